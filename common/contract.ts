@@ -1,0 +1,117 @@
+// The one IPC contract: every method the renderer may call, its zod input schema and its output type.
+// Main registers handlers by looping over this object; preload exposes exactly these names.
+import { z } from 'zod';
+import {
+  COMMUNICATION_STYLES,
+  INTERACTION_KINDS,
+  INTERACTION_OUTCOMES,
+  type AppInfo,
+  type Clerk,
+  type Customer,
+  type CustomerHit,
+  type CustomerProfile,
+  type Draft,
+  type DuplicateCandidate,
+  type Interaction,
+  type Suggestion,
+  type TimelinePage,
+} from './domain';
+
+/** Declares a method returning O: the input schema is checked at runtime, the output type at compile time. */
+function returns<O>() {
+  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
+}
+const empty = z.object({});
+
+const id = z.number().int().positive();
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+export const customerDraftSchema = z.object({
+  firstName: z.string().trim().max(100).default(''),
+  lastName: z.string().trim().max(100).default(''),
+  phone: optionalText(40),
+  email: z.union([z.literal(''), z.string().trim().toLowerCase().pipe(z.email())]).optional(),
+  loyaltyId: optionalText(40),
+  birthday: isoDay.optional(),
+  style: z.enum(COMMUNICATION_STYLES).default('unknown'),
+  language: optionalText(20),
+  marketingConsent: z.boolean().default(false),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  notes: z.string().max(2000).default(''),
+});
+export type CustomerDraft = z.input<typeof customerDraftSchema>;
+
+export const logInteractionSchema = z.object({
+  customerId: id.nullable(),
+  kind: z.enum(INTERACTION_KINDS),
+  outcome: z.enum(INTERACTION_OUTCOMES),
+  sentiment: z.number().int().min(1).max(5).nullable().default(null),
+  notes: z.string().max(4000).default(''),
+  followUpDue: isoDay.nullable().default(null),
+  suggestionTemplateId: z.string().max(100).nullable().default(null),
+  resolvesId: id.nullable().default(null),
+  /** Client-generated id so a retried save (after a crash or timeout) is not logged twice. */
+  requestId: z.string().min(8).max(64).optional(),
+});
+export type LogInteractionInput = z.input<typeof logInteractionSchema>;
+
+export const amendInteractionSchema = z.object({
+  interactionId: id,
+  reason: z.string().trim().min(1, 'say why the entry is corrected').max(500),
+  kind: z.enum(INTERACTION_KINDS).optional(),
+  outcome: z.enum(INTERACTION_OUTCOMES).optional(),
+  sentiment: z.number().int().min(1).max(5).nullable().optional(),
+  notes: z.string().max(4000).optional(),
+  followUpDue: isoDay.nullable().optional(),
+});
+export type AmendInteractionInput = z.input<typeof amendInteractionSchema>;
+
+export const contract = {
+  'app.info': returns<AppInfo>()(empty),
+  /** First launch on an empty database: fill it with the deterministic demo store. */
+  'app.setupDemo': returns<AppInfo>()(empty),
+  /** First launch on an empty database: start a real store with its first (admin) clerk. */
+  'app.setupEmpty': returns<Clerk>()(z.object({ clerkName: z.string().trim().min(1, 'enter your name').max(80) })),
+  'clerks.list': returns<Clerk[]>()(empty),
+  'session.current': returns<Clerk | null>()(empty),
+  'session.signIn': returns<Clerk>()(z.object({ clerkId: id })),
+  'session.signOut': returns<null>()(empty),
+  'customers.search': returns<CustomerHit[]>()(
+    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
+  ),
+  'customers.byCard': returns<CustomerHit | null>()(
+    z.object({ loyaltyId: z.string().trim().min(1).max(40) }),
+  ),
+  'customers.get': returns<CustomerProfile>()(z.object({ id })),
+  'customers.timeline': returns<TimelinePage>()(
+    z.object({ id, cursor: z.string().max(200).nullable().default(null), limit: z.number().int().min(1).max(500).default(100) }),
+  ),
+  'customers.findDuplicates': returns<DuplicateCandidate[]>()(customerDraftSchema),
+  'customers.create': returns<Customer>()(customerDraftSchema),
+  'suggestions.forCustomer': returns<Suggestion[]>()(
+    z.object({ customerId: id.nullable() }),
+  ),
+  'interactions.log': returns<Interaction>()(logInteractionSchema),
+  'interactions.amend': returns<Interaction>()(amendInteractionSchema),
+  'drafts.get': returns<Draft | null>()(z.object({ key: z.string().min(1).max(100) })),
+  'drafts.save': returns<null>()(
+    z.object({ key: z.string().min(1).max(100), body: z.string().max(20000) }),
+  ),
+  'drafts.clear': returns<null>()(z.object({ key: z.string().min(1).max(100) })),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = Contract[M]['output'];
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+/** Shape of window.counterpart as built by preload: one function per method, each resolving to an envelope. */
+export type CounterpartBridge = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<import('./errors').Envelope<MethodOutput<M>>>;
+};
+
+/** The IPC channel a method travels on; one channel per method, never a catch-all. */
+export const channelFor = (m: MethodName): string => `counterpart:${m}`;

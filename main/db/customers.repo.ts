@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+import { preparedFor } from './prepared';
+
+export interface CustomerRow {
+  id: number;
+  first_name: string;
+  last_name: string;
+  name_key: string;
+  phone: string | null;
+  phone_digits: string | null;
+  email: string | null;
+  loyalty_id: string | null;
+  birthday: string | null;
+  style: string;
+  language: string | null;
+  marketing_consent: number;
+  tags: string;
+  notes: string;
+  created_at: string;
+  visit_count: number;
+  last_visit_at: string | null;
+  lifetime_spend_cents: number;
+  purchase_count: number;
+  interaction_count: number;
+}
+
+export interface HitRow {
+  id: number;
+  first_name: string;
+  last_name: string;
+  name_key: string;
+  phone: string | null;
+  email: string | null;
+  loyalty_id: string | null;
+  last_visit_at: string | null;
+}
+
+export interface NewCustomerRow {
+  first_name: string;
+  last_name: string;
+  name_key: string;
+  last_key: string;
+  phone: string | null;
+  phone_digits: string | null;
+  email: string | null;
+  loyalty_id: string | null;
+  birthday: string | null;
+  style: string;
+  language: string | null;
+  marketing_consent: number;
+  tags: string;
+  notes: string;
+  created_at: string;
+}
+
+type Ids = { id: number }[];
+
+export const customersRepo = preparedFor((db: Database.Database) => {
+  const ids = (sql: string) => db.prepare<unknown[], { id: number }>(sql);
+  return {
+    byId: db.prepare<[number], CustomerRow>('SELECT * FROM customers WHERE id = ?'),
+    hitsByIds: (list: number[]): HitRow[] =>
+      list.length === 0
+        ? []
+        : db
+            .prepare<number[], HitRow>(
+              `SELECT id, first_name, last_name, name_key, phone, email, loyalty_id, last_visit_at
+               FROM customers WHERE id IN (${list.map(() => '?').join(',')})`,
+            )
+            .all(...list),
+    loyaltyExact: ids('SELECT id FROM customers WHERE loyalty_id = ?'),
+    loyaltyPrefix: ids('SELECT id FROM customers WHERE loyalty_id >= ? AND loyalty_id < ? ORDER BY loyalty_id LIMIT ?'),
+    phoneExact: ids('SELECT id FROM customers WHERE phone_digits = ? LIMIT ?'),
+    phoneLast4: ids(
+      'SELECT id FROM customers WHERE substr(phone_digits, -4) = ? ORDER BY last_visit_at DESC LIMIT ?',
+    ),
+    phoneContains: ids("SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH 'phone_digits : ' || ? LIMIT ?"),
+    emailExact: ids('SELECT id FROM customers WHERE email = ? LIMIT ?'),
+    emailPrefix: ids('SELECT id FROM customers WHERE email >= ? AND email < ? ORDER BY email LIMIT ?'),
+    namePrefix: ids('SELECT id FROM customers WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?'),
+    lastNamePrefix: ids('SELECT id FROM customers WHERE last_key >= ? AND last_key < ? ORDER BY last_key LIMIT ?'),
+    nameMatch: ids("SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH 'name_key : ' || ? LIMIT ?"),
+    nameLike: ids('SELECT rowid AS id FROM customer_fts WHERE name_key LIKE ? LIMIT ?'),
+    insert: db.prepare<NewCustomerRow>(
+      `INSERT INTO customers (first_name, last_name, name_key, last_key, phone, phone_digits, email, loyalty_id,
+         birthday, style, language, marketing_consent, tags, notes, created_at)
+       VALUES (@first_name, @last_name, @name_key, @last_key, @phone, @phone_digits, @email, @loyalty_id,
+         @birthday, @style, @language, @marketing_consent, @tags, @notes, @created_at)`,
+    ),
+  };
+});
+
+export type IdRows = Ids;

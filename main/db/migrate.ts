@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import { AppError } from '../../common/errors';
+import { MIGRATIONS } from './migrations';
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Applies numbered migrations in order, each in its own transaction, recording progress in PRAGMA user_version.
+ * A database written by a newer Counterpart is refused rather than guessed at.
+ */
+export function migrate(db: Database.Database, file: string, opts: { backup: boolean; target?: number }): number {
+  const target = opts.target ?? SCHEMA_VERSION;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new AppError(
+      'CONFLICT',
+      `This database was written by a newer Counterpart (schema ${current}, this app knows ${SCHEMA_VERSION}). Update the app.`,
+    );
+  }
+  if (current >= target) return current;
+  if (current > 0 && opts.backup && file !== ':memory:' && fs.existsSync(file)) {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const copy = `${file}.pre-v${target}-${Date.now()}.bak`;
+    fs.copyFileSync(file, copy);
+  }
+  for (let v = current + 1; v <= target; v++) {
+    const m = MIGRATIONS[v - 1]!;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${v}`);
+    })();
+  }
+  return target;
+}

@@ -1,0 +1,10 @@
+import type Database from 'better-sqlite3';
+import * as m0001 from './0001-initial';
+
+export interface Migration {
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Ordered: entry N (1-based) brings the schema to user_version N. Never edit a released entry; add a new one. */
+export const MIGRATIONS: Migration[] = [{ name: '0001-initial', up: m0001.up }];

@@ -1,0 +1,19 @@
+import type { AppInfo } from '../../common/domain';
+import type { ServiceContext } from './context';
+import { getSetting } from './settings';
+import { hasNoClerks } from './clerks';
+
+export const APP_VERSION = '0.1.0';
+
+export function appInfo(ctx: ServiceContext): AppInfo {
+  return {
+    version: APP_VERSION,
+    storeId: ctx.config.storeId,
+    storeName: ctx.config.storeName,
+    terminalId: ctx.config.terminalId,
+    timeZone: ctx.config.timeZone,
+    returnWindowDays: ctx.config.returnWindowDays,
+    demo: getSetting(ctx, 'demo') === '1',
+    needsSetup: hasNoClerks(ctx),
+  };
+}

@@ -1,0 +1,37 @@
+import type { DB } from '../db/connection';
+
+/** Store-level settings the services need. Comes from the managed config file and the settings table. */
+export interface StoreConfig {
+  storeId: string;
+  storeName: string;
+  terminalId: string;
+  timeZone: string;
+  /** Country calling code used to put local phone numbers into international form, digits only ("353"). */
+  countryCode: string;
+  returnWindowDays: number;
+  /** Lifetime spend (cents) from which a customer is silver / gold. */
+  tierSilverCents: number;
+  tierGoldCents: number;
+}
+
+export const DEFAULT_CONFIG: StoreConfig = {
+  storeId: 'demo-store',
+  storeName: 'Counterpart Demo Store',
+  terminalId: 'counter-1',
+  timeZone: 'Europe/Dublin',
+  countryCode: '353',
+  returnWindowDays: 30,
+  tierSilverCents: 50_000,
+  tierGoldCents: 200_000,
+};
+
+export interface ServiceContext {
+  db: DB;
+  config: StoreConfig;
+  /** Injected so tests and the demo store can fix "today". */
+  now: () => Date;
+}
+
+export function createContext(db: DB, config: Partial<StoreConfig> = {}, now: () => Date = () => new Date()): ServiceContext {
+  return { db, config: { ...DEFAULT_CONFIG, ...config }, now };
+}

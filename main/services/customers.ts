@@ -1,0 +1,120 @@
+import { customerDraftSchema, type CustomerDraft } from '../../common/contract';
+import type { CommunicationStyle, Customer, CustomerProfile, DuplicateCandidate, Tier } from '../../common/domain';
+import { AppError } from '../../common/errors';
+import { displayName, emailKey, nameKey, phoneDigits } from '../../common/normalize';
+import { customersRepo, type CustomerRow, type NewCustomerRow } from '../db/customers.repo';
+import type { ServiceContext } from './context';
+import { openIssuesFor } from './history';
+import { customerByCard, oneEditPatterns, toHit } from './customer-search';
+
+export function toCustomer(r: CustomerRow): Customer {
+  return {
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    displayName: displayName(r.first_name, r.last_name),
+    phone: r.phone,
+    email: r.email,
+    loyaltyId: r.loyalty_id,
+    birthday: r.birthday,
+    style: r.style as CommunicationStyle,
+    language: r.language,
+    marketingConsent: r.marketing_consent === 1,
+    tags: JSON.parse(r.tags) as string[],
+    notes: r.notes,
+    createdAt: r.created_at,
+  };
+}
+
+export function requireCustomer(ctx: ServiceContext, id: number): CustomerRow {
+  const row = customersRepo(ctx.db).byId.get(id);
+  if (!row) throw new AppError('NOT_FOUND', `No customer with id ${id}.`);
+  return row;
+}
+
+export function tierFor(ctx: ServiceContext, lifetimeSpendCents: number, visits: number): Tier {
+  if (visits === 0) return 'new';
+  if (lifetimeSpendCents >= ctx.config.tierGoldCents) return 'gold';
+  if (lifetimeSpendCents >= ctx.config.tierSilverCents) return 'silver';
+  return 'bronze';
+}
+
+export function getProfile(ctx: ServiceContext, id: number): CustomerProfile {
+  const r = requireCustomer(ctx, id);
+  return {
+    customer: toCustomer(r),
+    tier: tierFor(ctx, r.lifetime_spend_cents, r.visit_count),
+    visitCount: r.visit_count,
+    lastVisitAt: r.last_visit_at,
+    lifetimeSpendCents: r.lifetime_spend_cents,
+    purchaseCount: r.purchase_count,
+    interactionCount: r.interaction_count,
+    openIssues: openIssuesFor(ctx, id),
+  };
+}
+
+/** Maps validated input to a row with its matching keys; shared by quick-create, the demo store and imports. */
+export function customerRow(ctx: ServiceContext, input: CustomerDraft, createdAt: string): NewCustomerRow {
+  const d = customerDraftSchema.parse(input);
+  const first = d.firstName;
+  const last = d.lastName;
+  return {
+    first_name: first,
+    last_name: last,
+    name_key: nameKey(`${first} ${last}`),
+    last_key: nameKey(`${last} ${first}`),
+    phone: d.phone || null,
+    phone_digits: phoneDigits(d.phone, ctx.config.countryCode),
+    email: emailKey(d.email),
+    loyalty_id: d.loyaltyId ? d.loyaltyId.replace(/\s+/g, '') : null,
+    birthday: d.birthday ?? null,
+    style: d.style,
+    language: d.language || null,
+    marketing_consent: d.marketingConsent ? 1 : 0,
+    tags: JSON.stringify(d.tags),
+    notes: d.notes,
+    created_at: createdAt,
+  };
+}
+
+export function createCustomer(ctx: ServiceContext, input: CustomerDraft): Customer {
+  const row = customerRow(ctx, input, ctx.now().toISOString());
+  if (!row.name_key && !row.phone_digits && !row.email && !row.loyalty_id) {
+    throw new AppError('VALIDATION', 'Give at least a name, phone, email or loyalty card.');
+  }
+  if (row.loyalty_id && customerByCard(ctx, row.loyalty_id)) {
+    throw new AppError('CONFLICT', `Loyalty card ${row.loyalty_id} already belongs to another customer.`);
+  }
+  const info = customersRepo(ctx.db).insert.run(row);
+  return toCustomer(requireCustomer(ctx, Number(info.lastInsertRowid)));
+}
+
+/** Existing customers the clerk is probably about to create again: same phone, email or card, or a similar name. */
+export function findDuplicates(ctx: ServiceContext, input: CustomerDraft): DuplicateCandidate[] {
+  const row = customerRow(ctx, input, '');
+  const repo = customersRepo(ctx.db);
+  const reasons = new Map<number, string[]>();
+  const note = (ids: { id: number }[], why: string) => {
+    for (const { id } of ids) reasons.set(id, [...(reasons.get(id) ?? []), why]);
+  };
+  if (row.loyalty_id) note(repo.loyaltyExact.all(row.loyalty_id), 'same loyalty card');
+  if (row.phone_digits) note(repo.phoneExact.all(row.phone_digits, 10), 'same phone number');
+  if (row.email) note(repo.emailExact.all(row.email, 10), 'same email');
+  if (row.name_key) {
+    note(repo.namePrefix.all(row.name_key, row.name_key + ' ', 10), 'same name');
+    if ([...row.name_key].length >= 4) {
+      const similar = new Set<number>();
+      for (const p of oneEditPatterns(row.name_key)) {
+        for (const { id } of repo.nameLike.all(p, 10)) similar.add(id);
+        if (similar.size >= 10) break;
+      }
+      note([...similar].filter((id) => !reasons.get(id)?.includes('same name')).map((id) => ({ id })), 'similar name');
+    }
+  }
+  const hits = new Map(repo.hitsByIds([...reasons.keys()]).map((h) => [h.id, h]));
+  return [...reasons.entries()]
+    .filter(([id]) => hits.has(id))
+    .map(([id, why]) => ({ customer: toHit(hits.get(id)!, why[0] === 'same name' ? 'name' : 'fuzzy'), reasons: why }))
+    .sort((a, b) => b.reasons.length - a.reasons.length)
+    .slice(0, 10);
+}

@@ -1,0 +1,101 @@
+import {
+  amendInteractionSchema,
+  logInteractionSchema,
+  type AmendInteractionInput,
+  type LogInteractionInput,
+} from '../../common/contract';
+import type { Interaction } from '../../common/domain';
+import { AppError } from '../../common/errors';
+import { customersRepo } from '../db/customers.repo';
+import { historyRepo } from '../db/history.repo';
+import { interactionsRepo } from '../db/interactions.repo';
+import type { ServiceContext } from './context';
+import { effectiveInteractions, toInteraction } from './history';
+import { localDay } from './time';
+
+/**
+ * Records one interaction at the counter. The write is a single durable transaction (synchronous=FULL): when this
+ * returns, the entry is on disk. A repeated requestId returns the entry already logged instead of a second one.
+ */
+export function logInteraction(ctx: ServiceContext, clerkId: number, input: LogInteractionInput): Interaction {
+  const d = logInteractionSchema.parse(input);
+  const repo = interactionsRepo(ctx.db);
+  return ctx.db.transaction(() => {
+    if (d.requestId) {
+      const existing = repo.byRequestId.get(d.requestId);
+      if (existing) return getInteraction(ctx, existing.id);
+    }
+    if (d.customerId !== null && !customersRepo(ctx.db).byId.get(d.customerId)) {
+      throw new AppError('NOT_FOUND', `No customer with id ${d.customerId}.`);
+    }
+    if (d.resolvesId !== null) {
+      const target = repo.originalById.get(d.resolvesId);
+      if (!target || target.customer_id !== d.customerId) {
+        throw new AppError('VALIDATION', 'The issue being followed up does not belong to this customer.');
+      }
+    }
+    if (d.outcome === 'follow_up' && !d.followUpDue) {
+      throw new AppError('VALIDATION', 'A follow-up needs a due date.');
+    }
+    const now = ctx.now();
+    const info = repo.insert.run({
+      customer_id: d.customerId,
+      created_at: now.toISOString(),
+      local_day: localDay(now, ctx.config.timeZone),
+      kind: d.kind,
+      outcome: d.outcome,
+      sentiment: d.sentiment,
+      notes: d.notes,
+      follow_up_due: d.followUpDue,
+      clerk_id: clerkId,
+      terminal_id: ctx.config.terminalId,
+      suggestion_template_id: d.suggestionTemplateId,
+      resolves_id: d.resolvesId,
+      amends_id: null,
+      amend_reason: null,
+      request_id: d.requestId ?? null,
+    });
+    return getInteraction(ctx, Number(info.lastInsertRowid));
+  }).immediate();
+}
+
+/** Corrects an entry by appending an amendment; the original row is never touched. */
+export function amendInteraction(ctx: ServiceContext, clerkId: number, input: AmendInteractionInput): Interaction {
+  const d = amendInteractionSchema.parse(input);
+  const repo = interactionsRepo(ctx.db);
+  return ctx.db.transaction(() => {
+    const original = repo.originalById.get(d.interactionId);
+    if (!original) throw new AppError('NOT_FOUND', `No interaction with id ${d.interactionId}.`);
+    const current = getInteraction(ctx, original.id);
+    const now = ctx.now();
+    const outcome = d.outcome ?? current.outcome;
+    const followUpDue = d.followUpDue !== undefined ? d.followUpDue : current.followUpDue;
+    if (outcome === 'follow_up' && !followUpDue) throw new AppError('VALIDATION', 'A follow-up needs a due date.');
+    repo.insert.run({
+      customer_id: original.customer_id,
+      created_at: now.toISOString(),
+      local_day: localDay(now, ctx.config.timeZone),
+      kind: d.kind ?? current.kind,
+      outcome,
+      sentiment: d.sentiment !== undefined ? d.sentiment : current.sentiment,
+      notes: d.notes ?? current.notes,
+      follow_up_due: followUpDue,
+      clerk_id: clerkId,
+      terminal_id: ctx.config.terminalId,
+      suggestion_template_id: null,
+      resolves_id: null,
+      amends_id: original.id,
+      amend_reason: d.reason,
+      request_id: null,
+    });
+    return getInteraction(ctx, original.id);
+  }).immediate();
+}
+
+/** An original interaction as it stands now (amendments applied). */
+export function getInteraction(ctx: ServiceContext, id: number): Interaction {
+  const [row] = historyRepo(ctx.db).interactionsByIds([id]);
+  if (!row) throw new AppError('NOT_FOUND', `No interaction with id ${id}.`);
+  if (row.amends_id !== null) return getInteraction(ctx, row.amends_id);
+  return effectiveInteractions(ctx, [row]).get(id)?.interaction ?? toInteraction(row);
+}
