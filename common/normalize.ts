@@ -39,3 +39,8 @@ export function emailKey(raw: string | null | undefined): string | null {
 export function displayName(first: string, last: string): string {
   return [first.trim(), last.trim()].filter(Boolean).join(' ') || 'Unnamed customer';
 }
+
+/** Card numbers are printed with spaces and letters in either case; stored and matched compact and upper-case. */
+export function loyaltyKey(raw: string): string {
+  return raw.replace(/[\s-]+/g, '').toUpperCase();
+}

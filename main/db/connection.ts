@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { migrate } from './migrate';
+import { assertNotNewer, migrate } from './migrate';
 
 export type DB = Database.Database;
 
@@ -22,6 +22,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   });
   try {
     db.pragma('busy_timeout = 5000');
+    assertNotNewer(db); // before anything writes to the file: a newer app's database stays byte-for-byte as it was
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');

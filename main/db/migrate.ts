@@ -11,13 +11,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  */
 export function migrate(db: Database.Database, file: string, opts: { backup: boolean; target?: number }): number {
   const target = opts.target ?? SCHEMA_VERSION;
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
-    throw new AppError(
-      'CONFLICT',
-      `This database was written by a newer Counterpart (schema ${current}, this app knows ${SCHEMA_VERSION}). Update the app.`,
-    );
-  }
+  const current = assertNotNewer(db);
   if (current >= target) return current;
   if (current > 0 && opts.backup && file !== ':memory:' && fs.existsSync(file)) {
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -32,4 +26,16 @@ export function migrate(db: Database.Database, file: string, opts: { backup: boo
     })();
   }
   return target;
+}
+
+/** Returns the file's schema version, refusing one this app does not know. */
+export function assertNotNewer(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new AppError(
+      'CONFLICT',
+      `This database was written by a newer Counterpart (schema ${current}, this app knows ${SCHEMA_VERSION}). Update the app.`,
+    );
+  }
+  return current;
 }

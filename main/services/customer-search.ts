@@ -1,5 +1,5 @@
 import type { CustomerHit, MatchKind } from '../../common/domain';
-import { displayName, emailKey, nameKey, phoneDigits } from '../../common/normalize';
+import { displayName, emailKey, loyaltyKey, nameKey, phoneDigits } from '../../common/normalize';
 import { customersRepo, type HitRow } from '../db/customers.repo';
 import type { ServiceContext } from './context';
 
@@ -24,8 +24,7 @@ export function searchCustomers(ctx: ServiceContext, query: string, limit = 20):
   };
   const room = () => limit - ranked.size;
 
-  const compact = q.replace(/\s+/g, '');
-  take(repo.loyaltyExact.all(compact), 'loyalty');
+  take(repo.loyaltyExact.all(loyaltyKey(q)), 'loyalty');
 
   const digits = q.replace(/[\s\-().+/]/g, '');
   if (/^\d{3,}$/.test(digits)) {
@@ -125,7 +124,7 @@ export function toHit(r: HitRow, match: MatchKind): CustomerHit {
 
 /** A card scan is an exact loyalty id; anything else is not a scan. */
 export function customerByCard(ctx: ServiceContext, loyaltyId: string): CustomerHit | null {
-  const row = customersRepo(ctx.db).loyaltyExact.get(loyaltyId.replace(/\s+/g, ''));
+  const row = customersRepo(ctx.db).loyaltyExact.get(loyaltyKey(loyaltyId));
   if (!row) return null;
   const [hit] = customersRepo(ctx.db).hitsByIds([row.id]);
   return hit ? toHit(hit, 'loyalty') : null;

@@ -1,7 +1,7 @@
 import { customerDraftSchema, type CustomerDraft } from '../../common/contract';
 import type { CommunicationStyle, Customer, CustomerProfile, DuplicateCandidate, Tier } from '../../common/domain';
 import { AppError } from '../../common/errors';
-import { displayName, emailKey, nameKey, phoneDigits } from '../../common/normalize';
+import { displayName, emailKey, loyaltyKey, nameKey, phoneDigits } from '../../common/normalize';
 import { customersRepo, type CustomerRow, type NewCustomerRow } from '../db/customers.repo';
 import type { ServiceContext } from './context';
 import { openIssuesFor } from './history';
@@ -66,7 +66,7 @@ export function customerRow(ctx: ServiceContext, input: CustomerDraft, createdAt
     phone: d.phone || null,
     phone_digits: phoneDigits(d.phone, ctx.config.countryCode),
     email: emailKey(d.email),
-    loyalty_id: d.loyaltyId ? d.loyaltyId.replace(/\s+/g, '') : null,
+    loyalty_id: d.loyaltyId ? loyaltyKey(d.loyaltyId) : null,
     birthday: d.birthday ?? null,
     style: d.style,
     language: d.language || null,
