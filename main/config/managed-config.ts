@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The file IT deploys to fix a terminal's settings. Every key is optional: what the file sets is read-only in the
+ * app, what it leaves out falls back to defaults and stays editable by an admin.
+ */
+export const managedConfigSchema = z
+  .object({
+    storeId: z.string().trim().min(1).max(64),
+    storeName: z.string().trim().min(1).max(120),
+    terminalId: z.string().trim().min(1).max(64),
+    databasePath: z.string().min(1),
+    backupDirectory: z.string().min(1),
+    backupEveryHours: z.number().int().min(1).max(24 * 7),
+    backupKeep: z.number().int().min(1).max(365),
+    retentionDays: z.number().int().min(30).max(3650),
+    locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a locale such as "en-IE"'),
+    timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as "Europe/Dublin"'),
+    countryCode: z.string().regex(/^\d{1,3}$/, 'a country calling code without "+", such as "353"'),
+    returnWindowDays: z.number().int().min(0).max(365),
+    updateUrl: z.url({ protocol: /^https?$/ }).nullable(),
+    pinVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as "1.4.2"').nullable(),
+    idleLockMinutes: z.number().int().min(1).max(240),
+  })
+  .partial()
+  .strict();
+
+export type ManagedConfig = z.infer<typeof managedConfigSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly key: string | null,
+    readonly expected: string,
+  ) {
+    super(`Counterpart cannot start: the configuration file ${file} is not valid${key ? `: "${key}" ${expected}` : `: ${expected}`}.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Where IT puts the file on each OS; COUNTERPART_CONFIG overrides it (tests, unusual deployments). */
+export function managedConfigPath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
+  if (env.COUNTERPART_CONFIG) return env.COUNTERPART_CONFIG;
+  if (platform === 'win32') return path.win32.join(env.ProgramData ?? 'C:\\ProgramData', 'Counterpart', 'config.json');
+  if (platform === 'darwin') return '/Library/Application Support/Counterpart/config.json';
+  return '/etc/counterpart/config.json';
+}
+
+export interface LoadedConfig {
+  file: string;
+  /** null when no file is deployed: everything is at defaults and editable. */
+  values: ManagedConfig | null;
+  lockedKeys: (keyof ManagedConfig)[];
+}
+
+/** Reads and validates the managed file. Never writes it; an invalid file stops start-up with a precise message. */
+export function loadManagedConfig(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  const file = managedConfigPath(platform, env);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !env.COUNTERPART_CONFIG) return { file, values: null, lockedKeys: [] };
+    throw new ConfigError(file, null, `it cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new ConfigError(file, null, `it is not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = managedConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    if (issue.code === 'unrecognized_keys') {
+      throw new ConfigError(file, issue.keys[0] ?? null, `is not a known setting (known: ${Object.keys(managedConfigSchema.shape).join(', ')})`);
+    }
+    const key = issue.path.map(String).join('.') || null;
+    throw new ConfigError(file, key, `expected ${describeExpected(issue, valueAt(json, issue.path))}`);
+  }
+  const values = parsed.data;
+  return { file, values, lockedKeys: Object.keys(values) as (keyof ManagedConfig)[] };
+}
+
+function valueAt(json: unknown, keys: PropertyKey[]): unknown {
+  return keys.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), json);
+}
+
+function describeExpected(issue: z.core.$ZodIssue, got: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `a ${issue.expected}, got ${JSON.stringify(got)}`;
+    case 'too_small':
+      return `at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `at most ${String(issue.maximum)}`;
+    default:
+      return issue.message.replace(/^Invalid input: /, '').replace(/^expected /, '');
+  }
+}
