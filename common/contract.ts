@@ -1,11 +1,14 @@
 // The one IPC contract: every method the renderer may call, its zod input schema and its output type.
 // Main registers handlers by looping over this object; preload exposes exactly these names.
 import { z } from 'zod';
+import type { Access } from './permissions';
 import {
   COMMUNICATION_STYLES,
   INTERACTION_KINDS,
   INTERACTION_OUTCOMES,
+  ROLES,
   type AppInfo,
+  type AuditEntry,
   type Clerk,
   type Customer,
   type CustomerHit,
@@ -17,14 +20,18 @@ import {
   type TimelinePage,
 } from './domain';
 
-/** Declares a method returning O: the input schema is checked at runtime, the output type at compile time. */
+/**
+ * Declares a method returning O: the input schema is checked at runtime, the output type at compile time, and
+ * `access` (default: any signed-in clerk) by the main process before the handler runs.
+ */
 function returns<O>() {
-  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
+  return <I extends z.ZodType>(input: I, access: Access = 'clerk') => ({ input, access, output: undefined as unknown as O });
 }
 const empty = z.object({});
 
 const id = z.number().int().positive();
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 export const customerDraftSchema = z.object({
@@ -68,15 +75,25 @@ export const amendInteractionSchema = z.object({
 export type AmendInteractionInput = z.input<typeof amendInteractionSchema>;
 
 export const contract = {
-  'app.info': returns<AppInfo>()(empty),
+  'app.info': returns<AppInfo>()(empty, 'public'),
   /** First launch on an empty database: fill it with the deterministic demo store. */
-  'app.setupDemo': returns<AppInfo>()(empty),
+  'app.setupDemo': returns<AppInfo>()(empty, 'public'),
   /** First launch on an empty database: start a real store with its first (admin) clerk. */
-  'app.setupEmpty': returns<Clerk>()(z.object({ clerkName: z.string().trim().min(1, 'enter your name').max(80) })),
-  'clerks.list': returns<Clerk[]>()(empty),
-  'session.current': returns<Clerk | null>()(empty),
-  'session.signIn': returns<Clerk>()(z.object({ clerkId: id })),
-  'session.signOut': returns<null>()(empty),
+  'app.setupEmpty': returns<Clerk>()(z.object({ clerkName: z.string().trim().min(1, 'enter your name').max(80), pin }), 'public'),
+  'clerks.list': returns<Clerk[]>()(empty, 'public'),
+  'clerks.create': returns<Clerk>()(
+    z.object({ displayName: z.string().trim().min(1).max(80), role: z.enum(ROLES).default('clerk'), pin }),
+    'manager',
+  ),
+  'clerks.resetPin': returns<null>()(z.object({ clerkId: id, pin }), 'manager'),
+  'clerks.changeOwnPin': returns<null>()(z.object({ currentPin: pin, newPin: pin })),
+  'session.current': returns<Clerk | null>()(empty, 'public'),
+  'session.signIn': returns<Clerk>()(z.object({ clerkId: id, pin }), 'public'),
+  'session.signOut': returns<null>()(empty, 'public'),
+  'audit.list': returns<AuditEntry[]>()(
+    z.object({ from: isoDay.optional(), to: isoDay.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+    'manager',
+  ),
   'customers.search': returns<CustomerHit[]>()(
     z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
   ),

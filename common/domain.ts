@@ -20,6 +20,8 @@ export interface Clerk {
   id: number;
   displayName: string;
   role: Role;
+  /** Set while too many wrong PINs keep the account locked. */
+  lockedUntil?: string | null;
 }
 
 export type MatchKind = 'loyalty' | 'phone' | 'email' | 'name_prefix' | 'name' | 'phone_partial' | 'fuzzy';
@@ -164,4 +166,15 @@ export interface Draft {
   key: string;
   body: string;
   updatedAt: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  clerkId: number | null;
+  clerkName: string | null;
+  terminalId: string;
+  event: string;
+  subject: string | null;
+  details: Record<string, unknown>;
 }

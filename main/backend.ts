@@ -7,6 +7,7 @@ import { appInfo } from './services/app-info';
 import { seedDemoStore } from './services/demo/seed-store';
 import { AppError } from '../common/errors';
 import { setSetting } from './services/settings';
+import { hashPin } from './services/pin-hash';
 
 export interface BackendOptions {
   dbPath: string;
@@ -43,10 +44,12 @@ export function startBackend(opts: BackendOptions): Backend {
   if (opts.demo && isEmpty(ctx)) loadDemo();
   const setup: PartialHandlers = {
     'app.setupDemo': (c) => (loadDemo(), appInfo(c)),
-    'app.setupEmpty': (c, s, i) => {
+    'app.setupEmpty': async (c, s, i) => {
+      const pinHash = await hashPin(i.pin);
       if (!isEmpty(c)) throw new AppError('CONFLICT', 'This store is already set up.');
-      const clerk = addClerk(c, i.clerkName, 'admin');
+      const clerk = addClerk(c, i.clerkName, 'admin', pinHash);
       s.clerkId = clerk.id;
+      s.lastActivityAt = c.now().getTime();
       return clerk;
     },
   };

@@ -5,13 +5,32 @@ export interface ClerkRow {
   id: number;
   display_name: string;
   role: string;
+  locked_until: string | null;
+}
+
+export interface ClerkAuthRow extends ClerkRow {
+  pin_hash: string | null;
+  failed_pins: number;
+  lockouts: number;
 }
 
 export const clerksRepo = preparedFor((db: Database.Database) => ({
-  active: db.prepare<[], ClerkRow>('SELECT id, display_name, role FROM clerks WHERE active = 1 ORDER BY display_name'),
-  byId: db.prepare<[number], ClerkRow>('SELECT id, display_name, role FROM clerks WHERE id = ? AND active = 1'),
-  insert: db.prepare<{ display_name: string; role: string; created_at: string }>(
-    'INSERT INTO clerks (display_name, role, created_at) VALUES (@display_name, @role, @created_at)',
+  active: db.prepare<[], ClerkRow>(
+    'SELECT id, display_name, role, locked_until FROM clerks WHERE active = 1 ORDER BY display_name',
   ),
+  byId: db.prepare<[number], ClerkRow>('SELECT id, display_name, role, locked_until FROM clerks WHERE id = ? AND active = 1'),
+  authById: db.prepare<[number], ClerkAuthRow>(
+    'SELECT id, display_name, role, locked_until, pin_hash, failed_pins, lockouts FROM clerks WHERE id = ? AND active = 1',
+  ),
+  insert: db.prepare<{ display_name: string; role: string; created_at: string; pin_hash: string | null }>(
+    'INSERT INTO clerks (display_name, role, created_at, pin_hash) VALUES (@display_name, @role, @created_at, @pin_hash)',
+  ),
+  setPin: db.prepare<[string, number]>(
+    'UPDATE clerks SET pin_hash = ?, failed_pins = 0, lockouts = 0, locked_until = NULL WHERE id = ?',
+  ),
+  recordFailure: db.prepare<[number, number, string | null, number]>(
+    'UPDATE clerks SET failed_pins = ?, lockouts = ?, locked_until = ? WHERE id = ?',
+  ),
+  recordSuccess: db.prepare<[number]>('UPDATE clerks SET failed_pins = 0, lockouts = 0, locked_until = NULL WHERE id = ?'),
   count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM clerks'),
 }));

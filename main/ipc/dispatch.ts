@@ -1,8 +1,11 @@
 import { contract, METHOD_NAMES, type MethodName } from '../../common/contract';
 import { AppError, type Envelope, type WireError } from '../../common/errors';
+import { allows } from '../../common/permissions';
+import { clerksRepo } from '../db/clerks.repo';
 import type { ServiceContext } from '../services/context';
 import type { HandlerMap } from './handlers';
 import type { Session } from './session';
+import type { Role } from '../../common/domain';
 
 export type Logger = (message: string, err?: unknown) => void;
 
@@ -50,6 +53,8 @@ export function createDispatcher(handlers: HandlerMap, ctx: ServiceContext, log:
       return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown method ${method}.` } };
     }
     const name = method as MethodName;
+    const denied = checkAccess(ctx, session, contract[name].access);
+    if (denied) return { ok: false, error: denied };
     const parsed = contract[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       return { ok: false, error: { code: 'VALIDATION', message: validationMessage(parsed.error.issues) } };
@@ -62,4 +67,24 @@ export function createDispatcher(handlers: HandlerMap, ctx: ServiceContext, log:
       return { ok: false, error: toWireError(err, log, name) };
     }
   };
+}
+
+/**
+ * Role check for every call, in the main process. Also locks an idle terminal: a session unused for longer than the
+ * configured minutes is signed out before the call is considered.
+ */
+function checkAccess(ctx: ServiceContext, session: Session, needed: (typeof contract)[MethodName]['access']): WireError | null {
+  const now = ctx.now().getTime();
+  if (session.clerkId !== null && now - session.lastActivityAt > ctx.config.idleLockMinutes * 60_000) session.clerkId = null;
+  if (needed === 'public') return null;
+  const clerk = session.clerkId === null ? undefined : clerksRepo(ctx.db).byId.get(session.clerkId);
+  if (!clerk) {
+    session.clerkId = null;
+    return { code: 'FORBIDDEN', message: 'Sign in with your PIN first (the terminal locks itself when idle).' };
+  }
+  if (!allows(clerk.role as Role, needed)) {
+    return { code: 'FORBIDDEN', message: `This needs a ${needed}; ${clerk.display_name} is signed in as ${clerk.role}.` };
+  }
+  session.lastActivityAt = now;
+  return null;
 }

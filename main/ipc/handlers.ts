@@ -9,6 +9,9 @@ import { timeline } from '../services/history';
 import { amendInteraction, logInteraction } from '../services/interactions';
 import { suggestFor } from '../services/suggestions/index';
 import { appInfo } from '../services/app-info';
+import { changeOwnPin, createClerk, resetPin, signIn } from '../services/accounts';
+import { audit, listAudit } from '../services/audit';
+import type { Clerk } from '../../common/domain';
 import type { Session } from './session';
 
 export type Handler<M extends MethodName> = (
@@ -20,24 +23,32 @@ export type Handler<M extends MethodName> = (
 export type HandlerMap = { [M in MethodName]: Handler<M> };
 export type PartialHandlers = { [M in MethodName]?: Handler<M> };
 
-function signedInClerk(ctx: ServiceContext, session: Session): number {
-  if (session.clerkId === null) throw new AppError('FORBIDDEN', 'Choose who you are before working at the counter.');
-  return requireClerk(ctx, session.clerkId).id;
+/** The clerk at the terminal. The dispatcher has already checked the session and role before any handler runs. */
+function actor(ctx: ServiceContext, session: Session): Clerk {
+  if (session.clerkId === null) throw new AppError('FORBIDDEN', 'Sign in with your PIN first.');
+  return requireClerk(ctx, session.clerkId);
 }
+const signedInClerk = (ctx: ServiceContext, session: Session): number => actor(ctx, session).id;
 
 const appHandlers: PartialHandlers = {
   'app.info': (ctx) => appInfo(ctx),
   'clerks.list': (ctx) => listClerks(ctx),
   'session.current': (ctx, s) => (s.clerkId === null ? null : requireClerk(ctx, s.clerkId)),
-  'session.signIn': (ctx, s, i) => {
-    const clerk = requireClerk(ctx, i.clerkId);
+  'session.signIn': async (ctx, s, i) => {
+    const clerk = await signIn(ctx, i.clerkId, i.pin);
     s.clerkId = clerk.id;
+    s.lastActivityAt = ctx.now().getTime();
     return clerk;
   },
-  'session.signOut': (_ctx, s) => {
+  'session.signOut': (ctx, s) => {
+    if (s.clerkId !== null) audit(ctx, s.clerkId, 'sign_out');
     s.clerkId = null;
     return null;
   },
+  'clerks.create': (ctx, s, i) => createClerk(ctx, actor(ctx, s), i.displayName, i.role, i.pin),
+  'clerks.resetPin': async (ctx, s, i) => (await resetPin(ctx, actor(ctx, s), i.clerkId, i.pin), null),
+  'clerks.changeOwnPin': async (ctx, s, i) => (await changeOwnPin(ctx, signedInClerk(ctx, s), i.currentPin, i.newPin), null),
+  'audit.list': (ctx, _s, i) => listAudit(ctx, i),
 };
 
 const customerHandlers: PartialHandlers = {

@@ -3,7 +3,12 @@ import { AppError } from '../../common/errors';
 import { clerksRepo, type ClerkRow } from '../db/clerks.repo';
 import type { ServiceContext } from './context';
 
-const toClerk = (r: ClerkRow): Clerk => ({ id: r.id, displayName: r.display_name, role: r.role as Role });
+export const toClerk = (r: ClerkRow): Clerk => ({
+  id: r.id,
+  displayName: r.display_name,
+  role: r.role as Role,
+  lockedUntil: r.locked_until,
+});
 
 export function listClerks(ctx: ServiceContext): Clerk[] {
   return clerksRepo(ctx.db).active.all().map(toClerk);
@@ -15,10 +20,11 @@ export function requireClerk(ctx: ServiceContext, id: number): Clerk {
   return toClerk(r);
 }
 
-export function addClerk(ctx: ServiceContext, displayName: string, role: Role = 'clerk'): Clerk {
+/** Adds a clerk; `pinHash` comes from hashPin (a clerk without one cannot sign in until a manager sets a PIN). */
+export function addClerk(ctx: ServiceContext, displayName: string, role: Role = 'clerk', pinHash: string | null = null): Clerk {
   const name = displayName.trim();
   if (!name) throw new AppError('VALIDATION', 'A clerk needs a name.');
-  const info = clerksRepo(ctx.db).insert.run({ display_name: name, role, created_at: ctx.now().toISOString() });
+  const info = clerksRepo(ctx.db).insert.run({ display_name: name, role, created_at: ctx.now().toISOString(), pin_hash: pinHash });
   return requireClerk(ctx, Number(info.lastInsertRowid));
 }
 

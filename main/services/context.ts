@@ -12,6 +12,8 @@ export interface StoreConfig {
   /** Lifetime spend (cents) from which a customer is silver / gold. */
   tierSilverCents: number;
   tierGoldCents: number;
+  /** Minutes without a call after which the terminal signs the clerk out. */
+  idleLockMinutes: number;
 }
 
 export const DEFAULT_CONFIG: StoreConfig = {
@@ -23,6 +25,7 @@ export const DEFAULT_CONFIG: StoreConfig = {
   returnWindowDays: 30,
   tierSilverCents: 50_000,
   tierGoldCents: 200_000,
+  idleLockMinutes: 15,
 };
 
 export interface ServiceContext {

@@ -37,7 +37,7 @@ describe('dispatch', () => {
   it('validates input at the boundary and answers with a typed error', async () => {
     const b = backend();
     const s = newSession();
-    await b.dispatch('app.setupEmpty', { clerkName: 'Ann' }, s);
+    await b.dispatch('app.setupEmpty', { clerkName: 'Ann', pin: '2468' }, s);
     expect(await b.dispatch('customers.search', { query: 42 }, s)).toEqual({
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringMatching(/^query: /) },
@@ -54,11 +54,11 @@ describe('dispatch', () => {
   it('requires a signed-in clerk for counter work', async () => {
     const b = backend();
     const s = newSession();
-    await b.dispatch('app.setupEmpty', { clerkName: 'Ann' }, s);
+    await b.dispatch('app.setupEmpty', { clerkName: 'Ann', pin: '2468' }, s);
     const anonymous = newSession();
     expect(await b.dispatch('customers.search', { query: 'ann' }, anonymous)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await b.dispatch('interactions.log', { customerId: null, kind: 'other', outcome: 'resolved' }, anonymous)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await b.dispatch('session.signIn', { clerkId: 99 }, anonymous)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await b.dispatch('session.signIn', { clerkId: 99, pin: '1234' }, anonymous)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     b.close();
   });
 

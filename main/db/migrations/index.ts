@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-accounts';
 
 export interface Migration {
   name: string;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Ordered: entry N (1-based) brings the schema to user_version N. Never edit a released entry; add a new one. */
-export const MIGRATIONS: Migration[] = [{ name: '0001-initial', up: m0001.up }];
+export const MIGRATIONS: Migration[] = [
+  { name: '0001-initial', up: m0001.up },
+  { name: '0002-accounts', up: m0002.up },
+];

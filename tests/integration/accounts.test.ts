@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contract, METHOD_NAMES } from '../../common/contract';
+import { startBackend } from '../../main/backend';
+import { newSession } from '../../main/ipc/session';
+import { hashPin, verifyPin } from '../../main/services/pin-hash';
+import { tempDir } from '../helpers/temp-store';
+
+let clock = new Date('2026-11-23T09:00:00.000Z');
+const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
+
+async function store() {
+  clock = new Date('2026-11-23T09:00:00.000Z');
+  const b = startBackend({ dbPath: path.join(tempDir(), 'acc.db'), now: () => clock });
+  const admin = newSession();
+  const call = async (s: ReturnType<typeof newSession>, m: string, input: unknown) => b.dispatch(m, input, s);
+  await call(admin, 'app.setupEmpty', { clerkName: 'Ada Admin', pin: '9999' });
+  const mgr = (await call(admin, 'clerks.create', { displayName: 'Mo Manager', role: 'manager', pin: '5555' })) as { ok: true; value: { id: number } };
+  const clerk = (await call(admin, 'clerks.create', { displayName: 'Cy Clerk', role: 'clerk', pin: '1234' })) as { ok: true; value: { id: number } };
+  return { b, admin, call, managerId: mgr.value.id, clerkId: clerk.value.id };
+}
+
+describe('PINs', () => {
+  it('are stored only as salted scrypt hashes', async () => {
+    const h1 = await hashPin('1234');
+    const h2 = await hashPin('1234');
+    expect(h1).not.toBe(h2);
+    expect(h1).not.toContain('1234');
+    expect(await verifyPin('1234', h1)).toBe(true);
+    expect(await verifyPin('1235', h1)).toBe(false);
+    const { b } = await store();
+    const rows = b.db.prepare('SELECT pin_hash FROM clerks').all() as { pin_hash: string }[];
+    expect(rows.every((r) => r.pin_hash.startsWith('scrypt$'))).toBe(true);
+    const audit = JSON.stringify(b.db.prepare('SELECT * FROM audit_log').all());
+    expect(audit).not.toMatch(/9999|5555|1234/);
+  });
+
+  it('sign a clerk in, and reject a wrong PIN with the attempts left', async () => {
+    const { call, clerkId } = await store();
+    const s = newSession();
+    expect(await call(s, 'session.signIn', { clerkId, pin: '0000' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('4 attempt(s) left') } });
+    expect(await call(s, 'session.current', {})).toEqual({ ok: true, value: null });
+    expect(await call(s, 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({ ok: true, value: { id: clerkId, role: 'clerk' } });
+    expect(await call(s, 'session.signIn', { clerkId, pin: '12' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('lock the account after five wrong PINs, for longer each time, until a manager resets it', async () => {
+    const { b, call, clerkId, admin } = await store();
+    const s = newSession();
+    for (let i = 0; i < 4; i++) await call(s, 'session.signIn', { clerkId, pin: '0000' });
+    expect(await call(s, 'session.signIn', { clerkId, pin: '0000' })).toMatchObject({ error: { message: expect.stringContaining('locked for 1 minute') } });
+    expect(await call(s, 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('locked') } });
+    advance(61_000);
+    for (let i = 0; i < 5; i++) await call(s, 'session.signIn', { clerkId, pin: '0000' });
+    expect(await call(s, 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({ error: { message: expect.stringContaining('2 more minute') } });
+    expect(await call(admin, 'clerks.resetPin', { clerkId, pin: '4321' })).toEqual({ ok: true, value: null });
+    expect(await call(s, 'session.signIn', { clerkId, pin: '4321' })).toMatchObject({ ok: true });
+    const events = (b.db.prepare('SELECT event FROM audit_log ORDER BY id').all() as { event: string }[]).map((r) => r.event);
+    expect(events.filter((e) => e === 'lockout')).toHaveLength(2);
+    expect(events).toContain('pin_reset');
+    expect(events.filter((e) => e === 'sign_in_failed')).toHaveLength(8);
+  });
+});
+
+describe('roles', () => {
+  it('every manager- and admin-only method answers FORBIDDEN to a clerk, before touching its input', async () => {
+    const { call, clerkId } = await store();
+    const s = newSession();
+    await call(s, 'session.signIn', { clerkId, pin: '1234' });
+    const restricted = METHOD_NAMES.filter((m) => contract[m].access === 'manager' || contract[m].access === 'admin');
+    expect(restricted.length).toBeGreaterThan(0);
+    for (const m of restricted) {
+      expect(await call(s, m, {}), m).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+
+  it('every non-public method refuses a caller who has not signed in', async () => {
+    const { call } = await store();
+    for (const m of METHOD_NAMES.filter((n) => contract[n].access !== 'public')) {
+      expect(await call(newSession(), m, {}), m).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+
+  it('a manager may add clerks but not managers; nobody resets a PIN above their role', async () => {
+    const { call, managerId } = await store();
+    const m = newSession();
+    await call(m, 'session.signIn', { clerkId: managerId, pin: '5555' });
+    expect(await call(m, 'clerks.create', { displayName: 'New', role: 'clerk', pin: '1111' })).toMatchObject({ ok: true });
+    expect(await call(m, 'clerks.create', { displayName: 'Boss', role: 'manager', pin: '1111' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(m, 'clerks.resetPin', { clerkId: 1, pin: '1111' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('the terminal locks itself after the idle time', async () => {
+    const { call, clerkId } = await store();
+    const s = newSession();
+    await call(s, 'session.signIn', { clerkId, pin: '1234' });
+    advance(14 * 60_000);
+    expect(await call(s, 'customers.search', { query: 'x' })).toMatchObject({ ok: true });
+    advance(16 * 60_000);
+    expect(await call(s, 'customers.search', { query: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(s, 'session.current', {})).toEqual({ ok: true, value: null });
+  });
+
+  it('managers read the audit log', async () => {
+    const { call, admin } = await store();
+    const res = (await call(admin, 'audit.list', {})) as { ok: true; value: { event: string }[] };
+    expect(res.value.map((e) => e.event)).toEqual(['clerk_created', 'clerk_created']);
+  });
+});
