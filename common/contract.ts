@@ -9,6 +9,8 @@ import {
   ROLES,
   type AppInfo,
   type AuditEntry,
+  type BackupSummary,
+  type StoreProblem,
   type Clerk,
   type Customer,
   type CustomerHit,
@@ -32,6 +34,7 @@ const empty = z.object({});
 const id = z.number().int().positive();
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+const backupName = z.string().regex(/^counterpart-\d{8}T\d{6,9}Z\.db$/, 'not a Counterpart backup file name');
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 export const customerDraftSchema = z.object({
@@ -80,6 +83,15 @@ export const contract = {
   'app.setupDemo': returns<AppInfo>()(empty, 'public'),
   /** First launch on an empty database: start a real store with its first (admin) clerk. */
   'app.setupEmpty': returns<Clerk>()(z.object({ clerkName: z.string().trim().min(1, 'enter your name').max(80), pin }), 'public'),
+  /** Non-null when the store could not be opened: the renderer shows the recovery screen instead of the counter. */
+  'recovery.status': returns<StoreProblem | null>()(empty, 'public'),
+  /** Only while the store cannot be opened: put the named backup in place (the unusable file is kept aside). */
+  'recovery.restore': returns<null>()(z.object({ name: backupName }), 'public'),
+  /** Only while the store cannot be opened: keep the unusable file aside and start an empty store. */
+  'recovery.startFresh': returns<null>()(empty, 'public'),
+  'backups.list': returns<BackupSummary[]>()(empty, 'admin'),
+  'backups.run': returns<BackupSummary>()(empty, 'admin'),
+  'backups.restore': returns<null>()(z.object({ name: backupName }), 'admin'),
   'clerks.list': returns<Clerk[]>()(empty, 'public'),
   'clerks.create': returns<Clerk>()(
     z.object({ displayName: z.string().trim().min(1).max(80), role: z.enum(ROLES).default('clerk'), pin }),

@@ -178,3 +178,16 @@ export interface AuditEntry {
   subject: string | null;
   details: Record<string, unknown>;
 }
+
+export interface BackupSummary {
+  name: string;
+  bytes: number;
+  createdAt: string;
+}
+
+export interface StoreProblem {
+  /** corrupt: fails its integrity check; missing: gone although backups exist; unreadable: cannot be opened. */
+  kind: 'corrupt' | 'missing' | 'unreadable';
+  message: string;
+  backups: BackupSummary[];
+}

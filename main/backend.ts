@@ -8,6 +8,9 @@ import { seedDemoStore } from './services/demo/seed-store';
 import { AppError } from '../common/errors';
 import { setSetting } from './services/settings';
 import { hashPin } from './services/pin-hash';
+import { audit } from './services/audit';
+import { backupNow, listBackups, type BackupInfo } from './services/backup';
+import type { BackupSummary } from '../common/domain';
 
 export interface BackendOptions {
   dbPath: string;
@@ -18,6 +21,11 @@ export interface BackendOptions {
   now?: () => Date;
   nativeBinding?: string;
   log?: Logger;
+  /** Where online backups go; without it the backup methods answer that backups are not set up. */
+  backupDir?: string;
+  backupKeep?: number;
+  /** Handlers that replace the defaults below (the store lifecycle supplies restore, which must reopen the file). */
+  overrides?: PartialHandlers;
 }
 
 export interface Backend {
@@ -28,8 +36,18 @@ export interface Backend {
 }
 
 export const DEMO_CUSTOMERS = 3000;
-export const DEMO_SEED = 20261123;
+export const DEFAULT_BACKUP_KEEP = 14;
 
+const notInRecovery = (): never => {
+  throw new AppError('CONFLICT', 'The store opened normally; there is nothing to recover.');
+};
+const requireBackupDir = (opts: BackendOptions): string => {
+  if (!opts.backupDir) throw new AppError('CONFLICT', 'No backup directory is configured for this terminal (backupDirectory in the config file).');
+  return opts.backupDir;
+};
+const native = (opts: { nativeBinding?: string | undefined }) => (opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+export const summary = (b: BackupInfo): BackupSummary => ({ name: b.name, bytes: b.bytes, createdAt: b.createdAt });
+export const DEMO_SEED = 20261123;
 
 /** Composition root shared by Electron and the preview server: one database, one context, one dispatcher. */
 export function startBackend(opts: BackendOptions): Backend {
@@ -53,6 +71,21 @@ export function startBackend(opts: BackendOptions): Backend {
       return clerk;
     },
   };
-  const dispatch = createDispatcher(checkHandlers(mergeHandlers(handlers, setup)), ctx, log);
+  const lifecycle: PartialHandlers = {
+    'recovery.status': () => null,
+    'recovery.restore': () => notInRecovery(),
+    'recovery.startFresh': () => notInRecovery(),
+    'backups.list': () => listBackups(requireBackupDir(opts)).map(summary),
+    'backups.run': async (c, s) => {
+      const b = await backupNow(db, requireBackupDir(opts), { keep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP, now: c.now(), ...native(opts) });
+      audit(c, s.clerkId, 'backup', b.name, { bytes: b.bytes });
+      return summary(b);
+    },
+    'backups.restore': () => {
+      throw new AppError('CONFLICT', 'Restoring needs the app to reopen its database; use the desktop app or the CLI.');
+    },
+    ...opts.overrides,
+  };
+  const dispatch = createDispatcher(checkHandlers(mergeHandlers(handlers, setup, lifecycle)), ctx, log);
   return { db, ctx, dispatch, close: () => db.close() };
 }

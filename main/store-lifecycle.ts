@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { METHOD_NAMES } from '../common/contract';
+import type { StoreProblem } from '../common/domain';
+import { AppError, type Envelope } from '../common/errors';
+import { startBackend, summary, type Backend, type BackendOptions } from './backend';
+import { toWireError, type Dispatch } from './ipc/dispatch';
+import { listBackups, restoreBackup, verifyDatabaseFile } from './services/backup';
+import { audit } from './services/audit';
+
+/**
+ * Owns the database file across its life in the app: opens it, and when it cannot (corrupt, missing although backups
+ * exist, unreadable) switches to a recovery mode that offers the latest backups instead of crashing in a loop or
+ * silently starting empty over the old file. Also performs restores, which need the file closed and reopened.
+ * Electron and the preview server both talk to `dispatch` here, which always routes to the current state.
+ */
+export interface StoreLifecycle {
+  dispatch: Dispatch;
+  /** The open store, or null while in recovery. */
+  current(): Backend | null;
+  problem(): StoreProblem | null;
+  close(): void;
+}
+
+const stamp = () => new Date().toISOString().replace(/[-:.]/g, '');
+
+function diagnose(opts: BackendOptions): StoreProblem | null {
+  const backups = opts.backupDir ? listBackups(opts.backupDir).map(summary) : [];
+  if (!fs.existsSync(opts.dbPath)) {
+    return backups.length
+      ? { kind: 'missing', message: `The database file ${path.basename(opts.dbPath)} is missing, but backups exist.`, backups }
+      : null;
+  }
+  const check = verifyDatabaseFile(opts.dbPath, opts.nativeBinding);
+  if (!check.ok) return { kind: 'corrupt', message: `The database failed its integrity check: ${check.message}`, backups };
+  return null;
+}
+
+export function openStore(opts: BackendOptions): StoreLifecycle {
+  const log = opts.log ?? ((msg: string, err?: unknown) => console.error(msg, err));
+  let backend: Backend | null = null;
+  let problem: StoreProblem | null = null;
+
+  const open = () => {
+    problem = diagnose(opts);
+    if (problem) return;
+    try {
+      backend = startBackend({ ...opts, overrides: { ...opts.overrides, 'backups.restore': (ctx, s, i) => restore(i.name, s.clerkId) } });
+    } catch (err) {
+      log('could not open the database', err);
+      const backups = opts.backupDir ? listBackups(opts.backupDir).map(summary) : [];
+      problem = { kind: 'unreadable', message: err instanceof AppError ? err.message : `The database cannot be opened (${(err as Error).message}).`, backups };
+    }
+  };
+
+  const backupFile = (name: string) => {
+    if (!opts.backupDir) throw new AppError('CONFLICT', 'No backup directory is configured for this terminal.');
+    const found = listBackups(opts.backupDir).find((b) => b.name === name);
+    if (!found) throw new AppError('NOT_FOUND', `No backup named ${name}.`);
+    return found.file;
+  };
+
+  const restore = (name: string, clerkId: number | null): null => {
+    const file = backupFile(name);
+    const wasOpen: Backend | null = backend;
+    if (wasOpen) wasOpen.close();
+    backend = null;
+    try {
+      restoreBackup(opts.dbPath, file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    } finally {
+      open();
+    }
+    const reopened: Backend | null = backend;
+    if (reopened) audit((reopened as Backend).ctx, clerkId, 'restore', name);
+    return null;
+  };
+
+  const recoveryDispatch: Dispatch = async (method, rawInput) => {
+    const p = problem;
+    try {
+      switch (method) {
+        case 'recovery.status':
+          return { ok: true, value: p };
+        case 'recovery.restore': {
+          const name = (rawInput as { name?: unknown } | null)?.name;
+          if (typeof name !== 'string') throw new AppError('VALIDATION', 'name: choose a backup');
+          return { ok: true, value: restore(name, null) };
+        }
+        case 'recovery.startFresh': {
+          if (fs.existsSync(opts.dbPath)) {
+            const aside = `${opts.dbPath}.unusable-${stamp()}`;
+            fs.renameSync(opts.dbPath, aside);
+            for (const suffix of ['-wal', '-shm']) if (fs.existsSync(opts.dbPath + suffix)) fs.renameSync(opts.dbPath + suffix, aside + suffix);
+          }
+          backend = startBackend(opts);
+          problem = null;
+          return { ok: true, value: null };
+        }
+        default:
+          return METHOD_NAMES.includes(method as never)
+            ? { ok: false, error: { code: 'CONFLICT', message: 'The store cannot be opened; restore a backup first.' } }
+            : { ok: false, error: { code: 'NOT_FOUND', message: `Unknown method ${method}.` } };
+      }
+    } catch (err) {
+      return { ok: false, error: toWireError(err, log, method) } as Envelope<unknown>;
+    }
+  };
+
+  open();
+  return {
+    dispatch: (method, input, session) => (backend ? backend.dispatch(method, input, session) : recoveryDispatch(method, input, session)),
+    current: () => backend,
+    problem: () => problem,
+    close: () => {
+      backend?.close();
+      backend = null;
+    },
+  };
+}
