@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'electron-vite';
+import renderer from './renderer/vite.config';
+
+const at = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// Main: runtime dependencies stay in node_modules (electron-builder ships them); better-sqlite3 must, for its .node
+// file, and some (pdfkit's font data, electron-log's file writer) read files next to their own code.
+// Preload: sandboxed preloads cannot require npm modules at all, so it is one self-contained CommonJS file.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: at('./out/main'),
+      externalizeDeps: true,
+      rollupOptions: {
+        input: { index: at('./main/index.ts') },
+        external: ['electron', 'better-sqlite3', /^electron-log(\/.*)?$/, /^node:/],
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: at('./out/preload'),
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: at('./preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: {
+    ...renderer,
+    root: at('./renderer'),
+    build: {
+      // electron-vite leaves bundles unminified by default; match what `npm run build:renderer` ships.
+      minify: 'esbuild',
+      ...renderer.build,
+      outDir: at('./out/renderer'),
+      rollupOptions: { ...renderer.build?.rollupOptions, input: at('./renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,84 @@
+// Electron composition root: lifecycle and wiring only. Everything with logic lives in plain-Node modules.
+import { app, BrowserWindow, dialog, session, type WebContents } from 'electron';
+import { loadManagedConfig, type ManagedConfig } from './config/managed-config';
+import { cspForIndex } from './csp';
+import { registerIpc } from './electron/ipc';
+import { createLog } from './electron/log';
+import { resolvePaths } from './electron/paths';
+import { appUrlCheck } from './electron/trust';
+import { createMainWindow, hardenSession } from './electron/window';
+import { openStore, type StoreLifecycle } from './store-lifecycle';
+
+app.enableSandbox();
+const { log, logger } = createLog();
+
+function fatal(title: string, message: string): never {
+  dialog.showErrorBox(title, `${message}\n\nLog file: ${log.transports.file.getFile().path}`);
+  app.exit(1);
+  throw new Error(message);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would be a second writer on the same store; hand focus to the first one instead.
+  app.quit();
+} else {
+  let store: StoreLifecycle | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  const windows = new Set<WebContents>();
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(() => {
+    let managed: ManagedConfig;
+    try {
+      managed = loadManagedConfig().values ?? {};
+    } catch (err) {
+      logger('invalid managed configuration', err);
+      fatal('Counterpart cannot start', (err as Error).message);
+    }
+    const paths = resolvePaths(managed);
+    const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+    const isAppUrl = appUrlCheck(paths.rendererIndex, devUrl);
+    const { storeId, storeName, terminalId, timeZone, countryCode, returnWindowDays, idleLockMinutes, backupKeep } = managed;
+    const storeConfig = Object.fromEntries(
+      Object.entries({ storeId, storeName, terminalId, timeZone, countryCode, returnWindowDays, idleLockMinutes }).filter(([, v]) => v !== undefined),
+    );
+
+    // openStore does not throw for a broken database: it answers in recovery mode and the renderer offers backups.
+    store = openStore({ dbPath: paths.dbPath, backupDir: paths.backupDir, backupKeep, config: storeConfig, nativeBinding: paths.nativeBinding, log: logger });
+    log.info(`store ${store.problem() ? `in recovery (${store.problem()!.kind})` : 'opened'}: ${paths.dbPath}`);
+
+    hardenSession(session.defaultSession, cspForIndex(paths.rendererIndex), isAppUrl);
+    registerIpc({ dispatch: store.dispatch, isAppUrl, isOwnWebContents: (wc) => windows.has(wc), log: logger });
+
+    const openWindow = () => {
+      const win = createMainWindow({ preload: paths.preload, rendererIndex: paths.rendererIndex, devUrl, log: logger });
+      const wc = win.webContents;
+      windows.add(wc);
+      win.on('closed', () => {
+        windows.delete(wc);
+        if (mainWindow === win) mainWindow = null;
+      });
+      mainWindow = win;
+    };
+    openWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    store?.close();
+    store = null;
+  });
+}

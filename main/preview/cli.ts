@@ -1,0 +1,61 @@
+// `npm run preview`: the whole app in a plain browser, backed by a real database, reachable on loopback only.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startBackend } from '../backend';
+import { startPreviewServer } from './server';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const staticDir = path.join(projectRoot, 'out', 'renderer');
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main() {
+  let values: { db?: string; port?: string };
+  try {
+    ({ values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } }, strict: true }));
+  } catch (err) {
+    fail(`${(err as Error).message}\nUsage: npm run preview -- [--db FILE] [--port N]`);
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) fail('The renderer is not built yet; run `npm run build:renderer` first.');
+
+  const given = values.db ?? process.env.COUNTERPART_DB;
+  const tempDir = given ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'counterpart-preview-'));
+  const dbPath = given ? path.resolve(given) : path.join(tempDir!, 'counterpart.db');
+
+  console.log(given ? `Opening ${dbPath} …` : 'Creating a demo store in a temporary database …');
+  let backend: ReturnType<typeof startBackend>;
+  try {
+    backend = startBackend({ dbPath, demo: true });
+  } catch (err) {
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+    fail(`Could not open the store at ${dbPath}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const server = await startPreviewServer({ backend, staticDir, port }).catch((err: NodeJS.ErrnoException) => {
+    backend.close();
+    fail(err.code === 'EADDRINUSE' ? `Port ${port} is in use; pick another with --port.` : `Could not start: ${err.message}`);
+  });
+  console.log(`Counterpart preview: ${server.url}`);
+  console.log('Loopback only. Press Ctrl+C to stop.');
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    backend.close();
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main();
