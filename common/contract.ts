@@ -21,6 +21,7 @@ import {
   type Suggestion,
   type TimelinePage,
 } from './domain';
+import type { CsvExport, DayEntry, DayReport, FollowUp, KpiReport, PdfExport, TrendPoint } from './reports';
 
 /**
  * Declares a method returning O: the input schema is checked at runtime, the output type at compile time, and
@@ -77,6 +78,25 @@ export const amendInteractionSchema = z.object({
 });
 export type AmendInteractionInput = z.input<typeof amendInteractionSchema>;
 
+/** A real calendar day: the pattern alone lets "2026-02-30" through. */
+const calendarDay = isoDay.refine((d) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+}, 'not a calendar date');
+
+/** Day-view filters; leave a field out for "any". */
+export const dayFiltersSchema = z.object({
+  clerkId: id.optional(),
+  kind: z.enum(INTERACTION_KINDS).optional(),
+  outcome: z.enum(INTERACTION_OUTCOMES).optional(),
+  sentimentMin: z.number().int().min(1).max(5).optional(),
+  sentimentMax: z.number().int().min(1).max(5).optional(),
+  hasFollowUp: z.boolean().optional(),
+  flagged: z.boolean().optional(),
+  text: z.string().max(200).optional(),
+});
+const dayRange = z.object({ from: calendarDay, to: calendarDay });
+
 export const contract = {
   'app.info': returns<AppInfo>()(empty, 'public'),
   /** First launch on an empty database: fill it with the deterministic demo store. */
@@ -128,6 +148,22 @@ export const contract = {
     z.object({ key: z.string().min(1).max(100), body: z.string().max(20000) }),
   ),
   'drafts.clear': returns<null>()(z.object({ key: z.string().min(1).max(100) })),
+  'reports.day': returns<DayReport>()(z.object({ day: calendarDay, filters: dayFiltersSchema.default({}) }), 'manager'),
+  'reports.kpis': returns<KpiReport>()(z.object({ day: calendarDay }), 'manager'),
+  'reports.trend': returns<TrendPoint[]>()(
+    z.object({ to: calendarDay, days: z.number().int().min(1).max(366).default(30) }),
+    'manager',
+  ),
+  'reports.exportCsv': returns<CsvExport>()(dayRange.extend({ bom: z.boolean().default(false) }), 'manager'),
+  'reports.exportPdf': returns<PdfExport>()(dayRange, 'manager'),
+  /** The counter works the queue too; marking one done is interactions.log with resolvesId. */
+  'followups.list': returns<FollowUp[]>()(z.object({ limit: z.number().int().min(1).max(5000).default(500) })),
+  'followups.assign': returns<FollowUp>()(z.object({ interactionId: id, clerkId: id.nullable() }), 'manager'),
+  /** Flags (or clears) an entry with a note; stored as an amendment, the entry itself is unchanged. */
+  'interactions.review': returns<DayEntry>()(
+    z.object({ interactionId: id, flagged: z.boolean(), note: z.string().trim().max(1000).nullable().default(null) }),
+    'manager',
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { appInfo } from '../services/app-info';
 import { changeOwnPin, createClerk, resetPin, signIn } from '../services/accounts';
 import { audit, listAudit } from '../services/audit';
 import type { Clerk } from '../../common/domain';
+import { reportHandlers } from './report-handlers';
 import type { Session } from './session';
 
 export type Handler<M extends MethodName> = (
@@ -88,4 +89,4 @@ export function mergeHandlers(...maps: PartialHandlers[]): PartialHandlers {
   return out as PartialHandlers;
 }
 
-export const handlers: PartialHandlers = mergeHandlers(appHandlers, customerHandlers, counterHandlers);
+export const handlers: PartialHandlers = mergeHandlers(appHandlers, customerHandlers, counterHandlers, reportHandlers);

@@ -8,7 +8,8 @@ import type { Interaction } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import { customersRepo } from '../db/customers.repo';
 import { historyRepo } from '../db/history.repo';
-import { interactionsRepo } from '../db/interactions.repo';
+import { interactionsRepo, type NewInteractionRow } from '../db/interactions.repo';
+import { preparedFor } from '../db/prepared';
 import type { ServiceContext } from './context';
 import { effectiveInteractions, toInteraction } from './history';
 import { localDay } from './time';
@@ -59,8 +60,26 @@ export function logInteraction(ctx: ServiceContext, clerkId: number, input: LogI
   }).immediate();
 }
 
-/** Corrects an entry by appending an amendment; the original row is never touched. */
-export function amendInteraction(ctx: ServiceContext, clerkId: number, input: AmendInteractionInput): Interaction {
+/** A manager's judgement carried by an amendment row; only review rows set it (see migration 0003-review). */
+export interface ReviewMark {
+  flagged: boolean;
+  note: string | null;
+}
+
+const insertReview = preparedFor((db: ServiceContext['db']) =>
+  db.prepare<NewInteractionRow & { flagged: number; review_note: string | null }>(
+    `INSERT INTO interactions (customer_id, created_at, local_day, kind, outcome, sentiment, notes, follow_up_due,
+       clerk_id, terminal_id, suggestion_template_id, resolves_id, amends_id, amend_reason, request_id, flagged, review_note)
+     VALUES (@customer_id, @created_at, @local_day, @kind, @outcome, @sentiment, @notes, @follow_up_due,
+       @clerk_id, @terminal_id, @suggestion_template_id, @resolves_id, @amends_id, @amend_reason, @request_id, @flagged, @review_note)`,
+  ),
+);
+
+/**
+ * Corrects an entry by appending an amendment; the original row is never touched. With `review`, the amendment is a
+ * manager's review: fields not given in `input` carry the entry's current values forward, so it changes nothing else.
+ */
+export function amendInteraction(ctx: ServiceContext, clerkId: number, input: AmendInteractionInput, review?: ReviewMark): Interaction {
   const d = amendInteractionSchema.parse(input);
   const repo = interactionsRepo(ctx.db);
   return ctx.db.transaction(() => {
@@ -71,7 +90,7 @@ export function amendInteraction(ctx: ServiceContext, clerkId: number, input: Am
     const outcome = d.outcome ?? current.outcome;
     const followUpDue = d.followUpDue !== undefined ? d.followUpDue : current.followUpDue;
     if (outcome === 'follow_up' && !followUpDue) throw new AppError('VALIDATION', 'A follow-up needs a due date.');
-    repo.insert.run({
+    const row: NewInteractionRow = {
       customer_id: original.customer_id,
       created_at: now.toISOString(),
       local_day: localDay(now, ctx.config.timeZone),
@@ -87,7 +106,9 @@ export function amendInteraction(ctx: ServiceContext, clerkId: number, input: Am
       amends_id: original.id,
       amend_reason: d.reason,
       request_id: null,
-    });
+    };
+    if (review) insertReview(ctx.db).run({ ...row, flagged: review.flagged ? 1 : 0, review_note: review.note });
+    else repo.insert.run(row);
     return getInteraction(ctx, original.id);
   }).immediate();
 }

@@ -1,0 +1,251 @@
+// The playbook: response templates as validated data in SQLite, with versions. The shipped default is loaded into
+// an empty table the first time the engine runs against a database.
+import { z } from 'zod';
+import { COMMUNICATION_STYLES, type CommunicationStyle } from '../../../common/domain';
+import { AppError } from '../../../common/errors';
+import type { DB } from '../../db/connection';
+import { playbookRepo, STORE_SETTING, type TemplateRow } from '../../db/playbook.repo';
+import defaultPlaybook from '../../../resources/playbook/default.json' with { type: 'json' };
+import type { ServiceContext } from '../context';
+import { conditionSchema, formatPath, type Condition } from './conditions';
+import { parseText, type ParsedText } from './variables';
+
+export const TEMPLATE_KINDS = [
+  'greeting',
+  'help',
+  'service_recovery',
+  'follow_up',
+  'escalation',
+  'pickup',
+  'check_in',
+  'return_window',
+  'return_help',
+  'birthday',
+  'loyalty',
+  'recommendation',
+  'honest_unknown',
+] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+export const RESOLVABLES = ['openIssue', 'followUp', 'pickup'] as const;
+
+const textSchema = z
+  .string()
+  .trim()
+  .min(1, 'a text cannot be empty')
+  .max(600)
+  .superRefine((t, ctx) => {
+    for (const message of parseText(t).errors) ctx.addIssue({ code: 'custom', message });
+  });
+
+export const templateSchema = z
+  .object({
+    id: z
+      .string()
+      .max(64)
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lower-case words joined by hyphens, like "service-recovery"'),
+    kind: z.enum(TEMPLATE_KINDS),
+    title: z.string().trim().min(1).max(80),
+    description: z.string().trim().max(500).default(''),
+    /** Situation weight: 100 for what must not wait (a follow-up due today), ~30 for small talk. */
+    priority: z.number().int().min(0).max(1000),
+    enabled: z.boolean().default(true),
+    /** Contains an offer or marketing invitation: never shown to a customer who has not agreed to marketing. */
+    offer: z.boolean().default(false),
+    /** Logging with this suggestion closes that open item; the template is not shown when there is none. */
+    resolves: z.enum(RESOLVABLES).nullable().default(null),
+    conditions: conditionSchema,
+    texts: z
+      .object({ blue: textSchema, green: textSchema, gold: textSchema, orange: textSchema, unknown: textSchema })
+      .strict(),
+  })
+  .strict();
+
+export type PlaybookTemplate = z.output<typeof templateSchema>;
+export type TemplateInput = z.input<typeof templateSchema>;
+
+export const PLAYBOOK_FORMAT = 'counterpart-playbook';
+
+export const playbookFileSchema = z
+  .object({
+    format: z.literal(PLAYBOOK_FORMAT),
+    formatVersion: z.literal(1),
+    exportedAt: z.string().optional(),
+    storeId: z.string().optional(),
+    templates: z.array(templateSchema).min(1).max(500),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const seen = new Set<string>();
+    f.templates.forEach((t, i) => {
+      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['templates', i, 'id'], message: `template id "${t.id}" appears twice` });
+      seen.add(t.id);
+    });
+  });
+export type PlaybookFile = z.output<typeof playbookFileSchema>;
+
+export interface StoredTemplate extends PlaybookTemplate {
+  version: number;
+  updatedAt: string;
+  updatedBy: number | null;
+}
+
+/** A template ready for matching: its texts parsed once, not on every lookup. */
+export interface LoadedTemplate extends StoredTemplate {
+  parsed: Record<CommunicationStyle, ParsedText>;
+}
+
+/** Turns a zod failure into one readable VALIDATION error: where, and what is wrong. */
+export function validationError(what: string, err: z.ZodError): AppError {
+  const lines = err.issues.slice(0, 3).map((i) => `${formatPath(i.path) || what}: ${i.message}`);
+  const more = err.issues.length > 3 ? ` (and ${err.issues.length - 3} more)` : '';
+  return new AppError('VALIDATION', `${what} is not valid — ${lines.join('; ')}${more}`);
+}
+
+export function parseTemplate(input: unknown): PlaybookTemplate {
+  const r = templateSchema.safeParse(input);
+  if (!r.success) {
+    const id = typeof input === 'object' && input && 'id' in input ? `Template "${String((input as { id: unknown }).id)}"` : 'The template';
+    throw validationError(id, r.error);
+  }
+  return r.data;
+}
+
+export function parsePlaybookFile(input: unknown): PlaybookFile {
+  let json = input;
+  if (typeof input === 'string') {
+    try {
+      json = JSON.parse(input.replace(/^\uFEFF/, ''));
+    } catch {
+      throw new AppError('VALIDATION', 'The playbook file is not valid JSON.');
+    }
+  }
+  const r = playbookFileSchema.safeParse(json);
+  if (!r.success) throw validationError('The playbook', r.error);
+  return r.data;
+}
+
+let shipped: PlaybookFile | null = null;
+/** The default playbook shipped with the app, validated like any import. */
+export function shippedPlaybook(): PlaybookFile {
+  shipped ??= parsePlaybookFile(defaultPlaybook);
+  return shipped;
+}
+
+export function toRow(t: PlaybookTemplate, version: number, at: string, by: number | null): TemplateRow {
+  return {
+    id: t.id,
+    kind: t.kind,
+    title: t.title,
+    description: t.description,
+    conditions: JSON.stringify(t.conditions),
+    text_blue: t.texts.blue,
+    text_green: t.texts.green,
+    text_gold: t.texts.gold,
+    text_orange: t.texts.orange,
+    text_unknown: t.texts.unknown,
+    priority: t.priority,
+    enabled: t.enabled ? 1 : 0,
+    offer: t.offer ? 1 : 0,
+    resolves: t.resolves,
+    version,
+    updated_at: at,
+    updated_by: by,
+  };
+}
+
+/** The editable part of a row, in the order the file format uses. */
+export function fromRow(r: TemplateRow): PlaybookTemplate {
+  return {
+    id: r.id,
+    kind: r.kind as TemplateKind,
+    title: r.title,
+    description: r.description,
+    priority: r.priority,
+    enabled: r.enabled === 1,
+    offer: r.offer === 1,
+    resolves: r.resolves as PlaybookTemplate['resolves'],
+    conditions: JSON.parse(r.conditions) as Condition,
+    texts: { blue: r.text_blue, green: r.text_green, gold: r.text_gold, orange: r.text_orange, unknown: r.text_unknown },
+  };
+}
+
+export function toStored(r: TemplateRow): StoredTemplate {
+  return { ...fromRow(r), version: r.version, updatedAt: r.updated_at, updatedBy: r.updated_by };
+}
+
+export function loadTemplate(t: StoredTemplate): LoadedTemplate {
+  const parsed = Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, parseText(t.texts[s]).parsed])) as LoadedTemplate['parsed'];
+  return { ...t, parsed };
+}
+
+/** Writes one template and its history entry; returns the stored state. Call inside a transaction. */
+export function writeTemplate(ctx: ServiceContext, t: PlaybookTemplate, by: number | null): { stored: StoredTemplate; changed: boolean } {
+  const repo = playbookRepo(ctx.db);
+  const current = repo.byId.get(t.id);
+  if (current && JSON.stringify(fromRow(current)) === JSON.stringify(t)) return { stored: toStored(current), changed: false };
+  const version = (current?.version ?? 0) + 1;
+  const at = ctx.now().toISOString();
+  const row = toRow(t, version, at, by);
+  repo.upsert.run(row);
+  repo.insertVersion.run({ template_id: t.id, version, body: JSON.stringify(t), changed_by: by, changed_at: at });
+  invalidateTemplates(ctx.db);
+  return { stored: toStored(row), changed: true };
+}
+
+const ensured = new WeakMap<DB, string>();
+
+/**
+ * Makes the database ready for the engine, once per connection and store: names the store for the statistics
+ * trigger and loads the shipped playbook into an empty template table. Cheap after the first call.
+ */
+export function ensureDefaultPlaybook(ctx: ServiceContext): { loaded: number } {
+  const db = ctx.db;
+  const store = ctx.config.storeId;
+  if (ensured.get(db) === store || db.readonly) return { loaded: 0 };
+  const repo = playbookRepo(db);
+  const file = shippedPlaybook();
+  const loaded = db
+    .transaction(() => {
+      if (repo.setting.get(STORE_SETTING)?.value !== store) repo.putSetting.run(STORE_SETTING, store);
+      repo.foldUnnamedStore(store);
+      if (repo.count.get()!.n > 0) return 0;
+      for (const t of file.templates) writeTemplate(ctx, t, null);
+      return file.templates.length;
+    })
+    .immediate();
+  ensured.set(db, store);
+  return { loaded };
+}
+
+const cache = new WeakMap<DB, { key: string; templates: LoadedTemplate[] }>();
+
+export function invalidateTemplates(db: DB): void {
+  cache.delete(db);
+}
+
+/**
+ * Enabled and disabled templates, priority first, parsed. Cached per connection; the cache key is a fingerprint
+ * of the table (every save bumps a version), so another terminal's edits are picked up on the next lookup.
+ * A row that no longer validates (edited outside the app) is left out rather than stopping the counter.
+ */
+export function loadedTemplates(ctx: ServiceContext): LoadedTemplate[] {
+  ensureDefaultPlaybook(ctx);
+  const repo = playbookRepo(ctx.db);
+  const f = repo.fingerprint.get()!;
+  const key = `${f.n}|${f.v}|${f.at}`;
+  const hit = cache.get(ctx.db);
+  if (hit && hit.key === key) return hit.templates;
+  let templates: LoadedTemplate[];
+  if (f.n === 0 && ctx.db.readonly) {
+    templates = shippedPlaybook().templates.map((t) => loadTemplate({ ...t, version: 0, updatedAt: '', updatedBy: null }));
+  } else {
+    templates = [];
+    for (const r of repo.all.all()) {
+      const stored = toStored(r);
+      const check = templateSchema.safeParse(fromRow(r));
+      if (check.success) templates.push(loadTemplate({ ...stored, ...check.data }));
+    }
+  }
+  cache.set(ctx.db, { key, templates });
+  return templates;
+}

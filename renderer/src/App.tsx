@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppInfo, Clerk, StoreProblem } from '../../common/domain';
+import { call, errorMessage, setForbiddenHandler } from './api/client';
+import { AppHeader } from './components/AppHeader';
+import { ClerkPicker } from './components/ClerkPicker';
+import { FirstRun } from './components/FirstRun';
+import { RecoveryScreen } from './components/RecoveryScreen';
+import { CounterScreen } from './components/counter/CounterScreen';
+import { flushAllDrafts } from './lib/draft-flush';
+import { FeedbackProvider, useFeedback } from './state/feedback';
+import { StoreContext, type StoreState } from './state/store';
+
+type Boot =
+  | { phase: 'loading' }
+  | { phase: 'failed'; message: string }
+  | { phase: 'recovery'; problem: StoreProblem }
+  | { phase: 'setup'; info: AppInfo }
+  | { phase: 'pick'; info: AppInfo; notice?: string }
+  | { phase: 'counter'; store: StoreState };
+
+export function App() {
+  return (
+    <FeedbackProvider>
+      <Shell />
+    </FeedbackProvider>
+  );
+}
+
+function Shell() {
+  const [boot, setBoot] = useState<Boot>({ phase: 'loading' });
+  const bootRef = useRef(boot);
+  bootRef.current = boot;
+  const { showError, clearError, announce } = useFeedback();
+
+  const start = useCallback(async () => {
+    setBoot({ phase: 'loading' });
+    try {
+      const problem = await call('recovery.status', {});
+      if (problem) return setBoot({ phase: 'recovery', problem });
+      const info = await call('app.info', {});
+      if (info.needsSetup) return setBoot({ phase: 'setup', info });
+      const clerk = await call('session.current', {});
+      setBoot(clerk ? { phase: 'counter', store: { info, clerk } } : { phase: 'pick', info });
+    } catch (err) {
+      setBoot({ phase: 'failed', message: errorMessage(err) });
+    }
+  }, []);
+
+  useEffect(() => void start(), [start]);
+
+  // The main process signs an idle terminal out; the next refused call brings the PIN screen back. The view stays
+  // in the address, so signing in again returns to the same customer (and their saved draft).
+  useEffect(() => {
+    setForbiddenHandler(() => {
+      void call('session.current', {}).then(
+        (clerk) => {
+          const b = bootRef.current;
+          if (!clerk && b.phase === 'counter') {
+            setBoot({ phase: 'pick', info: b.store.info, notice: 'The terminal locked itself after being idle. Sign in again to carry on.' });
+            clearError();
+          }
+        },
+        () => {},
+      );
+    });
+    return () => setForbiddenHandler(null);
+  }, [clearError]);
+
+  const signedIn = (info: AppInfo, clerk: Clerk) => {
+    clearError();
+    setBoot({ phase: 'counter', store: { info, clerk } });
+    announce(`Signed in as ${clerk.displayName}`);
+  };
+
+  const switchClerk = async () => {
+    const b = bootRef.current;
+    if (b.phase !== 'counter') return;
+    await flushAllDrafts();
+    try {
+      await call('session.signOut', {});
+      window.history.replaceState(null, '', '#/');
+      setBoot({ phase: 'pick', info: b.store.info });
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  return (
+    <div className="app">
+      {boot.phase !== 'counter' && <AppHeader info={'info' in boot ? boot.info : null} />}
+      {boot.phase === 'loading' && (
+        <main className="center-screen" aria-busy="true">
+          <p className="muted">Starting Counterpart…</p>
+        </main>
+      )}
+      {boot.phase === 'failed' && (
+        <main className="center-screen">
+          <div className="card narrow">
+            <h1>Counterpart could not start</h1>
+            <p>{boot.message}</p>
+            <button type="button" className="btn btn-primary" onClick={() => void start()} autoFocus>
+              Try again
+            </button>
+          </div>
+        </main>
+      )}
+      {boot.phase === 'recovery' && <RecoveryScreen problem={boot.problem} onRecovered={() => void start()} />}
+      {boot.phase === 'setup' && (
+        <FirstRun
+          onDemoLoaded={(next) => setBoot({ phase: 'pick', info: next })}
+          onStoreCreated={(clerk) => signedIn({ ...boot.info, needsSetup: false }, clerk)}
+        />
+      )}
+      {boot.phase === 'pick' && (
+        <ClerkPicker demo={boot.info.demo} notice={boot.notice ?? null} onSignedIn={(clerk) => signedIn(boot.info, clerk)} />
+      )}
+      {boot.phase === 'counter' && (
+        <StoreContext.Provider value={boot.store}>
+          <CounterScreen key={boot.store.clerk.id} onSwitchClerk={() => void switchClerk()} />
+        </StoreContext.Provider>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Clerk } from '../../../common/domain';
+import { errorMessage } from '../api/client';
+
+interface Props {
+  clerk: Clerk;
+  demo: boolean;
+  onBack(): void;
+  onSignIn(pin: string): Promise<void>;
+}
+
+export function PinForm({ clerk, demo, onBack, onSignIn }: Props) {
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => input.current?.focus(), []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!/^\d{4,8}$/.test(pin)) {
+      setError('A PIN is 4 to 8 digits.');
+      input.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onSignIn(pin);
+    } catch (err) {
+      setError(errorMessage(err));
+      setPin('');
+      setBusy(false);
+      window.setTimeout(() => input.current?.focus());
+    }
+  };
+
+  return (
+    <form className="pin-form" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onBack()} noValidate>
+      <h1 id="pin-h">Hello, {clerk.displayName}</h1>
+      <label className="field">
+        <span className="field-label">Your PIN</span>
+        <input
+          ref={input}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={8}
+          value={pin}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          aria-describedby={demo ? 'pin-demo' : undefined}
+          aria-invalid={error ? true : undefined}
+          disabled={busy}
+        />
+      </label>
+      {demo && (
+        <p id="pin-demo" className="note">
+          Demo store: every clerk’s PIN is 1234.
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+        <button type="button" className="btn btn-quiet" onClick={onBack} disabled={busy}>
+          Not {clerk.displayName.split(' ')[0]}? <kbd>Esc</kbd>
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import type { StoreProblem } from '../../../common/domain';
+import { call, errorMessage } from '../api/client';
+import { formatDateTime } from '../lib/format';
+
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** Shown instead of the counter when the store's database cannot be opened. */
+export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem; onRecovered(): void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [confirmFresh, setConfirmFresh] = useState(false);
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      onRecovered();
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="center-screen" aria-busy={busy}>
+      <div className="card recovery">
+        <h1>The store cannot be opened</h1>
+        <p className="lead">{problem.message}</p>
+        <p>Nothing has been deleted. Restore the latest backup, or ask IT before starting an empty store.</p>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {problem.backups.length > 0 ? (
+          <section aria-labelledby="backups-h">
+            <h2 id="backups-h">Backups</h2>
+            <ul className="plain-list backups">
+              {problem.backups.map((b, i) => (
+                <li key={b.name}>
+                  <span>
+                    <strong>{formatDateTime(b.createdAt, tz)}</strong> <span className="muted small">{size(b.bytes)}</span>
+                    {i === 0 && <span className="badge">Latest</span>}
+                  </span>
+                  <button
+                    type="button"
+                    className={`btn btn-small${i === 0 ? ' btn-primary' : ''}`}
+                    disabled={busy}
+                    onClick={() => void run(() => call('recovery.restore', { name: b.name }))}
+                    autoFocus={i === 0}
+                  >
+                    Restore<span className="sr-only"> the backup from {formatDateTime(b.createdAt, tz)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : (
+          <p>No backups were found.</p>
+        )}
+        <div className="form-actions">
+          {confirmFresh ? (
+            <>
+              <span>The damaged file is kept aside; the new store starts empty.</span>
+              <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run(() => call('recovery.startFresh', {}))}>
+                Yes, start an empty store
+              </button>
+              <button type="button" className="btn btn-quiet" onClick={() => setConfirmFresh(false)}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button type="button" className="btn btn-quiet" onClick={() => setConfirmFresh(true)} disabled={busy}>
+              Start an empty store instead…
+            </button>
+          )}
+        </div>
+      </div>
+    </main>
+  );
+}

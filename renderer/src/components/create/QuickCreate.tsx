@@ -1,0 +1,179 @@
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { CustomerDraft } from '../../../../common/contract';
+import { COMMUNICATION_STYLES, type CommunicationStyle, type Customer, type DuplicateCandidate } from '../../../../common/domain';
+import { call, errorMessage } from '../../api/client';
+import type { Prefill } from '../../lib/prefill';
+import { STYLE_LABEL } from '../../lib/labels';
+import { useFeedback } from '../../state/feedback';
+import { DuplicateWarnings } from './DuplicateWarnings';
+
+const DUPLICATE_CHECK_MS = 250;
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+interface Form {
+  firstName: string;
+  lastName: string;
+  phone: string;
+  email: string;
+  loyaltyId: string;
+  style: CommunicationStyle;
+  marketingConsent: boolean;
+}
+
+interface Props {
+  prefill: Prefill;
+  onCreated(c: Customer): void;
+  onOpenExisting(id: number): void;
+  onCancel(): void;
+}
+
+function toDraft(f: Form, forCheck: boolean): CustomerDraft {
+  const email = f.email.trim();
+  return {
+    firstName: f.firstName,
+    lastName: f.lastName,
+    phone: f.phone.trim() || undefined,
+    // A half-typed address is not checked yet (it would only fail validation).
+    email: forCheck && !LOOKS_LIKE_EMAIL.test(email) ? undefined : email || undefined,
+    loyaltyId: f.loyaltyId.trim() || undefined,
+    style: f.style,
+    marketingConsent: f.marketingConsent,
+  };
+}
+
+export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Props) {
+  const { announce } = useFeedback();
+  const [form, setForm] = useState<Form>(() => ({
+    firstName: prefill.firstName ?? '',
+    lastName: prefill.lastName ?? '',
+    phone: prefill.phone ?? '',
+    email: prefill.email ?? '',
+    loyaltyId: prefill.loyaltyId ?? '',
+    style: 'unknown',
+    marketingConsent: false,
+  }));
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+  const announced = useRef<number | null>(null);
+
+  useEffect(() => first.current?.focus(), []);
+
+  // Checks for the same person as the clerk types, so a second profile is not created by accident.
+  useEffect(() => {
+    const mine = ++seq.current;
+    const d = toDraft(form, true);
+    if (!d.firstName?.trim() && !d.lastName?.trim() && !d.phone && !d.email && !d.loyaltyId) {
+      setDuplicates([]);
+      return;
+    }
+    const t = window.setTimeout(() => {
+      call('customers.findDuplicates', d).then(
+        (found) => {
+          if (mine !== seq.current) return;
+          setDuplicates(found);
+          const top = found[0]?.customer;
+          if (top && top.id !== announced.current) announce(`Possible duplicate: ${top.displayName}`);
+          announced.current = top?.id ?? null;
+        },
+        () => mine === seq.current && setDuplicates([]),
+      );
+    }, DUPLICATE_CHECK_MS);
+    return () => window.clearTimeout(t);
+  }, [form, announce]);
+
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const created = await call('customers.create', toDraft(form, false));
+      announce(`Customer ${created.displayName} created`);
+      onCreated(created);
+    } catch (err) {
+      setError(errorMessage(err));
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onCancel();
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
+  const text = (k: 'firstName' | 'lastName' | 'phone' | 'email' | 'loyaltyId', label: string, type = 'text', auto = 'off') => (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <input
+        ref={k === 'firstName' ? first : undefined}
+        type={type}
+        value={form[k]}
+        autoComplete={auto}
+        maxLength={k === 'firstName' || k === 'lastName' ? 100 : k === 'email' ? 254 : 40}
+        onChange={(e) => set(k, e.target.value)}
+      />
+    </label>
+  );
+
+  return (
+    <section className="create card" aria-labelledby="create-h">
+      <div className="panel-head">
+        <h2 id="create-h">New customer</h2>
+        <span className="muted small">
+          <kbd>Ctrl+Enter</kbd> create · <kbd>Esc</kbd> cancel
+        </span>
+      </div>
+      <form className="create-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate>
+        <div className="grid-2">
+          {text('firstName', 'First name', 'text', 'given-name')}
+          {text('lastName', 'Last name', 'text', 'family-name')}
+          {text('phone', 'Phone', 'tel', 'tel')}
+          {text('email', 'Email', 'email', 'email')}
+          {text('loyaltyId', 'Loyalty card')}
+          <label className="field">
+            <span className="field-label">Communication style</span>
+            <select value={form.style} onChange={(e) => set('style', e.target.value as CommunicationStyle)}>
+              {COMMUNICATION_STYLES.map((s) => (
+                <option key={s} value={s}>
+                  {STYLE_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.marketingConsent}
+            onChange={(e) => set('marketingConsent', e.target.checked)}
+          />
+          <span>Agrees to receive marketing (offers and news by email or text)</span>
+        </label>
+        <DuplicateWarnings duplicates={duplicates} onOpen={onOpenExisting} />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={saving}>
+            {saving ? 'Creating…' : 'Create customer'} <kbd>Ctrl+Enter</kbd>
+          </button>
+          <button type="button" className="btn btn-quiet" onClick={onCancel}>
+            Cancel <kbd>Esc</kbd>
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

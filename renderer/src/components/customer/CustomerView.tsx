@@ -1,0 +1,61 @@
+import { useEffect, useRef } from 'react';
+import type { Interaction } from '../../../../common/domain';
+import { call } from '../../api/client';
+import { useLoad } from '../../hooks/useLoad';
+import { useTimeline } from '../../hooks/useTimeline';
+import { WorkPanel } from '../work/WorkPanel';
+import { ProfileSummary } from './ProfileSummary';
+import { Timeline } from './Timeline';
+
+export function CustomerView({ customerId }: { customerId: number }) {
+  const profile = useLoad(`customer:${customerId}`, () => call('customers.get', { id: customerId }));
+  const timeline = useTimeline(customerId);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focused = useRef(false);
+
+  // Opening a customer moves focus to their name, so a screen reader announces who is on screen.
+  useEffect(() => {
+    if (profile.data && !focused.current) {
+      focused.current = true;
+      const active = document.activeElement;
+      if (!active || active === document.body || active.id === 'customer-search') heading.current?.focus();
+    }
+  }, [profile.data]);
+
+  const onSaved = (i: Interaction) => {
+    timeline.prepend(i);
+    profile.reload();
+  };
+
+  if (profile.error && !profile.data) {
+    return (
+      <div className="view-message" role="alert">
+        <h2>This customer could not be opened</h2>
+        <p>{profile.error}</p>
+        <button type="button" className="btn" onClick={profile.reload}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="customer-layout">
+      <section className="customer-main" aria-labelledby="customer-name" aria-busy={profile.loading}>
+        {profile.data ? (
+          <ProfileSummary profile={profile.data} headingRef={heading} />
+        ) : (
+          <div className="profile-card is-loading">
+            <h2 id="customer-name">Loading customer…</h2>
+          </div>
+        )}
+        <Timeline customerId={customerId} timeline={timeline} />
+      </section>
+      <WorkPanel
+        customerId={customerId}
+        customerName={profile.data?.customer.displayName ?? null}
+        onSaved={onSaved}
+      />
+    </div>
+  );
+}

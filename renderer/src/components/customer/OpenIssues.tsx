@@ -1,0 +1,37 @@
+import type { OpenIssue } from '../../../../common/domain';
+import { formatCalendarDay, formatDay } from '../../lib/format';
+import { KIND_LABEL, OUTCOME_LABEL } from '../../lib/labels';
+import { useStore } from '../../state/store';
+
+export function OpenIssues({ issues }: { issues: OpenIssue[] }) {
+  const { info } = useStore();
+  if (issues.length === 0) return null;
+  const overdue = issues.filter((i) => i.overdue).length;
+  return (
+    <section className={`issues${overdue ? ' has-overdue' : ''}`} aria-labelledby="issues-h">
+      <h3 id="issues-h">
+        Open issues <span className="count">{issues.length}</span>
+        {overdue > 0 && <span className="badge badge-overdue">{overdue} overdue</span>}
+      </h3>
+      <ul className="issue-list">
+        {issues.map((i) => (
+          <li key={i.interactionId} className={`issue${i.overdue ? ' is-overdue' : ''}`}>
+            <div className="issue-line">
+              <strong>{KIND_LABEL[i.kind]}</strong>
+              <span className={`outcome outcome-${i.outcome}`}>{OUTCOME_LABEL[i.outcome]}</span>
+              <span className="muted">opened {formatDay(i.openedAt, info.timeZone)}</span>
+              <span className={i.overdue ? 'due is-overdue' : 'due'}>
+                {i.overdue
+                  ? `Overdue — was due ${formatCalendarDay(i.dueDate)}`
+                  : i.dueDate
+                    ? `Due ${formatCalendarDay(i.dueDate)}`
+                    : 'No due date'}
+              </span>
+            </div>
+            {i.notes && <p className="issue-notes">{i.notes}</p>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,228 @@
+import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import type { CustomerHit } from '../../../../common/domain';
+import { call } from '../../api/client';
+import { useCustomerSearch } from '../../hooks/useCustomerSearch';
+import { useScanDetector } from '../../hooks/useScanDetector';
+import { plural } from '../../lib/format';
+import { prefillFrom, type Prefill } from '../../lib/prefill';
+import { useFeedback } from '../../state/feedback';
+import { useStore } from '../../state/store';
+import { ResultOption, type SearchOption } from './ResultOption';
+
+export interface SearchHandle {
+  focus(selectAll?: boolean): void;
+  /** Timing of a key that was typed elsewhere and redirected here (type-to-search), for scan detection. */
+  noteKey(key: string, at: number): void;
+}
+
+interface Props {
+  ref?: Ref<SearchHandle>;
+  onOpen(hit: CustomerHit): void;
+  onCreate(prefill: Prefill): void;
+}
+
+type Option = SearchOption;
+
+const LISTBOX_ID = 'search-results';
+const optionId = (i: number) => `search-option-${i}`;
+
+export function SearchBox({ ref, onOpen, onCreate }: Props) {
+  const { info } = useStore();
+  const { announce, showError } = useFeedback();
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [cardMiss, setCardMiss] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const openWhenReady = useRef(false);
+  const search = useCustomerSearch(query);
+  const scan = useScanDetector();
+  const q = query.trim();
+
+  useImperativeHandle(ref, () => ({
+    focus(selectAll = true) {
+      input.current?.focus();
+      if (selectAll) input.current?.select();
+    },
+    noteKey: scan.noteKey,
+  }));
+
+  const createPrefill: Prefill = cardMiss && cardMiss === q ? { loyaltyId: cardMiss } : prefillFrom(q);
+  const options: Option[] = q
+    ? [...search.hits.map((hit): Option => ({ type: 'hit', hit })), { type: 'create', prefill: createPrefill }]
+    : [];
+  const expanded = open && q.length > 0;
+
+  const choose = (o: Option | undefined) => {
+    if (!o) return;
+    setOpen(false);
+    if (o.type === 'hit') onOpen(o.hit);
+    else onCreate(o.prefill);
+  };
+
+  // New results: the best match is highlighted, so Enter opens it; the count is read out.
+  useEffect(() => {
+    setActive(0);
+    if (!search.query) return;
+    if (openWhenReady.current) {
+      openWhenReady.current = false;
+      const first = search.hits[0];
+      if (first) {
+        setOpen(false);
+        onOpen(first);
+        return;
+      }
+    }
+    if (document.activeElement === input.current) {
+      announce(
+        search.error
+          ? search.error
+          : search.hits.length
+            ? `${plural(search.hits.length, 'customer')} found`
+            : 'No customer found. Press Enter to create one.',
+      );
+    }
+    // Only a new answer should trigger this, not a re-render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search.query, search.hits, search.error]);
+
+  useEffect(() => {
+    if (expanded) document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
+  }, [active, expanded]);
+
+  const openCard = async (code: string) => {
+    try {
+      const hit = await call('customers.byCard', { loyaltyId: code });
+      if (hit) {
+        setQuery('');
+        setOpen(false);
+        setCardMiss(null);
+        onOpen(hit);
+        announce(`Card ${code}: ${hit.displayName}`);
+      } else {
+        setCardMiss(code);
+        setOpen(true);
+        announce(`No customer has loyalty card ${code}.`);
+      }
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const step = (d: number) => {
+      e.preventDefault();
+      if (!expanded) return setOpen(true);
+      setActive((a) => Math.max(0, Math.min(options.length - 1, a + d)));
+    };
+    switch (e.key) {
+      case 'ArrowDown':
+        return step(1);
+      case 'ArrowUp':
+        return step(-1);
+      case 'PageDown':
+        return step(5);
+      case 'PageUp':
+        return step(-5);
+      case 'Enter': {
+        if (e.ctrlKey || e.metaKey || e.altKey) return;
+        e.preventDefault();
+        const code = scan.scanned(query, e.timeStamp);
+        if (code) return void openCard(code);
+        if (!q) return;
+        if (search.pending) openWhenReady.current = true;
+        else choose(options[active]);
+        return;
+      }
+      case 'Escape':
+        if (query) {
+          e.preventDefault();
+          setQuery('');
+          setCardMiss(null);
+          setOpen(false);
+          openWhenReady.current = false;
+        }
+        return;
+      default:
+        if (!e.ctrlKey && !e.metaKey && !e.altKey) scan.noteKey(e.key, e.timeStamp);
+    }
+  };
+
+  const status = !q
+    ? ''
+    : search.error
+      ? search.error
+      : search.pending && search.query !== q && search.hits.length === 0
+        ? 'Searching…'
+        : search.hits.length
+          ? `${plural(search.hits.length, 'customer')}${search.hits.length >= 20 ? ' (best matches; type more to narrow)' : ''}`
+          : `No customer matches “${q}”.`;
+
+  return (
+    <div className="search">
+      <label htmlFor="customer-search" className="search-label">
+        Find customer
+      </label>
+      <div className="search-field">
+        <input
+          id="customer-search"
+          ref={input}
+          type="search"
+          role="combobox"
+          aria-expanded={expanded}
+          aria-controls={LISTBOX_ID}
+          aria-autocomplete="list"
+          aria-activedescendant={expanded && options[active] ? optionId(active) : undefined}
+          aria-describedby="search-hint"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="Name, phone, email or scan a loyalty card"
+          value={query}
+          maxLength={200}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setCardMiss(null);
+            setOpen(true);
+            openWhenReady.current = false;
+          }}
+          onKeyDown={onKeyDown}
+          onFocus={() => q && setOpen(true)}
+          onBlur={() => setOpen(false)}
+        />
+        <span id="search-hint" className="search-hint">
+          <kbd>↑</kbd>
+          <kbd>↓</kbd> choose · <kbd>Enter</kbd> open · <kbd>Esc</kbd> clear
+        </span>
+      </div>
+      <div className={`search-dropdown${expanded ? ' is-open' : ''}`}>
+        {expanded && (
+          <p className={`search-status${search.pending ? ' is-pending' : ''}`}>
+            {cardMiss === q ? `No customer has loyalty card ${cardMiss}. ` : ''}
+            {status}
+          </p>
+        )}
+        <ul
+          id={LISTBOX_ID}
+          role="listbox"
+          aria-label="Matching customers"
+          className={`results${search.pending ? ' is-stale' : ''}`}
+          hidden={!expanded}
+        >
+          {expanded &&
+            options.map((o, i) => (
+              <ResultOption
+                key={o.type === 'hit' ? o.hit.id : 'create'}
+                id={optionId(i)}
+                option={o}
+                query={q}
+                selected={i === active}
+                timeZone={info.timeZone}
+                onPointer={() => setActive(i)}
+                onChoose={() => choose(o)}
+              />
+            ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

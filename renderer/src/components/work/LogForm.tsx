@@ -1,0 +1,131 @@
+import type { FormEvent, Ref } from 'react';
+import { INTERACTION_KINDS, INTERACTION_OUTCOMES } from '../../../../common/domain';
+import type { DraftSaveState } from '../../hooks/useLogDraft';
+import { formatDateTime } from '../../lib/format';
+import { KIND_LABEL, OUTCOME_LABEL, SENTIMENT_LABEL } from '../../lib/labels';
+import type { LogDraft } from '../../state/log-draft';
+import { RadioGroup } from './RadioGroup';
+
+const KINDS = INTERACTION_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }));
+const OUTCOMES = INTERACTION_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABEL[o] }));
+const SENTIMENTS = [
+  { value: '', label: '—', title: 'Not noted' },
+  ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n), title: SENTIMENT_LABEL[n] })),
+];
+
+const SAVE_STATE_TEXT: Record<DraftSaveState, string> = {
+  idle: '',
+  pending: 'Saving draft…',
+  saved: 'Draft saved',
+  failed: 'Draft not saved — keep this screen open',
+};
+
+interface Props {
+  draft: LogDraft;
+  update(change: Partial<LogDraft>): void;
+  onSave(): void;
+  saving: boolean;
+  error: string | null;
+  restored: string | null;
+  saveState: DraftSaveState;
+  notesRef: Ref<HTMLTextAreaElement>;
+  dueRef: Ref<HTMLInputElement>;
+  today: string;
+  timeZone: string;
+  subject: string;
+}
+
+export function LogForm(p: Props) {
+  const d = p.draft;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    p.onSave();
+  };
+  return (
+    <section className="log" aria-labelledby="log-h">
+      <div className="panel-head">
+        <h3 id="log-h">Log this conversation</h3>
+        <span className="muted small">{p.subject}</span>
+      </div>
+      {p.restored && (
+        <p className="note" data-testid="draft-restored">
+          Unsaved draft from {formatDateTime(p.restored, p.timeZone)} restored.
+        </p>
+      )}
+      <form className="log-form" onSubmit={submit} noValidate aria-busy={p.saving}>
+        <RadioGroup name="log-kind" legend="Kind" options={KINDS} value={d.kind} onChange={(kind) => p.update({ kind })} className="kinds" />
+        <RadioGroup
+          name="log-outcome"
+          legend="Outcome"
+          options={OUTCOMES}
+          value={d.outcome}
+          onChange={(outcome) => p.update({ outcome })}
+          className="outcomes"
+        />
+        {d.outcome === 'follow_up' && (
+          <label className="field field-inline">
+            <span className="field-label">
+              Follow-up by <span className="req">(required)</span>
+            </span>
+            <input
+              ref={p.dueRef}
+              type="date"
+              required
+              aria-required="true"
+              min={p.today}
+              value={d.followUpDue}
+              onChange={(e) => p.update({ followUpDue: e.target.value })}
+            />
+          </label>
+        )}
+        <RadioGroup
+          name="log-sentiment"
+          legend="Sentiment"
+          hint="(1 very unhappy … 5 delighted, optional)"
+          options={SENTIMENTS}
+          value={d.sentiment === null ? '' : String(d.sentiment)}
+          onChange={(v) => p.update({ sentiment: v ? Number(v) : null })}
+          className="sentiments"
+        />
+        <label className="field">
+          <span className="field-label">Notes</span>
+          <textarea
+            id="log-notes"
+            ref={p.notesRef}
+            rows={4}
+            maxLength={4000}
+            value={d.notes}
+            placeholder="What was asked, what was agreed"
+            onChange={(e) => p.update({ notes: e.target.value })}
+          />
+        </label>
+        <div className="used-line">
+          <span className="field-label" id="used-label">
+            Suggestion used
+          </span>
+          <output aria-labelledby="used-label" className={d.used ? 'used' : 'muted'} data-testid="suggestion-used">
+            {d.used ? d.used.title : 'None'}
+          </output>
+          {d.used && (
+            <button type="button" className="btn btn-small btn-quiet" onClick={() => p.update({ used: null })}>
+              Clear<span className="sr-only"> suggestion used</span>
+            </button>
+          )}
+        </div>
+        {p.error && (
+          <p className="form-error" role="alert">
+            {p.error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={p.saving}>
+            {p.saving ? 'Saving…' : 'Save interaction'} <kbd>Ctrl+Enter</kbd>
+          </button>
+          <span className="draft-state muted small" data-testid="draft-state">
+            {SAVE_STATE_TEXT[p.saveState]}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}

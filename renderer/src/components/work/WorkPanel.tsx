@@ -1,0 +1,135 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Interaction } from '../../../../common/domain';
+import { call, errorMessage } from '../../api/client';
+import { useLoad } from '../../hooks/useLoad';
+import { useLogDraft } from '../../hooks/useLogDraft';
+import { todayIn } from '../../lib/format';
+import { useFeedback } from '../../state/feedback';
+import { useStore } from '../../state/store';
+import { useWorkActionsRef } from '../../state/work-actions';
+import { LogForm } from './LogForm';
+import { SuggestionsPanel } from './SuggestionsPanel';
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Clipboard access can be refused (no focus, no permission); the text is still in "What I'll say".
+    return false;
+  }
+}
+
+interface Props {
+  customerId: number | null;
+  customerName: string | null;
+  onSaved(i: Interaction): void;
+}
+
+/** Suggestions and the log form: what the clerk says, and the record of it. */
+export function WorkPanel({ customerId, customerName, onSaved }: Props) {
+  const { info } = useStore();
+  const { announce } = useFeedback();
+  const suggestions = useLoad(`suggest:${customerId ?? 'walk-in'}`, () =>
+    call('suggestions.forCustomer', { customerId }),
+  );
+  const log = useLogDraft(customerId);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const sayRef = useRef<HTMLTextAreaElement>(null);
+  const notesRef = useRef<HTMLTextAreaElement>(null);
+  const dueRef = useRef<HTMLInputElement>(null);
+  const actions = useWorkActionsRef();
+  const savingRef = useRef(false);
+
+  const applySuggestion = (index: number) => {
+    const s = suggestions.data?.[index];
+    if (!s) return announce(`There is no suggestion ${index + 1}.`);
+    log.update({ say: s.text, used: { templateId: s.templateId, title: s.title, resolvesInteractionId: s.resolvesInteractionId } });
+    sayRef.current?.focus();
+    void copyText(s.text).then((ok) =>
+      announce(`Suggestion ${index + 1}, ${s.title}, ${ok ? 'copied to the clipboard' : 'ready to edit'}.`),
+    );
+  };
+
+  const save = async () => {
+    if (savingRef.current || !log.ready) return;
+    const d = log.draft;
+    if (d.outcome === 'follow_up' && !d.followUpDue) {
+      setError('A follow-up needs a date: choose when to follow up.');
+      dueRef.current?.focus();
+      return;
+    }
+    savingRef.current = true;
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = await call('interactions.log', {
+        customerId,
+        kind: d.kind,
+        outcome: d.outcome,
+        sentiment: d.sentiment,
+        notes: d.notes,
+        followUpDue: d.outcome === 'follow_up' ? d.followUpDue : null,
+        suggestionTemplateId: d.used?.templateId ?? null,
+        resolvesId: d.used?.resolvesInteractionId ?? null,
+        requestId: d.requestId,
+      });
+      await log.reset();
+      announce('Interaction saved');
+      onSaved(saved);
+      suggestions.reload();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
+    }
+  };
+
+  // The global shortcuts (Ctrl+Enter, Alt+1…5, Alt+L) act on whatever this panel holds right now.
+  useEffect(() => {
+    actions.current = {
+      save: () => void save(),
+      applySuggestion,
+      focusNotes: () => notesRef.current?.focus(),
+    };
+  });
+  useEffect(
+    () => () => {
+      actions.current = null;
+    },
+    [actions],
+  );
+
+  const subject = customerId === null ? 'Walk-in, not linked to a customer' : customerName ? `with ${customerName}` : '';
+  return (
+    <aside className="work" aria-label="Suggestions and log">
+      <SuggestionsPanel
+        suggestions={suggestions.data}
+        loading={suggestions.loading}
+        error={suggestions.error}
+        used={log.draft.used}
+        say={log.draft.say}
+        sayRef={sayRef}
+        onUse={applySuggestion}
+        onSay={(say) => log.update({ say })}
+        onCopy={() => void copyText(log.draft.say).then((ok) => announce(ok ? 'Copied' : 'Copying is not allowed here'))}
+      />
+      <LogForm
+        draft={log.draft}
+        update={log.update}
+        onSave={() => void save()}
+        saving={saving}
+        error={error}
+        restored={log.restored}
+        saveState={log.saveState}
+        notesRef={notesRef}
+        dueRef={dueRef}
+        today={todayIn(info.timeZone)}
+        timeZone={info.timeZone}
+        subject={subject}
+      />
+    </aside>
+  );
+}

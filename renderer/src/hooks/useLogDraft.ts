@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../api/client';
+import { registerFlush } from '../lib/draft-flush';
+import { draftKeyFor, emptyDraft, isBlank, parseDraft, type LogDraft } from '../state/log-draft';
+
+export const DRAFT_SAVE_MS = 400;
+
+export type DraftSaveState = 'idle' | 'pending' | 'saved' | 'failed';
+
+/**
+ * The log form's state, written to the database shortly after every change and read back when the same customer's
+ * form opens again, so a crash, reload or power cut loses at most the last few keystrokes.
+ */
+export function useLogDraft(customerId: number | null) {
+  const key = draftKeyFor(customerId);
+  const [draft, setDraft] = useState<LogDraft>(emptyDraft);
+  const [ready, setReady] = useState(false);
+  const [restored, setRestored] = useState<string | null>(null);
+  const [saveState, setSaveState] = useState<DraftSaveState>('idle');
+  const draftRef = useRef(draft);
+  const touched = useRef(false);
+  const timer = useRef<number | undefined>(undefined);
+  const pending = useRef<{ key: string; body: string | null } | null>(null);
+
+  const flush = useCallback(async () => {
+    window.clearTimeout(timer.current);
+    const p = pending.current;
+    pending.current = null;
+    if (!p) return;
+    try {
+      if (p.body === null) await call('drafts.clear', { key: p.key });
+      else await call('drafts.save', { key: p.key, body: p.body });
+      if (!pending.current) setSaveState(p.body === null ? 'idle' : 'saved');
+    } catch {
+      // Typing goes on; the next change tries again.
+      setSaveState('failed');
+    }
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    touched.current = false;
+    const fresh = emptyDraft();
+    draftRef.current = fresh;
+    setDraft(fresh);
+    setReady(false);
+    setRestored(null);
+    setSaveState('idle');
+    call('drafts.get', { key }).then(
+      (stored) => {
+        if (!live) return;
+        const parsed = stored ? parseDraft(stored.body) : null;
+        // Whatever the clerk typed while the draft was loading wins over the stored one.
+        if (parsed && !isBlank(parsed) && !touched.current) {
+          draftRef.current = parsed;
+          setDraft(parsed);
+          setRestored(stored!.updatedAt);
+        }
+        setReady(true);
+      },
+      () => live && setReady(true),
+    );
+    const unregister = registerFlush(flush);
+    return () => {
+      live = false;
+      unregister();
+      void flush();
+    };
+  }, [key, flush]);
+
+  const update = useCallback(
+    (change: Partial<LogDraft> | ((d: LogDraft) => LogDraft)) => {
+      const next = typeof change === 'function' ? change(draftRef.current) : { ...draftRef.current, ...change };
+      draftRef.current = next;
+      touched.current = true;
+      setDraft(next);
+      pending.current = { key, body: isBlank(next) ? null : JSON.stringify(next) };
+      setSaveState('pending');
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void flush(), DRAFT_SAVE_MS);
+    },
+    [key, flush],
+  );
+
+  /** After a successful save: an empty form with a new request id, and no draft left behind. */
+  const reset = useCallback(async () => {
+    window.clearTimeout(timer.current);
+    pending.current = null;
+    const fresh = emptyDraft();
+    draftRef.current = fresh;
+    touched.current = false;
+    setDraft(fresh);
+    setRestored(null);
+    setSaveState('idle');
+    try {
+      await call('drafts.clear', { key });
+    } catch {
+      // A stale draft is harmless: its request id makes a second save return the entry already logged.
+    }
+  }, [key]);
+
+  return { draft, update, reset, ready, restored, saveState, flush };
+}

@@ -1,0 +1,91 @@
+// Builders for suggestion scenarios: real SQLite files, the real services, and purchases inserted as the POS does.
+import { expect } from 'vitest';
+import type { CustomerDraft, LogInteractionInput } from '../../../common/contract';
+import type { Interaction, Suggestion } from '../../../common/domain';
+import { createCustomer } from '../../../main/services/customers';
+import { amendInteraction, logInteraction } from '../../../main/services/interactions';
+import { suggestFor } from '../../../main/services/suggestions';
+import type { StoreConfig } from '../../../main/services/context';
+import { addPurchase, tempStore, type TempStore } from '../../helpers/temp-store';
+
+/** Monday 23 Nov 2026, 10:00 in Dublin (GMT in winter). */
+export const NOW = '2026-11-23T10:00:00.000Z';
+
+export interface Store extends TempStore {
+  now: string;
+}
+
+export function store(now = NOW, config: Partial<StoreConfig> = {}): Store {
+  const s = tempStore(now, config);
+  return Object.assign(s, { now });
+}
+
+/** An instant `n` days before the store's "now" (same time of day). */
+export function daysAgo(s: Store, n: number): string {
+  return new Date(Date.parse(s.now) - n * 86_400_000).toISOString();
+}
+
+/** A local day `n` days after the store's today (negative: before). */
+export function dayIn(s: Store, n: number): string {
+  return new Date(Date.parse(s.now) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function at<T>(s: Store, iso: string, f: () => T): T {
+  s.setNow(iso);
+  try {
+    return f();
+  } finally {
+    s.setNow(s.now);
+  }
+}
+
+export function customer(s: Store, draft: CustomerDraft = {}, createdDaysAgo = 400): number {
+  return at(s, daysAgo(s, createdDaysAgo), () => createCustomer(s.ctx, { firstName: 'Aoife', lastName: 'Byrne', ...draft }).id);
+}
+
+export function logAt(s: Store, daysBack: number, input: Omit<LogInteractionInput, 'customerId'> & { customerId: number | null }): Interaction {
+  return at(s, daysAgo(s, daysBack), () => logInteraction(s.ctx, s.clerkId, input));
+}
+
+export function amendAt(s: Store, daysBack: number, input: Parameters<typeof amendInteraction>[2]): Interaction {
+  return at(s, daysAgo(s, daysBack), () => amendInteraction(s.ctx, s.clerkId, input));
+}
+
+export function buy(
+  s: Store,
+  customerId: number,
+  daysBack: number,
+  items: { description: string; priceCents: number; returned?: boolean; quantity?: number }[],
+): number {
+  return addPurchase(s, customerId, daysAgo(s, daysBack), items);
+}
+
+/** A few ordinary resolved visits so the customer counts as a regular. */
+export function regular(s: Store, customerId: number, visitsDaysAgo: number[] = [40, 25, 12]): void {
+  for (const d of visitsDaysAgo) logAt(s, d, { customerId, kind: 'inquiry', outcome: 'resolved', sentiment: 4 });
+}
+
+export function suggest(s: Store, customerId: number | null): Suggestion[] {
+  return suggestFor(s.ctx, { customerId, clerkId: s.clerkId });
+}
+
+/** What must hold for every answer, whatever the situation. */
+export function expectWellFormed(list: Suggestion[], opts: { walkIn?: boolean } = {}): void {
+  expect(list.length).toBeGreaterThanOrEqual(3);
+  expect(list.length).toBeLessThanOrEqual(5);
+  const ids = list.map((x) => x.templateId);
+  expect(new Set(ids).size).toBe(ids.length);
+  const resolves = list.map((x) => x.resolvesInteractionId).filter((x) => x !== null);
+  expect(new Set(resolves).size).toBe(resolves.length);
+  for (let i = 1; i < list.length; i++) expect(list[i - 1]!.score).toBeGreaterThanOrEqual(list[i]!.score);
+  for (const x of list) {
+    // Quoted clerk notes are the customer's own words; everything else must be clean template text.
+    expect(x.text.replace(/“[^”]*”/g, '“…”')).not.toMatch(/[{}[\]]|undefined|null|NaN|\s[,.!?]|^\s|\s$| {2}/);
+    expect(x.text).toMatch(/^[\p{Lu}\p{Lo}“"]/u);
+    expect(x.reasons.length).toBeGreaterThan(0);
+    for (const r of x.reasons) {
+      expect(r.fact.length).toBeGreaterThan(3);
+      expect(r.ref).toMatch(opts.walkIn ? /^walk-in$/ : /^(customer|interaction|purchase):\d+$/);
+    }
+  }
+}
