@@ -6,6 +6,8 @@ import { ClerkPicker } from './components/ClerkPicker';
 import { FirstRun } from './components/FirstRun';
 import { RecoveryScreen } from './components/RecoveryScreen';
 import { CounterScreen } from './components/counter/CounterScreen';
+import { ManagerScreen } from './components/manager/ManagerScreen';
+import { useManageTab } from './state/manage-route';
 import { flushAllDrafts } from './lib/draft-flush';
 import { FeedbackProvider, useFeedback } from './state/feedback';
 import { StoreContext, type StoreState } from './state/store';
@@ -31,6 +33,7 @@ function Shell() {
   const bootRef = useRef(boot);
   bootRef.current = boot;
   const { showError, clearError, announce } = useFeedback();
+  const [manageTab, setManageTab] = useManageTab();
 
   const start = useCallback(async () => {
     setBoot({ phase: 'loading' });
@@ -116,7 +119,16 @@ function Shell() {
       )}
       {boot.phase === 'counter' && (
         <StoreContext.Provider value={boot.store}>
-          <CounterScreen key={boot.store.clerk.id} onSwitchClerk={() => void switchClerk()} />
+          {manageTab !== null && boot.store.clerk.role !== 'clerk' ? (
+            <ManagerScreen
+              tab={manageTab}
+              onTab={setManageTab}
+              onBack={() => setManageTab(null)}
+              onSwitchClerk={() => void switchClerk()}
+            />
+          ) : (
+            <CounterScreen key={boot.store.clerk.id} onSwitchClerk={() => void switchClerk()} onManage={() => setManageTab('')} />
+          )}
         </StoreContext.Provider>
       )}
     </div>

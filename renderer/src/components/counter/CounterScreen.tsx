@@ -13,7 +13,7 @@ import { WalkInView } from '../work/WalkInView';
 import { HelpDialog } from './HelpDialog';
 import { HomeView } from './HomeView';
 
-export function CounterScreen({ onSwitchClerk }: { onSwitchClerk(): void }) {
+export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): void; onManage(): void }) {
   const { info, clerk } = useStore();
   const { clearError } = useFeedback();
   const [view, setView] = useView();
@@ -78,6 +78,11 @@ export function CounterScreen({ onSwitchClerk }: { onSwitchClerk(): void }) {
             >
               Walk-in <kbd>Alt+W</kbd>
             </button>
+            {clerk.role !== 'clerk' && (
+              <button type="button" className="btn btn-small" onClick={onManage}>
+                Back office
+              </button>
+            )}
             <button type="button" className="btn btn-small btn-quiet" onClick={() => setHelp(true)} aria-haspopup="dialog">
               Shortcuts <kbd>?</kbd>
             </button>

@@ -1,0 +1,83 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { allows } from '../../../../common/permissions';
+import { useStore } from '../../state/store';
+import { AppHeader } from '../AppHeader';
+import { MANAGER_TABS } from './tabs';
+
+interface Props {
+  tab: string;
+  onTab(tab: string): void;
+  onBack(): void;
+  onSwitchClerk(): void;
+}
+
+/** The back office: a tab list of the areas this clerk's role may open, one panel at a time. */
+export function ManagerScreen({ tab, onTab, onBack, onSwitchClerk }: Props) {
+  const { info, clerk } = useStore();
+  const tabs = MANAGER_TABS.filter((t) => allows(clerk.role, t.minRole));
+  const current = tabs.find((t) => t.id === tab) ?? tabs[0];
+  const tabRefs = useRef(new Map<string, HTMLButtonElement>());
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape' && !document.querySelector('[role="dialog"]')) onBack();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onBack]);
+
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const move = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!move) return;
+    e.preventDefault();
+    const next = tabs[(index + move + tabs.length) % tabs.length]!;
+    onTab(next.id);
+    tabRefs.current.get(next.id)?.focus();
+  };
+
+  return (
+    <>
+      <AppHeader
+        info={info}
+        clerk={clerk}
+        onSwitchClerk={onSwitchClerk}
+        actions={
+          <button type="button" className="btn btn-small" onClick={onBack}>
+            Back to counter <kbd>Esc</kbd>
+          </button>
+        }
+      />
+      <main className="manager" aria-labelledby="manager-h">
+        <h1 id="manager-h" className="sr-only">
+          Back office
+        </h1>
+        <div role="tablist" aria-label="Back office" className="manager-tabs">
+          {tabs.map((t, i) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                if (el) tabRefs.current.set(t.id, el);
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={t.id === current?.id}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={t.id === current?.id ? 0 : -1}
+              className="manager-tab"
+              onClick={() => onTab(t.id)}
+              onKeyDown={(e) => onTabKey(e, i)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        {current && (
+          <section role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="manager-panel" tabIndex={-1}>
+            <current.Component />
+          </section>
+        )}
+      </main>
+    </>
+  );
+}
