@@ -22,6 +22,16 @@ import {
   type TimelinePage,
 } from './domain';
 import type { CsvExport, DayEntry, DayReport, FollowUp, KpiReport, PdfExport, TrendPoint } from './reports';
+import type { DiagnosticsBundle } from './diagnostics';
+import type {
+  PlaybookImportResult,
+  PlaybookList,
+  PlaybookPreview,
+  PlaybookStats,
+  PlaybookStoredTemplate,
+  PlaybookTemplateDetail,
+  PlaybookTemplateDraft,
+} from './playbook';
 
 /**
  * Declares a method returning O: the input schema is checked at runtime, the output type at compile time, and
@@ -97,6 +107,12 @@ export const dayFiltersSchema = z.object({
 });
 const dayRange = z.object({ from: calendarDay, to: calendarDay });
 
+const templateId = z.string().min(1).max(64);
+const templateDraft = z.custom<PlaybookTemplateDraft>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  'expected a template object',
+);
+
 export const contract = {
   'app.info': returns<AppInfo>()(empty, 'public'),
   /** First launch on an empty database: fill it with the deterministic demo store. */
@@ -162,6 +178,24 @@ export const contract = {
   /** Flags (or clears) an entry with a note; stored as an amendment, the entry itself is unchanged. */
   'interactions.review': returns<DayEntry>()(
     z.object({ interactionId: id, flagged: z.boolean(), note: z.string().trim().max(1000).nullable().default(null) }),
+    'manager',
+  ),
+  /** For IT: versions, database health, settings in force, recent log lines and audit events; no customer data. */
+  'diagnostics.export': returns<DiagnosticsBundle>()(empty, 'admin'),
+  'playbook.list': returns<PlaybookList>()(empty, 'manager'),
+  'playbook.get': returns<PlaybookTemplateDetail>()(z.object({ id: templateId }), 'manager'),
+  /** The template is checked by the playbook's own schema in the main process; its message names the field. */
+  'playbook.save': returns<PlaybookStoredTemplate>()(z.object({ template: templateDraft }), 'manager'),
+  'playbook.setEnabled': returns<PlaybookStoredTemplate>()(z.object({ id: templateId, enabled: z.boolean() }), 'manager'),
+  /** How an unsaved draft reads for a customer (null: a walk-in) and whether it would be offered. */
+  'playbook.preview': returns<PlaybookPreview>()(z.object({ template: templateDraft, customerId: id.nullable() }), 'manager'),
+  /** The whole playbook as the JSON text of a playbook file. */
+  'playbook.export': returns<string>()(empty, 'manager'),
+  /** All or nothing: one invalid template rejects the file. */
+  'playbook.import': returns<PlaybookImportResult>()(z.object({ json: z.string().min(1).max(5_000_000) }), 'manager'),
+  'playbook.stats': returns<PlaybookStats>()(empty, 'manager'),
+  'playbook.restoreVersion': returns<PlaybookStoredTemplate>()(
+    z.object({ id: templateId, version: z.number().int().positive() }),
     'manager',
   ),
 } as const;

@@ -1,12 +1,17 @@
 // Electron composition root: lifecycle and wiring only. Everything with logic lives in plain-Node modules.
 import { app, BrowserWindow, dialog, session, type WebContents } from 'electron';
-import { loadManagedConfig, type ManagedConfig } from './config/managed-config';
+import { DEFAULT_BACKUP_KEEP } from './backend';
+import { loadManagedConfig, type LoadedConfig, type ManagedConfig } from './config/managed-config';
 import { cspForIndex } from './csp';
 import { registerIpc } from './electron/ipc';
 import { createLog } from './electron/log';
 import { resolvePaths } from './electron/paths';
 import { appUrlCheck } from './electron/trust';
+import { startUpdater } from './electron/updater';
 import { createMainWindow, hardenSession } from './electron/window';
+import { setDiagnosticsSources } from './ipc/diagnostics-handlers';
+import { scheduleSettings, storeJobs } from './services/scheduled-jobs';
+import { startScheduler, type Scheduler } from './services/scheduler';
 import { openStore, type StoreLifecycle } from './store-lifecycle';
 
 app.enableSandbox();
@@ -23,6 +28,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let store: StoreLifecycle | null = null;
+  let jobs: Scheduler | null = null;
+  let updater: { stop(): void } | null = null;
   let mainWindow: BrowserWindow | null = null;
   const windows = new Set<WebContents>();
 
@@ -38,24 +45,37 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    let managed: ManagedConfig;
+    let loaded: LoadedConfig;
     try {
-      managed = loadManagedConfig().values ?? {};
+      loaded = loadManagedConfig();
     } catch (err) {
       logger('invalid managed configuration', err);
       fatal('Counterpart cannot start', (err as Error).message);
     }
+    const managed: ManagedConfig = loaded.values ?? {};
     const paths = resolvePaths(managed);
     const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
     const isAppUrl = appUrlCheck(paths.rendererIndex, devUrl);
-    const { storeId, storeName, terminalId, timeZone, countryCode, returnWindowDays, idleLockMinutes, backupKeep } = managed;
+    const { storeId, storeName, terminalId, timeZone, countryCode, returnWindowDays, idleLockMinutes } = managed;
     const storeConfig = Object.fromEntries(
       Object.entries({ storeId, storeName, terminalId, timeZone, countryCode, returnWindowDays, idleLockMinutes }).filter(([, v]) => v !== undefined),
     );
 
     // openStore does not throw for a broken database: it answers in recovery mode and the renderer offers backups.
-    store = openStore({ dbPath: paths.dbPath, backupDir: paths.backupDir, backupKeep, config: storeConfig, nativeBinding: paths.nativeBinding, log: logger });
+    const schedule = scheduleSettings(managed, { backupDirectory: paths.backupDir, backupKeep: DEFAULT_BACKUP_KEEP });
+    store = openStore({ dbPath: paths.dbPath, backupDir: schedule.backupDirectory, backupKeep: schedule.backupKeep, config: storeConfig, nativeBinding: paths.nativeBinding, log: logger });
     log.info(`store ${store.problem() ? `in recovery (${store.problem()!.kind})` : 'opened'}: ${paths.dbPath}`);
+    // Jobs see the store only while it is open; in recovery or during a restore they skip their turn.
+    const lifecycle = store;
+    jobs = startScheduler(storeJobs(() => lifecycle.current(), schedule, { nativeBinding: paths.nativeBinding }), logger);
+    setDiagnosticsSources({
+      appVersion: app.getVersion(),
+      runtime: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+      logFile: log.transports.file.getFile().path,
+      configFile: loaded.file,
+      managed: loaded.values,
+      defaults: { ...schedule, databasePath: paths.dbPath, updateUrl: null, pinVersion: null },
+    });
 
     hardenSession(session.defaultSession, cspForIndex(paths.rendererIndex), isAppUrl);
     registerIpc({ dispatch: store.dispatch, isAppUrl, isOwnWebContents: (wc) => windows.has(wc), log: logger });
@@ -71,6 +91,7 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = win;
     };
     openWindow();
+    updater = startUpdater({ updateUrl: managed.updateUrl, pinVersion: managed.pinVersion }, log);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow();
     });
@@ -78,6 +99,8 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    updater?.stop();
+    jobs?.stop();
     store?.close();
     store = null;
   });

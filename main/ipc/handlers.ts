@@ -12,7 +12,9 @@ import { appInfo } from '../services/app-info';
 import { changeOwnPin, createClerk, resetPin, signIn } from '../services/accounts';
 import { audit, listAudit } from '../services/audit';
 import type { Clerk } from '../../common/domain';
+import { diagnosticsHandlers } from './diagnostics-handlers';
 import { reportHandlers } from './report-handlers';
+import { playbookHandlers } from './playbook-handlers';
 import type { Session } from './session';
 
 export type Handler<M extends MethodName> = (
@@ -89,4 +91,4 @@ export function mergeHandlers(...maps: PartialHandlers[]): PartialHandlers {
   return out as PartialHandlers;
 }
 
-export const handlers: PartialHandlers = mergeHandlers(appHandlers, customerHandlers, counterHandlers, reportHandlers);
+export const handlers: PartialHandlers = mergeHandlers(appHandlers, customerHandlers, counterHandlers, reportHandlers, diagnosticsHandlers, playbookHandlers);

@@ -60,7 +60,7 @@ export function logInteraction(ctx: ServiceContext, clerkId: number, input: LogI
   }).immediate();
 }
 
-/** A manager's judgement carried by an amendment row; only review rows set it (see migration 0003-review). */
+/** A manager's judgement carried by an amendment row; only review rows set it (see migration 0004-review). */
 export interface ReviewMark {
   flagged: boolean;
   note: string | null;

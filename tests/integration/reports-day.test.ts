@@ -235,7 +235,7 @@ describe('manager review', () => {
     expect(() => reviewInteraction(s.ctx, s.clerkId, { interactionId: 999, flagged: true, note: null })).toThrow(/No interaction/);
   });
 
-  it('migration 0003-review keeps the append-only guard and only lets amendment rows carry a flag', () => {
+  it('migration 0004-review keeps the append-only guard and only lets amendment rows carry a flag', () => {
     const s = tempStore();
     const i = logInteraction(s.ctx, s.clerkId, { customerId: null, kind: 'other', outcome: 'resolved' });
     expect(() => s.db.prepare('UPDATE interactions SET flagged = 1 WHERE id = ?').run(i.id)).toThrow(/append-only/);

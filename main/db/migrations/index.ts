@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-accounts';
+import * as m0003 from './0003-playbook';
+import * as m0004 from './0004-review';
+import * as m0005 from './0005-import';
 
 export interface Migration {
   name: string;
@@ -11,4 +14,7 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { name: '0001-initial', up: m0001.up },
   { name: '0002-accounts', up: m0002.up },
+  { name: '0003-playbook', up: m0003.up },
+  { name: '0004-review', up: m0004.up },
+  { name: '0005-import', up: m0005.up },
 ];

@@ -1,7 +1,129 @@
-// PLACEHOLDER — replaced by the demo-store generator.
+import os from 'node:os';
+import { AppError } from '../../../common/errors';
+import { clerksRepo } from '../../db/clerks.repo';
 import type { ServiceContext } from '../context';
-export interface SeedOptions { customers: number; seed: number; today?: Date }
-export interface SeedResult { customers: number; purchases: number; interactions: number; clerks: number; ms: number }
-export function seedDemoStore(_ctx: ServiceContext, _opts: SeedOptions): SeedResult {
-  throw new Error('demo store generator not written yet');
+import { beginBulkLoad, fastLoadPragmas, type BulkLoad } from './bulk-load';
+import { StoreCalendar } from './calendar';
+import { CLERKS, DEMO_PIN_HASH, TERMINALS } from './catalog';
+import { staffSince, StoreGenerator } from './generate';
+import { SIDE_TABLES, startSideWriter, type SideWriter } from './parallel';
+import { firstIdsOf, SEEDED_TABLES, StoreWriter, type SeedStrategy } from './store-writer';
+
+export interface SeedOptions {
+  customers: number;
+  seed: number;
+  /** The day the demo is set on (default ctx.now()): recent complaints, due follow-ups and birthdays are relative to it. */
+  today?: Date;
+  /** 'bulk' (default) is for speed; 'triggers' inserts the way the app does and exists to check 'bulk' against. */
+  strategy?: SeedStrategy;
+  /** Customers per transaction. */
+  batchSize?: number;
+  /** Use a second thread for part of the tables (bulk only). Default: from PARALLEL_FROM customers on, when a core is free. */
+  parallel?: boolean;
+  onProgress?: (customersDone: number) => void;
+}
+
+export interface SeedResult {
+  customers: number;
+  purchases: number;
+  interactions: number;
+  clerks: number;
+  ms: number;
+  /** 2 when part of the tables were written on a second thread. */
+  threads: number;
+}
+
+/** Below this a second thread costs more to start than it saves. */
+export const PARALLEL_FROM = 50_000;
+
+/**
+ * Both threads generate the whole store, so the second one only pays off on a core nobody else is using; on a
+ * busy machine it makes the seed slower.
+ */
+function secondCoreFree(): boolean {
+  const cores = os.availableParallelism();
+  return cores >= 2 && os.loadavg()[0]! < cores - 0.5;
+}
+
+/**
+ * Fills an empty store with a deterministic demo: staff, customers with varied histories and a few hand-written
+ * situations (see showcase.ts). Same seed and today, same store. Streams customer by customer, so a million
+ * customers need no more memory than a thousand.
+ */
+export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResult {
+  const started = performance.now();
+  const { db } = ctx;
+  if (!Number.isInteger(opts.customers) || opts.customers < 0) throw new AppError('VALIDATION', 'customers must be a whole number, 0 or more.');
+  const occupied = db.prepare('SELECT EXISTS (SELECT 1 FROM customers) OR EXISTS (SELECT 1 FROM clerks) AS n').get() as { n: number };
+  if (occupied.n) throw new AppError('CONFLICT', 'This store already has data; the demo store only loads into an empty one.');
+
+  const strategy = opts.strategy ?? 'bulk';
+  const batch = opts.batchSize ?? 10_000;
+  const cal = new StoreCalendar(opts.today ?? ctx.now(), ctx.config.timeZone);
+  const gen = new StoreGenerator(cal, opts.seed, ctx.config.returnWindowDays);
+  const parallel = strategy === 'bulk' && (opts.parallel ?? (opts.customers >= PARALLEL_FROM && secondCoreFree()));
+  const restorePragmas = strategy === 'bulk' ? fastLoadPragmas(db, opts.customers > batch) : () => {};
+
+  let writer!: StoreWriter;
+  let side: SideWriter | null = null;
+  const setUp = () => {
+    const created = staffSince(cal);
+    const repo = clerksRepo(db);
+    const clerkIds = CLERKS.map((c) =>
+      Number(repo.insert.run({ display_name: c.name, role: c.role, created_at: created, pin_hash: DEMO_PIN_HASH }).lastInsertRowid),
+    );
+    const common = { clerkIds, terminals: TERMINALS, countryCode: ctx.config.countryCode, firstIds: firstIdsOf(db) };
+    side = parallel
+      ? startSideWriter(db, {
+          ...common,
+          seed: opts.seed,
+          customers: opts.customers,
+          batch,
+          nowMs: cal.nowMs,
+          timeZone: ctx.config.timeZone,
+          returnWindowDays: ctx.config.returnWindowDays,
+          tables: [...SIDE_TABLES],
+        })
+      : null;
+    const tables = side ? SEEDED_TABLES.filter((t) => !SIDE_TABLES.includes(t)) : SEEDED_TABLES;
+    writer = new StoreWriter(db, cal, { ...common, strategy, tables });
+  };
+  const write = (from: number, to: number) => {
+    gen.write(writer, from, to);
+    writer.flush();
+    opts.onProgress?.(to);
+  };
+
+  try {
+    if (opts.customers <= batch && !parallel) {
+      // Small stores (the 3,000-customer demo) load in one transaction: all or nothing.
+      db.transaction(() => {
+        const load = strategy === 'bulk' ? beginBulkLoad(db) : null;
+        setUp();
+        write(0, opts.customers);
+        load?.finish();
+      })();
+    } else {
+      const load: BulkLoad | null = strategy === 'bulk' ? db.transaction(() => beginBulkLoad(db))() : null;
+      let failed = true;
+      try {
+        db.transaction(setUp)();
+        for (let from = 0; from < opts.customers; from += batch) {
+          db.transaction(write)(from, Math.min(opts.customers, from + batch));
+        }
+        (side as SideWriter | null)?.finishInto(db);
+        failed = false;
+      } finally {
+        // Put the triggers back whatever happened; when the load itself failed, its error is the one to report.
+        try {
+          if (load) db.transaction(() => load.finish())();
+        } catch (err) {
+          if (!failed) throw err;
+        }
+      }
+    }
+  } finally {
+    restorePragmas();
+  }
+  return { ...writer.counts, clerks: CLERKS.length, ms: Math.round(performance.now() - started), threads: side ? 2 : 1 };
 }

@@ -1,5 +1,10 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../../../common/domain';
+import { AuditTab } from './audit/AuditTab';
+import { FollowUpsTab } from './followups/FollowUpsTab';
+import { PlaybookTab } from './playbook/PlaybookTab';
+import { ReviewTab } from './review/ReviewTab';
+import { TeamTab } from './team/TeamTab';
 
 /**
  * The back-office areas, one tab each. A tab lists the lowest role that may open it; the main process checks the
@@ -15,5 +20,9 @@ export interface ManagerTab {
 const Placeholder = ({ what }: { what: string }) => <p className="muted">{what}</p>;
 
 export const MANAGER_TABS: ManagerTab[] = [
-  { id: 'review', label: 'Daily review', minRole: 'manager', Component: () => <Placeholder what="Daily review" /> },
+  { id: 'review', label: 'Daily review', minRole: 'manager', Component: ReviewTab },
+  { id: 'followups', label: 'Follow-ups', minRole: 'manager', Component: FollowUpsTab },
+  { id: 'playbook', label: 'Playbook', minRole: 'manager', Component: PlaybookTab },
+  { id: 'team', label: 'Team', minRole: 'manager', Component: TeamTab },
+  { id: 'audit', label: 'Audit log', minRole: 'manager', Component: AuditTab },
 ];

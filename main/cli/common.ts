@@ -1,0 +1,135 @@
+// Shared plumbing of the counter commands (seed, search, show, suggest, log): argument errors, opening the store
+// with the terminal's settings, the signed-in clerk, and plain-text tables.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Clerk } from '../../common/domain';
+import { AppError } from '../../common/errors';
+import { ConfigError, loadManagedConfig } from '../config/managed-config';
+import { openDatabase } from '../db/connection';
+import { requireClerk } from '../services/clerks';
+import { createContext, type ServiceContext, type StoreConfig } from '../services/context';
+import { localDay } from '../services/time';
+
+export interface Io {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+/** Exit codes: 0 done, 1 failed (unknown customer, store not ready…), 2 bad arguments. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** A mistake in how the command was called: exit 2, one line. */
+export class UsageError extends Error {}
+
+export const COMMON_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** parseArgs with its multi-line complaints cut to one line. */
+export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '.'));
+  }
+}
+
+export function positiveInt(text: string | undefined, what: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) {
+    throw new UsageError(`${what} must be a whole number from 1 to ${max.toLocaleString('en')}, not "${text}".`);
+  }
+  return Number(text);
+}
+
+export function customerIdArg(positionals: string[], command: string): number {
+  if (positionals.length === 0) throw new UsageError(`Give the customer id: counterpart ${command} ID.`);
+  if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
+  const text = positionals[0]!;
+  if (!/^[1-9]\d{0,15}$/.test(text)) throw new UsageError(`"${text}" is not a customer id (a positive whole number).`);
+  return Number(text);
+}
+
+/** The database: --db, else COUNTERPART_DB, else the managed config's databasePath, else ./counterpart.db. */
+export function dbPath(flag: string | undefined, io: Io): string {
+  const managed = loadManagedConfig(process.platform, io.env).values;
+  return path.resolve(flag ?? (io.env.COUNTERPART_DB || undefined) ?? managed?.databasePath ?? 'counterpart.db');
+}
+
+export interface Store {
+  file: string;
+  ctx: ServiceContext;
+  close(): void;
+}
+
+/** Opens the store with the terminal's managed settings (time zone and country code change what lookups mean). */
+export function openStore(flag: string | undefined, io: Io, opts: { mustExist: boolean }): Store {
+  const file = dbPath(flag, io);
+  if (opts.mustExist && !fs.existsSync(file)) {
+    throw new UsageError(`No database at ${file}: pass --db FILE, or create a demo store with "counterpart seed".`);
+  }
+  const managed = loadManagedConfig(process.platform, io.env).values ?? {};
+  const config: Partial<StoreConfig> = {};
+  for (const key of ['storeId', 'storeName', 'terminalId', 'timeZone', 'countryCode', 'returnWindowDays'] as const) {
+    if (managed[key] !== undefined) (config as Record<string, unknown>)[key] = managed[key];
+  }
+  const db = openDatabase(file);
+  return { file, ctx: createContext(db, config), close: () => db.close() };
+}
+
+/** Who the command acts as: --clerk, else the first admin or manager, as the app's session would be signed in. */
+export function actingClerk(ctx: ServiceContext, flag: string | undefined): Clerk {
+  if (flag !== undefined) return requireClerk(ctx, positiveInt(flag, '--clerk')!);
+  const row = ctx.db
+    .prepare<[], { id: number }>("SELECT id FROM clerks WHERE active = 1 AND role IN ('admin', 'manager') ORDER BY id LIMIT 1")
+    .get();
+  if (!row) throw new AppError('NOT_FOUND', 'This store has no admin or manager yet; pass --clerk ID or set the store up first.');
+  return requireClerk(ctx, row.id);
+}
+
+/** One line for the terminal: what went wrong, never a stack trace. */
+export function failure(err: unknown, io: Io): number {
+  if (err instanceof UsageError) {
+    io.stderr.write(`${err.message} (see --help)\n`);
+    return EXIT.usage;
+  }
+  const zodIssues = (err as { issues?: { path: PropertyKey[]; message: string }[] })?.issues;
+  if (Array.isArray(zodIssues)) {
+    const first = zodIssues[0];
+    io.stderr.write(`${first ? `${first.path.map(String).join('.') || 'input'}: ${first.message}` : 'Invalid input'}\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof AppError) {
+    io.stderr.write(`${err.message}\n`);
+    return err.code === 'VALIDATION' ? EXIT.usage : EXIT.failed;
+  }
+  if (err instanceof ConfigError) {
+    io.stderr.write(`${err.message}\n`);
+    return EXIT.failed;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr.write(`Unexpected error: ${message.split('\n')[0]}\n`);
+  return EXIT.failed;
+}
+
+/** Left-aligned columns; long cells are cut with an ellipsis so one row stays one line. */
+export function table(header: string[], rows: (string | number | null)[][], maxWidth = 40): string {
+  const cell = (v: string | number | null) => {
+    const s = v === null ? '' : String(v).replace(/\s+/g, ' ');
+    const chars = [...s];
+    return chars.length > maxWidth ? `${chars.slice(0, maxWidth - 1).join('')}…` : s;
+  };
+  const cells = [header, ...rows.map((r) => r.map(cell))];
+  const widths = header.map((_, c) => Math.max(...cells.map((r) => [...(r[c] ?? '')].length)));
+  const line = (r: string[]) => r.map((v, c) => v + ' '.repeat(widths[c]! - [...v].length)).join('  ').trimEnd();
+  return [line(cells[0]!), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n') + '\n';
+}
+
+export const money = (cents: number) => `€${(cents / 100).toLocaleString('en-IE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** The store-local day of a timestamp, as the app shows it. */
+export const localDate = (ctx: ServiceContext, iso: string | null) => (iso ? localDay(new Date(iso), ctx.config.timeZone) : '');
+export const json = (io: Io, value: unknown) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

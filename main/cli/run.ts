@@ -1,0 +1,77 @@
+// The command table of `counterpart`: each command parses its own arguments and returns an exit code.
+import { runBackup, runRestore } from './backup-command';
+import { EXIT, failure, UsageError, type Io } from './common';
+import { runImport } from './import-command';
+import { LOG_USAGE, runLog } from './log-command';
+import { runSearch, runShow, runSuggest, SEARCH_USAGE, SHOW_USAGE, SUGGEST_USAGE } from './lookup-commands';
+import { runCustomer } from './privacy-command';
+import { REPORT_USAGE, runReport } from './report-command';
+import { runSeed, SEED_USAGE } from './seed-command';
+
+type Command = { usage: string; summary: string; run: (args: string[], io: Io) => number | Promise<number> };
+
+const COMMANDS: Record<string, Command> = {
+  seed: { usage: SEED_USAGE, summary: 'fill an empty database with the demo store', run: runSeed },
+  search: { usage: SEARCH_USAGE, summary: 'look a customer up by name, phone, email or card', run: runSearch },
+  show: { usage: SHOW_USAGE, summary: 'a customer profile and the newest history', run: runShow },
+  suggest: { usage: SUGGEST_USAGE, summary: 'what to say next, and why', run: runSuggest },
+  log: { usage: LOG_USAGE, summary: 'record an interaction at the counter', run: runLog },
+  import: {
+    usage: 'counterpart import customers|purchases FILE.csv [--mapping FILE.json] [--dry-run] [--error-file FILE] [--db FILE] [--json]',
+    summary: 'import customers or purchases from the till (CSV)',
+    run: (args, io) => runImport(args, io),
+  },
+  customer: {
+    usage: 'counterpart customer export ID --out FILE.json | erase ID --reason "why" [--db FILE] [--json]',
+    summary: "a customer's data request: export or erase",
+    run: (args, io) => runCustomer(args, io),
+  },
+  report: { usage: REPORT_USAGE.replace(/^Usage: /, ''), summary: 'day or range report as CSV, JSON or PDF', run: (args, io) => runReport(args, io) },
+  backup: {
+    usage: 'counterpart backup [--db FILE] [--dir DIR] [--keep N] [--json]',
+    summary: 'an online, verified copy of the store',
+    run: (args, io) => runBackup(args, { stdout: (t) => io.stdout.write(t.endsWith('\n') ? t : `${t}\n`), stderr: (t) => io.stderr.write(t.endsWith('\n') ? t : `${t}\n`) }),
+  },
+  restore: {
+    usage: 'counterpart restore BACKUP_FILE [--db FILE] [--json]',
+    summary: 'put a backup back in place of the store',
+    run: (args, io) => runRestore(args, { stdout: (t) => io.stdout.write(t.endsWith('\n') ? t : `${t}\n`), stderr: (t) => io.stderr.write(t.endsWith('\n') ? t : `${t}\n`) }),
+  },
+};
+
+export function usage(): string {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(...names.map((n) => n.length));
+  return [
+    'Usage: counterpart COMMAND [ARGS] [--db FILE] [--json]',
+    '',
+    'Commands:',
+    ...names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`),
+    '',
+    ...names.map((n) => `  ${COMMANDS[n]!.usage}`),
+    '',
+    'The database is --db FILE, else $COUNTERPART_DB, else the managed config\'s databasePath, else ./counterpart.db.',
+    'Exit codes: 0 done, 1 failed (e.g. unknown customer), 2 bad arguments.',
+    '',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return EXIT.ok;
+  }
+  if (name === undefined) return failure(new UsageError(`Give a command: ${Object.keys(COMMANDS).join(', ')}.`), io);
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) return failure(new UsageError(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`), io);
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`Usage: ${command.usage}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (err) {
+    return failure(err, io);
+  }
+}

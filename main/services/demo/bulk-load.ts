@@ -1,0 +1,110 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Insert triggers the bulk writer reproduces itself (StoreWriter writes customer stats, customer_days and
+ * open_issues; the search index is rebuilt in one pass). A trigger not on this list would be silently skipped by a
+ * bulk seed, so meeting one is an error until the writer learns what it does.
+ */
+const REPRODUCED_TRIGGERS = new Set([
+  'customers_fts_insert',
+  'purchases_stats',
+  'interactions_stats',
+  'interactions_open',
+  'interactions_resolve',
+  'interactions_amend',
+]);
+/** Insert triggers that only act on rows logged with a suggestion (or amendments of those); the demo writes none. */
+const INERT_FOR_DEMO = new Set(['interactions_playbook_use', 'interactions_playbook_amend']);
+const SEEDED_TABLES = ['customers', 'purchases', 'purchase_items', 'interactions', 'customer_days', 'open_issues'];
+
+/**
+ * Indexes whose keys arrive in random order during a seed. Keeping them up to date row by row means millions of
+ * scattered B-tree writes; building them once at the end is a sort. Indexes keyed by customer (the seed writes
+ * customer by customer) grow at their right edge and stay.
+ */
+const REBUILT_INDEXES = [
+  'customers_name_key',
+  'customers_last_key',
+  'customers_phone_digits',
+  'customers_phone_last4',
+  'customers_email',
+  'purchases_receipt',
+  'interactions_day',
+];
+
+interface SchemaObject {
+  type: string;
+  name: string;
+  sql: string;
+}
+
+export interface BulkLoad {
+  /** Rebuilds the indexes and search index and puts the triggers back. Run inside a transaction. */
+  finish(): void;
+}
+
+/**
+ * Drops the triggers and scattered indexes of the seeded tables. Run inside a transaction. The update and delete
+ * triggers (append-only guards) never fire during a seed, but SQLite only copies a table wholesale (the transfer
+ * optimisation a parallel seed relies on) into a table without triggers, so they go too and come back at the end.
+ */
+export function beginBulkLoad(db: Database.Database): BulkLoad {
+  const placeholders = SEEDED_TABLES.map(() => '?').join(', ');
+  const triggers = db
+    .prepare<string[], SchemaObject>(
+      `SELECT type, name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (${placeholders}) ORDER BY rowid`,
+    )
+    .all(...SEEDED_TABLES);
+  const unknown = triggers
+    .filter((t) => /\bINSERT\s+ON\b/i.test(t.sql) && !REPRODUCED_TRIGGERS.has(t.name) && !INERT_FOR_DEMO.has(t.name))
+    .map((t) => t.name);
+  if (unknown.length) throw new Error(`Bulk seeding does not reproduce trigger(s) ${unknown.join(', ')}; teach StoreWriter first`);
+  const indexes = db
+    .prepare<string[], SchemaObject>(
+      `SELECT type, name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+       AND name IN (${REBUILT_INDEXES.map(() => '?').join(', ')}) ORDER BY rowid`,
+    )
+    .all(...REBUILT_INDEXES);
+  for (const t of triggers) db.exec(`DROP TRIGGER ${quote(t.name)}`);
+  for (const i of indexes) db.exec(`DROP INDEX ${quote(i.name)}`);
+  return {
+    finish() {
+      for (const i of indexes) db.exec(i.sql);
+      db.exec(`INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')`);
+      for (const t of triggers) db.exec(t.sql);
+    },
+  };
+}
+
+/**
+ * Pragmas for a large one-off load: nothing of it matters until the seed has finished, so skip the fsyncs. With
+ * `journal` a batched load also leaves WAL for an in-memory rollback journal: the seed appends pages, and WAL would
+ * write each of them twice (log, then checkpoint). A crash in the middle leaves a half-seeded file to delete either way.
+ */
+export function fastLoadPragmas(db: Database.Database, journal = false): () => void {
+  const journalMode = db.pragma('journal_mode', { simple: true }) as string;
+  if (journal) db.pragma('journal_mode = MEMORY');
+  const saved = {
+    synchronous: db.pragma('synchronous', { simple: true }) as number,
+    cache_size: db.pragma('cache_size', { simple: true }) as number,
+    foreign_keys: db.pragma('foreign_keys', { simple: true }) as number,
+    ignore_check_constraints: db.pragma('ignore_check_constraints', { simple: true }) as number,
+  };
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -32768');
+  // The generator only references rows it has already written and only writes values the CHECKs allow: a test
+  // seeds the same store with every constraint and trigger live and compares, and runs foreign_key_check.
+  db.pragma('foreign_keys = OFF');
+  db.pragma('ignore_check_constraints = ON');
+  db.pragma('threads = 2');
+  return () => {
+    if (journal) db.pragma(`journal_mode = ${journalMode}`);
+    db.pragma('threads = 0');
+    db.pragma(`synchronous = ${saved.synchronous}`);
+    db.pragma(`cache_size = ${saved.cache_size}`);
+    db.pragma(`foreign_keys = ${saved.foreign_keys}`);
+    db.pragma(`ignore_check_constraints = ${saved.ignore_check_constraints}`);
+  };
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { StoreCalendar } from './calendar';
+import { StoreGenerator } from './generate';
+import { StoreWriter, type FirstIds, type SeededTable } from './store-writer';
+
+/**
+ * A large seed splits across two threads by table. Both generate the whole store (generation is deterministic,
+ * so both see the same customers with the same ids); the main thread writes customers, purchases and the rest into
+ * the store, a worker writes SIDE_TABLES into a scratch file, and the scratch tables are then copied into the
+ * store's still-empty tables in one statement, which SQLite does page by page without re-encoding rows.
+ */
+export const SIDE_TABLES: readonly SeededTable[] = ['interactions', 'open_issues', 'customer_days'];
+
+export interface SideJob {
+  file: string;
+  seed: number;
+  customers: number;
+  batch: number;
+  nowMs: number;
+  timeZone: string;
+  returnWindowDays: number;
+  countryCode: string;
+  clerkIds: number[];
+  terminals: string[];
+  firstIds: FirstIds;
+  tables: SeededTable[];
+  /** CREATE statements of the side tables and their indexes, as they stand in the store during the seed. */
+  schema: string[];
+  state: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+// Slots of the shared state array.
+const STATUS = 0;
+const PROGRESS = 1;
+const STARTED = 2;
+const RUNNING = 0;
+const DONE = 1;
+const FAILED = 2;
+const UNAVAILABLE = 3;
+
+/** Writes the side tables of customers [0, job.customers) into job.file. Runs in the worker (or as a fallback here). */
+export function writeSideTables(job: Omit<SideJob, 'state' | 'port'>, progress?: (done: number) => void): void {
+  const db = new Database(job.file);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma('foreign_keys = OFF');
+    db.pragma('ignore_check_constraints = ON');
+    db.pragma('cache_size = -16384');
+    for (const sql of job.schema) db.exec(sql);
+    const cal = new StoreCalendar(new Date(job.nowMs), job.timeZone);
+    const gen = new StoreGenerator(cal, job.seed, job.returnWindowDays);
+    const writer = new StoreWriter(db, cal, {
+      strategy: 'bulk',
+      clerkIds: job.clerkIds,
+      terminals: job.terminals,
+      countryCode: job.countryCode,
+      firstIds: job.firstIds,
+      tables: job.tables,
+    });
+    for (let from = 0; from < job.customers; from += job.batch) {
+      const to = Math.min(job.customers, from + job.batch);
+      db.transaction(() => {
+        gen.write(writer, from, to);
+        writer.flush();
+      })();
+      progress?.(to);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** Entry point of the worker thread (seed-worker.ts). */
+export function runSideJob(job: SideJob): void {
+  const state = new Int32Array(job.state);
+  Atomics.store(state, STARTED, 1);
+  try {
+    writeSideTables(job, (done) => Atomics.store(state, PROGRESS, done));
+    Atomics.store(state, STATUS, DONE);
+  } catch (err) {
+    job.port.postMessage(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    Atomics.store(state, STATUS, FAILED);
+  } finally {
+    Atomics.notify(state, STATUS);
+    job.port.close();
+  }
+}
+
+export interface SideWriter {
+  /** Blocks until the worker has written its tables (or runs its part here if it never got going), then copies them in. */
+  finishInto(db: Database.Database): void;
+}
+
+/**
+ * Starts the side writer, or returns null when this build cannot run the worker (a bundled app: the demo's 3,000
+ * customers never need it) or the store is in memory.
+ */
+export function startSideWriter(db: Database.Database, job: Omit<SideJob, 'file' | 'schema' | 'state' | 'port'>): SideWriter | null {
+  if (db.memory || job.customers === 0) return null;
+  const entry = fileURLToPath(new URL('./seed-worker.cjs', import.meta.url));
+  if (!fs.existsSync(entry)) return null;
+  const placeholders = job.tables.map(() => '?').join(', ');
+  const schema = db
+    .prepare<string[], { sql: string }>(
+      `SELECT sql FROM sqlite_master WHERE tbl_name IN (${placeholders}) AND type IN ('table', 'index') AND sql IS NOT NULL
+       ORDER BY type = 'index', rowid`,
+    )
+    .all(...job.tables)
+    .map((r) => r.sql);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counterpart-seed-'));
+  let file = path.join(dir, 'side.db');
+  const state = new SharedArrayBuffer(12);
+  const flags = new Int32Array(state);
+  const { port1, port2 } = new MessageChannel();
+  const full: SideJob = { ...job, file, schema, state, port: port2 };
+  // The thread starts now and runs while this one generates; it is only ever waited for synchronously.
+  const worker = new Worker(entry, { workerData: full, transferList: [port2] });
+  // Failures arrive through the shared state; keep the 'error' event from becoming an uncaught exception.
+  worker.on('error', () => {});
+  worker.unref();
+
+  return {
+    finishInto(target) {
+      try {
+        let lastProgress = -1;
+        let quietSince = Date.now();
+        while (Atomics.load(flags, STATUS) === RUNNING) {
+          Atomics.wait(flags, STATUS, RUNNING, 500);
+          const p = Atomics.load(flags, PROGRESS);
+          if (p !== lastProgress) {
+            lastProgress = p;
+            quietSince = Date.now();
+          } else if (Date.now() - quietSince > (Atomics.load(flags, STARTED) ? 600_000 : 60_000)) {
+            void worker.terminate();
+            throw new Error(`Seeding ${job.tables.join(', ')} on a second thread stopped making progress.`);
+          }
+        }
+        if (Atomics.load(flags, STATUS) === UNAVAILABLE) {
+          // This process cannot load the worker's code: do its part on this thread instead.
+          file = path.join(dir, 'side-local.db');
+          writeSideTables({ ...full, file });
+        }
+        if (Atomics.load(flags, STATUS) === FAILED) {
+          const msg = receiveMessageOnPort(port1)?.message;
+          throw new Error(`Seeding ${job.tables.join(', ')} failed: ${String(msg ?? 'unknown error')}`);
+        }
+        copyTables(target, file, job.tables);
+      } finally {
+        port1.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+function copyTables(db: Database.Database, file: string, tables: readonly SeededTable[]): void {
+  db.prepare('ATTACH DATABASE ? AS seed_side').run(file);
+  try {
+    db.transaction(() => {
+      for (const t of tables) db.exec(`INSERT INTO main.${t} SELECT * FROM seed_side.${t}`);
+    })();
+  } finally {
+    db.exec('DETACH DATABASE seed_side');
+  }
+}

@@ -1,0 +1,145 @@
+// Reading the values tills and spreadsheets write: yes/no flags, European and ISO dates, prices with "," or ".".
+// Each parser returns a value or throws CellError with a reason fit for the error file.
+
+export class CellError extends Error {}
+
+const TRUE = new Set(['yes', 'y', '1', 'true', 'x', 'ja', 'j', 'oui', 'si', 'sí', 'opt-in', 'optin', 'opted in']);
+const FALSE = new Set(['no', 'n', '0', 'false', 'nein', 'non', 'opt-out', 'optout', 'opted out', '-']);
+
+export function parseFlag(raw: string, what: string): boolean {
+  const v = raw.trim().toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  throw new CellError(`${what} "${raw}" is not yes/no, 1/0, true/false or y/n`);
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || y < 1000) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** YYYY-MM-DD, or day first as DD/MM/YYYY, DD.MM.YYYY or DD-MM-YYYY (Irish and continental order, never US). */
+export function parseDay(raw: string, what: string): string {
+  const v = raw.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
+  let y: number, mo: number, d: number;
+  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v))) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else throw new CellError(`${what} "${raw}" is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
+  if (!validDay(y, mo, d)) throw new CellError(`${what} "${raw}" is not a real calendar date`);
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}
+
+/**
+ * A price in integer cents. "12.99", "12,99", "€ 1.234,56", "1,234.56" and "-3.50" are all read; a lone separator
+ * followed by exactly three digits ("1.234") is a thousands separator. More than two decimals is refused.
+ */
+export function parseCents(raw: string, what: string): number {
+  const shape = /^([-+]?)(\(?)([\d.,]+)\)?(-?)$/.exec(raw.replace(/\s+|EUR|GBP|USD|CHF|[€$£]/gi, ''));
+  if (!shape || !/\d/.test(shape[3]!)) throw new CellError(`${what} "${raw}" is not an amount`);
+  const negative = shape[1] === '-' || shape[2] === '(' || shape[4] === '-';
+  const v = shape[3]!;
+  const lastDot = v.lastIndexOf('.');
+  const lastComma = v.lastIndexOf(',');
+  let intPart: string;
+  let frac = '';
+  if (lastDot >= 0 && lastComma >= 0) {
+    const dec = lastDot > lastComma ? '.' : ',';
+    const i = v.lastIndexOf(dec);
+    intPart = v.slice(0, i).replace(/[.,]/g, '');
+    frac = v.slice(i + 1);
+  } else if (lastDot >= 0 || lastComma >= 0) {
+    const sep = lastDot >= 0 ? '.' : ',';
+    const parts = v.split(sep);
+    const after = parts[parts.length - 1]!;
+    if (parts.length > 2 || (after.length === 3 && parts[0] !== '0' && parts[0] !== '')) {
+      intPart = parts.join('');
+    } else {
+      intPart = parts[0]!;
+      frac = after;
+    }
+  } else {
+    intPart = v;
+  }
+  if (!/^\d*$/.test(frac) || frac.length > 2) throw new CellError(`${what} "${raw}" has more than two decimals`);
+  if (!/^\d*$/.test(intPart) || intPart.length > 12) throw new CellError(`${what} "${raw}" is not an amount`);
+  const cents = Number(intPart || '0') * 100 + Number(frac.padEnd(2, '0') || '0');
+  return negative ? -cents : cents;
+}
+
+export function parseQuantity(raw: string, what: string): number {
+  const v = raw.trim().replace(',', '.');
+  const n = Number(v);
+  if (v === '' || !Number.isFinite(n) || !Number.isInteger(n)) throw new CellError(`${what} "${raw}" is not a whole number`);
+  return n;
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Milliseconds the zone is ahead of UTC at the given instant. */
+function zoneOffset(utcMs: number, timeZone: string): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(utcMs))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
+  return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+// Offsets by zone and wall-clock hour: Intl is slow, and a till export repeats the same hours thousands of times.
+const hourOffsets = new Map<string, number>();
+
+/** The instant a wall-clock time in the store's zone stands for (the earlier one when clocks go back). */
+export function zonedToUtc(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): Date {
+  const key = `${timeZone}|${y}-${mo}-${d}-${h}`;
+  let shift = hourOffsets.get(key);
+  if (shift === undefined) {
+    const hour = Date.UTC(y, mo - 1, d, h);
+    const first = hour - zoneOffset(hour, timeZone);
+    const second = hour - zoneOffset(first, timeZone);
+    shift = hour - Math.min(first, second);
+    if (hourOffsets.size > 50_000) hourOffsets.clear();
+    hourOffsets.set(key, shift);
+  }
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - shift);
+}
+
+export interface PurchaseTime {
+  at: string;
+  /** The store-local day as written in the file, so a purchase lands on the day the till printed. */
+  localDay: string | null;
+}
+
+/**
+ * A till's timestamp. With an offset or "Z" it is taken as given; without one it is wall-clock time in the store's
+ * zone. Dates are ISO or day first; a date without a time is placed at noon so no zone shift moves its day.
+ */
+export function parseDateTime(raw: string, timeZone: string, what: string): PurchaseTime {
+  const v = raw.trim();
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i.test(v)) {
+    const t = Date.parse(v.replace(' ', 'T').replace(/\s+/g, '').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    if (Number.isNaN(t)) throw new CellError(`${what} "${raw}" is not a date and time`);
+    return { at: new Date(t).toISOString(), localDay: null };
+  }
+  const m = /^([\d./-]+)(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$/.exec(v);
+  if (!m) throw new CellError(`${what} "${raw}" is not a date and time (use YYYY-MM-DD HH:MM or DD/MM/YYYY HH:MM)`);
+  const day = parseDay(m[1]!, what);
+  const [h, mi, s] = m[2] === undefined ? [12, 0, 0] : [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (h > 23 || mi > 59 || s > 59) throw new CellError(`${what} "${raw}" has an impossible time`);
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  return { at: zonedToUtc(y, mo, d, h, mi, s, timeZone).toISOString(), localDay: day };
+}

@@ -1,0 +1,360 @@
+import { ZodError, type z } from 'zod';
+import { customerDraftSchema, type CustomerDraft } from '../../../common/contract';
+import { AppError } from '../../../common/errors';
+import { emailKey, loyaltyKey, nameKey, phoneDigits } from '../../../common/normalize';
+import type { CustomerRow, NewCustomerRow } from '../../db/customers.repo';
+import { preparedFor } from '../../db/prepared';
+import type { DB } from '../../db/connection';
+import type { ServiceContext } from '../context';
+import { customerRow } from '../customers';
+import { CellError, parseDay, parseFlag } from './cells';
+import type { RejectedRow } from './error-file';
+import type { CustomerField, ResolvedColumns } from './mapping';
+import type { CsvRecord } from './reader';
+import type { BatchOutcome, RowProcessor } from './types';
+
+type Draft = z.output<typeof customerDraftSchema>;
+type Present = Partial<Draft>;
+
+/** "Murphy, Ann" -> Ann / Murphy; "Ann Marie Murphy" -> Ann Marie / Murphy. */
+export function splitFullName(full: string): [string, string] {
+  const comma = full.indexOf(',');
+  if (comma >= 0) return [full.slice(comma + 1).trim(), full.slice(0, comma).trim()];
+  const parts = full.trim().split(/\s+/);
+  if (parts.length === 1) return [parts[0]!, ''];
+  return [parts.slice(0, -1).join(' '), parts[parts.length - 1]!];
+}
+
+const NEW_COLUMNS = [
+  'first_name', 'last_name', 'name_key', 'last_key', 'phone', 'phone_digits', 'email', 'loyalty_id',
+  'birthday', 'style', 'language', 'marketing_consent', 'tags', 'notes', 'created_at',
+] as const satisfies readonly (keyof NewCustomerRow)[];
+
+/** What SELECT * gives: the repository's row type leaves last_key out. */
+type StoredRow = CustomerRow & NewCustomerRow;
+
+/** The lookups run for every imported row; exported so a test can hold their query plans to index searches. */
+export const MATCH_SQL = {
+  /** Every stored customer sharing the row's card (via 1), phone (2) or email (3): one call for the usual miss. */
+  candidates: `SELECT 1 AS via, * FROM customers WHERE loyalty_id = @card
+     UNION ALL SELECT * FROM (SELECT 2 AS via, * FROM customers WHERE phone_digits = @phone ORDER BY id LIMIT 20)
+     UNION ALL SELECT * FROM (SELECT 3 AS via, * FROM customers WHERE email = @email ORDER BY id LIMIT 20)`,
+  /** "+" keeps the planner on the name index: most customers have no card, so loyalty_id IS NULL matches most rows. */
+  nameOnly: `SELECT * FROM customers WHERE name_key = ? AND +loyalty_id IS NULL AND +phone_digits IS NULL AND +email IS NULL
+     ORDER BY id LIMIT 1`,
+};
+
+const statements = preparedFor((db: DB) => ({
+  candidates: db.prepare<{ card: string | null; phone: string | null; email: string | null }, StoredRow & { via: 1 | 2 | 3 }>(
+    MATCH_SQL.candidates,
+  ),
+  byNameOnly: db.prepare<[string], StoredRow>(MATCH_SQL.nameOnly),
+  /**
+   * All of a batch's new customers in one statement. FTS5 flushes its pending index data at every statement
+   * boundary, so row-by-row inserts cost three times as much through the customer_fts trigger.
+   */
+  insertMany: db.prepare<[string]>(
+    `INSERT INTO customers (${NEW_COLUMNS.join(', ')})
+     SELECT ${NEW_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`,
+  ),
+  update: db.prepare<NewCustomerRow & { id: number }>(
+    `UPDATE customers SET first_name = @first_name, last_name = @last_name, name_key = @name_key, last_key = @last_key,
+       phone = @phone, phone_digits = @phone_digits, email = @email, loyalty_id = @loyalty_id, birthday = @birthday,
+       style = @style, language = @language, marketing_consent = @marketing_consent, tags = @tags, notes = @notes
+     WHERE id = @id`,
+  ),
+}));
+
+function draftOf(r: NewCustomerRow): CustomerDraft {
+  return {
+    firstName: r.first_name,
+    lastName: r.last_name,
+    phone: r.phone ?? undefined,
+    email: r.email ?? undefined,
+    loyaltyId: r.loyalty_id ?? undefined,
+    birthday: r.birthday ?? undefined,
+    style: r.style as Draft['style'],
+    language: r.language ?? undefined,
+    marketingConsent: r.marketing_consent === 1,
+    tags: JSON.parse(r.tags) as string[],
+    notes: r.notes,
+  };
+}
+
+/**
+ * What a row would change on an existing customer: fields the row has and the customer holds differently.
+ * Empty cells change nothing. Phone, email and card compare by their matching keys, so "087 123 4567" does not
+ * overwrite "+353 87 123 4567". Tags are added to the customer's, and a note is appended unless already there,
+ * so what clerks wrote at the counter survives an import.
+ *
+ * In 'fill' mode (the customer was already created or matched by an earlier row of the same file) a row only fills
+ * what the customer still lacks and a differing value is a conflict: the first row wins. Last-row-wins would make
+ * a second import of the same file flip the customer back and forth and report updates every time.
+ */
+function changesFor(
+  ctx: ServiceContext,
+  r: NewCustomerRow,
+  p: Present,
+  mode: 'update' | 'fill',
+): { change: Partial<CustomerDraft> | null; conflict: boolean } {
+  const c: Partial<CustomerDraft> = {};
+  let conflict = false;
+  const take = <K extends keyof CustomerDraft>(key: K, value: CustomerDraft[K], differs: boolean, empty: boolean) => {
+    if (!differs) return;
+    if (mode === 'update' || empty) c[key] = value;
+    else conflict = true;
+  };
+  if (p.firstName !== undefined) take('firstName', p.firstName, p.firstName !== r.first_name, r.first_name === '');
+  if (p.lastName !== undefined) take('lastName', p.lastName, p.lastName !== r.last_name, r.last_name === '');
+  if (p.phone !== undefined) {
+    const digits = phoneDigits(p.phone, ctx.config.countryCode);
+    take('phone', p.phone, digits && r.phone_digits ? digits !== r.phone_digits : p.phone !== r.phone, r.phone === null);
+  }
+  if (p.email !== undefined) take('email', p.email, emailKey(p.email) !== r.email, r.email === null);
+  if (p.loyaltyId !== undefined) take('loyaltyId', p.loyaltyId, loyaltyKey(p.loyaltyId) !== r.loyalty_id, r.loyalty_id === null);
+  if (p.birthday !== undefined) take('birthday', p.birthday, p.birthday !== r.birthday, r.birthday === null);
+  if (p.marketingConsent !== undefined) {
+    take('marketingConsent', p.marketingConsent, (p.marketingConsent ? 1 : 0) !== r.marketing_consent, false);
+  }
+  if (p.language !== undefined) take('language', p.language, p.language !== r.language, r.language === null);
+  if (p.style !== undefined) take('style', p.style, p.style !== r.style, r.style === 'unknown');
+  if (p.tags !== undefined) {
+    const have = JSON.parse(r.tags) as string[];
+    const added = p.tags.filter((t) => !have.includes(t));
+    if (added.length) c.tags = [...have, ...added];
+  }
+  if (p.notes !== undefined && p.notes && !r.notes.includes(p.notes)) c.notes = r.notes ? `${r.notes}\n${p.notes}` : p.notes;
+  return { change: Object.keys(c).length ? c : null, conflict };
+}
+
+/** Customer ids created or matched earlier in this run; a bit per id keeps a million of them in 125 KB. */
+class IdSet {
+  private bits = new Uint8Array(1 << 16);
+  add(id: number): void {
+    if (id >> 3 >= this.bits.length) {
+      const grown = new Uint8Array(Math.max(this.bits.length * 2, (id >> 3) + 1));
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    this.bits[id >> 3]! |= 1 << (id & 7);
+  }
+  has(id: number): boolean {
+    return id >> 3 < this.bits.length && (this.bits[id >> 3]! & (1 << (id & 7))) !== 0;
+  }
+}
+
+function zodReason(err: z.ZodError, label: (field: string) => string): string {
+  return err.issues.map((i) => `${i.path.length ? `${label(String(i.path[0]))}: ` : ''}${i.message}`).join('; ');
+}
+
+export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<CustomerField>, headers: string[]): RowProcessor {
+  const idx = cols.index;
+  const label = (field: string) => {
+    const i = idx[field as CustomerField] ?? (field === 'firstName' || field === 'lastName' ? idx.fullName : undefined);
+    return i === undefined ? field : headers[i]!;
+  };
+  const hasIdentity = ['firstName', 'lastName', 'fullName', 'phone', 'email', 'loyaltyId'].some((f) => idx[f as CustomerField] !== undefined);
+  if (!hasIdentity) {
+    throw new AppError('VALIDATION', 'The file has no column for a name, phone, email or loyalty card, so no customer could be matched or created. Check the header row or give a mapping file.');
+  }
+
+  /** The fields a row (or the defaults) supplies, validated; throws CellError with a reason. */
+  const read = (get: (f: CustomerField) => string): Present => {
+    const d: Record<string, unknown> = {};
+    let first = get('firstName');
+    let last = get('lastName');
+    if (!first && !last && get('fullName')) [first, last] = splitFullName(get('fullName'));
+    if (first) d.firstName = first;
+    if (last) d.lastName = last;
+    for (const f of ['phone', 'email', 'loyaltyId', 'language', 'notes'] as const) {
+      const v = get(f);
+      if (v) d[f] = v;
+    }
+    const birthday = get('birthday');
+    if (birthday) d.birthday = parseDay(birthday, label('birthday'));
+    const consent = get('marketingConsent');
+    if (consent) d.marketingConsent = parseFlag(consent, label('marketingConsent'));
+    const style = get('style');
+    if (style) d.style = style.toLowerCase();
+    const tags = get('tags');
+    if (tags) d.tags = tags.split(/[;,|]/).map((t) => t.trim()).filter(Boolean);
+    const parsed = customerDraftSchema.safeParse(d);
+    if (!parsed.success) throw new CellError(zodReason(parsed.error, label));
+    const present: Present = {};
+    for (const k of Object.keys(d) as (keyof Draft)[]) (present as Record<string, unknown>)[k] = parsed.data[k];
+    return present;
+  };
+
+  let defaults: Present;
+  try {
+    defaults = read((f) => cols.defaults[f] ?? '');
+  } catch (err) {
+    throw new AppError('VALIDATION', `The mapping's defaults are not valid: ${(err as Error).message}`);
+  }
+
+  const s = statements(ctx.db);
+  const cc = ctx.config.countryCode;
+  const seen = new IdSet();
+
+  type Match = { stored: StoredRow; staged?: undefined } | { staged: Staged; stored?: undefined };
+
+  /**
+   * Loyalty card first, then phone, then email, then (for a row naming only a person) the same name on a customer
+   * known by nothing else. A candidate holding a different card is someone else (a family sharing a phone).
+   * Stored customers come before the batch's staged ones at each step, as they would if each row were written
+   * at once: staged rows get the higher ids.
+   */
+  const findMatch = (p: Present, staged: StagedIndex): Match | undefined => {
+    const card = p.loyaltyId ? loyaltyKey(p.loyaltyId) : null;
+    const digits = phoneDigits(p.phone, cc);
+    const email = emailKey(p.email);
+    const found = card || digits || email ? s.candidates.all({ card, phone: digits, email }) : [];
+    const fits = (c: NewCustomerRow) => !card || c.loyalty_id === null;
+    if (card) {
+      const stored = found.find((c) => c.via === 1);
+      if (stored) return { stored };
+      const st = staged.card.get(card);
+      if (st) return { staged: st };
+    }
+    if (digits) {
+      const stored = found.find((c) => c.via === 2 && fits(c));
+      if (stored) return { stored };
+      const st = staged.phone.get(digits)?.find((x) => fits(x.row));
+      if (st) return { staged: st };
+    }
+    if (email) {
+      const stored = found.find((c) => c.via === 3 && fits(c));
+      if (stored) return { stored };
+      const st = staged.email.get(email)?.find((x) => fits(x.row));
+      if (st) return { staged: st };
+    }
+    if (!card && !digits && !email) {
+      const key = nameKey(`${p.firstName ?? ''} ${p.lastName ?? ''}`);
+      if (!key) return undefined;
+      const stored = s.byNameOnly.get(key);
+      if (stored) return { stored };
+      const st = staged.name.get(key)?.find((x) => !x.row.loyalty_id && !x.row.phone_digits && !x.row.email);
+      if (st) return { staged: st };
+    }
+    return undefined;
+  };
+
+  return {
+    groupKey: () => null,
+    processBatch(rows: CsvRecord[]): BatchOutcome {
+      const out: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, receiptsInserted: 0, rejected: [], conflicts: [] };
+      const createdAt = ctx.now().toISOString();
+      const reject = (row: CsvRecord, reason: string) => out.rejected.push({ line: row.line, cells: row.cells, reason });
+      const staged = new StagedIndex();
+      for (const row of rows) {
+        if (row.cells.length > headers.length) {
+          reject(row, `the line has ${row.cells.length} fields but the header has ${headers.length} (a delimiter inside an unquoted value?)`);
+          continue;
+        }
+        if (row.cells.some((c) => c.includes('\uFFFD'))) {
+          reject(row, 'the line holds bytes that are not valid UTF-8 (the file mixes encodings)');
+          continue;
+        }
+        let present: Present;
+        try {
+          present = read((f) => {
+            const i = idx[f];
+            return i === undefined ? '' : (row.cells[i] ?? '').trim();
+          });
+        } catch (err) {
+          if (!(err instanceof CellError)) throw err;
+          reject(row, err.message);
+          continue;
+        }
+        try {
+          const match = findMatch(present, staged);
+          if (match?.stored) {
+            const m = match.stored;
+            const { change, conflict } = changesFor(ctx, m, present, seen.has(m.id) ? 'fill' : 'update');
+            seen.add(m.id);
+            if (conflict) out.conflicts.push(row.line);
+            if (!change) {
+              out.unchanged++;
+              continue;
+            }
+            s.update.run({ ...customerRow(ctx, { ...draftOf(m), ...change }, m.created_at), id: m.id });
+            out.updated++;
+          } else if (match?.staged) {
+            // Created by an earlier row of this batch: the same rules as a customer seen earlier in the file.
+            const st = match.staged;
+            const { change, conflict } = changesFor(ctx, st.row, present, 'fill');
+            if (conflict) out.conflicts.push(row.line);
+            if (!change) {
+              out.unchanged++;
+              continue;
+            }
+            st.row = customerRow(ctx, { ...draftOf(st.row), ...change }, createdAt);
+            staged.index(st);
+            out.updated++;
+          } else {
+            const r = customerRow(ctx, { ...defaults, ...present }, createdAt);
+            if (!r.name_key && !r.phone_digits && !r.email && !r.loyalty_id) {
+              reject(row, 'no name, phone, email or loyalty card');
+              continue;
+            }
+            staged.add({ row: r });
+            out.inserted++;
+          }
+        } catch (err) {
+          const reason = rowFailure(err);
+          if (reason === null) throw err;
+          reject(row, reason);
+        }
+      }
+      if (staged.all.length) {
+        const info = s.insertMany.run(JSON.stringify(staged.all.map((x) => NEW_COLUMNS.map((c) => x.row[c]))));
+        // One statement assigns consecutive rowids, so the batch's ids end at lastInsertRowid.
+        const last = Number(info.lastInsertRowid);
+        for (let id = last - info.changes + 1; id <= last; id++) seen.add(id);
+      }
+      return out;
+    },
+  };
+}
+
+/** A new customer of the current batch, written when the batch ends. */
+interface Staged {
+  row: NewCustomerRow;
+}
+
+/** The batch's staged customers by matching key. Keys are only ever added: a staged row is only filled in. */
+class StagedIndex {
+  readonly all: Staged[] = [];
+  readonly card = new Map<string, Staged>();
+  readonly phone = new Map<string, Staged[]>();
+  readonly email = new Map<string, Staged[]>();
+  /** Rows that arrived with a name and no card, phone or email. */
+  readonly name = new Map<string, Staged[]>();
+
+  add(st: Staged): void {
+    this.all.push(st);
+    if (!st.row.loyalty_id && !st.row.phone_digits && !st.row.email) StagedIndex.push(this.name, st.row.name_key, st);
+    this.index(st);
+  }
+
+  index(st: Staged): void {
+    if (st.row.loyalty_id) this.card.set(st.row.loyalty_id, st);
+    StagedIndex.push(this.phone, st.row.phone_digits, st);
+    StagedIndex.push(this.email, st.row.email, st);
+  }
+
+  private static push(map: Map<string, Staged[]>, key: string | null, st: Staged): void {
+    if (!key) return;
+    const list = map.get(key);
+    if (!list) map.set(key, [st]);
+    else if (!list.includes(st)) list.push(st);
+  }
+}
+
+/** A per-row problem worth reporting in the error file, or null for a failure that must stop the import. */
+function rowFailure(err: unknown): string | null {
+  if (err instanceof ZodError) return `the merged customer is not valid: ${err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+  const code = (err as { code?: unknown }).code;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return 'the loyalty card already belongs to another customer';
+  return null;
+}

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+
+export interface RejectedRow {
+  line: number;
+  cells: string[];
+  reason: string;
+}
+
+/**
+ * The rows an import refused, as a CSV the store can fix and import again: the original line number, why, then the
+ * original values under the original headers. Written in UTF-8 with a BOM and the input's delimiter so Excel opens
+ * it as it opened the export. Rows are appended per batch; `bytes` is what a committed batch can rely on, so a
+ * resumed import cuts off rows of a batch that never committed.
+ */
+export class ErrorFile {
+  private size: number;
+
+  constructor(
+    readonly path: string,
+    private readonly headers: string[],
+    private readonly delimiter: string,
+    committedBytes: number,
+  ) {
+    const kept = committedBytes > 0 && fs.existsSync(path) && fs.statSync(path).size >= committedBytes;
+    if (kept) fs.truncateSync(path, committedBytes);
+    else fs.rmSync(path, { force: true });
+    this.size = kept ? committedBytes : 0;
+  }
+
+  get bytes(): number {
+    return this.size;
+  }
+
+  append(rows: RejectedRow[]): void {
+    if (rows.length === 0) return;
+    let text = '';
+    if (this.size === 0) text += '\uFEFF' + stringify([['line', 'reason', ...this.headers]], { delimiter: this.delimiter, record_delimiter: 'windows' });
+    text += stringify(
+      rows.map((r) => [String(r.line), r.reason, ...r.cells]),
+      { delimiter: this.delimiter, record_delimiter: 'windows' },
+    );
+    const buf = Buffer.from(text, 'utf8');
+    fs.appendFileSync(this.path, buf);
+    this.size += buf.length;
+  }
+
+  /** Drops rows written for a batch that was rolled back. */
+  rollBackTo(bytes: number): void {
+    if (this.size === bytes) return;
+    if (bytes === 0) fs.rmSync(this.path, { force: true });
+    else fs.truncateSync(this.path, bytes);
+    this.size = bytes;
+  }
+}

@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import { AppError } from '../../../common/errors';
+
+export type ImportEntity = 'customers' | 'purchases';
+
+export const CUSTOMER_FIELDS = [
+  'firstName',
+  'lastName',
+  /** "Ann Murphy" or "Murphy, Ann", split when there are no separate name columns. */
+  'fullName',
+  'phone',
+  'email',
+  'loyaltyId',
+  'birthday',
+  'marketingConsent',
+  'language',
+  'style',
+  'tags',
+  'notes',
+] as const;
+
+export const PURCHASE_FIELDS = [
+  'receiptNo',
+  'loyaltyId',
+  'phone',
+  'email',
+  /** Date and time in one column; or the two apart in date and time. */
+  'dateTime',
+  'date',
+  'time',
+  'sku',
+  'description',
+  'quantity',
+  'unitPrice',
+  'returned',
+] as const;
+
+export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+export type PurchaseField = (typeof PURCHASE_FIELDS)[number];
+export type Field = CustomerField | PurchaseField;
+
+/** Header spellings seen in till and spreadsheet exports, compared after headerKey(). */
+const COMMON: Record<string, Field> = {
+  phone: 'phone', phonenumber: 'phone', phoneno: 'phone', mobile: 'phone', mobilephone: 'phone', mobilenumber: 'phone',
+  mobileno: 'phone', tel: 'phone', telno: 'phone', telephone: 'phone', telefon: 'phone', telefonnummer: 'phone',
+  handy: 'phone', cell: 'phone', cellphone: 'phone', contactnumber: 'phone',
+  email: 'email', emailaddress: 'email', mail: 'email', emailadresse: 'email',
+  card: 'loyaltyId', cardno: 'loyaltyId', cardnumber: 'loyaltyId', loyalty: 'loyaltyId', loyaltyid: 'loyaltyId',
+  loyaltycard: 'loyaltyId', loyaltyno: 'loyaltyId', loyaltynumber: 'loyaltyId', loyaltycardnumber: 'loyaltyId',
+  memberno: 'loyaltyId', membernumber: 'loyaltyId', memberid: 'loyaltyId', membershipno: 'loyaltyId',
+  membershipnumber: 'loyaltyId', kundenkarte: 'loyaltyId', kundennummer: 'loyaltyId', kundennr: 'loyaltyId',
+  customerloyaltyid: 'loyaltyId', customercard: 'loyaltyId',
+};
+
+const CUSTOMER_ALIASES: Record<string, CustomerField> = {
+  ...(COMMON as Record<string, CustomerField>),
+  firstname: 'firstName', first: 'firstName', forename: 'firstName', givenname: 'firstName', vorname: 'firstName',
+  prenom: 'firstName', nombre: 'firstName',
+  lastname: 'lastName', last: 'lastName', surname: 'lastName', familyname: 'lastName', nachname: 'lastName',
+  nom: 'lastName', apellido: 'lastName',
+  name: 'fullName', fullname: 'fullName', customername: 'fullName', customer: 'fullName',
+  birthday: 'birthday', dob: 'birthday', dateofbirth: 'birthday', birthdate: 'birthday', geburtstag: 'birthday',
+  geburtsdatum: 'birthday',
+  consent: 'marketingConsent', optin: 'marketingConsent', marketingconsent: 'marketingConsent',
+  marketing: 'marketingConsent', marketingoptin: 'marketingConsent', newsletter: 'marketingConsent',
+  emailoptin: 'marketingConsent', einwilligung: 'marketingConsent',
+  language: 'language', lang: 'language', sprache: 'language', preferredlanguage: 'language',
+  style: 'style', communicationstyle: 'style',
+  tags: 'tags', tag: 'tags', segments: 'tags',
+  notes: 'notes', note: 'notes', comment: 'notes', comments: 'notes', remarks: 'notes', bemerkung: 'notes',
+};
+
+const PURCHASE_ALIASES: Record<string, PurchaseField> = {
+  ...(COMMON as Record<string, PurchaseField>),
+  customer: 'loyaltyId', customerno: 'loyaltyId', customernumber: 'loyaltyId', customerid: 'loyaltyId',
+  receipt: 'receiptNo', receiptno: 'receiptNo', receiptnumber: 'receiptNo', receiptid: 'receiptNo',
+  transaction: 'receiptNo', transactionid: 'receiptNo', transactionno: 'receiptNo', transactionnumber: 'receiptNo',
+  bon: 'receiptNo', bonnr: 'receiptNo', bonnummer: 'receiptNo', beleg: 'receiptNo', belegnr: 'receiptNo',
+  belegnummer: 'receiptNo', invoice: 'receiptNo', invoiceno: 'receiptNo', ticket: 'receiptNo', ticketno: 'receiptNo',
+  datetime: 'dateTime', timestamp: 'dateTime', purchasedat: 'dateTime', saletime: 'dateTime', zeitpunkt: 'dateTime',
+  date: 'date', saledate: 'date', purchasedate: 'date', datum: 'date',
+  time: 'time', uhrzeit: 'time', zeit: 'time',
+  sku: 'sku', article: 'sku', articleno: 'sku', articlenumber: 'sku', itemno: 'sku', itemnumber: 'sku',
+  itemcode: 'sku', productcode: 'sku', productid: 'sku', code: 'sku', ean: 'sku', plu: 'sku', artikelnummer: 'sku',
+  artikelnr: 'sku', artnr: 'sku',
+  description: 'description', item: 'description', itemname: 'description', product: 'description',
+  productname: 'description', text: 'description', bezeichnung: 'description', artikel: 'description',
+  artikelbezeichnung: 'description',
+  qty: 'quantity', quantity: 'quantity', menge: 'quantity', anzahl: 'quantity', units: 'quantity',
+  unitprice: 'unitPrice', price: 'unitPrice', priceeach: 'unitPrice', itemprice: 'unitPrice',
+  einzelpreis: 'unitPrice', preis: 'unitPrice', vkpreis: 'unitPrice',
+  returned: 'returned', return: 'returned', isreturn: 'returned', refund: 'returned', refunded: 'returned',
+  retoure: 'returned', zuruckgegeben: 'returned',
+};
+
+/** "E-mail", "e_mail" and "EMAIL " all become "email"; "Zurückgegeben" becomes "zuruckgegeben". */
+export function headerKey(header: string): string {
+  return header
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+export interface ImportMapping {
+  /** CSV header (as written) -> field; null ignores a column the built-in names would pick up. */
+  columns?: Record<string, string | null>;
+  /** Values for fields the file leaves empty. Customers: only new customers get them, existing ones keep theirs. */
+  defaults?: Record<string, string | number | boolean | string[]>;
+}
+
+const mappingSchema = z
+  .object({
+    columns: z.record(z.string(), z.string().nullable()).default({}),
+    defaults: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).default({}),
+  })
+  .strict();
+
+export function loadMapping(mapping: ImportMapping | string | undefined): Required<ImportMapping> {
+  if (mapping === undefined) return { columns: {}, defaults: {} };
+  let json: unknown = mapping;
+  if (typeof mapping === 'string') {
+    let text: string;
+    try {
+      text = fs.readFileSync(mapping, 'utf8');
+    } catch (err) {
+      throw new AppError('NOT_FOUND', `The mapping file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+    }
+    try {
+      json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (err) {
+      throw new AppError('VALIDATION', `The mapping file is not valid JSON: ${(err as Error).message}`);
+    }
+  }
+  const parsed = mappingSchema.safeParse(json);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new AppError('VALIDATION', `The mapping is not valid at "${i.path.join('.') || '(top)'}": ${i.message}`);
+  }
+  return parsed.data;
+}
+
+export interface ResolvedColumns<F extends Field> {
+  /** Column index per field; the first column mapped to a field wins. */
+  index: Partial<Record<F, number>>;
+  defaults: Partial<Record<F, string>>;
+  warnings: string[];
+}
+
+export function resolveColumns<F extends Field>(
+  entity: ImportEntity,
+  headers: string[],
+  mapping: Required<ImportMapping>,
+): ResolvedColumns<F> {
+  const fields: readonly string[] = entity === 'customers' ? CUSTOMER_FIELDS : PURCHASE_FIELDS;
+  const aliases: Record<string, string> = entity === 'customers' ? CUSTOMER_ALIASES : PURCHASE_ALIASES;
+  const isField = (f: string): f is F => fields.includes(f);
+  const explicit = new Map<string, string | null>();
+  for (const [header, field] of Object.entries(mapping.columns)) {
+    if (field !== null && !isField(field)) {
+      throw new AppError('VALIDATION', `The mapping sends "${header}" to "${field}", which is not a ${entity} field (fields: ${fields.join(', ')}).`);
+    }
+    explicit.set(headerKey(header), field);
+  }
+  const index: Partial<Record<F, number>> = {};
+  const warnings: string[] = [];
+  headers.forEach((h, i) => {
+    const key = headerKey(h);
+    const field = explicit.has(key) ? explicit.get(key)! : aliases[key];
+    if (!field) {
+      if (!explicit.has(key) && h.trim()) warnings.push(`Column "${h}" is not imported: no field matches its name (map it in a mapping file).`);
+      return;
+    }
+    if (index[field as F] !== undefined) {
+      warnings.push(`Column "${h}" is not imported: "${headers[index[field as F]!]}" already supplies ${field}.`);
+      return;
+    }
+    index[field as F] = i;
+  });
+  const defaults: Partial<Record<F, string>> = {};
+  for (const [field, value] of Object.entries(mapping.defaults)) {
+    if (!isField(field)) throw new AppError('VALIDATION', `The mapping has a default for "${field}", which is not a ${entity} field.`);
+    defaults[field] = Array.isArray(value) ? value.join(';') : String(value);
+  }
+  return { index, defaults, warnings };
+}

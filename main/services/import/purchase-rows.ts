@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { AppError } from '../../../common/errors';
+import { emailKey, loyaltyKey, phoneDigits } from '../../../common/normalize';
+import type { DB } from '../../db/connection';
+import { preparedFor } from '../../db/prepared';
+import type { ServiceContext } from '../context';
+import { localDay } from '../time';
+import { CellError, parseCents, parseDateTime, parseFlag, parseQuantity } from './cells';
+import type { RejectedRow } from './error-file';
+import type { PurchaseField, ResolvedColumns } from './mapping';
+import type { CsvRecord } from './reader';
+import type { BatchOutcome, RowProcessor } from './types';
+
+/** One line of a till receipt after its cells are read. A receipt is the lines sharing receiptNo. */
+export const purchaseLineSchema = z
+  .object({
+    receiptNo: z.string().min(1, 'the receipt number is missing').max(64),
+    loyaltyId: z.string().max(40).nullable(),
+    phoneDigits: z.string().max(40).nullable(),
+    email: z.string().max(254).nullable(),
+    at: z.iso.datetime(),
+    localDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    sku: z.string().max(64),
+    description: z.string().max(200),
+    quantity: z.number().int().positive('the quantity must be more than 0').max(100_000),
+    /** Signed: a negative quantity in the file is a return on a refund receipt and counts against the total. */
+    signedQuantity: z.number().int(),
+    unitPriceCents: z.number().int().min(-100_000_000).max(100_000_000),
+    returned: z.boolean(),
+  })
+  .refine((l) => l.loyaltyId || l.phoneDigits || l.email, 'no customer: the line has no loyalty id, phone or email')
+  .refine((l) => l.sku || l.description, 'the line has neither a SKU nor a description');
+export type PurchaseLine = z.output<typeof purchaseLineSchema>;
+
+const statements = preparedFor((db: DB) => ({
+  receipt: db.prepare<[string], { id: number }>('SELECT id FROM purchases WHERE receipt_no = ?'),
+  byLoyalty: db.prepare<[string], { id: number }>('SELECT id FROM customers WHERE loyalty_id = ?'),
+  byPhone: db.prepare<[string], { id: number }>('SELECT id FROM customers WHERE phone_digits = ? ORDER BY id LIMIT 1'),
+  byEmail: db.prepare<[string], { id: number }>('SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1'),
+  insertPurchase: db.prepare<[number, string, string, string, number]>(
+    'INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, ?, ?, ?, ?)',
+  ),
+  insertItem: db.prepare<[number, string, string, number, number, string]>(
+    `INSERT INTO purchase_items (purchase_id, sku, description, quantity, unit_price_cents, return_status)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ),
+}));
+
+export function purchaseProcessor(
+  ctx: ServiceContext,
+  cols: ResolvedColumns<PurchaseField>,
+  headers: string[],
+  /** Highest purchase id before the run began: a receipt above it was written earlier in this same run. */
+  purchaseIdBefore: () => number,
+): RowProcessor {
+  const idx = cols.index;
+  const missing: string[] = [];
+  if (idx.receiptNo === undefined) missing.push('receipt number');
+  if (idx.unitPrice === undefined && cols.defaults.unitPrice === undefined) missing.push('unit price');
+  if (idx.dateTime === undefined && idx.date === undefined && cols.defaults.date === undefined) missing.push('date');
+  if (idx.loyaltyId === undefined && idx.phone === undefined && idx.email === undefined) missing.push('customer (loyalty id, phone or email)');
+  if (idx.sku === undefined && idx.description === undefined) missing.push('SKU or description');
+  if (missing.length) {
+    throw new AppError('VALIDATION', `The purchases file has no column for: ${missing.join(', ')}. Check the header row or give a mapping file.`);
+  }
+  const tz = ctx.config.timeZone;
+  const label = (f: PurchaseField) => (idx[f] === undefined ? f : headers[idx[f]!]!);
+  const cell = (cells: string[], f: PurchaseField) => {
+    const i = idx[f];
+    const v = i === undefined ? '' : (cells[i] ?? '').trim();
+    return v || cols.defaults[f] || '';
+  };
+
+  const read = (cells: string[]): PurchaseLine => {
+    const when = cell(cells, 'dateTime') || [cell(cells, 'date'), cell(cells, 'time')].filter(Boolean).join(' ');
+    if (!when) throw new CellError('the date is missing');
+    const time = parseDateTime(when, tz, idx.dateTime !== undefined ? label('dateTime') : label('date'));
+    const qtyText = cell(cells, 'quantity');
+    const signed = qtyText ? parseQuantity(qtyText, label('quantity')) : 1;
+    const returnedText = cell(cells, 'returned');
+    const priceText = cell(cells, 'unitPrice');
+    if (!priceText) throw new CellError('the unit price is missing');
+    const card = cell(cells, 'loyaltyId');
+    const sku = cell(cells, 'sku');
+    const parsed = purchaseLineSchema.safeParse({
+      receiptNo: cell(cells, 'receiptNo'),
+      loyaltyId: card ? loyaltyKey(card) : null,
+      phoneDigits: phoneDigits(cell(cells, 'phone'), ctx.config.countryCode),
+      email: emailKey(cell(cells, 'email')),
+      at: time.at,
+      localDay: time.localDay ?? localDay(new Date(time.at), tz),
+      sku,
+      description: cell(cells, 'description') || sku,
+      quantity: Math.abs(signed),
+      signedQuantity: signed,
+      unitPriceCents: parseCents(priceText, label('unitPrice')),
+      returned: signed < 0 || (returnedText ? parseFlag(returnedText, label('returned')) : false),
+    });
+    if (!parsed.success) throw new CellError(parsed.error.issues.map((i) => i.message).join('; '));
+    return parsed.data;
+  };
+
+  const s = statements(ctx.db);
+  const customerFor = (l: PurchaseLine): number | undefined =>
+    (l.loyaltyId ? s.byLoyalty.get(l.loyaltyId)?.id : undefined) ??
+    (l.phoneDigits ? s.byPhone.get(l.phoneDigits)?.id : undefined) ??
+    (l.email ? s.byEmail.get(l.email)?.id : undefined);
+
+  const writeReceipt = ctx.db.transaction((customerId: number, receiptNo: string, lines: PurchaseLine[]) => {
+    const first = lines.reduce((a, b) => (b.at < a.at ? b : a));
+    const total = lines.reduce((sum, l) => sum + l.signedQuantity * l.unitPriceCents, 0);
+    const pid = Number(s.insertPurchase.run(customerId, first.at, first.localDay, receiptNo, total).lastInsertRowid);
+    for (const l of lines) s.insertItem.run(pid, l.sku, l.description, l.quantity, l.unitPriceCents, l.returned ? 'returned' : 'kept');
+  });
+
+  return {
+    groupKey: (cells) => (idx.receiptNo === undefined ? '' : (cells[idx.receiptNo] ?? '').trim()),
+    processBatch(rows: CsvRecord[]): BatchOutcome {
+      const out: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, receiptsInserted: 0, rejected: [], conflicts: [] };
+      const receipts = new Map<string, CsvRecord[]>();
+      for (const row of rows) {
+        const key = (idx.receiptNo === undefined ? '' : row.cells[idx.receiptNo] ?? '').trim();
+        const group = receipts.get(key);
+        if (group) group.push(row);
+        else receipts.set(key, [row]);
+      }
+      for (const [receiptNo, group] of receipts) {
+        const rejected: RejectedRow[] = [];
+        const lines: PurchaseLine[] = [];
+        for (const row of group) {
+          try {
+            if (row.cells.length > headers.length) {
+              throw new CellError(`the line has ${row.cells.length} fields but the header has ${headers.length} (a delimiter inside an unquoted value?)`);
+            }
+            if (row.cells.some((c) => c.includes('\uFFFD'))) throw new CellError('the line holds bytes that are not valid UTF-8 (the file mixes encodings)');
+            lines.push(read(row.cells));
+          } catch (err) {
+            if (!(err instanceof CellError)) throw err;
+            rejected.push({ line: row.line, cells: row.cells, reason: err.message });
+          }
+        }
+        // A receipt is imported whole or not at all: a partial one would carry a wrong total for good, since a
+        // corrected re-import finds the receipt number taken.
+        const refuse = (reason: string) => {
+          const bad = new Set(rejected.map((r) => r.line));
+          const others = group.filter((r) => !bad.has(r.line)).map((r) => ({ line: r.line, cells: r.cells, reason }));
+          out.rejected.push(...[...rejected, ...others].sort((a, b) => a.line - b.line));
+        };
+        if (rejected.length) {
+          refuse(`another line of receipt ${receiptNo || '(none)'} is not valid (line ${rejected[0]!.line})`);
+          continue;
+        }
+        const first = lines[0]!;
+        if (lines.some((l) => l.loyaltyId !== first.loyaltyId || l.phoneDigits !== first.phoneDigits || l.email !== first.email)) {
+          refuse(`the lines of receipt ${receiptNo} name different customers`);
+          continue;
+        }
+        const existing = s.receipt.get(receiptNo);
+        if (existing) {
+          if (existing.id > purchaseIdBefore()) refuse(`receipt ${receiptNo} appears again further down the file; the lines of one receipt must be next to each other`);
+          else out.unchanged += group.length;
+          continue;
+        }
+        const customerId = customerFor(first);
+        if (customerId === undefined) {
+          refuse('no customer has this loyalty id, phone or email; import the customers first');
+          continue;
+        }
+        writeReceipt(customerId, receiptNo, lines);
+        out.inserted += group.length;
+        out.receiptsInserted++;
+      }
+      return out;
+    },
+  };
+}

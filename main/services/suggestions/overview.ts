@@ -1,0 +1,141 @@
+// What the back office shows about the playbook: the list with usage figures, statistics, and a preview that says
+// why a template would or would not be offered to a customer. Editing itself lives in manage.ts.
+import { COMMUNICATION_STYLES, type CommunicationStyle } from '../../../common/domain';
+import type {
+  PlaybookCatalog,
+  PlaybookCheck,
+  PlaybookFieldInfo,
+  PlaybookList,
+  PlaybookPreview,
+  PlaybookStats,
+  PlaybookUsage,
+} from '../../../common/playbook';
+import type { ServiceContext } from '../context';
+import { evaluate, FIELDS, type Condition, type FactValues } from './conditions';
+import { gatherFacts } from './facts';
+import { listTemplates, previewTemplate, templateStats } from './manage';
+import { parseTemplate, RESOLVABLES, TEMPLATE_KINDS } from './playbook';
+import { cautiousRate, posterior } from './ranking';
+import { parseText, render, VARIABLE_NAMES } from './variables';
+
+const OPS: Record<PlaybookFieldInfo['type'], string[]> = {
+  number: ['==', '!=', '<', '<=', '>', '>=', 'in', 'notIn', 'exists', 'missing'],
+  boolean: ['==', '!=', 'exists', 'missing'],
+  enum: ['==', '!=', 'in', 'notIn', 'exists', 'missing'],
+  text: ['==', '!=', 'in', 'notIn', 'exists', 'missing'],
+  list: ['contains', 'notContains', 'exists', 'missing'],
+};
+
+export function playbookCatalog(): PlaybookCatalog {
+  const fields = Object.entries(FIELDS).map(([name, spec]): PlaybookFieldInfo => ({
+    name,
+    type: spec.type,
+    operators: OPS[spec.type],
+    values: 'values' in spec ? [...spec.values] : undefined,
+  }));
+  return { kinds: [...TEMPLATE_KINDS], resolvables: [...RESOLVABLES], fields, variables: [...VARIABLE_NAMES] };
+}
+
+/** Usage summed over stores and styles; the estimate is what the same evidence would give in a single cell. */
+function usageOf(counts: { shown: number; used: number; successes: number } | undefined): PlaybookUsage {
+  const c = counts ?? { shown: 0, used: 0, successes: 0 };
+  const e = { used: c.used, successes: c.successes, otherUsed: 0, otherSuccesses: 0 };
+  return {
+    shown: c.shown,
+    used: c.used,
+    successes: c.successes,
+    successRate: c.used > 0 ? c.successes / c.used : null,
+    posteriorMean: posterior(e).mean,
+    estimate: cautiousRate(e),
+  };
+}
+
+function totalsByTemplate(ctx: ServiceContext): Map<string, { shown: number; used: number; successes: number }> {
+  const totals = new Map<string, { shown: number; used: number; successes: number }>();
+  for (const r of templateStats(ctx)) {
+    const t = totals.get(r.templateId) ?? { shown: 0, used: 0, successes: 0 };
+    totals.set(r.templateId, { shown: t.shown + r.shown, used: t.used + r.used, successes: t.successes + r.successes });
+  }
+  return totals;
+}
+
+export function playbookList(ctx: ServiceContext): PlaybookList {
+  const totals = totalsByTemplate(ctx);
+  const templates = listTemplates(ctx).map((t) => ({
+    id: t.id,
+    title: t.title,
+    kind: t.kind,
+    priority: t.priority,
+    enabled: t.enabled,
+    offer: t.offer,
+    version: t.version,
+    updatedAt: t.updatedAt,
+    usage: usageOf(totals.get(t.id)),
+  }));
+  return { templates, catalog: playbookCatalog() };
+}
+
+export function playbookStats(ctx: ServiceContext): PlaybookStats {
+  const totals = totalsByTemplate(ctx);
+  const templates = listTemplates(ctx).map((t) => ({ templateId: t.id, title: t.title, enabled: t.enabled, ...usageOf(totals.get(t.id)) }));
+  return {
+    templates,
+    rows: templateStats(ctx),
+    neverUsed: templates.filter((t) => t.used === 0).map((t) => t.templateId),
+    neverShown: templates.filter((t) => t.shown === 0).map((t) => t.templateId),
+  };
+}
+
+const show = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
+
+/** Walks a condition tree the way evaluate() does, one line per group and comparison, for the preview. */
+export function explainConditions(c: Condition, facts: FactValues, depth = 0): PlaybookCheck[] {
+  const holds = evaluate(c, facts).ok;
+  if ('all' in c || 'any' in c) {
+    const list = 'all' in c ? c.all : c.any;
+    const label = 'all' in c ? (list.length === 0 ? 'always (no conditions)' : 'all of') : 'any of';
+    return [{ test: label, actual: null, holds, depth, group: true }, ...list.flatMap((s) => explainConditions(s, facts, depth + 1))];
+  }
+  if ('not' in c) return [{ test: 'not', actual: null, holds, depth, group: true }, ...explainConditions(c.not, facts, depth + 1)];
+  const v = facts[c.field];
+  const missing = v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+  const test = c.value === undefined ? `${c.field} ${c.op}` : `${c.field} ${c.op} ${show(c.value)}`;
+  return [{ test, actual: missing ? null : show(v), holds, depth, group: false }];
+}
+
+const WHY: Record<NonNullable<PlaybookPreview['why']>, string> = {
+  'no-consent': 'It contains an offer and this customer has not agreed to marketing.',
+  conditions: 'Its conditions do not hold for this customer.',
+  'nothing-to-resolve': 'It follows up an open item, and this customer has none of that kind.',
+  'missing-variables': 'Its text for this customer’s style needs a fact this customer has no value for.',
+};
+
+/** previewTemplate plus the condition trace and, per style, which variables have no value. */
+export function previewDraft(ctx: ServiceContext, draft: unknown, customerId: number | null, clerkId: number): PlaybookPreview {
+  const t = parseTemplate(draft);
+  const p = previewTemplate(ctx, t, customerId, clerkId);
+  const facts = gatherFacts(ctx, customerId, clerkId);
+  const checks = explainConditions(t.conditions, facts.values);
+  const unfilled = Object.fromEntries(
+    COMMUNICATION_STYLES.map((s) => {
+      const r = render(parseText(t.texts[s]).parsed, facts.vars);
+      return [s, r.ok ? [] : r.missing];
+    }),
+  ) as Record<CommunicationStyle, string[]>;
+  const explanation = p.applies
+    ? `It would be offered${t.enabled ? '' : ' once enabled'}: its conditions hold and every needed fact is known.`
+    : WHY[p.why ?? 'conditions'];
+  return {
+    templateId: t.id,
+    customerId,
+    applies: p.applies,
+    why: p.why,
+    explanation,
+    style: p.style,
+    conditionsHold: checks[0]?.holds ?? true,
+    checks,
+    suggestion: p.suggestion,
+    texts: p.texts,
+    unfilled,
+  };
+}

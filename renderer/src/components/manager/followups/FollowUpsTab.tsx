@@ -1,0 +1,173 @@
+import { useMemo, useState } from 'react';
+import type { Clerk } from '../../../../../common/domain';
+import type { FollowUp } from '../../../../../common/reports';
+import { call, errorMessage } from '../../../api/client';
+import { useLoad } from '../../../hooks/useLoad';
+import { formatCalendarDay, plural } from '../../../lib/format';
+import { KIND_LABEL, OUTCOME_LABEL } from '../../../lib/labels';
+import { useFeedback } from '../../../state/feedback';
+import { openCustomerOnCounter } from '../shared/open-customer';
+import '../shared/manager.css';
+
+type Show = 'all' | 'overdue' | 'unassigned';
+
+/** Overdue first, then by due date (no date last), then oldest first. */
+function queueOrder(a: FollowUp, b: FollowUp): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  const da = a.dueDate ?? '9999';
+  const db = b.dueDate ?? '9999';
+  if (da !== db) return da < db ? -1 : 1;
+  return a.openedAt < b.openedAt ? -1 : 1;
+}
+
+/** The open follow-ups: who owes which customer what, by when, and who has it. */
+export function FollowUpsTab() {
+  const { announce, showError } = useFeedback();
+  const list = useLoad<FollowUp[]>('followups', () => call('followups.list', { limit: 5000 }));
+  const clerks = useLoad<Clerk[]>('clerks', () => call('clerks.list', {}));
+  const [patched, setPatched] = useState<Map<number, FollowUp>>(new Map());
+  const [show, setShow] = useState<Show>('all');
+  const [saving, setSaving] = useState<number | null>(null);
+
+  const all = useMemo(() => (list.data ?? []).map((f) => patched.get(f.interactionId) ?? f).sort(queueOrder), [list.data, patched]);
+  const rows = all.filter((f) => (show === 'overdue' ? f.overdue : show === 'unassigned' ? !f.assignedClerk : true));
+  const overdue = all.filter((f) => f.overdue).length;
+
+  const assign = async (f: FollowUp, value: string) => {
+    setSaving(f.interactionId);
+    try {
+      const next = await call('followups.assign', { interactionId: f.interactionId, clerkId: value ? Number(value) : null });
+      setPatched((m) => new Map(m).set(next.interactionId, next));
+      announce(next.assignedClerk ? `Assigned to ${next.assignedClerk.displayName}` : 'Follow-up unassigned');
+    } catch (err) {
+      showError(err);
+      announce(errorMessage(err));
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  return (
+    <div className="mgr-page">
+      <div className="page-head">
+        <h2>Follow-ups</h2>
+        <p className="lead" data-testid="followup-summary">
+          {list.data ? `${plural(all.length, 'open follow-up')}, ${overdue} overdue.` : 'Loading…'} Logging a follow-up at the counter
+          closes it.
+        </p>
+      </div>
+      <section className="card review-section" aria-labelledby="queue-h">
+        <div className="section-head">
+          <h3 id="queue-h">Queue</h3>
+          <fieldset className="filter-checks" aria-label="Show">
+            {(
+              [
+                ['all', 'All'],
+                ['overdue', 'Overdue only'],
+                ['unassigned', 'Unassigned only'],
+              ] as const
+            ).map(([v, label]) => (
+              <label key={v} className="check">
+                <input type="radio" name="followup-show" checked={show === v} onChange={() => setShow(v)} />
+                <span>{label}</span>
+              </label>
+            ))}
+          </fieldset>
+        </div>
+        {list.error && (
+          <p className="form-error" role="alert">
+            {list.error}
+          </p>
+        )}
+        <div className="table-scroll">
+          <table className="data-table" aria-labelledby="queue-h">
+            <thead>
+              <tr>
+                <th scope="col">Due</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Notes</th>
+                <th scope="col">Logged</th>
+                <th scope="col">Assigned to</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((f) => {
+                const name = f.customer?.displayName ?? 'Walk-in';
+                return (
+                  <tr key={f.interactionId} className={f.overdue ? 'row-overdue' : undefined} data-followup-id={f.interactionId}>
+                    <td className="nowrap">
+                      {formatCalendarDay(f.dueDate)}
+                      {f.overdue && (
+                        <>
+                          {' '}
+                          <span className="badge badge-overdue">Overdue</span>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      {f.customer ? (
+                        <>
+                          <button type="button" className="link-button" onClick={() => openCustomerOnCounter(f.customer!.id)}>
+                            {f.customer.displayName}
+                          </button>
+                          {f.customer.phone && <span className="sub muted num-font">{f.customer.phone}</span>}
+                        </>
+                      ) : (
+                        <span className="muted">Walk-in</span>
+                      )}
+                    </td>
+                    <td>
+                      {KIND_LABEL[f.kind]}
+                      <span className="sub">
+                        <span className={`outcome outcome-${f.outcome}`}>{OUTCOME_LABEL[f.outcome]}</span>
+                      </span>
+                    </td>
+                    <td className="notes-cell">
+                      <span className="notes-text">{f.notes || <span className="muted">No notes</span>}</span>
+                    </td>
+                    <td className="nowrap">
+                      {formatCalendarDay(f.loggedOn)}
+                      <span className="sub muted">{f.loggedBy.displayName}</span>
+                    </td>
+                    <td>
+                      <select
+                        className="assign-select"
+                        aria-label={`Assign the follow-up for ${name}`}
+                        value={f.assignedClerk?.id ?? ''}
+                        disabled={saving === f.interactionId}
+                        onChange={(e) => void assign(f, e.target.value)}
+                      >
+                        <option value="">Unassigned</option>
+                        {(clerks.data ?? []).map((c) => (
+                          <option key={c.id} value={c.id}>
+                            {c.displayName}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        disabled={!f.customer}
+                        onClick={() => f.customer && openCustomerOnCounter(f.customer.id)}
+                        aria-label={`Log follow-up for ${name}`}
+                      >
+                        Log follow-up
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {list.data && rows.length === 0 && <p className="empty-note table-empty">Nothing in the queue.</p>}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,236 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { PlaybookCatalog } from '../../../../../common/playbook';
+import { ApiError, call, errorMessage } from '../../../api/client';
+import { useLoad } from '../../../hooks/useLoad';
+import { useFeedback } from '../../../state/feedback';
+import { ConditionEditor } from './ConditionEditor';
+import { buildDraft, formFrom, sameContent, type TemplateForm } from './form';
+import { kindName, RESOLVES_NAME } from './labels';
+import { PreviewPanel } from './PreviewPanel';
+import { StyleTexts } from './StyleTexts';
+import { usePlaybookPreview } from './usePlaybookPreview';
+import { VersionHistory } from './VersionHistory';
+
+interface Props {
+  id: string;
+  catalog: PlaybookCatalog;
+  onClose(): void;
+  onSaved(): void;
+}
+
+export interface PreviewCustomer {
+  id: number;
+  displayName: string;
+}
+
+/** One template: its settings, conditions and texts, with a live preview for a chosen customer and its history. */
+export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
+  const { announce } = useFeedback();
+  const detail = useLoad(`playbook:${id}`, () => call('playbook.get', { id }));
+  const [form, setForm] = useState<TemplateForm | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [customer, setCustomer] = useState<PreviewCustomer | null>(null);
+  const [discardArmed, setDiscardArmed] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const loaded = detail.data;
+  const version = loaded?.version;
+  useEffect(() => {
+    if (loaded) setForm(formFrom(loaded));
+    // A new version from the server replaces the form; typing does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version, loaded?.id]);
+  const ready = form !== null;
+  useEffect(() => {
+    if (ready) heading.current?.focus();
+  }, [ready, loaded?.id]);
+
+  const built = form ? buildDraft(form) : null;
+  const preview = usePlaybookPreview(built?.draft ?? null, customer?.id ?? null);
+  const dirty = !!(form && loaded && !sameContent(form, formFrom(loaded)));
+
+  const update = useCallback((patch: Partial<TemplateForm>) => {
+    setForm((f) => (f ? { ...f, ...patch } : f));
+    setSaveError(null);
+    setDiscardArmed(false);
+  }, []);
+
+  const save = useCallback(async () => {
+    if (!form || saving) return;
+    const b = buildDraft(form);
+    if (!b.draft) {
+      setSaveError(b.jsonError);
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = await call('playbook.save', { template: b.draft });
+      setSaveError(null);
+      announce(saved.version === loaded?.version ? 'Nothing to save: no changes.' : `Saved “${saved.title}” as version ${saved.version}.`);
+      detail.reload();
+      onSaved();
+    } catch (err) {
+      setSaveError(err instanceof ApiError && err.code === 'VALIDATION' ? `Not saved. ${err.message}` : errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  }, [form, saving, announce, loaded?.version, detail, onSaved]);
+
+  const restore = async (v: number) => {
+    try {
+      const saved = await call('playbook.restoreVersion', { id, version: v });
+      announce(`Version ${v} restored as version ${saved.version}.`);
+      detail.reload();
+      onSaved();
+    } catch (err) {
+      setSaveError(errorMessage(err));
+    }
+  };
+
+  // Ctrl+S would otherwise open the browser's "save page" dialog, wherever focus is.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S' || e.key === 'Enter')) {
+        e.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Escape' || document.querySelector('[role="dialog"]')) return;
+    // Escape leaves the editor, not the back office; with unsaved changes it asks for a second press.
+    e.stopPropagation();
+    if (!dirty || discardArmed) onClose();
+    else {
+      setDiscardArmed(true);
+      announce('Unsaved changes. Save with Ctrl+S, or press Escape again to discard them.');
+    }
+  };
+
+  if (detail.error) {
+    return (
+      <div className="pb">
+        <p className="form-error" role="alert">
+          {detail.error}
+        </p>
+        <button type="button" className="btn" onClick={onClose}>
+          Back to all templates
+        </button>
+      </div>
+    );
+  }
+  if (!form || !loaded) return <p className="muted">Loading template…</p>;
+
+  const invalid = built?.jsonError ?? preview.invalid;
+  return (
+    <div className="pb pb-editor" onKeyDown={onKeyDown}>
+      <div className="pb-head">
+        <div>
+          <button type="button" className="btn btn-quiet btn-small pb-back" onClick={onClose}>
+            ← All templates <kbd>Esc</kbd>
+          </button>
+          <h2 ref={heading} tabIndex={-1} id="pb-editor-h">
+            {loaded.title}
+          </h2>
+          <p className="muted small">
+            <span className="pb-id">{loaded.id}</span> · version {loaded.version} · {kindName(loaded.kind)}
+            {dirty && <span className="badge pb-badge-dirty">Unsaved changes</span>}
+          </p>
+        </div>
+        <div className="pb-actions">
+          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={saving}>
+            {saving ? 'Saving…' : 'Save'} <kbd>Ctrl+S</kbd>
+          </button>
+        </div>
+      </div>
+
+      <div aria-live="polite" className="pb-messages">
+        {saveError && (
+          <p className="form-error" role="alert">
+            {saveError}
+          </p>
+        )}
+        {!saveError && invalid && (
+          <p className="form-error" data-testid="pb-invalid">
+            <strong>Check before saving:</strong> {invalid}
+          </p>
+        )}
+      </div>
+
+      <div className="pb-editor-grid">
+        <form
+          className="pb-form"
+          aria-labelledby="pb-editor-h"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <fieldset className="pb-card">
+            <legend className="pb-card-title">Settings</legend>
+            <div className="pb-settings">
+              <label className="field pb-span-2">
+                <span className="field-label">Title</span>
+                <input type="text" value={form.title} maxLength={80} onChange={(e) => update({ title: e.target.value })} />
+              </label>
+              <label className="field">
+                <span className="field-label">Kind</span>
+                <select value={form.kind} onChange={(e) => update({ kind: e.target.value })}>
+                  {catalog.kinds.map((k) => (
+                    <option key={k} value={k}>
+                      {kindName(k)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                <span className="field-label">
+                  Priority <span className="legend-hint">(0–1000; 100 = must not wait)</span>
+                </span>
+                <input type="number" inputMode="numeric" min={0} max={1000} step={1} value={form.priority} onChange={(e) => update({ priority: e.target.value })} />
+              </label>
+              <label className="field">
+                <span className="field-label">Closes an open item</span>
+                <select value={form.resolves} onChange={(e) => update({ resolves: e.target.value as TemplateForm['resolves'] })}>
+                  <option value="">No</option>
+                  {catalog.resolvables.map((r) => (
+                    <option key={r} value={r}>
+                      Yes: {RESOLVES_NAME[r] ?? r}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <div className="pb-checks">
+                <label className="check">
+                  <input type="checkbox" checked={form.enabled} onChange={(e) => update({ enabled: e.target.checked })} />
+                  <span>Enabled (offered at the counter)</span>
+                </label>
+                <label className="check">
+                  <input type="checkbox" checked={form.offer} onChange={(e) => update({ offer: e.target.checked })} />
+                  <span>Contains an offer (only for customers who agreed to marketing)</span>
+                </label>
+              </div>
+              <label className="field pb-span-2">
+                <span className="field-label">Description for managers</span>
+                <textarea rows={2} value={form.description} maxLength={500} onChange={(e) => update({ description: e.target.value })} />
+              </label>
+            </div>
+          </fieldset>
+
+          <ConditionEditor value={form.conditionsText} onChange={(conditionsText) => update({ conditionsText })} draft={built?.draft ?? null} catalog={catalog} />
+
+          <StyleTexts texts={form.texts} variables={catalog.variables} onChange={(texts) => update({ texts })} />
+        </form>
+
+        <div className="pb-side">
+          <PreviewPanel customer={customer} onCustomer={setCustomer} state={preview} />
+          <VersionHistory history={loaded.history} current={loaded.version} onRestore={(v) => void restore(v)} />
+        </div>
+      </div>
+    </div>
+  );
+}

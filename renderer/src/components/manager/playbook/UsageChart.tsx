@@ -1,0 +1,43 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { PlaybookListItem } from '../../../../../common/playbook';
+
+const AXIS = { fontSize: 11.5, fill: '#535d6b' };
+const TOP = 10;
+
+/** The most-shown templates: how often each was offered, used, and ended well. The table below has every number. */
+export function UsageChart({ templates }: { templates: PlaybookListItem[] }) {
+  const rows = [...templates]
+    .filter((t) => t.usage.shown > 0)
+    .sort((a, b) => b.usage.shown - a.usage.shown || (a.id < b.id ? -1 : 1))
+    .slice(0, TOP)
+    .map((t) => ({ name: t.title.length > 26 ? `${t.title.slice(0, 25)}…` : t.title, ...t.usage }));
+  const top = rows[0];
+  const summary = top
+    ? `Shown, used and successful, for the ${rows.length} most-shown templates. Most shown: ${top.name}, ${top.shown} times, used ${top.used}.`
+    : 'No template has been shown yet.';
+  return (
+    <figure className="pb-chart" aria-labelledby="pb-chart-h">
+      <h3 id="pb-chart-h" className="pb-chart-title">
+        Most-shown templates
+      </h3>
+      {rows.length === 0 ? (
+        <p className="empty-note">{summary}</p>
+      ) : (
+        <div className="pb-chart-canvas" role="img" aria-label={summary}>
+          <ResponsiveContainer width="100%" height={200}>
+            <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 12, bottom: 0, left: 8 }} barGap={1}>
+              <CartesianGrid stroke="#e6e9ee" horizontal={false} />
+              <XAxis type="number" allowDecimals={false} tick={AXIS} tickLine={false} />
+              <YAxis type="category" dataKey="name" width={170} tick={AXIS} tickLine={false} axisLine={false} interval={0} />
+              <Tooltip cursor={{ fill: '#eef2f7' }} />
+              <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" />
+              <Bar dataKey="shown" name="Shown" fill="#9db8d9" isAnimationActive={false} barSize={5} />
+              <Bar dataKey="used" name="Used" fill="#0b5bb0" isAnimationActive={false} barSize={5} />
+              <Bar dataKey="successes" name="Successful" fill="#2e7d4f" isAnimationActive={false} barSize={5} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,67 @@
+// The editor's form state: the template as typed, with the conditions kept as JSON text until they parse.
+import { COMMUNICATION_STYLES, type CommunicationStyle } from '../../../../../common/domain';
+import type { PlaybookCondition, PlaybookResolvable, PlaybookTemplateDetail, PlaybookTemplateDraft } from '../../../../../common/playbook';
+
+export interface TemplateForm {
+  id: string;
+  kind: string;
+  title: string;
+  description: string;
+  priority: string;
+  enabled: boolean;
+  offer: boolean;
+  resolves: '' | PlaybookResolvable;
+  conditionsText: string;
+  texts: Record<CommunicationStyle, string>;
+}
+
+export function formFrom(t: PlaybookTemplateDetail | PlaybookTemplateDraft): TemplateForm {
+  return {
+    id: t.id,
+    kind: t.kind,
+    title: t.title,
+    description: t.description,
+    priority: String(t.priority),
+    enabled: t.enabled,
+    offer: t.offer,
+    resolves: t.resolves ?? '',
+    conditionsText: JSON.stringify(t.conditions, null, 2),
+    texts: Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, t.texts[s]])) as Record<CommunicationStyle, string>,
+  };
+}
+
+export type Built = { draft: PlaybookTemplateDraft; jsonError: null } | { draft: null; jsonError: string };
+
+/** The draft to send, or why the conditions text is not JSON yet (the server explains everything else). */
+export function buildDraft(f: TemplateForm): Built {
+  let conditions: PlaybookCondition;
+  try {
+    conditions = JSON.parse(f.conditionsText) as PlaybookCondition;
+  } catch (err) {
+    const detail = err instanceof SyntaxError ? err.message.replace(/^JSON\.parse: /, '') : '';
+    return { draft: null, jsonError: `The conditions are not valid JSON${detail ? `: ${detail}` : ''}.` };
+  }
+  return {
+    jsonError: null,
+    draft: {
+      id: f.id,
+      kind: f.kind,
+      title: f.title,
+      description: f.description,
+      priority: f.priority.trim() === '' ? Number.NaN : Number(f.priority),
+      enabled: f.enabled,
+      offer: f.offer,
+      resolves: f.resolves === '' ? null : f.resolves,
+      conditions,
+      texts: f.texts,
+    },
+  };
+}
+
+/** Same content, whatever the JSON formatting of the conditions. */
+export function sameContent(a: TemplateForm, b: TemplateForm): boolean {
+  const x = buildDraft(a);
+  const y = buildDraft(b);
+  if (!x.draft || !y.draft) return a.conditionsText === b.conditionsText && JSON.stringify({ ...a, conditionsText: '' }) === JSON.stringify({ ...b, conditionsText: '' });
+  return JSON.stringify(x.draft) === JSON.stringify(y.draft);
+}

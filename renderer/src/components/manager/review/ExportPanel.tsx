@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { call, errorMessage } from '../../../api/client';
+import { useFeedback } from '../../../state/feedback';
+import { isDay } from '../shared/days';
+import { downloadBase64, downloadText } from '../shared/download';
+
+/** CSV or PDF for the day shown, or for any from/to range. The file is built by the main process and saved here. */
+export function ExportPanel({ day, today }: { day: string; today: string }) {
+  const { announce } = useFeedback();
+  const [from, setFrom] = useState(day);
+  const [to, setTo] = useState(day);
+  const [bom, setBom] = useState(false);
+  const [busy, setBusy] = useState<'csv' | 'pdf' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setFrom(day);
+    setTo(day);
+  }, [day]);
+
+  const rangeError = !isDay(from) || !isDay(to) ? 'Choose both dates.' : from > to ? 'The start date is after the end date.' : null;
+
+  const run = async (what: 'csv' | 'pdf') => {
+    if (rangeError) return setError(rangeError);
+    setBusy(what);
+    setError(null);
+    try {
+      if (what === 'csv') {
+        const file = await call('reports.exportCsv', { from, to, bom });
+        downloadText(file.fileName, file.content, 'text/csv;charset=utf-8');
+        announce(`CSV exported: ${file.rows} rows, saved as ${file.fileName}`);
+      } else {
+        const file = await call('reports.exportPdf', { from, to });
+        downloadBase64(file.fileName, file.base64, 'application/pdf');
+        announce(`PDF exported: ${file.pages} pages, saved as ${file.fileName}`);
+      }
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="card review-section" aria-labelledby="export-h">
+      <h3 id="export-h">Export</h3>
+      <div className="export-row">
+        <label className="field">
+          <span className="field-label">From</span>
+          <input type="date" value={from} max={today} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field-label">To</span>
+          <input type="date" value={to} max={today} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <label className="check export-bom">
+          <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
+          <span>BOM for Excel</span>
+        </label>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={() => void run('csv')} disabled={busy !== null}>
+            {busy === 'csv' ? 'Exporting…' : 'Export CSV'}
+          </button>
+          <button type="button" className="btn" onClick={() => void run('pdf')} disabled={busy !== null}>
+            {busy === 'pdf' ? 'Exporting…' : 'Export PDF'}
+          </button>
+        </div>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import type { DayEntry } from '../../../../../common/reports';
+import { call, errorMessage } from '../../../api/client';
+import { KIND_LABEL, OUTCOME_LABEL } from '../../../lib/labels';
+import { Dialog } from '../shared/Dialog';
+
+interface Props {
+  entry: DayEntry;
+  onClose(): void;
+  onSaved(entry: DayEntry): void;
+}
+
+/** Flags an entry (or clears the flag) with a note; the entry itself stays as logged. */
+export function ReviewDialog({ entry, onClose, onSaved }: Props) {
+  const [flagged, setFlagged] = useState(entry.reviewedAt ? entry.flagged : true);
+  const [note, setNote] = useState(entry.reviewNote ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await call('interactions.review', { interactionId: entry.id, flagged, note: note.trim() || null });
+      onSaved(saved);
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="Review entry" titleId="review-dialog-h" onClose={onClose}>
+      <form className="stack" onSubmit={(e) => void submit(e)}>
+        <p className="muted">
+          {entry.localTime} · {entry.clerk.displayName} · {entry.customer?.displayName ?? 'Walk-in'} · {KIND_LABEL[entry.kind]},{' '}
+          {OUTCOME_LABEL[entry.outcome].toLowerCase()}
+        </p>
+        {entry.notes && <blockquote className="quoted">{entry.notes}</blockquote>}
+        <label className="check">
+          <input type="checkbox" checked={flagged} onChange={(e) => setFlagged(e.target.checked)} autoFocus />
+          <span>Flag this entry for follow-up with the clerk</span>
+        </label>
+        <label className="field">
+          <span className="field-label">Review note</span>
+          <textarea
+            rows={3}
+            maxLength={1000}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+            }}
+          />
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form-actions dialog-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            Save review
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-store';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** Runs the real command line in a child process, the way IT and scripts do. */
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, COUNTERPART_DB: '', ...env },
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('counterpart command line', () => {
+  it('seeds a demo store, then looks up, shows, suggests and logs on it', () => {
+    const db = path.join(tempDir(), 'cli.db');
+    const seeded = cli(['seed', '--customers', '400', '--seed', '7', '--today', '2026-11-23', '--db', db, '--json']);
+    expect(seeded.err).toBe('');
+    expect(seeded.code).toBe(0);
+    expect(JSON.parse(seeded.out)).toMatchObject({ customers: 400, clerks: 7, seed: 7, pin: '1234' });
+
+    const again = cli(['seed', '--db', db]);
+    expect(again.code).toBe(1);
+    expect(again.err.trim().split('\n')).toEqual(['This store already has data; the demo store only loads into an empty one.']);
+
+    const search = cli(['search', "mary o'brien", '--limit', '5', '--db', db]);
+    expect(search.code).toBe(0);
+    expect(search.out.split('\n')[0]).toMatch(/^ID\s+Name\s+Phone\s+Email/);
+    expect(search.out).toContain("Mary O'Brien");
+    const hits = JSON.parse(cli(['search', '087 123 4567', '--json'], { COUNTERPART_DB: db }).out) as { id: number; displayName: string; match: string }[];
+    expect(hits[0]).toMatchObject({ id: 1, displayName: "Mary O'Brien", match: 'phone' });
+
+    const show = cli(['show', '1', '--db', db]);
+    expect(show.code).toBe(0);
+    expect(show.out).toMatch(/^Mary O'Brien {2}\(customer 1,/);
+    expect(show.out).toContain('complaint unresolved');
+    const shown = JSON.parse(cli(['show', '1', '--limit', '3', '--json', '--db', db]).out);
+    expect(shown.profile.customer).toMatchObject({ id: 1, firstName: 'Mary', lastName: "O'Brien" });
+    expect(shown.profile.openIssues[0]).toMatchObject({ kind: 'complaint', outcome: 'unresolved' });
+    expect(shown.timeline.entries).toHaveLength(3);
+    expect(typeof shown.timeline.nextCursor).toBe('string');
+
+    const suggest = cli(['suggest', '1', '--json', '--db', db]);
+    expect(suggest.code).toBe(0);
+    expect(Array.isArray(JSON.parse(suggest.out))).toBe(true);
+
+    const complaint = shown.profile.openIssues[0].interactionId as number;
+    const logged = cli(['log', '1', '--kind', 'complaint', '--outcome', 'resolved', '--sentiment', '4', '--notes', 'Replacement kettle handed over', '--resolves', String(complaint), '--clerk', '3', '--json', '--db', db]);
+    expect(logged.err).toBe('');
+    expect(JSON.parse(logged.out)).toMatchObject({ customerId: 1, kind: 'complaint', outcome: 'resolved', sentiment: 4, clerkId: 3, resolvesId: complaint });
+    const after = JSON.parse(cli(['show', '1', '--json', '--db', db]).out);
+    expect(after.profile.openIssues.find((i: { interactionId: number }) => i.interactionId === complaint)).toBeUndefined();
+    expect(after.timeline.entries[0].interaction.notes).toBe('Replacement kettle handed over');
+
+    const walkIn = cli(['log', '--walk-in', '--kind', 'inquiry', '--outcome', 'follow_up', '--follow-up', '2026-12-01', '--db', db]);
+    expect(walkIn.code).toBe(0);
+    expect(walkIn.out).toMatch(/^Logged #\d+ for a walk-in: inquiry, follow-up \(due 2026-12-01\), by Siobhán Kelly\.\n$/);
+  });
+
+  it.each([
+    [['search'], /^Say what to look for/],
+    [['show', 'abc'], /^"abc" is not a customer id/],
+    [['show', '1', '--bogus'], /^Unknown option '--bogus'/],
+    [['log', '1', '--kind', 'chat', '--outcome', 'resolved'], /^--kind must be one of inquiry, purchase/],
+    [['log', '1', '--kind', 'inquiry', '--outcome', 'follow_up'], /^A follow-up needs a due date/],
+    [['log', '1', '--kind', 'inquiry', '--outcome', 'resolved', '--sentiment', '9'], /^--sentiment must be a whole number from 1 to 5/],
+    [['seed', '--customers', 'lots'], /^--customers must be a whole number/],
+    [['frobnicate'], /^Unknown command "frobnicate"/],
+    [[], /^Give a command/],
+    [['search', 'mary', '--db', 'no-such-dir/none.db'], /^No database at /],
+  ])('refuses %j with exit 2 and one line', (args, message) => {
+    const r = cli(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const lines = r.err.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(r.err).not.toMatch(/at .*:\d+:\d+/);
+  });
+
+  it('exits 1 with one line for a customer that does not exist', () => {
+    const db = path.join(tempDir(), 'small.db');
+    expect(cli(['seed', '--customers', '30', '--db', db]).code).toBe(0);
+    for (const args of [['show', '999999'], ['log', '999999', '--kind', 'inquiry', '--outcome', 'resolved'], ['suggest', '999999']]) {
+      const r = cli([...args, '--db', db]);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe('No customer with id 999999.\n');
+    }
+  });
+
+  it('prints usage for --help', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['seed', 'search', 'show', 'suggest', 'log']) expect(r.out).toContain(`counterpart ${c} `);
+    expect(cli(['log', '--help']).out).toMatch(/^Usage: counterpart log CUSTOMER_ID\|--walk-in --kind KIND --outcome OUTCOME/);
+  });
+});

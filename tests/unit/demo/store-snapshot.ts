@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../../../main/db/connection';
+import { createContext, type ServiceContext, type StoreConfig } from '../../../main/services/context';
+import { seedDemoStore, type SeedOptions, type SeedResult } from '../../../main/services/demo/seed-store';
+import { tempDir } from '../../helpers/temp-store';
+
+export const TODAY = '2026-11-23T10:00:00.000Z';
+
+const TABLES: [string, string][] = [
+  ['clerks', 'id'],
+  ['customers', 'id'],
+  ['purchases', 'id'],
+  ['purchase_items', 'id'],
+  ['interactions', 'id'],
+  ['customer_days', 'customer_id, day'],
+  ['open_issues', 'interaction_id'],
+  ['playbook_uses', 'interaction_id'],
+  ['playbook_stats', 'template_id, store_id, style'],
+];
+
+export interface SeededStore {
+  file: string;
+  db: Database.Database;
+  ctx: ServiceContext;
+  result: SeedResult;
+}
+
+/** A demo store seeded into a fresh file, clock fixed at TODAY unless `today` says otherwise. */
+export function seeded(opts: Partial<SeedOptions> & { customers: number }, config: Partial<StoreConfig> = {}): SeededStore {
+  const file = path.join(tempDir(), 'demo.db');
+  const db = openDatabase(file);
+  const now = new Date(opts.today ?? TODAY);
+  const ctx = createContext(db, config, () => now);
+  const result = seedDemoStore(ctx, { seed: 20261123, ...opts });
+  return { file, db, ctx, result };
+}
+
+/** Every row of every table the seed touches, in key order, plus the schema objects. */
+export function snapshot(db: Database.Database): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const [t, order] of TABLES) {
+    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t);
+    if (exists) out[t] = db.prepare(`SELECT * FROM ${t} ORDER BY ${order}`).raw().all();
+  }
+  out.schema = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").raw().all();
+  return out;
+}
+
+export const fileSize = (f: string) => fs.statSync(f).size;
