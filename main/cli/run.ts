@@ -4,6 +4,7 @@ import { EXIT, failure, UsageError, type Io } from './common';
 import { runImport } from './import-command';
 import { LOG_USAGE, runLog } from './log-command';
 import { runSearch, runShow, runSuggest, SEARCH_USAGE, SHOW_USAGE, SUGGEST_USAGE } from './lookup-commands';
+import { PLAYBOOK_USAGE, runPlaybook } from './playbook-command';
 import { runCustomer } from './privacy-command';
 import { REPORT_USAGE, runReport } from './report-command';
 import { runSeed, SEED_USAGE } from './seed-command';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   show: { usage: SHOW_USAGE, summary: 'a customer profile and the newest history', run: runShow },
   suggest: { usage: SUGGEST_USAGE, summary: 'what to say next, and why', run: runSuggest },
   log: { usage: LOG_USAGE, summary: 'record an interaction at the counter', run: runLog },
+  playbook: { usage: PLAYBOOK_USAGE, summary: 'export or import the response playbook (JSON)', run: runPlaybook },
   import: {
     usage: 'counterpart import customers|purchases FILE.csv [--mapping FILE.json] [--dry-run] [--error-file FILE] [--db FILE] [--json]',
     summary: 'import customers or purchases from the till (CSV)',

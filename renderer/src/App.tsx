@@ -81,7 +81,9 @@ function Shell() {
     await flushAllDrafts();
     try {
       await call('session.signOut', {});
+      // The next clerk starts at the counter, not in whatever back-office tab the last one left open.
       window.history.replaceState(null, '', '#/');
+      setManageTab(null);
       setBoot({ phase: 'pick', info: b.store.info });
     } catch (err) {
       showError(err);

@@ -60,7 +60,7 @@ test('daily review: KPIs, charts with tables, filters, flag with a note, open th
   await hours.getByText('Show as table').click();
 
   // Filter by outcome: only escalated entries remain.
-  await page.getByLabel('Outcome').selectOption('escalated');
+  await page.getByRole('combobox', { name: /^Outcome/ }).selectOption('escalated');
   await expect(row(page, `${TAG} beta`)).toBeVisible();
   await expect(row(page, `${TAG} alpha`)).toHaveCount(0);
   const outcomes = await page.locator('.log-table tbody tr .outcome').allTextContents();

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-store';
@@ -91,6 +92,37 @@ describe('counterpart command line', () => {
       expect(r.code).toBe(1);
       expect(r.err).toBe('No customer with id 999999.\n');
     }
+  });
+
+  it('exports the playbook, imports an edited copy as a new version, and refuses an invalid file whole', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'pb.db');
+    expect(cli(['seed', '--customers', '30', '--db', db]).code).toBe(0);
+    const file = path.join(dir, 'playbook.json');
+    const exported = cli(['playbook', 'export', file, '--db', db]);
+    expect(exported.err).toBe('');
+    const playbook = JSON.parse(fs.readFileSync(file, 'utf8')) as { templates: { id: string; title: string }[] };
+    expect(exported.out).toBe(`Exported ${playbook.templates.length} templates to ${file}.\n`);
+    expect(cli(['playbook', 'export', file, '--db', db]).code).toBe(2);
+
+    playbook.templates[0]!.title = 'Retitled by head office';
+    const edited = path.join(dir, 'edited.json');
+    fs.writeFileSync(edited, JSON.stringify(playbook));
+    const imported = cli(['playbook', 'import', edited, '--json', '--db', db]);
+    expect(imported.err).toBe('');
+    expect(JSON.parse(imported.out)).toMatchObject({ added: [], updated: [playbook.templates[0]!.id] });
+
+    playbook.templates[1]!.title = 'Never applied';
+    (playbook.templates[2] as Record<string, unknown>).priority = 'high';
+    fs.writeFileSync(edited, JSON.stringify(playbook));
+    const refused = cli(['playbook', 'import', edited, '--db', db]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/templates\[2\]\.priority/);
+    const again = path.join(dir, 'again.json');
+    cli(['playbook', 'export', again, '--db', db]);
+    const titles = (JSON.parse(fs.readFileSync(again, 'utf8')) as typeof playbook).templates.map((t) => t.title);
+    expect(titles).toContain('Retitled by head office');
+    expect(titles).not.toContain('Never applied');
   });
 
   it('prints usage for --help', () => {
