@@ -55,8 +55,12 @@ export interface NewCustomerRow {
 
 type Ids = { id: number }[];
 
+const HIT_COLUMNS =
+  'SELECT customers.id, customers.first_name, customers.last_name, customers.name_key, customers.phone, customers.email, customers.loyalty_id, customers.last_visit_at';
+
 export const customersRepo = preparedFor((db: Database.Database) => {
   const ids = (sql: string) => db.prepare<unknown[], { id: number }>(sql);
+  const hits = (sql: string) => db.prepare<unknown[], HitRow>(sql);
   return {
     byId: db.prepare<[number], CustomerRow>('SELECT * FROM customers WHERE id = ?'),
     hitsByIds: (list: number[]): HitRow[] =>
@@ -69,17 +73,30 @@ export const customersRepo = preparedFor((db: Database.Database) => {
             )
             .all(...list),
     loyaltyExact: ids('SELECT id FROM customers WHERE loyalty_id = ?'),
-    loyaltyPrefix: ids('SELECT id FROM customers WHERE loyalty_id >= ? AND loyalty_id < ? ORDER BY loyalty_id LIMIT ?'),
     phoneExact: ids('SELECT id FROM customers WHERE phone_digits = ? LIMIT ?'),
-    phoneLast4: ids(
-      'SELECT id FROM customers WHERE substr(phone_digits, -4) = ? ORDER BY last_visit_at DESC LIMIT ?',
-    ),
-    phoneContains: ids("SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH 'phone_digits : ' || ? LIMIT ?"),
     emailExact: ids('SELECT id FROM customers WHERE email = ? LIMIT ?'),
-    emailPrefix: ids('SELECT id FROM customers WHERE email >= ? AND email < ? ORDER BY email LIMIT ?'),
     namePrefix: ids('SELECT id FROM customers WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?'),
-    lastNamePrefix: ids('SELECT id FROM customers WHERE last_key >= ? AND last_key < ? ORDER BY last_key LIMIT ?'),
-    nameMatch: ids("SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH 'name_key : ' || ? LIMIT ?"),
+    // Search stages answer with the columns a result row shows, so a lookup is one statement per stage.
+    hits: {
+      loyaltyExact: hits(`${HIT_COLUMNS} FROM customers WHERE loyalty_id = ?`),
+      loyaltyPrefix: hits(`${HIT_COLUMNS} FROM customers WHERE loyalty_id >= ? AND loyalty_id < ? ORDER BY loyalty_id LIMIT ?`),
+      phoneExact: hits(`${HIT_COLUMNS} FROM customers WHERE phone_digits = ? LIMIT ?`),
+      phoneLast4: hits(`${HIT_COLUMNS} FROM customers WHERE substr(phone_digits, -4) = ? ORDER BY last_visit_at DESC LIMIT ?`),
+      phoneContains: hits(`${HIT_COLUMNS} FROM customer_fts CROSS JOIN customers ON customers.id = customer_fts.rowid
+        WHERE customer_fts MATCH 'phone_digits : ' || ? LIMIT ?`),
+      emailExact: hits(`${HIT_COLUMNS} FROM customers WHERE email = ? LIMIT ?`),
+      emailPrefix: hits(`${HIT_COLUMNS} FROM customers WHERE email >= ? AND email < ? ORDER BY email LIMIT ?`),
+      namePrefix: hits(`${HIT_COLUMNS} FROM customers WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?`),
+      lastNamePrefix: hits(`${HIT_COLUMNS} FROM customers WHERE last_key >= ? AND last_key < ? ORDER BY last_key LIMIT ?`),
+      nameMatch: hits(`${HIT_COLUMNS} FROM customer_fts CROSS JOIN customers ON customers.id = customer_fts.rowid
+        WHERE customer_fts MATCH 'name_key : ' || ? LIMIT ?`),
+    },
+    isNameWord: db.prepare<[string], { found: number }>('SELECT 1 AS found FROM name_words WHERE word = ?'),
+    /** Name words sharing a one-letter deletion with any of the given variants (a JSON array), commonest first. */
+    wordsNear: db.prepare<[string], { word: string; uses: number }>(
+      `SELECT DISTINCT w.word, w.uses FROM name_word_variants v JOIN name_words w ON w.word = v.word
+       WHERE v.variant IN (SELECT value FROM json_each(?)) ORDER BY w.uses DESC, w.word`,
+    ),
     nameLike: likeOverIndex(db),
     insert: db.prepare<NewCustomerRow>(
       `INSERT INTO customers (first_name, last_name, name_key, last_key, phone, phone_digits, email, loyalty_id,
@@ -104,12 +121,23 @@ function likeOverIndex(db: Database.Database) {
   const narrowed = db.prepare<[string, string, number], { id: number }>(
     'SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? AND name_key LIKE ? LIMIT ?',
   );
+  // The same, deciding among the first `candidates` index hits only: a last resort that must stay quick on any store.
+  const bounded = db.prepare<[string, number, string, number], { id: number }>(
+    `SELECT id FROM (SELECT rowid AS id, name_key FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?)
+     WHERE name_key LIKE ? LIMIT ?`,
+  );
+  const expression = (pattern: string) => {
+    const runs = pattern.split(/[%_]+/).filter((run) => [...run].length >= 3);
+    return runs.length ? `name_key : ${runs.map((run) => `"${run.replaceAll('"', '""')}"`).join(' AND ')}` : null;
+  };
   return {
     all(pattern: string, limit: number): Ids {
-      const runs = pattern.split(/[%_]+/).filter((run) => [...run].length >= 3);
-      if (runs.length === 0) return scan.all(pattern, limit);
-      const expr = `name_key : ${runs.map((run) => `"${run.replaceAll('"', '""')}"`).join(' AND ')}`;
-      return narrowed.all(expr, pattern, limit);
+      const expr = expression(pattern);
+      return expr ? narrowed.all(expr, pattern, limit) : scan.all(pattern, limit);
+    },
+    within(pattern: string, candidates: number, limit: number): Ids {
+      const expr = expression(pattern);
+      return expr ? bounded.all(expr, candidates, pattern, limit) : [];
     },
   };
 }

@@ -6,75 +6,130 @@ import type { ServiceContext } from './context';
 /** Sorts after every other character, so [prefix, prefix + HIGH) is a B-tree range for "starts with". */
 const HIGH = '\u{10FFFF}';
 
+type Take = (rows: HitRow[], kind: MatchKind) => void;
+
 /**
  * Looks a customer up from whatever the clerk typed: a card number, a phone (any format, or its last 4 digits),
  * an email, or part of a name with accents, apostrophes and one typo forgiven. Ranked: exact identifiers first,
- * then names starting with the query, then names containing it, then near misses.
+ * then names starting with the query, then names containing it, then near misses. The wider stages only run while
+ * the narrower ones found nothing, so a scanned card or a full phone number costs one index probe.
  */
 export function searchCustomers(ctx: ServiceContext, query: string, limit = 20): CustomerHit[] {
   const q = query.trim();
   if (!q) return [];
-  const repo = customersRepo(ctx.db);
-  const ranked = new Map<number, MatchKind>();
-  const take = (rows: { id: number }[], kind: MatchKind) => {
+  const stages = customersRepo(ctx.db).hits;
+  const found = new Map<number, CustomerHit>();
+  const take: Take = (rows, kind) => {
     for (const r of rows) {
-      if (ranked.size >= limit) return;
-      if (!ranked.has(r.id)) ranked.set(r.id, kind);
+      if (found.size >= limit) return;
+      if (!found.has(r.id)) found.set(r.id, toHit(r, kind));
     }
   };
-  const room = () => limit - ranked.size;
+  const room = () => limit - found.size;
 
-  take(repo.loyaltyExact.all(loyaltyKey(q)), 'loyalty');
-
+  take(stages.loyaltyExact.all(loyaltyKey(q)), 'loyalty');
   const digits = q.replace(/[\s\-().+/]/g, '');
   if (/^\d{3,}$/.test(digits)) {
     const full = phoneDigits(q, ctx.config.countryCode);
-    if (full && digits.length >= 7) take(repo.phoneExact.all(full, room()), 'phone');
-    if (digits.length === 4) take(repo.phoneLast4.all(digits, room()), 'phone');
-    if (room() > 0) take(repo.loyaltyPrefix.all(digits, digits + HIGH, room()), 'loyalty');
-    if (room() > 0) take(repo.phoneContains.all(`"${digits}"`, room()), 'phone_partial');
+    if (full && digits.length >= 7) take(stages.phoneExact.all(full, room()), 'phone');
+    if (found.size > 0) return [...found.values()];
+    if (digits.length === 4) take(stages.phoneLast4.all(digits, room()), 'phone');
+    if (room() > 0) take(stages.loyaltyPrefix.all(digits, digits + HIGH, room()), 'loyalty');
+    if (room() > 0) take(stages.phoneContains.all(`"${digits}"`, room()), 'phone_partial');
   } else if (q.includes('@')) {
     const email = emailKey(q)!;
-    take(repo.emailExact.all(email, room()), 'email');
-    if (room() > 0) take(repo.emailPrefix.all(email, email + HIGH, room()), 'email');
+    take(stages.emailExact.all(email, room()), 'email');
+    if (found.size === 0) take(stages.emailPrefix.all(email, email + HIGH, room()), 'email');
   } else {
+    const before = found.size;
     searchByName(ctx, nameKey(q), take, room);
+    if (found.size === before) searchNearMisses(ctx, nameKey(q), take, room);
   }
-  return hydrate(ctx, ranked);
+  return [...found.values()];
 }
 
-function searchByName(
-  ctx: ServiceContext,
-  key: string,
-  take: (rows: { id: number }[], kind: MatchKind) => void,
-  room: () => number,
-): void {
+function searchByName(ctx: ServiceContext, key: string, take: Take, room: () => number): void {
   if (!key) return;
-  const repo = customersRepo(ctx.db);
-  take(repo.namePrefix.all(key, key + HIGH, room()), 'name_prefix');
-  if (room() > 0) take(repo.lastNamePrefix.all(key, key + HIGH, room()), 'name_prefix');
+  const stages = customersRepo(ctx.db).hits;
+  take(stages.namePrefix.all(key, key + HIGH, room()), 'name_prefix');
+  if (room() > 0) take(stages.lastNamePrefix.all(key, key + HIGH, room()), 'name_prefix');
+  if (room() > 0) take(containing(ctx, key, room()), 'name');
+}
+
+/** Names holding every word of the key: trigram search for words of 3+ letters, the shorter ones checked after. */
+function containing(ctx: ServiceContext, key: string, limit: number): HitRow[] {
   const tokens = key.split(' ');
   const indexable = tokens.filter((t) => [...t].length >= 3);
-  if (room() > 0 && indexable.length > 0) {
-    // Trigram search needs 3+ characters per token; shorter tokens are checked on the candidates instead.
-    const short = tokens.filter((t) => [...t].length < 3);
-    const expr = indexable.map((t) => `"${t}"`).join(' AND ');
-    const rows = repo.nameMatch.all(expr, short.length ? room() * 5 : room());
-    take(short.length ? keepContaining(ctx, rows, short) : rows, 'name');
-  }
-  const longest = indexable.reduce((a, b) => (b.length > a.length ? b : a), '');
-  if (room() > 0 && [...longest].length >= 4) {
-    for (const pattern of oneEditPatterns(longest)) {
-      take(repo.nameLike.all(`%${pattern}%`, room()), 'fuzzy');
-      if (room() <= 0) break;
-    }
-  }
+  if (indexable.length === 0) return [];
+  const short = tokens.filter((t) => [...t].length < 3);
+  const expr = indexable.map((t) => `"${t}"`).join(' AND ');
+  const rows = customersRepo(ctx.db).hits.nameMatch.all(expr, short.length ? limit * 5 : limit);
+  return short.length ? rows.filter((r) => short.every((n) => r.name_key.includes(n))).slice(0, limit) : rows;
 }
 
-function keepContaining(ctx: ServiceContext, rows: { id: number }[], needles: string[]): { id: number }[] {
-  const hits = customersRepo(ctx.db).hitsByIds(rows.map((r) => r.id));
-  const ok = new Set(hits.filter((h) => needles.every((n) => h.name_key.includes(n))).map((h) => h.id));
-  return rows.filter((r) => ok.has(r.id));
+/**
+ * A typo: each word of 4+ letters that no name holds is swapped for the name words one edit away (commonest first),
+ * and the names holding the corrected words are near misses. Only when that finds nothing (a typo inside part of a
+ * hyphenated or run-together name, "smtih" for Smith-Jones) are names searched for the query one edit away inside
+ * them, among a bounded number of index candidates.
+ */
+function searchNearMisses(ctx: ServiceContext, key: string, take: Take, room: () => number): void {
+  const repo = customersRepo(ctx.db);
+  const tokens = key.split(' ').filter(Boolean);
+  const before = room();
+  tokens.forEach((token, i) => {
+    if (room() <= 0 || [...token].length < 4 || repo.isNameWord.get(token)) return;
+    const near = repo.wordsNear
+      .all(JSON.stringify([token, ...deletions(token)]))
+      .filter((w) => w.word !== token && withinOneEdit(token, w.word))
+      .slice(0, MAX_CORRECTIONS);
+    for (const { word } of near) {
+      if (room() <= 0) return;
+      take(containing(ctx, tokens.map((t, j) => (j === i ? word : t)).join(' '), room()), 'fuzzy');
+    }
+  });
+  if (room() < before) return;
+  const longest = tokens.reduce((a, b) => ([...b].length > [...a].length ? b : a), '');
+  if ([...longest].length < 4) return;
+  const ids = new Set<number>();
+  for (const pattern of selective(oneEditPatterns(longest))) {
+    for (const { id } of repo.nameLike.within(`%${pattern}%`, FALLBACK_CANDIDATES, room())) ids.add(id);
+    if (ids.size >= room()) break;
+  }
+  if (ids.size) take(repo.hitsByIds([...ids]), 'fuzzy');
+}
+
+/** Index candidates the in-word fallback reads per pattern: all of them on a small store, a sample on a huge one. */
+const FALLBACK_CANDIDATES = 500;
+/** Patterns the fallback tries: those with the fewest literal characters read the most index; they go first out. */
+const FALLBACK_PATTERNS = 8;
+
+function selective(patterns: string[]): string[] {
+  const shortestRun = (p: string) => Math.min(...p.split(/[%_]+/).filter(Boolean).map((run) => [...run].length));
+  return [...patterns].sort((a, b) => shortestRun(b) - shortestRun(a)).slice(0, FALLBACK_PATTERNS);
+}
+
+/** Corrections tried per word: enough for "jon" → john/joan/jong, few enough to stay one-digit milliseconds. */
+const MAX_CORRECTIONS = 8;
+
+function deletions(word: string): string[] {
+  const chars = [...word];
+  return chars.map((_, i) => [...chars.slice(0, i), ...chars.slice(i + 1)].join(''));
+}
+
+/** One substitution, insertion, deletion or swap of neighbours (Damerau) turns a into b. */
+export function withinOneEdit(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  if (x.length === y.length) {
+    const rest = (from: number) => x.slice(from).join('') === y.slice(from).join('');
+    return rest(i + 1) || (x[i] === y[i + 1] && x[i + 1] === y[i] && rest(i + 2));
+  }
+  const [long, short] = x.length > y.length ? [x, y] : [y, x];
+  return long.slice(i + 1).join('') === short.slice(i).join('');
 }
 
 /**
@@ -99,17 +154,6 @@ export function oneEditPatterns(word: string): string[] {
   return [...out].filter((p) => [...p].length >= 3 && usable(p));
 }
 
-function hydrate(ctx: ServiceContext, ranked: Map<number, MatchKind>): CustomerHit[] {
-  const rows = new Map<number, HitRow>();
-  for (const r of customersRepo(ctx.db).hitsByIds([...ranked.keys()])) rows.set(r.id, r);
-  const hits: CustomerHit[] = [];
-  for (const [id, match] of ranked) {
-    const r = rows.get(id);
-    if (r) hits.push(toHit(r, match));
-  }
-  return hits;
-}
-
 export function toHit(r: HitRow, match: MatchKind): CustomerHit {
   return {
     id: r.id,
@@ -124,8 +168,6 @@ export function toHit(r: HitRow, match: MatchKind): CustomerHit {
 
 /** A card scan is an exact loyalty id; anything else is not a scan. */
 export function customerByCard(ctx: ServiceContext, loyaltyId: string): CustomerHit | null {
-  const row = customersRepo(ctx.db).loyaltyExact.get(loyaltyKey(loyaltyId));
-  if (!row) return null;
-  const [hit] = customersRepo(ctx.db).hitsByIds([row.id]);
-  return hit ? toHit(hit, 'loyalty') : null;
+  const row = customersRepo(ctx.db).hits.loyaltyExact.get(loyaltyKey(loyaltyId));
+  return row ? toHit(row, 'loyalty') : null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customersRepo } from '../../main/db/customers.repo';
-import { customerByCard, oneEditPatterns, searchCustomers } from '../../main/services/customer-search';
+import { customerByCard, oneEditPatterns, searchCustomers, withinOneEdit } from '../../main/services/customer-search';
 import { createCustomer, findDuplicates } from '../../main/services/customers';
 import { logInteraction } from '../../main/services/interactions';
 import { tempStore, type TempStore } from '../helpers/temp-store';
@@ -75,6 +75,14 @@ describe('customer lookup', () => {
     expect(ids(s, 'smtih')).toContain(c.zoe);
     expect(ids(s, 'garcja')).toContain(c.jose);
     expect(oneEditPatterns('jhon')).toContain('john');
+    expect(ids(s, 'feathrestonehaugh')).toEqual([c.long]); // a swap inside a long word
+    expect(ids(s, 'mayr kate')).toEqual([c.mary]); // the typo in one word of two
+    expect(withinOneEdit('obrien', 'obrein')).toBe(true);
+    expect(withinOneEdit('obrien', 'obrian')).toBe(true);
+    expect(withinOneEdit('obrien', 'brien')).toBe(true);
+    expect(withinOneEdit('obrien', 'obriens')).toBe(true);
+    expect(withinOneEdit('obrien', 'oberin')).toBe(false);
+    expect(withinOneEdit('zoë', 'zoe')).toBe(true);
   });
 
   it('returns nothing for blank input and respects the limit', () => {
@@ -90,10 +98,15 @@ describe('customer lookup', () => {
       .prepare('UPDATE customers SET first_name = ?, name_key = ?, last_key = ?, phone_digits = ? WHERE id = ?')
       .run('Seamus', "seamus obrien", "obrien seamus", '353870000999', c.obrien);
     expect(ids(s, 'seamus')).toEqual([c.obrien]);
-    expect(searchCustomers(s.ctx, 'sean').find((h) => h.id === c.obrien)?.match).toBe('fuzzy'); // "sea_" ~ seamus
+    expect(searchCustomers(s.ctx, 'seamsu').find((h) => h.id === c.obrien)?.match).toBe('fuzzy'); // via the name words
+    const words = () => s.db.prepare('SELECT word FROM name_words ORDER BY word').pluck().all();
+    expect(words()).toContain('seamus');
+    expect(words()).not.toContain('sean'); // no customer is called that any more
     expect(ids(s, '0000999')).toContain(c.obrien);
     s.db.prepare('DELETE FROM customers WHERE id = ?').run(c.mary);
     expect(ids(s, 'mary kate')).toEqual([]);
+    expect(words()).not.toContain('mary');
+    expect(s.db.prepare("SELECT count(*) FROM name_word_variants WHERE word = 'mary'").pluck().get()).toBe(0);
     // FTS5 raises SQLITE_CORRUPT_VTAB here if the index and the customers table disagree
     expect(() => s.db.prepare("INSERT INTO customer_fts (customer_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
   });

@@ -4,6 +4,7 @@ import * as m0002 from './0002-accounts';
 import * as m0003 from './0003-playbook';
 import * as m0004 from './0004-review';
 import * as m0005 from './0005-import';
+import * as m0006 from './0006-name-words';
 
 export interface Migration {
   name: string;
@@ -17,4 +18,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0003-playbook', up: m0003.up },
   { name: '0004-review', up: m0004.up },
   { name: '0005-import', up: m0005.up },
+  { name: '0006-name-words', up: m0006.up },
 ];

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { REBUILD_NAME_WORDS } from '../../db/migrations/0006-name-words';
 
 /**
  * Insert triggers the bulk writer reproduces itself (StoreWriter writes customer stats, customer_days and
@@ -7,6 +8,7 @@ import type Database from 'better-sqlite3';
  */
 const REPRODUCED_TRIGGERS = new Set([
   'customers_fts_insert',
+  'customers_words_insert',
   'purchases_stats',
   'interactions_stats',
   'interactions_open',
@@ -71,6 +73,7 @@ export function beginBulkLoad(db: Database.Database): BulkLoad {
     finish() {
       for (const i of indexes) db.exec(i.sql);
       db.exec(`INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')`);
+      db.exec(REBUILD_NAME_WORDS);
       for (const t of triggers) db.exec(t.sql);
     },
   };
