@@ -23,6 +23,8 @@ import {
 } from './domain';
 import type { CsvExport, DayEntry, DayReport, FollowUp, KpiReport, PdfExport, TrendPoint } from './reports';
 import type { DiagnosticsBundle } from './diagnostics';
+import { SETTING_KEYS, type SettingView } from './settings';
+import { importInputs, type ImportChunkReceipt, type ImportJobStatus, type ImportUpload, type RejectedRowsFile } from './imports';
 import type {
   PlaybookImportResult,
   PlaybookList,
@@ -154,6 +156,17 @@ export const contract = {
   ),
   'customers.findDuplicates': returns<DuplicateCandidate[]>()(customerDraftSchema),
   'customers.create': returns<Customer>()(customerDraftSchema),
+  /** Everything held about the customer, as the JSON text of an export file. Audited. */
+  'customers.exportData': returns<string>()(z.object({ customerId: id }), 'manager'),
+  /** Irreversible: blanks personal fields and notes, keeps anonymous counts. confirmName must be the name on screen. */
+  'customers.erase': returns<{ interactionsRedacted: number; openIssuesClosed: number; draftsDeleted: number; purchasesKept: number }>()(
+    z.object({
+      customerId: id,
+      reason: z.string().trim().min(1, 'say why the customer is erased').max(500),
+      confirmName: z.string().max(250),
+    }),
+    'manager',
+  ),
   'suggestions.forCustomer': returns<Suggestion[]>()(
     z.object({ customerId: id.nullable() }),
   ),
@@ -182,6 +195,22 @@ export const contract = {
   ),
   /** For IT: versions, database health, settings in force, recent log lines and audit events; no customer data. */
   'diagnostics.export': returns<DiagnosticsBundle>()(empty, 'admin'),
+  /** Every store setting with its source; the values a clerk's role may not change come back read-only. */
+  'settings.get': returns<SettingView[]>()(empty, 'manager'),
+  /** One form group at once; keys IT fixed in the managed config and admin-only keys are refused per key. */
+  'settings.set': returns<SettingView[]>()(
+    z.object({ values: z.partialRecord(z.enum(SETTING_KEYS), z.union([z.string().max(2000), z.number(), z.null()])) }),
+    'manager',
+  ),
+  /** The till import from the admin screen: announce the file, send it in order, then start the job and poll it. */
+  'imports.begin': returns<ImportUpload>()(importInputs.begin, 'admin'),
+  'imports.chunk': returns<ImportChunkReceipt>()(importInputs.chunk, 'admin'),
+  'imports.start': returns<{ jobId: string }>()(importInputs.start, 'admin'),
+  'imports.status': returns<ImportJobStatus>()(importInputs.job, 'admin'),
+  /** The running import, else the last finished one; null when none ran since the app started. */
+  'imports.latest': returns<ImportJobStatus | null>()(empty, 'admin'),
+  /** The refused rows as CSV text (line, reason, original columns), for a download. */
+  'imports.errors': returns<RejectedRowsFile>()(importInputs.job, 'admin'),
   'playbook.list': returns<PlaybookList>()(empty, 'manager'),
   'playbook.get': returns<PlaybookTemplateDetail>()(z.object({ id: templateId }), 'manager'),
   /** The template is checked by the playbook's own schema in the main process; its message names the field. */

@@ -11,10 +11,14 @@ import { hashPin } from './services/pin-hash';
 import { audit } from './services/audit';
 import { backupNow, listBackups, type BackupInfo } from './services/backup';
 import type { BackupSummary } from '../common/domain';
+import type { ManagedConfig } from './config/managed-config';
+import { initStoreSettings } from './services/store-settings';
 
 export interface BackendOptions {
   dbPath: string;
   config?: Partial<StoreConfig>;
+  /** The config file IT deployed: its keys override `config` and stored settings, and are read-only in the app. */
+  managed?: ManagedConfig | null;
   /** Load the demo store into an empty database right away (the browser preview and tests do). */
   demo?: boolean;
   demoCustomers?: number;
@@ -53,6 +57,7 @@ export const DEMO_SEED = 20261123;
 export function startBackend(opts: BackendOptions): Backend {
   const db = openDatabase(opts.dbPath, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   const ctx = createContext(db, opts.config, opts.now);
+  initStoreSettings(ctx, { managed: opts.managed ?? null, databasePath: opts.dbPath, backupDirectory: opts.backupDir ?? null, backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP });
   const log: Logger = opts.log ?? ((msg, err) => console.error(msg, err));
   const loadDemo = () => {
     if (!isEmpty(ctx)) throw new AppError('CONFLICT', 'This store already has data; the demo store only loads into an empty one.');

@@ -5,10 +5,12 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Clerk } from '../../common/domain';
 import { AppError } from '../../common/errors';
-import { ConfigError, loadManagedConfig } from '../config/managed-config';
-import { openDatabase } from '../db/connection';
+import { DEFAULT_BACKUP_KEEP } from '../backend';
+import { ConfigError, loadManagedConfig, type ManagedConfig } from '../config/managed-config';
+import { openDatabase, type DB } from '../db/connection';
 import { requireClerk } from '../services/clerks';
-import { createContext, type ServiceContext, type StoreConfig } from '../services/context';
+import { createContext, type ServiceContext } from '../services/context';
+import { initStoreSettings } from '../services/store-settings';
 import { localDay } from '../services/time';
 
 export interface Io {
@@ -72,13 +74,18 @@ export function openStore(flag: string | undefined, io: Io, opts: { mustExist: b
   if (opts.mustExist && !fs.existsSync(file)) {
     throw new UsageError(`No database at ${file}: pass --db FILE, or create a demo store with "counterpart seed".`);
   }
-  const managed = loadManagedConfig(process.platform, io.env).values ?? {};
-  const config: Partial<StoreConfig> = {};
-  for (const key of ['storeId', 'storeName', 'terminalId', 'timeZone', 'countryCode', 'returnWindowDays'] as const) {
-    if (managed[key] !== undefined) (config as Record<string, unknown>)[key] = managed[key];
-  }
   const db = openDatabase(file);
-  return { file, ctx: createContext(db, config), close: () => db.close() };
+  return { file, ctx: terminalContext(db, loadManagedConfig(process.platform, io.env).values, file), close: () => db.close() };
+}
+
+/**
+ * The same settings the app would run with on this terminal: what IT fixed in the managed file, else what the store
+ * saved in the app (time zone, country code, policies), else the defaults.
+ */
+export function terminalContext(db: DB, managed: ManagedConfig | null, file: string, now?: () => Date): ServiceContext {
+  const ctx = createContext(db, {}, now);
+  initStoreSettings(ctx, { managed, databasePath: file, backupDirectory: managed?.backupDirectory ?? null, backupKeep: managed?.backupKeep ?? DEFAULT_BACKUP_KEEP });
+  return ctx;
 }
 
 /** Who the command acts as: --clerk, else the first admin or manager, as the app's session would be signed in. */

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../common/errors';
-import { ConfigError, loadManagedConfig } from '../config/managed-config';
+import { ConfigError, loadManagedConfig, type ManagedConfig } from '../config/managed-config';
 import { openDatabase } from '../db/connection';
-import { createContext, type StoreConfig } from '../services/context';
+import { terminalContext } from './common';
 import { exportCsv } from '../services/reports/csv';
 import { assertRange } from '../services/reports/local-time';
 import { exportPdf } from '../services/reports/pdf';
@@ -79,12 +79,11 @@ function parse(argv: string[], env: NodeJS.ProcessEnv, managedDb: string | undef
 /** Runs the command; returns the exit code (0 done, 2 bad arguments, 1 anything else). Prints one line either way. */
 export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   const env = io.env ?? process.env;
-  let config: Partial<StoreConfig> = {};
+  let managed: ManagedConfig | null = null;
   let managedDb: string | undefined;
   try {
-    const managed = loadManagedConfig(process.platform, env).values ?? {};
-    managedDb = managed.databasePath;
-    for (const k of ['storeId', 'storeName', 'terminalId', 'timeZone'] as const) if (managed[k]) config = { ...config, [k]: managed[k] };
+    managed = loadManagedConfig(process.platform, env).values;
+    managedDb = managed?.databasePath;
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     io.stderr.write(`${err.message}\n`);
@@ -101,7 +100,7 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   let db: ReturnType<typeof openDatabase> | undefined;
   try {
     db = openDatabase(path.resolve(args.db));
-    const ctx = createContext(db, config, io.now);
+    const ctx = terminalContext(db, managed, path.resolve(args.db), io.now);
     const target = path.resolve(args.out);
     let summary: string;
     if (args.format === 'csv') {

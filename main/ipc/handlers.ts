@@ -15,6 +15,9 @@ import type { Clerk } from '../../common/domain';
 import { diagnosticsHandlers } from './diagnostics-handlers';
 import { reportHandlers } from './report-handlers';
 import { playbookHandlers } from './playbook-handlers';
+import { privacyHandlers } from './privacy-handlers';
+import { settingsHandlers } from './settings-handlers';
+import { importHandlers } from './import-handlers';
 import type { Session } from './session';
 
 export type Handler<M extends MethodName> = (
@@ -91,4 +94,4 @@ export function mergeHandlers(...maps: PartialHandlers[]): PartialHandlers {
   return out as PartialHandlers;
 }
 
-export const handlers: PartialHandlers = mergeHandlers(appHandlers, customerHandlers, counterHandlers, reportHandlers, diagnosticsHandlers, playbookHandlers);
+export const handlers: PartialHandlers = mergeHandlers(appHandlers, customerHandlers, counterHandlers, reportHandlers, diagnosticsHandlers, playbookHandlers, importHandlers, settingsHandlers, privacyHandlers);

@@ -6,6 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodOutput } from '../../common/contract';
 import type { Envelope } from '../../common/errors';
 import { startBackend, type Backend } from '../../main/backend';
+import type { ManagedConfig } from '../../main/config/managed-config';
 import { newSession } from '../../main/ipc/session';
 import { startPreviewServer } from '../../main/preview/server';
 
@@ -30,6 +31,8 @@ interface Options {
   store: 'demo' | 'empty';
   /** Start of the clock (it runs from there); null uses the real time. */
   now: string | null;
+  /** The config file IT would deploy (its keys are read-only in the app); null: none. */
+  managed: ManagedConfig | null;
 }
 
 function tempDir(): string {
@@ -46,6 +49,7 @@ function runningClock(start: string | null): (() => Date) | undefined {
 export const test = base.extend<Options & { app: AppFixture }, { demoTemplate: string }>({
   store: ['demo', { option: true }],
   now: [E2E_NOW, { option: true }],
+  managed: [null, { option: true }],
 
   // The demo store is generated once per worker, on its own timeout, and copied per test: every test gets its own
   // file and nobody waits for the generator twice.
@@ -60,7 +64,7 @@ export const test = base.extend<Options & { app: AppFixture }, { demoTemplate: s
     { scope: 'worker', timeout: 120_000 },
   ],
 
-  app: async ({ page, store, now, demoTemplate }, use) => {
+  app: async ({ page, store, now, managed, demoTemplate }, use) => {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
       throw new Error('The renderer is not built; run `npm run build:renderer` before the end-to-end tests (npm test does).');
     }
@@ -72,6 +76,7 @@ export const test = base.extend<Options & { app: AppFixture }, { demoTemplate: s
       dbPath,
       demo: store === 'demo',
       now: runningClock(now),
+      managed,
       log: (message, err) => errors.push(`${message}: ${err instanceof Error ? err.stack : String(err)}`),
     });
     const server = await startPreviewServer({ backend, staticDir: rendererDir });

@@ -188,6 +188,7 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
     const progress = (line: number) => opts.onProgress?.({ linesRead: line, bytesRead, totalBytes: size });
     let batch: CsvRecord[] = [];
     let lastKey: string | null = null;
+    let batchesWritten = 0;
 
     const flush = () => {
       if (batch.length === 0) return;
@@ -224,6 +225,7 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
         }
       }
       state = next;
+      batchesWritten++;
       progress(endLine);
     };
 
@@ -243,8 +245,17 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
           progress(rec.line);
         }
       };
-      firstRun.forEach(take);
-      for await (const chunk of records) chunk.forEach(take);
+      // The parser hands over about 1 MB of rows at once; a turn of the event loop after each batch lets the calls
+      // sharing this thread (the counter, during an import from the admin screen) in between batches.
+      const takeAll = async (recs: CsvRecord[]) => {
+        for (const rec of recs) {
+          const written = batchesWritten;
+          take(rec);
+          if (batchesWritten !== written) await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      };
+      await takeAll(firstRun);
+      for await (const chunk of records) await takeAll(chunk);
       flush();
     } catch (err) {
       if (run) {

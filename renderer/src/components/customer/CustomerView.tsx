@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Interaction } from '../../../../common/domain';
 import { call } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
@@ -7,7 +7,13 @@ import { WorkPanel } from '../work/WorkPanel';
 import { ProfileSummary } from './ProfileSummary';
 import { Timeline } from './Timeline';
 
+/** Starts over after the customer's data is erased, so profile, history and log form all show the anonymised record. */
 export function CustomerView({ customerId }: { customerId: number }) {
+  const [generation, setGeneration] = useState(0);
+  return <CustomerPanels key={generation} customerId={customerId} onErased={() => setGeneration((g) => g + 1)} />;
+}
+
+function CustomerPanels({ customerId, onErased }: { customerId: number; onErased(): void }) {
   const profile = useLoad(`customer:${customerId}`, () => call('customers.get', { id: customerId }));
   const timeline = useTimeline(customerId);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -43,7 +49,7 @@ export function CustomerView({ customerId }: { customerId: number }) {
     <div className="customer-layout">
       <section className="customer-main" aria-labelledby="customer-name" aria-busy={profile.loading}>
         {profile.data ? (
-          <ProfileSummary profile={profile.data} headingRef={heading} />
+          <ProfileSummary profile={profile.data} headingRef={heading} onErased={onErased} />
         ) : (
           <div className="profile-card is-loading">
             <h2 id="customer-name">Loading customer…</h2>

@@ -4,9 +4,19 @@ import { formatCalendarDay, formatDay, formatMoney } from '../../lib/format';
 import { STYLE_LABEL, TIER_LABEL } from '../../lib/labels';
 import { useStore } from '../../state/store';
 import { OpenIssues } from './OpenIssues';
+import { CustomerDataMenu } from './privacy/CustomerDataMenu';
 
-export function ProfileSummary({ profile, headingRef }: { profile: CustomerProfile; headingRef: Ref<HTMLHeadingElement> }) {
-  const { info } = useStore();
+export function ProfileSummary({
+  profile,
+  headingRef,
+  onErased,
+}: {
+  profile: CustomerProfile;
+  headingRef: Ref<HTMLHeadingElement>;
+  /** After the customer's data was erased: show the anonymised record from scratch. */
+  onErased?: () => void;
+}) {
+  const { info, clerk } = useStore();
   const c = profile.customer;
   const tz = info.timeZone;
   return (
@@ -21,6 +31,7 @@ export function ProfileSummary({ profile, headingRef }: { profile: CustomerProfi
           <span className="sr-only">Communication style: </span>
           {STYLE_LABEL[c.style]}
         </span>
+        {clerk.role !== 'clerk' && onErased && <CustomerDataMenu customer={c} onErased={onErased} />}
       </div>
       <OpenIssues issues={profile.openIssues} />
       <dl className="facts">

@@ -1,0 +1,100 @@
+// The till import as the admin screen drives it. The renderer cannot hand the main process a file path (the browser
+// preview has none, and a sandboxed window should not), so the chosen file is uploaded in ordered chunks into a
+// staging folder beside the database and imported from there as a background job the screen polls.
+import { z } from 'zod';
+import type { WireError } from './errors';
+
+export const IMPORT_ENTITIES = ['customers', 'purchases'] as const;
+export type ImportEntityName = (typeof IMPORT_ENTITIES)[number];
+
+/** Largest file accepted; a year of a busy till's purchases is well under it. */
+export const MAX_IMPORT_BYTES = 500 * 1024 * 1024;
+/**
+ * Decoded bytes per chunk. As base64 inside JSON a chunk stays under the preview server's 1 MiB request limit, and
+ * Electron IPC copes easily.
+ */
+export const IMPORT_CHUNK_BYTES = 512 * 1024;
+/** The rejected-rows CSV handed to the screen is cut (at a row) beyond this many characters. */
+export const MAX_REJECTED_CSV_CHARS = 10 * 1024 * 1024;
+
+const token = z.string().regex(/^[0-9a-f-]{36}$/, 'not an upload or job id');
+const base64Limit = Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4;
+
+/** The shape of a mapping file (see the CLI's --mapping); the import checks field names against the entity. */
+export const importMappingSchema = z
+  .object({
+    columns: z.record(z.string().max(200), z.string().max(40).nullable()).optional(),
+    defaults: z.record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean(), z.array(z.string().max(100)).max(50)])).optional(),
+  })
+  .strict();
+export type ImportMappingInput = z.input<typeof importMappingSchema>;
+
+export const importInputs = {
+  begin: z.object({
+    entity: z.enum(IMPORT_ENTITIES),
+    fileName: z.string().trim().min(1, 'name the file').max(200),
+    size: z.number().int().min(1, 'the file is empty').max(MAX_IMPORT_BYTES, `files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported`),
+  }),
+  chunk: z.object({
+    uploadId: token,
+    index: z.number().int().min(0),
+    base64: z
+      .string()
+      .min(1)
+      .max(base64Limit, `a chunk is at most ${IMPORT_CHUNK_BYTES / 1024} KiB`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'a chunk is base64 text'),
+  }),
+  start: z.object({ uploadId: token, dryRun: z.boolean().default(false), mapping: importMappingSchema.optional() }),
+  job: z.object({ jobId: token }),
+};
+
+export interface ImportUpload {
+  uploadId: string;
+  /** Decoded bytes per chunk call. */
+  chunkBytes: number;
+}
+
+export interface ImportChunkReceipt {
+  received: number;
+  size: number;
+}
+
+/** The engine's report without anything naming files on the terminal. */
+export interface ImportSummary {
+  entity: ImportEntityName;
+  dryRun: boolean;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  receiptsInserted: number;
+  conflicts: number;
+  encoding: string;
+  delimiter: string;
+  resumedFromLine: number | null;
+  warnings: string[];
+  ms: number;
+  /** The refused rows can be fetched with imports.errors. */
+  hasRejectedRows: boolean;
+}
+
+export interface ImportJobStatus {
+  jobId: string;
+  entity: ImportEntityName;
+  fileName: string;
+  dryRun: boolean;
+  state: 'running' | 'done' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  progress: { bytesRead: number; totalBytes: number; linesRead: number };
+  report: ImportSummary | null;
+  error: WireError | null;
+}
+
+export interface RejectedRowsFile {
+  fileName: string;
+  /** CSV text: line, reason, then the original columns. */
+  text: string;
+  truncated: boolean;
+}

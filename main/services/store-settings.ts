@@ -1,0 +1,365 @@
+// Store settings: the managed config file IT deploys, values changed in the back office (kept in the settings
+// table), and defaults, combined into what the services read from ctx.config.
+//
+// Precedence: a key in the managed file wins and is read-only in the app; otherwise a value saved in the app;
+// otherwise the process default (ctx.config as the backend was started). Values that map onto ctx.config are applied
+// to it in place when saved, so everything reading ctx.config per call (suggestions, the idle lock, history) sees
+// them at once without a restart.
+//
+// Who may change what: store policies (return window, goodwill) are the manager's, because they decide how the
+// counter treats customers. Store identity, time zone, terminal id and the idle lock are the admin's: they change
+// how records are dated and attributed and how the terminal is secured. File locations, the backup schedule,
+// retention and the update feed are read from the config file before the database opens and drive jobs set up at
+// start, so only that file sets them; the app shows them read-only (the update feed also must not be redirectable
+// from the counter).
+import { z } from 'zod';
+import type { Clerk } from '../../common/domain';
+import { AppError } from '../../common/errors';
+import { ROLE_RANK } from '../../common/permissions';
+import {
+  MANAGED_LOCK_TEXT,
+  SETTING_KEYS,
+  type SettingGroup,
+  type SettingKey,
+  type SettingSource,
+  type SettingValue,
+  type SettingView,
+} from '../../common/settings';
+import { managedConfigSchema, type ManagedConfig } from '../config/managed-config';
+import { GOODWILL_SETTING } from '../db/playbook.repo';
+import { audit } from './audit';
+import type { ServiceContext, StoreConfig } from './context';
+import { DEFAULT_BACKUP_EVERY_HOURS } from './scheduled-jobs';
+import { DEFAULT_GOODWILL_DAYS } from './suggestions/facts';
+
+interface Def {
+  group: SettingGroup;
+  label: string;
+  description: string;
+  /** null: only the config file sets it. */
+  editRole: 'manager' | 'admin' | null;
+  type: 'number' | 'text';
+  schema: z.ZodType<SettingValue>;
+  min?: number;
+  max?: number;
+  unit?: string;
+  /** Row in the settings table holding the value saved in the app. */
+  storedAs?: string;
+  /** The field of ctx.config it drives. */
+  config?: keyof StoreConfig;
+}
+
+/** The file's own rule for a key, so the app and the file accept exactly the same values. */
+const fileRule = (key: keyof ManagedConfig) => managedConfigSchema.shape[key].unwrap() as z.ZodType<SettingValue>;
+const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
+
+const DEFS: Record<SettingKey, Def> = {
+  storeName: {
+    group: 'store',
+    label: 'Store name',
+    description: 'Shown on the counter and used in suggestion texts ({storeName}).',
+    editRole: 'admin',
+    type: 'text',
+    schema: fileRule('storeName'),
+    max: 120,
+    storedAs: 'store.name',
+    config: 'storeName',
+  },
+  storeId: {
+    group: 'store',
+    label: 'Store id',
+    description: 'Identifies this store in exports and diagnostics.',
+    editRole: 'admin',
+    type: 'text',
+    schema: fileRule('storeId'),
+    max: 64,
+    storedAs: 'store.id',
+    config: 'storeId',
+  },
+  timeZone: {
+    group: 'store',
+    label: 'Time zone',
+    description: 'Decides which day an entry belongs to, return window ends and follow-up dates (IANA name, e.g. Europe/Dublin).',
+    editRole: 'admin',
+    type: 'text',
+    schema: fileRule('timeZone'),
+    storedAs: 'store.time_zone',
+    config: 'timeZone',
+  },
+  countryCode: {
+    group: 'store',
+    label: 'Country calling code',
+    description: 'Puts local phone numbers into international form for lookup (digits, without "+").',
+    editRole: 'admin',
+    type: 'text',
+    schema: fileRule('countryCode'),
+    storedAs: 'store.country_code',
+    config: 'countryCode',
+  },
+  locale: {
+    group: 'store',
+    label: 'Locale',
+    description: 'Language and region of this terminal, read from the config file.',
+    editRole: null,
+    type: 'text',
+    schema: fileRule('locale'),
+  },
+  returnWindowDays: {
+    group: 'policies',
+    label: 'Return window',
+    description: 'Days after a purchase in which it can be returned; suggestions and the history use it.',
+    editRole: 'manager',
+    type: 'number',
+    schema: fileRule('returnWindowDays'),
+    min: 0,
+    max: 365,
+    unit: 'days',
+    storedAs: 'policy.return_window_days',
+    config: 'returnWindowDays',
+  },
+  goodwillDays: {
+    group: 'policies',
+    label: 'Goodwill allowance',
+    description: 'Days after the return window in which a manager may still accept a return; suggestions offer to ask.',
+    editRole: 'manager',
+    type: 'number',
+    schema: wholeNumber(0, 365),
+    min: 0,
+    max: 365,
+    unit: 'days',
+    storedAs: GOODWILL_SETTING,
+  },
+  terminalId: {
+    group: 'terminal',
+    label: 'Terminal id',
+    description: 'Recorded with every entry and audit event made on this terminal.',
+    editRole: 'admin',
+    type: 'text',
+    schema: fileRule('terminalId'),
+    max: 64,
+    storedAs: 'terminal.id',
+    config: 'terminalId',
+  },
+  idleLockMinutes: {
+    group: 'terminal',
+    label: 'Idle lock',
+    description: 'Minutes without use after which the terminal signs the clerk out.',
+    editRole: 'admin',
+    type: 'number',
+    schema: fileRule('idleLockMinutes'),
+    min: 1,
+    max: 240,
+    unit: 'minutes',
+    storedAs: 'security.idle_lock_minutes',
+    config: 'idleLockMinutes',
+  },
+  databasePath: {
+    group: 'terminal',
+    label: 'Database file',
+    description: 'Where this terminal keeps its store. Only the config file can move it.',
+    editRole: null,
+    type: 'text',
+    schema: fileRule('databasePath'),
+  },
+  backupDirectory: {
+    group: 'backups',
+    label: 'Backup folder',
+    description: 'Where automatic and manual backups are written.',
+    editRole: null,
+    type: 'text',
+    schema: fileRule('backupDirectory'),
+  },
+  backupEveryHours: {
+    group: 'backups',
+    label: 'Backup interval',
+    description: 'Hours between automatic backups.',
+    editRole: null,
+    type: 'number',
+    schema: fileRule('backupEveryHours'),
+    unit: 'hours',
+  },
+  backupKeep: {
+    group: 'backups',
+    label: 'Backups kept',
+    description: 'How many backups are kept before the oldest is deleted.',
+    editRole: null,
+    type: 'number',
+    schema: fileRule('backupKeep'),
+  },
+  retentionDays: {
+    group: 'backups',
+    label: 'Note retention',
+    description: 'Days after which the free text of interactions is blanked; empty keeps notes.',
+    editRole: null,
+    type: 'number',
+    schema: fileRule('retentionDays'),
+    unit: 'days',
+  },
+  updateUrl: {
+    group: 'updates',
+    label: 'Update feed',
+    description: 'Where the app looks for updates; empty means no automatic updates.',
+    editRole: null,
+    type: 'text',
+    schema: fileRule('updateUrl'),
+  },
+  pinVersion: {
+    group: 'updates',
+    label: 'Pinned version',
+    description: 'Updates stop at this version; empty follows the feed.',
+    editRole: null,
+    type: 'text',
+    schema: fileRule('pinVersion'),
+  },
+};
+
+/** Facts about this process that only the composition root knows. */
+export interface TerminalFacts {
+  managed: ManagedConfig | null;
+  databasePath: string | null;
+  backupDirectory: string | null;
+  backupKeep: number | null;
+}
+
+const facts = new WeakMap<ServiceContext, TerminalFacts>();
+const factsOf = (ctx: ServiceContext): TerminalFacts =>
+  facts.get(ctx) ?? { managed: null, databasePath: null, backupDirectory: null, backupKeep: null };
+
+const isManaged = (f: TerminalFacts, key: SettingKey) => !!f.managed && Object.hasOwn(f.managed, key);
+
+function readStored(ctx: ServiceContext, def: Def): SettingValue | undefined {
+  if (!def.storedAs) return undefined;
+  const row = ctx.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(def.storedAs);
+  if (!row) return undefined;
+  const parsed = def.schema.safeParse(def.type === 'number' ? Number(row.value) : row.value);
+  // A value that no longer passes (the rules tightened) is ignored rather than breaking start-up.
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Called once by the backend: remembers the managed file and file locations for this context, and puts managed and
+ * saved values into ctx.config.
+ */
+export function initStoreSettings(ctx: ServiceContext, terminal: TerminalFacts): void {
+  facts.set(ctx, terminal);
+  for (const key of SETTING_KEYS) {
+    const def = DEFS[key];
+    if (!def.config) continue;
+    const value = isManaged(terminal, key) ? terminal.managed![key as keyof ManagedConfig] : readStored(ctx, def);
+    if (value !== undefined && value !== null) (ctx.config as unknown as Record<string, unknown>)[def.config] = value;
+  }
+}
+
+function current(ctx: ServiceContext, key: SettingKey, f: TerminalFacts): { value: SettingValue; source: SettingSource } {
+  const def = DEFS[key];
+  if (isManaged(f, key)) return { value: f.managed![key as keyof ManagedConfig] ?? null, source: 'managed' };
+  const stored = readStored(ctx, def);
+  if (stored !== undefined) return { value: stored, source: 'store' };
+  if (def.config) return { value: ctx.config[def.config] as SettingValue, source: 'default' };
+  const defaults: Partial<Record<SettingKey, SettingValue>> = {
+    goodwillDays: DEFAULT_GOODWILL_DAYS,
+    locale: null,
+    databasePath: f.databasePath,
+    backupDirectory: f.backupDirectory,
+    backupEveryHours: DEFAULT_BACKUP_EVERY_HOURS,
+    backupKeep: f.backupKeep,
+    retentionDays: null,
+    updateUrl: null,
+    pinVersion: null,
+  };
+  return { value: defaults[key] ?? null, source: 'default' };
+}
+
+const mayEdit = (clerk: Clerk, role: 'manager' | 'admin') => ROLE_RANK[clerk.role] >= ROLE_RANK[role];
+
+function view(ctx: ServiceContext, key: SettingKey, clerk: Clerk, f: TerminalFacts): SettingView {
+  const def = DEFS[key];
+  const { value, source } = current(ctx, key, f);
+  const managed = source === 'managed';
+  const locked = managed || def.editRole === null;
+  const readOnlyReason = managed
+    ? MANAGED_LOCK_TEXT
+    : def.editRole === null
+      ? `Only the config file IT deploys can set this (key "${key}").`
+      : !mayEdit(clerk, def.editRole)
+        ? `Only an ${def.editRole} can change this.`
+        : null;
+  const out: SettingView = {
+    key,
+    group: def.group,
+    label: def.label,
+    description: def.description,
+    value,
+    source,
+    locked,
+    readOnlyReason,
+    editable: readOnlyReason === null,
+    editRole: def.editRole,
+    type: def.type,
+  };
+  if (def.min !== undefined) out.min = def.min;
+  if (def.max !== undefined) out.max = def.max;
+  if (def.unit !== undefined) out.unit = def.unit;
+  return out;
+}
+
+export function listSettings(ctx: ServiceContext, clerk: Clerk): SettingView[] {
+  const f = factsOf(ctx);
+  return SETTING_KEYS.map((k) => view(ctx, k, clerk, f));
+}
+
+const isKey = (k: string): k is SettingKey => (SETTING_KEYS as readonly string[]).includes(k);
+
+function problem(def: Def, key: string, issue: z.core.$ZodIssue | undefined): string {
+  const name = `${def.label} (${key})`;
+  if (def.type === 'number' && def.min !== undefined && def.max !== undefined) {
+    return `${name} must be a whole number from ${def.min} to ${def.max}${def.unit ? ` ${def.unit}` : ''}.`;
+  }
+  if (issue?.code === 'too_small') return `${name} cannot be empty.`;
+  if (issue?.code === 'too_big') return `${name} must be at most ${String(issue.maximum)} characters.`;
+  if (issue?.code === 'invalid_type') return `${name} must be ${def.type === 'number' ? 'a number' : 'text'}.`;
+  return `${name} must be ${issue?.message.replace(/^Invalid input: /, '') ?? 'valid'}.`;
+}
+
+/**
+ * Saves several settings at once (one group of the form): all are checked before any is written, each change is
+ * audited with its old and new value, and ctx.config is updated so the change applies on the next call.
+ */
+export function updateSettings(ctx: ServiceContext, clerk: Clerk, values: Record<string, unknown>): SettingView[] {
+  const f = factsOf(ctx);
+  const changes: { key: SettingKey; def: Def; from: SettingValue; to: SettingValue }[] = [];
+  const keys = Object.keys(values);
+  if (keys.length === 0) throw new AppError('VALIDATION', 'Nothing to save.');
+  for (const key of keys) {
+    if (!isKey(key)) throw new AppError('VALIDATION', `"${key}" is not a setting.`);
+    const def = DEFS[key];
+    if (isManaged(f, key)) {
+      throw new AppError('FORBIDDEN', `${def.label} (${key}) is set by your IT department in the managed config file and cannot be changed in the app.`);
+    }
+    if (def.editRole === null || !def.storedAs) {
+      throw new AppError('FORBIDDEN', `${def.label} (${key}) can only be set in the config file IT deploys.`);
+    }
+    if (!mayEdit(clerk, def.editRole)) {
+      throw new AppError('FORBIDDEN', `Changing ${def.label.toLowerCase()} (${key}) needs an ${def.editRole}; ${clerk.displayName} is signed in as ${clerk.role}.`);
+    }
+    const raw = values[key];
+    const input = def.type === 'number' && typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : typeof raw === 'string' ? raw.trim() : raw;
+    const parsed = def.schema.safeParse(input);
+    if (!parsed.success) throw new AppError('VALIDATION', problem(def, key, parsed.error.issues[0]));
+    const from = current(ctx, key, f).value;
+    if (parsed.data !== from) changes.push({ key, def, from, to: parsed.data });
+  }
+  ctx.db
+    .transaction(() => {
+      const put = ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      for (const c of changes) {
+        put.run(c.def.storedAs!, String(c.to));
+        audit(ctx, clerk.id, 'settings_change', c.key, { from: c.from, to: c.to });
+      }
+    })
+    .immediate();
+  for (const c of changes) {
+    if (c.def.config) (ctx.config as unknown as Record<string, unknown>)[c.def.config] = c.to;
+  }
+  return listSettings(ctx, clerk);
+}

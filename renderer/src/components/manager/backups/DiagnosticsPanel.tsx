@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { call, errorMessage } from '../../../api/client';
+import { useFeedback } from '../../../state/feedback';
+import { downloadText } from '../shared/download';
+
+/** One file for IT: versions, database health, settings in force, recent log lines and audit events; no customer data. */
+export function DiagnosticsPanel() {
+  const { announce } = useFeedback();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const exportNow = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const bundle = await call('diagnostics.export', {});
+      const fileName = `counterpart-diagnostics-${bundle.generatedAt.replace(/[:.]/g, '-')}.json`;
+      downloadText(fileName, `${JSON.stringify(bundle, null, 2)}\n`, 'application/json');
+      announce(`Diagnostics saved as ${fileName}`);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card review-section" aria-labelledby="diagnostics-h">
+      <h3 id="diagnostics-h">Diagnostics for IT</h3>
+      <p className="muted">
+        Versions, database health, the settings in force, recent log lines and audit events, in one JSON file. It holds no customer data.
+      </p>
+      <div className="form-actions">
+        <button type="button" className="btn" onClick={() => void exportNow()} disabled={busy}>
+          {busy ? 'Exporting…' : 'Export diagnostics'}
+        </button>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import type { ImportJobStatus, ImportSummary } from '../../../../../common/imports';
+import { call, errorMessage } from '../../../api/client';
+import { plural } from '../../../lib/format';
+import { useFeedback } from '../../../state/feedback';
+import { downloadText } from '../shared/download';
+
+/** The counts of a finished import, its warnings, and the refused rows to download. */
+export function ImportResult({ job, report }: { job: ImportJobStatus; report: ImportSummary }) {
+  const { announce } = useFeedback();
+  const [error, setError] = useState<string | null>(null);
+  const would = report.dryRun ? 'Would be ' : '';
+  const counts: [string, number][] = [
+    ['Rows read', report.rowsRead],
+    [`${would}inserted`, report.inserted],
+    [`${would}updated`, report.updated],
+    ['Unchanged', report.unchanged],
+    ['Refused', report.failed],
+    ['Conflicts', report.conflicts],
+  ];
+  if (report.entity === 'purchases') counts.splice(2, 0, [`Receipts ${report.dryRun ? 'that would be ' : ''}added`, report.receiptsInserted]);
+
+  const download = async () => {
+    setError(null);
+    try {
+      const file = await call('imports.errors', { jobId: job.jobId });
+      downloadText(file.fileName, file.text, 'text/csv;charset=utf-8');
+      announce(`Refused rows saved as ${file.fileName}${file.truncated ? ' (cut short: the list is very long)' : ''}`);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <div className="stack" data-testid="import-summary">
+      {report.dryRun && <p className="note">Dry run: nothing was changed. These are the counts a real import of this file would give.</p>}
+      {report.resumedFromLine !== null && (
+        <p className="note">Continued an earlier import of this file that stopped after line {report.resumedFromLine.toLocaleString('en-IE')}; the counts include it.</p>
+      )}
+      <ul className="kpi-grid" aria-label="Import counts">
+        {counts.map(([label, n]) => (
+          <li key={label} className="kpi">
+            <span className="kpi-label">{label.charAt(0).toUpperCase() + label.slice(1)}</span>
+            <span className="kpi-value">{n.toLocaleString('en-IE')}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">
+        Read as {report.encoding}, separated by {report.delimiter === '\t' ? 'tabs' : `“${report.delimiter}”`}, in {(report.ms / 1000).toFixed(1)} s.
+      </p>
+      {report.warnings.length > 0 && (
+        <div>
+          <h4 className="field-label">Warnings</h4>
+          <ul className="plain-list import-warnings">
+            {report.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {report.hasRejectedRows && (
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={() => void download()}>
+            Download rejected rows ({plural(report.failed, 'row')})
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

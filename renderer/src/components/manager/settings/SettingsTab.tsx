@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { SETTING_GROUPS, type SettingView } from '../../../../../common/settings';
+import { call } from '../../../api/client';
+import { useLoad } from '../../../hooks/useLoad';
+import '../shared/manager.css';
+import './settings.css';
+import { SettingsGroup } from './SettingsGroup';
+
+/** The store's settings by area; what IT fixed in the managed config file is shown but cannot be changed here. */
+export function SettingsTab() {
+  const loaded = useLoad<SettingView[]>('settings', () => call('settings.get', {}));
+  const [settings, setSettings] = useState<SettingView[] | null>(null);
+  useEffect(() => setSettings(loaded.data), [loaded.data]);
+
+  return (
+    <div className="mgr-page">
+      <div className="page-head">
+        <h2>Settings</h2>
+        <p className="lead">
+          How this store and terminal work. Values set by your IT department in the managed config file are read-only here; changes
+          take effect on the next action at the counter.
+        </p>
+      </div>
+      {loaded.error && (
+        <p className="form-error" role="alert">
+          {loaded.error}
+        </p>
+      )}
+      {loaded.loading && !settings && <p className="muted">Loading settings…</p>}
+      {settings &&
+        SETTING_GROUPS.map((g) => (
+          <SettingsGroup key={g} group={g} settings={settings.filter((s) => s.group === g)} onSaved={setSettings} />
+        ))}
+    </div>
+  );
+}
