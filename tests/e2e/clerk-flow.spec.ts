@@ -156,6 +156,35 @@ test('a card scan opens the profile directly; slow typing is a search, not a sca
   await expect(search(page)).toHaveValue('9999999999999');
 });
 
+test('a slow answer to an earlier query never replaces the results of the newer one', async ({ app, page }) => {
+  void app; // starts the store and opens the app
+  await signIn(page);
+  const hits = page.locator('[role="option"][data-customer-id]');
+  // Hold the answer to "mar" back until the answer to "murphy" has been shown.
+  let releaseEarly!: () => void;
+  const early = new Promise<void>((resolve) => (releaseEarly = resolve));
+  await page.route('**/rpc/customers.search', async (route) => {
+    const { query } = JSON.parse(route.request().postData() ?? '{}') as { query: string };
+    if (query === 'mar') await early;
+    await route.continue();
+  });
+  await search(page).fill('mar');
+  await page.waitForTimeout(400); // past the debounce: the request for "mar" is on its way and held
+  await search(page).fill('murphy');
+  await expect(hits.first()).toContainText(/murphy/i);
+  const olderAnswered = page.waitForResponse((r) => r.url().endsWith('/rpc/customers.search') && r.request().postData()?.includes('"mar"') === true);
+  releaseEarly();
+  const older = (await (await olderAnswered).json()) as { value: { displayName: string }[] };
+  // The held answer did arrive, and it held other names (Mary, Martin...) than the newer one shows.
+  expect(older.value.some((h) => !/murphy/i.test(h.displayName))).toBe(true);
+  await page.waitForTimeout(300);
+  const shown = await hits.allTextContents();
+  expect(shown.length).toBeGreaterThan(0);
+  for (const text of shown) expect(text).toMatch(/murphy/i);
+  await expect(search(page)).toHaveValue('murphy');
+  await page.unroute('**/rpc/customers.search');
+});
+
 test('quick-create warns about a duplicate phone and can open that customer instead', async ({ app, page }, testInfo) => {
   const existing = app.backend.db
     .prepare("SELECT id, first_name, last_name, phone, loyalty_id FROM customers WHERE phone LIKE '08%' ORDER BY id LIMIT 1 OFFSET 40")
