@@ -1,6 +1,8 @@
 // Reading the values tills and spreadsheets write: yes/no flags, European and ISO dates, prices with "," or ".".
 // Each parser returns a value or throws CellError with a reason fit for the error file.
 
+import { offsetAt } from '../time';
+
 export class CellError extends Error {}
 
 const TRUE = new Set(['yes', 'y', '1', 'true', 'x', 'ja', 'j', 'oui', 'si', 'sí', 'opt-in', 'optin', 'opted in']);
@@ -76,30 +78,6 @@ export function parseQuantity(raw: string, what: string): number {
   return n;
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Milliseconds the zone is ahead of UTC at the given instant. */
-function zoneOffset(utcMs: number, timeZone: string): number {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(utcMs))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
-}
-
 // Offsets by zone and wall-clock hour: Intl is slow, and a till export repeats the same hours thousands of times.
 const hourOffsets = new Map<string, number>();
 
@@ -109,8 +87,8 @@ export function zonedToUtc(y: number, mo: number, d: number, h: number, mi: numb
   let shift = hourOffsets.get(key);
   if (shift === undefined) {
     const hour = Date.UTC(y, mo - 1, d, h);
-    const first = hour - zoneOffset(hour, timeZone);
-    const second = hour - zoneOffset(first, timeZone);
+    const first = hour - offsetAt(hour, timeZone);
+    const second = hour - offsetAt(first, timeZone);
     shift = hour - Math.min(first, second);
     if (hourOffsets.size > 50_000) hourOffsets.clear();
     hourOffsets.set(key, shift);
