@@ -6,6 +6,7 @@ import { AppError, type Envelope } from '../common/errors';
 import { startBackend, summary, type Backend, type BackendOptions } from './backend';
 import { toWireError, type Dispatch } from './ipc/dispatch';
 import { listBackups, restoreBackup, verifyDatabaseFile } from './services/backup';
+import { importRunningOn } from './services/import/jobs';
 import { audit } from './services/audit';
 
 /**
@@ -62,6 +63,9 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
 
   const restore = (name: string, clerkId: number | null): null => {
     const file = backupFile(name);
+    if (importRunningOn(opts.dbPath)) {
+      throw new AppError('CONFLICT', 'An import is running. Restore the backup when it has finished.');
+    }
     const wasOpen: Backend | null = backend;
     if (wasOpen) wasOpen.close();
     backend = null;

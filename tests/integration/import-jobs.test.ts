@@ -8,6 +8,7 @@ import type { Envelope } from '../../common/errors';
 import { IMPORT_CHUNK_BYTES, type ImportJobStatus, type ImportUpload, type RejectedRowsFile } from '../../common/imports';
 import { METHOD_NAMES } from '../../common/contract';
 import { startBackend } from '../../main/backend';
+import { openStore } from '../../main/store-lifecycle';
 import { newSession, type Session } from '../../main/ipc/session';
 import { tempDir } from '../helpers/temp-store';
 
@@ -60,6 +61,8 @@ async function store() {
   return { b, dbPath, stagingDir, admin, manager, clerk, call, ok, upload, finished, importBytes };
 }
 
+/** A real pause: polling with nothing but awaited calls would never let the job's own turns of the event loop come. */
+const pause = () => new Promise<true>((r) => setTimeout(() => r(true), 5));
 const fixtureBytes = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 const customerCount = (b: { db: { prepare(sql: string): { get(): unknown } } }) => (b.db.prepare('SELECT COUNT(*) AS n FROM customers').get() as { n: number }).n;
 /** Every file under the staging folder, relative to it. */
@@ -168,6 +171,12 @@ describe('imports over IPC', () => {
 
     // The name keeps no path parts: the staged file is inside the staging folder.
     expect(staged(stagingDir)).toEqual([path.join('uploads', uploadId, 'passwd')]);
+    const otherId = (await ok<{ id: number }>(admin, 'clerks.create', { displayName: 'Bo Admin', role: 'admin', pin: '2468' })).id;
+    const other = newSession();
+    await ok(other, 'session.signIn', { clerkId: otherId, pin: '2468' });
+    const foreign = await call(other, 'imports.chunk', { uploadId, index: 1, base64: part(IMPORT_CHUNK_BYTES, bytes.length) });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(other, 'imports.start', { uploadId, dryRun: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     const tooBig = await call(admin, 'imports.chunk', { uploadId, index: 1, base64: Buffer.alloc(11).toString('base64') });
     expect(tooBig).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('More data') } });
@@ -210,6 +219,36 @@ describe('imports over IPC', () => {
     expect(await call(admin, 'imports.begin', { entity: 'customers', fileName: 'b.csv', size: 10 })).toMatchObject({ ok: true });
   }, 60_000);
 
+  it('refuses to restore a backup while an import writes to the store, and restores once it has finished', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'store.db');
+    const lifecycle = openStore({ dbPath, backupDir: path.join(dir, 'backups'), now: () => NOW, log: () => {} });
+    const admin = newSession();
+    const ok = async <T>(m: string, input: unknown): Promise<T> => {
+      const r = (await lifecycle.dispatch(m, input, admin)) as Envelope<T>;
+      if (!r.ok) throw new Error(`${m}: ${r.error.code} ${r.error.message}`);
+      return r.value;
+    };
+    await ok('app.setupEmpty', { clerkName: 'Ada Admin', pin: '5555' });
+    const backup = await ok<{ name: string }>('backups.run', {});
+    const bytes = bigCustomerCsv(20_000);
+    const { uploadId, chunkBytes } = await ok<ImportUpload>('imports.begin', { entity: 'customers', fileName: 'big.csv', size: bytes.length });
+    for (let i = 0, at = 0; at < bytes.length; i++, at += chunkBytes) {
+      await ok('imports.chunk', { uploadId, index: i, base64: bytes.subarray(at, at + chunkBytes).toString('base64') });
+    }
+    const { jobId } = await ok<{ jobId: string }>('imports.start', { uploadId, dryRun: false });
+    expect(await lifecycle.dispatch('backups.restore', { name: backup.name }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('import is running') },
+    });
+    let st: ImportJobStatus;
+    do st = await ok<ImportJobStatus>('imports.status', { jobId });
+    while (st.state === 'running' && (await pause()));
+    expect(st).toMatchObject({ state: 'done', report: { inserted: 20_000 } });
+    expect(await lifecycle.dispatch('backups.restore', { name: backup.name }, admin)).toMatchObject({ ok: true });
+    lifecycle.close();
+  });
+
   it('keeps only whole batches when the store closes mid-import, and the same file again continues where it stopped', async () => {
     const { b, dbPath, admin, ok, upload } = await store();
     const bytes = bigCustomerCsv(20_000);
@@ -234,7 +273,7 @@ describe('imports over IPC', () => {
     await answer('session.signIn', { clerkId: 1, pin: '5555' });
     let failed: ImportJobStatus;
     do failed = await answer<ImportJobStatus>('imports.status', { jobId });
-    while (failed.state === 'running');
+    while (failed.state === 'running' && (await pause()));
     expect(failed).toMatchObject({ state: 'failed', report: null, error: { code: 'CONFLICT', message: expect.stringContaining('import the same file again') } });
     const kept = customerCount(reopened);
     expect(kept % 2_000).toBe(0);
@@ -248,7 +287,7 @@ describe('imports over IPC', () => {
     const resumed = await answer<{ jobId: string }>('imports.start', { uploadId: second, dryRun: false });
     let done: ImportJobStatus;
     do done = await answer<ImportJobStatus>('imports.status', resumed);
-    while (done.state === 'running');
+    while (done.state === 'running' && (await pause()));
     expect(done.report).toMatchObject({ rowsRead: 20_000, inserted: 20_000, resumedFromLine: kept + 1 });
     expect(customerCount(reopened)).toBe(20_000);
     reopened.close();

@@ -49,7 +49,6 @@ interface Upload {
 interface Job {
   status: ImportJobStatus;
   errorFile: string;
-  uploadDir: string;
   done: Promise<void>;
 }
 
@@ -174,7 +173,7 @@ export class ImportJobs {
       report: null,
       error: null,
     };
-    const job: Job = { status, errorFile, uploadDir: u.dir, done: Promise.resolve() };
+    const job: Job = { status, errorFile, done: Promise.resolve() };
     this.jobs.set(jobId, job);
     job.done = this.run(ctx, clerkId, u, job, input);
     return { jobId };
@@ -291,4 +290,9 @@ export function importJobsFor(db: DB, describe: DescribeError): ImportJobs {
   let r = registries.get(key);
   if (!r) registries.set(key, (r = new ImportJobs(key, describe)));
   return r;
+}
+
+/** Whether an import is writing to the store kept in this file (a restore must not pull the file from under it). */
+export function importRunningOn(dbFile: string): boolean {
+  return registries.get(path.resolve(dbFile))?.running() != null;
 }
