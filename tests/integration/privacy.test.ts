@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCustomer } from '../../main/cli/privacy-command';
+import { runCli } from '../../main/cli/run';
 import { createCustomer } from '../../main/services/customers';
 import { searchCustomers } from '../../main/services/customer-search';
 import { saveDraft } from '../../main/services/drafts';
@@ -228,7 +228,9 @@ describe('retention of interaction notes', () => {
 describe('counterpart customer export|erase', () => {
   let out: string[];
   let err: string[];
-  const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) } };
+  const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: process.env };
+  /** `counterpart customer …` as the command line runs it. */
+  const runCustomer = (args: string[], through: typeof io) => runCli(['customer', ...args], through);
   const savedDb = process.env.COUNTERPART_DB;
   beforeEach(() => {
     out = [];
@@ -244,7 +246,7 @@ describe('counterpart customer export|erase', () => {
     const s = tempStore();
     const { zoe } = seed(s);
     const file = path.join(tempDir(), 'zoe.json');
-    expect(await runCustomer(['customer', 'export', String(zoe.id), '--out', file, '--db', s.file], io)).toBe(0);
+    expect(await runCustomer(['export', String(zoe.id), '--out', file, '--db', s.file], io)).toBe(0);
     expect(out.join('')).toContain(`Exported customer ${zoe.id}`);
     const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { customer: { firstName: string } };
     expect(exported.customer.firstName).toBe('Zoë');
