@@ -44,6 +44,27 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0006-name-words indexes the words of the names already stored, and triggers keep them after', () => {
+    const file = path.join(tempDir(), 'words.db');
+    const db = new Database(file);
+    migrate(db, file, { backup: false, target: 5 });
+    const add = db.prepare(
+      "INSERT INTO customers (first_name, last_name, name_key, last_key, created_at) VALUES (?, ?, ?, ?, '2026-01-01T00:00:00Z')",
+    );
+    add.run('Seán', "O'Brien", 'sean obrien', 'obrien sean');
+    add.run('Mary', "O'Brien", 'mary obrien', 'obrien mary');
+    migrate(db, file, { backup: false, target: 6 });
+    const words = () => Object.fromEntries(db.prepare<[], [string, number]>('SELECT word, uses FROM name_words').raw().all());
+    expect(words()).toEqual({ mary: 1, obrien: 2, sean: 1 }); // 3-letter words are left out
+    const variants = db.prepare("SELECT variant FROM name_word_variants WHERE word = 'obrien' ORDER BY variant").pluck().all();
+    expect(variants).toEqual(['brien', 'obien', 'obren', 'obrie', 'obrien', 'obrin', 'orien']);
+    db.prepare("UPDATE customers SET name_key = 'mary obrien kelly' WHERE name_key = 'mary obrien'").run();
+    db.prepare("DELETE FROM customers WHERE name_key = 'sean obrien'").run();
+    expect(words()).toEqual({ kelly: 1, mary: 1, obrien: 1 });
+    expect(db.prepare("SELECT count(*) FROM name_word_variants WHERE word = 'sean'").pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('refuses a database written by a newer Counterpart and leaves it untouched', () => {
     const file = path.join(tempDir(), 'newer.db');
     const raw = new Database(file);
