@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { CustomerRow } from '../../main/db/customers.repo';
+import { REBUILD_NAME_WORDS } from '../../main/db/migrations/0006-name-words';
 import { createCustomer } from '../../main/services/customers';
 import { searchCustomers } from '../../main/services/customer-search';
 import { importCsv } from '../../main/services/import';
@@ -104,6 +105,24 @@ describe('customer import: a till export with the usual headers', () => {
     expect(again).toMatchObject({ rowsRead: 6, inserted: 0, updated: 0, unchanged: 4, failed: 2 });
     expect(customers(s)).toEqual(before);
     expect(readErrors(again.errorFile!, ';').map((e) => e.line)).toEqual(['7', '8']);
+  });
+
+  it('adds the name words of imported customers, in batches and next to customers added at the counter', async () => {
+    const s = tempStore();
+    createCustomer(s.ctx, { firstName: 'Brigid', lastName: 'Kelly' });
+    const file = writeCsv('words.csv', ['First Name,Surname', ...Array.from({ length: 25 }, (_, i) => `Aoife,Kelly${i}`), 'Brigid,Kelly'].join('\n'));
+    await importCsv(s.ctx, { entity: 'customers', file, batchSize: 10 });
+    createCustomer(s.ctx, { firstName: 'Conall', lastName: 'Kelly' });
+    const words = () => s.db.prepare('SELECT word, uses FROM name_words ORDER BY word').all();
+    const imported = words();
+    expect(imported).toContainEqual({ word: 'aoife', uses: 25 });
+    expect(imported).toContainEqual({ word: 'kelly', uses: 2 }); // the counter's Brigid and Conall; the import's Brigid matched
+    expect(s.db.prepare('SELECT count(*) FROM bulk_loads').pluck().get()).toBe(0);
+    // The same words a rebuild from the customers table gives.
+    s.db.exec('SAVEPOINT check_words');
+    s.db.exec(REBUILD_NAME_WORDS);
+    expect(words()).toEqual(imported);
+    s.db.exec('ROLLBACK TO check_words; RELEASE check_words');
   });
 
   it('writes nothing on a dry run but counts as the real run would', async () => {

@@ -22,20 +22,32 @@ const dropWords = (key: string) => `
   UPDATE name_words SET uses = uses - 1 WHERE word IN (${wordsOf(key)});
   DELETE FROM name_words WHERE uses <= 0 AND word IN (${wordsOf(key)});`;
 
-/** Fills name_words from the customers table in one pass (after a bulk load that ran without the triggers). */
-export const REBUILD_NAME_WORDS = `
-  DELETE FROM name_words;
-  INSERT INTO name_words (word, uses)
-    SELECT word, count(*) FROM (
+/** The words of every customer with an id above :after, counted once per customer. */
+const wordsAfter = `
+    SELECT word, count(*) AS uses FROM (
       SELECT DISTINCT customers.id,
         substr(customers.name_key, name_word_positions.i,
                instr(substr(customers.name_key, name_word_positions.i) || ' ', ' ') - 1) AS word
       FROM customers JOIN name_word_positions
         ON name_word_positions.i <= length(customers.name_key)
        AND (name_word_positions.i = 1 OR substr(customers.name_key, name_word_positions.i - 1, 1) = ' ')
+      WHERE customers.id > :after
     )
     WHERE length(word) >= 4
-    GROUP BY word;`;
+    GROUP BY word`;
+
+/** Fills name_words from the customers table in one pass (after a bulk load that ran without the triggers). */
+export const REBUILD_NAME_WORDS = `
+  DELETE FROM name_words;
+  INSERT INTO name_words (word, uses) ${wordsAfter.replace(':after', '0')};`;
+
+/**
+ * Adds the words of the customers inserted after id :after in one statement, for a batch written while the
+ * 'name_words' row of bulk_loads held the per-row trigger back (the same transaction; four times cheaper per row).
+ */
+export const ADD_NAME_WORDS_AFTER = `
+  INSERT INTO name_words (word, uses) ${wordsAfter}
+  ON CONFLICT (word) DO UPDATE SET uses = uses + excluded.uses`;
 
 export function up(db: Database.Database): void {
   db.exec(`
@@ -63,7 +75,11 @@ export function up(db: Database.Database): void {
       DELETE FROM name_word_variants WHERE word = OLD.word;
     END;
 
-    CREATE TRIGGER customers_words_insert AFTER INSERT ON customers BEGIN
+    -- A batch writer (the CSV import) sets this inside its transaction and adds the batch's words in one statement.
+    CREATE TABLE bulk_loads (name TEXT PRIMARY KEY) WITHOUT ROWID;
+
+    CREATE TRIGGER customers_words_insert AFTER INSERT ON customers
+      WHEN NOT EXISTS (SELECT 1 FROM bulk_loads WHERE name = 'name_words') BEGIN
       ${addWords('NEW.name_key')}
     END;
     CREATE TRIGGER customers_words_delete AFTER DELETE ON customers BEGIN

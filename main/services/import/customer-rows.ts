@@ -2,6 +2,7 @@ import { ZodError, type z } from 'zod';
 import { customerDraftSchema, type CustomerDraft } from '../../../common/contract';
 import { AppError } from '../../../common/errors';
 import { emailKey, loyaltyKey, nameKey, phoneDigits } from '../../../common/normalize';
+import { ADD_NAME_WORDS_AFTER } from '../../db/migrations/0006-name-words';
 import type { CustomerRow, NewCustomerRow } from '../../db/customers.repo';
 import { preparedFor } from '../../db/prepared';
 import type { DB } from '../../db/connection';
@@ -57,6 +58,12 @@ const statements = preparedFor((db: DB) => ({
     `INSERT INTO customers (${NEW_COLUMNS.join(', ')})
      SELECT ${NEW_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`,
   ),
+  maxId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) AS id FROM customers'),
+  // The batch's name words in one statement instead of a trigger run per row; set and cleared in the batch's
+  // transaction, so no other write ever sees the trigger held.
+  holdNameWords: db.prepare("INSERT OR IGNORE INTO bulk_loads (name) VALUES ('name_words')"),
+  addNameWords: db.prepare<{ after: number }>(ADD_NAME_WORDS_AFTER),
+  releaseNameWords: db.prepare("DELETE FROM bulk_loads WHERE name = 'name_words'"),
   update: db.prepare<NewCustomerRow & { id: number }>(
     `UPDATE customers SET first_name = @first_name, last_name = @last_name, name_key = @name_key, last_key = @last_key,
        phone = @phone, phone_digits = @phone_digits, email = @email, loyalty_id = @loyalty_id, birthday = @birthday,
@@ -307,7 +314,11 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
         }
       }
       if (staged.all.length) {
+        const before = s.maxId.get()!.id;
+        s.holdNameWords.run();
         const info = s.insertMany.run(JSON.stringify(staged.all.map((x) => NEW_COLUMNS.map((c) => x.row[c]))));
+        s.addNameWords.run({ after: before });
+        s.releaseNameWords.run();
         // One statement assigns consecutive rowids, so the batch's ids end at lastInsertRowid.
         const last = Number(info.lastInsertRowid);
         for (let id = last - info.changes + 1; id <= last; id++) seen.add(id);
