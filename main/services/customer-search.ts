@@ -41,9 +41,10 @@ export function searchCustomers(ctx: ServiceContext, query: string, limit = 20):
     take(stages.emailExact.all(email, room()), 'email');
     if (found.size === 0) take(stages.emailPrefix.all(email, email + HIGH, room()), 'email');
   } else {
+    const key = nameKey(q);
     const before = found.size;
-    searchByName(ctx, nameKey(q), take, room);
-    if (found.size === before) searchNearMisses(ctx, nameKey(q), take, room);
+    searchByName(ctx, key, take, room);
+    if (found.size === before) searchNearMisses(ctx, key, take, room);
   }
   return [...found.values()];
 }
