@@ -386,8 +386,10 @@ test('a 10,000-entry timeline stays virtualised and loads older pages while scro
   // End jumps to the oldest loaded entry, and keyboard focus follows it.
   await page.keyboard.press('Alt+t');
   await page.keyboard.press('End');
-  const focusedIndex = Number(await page.evaluate("document.activeElement?.getAttribute('data-index') ?? '-1'"));
-  expect(focusedIndex).toBeGreaterThan(300);
+  // The row is focused once the virtualiser has scrolled it into the DOM: wait for that, not one frame.
+  await expect
+    .poll(async () => Number(await page.evaluate("document.activeElement?.getAttribute('data-index') ?? '-1'")))
+    .toBeGreaterThan(300);
 });
 
 test('every counter screen passes an axe scan', async ({ app, page }, testInfo) => {
