@@ -168,8 +168,9 @@ test('a slow answer to an earlier query never replaces the results of the newer 
     if (query === 'mar') await early;
     await route.continue();
   });
+  const olderAsked = page.waitForRequest((r) => r.url().endsWith('/rpc/customers.search') && r.postData()?.includes('"mar"') === true);
   await search(page).fill('mar');
-  await page.waitForTimeout(400); // past the debounce: the request for "mar" is on its way and held
+  await olderAsked; // past the debounce: the request for "mar" is on its way and held
   await search(page).fill('murphy');
   await expect(hits.first()).toContainText(/murphy/i);
   const olderAnswered = page.waitForResponse((r) => r.url().endsWith('/rpc/customers.search') && r.request().postData()?.includes('"mar"') === true);
