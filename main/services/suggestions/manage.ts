@@ -1,5 +1,6 @@
 // Playbook management for managers: list, edit with history, enable/disable, export/import, preview, statistics.
 import { COMMUNICATION_STYLES, type CommunicationStyle, type Suggestion } from '../../../common/domain';
+import type { PlaybookUsage } from '../../../common/playbook';
 import { AppError } from '../../../common/errors';
 import { playbookRepo } from '../../db/playbook.repo';
 import { audit } from '../audit';
@@ -186,18 +187,22 @@ export function previewTemplate(
   };
 }
 
-export interface TemplateStatsRow {
+export interface TemplateStatsRow extends PlaybookUsage {
   templateId: string;
   storeId: string;
   style: string;
-  shown: number;
-  used: number;
-  successes: number;
-  /** Raw successes / used, null before the first use. */
-  successRate: number | null;
-  /** Posterior mean of the success rate, and the cautious estimate the ranking uses. */
-  posteriorMean: number;
-  estimate: number;
+}
+
+/** Counts of one template (in one cell or over all) as a manager reads them, with the estimate ranking uses. */
+export function usageFrom(shown: number, e: Evidence): PlaybookUsage {
+  return {
+    shown,
+    used: e.used,
+    successes: e.successes,
+    successRate: e.used > 0 ? e.successes / e.used : null,
+    posteriorMean: posterior(e).mean,
+    estimate: cautiousRate(e),
+  };
 }
 
 /** Per template, store and style: how often shown, used and successful (resolved with sentiment >= 4). */
@@ -212,16 +217,6 @@ export function templateStats(ctx: ServiceContext): TemplateStatsRow[] {
   return rows.map((r) => {
     const all = totals.get(r.template_id)!;
     const e: Evidence = { used: r.used, successes: r.successes, otherUsed: all.used - r.used, otherSuccesses: all.successes - r.successes };
-    return {
-      templateId: r.template_id,
-      storeId: r.store_id,
-      style: r.style,
-      shown: r.shown,
-      used: r.used,
-      successes: r.successes,
-      successRate: r.used > 0 ? r.successes / r.used : null,
-      posteriorMean: posterior(e).mean,
-      estimate: cautiousRate(e),
-    };
+    return { templateId: r.template_id, storeId: r.store_id, style: r.style, ...usageFrom(r.shown, e) };
   });
 }

@@ -13,9 +13,8 @@ import type {
 import type { ServiceContext } from '../context';
 import { evaluate, FIELDS, type Condition, type FactValues } from './conditions';
 import { gatherFacts } from './facts';
-import { listTemplates, previewTemplate, templateStats } from './manage';
+import { listTemplates, previewTemplate, templateStats, usageFrom, type TemplateStatsRow } from './manage';
 import { parseTemplate, RESOLVABLES, TEMPLATE_KINDS } from './playbook';
-import { cautiousRate, posterior } from './ranking';
 import { parseText, render, VARIABLE_NAMES } from './variables';
 
 const OPS: Record<PlaybookFieldInfo['type'], string[]> = {
@@ -39,20 +38,12 @@ export function playbookCatalog(): PlaybookCatalog {
 /** Usage summed over stores and styles; the estimate is what the same evidence would give in a single cell. */
 function usageOf(counts: { shown: number; used: number; successes: number } | undefined): PlaybookUsage {
   const c = counts ?? { shown: 0, used: 0, successes: 0 };
-  const e = { used: c.used, successes: c.successes, otherUsed: 0, otherSuccesses: 0 };
-  return {
-    shown: c.shown,
-    used: c.used,
-    successes: c.successes,
-    successRate: c.used > 0 ? c.successes / c.used : null,
-    posteriorMean: posterior(e).mean,
-    estimate: cautiousRate(e),
-  };
+  return usageFrom(c.shown, { used: c.used, successes: c.successes, otherUsed: 0, otherSuccesses: 0 });
 }
 
-function totalsByTemplate(ctx: ServiceContext): Map<string, { shown: number; used: number; successes: number }> {
+function totalsByTemplate(rows: TemplateStatsRow[]): Map<string, { shown: number; used: number; successes: number }> {
   const totals = new Map<string, { shown: number; used: number; successes: number }>();
-  for (const r of templateStats(ctx)) {
+  for (const r of rows) {
     const t = totals.get(r.templateId) ?? { shown: 0, used: 0, successes: 0 };
     totals.set(r.templateId, { shown: t.shown + r.shown, used: t.used + r.used, successes: t.successes + r.successes });
   }
@@ -60,7 +51,7 @@ function totalsByTemplate(ctx: ServiceContext): Map<string, { shown: number; use
 }
 
 export function playbookList(ctx: ServiceContext): PlaybookList {
-  const totals = totalsByTemplate(ctx);
+  const totals = totalsByTemplate(templateStats(ctx));
   const templates = listTemplates(ctx).map((t) => ({
     id: t.id,
     title: t.title,
@@ -76,11 +67,12 @@ export function playbookList(ctx: ServiceContext): PlaybookList {
 }
 
 export function playbookStats(ctx: ServiceContext): PlaybookStats {
-  const totals = totalsByTemplate(ctx);
+  const rows = templateStats(ctx);
+  const totals = totalsByTemplate(rows);
   const templates = listTemplates(ctx).map((t) => ({ templateId: t.id, title: t.title, enabled: t.enabled, ...usageOf(totals.get(t.id)) }));
   return {
     templates,
-    rows: templateStats(ctx),
+    rows,
     neverUsed: templates.filter((t) => t.used === 0).map((t) => t.templateId),
     neverShown: templates.filter((t) => t.shown === 0).map((t) => t.templateId),
   };
