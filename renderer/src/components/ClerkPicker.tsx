@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Clerk } from '../../../common/domain';
 import { call, errorMessage } from '../api/client';
 import { PinForm } from './PinForm';
+import { FormError } from './FormError';
 
 const initials = (name: string) =>
   name
@@ -76,11 +77,7 @@ export function ClerkPicker({ demo, notice, onSignedIn }: Props) {
               </p>
             )}
             <p className="muted">Choose your name with the arrow keys and Enter (or Tab), then type your PIN.</p>
-            {error && (
-              <p className="form-error" role="alert">
-                {error}
-              </p>
-            )}
+            <FormError message={error} />
             {!clerks && !error && <p className="muted">Loading clerks…</p>}
             {clerks && clerks.length === 0 && <p>No active clerks. Ask a manager to add you.</p>}
             {clerks && clerks.length > 0 && (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AppInfo, Clerk } from '../../../common/domain';
 import { call, errorMessage } from '../api/client';
+import { FormError } from './FormError';
 
 interface Props {
   onDemoLoaded(info: AppInfo): void;
@@ -45,11 +46,7 @@ export function FirstRun({ onDemoLoaded, onStoreCreated }: Props) {
       <div className="first-run">
         <h1>Welcome to Counterpart</h1>
         <p className="lead">This terminal has no store data yet. Choose how to begin.</p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="choice-grid">
           <section className="card choice" aria-labelledby="demo-h">
             <h2 id="demo-h">Load the demo store</h2>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Clerk } from '../../../common/domain';
 import { errorMessage } from '../api/client';
+import { FormError } from './FormError';
 
 interface Props {
   clerk: Clerk;
@@ -59,11 +60,7 @@ export function PinForm({ clerk, demo, onBack, onSignIn }: Props) {
           Demo store: every clerk’s PIN is 1234.
         </p>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}

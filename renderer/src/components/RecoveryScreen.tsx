@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { StoreProblem } from '../../../common/domain';
 import { call, errorMessage } from '../api/client';
 import { formatDateTime } from '../lib/format';
+import { FormError } from './FormError';
 
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -31,11 +32,7 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
         <h1>The store cannot be opened</h1>
         <p className="lead">{problem.message}</p>
         <p>Nothing has been deleted. Restore the latest backup, or ask IT before starting an empty store.</p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {problem.backups.length > 0 ? (
           <section aria-labelledby="backups-h">
             <h2 id="backups-h">Backups</h2>

@@ -6,6 +6,7 @@ import type { Prefill } from '../../lib/prefill';
 import { STYLE_LABEL } from '../../lib/labels';
 import { useFeedback } from '../../state/feedback';
 import { DuplicateWarnings } from './DuplicateWarnings';
+import { FormError } from '../FormError';
 
 const DUPLICATE_CHECK_MS = 250;
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
@@ -160,11 +161,7 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
           <span>Agrees to receive marketing (offers and news by email or text)</span>
         </label>
         <DuplicateWarnings duplicates={duplicates} onOpen={onOpenExisting} />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={saving}>
             {saving ? 'Creating…' : 'Create customer'} <kbd>Ctrl+Enter</kbd>

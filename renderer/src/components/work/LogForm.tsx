@@ -5,6 +5,7 @@ import { formatDateTime } from '../../lib/format';
 import { KIND_LABEL, OUTCOME_LABEL, SENTIMENT_LABEL } from '../../lib/labels';
 import type { LogDraft } from '../../state/log-draft';
 import { RadioGroup } from './RadioGroup';
+import { FormError } from '../FormError';
 
 const KINDS = INTERACTION_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }));
 const OUTCOMES = INTERACTION_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABEL[o] }));
@@ -112,11 +113,7 @@ export function LogForm(p: Props) {
             </button>
           )}
         </div>
-        {p.error && (
-          <p className="form-error" role="alert">
-            {p.error}
-          </p>
-        )}
+        <FormError message={p.error} />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={p.saving}>
             {p.saving ? 'Saving…' : 'Save interaction'} <kbd>Ctrl+Enter</kbd>

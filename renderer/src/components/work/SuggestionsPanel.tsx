@@ -1,6 +1,7 @@
 import type { KeyboardEvent, Ref } from 'react';
 import type { Suggestion } from '../../../../common/domain';
 import type { UsedSuggestion } from '../../state/log-draft';
+import { FormError } from '../FormError';
 
 export const MAX_SUGGESTIONS = 5;
 
@@ -39,11 +40,7 @@ export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRe
           </span>
         )}
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {loading && !suggestions && <p className="muted small">Finding suggestions…</p>}
       {!loading && !error && list.length === 0 && (
         <p className="empty-note">No suggestions for this customer right now — say it your way and log it below.</p>

@@ -4,6 +4,7 @@ import type { Customer } from '../../../../../common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { flushAllDrafts } from '../../../lib/draft-flush';
 import { Dialog } from '../../manager/shared/Dialog';
+import { FormError } from '../../FormError';
 
 /** Spacing and Unicode composition aside, the typed name must be the one on screen (the main process checks the same). */
 const sameName = (a: string, b: string) => a.normalize('NFC').trim().replace(/\s+/g, ' ') === b.normalize('NFC').trim().replace(/\s+/g, ' ');
@@ -64,11 +65,7 @@ export function EraseCustomerDialog({
           </span>
           <input type="text" autoComplete="off" spellCheck={false} value={typed} aria-describedby="erase-warning" onChange={(e) => setTyped(e.target.value)} />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="form-actions dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
             Cancel

@@ -6,6 +6,7 @@ import { formatDateTime, plural } from '../../../lib/format';
 import { useStore } from '../../../state/store';
 import { isDay } from '../shared/days';
 import '../shared/manager.css';
+import { FormError } from '../../FormError';
 
 const LIMIT = 500;
 
@@ -75,11 +76,7 @@ export function AuditTab() {
             All dates
           </button>
         </div>
-        {list.error && (
-          <p className="form-error" role="alert">
-            {list.error}
-          </p>
-        )}
+        <FormError message={list.error} />
         <div className="table-scroll">
           <table className="data-table" aria-labelledby="audit-h">
             <thead>

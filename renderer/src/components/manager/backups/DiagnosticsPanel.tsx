@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call, errorMessage } from '../../../api/client';
 import { useFeedback } from '../../../state/feedback';
 import { downloadText } from '../shared/download';
+import { FormError } from '../../FormError';
 
 /** One file for IT: versions, database health, settings in force, recent log lines and audit events; no customer data. */
 export function DiagnosticsPanel() {
@@ -35,11 +36,7 @@ export function DiagnosticsPanel() {
           {busy ? 'Exporting…' : 'Export diagnostics'}
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

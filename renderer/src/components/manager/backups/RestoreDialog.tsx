@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BackupSummary } from '../../../../../common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { Dialog } from '../shared/Dialog';
+import { FormError } from '../../FormError';
 
 interface Props {
   backup: BackupSummary;
@@ -55,11 +56,7 @@ export function RestoreDialog({ backup, when, onClose, onDone }: Props) {
             An import of {importing} is running. Wait for it to finish before restoring.
           </p>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="form-actions dialog-actions">
           <button type="button" className="btn" onClick={onClose} autoFocus>
             Cancel

@@ -8,6 +8,7 @@ import { KIND_LABEL, OUTCOME_LABEL } from '../../../lib/labels';
 import { useFeedback } from '../../../state/feedback';
 import { openCustomerOnCounter } from '../shared/open-customer';
 import '../shared/manager.css';
+import { FormError } from '../../FormError';
 
 type Show = 'all' | 'overdue' | 'unassigned';
 
@@ -74,11 +75,7 @@ export function FollowUpsTab() {
             ))}
           </fieldset>
         </div>
-        {list.error && (
-          <p className="form-error" role="alert">
-            {list.error}
-          </p>
-        )}
+        <FormError message={list.error} />
         <div className="table-scroll">
           <table className="data-table" aria-labelledby="queue-h">
             <thead>

@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../../api/client';
 import { plural } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import { downloadText } from '../shared/download';
+import { FormError } from '../../FormError';
 
 /** The counts of a finished import, its warnings, and the refused rows to download. */
 export function ImportResult({ job, report }: { job: ImportJobStatus; report: ImportSummary }) {
@@ -65,11 +66,7 @@ export function ImportResult({ job, report }: { job: ImportJobStatus; report: Im
           </button>
         </div>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </div>
   );
 }

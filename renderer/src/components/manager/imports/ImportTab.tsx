@@ -9,6 +9,7 @@ import { ImportProgress } from './ImportProgress';
 import { ImportResult } from './ImportResult';
 import { readMapping, uploadAndStart } from './upload';
 import { useImportJob } from './useImportJob';
+import { FormError } from '../../FormError';
 
 const ENTITY_LABEL: Record<ImportEntityName, string> = { customers: 'Customers', purchases: 'Purchases' };
 
@@ -95,22 +96,14 @@ export function ImportTab() {
               {dryRun ? 'Check file' : 'Import file'}
             </button>
           </div>
-          {formError && (
-            <p className="form-error" role="alert">
-              {formError}
-            </p>
-          )}
+          <FormError message={formError} />
         </form>
       </section>
       {(upload || job) && (
         <section className="card review-section" aria-labelledby="import-status-h">
           <h3 id="import-status-h">{upload ? `Uploading ${upload.fileName}` : `${job!.dryRun ? 'Dry run of' : 'Import of'} ${job!.fileName}`}</h3>
           <ImportProgress upload={upload} job={upload ? null : job} />
-          {jobError && (
-            <p className="form-error" role="alert">
-              {jobError}
-            </p>
-          )}
+          <FormError message={jobError} />
           {!upload && job?.state === 'failed' && job.error && (
             <p className="form-error" role="alert">
               {job.error.message}

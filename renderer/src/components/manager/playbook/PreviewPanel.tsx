@@ -4,6 +4,7 @@ import { useCustomerSearch } from '../../../hooks/useCustomerSearch';
 import { STYLE_LABEL } from '../../../lib/labels';
 import type { PreviewCustomer } from './TemplateEditor';
 import type { PreviewState } from './usePlaybookPreview';
+import { FormError } from '../../FormError';
 
 interface Props {
   customer: PreviewCustomer | null;
@@ -75,11 +76,7 @@ export function PreviewPanel({ customer, onCustomer, state }: Props) {
         </p>
       </div>
 
-      {state.error && (
-        <p className="form-error" role="alert">
-          {state.error}
-        </p>
-      )}
+      <FormError message={state.error} />
       {!p && !state.error && <p className="muted small">{state.invalid ? 'Fix the template to see a preview.' : 'Preparing the preview…'}</p>}
       {p && (
         <div className={`pb-preview-body${state.pending || state.invalid ? ' is-stale' : ''}`} data-testid="pb-preview">

@@ -10,6 +10,7 @@ import { PreviewPanel } from './PreviewPanel';
 import { StyleTexts } from './StyleTexts';
 import { usePlaybookPreview } from './usePlaybookPreview';
 import { VersionHistory } from './VersionHistory';
+import { FormError } from '../../FormError';
 
 interface Props {
   id: string;
@@ -149,11 +150,7 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
       </div>
 
       <div aria-live="polite" className="pb-messages">
-        {saveError && (
-          <p className="form-error" role="alert">
-            {saveError}
-          </p>
-        )}
+        <FormError message={saveError} />
         {!saveError && invalid && (
           <p className="form-error" data-testid="pb-invalid">
             <strong>Check before saving:</strong> {invalid}

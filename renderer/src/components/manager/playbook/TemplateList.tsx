@@ -8,6 +8,7 @@ import { useStore } from '../../../state/store';
 import { kindName, percent } from './labels';
 import { exportPlaybook, importPlaybookFile, importSummary } from './transfer';
 import { UsageChart } from './UsageChart';
+import { FormError } from '../../FormError';
 
 interface Filter {
   text: string;
@@ -95,11 +96,7 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
         </div>
       </div>
 
-      {list.error && (
-        <p className="form-error" role="alert">
-          {list.error}
-        </p>
-      )}
+      <FormError message={list.error} />
       {list.data && <UsageChart templates={list.data.templates} />}
 
       <div className="pb-filters" role="search" aria-label="Templates">

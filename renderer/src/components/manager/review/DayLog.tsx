@@ -10,6 +10,7 @@ import { openCustomerOnCounter } from '../shared/open-customer';
 import { LogFilters, NO_FILTERS, toDayFilters, type FilterState } from './LogFilters';
 import { Pager } from './Pager';
 import { ReviewDialog } from './ReviewDialog';
+import { FormError } from '../../FormError';
 
 export const PAGE_SIZE = 100;
 const TEXT_DEBOUNCE_MS = 300;
@@ -82,11 +83,7 @@ export function DayLog({ day, clerks }: { day: string; clerks: Clerk[] }) {
         </p>
       </div>
       <LogFilters value={filters} clerks={clerks} onChange={setFilters} />
-      {report.error && (
-        <p className="form-error" role="alert">
-          {report.error}
-        </p>
-      )}
+      <FormError message={report.error} />
       <div className={`table-scroll${report.loading && data ? ' is-stale' : ''}`} aria-busy={report.loading}>
         <table className="data-table log-table" ref={tableRef} tabIndex={-1} aria-labelledby="log-h" aria-describedby="log-page">
           <thead>

@@ -3,6 +3,7 @@ import { call, errorMessage } from '../../../api/client';
 import { useFeedback } from '../../../state/feedback';
 import { isDay } from '../shared/days';
 import { downloadBase64, downloadText } from '../shared/download';
+import { FormError } from '../../FormError';
 
 /** CSV or PDF for the day shown, or for any from/to range. The file is built by the main process and saved here. */
 export function ExportPanel({ day, today }: { day: string; today: string }) {
@@ -66,11 +67,7 @@ export function ExportPanel({ day, today }: { day: string; today: string }) {
           </button>
         </div>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { DayEntry } from '../../../../../common/reports';
 import { call, errorMessage } from '../../../api/client';
 import { KIND_LABEL, OUTCOME_LABEL } from '../../../lib/labels';
 import { Dialog } from '../shared/Dialog';
+import { FormError } from '../../FormError';
 
 interface Props {
   entry: DayEntry;
@@ -54,11 +55,7 @@ export function ReviewDialog({ entry, onClose, onSaved }: Props) {
             }}
           />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="form-actions dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
             Cancel

@@ -14,6 +14,7 @@ import { DayLog } from './DayLog';
 import { DayPicker } from './DayPicker';
 import { ExportPanel } from './ExportPanel';
 import { KpiCards } from './KpiCards';
+import { FormError } from '../../FormError';
 
 /** One day of the store at a glance: figures against the week before, charts, and every entry. */
 export function ReviewTab() {
@@ -41,11 +42,7 @@ export function ReviewTab() {
         <h3 id="kpi-h" className="sr-only">
           Key figures
         </h3>
-        {kpis.error && (
-          <p className="form-error" role="alert">
-            {kpis.error}
-          </p>
-        )}
+        <FormError message={kpis.error} />
         {kpis.data ? <KpiCards report={kpis.data} /> : !kpis.error && <p className="muted">Loading figures…</p>}
         <p className="muted small">Arrows compare the day with the average of the seven days before it.</p>
       </section>

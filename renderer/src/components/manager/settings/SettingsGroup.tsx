@@ -3,6 +3,7 @@ import { SETTING_GROUP_LABEL, type SettingGroup, type SettingKey, type SettingVi
 import { call, errorMessage } from '../../../api/client';
 import { useFeedback } from '../../../state/feedback';
 import { SettingField } from './SettingField';
+import { FormError } from '../../FormError';
 
 const asText = (s: SettingView) => (s.value === null ? '' : String(s.value));
 
@@ -50,11 +51,7 @@ export function SettingsGroup({ group, settings, onSaved }: { group: SettingGrou
             <SettingField key={s.key} setting={s} draft={draft[s.key] ?? asText(s)} onChange={(v) => setDraft((d) => ({ ...d, [s.key]: v }))} />
           ))}
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {editable.length > 0 && (
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>

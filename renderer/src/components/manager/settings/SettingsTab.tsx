@@ -5,6 +5,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import '../shared/manager.css';
 import './settings.css';
 import { SettingsGroup } from './SettingsGroup';
+import { FormError } from '../../FormError';
 
 /** The store's settings by area; what IT fixed in the managed config file is shown but cannot be changed here. */
 export function SettingsTab() {
@@ -21,11 +22,7 @@ export function SettingsTab() {
           take effect on the next action at the counter.
         </p>
       </div>
-      {loaded.error && (
-        <p className="form-error" role="alert">
-          {loaded.error}
-        </p>
-      )}
+      <FormError message={loaded.error} />
       {loaded.loading && !settings && <p className="muted">Loading settings…</p>}
       {settings &&
         SETTING_GROUPS.map((g) => (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ROLES, type Clerk, type Role } from '../../../../../common/domain';
 import { call, errorMessage } from '../../../api/client';
+import { FormError } from '../../FormError';
 
 const PIN_RE = /^\d{4,8}$/;
 
@@ -74,11 +75,7 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
           Only an admin can add managers or admins.
         </p>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

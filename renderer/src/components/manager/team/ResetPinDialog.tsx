@@ -3,6 +3,7 @@ import type { Clerk } from '../../../../../common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { Dialog } from '../shared/Dialog';
 import { pinProblem } from './AddClerkForm';
+import { FormError } from '../../FormError';
 
 export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClose(): void; onDone(): void }) {
   const [pin, setPin] = useState('');
@@ -37,11 +38,7 @@ export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClo
           <span className="field-label">New PIN again</span>
           <input type="password" inputMode="numeric" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="form-actions dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
             Cancel

@@ -8,6 +8,7 @@ import { useStore } from '../../../state/store';
 import '../shared/manager.css';
 import { AddClerkForm } from './AddClerkForm';
 import { ResetPinDialog } from './ResetPinDialog';
+import { FormError } from '../../FormError';
 
 const ROLE_LABEL = { clerk: 'Clerk', manager: 'Manager', admin: 'Admin' } as const;
 const ROLE_ORDER = { admin: 0, manager: 1, clerk: 2 } as const;
@@ -29,11 +30,7 @@ export function TeamTab() {
       </div>
       <section className="card review-section" aria-labelledby="team-h">
         <h3 id="team-h">Clerks</h3>
-        {clerks.error && (
-          <p className="form-error" role="alert">
-            {clerks.error}
-          </p>
-        )}
+        <FormError message={clerks.error} />
         <div className="table-scroll">
           <table className="data-table" aria-labelledby="team-h">
             <thead>
