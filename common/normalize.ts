@@ -15,6 +15,31 @@ export function nameKey(text: string): string {
     .trim();
 }
 
+/** Part keys already worked out: names repeat (a till export has thousands of Marys), normalising is not cheap. */
+const partKeys = new Map<string, string>();
+const PART_KEYS_KEPT = 50_000;
+
+function partKey(part: string): string {
+  let k = partKeys.get(part);
+  if (k === undefined) {
+    if (partKeys.size >= PART_KEYS_KEPT) partKeys.clear();
+    k = nameKey(part);
+    partKeys.set(part, k);
+  }
+  return k;
+}
+
+/**
+ * The two stored keys of a person's name: "first last" and "last first". Equal to nameKey of the joined text
+ * (a space never combines with its neighbours), but works out each part once.
+ */
+export function personNameKeys(first: string, last: string): { nameKey: string; lastKey: string } {
+  const kf = partKey(first);
+  const kl = partKey(last);
+  if (!kf || !kl) return { nameKey: kf || kl, lastKey: kl || kf };
+  return { nameKey: `${kf} ${kl}`, lastKey: `${kl} ${kf}` };
+}
+
 /**
  * Phone numbers are matched on digits in international form without "+": "+353 87 123 4567", "087-123 4567" and
  * "00353871234567" all become "353871234567" for country code "353". Returns null when there are too few digits.

@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import { customerDraftSchema, type CustomerDraft } from '../../common/contract';
 import type { CommunicationStyle, Customer, CustomerProfile, DuplicateCandidate, Tier } from '../../common/domain';
 import { AppError } from '../../common/errors';
-import { displayName, emailKey, loyaltyKey, nameKey, phoneDigits } from '../../common/normalize';
+import { displayName, emailKey, loyaltyKey, personNameKeys, phoneDigits } from '../../common/normalize';
 import { customersRepo, type CustomerRow, type NewCustomerRow } from '../db/customers.repo';
 import type { ServiceContext } from './context';
 import { openIssuesFor } from './history';
@@ -55,14 +56,17 @@ export function getProfile(ctx: ServiceContext, id: number): CustomerProfile {
 
 /** Maps validated input to a row with its matching keys; shared by quick-create, the demo store and imports. */
 export function customerRow(ctx: ServiceContext, input: CustomerDraft, createdAt: string): NewCustomerRow {
-  const d = customerDraftSchema.parse(input);
-  const first = d.firstName;
-  const last = d.lastName;
+  return customerRowOfValid(ctx, customerDraftSchema.parse(input), createdAt);
+}
+
+/** customerRow for a draft that has already been through customerDraftSchema (an import validates each row once). */
+export function customerRowOfValid(ctx: ServiceContext, d: z.output<typeof customerDraftSchema>, createdAt: string): NewCustomerRow {
+  const keys = personNameKeys(d.firstName, d.lastName);
   return {
-    first_name: first,
-    last_name: last,
-    name_key: nameKey(`${first} ${last}`),
-    last_key: nameKey(`${last} ${first}`),
+    first_name: d.firstName,
+    last_name: d.lastName,
+    name_key: keys.nameKey,
+    last_key: keys.lastKey,
     phone: d.phone || null,
     phone_digits: phoneDigits(d.phone, ctx.config.countryCode),
     email: emailKey(d.email),

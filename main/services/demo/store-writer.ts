@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { emailKey, nameKey, phoneDigits } from '../../../common/normalize';
+import { emailKey, personNameKeys, phoneDigits } from '../../../common/normalize';
 import { isoOf as iso, type StoreCalendar } from './calendar';
 import { BatchInsert } from './batch-insert';
 import type { GenInteraction, GenPurchase, History } from './history';
@@ -103,7 +103,6 @@ export class StoreWriter {
   private nextPurchase: number;
   private nextInteraction: number;
   private readonly receipts: { prefix: string; n: number }[] = [];
-  private readonly keys = new Map<string, string>();
   private readonly customers: BatchInsert | null;
   private readonly purchases: BatchInsert | null;
   private readonly items: BatchInsert | null;
@@ -190,15 +189,14 @@ export class StoreWriter {
   private customerRow(id: number, who: Identity, tags: string[], createdAt: number, stats: VisitStats | null): void {
     const first = who.firstName.trim();
     const last = who.lastName.trim();
-    const kf = this.key(first);
-    const kl = this.key(last);
+    const keys = personNameKeys(first, last);
     const v = this.customers!.values;
     v.push(
       id,
       first,
       last,
-      kf && kl ? `${kf} ${kl}` : kf || kl,
-      kf && kl ? `${kl} ${kf}` : kl || kf,
+      keys.nameKey,
+      keys.lastKey,
       who.phone || null,
       phoneDigits(who.phone, this.countryCode),
       emailKey(who.email),
@@ -296,14 +294,5 @@ export class StoreWriter {
     }
     const n = String(++r.n);
     return r.prefix + (n.length >= 5 ? n : '0000'.slice(n.length - 1) + n);
-  }
-
-  private key(part: string): string {
-    let k = this.keys.get(part);
-    if (k === undefined) {
-      k = nameKey(part);
-      this.keys.set(part, k);
-    }
-    return k;
   }
 }

@@ -1,13 +1,13 @@
 import { ZodError, type z } from 'zod';
 import { customerDraftSchema, type CustomerDraft } from '../../../common/contract';
 import { AppError } from '../../../common/errors';
-import { emailKey, loyaltyKey, nameKey, phoneDigits } from '../../../common/normalize';
+import { emailKey, loyaltyKey, personNameKeys, phoneDigits } from '../../../common/normalize';
 import { ADD_NAME_WORDS_AFTER } from '../../db/migrations/0006-name-words';
 import type { CustomerRow, NewCustomerRow } from '../../db/customers.repo';
 import { preparedFor } from '../../db/prepared';
 import type { DB } from '../../db/connection';
 import type { ServiceContext } from '../context';
-import { customerRow } from '../customers';
+import { customerRow, customerRowOfValid } from '../customers';
 import { CellError, parseDay, parseFlag } from './cells';
 import type { RejectedRow } from './error-file';
 import type { CustomerField, ResolvedColumns } from './mapping';
@@ -34,29 +34,39 @@ const NEW_COLUMNS = [
 /** What SELECT * gives: the repository's row type leaves last_key out. */
 type StoredRow = CustomerRow & NewCustomerRow;
 
-/** The lookups run for every imported row; exported so a test can hold their query plans to index searches. */
+/** How many holders of one phone or email are candidates for a row: the oldest ones. */
+const SHARED_KEY_CANDIDATES = 20;
+
+/** The lookups of an import; exported so a test can hold their query plans to index searches. */
 export const MATCH_SQL = {
-  /** Every stored customer sharing the row's card (via 1), phone (2) or email (3): one call for the usual miss. */
-  candidates: `SELECT 1 AS via, * FROM customers WHERE loyalty_id = @card
-     UNION ALL SELECT * FROM (SELECT 2 AS via, * FROM customers WHERE phone_digits = @phone ORDER BY id LIMIT 20)
-     UNION ALL SELECT * FROM (SELECT 3 AS via, * FROM customers WHERE email = @email ORDER BY id LIMIT 20)`,
+  /**
+   * Every stored customer sharing a card, phone or email with any row of the batch: one statement per batch
+   * instead of one per row. A phone or email shared by many customers (a shop's own number typed in as a
+   * placeholder) brings its 20 oldest holders, as matching only ever looks at the oldest ones that fit.
+   */
+  candidates: `SELECT c.* FROM (
+       SELECT id FROM customers WHERE loyalty_id IN (SELECT value FROM json_each(@cards))
+       UNION SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY phone_digits ORDER BY id) AS n
+         FROM customers WHERE phone_digits IN (SELECT value FROM json_each(@phones))) WHERE n <= ${SHARED_KEY_CANDIDATES}
+       UNION SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY email ORDER BY id) AS n
+         FROM customers WHERE email IN (SELECT value FROM json_each(@emails))) WHERE n <= ${SHARED_KEY_CANDIDATES}
+     ) AS k CROSS JOIN customers AS c ON c.id = k.id`,
   /** "+" keeps the planner on the name index: most customers have no card, so loyalty_id IS NULL matches most rows. */
   nameOnly: `SELECT * FROM customers WHERE name_key = ? AND +loyalty_id IS NULL AND +phone_digits IS NULL AND +email IS NULL
      ORDER BY id LIMIT 1`,
 };
 
 const statements = preparedFor((db: DB) => ({
-  candidates: db.prepare<{ card: string | null; phone: string | null; email: string | null }, StoredRow & { via: 1 | 2 | 3 }>(
-    MATCH_SQL.candidates,
-  ),
+  candidates: db.prepare<{ cards: string; phones: string; emails: string }, StoredRow>(MATCH_SQL.candidates),
   byNameOnly: db.prepare<[string], StoredRow>(MATCH_SQL.nameOnly),
   /**
    * All of a batch's new customers in one statement. FTS5 flushes its pending index data at every statement
-   * boundary, so row-by-row inserts cost three times as much through the customer_fts trigger.
+   * boundary, so row-by-row inserts cost three times as much through the customer_fts trigger. jsonb_each hands
+   * each row over as binary JSON; json_each would print it as text for ->> to parse again (half the time).
    */
   insertMany: db.prepare<[string]>(
     `INSERT INTO customers (${NEW_COLUMNS.join(', ')})
-     SELECT ${NEW_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`,
+     SELECT ${NEW_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ')} FROM jsonb_each(?)`,
   ),
   maxId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) AS id FROM customers'),
   // The batch's name words in one statement instead of a trigger run per row; set and cleared in the batch's
@@ -202,6 +212,8 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
   const s = statements(ctx.db);
   const cc = ctx.config.countryCode;
   const seen = new IdSet();
+  /** What a new customer starts from: the mapping's defaults over the schema's. */
+  const base = customerDraftSchema.parse(defaults);
 
   type Match = { stored: StoredRow; staged?: undefined } | { staged: Staged; stored?: undefined };
 
@@ -211,39 +223,82 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
    * Stored customers come before the batch's staged ones at each step, as they would if each row were written
    * at once: staged rows get the higher ids.
    */
-  const findMatch = (p: Present, staged: StagedIndex): Match | undefined => {
-    const card = p.loyaltyId ? loyaltyKey(p.loyaltyId) : null;
-    const digits = phoneDigits(p.phone, cc);
-    const email = emailKey(p.email);
-    const found = card || digits || email ? s.candidates.all({ card, phone: digits, email }) : [];
+  const findMatch = (r: ReadRow, stored: StoredIndex, staged: StagedIndex): Match | undefined => {
+    const { card, digits, email } = r;
     const fits = (c: NewCustomerRow) => !card || c.loyalty_id === null;
     if (card) {
-      const stored = found.find((c) => c.via === 1);
-      if (stored) return { stored };
-      const st = staged.card.get(card);
-      if (st) return { staged: st };
+      const st = stored.card.get(card);
+      if (st) return { stored: st };
+      const sg = staged.card.get(card);
+      if (sg) return { staged: sg };
     }
     if (digits) {
-      const stored = found.find((c) => c.via === 2 && fits(c));
-      if (stored) return { stored };
-      const st = staged.phone.get(digits)?.find((x) => fits(x.row));
-      if (st) return { staged: st };
+      const st = stored.phone.get(digits)?.find(fits);
+      if (st) return { stored: st };
+      const sg = staged.phone.get(digits)?.find((x) => fits(x.row));
+      if (sg) return { staged: sg };
     }
     if (email) {
-      const stored = found.find((c) => c.via === 3 && fits(c));
-      if (stored) return { stored };
-      const st = staged.email.get(email)?.find((x) => fits(x.row));
-      if (st) return { staged: st };
+      const st = stored.email.get(email)?.find(fits);
+      if (st) return { stored: st };
+      const sg = staged.email.get(email)?.find((x) => fits(x.row));
+      if (sg) return { staged: sg };
     }
     if (!card && !digits && !email) {
-      const key = nameKey(`${p.firstName ?? ''} ${p.lastName ?? ''}`);
+      const key = personNameKeys(r.present.firstName ?? '', r.present.lastName ?? '').nameKey;
       if (!key) return undefined;
-      const stored = s.byNameOnly.get(key);
-      if (stored) return { stored };
-      const st = staged.name.get(key)?.find((x) => !x.row.loyalty_id && !x.row.phone_digits && !x.row.email);
-      if (st) return { staged: st };
+      const st = s.byNameOnly.get(key);
+      if (st) return { stored: st };
+      const sg = staged.name.get(key)?.find((x) => !x.row.loyalty_id && !x.row.phone_digits && !x.row.email);
+      if (sg) return { staged: sg };
     }
     return undefined;
+  };
+
+  /** The batch's rows that pass validation, with their matching keys. */
+  const readRows = (rows: CsvRecord[], reject: (row: CsvRecord, reason: string) => void): ReadRow[] => {
+    const ready: ReadRow[] = [];
+    for (const row of rows) {
+      if (row.cells.length > headers.length) {
+        reject(row, `the line has ${row.cells.length} fields but the header has ${headers.length} (a delimiter inside an unquoted value?)`);
+        continue;
+      }
+      if (row.cells.some((c) => c.includes('\uFFFD'))) {
+        reject(row, 'the line holds bytes that are not valid UTF-8 (the file mixes encodings)');
+        continue;
+      }
+      try {
+        const present = read((f) => {
+          const i = idx[f];
+          return i === undefined ? '' : (row.cells[i] ?? '').trim();
+        });
+        ready.push({
+          row,
+          present,
+          card: present.loyaltyId ? loyaltyKey(present.loyaltyId) : null,
+          digits: phoneDigits(present.phone, cc),
+          email: emailKey(present.email),
+        });
+      } catch (err) {
+        if (!(err instanceof CellError)) throw err;
+        reject(row, err.message);
+      }
+    }
+    return ready;
+  };
+
+  /** Stored customers the batch's rows could match, in one statement. */
+  const storedCandidates = (ready: ReadRow[]): StoredIndex => {
+    const cards = new Set<string>();
+    const phones = new Set<string>();
+    const emails = new Set<string>();
+    for (const r of ready) {
+      if (r.card) cards.add(r.card);
+      if (r.digits) phones.add(r.digits);
+      if (r.email) emails.add(r.email);
+    }
+    const json = (set: Set<string>) => JSON.stringify([...set]);
+    return new StoredIndex(s.candidates.all({ cards: json(cards), phones: json(phones), emails: json(emails) }));
   };
 
   return {
@@ -252,29 +307,13 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
       const out: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, receiptsInserted: 0, rejected: [], conflicts: [] };
       const createdAt = ctx.now().toISOString();
       const reject = (row: CsvRecord, reason: string) => out.rejected.push({ line: row.line, cells: row.cells, reason });
+      const ready = readRows(rows, reject);
+      const stored = storedCandidates(ready);
       const staged = new StagedIndex();
-      for (const row of rows) {
-        if (row.cells.length > headers.length) {
-          reject(row, `the line has ${row.cells.length} fields but the header has ${headers.length} (a delimiter inside an unquoted value?)`);
-          continue;
-        }
-        if (row.cells.some((c) => c.includes('\uFFFD'))) {
-          reject(row, 'the line holds bytes that are not valid UTF-8 (the file mixes encodings)');
-          continue;
-        }
-        let present: Present;
+      for (const r of ready) {
+        const { row, present } = r;
         try {
-          present = read((f) => {
-            const i = idx[f];
-            return i === undefined ? '' : (row.cells[i] ?? '').trim();
-          });
-        } catch (err) {
-          if (!(err instanceof CellError)) throw err;
-          reject(row, err.message);
-          continue;
-        }
-        try {
-          const match = findMatch(present, staged);
+          const match = findMatch(r, stored, staged);
           if (match?.stored) {
             const m = match.stored;
             const { change, conflict } = changesFor(ctx, m, present, seen.has(m.id) ? 'fill' : 'update');
@@ -284,7 +323,10 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
               out.unchanged++;
               continue;
             }
-            s.update.run({ ...customerRow(ctx, { ...draftOf(m), ...change }, m.created_at), id: m.id });
+            const updated = customerRow(ctx, { ...draftOf(m), ...change }, m.created_at);
+            s.update.run({ ...updated, id: m.id });
+            // Later rows of the batch see the customer as now stored, under their new keys.
+            stored.replace(m, { ...m, ...updated });
             out.updated++;
           } else if (match?.staged) {
             // Created by an earlier row of this batch: the same rules as a customer seen earlier in the file.
@@ -299,12 +341,12 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
             staged.index(st);
             out.updated++;
           } else {
-            const r = customerRow(ctx, { ...defaults, ...present }, createdAt);
-            if (!r.name_key && !r.phone_digits && !r.email && !r.loyalty_id) {
+            const n = customerRowOfValid(ctx, { ...base, ...present }, createdAt);
+            if (!n.name_key && !n.phone_digits && !n.email && !n.loyalty_id) {
               reject(row, 'no name, phone, email or loyalty card');
               continue;
             }
-            staged.add({ row: r });
+            staged.add({ row: n });
             out.inserted++;
           }
         } catch (err) {
@@ -313,6 +355,8 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
           reject(row, reason);
         }
       }
+      // Rows failing validation were turned away before the matching pass: put the error file back in line order.
+      out.rejected.sort((a, b) => a.line - b.line);
       if (staged.all.length) {
         const before = s.maxId.get()!.id;
         s.holdNameWords.run();
@@ -326,6 +370,56 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
       return out;
     },
   };
+}
+
+/** A row that passed validation, with the keys it is matched on. */
+interface ReadRow {
+  row: CsvRecord;
+  present: Present;
+  card: string | null;
+  digits: string | null;
+  email: string | null;
+}
+
+/**
+ * The stored customers a batch could match, by key, oldest first. Kept current as the batch updates them, so a
+ * later row of the batch matches what an earlier one changed, as it would reading the table row by row.
+ */
+class StoredIndex {
+  readonly card = new Map<string, StoredRow>();
+  readonly phone = new Map<string, StoredRow[]>();
+  readonly email = new Map<string, StoredRow[]>();
+
+  constructor(rows: StoredRow[]) {
+    for (const r of rows) this.add(r);
+  }
+
+  replace(old: StoredRow, next: StoredRow): void {
+    if (old.loyalty_id && this.card.get(old.loyalty_id) === old) this.card.delete(old.loyalty_id);
+    StoredIndex.drop(this.phone, old.phone_digits, old);
+    StoredIndex.drop(this.email, old.email, old);
+    this.add(next);
+  }
+
+  private add(r: StoredRow): void {
+    if (r.loyalty_id) this.card.set(r.loyalty_id, r);
+    StoredIndex.insert(this.phone, r.phone_digits, r);
+    StoredIndex.insert(this.email, r.email, r);
+  }
+
+  private static insert(map: Map<string, StoredRow[]>, key: string | null, r: StoredRow): void {
+    if (!key) return;
+    const list = map.get(key);
+    if (!list) return void map.set(key, [r]);
+    const at = list.findIndex((x) => x.id > r.id);
+    list.splice(at < 0 ? list.length : at, 0, r);
+  }
+
+  private static drop(map: Map<string, StoredRow[]>, key: string | null, r: StoredRow): void {
+    const list = key ? map.get(key) : undefined;
+    const at = list ? list.indexOf(r) : -1;
+    if (at >= 0) list!.splice(at, 1);
+  }
 }
 
 /** A new customer of the current batch, written when the batch ends. */

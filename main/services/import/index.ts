@@ -64,14 +64,15 @@ const ROLLBACK = Symbol('dry run');
 const isBlank = (r: CsvRecord) => r.cells.every((c) => c.trim() === '');
 
 /**
- * For the length of an import, checkpoint every ~80 MB of WAL instead of every 4 MB: each batch dirties index pages
+ * For the length of an import, checkpoint every ~400 MB of WAL instead of every 4 MB: each batch dirties index pages
  * all over the file, and checkpointing after every batch writes them into the database file again and again
- * (measured at a million rows: a fifth less wall time). A bigger page cache made no difference, so it is left
- * alone. Returns the function restoring the setting.
+ * (measured at a million rows: a fifth less wall time at 80 MB, and 3.7 GB written down to 3.3 GB at 400 MB; the
+ * WAL is truncated when the import ends). A bigger page cache or memory-mapped reads made no difference, so they
+ * are left alone. Returns the function restoring the setting.
  */
 function tuneForBulk(db: DB): () => void {
   const checkpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  if (checkpoint > 0 && checkpoint < 20_000) db.pragma('wal_autocheckpoint = 20000');
+  if (checkpoint > 0 && checkpoint < 100_000) db.pragma('wal_autocheckpoint = 100000');
   return () => {
     db.pragma(`wal_autocheckpoint = ${checkpoint}`);
     try {
