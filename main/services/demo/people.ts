@@ -1,23 +1,13 @@
-import type { CommunicationStyle } from '../../../common/domain';
+import type { CommunicationStyle, Customer } from '../../../common/domain';
 import { nameKey } from '../../../common/normalize';
 import { LONG_NAMES, NAME_GROUP_PICK, NOTES, type NameGroup } from './catalog';
 import { mix, WeightedPick, type Rng } from './random';
 
-/** Who a demo customer is, as a clerk would have typed it into the quick-create form. */
-export interface Identity {
-  firstName: string;
-  lastName: string;
-  phone: string | null;
-  email: string | null;
-  loyaltyId: string | null;
-  birthday: string | null;
-  style: CommunicationStyle;
-  language: string | null;
-  marketingConsent: boolean;
-  /** Tags not derived from purchases (contact preferences and the like). */
-  tags: string[];
-  notes: string;
-}
+/**
+ * Who a demo customer is, as a clerk would have typed it into the quick-create form: a customer's own fields.
+ * Tags here are the ones not derived from purchases (contact preferences and the like).
+ */
+export type Identity = Omit<Customer, 'id' | 'displayName' | 'createdAt'>;
 
 const STYLE_PICK = new WeightedPick<CommunicationStyle>(['blue', 'green', 'gold', 'orange', 'unknown'], [20, 20, 18, 14, 28]);
 
