@@ -107,6 +107,19 @@ describe('customer import: a till export with the usual headers', () => {
     expect(readErrors(again.errorFile!, ';').map((e) => e.line)).toEqual(['7', '8']);
   });
 
+  it('works with a big page cache and lazy checkpoints, and puts the connection back as it was', async () => {
+    const s = tempStore();
+    const setting = () => ({
+      cache: s.db.pragma('cache_size', { simple: true }),
+      checkpoint: s.db.pragma('wal_autocheckpoint', { simple: true }),
+    });
+    const before = setting();
+    let during: ReturnType<typeof setting> | undefined;
+    await importCsv(s.ctx, { entity: 'customers', file: fixture('till-customers.csv'), onProgress: () => (during ??= setting()) });
+    expect(during).toEqual({ cache: -256 * 1024, checkpoint: 100_000 });
+    expect(setting()).toEqual(before);
+  });
+
   it('adds the name words of imported customers, in batches and next to customers added at the counter', async () => {
     const s = tempStore();
     createCustomer(s.ctx, { firstName: 'Brigid', lastName: 'Kelly' });
