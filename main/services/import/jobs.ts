@@ -21,9 +21,9 @@ import type { ServiceContext } from '../context';
 import { importCsv, type ImportReport } from './index';
 
 /**
- * Rows per transaction in the app. The command line uses DEFAULT_BATCH_SIZE (fewest bytes written); here each batch holds the
- * thread that answers the window, and the import gives other calls their turn between batches, so a batch is kept to
- * about a tenth of a second (measured: 2,000 customer rows take 100-200 ms on a loaded two-core machine).
+ * Rows per transaction in the app. The command line uses DEFAULT_BATCH_SIZE (fewest bytes written); here each batch
+ * holds the thread that answers the window, and the import gives other calls their turn between batches, so a batch
+ * is kept to about a tenth of a second (measured: 2,000 customer rows take 100-200 ms on a loaded two-core machine).
  */
 export const APP_BATCH_SIZE = 2_000;
 /** An upload nobody added to for this long is dropped (the screen was closed mid-upload). */
