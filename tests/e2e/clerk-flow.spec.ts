@@ -27,6 +27,21 @@ async function signIn(page: Page, clerk = CLERK): Promise<void> {
 }
 
 const search = (page: Page) => page.getByRole('combobox', { name: 'Find customer' });
+
+/**
+ * Keys as a keyboard-wedge scanner sends them: a burst of digits, then Enter. All are handed to the browser at once
+ * rather than one by one as page.keyboard.type does (it waits for the page to handle each key before sending the
+ * next), so a test machine too busy to send keys on time cannot stretch a scan into typing.
+ */
+async function wedge(page: Page, digits: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const key = (key: string, code: string, vk: number, text: string) => [
+    cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code, windowsVirtualKeyCode: vk, text }),
+    cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode: vk }),
+  ];
+  await Promise.all([...[...digits].flatMap((d) => key(d, `Digit${d}`, 48 + Number(d), d)), ...key('Enter', 'Enter', 13, '\r')]);
+  await cdp.detach();
+}
 const notes = (page: Page) => page.getByLabel('Notes');
 const announcer = (page: Page) => page.getByTestId('announcer');
 const timelineRow = (page: Page, index: number) => page.locator(`#timeline-scroll [data-index="${index}"]`);
@@ -131,9 +146,7 @@ test('a card scan opens the profile directly; slow typing is a search, not a sca
   const byCard: string[] = [];
   page.on('request', (r) => r.url().endsWith('/rpc/customers.byCard') && byCard.push(r.postData() ?? ''));
 
-  // A wedge scanner: digits a few ms apart, then Enter.
-  await page.keyboard.type(c!.loyalty_id!, { delay: 10 });
-  await page.keyboard.press('Enter');
+  await wedge(page, c!.loyalty_id!);
   await expect(page.getByRole('heading', { level: 2, name: fullName(c!) })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`#/customer/${c!.id}$`));
   await expect(search(page)).toHaveValue('');
@@ -150,8 +163,7 @@ test('a card scan opens the profile directly; slow typing is a search, not a sca
 
   // A card nobody has: say so, keep the number, offer to create the customer with it.
   await page.keyboard.press('Control+k');
-  await page.keyboard.type('9999999999999', { delay: 10 });
-  await page.keyboard.press('Enter');
+  await wedge(page, '9999999999999');
   await expect(page.getByText('No customer has loyalty card 9999999999999.').first()).toBeVisible();
   await expect(search(page)).toHaveValue('9999999999999');
 });
