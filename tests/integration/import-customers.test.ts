@@ -123,7 +123,9 @@ describe('customer import: a till export with the usual headers', () => {
   it('adds the name words of imported customers, in batches and next to customers added at the counter', async () => {
     const s = tempStore();
     createCustomer(s.ctx, { firstName: 'Brigid', lastName: 'Kelly' });
-    const file = writeCsv('words.csv', ['First Name,Surname', ...Array.from({ length: 25 }, (_, i) => `Aoife,Kelly${i}`), 'Brigid,Kelly'].join('\n'));
+    // Short words, a word said twice, and words of two and three characters written with four or more UTF-16 units.
+    const odd = ['Ann,Lee', 'Mary Mary,Ryan', "Zoë,O'Brien-Murphy", '𠀀𠀁,𠀂𠀃𠀄'];
+    const file = writeCsv('words.csv', ['First Name,Surname', ...Array.from({ length: 25 }, (_, i) => `Aoife,Kelly${i}`), 'Brigid,Kelly', ...odd].join('\n'));
     await importCsv(s.ctx, { entity: 'customers', file, batchSize: 10 });
     createCustomer(s.ctx, { firstName: 'Conall', lastName: 'Kelly' });
     const words = () => s.db.prepare('SELECT word, uses FROM name_words ORDER BY word').all();

@@ -41,14 +41,6 @@ export const REBUILD_NAME_WORDS = `
   DELETE FROM name_words;
   INSERT INTO name_words (word, uses) ${wordsAfter.replace(':after', '0')};`;
 
-/**
- * Adds the words of the customers inserted after id :after in one statement, for a batch written while the
- * 'name_words' row of bulk_loads held the per-row trigger back (the same transaction; four times cheaper per row).
- */
-export const ADD_NAME_WORDS_AFTER = `
-  INSERT INTO name_words (word, uses) ${wordsAfter}
-  ON CONFLICT (word) DO UPDATE SET uses = uses + excluded.uses`;
-
 export function up(db: Database.Database): void {
   db.exec(`
     CREATE TABLE name_word_positions (i INTEGER PRIMARY KEY);

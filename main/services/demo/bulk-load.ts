@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { REBUILD_NAME_WORDS } from '../../db/migrations/0006-name-words';
+import { ADD_NAME_WORDS } from '../../db/name-words';
 
 /**
  * Insert triggers the bulk writer reproduces itself (StoreWriter writes customer stats, customer_days and
@@ -41,8 +42,11 @@ interface SchemaObject {
 }
 
 export interface BulkLoad {
-  /** Rebuilds the indexes and search index and puts the triggers back. Run inside a transaction. */
-  finish(): void;
+  /**
+   * Rebuilds the indexes and search index and puts the triggers back. Run inside a transaction. `nameWords` is
+   * what the writer counted (countNameWords); without it the name words are counted from the customers table.
+   */
+  finish(nameWords?: ReadonlyMap<string, number>): void;
 }
 
 /**
@@ -70,10 +74,16 @@ export function beginBulkLoad(db: Database.Database): BulkLoad {
   for (const t of triggers) db.exec(`DROP TRIGGER ${quote(t.name)}`);
   for (const i of indexes) db.exec(`DROP INDEX ${quote(i.name)}`);
   return {
-    finish() {
+    finish(nameWords) {
       for (const i of indexes) db.exec(i.sql);
       db.exec(`INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')`);
-      db.exec(REBUILD_NAME_WORDS);
+      if (nameWords) {
+        db.exec('DELETE FROM name_words');
+        const add = db.prepare(ADD_NAME_WORDS);
+        for (const [word, uses] of nameWords) add.run(word, uses);
+      } else {
+        db.exec(REBUILD_NAME_WORDS);
+      }
       for (const t of triggers) db.exec(t.sql);
     },
   };

@@ -101,7 +101,7 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
         const load = strategy === 'bulk' ? beginBulkLoad(db) : null;
         setUp();
         write(0, opts.customers);
-        load?.finish();
+        load?.finish(writer.nameWords);
       })();
     } else {
       const load: BulkLoad | null = strategy === 'bulk' ? db.transaction(() => beginBulkLoad(db))() : null;
@@ -116,7 +116,7 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
       } finally {
         // Put the triggers back whatever happened; when the load itself failed, its error is the one to report.
         try {
-          if (load) db.transaction(() => load.finish())();
+          if (load) db.transaction(() => load.finish(failed ? undefined : writer.nameWords))();
         } catch (err) {
           if (!failed) throw err;
         }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { emailKey, personNameKeys, phoneDigits } from '../../../common/normalize';
 import { isoOf as iso, type StoreCalendar } from './calendar';
 import { BatchInsert } from './batch-insert';
+import { countNameWords } from '../../db/name-words';
 import type { GenInteraction, GenPurchase, History } from './history';
 import type { Identity } from './people';
 
@@ -99,6 +100,8 @@ export function firstIdsOf(db: Database.Database): FirstIds {
 
 export class StoreWriter {
   readonly counts: WriterCounts = { customers: 0, purchases: 0, interactions: 0 };
+  /** What name_words will hold for the customers written in bulk (the triggers keep it otherwise). */
+  readonly nameWords = new Map<string, number>();
   private nextCustomer: number;
   private nextPurchase: number;
   private nextInteraction: number;
@@ -209,6 +212,7 @@ export class StoreWriter {
       who.notes,
       iso(createdAt),
     );
+    if (this.strategy === 'bulk') countNameWords(keys.nameKey, this.nameWords);
     if (stats) v.push(stats.days.length, stats.days.length ? iso(stats.last) : null, stats.spend, stats.purchases, stats.interactions);
     this.customers!.rowAdded();
   }

@@ -2,9 +2,10 @@ import { ZodError, type z } from 'zod';
 import { customerDraftSchema, type CustomerDraft } from '../../../common/contract';
 import { AppError } from '../../../common/errors';
 import { emailKey, loyaltyKey, personNameKeys, phoneDigits } from '../../../common/normalize';
-import { ADD_NAME_WORDS_AFTER } from '../../db/migrations/0006-name-words';
 import type { CustomerRow, NewCustomerRow } from '../../db/customers.repo';
+import { ADD_NAME_WORDS, countNameWords } from '../../db/name-words';
 import { preparedFor } from '../../db/prepared';
+import type Database from 'better-sqlite3';
 import type { DB } from '../../db/connection';
 import type { ServiceContext } from '../context';
 import { customerRow, customerRowOfValid } from '../customers';
@@ -56,31 +57,39 @@ export const MATCH_SQL = {
      ORDER BY id LIMIT 1`,
 };
 
-const statements = preparedFor((db: DB) => ({
-  candidates: db.prepare<{ cards: string; phones: string; emails: string }, StoredRow>(MATCH_SQL.candidates),
-  byNameOnly: db.prepare<[string], StoredRow>(MATCH_SQL.nameOnly),
-  /**
-   * All of a batch's new customers in one statement. FTS5 flushes its pending index data at every statement
-   * boundary, so row-by-row inserts cost three times as much through the customer_fts trigger. jsonb_each hands
-   * each row over as binary JSON; json_each would print it as text for ->> to parse again (half the time).
-   */
-  insertMany: db.prepare<[string]>(
-    `INSERT INTO customers (${NEW_COLUMNS.join(', ')})
-     SELECT ${NEW_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ')} FROM jsonb_each(?)`,
-  ),
-  maxId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) AS id FROM customers'),
-  // The batch's name words in one statement instead of a trigger run per row; set and cleared in the batch's
-  // transaction, so no other write ever sees the trigger held.
-  holdNameWords: db.prepare("INSERT OR IGNORE INTO bulk_loads (name) VALUES ('name_words')"),
-  addNameWords: db.prepare<{ after: number }>(ADD_NAME_WORDS_AFTER),
-  releaseNameWords: db.prepare("DELETE FROM bulk_loads WHERE name = 'name_words'"),
-  update: db.prepare<NewCustomerRow & { id: number }>(
-    `UPDATE customers SET first_name = @first_name, last_name = @last_name, name_key = @name_key, last_key = @last_key,
-       phone = @phone, phone_digits = @phone_digits, email = @email, loyalty_id = @loyalty_id, birthday = @birthday,
-       style = @style, language = @language, marketing_consent = @marketing_consent, tags = @tags, notes = @notes
-     WHERE id = @id`,
-  ),
-}));
+/** Private to the connection and emptied after every batch; see stageMany. */
+const STAGE = 'import_customer_stage';
+const STAGE_ROWS = Math.floor(480 / NEW_COLUMNS.length);
+const STAGE_TUPLE = `(${NEW_COLUMNS.map(() => '?').join(', ')})`;
+
+const statements = preparedFor((db: DB) => {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (${NEW_COLUMNS.join(', ')})`);
+  return {
+    candidates: db.prepare<{ cards: string; phones: string; emails: string }, StoredRow>(MATCH_SQL.candidates),
+    byNameOnly: db.prepare<[string], StoredRow>(MATCH_SQL.nameOnly),
+    /**
+     * A batch's new customers are bound into a private staging table a few dozen per statement, then moved into
+     * customers by one INSERT … SELECT: FTS5 flushes its pending index data at every statement boundary, so
+     * inserting customers row by row (or a few dozen at a time) costs three times as much through the customer_fts
+     * trigger. Binding is cheaper than handing the batch over as one JSON text (measured: a third less time).
+     */
+    stageMany: db.prepare(`INSERT INTO temp.${STAGE} VALUES ${Array(STAGE_ROWS).fill(STAGE_TUPLE).join(', ')}`),
+    stageOne: db.prepare(`INSERT INTO temp.${STAGE} VALUES ${STAGE_TUPLE}`),
+    insertStaged: db.prepare(`INSERT INTO customers (${NEW_COLUMNS.join(', ')}) SELECT * FROM temp.${STAGE} ORDER BY rowid`),
+    clearStage: db.prepare(`DELETE FROM temp.${STAGE}`),
+    // The batch's name words are counted here instead of by the trigger per row; set and cleared in the batch's
+    // transaction, so no other write ever sees the trigger held.
+    holdNameWords: db.prepare("INSERT OR IGNORE INTO bulk_loads (name) VALUES ('name_words')"),
+    addNameWords: db.prepare<[string, number]>(ADD_NAME_WORDS),
+    releaseNameWords: db.prepare("DELETE FROM bulk_loads WHERE name = 'name_words'"),
+    update: db.prepare<NewCustomerRow & { id: number }>(
+      `UPDATE customers SET first_name = @first_name, last_name = @last_name, name_key = @name_key, last_key = @last_key,
+         phone = @phone, phone_digits = @phone_digits, email = @email, loyalty_id = @loyalty_id, birthday = @birthday,
+         style = @style, language = @language, marketing_consent = @marketing_consent, tags = @tags, notes = @notes
+       WHERE id = @id`,
+    ),
+  };
+});
 
 function draftOf(r: NewCustomerRow): CustomerDraft {
   return {
@@ -323,10 +332,10 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
               out.unchanged++;
               continue;
             }
-            const updated = customerRow(ctx, { ...draftOf(m), ...change }, m.created_at);
+            const updated = customerRow(ctx, Object.assign(draftOf(m), change), m.created_at);
             s.update.run({ ...updated, id: m.id });
             // Later rows of the batch see the customer as now stored, under their new keys.
-            stored.replace(m, { ...m, ...updated });
+            stored.replace(m, Object.assign({}, m, updated));
             out.updated++;
           } else if (match?.staged) {
             // Created by an earlier row of this batch: the same rules as a customer seen earlier in the file.
@@ -337,11 +346,13 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
               out.unchanged++;
               continue;
             }
-            st.row = customerRow(ctx, { ...draftOf(st.row), ...change }, createdAt);
+            st.row = customerRow(ctx, Object.assign(draftOf(st.row), change), createdAt);
             staged.index(st);
             out.updated++;
           } else {
-            const n = customerRowOfValid(ctx, { ...base, ...present }, createdAt);
+            // Object.assign rather than spreads here and above: Node 20's V8 builds an object spread whose later
+            // part overrides keys of the earlier one on a slow path (measured ~10 µs a row against 0.7 µs).
+            const n = customerRowOfValid(ctx, Object.assign({}, base, present), createdAt);
             if (!n.name_key && !n.phone_digits && !n.email && !n.loyalty_id) {
               reject(row, 'no name, phone, email or loyalty card');
               continue;
@@ -358,10 +369,11 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
       // Rows failing validation were turned away before the matching pass: put the error file back in line order.
       out.rejected.sort((a, b) => a.line - b.line);
       if (staged.all.length) {
-        const before = s.maxId.get()!.id;
         s.holdNameWords.run();
-        const info = s.insertMany.run(JSON.stringify(staged.all.map((x) => NEW_COLUMNS.map((c) => x.row[c]))));
-        s.addNameWords.run({ after: before });
+        const info = insertAll(s, staged.all);
+        const words = new Map<string, number>();
+        for (const { row } of staged.all) countNameWords(row.name_key, words);
+        for (const [word, uses] of words) s.addNameWords.run(word, uses);
         s.releaseNameWords.run();
         // One statement assigns consecutive rowids, so the batch's ids end at lastInsertRowid.
         const last = Number(info.lastInsertRowid);
@@ -370,6 +382,22 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
       return out;
     },
   };
+}
+
+/** Writes the batch's new customers in one statement (see stageMany); returns that statement's run info. */
+function insertAll(s: ReturnType<typeof statements>, all: Staged[]): Database.RunResult {
+  const values: unknown[] = [];
+  for (const { row } of all) {
+    for (const c of NEW_COLUMNS) values.push(row[c]);
+    if (values.length === STAGE_ROWS * NEW_COLUMNS.length) {
+      s.stageMany.run(values);
+      values.length = 0;
+    }
+  }
+  for (let at = 0; at < values.length; at += NEW_COLUMNS.length) s.stageOne.run(values.slice(at, at + NEW_COLUMNS.length));
+  const info = s.insertStaged.run();
+  s.clearStage.run();
+  return info;
 }
 
 /** A row that passed validation, with the keys it is matched on. */

@@ -18,6 +18,8 @@ const TABLES: [string, string][] = [
   ['open_issues', 'interaction_id'],
   ['playbook_uses', 'interaction_id'],
   ['playbook_stats', 'template_id, store_id, style'],
+  ['name_words', 'word'],
+  ['name_word_variants', 'variant, word'],
 ];
 
 export interface SeededStore {
