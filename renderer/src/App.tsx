@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, Clerk, StoreProblem } from '../../common/domain';
 import { call, errorMessage, setForbiddenHandler } from './api/client';
 import { AppHeader } from './components/AppHeader';
@@ -18,7 +18,7 @@ type Boot =
   | { phase: 'recovery'; problem: StoreProblem }
   | { phase: 'setup'; info: AppInfo }
   | { phase: 'pick'; info: AppInfo; notice?: string }
-  | { phase: 'counter'; store: StoreState };
+  | { phase: 'counter'; store: Omit<StoreState, 'refreshInfo'> };
 
 export function App() {
   return (
@@ -75,6 +75,15 @@ function Shell() {
     announce(`Signed in as ${clerk.displayName}`);
   };
 
+  const refreshInfo = useCallback(() => {
+    void call('app.info', {}).then(
+      (info) => setBoot((b) => (b.phase === 'counter' ? { phase: 'counter', store: { ...b.store, info } } : b)),
+      () => {},
+    );
+  }, []);
+
+  const store = useMemo<StoreState | null>(() => (boot.phase === 'counter' ? { ...boot.store, refreshInfo } : null), [boot, refreshInfo]);
+
   const switchClerk = async () => {
     const b = bootRef.current;
     if (b.phase !== 'counter') return;
@@ -120,7 +129,7 @@ function Shell() {
         <ClerkPicker demo={boot.info.demo} notice={boot.notice ?? null} onSignedIn={(clerk) => signedIn(boot.info, clerk)} />
       )}
       {boot.phase === 'counter' && (
-        <StoreContext.Provider value={boot.store}>
+        <StoreContext.Provider value={store}>
           {manageTab !== null && boot.store.clerk.role !== 'clerk' ? (
             <ManagerScreen
               tab={manageTab}

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import type { SettingView } from '../../common/settings';
 import { createCustomer } from '../../main/services/customers';
 import { expect, test } from './fixtures';
-import { CLERK, MANAGER, clerkId, expectAccessible, openBackOffice, signIn, snap, value } from './manager-helpers';
+import { ADMIN, CLERK, MANAGER, clerkId, expectAccessible, openBackOffice, signIn, snap, value } from './manager-helpers';
 
 const setting = (page: Page, key: string) => page.locator(`[data-setting="${key}"]`);
 
@@ -54,6 +54,19 @@ test.describe('settings with a managed config', () => {
     // The managed value is in force in the backend too.
     expect(app.backend.ctx.config.returnWindowDays).toBe(28);
   });
+});
+
+test('an admin renames the store and the header shows the new name at once', async ({ app, page }) => {
+  await signIn(page, ADMIN);
+  const header = page.locator('.store-name');
+  await expect(header).toHaveText(app.backend.ctx.config.storeName);
+  await openBackOffice(page, 'Settings');
+  const store = page.locator('[data-group="store"]');
+  await page.getByLabel('Store name').fill('Counterpart Galway');
+  await store.getByRole('button', { name: 'Save store' }).click();
+  await expect(store.getByRole('status')).toHaveText('Store saved.');
+  expect(app.backend.ctx.config.storeName).toBe('Counterpart Galway');
+  await expect(header).toHaveText('Counterpart Galway');
 });
 
 test('export and erase a customer from the profile; a clerk is not offered either', async ({ app, page }, testInfo) => {

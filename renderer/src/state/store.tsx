@@ -4,6 +4,8 @@ import type { AppInfo, Clerk } from '../../../common/domain';
 export interface StoreState {
   info: AppInfo;
   clerk: Clerk;
+  /** Reads the store's name and terminal again, after a setting that shows in the header was saved. */
+  refreshInfo(): void;
 }
 
 export const StoreContext = createContext<StoreState | null>(null);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { SETTING_GROUPS, type SettingView } from '../../../../../common/settings';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
+import { useStore } from '../../../state/store';
 import '../shared/manager.css';
 import './settings.css';
 import { SettingsGroup } from './SettingsGroup';
@@ -12,6 +13,12 @@ export function SettingsTab() {
   const loaded = useLoad<SettingView[]>('settings', () => call('settings.get', {}));
   const [settings, setSettings] = useState<SettingView[] | null>(null);
   useEffect(() => setSettings(loaded.data), [loaded.data]);
+  const { refreshInfo } = useStore();
+  const saved = (all: SettingView[]) => {
+    setSettings(all);
+    // The header shows the store's name and terminal: let it follow a change at once.
+    refreshInfo();
+  };
 
   return (
     <div className="mgr-page">
@@ -26,7 +33,7 @@ export function SettingsTab() {
       {loaded.loading && !settings && <p className="muted">Loading settings…</p>}
       {settings &&
         SETTING_GROUPS.map((g) => (
-          <SettingsGroup key={g} group={g} settings={settings.filter((s) => s.group === g)} onSaved={setSettings} />
+          <SettingsGroup key={g} group={g} settings={settings.filter((s) => s.group === g)} onSaved={saved} />
         ))}
     </div>
   );
