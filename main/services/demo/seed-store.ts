@@ -36,13 +36,30 @@ export interface SeedResult {
 /** Below this a second thread costs more to start than it saves. */
 export const PARALLEL_FROM = 50_000;
 
+/** How many cores sat idle over the next `ms` milliseconds (this thread waits meanwhile, so its own core counts). */
+function idleCores(ms: number): number {
+  const before = os.cpus();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  const after = os.cpus();
+  let idle = 0;
+  let total = 0;
+  after.forEach((cpu, i) => {
+    const was = before[i]?.times;
+    if (!was) return;
+    const t = cpu.times;
+    idle += t.idle - was.idle;
+    total += t.user + t.nice + t.sys + t.idle + t.irq - (was.user + was.nice + was.sys + was.idle + was.irq);
+  });
+  return total > 0 ? (idle / total) * after.length : 0;
+}
+
 /**
  * Both threads generate the whole store, so the second one only pays off on a core nobody else is using; on a
- * busy machine it makes the seed slower.
+ * busy machine it makes the seed slower. Measured now rather than read from the load average, which still counts
+ * whatever ran in the minute before (a benchmark started after a build went single-threaded).
  */
 function secondCoreFree(): boolean {
-  const cores = os.availableParallelism();
-  return cores >= 2 && os.loadavg()[0]! < cores - 0.5;
+  return os.availableParallelism() >= 2 && idleCores(250) >= 1.5;
 }
 
 /**
