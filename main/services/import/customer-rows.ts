@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { ZodError, type z } from 'zod';
 import { customerDraftSchema, type CustomerDraft } from '../../../common/contract';
 import { AppError } from '../../../common/errors';
@@ -5,7 +6,6 @@ import { emailKey, loyaltyKey, personNameKeys, phoneDigits } from '../../../comm
 import type { CustomerRow, NewCustomerRow } from '../../db/customers.repo';
 import { ADD_NAME_WORDS, countNameWords } from '../../db/name-words';
 import { preparedFor } from '../../db/prepared';
-import type Database from 'better-sqlite3';
 import type { DB } from '../../db/connection';
 import type { ServiceContext } from '../context';
 import { customerRow, customerRowOfValid } from '../customers';
