@@ -42,6 +42,7 @@ async function wedge(page: Page, digits: string): Promise<void> {
   await Promise.all([...[...digits].flatMap((d) => key(d, `Digit${d}`, 48 + Number(d), d)), ...key('Enter', 'Enter', 13, '\r')]);
   await cdp.detach();
 }
+
 const notes = (page: Page) => page.getByLabel('Notes');
 const announcer = (page: Page) => page.getByTestId('announcer');
 const timelineRow = (page: Page, index: number) => page.locator(`#timeline-scroll [data-index="${index}"]`);
