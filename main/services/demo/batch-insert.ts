@@ -34,7 +34,9 @@ export class BatchInsert {
       throw new Error(`${this.table}: expected ${this.width} values per row`);
     }
     if (this.rows === this.rowsPerStatement) {
-      (this.multi ?? this.single).run(this.values);
+      // As separate arguments: better-sqlite3 reads an array argument element by element through the V8 API, which
+      // cost ~1.4 µs more per 14-value row than the same values spread into the call.
+      (this.multi ?? this.single).run(...this.values);
       this.values.length = 0;
       this.rows = 0;
     }
@@ -43,7 +45,7 @@ export class BatchInsert {
   /** Writes what is buffered; call before commit. */
   flush(): void {
     for (let at = 0; at < this.values.length; at += this.width) {
-      this.single.run(this.values.slice(at, at + this.width));
+      this.single.run(...this.values.slice(at, at + this.width));
     }
     this.values.length = 0;
     this.rows = 0;

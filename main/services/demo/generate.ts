@@ -12,12 +12,14 @@ const WALK_IN_RATE = 0.05;
 export class StoreGenerator {
   readonly builder: HistoryBuilder;
 
+  /** `notes` false: interactions get their note templates, not the text (for a writer that stores no interactions). */
   constructor(
     readonly cal: StoreCalendar,
     readonly seed: number,
     returnWindowDays: number,
+    notes = true,
   ) {
-    this.builder = new HistoryBuilder(cal, staffShape(), returnWindowDays);
+    this.builder = new HistoryBuilder(cal, staffShape(), returnWindowDays, notes);
   }
 
   /** Generates customers [from, to) and hands them to the writer. Customer i is the same whatever the range. */

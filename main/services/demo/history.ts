@@ -77,10 +77,12 @@ const AMEND_DETAIL = ['Paid by card.', 'Has the receipt.', 'Checked with the man
 export class HistoryBuilder {
   readonly returnWindowDays: number;
 
+  /** `notes` false leaves note templates unfilled, for a writer that stores no interactions (see note()). */
   constructor(
     private readonly cal: StoreCalendar,
     private readonly staff: StaffShape,
     returnWindowDays: number,
+    private readonly notes = true,
   ) {
     this.returnWindowDays = returnWindowDays;
   }
@@ -203,7 +205,7 @@ export class HistoryBuilder {
       kind,
       outcome,
       sentiment: forced?.sentiment !== undefined ? forced.sentiment : this.sentiment(r, kind, open),
-      notes: forced?.notes ?? fill(r.pick(templates), product, followUpDue ? this.cal.label(followUpDue) : ''),
+      notes: forced?.notes ?? this.note(r.pick(templates), product, followUpDue),
       followUpDue,
       clerk: forced?.clerk ?? this.staff.counter.from(r),
       terminal: kind === 'return' || kind === 'complaint' ? (r.chance(0.6) ? 2 : 0) : TERMINAL_PICK.from(r),
@@ -237,7 +239,7 @@ export class HistoryBuilder {
       kind: r.chance(0.7) ? 'inquiry' : 'other',
       outcome: 'resolved',
       sentiment: r.chance(0.6) ? null : HAPPY.from(r),
-      notes: fill(r.pick(NOTES.walkIn), this.product(r, [CATEGORY_PICK.from(r)]), ''),
+      notes: this.note(r.pick(NOTES.walkIn), this.product(r, [CATEGORY_PICK.from(r)]), null),
       followUpDue: null,
       clerk: this.staff.counter.from(r),
       terminal: TERMINAL_PICK.from(r),
@@ -271,7 +273,7 @@ export class HistoryBuilder {
       kind: original.kind,
       outcome: 'resolved',
       sentiment: r.chance(0.3) ? null : HAPPY.from(r),
-      notes: notes ?? fill(r.pick(NOTES.resolution[original.outcome as 'follow_up' | 'escalated' | 'unresolved']), product, ''),
+      notes: notes ?? this.note(r.pick(NOTES.resolution[original.outcome as 'follow_up' | 'escalated' | 'unresolved']), product, null),
       followUpDue: null,
       clerk: senior ? this.senior(r) : this.staff.counter.from(r),
       terminal: senior ? 2 : TERMINAL_PICK.from(r),
@@ -297,6 +299,16 @@ export class HistoryBuilder {
       amendReason: r.pick(NOTES.amendReasons),
       id: 0,
     });
+  }
+
+  /**
+   * A note from its template. Without notes the template stands in: a parallel seed's main thread stores no
+   * interactions, and filling ten million notes there cost seconds. Only whether a note is empty matters to the
+   * draws that follow (talk() amends non-empty ones), and a template is empty exactly when its filled note is.
+   */
+  private note(template: string, product: Product, due: string | null): string {
+    if (!this.notes) return template;
+    return fill(template, product, due ? this.cal.label(due) : '');
   }
 
   private sentiment(r: Rng, kind: InteractionKind, open: boolean): number | null {

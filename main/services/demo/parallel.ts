@@ -12,7 +12,9 @@ import { StoreWriter, type FirstIds, type SeededTable } from './store-writer';
  * A large seed splits across two threads by table. Both generate the whole store (generation is deterministic,
  * so both see the same customers with the same ids); the main thread writes customers, purchases and the rest into
  * the store, a worker writes SIDE_TABLES into a scratch file, and the scratch tables are then copied into the
- * store's still-empty tables in one statement, which SQLite does page by page without re-encoding rows.
+ * store's still-empty tables in one statement, which SQLite does record by record without decoding them. The
+ * worker also builds the indexes the seed dropped from its tables, so they arrive with the copy instead of being
+ * built on the main thread after it.
  */
 export const SIDE_TABLES: readonly SeededTable[] = ['interactions', 'open_issues', 'customer_days'];
 
@@ -31,6 +33,8 @@ export interface SideJob {
   tables: SeededTable[];
   /** CREATE statements of the side tables and their indexes, as they stand in the store during the seed. */
   schema: string[];
+  /** Indexes the seed dropped from the side tables: built here after the rows, they arrive in the store with the copy. */
+  indexes: string[];
   state: SharedArrayBuffer;
   port: MessagePort;
 }
@@ -72,6 +76,9 @@ export function writeSideTables(job: Omit<SideJob, 'state' | 'port'>, progress?:
       })();
       progress?.(to);
     }
+    db.transaction(() => {
+      for (const sql of job.indexes) db.exec(sql);
+    })();
   } finally {
     db.close();
   }
@@ -151,7 +158,7 @@ export function startSideWriter(db: Database.Database, job: Omit<SideJob, 'file'
           const msg = receiveMessageOnPort(port1)?.message;
           throw new Error(`Seeding ${job.tables.join(', ')} failed: ${String(msg ?? 'unknown error')}`);
         }
-        copyTables(target, file, job.tables);
+        copyTables(target, file, job);
       } finally {
         port1.close();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -160,11 +167,13 @@ export function startSideWriter(db: Database.Database, job: Omit<SideJob, 'file'
   };
 }
 
-function copyTables(db: Database.Database, file: string, tables: readonly SeededTable[]): void {
+function copyTables(db: Database.Database, file: string, job: Pick<SideJob, 'tables' | 'indexes'>): void {
   db.prepare('ATTACH DATABASE ? AS seed_side').run(file);
   try {
     db.transaction(() => {
-      for (const t of tables) db.exec(`INSERT INTO main.${t} SELECT * FROM seed_side.${t}`);
+      // The copy only takes the transfer path when both sides have the same indexes; the store's tables are empty.
+      for (const sql of job.indexes) db.exec(sql);
+      for (const t of job.tables) db.exec(`INSERT INTO main.${t} SELECT * FROM seed_side.${t}`);
     })();
   } finally {
     db.exec('DETACH DATABASE seed_side');

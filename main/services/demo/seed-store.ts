@@ -7,7 +7,7 @@ import { StoreCalendar } from './calendar';
 import { CLERKS, DEMO_PIN_HASH, TERMINALS } from './catalog';
 import { staffSince, StoreGenerator } from './generate';
 import { SIDE_TABLES, startSideWriter, type SideWriter } from './parallel';
-import { firstIdsOf, SEEDED_TABLES, StoreWriter, type SeedStrategy } from './store-writer';
+import { firstIdsOf, SEEDED_TABLES, StoreWriter, type SeededTable, type SeedStrategy } from './store-writer';
 
 export interface SeedOptions {
   customers: number;
@@ -77,13 +77,14 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
   const strategy = opts.strategy ?? 'bulk';
   const batch = opts.batchSize ?? 10_000;
   const cal = new StoreCalendar(opts.today ?? ctx.now(), ctx.config.timeZone);
-  const gen = new StoreGenerator(cal, opts.seed, ctx.config.returnWindowDays);
   const parallel = strategy === 'bulk' && (opts.parallel ?? (opts.customers >= PARALLEL_FROM && secondCoreFree()));
   const restorePragmas = strategy === 'bulk' ? fastLoadPragmas(db, opts.customers > batch) : () => {};
 
+  let gen!: StoreGenerator;
   let writer!: StoreWriter;
   let side: SideWriter | null = null;
-  const setUp = () => {
+  let tables: readonly SeededTable[] = SEEDED_TABLES;
+  const setUp = (load: BulkLoad | null) => {
     const created = staffSince(cal);
     const repo = clerksRepo(db);
     const clerkIds = CLERKS.map((c) =>
@@ -100,9 +101,11 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
           timeZone: ctx.config.timeZone,
           returnWindowDays: ctx.config.returnWindowDays,
           tables: [...SIDE_TABLES],
+          indexes: load?.droppedIndexes(SIDE_TABLES) ?? [],
         })
       : null;
-    const tables = side ? SEEDED_TABLES.filter((t) => !SIDE_TABLES.includes(t)) : SEEDED_TABLES;
+    if (side) tables = SEEDED_TABLES.filter((t) => !SIDE_TABLES.includes(t));
+    gen = new StoreGenerator(cal, opts.seed, ctx.config.returnWindowDays, tables.includes('interactions'));
     writer = new StoreWriter(db, cal, { ...common, strategy, tables });
   };
   const write = (from: number, to: number) => {
@@ -116,7 +119,7 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
       // Small stores (the 3,000-customer demo) load in one transaction: all or nothing.
       db.transaction(() => {
         const load = strategy === 'bulk' ? beginBulkLoad(db) : null;
-        setUp();
+        setUp(load);
         write(0, opts.customers);
         load?.finish(writer.nameWords);
       })();
@@ -124,11 +127,19 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
       const load: BulkLoad | null = strategy === 'bulk' ? db.transaction(() => beginBulkLoad(db))() : null;
       let failed = true;
       try {
-        db.transaction(setUp)();
+        db.transaction(setUp)(load);
         for (let from = 0; from < opts.customers; from += batch) {
           db.transaction(write)(from, Math.min(opts.customers, from + batch));
         }
-        (side as SideWriter | null)?.finishInto(db);
+        const sideWriter = side as SideWriter | null;
+        if (sideWriter && load) {
+          // This thread's tables are complete: index them while the second thread may still be writing its own.
+          db.transaction(() => {
+            load.rebuildIndexes(tables);
+            load.rebuildSearch();
+          })();
+          sideWriter.finishInto(db);
+        }
         failed = false;
       } finally {
         // Put the triggers back whatever happened; when the load itself failed, its error is the one to report.

@@ -86,6 +86,8 @@ describe('demo seed: bulk load means the same as inserting through the triggers'
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('ignore_check_constraints', { simple: true })).toBe(0);
+    // So is FTS5's term buffer, which the rebuild enlarges.
+    expect(db.prepare("SELECT v FROM customer_fts_config WHERE k = 'hashsize'").pluck().get() ?? 1048576).toBe(1048576);
     const fresh = seeded({ customers: 0 }).db;
     const objects = (d: typeof db) => d.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").all();
     expect(objects(db)).toEqual(objects(fresh));
