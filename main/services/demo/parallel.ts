@@ -48,8 +48,11 @@ const DONE = 1;
 const FAILED = 2;
 const UNAVAILABLE = 3;
 
-/** Writes the side tables of customers [0, job.customers) into job.file. Runs in the worker (or as a fallback here). */
-export function writeSideTables(job: Omit<SideJob, 'state' | 'port'>, progress?: (done: number) => void): void {
+/**
+ * Writes the side tables of customers [0, job.customers) into job.file and counts the customers' name words (the
+ * main thread is the busier one). Runs in the worker (or as a fallback on the main thread).
+ */
+export function writeSideTables(job: Omit<SideJob, 'state' | 'port'>, progress?: (done: number) => void): Map<string, number> {
   const db = new Database(job.file);
   try {
     db.pragma('journal_mode = OFF');
@@ -67,6 +70,7 @@ export function writeSideTables(job: Omit<SideJob, 'state' | 'port'>, progress?:
       countryCode: job.countryCode,
       firstIds: job.firstIds,
       tables: job.tables,
+      nameWords: true,
     });
     for (let from = 0; from < job.customers; from += job.batch) {
       const to = Math.min(job.customers, from + job.batch);
@@ -79,6 +83,7 @@ export function writeSideTables(job: Omit<SideJob, 'state' | 'port'>, progress?:
     db.transaction(() => {
       for (const sql of job.indexes) db.exec(sql);
     })();
+    return writer.nameWords;
   } finally {
     db.close();
   }
@@ -89,7 +94,7 @@ export function runSideJob(job: SideJob): void {
   const state = new Int32Array(job.state);
   Atomics.store(state, STARTED, 1);
   try {
-    writeSideTables(job, (done) => Atomics.store(state, PROGRESS, done));
+    job.port.postMessage(writeSideTables(job, (done) => Atomics.store(state, PROGRESS, done)));
     Atomics.store(state, STATUS, DONE);
   } catch (err) {
     job.port.postMessage(err instanceof Error ? (err.stack ?? err.message) : String(err));
@@ -101,8 +106,11 @@ export function runSideJob(job: SideJob): void {
 }
 
 export interface SideWriter {
-  /** Blocks until the worker has written its tables (or runs its part here if it never got going), then copies them in. */
-  finishInto(db: Database.Database): void;
+  /**
+   * Blocks until the worker has written its tables (or runs its part here if it never got going), then copies them
+   * in. Returns the name words of all customers (countNameWords).
+   */
+  finishInto(db: Database.Database): Map<string, number>;
 }
 
 /**
@@ -149,19 +157,25 @@ export function startSideWriter(db: Database.Database, job: Omit<SideJob, 'file'
             throw new Error(`Seeding ${job.tables.join(', ')} on a second thread stopped making progress.`);
           }
         }
-        if (Atomics.load(flags, STATUS) === UNAVAILABLE) {
+        let words: Map<string, number>;
+        const status = Atomics.load(flags, STATUS);
+        if (status === UNAVAILABLE) {
           // This process cannot load the worker's code: do its part on this thread instead.
           file = path.join(dir, 'side-local.db');
-          writeSideTables({ ...full, file });
-        }
-        if (Atomics.load(flags, STATUS) === FAILED) {
+          words = writeSideTables({ ...full, file });
+        } else if (status === FAILED) {
           const msg = receiveMessageOnPort(port1)?.message;
           throw new Error(`Seeding ${job.tables.join(', ')} failed: ${String(msg ?? 'unknown error')}`);
+        } else {
+          // Posted before the worker flagged itself done.
+          words = receiveMessageOnPort(port1)!.message as Map<string, number>;
         }
         copyTables(target, file, job);
+        return words;
       } finally {
         port1.close();
-        fs.rmSync(dir, { recursive: true, force: true });
+        // Freeing a scratch file of a gigabyte or more takes the file system seconds; nothing waits for it.
+        fs.rm(dir, { recursive: true, force: true }, () => {});
       }
     },
   };

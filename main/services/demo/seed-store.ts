@@ -106,7 +106,7 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
       : null;
     if (side) tables = SEEDED_TABLES.filter((t) => !SIDE_TABLES.includes(t));
     gen = new StoreGenerator(cal, opts.seed, ctx.config.returnWindowDays, tables.includes('interactions'));
-    writer = new StoreWriter(db, cal, { ...common, strategy, tables });
+    writer = new StoreWriter(db, cal, { ...common, strategy, tables, nameWords: strategy === 'bulk' && !side });
   };
   const write = (from: number, to: number) => {
     gen.write(writer, from, to);
@@ -126,6 +126,7 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
     } else {
       const load: BulkLoad | null = strategy === 'bulk' ? db.transaction(() => beginBulkLoad(db))() : null;
       let failed = true;
+      let nameWords: ReadonlyMap<string, number> | undefined;
       try {
         db.transaction(setUp)(load);
         for (let from = 0; from < opts.customers; from += batch) {
@@ -138,13 +139,13 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
             load.rebuildIndexes(tables);
             load.rebuildSearch();
           })();
-          sideWriter.finishInto(db);
+          nameWords = sideWriter.finishInto(db);
         }
         failed = false;
       } finally {
         // Put the triggers back whatever happened; when the load itself failed, its error is the one to report.
         try {
-          if (load) db.transaction(() => load.finish(failed ? undefined : writer.nameWords))();
+          if (load) db.transaction(() => load.finish(failed ? undefined : (nameWords ?? writer.nameWords)))();
         } catch (err) {
           if (!failed) throw err;
         }

@@ -91,6 +91,11 @@ export interface WriterOptions {
   tables?: readonly SeededTable[];
   /** Till number printed on receipts (default 1); writers adding to an already seeded store use another. */
   till?: number;
+  /**
+   * Count name words into `nameWords` (default: a bulk writer of the customers table). A parallel seed's worker
+   * counts them for all customers although it writes none, which takes the work off the busier main thread.
+   */
+  nameWords?: boolean;
 }
 
 export function firstIdsOf(db: Database.Database): FirstIds {
@@ -117,6 +122,7 @@ export class StoreWriter {
   private readonly terminals: readonly string[];
   private readonly countryCode: string;
   private readonly till: number;
+  private readonly countsWords: boolean;
 
   constructor(
     db: Database.Database,
@@ -137,6 +143,7 @@ export class StoreWriter {
     const table = (name: SeededTable, columns: readonly string[]) =>
       wanted.has(name) ? new BatchInsert(db, name, columns, bulk ? Math.max(1, Math.floor(480 / columns.length)) : 1) : null;
     this.customers = table('customers', bulk ? [...CUSTOMER_COLUMNS, ...STAT_COLUMNS] : CUSTOMER_COLUMNS);
+    this.countsWords = o.nameWords ?? (bulk && this.customers !== null);
     this.purchases = table('purchases', ['id', 'customer_id', 'purchased_at', 'local_day', 'receipt_no', 'total_cents']);
     this.items = table('purchase_items', ['purchase_id', 'sku', 'description', 'quantity', 'unit_price_cents', 'return_status']);
     this.interactions = table('interactions', INTERACTION_COLUMNS);
@@ -156,6 +163,7 @@ export class StoreWriter {
 
     const stats = this.strategy === 'bulk' && (this.customers || this.days) ? visitStats(purchases, interactions) : null;
     if (this.customers) this.customerRow(id, who, tags, h.createdAt, stats);
+    else if (this.countsWords) countNameWords(personNameKeys(who.firstName.trim(), who.lastName.trim()).nameKey, this.nameWords);
     if (this.purchases || this.items) this.purchaseRows(id, firstPurchase, purchases);
     if (this.interactions) for (const i of interactions) this.interaction(id, i);
     if (this.days) {
@@ -212,7 +220,7 @@ export class StoreWriter {
       who.notes,
       iso(createdAt),
     );
-    if (this.strategy === 'bulk') countNameWords(keys.nameKey, this.nameWords);
+    if (this.countsWords) countNameWords(keys.nameKey, this.nameWords);
     if (stats) v.push(stats.days.length, stats.days.length ? iso(stats.last) : null, stats.spend, stats.purchases, stats.interactions);
     this.customers!.rowAdded();
   }
