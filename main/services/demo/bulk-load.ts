@@ -92,7 +92,8 @@ export function beginBulkLoad(db: Database.Database): BulkLoad {
     droppedIndexes: (tables) => indexes.filter((i) => tables.includes(i.tbl_name)).map((i) => i.sql),
     rebuildIndexes(tables) {
       // A side writer's indexes arrive with its tables (see parallel.ts); only the missing ones are built here.
-      for (const i of indexes) if (tables.includes(i.tbl_name) && !exists.get(i.name)!.n) db.exec(i.sql);
+      const missing = indexes.filter((i) => tables.includes(i.tbl_name) && !exists.get(i.name)!.n);
+      buildIndexes(db, missing.map((i) => i.sql));
     },
     rebuildSearch() {
       // A larger term buffer while rebuilding writes fewer, larger segments and leaves FTS5 less to merge (a
@@ -116,6 +117,25 @@ export function beginBulkLoad(db: Database.Database): BulkLoad {
     },
   };
   return load;
+}
+
+/**
+ * Page cache while building indexes. SQLite sorts an index in runs of about the cache's size, and small runs sort
+ * within the CPU's caches and still merge cheaply. Measured on a 1M-customer store: the receipt index (4.9M keys)
+ * 2.6–2.8 s at 4 MB against 3.8–4.1 s at 32 MB, a customer name index 0.55–0.6 s against 1.2–1.4 s.
+ */
+const INDEX_BUILD_CACHE_KIB = 4096;
+
+/** Runs these CREATE INDEX statements with the cache sized for sorting, then puts the cache size back. */
+export function buildIndexes(db: Database.Database, statements: readonly string[]): void {
+  if (statements.length === 0) return;
+  const saved = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${INDEX_BUILD_CACHE_KIB}`);
+  try {
+    for (const sql of statements) db.exec(sql);
+  } finally {
+    db.pragma(`cache_size = ${saved}`);
+  }
 }
 
 /**

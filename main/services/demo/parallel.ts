@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { buildIndexes } from './bulk-load';
 import { StoreCalendar } from './calendar';
 import { StoreGenerator } from './generate';
 import { StoreWriter, type FirstIds, type SeededTable } from './store-writer';
@@ -80,9 +81,7 @@ export function writeSideTables(job: Omit<SideJob, 'state' | 'port'>, progress?:
       })();
       progress?.(to);
     }
-    db.transaction(() => {
-      for (const sql of job.indexes) db.exec(sql);
-    })();
+    db.transaction(() => buildIndexes(db, job.indexes))();
     return writer.nameWords;
   } finally {
     db.close();
