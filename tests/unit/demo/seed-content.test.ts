@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerRow } from '../../../main/services/customers';
 import { customersRepo } from '../../../main/db/customers.repo';
-import { DEMO_PIN } from '../../../main/services/demo/catalog';
+import { DEMO_PIN, NOTES } from '../../../main/services/demo/catalog';
 import { verifyPin } from '../../../main/services/pin-hash';
 import { searchCustomers } from '../../../main/services/customer-search';
 import { getProfile } from '../../../main/services/customers';
@@ -77,6 +77,13 @@ describe('demo store content', () => {
     const consent = one<number>('SELECT avg(marketing_consent) FROM customers');
     expect(consent).toBeGreaterThan(0.3);
     expect(consent).toBeLessThan(0.7);
+  });
+
+  it('has no note template that fills to an empty note', () => {
+    // A parallel seed's main thread keeps templates unfilled and relies on this to draw the same history.
+    const templates = [...Object.values(NOTES.interaction), ...Object.values(NOTES.resolution), NOTES.walkIn].flat();
+    expect(templates.length).toBeGreaterThan(50);
+    for (const t of templates) expect(t === '' || t.replace(/\{(product|due)\}/g, '').trim() !== '', t).toBe(true);
   });
 
   it('has birthdays this week and one on 29 February', () => {
