@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { emailKey, personNameKeys, phoneDigits } from '../../../common/normalize';
 import { isoOf as iso, type StoreCalendar } from './calendar';
-import { BatchInsert } from './batch-insert';
+import { BatchInsert } from '../../db/batch-insert';
 import { countNameWords } from '../../db/name-words';
 import type { GenInteraction, GenPurchase, History } from './history';
 import type { Identity } from './people';

@@ -4,6 +4,7 @@ import { customerDraftSchema, type CustomerDraft } from '../../../common/contrac
 import { AppError } from '../../../common/errors';
 import { emailKey, loyaltyKey, personNameKeys, phoneDigits } from '../../../common/normalize';
 import type { CustomerRow, NewCustomerRow } from '../../db/customers.repo';
+import { BatchInsert } from '../../db/batch-insert';
 import { ADD_NAME_WORDS, countNameWords } from '../../db/name-words';
 import { preparedFor } from '../../db/prepared';
 import type { DB } from '../../db/connection';
@@ -57,10 +58,8 @@ export const MATCH_SQL = {
      ORDER BY id LIMIT 1`,
 };
 
-/** Private to the connection and emptied after every batch; see stageMany. */
+/** Private to the connection and emptied after every batch; see stage. */
 const STAGE = 'import_customer_stage';
-const STAGE_ROWS = Math.floor(480 / NEW_COLUMNS.length);
-const STAGE_TUPLE = `(${NEW_COLUMNS.map(() => '?').join(', ')})`;
 
 const statements = preparedFor((db: DB) => {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (${NEW_COLUMNS.join(', ')})`);
@@ -73,8 +72,7 @@ const statements = preparedFor((db: DB) => {
      * inserting customers row by row (or a few dozen at a time) costs three times as much through the customer_fts
      * trigger. Binding is cheaper than handing the batch over as one JSON text (measured: a third less time).
      */
-    stageMany: db.prepare(`INSERT INTO temp.${STAGE} VALUES ${Array(STAGE_ROWS).fill(STAGE_TUPLE).join(', ')}`),
-    stageOne: db.prepare(`INSERT INTO temp.${STAGE} VALUES ${STAGE_TUPLE}`),
+    stage: new BatchInsert(db, `temp.${STAGE}`, NEW_COLUMNS, Math.floor(480 / NEW_COLUMNS.length)),
     insertStaged: db.prepare(`INSERT INTO customers (${NEW_COLUMNS.join(', ')}) SELECT * FROM temp.${STAGE} ORDER BY rowid`),
     clearStage: db.prepare(`DELETE FROM temp.${STAGE}`),
     // The batch's name words are counted here instead of by the trigger per row; set and cleared in the batch's
@@ -384,17 +382,13 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
   };
 }
 
-/** Writes the batch's new customers in one statement (see stageMany); returns that statement's run info. */
+/** Writes the batch's new customers in one statement (see stage); returns that statement's run info. */
 function insertAll(s: ReturnType<typeof statements>, all: Staged[]): Database.RunResult {
-  const values: unknown[] = [];
   for (const { row } of all) {
-    for (const c of NEW_COLUMNS) values.push(row[c]);
-    if (values.length === STAGE_ROWS * NEW_COLUMNS.length) {
-      s.stageMany.run(values);
-      values.length = 0;
-    }
+    for (const c of NEW_COLUMNS) s.stage.values.push(row[c]);
+    s.stage.rowAdded();
   }
-  for (let at = 0; at < values.length; at += NEW_COLUMNS.length) s.stageOne.run(values.slice(at, at + NEW_COLUMNS.length));
+  s.stage.flush();
   const info = s.insertStaged.run();
   s.clearStage.run();
   return info;
