@@ -129,7 +129,9 @@ describe('customer lookup', () => {
         .join(' | ');
     expect(plan('SELECT id FROM customers WHERE loyalty_id = ?', 'x')).toMatch(/USING (COVERING )?INDEX/);
     expect(plan('SELECT id FROM customers WHERE phone_digits = ? LIMIT 5', 'x')).toMatch(/customers_phone_digits/);
-    expect(plan('SELECT id FROM customers WHERE substr(phone_digits, -4) = ? ORDER BY last_visit_at DESC LIMIT 5', '1234')).toMatch(/customers_phone_last4/);
+    const last4 = plan('SELECT id FROM customers WHERE substr(phone_digits, -4) = ? ORDER BY last_visit_at DESC LIMIT 5', '1234');
+    expect(last4).toMatch(/customers_phone_last4/);
+    expect(last4).not.toMatch(/TEMP B-TREE/); // the index hands the newest visitors over in order
     expect(plan('SELECT id FROM customers WHERE email >= ? AND email < ? ORDER BY email LIMIT 5', 'a', 'b')).toMatch(/customers_email/);
     expect(plan('SELECT id FROM customers WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT 5', 'a', 'b')).toMatch(/customers_name_key/);
     expect(plan('SELECT id FROM customers WHERE last_key >= ? AND last_key < ? ORDER BY last_key LIMIT 5', 'a', 'b')).toMatch(/customers_last_key/);

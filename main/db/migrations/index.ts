@@ -5,6 +5,7 @@ import * as m0003 from './0003-playbook';
 import * as m0004 from './0004-review';
 import * as m0005 from './0005-import';
 import * as m0006 from './0006-name-words';
+import * as m0007 from './0007-last4-by-visit';
 
 export interface Migration {
   name: string;
@@ -19,4 +20,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0004-review', up: m0004.up },
   { name: '0005-import', up: m0005.up },
   { name: '0006-name-words', up: m0006.up },
+  { name: '0007-last4-by-visit', up: m0007.up },
 ];

@@ -65,6 +65,26 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0007-last4-by-visit orders a last-4 lookup by the index, newest visit first', () => {
+    const file = path.join(tempDir(), 'last4.db');
+    const db = new Database(file);
+    migrate(db, file, { backup: false, target: 6 });
+    const add = db.prepare(
+      "INSERT INTO customers (first_name, name_key, last_key, phone_digits, last_visit_at, created_at) VALUES (?, ?, ?, ?, ?, '2026-01-01T00:00:00Z')",
+    );
+    add.run('Old', 'old', 'old', '353871111234', '2026-01-05T10:00:00.000Z');
+    add.run('Never', 'never', 'never', '353872221234', null);
+    add.run('New', 'new', 'new', '353873331234', '2026-11-20T10:00:00.000Z');
+    add.run('Other', 'other', 'other', '353874449999', '2026-11-21T10:00:00.000Z');
+    migrate(db, file, { backup: false, target: 7 });
+    const sql = "SELECT first_name FROM customers WHERE substr(phone_digits, -4) = '1234' ORDER BY last_visit_at DESC LIMIT 5";
+    expect(db.prepare(sql).pluck().all()).toEqual(['New', 'Old', 'Never']);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => (r as { detail: string }).detail).join(' | ');
+    expect(plan).toMatch(/customers_phone_last4/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    db.close();
+  });
+
   it('refuses a database written by a newer Counterpart and leaves it untouched', () => {
     const file = path.join(tempDir(), 'newer.db');
     const raw = new Database(file);
