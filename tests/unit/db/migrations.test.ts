@@ -10,6 +10,14 @@ import { tempDir } from '../../helpers/temp-store';
 const tables = (db: Database.Database) =>
   db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all().map((r) => r.name);
 
+/** A store at schema `version`, and a way to bring it to a later one (each migration's own test fills it in between). */
+function storeAt(name: string, version: number) {
+  const file = path.join(tempDir(), name);
+  const db = new Database(file);
+  migrate(db, file, { backup: false, target: version });
+  return { db, migrateTo: (target: number) => migrate(db, file, { backup: false, target }) };
+}
+
 describe('migrations', () => {
   it('brings a new file to the latest version with the pragmas the counter relies on', () => {
     const db = openDatabase(path.join(tempDir(), 'a.db'));
@@ -45,15 +53,13 @@ describe('migrations', () => {
   });
 
   it('0006-name-words indexes the words of the names already stored, and triggers keep them after', () => {
-    const file = path.join(tempDir(), 'words.db');
-    const db = new Database(file);
-    migrate(db, file, { backup: false, target: 5 });
+    const { db, migrateTo } = storeAt('words.db', 5);
     const add = db.prepare(
       "INSERT INTO customers (first_name, last_name, name_key, last_key, created_at) VALUES (?, ?, ?, ?, '2026-01-01T00:00:00Z')",
     );
     add.run('Seán', "O'Brien", 'sean obrien', 'obrien sean');
     add.run('Mary', "O'Brien", 'mary obrien', 'obrien mary');
-    migrate(db, file, { backup: false, target: 6 });
+    migrateTo(6);
     const words = () => Object.fromEntries(db.prepare<[], [string, number]>('SELECT word, uses FROM name_words').raw().all());
     expect(words()).toEqual({ mary: 1, obrien: 2, sean: 1 }); // 3-letter words are left out
     const variants = db.prepare("SELECT variant FROM name_word_variants WHERE word = 'obrien' ORDER BY variant").pluck().all();
@@ -66,9 +72,7 @@ describe('migrations', () => {
   });
 
   it('0007-last4-by-visit orders a last-4 lookup by the index, newest visit first', () => {
-    const file = path.join(tempDir(), 'last4.db');
-    const db = new Database(file);
-    migrate(db, file, { backup: false, target: 6 });
+    const { db, migrateTo } = storeAt('last4.db', 6);
     const add = db.prepare(
       "INSERT INTO customers (first_name, name_key, last_key, phone_digits, last_visit_at, created_at) VALUES (?, ?, ?, ?, ?, '2026-01-01T00:00:00Z')",
     );
@@ -76,7 +80,7 @@ describe('migrations', () => {
     add.run('Never', 'never', 'never', '353872221234', null);
     add.run('New', 'new', 'new', '353873331234', '2026-11-20T10:00:00.000Z');
     add.run('Other', 'other', 'other', '353874449999', '2026-11-21T10:00:00.000Z');
-    migrate(db, file, { backup: false, target: 7 });
+    migrateTo(7);
     const sql = "SELECT first_name FROM customers WHERE substr(phone_digits, -4) = '1234' ORDER BY last_visit_at DESC LIMIT 5";
     expect(db.prepare(sql).pluck().all()).toEqual(['New', 'Old', 'Never']);
     const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => (r as { detail: string }).detail).join(' | ');
