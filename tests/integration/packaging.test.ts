@@ -11,6 +11,7 @@ import { extractFile, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFuses, FUSE_SETTINGS, fuseConfig } from '../../scripts/fuses.mjs';
 import { builderOverrides } from '../../scripts/lib/builder-overrides.mjs';
+import { FONT_FILES } from '../../main/services/reports/pdf-fonts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -250,10 +251,18 @@ describe.runIf(process.platform === 'linux')('npm run dist (Linux dir target, st
 
   it('contains the runtime dependencies and none of the development ones', () => {
     const modules = new Set(entries.map((e) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(e)?.[1]).filter(Boolean));
-    for (const dep of ['better-sqlite3', 'zod', 'electron-log', 'electron-updater', 'csv-parse', 'pdfkit']) expect(modules, dep).toContain(dep);
+    for (const dep of ['better-sqlite3', 'zod', 'electron-log', 'electron-updater', 'csv-parse', 'pdfkit', 'fontkit']) expect(modules, dep).toContain(dep);
     for (const dev of ['react', 'react-dom', 'vitest', 'vite', 'playwright', 'playwright-core', '@playwright/test', 'typescript', 'tsx', 'electron', 'electron-builder', '@electron/fuses', 'fast-check']) {
       expect(modules, dev).not.toContain(dev);
     }
+  });
+
+  it('ships the fonts the PDF report embeds, where it looks for them, and none of their packages\' other weights', () => {
+    const shipped = entries.filter((e) => /^\/node_modules\/@embedpdf\/[^/]+\/fonts\/./.test(e)).sort();
+    const used = Object.values(FONT_FILES).map((f) => `/node_modules/${f.pkg}/fonts/${f.file}`).sort();
+    expect(shipped).toEqual(used);
+    // The fonts are found from each package's entry point (pdf-fonts.ts), so that must ship too.
+    for (const pkg of new Set(Object.values(FONT_FILES).map((f) => f.pkg))) expect(entries).toContain(`/node_modules/${pkg}/dist/index.cjs`);
   });
 
   it('leaves out source maps, TypeScript sources and tests', () => {

@@ -10,7 +10,7 @@ import { createCustomer } from '../../main/services/customers';
 import { amendInteraction, logInteraction } from '../../main/services/interactions';
 import { exportCsv, neutralizeFormula } from '../../main/services/reports/csv';
 import { exportPdf } from '../../main/services/reports/pdf';
-import { pdfText } from '../../main/services/reports/pdf-text';
+import { fitText } from '../../main/services/reports/pdf-text';
 import { reviewInteraction } from '../../main/services/reports/review';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store';
 
@@ -133,10 +133,12 @@ function busyDay(s: TempStore, day: string, n: number): void {
 }
 
 describe('PDF report', () => {
-  it('has the store, date, KPI labels, charts and the entries, with names it cannot print replaced by "?"', async () => {
+  it('has the store, date, KPI labels, charts and the entries, names in any European or Chinese script included', async () => {
     const { s } = trickyDay();
     const wang = createCustomer(s.ctx, { firstName: '王芳', lastName: 'Zoë' }).id;
+    const lukasz = createCustomer(s.ctx, { firstName: 'Łukasz', lastName: 'Krzyżanowski' }).id;
     logAt(s, '2026-11-20T20:00:00.000Z', { customerId: wang, kind: 'complaint', outcome: 'follow_up', followUpDue: '2026-11-21', notes: 'Ελληνικά and 😀' });
+    logAt(s, '2026-11-20T20:30:00.000Z', { customerId: lukasz, kind: 'inquiry', outcome: 'resolved', notes: 'Zapytał o gwarancję; Ж' });
     const pdf = await exportPdf(s.ctx, s.clerkId, '2026-11-20', '2026-11-20');
     expect(pdf.fileName).toBe('counterpart-dublin-docks-1-2026-11-20.pdf');
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
@@ -147,11 +149,11 @@ describe('PDF report', () => {
       'Follow-ups overdue', 'Suggestions used', 'Interactions per hour by outcome', 'Interactions per clerk', "Zoë O'Brien", 'Café crème', 'FLAGGED']) {
       expect(all, label).toContain(label);
     }
-    expect(all).toContain('?? Zoë');
-    expect(all).not.toContain('王');
+    for (const printed of ['王芳 Zoë', 'Łukasz Krzyżanowski', 'Ελληνικά and ?', 'Zapytał o gwarancję; Ж']) expect(all, printed).toContain(printed);
+    expect(all).not.toContain('😀'); // no bundled face has emoji
     expect(text.get(numPages)).toContain(`Page ${numPages} of ${numPages}`);
     const log = s.db.prepare("SELECT details FROM audit_log WHERE event = 'export'").get() as { details: string };
-    expect(JSON.parse(log.details)).toEqual({ format: 'pdf', from: '2026-11-20', to: '2026-11-20', rows: TRICKY.length + 1, pages: pdf.pages });
+    expect(JSON.parse(log.details)).toEqual({ format: 'pdf', from: '2026-11-20', to: '2026-11-20', rows: TRICKY.length + 2, pages: pdf.pages });
   });
 
   it('prints an empty day on one page', async () => {
@@ -179,10 +181,13 @@ describe('PDF report', () => {
     expect(text.get(numPages)).toContain('note 4999');
   }, 60_000);
 
-  it('keeps Latin-1 text and replaces what the standard font cannot show', () => {
-    expect(pdfText('Zoë Seán Müller €5 “quotes” – ok')).toBe('Zoë Seán Müller €5 “quotes” – ok');
-    expect(pdfText('王芳 Zoe\u0308 😀 Ж')).toBe('?? Zoë ? ?');
-    expect(pdfText('a\r\nb\tc\u0007')).toBe('a\nb c ');
+  it('prints each text in the face that has all its characters, and "?" only for what neither face has', () => {
+    expect(fitText('Zoë Seán Müller €5 “quotes” – ok')).toEqual({ face: 'text', text: 'Zoë Seán Müller €5 “quotes” – ok' });
+    expect(fitText('Łukasz Dvořák Şahin Ж', true)).toEqual({ face: 'text-bold', text: 'Łukasz Dvořák Şahin Ж' });
+    expect(fitText('王芳 Zoe\u0308')).toEqual({ face: 'text-cjk', text: '王芳 Zoë' });
+    expect(fitText('王芳 😀 김민준', true)).toEqual({ face: 'text-cjk', text: '王芳 ? ???' });
+    expect(fitText('Ελληνικά 😀')).toEqual({ face: 'text', text: 'Ελληνικά ?' });
+    expect(fitText('a\r\nb\tc\u0007')).toEqual({ face: 'text', text: 'a\nb c ' });
   });
 });
 

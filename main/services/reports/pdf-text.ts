@@ -1,18 +1,50 @@
-// pdfkit's built-in Helvetica is a WinAnsi (Windows-1252) font: it prints Zoë, Seán or Müller, but a character
-// outside that set (王芳, Cyrillic, emoji) would come out as garbage. No installed package ships a TTF with CJK
-// glyphs, so such characters print as '?' in the PDF; the CSV export and the screens keep the full text.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+import { FACES, reportFaces, type Face, type LoadedFace } from './pdf-fonts';
 
-function printable(ch: string): boolean {
-  const c = ch.codePointAt(0)!;
-  return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.has(ch);
+export interface FittedText {
+  face: Face;
+  text: string;
 }
 
-/** Text safe for the standard PDF fonts: composed accents, line breaks kept, other controls and unknown characters replaced. */
-export function pdfText(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ')) {
-    out += ch === '\n' || printable(ch) ? ch : ch.codePointAt(0)! < 0x20 ? ' ' : '?';
+const PLAIN = /^[\x20-\x7e\n]*$/;
+
+/** Composed accents, line breaks kept, tabs and other control characters as spaces. */
+export function cleanText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
+}
+
+function missing(face: LoadedFace, text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp !== 0x0a && cp !== 0x20 && !face.has(cp)) n++;
   }
-  return out;
+  return n;
+}
+
+/**
+ * The face to print `text` in, and the text as it will print. One face per piece of text: the Latin face when it
+ * has every character, else the CJK one when that has them all (王芳 O'Brien), else whichever misses fewer, with
+ * what it misses (emoji, Hangul, Arabic) printed as '?'. The CSV export and the screens keep the full text.
+ */
+export function fitText(text: string, bold = false): FittedText {
+  const clean = cleanText(text);
+  const latin = bold ? FACES.bold : FACES.regular;
+  if (PLAIN.test(clean)) return { face: latin, text: clean };
+  const faces = reportFaces();
+  let best: LoadedFace | null = null;
+  let fewest = Infinity;
+  for (const face of [faces[latin], faces[FACES.cjk]]) {
+    const n = missing(face, clean);
+    if (n === 0) return { face: face.name, text: clean };
+    if (n < fewest) [best, fewest] = [face, n];
+  }
+  let out = '';
+  for (const ch of clean) {
+    const cp = ch.codePointAt(0)!;
+    out += cp === 0x0a || cp === 0x20 || best!.has(cp) ? ch : '?';
+  }
+  return { face: best!.name, text: out };
 }

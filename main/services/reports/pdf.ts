@@ -5,14 +5,15 @@ import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { exportFileName } from './csv';
 import { rangeReport } from './range';
-import { pdfText } from './pdf-text';
+import { FACES, registerReportFaces } from './pdf-fonts';
+import { cleanText, fitText } from './pdf-text';
 
 type Doc = PDFKit.PDFDocument;
 
 const MARGIN = 36;
 const FOOTER = 18;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const FONT = FACES.regular;
+const BOLD = FACES.bold;
 const INK = '#1f2933';
 const MUTED = '#616e7c';
 const RULE = '#cbd2d9';
@@ -31,17 +32,23 @@ const OUTCOME_LABELS: Record<InteractionOutcome, string> = {
 
 const fmt = (v: number | null, suffix = '') => (v === null ? '–' : `${v.toLocaleString('en-IE')}${suffix}`);
 
+/** Selects the face that can print `text` (see fitText) and returns the text as it will print. */
+function face(doc: Doc, text: string, bold = false): string {
+  const fit = fitText(text, bold);
+  doc.font(fit.face);
+  return fit.text;
+}
+
 function rangeLabel(r: RangeReport): string {
   return r.from === r.to ? r.from : `${r.from} to ${r.to}`;
 }
 
 function header(doc: Doc, r: RangeReport): void {
-  doc.font(BOLD).fontSize(18).fillColor(INK).text(pdfText(r.storeName), MARGIN, MARGIN, { width: doc.page.width - 2 * MARGIN });
+  doc.fontSize(18).fillColor(INK).text(face(doc, r.storeName, true), MARGIN, MARGIN, { width: doc.page.width - 2 * MARGIN });
   doc
-    .font(FONT)
     .fontSize(11)
     .fillColor(MUTED)
-    .text(`Daily review  ·  ${rangeLabel(r)}  ·  times in ${pdfText(r.timeZone)}  ·  printed ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC`);
+    .text(face(doc, `Daily review  ·  ${rangeLabel(r)}  ·  times in ${r.timeZone}  ·  printed ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC`));
 }
 
 const KPI_TILES: [string, (k: KpiValues) => string][] = [
@@ -110,7 +117,7 @@ function clerkChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h
   const max = Math.max(1, ...rows.map((c) => c.interactions));
   rows.forEach((c, i) => {
     const by = y + 20 + i * (barH + 3);
-    doc.font(FONT).fontSize(7).fillColor(INK).text(pdfText(c.clerk.displayName), x, by + 1, { width: labelW - 4, lineBreak: false, ellipsis: true });
+    doc.fontSize(7).fillColor(INK).text(face(doc, c.clerk.displayName), x, by + 1, { width: labelW - 4, lineBreak: false, ellipsis: true });
     const bw = Math.max(1, (c.interactions / max) * (w - labelW - 40));
     doc.rect(x + labelW, by, bw, barH).fill('#3b5bdb');
     doc.font(FONT).fontSize(7).fillColor(MUTED).text(String(c.interactions), x + labelW + bw + 4, by + 1, { lineBreak: false });
@@ -178,25 +185,30 @@ function table(doc: Doc, r: RangeReport, startY: number): void {
   }
   doc.font(FONT).fontSize(TABLE_FONT);
   r.entries.forEach((e, i) => {
-    const texts = cols.map((c) => pdfText(c.cell(e)));
+    const cells = cols.map((c) => fitText(c.cell(e)));
     // Measuring a wrapped paragraph is the slow part of pdfkit; most cells fit on one line and skip it.
-    const fits = cols.map((c, j) => !c.wrap || (!texts[j]!.includes('\n') && doc.widthOfString(texts[j]!) <= c.width - 2 * CELL_PAD));
-    let h = doc.currentLineHeight(true);
+    const fits = cols.map((c, j) => {
+      const { face: f, text } = cells[j]!;
+      return !c.wrap || (!text.includes('\n') && doc.font(f).widthOfString(text) <= c.width - 2 * CELL_PAD);
+    });
+    let h = doc.font(FONT).currentLineHeight(true);
     cols.forEach((c, j) => {
-      if (!fits[j]) h = Math.max(h, doc.heightOfString(texts[j]!, { width: c.width - 2 * CELL_PAD }));
+      const { face: f, text } = cells[j]!;
+      h = Math.max(h, fits[j] ? doc.font(f).currentLineHeight(true) : doc.font(f).heightOfString(text, { width: c.width - 2 * CELL_PAD }));
     });
     h = Math.min(h, bodyMax);
     if (y + h + 2 * CELL_PAD > bottom()) {
       doc.addPage();
       y = tableHeader(doc, cols, MARGIN);
-      doc.font(FONT).fontSize(TABLE_FONT);
+      doc.fontSize(TABLE_FONT);
     }
     if (i % 2 === 1) doc.rect(MARGIN, y, doc.page.width - 2 * MARGIN, h + 2 * CELL_PAD).fill('#f5f7fa');
     doc.fillColor(e.flagged ? '#c92a2a' : INK);
     let x = MARGIN;
     cols.forEach((c, j) => {
-      if (texts[j]) {
-        doc.text(texts[j]!, x + CELL_PAD, y + CELL_PAD, fits[j]
+      const { face: f, text } = cells[j]!;
+      if (text) {
+        doc.font(f).text(text, x + CELL_PAD, y + CELL_PAD, fits[j]
           ? { width: c.width - 2 * CELL_PAD, lineBreak: false }
           : { width: c.width - 2 * CELL_PAD, height: h, ellipsis: true });
       }
@@ -214,9 +226,9 @@ function footers(doc: Doc, r: RangeReport): void {
     doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
     const y = doc.page.height - MARGIN - 8;
     const w = doc.page.width - 2 * MARGIN;
-    doc.font(FONT).fontSize(7.5).fillColor(MUTED);
-    doc.text(`${pdfText(r.storeName)} · ${rangeLabel(r)}`, MARGIN, y, { width: w / 2, lineBreak: false });
-    doc.text(`Page ${i - start + 1} of ${count}`, MARGIN + w / 2, y, { width: w / 2, align: 'right', lineBreak: false });
+    doc.fontSize(7.5).fillColor(MUTED);
+    doc.text(face(doc, `${r.storeName} · ${rangeLabel(r)}`), MARGIN, y, { width: w / 2, lineBreak: false });
+    doc.font(FONT).text(`Page ${i - start + 1} of ${count}`, MARGIN + w / 2, y, { width: w / 2, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
   }
 }
@@ -228,8 +240,10 @@ export function renderPdf(r: RangeReport): Promise<{ pdf: Buffer; pages: number 
     layout: 'landscape',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    info: { Title: `${pdfText(r.storeName)} – daily review ${rangeLabel(r)}`, Creator: 'Counterpart', CreationDate: new Date(r.generatedAt) },
+    // Document properties are Unicode strings in any font: the title keeps the store name whole.
+    info: { Title: `${cleanText(r.storeName)} – daily review ${rangeLabel(r)}`, Creator: 'Counterpart', CreationDate: new Date(r.generatedAt) },
   });
+  registerReportFaces(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
