@@ -78,6 +78,25 @@ async function openFirstResult(page: Page, query: string): Promise<{ name: strin
   return { name, id };
 }
 
+test('starts without console errors or failed requests', async ({ app, page }) => {
+  void app;
+  // Listen from a settled page on, so nothing of the first load is cut short by the reload and counted.
+  await page.waitForLoadState('networkidle');
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Who is at the counter?' })).toBeVisible();
+  // The tab icon is asked for after load; give it its turn.
+  await page.waitForLoadState('networkidle');
+  expect(problems).toEqual([]);
+});
+
 test('sign in, find a customer, use a suggestion and log with Ctrl+Enter', async ({ app, page }, testInfo) => {
   await signIn(page);
   await search(page).pressSequentially('obrien', { delay: 40 });
