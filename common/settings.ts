@@ -19,6 +19,8 @@ export const SETTING_KEYS = [
   'locale',
   'returnWindowDays',
   'goodwillDays',
+  'tierSilverFrom',
+  'tierGoldFrom',
   'terminalId',
   'idleLockMinutes',
   'databasePath',

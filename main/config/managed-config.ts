@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
+/** Highest lifetime spend (whole euros) a tier may start at. */
+export const MAX_TIER_FROM = 1_000_000;
+
 /**
  * The file IT deploys to fix a terminal's settings. Every key is optional: what the file sets is read-only in the
  * app, what it leaves out falls back to defaults and stays editable by an admin.
@@ -20,12 +23,18 @@ export const managedConfigSchema = z
     timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as "Europe/Dublin"'),
     countryCode: z.string().regex(/^\d{1,3}$/, 'a country calling code without "+", such as "353"'),
     returnWindowDays: z.number().int().min(0).max(365),
+    tierSilverFrom: z.number().int().min(0).max(MAX_TIER_FROM),
+    tierGoldFrom: z.number().int().min(0).max(MAX_TIER_FROM),
     updateUrl: z.url({ protocol: /^https?$/ }).nullable(),
     pinVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as "1.4.2"').nullable(),
     idleLockMinutes: z.number().int().min(1).max(240),
   })
   .partial()
-  .strict();
+  .strict()
+  .refine((c) => c.tierSilverFrom === undefined || c.tierGoldFrom === undefined || c.tierSilverFrom < c.tierGoldFrom, {
+    path: ['tierGoldFrom'],
+    message: 'a lifetime spend above tierSilverFrom',
+  });
 
 export type ManagedConfig = z.infer<typeof managedConfigSchema>;
 

@@ -9,9 +9,9 @@ export interface StoreConfig {
   /** Country calling code used to put local phone numbers into international form, digits only ("353"). */
   countryCode: string;
   returnWindowDays: number;
-  /** Lifetime spend (cents) from which a customer is silver / gold. */
-  tierSilverCents: number;
-  tierGoldCents: number;
+  /** Lifetime spend, in whole euros, from which a customer is silver / gold. */
+  tierSilverFrom: number;
+  tierGoldFrom: number;
   /** Minutes without a call after which the terminal signs the clerk out. */
   idleLockMinutes: number;
 }
@@ -23,8 +23,8 @@ export const DEFAULT_CONFIG: StoreConfig = {
   timeZone: 'Europe/Dublin',
   countryCode: '353',
   returnWindowDays: 30,
-  tierSilverCents: 50_000,
-  tierGoldCents: 200_000,
+  tierSilverFrom: 500,
+  tierGoldFrom: 2_000,
   idleLockMinutes: 15,
 };
 

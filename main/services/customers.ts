@@ -35,8 +35,8 @@ export function requireCustomer(ctx: ServiceContext, id: number): CustomerRow {
 
 export function tierFor(ctx: ServiceContext, lifetimeSpendCents: number, visits: number): Tier {
   if (visits === 0) return 'new';
-  if (lifetimeSpendCents >= ctx.config.tierGoldCents) return 'gold';
-  if (lifetimeSpendCents >= ctx.config.tierSilverCents) return 'silver';
+  if (lifetimeSpendCents >= ctx.config.tierGoldFrom * 100) return 'gold';
+  if (lifetimeSpendCents >= ctx.config.tierSilverFrom * 100) return 'silver';
   return 'bronze';
 }
 

@@ -25,7 +25,7 @@ import {
   type SettingValue,
   type SettingView,
 } from '../../common/settings';
-import { managedConfigSchema, type ManagedConfig } from '../config/managed-config';
+import { managedConfigSchema, MAX_TIER_FROM, type ManagedConfig } from '../config/managed-config';
 import { GOODWILL_SETTING } from '../db/playbook.repo';
 import { audit } from './audit';
 import type { ServiceContext, StoreConfig } from './context';
@@ -128,6 +128,32 @@ const DEFS: Record<SettingKey, Def> = {
     max: 365,
     unit: 'days',
     storedAs: GOODWILL_SETTING,
+  },
+  tierSilverFrom: {
+    group: 'policies',
+    label: 'Silver tier from',
+    description: 'Lifetime spend from which a customer is silver: shown on the profile, and suggestions thank silver customers.',
+    editRole: 'manager',
+    type: 'number',
+    schema: fileRule('tierSilverFrom'),
+    min: 0,
+    max: MAX_TIER_FROM,
+    unit: '€',
+    storedAs: 'policy.tier_silver_from',
+    config: 'tierSilverFrom',
+  },
+  tierGoldFrom: {
+    group: 'policies',
+    label: 'Gold tier from',
+    description: 'Lifetime spend from which a customer is gold; must be above the silver tier.',
+    editRole: 'manager',
+    type: 'number',
+    schema: fileRule('tierGoldFrom'),
+    min: 0,
+    max: MAX_TIER_FROM,
+    unit: '€',
+    storedAs: 'policy.tier_gold_from',
+    config: 'tierGoldFrom',
   },
   terminalId: {
     group: 'terminal',
@@ -308,6 +334,9 @@ export function listSettings(ctx: ServiceContext, clerk: Clerk): SettingView[] {
   return SETTING_KEYS.map((k) => view(ctx, k, clerk, f));
 }
 
+/** Pairs whose first value must stay below the second, whichever of them a save changes. */
+const ORDERED: [SettingKey, SettingKey][] = [['tierSilverFrom', 'tierGoldFrom']];
+
 const isKey = (k: string): k is SettingKey => (SETTING_KEYS as readonly string[]).includes(k);
 
 function problem(def: Def, key: string, issue: z.core.$ZodIssue | undefined): string {
@@ -348,6 +377,13 @@ export function updateSettings(ctx: ServiceContext, clerk: Clerk, values: Record
     if (!parsed.success) throw new AppError('VALIDATION', problem(def, key, parsed.error.issues[0]));
     const from = current(ctx, key, f).value;
     if (parsed.data !== from) changes.push({ key, def, from, to: parsed.data });
+  }
+  for (const [lower, upper] of ORDERED) {
+    const after = (k: SettingKey) => changes.find((c) => c.key === k)?.to ?? current(ctx, k, f).value;
+    const [low, high] = [after(lower), after(upper)];
+    if (typeof low === 'number' && typeof high === 'number' && low >= high) {
+      throw new AppError('VALIDATION', `${DEFS[lower].label} (${lower}) must be below ${DEFS[upper].label.toLowerCase()} (${upper}): ${low} is not below ${high}.`);
+    }
   }
   ctx.db
     .transaction(() => {

@@ -56,6 +56,31 @@ test.describe('settings with a managed config', () => {
   });
 });
 
+test('a manager moves the tier thresholds and the counter shows the new tier at once', async ({ app, page }) => {
+  const c = createCustomer(app.backend.ctx, { firstName: 'Ciarán', lastName: 'Tiernan' });
+  app.backend.db
+    .prepare("INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, '2026-11-20T11:00:00.000Z', '2026-11-20', 'TIER-1', 15000)")
+    .run(c.id);
+  await signIn(page, MANAGER);
+  await openBackOffice(page, 'Settings');
+  const policies = page.locator('[data-group="policies"]');
+  await expect(page.getByLabel('Gold tier from')).toHaveValue('2000');
+  await page.getByLabel('Silver tier from').fill('100');
+  await page.getByLabel('Gold tier from').fill('100');
+  await policies.getByRole('button', { name: 'Save policies' }).click();
+  await expect(policies.getByRole('alert')).toHaveText('Silver tier from (tierSilverFrom) must be below gold tier from (tierGoldFrom): 100 is not below 100.');
+  await page.getByLabel('Gold tier from').fill('120');
+  await policies.getByRole('button', { name: 'Save policies' }).click();
+  await expect(policies.getByRole('status')).toHaveText('Policies saved.');
+
+  await page.getByRole('button', { name: 'Back to counter' }).click();
+  await page.getByRole('combobox', { name: 'Find customer' }).fill('Tiernan');
+  await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Ciarán Tiernan' })).toBeVisible();
+  await expect(page.locator('.tier')).toHaveText('Gold'); // €150 spent: bronze under the default thresholds
+});
+
 test('an admin renames the store and the header shows the new name at once', async ({ app, page }) => {
   await signIn(page, ADMIN);
   const header = page.locator('.store-name');

@@ -146,6 +146,28 @@ describe('settings over IPC', () => {
     expect(closing?.text).toContain('35-day return window');
   });
 
+  it('moves customers between tiers at once when a manager changes the thresholds, silver always below gold', async () => {
+    const s = await store();
+    const id = await customerWithPurchase(s, 3); // €89 spent
+    const tier = async () => (await s.ok<CustomerProfile>(s.clerk, 'customers.get', { id })).tier;
+    expect(await tier()).toBe('bronze');
+    expect(await s.setting('tierGoldFrom')).toMatchObject({ value: 2000, source: 'default', editable: true, group: 'policies', unit: '€' });
+    await s.ok(s.manager, 'settings.set', { values: { tierSilverFrom: 50, tierGoldFrom: '80' } });
+    expect(await tier()).toBe('gold');
+    const crossed = await s.call(s.manager, 'settings.set', { values: { tierSilverFrom: 80 } });
+    expect(!crossed.ok && crossed.error).toEqual({
+      code: 'VALIDATION',
+      message: 'Silver tier from (tierSilverFrom) must be below gold tier from (tierGoldFrom): 80 is not below 80.',
+    });
+    // Both moved in one save: checked against each other's new value, not the old one.
+    await s.ok(s.manager, 'settings.set', { values: { tierSilverFrom: 85, tierGoldFrom: 100 } });
+    expect(await tier()).toBe('silver');
+    expect(await s.call(s.clerk, 'settings.set', { values: { tierGoldFrom: 10 } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await s.auditOf('settings_change')).map((a) => [a.subject, a.details])).toEqual(
+      expect.arrayContaining([['tierSilverFrom', { from: 50, to: 85 }], ['tierGoldFrom', { from: 80, to: 100 }]]),
+    );
+  });
+
   it('applies a shorter idle lock to the next call', async () => {
     const s = await store();
     await s.ok(s.admin, 'settings.set', { values: { idleLockMinutes: 5 } });

@@ -44,6 +44,7 @@ describe('managed configuration', () => {
     ['{"storeID": "x"}', /"storeID" is not a known setting/],
     ['{"updateUrl": "ftp://x"}', /"updateUrl"/],
     ['{"storeId": ', /is not valid JSON/],
+    ['{"tierSilverFrom": 800, "tierGoldFrom": 500}', /"tierGoldFrom" expected a lifetime spend above tierSilverFrom/],
   ])('names the file, the key and what was expected: %s', (content, message) => {
     const { file, env } = withFile(content);
     let err: unknown;

@@ -25,7 +25,7 @@ export function SettingField({ setting: s, draft, onChange }: { setting: Setting
               type="text"
               inputMode={s.type === 'number' ? 'numeric' : undefined}
               value={draft}
-              maxLength={s.type === 'text' ? (s.max ?? 500) : 6}
+              maxLength={s.type === 'text' ? (s.max ?? 500) : String(s.max ?? 999_999).length}
               aria-describedby={descId}
               onChange={(e) => onChange(e.target.value)}
             />
