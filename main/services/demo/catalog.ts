@@ -60,6 +60,15 @@ export interface NameGroup {
   last: string[];
   /** Names written in Chinese characters, with the romanised handle used for their email. */
   hanzi: [string, string][];
+  /** First names of women, who carry a surname's feminine form. */
+  female: ReadonlySet<string>;
+  /** Surnames (as in `last`) whose form for women differs: Ó Briain → Ní Bhriain, Wiśniewski → Wiśniewska. */
+  feminine: Readonly<Record<string, string>>;
+}
+
+/** A JSON object's string-valued entries (the JSON import types absent keys of other groups as undefined). */
+function stringEntries(o: object | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(o ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 export const NAME_GROUPS: NameGroup[] = names.groups.map((g) => ({
@@ -68,6 +77,8 @@ export const NAME_GROUPS: NameGroup[] = names.groups.map((g) => ({
   first: g.first,
   last: g.last,
   hanzi: ('hanzi' in g ? (g.hanzi as string[][]) : []).map(([h, l]) => [h!, l!] as [string, string]),
+  female: new Set('female' in g ? (g.female as string[]) : []),
+  feminine: stringEntries('feminine' in g ? g.feminine : undefined),
 }));
 export const NAME_GROUP_PICK = new WeightedPick(
   NAME_GROUPS,

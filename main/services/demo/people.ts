@@ -126,6 +126,7 @@ export function makeIdentity(r: Rng, index: number, seed: number): Identity {
   } else {
     first = r.pick(group.first);
     last = r.pick(group.last);
+    if (group.female.has(first)) last = group.feminine[last] ?? last;
     if ((group.origin === 'ie' || group.origin === 'gb') && r.chance(0.03)) {
       const other = r.pick(group.last);
       if (other !== last && !other.includes(' ')) last = `${last}-${other}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerRow } from '../../../main/services/customers';
 import { customersRepo } from '../../../main/db/customers.repo';
-import { DEMO_PIN, NOTES } from '../../../main/services/demo/catalog';
+import { DEMO_PIN, NAME_GROUPS, NOTES } from '../../../main/services/demo/catalog';
 import { verifyPin } from '../../../main/services/pin-hash';
 import { searchCustomers } from '../../../main/services/customer-search';
 import { getProfile } from '../../../main/services/customers';
@@ -74,6 +74,14 @@ describe('demo store content', () => {
     expect(one<number>('SELECT count(DISTINCT style) FROM customers')).toBe(5);
     expect(one<number>("SELECT count(*) FROM customers WHERE tags LIKE '%\"gardening\"%'")).toBeGreaterThan(10);
     expect(one<number>("SELECT count(*) FROM customers WHERE tags LIKE '%\"prefers-email\"%'")).toBeGreaterThan(10);
+    // Surnames agree with who carries them: Ní/Nic and -ska for women, Ó/Mac and -ski for men.
+    const female = new Set(NAME_GROUPS.flatMap((g) => [...g.female]));
+    const gendered = all<{ first_name: string; last_name: string }>(
+      "SELECT first_name, last_name FROM customers WHERE last_name GLOB '[ÓN]* *' OR last_name GLOB 'Mac *' OR last_name GLOB '*sk[ai]'",
+    );
+    expect(gendered.length).toBeGreaterThan(10);
+    const wrong = gendered.filter((c) => female.has(c.first_name) !== /^(Ní|Nic) |ska$/.test(c.last_name));
+    expect(wrong).toEqual([]);
     const consent = one<number>('SELECT avg(marketing_consent) FROM customers');
     expect(consent).toBeGreaterThan(0.3);
     expect(consent).toBeLessThan(0.7);
