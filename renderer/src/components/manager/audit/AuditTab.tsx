@@ -7,6 +7,9 @@ import { useStore } from '../../../state/store';
 import { isDay } from '../shared/days';
 import '../shared/manager.css';
 import { FormError } from '../../FormError';
+import { TableHead, type Column } from '../shared/TableHead';
+
+const COLUMNS: Column[] = ['Time', 'Who', 'Till', 'Event', 'Subject', 'Details'];
 
 const LIMIT = 500;
 
@@ -79,16 +82,7 @@ export function AuditTab() {
         <FormError message={list.error} />
         <div className="table-scroll">
           <table className="data-table" aria-labelledby="audit-h">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Who</th>
-                <th scope="col">Till</th>
-                <th scope="col">Event</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
+            <TableHead columns={COLUMNS} />
             <tbody>
               {rows.map((a) => (
                 <tr key={a.id}>

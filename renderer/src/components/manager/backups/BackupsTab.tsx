@@ -8,6 +8,9 @@ import { useStore } from '../../../state/store';
 import '../shared/manager.css';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { RestoreDialog } from './RestoreDialog';
+import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
+
+const COLUMNS: Column[] = ['Made', { label: 'Size', numeric: true }, ACTIONS];
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -72,17 +75,7 @@ export function BackupsTab() {
         ) : (
           <div className={`table-scroll${backups.loading && rows.length ? ' is-stale' : ''}`}>
             <table className="data-table" aria-labelledby="backups-h" data-testid="backup-table">
-              <thead>
-                <tr>
-                  <th scope="col">Made</th>
-                  <th scope="col" className="num">
-                    Size
-                  </th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={COLUMNS} />
               <tbody>
                 {rows.map((b, i) => (
                   <tr key={b.name} data-backup={b.name}>

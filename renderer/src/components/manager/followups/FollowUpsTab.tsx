@@ -9,6 +9,9 @@ import { useFeedback } from '../../../state/feedback';
 import { openCustomerOnCounter } from '../shared/open-customer';
 import '../shared/manager.css';
 import { FormError } from '../../FormError';
+import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
+
+const COLUMNS: Column[] = ['Due', 'Customer', 'Kind', 'Notes', 'Logged', 'Assigned to', ACTIONS];
 
 type Show = 'all' | 'overdue' | 'unassigned';
 
@@ -78,19 +81,7 @@ export function FollowUpsTab() {
         <FormError message={list.error} />
         <div className="table-scroll">
           <table className="data-table" aria-labelledby="queue-h">
-            <thead>
-              <tr>
-                <th scope="col">Due</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Notes</th>
-                <th scope="col">Logged</th>
-                <th scope="col">Assigned to</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={COLUMNS} />
             <tbody>
               {rows.map((f) => {
                 const name = f.customer?.displayName ?? 'Walk-in';

@@ -11,6 +11,9 @@ import { LogFilters, NO_FILTERS, toDayFilters, type FilterState } from './LogFil
 import { Pager } from './Pager';
 import { ReviewDialog } from './ReviewDialog';
 import { FormError } from '../../FormError';
+import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
+
+const COLUMNS: Column[] = ['Time', 'Clerk', 'Customer', 'Kind', 'Outcome', { label: 'Sentiment', numeric: true }, 'Notes', 'Suggestion', 'Marks', ACTIONS];
 
 export const PAGE_SIZE = 100;
 const TEXT_DEBOUNCE_MS = 300;
@@ -86,24 +89,7 @@ export function DayLog({ day, clerks }: { day: string; clerks: Clerk[] }) {
       <FormError message={report.error} />
       <div className={`table-scroll${report.loading && data ? ' is-stale' : ''}`} aria-busy={report.loading}>
         <table className="data-table log-table" ref={tableRef} tabIndex={-1} aria-labelledby="log-h" aria-describedby="log-page">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Clerk</th>
-              <th scope="col">Customer</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Outcome</th>
-              <th scope="col" className="num">
-                Sentiment
-              </th>
-              <th scope="col">Notes</th>
-              <th scope="col">Suggestion</th>
-              <th scope="col">Marks</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={COLUMNS} />
           <tbody>
             {rows.map((e) => (
               <LogRow key={e.id} entry={e} onReview={() => setReviewing(e)} />

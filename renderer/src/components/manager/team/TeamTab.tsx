@@ -9,6 +9,9 @@ import '../shared/manager.css';
 import { AddClerkForm } from './AddClerkForm';
 import { ResetPinDialog } from './ResetPinDialog';
 import { FormError } from '../../FormError';
+import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
+
+const COLUMNS: Column[] = ['Name', 'Role', 'Sign-in', ACTIONS];
 
 const ROLE_LABEL = { clerk: 'Clerk', manager: 'Manager', admin: 'Admin' } as const;
 const ROLE_ORDER = { admin: 0, manager: 1, clerk: 2 } as const;
@@ -33,16 +36,7 @@ export function TeamTab() {
         <FormError message={clerks.error} />
         <div className="table-scroll">
           <table className="data-table" aria-labelledby="team-h">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Sign-in</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={COLUMNS} />
             <tbody>
               {rows.map((c) => {
                 const locked = !!c.lockedUntil && c.lockedUntil > now;
