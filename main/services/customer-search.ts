@@ -44,6 +44,7 @@ export function searchCustomers(ctx: ServiceContext, query: string, limit = 20):
     const key = nameKey(q);
     const before = found.size;
     searchByName(ctx, key, take, room);
+    if (found.size === before) take(runTogether(ctx, key, room()), 'name');
     if (found.size === before) searchNearMisses(ctx, key, take, room);
   }
   return [...found.values()];
@@ -66,6 +67,52 @@ function containing(ctx: ServiceContext, key: string, limit: number): HitRow[] {
   const expr = indexable.map((t) => `"${t}"`).join(' AND ');
   const rows = customersRepo(ctx.db).hits.nameMatch.all(expr, short.length ? limit * 5 : limit);
   return short.length ? rows.filter((r) => short.every((n) => r.name_key.includes(n))).slice(0, limit) : rows;
+}
+
+/** Longest query the run-together stage reads for hidden words: it probes every stretch of 4 or more letters. */
+const RUN_TOGETHER_MAX = 40;
+/** Index candidates it decides among: all the customers with those words on any likely store. */
+const RUN_TOGETHER_CANDIDATES = 500;
+
+/**
+ * A name typed without its spaces: "deburca", "nibhriain", "dasilva", "macgiollaphadraig" (de Búrca, Ní Bhriain, da
+ * Silva, Mac Giolla Phádraig). The stretches of 4+ letters that are name words, longest first, find candidates
+ * through the index; a candidate counts when its name, read from the start of a word with the spaces taken out,
+ * begins with what was typed, so "dasilva" finds João da Silva and not Fernanda Silva.
+ */
+function runTogether(ctx: ServiceContext, key: string, limit: number): HitRow[] {
+  const compact = [...key.replaceAll(' ', '')];
+  if (compact.length < 5 || compact.length > RUN_TOGETHER_MAX) return [];
+  const repo = customersRepo(ctx.db);
+  const taken = new Array<boolean>(compact.length).fill(false);
+  const words: string[] = [];
+  for (let len = compact.length; len >= 4; len--) {
+    for (let at = 0; at + len <= compact.length; at++) {
+      if (taken.slice(at, at + len).some(Boolean)) continue;
+      const word = compact.slice(at, at + len).join('');
+      if (!repo.isNameWord.get(word)) continue;
+      words.push(word);
+      taken.fill(true, at, at + len);
+    }
+  }
+  // Nothing hidden in it, or it is one name word as typed (the name stages have already looked for that).
+  if (words.length === 0 || words[0]!.length === compact.length) return [];
+  const typed = compact.join('');
+  const out: HitRow[] = [];
+  // Row by row: the first candidates usually are the matches, and reading all of them would cost milliseconds.
+  for (const r of repo.hits.nameMatch.iterate(words.map((w) => `"${w}"`).join(' AND '), RUN_TOGETHER_CANDIDATES)) {
+    if (readsAs(r.name_key, typed) && out.push(r) >= limit) break;
+  }
+  return out;
+}
+
+/** Whether the name, read from the start of one of its words with the spaces left out, begins with `typed`. */
+function readsAs(key: string, typed: string): boolean {
+  for (let at = 0; at !== -1; at = key.indexOf(' ', at + 1)) {
+    const from = at === 0 ? 0 : at + 1;
+    if (key.slice(from).replaceAll(' ', '').startsWith(typed)) return true;
+  }
+  return false;
 }
 
 /**

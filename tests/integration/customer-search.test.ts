@@ -69,6 +69,23 @@ describe('customer lookup', () => {
     expect(hits[1]).toMatchObject({ id: c.obrien, match: 'name' });
   });
 
+  it('finds a name typed without its spaces, from the start of one of its words', () => {
+    const { s } = store();
+    const add = (firstName: string, lastName: string) => createCustomer(s.ctx, { firstName, lastName }).id;
+    const burke = add('Enda', 'de Búrca');
+    const nibhriain = add('Emer', 'Ní Bhriain');
+    const dasilva = add('João', 'da Silva');
+    const fernanda = add('Fernanda', 'Silva');
+    const peadar = add('Peadar', 'Mac Giolla Phádraig');
+    expect(searchCustomers(s.ctx, 'deburca')).toEqual([expect.objectContaining({ id: burke, match: 'name' })]);
+    expect(ids(s, 'Nibhriain')).toEqual([nibhriain]);
+    expect(ids(s, 'dasilva')).toEqual([dasilva]); // "fernanDA SILVA" reads so only from the middle of a word
+    expect(ids(s, 'macgiollaphadraig')).toEqual([peadar]);
+    expect(ids(s, 'macgiolla')).toEqual([peadar]); // still typing
+    expect(ids(s, 'endadeburca')).toEqual([burke]);
+    expect(ids(s, 'silva')).toEqual(expect.arrayContaining([dasilva, fernanda]));
+  });
+
   it('tolerates one typo', () => {
     const { s, ids: c } = store();
     expect(searchCustomers(s.ctx, 'obrein')[0]).toMatchObject({ id: c.obrien, match: 'fuzzy' });
