@@ -44,7 +44,7 @@ export function searchCustomers(ctx: ServiceContext, query: string, limit = 20):
     const key = nameKey(q);
     const before = found.size;
     searchByName(ctx, key, take, room);
-    if (found.size === before) take(runTogether(ctx, key, room()), 'name');
+    if (found.size === before) searchRunTogether(ctx, key, take, room);
     if (found.size === before) searchNearMisses(ctx, key, take, room);
   }
   return [...found.values()];
@@ -71,48 +71,49 @@ function containing(ctx: ServiceContext, key: string, limit: number): HitRow[] {
 
 /** Longest query the run-together stage reads for hidden words: it probes every stretch of 4 or more letters. */
 const RUN_TOGETHER_MAX = 40;
-/** Index candidates it decides among: all the customers with those words on any likely store. */
-const RUN_TOGETHER_CANDIDATES = 500;
+/** Longest stretch between the name words that is taken for a particle (de, da, ní, mac, van). */
+const MAX_PARTICLE = 3;
 
 /**
- * A name typed without its spaces: "deburca", "nibhriain", "dasilva", "macgiollaphadraig" (de Búrca, Ní Bhriain, da
- * Silva, Mac Giolla Phádraig). The stretches of 4+ letters that are name words, longest first, find candidates
- * through the index; a candidate counts when its name, read from the start of a word with the spaces taken out,
- * begins with what was typed, so "dasilva" finds João da Silva and not Fernanda Silva.
+ * A name typed without its spaces: "deburca", "nibhriain", "dasilva", "endadeburca" (de Búrca, Ní Bhriain, da Silva,
+ * Enda de Búrca). The stretches of 4+ letters that are name words are found, longest first; when the rest is
+ * particles of up to 3 letters, the spaces go back in ("da silva") and the name indexes are asked for names or
+ * surnames starting with that: two index probes, and "dasilva" finds João da Silva, not Fernanda Silva. A typo'd name
+ * that holds one word ("smtihjones") does not read as words and particles, and is left to the near-miss stage.
  */
-function runTogether(ctx: ServiceContext, key: string, limit: number): HitRow[] {
-  const compact = [...key.replaceAll(' ', '')];
-  if (compact.length < 5 || compact.length > RUN_TOGETHER_MAX) return [];
-  const repo = customersRepo(ctx.db);
-  const taken = new Array<boolean>(compact.length).fill(false);
-  const words: string[] = [];
-  for (let len = compact.length; len >= 4; len--) {
-    for (let at = 0; at + len <= compact.length; at++) {
-      if (taken.slice(at, at + len).some(Boolean)) continue;
-      const word = compact.slice(at, at + len).join('');
-      if (!repo.isNameWord.get(word)) continue;
-      words.push(word);
-      taken.fill(true, at, at + len);
-    }
-  }
-  // Nothing hidden in it, or it is one name word as typed (the name stages have already looked for that).
-  if (words.length === 0 || words[0]!.length === compact.length) return [];
-  const typed = compact.join('');
-  const out: HitRow[] = [];
-  // Row by row: the first candidates usually are the matches, and reading all of them would cost milliseconds.
-  for (const r of repo.hits.nameMatch.iterate(words.map((w) => `"${w}"`).join(' AND '), RUN_TOGETHER_CANDIDATES)) {
-    if (readsAs(r.name_key, typed) && out.push(r) >= limit) break;
-  }
-  return out;
+function searchRunTogether(ctx: ServiceContext, key: string, take: Take, room: () => number): void {
+  const spaced = respaced(ctx, key);
+  if (!spaced) return;
+  const stages = customersRepo(ctx.db).hits;
+  take(stages.namePrefix.all(spaced, spaced + HIGH, room()), 'name_prefix');
+  if (room() > 0) take(stages.lastNamePrefix.all(spaced, spaced + HIGH, room()), 'name_prefix');
 }
 
-/** Whether the name, read from the start of one of its words with the spaces left out, begins with `typed`. */
-function readsAs(key: string, typed: string): boolean {
-  for (let at = 0; at !== -1; at = key.indexOf(' ', at + 1)) {
-    const from = at === 0 ? 0 : at + 1;
-    if (key.slice(from).replaceAll(' ', '').startsWith(typed)) return true;
+/** The key with its spaces put back between the name words and particles it reads as, or null when it does not. */
+function respaced(ctx: ServiceContext, key: string): string | null {
+  const chars = [...key.replaceAll(' ', '')];
+  if (chars.length < 5 || chars.length > RUN_TOGETHER_MAX) return null;
+  const isNameWord = customersRepo(ctx.db).isNameWord;
+  const taken = new Array<boolean>(chars.length).fill(false);
+  const cuts = new Set<number>();
+  for (let len = chars.length; len >= 4; len--) {
+    for (let at = 0; at + len <= chars.length; at++) {
+      if (taken.slice(at, at + len).some(Boolean) || !isNameWord.get(chars.slice(at, at + len).join(''))) continue;
+      taken.fill(true, at, at + len);
+      cuts.add(at).add(at + len);
+    }
   }
-  return false;
+  // One word as typed has already been looked for by the name stages.
+  if (cuts.size === 0 || (cuts.has(0) && cuts.has(chars.length) && cuts.size === 2)) return null;
+  let out = '';
+  let gap = 0;
+  for (let i = 0; i < chars.length; i++) {
+    if (i > 0 && cuts.has(i)) out += ' ';
+    gap = taken[i] ? 0 : gap + 1;
+    if (gap > MAX_PARTICLE) return null;
+    out += chars[i];
+  }
+  return out;
 }
 
 /**
