@@ -206,6 +206,7 @@ export function SearchBox({ ref, onOpen, onCreate }: Props) {
           role="listbox"
           aria-label="Matching customers"
           className={`results${search.pending ? ' is-stale' : ''}`}
+          aria-busy={search.pending}
           hidden={!expanded}
         >
           {expanded &&
