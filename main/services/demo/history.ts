@@ -85,7 +85,12 @@ export class HistoryBuilder {
     private readonly notes = true,
   ) {
     this.returnWindowDays = returnWindowDays;
+    const [open, close] = cal.hours(0);
+    this.todaySoFar = Math.min(1, Math.max(0, (cal.nowSeconds() - 600 - open) / (close - open)));
   }
+
+  /** The share of today's opening hours already past (timeOn keeps today's visits 10 minutes before now). */
+  private readonly todaySoFar: number;
 
   /** A random history for a customer of the given segment, ending `endAgo` days ago at the latest. */
   random(r: Rng, segment: Segment, endAgo = 0, startAgo?: number, visitsWanted?: number): History {
@@ -122,11 +127,18 @@ export class HistoryBuilder {
     if (startAgo !== undefined) start = Math.max(startAgo, end);
     if (visitsWanted !== undefined) visits = visitsWanted;
     const days: number[] = visits > 0 ? [start] : [];
-    // Customers still coming in come more often lately, which keeps the counter busy in the last few weeks.
-    const lately = end <= endAgo + 10 ? Math.min(start, end + 45) : end;
+    // Customers still coming in come more often lately, which keeps the counter busy in the last few weeks. Their
+    // visits run up to today: were they to stop at their drawn last visit, fewer of them would be left each day
+    // towards today, and the demo's counter would look half as busy in its last days as a fortnight before.
+    const stillComing = end <= endAgo + 10;
+    const from = stillComing ? endAgo : end;
+    const lately = stillComing ? Math.min(start, end + 45) : end;
     for (let v = 1; v < visits; v++) {
       const to = r.chance(0.2) ? lately : start;
-      days.push(end + Math.floor(r.next() * (to - end + 1)));
+      let day = from + Math.floor(r.next() * (to - from + 1));
+      // Today has only had its morning (or not opened yet): the rest of its share goes to the days before.
+      if (day === 0 && to > 0 && !r.chance(this.todaySoFar)) day = 1 + Math.floor(r.next() * to);
+      days.push(day);
     }
     days.sort((a, b) => b - a);
     let created: { at: number } | null = null;
