@@ -132,7 +132,7 @@ const DEFS: Record<SettingKey, Def> = {
   tierSilverFrom: {
     group: 'policies',
     label: 'Silver tier from',
-    description: 'Lifetime spend from which a customer is silver: shown on the profile, and suggestions thank silver customers.',
+    description: 'Lifetime spend from which a customer is silver, shown on the profile; the purchase that crosses it brings the "New loyalty tier" suggestion.',
     editRole: 'manager',
     type: 'number',
     schema: fileRule('tierSilverFrom'),
@@ -145,7 +145,7 @@ const DEFS: Record<SettingKey, Def> = {
   tierGoldFrom: {
     group: 'policies',
     label: 'Gold tier from',
-    description: 'Lifetime spend from which a customer is gold; must be above the silver tier.',
+    description: 'Lifetime spend from which a customer is gold (suggestions thank gold customers); must be above the silver tier.',
     editRole: 'manager',
     type: 'number',
     schema: fileRule('tierGoldFrom'),
