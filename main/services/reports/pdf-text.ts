@@ -15,12 +15,12 @@ export function cleanText(text: string): string {
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
 }
 
+/** Line breaks and spaces need no glyph. */
+const prints = (face: LoadedFace, ch: string) => ch === '\n' || ch === ' ' || face.has(ch.codePointAt(0)!);
+
 function missing(face: LoadedFace, text: string): number {
   let n = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp !== 0x0a && cp !== 0x20 && !face.has(cp)) n++;
-  }
+  for (const ch of text) if (!prints(face, ch)) n++;
   return n;
 }
 
@@ -42,9 +42,6 @@ export function fitText(text: string, bold = false): FittedText {
     if (n < fewest) [best, fewest] = [face, n];
   }
   let out = '';
-  for (const ch of clean) {
-    const cp = ch.codePointAt(0)!;
-    out += cp === 0x0a || cp === 0x20 || best!.has(cp) ? ch : '?';
-  }
+  for (const ch of clean) out += prints(best!, ch) ? ch : '?';
   return { face: best!.name, text: out };
 }
