@@ -192,7 +192,9 @@ export async function startPreviewServer({ backend, staticDir, port = 0 }: Previ
         if (!allowedHosts.includes(req.headers.host ?? '')) {
           throw new HttpError(403, 'FORBIDDEN', 'Unexpected Host header.');
         }
-        const [pathname = '/', query = ''] = (req.url ?? '/').split('?', 2);
+        const target = req.url ?? '/';
+        const q = target.indexOf('?');
+        const [pathname, query] = q < 0 ? [target, ''] : [target.slice(0, q), target.slice(q + 1)];
         if (pathname.startsWith('/rpc/')) await handleRpc(req, res, pathname.slice('/rpc/'.length));
         else if (pathname === OPEN_PATH) handleOpen(req, res, query);
         else handleStatic(req, res, pathname);
