@@ -1,6 +1,7 @@
 // Electron composition root: lifecycle and wiring only. Everything with logic lives in plain-Node modules.
 import { app, BrowserWindow, dialog, session, type WebContents } from 'electron';
 import { DEFAULT_BACKUP_KEEP } from './backend';
+import { windowChrome } from './config/launch';
 import { loadManagedConfig, type LoadedConfig, type ManagedConfig } from './config/managed-config';
 import { cspForIndex } from './csp';
 import { registerIpc } from './electron/ipc';
@@ -8,7 +9,7 @@ import { createLog } from './electron/log';
 import { resolvePaths } from './electron/paths';
 import { appUrlCheck } from './electron/trust';
 import { startUpdater } from './electron/updater';
-import { createMainWindow, hardenSession } from './electron/window';
+import { applyMenu, createMainWindow, hardenSession } from './electron/window';
 import { setDiagnosticsSources } from './ipc/diagnostics-handlers';
 import { scheduleSettings, storeJobs } from './services/scheduled-jobs';
 import { startScheduler, type Scheduler } from './services/scheduler';
@@ -54,6 +55,9 @@ if (!app.requestSingleInstanceLock()) {
     }
     const managed: ManagedConfig = loaded.values ?? {};
     const paths = resolvePaths(managed);
+    if (paths.dbOverrideIgnored) log.warn(paths.dbOverrideIgnored);
+    const chrome = windowChrome(app.isPackaged, process.platform);
+    applyMenu(chrome.menu);
     const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
     const isAppUrl = appUrlCheck(paths.rendererIndex, devUrl);
     const { storeId, storeName, terminalId, timeZone, countryCode, returnWindowDays, idleLockMinutes } = managed;
@@ -81,7 +85,7 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc({ dispatch: store.dispatch, isAppUrl, isOwnWebContents: (wc) => windows.has(wc), log: logger });
 
     const openWindow = () => {
-      const win = createMainWindow({ preload: paths.preload, rendererIndex: paths.rendererIndex, devUrl, log: logger });
+      const win = createMainWindow({ preload: paths.preload, rendererIndex: paths.rendererIndex, devUrl, devTools: chrome.devTools, log: logger });
       const wc = win.webContents;
       windows.add(wc);
       win.on('closed', () => {

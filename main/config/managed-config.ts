@@ -25,7 +25,7 @@ export const managedConfigSchema = z
     returnWindowDays: z.number().int().min(0).max(365),
     tierSilverFrom: z.number().int().min(0).max(MAX_TIER_FROM),
     tierGoldFrom: z.number().int().min(0).max(MAX_TIER_FROM),
-    updateUrl: z.url({ protocol: /^https?$/ }).nullable(),
+    updateUrl: z.url({ protocol: /^https$/, error: 'an https:// URL' }).nullable(),
     pinVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as "1.4.2"').nullable(),
     idleLockMinutes: z.number().int().min(1).max(240),
   })

@@ -28,9 +28,17 @@ export const clerksRepo = preparedFor((db: Database.Database) => ({
   setPin: db.prepare<[string, number]>(
     'UPDATE clerks SET pin_hash = ?, failed_pins = 0, lockouts = 0, locked_until = NULL WHERE id = ?',
   ),
-  recordFailure: db.prepare<[number, number, string | null, number]>(
-    'UPDATE clerks SET failed_pins = ?, lockouts = ?, locked_until = ? WHERE id = ?',
+  /**
+   * Counts a PIN attempt before the PIN is checked, in one statement: atomic for every caller of this connection and
+   * for other processes on the same file. No row back means the attempt may not be made (locked, no PIN, or the
+   * attempts left are all being checked already).
+   */
+  countAttempt: db.prepare<[number, string, number], { failed_pins: number; pin_hash: string }>(
+    `UPDATE clerks SET failed_pins = failed_pins + 1
+     WHERE id = ? AND active = 1 AND pin_hash IS NOT NULL AND (locked_until IS NULL OR locked_until <= ?) AND failed_pins < ?
+     RETURNING failed_pins, pin_hash`,
   ),
+  lock: db.prepare<[number, string, number]>('UPDATE clerks SET failed_pins = 0, lockouts = ?, locked_until = ? WHERE id = ?'),
   recordSuccess: db.prepare<[number]>('UPDATE clerks SET failed_pins = 0, lockouts = 0, locked_until = NULL WHERE id = ?'),
   count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM clerks'),
 }));

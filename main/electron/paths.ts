@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app } from 'electron';
-import { dbFlag } from './args';
+import { databasePath, nativeBinding } from '../config/launch';
 
 export interface AppPaths {
   dbPath: string;
+  /** A --db or COUNTERPART_DB that the managed config overrode, to log; null when none was given. */
+  dbOverrideIgnored: string | null;
   backupDir: string;
   /** better_sqlite3.node built for Electron's ABI; undefined lets better-sqlite3 find its own (packaged builds). */
   nativeBinding: string | undefined;
@@ -12,7 +14,7 @@ export interface AppPaths {
   preload: string;
 }
 
-/** Where things live. The database: --db, else COUNTERPART_DB, else the managed config's path, else userData. */
+/** Where things live; the database and native binding as main/config/launch.ts decides. */
 export function resolvePaths(
   managed: { databasePath?: string; backupDirectory?: string } = {},
   argv: readonly string[] = process.argv,
@@ -20,12 +22,13 @@ export function resolvePaths(
 ): AppPaths {
   // Bundled layout: out/main/index.js next to out/preload and out/renderer.
   const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const given = dbFlag(argv) ?? (env.COUNTERPART_DB || undefined) ?? managed.databasePath;
   const userData = app.getPath('userData');
+  const db = databasePath(managed, argv, env, userData);
   return {
-    dbPath: given ? path.resolve(given) : path.join(userData, 'counterpart.db'),
+    dbPath: db.path,
+    dbOverrideIgnored: db.ignored,
     backupDir: managed.backupDirectory ? path.resolve(managed.backupDirectory) : path.join(userData, 'backups'),
-    nativeBinding: env.COUNTERPART_NATIVE_BINDING || undefined,
+    nativeBinding: nativeBinding(app.isPackaged, env),
     rendererIndex: path.join(outDir, 'renderer', 'index.html'),
     preload: path.join(outDir, 'preload', 'index.cjs'),
   };

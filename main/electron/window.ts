@@ -1,4 +1,5 @@
-import { BrowserWindow, type Session } from 'electron';
+import { BrowserWindow, Menu, type Session } from 'electron';
+import type { WindowChrome } from '../config/launch';
 import type { Logger } from '../ipc/dispatch';
 import type { UrlCheck } from './trust';
 
@@ -10,7 +11,15 @@ export interface WindowOptions {
   rendererIndex: string;
   /** electron-vite's dev server, only honoured for unpackaged runs. */
   devUrl: string | undefined;
+  /** False in installed builds (main/config/launch.ts): no DevTools, whatever the keyboard or a menu asks. */
+  devTools: boolean;
   log: Logger;
+}
+
+/** Sets the application menu main/config/launch.ts chose; 'default' keeps Electron's own. Call before any window opens. */
+export function applyMenu(menu: WindowChrome['menu']): void {
+  if (menu === 'default') return;
+  Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
 }
 
 /**
@@ -26,7 +35,7 @@ export function hardenSession(ses: Session, csp: string, isAppUrl: UrlCheck): vo
   });
 }
 
-export function createMainWindow({ preload, rendererIndex, devUrl, log }: WindowOptions): BrowserWindow {
+export function createMainWindow({ preload, rendererIndex, devUrl, devTools, log }: WindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -37,6 +46,7 @@ export function createMainWindow({ preload, rendererIndex, devUrl, log }: Window
     autoHideMenuBar: true,
     webPreferences: {
       preload,
+      devTools,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBackend } from '../backend';
@@ -42,8 +43,14 @@ async function main() {
     backend.close();
     fail(err.code === 'EADDRINUSE' ? `Port ${port} is in use; pick another with --port.` : `Could not start: ${err.message}`);
   });
-  console.log(`Counterpart preview: ${server.url}`);
-  console.log('Loopback only. Press Ctrl+C to stop.');
+  // The link is the credential: it works once, for one browser, which then keeps its own session (a cookie).
+  console.log(`Counterpart preview (loopback only). Open this link in your browser; it works once:\n  ${server.newLink()}`);
+  if (process.stdin.isTTY) {
+    console.log('Press Enter for a link for another browser, Ctrl+C to stop.');
+    readline.createInterface({ input: process.stdin }).on('line', () => console.log(`  ${server.newLink()}`));
+  } else {
+    console.log('Press Ctrl+C to stop.');
+  }
 
   let stopping = false;
   const stop = async () => {

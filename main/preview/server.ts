@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,7 +5,7 @@ import path from 'node:path';
 import type { Envelope, ErrorCode } from '../../common/errors';
 import type { Backend } from '../backend';
 import { cspForIndex } from '../csp';
-import { newSession } from '../ipc/session';
+import { browserSessions } from './browser-sessions';
 
 export interface PreviewServerOptions {
   backend: Pick<Backend, 'dispatch'>;
@@ -17,14 +16,16 @@ export interface PreviewServerOptions {
 }
 
 export interface PreviewServer {
+  /** The app's address. Not a credential: a browser must first open a link from newLink(). */
   url: string;
-  token: string;
+  /** A one-time link: the first browser to open it gets a session of its own (a cookie); then the link is spent. */
+  newLink(): string;
   close(): Promise<void>;
 }
 
-export const TOKEN_HEADER = 'x-counterpart-token';
 export const MAX_BODY_BYTES = 1024 * 1024;
-const TOKEN_PLACEHOLDER = /<meta\s+name=["']counterpart-token["']\s+content=["']["']\s*\/?>/i;
+/** Where a one-time link points; `key` is the single-use secret. */
+export const OPEN_PATH = '/open';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,16 +61,28 @@ class HttpError extends Error {
 /**
  * Serves the built renderer and the backend over loopback so the app runs in a plain browser (`npm run preview`,
  * Playwright). RPC goes through the same dispatcher as Electron IPC. Anything that can reach 127.0.0.1 could call
- * it, so every call needs the per-run token, and the Host check stops a rebound DNS name from borrowing the origin.
+ * it, so every call needs a browser session (see browser-sessions.ts): each browser is signed in separately, and
+ * the Host check stops a rebound DNS name from borrowing the origin.
  */
 export async function startPreviewServer({ backend, staticDir, port = 0 }: PreviewServerOptions): Promise<PreviewServer> {
   const root = fs.realpathSync(path.resolve(staticDir));
   const indexFile = path.join(root, 'index.html');
-  const token = crypto.randomBytes(32).toString('hex');
-  const tokenBytes = Buffer.from(token);
-  const session = newSession();
   const csp = cspForIndex(indexFile);
-  let allowedHosts: string[] = [];
+  // Listen first: the allowed Host names and the cookie's name depend on the port.
+  const server = http.createServer();
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${actualPort}/`;
+  const allowedHosts = [`127.0.0.1:${actualPort}`, `localhost:${actualPort}`];
+  const sessions = browserSessions(`counterpart-${actualPort}`);
 
   const securityHeaders = (res: http.ServerResponse) => {
     res.setHeader('Content-Security-Policy', csp);
@@ -92,18 +105,35 @@ export async function startPreviewServer({ backend, staticDir, port = 0 }: Previ
   const sendError = (res: http.ServerResponse, status: number, code: ErrorCode, message: string) =>
     sendJson(res, status, { ok: false, error: { code, message } });
 
-  const tokenMatches = (header: string | string[] | undefined): boolean => {
-    if (typeof header !== 'string') return false;
-    const given = Buffer.from(header);
-    return given.length === tokenBytes.length && crypto.timingSafeEqual(given, tokenBytes);
+  const redirectHome = (res: http.ServerResponse) => {
+    res.writeHead(303, { Location: '/', 'Cache-Control': 'no-store', 'Content-Length': 0 });
+    res.end();
   };
+
+  /** Spends a one-time link and sends the browser on to the app with its session cookie. */
+  function handleOpen(req: http.IncomingMessage, res: http.ServerResponse, query: string) {
+    if (req.method !== 'GET') {
+      res.setHeader('Allow', 'GET');
+      throw new HttpError(405, 'VALIDATION', 'Open the link in a browser.');
+    }
+    const cookie = sessions.redeem(new URLSearchParams(query).get('key') ?? '');
+    if (cookie) res.setHeader('Set-Cookie', cookie);
+    // Back or reload on a spent link, in the browser that spent it: nothing to do.
+    else if (!sessions.fromCookies(req.headers.cookie)) {
+      throw new HttpError(403, 'FORBIDDEN', 'This link was already used or is not from this preview. Each link opens one browser once; ask the terminal running the preview for a new one.');
+    }
+    redirectHome(res);
+  }
 
   async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       throw new HttpError(405, 'VALIDATION', 'Use POST for calls.');
     }
-    if (!tokenMatches(req.headers[TOKEN_HEADER])) throw new HttpError(403, 'FORBIDDEN', 'Missing or wrong session token.');
+    const session = sessions.fromCookies(req.headers.cookie);
+    if (!session) {
+      throw new HttpError(403, 'FORBIDDEN', 'This browser is not connected to the preview: open the one-time link printed where the preview was started.');
+    }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
       throw new HttpError(403, 'FORBIDDEN', 'Calls are only accepted from this page.');
@@ -151,33 +181,22 @@ export async function startPreviewServer({ backend, staticDir, port = 0 }: Previ
   }
 
   function sendIndex(req: http.IncomingMessage, res: http.ServerResponse) {
-    let html: string;
-    try {
-      html = fs.readFileSync(indexFile, 'utf8');
-    } catch {
-      throw new HttpError(404, 'NOT_FOUND', 'The renderer is not built; run npm run build:renderer.');
-    }
-    const meta = `<meta name="counterpart-token" content="${token}" />`;
-    html = TOKEN_PLACEHOLDER.test(html) ? html.replace(TOKEN_PLACEHOLDER, meta) : html.replace(/<head[^>]*>/i, (h) => `${h}\n    ${meta}`);
-    const body = Buffer.from(html);
-    res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES['.html']!,
-      'Content-Length': body.length,
-      // The token changes every run, so a cached page would carry a dead one.
-      'Cache-Control': 'no-store',
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    if (!isFile(indexFile)) throw new HttpError(404, 'NOT_FOUND', 'The renderer is not built; run npm run build:renderer.');
+    sendFile(req, res, indexFile);
   }
 
-  const server = http.createServer((req, res) => {
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     securityHeaders(res);
     void (async () => {
       try {
         if (!allowedHosts.includes(req.headers.host ?? '')) {
           throw new HttpError(403, 'FORBIDDEN', 'Unexpected Host header.');
         }
-        const pathname = (req.url ?? '/').split('?')[0]!;
+        const target = req.url ?? '/';
+        const q = target.indexOf('?');
+        const [pathname, query] = q < 0 ? [target, ''] : [target.slice(0, q), target.slice(q + 1)];
         if (pathname.startsWith('/rpc/')) await handleRpc(req, res, pathname.slice('/rpc/'.length));
+        else if (pathname === OPEN_PATH) handleOpen(req, res, query);
         else handleStatic(req, res, pathname);
       } catch (err) {
         if (res.headersSent) return void res.destroy();
@@ -191,22 +210,10 @@ export async function startPreviewServer({ backend, staticDir, port = 0 }: Previ
       }
     })();
   });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const actualPort = (server.address() as AddressInfo).port;
-  allowedHosts = [`127.0.0.1:${actualPort}`, `localhost:${actualPort}`];
 
   return {
-    url: `http://127.0.0.1:${actualPort}/`,
-    token,
+    url,
+    newLink: () => `${url}${OPEN_PATH.slice(1)}?key=${sessions.issueKey()}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -16,33 +16,64 @@ export const lockDuration = (lockouts: number) => Math.min(FIRST_LOCK_MS * 2 ** 
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
-/** Checks a clerk's PIN. Five wrong PINs in a row lock the account for a growing delay; every attempt is audited. */
-export async function signIn(ctx: ServiceContext, clerkId: number, pin: string): Promise<Clerk> {
-  const repo = clerksRepo(ctx.db);
-  const row = repo.authById.get(clerkId);
-  if (!row) throw new AppError('NOT_FOUND', `No active clerk with id ${clerkId}.`);
-  const now = ctx.now();
+type PinCheck = 'sign_in' | 'pin_change';
+
+/** Why an attempt was not even counted: no such clerk, no PIN, a lockout, or every attempt left already in flight. */
+function refusal(ctx: ServiceContext, clerkId: number, now: Date): AppError {
+  const row = clerksRepo(ctx.db).authById.get(clerkId);
+  if (!row) return new AppError('NOT_FOUND', `No active clerk with id ${clerkId}.`);
+  if (!row.pin_hash) return new AppError('FORBIDDEN', `${row.display_name} has no PIN yet. Ask a manager to set one.`);
   if (row.locked_until && row.locked_until > now.toISOString()) {
     const wait = Date.parse(row.locked_until) - now.getTime();
-    throw new AppError('FORBIDDEN', `Too many wrong PINs: ${row.display_name}'s account is locked for ${minutes(wait)} more minute(s). A manager can reset the PIN.`);
+    return new AppError('FORBIDDEN', `Too many wrong PINs: ${row.display_name}'s account is locked for ${minutes(wait)} more minute(s). A manager can reset the PIN.`);
   }
-  if (!row.pin_hash) throw new AppError('FORBIDDEN', `${row.display_name} has no PIN yet. Ask a manager to set one.`);
-  if (await verifyPin(pin, row.pin_hash)) {
-    repo.recordSuccess.run(clerkId);
-    audit(ctx, clerkId, 'sign_in');
-    return requireClerk(ctx, clerkId);
+  return new AppError('FORBIDDEN', `Too many PIN attempts for ${row.display_name} at once; try again in a moment.`);
+}
+
+/**
+ * After a wrong PIN: locks the account once its attempts are spent. Read and write under one write lock, so
+ * failures finishing together (here or in another process) lock it once, and not after a right PIN reset the count.
+ */
+function lockIfSpent(ctx: ServiceContext, clerkId: number): { lockouts: number; until: string } | null {
+  const repo = clerksRepo(ctx.db);
+  return ctx.db
+    .transaction(() => {
+      const row = repo.authById.get(clerkId);
+      if (!row || row.failed_pins < MAX_PIN_ATTEMPTS) return null;
+      const lockouts = row.lockouts + 1;
+      const until = new Date(ctx.now().getTime() + lockDuration(lockouts)).toISOString();
+      repo.lock.run(lockouts, until, clerkId);
+      return { lockouts, until };
+    })
+    .immediate();
+}
+
+/**
+ * Checks a clerk's PIN for signing in or for changing it. The attempt is counted before the ~0.1 s hash check, so
+ * parallel guesses cannot all read the same count: at most MAX_PIN_ATTEMPTS are ever checked before the account
+ * locks for a growing delay. Every wrong PIN is audited. Resolves only for the right PIN.
+ */
+async function checkPin(ctx: ServiceContext, clerkId: number, pin: string, check: PinCheck): Promise<void> {
+  const now = ctx.now();
+  const counted = clerksRepo(ctx.db).countAttempt.get(clerkId, now.toISOString(), MAX_PIN_ATTEMPTS);
+  if (!counted) throw refusal(ctx, clerkId, now);
+  if (await verifyPin(pin, counted.pin_hash)) return;
+  const wrong = check === 'sign_in' ? 'Wrong PIN.' : 'The current PIN is not right.';
+  const locked = lockIfSpent(ctx, clerkId);
+  if (locked) {
+    audit(ctx, clerkId, 'lockout', null, { ...locked, check });
+    throw new AppError('FORBIDDEN', `${wrong} The account is now locked for ${minutes(lockDuration(locked.lockouts))} minute(s).`);
   }
-  const failed = row.failed_pins + 1;
-  if (failed >= MAX_PIN_ATTEMPTS) {
-    const lockouts = row.lockouts + 1;
-    const until = new Date(now.getTime() + lockDuration(lockouts)).toISOString();
-    repo.recordFailure.run(0, lockouts, until, clerkId);
-    audit(ctx, clerkId, 'lockout', null, { until, lockouts });
-    throw new AppError('FORBIDDEN', `Wrong PIN. The account is now locked for ${minutes(lockDuration(lockouts))} minute(s).`);
-  }
-  repo.recordFailure.run(failed, row.lockouts, row.locked_until, clerkId);
-  audit(ctx, clerkId, 'sign_in_failed', null, { attempt: failed });
-  throw new AppError('FORBIDDEN', `Wrong PIN. ${MAX_PIN_ATTEMPTS - failed} attempt(s) left before the account locks.`);
+  audit(ctx, clerkId, 'sign_in_failed', null, { attempt: counted.failed_pins, check });
+  throw new AppError('FORBIDDEN', `${wrong} ${Math.max(1, MAX_PIN_ATTEMPTS - counted.failed_pins)} attempt(s) left before the account locks.`);
+}
+
+/** Signs a clerk in with their PIN; a right PIN clears the count of wrong ones and the lockout escalation. */
+export async function signIn(ctx: ServiceContext, clerkId: number, pin: string): Promise<Clerk> {
+  await checkPin(ctx, clerkId, pin, 'sign_in');
+  clerksRepo(ctx.db).recordSuccess.run(clerkId);
+  audit(ctx, clerkId, 'sign_in');
+  return requireClerk(ctx, clerkId);
 }
 
 /** Managers add clerks; only an admin may add another manager or admin. */
@@ -63,9 +94,9 @@ export async function resetPin(ctx: ServiceContext, actor: Clerk, clerkId: numbe
   audit(ctx, actor.id, 'pin_reset', `clerk:${clerkId}`);
 }
 
+/** The current PIN is checked like a sign-in: the same count of attempts, lockout and audit. */
 export async function changeOwnPin(ctx: ServiceContext, clerkId: number, currentPin: string, newPin: string): Promise<void> {
-  const row = clerksRepo(ctx.db).authById.get(clerkId);
-  if (!row?.pin_hash || !(await verifyPin(currentPin, row.pin_hash))) throw new AppError('FORBIDDEN', 'The current PIN is not right.');
+  await checkPin(ctx, clerkId, currentPin, 'pin_change');
   clerksRepo(ctx.db).setPin.run(await hashPin(newPin), clerkId);
   audit(ctx, clerkId, 'pin_changed', `clerk:${clerkId}`);
 }

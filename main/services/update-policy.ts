@@ -90,7 +90,9 @@ export function updatePlan(settings: UpdateSettings, facts: UpdateFacts): Update
   } catch {
     return { enabled: false, reason: 'updateUrl is not a URL' };
   }
-  if (feed.protocol !== 'https:' && feed.protocol !== 'http:') return { enabled: false, reason: 'updateUrl must be http(s)' };
+  // Over plain http anyone on the network path could answer with their own latest.yml and withhold updates (or,
+  // where signatures are not checked, such as the AppImage, supply the build).
+  if (feed.protocol !== 'https:') return { enabled: false, reason: 'updateUrl must be an https:// URL' };
   if (!facts.isPackaged) return { enabled: false, reason: 'this is not an installed build' };
 
   const current = parseVersion(facts.currentVersion);

@@ -32,7 +32,7 @@ export function builderOverrides(env = process.env) {
     } catch {
       throw new ConfigProblem(`COUNTERPART_UPDATE_URL is not a URL: ${env.COUNTERPART_UPDATE_URL}`);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigProblem('COUNTERPART_UPDATE_URL must be an http(s) URL.');
+    if (url.protocol !== 'https:') throw new ConfigProblem('COUNTERPART_UPDATE_URL must be an https:// URL (terminals refuse any other update feed).');
     config.publish = { provider: 'generic', url: url.href };
   }
 

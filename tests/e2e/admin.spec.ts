@@ -45,7 +45,7 @@ const test = base.extend<{ admin: AdminApp }>({
     await page.clock.install({ time: new Date(E2E_NOW) });
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(server.url);
+    await page.goto(server.newLink());
 
     const session = newSession();
     const call: AdminApp['call'] = async (method, input, as) => {

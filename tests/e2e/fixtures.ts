@@ -18,7 +18,10 @@ const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url)
 export interface AppFixture {
   /** The page, already showing the app. Same object as the test's `page`. */
   page: Page;
+  /** The app's address; a browser that has not opened a link from newLink() gets no further than the start. */
   url: string;
+  /** A one-time link giving the browser that opens it a preview session of its own. */
+  newLink(): string;
   dbPath: string;
   /** The real backend behind the page; query backend.db to check what was written. */
   backend: Backend;
@@ -83,7 +86,8 @@ export const test = base.extend<Options & { app: AppFixture }, { demoTemplate: s
     if (now !== null) await page.clock.install({ time: new Date(now) });
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(server.url);
+    // The one-time link gives this page its own preview session (a cookie), as `npm run preview` prints it.
+    await page.goto(server.newLink());
 
     const session = newSession();
     const call: AppFixture['call'] = async (method, input, clerkId = null) => {
@@ -92,7 +96,7 @@ export const test = base.extend<Options & { app: AppFixture }, { demoTemplate: s
       session.lastActivityAt = backend.ctx.now().getTime();
       return (await backend.dispatch(method, input, session)) as never;
     };
-    await use({ page, url: server.url, dbPath, backend, call });
+    await use({ page, url: server.url, newLink: () => server.newLink(), dbPath, backend, call });
 
     await server.close();
     backend.close();

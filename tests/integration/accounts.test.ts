@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES } from '../../common/contract';
-import { startBackend } from '../../main/backend';
+import { startBackend, type Backend } from '../../main/backend';
 import { newSession } from '../../main/ipc/session';
+import { lockDuration, MAX_PIN_ATTEMPTS } from '../../main/services/accounts';
 import { hashPin, verifyPin } from '../../main/services/pin-hash';
 import { tempDir } from '../helpers/temp-store';
 
@@ -59,6 +60,88 @@ describe('PINs', () => {
     expect(events.filter((e) => e === 'lockout')).toHaveLength(2);
     expect(events).toContain('pin_reset');
     expect(events.filter((e) => e === 'sign_in_failed')).toHaveLength(8);
+  });
+});
+
+/** Wrong PINs that were actually checked against the hash: each one leaves exactly one of these audit events. */
+function checkedWrongPins(b: Backend, clerkId: number): number {
+  return (b.db.prepare("SELECT count(*) AS n FROM audit_log WHERE clerk_id = ? AND event IN ('sign_in_failed', 'lockout')").get(clerkId) as { n: number }).n;
+}
+const events = (b: Backend, event: string) => (b.db.prepare('SELECT details FROM audit_log WHERE event = ? ORDER BY id').all(event) as { details: string }[]).map((r) => JSON.parse(r.details) as Record<string, unknown>);
+
+describe('PIN guesses in parallel', () => {
+  it('check at most the allowed number of PINs, however many arrive at once', async () => {
+    const { b, call, clerkId } = await store();
+    const replies = await Promise.all(Array.from({ length: 100 }, (_, i) => call(newSession(), 'session.signIn', { clerkId, pin: String(5000 + i) })));
+    expect(replies.every((r) => !r.ok && r.error.code === 'FORBIDDEN')).toBe(true);
+    expect(checkedWrongPins(b, clerkId)).toBeLessThanOrEqual(MAX_PIN_ATTEMPTS);
+    expect(events(b, 'lockout')).toHaveLength(1);
+    expect(await call(newSession(), 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('locked') } });
+  });
+
+  it('do not let the right PIN through behind a burst of wrong ones', async () => {
+    const { b, call, clerkId } = await store();
+    const s = newSession();
+    const pins = Array.from({ length: 60 }, (_, i) => (i === 54 ? '1234' : String(6000 + i)));
+    const replies = await Promise.all(pins.map((pin) => call(s, 'session.signIn', { clerkId, pin })));
+    expect(replies[54]).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(s, 'session.current', {})).toEqual({ ok: true, value: null });
+    expect(events(b, 'sign_in')).toHaveLength(0);
+  });
+
+  it('are counted in the store, so a second connection to the same file shares the allowance', async () => {
+    const { b, clerkId } = await store();
+    const other = startBackend({ dbPath: b.db.name, now: () => clock });
+    const guess = (via: Backend, i: number) => via.dispatch('session.signIn', { clerkId, pin: String(7000 + i) }, newSession());
+    await Promise.all(Array.from({ length: 60 }, (_, i) => guess(i % 2 ? other : b, i)));
+    other.close();
+    expect(checkedWrongPins(b, clerkId)).toBeLessThanOrEqual(MAX_PIN_ATTEMPTS);
+    expect(events(b, 'lockout')).toHaveLength(1);
+  });
+});
+
+describe('a right PIN', () => {
+  it('clears the escalation: the next lockout is the first one again', async () => {
+    const { b, call, clerkId } = await store();
+    const s = newSession();
+    const lockOut = async () => {
+      for (let i = 0; i < MAX_PIN_ATTEMPTS; i++) await call(s, 'session.signIn', { clerkId, pin: '0000' });
+    };
+    await lockOut();
+    advance(lockDuration(1) + 1000);
+    expect(await call(s, 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({ ok: true });
+    await lockOut();
+    expect(events(b, 'lockout').map((d) => d.lockouts)).toEqual([1, 1]);
+    advance(lockDuration(1) + 1000);
+    expect(await call(s, 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('changing your own PIN', () => {
+  it('counts, audits and locks out wrong current PINs like sign-ins, also in parallel', async () => {
+    const { b, call, clerkId } = await store();
+    const s = newSession();
+    await call(s, 'session.signIn', { clerkId, pin: '1234' });
+    const wrong = await call(s, 'clerks.changeOwnPin', { currentPin: '0000', newPin: '2222' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining(`${MAX_PIN_ATTEMPTS - 1} attempt(s) left`) } });
+    expect(events(b, 'sign_in_failed')).toEqual([{ attempt: 1, check: 'pin_change' }]);
+    await Promise.all(Array.from({ length: 100 }, (_, i) => call(s, 'clerks.changeOwnPin', { currentPin: String(3000 + i), newPin: '2222' })));
+    expect(checkedWrongPins(b, clerkId)).toBeLessThanOrEqual(MAX_PIN_ATTEMPTS);
+    expect(events(b, 'lockout')).toMatchObject([{ lockouts: 1, check: 'pin_change' }]);
+    // Locked: not even the right current PIN changes it now, and the PIN stays what it was.
+    expect(await call(s, 'clerks.changeOwnPin', { currentPin: '1234', newPin: '2222' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('locked') } });
+    const { pin_hash } = b.db.prepare('SELECT pin_hash FROM clerks WHERE id = ?').get(clerkId) as { pin_hash: string };
+    expect(await verifyPin('1234', pin_hash)).toBe(true);
+  });
+
+  it('with the right current PIN changes it and clears the count', async () => {
+    const { b, call, clerkId } = await store();
+    const s = newSession();
+    await call(s, 'session.signIn', { clerkId, pin: '1234' });
+    await call(s, 'clerks.changeOwnPin', { currentPin: '0000', newPin: '2222' });
+    expect(await call(s, 'clerks.changeOwnPin', { currentPin: '1234', newPin: '2222' })).toEqual({ ok: true, value: null });
+    expect(b.db.prepare('SELECT failed_pins FROM clerks WHERE id = ?').pluck().get(clerkId)).toBe(0);
+    expect(await call(newSession(), 'session.signIn', { clerkId, pin: '2222' })).toMatchObject({ ok: true });
   });
 });
 

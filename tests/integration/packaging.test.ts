@@ -123,7 +123,8 @@ describe('environment overrides for npm run dist', () => {
     };
     expect(() => builderOverrides({ ...azure, CSC_LINK: 'cert.pfx' })).toThrow(/choose one/);
     expect(() => builderOverrides({ COUNTERPART_UPDATE_URL: 'updates.example.test' })).toThrow(/not a URL/);
-    expect(() => builderOverrides({ COUNTERPART_UPDATE_URL: 'ftp://updates.example.test/' })).toThrow(/http\(s\)/);
+    expect(() => builderOverrides({ COUNTERPART_UPDATE_URL: 'ftp://updates.example.test/' })).toThrow(/https:/);
+    expect(() => builderOverrides({ COUNTERPART_UPDATE_URL: 'http://updates.example.test/' })).toThrow(/https:/);
   });
 });
 

@@ -3,13 +3,12 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBackend, type Backend } from '../../main/backend';
-import { MAX_BODY_BYTES, startPreviewServer, type PreviewServer } from '../../main/preview/server';
+import { MAX_BODY_BYTES, OPEN_PATH, startPreviewServer, type PreviewServer } from '../../main/preview/server';
 import { tempDir } from '../helpers/temp-store';
 
 const INDEX = `<!doctype html>
 <html><head>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; connect-src 'self'" />
-<meta name="counterpart-token" content="" />
 <title>Counterpart</title></head><body><div id="root"></div><script type="module" src="/assets/app.js"></script></body></html>`;
 
 interface Reply {
@@ -41,6 +40,8 @@ function request(
 let backend: Backend;
 let server: PreviewServer;
 let outside: string;
+/** The session cookie of the browser that opened the first link ("name=value"). */
+let cookie: string;
 
 beforeEach(async () => {
   const dir = tempDir();
@@ -53,6 +54,7 @@ beforeEach(async () => {
   fs.writeFileSync(outside, 'SECRET-OUTSIDE-ROOT');
   backend = startBackend({ dbPath: path.join(dir, 'store.db'), log: () => {} });
   server = await startPreviewServer({ backend, staticDir });
+  cookie = await connect(server);
 });
 
 afterEach(async () => {
@@ -61,26 +63,66 @@ afterEach(async () => {
 });
 
 const host = () => new URL(server.url).host;
+const pathOf = (link: string) => new URL(link).pathname + new URL(link).search;
+
+/** Opens a one-time link the way a browser does, and returns the cookie the browser would keep. */
+async function connect(s: PreviewServer): Promise<string> {
+  const res = await request(s, { path: pathOf(s.newLink()), headers: { host: new URL(s.url).host } });
+  expect(res.status).toBe(303);
+  return res.headers['set-cookie']![0]!.split(';')[0]!;
+}
 
 function rpc(method: string, body: unknown, headers: Record<string, string> = {}) {
   return request(server, {
     method: 'POST',
     path: `/rpc/${method}`,
-    headers: { host: host(), 'content-type': 'application/json', 'x-counterpart-token': server.token, ...headers },
+    headers: { host: host(), 'content-type': 'application/json', cookie, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
+const value = (r: Reply) => (JSON.parse(r.body) as { value: unknown }).value;
 
 describe('preview server', () => {
-  it('listens on loopback with a fresh 64-hex-digit token', async () => {
+  it('listens on loopback and hands out a different one-time link each time', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(server.token).toMatch(/^[0-9a-f]{64}$/);
-    const other = await startPreviewServer({ backend, staticDir: path.dirname(outside) + '/renderer' });
-    expect(other.token).not.toBe(server.token);
-    await other.close();
+    const [a, b] = [server.newLink(), server.newLink()];
+    expect(a.startsWith(new URL(OPEN_PATH, server.url).href)).toBe(true);
+    expect(a).not.toBe(b);
   });
 
-  it('runs a contract method through the dispatcher and keeps one session per server', async () => {
+  it('gives a plain GET of any page no credential', async () => {
+    for (const p of ['/', '/index.html', '/customers/42', OPEN_PATH, `${OPEN_PATH}?key=`, '/assets/app.js']) {
+      const res = await request(server, { path: p, headers: { host: host() } });
+      expect(res.headers['set-cookie'], p).toBeUndefined();
+      expect(res.body, p).not.toMatch(/token|key=|counterpart-\d/i);
+    }
+    const page = await request(server, { path: '/', headers: { host: host() } });
+    expect(page.body).toBe(INDEX);
+  });
+
+  it('spends a link on first use: HttpOnly, SameSite=Strict cookie, then the link is dead', async () => {
+    const link = pathOf(server.newLink());
+    const first = await request(server, { path: link, headers: { host: host() } });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const [set] = first.headers['set-cookie']!;
+    expect(set!.split(';').map((p) => p.trim().toLowerCase()).slice(1).sort()).toEqual(['httponly', 'path=/', 'samesite=strict']);
+    expect(first.body).toBe('');
+
+    const again = await request(server, { path: link, headers: { host: host() } });
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    // The browser that spent it (back button, reload) just goes on to the app, without a second session.
+    const sameBrowser = await request(server, { path: link, headers: { host: host(), cookie: set!.split(';')[0]! } });
+    expect(sameBrowser.status).toBe(303);
+    expect(sameBrowser.headers['set-cookie']).toBeUndefined();
+    // HEAD does not spend a link.
+    const fresh = pathOf(server.newLink());
+    expect((await request(server, { method: 'HEAD', path: fresh, headers: { host: host() } })).status).toBe(405);
+    expect((await request(server, { path: fresh, headers: { host: host() } })).status).toBe(303);
+  });
+
+  it('runs a contract method through the dispatcher for a connected browser', async () => {
     const setup = await rpc('app.setupEmpty', { clerkName: 'Aoife Byrne', pin: '2468' });
     expect(setup.status).toBe(200);
     const clerk = JSON.parse(setup.body);
@@ -91,21 +133,32 @@ describe('preview server', () => {
     expect(backend.db.prepare('SELECT count(*) AS n FROM clerks').get()).toEqual({ n: 1 });
   });
 
-  it('refuses calls without the token or with a wrong one', async () => {
-    for (const headers of [{ 'x-counterpart-token': '' }, { 'x-counterpart-token': 'a'.repeat(64) }, { 'x-counterpart-token': server.token + '0' }]) {
-      const res = await rpc('app.info', {}, headers);
-      expect(res.status).toBe(403);
-      expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
+  it('refuses calls from a client without the cookie, with a made-up one, or with another server\'s', async () => {
+    const other = await startPreviewServer({ backend, staticDir: path.join(path.dirname(outside), 'renderer') });
+    const foreign = await connect(other);
+    const [name, id] = cookie.split('=') as [string, string];
+    for (const c of ['', `${name}=${'a'.repeat(id.length)}`, `${name}=${id}x`, foreign, `${foreign.split('=')[0]}=${id}`]) {
+      const res = await rpc('app.setupEmpty', { clerkName: 'Mallory', pin: '1111' }, { cookie: c });
+      expect(res.status, c).toBe(403);
+      expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('one-time link') } });
     }
-    const missing = await request(server, {
-      method: 'POST',
-      path: '/rpc/app.info',
-      headers: { host: host(), 'content-type': 'application/json' },
-      body: '{}',
-    });
-    expect(missing.status).toBe(403);
-    expect(JSON.parse(missing.body).error.code).toBe('FORBIDDEN');
+    await other.close();
     expect(backend.db.prepare('SELECT count(*) AS n FROM clerks').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps each browser in its own session: two clerks signed in side by side stay apart', async () => {
+    const admin = JSON.parse((await rpc('app.setupEmpty', { clerkName: 'Aoife Byrne', pin: '2468' })).body).value as { id: number };
+    const clerk = value(await rpc('clerks.create', { displayName: 'Cy Clerk', role: 'clerk', pin: '1357' })) as { id: number };
+    const second = await connect(server);
+    const asSecond = (m: string, body: unknown) => rpc(m, body, { cookie: second });
+    expect(value(await asSecond('session.current', {}))).toBeNull();
+    expect(value(await asSecond('session.signIn', { clerkId: clerk.id, pin: '1357' }))).toMatchObject({ id: clerk.id });
+    expect(value(await rpc('session.current', {}))).toMatchObject({ id: admin.id, role: 'admin' });
+    expect(value(await asSecond('session.current', {}))).toMatchObject({ id: clerk.id, role: 'clerk' });
+    expect(JSON.parse((await asSecond('clerks.create', { displayName: 'Boss', role: 'admin', pin: '1111' })).body)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    await rpc('session.signOut', {});
+    expect(value(await rpc('session.current', {}))).toBeNull();
+    expect(value(await asSecond('session.current', {}))).toMatchObject({ id: clerk.id });
   });
 
   it('refuses a foreign Host header (DNS rebinding) for calls and pages alike', async () => {
@@ -114,12 +167,14 @@ describe('preview server', () => {
       expect((await rpc('app.info', {}, { host: h })).status).toBe(403);
       const page = await request(server, { path: '/', headers: { host: h } });
       expect(page.status).toBe(403);
-      expect(page.body).not.toContain(server.token);
+      const link = await request(server, { path: pathOf(server.newLink()), headers: { host: h } });
+      expect(link.status).toBe(403);
+      expect(link.headers['set-cookie']).toBeUndefined();
     }
     expect((await rpc('app.info', {}, { host: `localhost:${port}` })).status).toBe(200);
   });
 
-  it('refuses a cross-origin caller even with the token', async () => {
+  it('refuses a cross-origin caller even with the cookie', async () => {
     const res = await rpc('app.info', {}, { origin: 'http://evil.example' });
     expect(res.status).toBe(403);
     expect((await rpc('app.info', {}, { origin: `http://${host()}` })).status).toBe(200);
@@ -163,23 +218,18 @@ describe('preview server', () => {
   });
 
   it('only accepts POST for calls', async () => {
-    const res = await request(server, { path: '/rpc/app.info', headers: { host: host(), 'x-counterpart-token': server.token } });
+    const res = await request(server, { path: '/rpc/app.info', headers: { host: host(), cookie } });
     expect(res.status).toBe(405);
   });
 
-  it('serves index.html with the token injected, no-store, and security headers', async () => {
+  it('serves index.html with security headers', async () => {
     const res = await request(server, { path: '/', headers: { host: host() } });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.body).toContain(`<meta name="counterpart-token" content="${server.token}" />`);
-    expect(res.body).not.toContain('content=""');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'; script-src 'self'; connect-src 'self'");
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
-    const direct = await request(server, { path: '/index.html', headers: { host: host() } });
-    expect(direct.body).toContain(server.token);
   });
 
   it('serves assets with their content type and falls back to the app for client routes only', async () => {
@@ -191,7 +241,7 @@ describe('preview server', () => {
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
     const route = await request(server, { path: '/customers/42', headers: { host: host() } });
     expect(route.status).toBe(200);
-    expect(route.body).toContain(server.token);
+    expect(route.body).toBe(INDEX);
     expect((await request(server, { path: '/assets/missing.js', headers: { host: host() } })).status).toBe(404);
   });
 

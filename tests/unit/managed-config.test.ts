@@ -43,6 +43,7 @@ describe('managed configuration', () => {
     ['{"retentionDays": 3}', /"retentionDays" expected at least 30/],
     ['{"storeID": "x"}', /"storeID" is not a known setting/],
     ['{"updateUrl": "ftp://x"}', /"updateUrl"/],
+    ['{"updateUrl": "http://updates.example.test/counterpart/"}', /"updateUrl" expected an https:\/\/ URL/],
     ['{"storeId": ', /is not valid JSON/],
     ['{"tierSilverFrom": 800, "tierGoldFrom": 500}', /"tierGoldFrom" expected a lifetime spend above tierSilverFrom/],
   ])('names the file, the key and what was expected: %s', (content, message) => {

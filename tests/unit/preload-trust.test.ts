@@ -1,8 +1,7 @@
-// The main-side half of the preload channel: which frames may call, and where the database comes from.
+// The main-side half of the preload channel: which frames may call.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { dbFlag } from '../../main/electron/args';
 import { appUrlCheck, isTrustedSender } from '../../main/electron/trust';
 
 const index = path.resolve('out', 'renderer', 'index.html');
@@ -46,15 +45,5 @@ describe('sender check', () => {
     expect(isTrustedSender({ frame: null, ownWindow: true }, isApp)).toBe(false);
     expect(isTrustedSender({ frame: { url: appUrl, parent: top }, ownWindow: true }, isApp)).toBe(false);
     expect(isTrustedSender({ frame: { url: 'https://example.com/', parent: null }, ownWindow: true }, isApp)).toBe(false);
-  });
-});
-
-describe('--db flag', () => {
-  it('reads both spellings and ignores everything else', () => {
-    expect(dbFlag(['electron', '.', '--db', 'store.db'])).toBe('store.db');
-    expect(dbFlag(['electron', '.', '--db=/x/y.db', '--no-sandbox'])).toBe('/x/y.db');
-    expect(dbFlag(['electron', '.', '--db', '--inspect'])).toBeUndefined();
-    expect(dbFlag(['electron', '.', '--dbx=1'])).toBeUndefined();
-    expect(dbFlag(['electron', '.'])).toBeUndefined();
   });
 });

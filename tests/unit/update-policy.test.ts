@@ -47,6 +47,7 @@ describe('updatePlan', () => {
   it('refuses URLs and versions it cannot use', () => {
     expect(updatePlan({ updateUrl: 'not a url' }, installed).enabled).toBe(false);
     expect(updatePlan({ updateUrl: 'file:///srv/updates/' }, installed).enabled).toBe(false);
+    expect(updatePlan({ updateUrl: 'http://updates.example.test/counterpart/' }, installed)).toMatchObject({ enabled: false, reason: expect.stringMatching(/https/) });
     expect(updatePlan({ updateUrl: URL_, pinVersion: 'latest' }, installed).enabled).toBe(false);
     expect(updatePlan({ updateUrl: URL_ }, { ...installed, currentVersion: 'dev' }).enabled).toBe(false);
   });

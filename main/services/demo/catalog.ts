@@ -92,4 +92,3 @@ export type NoteKey = keyof typeof notes.interaction;
 export const CLERKS = staff.clerks.map((c) => ({ name: c.name, role: c.role as Role }));
 export const TERMINALS = staff.terminals;
 export const DEMO_PIN = staff.pin;
-export const DEMO_PIN_HASH = staff.pinHash;

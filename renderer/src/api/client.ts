@@ -1,5 +1,6 @@
 // The renderer's only way to the backend. Electron provides window.counterpart (built by preload from the
-// contract); in a plain browser the same calls go to the loopback preview server with its per-run token.
+// contract); in a plain browser the same calls go to the loopback preview server, which knows this browser by the
+// HttpOnly cookie its one-time link set (the page itself never sees a credential).
 import type { CounterpartBridge, MethodInput, MethodName, MethodOutput } from '../../../common/contract';
 import type { Envelope, ErrorCode } from '../../../common/errors';
 
@@ -19,16 +20,12 @@ export class ApiError extends Error {
   }
 }
 
-function previewToken(): string {
-  return document.querySelector<HTMLMetaElement>('meta[name="counterpart-token"]')?.content ?? '';
-}
-
 async function overHttp<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Envelope<MethodOutput<M>>> {
   let res: Response;
   try {
     res = await fetch(`/rpc/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-counterpart-token': previewToken() },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

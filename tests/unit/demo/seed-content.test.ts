@@ -35,6 +35,15 @@ describe('demo store content', () => {
     expect(await verifyPin('9999', clerks[0]!.pin_hash)).toBe(false);
   });
 
+  it('gives every clerk a salt of their own, in every store', async () => {
+    const hashes = (d: typeof db) => d.prepare('SELECT pin_hash FROM clerks').pluck().all() as string[];
+    const mine = hashes(db);
+    const other = hashes(seeded({ customers: 0 }).db);
+    // Same PIN, so a hash seen twice would mean a salt used twice.
+    expect(new Set([...mine, ...other]).size).toBe(mine.length + other.length);
+    for (const h of other) expect(await verifyPin(DEMO_PIN, h)).toBe(true);
+  });
+
   it('stores every customer exactly as quick-create would', () => {
     for (const r of all<Record<string, unknown> & { created_at: string }>('SELECT * FROM customers')) {
       const draft = {

@@ -39,12 +39,17 @@ export function seeded(opts: Partial<SeedOptions> & { customers: number }, confi
   return { file, db, ctx, result };
 }
 
-/** Every row of every table the seed touches, in key order, plus the schema objects. */
+/** Columns that differ between two seeds by design: every clerk's PIN hash has a random salt. */
+const SALTED: Record<string, string> = { clerks: 'pin_hash' };
+
+/** Every row of every table the seed touches, in key order, plus the schema objects (salted hashes left out). */
 export function snapshot(db: Database.Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const [t, order] of TABLES) {
     const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t);
-    if (exists) out[t] = db.prepare(`SELECT * FROM ${t} ORDER BY ${order}`).raw().all();
+    if (!exists) continue;
+    const rows = db.prepare(`SELECT * FROM ${t} ORDER BY ${order}`).all() as Record<string, unknown>[];
+    out[t] = rows.map((r) => Object.entries(r).filter(([k]) => k !== SALTED[t]).map(([, v]) => v));
   }
   out.schema = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").raw().all();
   return out;
