@@ -12,6 +12,8 @@ export interface TestDatabase {
   readonly pool: Pool;
   /** One more pool on the same database, as a second hub process would have; ended after the file. */
   newPool(): Pool;
+  /** Empties the database again (drops and recreates the public schema), for tests that need a blank one. */
+  reset(): Promise<void>;
 }
 
 async function onServer(sql: string): Promise<void> {
@@ -59,5 +61,9 @@ export function useTestDatabase(): TestDatabase {
       return first;
     },
     newPool,
+    async reset() {
+      first ??= newPool();
+      await first.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+    },
   };
 }
