@@ -1,6 +1,7 @@
 // The command table of `counterpart`: each command parses its own arguments and returns an exit code.
 import { runBackup, runRestore } from './backup-command';
 import { EXIT, failure, UsageError, type Io } from './common';
+import { HUB_USAGE, runHub } from './hub-command';
 import { runImport } from './import-command';
 import { LOG_USAGE, runLog } from './log-command';
 import { runSearch, runShow, runSuggest, SEARCH_USAGE, SHOW_USAGE, SUGGEST_USAGE } from './lookup-commands';
@@ -8,6 +9,7 @@ import { PLAYBOOK_USAGE, runPlaybook } from './playbook-command';
 import { CUSTOMER_USAGE, runCustomer } from './privacy-command';
 import { REPORT_USAGE, runReport } from './report-command';
 import { runSeed, SEED_USAGE } from './seed-command';
+import { runSync, SYNC_USAGE } from './sync-command';
 
 type Command = { usage: string; summary: string; run: (args: string[], io: Io) => number | Promise<number> };
 
@@ -35,6 +37,8 @@ const COMMANDS: Record<string, Command> = {
     summary: 'put a backup back in place of the store',
     run: (args, io) => runRestore(args, { stdout: (t) => io.stdout.write(t.endsWith('\n') ? t : `${t}\n`), stderr: (t) => io.stderr.write(t.endsWith('\n') ? t : `${t}\n`) }),
   },
+  hub: { usage: HUB_USAGE, summary: 'run the chain hub, enrol and revoke terminals', run: runHub },
+  sync: { usage: SYNC_USAGE, summary: 'this terminal and the chain hub: join, status, sync now', run: runSync },
 };
 
 export function usage(): string {

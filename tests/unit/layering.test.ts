@@ -66,6 +66,12 @@ function layeringProblems(rel: string, text: string): string[] {
       const target = resolved(spec);
       if (target && !target.startsWith('common/')) problems.push(`${rel} (common) imports ${spec} from outside common/`);
     }
+    // The hub is a server of its own: it shares the wire protocol (common/) with the terminals, not their app.
+    if (rel.startsWith('main/hub/')) {
+      const target = resolved(spec);
+      if (target && !target.startsWith('main/hub/') && !target.startsWith('common/')) problems.push(`${rel} (hub) imports ${spec}`);
+      if (spec === 'better-sqlite3') problems.push(`${rel} (hub) imports ${spec}`);
+    }
     if (rel.startsWith('renderer/src/')) {
       const target = resolved(spec);
       if (target && (target.startsWith('main/') || target.startsWith('preload/'))) problems.push(`${rel} (renderer) imports ${spec}`);
@@ -133,6 +139,12 @@ describe('layering checker itself', () => {
   it('requires the JSON import attribute that Node needs', () => {
     expect(layeringProblems('main/services/x.ts', "import data from '../../resources/demo/names.json';")).toHaveLength(1);
     expect(layeringProblems('main/services/x.ts', "import data from '../../resources/demo/names.json' with { type: 'json' };")).toEqual([]);
+  });
+
+  it('keeps the hub to itself and common/', () => {
+    expect(layeringProblems('main/hub/x.ts', "import { openDatabase } from '../db/connection';")).toHaveLength(1);
+    expect(layeringProblems('main/hub/x.ts', "import Database from 'better-sqlite3';")).toHaveLength(1);
+    expect(layeringProblems('main/hub/x.ts', "import { HUB_API } from '../../common/sync/api';\nimport pg from 'pg';\nimport { sha256 } from './secrets';")).toEqual([]);
   });
 
   it('keeps the renderer away from main/ and Node', () => {

@@ -1,0 +1,69 @@
+// `counterpart sync …`: this terminal's side of the chain. join trades a one-time code for the terminal's credential
+// (kept beside the store, never printed); status reads only this machine; now talks to the hub.
+import fs from 'node:fs';
+import { HubRefused, HubUnreachable } from '../sync/hub-client';
+import { joinHub } from '../sync/join';
+import { syncNow, syncStatus } from '../sync/status';
+import { COMMON_OPTIONS, dbPath, EXIT, json, parse, UsageError, type Io } from './common';
+
+export const SYNC_USAGE = 'counterpart sync join --hub URL --code CODE [--allow-http] | status | now  [--db FILE] [--json]';
+
+const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never');
+
+function storeFile(flag: string | undefined, io: Io): string {
+  const file = dbPath(flag, io);
+  if (!fs.existsSync(file)) throw new UsageError(`No store at ${file}: pass --db FILE.`);
+  return file;
+}
+
+export async function runSync(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { ...COMMON_OPTIONS, hub: { type: 'string' }, code: { type: 'string' }, 'allow-http': { type: 'boolean' } });
+  const [action, ...extra] = positionals;
+  const actions = ['join', 'status', 'now'];
+  if (!action || !actions.includes(action)) {
+    throw new UsageError(action ? `Unknown sync command "${action}": use ${actions.join(', ')}.` : `Say what to do: ${actions.join(', ')}.`);
+  }
+  if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+  if (action !== 'join' && (values.hub !== undefined || values.code !== undefined)) throw new UsageError('--hub and --code belong to sync join.');
+  const file = storeFile(values.db, io);
+  try {
+    if (action === 'join') {
+      if (!values.hub) throw new UsageError('Give the hub address with --hub URL.');
+      if (!values.code) throw new UsageError('Give the enrolment code with --code CODE (from counterpart hub enroll).');
+      const link = await joinHub({ dbFile: file, hubUrl: values.hub, code: values.code, allowHttp: values['allow-http'] });
+      if (values.json) json(io, link);
+      else io.stdout.write(`Joined the hub at ${link.hubUrl} as ${link.terminal.name} at ${link.store.name}.\n`);
+      return EXIT.ok;
+    }
+    if (action === 'status') {
+      const status = syncStatus(file);
+      if (values.json) json(io, status);
+      else if (!status.joined) io.stdout.write('Not joined to a hub. Join with: counterpart sync join --hub URL --code CODE\n');
+      else {
+        io.stdout.write(
+          [
+            `Hub:        ${status.hubUrl}`,
+            `Store:      ${status.store.name}`,
+            `Terminal:   ${status.terminal.name}`,
+            `Joined:     ${when(status.joinedAt)}`,
+            `Last sync:  ${when(status.lastSync)}`,
+            `Unsynced:   ${status.unsynced} changes`,
+            '',
+          ].join('\n'),
+        );
+      }
+      return EXIT.ok;
+    }
+    const result = await syncNow(file);
+    if (values.json) json(io, result);
+    else {
+      const { terminal, store } = result.hello;
+      io.stdout.write(`Nothing to sync yet: the hub knows this terminal (${terminal.name} at ${store.name}); customers and history follow in a later version.\n`);
+    }
+    return EXIT.ok;
+  } catch (err) {
+    if (!(err instanceof HubUnreachable || err instanceof HubRefused)) throw err;
+    io.stderr.write(`${err.message}\n`);
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,51 @@
+// What the hub does for each declared route (common/sync/api.ts). The server has already checked the protocol
+// version, the credential (for terminal routes), the body against the route's schema and the store.
+import { HUB_API, type HubRequestParsed, type HubResponse, type HubRoute } from '../../common/sync/api';
+import { THIS_HUB_PROTOCOLS } from '../../common/sync/protocol';
+import { redeemEnrolmentCode } from './enrolment';
+import type { Pool } from './pg';
+import type { Caller } from './terminals';
+
+export interface HubContext {
+  pool: Pool;
+  now: () => Date;
+}
+
+export interface Call<R extends HubRoute> {
+  input: HubRequestParsed<R>;
+  /** The terminal behind the credential; null on routes that need none. */
+  caller: HubApi[R]['auth'] extends 'terminal' ? Caller : null;
+  protocolVersion: number;
+}
+type HubApi = typeof HUB_API;
+
+export type HubHandlers = { [R in HubRoute]: (ctx: HubContext, call: Call<R>) => Promise<HubResponse<R>> };
+
+const hubInfo = () => ({ protocolVersion: THIS_HUB_PROTOCOLS.max, minProtocolVersion: THIS_HUB_PROTOCOLS.min });
+
+export const HUB_HANDLERS: HubHandlers = {
+  enrol: async (ctx, { input, protocolVersion }) => {
+    const enrolled = await redeemEnrolmentCode(ctx.pool, { ...input, protocolVersion, now: ctx.now() });
+    return { ...enrolled, hub: hubInfo() };
+  },
+  hello: async (ctx, { input, caller, protocolVersion }) => {
+    const now = ctx.now();
+    await ctx.pool.query('UPDATE terminals SET app_version = $2, protocol_version = $3, last_seen_at = $4 WHERE id = $1', [
+      caller.terminal.id,
+      input.appVersion,
+      protocolVersion,
+      now,
+    ]);
+    return { ...caller, hub: hubInfo(), serverTime: now.toISOString() };
+  },
+};
+
+/** Every declared route has a handler and every handler a route; checked when a hub starts. */
+export function checkHandlers(handlers: Record<string, unknown> = HUB_HANDLERS): void {
+  const declared = Object.keys(HUB_API);
+  const missing = declared.filter((r) => typeof handlers[r] !== 'function');
+  const extra = Object.keys(handlers).filter((r) => !declared.includes(r));
+  if (missing.length || extra.length) {
+    throw new Error(`Hub routes and handlers differ: ${[...missing.map((r) => `no handler for ${r}`), ...extra.map((r) => `${r} is not declared`)].join(', ')}.`);
+  }
+}

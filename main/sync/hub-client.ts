@@ -1,0 +1,71 @@
+// The terminal's side of the hub API: one typed call per declared route, over fetch. The answer is checked against
+// the route's response schema, so a wrong server (a proxy's error page, another service) is a clear error, not a
+// crash later. The credential goes only into the Authorization header; no message here ever contains it.
+import { HUB_API, type HubRequest, type HubResponse, type HubRoute } from '../../common/sync/api';
+import { hubErrorSchema, PROTOCOL_HEADER, PROTOCOL_VERSION, type HubErrorCode } from '../../common/sync/protocol';
+
+export const HUB_TIMEOUT_MS = 10_000;
+
+/** The hub could not be asked: no route to it, nobody listening, no answer in time. */
+export class HubUnreachable extends Error {
+  override name = 'HubUnreachable';
+}
+
+/** The hub answered, and said no. */
+export class HubRefused extends Error {
+  override name = 'HubRefused';
+  constructor(
+    readonly code: HubErrorCode,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The base URL with one trailing slash, so a hub behind a path prefix (https://x/hub/) keeps it. */
+const base = (hubUrl: string) => (hubUrl.endsWith('/') ? hubUrl : `${hubUrl}/`);
+
+export async function callHub<R extends HubRoute>(
+  hubUrl: string,
+  route: R,
+  input: HubRequest<R>,
+  opts: { credential?: string; timeoutMs?: number } = {},
+): Promise<HubResponse<R>> {
+  const spec = HUB_API[route];
+  const timeoutMs = opts.timeoutMs ?? HUB_TIMEOUT_MS;
+  let res: Response;
+  try {
+    res = await fetch(new URL(spec.path.slice(1), base(hubUrl)), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+        ...(opts.credential ? { authorization: `Bearer ${opts.credential}` } : {}),
+      },
+      body: JSON.stringify(input),
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'error',
+    });
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } };
+    const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (e.cause?.code ?? e.message);
+    throw new HubUnreachable(`The hub at ${hubUrl} cannot be reached (${why}): check the address and that the hub is running.`);
+  }
+  const text = await res.text().catch(() => '');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const notAHub = () => new HubRefused('INTERNAL', `${hubUrl} answered HTTP ${res.status}, not the way a Counterpart hub does: check the address.`, res.status);
+  if (!res.ok) {
+    const error = hubErrorSchema.safeParse(body);
+    if (!error.success) throw notAHub();
+    throw new HubRefused(error.data.code, error.data.message, res.status);
+  }
+  const parsed = spec.response.safeParse(body);
+  if (!parsed.success) throw notAHub();
+  return parsed.data as HubResponse<R>;
+}

@@ -1,0 +1,62 @@
+// The terminal's enrolment with a hub: the hub's address, the terminal's and store's ids, and the credential. It is
+// kept in a small file beside the store (store.db → store.db.hub.json, readable by its owner only), not in the
+// store's settings table, because:
+// - the credential then never reaches a backup: backups copy the database, and a backup restored on another machine
+//   must not speak as this terminal (a new machine is a new terminal, enrolled with its own code);
+// - nothing the renderer can ask for (settings.get, diagnostics) reads this file;
+// - joining needs no change to the store's schema.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { CREDENTIAL_PATTERN } from '../../common/sync/api';
+import { uuidV7Schema } from '../../common/sync/ids';
+import { AppError } from '../../common/errors';
+
+const named = z.object({ id: uuidV7Schema, name: z.string() });
+const linkSchema = z.object({
+  hubUrl: z.url(),
+  terminal: named,
+  store: named,
+  credential: z.string().regex(CREDENTIAL_PATTERN),
+  joinedAt: z.iso.datetime(),
+});
+export type HubLink = z.infer<typeof linkSchema>;
+/** Everything but the credential: what may be printed, returned or logged. */
+export type HubLinkView = Omit<HubLink, 'credential'>;
+
+export const hubLinkFile = (dbFile: string) => `${dbFile}.hub.json`;
+
+export function readHubLink(dbFile: string): HubLink | null {
+  const file = hubLinkFile(dbFile);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const link = linkSchema.safeParse(parsed);
+  if (!link.success) throw new AppError('CONFLICT', `${file} is damaged; ask for a new enrolment code and join the hub again.`);
+  return link.data;
+}
+
+export const linkView = ({ credential: _secret, ...view }: HubLink): HubLinkView => view;
+
+/** Written whole or not at all (a temporary file renamed into place), owner-readable only, never over a link. */
+export function writeHubLink(dbFile: string, link: HubLink): void {
+  const file = hubLinkFile(dbFile);
+  if (fs.existsSync(file)) throw new AppError('CONFLICT', `${file} exists already.`);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, `${JSON.stringify(linkSchema.parse(link), null, 2)}\n`, { flag: 'wx', mode: 0o600 });
+    fs.renameSync(temp, file);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
