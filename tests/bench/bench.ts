@@ -97,7 +97,7 @@ function store(a: Args): Store {
     file = path.join(temp, 'bench.db');
   }
   say(a, `Seeding ${a.customers.toLocaleString('en')} customers into ${file} …`);
-  const db = openDatabase(file);
+  const db = openDatabase(file, { create: true });
   const ctx = createContext(db, {}, () => TODAY);
   const started = performance.now();
   const seeded = seedDemoStore(ctx, {

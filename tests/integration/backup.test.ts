@@ -12,7 +12,7 @@ import { tempDir } from '../helpers/temp-store';
 function liveStore() {
   const dir = tempDir();
   const file = path.join(dir, 'store.db');
-  const db = openDatabase(file);
+  const db = openDatabase(file, { create: true });
   const ctx = createContext(db);
   const clerk = addClerk(ctx, 'Ann').id;
   for (let i = 0; i < 2000; i++) createCustomer(ctx, { firstName: `Customer${i}`, lastName: 'Test', notes: 'x'.repeat(200) });
