@@ -50,9 +50,16 @@ function node(args: string[], opts: SpawnOptions = {}): ChildProcess {
   });
 }
 
-/** `counterpart ARGS` in a child process, as IT runs it. */
+/** `counterpart ARGS` in a child process, as IT runs it (from any folder: the bin script finds its own loader). */
 export function cli(args: string[], opts: SpawnOptions = {}): Promise<Run> {
-  return finish(node(['main/cli.ts', ...args], { timeout: 60_000, ...opts }));
+  return finish(
+    spawn(process.execPath, [path.join(ROOT, 'bin', 'counterpart.mjs'), ...args], {
+      cwd: ROOT,
+      timeout: 60_000,
+      ...opts,
+      env: { ...process.env, COUNTERPART_DB: '', ...opts.env },
+    }),
+  );
 }
 
 /** store-process.ts MODE FILE [BACKUP_DIR] until it exits by itself. */
