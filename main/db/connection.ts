@@ -41,7 +41,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     try {
       db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
       assertIsStore(db, file); // before anything writes to the file: a foreign or newer database stays as it was
-      if (before && fs.statSync(file).ino !== before.ino) {
+      if (before && inodeOf(file) !== before.ino) {
         db.close();
         if (attempt < 2) continue;
         throw new StoreError('in-use', `The store ${file} was being replaced (a restore) while it opened; open it again.`, file);
@@ -58,6 +58,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
       if (db.open) db.close();
       throw err;
     }
+  }
+}
+
+function inodeOf(file: string): number | null {
+  try {
+    return fs.statSync(file).ino;
+  } catch {
+    return null; // moved away mid-restore: the next attempt finds the new file, or none
   }
 }
 
