@@ -186,8 +186,14 @@ export interface BackupSummary {
 }
 
 export interface StoreProblem {
-  /** corrupt: fails its integrity check; missing: gone although backups exist; unreadable: cannot be opened. */
-  kind: 'corrupt' | 'missing' | 'unreadable';
+  /**
+   * corrupt: damaged (at open or by a statement since); missing: gone although backups exist; not-a-store: empty,
+   * foreign or not SQLite; newer: written by a newer app; read-only: the file or its folder takes no writes;
+   * in-use: another program holds it; unreadable: anything else the operating system refused.
+   */
+  kind: 'corrupt' | 'missing' | 'not-a-store' | 'newer' | 'read-only' | 'in-use' | 'unreadable';
   message: string;
   backups: BackupSummary[];
+  /** The newest backup that passes its check: the one to restore. */
+  recommended: string | null;
 }

@@ -1,5 +1,5 @@
 // The command table of `counterpart`: each command parses its own arguments and returns an exit code.
-import { runBackup, runRestore } from './backup-command';
+import { BACKUP_USAGE, RESTORE_USAGE, runBackup, runRestore } from './backup-command';
 import { EXIT, failure, UsageError, type Io } from './common';
 import { HUB_USAGE, runHub } from './hub-command';
 import { runImport } from './import-command';
@@ -27,16 +27,8 @@ const COMMANDS: Record<string, Command> = {
   },
   customer: { usage: CUSTOMER_USAGE, summary: "a customer's data request: export or erase", run: runCustomer },
   report: { usage: REPORT_USAGE.replace(/^Usage: /, ''), summary: 'day or range report as CSV, JSON or PDF', run: (args, io) => runReport(args, io) },
-  backup: {
-    usage: 'counterpart backup [--db FILE] [--dir DIR] [--keep N] [--json]',
-    summary: 'an online, verified copy of the store',
-    run: (args, io) => runBackup(args, { stdout: (t) => io.stdout.write(t.endsWith('\n') ? t : `${t}\n`), stderr: (t) => io.stderr.write(t.endsWith('\n') ? t : `${t}\n`) }),
-  },
-  restore: {
-    usage: 'counterpart restore BACKUP_FILE [--db FILE] [--json]',
-    summary: 'put a backup back in place of the store',
-    run: (args, io) => runRestore(args, { stdout: (t) => io.stdout.write(t.endsWith('\n') ? t : `${t}\n`), stderr: (t) => io.stderr.write(t.endsWith('\n') ? t : `${t}\n`) }),
-  },
+  backup: { usage: BACKUP_USAGE, summary: 'an online, verified copy of the store', run: runBackup },
+  restore: { usage: RESTORE_USAGE, summary: 'put a backup back in place of the store (refused while it is open)', run: runRestore },
   hub: { usage: HUB_USAGE, summary: 'run the chain hub, enrol and revoke terminals', run: runHub },
   sync: { usage: SYNC_USAGE, summary: 'this terminal and the chain hub: join, status, sync now', run: runSync },
 };
@@ -53,7 +45,8 @@ export function usage(): string {
     ...names.map((n) => `  ${COMMANDS[n]!.usage}`),
     '',
     'The database is --db FILE, else $COUNTERPART_DB, else the managed config\'s databasePath, else ./counterpart.db.',
-    'Exit codes: 0 done, 1 failed (e.g. unknown customer), 2 bad arguments.',
+    'Only seed creates a database; every other command needs an existing one.',
+    'Exit codes: 0 done, 1 failed (e.g. unknown customer, no store, damaged store), 2 bad arguments.',
     '',
   ].join('\n');
 }

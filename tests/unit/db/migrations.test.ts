@@ -20,7 +20,7 @@ function storeAt(name: string, version: number) {
 
 describe('migrations', () => {
   it('brings a new file to the latest version with the pragmas the counter relies on', () => {
-    const db = openDatabase(path.join(tempDir(), 'a.db'));
+    const db = openDatabase(path.join(tempDir(), 'a.db'), { create: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
