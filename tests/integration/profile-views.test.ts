@@ -9,7 +9,7 @@ import { profileAuditRepo } from '../../main/db/profile-audit.repo';
 import { newSession, type Session } from '../../main/ipc/session';
 import { addClerk } from '../../main/services/clerks';
 import { createCustomer } from '../../main/services/customers';
-import { openProfile, profileFor, RECENT_VIEWS, REPEAT_WINDOW_MS } from '../../main/services/profile-views';
+import { openProfile, profileFor, RECENT_VIEWS, recordView, REPEAT_WINDOW_MS } from '../../main/services/profile-views';
 import { storeJobs } from '../../main/services/scheduled-jobs';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store';
 
@@ -75,6 +75,18 @@ describe('who opened a profile', () => {
     const { clerk } = people(s);
     expect(() => openProfile(s.ctx, clerk, 9999)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     expect(s.db.prepare('SELECT count(*) FROM profile_views').pluck().get()).toBe(0);
+  });
+
+  it('leaves the connection durable (synchronous=FULL) after recording, also when the write fails', () => {
+    const s = tempStore();
+    const { clerk, mary } = people(s);
+    const FULL = 2;
+    recordView(s.ctx, clerk.id, mary);
+    expect(s.db.pragma('synchronous', { simple: true })).toBe(FULL);
+    expect(() => recordView(s.ctx, clerk.id, 9999)).toThrow(/FOREIGN KEY/);
+    expect(s.db.pragma('synchronous', { simple: true })).toBe(FULL);
+    s.db.transaction(() => recordView(s.ctx, clerk.id, mary))(); // inside a transaction: its commit decides
+    expect(s.db.pragma('synchronous', { simple: true })).toBe(FULL);
   });
 
   it('finds the last opening by the same clerk through the customer index, not a scan', () => {
