@@ -75,6 +75,8 @@ export interface CustomerProfile {
   purchaseCount: number;
   interactionCount: number;
   openIssues: OpenIssue[];
+  /** The customer's data was erased: an anonymous record, kept for the store's figures, that cannot be edited. */
+  erased: boolean;
   /** Who opened this profile, for managers; null for clerks (they may not see it). */
   views: ProfileViews | null;
 }

@@ -54,6 +54,7 @@ export function getProfile(ctx: ServiceContext, id: number): CustomerProfile {
     purchaseCount: r.purchase_count,
     interactionCount: r.interaction_count,
     openIssues: openIssuesFor(ctx, id),
+    erased: !hasIdentity(r),
     views: null,
   };
 }
