@@ -119,7 +119,9 @@ describe('editing a customer', () => {
   it('refuses to edit an erased customer', () => {
     const s = tempStore();
     const { mary } = seed(s);
+    expect(getProfile(s.ctx, mary.id).erased).toBe(false);
     eraseCustomer(s.ctx, s.clerkId, mary.id, 'customer request');
+    expect(getProfile(s.ctx, mary.id).erased).toBe(true); // the profile offers no edit
     expect(() => updateCustomer(s.ctx, s.clerkId, mary.id, { firstName: 'Mary' })).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/erased/) }));
     expect(getProfile(s.ctx, mary.id).customer.displayName).toBe('Unnamed customer');
     expect(() => updateCustomer(s.ctx, s.clerkId, 9999, { firstName: 'X' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
