@@ -86,6 +86,23 @@ export const customerChangesSchema = z.strictObject(
 export type CustomerChanges = z.output<typeof customerChangesSchema>;
 /** The fields of a customer a clerk may edit, in the order the profile shows them. */
 export type CustomerField = keyof CustomerChanges;
+/** Every editable value of a customer, "none" as '' (what the draft's fields read as empty). */
+export type CustomerValues = { [K in CustomerField]-?: NonNullable<CustomerChanges[K]> };
+
+/** Where an edit starts: the customer's stored values, as the edit form shows them and the edit merges its changes in. */
+export const valuesOf = (c: Customer): CustomerValues => ({
+  firstName: c.firstName,
+  lastName: c.lastName,
+  phone: c.phone ?? '',
+  email: c.email ?? '',
+  loyaltyId: c.loyaltyId ?? '',
+  birthday: c.birthday ?? '',
+  style: c.style,
+  language: c.language ?? '',
+  marketingConsent: c.marketingConsent,
+  tags: c.tags,
+  notes: c.notes,
+});
 
 export const logInteractionSchema = z.object({
   customerId: id.nullable(),

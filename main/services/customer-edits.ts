@@ -10,7 +10,7 @@
 // JSON) in the same transaction as the update; the audit log names the fields, never their values. The chain's
 // sync will merge edits from several terminals field by field from these rows. An erased customer is not edited:
 // filling the anonymous shell in again would undo the erasure.
-import { customerChangesSchema, type CustomerChanges, type CustomerField } from '../../common/contract';
+import { customerChangesSchema, valuesOf, type CustomerChanges, type CustomerField } from '../../common/contract';
 import type { Customer } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import { customersRepo, type IdRows, type NewCustomerRow } from '../db/customers.repo';
@@ -18,23 +18,6 @@ import { profileAuditRepo } from '../db/profile-audit.repo';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { customerRowOfValid, hasIdentity, requireCustomer, requireFreeCard, requireIdentity, toCustomer } from './customers';
-
-type Draft = Parameters<typeof customerRowOfValid>[1];
-
-/** The customer's stored values as a validated draft: unchanged fields are taken as they are, not checked again. */
-const draftOf = (c: Customer): Draft => ({
-  firstName: c.firstName,
-  lastName: c.lastName,
-  phone: c.phone ?? '',
-  email: c.email ?? '',
-  loyaltyId: c.loyaltyId ?? '',
-  birthday: c.birthday ?? '',
-  style: c.style,
-  language: c.language ?? '',
-  marketingConsent: c.marketingConsent,
-  tags: c.tags,
-  notes: c.notes,
-});
 
 const asJson = (v: unknown) => JSON.stringify(v ?? null);
 
@@ -74,7 +57,8 @@ export function updateCustomer(ctx: ServiceContext, clerkId: number, id: number,
       const row = requireCustomer(ctx, id);
       if (!hasIdentity(row)) throw new AppError('CONFLICT', `Customer ${id} was erased; an erased record cannot be edited.`);
       const before = toCustomer(row);
-      const next = customerRowOfValid(ctx, { ...draftOf(before), ...changes }, row.created_at);
+      // Unchanged fields are taken as stored, not checked again: an old value never blocks an edit of another field.
+      const next = customerRowOfValid(ctx, { ...valuesOf(before), ...changes }, row.created_at);
       const after = toCustomer({ ...row, ...next });
       const changed = named.filter((f) => asJson(before[f]) !== asJson(after[f]));
       if (changed.length === 0) return { customer: before, changed };

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { CustomerDraft, CustomerField, MethodInput } from '../../../../common/contract';
-import type { CommunicationStyle, Customer, CustomerProfile, DuplicateCandidate } from '../../../../common/domain';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { valuesOf, type CustomerDraft, type CustomerField, type CustomerValues, type MethodInput } from '../../../../common/contract';
+import type { Customer, CustomerProfile, DuplicateCandidate } from '../../../../common/domain';
 import { call, errorMessage } from '../../api/client';
+import { formKeys } from '../../lib/form-keys';
+import { ConsentCheck, SaveOrCancel } from '../create/CustomerFormParts';
 import { DuplicateWarnings } from '../create/DuplicateWarnings';
 import { FormError } from '../FormError';
 import { StyleChoice } from './StyleChoice';
@@ -11,19 +13,8 @@ const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 type Changes = MethodInput<'customers.update'>['changes'];
 
-/** The form's fields: every editable value as the inputs hold it (tags as one comma-separated text). */
-interface Form {
-  firstName: string;
-  lastName: string;
-  phone: string;
-  email: string;
-  loyaltyId: string;
-  birthday: string;
-  style: CommunicationStyle;
-  marketingConsent: boolean;
-  tags: string;
-  notes: string;
-}
+/** The form's fields: every editable value the form shows, as its inputs hold it (tags as one comma-separated text). */
+type Form = Omit<CustomerValues, 'tags' | 'language'> & { tags: string };
 type Key = keyof Form & CustomerField;
 
 export const FIELD_LABEL: Record<CustomerField, string> = {
@@ -40,18 +31,10 @@ export const FIELD_LABEL: Record<CustomerField, string> = {
   notes: 'notes',
 };
 
-const formOf = (c: Customer): Form => ({
-  firstName: c.firstName,
-  lastName: c.lastName,
-  phone: c.phone ?? '',
-  email: c.email ?? '',
-  loyaltyId: c.loyaltyId ?? '',
-  birthday: c.birthday ?? '',
-  style: c.style,
-  marketingConsent: c.marketingConsent,
-  tags: c.tags.join(', '),
-  notes: c.notes,
-});
+function formOf(c: Customer): Form {
+  const { tags, language: _notShown, ...values } = valuesOf(c);
+  return { ...values, tags: tags.join(', ') };
+}
 
 const tagList = (text: string) =>
   text
@@ -137,15 +120,7 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onCancel();
-    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      void submit();
-    }
-  };
+  const onKeyDown = formKeys(() => void submit(), onCancel);
 
   const text = (k: 'firstName' | 'lastName' | 'phone' | 'email' | 'loyaltyId', label: string, type = 'text', max = 100) => (
     <label className="field">
@@ -175,10 +150,7 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
         </label>
       </div>
       <StyleChoice value={form.style} onChange={(s) => set('style', s)} />
-      <label className="check">
-        <input type="checkbox" checked={form.marketingConsent} onChange={(e) => set('marketingConsent', e.target.checked)} />
-        <span>Agrees to receive marketing (offers and news by email or text)</span>
-      </label>
+      <ConsentCheck checked={form.marketingConsent} onChange={(v) => set('marketingConsent', v)} />
       <label className="field">
         <span className="field-label">
           Tags <span className="legend-hint">(separate with commas)</span>
@@ -191,14 +163,7 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
       </label>
       <DuplicateWarnings duplicates={duplicates} onOpen={(other) => (window.location.hash = `#/customer/${other}`)} />
       <FormError message={error} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save changes'} <kbd>Ctrl+Enter</kbd>
-        </button>
-        <button type="button" className="btn btn-quiet" onClick={onCancel}>
-          Cancel <kbd>Esc</kbd>
-        </button>
-      </div>
+      <SaveOrCancel label="Save changes" busyLabel="Saving…" busy={saving} onCancel={onCancel} />
     </form>
   );
 }
