@@ -2,13 +2,13 @@
 // checks (each value by the contract's schema, no phone, email or card another customer has) and the same per-field
 // change rows and audit entry, made as --clerk or the first admin or manager.
 import { customerChangesSchema } from '../../common/contract';
-import { STYLE_GUIDE } from '../../common/styles';
+import { COMMUNICATION_STYLES } from '../../common/domain';
 import { updateCustomer } from '../services/customer-edits';
 import { actingClerk, COMMON_OPTIONS, customerIdArg, EXIT, json, openStore, parse, UsageError, type Io } from './common';
 
 export const CUSTOMER_UPDATE_USAGE =
   'counterpart customer update ID [--first-name TEXT] [--last-name TEXT] [--phone TEXT] [--email TEXT] ' +
-  `[--birthday YYYY-MM-DD] [--style ${Object.keys(STYLE_GUIDE).join('|')}] [--consent yes|no] [--tags a,b] [--notes TEXT] ` +
+  `[--birthday YYYY-MM-DD] [--style ${COMMUNICATION_STYLES.join('|')}] [--consent yes|no] [--tags a,b] [--notes TEXT] ` +
   '[--clerk ID] [--db FILE] [--json]   (an empty value clears a field: --phone "")';
 
 /** Command-line flag → the contract's field; values stay text until the contract's schema checks them. */
