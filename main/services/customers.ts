@@ -75,7 +75,8 @@ export function customerRowOfValid(ctx: ServiceContext, d: z.output<typeof custo
     phone: d.phone || null,
     phone_digits: phoneDigits(d.phone, ctx.config.countryCode),
     email: emailKey(d.email),
-    loyalty_id: d.loyaltyId ? loyaltyKey(d.loyaltyId) : null,
+    // A card of only spaces and dashes is no card ('' would be a card number, and the column is unique).
+    loyalty_id: (d.loyaltyId && loyaltyKey(d.loyaltyId)) || null,
     birthday: d.birthday || null,
     style: d.style,
     language: d.language || null,

@@ -108,6 +108,14 @@ describe('editing a customer', () => {
     expect(changeRows(s, mary.id)).toEqual([]);
   });
 
+  it('takes a card of only spaces and dashes as no card, for any number of customers', () => {
+    const s = tempStore();
+    const { mary, liam } = seed(s);
+    expect(updateCustomer(s.ctx, s.clerkId, mary.id, { loyaltyId: ' - ' }).customer.loyaltyId).toBeNull();
+    expect(updateCustomer(s.ctx, s.clerkId, liam.id, { loyaltyId: '--' }).customer.loyaltyId).toBeNull();
+    expect(createCustomer(s.ctx, { firstName: 'Eve', loyaltyId: '-' }).loyaltyId).toBeNull();
+  });
+
   it('lets a customer who shared a phone before the edit be edited without touching it', () => {
     const s = tempStore();
     const { mary } = seed(s);
