@@ -6,6 +6,7 @@ import { runImport } from './import-command';
 import { LOG_USAGE, runLog } from './log-command';
 import { runSearch, runShow, runSuggest, SEARCH_USAGE, SHOW_USAGE, SUGGEST_USAGE } from './lookup-commands';
 import { PLAYBOOK_USAGE, runPlaybook } from './playbook-command';
+import { CUSTOMER_UPDATE_USAGE, runCustomerUpdate } from './customer-update-command';
 import { CUSTOMER_USAGE, runCustomer } from './privacy-command';
 import { REPORT_USAGE, runReport } from './report-command';
 import { runSeed, SEED_USAGE } from './seed-command';
@@ -25,7 +26,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'import customers or purchases from the till (CSV)',
     run: (args, io) => runImport(args, io),
   },
-  customer: { usage: CUSTOMER_USAGE, summary: "a customer's data request: export or erase", run: runCustomer },
+  customer: {
+    usage: `${CUSTOMER_UPDATE_USAGE}\n  ${CUSTOMER_USAGE}`,
+    summary: "edit a customer, or a customer's data request: export or erase",
+    run: (args, io) => (args[0] === 'update' ? runCustomerUpdate(args.slice(1), io) : runCustomer(args, io)),
+  },
   report: { usage: REPORT_USAGE.replace(/^Usage: /, ''), summary: 'day or range report as CSV, JSON or PDF', run: (args, io) => runReport(args, io) },
   backup: { usage: BACKUP_USAGE, summary: 'an online, verified copy of the store', run: runBackup },
   restore: { usage: RESTORE_USAGE, summary: 'put a backup back in place of the store (refused while it is open)', run: runRestore },
