@@ -81,6 +81,18 @@ describe('formula-safe CSV', () => {
       expectNothingRuns(rows, entity);
     }
   });
+
+  it('reads a rejected row fixed in a spreadsheet back as it was before the guard', async () => {
+    const s = tempStore();
+    const file = path.join(tempDir(), 'pos.csv');
+    fs.writeFileSync(file, 'Name,Phone,Notes,Birthday\nAnn Lee,+353 87 111 2222,-5 off next time,31/02/1990\n');
+    const first = await importCsv(s.ctx, { entity: 'customers', file });
+    const fixed = fs.readFileSync(first.errorFile!, 'utf8').replace(/31\/02\/1990\r\n$/, '28/02/1990\r\n');
+    expect(fixed).toContain(`'+353 87 111 2222,'-5 off next time`);
+    fs.writeFileSync(file, fixed);
+    expect(await importCsv(s.ctx, { entity: 'customers', file })).toMatchObject({ inserted: 1, failed: 0 });
+    expect(s.db.prepare('SELECT phone, notes, birthday FROM customers').get()).toEqual({ phone: '+353 87 111 2222', notes: '-5 off next time', birthday: '1990-02-28' });
+  });
 });
 
 /** A hostile till export: quoted as RFC 4180 wants, but with no guard (it is someone else's file). */
