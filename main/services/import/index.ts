@@ -8,11 +8,15 @@
 // can never interleave with a batch.
 //
 // Customers are matched by loyalty card, then phone, then email (a row naming only a person matches a customer
-// known only by that same name), so importing a file twice changes nothing the second time. A customer named twice
-// in one file is merged; where the two rows disagree the first row's value stays and the report says so (last-wins
-// would flip the customer back and forth on every re-import). Purchases are matched by receipt number, and a
-// receipt is written whole or refused whole. Refused rows go to an error CSV with their line number and reason;
-// nothing is dropped quietly.
+// known only by that same name), so importing a file twice changes nothing the second time. A row whose name is
+// someone else's than the holder of its card, phone or email is a conflict and changes nothing (same-person.ts). A
+// customer named twice in one file is merged; where the two rows disagree the first row's value stays and the
+// report says so (last-wins would flip the customer back and forth on every re-import). Purchases are matched by
+// receipt number, and a receipt is written whole or refused whole. Refused rows go to an error CSV with their line
+// number and every reason; nothing is dropped quietly.
+//
+// Before any row, the whole file is read once to choose its encoding (encoding.ts): a chunk at a time, so memory
+// stays flat, and only a file that is not valid UTF-8 is read a second time to count what is what.
 //
 // Limits worth knowing: a file is recognised for resuming by its size and first 1 MB; a dry run rolls every batch
 // back, so a customer repeated more than a batch apart counts as two inserts there; and each batch holds the
