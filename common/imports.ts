@@ -85,8 +85,12 @@ export const IDENTIFIER_NAMES: Record<ImportConflict['matchedOn'], string> = { c
 
 /** "line 2: Nuala Quinn, but the loyalty card 2000010000003 belongs to Mary O'Brien (customer 17)": CLI and screen. */
 export function conflictText(c: ImportConflict): string {
-  const holder = c.customerId === null ? `${c.holderName} (an earlier row of the file)` : `${c.holderName} (customer ${c.customerId})`;
-  return `line ${c.line}: ${c.rowName}, but the ${IDENTIFIER_NAMES[c.matchedOn]} ${c.identifier} belongs to ${holder}`;
+  return `line ${c.line}: ${c.rowName}, but the ${IDENTIFIER_NAMES[c.matchedOn]} ${c.identifier} belongs to ${holderText(c)}`;
+}
+
+/** "Mary O'Brien (customer 17)", or "(an earlier row of the file)" for a person the file itself created. */
+export function holderText(c: ImportConflict): string {
+  return c.customerId === null ? `${c.holderName} (an earlier row of the file)` : `${c.holderName} (customer ${c.customerId})`;
 }
 
 const FIELD_NAMES: Record<string, string> = {

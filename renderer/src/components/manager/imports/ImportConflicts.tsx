@@ -1,4 +1,4 @@
-import { IDENTIFIER_NAMES, type ImportSummary } from '../../../../../common/imports';
+import { IDENTIFIER_NAMES, holderText, type ImportSummary } from '../../../../../common/imports';
 import { TableHead, type Column } from '../shared/TableHead';
 
 const COLUMNS: Column[] = [{ label: 'Line', numeric: true }, 'Name in the file', 'Card, phone or email', 'Belongs to'];
@@ -28,7 +28,7 @@ export function ImportConflicts({ report }: { report: ImportSummary }) {
                 <td>
                   {IDENTIFIER_NAMES[c.matchedOn]} {c.identifier}
                 </td>
-                <td>{c.customerId === null ? `${c.holderName} (an earlier row of the file)` : `${c.holderName} (customer ${c.customerId})`}</td>
+                <td>{holderText(c)}</td>
               </tr>
             ))}
           </tbody>
