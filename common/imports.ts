@@ -59,6 +59,54 @@ export interface ImportChunkReceipt {
   size: number;
 }
 
+/** Conflicts listed by name in a result; the count covers them all and the rejected rows hold every one. */
+export const MAX_LISTED_CONFLICTS = 100;
+/** Notes in a result: a file with 100,000 unknown columns gets a few lines, not 100,000. */
+export const MAX_WARNINGS = 20;
+
+/**
+ * A row refused because the card, phone or email it carries belongs to someone else by name: nothing of it was
+ * written. Listed for the admin who runs the import, so it names both people; never persisted or audited.
+ */
+export interface ImportConflict {
+  line: number;
+  /** The name the row gives. */
+  rowName: string;
+  /** Who holds the identifier: a stored customer, or a person an earlier row of the same file created. */
+  holderName: string;
+  /** The stored customer's id; null when an earlier row of the file holds it (not written yet in a dry run). */
+  customerId: number | null;
+  matchedOn: 'card' | 'phone' | 'email';
+  /** The identifier as the row writes it. */
+  identifier: string;
+}
+
+export const IDENTIFIER_NAMES: Record<ImportConflict['matchedOn'], string> = { card: 'loyalty card', phone: 'phone number', email: 'email address' };
+
+/** "line 2: Nuala Quinn, but the loyalty card 2000010000003 belongs to Mary O'Brien (customer 17)": CLI and screen. */
+export function conflictText(c: ImportConflict): string {
+  return `line ${c.line}: ${c.rowName}, but the ${IDENTIFIER_NAMES[c.matchedOn]} ${c.identifier} belongs to ${holderText(c)}`;
+}
+
+/** "Mary O'Brien (customer 17)", or "(an earlier row of the file)" for a person the file itself created. */
+export function holderText(c: ImportConflict): string {
+  return c.customerId === null ? `${c.holderName} (an earlier row of the file)` : `${c.holderName} (customer ${c.customerId})`;
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  firstName: 'first name',
+  lastName: 'last name',
+  loyaltyId: 'loyalty card',
+  marketingConsent: 'marketing consent',
+};
+
+/** "last name 1, phone 12, email 3": what updates changed, in the words of the CLI and the screen. */
+export function fieldsChangedText(fields: Record<string, number>): string {
+  return Object.entries(fields)
+    .map(([f, n]) => `${FIELD_NAMES[f] ?? f} ${n.toLocaleString('en')}`)
+    .join(', ');
+}
+
 /** The engine's report without anything naming files on the terminal. */
 export interface ImportSummary {
   entity: ImportEntityName;
@@ -69,8 +117,17 @@ export interface ImportSummary {
   unchanged: number;
   failed: number;
   receiptsInserted: number;
+  /** Rows refused because their card, phone or email belongs to someone else (also counted in failed). */
   conflicts: number;
+  /** The first MAX_LISTED_CONFLICTS of them by name (of this run; an interrupted run resumed lists its own part). */
+  conflictList: ImportConflict[];
+  /** Rows repeating a customer from earlier in the file with other values; the earlier values were kept. */
+  repeats: number;
+  /** Customers updated, per field changed (field names only: the values are personal data). */
+  fieldsChanged: Record<string, number>;
   encoding: string;
+  /** Why that encoding, in a sentence. */
+  encodingReason: string;
   delimiter: string;
   resumedFromLine: number | null;
   warnings: string[];

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../common/errors';
+import { conflictText, fieldsChangedText } from '../../common/imports';
 import { ConfigError } from '../config/managed-config';
 import { importCsv, type ImportReport } from '../services/import';
 import { UsageError, openStore, type Store } from './common';
@@ -37,14 +38,23 @@ export function failureLine(err: unknown): string {
 
 function summary(file: string, r: ImportReport): string {
   const n = (x: number) => x.toLocaleString('en');
+  const would = r.dryRun ? 'would be ' : '';
   const lines = [
     `${r.dryRun ? 'Dry run of' : 'Imported'} ${r.entity} from ${path.basename(file)} (${r.encoding}, "${r.delimiter === '\t' ? 'tab' : r.delimiter}"-separated)` +
       (r.resumedFromLine ? `, resumed after line ${n(r.resumedFromLine)}` : '') +
       ':',
-    `  ${n(r.rowsRead)} rows read: ${n(r.inserted)} ${r.dryRun ? 'would be ' : ''}inserted, ${n(r.updated)} ${r.dryRun ? 'would be ' : ''}updated, ${n(r.unchanged)} unchanged, ${n(r.failed)} refused` +
+    `  Read as ${r.encoding}: ${r.encodingReason}.`,
+    `  ${n(r.rowsRead)} rows read: ${n(r.inserted)} ${would}inserted, ${n(r.updated)} ${would}updated, ${n(r.unchanged)} unchanged, ${n(r.failed)} refused` +
+      (r.conflicts ? ` (${n(r.conflicts)} of them conflicts)` : '') +
       (r.entity === 'purchases' ? ` (${n(r.receiptsInserted)} receipts)` : '') +
       ` in ${(r.ms / 1000).toFixed(1)} s.`,
   ];
+  if (r.updated) lines.push(`  Fields the updates ${r.dryRun ? 'would change' : 'changed'}, customers per field: ${fieldsChangedText(r.fieldsChanged)}.`);
+  if (r.conflicts) {
+    lines.push(`  Conflicts, refused with nothing changed (the identifier belongs to someone else):`);
+    for (const c of r.conflictList) lines.push(`    ${conflictText(c)}`);
+    if (r.conflicts > r.conflictList.length) lines.push(`    … and ${n(r.conflicts - r.conflictList.length)} more in the refused rows.`);
+  }
   if (r.errorFile) lines.push(`  Refused rows, with line numbers and reasons: ${r.errorFile}`);
   for (const w of r.warnings) lines.push(`  Note: ${w}`);
   return lines.join('\n') + '\n';

@@ -129,6 +129,25 @@ test('import: dry run, real import with progress and refused rows, then the same
   await expect(count(page, 'Unchanged')).toHaveText('5');
 });
 
+test('import: a dry run lists by name the rows whose card belongs to someone else, and nothing changes', async ({ admin, page }, testInfo) => {
+  const mary = admin.db().prepare("SELECT * FROM customers WHERE first_name = 'Mary' AND last_name = 'O''Brien' ORDER BY id LIMIT 1").get() as { id: number; loyalty_id: string };
+  const file = testInfo.outputPath('pos-export.csv');
+  fs.writeFileSync(file, `First Name,Last Name,Phone,Email,Card,Birthday,Opt-in\nNuala,Quinn,0851112223,nuala.quinn@example.ie,${mary.loyalty_id},1975-07-01,yes\n`);
+  await signIn(page, ADMIN);
+  await openBackOffice(page, 'Import');
+  await page.getByLabel('CSV file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(count(page, 'Conflicts')).toHaveText('1');
+  await expect(count(page, 'Would be updated')).toHaveText('0');
+  const conflicts = page.getByRole('table', { name: 'Conflicts: refused, nothing changed' });
+  await expect(conflicts.getByRole('row').nth(1)).toHaveText(['2', 'Nuala Quinn', `loyalty card ${mary.loyalty_id}`, `Mary O'Brien (customer ${mary.id})`].join(''));
+  await expect(page.getByTestId('import-encoding')).toContainText('Read as utf-8 because the whole file is valid UTF-8');
+  await expectAccessible(page, testInfo, 'import conflicts');
+  await conflicts.scrollIntoViewIfNeeded();
+  await snap(page, testInfo, 'import-conflicts');
+  expect(admin.db().prepare('SELECT first_name, last_name, loyalty_id FROM customers WHERE id = ?').get(mary.id)).toEqual({ first_name: 'Mary', last_name: "O'Brien", loyalty_id: mary.loyalty_id });
+});
+
 test('backups: back up now, restore with a confirmation, export diagnostics', async ({ admin, page }, testInfo) => {
   await signIn(page, ADMIN);
   await openBackOffice(page, 'Backups');

@@ -145,4 +145,18 @@ describe('purchase import', () => {
       message: expect.stringContaining('receipt number, unit price, date'),
     });
   });
+  it('lists every reason a line is refused, not only the first', async () => {
+    const s = tempStore();
+    seed(s);
+    const file = writeCsv('bad.csv', 'Receipt,Card,Date,SKU,Qty,Price,Returned\nR-9,C-1,31/02/2026 10:00,SKU-1,1.5,twelve,maybe\n');
+    const r = await importCsv(s.ctx, { entity: 'purchases', file });
+    expect(r).toMatchObject({ failed: 1, inserted: 0 });
+    const [refused] = parse(fs.readFileSync(r.errorFile!), { columns: true, bom: true }) as Record<string, string>[];
+    expect(refused!.reason!.split('; ')).toEqual([
+      'Date "31/02/2026" is not a real calendar date',
+      'Qty "1.5" is not a whole number',
+      'Returned "maybe" is not yes/no, 1/0, true/false or y/n',
+      'Price "twelve" is not an amount',
+    ]);
+  });
 });

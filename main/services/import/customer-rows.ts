@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { ZodError, type z } from 'zod';
 import { customerDraftSchema, type CustomerDraft } from '../../../common/contract';
 import { AppError } from '../../../common/errors';
-import { emailKey, loyaltyKey, personNameKeys, phoneDigits } from '../../../common/normalize';
+import { IDENTIFIER_NAMES, type ImportConflict } from '../../../common/imports';
+import { displayName, emailKey, loyaltyKey, personNameKeys, phoneDigits } from '../../../common/normalize';
 import type { CustomerRow, NewCustomerRow } from '../../db/customers.repo';
 import { BatchInsert } from '../../db/batch-insert';
 import { ADD_NAME_WORDS, countNameWords } from '../../db/name-words';
@@ -10,11 +11,12 @@ import { preparedFor } from '../../db/prepared';
 import type { DB } from '../../db/connection';
 import type { ServiceContext } from '../context';
 import { customerRow, customerRowOfValid } from '../customers';
-import { CellError, parseDay, parseFlag } from './cells';
-import type { RejectedRow } from './error-file';
+import { parseDay, parseFlag } from './cells';
 import type { CustomerField, ResolvedColumns } from './mapping';
 import type { CsvRecord } from './reader';
-import type { BatchOutcome, RowProcessor } from './types';
+import { Reasons, cellText, type RowCheck } from './row-checks';
+import { samePerson } from './same-person';
+import { emptyOutcome, type BatchOutcome, type RowProcessor } from './types';
 
 type Draft = z.output<typeof customerDraftSchema>;
 type Present = Partial<Draft>;
@@ -112,21 +114,21 @@ function draftOf(r: NewCustomerRow): CustomerDraft {
  * so what clerks wrote at the counter survives an import.
  *
  * In 'fill' mode (the customer was already created or matched by an earlier row of the same file) a row only fills
- * what the customer still lacks and a differing value is a conflict: the first row wins. Last-row-wins would make
- * a second import of the same file flip the customer back and forth and report updates every time.
+ * what the customer still lacks and a differing value makes it a repeat: the first row wins. Last-row-wins would
+ * make a second import of the same file flip the customer back and forth and report updates every time.
  */
 function changesFor(
   ctx: ServiceContext,
   r: NewCustomerRow,
   p: Present,
   mode: 'update' | 'fill',
-): { change: Partial<CustomerDraft> | null; conflict: boolean } {
+): { change: Partial<CustomerDraft> | null; repeat: boolean } {
   const c: Partial<CustomerDraft> = {};
-  let conflict = false;
+  let repeat = false;
   const take = <K extends keyof CustomerDraft>(key: K, value: CustomerDraft[K], differs: boolean, empty: boolean) => {
     if (!differs) return;
     if (mode === 'update' || empty) c[key] = value;
-    else conflict = true;
+    else repeat = true;
   };
   if (p.firstName !== undefined) take('firstName', p.firstName, p.firstName !== r.first_name, r.first_name === '');
   if (p.lastName !== undefined) take('lastName', p.lastName, p.lastName !== r.last_name, r.last_name === '');
@@ -148,7 +150,7 @@ function changesFor(
     if (added.length) c.tags = [...have, ...added];
   }
   if (p.notes !== undefined && p.notes && !r.notes.includes(p.notes)) c.notes = r.notes ? `${r.notes}\n${p.notes}` : p.notes;
-  return { change: Object.keys(c).length ? c : null, conflict };
+  return { change: Object.keys(c).length ? c : null, repeat };
 }
 
 /** Customer ids created or matched earlier in this run; a bit per id keeps a million of them in 125 KB. */
@@ -171,7 +173,7 @@ function zodReason(err: z.ZodError, label: (field: string) => string): string {
   return err.issues.map((i) => `${i.path.length ? `${label(String(i.path[0]))}: ` : ''}${i.message}`).join('; ');
 }
 
-export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<CustomerField>, headers: string[]): RowProcessor {
+export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<CustomerField>, headers: string[], checkRow: RowCheck): RowProcessor {
   const idx = cols.index;
   const label = (field: string) => {
     const i = idx[field as CustomerField] ?? (field === 'firstName' || field === 'lastName' ? idx.fullName : undefined);
@@ -182,8 +184,12 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
     throw new AppError('VALIDATION', 'The file has no column for a name, phone, email or loyalty card, so no customer could be matched or created. Check the header row or give a mapping file.');
   }
 
-  /** The fields a row (or the defaults) supplies, validated; throws CellError with a reason. */
-  const read = (get: (f: CustomerField) => string): Present => {
+  /**
+   * The fields a row (or the defaults) supplies, validated. Every problem goes into `reasons`; the fields that passed
+   * are still returned (unwritten: the row is refused), so a refused row is matched too and a conflict is reported
+   * with its other reasons.
+   */
+  const read = (get: (f: CustomerField) => string, reasons: Reasons): Present => {
     const d: Record<string, unknown> = {};
     let first = get('firstName');
     let last = get('lastName');
@@ -195,26 +201,30 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
       if (v) d[f] = v;
     }
     const birthday = get('birthday');
-    if (birthday) d.birthday = parseDay(birthday, label('birthday'));
+    const day = birthday ? reasons.attempt(parseDay, birthday, label('birthday')) : undefined;
+    if (day !== undefined) d.birthday = day;
     const consent = get('marketingConsent');
-    if (consent) d.marketingConsent = parseFlag(consent, label('marketingConsent'));
+    const flag = consent ? reasons.attempt(parseFlag, consent, label('marketingConsent')) : undefined;
+    if (flag !== undefined) d.marketingConsent = flag;
     const style = get('style');
     if (style) d.style = style.toLowerCase();
     const tags = get('tags');
     if (tags) d.tags = tags.split(/[;,|]/).map((t) => t.trim()).filter(Boolean);
     const parsed = customerDraftSchema.safeParse(d);
-    if (!parsed.success) throw new CellError(zodReason(parsed.error, label));
     const present: Present = {};
-    for (const k of Object.keys(d) as (keyof Draft)[]) (present as Record<string, unknown>)[k] = parsed.data[k];
+    if (parsed.success) {
+      for (const k of Object.keys(d) as (keyof Draft)[]) (present as Record<string, unknown>)[k] = parsed.data[k];
+      return present;
+    }
+    reasons.add(zodReason(parsed.error, label));
+    const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+    for (const k of Object.keys(d)) if (!bad.has(k)) (present as Record<string, unknown>)[k] = d[k];
     return present;
   };
 
-  let defaults: Present;
-  try {
-    defaults = read((f) => cols.defaults[f] ?? '');
-  } catch (err) {
-    throw new AppError('VALIDATION', `The mapping's defaults are not valid: ${(err as Error).message}`);
-  }
+  const defaultReasons = new Reasons();
+  const defaults = read((f) => cols.defaults[f] ?? '', defaultReasons);
+  if (defaultReasons.any) throw new AppError('VALIDATION', `The mapping's defaults are not valid: ${defaultReasons.toString()}`);
 
   const s = statements(ctx.db);
   const cc = ctx.config.countryCode;
@@ -222,74 +232,79 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
   /** What a new customer starts from: the mapping's defaults over the schema's. */
   const base = customerDraftSchema.parse(defaults);
 
-  type Match = { stored: StoredRow; staged?: undefined } | { staged: Staged; stored?: undefined };
-
   /**
    * Loyalty card first, then phone, then email, then (for a row naming only a person) the same name on a customer
    * known by nothing else. A candidate holding a different card is someone else (a family sharing a phone).
    * Stored customers come before the batch's staged ones at each step, as they would if each row were written
    * at once: staged rows get the higher ids.
+   *
+   * A card names one person: if its holder is not the row's person (samePerson), the row is a conflict. A phone or
+   * email may be shared: the first holder whose name fits is the match, and only when none fits is the row a
+   * conflict with the first holder. A conflict is never written, not even the fields the customer lacks.
    */
-  const findMatch = (r: ReadRow, stored: StoredIndex, staged: StagedIndex): Match | undefined => {
+  const findMatch = (r: ReadRow, stored: StoredIndex, staged: StagedIndex): Lookup | undefined => {
     const { card, digits, email } = r;
-    const fits = (c: NewCustomerRow) => !card || c.loyalty_id === null;
     if (card) {
       const st = stored.card.get(card);
-      if (st) return { stored: st };
-      const sg = staged.card.get(card);
-      if (sg) return { staged: sg };
+      const sg = st ? undefined : staged.card.get(card);
+      const found: Match | undefined = st ? { stored: st } : sg ? { staged: sg } : undefined;
+      if (found) return agrees(r, holder(found)) ? { match: found } : { conflict: found, on: 'card' };
     }
-    if (digits) {
-      const st = stored.phone.get(digits)?.find(fits);
-      if (st) return { stored: st };
-      const sg = staged.phone.get(digits)?.find((x) => fits(x.row));
-      if (sg) return { staged: sg };
-    }
-    if (email) {
-      const st = stored.email.get(email)?.find(fits);
-      if (st) return { stored: st };
-      const sg = staged.email.get(email)?.find((x) => fits(x.row));
-      if (sg) return { staged: sg };
-    }
+    const byPhone = digits ? sharedHolder(r, 'phone', stored.phone.get(digits), staged.phone.get(digits)) : undefined;
+    if (byPhone && 'match' in byPhone) return byPhone;
+    const byEmail = email ? sharedHolder(r, 'email', stored.email.get(email), staged.email.get(email)) : undefined;
+    if (byEmail && 'match' in byEmail) return byEmail;
+    if (byPhone || byEmail) return byPhone ?? byEmail;
     if (!card && !digits && !email) {
       const key = personNameKeys(r.present.firstName ?? '', r.present.lastName ?? '').nameKey;
       if (!key) return undefined;
       const st = s.byNameOnly.get(key);
-      if (st) return { stored: st };
+      if (st) return { match: { stored: st } };
       const sg = staged.name.get(key)?.find((x) => !x.row.loyalty_id && !x.row.phone_digits && !x.row.email);
-      if (sg) return { staged: sg };
+      if (sg) return { match: { staged: sg } };
     }
     return undefined;
   };
 
-  /** The batch's rows that pass validation, with their matching keys. */
+  /** The conflict as the result lists it and the reason the rejected-rows file gives. */
+  const describeConflict = (r: ReadRow, found: Match, on: MatchedOn): { conflict: ImportConflict; reason: string } => {
+    const h = holder(found);
+    const conflict: ImportConflict = {
+      line: r.row.line,
+      rowName: displayName(r.present.firstName ?? '', r.present.lastName ?? ''),
+      holderName: displayName(h.first_name, h.last_name),
+      customerId: found.stored?.id ?? null,
+      matchedOn: on,
+      identifier: String((on === 'card' ? r.present.loyaltyId : r.present[on]) ?? ''),
+    };
+    const held = found.stored ? `belongs to ${conflict.holderName} (customer ${found.stored.id})` : `was given to ${conflict.holderName} on line ${found.staged.line}`;
+    return { conflict, reason: `the ${IDENTIFIER_NAMES[on]} ${conflict.identifier} ${held}, not to ${conflict.rowName}; nothing was changed` };
+  };
+
+  /**
+   * The batch's rows with their values and matching keys, and why each is refused so far; rows whose values cannot
+   * be read at all (shifted columns) are refused here.
+   */
   const readRows = (rows: CsvRecord[], reject: (row: CsvRecord, reason: string) => void): ReadRow[] => {
     const ready: ReadRow[] = [];
     for (const row of rows) {
-      if (row.cells.length > headers.length) {
-        reject(row, `the line has ${row.cells.length} fields but the header has ${headers.length} (a delimiter inside an unquoted value?)`);
+      const reasons = new Reasons();
+      if (!checkRow(row.cells, reasons)) {
+        reject(row, reasons.toString());
         continue;
       }
-      if (row.cells.some((c) => c.includes('\uFFFD'))) {
-        reject(row, 'the line holds bytes that are not valid UTF-8 (the file mixes encodings)');
-        continue;
-      }
-      try {
-        const present = read((f) => {
-          const i = idx[f];
-          return i === undefined ? '' : (row.cells[i] ?? '').trim();
-        });
-        ready.push({
-          row,
-          present,
-          card: present.loyaltyId ? loyaltyKey(present.loyaltyId) : null,
-          digits: phoneDigits(present.phone, cc),
-          email: emailKey(present.email),
-        });
-      } catch (err) {
-        if (!(err instanceof CellError)) throw err;
-        reject(row, err.message);
-      }
+      const present = read((f) => {
+        const i = idx[f];
+        return i === undefined ? '' : cellText(row.cells[i]);
+      }, reasons);
+      ready.push({
+        row,
+        present,
+        reasons,
+        card: present.loyaltyId ? loyaltyKey(present.loyaltyId) : null,
+        digits: phoneDigits(present.phone, cc),
+        email: emailKey(present.email),
+      });
     }
     return ready;
   };
@@ -311,21 +326,35 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
   return {
     groupKey: () => null,
     processBatch(rows: CsvRecord[]): BatchOutcome {
-      const out: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, receiptsInserted: 0, rejected: [], conflicts: [] };
+      const out = emptyOutcome();
       const createdAt = ctx.now().toISOString();
       const reject = (row: CsvRecord, reason: string) => out.rejected.push({ line: row.line, cells: row.cells, reason });
+      const changed = (change: Partial<CustomerDraft>) => {
+        for (const k of Object.keys(change)) out.fieldsChanged[k] = (out.fieldsChanged[k] ?? 0) + 1;
+        out.updated++;
+      };
       const ready = readRows(rows, reject);
       const stored = storedCandidates(ready);
       const staged = new StagedIndex();
       for (const r of ready) {
-        const { row, present } = r;
+        const { row, present, reasons } = r;
         try {
-          const match = findMatch(r, stored, staged);
+          const found = findMatch(r, stored, staged);
+          if (found && 'conflict' in found) {
+            const { conflict, reason } = describeConflict(r, found.conflict, found.on);
+            out.conflicts.push(conflict);
+            reasons.add(reason);
+          }
+          if (reasons.any) {
+            reject(row, reasons.toString());
+            continue;
+          }
+          const match = found && 'match' in found ? found.match : undefined;
           if (match?.stored) {
             const m = match.stored;
-            const { change, conflict } = changesFor(ctx, m, present, seen.has(m.id) ? 'fill' : 'update');
+            const { change, repeat } = changesFor(ctx, m, present, seen.has(m.id) ? 'fill' : 'update');
             seen.add(m.id);
-            if (conflict) out.conflicts.push(row.line);
+            if (repeat) out.repeats.push(row.line);
             if (!change) {
               out.unchanged++;
               continue;
@@ -334,19 +363,19 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
             s.update.run({ ...updated, id: m.id });
             // Later rows of the batch see the customer as now stored, under their new keys.
             stored.replace(m, Object.assign({}, m, updated));
-            out.updated++;
+            changed(change);
           } else if (match?.staged) {
             // Created by an earlier row of this batch: the same rules as a customer seen earlier in the file.
             const st = match.staged;
-            const { change, conflict } = changesFor(ctx, st.row, present, 'fill');
-            if (conflict) out.conflicts.push(row.line);
+            const { change, repeat } = changesFor(ctx, st.row, present, 'fill');
+            if (repeat) out.repeats.push(row.line);
             if (!change) {
               out.unchanged++;
               continue;
             }
             st.row = customerRow(ctx, Object.assign(draftOf(st.row), change), createdAt);
             staged.index(st);
-            out.updated++;
+            changed(change);
           } else {
             // Object.assign rather than spreads here and above: Node 20's V8 builds an object spread whose later
             // part overrides keys of the earlier one on a slow path (measured ~10 µs a row against 0.7 µs).
@@ -355,7 +384,7 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
               reject(row, 'no name, phone, email or loyalty card');
               continue;
             }
-            staged.add({ row: n });
+            staged.add({ row: n, line: row.line });
             out.inserted++;
           }
         } catch (err) {
@@ -394,10 +423,11 @@ function insertAll(s: ReturnType<typeof statements>, all: Staged[]): Database.Ru
   return info;
 }
 
-/** A row that passed validation, with the keys it is matched on. */
+/** A row as read, with the keys it is matched on; refused when `reasons` holds any. */
 interface ReadRow {
   row: CsvRecord;
   present: Present;
+  reasons: Reasons;
   card: string | null;
   digits: string | null;
   email: string | null;
@@ -447,6 +477,42 @@ class StoredIndex {
 /** A new customer of the current batch, written when the batch ends. */
 interface Staged {
   row: NewCustomerRow;
+  /** The line that created it. */
+  line: number;
+}
+
+type Match = { stored: StoredRow; staged?: undefined } | { staged: Staged; stored?: undefined };
+type MatchedOn = ImportConflict['matchedOn'];
+/** The customer a row is about, or the one holding its identifier under another person's name. */
+type Lookup = { match: Match } | { conflict: Match; on: MatchedOn };
+
+const holder = (m: Match): NewCustomerRow => m.stored ?? m.staged.row;
+
+const agrees = (r: ReadRow, c: NewCustomerRow) => samePerson(r.present.firstName, r.present.lastName, c.first_name, c.last_name);
+/** A candidate holding another card than the row's is someone else (a family sharing a phone), whatever the name. */
+const fits = (r: ReadRow, c: NewCustomerRow) => !r.card || c.loyalty_id === null;
+
+/**
+ * The holder of a phone or email several customers may share: the first (stored before staged) whose name fits,
+ * else a conflict with the first holder that the row's card allows, else undefined.
+ */
+function sharedHolder(r: ReadRow, on: MatchedOn, storedList: StoredRow[] | undefined, stagedList: Staged[] | undefined): Lookup | undefined {
+  let other: Match | undefined;
+  if (storedList) {
+    for (const c of storedList) {
+      if (!fits(r, c)) continue;
+      if (agrees(r, c)) return { match: { stored: c } };
+      other ??= { stored: c };
+    }
+  }
+  if (stagedList) {
+    for (const x of stagedList) {
+      if (!fits(r, x.row)) continue;
+      if (agrees(r, x.row)) return { match: { staged: x } };
+      other ??= { staged: x };
+    }
+  }
+  return other && { conflict: other, on };
 }
 
 /** The batch's staged customers by matching key. Keys are only ever added: a staged row is only filled in. */

@@ -1,20 +1,148 @@
-// What a till's CSV export is written in: Excel and most POS systems write UTF-8 (often with a BOM) or, on older
-// Windows set-ups, Windows-1252. The choice is made once from the start of the file.
+// What a till's CSV export is written in: Excel and most POS systems write UTF-8 (often with a BOM), older Windows
+// set-ups Windows-1252, and Excel's "Unicode text" UTF-16 with a BOM. The choice is made from the whole file, never
+// from its start alone: one stray byte near the top must not turn every "ë" further down into "Ã«".
+import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
+import { AppError } from '../../../common/errors';
 
-export type CsvEncoding = 'utf-8-bom' | 'utf-8' | 'windows-1252';
+export type CsvEncoding = 'utf-8-bom' | 'utf-8' | 'windows-1252' | 'utf-16le';
 
-export const SAMPLE_BYTES = 64 * 1024;
+export interface EncodingChoice {
+  encoding: CsvEncoding;
+  /** One sentence for the result: why this encoding (shown by the CLI, in --json and on the Import tab). */
+  reason: string;
+  /** The file holds both encodings' characters: rows in the other one are refused, not reinterpreted. */
+  mixed: boolean;
+  /**
+   * Valid UTF-8 without a NUL or a U+FFFD anywhere: no cell can fail undecodedCell, so rows skip the check (a
+   * million-row import does not pay for what the scan already ruled out).
+   */
+  clean: boolean;
+}
 
-/** `wholeFile`: the sample is the entire file, so an incomplete character at its end is an error, not a cut. */
-export function detectEncoding(sample: Uint8Array, wholeFile = true): CsvEncoding {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8-bom';
-  try {
-    // A character cut in two at the end of a partial sample is not mistaken for an invalid byte.
-    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: !wholeFile });
-    return 'utf-8';
-  } catch {
-    return 'windows-1252';
+/** Bytes read at a time while deciding: memory stays flat for a file of any size. */
+export const SCAN_CHUNK_BYTES = 1 << 20;
+
+/** Bytes at the end of `buf` that start a UTF-8 character the next chunk finishes (0-3). */
+function cutCharacter(buf: Uint8Array): number {
+  for (let k = 1; k <= Math.min(3, buf.length); k++) {
+    const b = buf[buf.length - k]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return length > k ? k : 0;
   }
+  return 0;
+}
+
+/** Calls `each` with the file's bytes in order, a chunk at a time; a UTF-8 character is never split between calls. */
+async function eachChunk(file: string, each: (bytes: Buffer) => boolean | void): Promise<Buffer> {
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(SCAN_CHUNK_BYTES + 3);
+    let carried = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, carried, SCAN_CHUNK_BYTES, null);
+      if (bytesRead === 0) return Buffer.from(buf.subarray(0, carried));
+      const end = carried + bytesRead;
+      const keep = cutCharacter(buf.subarray(0, end));
+      if (each(buf.subarray(0, end - keep)) === false) return Buffer.alloc(0);
+      buf.copy(buf, 0, end - keep, end);
+      carried = keep;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+interface Tally {
+  /** Characters written as UTF-8 (two bytes or more). */
+  utf8: number;
+  /** Runs of bytes that are not UTF-8, each a U+FFFD once decoded. */
+  invalid: number;
+  /** Line of the first of them (1-based, counting line feeds). */
+  firstInvalidLine: number;
+}
+
+/** Counts what is and is not UTF-8 in the file: the slow path, taken only when a byte is not UTF-8. */
+async function tally(file: string): Promise<Tally> {
+  const t: Tally = { utf8: 0, invalid: 0, firstInvalidLine: 0 };
+  const decoder = new TextDecoder('utf-8');
+  let lines = 1;
+  const count = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (c === 10) lines++;
+      } else if (c === 0xfffd) {
+        t.invalid++;
+        if (!t.firstInvalidLine) t.firstInvalidLine = lines;
+      } else if (c < 0xdc00 || c > 0xdfff) {
+        t.utf8++; // a surrogate pair is one character: counted at its first half
+      }
+    }
+  };
+  // The decoder drops a leading byte-order mark, so it is not counted as a UTF-8 character.
+  const rest = await eachChunk(file, (bytes) => void count(decoder.decode(bytes, { stream: true })));
+  count(decoder.decode(rest));
+  return t;
+}
+
+const n = (x: number) => x.toLocaleString('en');
+
+/**
+ * Reads the whole file once (a chunk at a time) and decides:
+ * - a byte-order mark says it: UTF-8 or UTF-16 (little-endian, as Excel writes it);
+ * - valid UTF-8 throughout: UTF-8;
+ * - bytes that are not UTF-8 and no UTF-8 character at all: Windows-1252 (an old till's export);
+ * - both: whichever the file holds more of, and the rows written in the other one are refused with a reason
+ *   rather than stored garbled ("Zoë" read the wrong way is "ZoÃ«").
+ */
+const REPLACEMENT_CHARACTER = Buffer.from('\uFFFD', 'utf8');
+
+export async function chooseEncoding(file: string): Promise<EncodingChoice> {
+  let head = Buffer.alloc(0);
+  let valid = true;
+  let clean = true;
+  let start = 0;
+  const rest = await eachChunk(file, (bytes) => {
+    if (start === 0 && head.length === 0) {
+      head = Buffer.from(bytes.subarray(0, 3));
+      if (head[0] === 0xff && head[1] === 0xfe) return false;
+      if (head[0] === 0xfe && head[1] === 0xff) {
+        throw new AppError('VALIDATION', 'The file is UTF-16 big-endian, which the import does not read: save it as "CSV UTF-8" and import that.');
+      }
+      if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) start = 3;
+    }
+    valid = isUtf8(bytes);
+    if (clean && (bytes.includes(0) || bytes.includes(REPLACEMENT_CHARACTER))) clean = false;
+    return valid;
+  });
+  if (head[0] === 0xff && head[1] === 0xfe) {
+    return { encoding: 'utf-16le', reason: 'it starts with a UTF-16 byte-order mark (Excel\'s "Unicode text")', mixed: false, clean: false };
+  }
+  if (rest.length > 0) valid = false; // the file ends inside a character
+  const bom = start === 3;
+  if (valid) {
+    const reason = bom ? 'it starts with a UTF-8 byte-order mark and is valid UTF-8 throughout' : 'the whole file is valid UTF-8';
+    return { encoding: bom ? 'utf-8-bom' : 'utf-8', reason, mixed: false, clean };
+  }
+  const t = await tally(file);
+  const bad = `${n(t.invalid)} byte sequence(s) that are not UTF-8 (the first on line ${n(t.firstInvalidLine)})`;
+  if (bom) {
+    return { encoding: 'utf-8-bom', reason: `it starts with a UTF-8 byte-order mark; the lines holding ${bad} are refused`, mixed: true, clean: false };
+  }
+  if (t.utf8 === 0) {
+    return { encoding: 'windows-1252', reason: `it holds ${bad} and no character written as UTF-8, as Windows-1252 exports do`, mixed: false, clean: false };
+  }
+  if (t.utf8 >= t.invalid) {
+    return { encoding: 'utf-8', reason: `${n(t.utf8)} character(s) are written as UTF-8; the lines holding ${bad} are refused`, mixed: true, clean: false };
+  }
+  return {
+    encoding: 'windows-1252',
+    reason: `it holds ${bad} against ${n(t.utf8)} character(s) written as UTF-8; the lines holding those UTF-8 characters are refused`,
+    mixed: true,
+    clean: false,
+  };
 }
 
 // Bytes 0x80-0x9F, where Windows-1252 differs from Latin-1. Decoded by table rather than by
@@ -27,6 +155,9 @@ const C1 = /[\u0080-\u009F]/g;
 const HAS_C1 = /[\u0080-\u009F]/;
 const fromC1 = (c: string) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!;
 
+/** A byte order mark inside the text (two exports pasted together): invisible, and never part of a value. */
+const INNER_BOM = /\uFEFF/g;
+
 /** A chunk decoder: feed bytes in order, then call with final = true to flush a character cut at a chunk edge. */
 export type ChunkDecoder = (bytes: Uint8Array, final: boolean) => string;
 
@@ -37,13 +168,40 @@ export function chunkDecoder(encoding: CsvEncoding): ChunkDecoder {
       return HAS_C1.test(s) ? s.replace(C1, fromC1) : s;
     };
   }
-  // The default (ignoreBOM: false) drops a leading BOM, which is what both UTF-8 variants need.
-  const d = new TextDecoder('utf-8');
-  return (bytes, final) => d.decode(bytes, { stream: !final });
+  // The default (ignoreBOM: false) drops a leading BOM, which is what every variant here needs.
+  const d = new TextDecoder(encoding === 'utf-16le' ? 'utf-16le' : 'utf-8');
+  return (bytes, final) => {
+    const s = d.decode(bytes, { stream: !final });
+    return s.includes('\uFEFF') ? s.replace(INNER_BOM, '') : s;
+  };
 }
 
 export function decodeAll(bytes: Uint8Array, encoding: CsvEncoding): string {
   return chunkDecoder(encoding)(bytes, true);
+}
+
+const hex = (s: string) => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+/** A byte 0x80-0xBF read as Windows-1252: what the continuation bytes of a UTF-8 character turn into. */
+const CONT = `[${hex(CP1252_HIGH)}\\u00a0-\\u00bf]`;
+/** A UTF-8 character read as Windows-1252: "ë" (C3 AB) is "Ã«", "Ł" (C5 81) is "Å\u0081". */
+const UTF8_AS_1252 = new RegExp(`[\\u00c2-\\u00df]${CONT}|[\\u00e0-\\u00ef]${CONT}{2}|[\\u00f0-\\u00f4]${CONT}{3}`);
+
+/**
+ * Why a cell cannot be stored as read, or null: a NUL (a binary or UTF-16 file read as text) or a character the
+ * chosen encoding did not decode. Checked per row, so only the rows concerned are refused; null when the scan found
+ * the file clean.
+ */
+export function undecodedCell(choice: EncodingChoice): ((cell: string) => string | null) | null {
+  if (choice.clean) return null;
+  const unicode = choice.encoding !== 'windows-1252';
+  const notDecoded = choice.encoding === 'utf-16le' ? 'holds bytes that are not valid UTF-16' : 'holds bytes that are not valid UTF-8 (the file mixes encodings)';
+  const otherEncoding = choice.mixed && !unicode ? UTF8_AS_1252 : null;
+  return (cell) => {
+    if (cell.includes('\u0000')) return 'holds a NUL character (is the file binary, or UTF-16 without a byte-order mark?)';
+    if (unicode && cell.includes('\uFFFD')) return notDecoded;
+    if (otherEncoding?.test(cell)) return 'holds characters written as UTF-8 in a file read as Windows-1252 (the file mixes encodings)';
+    return null;
+  };
 }
 
 /**
@@ -61,4 +219,19 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
   if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
   return ',';
+}
+
+/**
+ * The line break that ends the header line (outside quotes), which csv-parse then expects on every line as it would
+ * after finding it itself; null when the sample holds no whole header line.
+ */
+export function detectLineBreak(text: string): '\r\n' | '\n' | '\r' | null {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '\n') return '\n';
+    else if (!quoted && ch === '\r') return i + 1 === text.length ? null : text[i + 1] === '\n' ? '\r\n' : '\r';
+  }
+  return null;
 }

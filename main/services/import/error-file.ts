@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../csv-out';
 
 export interface RejectedRow {
   line: number;
@@ -9,9 +9,10 @@ export interface RejectedRow {
 
 /**
  * The rows an import refused, as a CSV the store can fix and import again: the original line number, why, then the
- * original values under the original headers. Written in UTF-8 with a BOM and the input's delimiter so Excel opens
- * it as it opened the export. Rows are appended per batch; `bytes` is what a committed batch can rely on, so a
- * resumed import cuts off rows of a batch that never committed.
+ * original values under the original headers, every cell formula-safe (see csv-out; the import reads the guarded
+ * values back as they were). Written in UTF-8 with a BOM and the input's delimiter so Excel opens it as it opened
+ * the export. Rows are appended per batch; `bytes` is what a committed batch can rely on, so a resumed import cuts
+ * off rows of a batch that never committed.
  */
 export class ErrorFile {
   private size: number;
@@ -34,11 +35,9 @@ export class ErrorFile {
 
   append(rows: RejectedRow[]): void {
     if (rows.length === 0) return;
-    let text = '';
-    if (this.size === 0) text += '\uFEFF' + stringify([['line', 'reason', ...this.headers]], { delimiter: this.delimiter, record_delimiter: 'windows' });
-    text += stringify(
-      rows.map((r) => [String(r.line), r.reason, ...r.cells]),
-      { delimiter: this.delimiter, record_delimiter: 'windows' },
+    const text = toCsv(
+      rows.map((r) => [r.line, r.reason, ...r.cells]),
+      { header: ['line', 'reason', ...this.headers], delimiter: this.delimiter, bom: this.size === 0, omitHeader: this.size > 0 },
     );
     const buf = Buffer.from(text, 'utf8');
     fs.appendFileSync(this.path, buf);

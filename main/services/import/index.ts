@@ -8,11 +8,15 @@
 // can never interleave with a batch.
 //
 // Customers are matched by loyalty card, then phone, then email (a row naming only a person matches a customer
-// known only by that same name), so importing a file twice changes nothing the second time. A customer named twice
-// in one file is merged; where the two rows disagree the first row's value stays and the report says so (last-wins
-// would flip the customer back and forth on every re-import). Purchases are matched by receipt number, and a
-// receipt is written whole or refused whole. Refused rows go to an error CSV with their line number and reason;
-// nothing is dropped quietly.
+// known only by that same name), so importing a file twice changes nothing the second time. A row whose name is
+// someone else's than the holder of its card, phone or email is a conflict and changes nothing (same-person.ts). A
+// customer named twice in one file is merged; where the two rows disagree the first row's value stays and the
+// report says so (last-wins would flip the customer back and forth on every re-import). Purchases are matched by
+// receipt number, and a receipt is written whole or refused whole. Refused rows go to an error CSV with their line
+// number and every reason; nothing is dropped quietly.
+//
+// Before any row, the whole file is read once to choose its encoding (encoding.ts): a chunk at a time, so memory
+// stays flat, and only a file that is not valid UTF-8 is read a second time to count what is what.
 //
 // Limits worth knowing: a file is recognised for resuming by its size and first 1 MB; a dry run rolls every batch
 // back, so a customer repeated more than a batch apart counts as two inserts there; and each batch holds the
@@ -20,15 +24,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../common/errors';
+import { MAX_LISTED_CONFLICTS, MAX_WARNINGS, type ImportConflict } from '../../../common/imports';
 import { audit } from '../audit';
 import type { DB } from '../../db/connection';
 import type { ServiceContext } from '../context';
 import { customerProcessor } from './customer-rows';
-import { SAMPLE_BYTES, decodeAll, detectDelimiter, detectEncoding } from './encoding';
+import { chooseEncoding, decodeAll, detectDelimiter, detectLineBreak, undecodedCell } from './encoding';
 import { ErrorFile } from './error-file';
 import { loadMapping, resolveColumns, type CustomerField, type PurchaseField, type ResolvedColumns } from './mapping';
 import { purchaseProcessor } from './purchase-rows';
 import { readRecords, type CsvRecord } from './reader';
+import { rowChecks } from './row-checks';
 import { ZERO_COUNTS, beginRun, fileFingerprint, finishRun, recordProgress, settingsHash, type RunState } from './runs';
 import type { ImportOptions, ImportReport, RowProcessor } from './types';
 
@@ -50,10 +56,13 @@ export function defaultErrorFile(file: string): string {
   return path.join(path.dirname(file), `${path.basename(file, ext)}.errors.csv`);
 }
 
+/** The start of the file the delimiter is judged from (its header line). */
+const DELIMITER_SAMPLE_BYTES = 64 * 1024;
+
 function readSample(file: string): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
-    const buf = Buffer.alloc(SAMPLE_BYTES);
+    const buf = Buffer.alloc(DELIMITER_SAMPLE_BYTES);
     return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0));
   } finally {
     fs.closeSync(fd);
@@ -94,6 +103,19 @@ function tuneForBulk(db: DB): () => void {
   };
 }
 
+function addCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const sum = { ...a };
+  for (const [k, n] of Object.entries(b)) sum[k] = (sum[k] ?? 0) + n;
+  return sum;
+}
+
+/** At most MAX_WARNINGS notes; the rest are counted in the last one. */
+function capWarnings(warnings: string[]): string[] {
+  if (warnings.length <= MAX_WARNINGS) return warnings;
+  const more = warnings.length - (MAX_WARNINGS - 1);
+  return [...warnings.slice(0, MAX_WARNINGS - 1), `… and ${more.toLocaleString('en')} more notes like these.`];
+}
+
 export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
   const file = path.resolve(opts.file);
@@ -113,11 +135,12 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
   }
   const dryRun = opts.dryRun ?? false;
   const mapping = loadMapping(opts.mapping);
-  const sample = readSample(file);
-  const encoding = detectEncoding(sample, sample.length === size);
-  const delimiter = detectDelimiter(decodeAll(sample, encoding));
+  const choice = await chooseEncoding(file);
+  const encoding = choice.encoding;
+  const head = decodeAll(readSample(file), encoding);
+  const delimiter = detectDelimiter(head);
   let bytesRead = 0;
-  const records = readRecords(file, { encoding, delimiter, onBytes: (b) => (bytesRead = b) });
+  const records = readRecords(file, { encoding, delimiter, lineBreak: detectLineBreak(head), onBytes: (b) => (bytesRead = b) });
   const restore = tuneForBulk(ctx.db);
   try {
     // The header is the first line with anything on it; the rest of its run is data.
@@ -145,10 +168,13 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
       purchaseIdBefore,
     };
     let state: RunState = fresh;
+    const checkRow = rowChecks(headers, undecodedCell(choice));
     const processor: RowProcessor =
       opts.entity === 'customers'
-        ? customerProcessor(ctx, cols as ResolvedColumns<CustomerField>, headers)
-        : purchaseProcessor(ctx, cols as ResolvedColumns<PurchaseField>, headers, () => state.purchaseIdBefore);
+        ? customerProcessor(ctx, cols as ResolvedColumns<CustomerField>, headers, checkRow)
+        : purchaseProcessor(ctx, cols as ResolvedColumns<PurchaseField>, headers, () => state.purchaseIdBefore, checkRow);
+    // Conflicts by name, for whoever runs the import; kept in memory only, as the run's stored state never holds names.
+    const conflictList: ImportConflict[] = [];
 
     const run = dryRun
       ? null
@@ -180,20 +206,27 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
       failed: state.failed,
       receiptsInserted: state.receiptsInserted,
       conflicts: state.conflicts,
+      conflictList: [...conflictList],
+      repeats: state.repeats,
+      fieldsChanged: { ...state.fieldsChanged },
       errorFile: state.failed > 0 ? errorPath : null,
       encoding,
+      encodingReason: choice.reason,
       delimiter,
       resumedFromLine: resumeLine > 0 ? resumeLine : null,
-      warnings: state.conflicts
-        ? [
-            ...cols.warnings,
-            `${state.conflicts} row(s) repeat a customer from earlier in the file with different values; the earlier values were kept (line ${state.conflictLines.join(', ')}${state.conflicts > state.conflictLines.length ? ', …' : ''}).`,
-          ]
-        : cols.warnings,
+      warnings: capWarnings([
+        ...cols.warnings,
+        ...(state.repeats
+          ? [
+              `${state.repeats} row(s) repeat a customer from earlier in the file with different values; the earlier values were kept (line ${state.repeatLines.join(', ')}${state.repeats > state.repeatLines.length ? ', …' : ''}).`,
+            ]
+          : []),
+      ]),
       ms: Math.round(performance.now() - started),
     });
+    // The audit entry holds counts and the names of the fields updates changed, never values or line numbers.
     const auditDetails = (extra: Record<string, unknown> = {}) => {
-      const { errorFile: _e, errorBytes: _b, settings: _s, purchaseIdBefore: _p, abandoned: _a, conflictLines: _l, ...counts } = state;
+      const { errorFile: _e, errorBytes: _b, settings: _s, purchaseIdBefore: _p, abandoned: _a, repeatLines: _l, ...counts } = state;
       return { entity: opts.entity, ...counts, resumedFromLine: resumeLine > 0 ? resumeLine : null, ...extra };
     };
 
@@ -209,11 +242,13 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
       const endLine = rows[rows.length - 1]!.line;
       const bytesBefore = errors.bytes;
       let next = state;
+      let pending: ImportConflict[] = [];
       try {
         ctx.db
           .transaction(() => {
             const o = processor.processBatch(rows);
             errors.append(o.rejected);
+            pending = o.conflicts;
             next = {
               ...state,
               rowsRead: state.rowsRead + rows.length,
@@ -223,7 +258,9 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
               failed: state.failed + o.rejected.length,
               receiptsInserted: state.receiptsInserted + o.receiptsInserted,
               conflicts: state.conflicts + o.conflicts.length,
-              conflictLines: [...state.conflictLines, ...o.conflicts].slice(0, 10),
+              repeats: state.repeats + o.repeats.length,
+              repeatLines: [...state.repeatLines, ...o.repeats].slice(0, 10),
+              fieldsChanged: addCounts(state.fieldsChanged, o.fieldsChanged),
               errorBytes: errors.bytes,
             };
             if (!run) throw ROLLBACK;
@@ -237,6 +274,7 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
         }
       }
       state = next;
+      conflictList.push(...pending.slice(0, MAX_LISTED_CONFLICTS - conflictList.length));
       batchesWritten++;
       progress(endLine);
     };

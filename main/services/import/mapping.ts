@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../../common/errors';
+import { quoteSome } from './row-checks';
 
 export type ImportEntity = 'customers' | 'purchases';
 
@@ -164,20 +165,30 @@ export function resolveColumns<F extends Field>(
     explicit.set(headerKey(header), field);
   }
   const index: Partial<Record<F, number>> = {};
-  const warnings: string[] = [];
+  const unknown: string[] = [];
+  const repeated = new Map<F, string[]>();
   headers.forEach((h, i) => {
     const key = headerKey(h);
     const field = explicit.has(key) ? explicit.get(key)! : aliases[key];
     if (!field) {
-      if (!explicit.has(key) && h.trim()) warnings.push(`Column "${h}" is not imported: no field matches its name (map it in a mapping file).`);
+      if (!explicit.has(key) && h.trim()) unknown.push(h);
       return;
     }
     if (index[field as F] !== undefined) {
-      warnings.push(`Column "${h}" is not imported: "${headers[index[field as F]!]}" already supplies ${field}.`);
+      const list = repeated.get(field as F);
+      if (list) list.push(h);
+      else repeated.set(field as F, [h]);
       return;
     }
     index[field as F] = i;
   });
+  // One note per kind, naming a few columns: a file with 100,000 stray columns gets one line, not 100,000.
+  const warnings: string[] = [];
+  if (unknown.length === 1) warnings.push(`Column ${quoteSome(unknown)} is not imported: no field matches its name (map it in a mapping file).`);
+  if (unknown.length > 1) warnings.push(`Columns ${quoteSome(unknown)} are not imported: no field matches their names (map them in a mapping file).`);
+  for (const [field, hs] of repeated) {
+    warnings.push(`${hs.length === 1 ? 'Column' : 'Columns'} ${quoteSome(hs)} ${hs.length === 1 ? 'is' : 'are'} not imported: ${quoteSome([headers[index[field]!]!])} already supplies ${field}.`);
+  }
   const defaults: Partial<Record<F, string>> = {};
   for (const [field, value] of Object.entries(mapping.defaults)) {
     if (!isField(field)) throw new AppError('VALIDATION', `The mapping has a default for "${field}", which is not a ${entity} field.`);

@@ -5,11 +5,12 @@ import type { DB } from '../../db/connection';
 import { preparedFor } from '../../db/prepared';
 import type { ServiceContext } from '../context';
 import { localDay } from '../time';
-import { CellError, parseCents, parseDateTime, parseFlag, parseQuantity } from './cells';
+import { parseCents, parseDateTime, parseFlag, parseQuantity } from './cells';
 import type { RejectedRow } from './error-file';
 import type { PurchaseField, ResolvedColumns } from './mapping';
 import type { CsvRecord } from './reader';
-import type { BatchOutcome, RowProcessor } from './types';
+import { Reasons, cellText, type RowCheck } from './row-checks';
+import { emptyOutcome, type BatchOutcome, type RowProcessor } from './types';
 
 /** One line of a till receipt after its cells are read. A receipt is the lines sharing receiptNo. */
 export const purchaseLineSchema = z
@@ -52,6 +53,7 @@ export function purchaseProcessor(
   headers: string[],
   /** Highest purchase id before the run began: a receipt above it was written earlier in this same run. */
   purchaseIdBefore: () => number,
+  checkRow: RowCheck,
 ): RowProcessor {
   const idx = cols.index;
   const missing: string[] = [];
@@ -67,19 +69,21 @@ export function purchaseProcessor(
   const label = (f: PurchaseField) => (idx[f] === undefined ? f : headers[idx[f]!]!);
   const cell = (cells: string[], f: PurchaseField) => {
     const i = idx[f];
-    const v = i === undefined ? '' : (cells[i] ?? '').trim();
-    return v || cols.defaults[f] || '';
+    return (i === undefined ? '' : cellText(cells[i])) || cols.defaults[f] || '';
   };
 
-  const read = (cells: string[]): PurchaseLine => {
+  /** The line's values, or undefined with every reason it cannot be imported in `reasons`. */
+  const read = (cells: string[], reasons: Reasons): PurchaseLine | undefined => {
     const when = cell(cells, 'dateTime') || [cell(cells, 'date'), cell(cells, 'time')].filter(Boolean).join(' ');
-    if (!when) throw new CellError('the date is missing');
-    const time = parseDateTime(when, tz, idx.dateTime !== undefined ? label('dateTime') : label('date'));
+    if (!when) reasons.add('the date is missing');
+    const time = when ? reasons.attempt(parseDateTime, when, tz, idx.dateTime !== undefined ? label('dateTime') : label('date')) : undefined;
     const qtyText = cell(cells, 'quantity');
-    const signed = qtyText ? parseQuantity(qtyText, label('quantity')) : 1;
+    const signed = qtyText ? reasons.attempt(parseQuantity, qtyText, label('quantity')) : 1;
     const returnedText = cell(cells, 'returned');
+    const returned = returnedText ? reasons.attempt(parseFlag, returnedText, label('returned')) : false;
     const priceText = cell(cells, 'unitPrice');
-    if (!priceText) throw new CellError('the unit price is missing');
+    if (!priceText) reasons.add('the unit price is missing');
+    const cents = priceText ? reasons.attempt(parseCents, priceText, label('unitPrice')) : undefined;
     const card = cell(cells, 'loyaltyId');
     const sku = cell(cells, 'sku');
     const parsed = purchaseLineSchema.safeParse({
@@ -87,17 +91,18 @@ export function purchaseProcessor(
       loyaltyId: card ? loyaltyKey(card) : null,
       phoneDigits: phoneDigits(cell(cells, 'phone'), ctx.config.countryCode),
       email: emailKey(cell(cells, 'email')),
-      at: time.at,
-      localDay: time.localDay ?? localDay(new Date(time.at), tz),
+      // Stand-ins where a value above was refused, so the schema still reports every other problem.
+      at: time?.at ?? new Date(0).toISOString(),
+      localDay: time ? (time.localDay ?? localDay(new Date(time.at), tz)) : '1970-01-01',
       sku,
       description: cell(cells, 'description') || sku,
-      quantity: Math.abs(signed),
-      signedQuantity: signed,
-      unitPriceCents: parseCents(priceText, label('unitPrice')),
-      returned: signed < 0 || (returnedText ? parseFlag(returnedText, label('returned')) : false),
+      quantity: Math.abs(signed ?? 1),
+      signedQuantity: signed ?? 1,
+      unitPriceCents: cents ?? 0,
+      returned: (signed ?? 1) < 0 || (returned ?? false),
     });
-    if (!parsed.success) throw new CellError(parsed.error.issues.map((i) => i.message).join('; '));
-    return parsed.data;
+    if (!parsed.success) for (const i of parsed.error.issues) reasons.add(i.message);
+    return reasons.any || !parsed.success ? undefined : parsed.data;
   };
 
   const s = statements(ctx.db);
@@ -114,12 +119,12 @@ export function purchaseProcessor(
   });
 
   return {
-    groupKey: (cells) => (idx.receiptNo === undefined ? '' : (cells[idx.receiptNo] ?? '').trim()),
+    groupKey: (cells) => (idx.receiptNo === undefined ? '' : cellText(cells[idx.receiptNo])),
     processBatch(rows: CsvRecord[]): BatchOutcome {
-      const out: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, receiptsInserted: 0, rejected: [], conflicts: [] };
+      const out = emptyOutcome();
       const receipts = new Map<string, CsvRecord[]>();
       for (const row of rows) {
-        const key = (idx.receiptNo === undefined ? '' : row.cells[idx.receiptNo] ?? '').trim();
+        const key = idx.receiptNo === undefined ? '' : cellText(row.cells[idx.receiptNo]);
         const group = receipts.get(key);
         if (group) group.push(row);
         else receipts.set(key, [row]);
@@ -128,16 +133,10 @@ export function purchaseProcessor(
         const rejected: RejectedRow[] = [];
         const lines: PurchaseLine[] = [];
         for (const row of group) {
-          try {
-            if (row.cells.length > headers.length) {
-              throw new CellError(`the line has ${row.cells.length} fields but the header has ${headers.length} (a delimiter inside an unquoted value?)`);
-            }
-            if (row.cells.some((c) => c.includes('\uFFFD'))) throw new CellError('the line holds bytes that are not valid UTF-8 (the file mixes encodings)');
-            lines.push(read(row.cells));
-          } catch (err) {
-            if (!(err instanceof CellError)) throw err;
-            rejected.push({ line: row.line, cells: row.cells, reason: err.message });
-          }
+          const reasons = new Reasons();
+          const line = checkRow(row.cells, reasons) ? read(row.cells, reasons) : undefined;
+          if (line) lines.push(line);
+          else rejected.push({ line: row.line, cells: row.cells, reason: reasons.toString() });
         }
         // A receipt is imported whole or not at all: a partial one would carry a wrong total for good, since a
         // corrected re-import finds the receipt number taken.

@@ -12,6 +12,12 @@ export interface CsvRecord {
 
 const BREAKS = /\r\n|\r|\n/g;
 
+/**
+ * Characters one record may hold. A till's row is a few hundred; a record this long is a quote opened and never
+ * closed, swallowing the rest of the file into one value: stop there instead of holding the whole file in memory.
+ */
+export const MAX_RECORD_CHARS = 8 << 20;
+
 function breaksIn(cells: string[]): number {
   let n = 0;
   for (const c of cells) {
@@ -27,7 +33,7 @@ function breaksIn(cells: string[]): number {
  */
 export async function* readRecords(
   file: string,
-  opts: { encoding: CsvEncoding; delimiter: string; onBytes: (total: number) => void },
+  opts: { encoding: CsvEncoding; delimiter: string; lineBreak: string | null; onBytes: (total: number) => void },
 ): AsyncGenerator<CsvRecord[]> {
   const source = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   const decode = chunkDecoder(opts.encoding);
@@ -44,8 +50,16 @@ export async function* readRecords(
     },
   });
   // Empty lines come through as records of one empty field (skipped by the caller), so every physical line is
-  // seen here and no per-record info object is needed to count them.
-  const parser = parse({ delimiter: opts.delimiter, relax_column_count: true });
+  // seen here and no per-record info object is needed to count them. The line break is given rather than left to
+  // csv-parse to discover: it allocates buffers at every character of the first line while it looks, which took
+  // seconds on a header of 100,000 columns. Without one in the sample, any of the three ends a line (a little slower
+  // per character, so only then).
+  const parser = parse({
+    delimiter: opts.delimiter,
+    record_delimiter: opts.lineBreak ?? ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
   pipeline(source, decoder, parser, () => {});
   let nextLine = 1;
   let ended = false;
@@ -60,28 +74,40 @@ export async function* readRecords(
     failure = err;
     wake();
   });
+  const countRecords = (): CsvRecord[] => {
+    const run: CsvRecord[] = [];
+    let record: string[] | null;
+    while ((record = parser.read() as string[] | null) !== null) {
+      run.push({ line: nextLine, cells: record });
+      nextLine += breaksIn(record) + 1;
+    }
+    return run;
+  };
   try {
     // Records are handed over in the runs the parser has ready, not one promise per record.
     for (;;) {
       if (failure) throw failure;
-      const run: CsvRecord[] = [];
-      let record: string[] | null;
-      while ((record = parser.read() as string[] | null) !== null) {
-        run.push({ line: nextLine, cells: record });
-        nextLine += breaksIn(record) + 1;
-      }
+      const run = countRecords();
       if (run.length) yield run;
       else if (ended) return;
       else await new Promise<void>((resolve) => (wake = resolve));
     }
   } catch (err) {
-    if (err instanceof CsvError) {
-      const near = (err as CsvError & { lines?: number }).lines;
-      throw new AppError('VALIDATION', `The file is not valid CSV${near ? ` near line ${near}` : ''}: ${err.message}`);
-    }
-    throw err;
+    if (!(err instanceof CsvError)) throw err;
+    // The records parsed before the failure are not imported, but they say on which line the bad one starts.
+    countRecords();
+    throw new AppError('VALIDATION', `The file is not valid CSV: ${csvProblem(err, nextLine)}`);
   } finally {
     source.destroy();
     parser.destroy();
   }
+}
+
+/** What went wrong, told from the line where the broken record starts (csv-parse reports where it gave up). */
+function csvProblem(err: CsvError, line: number): string {
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return `line ${line} opens a quote that is never closed.`;
+  if (err.code === 'CSV_MAX_RECORD_SIZE') {
+    return `the record starting on line ${line} holds over ${MAX_RECORD_CHARS >> 20} million characters (a quote opened there and never closed?).`;
+  }
+  return `near line ${line}: ${err.message}`;
 }

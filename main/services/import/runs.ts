@@ -11,9 +11,13 @@ export interface RunCounts {
   unchanged: number;
   failed: number;
   receiptsInserted: number;
-  /** Rows repeating a customer from earlier in the file with different values; the first few line numbers. */
+  /** Rows refused because their card, phone or email belongs to someone else. */
   conflicts: number;
-  conflictLines: number[];
+  /** Rows repeating a customer from earlier in the file with different values; the first few line numbers. */
+  repeats: number;
+  repeatLines: number[];
+  /** Customers updated, per field changed. */
+  fieldsChanged: Record<string, number>;
 }
 
 /** What import_runs.counts holds: totals up to the last committed line, and what a resume must match. */
@@ -33,7 +37,18 @@ export interface ImportRun {
   state: RunState;
 }
 
-export const ZERO_COUNTS: RunCounts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, failed: 0, receiptsInserted: 0, conflicts: 0, conflictLines: [] };
+export const ZERO_COUNTS: RunCounts = {
+  rowsRead: 0,
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  failed: 0,
+  receiptsInserted: 0,
+  conflicts: 0,
+  repeats: 0,
+  repeatLines: [],
+  fieldsChanged: {},
+};
 
 /** SHA-256 of the first 1 MB and the size: cheap to compute again, and changes when the export is a new one. */
 export async function fileFingerprint(file: string, size: number): Promise<string> {
@@ -77,7 +92,8 @@ export function beginRun(
   const repo = runsRepo(db);
   return db.transaction(() => {
     for (const r of repo.unfinished.all(p.sha256, p.entity, p.size)) {
-      const state = JSON.parse(r.counts) as RunState;
+      // Counts a run written by an earlier version lacks start from zero.
+      const state = { ...ZERO_COUNTS, ...(JSON.parse(r.counts) as Partial<RunState>) } as RunState;
       if (state.settings === p.fresh.settings) return { id: r.id, lastLineCommitted: r.last_line_committed, state };
       repo.finish.run(p.now, JSON.stringify({ ...state, abandoned: true }), r.id);
     }

@@ -1,3 +1,4 @@
+import type { ImportConflict } from '../../../common/imports';
 import type { CsvEncoding } from './encoding';
 import type { RejectedRow } from './error-file';
 import type { ImportEntity, ImportMapping } from './mapping';
@@ -37,10 +38,18 @@ export interface ImportReport {
   failed: number;
   /** Purchases only: receipts created (their rows are counted in inserted). */
   receiptsInserted: number;
-  /** Rows naming a customer an earlier row of the file already gave, with different values (the earlier ones kept). */
+  /** Rows refused because their card, phone or email belongs to someone else by name (also counted in failed). */
   conflicts: number;
+  /** The first MAX_LISTED_CONFLICTS of them, by name; only this run's, as names are never stored with the run. */
+  conflictList: ImportConflict[];
+  /** Rows naming a customer an earlier row of the file already gave, with different values (the earlier ones kept). */
+  repeats: number;
+  /** Customers updated, per field changed (tags added and notes appended count as changes). */
+  fieldsChanged: Record<string, number>;
   errorFile: string | null;
   encoding: CsvEncoding;
+  /** Why that encoding, in a sentence: said by the CLI, in --json and on the Import tab. */
+  encodingReason: string;
   delimiter: string;
   /** Set when this run continued an interrupted import of the same file: the last line committed before. */
   resumedFromLine: number | null;
@@ -54,8 +63,12 @@ export interface BatchOutcome {
   unchanged: number;
   receiptsInserted: number;
   rejected: RejectedRow[];
+  /** Rows refused because their identifier belongs to someone else (they are in rejected too). */
+  conflicts: ImportConflict[];
   /** Lines repeating a customer from earlier in the file with different values (the earlier values are kept). */
-  conflicts: number[];
+  repeats: number[];
+  /** Customers updated, per field changed. */
+  fieldsChanged: Record<string, number>;
 }
 
 /** Turns a batch of rows into writes. processBatch runs inside the batch's transaction. */
@@ -63,4 +76,8 @@ export interface RowProcessor {
   /** Rows sharing a key (a receipt) are kept in one batch; null when any split is fine. */
   groupKey(cells: string[]): string | null;
   processBatch(rows: CsvRecord[]): BatchOutcome;
+}
+
+export function emptyOutcome(): BatchOutcome {
+  return { inserted: 0, updated: 0, unchanged: 0, receiptsInserted: 0, rejected: [], conflicts: [], repeats: [], fieldsChanged: {} };
 }

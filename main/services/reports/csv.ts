@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { CsvExport, DayEntry } from '../../../common/reports';
 import { audit } from '../audit';
+import { toCsv } from '../csv-out';
 import type { ServiceContext } from '../context';
 import { entriesBetween } from './entries';
 import { assertRange } from './local-time';
@@ -10,44 +10,27 @@ export const CSV_COLUMNS = [
   'amended', 'flagged', 'review note',
 ] as const;
 
-/**
- * A spreadsheet runs a cell that starts like a formula (=, +, -, @, or a tab/CR that it strips first), which lets a
- * note typed at the counter execute on the manager's machine. A leading apostrophe makes it plain text.
- */
-export function neutralizeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
+/** The entry's cells in CSV_COLUMNS order; toCsv makes every one of them formula-safe. */
 function csvRow(e: DayEntry): (string | number)[] {
-  const text = [
+  return [
     e.day,
     e.localTime,
     e.clerk.displayName,
     e.customer?.displayName ?? 'walk-in',
     e.kind,
     e.outcome,
-  ].map(neutralizeFormula);
-  return [
-    ...text,
     e.sentiment ?? '',
-    neutralizeFormula(e.notes),
+    e.notes,
     e.followUpDue ?? '',
-    neutralizeFormula(e.suggestionTemplateId ?? ''),
+    e.suggestionTemplateId ?? '',
     e.amendmentCount,
     e.flagged ? 'yes' : '',
-    neutralizeFormula(e.reviewNote ?? ''),
+    e.reviewNote ?? '',
   ];
 }
 
-/** RFC 4180: CRLF between records, fields quoted when they hold a comma, quote or line break, quotes doubled. */
 export function entriesToCsv(entries: DayEntry[], bom: boolean): string {
-  return stringify(entries.map(csvRow), {
-    header: true,
-    columns: [...CSV_COLUMNS],
-    record_delimiter: 'windows',
-    quoted_match: /[\r\n]/,
-    bom,
-  });
+  return toCsv(entries.map(csvRow), { header: CSV_COLUMNS, bom });
 }
 
 export function exportFileName(ctx: ServiceContext, from: string, to: string, ext: string): string {

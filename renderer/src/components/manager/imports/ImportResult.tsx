@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { ImportJobStatus, ImportSummary } from '../../../../../common/imports';
+import { fieldsChangedText, type ImportJobStatus, type ImportSummary } from '../../../../../common/imports';
 import { call, errorMessage } from '../../../api/client';
 import { plural } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import { downloadText } from '../shared/download';
 import { FormError } from '../../FormError';
+import { ImportConflicts } from './ImportConflicts';
 
 /** The counts of a finished import, its warnings, and the refused rows to download. */
 export function ImportResult({ job, report }: { job: ImportJobStatus; report: ImportSummary }) {
@@ -18,6 +19,7 @@ export function ImportResult({ job, report }: { job: ImportJobStatus; report: Im
     ['Unchanged', report.unchanged],
     ['Refused', report.failed],
     ['Conflicts', report.conflicts],
+    ['Repeats', report.repeats],
   ];
   if (report.entity === 'purchases') counts.splice(2, 0, [`Receipts ${report.dryRun ? 'that would be ' : ''}added`, report.receiptsInserted]);
 
@@ -46,9 +48,16 @@ export function ImportResult({ job, report }: { job: ImportJobStatus; report: Im
           </li>
         ))}
       </ul>
-      <p className="muted small">
-        Read as {report.encoding}, separated by {report.delimiter === '\t' ? 'tabs' : `“${report.delimiter}”`}, in {(report.ms / 1000).toFixed(1)} s.
+      <p className="muted small" data-testid="import-encoding">
+        Read as {report.encoding} because {report.encodingReason}; separated by {report.delimiter === '\t' ? 'tabs' : `“${report.delimiter}”`}, in{' '}
+        {(report.ms / 1000).toFixed(1)} s.
       </p>
+      {report.updated > 0 && (
+        <p className="small" data-testid="import-fields">
+          Fields the updates {report.dryRun ? 'would change' : 'changed'}, customers per field: {fieldsChangedText(report.fieldsChanged)}.
+        </p>
+      )}
+      {report.conflicts > 0 && <ImportConflicts report={report} />}
       {report.warnings.length > 0 && (
         <div>
           <h4 className="field-label">Warnings</h4>

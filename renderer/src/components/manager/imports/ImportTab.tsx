@@ -16,7 +16,8 @@ const ENTITY_LABEL: Record<ImportEntityName, string> = { customers: 'Customers',
 function finishedMessage(job: ImportJobStatus): string {
   if (job.state === 'failed') return `Import of ${job.fileName} failed: ${job.error?.message ?? 'unknown error'}`;
   const r = job.report!;
-  const what = `${plural(r.rowsRead, 'row')} read, ${r.inserted.toLocaleString('en-IE')} ${r.dryRun ? 'would be inserted' : 'inserted'}, ${r.failed.toLocaleString('en-IE')} refused`;
+  const conflicts = r.conflicts ? ` (${plural(r.conflicts, 'conflict')})` : '';
+  const what = `${plural(r.rowsRead, 'row')} read, ${r.inserted.toLocaleString('en-IE')} ${r.dryRun ? 'would be inserted' : 'inserted'}, ${r.failed.toLocaleString('en-IE')} refused${conflicts}`;
   return `${r.dryRun ? 'Dry run' : 'Import'} of ${job.fileName} finished: ${what}`;
 }
 
