@@ -1,6 +1,7 @@
 // The one IPC contract: every method the renderer may call, its zod input schema and its output type.
 // Main registers handlers by looping over this object; preload exposes exactly these names.
 import { z } from 'zod';
+import { calendarDay } from './calendar-day';
 import type { Access } from './permissions';
 import {
   COMMUNICATION_STYLES,
@@ -45,7 +46,6 @@ function returns<O>() {
 const empty = z.object({});
 
 const id = z.number().int().positive();
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
 const backupName = z.string().regex(/^counterpart-\d{8}T\d{6,9}Z\.db$/, 'not a Counterpart backup file name');
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -56,7 +56,7 @@ export const customerDraftSchema = z.object({
   phone: optionalText(40),
   email: z.union([z.literal(''), z.string().trim().toLowerCase().pipe(z.email())]).optional(),
   loyaltyId: optionalText(40),
-  birthday: isoDay.optional(),
+  birthday: calendarDay.optional(),
   style: z.enum(COMMUNICATION_STYLES).default('unknown'),
   language: optionalText(20),
   marketingConsent: z.boolean().default(false),
@@ -71,7 +71,7 @@ export const logInteractionSchema = z.object({
   outcome: z.enum(INTERACTION_OUTCOMES),
   sentiment: z.number().int().min(1).max(5).nullable().default(null),
   notes: z.string().max(4000).default(''),
-  followUpDue: isoDay.nullable().default(null),
+  followUpDue: calendarDay.nullable().default(null),
   suggestionTemplateId: z.string().max(100).nullable().default(null),
   resolvesId: id.nullable().default(null),
   /** Client-generated id so a retried save (after a crash or timeout) is not logged twice. */
@@ -86,15 +86,9 @@ export const amendInteractionSchema = z.object({
   outcome: z.enum(INTERACTION_OUTCOMES).optional(),
   sentiment: z.number().int().min(1).max(5).nullable().optional(),
   notes: z.string().max(4000).optional(),
-  followUpDue: isoDay.nullable().optional(),
+  followUpDue: calendarDay.nullable().optional(),
 });
 export type AmendInteractionInput = z.input<typeof amendInteractionSchema>;
-
-/** A real calendar day: the pattern alone lets "2026-02-30" through. */
-const calendarDay = isoDay.refine((d) => {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
-}, 'not a calendar date');
 
 /** Day-view filters; leave a field out for "any". */
 export const dayFiltersSchema = z.object({
@@ -141,7 +135,7 @@ export const contract = {
   'session.signIn': returns<Clerk>()(z.object({ clerkId: id, pin }), 'public'),
   'session.signOut': returns<null>()(empty, 'public'),
   'audit.list': returns<AuditEntry[]>()(
-    z.object({ from: isoDay.optional(), to: isoDay.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+    z.object({ from: calendarDay.optional(), to: calendarDay.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     'manager',
   ),
   'customers.search': returns<CustomerHit[]>()(

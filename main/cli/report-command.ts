@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../common/errors';
 import { ConfigError, loadManagedConfig, type ManagedConfig } from '../config/managed-config';
 import { openDatabase } from '../db/connection';
-import { terminalContext } from './common';
+import { dayArg, terminalContext } from './common';
 import { exportCsv } from '../services/reports/csv';
 import { assertRange } from '../services/reports/local-time';
 import { exportPdf } from '../services/reports/pdf';
@@ -62,6 +62,8 @@ function parse(argv: string[], env: NodeJS.ProcessEnv, managedDb: string | undef
   if (!from) throw new UsageError('--date is required.');
   const to = str('to') ?? from;
   try {
+    dayArg(from, '--date');
+    dayArg(to, '--to');
     assertRange(from, to);
   } catch (err) {
     throw new UsageError((err as Error).message);
