@@ -18,6 +18,7 @@ import {
   type CustomerProfile,
   type Draft,
   type DuplicateCandidate,
+  type ErasureSummary,
   type Interaction,
   type Suggestion,
   type TimelinePage,
@@ -152,8 +153,11 @@ export const contract = {
   'customers.create': returns<Customer>()(customerDraftSchema),
   /** Everything held about the customer, as the JSON text of an export file. Audited. */
   'customers.exportData': returns<string>()(z.object({ customerId: id }), 'manager'),
-  /** Irreversible: blanks personal fields and notes, keeps anonymous counts. confirmName must be the name on screen. */
-  'customers.erase': returns<{ interactionsRedacted: number; openIssuesClosed: number; draftsDeleted: number; purchasesKept: number }>()(
+  /**
+   * Irreversible: blanks personal fields and notes, keeps anonymous counts. confirmName must be the name on screen.
+   * Answers with the backups and store copies that still hold the customer, and when each is deleted.
+   */
+  'customers.erase': returns<ErasureSummary>()(
     z.object({
       customerId: id,
       reason: z.string().trim().min(1, 'say why the customer is erased').max(500),

@@ -13,6 +13,7 @@ import { backupNow, listBackups, type BackupInfo } from './services/backup';
 import type { BackupSummary } from '../common/domain';
 import type { ManagedConfig } from './config/managed-config';
 import { initStoreSettings } from './services/store-settings';
+import { compactIfPending } from './services/store-scrub';
 
 export interface BackendOptions {
   dbPath: string;
@@ -59,6 +60,12 @@ export function startBackend(opts: BackendOptions): Backend {
   const ctx = createContext(db, opts.config, opts.now);
   initStoreSettings(ctx, { managed: opts.managed ?? null, databasePath: opts.dbPath, backupDirectory: opts.backupDir ?? null, backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP });
   const log: Logger = opts.log ?? ((msg, err) => console.error(msg, err));
+  // An erasure leaves the file to be compacted when the app closes; if it did not close cleanly, that happens now.
+  const compact = (when: string) => {
+    const ms = compactIfPending(db);
+    if (ms !== null) log(`store compacted ${when} after an erasure in ${(ms / 1000).toFixed(1)} s`);
+  };
+  compact('at start');
   const loadDemo = () => {
     if (!isEmpty(ctx)) throw new AppError('CONFLICT', 'This store already has data; the demo store only loads into an empty one.');
     seedDemoStore(ctx, { customers: opts.demoCustomers ?? DEMO_CUSTOMERS, seed: DEMO_SEED });
@@ -92,5 +99,13 @@ export function startBackend(opts: BackendOptions): Backend {
     ...opts.overrides,
   };
   const dispatch = createDispatcher(checkHandlers(mergeHandlers(handlers, setup, lifecycle)), ctx, log);
-  return { db, ctx, dispatch, close: () => db.close() };
+  return {
+    db,
+    ctx,
+    dispatch,
+    close: () => {
+      compact('on close');
+      db.close();
+    },
+  };
 }

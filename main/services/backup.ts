@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../common/errors';
 import type { DB } from '../db/connection';
 
+/** Hours between scheduled backups when the managed config does not say (backupEveryHours). */
+export const DEFAULT_BACKUP_EVERY_HOURS = 24;
+
 export interface BackupInfo {
   file: string;
   name: string;

@@ -1,12 +1,14 @@
 import type { DB } from '../db/connection';
 import { audit } from './audit';
-import { backupNow, listBackups, type BackupInfo } from './backup';
+import { backupNow, DEFAULT_BACKUP_EVERY_HOURS, listBackups, type BackupInfo } from './backup';
 import type { ServiceContext } from './context';
 import { applyRetention } from './privacy';
 import type { Job } from './scheduler';
 import { getSetting, setSetting } from './settings';
+import { pruneStoreCopies } from './store-copies';
+import { retryWal } from './store-scrub';
+import { storagePolicy } from './store-settings';
 
-export const DEFAULT_BACKUP_EVERY_HOURS = 24;
 /**
  * Jobs wake up this often and then decide whether they are due, judged by the newest backup file and the last
  * retention run stored in the database, not by a timer: a terminal switched off every evening would otherwise never
@@ -40,7 +42,9 @@ export function scheduleSettings(
 /** The store as the jobs see it: null while it is closed or in recovery, and then the jobs do nothing. */
 export type OpenStore = () => { db: DB; ctx: ServiceContext } | null;
 
-export type JobOutcome = { ran: false; why: string } | { ran: true; backup?: BackupInfo; redacted?: number };
+export type JobOutcome =
+  | { ran: false; why: string }
+  | { ran: true; backup?: BackupInfo; redacted?: number; deleted?: string[]; walPending?: boolean };
 
 export function storeJobs(openStore: OpenStore, settings: ScheduleSettings, opts: { nativeBinding?: string | undefined } = {}): Job[] {
   const backup: Job = {
@@ -61,7 +65,34 @@ export function storeJobs(openStore: OpenStore, settings: ScheduleSettings, opts
       return { ran: true, backup: made };
     },
   };
-  if (settings.retentionDays === null) return [backup];
+  // Copies beside the store file (store-copies.ts) go once they are storeCopyDays old; read per run, so a change in
+  // Settings applies at the next tick.
+  const storeCopies: Job = {
+    name: 'store-copies',
+    everyMs: JOB_TICK_MS,
+    run: (): JobOutcome => {
+      const store = openStore();
+      if (!store) return { ran: false, why: 'the store is not open' };
+      const { databasePath, storeCopyDays } = storagePolicy(store.ctx);
+      if (!databasePath) return { ran: false, why: 'the store file is not known' };
+      const deleted = pruneStoreCopies(databasePath, storeCopyDays, store.ctx.now()).map((c) => c.name);
+      if (deleted.length) audit(store.ctx, null, 'erase', 'store-copies', { days: storeCopyDays, deleted });
+      return { ran: true, deleted };
+    },
+  };
+  // An erasure whose WAL could not be emptied (another connection was reading) is finished here (store-scrub.ts).
+  const wal: Job = {
+    name: 'erasure-wal',
+    everyMs: JOB_TICK_MS,
+    run: (): JobOutcome => {
+      const store = openStore();
+      if (!store) return { ran: false, why: 'the store is not open' };
+      const pending = retryWal(store.db);
+      return pending === null ? { ran: false, why: 'nothing pending' } : { ran: true, walPending: pending };
+    },
+  };
+  const always = [backup, storeCopies, wal];
+  if (settings.retentionDays === null) return always;
 
   const days = settings.retentionDays;
   const retention: Job = {
@@ -78,5 +109,5 @@ export function storeJobs(openStore: OpenStore, settings: ScheduleSettings, opts
       return { ran: true, redacted };
     },
   };
-  return [backup, retention];
+  return [...always, retention];
 }

@@ -114,7 +114,16 @@ describe('erasing a customer', () => {
     const { zoe, other, complaint, liamNote } = seed(s);
     const before = interactionRows(s);
     const result = eraseCustomer(s.ctx, s.clerkId, zoe.id, 'Customer request by email of 2026-11-22');
-    expect(result).toEqual({ customerId: zoe.id, interactionsRedacted: 3, openIssuesClosed: 1, draftsDeleted: 1, purchasesKept: 2, otherTables: [] });
+    expect(result).toEqual({
+      customerId: zoe.id,
+      interactionsRedacted: 3,
+      openIssuesClosed: 1,
+      draftsDeleted: 1,
+      purchasesKept: 2,
+      otherTables: [],
+      stillHeldBy: [], // no backups or store copies yet
+      storeFile: { walPending: false, compactionPending: true },
+    });
     expect(s.db.prepare('SELECT key FROM drafts').all()).toEqual([{ key: `log:${other.id}` }]);
 
     const row = s.db.prepare('SELECT * FROM customers WHERE id = ?').get(zoe.id);

@@ -192,6 +192,28 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0008-fts-secure-delete makes the search index delete for real, and clears names erased before it', () => {
+    const { db, migrateTo } = storeAt('secure.db', 7);
+    const add = db.prepare("INSERT INTO customers (first_name, name_key, last_key, created_at) VALUES (?, ?, ?, '2026-01-01T00:00:00Z')");
+    const [erased, renamed] = [['Xaver', 'xaver quazz'], ['Yvo', 'yvo jukkaz']].map(([first, key]) => Number(add.run(first, key, key).lastInsertRowid));
+    for (let i = 0; i < 50; i++) add.run('Ann', `ann kelleher${i}`, `kelleher${i} ann`);
+    // An erasure under schema 7: the index keeps the trigrams under a delete marker.
+    db.prepare("UPDATE customers SET name_key = '', last_key = '' WHERE id = ?").run(erased);
+    db.prepare("INSERT INTO audit_log (at, terminal_id, event, subject) VALUES ('2026-01-02T00:00:00Z', 't', 'erase', ?)").run(`customer:${erased}`);
+    const index = () => Buffer.concat(db.prepare<[], Buffer>('SELECT block FROM customer_fts_data').pluck().all());
+    expect(index().includes('uaz')).toBe(true);
+
+    migrateTo(8);
+    expect(db.prepare("SELECT v FROM customer_fts_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);
+    expect(index().includes('uaz')).toBe(false); // merged away once, because the store had erased someone
+    expect(index().includes('juk')).toBe(true);
+    db.prepare("UPDATE customers SET name_key = 'yvo smith' WHERE id = ?").run(renamed);
+    expect(index().includes('juk')).toBe(false); // and from now on a delete removes the entries at once
+    expect(db.prepare("SELECT rowid FROM customer_fts WHERE customer_fts MATCH 'name_key : \"smith\"'").pluck().all()).toEqual([renamed]);
+    expect(() => db.prepare("INSERT INTO customer_fts (customer_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    db.close();
+  });
+
   it('refuses a database written by a newer Counterpart and leaves it untouched', () => {
     const file = path.join(tempDir(), 'newer.db');
     const raw = new Database(file);
