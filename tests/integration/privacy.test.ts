@@ -8,7 +8,9 @@ import { searchCustomers } from '../../main/services/customer-search';
 import { saveDraft } from '../../main/services/drafts';
 import { openIssuesFor } from '../../main/services/history';
 import { amendInteraction, logInteraction } from '../../main/services/interactions';
+import { backupNow } from '../../main/services/backup';
 import { applyRetention, eraseCustomer, exportCustomerData } from '../../main/services/privacy';
+import { scrubState } from '../../main/services/store-scrub';
 import { addPurchase, tempDir, tempStore, type TempStore } from '../helpers/temp-store';
 
 function seed(s: TempStore) {
@@ -49,6 +51,8 @@ function seed(s: TempStore) {
   s.setNow('2026-11-23T10:00:00.000Z');
   return { zoe, other, complaint, inquiry, liamNote };
 }
+
+const getScrub = (s: TempStore) => scrubState(s.db);
 
 const interactionRows = (s: TempStore) =>
   s.db
@@ -264,6 +268,24 @@ describe('counterpart customer export|erase', () => {
     expect(await runCustomer(['erase', String(zoe.id), '--reason', 'customer request', '--db', s.file, '--json'], io)).toBe(0);
     expect(JSON.parse(out[out.length - 1]!)).toMatchObject({ customerId: zoe.id, interactionsRedacted: 3 });
     expect(s.db.prepare('SELECT first_name FROM customers WHERE id = ?').get(zoe.id)).toEqual({ first_name: '' });
+  });
+
+  it('erase lists the backups still holding the customer, from the backups folder beside the store, and compacts the file', async () => {
+    const s = tempStore();
+    const { zoe } = seed(s);
+    const made = await backupNow(s.db, path.join(path.dirname(s.file), 'backups'), { keep: 14, now: new Date('2026-11-23T18:00:00.000Z') });
+    expect(await runCustomer(['erase', String(zoe.id), '--reason', 'customer request', '--db', s.file], io)).toBe(0);
+    const text = out.join('');
+    expect(text).toContain(`Erased customer ${zoe.id}: 3 interaction entries anonymised`);
+    expect(text).toMatch(/The store file was compacted, so no trace remains in it \(\d+\.\d s\)\./);
+    expect(text).toMatch(new RegExp(`Still held, until deleted:\n {4}${made.name} \\(backup of 2026-11-23T18:00:00.000Z\\): deleted by \\d{4}-`));
+    expect(getScrub(s)).toEqual({ walPending: false, compactionPending: false });
+
+    out = [];
+    const other = createCustomer(s.ctx, { firstName: 'Ann', lastName: 'Lee' });
+    const elsewhere = tempDir();
+    expect(await runCustomer(['erase', String(other.id), '--reason', 'customer request', '--backups', elsewhere, '--db', s.file, '--json'], io)).toBe(0);
+    expect(JSON.parse(out.join(''))).toMatchObject({ customerId: other.id, stillHeldBy: [], backupsChecked: elsewhere, storeFile: { compactionPending: false } });
   });
 
   it.each([
