@@ -26,6 +26,8 @@ export interface BackendOptions {
   now?: () => Date;
   nativeBinding?: string;
   log?: Logger;
+  /** Events worth a line in the log that are not failures (the store compacted after an erasure). */
+  note?: (message: string) => void;
   /** Where online backups go; without it the backup methods answer that backups are not set up. */
   backupDir?: string;
   backupKeep?: number;
@@ -63,7 +65,7 @@ export function startBackend(opts: BackendOptions): Backend {
   // An erasure leaves the file to be compacted when the app closes; if it did not close cleanly, that happens now.
   const compact = (when: string) => {
     const ms = compactIfPending(db);
-    if (ms !== null) log(`store compacted ${when} after an erasure in ${(ms / 1000).toFixed(1)} s`);
+    if (ms !== null) opts.note?.(`store compacted ${when} after an erasure in ${(ms / 1000).toFixed(1)} s`);
   };
   compact('at start');
   const loadDemo = () => {

@@ -129,7 +129,7 @@ describe('what an erasure leaves in the store files', () => {
     fs.copyFileSync(dbPath, copy);
     b.close();
     const logged: string[] = [];
-    const again = startBackend({ dbPath: copy, log: (msg) => logged.push(msg) });
+    const again = startBackend({ dbPath: copy, log: (msg) => logged.push(`failure: ${msg}`), note: (msg) => logged.push(msg) });
     expect(logged).toEqual([expect.stringMatching(/^store compacted at start after an erasure in \d+\.\d s$/)]);
     again.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(found(rawBytes(copy), secrets)).toEqual([]);
