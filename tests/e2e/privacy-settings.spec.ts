@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import type { SettingView } from '../../common/settings';
 import { backupNow } from '../../main/services/backup';
 import { createCustomer } from '../../main/services/customers';
+import { storagePolicy } from '../../main/services/store-settings';
 import { expect, test } from './fixtures';
 import { ADMIN, CLERK, MANAGER, clerkId, expectAccessible, openBackOffice, signIn, snap, value } from './manager-helpers';
 
@@ -95,6 +96,15 @@ test('an admin renames the store and the header shows the new name at once', asy
   await expect(store.getByRole('status')).toHaveText('Store saved.');
   expect(app.backend.ctx.config.storeName).toBe('Counterpart Galway');
   await expect(header).toHaveText('Counterpart Galway');
+
+  // How long copies of the store stay beside it is the admin's to choose too; the scheduled job reads it per run.
+  const backups = page.locator('[data-group="backups"]');
+  const keep = page.getByLabel('Store copies kept');
+  await expect(keep).toHaveValue('30');
+  await keep.fill('14');
+  await backups.getByRole('button', { name: 'Save backups & retention' }).click();
+  await expect(backups.getByRole('status')).toHaveText('Backups & retention saved.');
+  expect(storagePolicy(app.backend.ctx).storeCopyDays).toBe(14);
 });
 
 // The terminal's backup folder, fixed by IT, so the erasure has a backup to name.
