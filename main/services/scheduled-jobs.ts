@@ -46,68 +46,56 @@ export type JobOutcome =
   | { ran: false; why: string }
   | { ran: true; backup?: BackupInfo; redacted?: number; deleted?: string[]; walPending?: boolean };
 
+type OpenedStore = NonNullable<ReturnType<OpenStore>>;
+
+/** A job on the store's tick that skips its turn while the store is closed or in recovery. */
+const storeJob = (name: string, openStore: OpenStore, run: (store: OpenedStore) => JobOutcome | Promise<JobOutcome>): Job => ({
+  name,
+  everyMs: JOB_TICK_MS,
+  run: () => {
+    const store = openStore();
+    return store ? run(store) : ({ ran: false, why: 'the store is not open' } satisfies JobOutcome);
+  },
+});
+
 export function storeJobs(openStore: OpenStore, settings: ScheduleSettings, opts: { nativeBinding?: string | undefined } = {}): Job[] {
-  const backup: Job = {
-    name: 'backup',
-    everyMs: JOB_TICK_MS,
-    run: async (): Promise<JobOutcome> => {
-      const store = openStore();
-      if (!store) return { ran: false, why: 'the store is not open' };
-      const now = store.ctx.now();
-      const newest = listBackups(settings.backupDirectory)[0];
-      if (newest && now.getTime() - Date.parse(newest.createdAt) < settings.backupEveryHours * 3_600_000) return { ran: false, why: 'not due' };
-      const made = await backupNow(store.db, settings.backupDirectory, {
-        keep: settings.backupKeep,
-        now,
-        ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
-      });
-      audit(store.ctx, null, 'backup', made.name, { bytes: made.bytes, scheduled: true });
-      return { ran: true, backup: made };
-    },
-  };
+  const backup = storeJob('backup', openStore, async (store) => {
+    const now = store.ctx.now();
+    const newest = listBackups(settings.backupDirectory)[0];
+    if (newest && now.getTime() - Date.parse(newest.createdAt) < settings.backupEveryHours * 3_600_000) return { ran: false, why: 'not due' };
+    const made = await backupNow(store.db, settings.backupDirectory, {
+      keep: settings.backupKeep,
+      now,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    });
+    audit(store.ctx, null, 'backup', made.name, { bytes: made.bytes, scheduled: true });
+    return { ran: true, backup: made };
+  });
   // Copies beside the store file (store-copies.ts) go once they are storeCopyDays old; read per run, so a change in
   // Settings applies at the next tick.
-  const storeCopies: Job = {
-    name: 'store-copies',
-    everyMs: JOB_TICK_MS,
-    run: (): JobOutcome => {
-      const store = openStore();
-      if (!store) return { ran: false, why: 'the store is not open' };
-      const { databasePath, storeCopyDays } = storagePolicy(store.ctx);
-      if (!databasePath) return { ran: false, why: 'the store file is not known' };
-      const deleted = pruneStoreCopies(databasePath, storeCopyDays, store.ctx.now()).map((c) => c.name);
-      if (deleted.length) audit(store.ctx, null, 'erase', 'store-copies', { days: storeCopyDays, deleted });
-      return { ran: true, deleted };
-    },
-  };
+  const storeCopies = storeJob('store-copies', openStore, (store) => {
+    const { databasePath, storeCopyDays } = storagePolicy(store.ctx);
+    if (!databasePath) return { ran: false, why: 'the store file is not known' };
+    const deleted = pruneStoreCopies(databasePath, storeCopyDays, store.ctx.now()).map((c) => c.name);
+    if (deleted.length) audit(store.ctx, null, 'erase', 'store-copies', { days: storeCopyDays, deleted });
+    return { ran: true, deleted };
+  });
   // An erasure whose WAL could not be emptied (another connection was reading) is finished here (store-scrub.ts).
-  const wal: Job = {
-    name: 'erasure-wal',
-    everyMs: JOB_TICK_MS,
-    run: (): JobOutcome => {
-      const store = openStore();
-      if (!store) return { ran: false, why: 'the store is not open' };
-      const pending = retryWal(store.db);
-      return pending === null ? { ran: false, why: 'nothing pending' } : { ran: true, walPending: pending };
-    },
-  };
+  const wal = storeJob('erasure-wal', openStore, (store) => {
+    const pending = retryWal(store.db);
+    return pending === null ? { ran: false, why: 'nothing pending' } : { ran: true, walPending: pending };
+  });
   const always = [backup, storeCopies, wal];
   if (settings.retentionDays === null) return always;
 
   const days = settings.retentionDays;
-  const retention: Job = {
-    name: 'retention',
-    everyMs: JOB_TICK_MS,
-    run: (): JobOutcome => {
-      const store = openStore();
-      if (!store) return { ran: false, why: 'the store is not open' };
-      const now = store.ctx.now();
-      const last = getSetting(store.ctx, RETENTION_LAST_RUN);
-      if (last && now.getTime() - Date.parse(last) < DAY_MS) return { ran: false, why: 'not due' };
-      const redacted = applyRetention(store.ctx, days);
-      setSetting(store.ctx, RETENTION_LAST_RUN, now.toISOString());
-      return { ran: true, redacted };
-    },
-  };
+  const retention = storeJob('retention', openStore, (store) => {
+    const now = store.ctx.now();
+    const last = getSetting(store.ctx, RETENTION_LAST_RUN);
+    if (last && now.getTime() - Date.parse(last) < DAY_MS) return { ran: false, why: 'not due' };
+    const redacted = applyRetention(store.ctx, days);
+    setSetting(store.ctx, RETENTION_LAST_RUN, now.toISOString());
+    return { ran: true, redacted };
+  });
   return [...always, retention];
 }

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startBackend } from '../../main/backend';
 import { runCli } from '../../main/cli/run';
 import { newSession } from '../../main/ipc/session';
 import { createCustomer } from '../../main/services/customers';
+import { cliTerminal } from '../helpers/cli-terminal';
 import { tempDir, tempStore } from '../helpers/temp-store';
 
 describe('dates through the dispatcher', () => {
@@ -39,19 +40,7 @@ describe('dates through the dispatcher', () => {
 });
 
 describe('date flags of the command line', () => {
-  let out: string[];
-  let err: string[];
-  const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: process.env };
-  const savedDb = process.env.COUNTERPART_DB;
-  beforeEach(() => {
-    out = [];
-    err = [];
-    delete process.env.COUNTERPART_DB;
-  });
-  afterEach(() => {
-    if (savedDb === undefined) delete process.env.COUNTERPART_DB;
-    else process.env.COUNTERPART_DB = savedDb;
-  });
+  const { io, out, err } = cliTerminal();
 
   it('refuses 2026-02-30 and 2023-02-29 with exit 2 and one line, and takes 2024-02-29', async () => {
     const s = tempStore();
@@ -64,7 +53,7 @@ describe('date flags of the command line', () => {
       [() => runCli(['report', '--date', '1990-02-31', '--format', 'csv', '--out', path.join(tempDir(), 'r.csv'), '--db', s.file], io), '--date: 1990-02-31 is not a calendar date.'],
     ];
     for (const [run, message] of cases) {
-      err = [];
+      err.length = 0;
       expect(await run(), message).toBe(2);
       expect(err.join('').trimEnd().split('\n')).toHaveLength(1);
       expect(err.join('')).toContain(message);
@@ -72,7 +61,7 @@ describe('date flags of the command line', () => {
     expect(s.db.prepare('SELECT count(*) AS n FROM interactions').get()).toEqual({ n: 0 });
     expect(fs.readdirSync(path.dirname(s.file)).filter((f) => f.startsWith('never'))).toEqual([]);
 
-    out = [];
+    out.length = 0;
     expect(await log('2024-02-29')).toBe(0);
     expect(out.join('')).toContain('(due 2024-02-29)');
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { createCustomer } from '../../main/services/customers';
 import { searchCustomers } from '../../main/services/customer-search';
@@ -11,6 +11,7 @@ import { amendInteraction, logInteraction } from '../../main/services/interactio
 import { backupNow } from '../../main/services/backup';
 import { applyRetention, eraseCustomer, exportCustomerData } from '../../main/services/privacy';
 import { scrubState } from '../../main/services/store-scrub';
+import { cliTerminal } from '../helpers/cli-terminal';
 import { addPurchase, tempDir, tempStore, type TempStore } from '../helpers/temp-store';
 
 function seed(s: TempStore) {
@@ -229,21 +230,9 @@ describe('retention of interaction notes', () => {
 });
 
 describe('counterpart customer export|erase', () => {
-  let out: string[];
-  let err: string[];
-  const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: process.env };
+  const { io, out, err } = cliTerminal();
   /** `counterpart customer …` as the command line runs it. */
   const runCustomer = (args: string[], through: typeof io) => runCli(['customer', ...args], through);
-  const savedDb = process.env.COUNTERPART_DB;
-  beforeEach(() => {
-    out = [];
-    err = [];
-    delete process.env.COUNTERPART_DB;
-  });
-  afterEach(() => {
-    if (savedDb === undefined) delete process.env.COUNTERPART_DB;
-    else process.env.COUNTERPART_DB = savedDb;
-  });
 
   it('exports to a new file and erases with a reason', async () => {
     const s = tempStore();
@@ -271,7 +260,7 @@ describe('counterpart customer export|erase', () => {
     expect(text).toMatch(new RegExp(`Still held, until deleted:\n {4}${made.name} \\(backup of 2026-11-23T18:00:00.000Z\\): deleted by \\d{4}-`));
     expect(getScrub(s)).toEqual({ walPending: false, compactionPending: false });
 
-    out = [];
+    out.length = 0;
     const other = createCustomer(s.ctx, { firstName: 'Ann', lastName: 'Lee' });
     const elsewhere = tempDir();
     expect(await runCustomer(['erase', String(other.id), '--reason', 'customer request', '--backups', elsewhere, '--db', s.file, '--json'], io)).toBe(0);
@@ -300,7 +289,7 @@ describe('counterpart customer export|erase', () => {
     expect(fs.readFileSync(existing, 'utf8')).toBe('{}');
     expect(await runCustomer(['erase', '1', '--reason', 'x', '--db', path.join(tempDir(), 'nope.db')], io)).toBe(2);
     expect(err.join('')).toContain('No database at');
-    err = [];
+    err.length = 0;
     expect(await runCustomer(['erase', '999', '--reason', 'x', '--db', s.file], io)).toBe(1);
     expect(err.join('')).toBe('No customer with id 999.\n');
   });
