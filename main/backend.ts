@@ -63,9 +63,15 @@ export function startBackend(opts: BackendOptions): Backend {
   initStoreSettings(ctx, { managed: opts.managed ?? null, databasePath: opts.dbPath, backupDirectory: opts.backupDir ?? null, backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP });
   const log: Logger = opts.log ?? ((msg, err) => console.error(msg, err));
   // An erasure leaves the file to be compacted when the app closes; if it did not close cleanly, that happens now.
+  // A compaction that fails (a full disk: VACUUM needs room for a second copy) is logged and stays pending; it must
+  // not keep the store from opening or closing.
   const compact = (when: string) => {
-    const ms = compactIfPending(db);
-    if (ms !== null) opts.note?.(`store compacted ${when} after an erasure in ${(ms / 1000).toFixed(1)} s`);
+    try {
+      const ms = compactIfPending(db);
+      if (ms !== null) opts.note?.(`store compacted ${when} after an erasure in ${(ms / 1000).toFixed(1)} s`);
+    } catch (err) {
+      log(`store compaction ${when} failed; it is tried again at the next start or close`, err);
+    }
   };
   compact('at start');
   const loadDemo = () => {

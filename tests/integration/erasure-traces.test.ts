@@ -21,9 +21,9 @@ const NOW = '2026-11-23T10:00:00.000Z';
  * Many similar names (Anna0 … Anna599 Kelleher) make the name-word tables split pages near the person's words: there,
  * without the compaction, stray copies of "grzegorz" outlived the erasure in pages' free space.
  */
-function storeWithPerson(): { b: Backend; dbPath: string; person: number; secrets: string[]; trigrams: string[] } {
+function storeWithPerson(log: (msg: string) => void = () => {}): { b: Backend; dbPath: string; person: number; secrets: string[]; trigrams: string[] } {
   const dbPath = path.join(tempDir(), 'store.db');
-  const b = startBackend({ dbPath, now: () => new Date(NOW), log: () => {} });
+  const b = startBackend({ dbPath, now: () => new Date(NOW), log });
   const clerk = addClerk(b.ctx, 'Aoife Byrne', 'manager').id;
   // One transaction per batch: the same pages and rebalancing as one by one, without an fsync per row.
   const others = b.db.transaction((from: number, to: number) => {
@@ -135,5 +135,26 @@ describe('what an erasure leaves in the store files', () => {
     expect(found(rawBytes(copy), secrets)).toEqual([]);
     again.close();
     expect(logged).toHaveLength(1); // nothing left to compact on close
+  });
+
+  it('a compaction that cannot run is logged, the store still closes, and the next start does it', () => {
+    const failures: string[] = [];
+    const { b, dbPath, person, secrets } = storeWithPerson((msg) => failures.push(msg));
+    eraseCustomer(b.ctx, null, person, 'customer request');
+    const writer = new Database(dbPath); // another program in the middle of a write: VACUUM gives up after busy_timeout
+    writer.exec('BEGIN IMMEDIATE');
+    b.close();
+    expect(b.db.open).toBe(false);
+    expect(failures).toEqual(['store compaction on close failed; it is tried again at the next start or close']);
+    writer.exec('ROLLBACK');
+    writer.close();
+
+    const notes: string[] = [];
+    const again = startBackend({ dbPath, log: (msg) => failures.push(msg), note: (msg) => notes.push(msg) });
+    expect(notes).toEqual([expect.stringMatching(/^store compacted at start after an erasure/)]);
+    again.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(found(rawBytes(dbPath), secrets)).toEqual([]);
+    again.close();
+    expect(failures).toHaveLength(1);
   });
 });
