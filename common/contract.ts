@@ -1,6 +1,7 @@
 // The one IPC contract: every method the renderer may call, its zod input schema and its output type.
 // Main registers handlers by looping over this object; preload exposes exactly these names.
 import { z } from 'zod';
+import { calendarDay } from './calendar-day';
 import type { Access } from './permissions';
 import {
   COMMUNICATION_STYLES,
@@ -17,6 +18,7 @@ import {
   type CustomerProfile,
   type Draft,
   type DuplicateCandidate,
+  type ErasureSummary,
   type Interaction,
   type Suggestion,
   type TimelinePage,
@@ -45,15 +47,9 @@ function returns<O>() {
 const empty = z.object({});
 
 const id = z.number().int().positive();
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
 const backupName = z.string().regex(/^counterpart-\d{8}T\d{6,9}Z\.db$/, 'not a Counterpart backup file name');
 const optionalText = (max: number) => z.string().trim().max(max).optional();
-/** A real calendar day: the pattern alone lets "2026-02-30" through. */
-const calendarDay = isoDay.refine((d) => {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
-}, 'not a calendar date');
 
 export const customerDraftSchema = z.object({
   firstName: z.string().trim().max(100).default(''),
@@ -110,7 +106,7 @@ export const logInteractionSchema = z.object({
   outcome: z.enum(INTERACTION_OUTCOMES),
   sentiment: z.number().int().min(1).max(5).nullable().default(null),
   notes: z.string().max(4000).default(''),
-  followUpDue: isoDay.nullable().default(null),
+  followUpDue: calendarDay.nullable().default(null),
   suggestionTemplateId: z.string().max(100).nullable().default(null),
   resolvesId: id.nullable().default(null),
   /** Client-generated id so a retried save (after a crash or timeout) is not logged twice. */
@@ -125,7 +121,7 @@ export const amendInteractionSchema = z.object({
   outcome: z.enum(INTERACTION_OUTCOMES).optional(),
   sentiment: z.number().int().min(1).max(5).nullable().optional(),
   notes: z.string().max(4000).optional(),
-  followUpDue: isoDay.nullable().optional(),
+  followUpDue: calendarDay.nullable().optional(),
 });
 export type AmendInteractionInput = z.input<typeof amendInteractionSchema>;
 
@@ -174,7 +170,7 @@ export const contract = {
   'session.signIn': returns<Clerk>()(z.object({ clerkId: id, pin }), 'public'),
   'session.signOut': returns<null>()(empty, 'public'),
   'audit.list': returns<AuditEntry[]>()(
-    z.object({ from: isoDay.optional(), to: isoDay.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+    z.object({ from: calendarDay.optional(), to: calendarDay.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     'manager',
   ),
   'customers.search': returns<CustomerHit[]>()(
@@ -193,8 +189,11 @@ export const contract = {
   'customers.update': returns<CustomerProfile>()(z.object({ id, changes: customerChangesSchema })),
   /** Everything held about the customer, as the JSON text of an export file. Audited. */
   'customers.exportData': returns<string>()(z.object({ customerId: id }), 'manager'),
-  /** Irreversible: blanks personal fields and notes, keeps anonymous counts. confirmName must be the name on screen. */
-  'customers.erase': returns<{ interactionsRedacted: number; openIssuesClosed: number; draftsDeleted: number; purchasesKept: number }>()(
+  /**
+   * Irreversible: blanks personal fields and notes, keeps anonymous counts. confirmName must be the name on screen.
+   * Answers with the backups and store copies that still hold the customer, and when each is deleted.
+   */
+  'customers.erase': returns<ErasureSummary>()(
     z.object({
       customerId: id,
       reason: z.string().trim().min(1, 'say why the customer is erased').max(500),

@@ -207,6 +207,35 @@ export interface BackupSummary {
   createdAt: string;
 }
 
+/** A copy of the store made before an erasure, so still holding the erased customer, and when it is deleted. */
+export interface ErasureHolder {
+  /** backup: in the backup folder; the others are copies beside the store file (see main/services/store-copies.ts). */
+  kind: 'backup' | 'before-restore' | 'unusable' | 'pre-migration';
+  name: string;
+  createdAt: string;
+  /**
+   * When it is deleted while Counterpart runs: a backup when enough newer ones have been made (backupKeep, one every
+   * backupEveryHours), a copy beside the store when it is storeCopyDays old.
+   */
+  deletedBy: string;
+}
+
+/** What an erasure changed, and where the customer is still held until those copies are deleted. */
+export interface ErasureSummary {
+  interactionsRedacted: number;
+  openIssuesClosed: number;
+  draftsDeleted: number;
+  purchasesKept: number;
+  /** Oldest first. */
+  stillHeldBy: ErasureHolder[];
+  /**
+   * The store file itself. walPending: another connection was reading, so the write-ahead log still holds the old
+   * pages; it is emptied by a retry every 15 minutes once the reader is done. compactionPending: pages SQLite
+   * reorganised earlier can keep stray copies in their free space; the file is rewritten (VACUUM) when the app closes.
+   */
+  storeFile: { walPending: boolean; compactionPending: boolean };
+}
+
 export interface StoreProblem {
   /**
    * corrupt: damaged (at open or by a statement since); missing: gone although backups exist; not-a-store: empty,

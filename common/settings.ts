@@ -28,6 +28,7 @@ export const SETTING_KEYS = [
   'backupEveryHours',
   'backupKeep',
   'retentionDays',
+  'storeCopyDays',
   'updateUrl',
   'pinVersion',
 ] as const;

@@ -13,6 +13,7 @@ import { backupNow, listBackups, type BackupInfo } from './services/backup';
 import type { BackupSummary } from '../common/domain';
 import type { ManagedConfig } from './config/managed-config';
 import { initStoreSettings } from './services/store-settings';
+import { compactIfPending } from './services/store-scrub';
 
 export interface BackendOptions {
   dbPath: string;
@@ -25,6 +26,8 @@ export interface BackendOptions {
   now?: () => Date;
   nativeBinding?: string;
   log?: Logger;
+  /** Events worth a line in the log that are not failures (the store compacted after an erasure). */
+  note?: (message: string) => void;
   /** Where online backups go; without it the backup methods answer that backups are not set up. */
   backupDir?: string;
   backupKeep?: number;
@@ -68,6 +71,18 @@ export function startBackend(opts: BackendOptions): Backend {
   const ctx = createContext(db, opts.config, opts.now);
   initStoreSettings(ctx, { managed: opts.managed ?? null, databasePath: opts.dbPath, backupDirectory: opts.backupDir ?? null, backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP });
   const log: Logger = opts.log ?? ((msg, err) => console.error(msg, err));
+  // An erasure leaves the file to be compacted when the app closes; if it did not close cleanly, that happens now.
+  // A compaction that fails (a full disk: VACUUM needs room for a second copy) is logged and stays pending; it must
+  // not keep the store from opening or closing.
+  const compact = (when: string) => {
+    try {
+      const ms = compactIfPending(db);
+      if (ms !== null) opts.note?.(`store compacted ${when} after an erasure in ${(ms / 1000).toFixed(1)} s`);
+    } catch (err) {
+      log(`store compaction ${when} failed; it is tried again at the next start or close`, err);
+    }
+  };
+  compact('at start');
   const loadDemo = () => {
     if (!isEmpty(ctx)) throw new AppError('CONFLICT', 'This store already has data; the demo store only loads into an empty one.');
     seedDemoStore(ctx, { customers: opts.demoCustomers ?? DEMO_CUSTOMERS, seed: DEMO_SEED });
@@ -106,5 +121,13 @@ export function startBackend(opts: BackendOptions): Backend {
     ...(opts.onDamaged ? { onDamaged: opts.onDamaged } : {}),
     ...(opts.busyWaitMs !== undefined ? { busyWaitMs: opts.busyWaitMs } : {}),
   });
-  return { db, ctx, dispatch, close: () => db.close() };
+  return {
+    db,
+    ctx,
+    dispatch,
+    close: () => {
+      compact('on close');
+      db.close();
+    },
+  };
 }

@@ -67,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
 
     // openStore does not throw for a broken database: it answers in recovery mode and the renderer offers backups.
     const schedule = scheduleSettings(managed, { backupDirectory: paths.backupDir, backupKeep: DEFAULT_BACKUP_KEEP });
-    store = openStore({ dbPath: paths.dbPath, backupDir: schedule.backupDirectory, backupKeep: schedule.backupKeep, config: storeConfig, managed: loaded.values, nativeBinding: paths.nativeBinding, log: logger });
+    store = openStore({ dbPath: paths.dbPath, backupDir: schedule.backupDirectory, backupKeep: schedule.backupKeep, config: storeConfig, managed: loaded.values, nativeBinding: paths.nativeBinding, log: logger, note: (m) => log.info(m) });
     log.info(`store ${store.problem() ? `in recovery (${store.problem()!.kind})` : 'opened'}: ${paths.dbPath}`);
     // Jobs see the store only while it is open; in recovery or during a restore they skip their turn.
     const lifecycle = store;

@@ -2,6 +2,7 @@
 // with the terminal's settings, the signed-in clerk, and plain-text tables.
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { calendarDayProblem } from '../../common/calendar-day';
 import type { Clerk } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import { DEFAULT_BACKUP_KEEP } from '../backend';
@@ -47,6 +48,14 @@ export function positiveInt(text: string | undefined, what: string, max = Number
     throw new UsageError(`${what} must be a whole number from 1 to ${max.toLocaleString('en')}, not "${text}".`);
   }
   return Number(text);
+}
+
+/** A date flag, held to the contract's calendar-day rule (2026-02-30 is refused as the app refuses it). */
+export function dayArg(text: string | undefined, flag: string): string | undefined {
+  if (text === undefined) return undefined;
+  const problem = calendarDayProblem(text);
+  if (problem) throw new UsageError(`${flag}: ${problem}.`);
+  return text;
 }
 
 export function customerIdArg(positionals: string[], command: string): number {

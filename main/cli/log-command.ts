@@ -3,7 +3,7 @@ import { INTERACTION_KINDS, INTERACTION_OUTCOMES } from '../../common/domain';
 import { requireCustomer } from '../services/customers';
 import { logInteraction } from '../services/interactions';
 import { displayName } from '../../common/normalize';
-import { actingClerk, COMMON_OPTIONS, customerIdArg, EXIT, json, openStore, parse, positiveInt, UsageError, type Io } from './common';
+import { actingClerk, COMMON_OPTIONS, customerIdArg, dayArg, EXIT, json, openStore, parse, positiveInt, UsageError, type Io } from './common';
 
 export const LOG_USAGE =
   'counterpart log CUSTOMER_ID|--walk-in --kind KIND --outcome OUTCOME [--sentiment 1-5] [--notes TEXT] ' +
@@ -32,8 +32,7 @@ export function runLog(args: string[], io: Io): number {
   const kind = oneOf(values.kind, INTERACTION_KINDS, '--kind');
   const outcome = oneOf(values.outcome, INTERACTION_OUTCOMES, '--outcome');
   const sentiment = positiveInt(values.sentiment, '--sentiment', 5) ?? null;
-  const followUp = values['follow-up'];
-  if (followUp !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(followUp)) throw new UsageError(`--follow-up must be a date as YYYY-MM-DD, not "${followUp}".`);
+  const followUp = dayArg(values['follow-up'], '--follow-up');
   if (outcome === 'follow_up' && !followUp) throw new UsageError('A follow-up needs a due date: add --follow-up YYYY-MM-DD.');
   const resolvesId = positiveInt(values.resolves, '--resolves') ?? null;
 

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../common/errors';
 import { ConfigError, loadManagedConfig, type ManagedConfig } from '../config/managed-config';
 import { openDatabase } from '../db/connection';
-import { dbPath, storeFailure, terminalContext } from './common';
+import { dayArg, dbPath, storeFailure, terminalContext } from './common';
 import { describeSqliteError } from '../db/store-file';
 import { exportCsv } from '../services/reports/csv';
 import { assertRange } from '../services/reports/local-time';
@@ -63,6 +63,8 @@ function parse(argv: string[]): Args {
   if (!from) throw new UsageError('--date is required.');
   const to = str('to') ?? from;
   try {
+    dayArg(from, '--date');
+    dayArg(to, '--to');
     assertRange(from, to);
   } catch (err) {
     throw new UsageError((err as Error).message);

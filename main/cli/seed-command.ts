@@ -3,7 +3,7 @@ import { DEMO_CUSTOMERS, DEMO_SEED } from '../backend';
 import { DEMO_PIN } from '../services/demo/catalog';
 import { seedDemoStore } from '../services/demo/seed-store';
 import { setSetting } from '../services/settings';
-import { COMMON_OPTIONS, EXIT, json, openStore, parse, positiveInt, UsageError, type Io } from './common';
+import { COMMON_OPTIONS, dayArg, EXIT, json, openStore, parse, positiveInt, UsageError, type Io } from './common';
 
 export const SEED_USAGE = 'counterpart seed [--customers N] [--seed S] [--today YYYY-MM-DD] [--db FILE] [--json]';
 
@@ -19,12 +19,10 @@ export function runSeed(args: string[], io: Io): number {
   if (values.seed !== undefined && !/^\d{1,10}$/.test(values.seed)) throw new UsageError(`--seed must be a whole number, not "${values.seed}".`);
   const seed = values.seed === undefined ? DEMO_SEED : Number(values.seed) >>> 0;
   let today: Date | undefined;
-  if (values.today !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || Number.isNaN(Date.parse(values.today))) {
-      throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${values.today}".`);
-    }
+  const day = dayArg(values.today, '--today');
+  if (day !== undefined) {
     // Mid-morning in the store, so the day's earlier activity exists.
-    today = new Date(`${values.today}T10:00:00Z`);
+    today = new Date(`${day}T10:00:00Z`);
   }
 
   const store = openStore(values.db, io, { mustExist: false });

@@ -50,6 +50,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
       if (write) {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = FULL');
+        // What a delete or an update frees is overwritten with zeros, so an erased customer or a note blanked by
+        // retention does not stay readable in the file (see services/store-scrub.ts for what this does not cover).
+        db.pragma('secure_delete = ON');
       }
       db.pragma('foreign_keys = ON');
       if (write) migrate(db, file, { backup: options.backupBeforeMigrate ?? true });

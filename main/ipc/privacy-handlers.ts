@@ -23,7 +23,7 @@ export const privacyHandlers: PartialHandlers = {
     if (!sameName(i.confirmName, shown)) {
       throw new AppError('VALIDATION', `To confirm, type the customer's name exactly as shown: ${shown}.`);
     }
-    const r = eraseCustomer(ctx, clerk.id, i.customerId, i.reason);
-    return { interactionsRedacted: r.interactionsRedacted, openIssuesClosed: r.openIssuesClosed, draftsDeleted: r.draftsDeleted, purchasesKept: r.purchasesKept };
+    const { customerId: _id, otherTables: _tables, ...summary } = eraseCustomer(ctx, clerk.id, i.customerId, i.reason);
+    return summary;
   },
 };

@@ -5,6 +5,9 @@ import { AppError } from '../../common/errors';
 import type { DB } from '../db/connection';
 import { sqliteIssue, StoreError } from '../db/store-file';
 
+/** Hours between scheduled backups when the managed config does not say (backupEveryHours). */
+export const DEFAULT_BACKUP_EVERY_HOURS = 24;
+
 export interface BackupInfo {
   file: string;
   name: string;

@@ -19,15 +19,18 @@
 // - Unsent log-form drafts about the customer (key "log:<id>", the renderer's convention) are deleted.
 // - Rows in other tables that name the customer are listed in the result (otherTables) but not touched, so a new
 //   feature cannot be silently half-erased; such a table should be added here.
-// Pages freed by the update are zeroed (secure_delete) and the WAL is truncated afterwards, so the old values do not
-// linger in the database files; older backups still hold them until they rotate out.
-import type { Customer } from '../../common/domain';
+// The store's files: what the update frees is zeroed (secure_delete on every connection), the search index forgets
+// the name for real (FTS5 secure-delete, migration 0008), the WAL is emptied and the file compacted (store-scrub.ts).
+// Backups and copies of the store made before cannot be changed: the result names them and when each is deleted.
+import type { Customer, ErasureSummary } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import type { DB } from '../db/connection';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { forgetEdits } from './customer-edits';
 import { requireCustomer, toCustomer } from './customers';
+import { holdersSince } from './erasure-holders';
+import { requestCompaction, settleWal } from './store-scrub';
 import { localDay } from './time';
 
 type Plain = Record<string, unknown>;
@@ -166,71 +169,63 @@ function redactInteractions(db: DB, where: string, params: unknown[], opts: { un
   }
 }
 
-function withSecureDelete<T>(db: DB, fn: () => T): T {
-  const before = db.pragma('secure_delete', { simple: true }) as number;
-  db.pragma('secure_delete = ON');
-  try {
-    return fn();
-  } finally {
-    db.pragma(`secure_delete = ${before}`);
-    try {
-      db.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
-      // A busy reader only delays the truncation to a later checkpoint.
-    }
-  }
-}
-
-export interface EraseResult {
+export interface EraseResult extends ErasureSummary {
   customerId: number;
-  interactionsRedacted: number;
-  openIssuesClosed: number;
-  draftsDeleted: number;
-  purchasesKept: number;
   /** Other tables still holding rows keyed by this customer (not changed; see the top of this file). */
   otherTables: string[];
 }
 
-/** Removes a customer's personal data for good, keeping anonymous counts for the store's figures. Audited. */
-export function eraseCustomer(ctx: ServiceContext, clerkId: number | null, customerId: number, reason: string): EraseResult {
+/**
+ * Removes a customer's personal data for good, keeping anonymous counts for the store's figures. Audited.
+ * backupDirectory: where to look for backups holding the customer, when not the terminal's own (command line).
+ */
+export function eraseCustomer(
+  ctx: ServiceContext,
+  clerkId: number | null,
+  customerId: number,
+  reason: string,
+  opts: { backupDirectory?: string | null } = {},
+): EraseResult {
   const why = reason.trim();
   if (!why) throw new AppError('VALIDATION', 'Say why the customer is erased (for example "customer request of 2026-11-20").');
   if (why.length > 500) throw new AppError('VALIDATION', 'Keep the reason under 500 characters.');
   const db = ctx.db;
-  return withSecureDelete(db, () =>
-    db
-      .transaction((): EraseResult => {
-        requireCustomer(ctx, customerId);
-        const now = ctx.now().toISOString();
-        db.prepare(
-          `UPDATE customers SET first_name = '', last_name = '', name_key = '', last_key = '', phone = NULL,
-             phone_digits = NULL, email = NULL, loyalty_id = NULL, birthday = NULL, style = 'unknown', language = NULL,
-             marketing_consent = 0, tags = '[]', notes = ''
-           WHERE id = ?`,
-        ).run(customerId);
-        const openIssuesClosed = db
-          .prepare("UPDATE open_issues SET closed_at = ? WHERE customer_id = ? AND closed_at IS NULL")
-          .run(now, customerId).changes;
-        db.prepare('UPDATE open_issues SET customer_id = NULL WHERE customer_id = ?').run(customerId);
-        const interactionsRedacted = redactInteractions(
-          db,
-          'customer_id = ? OR amends_id IN (SELECT id FROM interactions WHERE customer_id = ?)',
-          [customerId, customerId],
-          { unlink: true },
-        );
-        const draftsDeleted = db.prepare('DELETE FROM drafts WHERE key = ? OR key LIKE ?').run(...draftKeys(customerId)).changes;
-        // Edits kept the old and new values of each field changed; who opened the profile stays (no personal data).
-        forgetEdits(ctx, customerId);
-        const purchasesKept = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM purchases WHERE customer_id = ?').get(customerId)!.n;
-        const otherTables = otherCustomerTables(db).filter(
-          (t) => t !== 'customer_days' && db.prepare(`SELECT 1 FROM "${t}" WHERE customer_id = ? LIMIT 1`).get(customerId) !== undefined,
-        );
-        // The reason is the clerk's justification ("request by email of 20 Nov"); the UI asks for no names in it.
-        audit(ctx, clerkId, 'erase', `customer:${customerId}`, { reason: why, interactionsRedacted, openIssuesClosed, draftsDeleted, purchasesKept });
-        return { customerId, interactionsRedacted, openIssuesClosed, draftsDeleted, purchasesKept, otherTables };
-      })
-      .immediate(),
-  );
+  const now = ctx.now().toISOString();
+  const erased = db
+    .transaction(() => {
+      const { created_at: createdAt } = requireCustomer(ctx, customerId);
+      db.prepare(
+        `UPDATE customers SET first_name = '', last_name = '', name_key = '', last_key = '', phone = NULL,
+           phone_digits = NULL, email = NULL, loyalty_id = NULL, birthday = NULL, style = 'unknown', language = NULL,
+           marketing_consent = 0, tags = '[]', notes = ''
+         WHERE id = ?`,
+      ).run(customerId);
+      const openIssuesClosed = db
+        .prepare("UPDATE open_issues SET closed_at = ? WHERE customer_id = ? AND closed_at IS NULL")
+        .run(now, customerId).changes;
+      db.prepare('UPDATE open_issues SET customer_id = NULL WHERE customer_id = ?').run(customerId);
+      const interactionsRedacted = redactInteractions(
+        db,
+        'customer_id = ? OR amends_id IN (SELECT id FROM interactions WHERE customer_id = ?)',
+        [customerId, customerId],
+        { unlink: true },
+      );
+      const draftsDeleted = db.prepare('DELETE FROM drafts WHERE key = ? OR key LIKE ?').run(...draftKeys(customerId)).changes;
+      // Edits kept the old and new values of each field changed; who opened the profile stays (no personal data).
+      forgetEdits(ctx, customerId);
+      const purchasesKept = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM purchases WHERE customer_id = ?').get(customerId)!.n;
+      const otherTables = otherCustomerTables(db).filter(
+        (t) => t !== 'customer_days' && db.prepare(`SELECT 1 FROM "${t}" WHERE customer_id = ? LIMIT 1`).get(customerId) !== undefined,
+      );
+      // The reason is the clerk's justification ("request by email of 20 Nov"); the UI asks for no names in it.
+      audit(ctx, clerkId, 'erase', `customer:${customerId}`, { reason: why, interactionsRedacted, openIssuesClosed, draftsDeleted, purchasesKept });
+      requestCompaction(db, now);
+      return { createdAt, interactionsRedacted, openIssuesClosed, draftsDeleted, purchasesKept, otherTables };
+    })
+    .immediate();
+  const { createdAt, ...counts } = erased;
+  const walPending = settleWal(db, now);
+  return { customerId, ...counts, stillHeldBy: holdersSince(ctx, createdAt, opts), storeFile: { walPending, compactionPending: true } };
 }
 
 /**
@@ -242,15 +237,15 @@ export function applyRetention(ctx: ServiceContext, days: number): number {
   if (!Number.isInteger(days) || days < 1) throw new AppError('VALIDATION', 'Retention must be a whole number of days, at least 1.');
   const cutoff = localDay(new Date(ctx.now().getTime() - days * 86_400_000), ctx.config.timeZone);
   const db = ctx.db;
-  return withSecureDelete(db, () =>
-    db
-      .transaction(() => {
-        const expired = `SELECT id FROM interactions WHERE amends_id IS NULL AND local_day < ?
-          AND id NOT IN (SELECT interaction_id FROM open_issues WHERE closed_at IS NULL)`;
-        const n = redactInteractions(db, `id IN (${expired}) OR amends_id IN (${expired})`, [cutoff, cutoff], { unlink: false });
-        if (n > 0) audit(ctx, null, 'erase', 'retention', { days, before: cutoff, interactionsRedacted: n });
-        return n;
-      })
-      .immediate(),
-  );
+  const n = db
+    .transaction(() => {
+      const expired = `SELECT id FROM interactions WHERE amends_id IS NULL AND local_day < ?
+        AND id NOT IN (SELECT interaction_id FROM open_issues WHERE closed_at IS NULL)`;
+      const n = redactInteractions(db, `id IN (${expired}) OR amends_id IN (${expired})`, [cutoff, cutoff], { unlink: false });
+      if (n > 0) audit(ctx, null, 'erase', 'retention', { days, before: cutoff, interactionsRedacted: n });
+      return n;
+    })
+    .immediate();
+  if (n > 0) settleWal(db, ctx.now().toISOString());
+  return n;
 }

@@ -29,7 +29,8 @@ import { managedConfigSchema, MAX_TIER_FROM, type ManagedConfig } from '../confi
 import { GOODWILL_SETTING } from '../db/playbook.repo';
 import { audit } from './audit';
 import type { ServiceContext, StoreConfig } from './context';
-import { DEFAULT_BACKUP_EVERY_HOURS } from './scheduled-jobs';
+import { DEFAULT_BACKUP_EVERY_HOURS } from './backup';
+import { DEFAULT_STORE_COPY_DAYS } from './store-copies';
 import { DEFAULT_GOODWILL_DAYS } from './suggestions/facts';
 
 interface Def {
@@ -221,6 +222,19 @@ const DEFS: Record<SettingKey, Def> = {
     schema: fileRule('retentionDays'),
     unit: 'days',
   },
+  storeCopyDays: {
+    group: 'backups',
+    label: 'Store copies kept',
+    description:
+      'Days the copies kept beside the store file (before a restore, before an upgrade, a file that would not open) stay before they are deleted. They still hold erased customers.',
+    editRole: 'admin',
+    type: 'number',
+    schema: wholeNumber(1, 3650),
+    min: 1,
+    max: 3650,
+    unit: 'days',
+    storedAs: 'store_copies.keep_days',
+  },
   updateUrl: {
     group: 'updates',
     label: 'Update feed',
@@ -290,10 +304,33 @@ function current(ctx: ServiceContext, key: SettingKey, f: TerminalFacts): { valu
     backupEveryHours: DEFAULT_BACKUP_EVERY_HOURS,
     backupKeep: f.backupKeep,
     retentionDays: null,
+    storeCopyDays: DEFAULT_STORE_COPY_DAYS,
     updateUrl: null,
     pinVersion: null,
   };
   return { value: defaults[key] ?? null, source: 'default' };
+}
+
+/** Where the store and its copies live and how long copies stay: what erasure reports and the clean-up jobs act on. */
+export interface StoragePolicy {
+  databasePath: string | null;
+  backupDirectory: string | null;
+  backupKeep: number;
+  backupEveryHours: number;
+  storeCopyDays: number;
+}
+
+export function storagePolicy(ctx: ServiceContext): StoragePolicy {
+  const f = factsOf(ctx);
+  const value = (key: SettingKey) => current(ctx, key, f).value;
+  const num = (key: SettingKey, fallback: number) => (typeof value(key) === 'number' ? (value(key) as number) : fallback);
+  return {
+    databasePath: (value('databasePath') as string | null) ?? null,
+    backupDirectory: (value('backupDirectory') as string | null) ?? null,
+    backupKeep: num('backupKeep', 1),
+    backupEveryHours: num('backupEveryHours', DEFAULT_BACKUP_EVERY_HOURS),
+    storeCopyDays: num('storeCopyDays', DEFAULT_STORE_COPY_DAYS),
+  };
 }
 
 const mayEdit = (clerk: Clerk, role: 'manager' | 'admin') => ROLE_RANK[clerk.role] >= ROLE_RANK[role];

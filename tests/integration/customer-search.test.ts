@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customersRepo } from '../../main/db/customers.repo';
+import { historyRepo } from '../../main/db/history.repo';
 import { customerByCard, oneEditPatterns, searchCustomers, withinOneEdit } from '../../main/services/customer-search';
 import { createCustomer, findDuplicates } from '../../main/services/customers';
 import { logInteraction } from '../../main/services/interactions';
@@ -136,28 +137,36 @@ describe('customer lookup', () => {
 
   it('uses indexes, not table scans, for every lookup shape', () => {
     const { s } = store();
-    const repo = customersRepo(s.db);
-    void repo; // statements compiled; now check the plans of the same SQL
-    const plan = (sql: string, ...args: unknown[]) =>
+    // The repositories' own statements, as prepared, not copies of their text: a change to the SQL is judged here.
+    const { hits } = customersRepo(s.db);
+    const plan = (stmt: { source: string }, ...args: unknown[]) =>
       s.db
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .prepare(`EXPLAIN QUERY PLAN ${stmt.source}`)
         .all(...args)
         .map((r) => (r as { detail: string }).detail)
         .join(' | ');
-    expect(plan('SELECT id FROM customers WHERE loyalty_id = ?', 'x')).toMatch(/USING (COVERING )?INDEX/);
-    expect(plan('SELECT id FROM customers WHERE phone_digits = ? LIMIT 5', 'x')).toMatch(/customers_phone_digits/);
-    const last4 = plan('SELECT id FROM customers WHERE substr(phone_digits, -4) = ? ORDER BY last_visit_at DESC LIMIT 5', '1234');
-    expect(last4).toMatch(/customers_phone_last4/);
+    expect(plan(hits.loyaltyExact, 'x')).toMatch(/USING INDEX sqlite_autoindex_customers_1 \(loyalty_id=\?\)/);
+    expect(plan(hits.phoneExact, 'x', 5)).toMatch(/USING INDEX customers_phone_digits \(phone_digits=\?\)/);
+    const last4 = plan(hits.phoneLast4, '1234', 5);
+    expect(last4).toMatch(/USING INDEX customers_phone_last4 \(<expr>=\?\)/);
     expect(last4).not.toMatch(/TEMP B-TREE/); // the index hands the newest visitors over in order
-    expect(plan('SELECT id FROM customers WHERE email >= ? AND email < ? ORDER BY email LIMIT 5', 'a', 'b')).toMatch(/customers_email/);
-    expect(plan('SELECT id FROM customers WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT 5', 'a', 'b')).toMatch(/customers_name_key/);
-    expect(plan('SELECT id FROM customers WHERE last_key >= ? AND last_key < ? ORDER BY last_key LIMIT 5', 'a', 'b')).toMatch(/customers_last_key/);
-    expect(plan("SELECT rowid FROM customer_fts WHERE customer_fts MATCH 'name_key : \"obr\"' LIMIT 5")).toMatch(/VIRTUAL TABLE INDEX/);
-    expect(plan("SELECT rowid FROM customer_fts WHERE name_key LIKE '%obr_en%' LIMIT 5")).toMatch(/VIRTUAL TABLE INDEX/);
-    expect(plan(
-      `SELECT id FROM interactions WHERE customer_id = ? AND amends_id IS NULL ORDER BY created_at DESC LIMIT 5`, 1,
-    )).toMatch(/interactions_customer_time/);
-    expect(plan(`SELECT id FROM purchases WHERE customer_id = ? ORDER BY purchased_at DESC LIMIT 5`, 1)).toMatch(/purchases_customer_time/);
+    for (const [stmt, index] of [
+      [hits.loyaltyPrefix, 'sqlite_autoindex_customers_1'],
+      [hits.emailPrefix, 'customers_email'],
+      [hits.namePrefix, 'customers_name_key'],
+      [hits.lastNamePrefix, 'customers_last_key'],
+    ] as const) {
+      const p = plan(stmt, 'a', 'b', 5);
+      expect(p, stmt.source).toMatch(new RegExp(`USING INDEX ${index} \\(\\w+>\\? AND \\w+<\\?\\)`));
+      expect(p, stmt.source).not.toMatch(/TEMP B-TREE/);
+    }
+    for (const stmt of [hits.nameMatch, hits.phoneContains]) {
+      expect(plan(stmt, '"obr"', 5), stmt.source).toMatch(/SCAN customer_fts VIRTUAL TABLE INDEX .* \| SEARCH customers USING INTEGER PRIMARY KEY/);
+    }
+    const { timelinePage } = historyRepo(s.db);
+    const timeline = plan(timelinePage, { customer: 1, at: '9999', type: 'purchase', id: 0, limit: 20 });
+    expect(timeline).toMatch(/SEARCH purchases USING (COVERING )?INDEX purchases_customer_time \(customer_id=\? AND purchased_at<\?\)/);
+    expect(timeline).toMatch(/SEARCH interactions USING INDEX interactions_customer_time \(customer_id=\? AND created_at<\?\)/);
   });
 });
 

@@ -107,7 +107,7 @@ describe('who opened a profile', () => {
     openProfile(s.ctx, clerk, mary);
     s.setNow('2026-11-23T10:00:00.000Z');
     openProfile(s.ctx, clerk, mary);
-    const [, retention] = storeJobs(() => ({ db: s.db, ctx: s.ctx }), { backupDirectory: tempDir(), backupEveryHours: 24, backupKeep: 3, retentionDays: 365 });
+    const retention = storeJobs(() => ({ db: s.db, ctx: s.ctx }), { backupDirectory: tempDir(), backupEveryHours: 24, backupKeep: 3, retentionDays: 365 }).find((j) => j.name === 'retention');
     expect(await retention!.run()).toEqual({ ran: true, redacted: 0, viewsDeleted: 1 });
     expect(views(s, mary).map((v) => v.viewed_at)).toEqual(['2026-11-23T10:00:00.000Z']);
     const audit = s.db.prepare<[], { subject: string; details: string }>("SELECT subject, details FROM audit_log WHERE event = 'erase'").get()!;

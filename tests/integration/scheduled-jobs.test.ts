@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../main/services/audit';
-import { listBackups, verifyDatabaseFile } from '../../main/services/backup';
+import { DEFAULT_BACKUP_EVERY_HOURS, listBackups, verifyDatabaseFile } from '../../main/services/backup';
 import { logInteraction } from '../../main/services/interactions';
-import { DEFAULT_BACKUP_EVERY_HOURS, JOB_TICK_MS, scheduleSettings, storeJobs, type JobOutcome } from '../../main/services/scheduled-jobs';
+import { JOB_TICK_MS, scheduleSettings, storeJobs, type JobOutcome } from '../../main/services/scheduled-jobs';
 import { startScheduler } from '../../main/services/scheduler';
 import { getSetting } from '../../main/services/settings';
 import { tempDir, tempStore } from '../helpers/temp-store';
@@ -81,7 +81,7 @@ describe('scheduled retention', () => {
   it('is not scheduled without retentionDays', () => {
     const s = tempStore();
     const jobs = storeJobs(() => ({ db: s.db, ctx: s.ctx }), { backupDirectory: tempDir(), backupEveryHours: 24, backupKeep: 3, retentionDays: null });
-    expect(jobs.map((j) => j.name)).toEqual(['backup']);
+    expect(jobs.map((j) => j.name)).toEqual(['backup', 'store-copies', 'erasure-wal']);
   });
 
   it('runs at most once a day and blanks notes older than retentionDays', async () => {

@@ -211,7 +211,14 @@ describe('customer data requests over IPC', () => {
     expect(await s.auditOf('erase')).toEqual([]);
 
     const r = await s.ok(s.manager, 'customers.erase', { customerId: id, reason: 'customer request by email', confirmName: '  Gráinne  Ní Bhriain ' });
-    expect(r).toEqual({ interactionsRedacted: 1, openIssuesClosed: 1, draftsDeleted: 0, purchasesKept: 1 });
+    expect(r).toEqual({
+      interactionsRedacted: 1,
+      openIssuesClosed: 1,
+      draftsDeleted: 0,
+      purchasesKept: 1,
+      stillHeldBy: [],
+      storeFile: { walPending: false, compactionPending: true },
+    });
     const after = await s.ok<CustomerProfile>(s.manager, 'customers.get', { id });
     expect(after.customer).toMatchObject({ displayName: 'Unnamed customer', phone: null, notes: '', tags: [] });
     expect(after.purchaseCount).toBe(1);

@@ -1,7 +1,8 @@
 // Store-local clock times for report rows. Intl formatting costs microseconds per call, and a day view formats
 // thousands of rows, so results are cached per UTC minute: every real time zone offset is a whole number of minutes.
+import { calendarDayProblem } from '../../../common/calendar-day';
 import { AppError } from '../../../common/errors';
-import { addDays, daysBetween } from '../time';
+import { daysBetween } from '../time';
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
 const cache = new Map<string, string>();
@@ -34,11 +35,10 @@ export function localHour(iso: string, timeZone: string): number {
   return Number(localClock(iso, timeZone).slice(0, 2)) || 0;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A real calendar day, not just the YYYY-MM-DD shape ("2026-02-30" is refused). */
 export function assertDay(day: string, label = 'date'): string {
-  if (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)) || addDays(day, 0) !== day) throw new AppError('VALIDATION', `${label}: ${day} is not a calendar date (YYYY-MM-DD).`);
+  const problem = calendarDayProblem(day);
+  if (problem) throw new AppError('VALIDATION', `${label}: ${problem}.`);
   return day;
 }
 

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../../common/calendar-day';
 import type { InteractionKind, InteractionOutcome } from '../../../common/domain';
 import { INTERACTION_KINDS, INTERACTION_OUTCOMES } from '../../../common/domain';
 
@@ -72,7 +73,7 @@ export function parseDraft(body: string): LogDraft | null {
     outcome: (INTERACTION_OUTCOMES as readonly unknown[]).includes(r.outcome) ? (r.outcome as InteractionOutcome) : base.outcome,
     sentiment: typeof r.sentiment === 'number' && r.sentiment >= 1 && r.sentiment <= 5 ? r.sentiment : null,
     notes: str(r.notes),
-    followUpDue: /^\d{4}-\d{2}-\d{2}$/.test(str(r.followUpDue)) ? str(r.followUpDue) : '',
+    followUpDue: isCalendarDay(str(r.followUpDue)) ? str(r.followUpDue) : '',
     say: str(r.say),
     used:
       used && typeof used === 'object' && typeof used.templateId === 'string'

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/db/connection';
+import { customersRepo } from '../../../main/db/customers.repo';
 import { migrate, SCHEMA_VERSION } from '../../../main/db/migrate';
 import { MIGRATIONS } from '../../../main/db/migrations';
 import * as customerEdits from '../../../main/db/migrations/0008-customer-edits';
@@ -30,13 +31,114 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('0001-initial creates the core tables, FTS index and append-only guard', () => {
-    const db = new Database(path.join(tempDir(), 'b.db'));
-    migrate(db, ':memory:', { backup: false, target: 1 });
+  it('0001-initial creates the core tables, the search index kept by triggers, and the append-only guard', () => {
+    const { db } = storeAt('b.db', 1);
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     for (const t of ['customers', 'customer_fts', 'purchases', 'purchase_items', 'interactions', 'open_issues', 'clerks', 'drafts']) {
       expect(tables(db)).toContain(t);
     }
+    db.prepare("INSERT INTO clerks (display_name, created_at) VALUES ('Ann', '2026-01-01T00:00:00Z')").run();
+    const c = Number(
+      db.prepare("INSERT INTO customers (name_key, last_key, phone_digits, created_at) VALUES ('sean obrien', 'obrien sean', '353871234567', '2026-01-01')").run()
+        .lastInsertRowid,
+    );
+    const found = (q: string) => db.prepare('SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?').pluck().all(q);
+    expect(found('name_key : "obrien"')).toEqual([c]);
+    db.prepare("UPDATE customers SET name_key = 'sean byrne' WHERE id = ?").run(c);
+    expect(found('name_key : "obrien"')).toEqual([]);
+    expect(found('name_key : "byrne"')).toEqual([c]);
+
+    const log = db.prepare(
+      `INSERT INTO interactions (customer_id, created_at, local_day, kind, outcome, clerk_id, terminal_id, resolves_id)
+       VALUES (?, ?, '2026-01-01', 'complaint', ?, 1, 't', ?)`,
+    );
+    const complaint = Number(log.run(c, '2026-01-01T10:00:00Z', 'follow_up', null).lastInsertRowid);
+    expect(db.prepare('SELECT customer_id, closed_at FROM open_issues WHERE interaction_id = ?').get(complaint)).toEqual({ customer_id: c, closed_at: null });
+    const resolution = Number(log.run(c, '2026-01-02T10:00:00Z', 'resolved', complaint).lastInsertRowid);
+    expect(db.prepare('SELECT closed_by FROM open_issues WHERE interaction_id = ?').pluck().get(complaint)).toBe(resolution);
+    // Both on the same store-local day: one visit.
+    expect(db.prepare('SELECT visit_count, interaction_count FROM customers WHERE id = ?').get(c)).toEqual({ visit_count: 1, interaction_count: 2 });
+    expect(() => db.prepare("UPDATE interactions SET notes = 'changed' WHERE id = ?").run(complaint)).toThrow('interactions are append-only');
+    expect(() => db.prepare('DELETE FROM interactions WHERE id = ?').run(complaint)).toThrow('interactions are append-only');
+    db.close();
+  });
+
+  it('0002-accounts adds PINs and lockout state to the clerks already there, and an audit log nobody can change', () => {
+    const { db, migrateTo } = storeAt('accounts.db', 1);
+    db.prepare("INSERT INTO clerks (display_name, role, created_at) VALUES ('Ann', 'manager', '2026-01-01T00:00:00Z')").run();
+    migrateTo(2);
+    expect(db.prepare('SELECT display_name, pin_hash, failed_pins, lockouts, locked_until FROM clerks').get()).toEqual({
+      display_name: 'Ann',
+      pin_hash: null, // cannot sign in until an admin sets a PIN
+      failed_pins: 0,
+      lockouts: 0,
+      locked_until: null,
+    });
+    const id = Number(
+      db.prepare("INSERT INTO audit_log (at, clerk_id, terminal_id, event, subject) VALUES ('2026-01-01T10:00:00Z', 1, 't', 'erase', 'customer:7')").run()
+        .lastInsertRowid,
+    );
+    expect(() => db.prepare("UPDATE audit_log SET subject = 'customer:8' WHERE id = ?").run(id)).toThrow('the audit log is append-only');
+    expect(() => db.prepare('UPDATE audit_log SET details = ?').run('{}')).toThrow('the audit log is append-only');
+    expect(() => db.prepare('DELETE FROM audit_log WHERE id = ?').run(id)).toThrow('the audit log is append-only');
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow('the audit log is append-only');
+    expect(db.prepare('SELECT subject, details FROM audit_log').all()).toEqual([{ subject: 'customer:7', details: '{}' }]);
+    db.close();
+  });
+
+  it('0003-playbook counts a suggestion used, judges its success, and re-judges it when the entry is amended', () => {
+    const { db, migrateTo } = storeAt('playbook.db', 2);
+    db.prepare("INSERT INTO clerks (display_name, created_at) VALUES ('Ann', '2026-01-01')").run();
+    db.prepare("INSERT INTO customers (name_key, last_key, style, created_at) VALUES ('ann lee', 'lee ann', 'blue', '2026-01-01')").run();
+    migrateTo(3);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('playbook.store_id', 'dub-01')").run();
+    const log = db.prepare(
+      `INSERT INTO interactions (customer_id, created_at, local_day, kind, outcome, sentiment, clerk_id, terminal_id, suggestion_template_id, amends_id, amend_reason)
+       VALUES (1, '2026-01-01T10:00:00Z', '2026-01-01', 'inquiry', ?, ?, 1, 't', ?, ?, ?)`,
+    );
+    const used = Number(log.run('resolved', 5, 'thanks', null, null).lastInsertRowid);
+    log.run('resolved', null, 'thanks', null, null); // no sentiment: not a success
+    const stats = () => db.prepare('SELECT template_id, store_id, style, used, successes FROM playbook_stats').all();
+    expect(stats()).toEqual([{ template_id: 'thanks', store_id: 'dub-01', style: 'blue', used: 2, successes: 1 }]);
+    log.run('unresolved', 2, null, used, 'customer came back');
+    expect(stats()).toEqual([{ template_id: 'thanks', store_id: 'dub-01', style: 'blue', used: 2, successes: 0 }]);
+    expect(() => db.prepare("INSERT INTO playbook_templates (id, kind, title, conditions, text_blue, text_green, text_gold, text_orange, text_unknown, priority, updated_at) VALUES ('x', 'k', 't', 'not json', '', '', '', '', '', 1, '')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('0004-review lets a review amendment flag an entry without re-opening a follow-up a later visit closed', () => {
+    const { db, migrateTo } = storeAt('review.db', 3);
+    db.prepare("INSERT INTO clerks (display_name, created_at) VALUES ('Ann', '2026-01-01')").run();
+    const cols = 'customer_id, created_at, local_day, kind, outcome, clerk_id, terminal_id, follow_up_due, resolves_id, amends_id, amend_reason';
+    const log = db.prepare(`INSERT INTO interactions (${cols}) VALUES (NULL, ?, '2026-01-01', 'complaint', ?, 1, 't', ?, ?, ?, ?)`);
+    const complaint = Number(log.run('2026-01-01T10:00:00Z', 'follow_up', '2026-01-05', null, null, null).lastInsertRowid);
+    log.run('2026-01-02T10:00:00Z', 'resolved', null, complaint, null, null); // the follow-up visit closes it
+    migrateTo(4);
+    const closed = () => db.prepare('SELECT closed_at FROM open_issues WHERE interaction_id = ?').pluck().get(complaint);
+    expect(closed()).toBe('2026-01-02T10:00:00Z');
+    // A review restates the entry (outcome follow_up) with flagged set: the issue stays closed.
+    db.prepare(`INSERT INTO interactions (${cols}, flagged, review_note) VALUES (NULL, '2026-01-03T10:00:00Z', '2026-01-03', 'complaint', 'follow_up', 1, 't', '2026-01-05', NULL, ?, 'manager review', 1, 'rude?')`).run(complaint);
+    expect(closed()).toBe('2026-01-02T10:00:00Z');
+    // A correction (no flag) with the same outcome does re-open it, as before.
+    log.run('2026-01-04T10:00:00Z', 'follow_up', '2026-01-09', null, complaint, 'wrongly closed');
+    expect(closed()).toBeNull();
+    expect(() => db.prepare(`INSERT INTO interactions (${cols}, flagged) VALUES (NULL, '2026-01-04', '2026-01-04', 'inquiry', 'resolved', 1, 't', NULL, NULL, NULL, NULL, 1)`).run()).toThrow(/CHECK/);
+    db.prepare('UPDATE open_issues SET assigned_clerk_id = 1 WHERE interaction_id = ?').run(complaint);
+    db.close();
+  });
+
+  it('0005-import records import runs, one unfinished run per file findable by its hash', () => {
+    const { db, migrateTo } = storeAt('import.db', 4);
+    migrateTo(5);
+    const add = db.prepare("INSERT INTO import_runs (entity, file_name, file_size, file_sha256, started_at) VALUES (?, 'pos.csv', 10, 'abc', '2026-01-01')");
+    const run = add.run('customers');
+    expect(db.prepare('SELECT last_line_committed, counts, finished_at FROM import_runs WHERE id = ?').get(run.lastInsertRowid)).toEqual({
+      last_line_committed: 0,
+      counts: '{}',
+      finished_at: null,
+    });
+    expect(() => add.run('orders')).toThrow(/CHECK/);
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'import_runs_unfinished'").pluck().get()).toMatch(/WHERE finished_at IS NULL/);
     db.close();
   });
 
@@ -82,9 +184,12 @@ describe('migrations', () => {
     add.run('New', 'new', 'new', '353873331234', '2026-11-20T10:00:00.000Z');
     add.run('Other', 'other', 'other', '353874449999', '2026-11-21T10:00:00.000Z');
     migrateTo(7);
-    const sql = "SELECT first_name FROM customers WHERE substr(phone_digits, -4) = '1234' ORDER BY last_visit_at DESC LIMIT 5";
-    expect(db.prepare(sql).pluck().all()).toEqual(['New', 'Old', 'Never']);
-    const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => (r as { detail: string }).detail).join(' | ');
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'customers_phone_last4'").pluck().get()).toBe('customers_phone_last4');
+    // The lookup's own statement, as the search prepares it today (it reads columns later migrations added).
+    migrateTo(MIGRATIONS.length);
+    const last4 = customersRepo(db).hits.phoneLast4;
+    expect(last4.all('1234', 5).map((h) => h.first_name)).toEqual(['New', 'Old', 'Never']);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${last4.source}`).all('1234', 5).map((r) => (r as { detail: string }).detail).join(' | ');
     expect(plan).toMatch(/customers_phone_last4/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
     db.close();
@@ -104,6 +209,28 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO profile_views (customer_id, clerk_id, terminal_id, viewed_at) VALUES (2, 1, 't', 'x')").run()).toThrow(/FOREIGN KEY/);
     db.prepare('DELETE FROM customers').run();
     expect(db.prepare('SELECT (SELECT count(*) FROM customer_field_changes) + (SELECT count(*) FROM profile_views)').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('0009-fts-secure-delete makes the search index delete for real, and clears names erased before it', () => {
+    const { db, migrateTo } = storeAt('secure.db', 8);
+    const add = db.prepare("INSERT INTO customers (first_name, name_key, last_key, created_at) VALUES (?, ?, ?, '2026-01-01T00:00:00Z')");
+    const [erased, renamed] = [['Xaver', 'xaver quazz'], ['Yvo', 'yvo jukkaz']].map(([first, key]) => Number(add.run(first, key, key).lastInsertRowid));
+    for (let i = 0; i < 50; i++) add.run('Ann', `ann kelleher${i}`, `kelleher${i} ann`);
+    // An erasure under schema 8: the index keeps the trigrams under a delete marker.
+    db.prepare("UPDATE customers SET name_key = '', last_key = '' WHERE id = ?").run(erased);
+    db.prepare("INSERT INTO audit_log (at, terminal_id, event, subject) VALUES ('2026-01-02T00:00:00Z', 't', 'erase', ?)").run(`customer:${erased}`);
+    const index = () => Buffer.concat(db.prepare<[], Buffer>('SELECT block FROM customer_fts_data').pluck().all());
+    expect(index().includes('uaz')).toBe(true);
+
+    migrateTo(9);
+    expect(db.prepare("SELECT v FROM customer_fts_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);
+    expect(index().includes('uaz')).toBe(false); // merged away once, because the store had erased someone
+    expect(index().includes('juk')).toBe(true);
+    db.prepare("UPDATE customers SET name_key = 'yvo smith' WHERE id = ?").run(renamed);
+    expect(index().includes('juk')).toBe(false); // and from now on a delete removes the entries at once
+    expect(db.prepare("SELECT rowid FROM customer_fts WHERE customer_fts MATCH 'name_key : \"smith\"'").pluck().all()).toEqual([renamed]);
+    expect(() => db.prepare("INSERT INTO customer_fts (customer_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
     db.close();
   });
 

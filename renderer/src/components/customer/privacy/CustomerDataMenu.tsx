@@ -96,6 +96,7 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
           customer={customer}
           onClose={() => setErasing(false)}
           onErased={(r) => {
+            setErasing(false);
             announce(`Customer erased: ${r.interactionsRedacted} interaction entries anonymised, ${r.purchasesKept} purchases kept without personal data`);
             onErased();
           }}

@@ -1,10 +1,13 @@
 // Calendar-day arithmetic on "YYYY-MM-DD" strings. Done in UTC noon so no time zone or DST shift can move the day.
+import { isCalendarDay } from '../../../../../common/calendar-day';
+
 export function addDays(day: string, n: number): string {
   const t = Date.parse(`${day}T12:00:00Z`) + n * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
 
-export const isDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T12:00:00Z`));
+/** The contract's rule, so a form never sends a day the main process refuses. */
+export const isDay = isCalendarDay;
 
 /** "Mon 23 Nov 2026" */
 export function longDay(day: string): string {

@@ -1,0 +1,31 @@
+// A calendar day as the contract and the CLI take it: "YYYY-MM-DD", and a day that exists. The pattern alone let
+// 1990-02-31 and 2026-02-30 through, and Date.parse is no check either (V8 reads "2026-02-30" as 2 March).
+import { z } from 'zod';
+
+export const CALENDAR_DAY_FORMAT = 'YYYY-MM-DD';
+
+const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const isLeapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True for a day of the Gregorian calendar written as YYYY-MM-DD (years 0001-9999). */
+export function isCalendarDay(text: string): boolean {
+  const m = SHAPE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= (mo === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[mo - 1]!);
+}
+
+/** Why a text is not a calendar day, in the words every date field and date flag uses; null when it is one. */
+export function calendarDayProblem(text: string): string | null {
+  if (!SHAPE.test(text)) return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a date as ${CALENDAR_DAY_FORMAT}`;
+  return isCalendarDay(text) ? null : `${text} is not a calendar date`;
+}
+
+/** The one schema of every date field in the contract. */
+export const calendarDay = z.string().superRefine((text, ctx) => {
+  const problem = calendarDayProblem(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
