@@ -95,7 +95,10 @@ export interface Interaction {
   clerkName: string;
   terminalId: string;
   suggestionTemplateId: string | null;
-  resolvesId: number | null;
+  /** What the clerk said to the customer (the edited "What I'll say" text); '' when nothing was noted. */
+  said: string;
+  /** The open issues this interaction settled (closed), oldest first. */
+  resolves: number[];
   /** Set on amendment rows: the original they correct. */
   amendsId: number | null;
   amendReason: string | null;

@@ -87,7 +87,7 @@ function entryText(e: TimelineEntry): [string, string] {
   }
   const i = e.interaction;
   const mood = i.sentiment ? ` [${i.sentiment}/5]` : '';
-  const flags = [e.open ? 'OPEN' : '', e.amendmentCount ? 'amended' : '', i.resolvesId ? `resolves #${i.resolvesId}` : ''].filter(Boolean).join(', ');
+  const flags = [e.open ? 'OPEN' : '', e.amendmentCount ? 'amended' : '', i.resolves.length ? `resolves ${i.resolves.map((r) => `#${r}`).join(', ')}` : ''].filter(Boolean).join(', ');
   return [`#${e.id} ${i.kind} ${i.outcome}`, `${i.clerkName}${mood}${flags ? ` (${flags})` : ''}: ${i.notes || '-'}`];
 }
 

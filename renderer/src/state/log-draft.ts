@@ -16,6 +16,8 @@ export interface LogDraft {
   followUpDue: string;
   say: string;
   used: UsedSuggestion | null;
+  /** Open issues the clerk chose to settle with this entry; null: not chosen, the form proposes (lib/settles.ts). */
+  settles: number[] | null;
   /** Kept with the draft: a save retried after a crash carries the same id and is not logged twice. */
   requestId: string;
 }
@@ -35,6 +37,7 @@ export function emptyDraft(): LogDraft {
     followUpDue: '',
     say: '',
     used: null,
+    settles: null,
     requestId: newRequestId(),
   };
 }
@@ -49,7 +52,8 @@ export function isBlank(d: LogDraft): boolean {
     !d.notes.trim() &&
     !d.followUpDue &&
     !d.say.trim() &&
-    d.used === null
+    d.used === null &&
+    d.settles === null
   );
 }
 
@@ -82,6 +86,7 @@ export function parseDraft(body: string): LogDraft | null {
             resolvesInteractionId: typeof used.resolvesInteractionId === 'number' ? used.resolvesInteractionId : null,
           }
         : null,
+    settles: Array.isArray(r.settles) && r.settles.every((id) => Number.isInteger(id) && id > 0) ? (r.settles as number[]) : null,
     requestId: str(r.requestId).length >= 8 ? str(r.requestId) : base.requestId,
   };
 }

@@ -420,7 +420,7 @@ const scenarios: Scenario[] = [
       const c = customer(s, { style: 'orange' });
       regular(s, c);
       const q = logAt(s, 9, { customerId: c, kind: 'inquiry', outcome: 'unresolved' });
-      logAt(s, 8, { customerId: c, kind: 'inquiry', outcome: 'resolved', sentiment: 5, resolvesId: q.id });
+      logAt(s, 8, { customerId: c, kind: 'inquiry', outcome: 'resolved', sentiment: 5, resolves: [q.id] });
       return { customerId: c, kind: 'greeting', style: 'orange', also: (l) => expect(l.every((x) => x.resolvesInteractionId === null)).toBe(true) };
     },
   },
