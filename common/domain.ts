@@ -144,8 +144,11 @@ export interface Suggestion {
   style: CommunicationStyle;
   reasons: SuggestionReason[];
   score: number;
-  /** Set when the suggestion follows up a specific open interaction; logging with it resolves that one. */
-  resolvesInteractionId: number | null;
+  /**
+   * The open issue (its interaction id) this suggestion is about, or null. Using it ties the log form to that issue:
+   * it is preselected among the issues the new entry settles.
+   */
+  issueId: number | null;
 }
 
 export interface DuplicateCandidate {

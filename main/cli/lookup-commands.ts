@@ -106,7 +106,7 @@ export function runSuggest(args: string[], io: Io): number {
     else {
       const out: string[] = [];
       suggestions.forEach((s, n) => {
-        out.push(`${n + 1}. ${s.title}${s.resolvesInteractionId ? ` (follows up #${s.resolvesInteractionId})` : ''}`, `   "${s.text}"`);
+        out.push(`${n + 1}. ${s.title}${s.issueId ? ` (about #${s.issueId})` : ''}`, `   "${s.text}"`);
         for (const r of s.reasons) out.push(`   - ${r.fact}`);
       });
       io.stdout.write(`${out.join('\n')}\n`);

@@ -13,7 +13,7 @@ export function settlesFor(d: Pick<LogDraft, 'outcome' | 'kind' | 'used' | 'sett
   if (!SETTLING_OUTCOMES.includes(d.outcome) || issues.length === 0) return [];
   const open = new Set(issues.map((i) => i.interactionId));
   if (d.settles !== null) return d.settles.filter((id) => open.has(id));
-  if (d.used?.resolvesInteractionId != null && open.has(d.used.resolvesInteractionId)) return [d.used.resolvesInteractionId];
+  if (d.used?.issueId != null && open.has(d.used.issueId)) return [d.used.issueId];
   const same = issues.filter((i) => i.kind === d.kind);
   return same.length === 1 ? [same[0]!.interactionId] : [];
 }

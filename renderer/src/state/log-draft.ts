@@ -4,7 +4,8 @@ import { INTERACTION_KINDS, INTERACTION_OUTCOMES } from '../../../common/domain'
 export interface UsedSuggestion {
   templateId: string;
   title: string;
-  resolvesInteractionId: number | null;
+  /** The open issue the suggestion is about: using it ties the entry to that issue. */
+  issueId: number | null;
 }
 
 /** Everything the clerk has typed for one log entry; saved as JSON so it survives a crash or restart. */
@@ -83,7 +84,7 @@ export function parseDraft(body: string): LogDraft | null {
         ? {
             templateId: used.templateId,
             title: str(used.title, used.templateId),
-            resolvesInteractionId: typeof used.resolvesInteractionId === 'number' ? used.resolvesInteractionId : null,
+            issueId: typeof used.issueId === 'number' ? used.issueId : null,
           }
         : null,
     settles: Array.isArray(r.settles) && r.settles.every((id) => Number.isInteger(id) && id > 0) ? (r.settles as number[]) : null,

@@ -30,7 +30,7 @@ describe('which open issues an entry settles', () => {
   });
 
   it('proposes the issue of the suggestion used, and what the clerk ticked wins, none included', () => {
-    const used = { templateId: 'complaint-escalation', title: 'Bring in the manager', resolvesInteractionId: 1754 };
+    const used = { templateId: 'complaint-escalation', title: 'Bring in the manager', issueId: 1754 };
     expect(settlesFor(draft({ kind: 'complaint', outcome: 'resolved', used }), TONY)).toEqual([1754]);
     expect(settlesFor(draft({ kind: 'complaint', outcome: 'resolved', used, settles: [] }), TONY)).toEqual([]);
     expect(settlesFor(draft({ outcome: 'resolved', settles: [1764, 1754] }), TONY)).toEqual([1764, 1754]);

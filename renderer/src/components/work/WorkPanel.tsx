@@ -53,9 +53,9 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
     if (!s) return announce(`There is no suggestion ${index + 1}.`);
     log.update({
       say: s.text,
-      used: { templateId: s.templateId, title: s.title, resolvesInteractionId: s.resolvesInteractionId },
-      // A suggestion following up an open issue ties the entry to it; the clerk can still untick it.
-      ...(s.resolvesInteractionId !== null ? { settles: [s.resolvesInteractionId] } : {}),
+      used: { templateId: s.templateId, title: s.title, issueId: s.issueId },
+      // A suggestion about an open issue ties the entry to it; the clerk can still untick it.
+      ...(s.issueId !== null ? { settles: [s.issueId] } : {}),
     });
     sayRef.current?.focus();
     void copyText(s.text).then((ok) =>
