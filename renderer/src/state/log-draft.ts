@@ -11,6 +11,8 @@ export interface UsedSuggestion {
 /** Everything the clerk has typed for one log entry; saved as JSON so it survives a crash or restart. */
 export interface LogDraft {
   kind: InteractionKind;
+  /** The clerk picked the kind (the form starts on Inquiry): only then does the kind propose an issue to settle. */
+  kindChosen: boolean;
   outcome: InteractionOutcome;
   sentiment: number | null;
   notes: string;
@@ -32,6 +34,7 @@ export function newRequestId(): string {
 export function emptyDraft(): LogDraft {
   return {
     kind: 'inquiry',
+    kindChosen: false,
     outcome: 'resolved',
     sentiment: null,
     notes: '',
@@ -48,6 +51,7 @@ export function isBlank(d: LogDraft): boolean {
   const e = emptyDraft();
   return (
     d.kind === e.kind &&
+    !d.kindChosen &&
     d.outcome === e.outcome &&
     d.sentiment === null &&
     !d.notes.trim() &&
@@ -74,6 +78,7 @@ export function parseDraft(body: string): LogDraft | null {
   const used = r.used as Record<string, unknown> | null | undefined;
   return {
     kind: (INTERACTION_KINDS as readonly unknown[]).includes(r.kind) ? (r.kind as InteractionKind) : base.kind,
+    kindChosen: r.kindChosen === true,
     outcome: (INTERACTION_OUTCOMES as readonly unknown[]).includes(r.outcome) ? (r.outcome as InteractionOutcome) : base.outcome,
     sentiment: typeof r.sentiment === 'number' && r.sentiment >= 1 && r.sentiment <= 5 ? r.sentiment : null,
     notes: str(r.notes),

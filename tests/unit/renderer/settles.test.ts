@@ -17,15 +17,21 @@ const TONY = [issue(1768, 'complaint'), issue(1764, 'inquiry'), issue(1754, 'ret
 const draft = (d: Partial<LogDraft>): LogDraft => ({ ...emptyDraft(), ...d });
 
 describe('which open issues an entry settles', () => {
-  it('proposes the single open issue of the same kind, and nothing when there are several or none', () => {
-    expect(settlesFor(draft({ kind: 'complaint', outcome: 'resolved' }), TONY)).toEqual([1768]);
-    expect(settlesFor(draft({ kind: 'pickup', outcome: 'resolved' }), TONY)).toEqual([]);
-    expect(settlesFor(draft({ kind: 'complaint', outcome: 'resolved' }), [...TONY, issue(1770, 'complaint')])).toEqual([]);
+  it('proposes the single open issue of the kind the clerk picked, and nothing when there are several or none', () => {
+    expect(settlesFor(draft({ kind: 'complaint', kindChosen: true, outcome: 'resolved' }), TONY)).toEqual([1768]);
+    expect(settlesFor(draft({ kind: 'pickup', kindChosen: true, outcome: 'resolved' }), TONY)).toEqual([]);
+    expect(settlesFor(draft({ kind: 'complaint', kindChosen: true, outcome: 'resolved' }), [...TONY, issue(1770, 'complaint')])).toEqual([]);
+  });
+
+  it('proposes nothing from the kind the form starts on: a quick question must not close the open one', () => {
+    expect(emptyDraft().kind).toBe('inquiry');
+    expect(settlesFor(emptyDraft(), TONY)).toEqual([]);
+    expect(settlesFor(draft({ kindChosen: true }), TONY)).toEqual([1764]);
   });
 
   it('asks only after a resolved or follow-up outcome', () => {
     expect(SETTLING_OUTCOMES).toEqual(['resolved', 'follow_up']);
-    expect(settlesFor(draft({ kind: 'complaint', outcome: 'follow_up' }), TONY)).toEqual([1768]);
+    expect(settlesFor(draft({ kind: 'complaint', kindChosen: true, outcome: 'follow_up' }), TONY)).toEqual([1768]);
     expect(settlesFor(draft({ kind: 'complaint', outcome: 'escalated', settles: [1768] }), TONY)).toEqual([]);
   });
 

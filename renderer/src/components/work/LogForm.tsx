@@ -56,7 +56,7 @@ export function LogForm(p: Props) {
         </p>
       )}
       <form className="log-form" onSubmit={submit} noValidate aria-busy={p.saving}>
-        <RadioGroup name="log-kind" legend="Kind" options={KINDS} value={d.kind} onChange={(kind) => p.update({ kind })} className="kinds" />
+        <RadioGroup name="log-kind" legend="Kind" options={KINDS} value={d.kind} onChange={(kind) => p.update({ kind, kindChosen: true })} className="kinds" />
         <RadioGroup
           name="log-outcome"
           legend="Outcome"
@@ -132,6 +132,9 @@ export function LogForm(p: Props) {
   );
 }
 
+/** Enough of a note to tell issues apart; the profile above shows it whole. */
+const shortened = (notes: string, max = 60) => (notes.length > max ? `${notes.slice(0, max).trimEnd()}…` : notes);
+
 /** Which open issues this entry settles: any number of them, or none (the entry is about something else). */
 function SettlesGroup(p: { issues: OpenIssue[]; selected: number[]; timeZone: string; onChange(settles: number[]): void }) {
   return (
@@ -150,7 +153,7 @@ function SettlesGroup(p: { issues: OpenIssue[]; selected: number[]; timeZone: st
               />
               <span>
                 <strong>{KIND_LABEL[i.kind]}</strong> from {formatDay(i.openedAt, p.timeZone)} · {OUTCOME_LABEL[i.outcome]}
-                {i.notes && <span className="settles-notes"> — {i.notes}</span>}
+                {i.notes && <span className="settles-notes"> — {shortened(i.notes)}</span>}
               </span>
             </label>
           </li>

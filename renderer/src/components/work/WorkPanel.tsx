@@ -66,7 +66,7 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
   const resolveIssue = (issueId: number) => {
     const issue = openIssues.find((i) => i.interactionId === issueId);
     if (!issue) return announce('That issue is no longer open.');
-    log.update({ kind: issue.kind, outcome: 'resolved', settles: [issueId] });
+    log.update({ kind: issue.kind, kindChosen: true, outcome: 'resolved', settles: [issueId] });
     sayRef.current?.focus();
     announce(
       `Logging the ${KIND_LABEL[issue.kind].toLowerCase()} from ${formatDay(issue.openedAt, info.timeZone)} as resolved. ` +
