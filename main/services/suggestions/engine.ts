@@ -1,5 +1,6 @@
 // Matching, rendering, explaining and ranking: from facts and templates to the few suggestions a clerk sees.
 import type { CommunicationStyle, Suggestion, SuggestionReason } from '../../../common/domain';
+import type { PlaybookNotShownReason } from '../../../common/playbook';
 import { playbookRepo } from '../../db/playbook.repo';
 import type { ServiceContext } from '../context';
 import { evaluate, FIELDS, type Subject } from './conditions';
@@ -14,15 +15,8 @@ export const MAX_ISSUE_SUGGESTIONS = 3;
 export const MAX_REASONS = 4;
 const FULL = 2;
 
-export type NotShown =
-  | 'disabled'
-  | 'no-consent'
-  | 'open-issues'
-  | 'conditions'
-  | 'nothing-to-resolve'
-  | 'purchase-under-issue'
-  | 'no-check-in-item'
-  | 'missing-variables';
+/** Why a template is not offered: a disabled one never is; the other reasons are the ones a preview explains. */
+export type NotShown = 'disabled' | PlaybookNotShownReason;
 
 export type Verdict =
   | { shown: true; suggestion: Suggestion; kind: string }

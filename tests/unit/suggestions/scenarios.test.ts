@@ -501,7 +501,8 @@ const scenarios: Scenario[] = [
 const PAN = { sku: 'KIT-3004', description: 'Non-stick frying pan 28cm', priceCents: 3499 };
 const KETTLE = { sku: 'KIT-3001', description: 'Russell Hobbs kettle 1.7L', priceCents: 3999 };
 const templateOf = (id: string) => shippedPlaybook().templates.find((t) => t.id === id);
-const ids = (l: Suggestion[]) => l.map((x) => x.templateId);
+/** None of these templates is offered. */
+const notOffered = (...templateIds: string[]) => (l: Suggestion[]) => expect(kindsOf(l).filter((id) => templateIds.includes(id))).toEqual([]);
 /** The first suggestions are one per open issue, in this order. */
 const firstAbout = (l: Suggestion[], issues: number[]) => expect(l.slice(0, issues.length).map((x) => x.issueId)).toEqual(issues);
 /** Nothing that is not about an open issue and not declared compatible with one is offered. */
@@ -535,8 +536,7 @@ const clashes: Scenario[] = [
         says: ["I'm so sorry", 'complaint from 22 Nov'],
         issueId: comp.id,
         also: (l) => {
-          expect(ids(l)).not.toContain('check-in-recent-purchase');
-          expect(ids(l)).not.toContain('recommendation-from-purchase');
+          notOffered('check-in-recent-purchase', 'recommendation-from-purchase')(l);
           silentAbout(l, /frying pan/i);
           nothingHeldBackShown(l);
         },
@@ -627,7 +627,7 @@ const clashes: Scenario[] = [
         style: 'orange',
         issueId: comp.id,
         also: (l) => {
-          expect(ids(l)).not.toContain('loyalty-gold-thanks');
+          notOffered('loyalty-gold-thanks')(l);
           for (const x of l) expect(OFFER_IDS.has(x.templateId), x.templateId).toBe(false);
           nothingHeldBackShown(l);
         },
@@ -640,7 +640,7 @@ const clashes: Scenario[] = [
       const c = customer(s, { birthday: '1980-11-23', style: 'orange' });
       regular(s, c);
       const comp = logAt(s, 4, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2, notes: 'Toaster burns one side' });
-      return { customerId: c, kind: 'service_recovery', style: 'orange', issueId: comp.id, also: (l) => expect(ids(l)).not.toContain('birthday-today') };
+      return { customerId: c, kind: 'service_recovery', style: 'orange', issueId: comp.id, also: notOffered('birthday-today') };
     },
   },
   {
@@ -649,7 +649,7 @@ const clashes: Scenario[] = [
       const c = customer(s, { style: 'blue' });
       regular(s, c, [200, 180, 160, 140, 120, 100, 80, 60, 40]);
       const comp = logAt(s, 5, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2 });
-      return { customerId: c, kind: 'service_recovery', style: 'blue', issueId: comp.id, also: (l) => expect(ids(l)).not.toContain('loyalty-visit-milestone') };
+      return { customerId: c, kind: 'service_recovery', style: 'blue', issueId: comp.id, also: notOffered('loyalty-visit-milestone') };
     },
   },
   {
@@ -665,7 +665,7 @@ const clashes: Scenario[] = [
         style: 'gold',
         issueId: ret.id,
         also: (l) => {
-          expect(ids(l).filter((id) => id.startsWith('recommendation-'))).toEqual([]);
+          expect(kindsOf(l).filter((id) => id.startsWith('recommendation-'))).toEqual([]);
           nothingHeldBackShown(l);
         },
       };
@@ -682,7 +682,7 @@ const clashes: Scenario[] = [
         kind: 'escalation',
         style: 'blue',
         issueId: ret.id,
-        also: (l) => expect(ids(l).filter((id) => id.startsWith('welcome-back'))).toEqual([]),
+        also: (l) => expect(kindsOf(l).filter((id) => id.startsWith('welcome-back'))).toEqual([]),
       };
     },
   },
@@ -692,7 +692,7 @@ const clashes: Scenario[] = [
       const c = customer(s, { style: 'orange' });
       regular(s, c);
       const q = logAt(s, 2, { customerId: c, kind: 'inquiry', outcome: 'unresolved', notes: 'Wants a spare lid for the slow cooker' });
-      return { customerId: c, kind: 'service_recovery', style: 'orange', issueId: q.id, also: (l) => expect(ids(l)).not.toContain('greeting-regular') };
+      return { customerId: c, kind: 'service_recovery', style: 'orange', issueId: q.id, also: notOffered('greeting-regular') };
     },
   },
   {
@@ -702,7 +702,7 @@ const clashes: Scenario[] = [
       regular(s, c);
       const open = logAt(s, 20, { customerId: c, kind: 'inquiry', outcome: 'unresolved', notes: 'Delivery to Bray not booked' });
       logAt(s, 5, { customerId: c, kind: 'complaint', outcome: 'resolved', sentiment: 4, notes: 'Kettle swapped' });
-      return { customerId: c, kind: 'service_recovery', style: 'green', issueId: open.id, also: (l) => expect(ids(l)).not.toContain('check-in-after-resolved-issue') };
+      return { customerId: c, kind: 'service_recovery', style: 'green', issueId: open.id, also: notOffered('check-in-after-resolved-issue') };
     },
   },
   {
@@ -714,7 +714,7 @@ const clashes: Scenario[] = [
       buy(s, c, 200, [{ description: 'Drill', priceCents: 40_000 }]);
       buy(s, c, 3, [{ description: 'Mixer', priceCents: 29_999 }]);
       const ret = logAt(s, 1, { customerId: c, kind: 'return', outcome: 'escalated', notes: 'Mixer bowl cracked, refund over my limit' });
-      return { customerId: c, kind: 'escalation', style: 'unknown', issueId: ret.id, also: (l) => expect(ids(l)).not.toContain('loyalty-tier-up') };
+      return { customerId: c, kind: 'escalation', style: 'unknown', issueId: ret.id, also: notOffered('loyalty-tier-up') };
     },
   },
   {
@@ -731,7 +731,7 @@ const clashes: Scenario[] = [
         issueId: ret.id,
         also: (l) => {
           firstAbout(l, [ret.id, pick.id]);
-          expect(ids(l).filter((id) => templateOf(id)?.kind === 'greeting')).toEqual([]);
+          expect(kindsOf(l).filter((id) => templateOf(id)?.kind === 'greeting')).toEqual([]);
         },
       };
     },
@@ -758,7 +758,7 @@ const clashes: Scenario[] = [
       const c = customer(s, { style: 'green' });
       regular(s, c);
       const q = logAt(s, 1, { customerId: c, kind: 'inquiry', outcome: 'follow_up', followUpDue: dayIn(s, 12), notes: 'Stand mixer in red, checking with the supplier' });
-      return { customerId: c, kind: 'follow_up', style: 'green', issueId: q.id, also: (l) => expect(ids(l)).not.toContain('greeting-regular') };
+      return { customerId: c, kind: 'follow_up', style: 'green', issueId: q.id, also: notOffered('greeting-regular') };
     },
   },
   {
@@ -772,7 +772,7 @@ const clashes: Scenario[] = [
         kind: 'greeting',
         style: 'green',
         also: (l) => {
-          expect(ids(l)).not.toContain('check-in-recent-purchase');
+          notOffered('check-in-recent-purchase')(l);
           for (const x of l) expect(x.text).not.toMatch(/gift card/i);
         },
       };
@@ -790,7 +790,7 @@ const clashes: Scenario[] = [
         kind: 'greeting',
         style: 'blue',
         also: (l) => {
-          expect(ids(l).filter((id) => id === 'check-in-recent-purchase' || id === 'recommendation-from-purchase')).toEqual([]);
+          notOffered('check-in-recent-purchase', 'recommendation-from-purchase')(l);
           for (const x of l) expect(x.text).not.toMatch(/washing-up/i);
         },
       };
@@ -804,7 +804,7 @@ const clashes: Scenario[] = [
       catalogue(s, [{ sku: PAN.sku, checkIn: true }, { sku: KETTLE.sku, checkIn: true }]);
       buy(s, c, 6, [PAN, KETTLE]);
       const comp = logAt(s, 2, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2, notes: 'The non-stick frying pan 28cm is peeling already.' });
-      return { customerId: c, kind: 'service_recovery', style: 'blue', issueId: comp.id, also: (l) => expect(ids(l)).not.toContain('check-in-recent-purchase') };
+      return { customerId: c, kind: 'service_recovery', style: 'blue', issueId: comp.id, also: notOffered('check-in-recent-purchase') };
     },
   },
   {
@@ -815,7 +815,7 @@ const clashes: Scenario[] = [
       catalogue(s, [{ sku: KETTLE.sku, checkIn: true }]);
       buy(s, c, 8, [KETTLE]);
       const comp = logAt(s, 3, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2 });
-      return { customerId: c, kind: 'service_recovery', style: 'green', issueId: comp.id, also: (l) => expect(ids(l)).not.toContain('check-in-recent-purchase') };
+      return { customerId: c, kind: 'service_recovery', style: 'green', issueId: comp.id, also: notOffered('check-in-recent-purchase') };
     },
   },
 ];
