@@ -178,7 +178,7 @@ const scenarios: Scenario[] = [
         kind: 'return_window',
         templateId: 'return-window-closing',
         style: 'gold',
-        says: ['Kettle', 'until 28 Nov', '30-day guarantee'],
+        says: ['Kettle', 'until 28 Nov', '30-day return window'],
         because: 'bought Kettle on 29 Oct, return window ends 28 Nov',
         also: (l) => expect(l[0]!.reasons[0]!.ref).toBe(`purchase:${p}`),
       };
