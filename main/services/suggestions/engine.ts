@@ -38,7 +38,7 @@ export function judge(t: LoadedTemplate, facts: Facts, evidence: Evidence, opts:
   if (t.resolves && issueId === null) return no('nothing-to-resolve');
   let vars = facts.vars;
   if (PURCHASE_TALK_KINDS.has(t.kind) && t.aboutPurchase && facts.purchaseTalk) {
-    if (facts.purchaseTalk.underIssue) return no('purchase-under-issue');
+    if (facts.purchaseTalk.underIssue()) return no('purchase-under-issue');
     if (facts.purchaseTalk.checkInItem === null) return no('no-check-in-item');
     vars = { ...vars, 'lastPurchase.item': facts.purchaseTalk.checkInItem };
   }

@@ -1,7 +1,7 @@
 // Issue #14, section 3, rule by rule: what is open comes first, one suggestion per issue, and nothing said beside it
 // contradicts it. Real SQLite files and the real engine; the scenario suite has the situations as a whole.
 import { describe, expect, it } from 'vitest';
-import { gatherFacts, issueIsAbout, spokenName } from '../../../main/services/suggestions/facts';
+import { gatherFacts, issueIsAbout, MAX_ISSUE_VIEWS, spokenName } from '../../../main/services/suggestions/facts';
 import { MAX_ISSUE_SUGGESTIONS, MAX_SUGGESTIONS } from '../../../main/services/suggestions/engine';
 import { previewTemplate, saveTemplate } from '../../../main/services/suggestions/manage';
 import { compatibleByDefault, HELD_BACK_KINDS, parseTemplate, shippedPlaybook } from '../../../main/services/suggestions/playbook';
@@ -31,6 +31,16 @@ describe('one suggestion per open issue, first', () => {
     for (const i of f.issues) expect(i.facts.values.openIssues).toBe(3);
     // The customer-wide facts still describe the most pressing issue, for templates that are about no issue.
     expect(f.resolvable.openIssue).toBe(comp.id);
+  });
+
+  it('judges the most pressing issues only: promises due today or broken first, however old, then the newest', () => {
+    const s = store();
+    const c = customer(s);
+    const broken = logAt(s, 60, { customerId: c, kind: 'inquiry', outcome: 'follow_up', followUpDue: dayIn(s, -50), notes: 'Quote' });
+    const today = logAt(s, 30, { customerId: c, kind: 'pickup', outcome: 'follow_up', followUpDue: dayIn(s, 0), notes: 'Paint' });
+    const questions = Array.from({ length: MAX_ISSUE_VIEWS }, (_, d) => logAt(s, d + 1, { customerId: c, kind: 'complaint', outcome: 'escalated' }));
+    const views = gatherFacts(s.ctx, c, s.clerkId).issues.map((i) => i.issueId);
+    expect(views).toEqual([broken.id, today.id, ...questions.slice(0, MAX_ISSUE_VIEWS - 2).map((q) => q.id)]);
   });
 
   it('never shows more than MAX_ISSUE_SUGGESTIONS issue suggestions, and fills the rest with what fits', () => {
