@@ -49,8 +49,6 @@ export interface DayEntry {
   suggestionTemplateId: string | null;
   /** What the clerk said to the customer (the edited "What I'll say" text); '' when nothing was noted. */
   said: string;
-  /** The open issues this entry settled (closed), oldest first. */
-  resolves: number[];
   /** Corrections made to the entry; manager reviews are not counted here. */
   amendmentCount: number;
   lastAmendReason: string | null;

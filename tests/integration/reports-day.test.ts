@@ -42,7 +42,6 @@ describe('day view', () => {
       followUp: 'open',
       suggestionTemplateId: 'apology',
       said: '',
-      resolves: [],
       amendmentCount: 0,
       lastAmendReason: null,
       flagged: false,

@@ -136,7 +136,7 @@ describe('what the clerk said', () => {
     const { s, log, pan } = tony();
     log({ kind: 'complaint', outcome: 'resolved', resolves: [pan.id], said: '=HYPERLINK("x") new pan handed over' });
     const day = dayReport(s.ctx, '2026-11-23');
-    expect(day.entries.at(-1)).toMatchObject({ said: '=HYPERLINK("x") new pan handed over', resolves: [pan.id] });
+    expect(day.entries.at(-1)).toMatchObject({ said: '=HYPERLINK("x") new pan handed over' });
     expect(dayReport(s.ctx, '2026-11-23', { text: 'handed over' }).entries).toHaveLength(1);
     const rows = parse(exportCsv(s.ctx, s.clerkId, '2026-11-23', '2026-11-23').content) as string[][];
     const col = rows[0]!.indexOf('said');

@@ -21,7 +21,6 @@ export function toDayEntry(r: EntryRow, timeZone: string): DayEntry {
     followUp: r.issue_state,
     suggestionTemplateId: r.suggestion_template_id,
     said: r.said,
-    resolves: JSON.parse(r.resolves) as number[],
     amendmentCount: r.corrections,
     lastAmendReason: r.last_reason,
     flagged: r.flagged === 1,

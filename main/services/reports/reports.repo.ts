@@ -33,8 +33,6 @@ export interface EntryRow {
   last_name: string | null;
   suggestion_template_id: string | null;
   said: string;
-  /** JSON array of the issues the entry settled. */
-  resolves: string;
   kind: string;
   outcome: string;
   sentiment: number | null;
@@ -65,7 +63,6 @@ export interface EntryFilterParams {
 // ENTRY_COLUMNS and decodeEntry list the same columns in the same order.
 const ENTRY_COLUMNS = `e.id, e.local_day, e.created_at, e.clerk_id, cl.display_name,
     e.customer_id, cu.first_name, cu.last_name, e.suggestion_template_id, e.said,
-    (SELECT json_group_array(x.issue_id) FROM interaction_resolves x WHERE x.interaction_id = e.id),
     e.kind, e.outcome, e.sentiment, e.notes, e.follow_up_due,
     CASE WHEN e.outcome NOT IN ${OPEN} THEN NULL WHEN oi.closed_at IS NULL THEN 'open' ELSE 'done' END,
     CASE WHEN e.latest_id IS NULL THEN 0
@@ -77,7 +74,7 @@ const ENTRY_COLUMNS = `e.id, e.local_day, e.created_at, e.clerk_id, cl.display_n
 
 type EntryTuple = [
   id: number, local_day: string, created_at: string, clerk_id: number, clerk_name: string,
-  customer_id: number | null, first_name: string | null, last_name: string | null, suggestion_template_id: string | null, said: string, resolves: string,
+  customer_id: number | null, first_name: string | null, last_name: string | null, suggestion_template_id: string | null, said: string,
   kind: string, outcome: string, sentiment: number | null, notes: string, follow_up_due: string | null,
   issue_state: 'open' | 'done' | null,
   corrections: number,
@@ -86,11 +83,11 @@ type EntryTuple = [
 ];
 
 export function decodeEntry(t: unknown[]): EntryRow {
-  const [id, local_day, created_at, clerk_id, clerk_name, customer_id, first_name, last_name, suggestion_template_id, said, resolves,
+  const [id, local_day, created_at, clerk_id, clerk_name, customer_id, first_name, last_name, suggestion_template_id, said,
     kind, outcome, sentiment, notes, follow_up_due, issue_state, corrections, last_reason, flagged, review_note, reviewer_id,
     reviewer_name, reviewed_at] = t as EntryTuple;
   return {
-    id, local_day, created_at, clerk_id, clerk_name, customer_id, first_name, last_name, suggestion_template_id, said, resolves,
+    id, local_day, created_at, clerk_id, clerk_name, customer_id, first_name, last_name, suggestion_template_id, said,
     kind, outcome, sentiment, notes, follow_up_due, issue_state, corrections, last_reason, flagged, review_note, reviewer_id,
     reviewer_name, reviewed_at,
   };
