@@ -99,6 +99,8 @@ export const valuesOf = (c: Customer): CustomerValues => ({
   tags: c.tags,
   notes: c.notes,
 });
+/** More open issues than one visit plausibly settles: the profile lists at most 50 (history.openIssuesFor). */
+export const MAX_SETTLED = 50;
 
 export const logInteractionSchema = z.object({
   customerId: id.nullable(),
@@ -108,7 +110,14 @@ export const logInteractionSchema = z.object({
   notes: z.string().max(4000).default(''),
   followUpDue: calendarDay.nullable().default(null),
   suggestionTemplateId: z.string().max(100).nullable().default(null),
-  resolvesId: id.nullable().default(null),
+  /** Open issues of this customer that the entry settles (closes); the clerk picks them, any number, or none. */
+  resolves: z
+    .array(id)
+    .max(MAX_SETTLED)
+    .default([])
+    .refine((ids) => new Set(ids).size === ids.length, 'an issue is listed twice in resolves'),
+  /** What the clerk finally said: the edited "What I'll say" text. */
+  said: z.string().max(4000).default(''),
   /** Client-generated id so a retried save (after a crash or timeout) is not logged twice. */
   requestId: z.string().min(8).max(64).optional(),
 });
@@ -219,7 +228,7 @@ export const contract = {
   ),
   'reports.exportCsv': returns<CsvExport>()(dayRange.extend({ bom: z.boolean().default(false) }), 'manager'),
   'reports.exportPdf': returns<PdfExport>()(dayRange, 'manager'),
-  /** The counter works the queue too; marking one done is interactions.log with resolvesId. */
+  /** The counter works the queue too; marking one done is interactions.log with its id in resolves. */
   'followups.list': returns<FollowUp[]>()(z.object({ limit: z.number().int().min(1).max(5000).default(500) })),
   'followups.assign': returns<FollowUp>()(z.object({ interactionId: id, clerkId: id.nullable() }), 'manager'),
   /** Flags (or clears) an entry with a note; stored as an amendment, the entry itself is unchanged. */

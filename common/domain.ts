@@ -117,7 +117,10 @@ export interface Interaction {
   clerkName: string;
   terminalId: string;
   suggestionTemplateId: string | null;
-  resolvesId: number | null;
+  /** What the clerk said to the customer (the edited "What I'll say" text); '' when nothing was noted. */
+  said: string;
+  /** The open issues this interaction settled (closed), oldest first. */
+  resolves: number[];
   /** Set on amendment rows: the original they correct. */
   amendsId: number | null;
   amendReason: string | null;
@@ -163,8 +166,11 @@ export interface Suggestion {
   style: CommunicationStyle;
   reasons: SuggestionReason[];
   score: number;
-  /** Set when the suggestion follows up a specific open interaction; logging with it resolves that one. */
-  resolvesInteractionId: number | null;
+  /**
+   * The open issue (its interaction id) this suggestion is about, or null. Using it ties the log form to that issue:
+   * it is preselected among the issues the new entry settles.
+   */
+  issueId: number | null;
 }
 
 export interface DuplicateCandidate {

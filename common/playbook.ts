@@ -23,6 +23,8 @@ export interface PlaybookTemplateDraft {
   /** An offer is never shown to a customer who has not agreed to marketing. */
   offer: boolean;
   resolves: PlaybookResolvable | null;
+  /** May be offered while the customer has an open issue (small talk, offers and thanks are not, by default). */
+  compatibleWithOpenIssues: boolean;
   conditions: PlaybookCondition;
   texts: Record<CommunicationStyle, string>;
 }
@@ -105,7 +107,14 @@ export interface PlaybookCheck {
   group: boolean;
 }
 
-export type PlaybookNotShownReason = 'no-consent' | 'conditions' | 'nothing-to-resolve' | 'missing-variables';
+export type PlaybookNotShownReason =
+  | 'no-consent'
+  | 'open-issues'
+  | 'conditions'
+  | 'nothing-to-resolve'
+  | 'purchase-under-issue'
+  | 'no-check-in-item'
+  | 'missing-variables';
 
 export interface PlaybookPreview {
   templateId: string;

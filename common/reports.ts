@@ -20,7 +20,7 @@ export interface DayFilters {
   /** true: only entries whose outcome opens a follow-up (follow-up, escalated, unresolved), open or done. */
   hasFollowUp?: boolean | undefined;
   flagged?: boolean | undefined;
-  /** Words that must all occur in the notes, ignoring case and accents ("cafe" finds "Café"). */
+  /** Words that must all occur in the notes or in what was said, ignoring case and accents ("cafe" finds "Café"). */
   text?: string | undefined;
 }
 
@@ -29,7 +29,7 @@ export interface DayFilters {
  * original's; kind, outcome, sentiment, notes and follow-up date come from the latest amendment.
  */
 export interface DayEntry {
-  /** The original interaction's id: what interactions.review, interactions.amend and resolvesId refer to. */
+  /** The original interaction's id: what interactions.review, interactions.amend and resolves refer to. */
   id: number;
   /** Store-local day and time (HH:MM, 24 h) the entry was logged. */
   day: string;
@@ -47,8 +47,8 @@ export interface DayEntry {
   followUp: 'open' | 'done' | null;
   /** Playbook template the clerk used, if any. */
   suggestionTemplateId: string | null;
-  /** The earlier interaction this one followed up and closed, if any. */
-  resolvesId: number | null;
+  /** What the clerk said to the customer (the edited "What I'll say" text); '' when nothing was noted. */
+  said: string;
   /** Corrections made to the entry; manager reviews are not counted here. */
   amendmentCount: number;
   lastAmendReason: string | null;
@@ -124,7 +124,7 @@ export interface TrendPoint {
   avgSentiment: number | null;
 }
 
-/** An open follow-up in the queue at the counter. Marking it done = logging an interaction with resolvesId = interactionId. */
+/** An open follow-up in the queue at the counter. Marking it done = logging an interaction whose resolves lists interactionId. */
 export interface FollowUp {
   interactionId: number;
   customer: (PersonRef & { phone: string | null }) | null;

@@ -7,7 +7,7 @@ import { actingClerk, COMMON_OPTIONS, customerIdArg, dayArg, EXIT, json, openSto
 
 export const LOG_USAGE =
   'counterpart log CUSTOMER_ID|--walk-in --kind KIND --outcome OUTCOME [--sentiment 1-5] [--notes TEXT] ' +
-  '[--follow-up YYYY-MM-DD] [--resolves INTERACTION_ID] [--clerk ID] [--db FILE] [--json]';
+  '[--follow-up YYYY-MM-DD] [--resolves ISSUE_ID[,ISSUE_ID...]] [--said TEXT] [--clerk ID] [--db FILE] [--json]';
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
   if (value === undefined) throw new UsageError(`${flag} is required: one of ${allowed.join(', ')}.`);
@@ -25,6 +25,7 @@ export function runLog(args: string[], io: Io): number {
     notes: { type: 'string' },
     'follow-up': { type: 'string' },
     resolves: { type: 'string' },
+    said: { type: 'string' },
     clerk: { type: 'string' },
   });
   if (values['walk-in'] && positionals.length) throw new UsageError('Give a customer id or --walk-in, not both.');
@@ -34,7 +35,8 @@ export function runLog(args: string[], io: Io): number {
   const sentiment = positiveInt(values.sentiment, '--sentiment', 5) ?? null;
   const followUp = dayArg(values['follow-up'], '--follow-up');
   if (outcome === 'follow_up' && !followUp) throw new UsageError('A follow-up needs a due date: add --follow-up YYYY-MM-DD.');
-  const resolvesId = positiveInt(values.resolves, '--resolves') ?? null;
+  // Open issues the entry settles: "--resolves 812" or "--resolves 812,815".
+  const resolves = values.resolves === undefined ? [] : values.resolves.split(',').map((id) => positiveInt(id.trim(), '--resolves')!);
 
   const store = openStore(values.db, io, { mustExist: true });
   try {
@@ -48,7 +50,8 @@ export function runLog(args: string[], io: Io): number {
       sentiment,
       notes: values.notes ?? '',
       followUpDue: followUp ?? null,
-      resolvesId,
+      resolves,
+      said: values.said ?? '',
     });
     if (values.json) json(io, logged);
     else {

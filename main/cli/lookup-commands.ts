@@ -88,7 +88,7 @@ function entryText(e: TimelineEntry): [string, string] {
   }
   const i = e.interaction;
   const mood = i.sentiment ? ` [${i.sentiment}/5]` : '';
-  const flags = [e.open ? 'OPEN' : '', e.amendmentCount ? 'amended' : '', i.resolvesId ? `resolves #${i.resolvesId}` : ''].filter(Boolean).join(', ');
+  const flags = [e.open ? 'OPEN' : '', e.amendmentCount ? 'amended' : '', i.resolves.length ? `resolves ${i.resolves.map((r) => `#${r}`).join(', ')}` : ''].filter(Boolean).join(', ');
   return [`#${e.id} ${i.kind} ${i.outcome}`, `${i.clerkName}${mood}${flags ? ` (${flags})` : ''}: ${i.notes || '-'}`];
 }
 
@@ -107,7 +107,7 @@ export function runSuggest(args: string[], io: Io): number {
     else {
       const out: string[] = [];
       suggestions.forEach((s, n) => {
-        out.push(`${n + 1}. ${s.title}${s.resolvesInteractionId ? ` (follows up #${s.resolvesInteractionId})` : ''}`, `   "${s.text}"`);
+        out.push(`${n + 1}. ${s.title}${s.issueId ? ` (about #${s.issueId})` : ''}`, `   "${s.text}"`);
         for (const r of s.reasons) out.push(`   - ${r.fact}`);
       });
       io.stdout.write(`${out.join('\n')}\n`);

@@ -15,7 +15,9 @@ export interface InteractionRow {
   clerk_name: string;
   terminal_id: string;
   suggestion_template_id: string | null;
-  resolves_id: number | null;
+  said: string;
+  /** JSON array of the issue ids the interaction settled (interaction_resolves). */
+  resolves: string;
   amends_id: number | null;
   amend_reason: string | null;
 }
@@ -40,7 +42,8 @@ export interface OpenIssueRow {
   due_date: string | null;
 }
 
-const INTERACTION_COLUMNS = `i.*, c.display_name AS clerk_name`;
+const INTERACTION_COLUMNS = `i.*, c.display_name AS clerk_name,
+  (SELECT json_group_array(issue_id) FROM interaction_resolves WHERE interaction_id = i.id) AS resolves`;
 
 export const historyRepo = preparedFor((db: Database.Database) => ({
   /** Newest first, keyset-paginated on (at, type, id) so deep pages cost the same as the first. */

@@ -13,7 +13,7 @@ export interface NewInteractionRow {
   clerk_id: number;
   terminal_id: string;
   suggestion_template_id: string | null;
-  resolves_id: number | null;
+  said: string;
   amends_id: number | null;
   amend_reason: string | null;
   request_id: string | null;
@@ -22,9 +22,15 @@ export interface NewInteractionRow {
 export const interactionsRepo = preparedFor((db: Database.Database) => ({
   insert: db.prepare<NewInteractionRow>(
     `INSERT INTO interactions (customer_id, created_at, local_day, kind, outcome, sentiment, notes, follow_up_due,
-       clerk_id, terminal_id, suggestion_template_id, resolves_id, amends_id, amend_reason, request_id)
+       clerk_id, terminal_id, suggestion_template_id, said, amends_id, amend_reason, request_id)
      VALUES (@customer_id, @created_at, @local_day, @kind, @outcome, @sentiment, @notes, @follow_up_due,
-       @clerk_id, @terminal_id, @suggestion_template_id, @resolves_id, @amends_id, @amend_reason, @request_id)`,
+       @clerk_id, @terminal_id, @suggestion_template_id, @said, @amends_id, @amend_reason, @request_id)`,
+  ),
+  /** The link that closes an open issue (trigger interaction_resolves_close, migration 0010). */
+  settle: db.prepare<[number, number]>('INSERT INTO interaction_resolves (interaction_id, issue_id) VALUES (?, ?)'),
+  /** An issue as open_issues holds it: whose it is and whether it is still open. */
+  issueById: db.prepare<[number], { customer_id: number | null; closed_at: string | null }>(
+    'SELECT customer_id, closed_at FROM open_issues WHERE interaction_id = ?',
   ),
   originalById: db.prepare<[number], { id: number; customer_id: number | null }>(
     'SELECT id, customer_id FROM interactions WHERE id = ? AND amends_id IS NULL',

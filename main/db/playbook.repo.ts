@@ -16,6 +16,8 @@ export interface TemplateRow {
   enabled: number;
   offer: number;
   resolves: string | null;
+  /** 1/0, or NULL for a template saved before migration 0010 (then its kind decides; see playbook.ts). */
+  compatible_with_open_issues: number | null;
   version: number;
   updated_at: string;
   updated_by: number | null;
@@ -53,7 +55,7 @@ export interface LatestPurchaseRow {
   id: number;
   purchased_at: string;
   total_cents: number;
-  /** JSON array of {description, quantity, unitPriceCents, returnStatus}. */
+  /** JSON array of {description, quantity, unitPriceCents, returnStatus, spoken, checkIn} (the last two from the catalog, or null). */
   items: string;
 }
 
@@ -85,7 +87,6 @@ export const STORE_SETTING = 'playbook.store_id';
 export const GOODWILL_SETTING = 'policy.goodwill_days';
 
 export const playbookRepo = preparedFor((db: Database.Database) => ({
-  count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM playbook_templates'),
   /** Changes whenever any template is added or saved (every save bumps a version). */
   fingerprint: db.prepare<[], { n: number; v: number | null; at: string | null }>(
     'SELECT count(*) AS n, sum(version) AS v, max(updated_at) AS at FROM playbook_templates',
@@ -94,14 +95,14 @@ export const playbookRepo = preparedFor((db: Database.Database) => ({
   byId: db.prepare<[string], TemplateRow>('SELECT * FROM playbook_templates WHERE id = ?'),
   upsert: db.prepare<NewTemplateRow>(
     `INSERT INTO playbook_templates (id, kind, title, description, conditions, text_blue, text_green, text_gold,
-       text_orange, text_unknown, priority, enabled, offer, resolves, version, updated_at, updated_by)
+       text_orange, text_unknown, priority, enabled, offer, resolves, compatible_with_open_issues, version, updated_at, updated_by)
      VALUES (@id, @kind, @title, @description, @conditions, @text_blue, @text_green, @text_gold,
-       @text_orange, @text_unknown, @priority, @enabled, @offer, @resolves, @version, @updated_at, @updated_by)
+       @text_orange, @text_unknown, @priority, @enabled, @offer, @resolves, @compatible_with_open_issues, @version, @updated_at, @updated_by)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title, description = excluded.description,
        conditions = excluded.conditions, text_blue = excluded.text_blue, text_green = excluded.text_green,
        text_gold = excluded.text_gold, text_orange = excluded.text_orange, text_unknown = excluded.text_unknown,
        priority = excluded.priority, enabled = excluded.enabled, offer = excluded.offer, resolves = excluded.resolves,
-       version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+       compatible_with_open_issues = excluded.compatible_with_open_issues, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   ),
   insertVersion: db.prepare<{ template_id: string; version: number; body: string; changed_by: number | null; changed_at: string }>(
     `INSERT INTO playbook_template_versions (template_id, version, body, changed_by, changed_at)
@@ -161,9 +162,9 @@ export const playbookRepo = preparedFor((db: Database.Database) => ({
   ),
   latestPurchase: db.prepare<[number], LatestPurchaseRow>(
     `SELECT p.id, p.purchased_at, p.total_cents,
-       (SELECT json_group_array(json_object('description', description, 'quantity', quantity,
-          'unitPriceCents', unit_price_cents, 'returnStatus', return_status))
-        FROM purchase_items WHERE purchase_id = p.id) AS items
+       (SELECT json_group_array(json_object('description', i.description, 'quantity', i.quantity,
+          'unitPriceCents', i.unit_price_cents, 'returnStatus', i.return_status, 'spoken', k.spoken, 'checkIn', k.check_in))
+        FROM purchase_items i LEFT JOIN catalog_items k ON k.sku = i.sku WHERE i.purchase_id = p.id) AS items
      FROM purchases p WHERE p.customer_id = ? ORDER BY p.purchased_at DESC, p.id DESC LIMIT 1`,
   ),
   synchronous: db.prepare<[], number>('PRAGMA synchronous').pluck(),

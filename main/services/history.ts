@@ -26,7 +26,8 @@ export function toInteraction(r: InteractionRow): Interaction {
     clerkName: r.clerk_name,
     terminalId: r.terminal_id,
     suggestionTemplateId: r.suggestion_template_id,
-    resolvesId: r.resolves_id,
+    said: r.said,
+    resolves: JSON.parse(r.resolves) as number[],
     amendsId: r.amends_id,
     amendReason: r.amend_reason,
   };

@@ -29,12 +29,7 @@ export function logInteraction(ctx: ServiceContext, clerkId: number, input: LogI
     if (d.customerId !== null && !customersRepo(ctx.db).byId.get(d.customerId)) {
       throw new AppError('NOT_FOUND', `No customer with id ${d.customerId}.`);
     }
-    if (d.resolvesId !== null) {
-      const target = repo.originalById.get(d.resolvesId);
-      if (!target || target.customer_id !== d.customerId) {
-        throw new AppError('VALIDATION', 'The issue being followed up does not belong to this customer.');
-      }
-    }
+    assertSettleable(repo, d.customerId, d.resolves);
     if (d.outcome === 'follow_up' && !d.followUpDue) {
       throw new AppError('VALIDATION', 'A follow-up needs a due date.');
     }
@@ -51,13 +46,32 @@ export function logInteraction(ctx: ServiceContext, clerkId: number, input: LogI
       clerk_id: clerkId,
       terminal_id: ctx.config.terminalId,
       suggestion_template_id: d.suggestionTemplateId,
-      resolves_id: d.resolvesId,
+      said: d.said,
       amends_id: null,
       amend_reason: null,
       request_id: d.requestId ?? null,
     });
-    return getInteraction(ctx, Number(info.lastInsertRowid));
+    const id = Number(info.lastInsertRowid);
+    // In the same transaction: the entry and the issues it settles are on disk together or not at all.
+    for (const issue of [...d.resolves].sort((a, b) => a - b)) repo.settle.run(id, issue);
+    return getInteraction(ctx, id);
   }).immediate();
+}
+
+/**
+ * Each issue to settle must be an open issue of this customer. Another customer's (or a walk-in's) is a mistake in
+ * the request; one closed meanwhile (another terminal settled it) is a conflict the clerk resolves by reloading.
+ */
+function assertSettleable(repo: ReturnType<typeof interactionsRepo>, customerId: number | null, issues: readonly number[]): void {
+  for (const id of issues) {
+    const issue = repo.issueById.get(id);
+    if (!issue || customerId === null || issue.customer_id !== customerId) {
+      throw new AppError('VALIDATION', `#${id} is not an issue of this customer, so this entry cannot settle it.`);
+    }
+    if (issue.closed_at !== null) {
+      throw new AppError('CONFLICT', `Issue #${id} was settled already (perhaps at another till); reload the profile.`);
+    }
+  }
 }
 
 /** A manager's judgement carried by an amendment row; only review rows set it (see migration 0004-review). */
@@ -69,9 +83,9 @@ export interface ReviewMark {
 const insertReview = preparedFor((db: ServiceContext['db']) =>
   db.prepare<NewInteractionRow & { flagged: number; review_note: string | null }>(
     `INSERT INTO interactions (customer_id, created_at, local_day, kind, outcome, sentiment, notes, follow_up_due,
-       clerk_id, terminal_id, suggestion_template_id, resolves_id, amends_id, amend_reason, request_id, flagged, review_note)
+       clerk_id, terminal_id, suggestion_template_id, said, amends_id, amend_reason, request_id, flagged, review_note)
      VALUES (@customer_id, @created_at, @local_day, @kind, @outcome, @sentiment, @notes, @follow_up_due,
-       @clerk_id, @terminal_id, @suggestion_template_id, @resolves_id, @amends_id, @amend_reason, @request_id, @flagged, @review_note)`,
+       @clerk_id, @terminal_id, @suggestion_template_id, @said, @amends_id, @amend_reason, @request_id, @flagged, @review_note)`,
   ),
 );
 
@@ -102,7 +116,7 @@ export function amendInteraction(ctx: ServiceContext, clerkId: number, input: Am
       clerk_id: clerkId,
       terminal_id: ctx.config.terminalId,
       suggestion_template_id: null,
-      resolves_id: null,
+      said: '',
       amends_id: original.id,
       amend_reason: d.reason,
       request_id: null,

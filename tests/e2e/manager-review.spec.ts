@@ -156,7 +156,7 @@ test('exports: CSV with and without a BOM, and a PDF for a range', async ({ app,
   const plain = await csv(false);
   expect(plain.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
   const text = plain.toString('utf8');
-  expect(text.split('\r\n')[0]).toBe('date,time,clerk,customer,kind,outcome,sentiment,notes,follow-up due,suggestion,amended,flagged,review note');
+  expect(text.split('\r\n')[0]).toBe('date,time,clerk,customer,kind,outcome,sentiment,notes,said,follow-up due,suggestion,amended,flagged,review note');
   expect(text).toContain(`${TAG} beta: kettle switch broke twice`);
   await expect(page.getByTestId('announcer')).toContainText('CSV exported');
 

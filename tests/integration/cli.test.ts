@@ -49,7 +49,7 @@ describe('counterpart command line', { timeout: 180_000 }, () => {
     const complaint = shown.profile.openIssues[0].interactionId as number;
     const logged = await cli(['log', '1', '--kind', 'complaint', '--outcome', 'resolved', '--sentiment', '4', '--notes', 'Replacement kettle handed over', '--resolves', String(complaint), '--clerk', '3', '--json', '--db', db]);
     expect(logged.err).toBe('');
-    expect(JSON.parse(logged.out)).toMatchObject({ customerId: 1, kind: 'complaint', outcome: 'resolved', sentiment: 4, clerkId: 3, resolvesId: complaint });
+    expect(JSON.parse(logged.out)).toMatchObject({ customerId: 1, kind: 'complaint', outcome: 'resolved', sentiment: 4, clerkId: 3, resolves: [complaint] });
     const after = JSON.parse((await cli(['show', '1', '--json', '--db', db])).out);
     expect(after.profile.openIssues.find((i: { interactionId: number }) => i.interactionId === complaint)).toBeUndefined();
     expect(after.timeline.entries[0].interaction.notes).toBe('Replacement kettle handed over');

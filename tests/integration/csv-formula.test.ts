@@ -49,7 +49,7 @@ describe('formula-safe CSV', () => {
     const person = { id: 1, displayName: hostile };
     const entry = {
       id: 1, day: hostile, localTime: hostile, createdAt: hostile, clerk: person, customer: person, kind: hostile, outcome: hostile,
-      sentiment: hostile, notes: hostile, followUpDue: hostile, followUp: 'open', suggestionTemplateId: hostile, resolvesId: null,
+      sentiment: hostile, notes: hostile, said: hostile, followUpDue: hostile, followUp: 'open', suggestionTemplateId: hostile,
       amendmentCount: hostile, lastAmendReason: hostile, flagged: true, reviewNote: hostile, reviewedBy: person, reviewedAt: hostile,
     } as unknown as DayEntry;
     const [header, row] = records(entriesToCsv([entry], false));

@@ -58,7 +58,7 @@ describe('counterpart customer update', () => {
     [[], /^Say what to change/],
     [['--style', 'purple'], /^--style: /],
     [['--consent', 'maybe'], /^--consent must be yes or no, not "maybe"/],
-    [['--birthday', '2026-02-30'], /^--birthday: not a calendar date/],
+    [['--birthday', '2026-02-30'], /^--birthday: 2026-02-30 is not a calendar date/],
     [['--email', 'mary at home'], /^--email: /],
     [['--colour', 'red'], /^Unknown option '--colour'/],
   ])('refuses %j with exit 2, one line, and changes nothing', async (flags, message) => {
@@ -85,7 +85,7 @@ describe('counterpart customer update', () => {
 
   it('never creates a store it was not given', async () => {
     const file = path.join(tempDir(), 'none.db');
-    expect(await runCli(['customer', 'update', '1', '--notes', 'x', '--db', file], io)).toBe(2);
+    expect(await runCli(['customer', 'update', '1', '--notes', 'x', '--db', file], io)).toBe(1);
     expect(err.join('')).toMatch(/^No database at /);
     expect(fs.existsSync(file)).toBe(false);
   });

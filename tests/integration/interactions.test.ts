@@ -101,8 +101,8 @@ describe('append-only history', () => {
     const other = createCustomer(s.ctx, { firstName: 'Bob' }).id;
     const complaint = logInteraction(s.ctx, s.clerkId, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 1 });
     expect(getProfile(s.ctx, c).openIssues).toHaveLength(1);
-    expect(() => logInteraction(s.ctx, s.clerkId, { customerId: other, kind: 'other', outcome: 'resolved', resolvesId: complaint.id })).toThrow(/does not belong/);
-    logInteraction(s.ctx, s.clerkId, { customerId: c, kind: 'return', outcome: 'resolved', resolvesId: complaint.id, sentiment: 5 });
+    expect(() => logInteraction(s.ctx, s.clerkId, { customerId: other, kind: 'other', outcome: 'resolved', resolves: [complaint.id] })).toThrow(/not an issue of this customer/);
+    logInteraction(s.ctx, s.clerkId, { customerId: c, kind: 'return', outcome: 'resolved', resolves: [complaint.id], sentiment: 5 });
     expect(getProfile(s.ctx, c).openIssues).toEqual([]);
     expect(s.db.prepare('SELECT closed_by FROM open_issues WHERE interaction_id = ?').get(complaint.id)).toEqual({ closed_by: complaint.id + 1 });
   });

@@ -41,7 +41,7 @@ describe('day view', () => {
       followUpDue: '2026-11-22',
       followUp: 'open',
       suggestionTemplateId: 'apology',
-      resolvesId: null,
+      said: '',
       amendmentCount: 0,
       lastAmendReason: null,
       flagged: false,
@@ -214,7 +214,7 @@ describe('manager review', () => {
     const c = createCustomer(s.ctx, { firstName: 'Ann' }).id;
     const open = logAt(s, '2026-11-20T09:30:00.000Z', { customerId: c, kind: 'pickup', outcome: 'follow_up', followUpDue: '2026-11-22' });
     const done = logAt(s, '2026-11-20T09:40:00.000Z', { customerId: c, kind: 'complaint', outcome: 'unresolved' });
-    logAt(s, '2026-11-20T15:00:00.000Z', { customerId: c, kind: 'complaint', outcome: 'resolved', resolvesId: done.id });
+    logAt(s, '2026-11-20T15:00:00.000Z', { customerId: c, kind: 'complaint', outcome: 'resolved', resolves: [done.id] });
     expect(openIssuesFor(s.ctx, c).map((o) => o.interactionId)).toEqual([open.id]);
     reviewInteraction(s.ctx, s.clerkId, { interactionId: done.id, flagged: true, note: 'why unresolved?' });
     reviewInteraction(s.ctx, s.clerkId, { interactionId: open.id, flagged: true, note: null });

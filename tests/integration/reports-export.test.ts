@@ -37,7 +37,7 @@ function trickyDay() {
   const zoe = createCustomer(s.ctx, { firstName: 'Zoë', lastName: "O'Brien" }).id;
   const evil = createCustomer(s.ctx, { firstName: '=cmd|', lastName: "'/C calc'!A0" }).id;
   const ids = TRICKY.map((notes, i) =>
-    logAt(s, `2026-11-20T${String(9 + i).padStart(2, '0')}:15:00.000Z`, { customerId: i === 1 ? evil : zoe, kind: 'inquiry', outcome: 'resolved', sentiment: 4, notes, suggestionTemplateId: i === 0 ? 'welcome-back' : null }).id,
+    logAt(s, `2026-11-20T${String(9 + i).padStart(2, '0')}:15:00.000Z`, { customerId: i === 1 ? evil : zoe, kind: 'inquiry', outcome: 'resolved', sentiment: 4, notes, said: notes, suggestionTemplateId: i === 0 ? 'welcome-back' : null }).id,
   );
   s.setNow('2026-11-20T19:00:00.000Z');
   amendInteraction(s.ctx, s.clerkId, { interactionId: ids[7]!, reason: 'typo', notes: 'plain, with a comma (amended)' });
@@ -51,16 +51,17 @@ describe('CSV export', () => {
     const csv = exportCsv(s.ctx, s.clerkId, '2026-11-20', '2026-11-20');
     expect(csv.fileName).toBe('counterpart-dublin-docks-1-2026-11-20.csv');
     expect(csv.rows).toBe(TRICKY.length);
-    expect(csv.content.startsWith('date,time,clerk,customer,kind,outcome,sentiment,notes,follow-up due,suggestion,amended,flagged,review note\r\n')).toBe(true);
+    expect(csv.content.startsWith('date,time,clerk,customer,kind,outcome,sentiment,notes,said,follow-up due,suggestion,amended,flagged,review note\r\n')).toBe(true);
     expect(csv.content.charCodeAt(0)).not.toBe(0xfeff);
     expect(csv.content).toContain('"He said ""no"", then left\nand came back"');
     expect(csv.content).toContain('"Ask about the ""no"""');
     expect(csv.content.endsWith('\r\n')).toBe(true);
     const records = parse(csv.content, { record_delimiter: '\r\n' }) as string[][];
     expect(records).toHaveLength(TRICKY.length + 1);
-    expect(records.every((r) => r.length === 13)).toBe(true);
-    expect(records[1]).toEqual(['2026-11-20', '09:15', 'Aoife Byrne', "Zoë O'Brien", 'inquiry', 'resolved', '4', 'He said "no", then left\nand came back', '', 'welcome-back', '0', 'yes', 'Ask about the "no"']);
-    expect(records[8]!.slice(7, 13)).toEqual(['plain, with a comma (amended)', '', '', '1', '', '']);
+    expect(records.every((r) => r.length === 14)).toBe(true);
+    expect(records[1]).toEqual(['2026-11-20', '09:15', 'Aoife Byrne', "Zoë O'Brien", 'inquiry', 'resolved', '4', 'He said "no", then left\nand came back', 'He said "no", then left\nand came back', '', 'welcome-back', '0', 'yes', 'Ask about the "no"']);
+    // What was said is the original's: an amendment corrects the notes, not the words spoken.
+    expect(records[8]!.slice(7, 14)).toEqual(['plain, with a comma (amended)', 'plain, with a comma', '', '', '1', '', '']);
   });
 
   it('neutralises cells a spreadsheet would run as a formula', () => {
@@ -76,6 +77,8 @@ describe('CSV export', () => {
       "'\rcarriage",
     ]);
     expect(notes[8]).toBe('Café crème, naïve');
+    // What the clerk said goes through the same guard.
+    expect(records.slice(2, 8).map((r) => r[8])).toEqual(notes.slice(1, 7));
     expect(records[2]![3]).toBe(`'=cmd| '/C calc'!A0`);
     expect(neutralizeFormula('2026-11-20')).toBe('2026-11-20');
     expect(neutralizeFormula('')).toBe('');
@@ -152,6 +155,7 @@ describe('PDF report', () => {
     }
     for (const printed of ['王芳 Zoë', 'Łukasz Krzyżanowski', 'Ελληνικά and ?', 'Zapytał o gwarancję; Ж']) expect(all, printed).toContain(printed);
     expect(all).not.toContain('😀'); // no bundled face has emoji
+    expect(all).toContain('Said: “Café crème, naïve”'); // what the clerk said, under the notes
     expect(text.get(numPages)).toContain(`Page ${numPages} of ${numPages}`);
     const log = s.db.prepare("SELECT details FROM audit_log WHERE event = 'export'").get() as { details: string };
     expect(JSON.parse(log.details)).toEqual({ format: 'pdf', from: '2026-11-20', to: '2026-11-20', rows: TRICKY.length + 2, pages: pdf.pages });

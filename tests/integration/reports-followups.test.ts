@@ -62,8 +62,8 @@ describe('follow-up queue', () => {
       [f.noDate.id, null, false],
     ]);
     expect(q[1]!.notes).toBe('order delayed');
-    // Marking done is logging the follow-up visit with resolvesId; nothing else is needed.
-    logInteraction(s.ctx, s.clerkId, { customerId: ann, kind: 'return', outcome: 'resolved', resolvesId: f.overdue.id });
+    // Marking done is logging the follow-up visit with its id in resolves; nothing else is needed.
+    logInteraction(s.ctx, s.clerkId, { customerId: ann, kind: 'return', outcome: 'resolved', resolves: [f.overdue.id] });
     q = listFollowUps(s.ctx);
     expect(q.map((x) => x.interactionId)).toEqual([f.dueLater.id, f.dueToday.id, f.noDate.id]);
   });
@@ -79,7 +79,7 @@ describe('follow-up queue', () => {
 
   it('refuses to assign a closed or unknown follow-up, or to an unknown clerk', () => {
     const { s, ann, bob, f } = queue();
-    logInteraction(s.ctx, s.clerkId, { customerId: ann, kind: 'return', outcome: 'resolved', resolvesId: f.overdue.id });
+    logInteraction(s.ctx, s.clerkId, { customerId: ann, kind: 'return', outcome: 'resolved', resolves: [f.overdue.id] });
     expect(() => assignFollowUp(s.ctx, f.overdue.id, bob)).toThrow(/already done/);
     expect(() => assignFollowUp(s.ctx, f.resolved.id, bob)).toThrow(/no follow-up/);
     expect(() => assignFollowUp(s.ctx, f.dueToday.id, 999)).toThrow(/No active clerk/);

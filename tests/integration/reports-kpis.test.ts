@@ -30,7 +30,7 @@ function week() {
   logAt(s, '2026-11-13T11:00:00.000Z', { customerId: c, kind: 'purchase', outcome: 'resolved', sentiment: 5 });
   logAt(s, '2026-11-15T10:00:00.000Z', { customerId: c, kind: 'pickup', outcome: 'follow_up', followUpDue: '2026-11-18', sentiment: 1 });
   const later = logAt(s, '2026-11-15T11:00:00.000Z', { customerId: c, kind: 'pickup', outcome: 'follow_up', followUpDue: '2026-11-19', sentiment: 3 });
-  logAt(s, '2026-11-19T10:00:00.000Z', { customerId: c, kind: 'pickup', outcome: 'resolved', sentiment: 4, resolvesId: later.id });
+  logAt(s, '2026-11-19T10:00:00.000Z', { customerId: c, kind: 'pickup', outcome: 'resolved', sentiment: 4, resolves: [later.id] });
   // The day: 4 entries by two clerks.
   logAt(s, '2026-11-20T09:10:00.000Z', { customerId: c, kind: 'complaint', outcome: 'follow_up', followUpDue: '2026-11-22', sentiment: 2, suggestionTemplateId: 'apology' });
   logAt(s, '2026-11-20T09:50:00.000Z', { customerId: c, kind: 'inquiry', outcome: 'resolved', sentiment: 4 });

@@ -13,12 +13,12 @@ const REPRODUCED_TRIGGERS = new Set([
   'purchases_stats',
   'interactions_stats',
   'interactions_open',
-  'interactions_resolve',
   'interactions_amend',
+  'interaction_resolves_close',
 ]);
 /** Insert triggers that only act on rows logged with a suggestion (or amendments of those); the demo writes none. */
 const INERT_FOR_DEMO = new Set(['interactions_playbook_use', 'interactions_playbook_amend']);
-const SEEDED_TABLES = ['customers', 'purchases', 'purchase_items', 'interactions', 'customer_days', 'open_issues'];
+const SEEDED_TABLES = ['customers', 'purchases', 'purchase_items', 'interactions', 'interaction_resolves', 'customer_days', 'open_issues'];
 
 /**
  * Indexes whose keys arrive in random order during a seed. Keeping them up to date row by row means millions of

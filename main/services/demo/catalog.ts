@@ -12,6 +12,8 @@ export interface Product {
   mention: string;
   category: number;
   priceCents: number;
+  /** Worth asking "how are you getting on with it?" about (a kettle yes, compost or a gift card no). */
+  checkIn: boolean;
 }
 
 const BRANDS = new Set(['Fiskars', 'Hozelock', 'Bialetti', "De'Longhi", 'Russell', 'Le', 'Breville', 'Ninja', 'Nutribullet',
@@ -39,6 +41,7 @@ export const CATEGORIES: Category[] = products.categories.map((c, index) => ({
     mention: mention(String(name)),
     category: index,
     priceCents: Number(price),
+    checkIn: c.checkIn.includes(String(sku)),
   })),
 }));
 export const PRODUCTS: Product[] = CATEGORIES.flatMap((c) => c.products);

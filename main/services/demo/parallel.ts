@@ -17,7 +17,7 @@ import { StoreWriter, type FirstIds, type SeededTable } from './store-writer';
  * worker also builds the indexes the seed dropped from its tables, so they arrive with the copy instead of being
  * built on the main thread after it.
  */
-export const SIDE_TABLES: readonly SeededTable[] = ['interactions', 'open_issues', 'customer_days'];
+export const SIDE_TABLES: readonly SeededTable[] = ['interactions', 'interaction_resolves', 'open_issues', 'customer_days'];
 
 export interface SideJob {
   file: string;

@@ -1,11 +1,12 @@
 import os from 'node:os';
 import { AppError } from '../../../common/errors';
+import { catalogRepo } from '../../db/catalog.repo';
 import { clerksRepo } from '../../db/clerks.repo';
 import type { ServiceContext } from '../context';
 import { beginBulkLoad, fastLoadPragmas, type BulkLoad } from './bulk-load';
 import { StoreCalendar } from './calendar';
 import { hashPinSync } from '../pin-hash';
-import { CLERKS, DEMO_PIN, TERMINALS } from './catalog';
+import { CLERKS, DEMO_PIN, PRODUCTS, TERMINALS } from './catalog';
 import { staffSince, StoreGenerator } from './generate';
 import { SIDE_TABLES, startSideWriter, type SideWriter } from './parallel';
 import { firstIdsOf, SEEDED_TABLES, StoreWriter, type SeededTable, type SeedStrategy } from './store-writer';
@@ -94,6 +95,8 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
     const clerkIds = CLERKS.map((c, i) =>
       Number(repo.insert.run({ display_name: c.name, role: c.role, created_at: created, pin_hash: pinHashes[i]! }).lastInsertRowid),
     );
+    const catalog = catalogRepo(db);
+    for (const p of PRODUCTS) catalog.put.run({ sku: p.sku, spoken: p.mention, check_in: p.checkIn ? 1 : 0 });
     const common = { clerkIds, terminals: TERMINALS, countryCode: ctx.config.countryCode, firstIds: firstIdsOf(db) };
     side = parallel
       ? startSideWriter(db, {

@@ -20,7 +20,7 @@ const CUSTOMER_COLUMNS = [
 const STAT_COLUMNS = ['visit_count', 'last_visit_at', 'lifetime_spend_cents', 'purchase_count', 'interaction_count'];
 const INTERACTION_COLUMNS = [
   'id', 'customer_id', 'created_at', 'local_day', 'kind', 'outcome', 'sentiment', 'notes', 'follow_up_due', 'clerk_id',
-  'terminal_id', 'resolves_id', 'amends_id', 'amend_reason',
+  'terminal_id', 'amends_id', 'amend_reason',
 ];
 
 const OPEN = new Set(['follow_up', 'escalated', 'unresolved']);
@@ -69,8 +69,10 @@ export interface WriterCounts {
   interactions: number;
 }
 
-export type SeededTable = 'customers' | 'purchases' | 'purchase_items' | 'interactions' | 'customer_days' | 'open_issues';
-export const SEEDED_TABLES: readonly SeededTable[] = ['customers', 'purchases', 'purchase_items', 'interactions', 'customer_days', 'open_issues'];
+export type SeededTable = 'customers' | 'purchases' | 'purchase_items' | 'interactions' | 'interaction_resolves' | 'customer_days' | 'open_issues';
+export const SEEDED_TABLES: readonly SeededTable[] = [
+  'customers', 'purchases', 'purchase_items', 'interactions', 'interaction_resolves', 'customer_days', 'open_issues',
+];
 
 export interface FirstIds {
   customer: number;
@@ -115,6 +117,7 @@ export class StoreWriter {
   private readonly purchases: BatchInsert | null;
   private readonly items: BatchInsert | null;
   private readonly interactions: BatchInsert | null;
+  private readonly resolves: BatchInsert | null;
   private readonly days: BatchInsert | null;
   private readonly openIssues: BatchInsert | null;
   private readonly strategy: SeedStrategy;
@@ -147,6 +150,7 @@ export class StoreWriter {
     this.purchases = table('purchases', ['id', 'customer_id', 'purchased_at', 'local_day', 'receipt_no', 'total_cents']);
     this.items = table('purchase_items', ['purchase_id', 'sku', 'description', 'quantity', 'unit_price_cents', 'return_status']);
     this.interactions = table('interactions', INTERACTION_COLUMNS);
+    this.resolves = table('interaction_resolves', ['interaction_id', 'issue_id']);
     // Without triggers the writer keeps the derived tables itself.
     this.days = bulk ? table('customer_days', ['customer_id', 'day']) : null;
     this.openIssues = bulk ? table('open_issues', ['interaction_id', 'customer_id', 'opened_at', 'due_date', 'closed_at', 'closed_by']) : null;
@@ -192,6 +196,7 @@ export class StoreWriter {
     this.purchases?.flush();
     this.items?.flush();
     this.interactions?.flush();
+    this.resolves?.flush();
     this.days?.flush();
     this.openIssues?.flush();
   }
@@ -258,14 +263,17 @@ export class StoreWriter {
       i.followUpDue,
       this.clerkIds[i.clerk],
       this.terminals[i.terminal],
-      i.resolves ? i.resolves.id : null,
       i.amends ? i.amends.id : null,
       i.amendReason,
     );
     this.interactions!.rowAdded();
+    if (i.resolves && this.resolves) {
+      this.resolves.values.push(i.id, i.resolves.id);
+      this.resolves.rowAdded();
+    }
   }
 
-  /** What the interactions_open / _resolve / _amend triggers would leave behind for this customer. */
+  /** What the interactions_open / _amend and interaction_resolves_close triggers would leave behind for this customer. */
   private writeOpenIssues(customerId: number, interactions: GenInteraction[]): void {
     const issues = new Map<number, OpenIssue>();
     for (const i of interactions) {

@@ -6,7 +6,7 @@ import { entriesBetween } from './entries';
 import { assertRange } from './local-time';
 
 export const CSV_COLUMNS = [
-  'date', 'time', 'clerk', 'customer', 'kind', 'outcome', 'sentiment', 'notes', 'follow-up due', 'suggestion',
+  'date', 'time', 'clerk', 'customer', 'kind', 'outcome', 'sentiment', 'notes', 'said', 'follow-up due', 'suggestion',
   'amended', 'flagged', 'review note',
 ] as const;
 
@@ -21,6 +21,7 @@ function csvRow(e: DayEntry): (string | number)[] {
     e.outcome,
     e.sentiment ?? '',
     e.notes,
+    e.said,
     e.followUpDue ?? '',
     e.suggestionTemplateId ?? '',
     e.amendmentCount,

@@ -20,7 +20,7 @@ export function toDayEntry(r: EntryRow, timeZone: string): DayEntry {
     followUpDue: r.follow_up_due,
     followUp: r.issue_state,
     suggestionTemplateId: r.suggestion_template_id,
-    resolvesId: r.resolves_id,
+    said: r.said,
     amendmentCount: r.corrections,
     lastAmendReason: r.last_reason,
     flagged: r.flagged === 1,
@@ -34,7 +34,7 @@ const ANY: EntryFilterParams = { clerk: null, kind: null, outcome: null, smin: n
 const bit = (b: boolean | undefined): 0 | 1 | null => (b === undefined ? null : b ? 1 : 0);
 
 /**
- * Search words for the notes: folded like customer names (case, accents and punctuation ignored), so "cafe" finds
+ * Search words for the notes (and what the clerk said): folded like customer names (case, accents and punctuation ignored), so "cafe" finds
  * "Café" and "re-order" finds "reorder". A day is bounded (thousands of rows), so a scan beats keeping an index.
  */
 export function textMatcher(text: string | undefined): ((notes: string) => boolean) | null {
@@ -65,7 +65,7 @@ export function entriesBetween(ctx: ServiceContext, from: string, to: string, fi
   const out: DayEntry[] = [];
   for (const t of rows) {
     const r = decodeEntry(t);
-    if (!match || match(r.notes)) out.push(toDayEntry(r, tz));
+    if (!match || match(r.notes) || match(r.said)) out.push(toDayEntry(r, tz));
   }
   return out.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id));
 }

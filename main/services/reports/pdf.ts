@@ -145,7 +145,7 @@ function columns(r: RangeReport, tableWidth: number): Column[] {
     { title: 'Kind', width: 50, cell: (e) => e.kind },
     { title: 'Outcome', width: 54, cell: (e) => OUTCOME_LABELS[e.outcome] },
     { title: 'Sent.', width: 26, cell: (e) => (e.sentiment === null ? '' : String(e.sentiment)) },
-    { title: 'Notes', width: 0, wrap: true, cell: (e) => e.notes },
+    { title: 'Notes', width: 0, wrap: true, cell: (e) => (e.said ? `${e.notes}${e.notes ? '\n' : ''}Said: “${e.said}”` : e.notes) },
     { title: 'Follow-up', width: 54, cell: (e) => e.followUpDue ?? (e.followUp ? e.followUp : '') },
     { title: 'Review', width: 110, wrap: true, cell: review },
   ];

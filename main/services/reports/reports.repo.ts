@@ -9,7 +9,7 @@ const OPEN = `('follow_up', 'escalated', 'unresolved')`;
  * (max(id) reads one index entry), so a day or a month is one pass over interactions_day.
  */
 const effective = (where: string) => `
-  SELECT o.id, o.local_day, o.created_at, o.clerk_id, o.customer_id, o.suggestion_template_id, o.resolves_id,
+  SELECT o.id, o.local_day, o.created_at, o.clerk_id, o.customer_id, o.suggestion_template_id, o.said,
     a.id AS latest_id,
     CASE WHEN a.id IS NULL THEN o.kind ELSE a.kind END AS kind,
     CASE WHEN a.id IS NULL THEN o.outcome ELSE a.outcome END AS outcome,
@@ -32,7 +32,7 @@ export interface EntryRow {
   first_name: string | null;
   last_name: string | null;
   suggestion_template_id: string | null;
-  resolves_id: number | null;
+  said: string;
   kind: string;
   outcome: string;
   sentiment: number | null;
@@ -62,7 +62,7 @@ export interface EntryFilterParams {
 // Read as arrays (raw mode): building thousands of row objects natively costs more than the query itself.
 // ENTRY_COLUMNS and decodeEntry list the same columns in the same order.
 const ENTRY_COLUMNS = `e.id, e.local_day, e.created_at, e.clerk_id, cl.display_name,
-    e.customer_id, cu.first_name, cu.last_name, e.suggestion_template_id, e.resolves_id,
+    e.customer_id, cu.first_name, cu.last_name, e.suggestion_template_id, e.said,
     e.kind, e.outcome, e.sentiment, e.notes, e.follow_up_due,
     CASE WHEN e.outcome NOT IN ${OPEN} THEN NULL WHEN oi.closed_at IS NULL THEN 'open' ELSE 'done' END,
     CASE WHEN e.latest_id IS NULL THEN 0
@@ -74,7 +74,7 @@ const ENTRY_COLUMNS = `e.id, e.local_day, e.created_at, e.clerk_id, cl.display_n
 
 type EntryTuple = [
   id: number, local_day: string, created_at: string, clerk_id: number, clerk_name: string,
-  customer_id: number | null, first_name: string | null, last_name: string | null, suggestion_template_id: string | null, resolves_id: number | null,
+  customer_id: number | null, first_name: string | null, last_name: string | null, suggestion_template_id: string | null, said: string,
   kind: string, outcome: string, sentiment: number | null, notes: string, follow_up_due: string | null,
   issue_state: 'open' | 'done' | null,
   corrections: number,
@@ -83,11 +83,11 @@ type EntryTuple = [
 ];
 
 export function decodeEntry(t: unknown[]): EntryRow {
-  const [id, local_day, created_at, clerk_id, clerk_name, customer_id, first_name, last_name, suggestion_template_id, resolves_id,
+  const [id, local_day, created_at, clerk_id, clerk_name, customer_id, first_name, last_name, suggestion_template_id, said,
     kind, outcome, sentiment, notes, follow_up_due, issue_state, corrections, last_reason, flagged, review_note, reviewer_id,
     reviewer_name, reviewed_at] = t as EntryTuple;
   return {
-    id, local_day, created_at, clerk_id, clerk_name, customer_id, first_name, last_name, suggestion_template_id, resolves_id,
+    id, local_day, created_at, clerk_id, clerk_name, customer_id, first_name, last_name, suggestion_template_id, said,
     kind, outcome, sentiment, notes, follow_up_due, issue_state, corrections, last_reason, flagged, review_note, reviewer_id,
     reviewer_name, reviewed_at,
   };

@@ -1,5 +1,6 @@
 // Matching, rendering, explaining and ranking: from facts and templates to the few suggestions a clerk sees.
 import type { CommunicationStyle, Suggestion, SuggestionReason } from '../../../common/domain';
+import type { PlaybookNotShownReason } from '../../../common/playbook';
 import { playbookRepo } from '../../db/playbook.repo';
 import type { ServiceContext } from '../context';
 import { evaluate, FIELDS, type Subject } from './conditions';
@@ -9,24 +10,40 @@ import { NO_EVIDENCE, score, type Evidence } from './ranking';
 import { render, VARIABLES, type VariableName } from './variables';
 
 export const MAX_SUGGESTIONS = 5;
+/** Open issues that get a suggestion of their own, at the top of the list; more would crowd out everything else. */
+export const MAX_ISSUE_SUGGESTIONS = 3;
 export const MAX_REASONS = 4;
 const FULL = 2;
 
+/** Why a template is not offered: a disabled one never is; the other reasons are the ones a preview explains. */
+export type NotShown = 'disabled' | PlaybookNotShownReason;
+
 export type Verdict =
   | { shown: true; suggestion: Suggestion; kind: string }
-  | { shown: false; why: 'disabled' | 'no-consent' | 'conditions' | 'nothing-to-resolve' | 'missing-variables'; missing: VariableName[] };
+  | { shown: false; why: NotShown; missing: VariableName[] };
+
+/** Kinds that make the latest purchase their subject: never one an open issue is about, only items worth asking about. */
+const PURCHASE_TALK_KINDS: ReadonlySet<string> = new Set(['check_in', 'recommendation']);
 
 /** Decides whether one template applies to these facts and, if so, what it says and why. */
 export function judge(t: LoadedTemplate, facts: Facts, evidence: Evidence, opts: { ignoreEnabled?: boolean } = {}): Verdict {
-  const no = (why: Extract<Verdict, { shown: false }>['why'], missing: VariableName[] = []): Verdict => ({ shown: false, why, missing });
+  const no = (why: NotShown, missing: VariableName[] = []): Verdict => ({ shown: false, why, missing });
   if (!t.enabled && !opts.ignoreEnabled) return no('disabled');
   if (t.offer && !facts.marketingConsent) return no('no-consent');
   const ev = evaluate(t.conditions, facts.values);
   if (!ev.ok) return no('conditions');
-  const resolves = t.resolves ? facts.resolvable[t.resolves] : null;
-  if (t.resolves && resolves === null) return no('nothing-to-resolve');
+  // While something is owed, only what is about it, or declared fit to say alongside it, is offered.
+  if (t.resolves === null && !t.compatibleWithOpenIssues && Number(facts.values.openIssues ?? 0) > 0) return no('open-issues');
+  const issueId = t.resolves ? facts.resolvable[t.resolves] : null;
+  if (t.resolves && issueId === null) return no('nothing-to-resolve');
+  let vars = facts.vars;
+  if (PURCHASE_TALK_KINDS.has(t.kind) && t.aboutPurchase && facts.purchaseTalk) {
+    if (facts.purchaseTalk.underIssue()) return no('purchase-under-issue');
+    if (facts.purchaseTalk.checkInItem === null) return no('no-check-in-item');
+    vars = { ...vars, 'lastPurchase.item': facts.purchaseTalk.checkInItem };
+  }
   const style: CommunicationStyle = facts.style;
-  const r = render(t.parsed[style], facts.vars);
+  const r = render(t.parsed[style], vars);
   if (!r.ok) return no('missing-variables', r.missing);
 
   const subjects: Subject[] = [];
@@ -59,9 +76,30 @@ export function judge(t: LoadedTemplate, facts: Facts, evidence: Evidence, opts:
       style,
       reasons,
       score: score(t.priority, age, evidence),
-      resolvesInteractionId: resolves,
+      issueId,
     },
   };
+}
+
+type Shown = Extract<Verdict, { shown: true }>;
+const byScore = (a: Shown, b: Shown) =>
+  b.suggestion.score - a.suggestion.score || (a.suggestion.templateId < b.suggestion.templateId ? -1 : 1);
+
+/**
+ * judge() for the customer as a whole: a template that follows up an open item is judged against each open issue
+ * (the best-scoring issue it applies to wins); any other against the customer's facts. For previews.
+ */
+export function judgeForCustomer(
+  t: LoadedTemplate,
+  facts: Facts,
+  evidence: Evidence,
+  opts: { ignoreEnabled?: boolean } = {},
+): Verdict {
+  if (t.resolves !== null) {
+    const shown = facts.issues.map((i) => judge(t, i.facts, evidence, opts)).filter((v): v is Shown => v.shown);
+    if (shown.length) return shown.sort(byScore)[0]!;
+  }
+  return judge(t, facts, evidence, opts);
 }
 
 /** Learning evidence for every template in the store and style of this customer. */
@@ -75,37 +113,44 @@ export function evidenceFor(ctx: ServiceContext, style: CommunicationStyle): Map
   );
 }
 
-/**
- * Best first, deterministic (score, then template id). At most one suggestion per kind — three greetings are one
- * greeting — and at most one per open item, so a follow-up and an apology never both claim the same issue.
- */
-export function choose(verdicts: Extract<Verdict, { shown: true }>[], max = MAX_SUGGESTIONS): Suggestion[] {
-  const sorted = [...verdicts].sort(
-    (a, b) => b.suggestion.score - a.suggestion.score || (a.suggestion.templateId < b.suggestion.templateId ? -1 : 1),
-  );
+/** Best first, deterministic (score, then template id), at most one per kind: three greetings are one greeting. */
+export function choose(verdicts: Shown[], max = MAX_SUGGESTIONS): Suggestion[] {
   const kinds = new Set<string>();
-  const items = new Set<number>();
   const out: Suggestion[] = [];
-  for (const v of sorted) {
+  for (const v of [...verdicts].sort(byScore)) {
     if (out.length >= max) break;
     if (kinds.has(v.kind)) continue;
-    const item = v.suggestion.resolvesInteractionId;
-    if (item !== null && items.has(item)) continue;
     kinds.add(v.kind);
-    if (item !== null) items.add(item);
     out.push(v.suggestion);
   }
   return out;
 }
 
+/**
+ * The suggestions for a customer. First, each open issue gets the best template that follows it up (one per issue,
+ * at most MAX_ISSUE_SUGGESTIONS): promises already broken (follow-up date passed) first, earliest first, then by
+ * score. Then the other templates that apply, by score; while an issue is open judge() has already held back those
+ * not fit to say alongside it. Within each part scores fall; across the boundary they need not.
+ */
 export function rank(ctx: ServiceContext, templates: LoadedTemplate[], facts: Facts): Suggestion[] {
   const evidence = evidenceFor(ctx, facts.style);
-  const shown: Extract<Verdict, { shown: true }>[] = [];
-  for (const t of templates) {
-    const v = judge(t, facts, evidence.get(t.id) ?? NO_EVIDENCE);
-    if (v.shown) shown.push(v);
-  }
-  return choose(shown);
+  const shownFor = (list: LoadedTemplate[], f: Facts): Shown[] =>
+    list.map((t) => judge(t, f, evidence.get(t.id) ?? NO_EVIDENCE)).filter((v): v is Shown => v.shown);
+  const followUps = templates.filter((t) => t.resolves !== null);
+  const perIssue = facts.issues.flatMap((issue) => {
+    const best = shownFor(followUps, issue.facts).sort(byScore)[0];
+    return best ? [{ issue, best }] : [];
+  });
+  perIssue.sort(
+    (a, b) =>
+      Number(b.issue.overdue) - Number(a.issue.overdue) ||
+      (a.issue.overdue ? a.issue.dueDate!.localeCompare(b.issue.dueDate!) : 0) ||
+      byScore(a.best, b.best) ||
+      a.issue.issueId - b.issue.issueId,
+  );
+  const first = perIssue.slice(0, MAX_ISSUE_SUGGESTIONS).map((x) => x.best.suggestion);
+  const rest = choose(shownFor(templates.filter((t) => t.resolves === null), facts), MAX_SUGGESTIONS - first.length);
+  return [...first, ...rest];
 }
 
 /**

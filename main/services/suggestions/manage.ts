@@ -6,7 +6,7 @@ import { playbookRepo } from '../../db/playbook.repo';
 import { audit } from '../audit';
 import { requireClerk } from '../clerks';
 import type { ServiceContext } from '../context';
-import { evidenceFor, judge } from './engine';
+import { evidenceFor, judgeForCustomer, type NotShown } from './engine';
 import { gatherFacts } from './facts';
 import {
   ensureDefaultPlaybook,
@@ -145,7 +145,7 @@ export interface TemplatePreview {
   enabled: boolean;
   /** Whether the engine would offer it to this customer now (the enabled flag aside). */
   applies: boolean;
-  why: 'no-consent' | 'conditions' | 'nothing-to-resolve' | 'missing-variables' | null;
+  why: Exclude<NotShown, 'disabled'> | null;
   missingVariables: string[];
   style: CommunicationStyle;
   suggestion: Suggestion | null;
@@ -168,7 +168,7 @@ export function previewTemplate(
   const t = loadTemplate(stored);
   const facts = gatherFacts(ctx, customerId, clerkId);
   const evidence = evidenceFor(ctx, facts.style).get(t.id) ?? NO_EVIDENCE;
-  const v = judge(t, facts, evidence, { ignoreEnabled: true });
+  const v = judgeForCustomer(t, facts, evidence, { ignoreEnabled: true });
   const texts = Object.fromEntries(
     COMMUNICATION_STYLES.map((s) => {
       const r = render(t.parsed[s], facts.vars);

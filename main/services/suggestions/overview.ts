@@ -97,8 +97,11 @@ export function explainConditions(c: Condition, facts: FactValues, depth = 0): P
 
 const WHY: Record<NonNullable<PlaybookPreview['why']>, string> = {
   'no-consent': 'It contains an offer and this customer has not agreed to marketing.',
+  'open-issues': 'This customer has an open issue, and the template is not marked as fit to say while one is open.',
   conditions: 'Its conditions do not hold for this customer.',
   'nothing-to-resolve': 'It follows up an open item, and this customer has none of that kind.',
+  'purchase-under-issue': 'It speaks of the last purchase, and an open issue of this customer is about that purchase.',
+  'no-check-in-item': 'It speaks of the last purchase, and nothing in it is marked in the catalog as worth asking about.',
   'missing-variables': 'Its text for this customer’s style needs a fact this customer has no value for.',
 };
 

@@ -7,8 +7,8 @@ import type { DB } from '../../db/connection';
 import { playbookRepo, STORE_SETTING, type TemplateRow } from '../../db/playbook.repo';
 import defaultPlaybook from '../../../resources/playbook/default.json' with { type: 'json' };
 import type { ServiceContext } from '../context';
-import { conditionSchema, formatPath, type Condition } from './conditions';
-import { parseText, type ParsedText } from './variables';
+import { conditionSchema, FIELDS, fieldsOf, formatPath, type Condition } from './conditions';
+import { parseText, VARIABLES, type ParsedText } from './variables';
 
 export const TEMPLATE_KINDS = [
   'greeting',
@@ -37,7 +37,20 @@ const textSchema = z
     for (const message of parseText(t).errors) ctx.addIssue({ code: 'custom', message });
   });
 
-export const templateSchema = z
+/**
+ * Kinds that are small talk, check-ins, recommendations, milestones or thanks. While a customer has an open issue
+ * they would ring false ("Thanks for sticking with us!" to someone owed a callback), so a template of these kinds, and
+ * any offer, is held back then unless it says otherwise (compatibleWithOpenIssues). Templates that follow up an open
+ * item (resolves) are what the customer should hear first and are never held back.
+ */
+export const HELD_BACK_KINDS: ReadonlySet<TemplateKind> = new Set(['greeting', 'birthday', 'check_in', 'recommendation', 'loyalty']);
+
+/** Whether a template that does not declare it may be offered while an issue is open. */
+export function compatibleByDefault(t: { kind: TemplateKind; offer: boolean }): boolean {
+  return !t.offer && !HELD_BACK_KINDS.has(t.kind);
+}
+
+const templateObject = z
   .object({
     id: z
       .string()
@@ -51,14 +64,24 @@ export const templateSchema = z
     enabled: z.boolean().default(true),
     /** Contains an offer or marketing invitation: never shown to a customer who has not agreed to marketing. */
     offer: z.boolean().default(false),
-    /** Logging with this suggestion closes that open item; the template is not shown when there is none. */
+    /**
+     * The open item this template is about: it is offered once per such item (the log form then proposes to settle
+     * that one), and not at all when the customer has none.
+     */
     resolves: z.enum(RESOLVABLES).nullable().default(null),
+    /** May be offered while the customer has an open issue; when left out, the kind decides (compatibleByDefault). */
+    compatibleWithOpenIssues: z.boolean().optional(),
     conditions: conditionSchema,
     texts: z
       .object({ blue: textSchema, green: textSchema, gold: textSchema, orange: textSchema, unknown: textSchema })
       .strict(),
   })
   .strict();
+
+export const templateSchema = templateObject.transform((t) => ({
+  ...t,
+  compatibleWithOpenIssues: t.compatibleWithOpenIssues ?? compatibleByDefault(t),
+}));
 
 export type PlaybookTemplate = z.output<typeof templateSchema>;
 export type TemplateInput = z.input<typeof templateSchema>;
@@ -92,6 +115,8 @@ export interface StoredTemplate extends PlaybookTemplate {
 /** A template ready for matching: its texts parsed once, not on every lookup. */
 export interface LoadedTemplate extends StoredTemplate {
   parsed: Record<CommunicationStyle, ParsedText>;
+  /** Its conditions or texts speak of the most recent purchase. */
+  aboutPurchase: boolean;
 }
 
 /** Turns a zod failure into one readable VALIDATION error: where, and what is wrong. */
@@ -147,6 +172,7 @@ export function toRow(t: PlaybookTemplate, version: number, at: string, by: numb
     enabled: t.enabled ? 1 : 0,
     offer: t.offer ? 1 : 0,
     resolves: t.resolves,
+    compatible_with_open_issues: t.compatibleWithOpenIssues ? 1 : 0,
     version,
     updated_at: at,
     updated_by: by,
@@ -164,6 +190,10 @@ export function fromRow(r: TemplateRow): PlaybookTemplate {
     enabled: r.enabled === 1,
     offer: r.offer === 1,
     resolves: r.resolves as PlaybookTemplate['resolves'],
+    compatibleWithOpenIssues:
+      r.compatible_with_open_issues === null
+        ? compatibleByDefault({ kind: r.kind as TemplateKind, offer: r.offer === 1 })
+        : r.compatible_with_open_issues === 1,
     conditions: JSON.parse(r.conditions) as Condition,
     texts: { blue: r.text_blue, green: r.text_green, gold: r.text_gold, orange: r.text_orange, unknown: r.text_unknown },
   };
@@ -175,17 +205,21 @@ export function toStored(r: TemplateRow): StoredTemplate {
 
 export function loadTemplate(t: StoredTemplate): LoadedTemplate {
   const parsed = Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, parseText(t.texts[s]).parsed])) as LoadedTemplate['parsed'];
-  return { ...t, parsed };
+  const aboutPurchase =
+    fieldsOf(t.conditions).some((f) => FIELDS[f].subject === 'purchase') ||
+    COMMUNICATION_STYLES.some((s) => parsed[s].variables.some((v) => VARIABLES[v] === 'purchase'));
+  return { ...t, parsed, aboutPurchase };
 }
 
 /** Writes one template and its history entry; returns the stored state. Call inside a transaction. */
 export function writeTemplate(ctx: ServiceContext, t: PlaybookTemplate, by: number | null): { stored: StoredTemplate; changed: boolean } {
   const repo = playbookRepo(ctx.db);
   const current = repo.byId.get(t.id);
-  if (current && JSON.stringify(fromRow(current)) === JSON.stringify(t)) return { stored: toStored(current), changed: false };
-  const version = (current?.version ?? 0) + 1;
   const at = ctx.now().toISOString();
-  const row = toRow(t, version, at, by);
+  const row = toRow(t, (current?.version ?? 0) + 1, at, by);
+  // Compared as rows read back, so the order of keys in the input never makes an unchanged template a new version.
+  if (current && JSON.stringify(fromRow(current)) === JSON.stringify(fromRow(row))) return { stored: toStored(current), changed: false };
+  const version = row.version;
   repo.upsert.run(row);
   repo.insertVersion.run({ template_id: t.id, version, body: JSON.stringify(t), changed_by: by, changed_at: at });
   invalidateTemplates(ctx.db);
@@ -196,7 +230,10 @@ const ensured = new WeakMap<DB, string>();
 
 /**
  * Makes the database ready for the engine, once per connection and store: names the store for the statistics
- * trigger and loads the shipped playbook into an empty template table. Cheap after the first call.
+ * trigger and brings the shipped playbook in. Into an empty table it loads every template; into a store that has
+ * templates it adds the ones shipped since and updates those nobody in the store has changed (written by the app,
+ * updated_by NULL) to the shipped text, each change a new version. A template a manager or admin saved, enabled,
+ * disabled, imported or restored is theirs and stays as it is. Cheap after the first call.
  */
 export function ensureDefaultPlaybook(ctx: ServiceContext): { loaded: number } {
   const db = ctx.db;
@@ -208,9 +245,13 @@ export function ensureDefaultPlaybook(ctx: ServiceContext): { loaded: number } {
     .transaction(() => {
       if (repo.setting.get(STORE_SETTING)?.value !== store) repo.putSetting.run(STORE_SETTING, store);
       repo.foldUnnamedStore(store);
-      if (repo.count.get()!.n > 0) return 0;
-      for (const t of file.templates) writeTemplate(ctx, t, null);
-      return file.templates.length;
+      let written = 0;
+      for (const t of file.templates) {
+        const current = repo.byId.get(t.id);
+        if (current && current.updated_by !== null) continue;
+        if (writeTemplate(ctx, t, null).changed) written++;
+      }
+      return written;
     })
     .immediate();
   ensured.set(db, store);

@@ -76,9 +76,9 @@ export function useTimeline(customerId: number) {
     };
     setState((cur) => {
       if (cur.entries.some((e) => entryKey(e) === entryKey(entry))) return cur;
-      // The entry it follows up is no longer open.
+      // The entries it settled are no longer open.
       const rest = cur.entries.map((e) =>
-        e.type === 'interaction' && e.id === i.resolvesId && e.open ? { ...e, open: false } : e,
+        e.type === 'interaction' && e.open && i.resolves.includes(e.id) ? { ...e, open: false } : e,
       );
       return { ...cur, entries: [entry, ...rest] };
     });

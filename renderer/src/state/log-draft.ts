@@ -5,18 +5,23 @@ import { INTERACTION_KINDS, INTERACTION_OUTCOMES } from '../../../common/domain'
 export interface UsedSuggestion {
   templateId: string;
   title: string;
-  resolvesInteractionId: number | null;
+  /** The open issue the suggestion is about: using it ties the entry to that issue. */
+  issueId: number | null;
 }
 
 /** Everything the clerk has typed for one log entry; saved as JSON so it survives a crash or restart. */
 export interface LogDraft {
   kind: InteractionKind;
+  /** The clerk picked the kind (the form starts on Inquiry): only then does the kind propose an issue to settle. */
+  kindChosen: boolean;
   outcome: InteractionOutcome;
   sentiment: number | null;
   notes: string;
   followUpDue: string;
   say: string;
   used: UsedSuggestion | null;
+  /** Open issues the clerk chose to settle with this entry; null: not chosen, the form proposes (lib/settles.ts). */
+  settles: number[] | null;
   /** Kept with the draft: a save retried after a crash carries the same id and is not logged twice. */
   requestId: string;
 }
@@ -30,12 +35,14 @@ export function newRequestId(): string {
 export function emptyDraft(): LogDraft {
   return {
     kind: 'inquiry',
+    kindChosen: false,
     outcome: 'resolved',
     sentiment: null,
     notes: '',
     followUpDue: '',
     say: '',
     used: null,
+    settles: null,
     requestId: newRequestId(),
   };
 }
@@ -45,12 +52,14 @@ export function isBlank(d: LogDraft): boolean {
   const e = emptyDraft();
   return (
     d.kind === e.kind &&
+    !d.kindChosen &&
     d.outcome === e.outcome &&
     d.sentiment === null &&
     !d.notes.trim() &&
     !d.followUpDue &&
     !d.say.trim() &&
-    d.used === null
+    d.used === null &&
+    d.settles === null
   );
 }
 
@@ -70,6 +79,7 @@ export function parseDraft(body: string): LogDraft | null {
   const used = r.used as Record<string, unknown> | null | undefined;
   return {
     kind: (INTERACTION_KINDS as readonly unknown[]).includes(r.kind) ? (r.kind as InteractionKind) : base.kind,
+    kindChosen: r.kindChosen === true,
     outcome: (INTERACTION_OUTCOMES as readonly unknown[]).includes(r.outcome) ? (r.outcome as InteractionOutcome) : base.outcome,
     sentiment: typeof r.sentiment === 'number' && r.sentiment >= 1 && r.sentiment <= 5 ? r.sentiment : null,
     notes: str(r.notes),
@@ -80,9 +90,10 @@ export function parseDraft(body: string): LogDraft | null {
         ? {
             templateId: used.templateId,
             title: str(used.title, used.templateId),
-            resolvesInteractionId: typeof used.resolvesInteractionId === 'number' ? used.resolvesInteractionId : null,
+            issueId: typeof used.issueId === 'number' ? used.issueId : null,
           }
         : null,
+    settles: Array.isArray(r.settles) && r.settles.every((id) => Number.isInteger(id) && id > 0) ? (r.settles as number[]) : null,
     requestId: str(r.requestId).length >= 8 ? str(r.requestId) : base.requestId,
   };
 }

@@ -5,6 +5,8 @@ export interface WorkActions {
   save(): void;
   applySuggestion(index: number): void;
   focusNotes(): void;
+  /** Ties the log form to one open issue of the customer on screen: logging it settles that issue. */
+  resolveIssue(issueId: number): void;
 }
 
 export const WorkActionsContext = createContext<RefObject<WorkActions | null> | null>(null);

@@ -133,7 +133,7 @@ describe('demo store content', () => {
     expect(outcomes.follow_up).toBeGreaterThan(100);
     expect(outcomes.escalated).toBeGreaterThan(20);
     expect(outcomes.unresolved).toBeGreaterThan(20);
-    expect(one<number>('SELECT count(*) FROM interactions WHERE resolves_id IS NOT NULL')).toBeGreaterThan(100);
+    expect(one<number>('SELECT count(*) FROM interaction_resolves')).toBeGreaterThan(100);
     expect(one<number>('SELECT count(*) FROM interactions WHERE amends_id IS NOT NULL')).toBeGreaterThan(5);
     expect(one<number>('SELECT count(*) FROM interactions WHERE customer_id IS NULL')).toBeGreaterThan(20);
     expect(one<number>("SELECT count(*) FROM interactions WHERE outcome = 'follow_up' AND follow_up_due IS NULL")).toBe(0);

@@ -47,7 +47,7 @@ describe('demo seed: bulk load means the same as inserting through the triggers'
     const openNow = db
       .prepare(
         `SELECT i.id FROM interactions i WHERE i.amends_id IS NULL AND i.outcome IN ('follow_up', 'escalated', 'unresolved')
-           AND NOT EXISTS (SELECT 1 FROM interactions r WHERE r.resolves_id = i.id) ORDER BY i.id`,
+           AND NOT EXISTS (SELECT 1 FROM interaction_resolves r WHERE r.issue_id = i.id) ORDER BY i.id`,
       )
       .pluck()
       .all();
@@ -75,7 +75,9 @@ describe('demo seed: bulk load means the same as inserting through the triggers'
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(
-      db.prepare(`SELECT count(*) FROM interactions i JOIN interactions t ON t.id = coalesce(i.resolves_id, i.amends_id)
+      db.prepare(`SELECT count(*) FROM (SELECT interaction_id AS id, issue_id AS target FROM interaction_resolves
+                    UNION ALL SELECT id, amends_id FROM interactions WHERE amends_id IS NOT NULL) l
+                  JOIN interactions i ON i.id = l.id JOIN interactions t ON t.id = l.target
                   WHERE t.created_at >= i.created_at OR t.id >= i.id OR t.customer_id IS NOT i.customer_id`).pluck().get(),
     ).toBe(0);
     for (const { created_at, local_day } of db.prepare('SELECT created_at, local_day FROM interactions UNION ALL SELECT purchased_at, local_day FROM purchases').all() as { created_at: string; local_day: string }[]) {

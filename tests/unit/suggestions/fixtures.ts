@@ -4,7 +4,8 @@ import type { CustomerDraft, LogInteractionInput } from '../../../common/contrac
 import type { Interaction, Suggestion } from '../../../common/domain';
 import { createCustomer } from '../../../main/services/customers';
 import { amendInteraction, logInteraction } from '../../../main/services/interactions';
-import { suggestFor } from '../../../main/services/suggestions';
+import { getTemplate, saveTemplate, suggestFor } from '../../../main/services/suggestions';
+import { catalogRepo } from '../../../main/db/catalog.repo';
 import type { StoreConfig } from '../../../main/services/context';
 import { addPurchase, tempStore, type TempStore } from '../../helpers/temp-store';
 
@@ -55,9 +56,20 @@ export function buy(
   s: Store,
   customerId: number,
   daysBack: number,
-  items: { description: string; priceCents: number; returned?: boolean; quantity?: number }[],
+  items: { sku?: string; description: string; priceCents: number; returned?: boolean; quantity?: number }[],
 ): number {
   return addPurchase(s, customerId, daysAgo(s, daysBack), items);
+}
+
+/** Catalog entries, as the demo seed (or a store's product data) writes them. */
+export function catalogue(s: Store, items: { sku: string; checkIn: boolean; spoken?: string }[]): void {
+  for (const i of items) catalogRepo(s.db).put.run({ sku: i.sku, spoken: i.spoken ?? null, check_in: i.checkIn ? 1 : 0 });
+}
+
+/** A manager marks a template as fit to say while an issue is open. */
+export function declareCompatible(s: Store, templateId: string): void {
+  const { history: _h, version: _v, updatedAt: _u, updatedBy: _b, ...t } = getTemplate(s.ctx, templateId);
+  saveTemplate(s.ctx, s.clerkId, { ...t, compatibleWithOpenIssues: true });
 }
 
 /** A few ordinary resolved visits so the customer counts as a regular. */
@@ -73,11 +85,14 @@ export function suggest(s: Store, customerId: number | null): Suggestion[] {
 export function expectWellFormed(list: Suggestion[], opts: { walkIn?: boolean } = {}): void {
   expect(list.length).toBeGreaterThanOrEqual(3);
   expect(list.length).toBeLessThanOrEqual(5);
-  const ids = list.map((x) => x.templateId);
+  const ids = list.map((x) => `${x.templateId}@${x.issueId}`);
   expect(new Set(ids).size).toBe(ids.length);
-  const resolves = list.map((x) => x.resolvesInteractionId).filter((x) => x !== null);
-  expect(new Set(resolves).size).toBe(resolves.length);
-  for (let i = 1; i < list.length; i++) expect(list[i - 1]!.score).toBeGreaterThanOrEqual(list[i]!.score);
+  // One suggestion per open issue, all of them ahead of the rest; within each part, best first.
+  const bound = list.filter((x) => x.issueId !== null);
+  expect(new Set(bound.map((x) => x.issueId)).size).toBe(bound.length);
+  expect(list.slice(0, bound.length)).toEqual(bound);
+  const rest = list.slice(bound.length);
+  for (let i = 1; i < rest.length; i++) expect(rest[i - 1]!.score).toBeGreaterThanOrEqual(rest[i]!.score);
   for (const x of list) {
     // Quoted clerk notes are the customer's own words; everything else must be clean template text.
     expect(x.text.replace(/“[^”]*”/g, '“…”')).not.toMatch(/[{}[\]]|undefined|null|NaN|\s[,.!?]|^\s|\s$| {2}/);

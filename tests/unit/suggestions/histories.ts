@@ -1,6 +1,7 @@
 // Random customer histories for property tests: any mix of visits, purchases, issues, amendments and follow-ups.
 import fc from 'fast-check';
 import { COMMUNICATION_STYLES, INTERACTION_KINDS, INTERACTION_OUTCOMES } from '../../../common/domain';
+import { openIssuesFor } from '../../../main/services/history';
 import { amendAt, buy, customer, dayIn, logAt, type Store } from './fixtures';
 
 const interactionEvent = fc.record({
@@ -70,8 +71,9 @@ export function applyHistory(s: Store, h: History): number {
       amendAt(s, e.daysAgo - 1, { interactionId: i.id, reason: 'corrected', outcome: e.amendTo, followUpDue: dayIn(s, e.dueIn) });
     }
     const last = open.pop();
-    if (e.resolveLater && e.daysAgo >= 1 && last !== undefined) {
-      logAt(s, e.daysAgo - 1, { customerId: c, kind: 'other', outcome: 'resolved', sentiment: 4, resolvesId: last });
+    // Only an issue still open can be settled (an amendment may have closed it already).
+    if (e.resolveLater && e.daysAgo >= 1 && last !== undefined && openIssuesFor(s.ctx, c).some((o) => o.interactionId === last)) {
+      logAt(s, e.daysAgo - 1, { customerId: c, kind: 'other', outcome: 'resolved', sentiment: 4, resolves: [last] });
     } else if (last !== undefined) {
       open.push(last);
     }

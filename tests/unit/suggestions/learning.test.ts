@@ -13,14 +13,18 @@ const stat = (s: Store, template: string, style: string): Counts =>
     .prepare<[string, string, string], Counts>('SELECT shown, used, successes FROM playbook_stats WHERE template_id = ? AND store_id = ? AND style = ?')
     .get(template, s.ctx.config.storeId, style) ?? { shown: 0, used: 0, successes: 0 };
 
-/** Outcomes logged the way the counter logs them, in one transaction for speed; the triggers do the counting. */
+/**
+ * Outcomes logged the way the counter logs them, in one transaction for speed; the triggers do the counting. A failure
+ * ends resolved but with an unhappy customer (not a success by definition), so it leaves no issue open that would
+ * put follow-ups ahead of the templates compared.
+ */
 function outcomes(s: Store, customerId: number, template: string, used: number, successes: number): void {
   s.db.transaction(() => {
     for (let i = 0; i < used; i++) {
       logAt(s, 1, {
         customerId,
         kind: 'inquiry',
-        outcome: i < successes ? 'resolved' : 'unresolved',
+        outcome: 'resolved',
         sentiment: i < successes ? 5 : 2,
         suggestionTemplateId: template,
       });
@@ -195,7 +199,8 @@ describe('Bayesian ranking', () => {
     logAt(s, 60, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2 });
     const list = suggest(s, c);
     expect(list[0]!.templateId).toBe('service-recovery');
-    expect(list.findIndex((x) => x.templateId === 'greeting-regular')).toBeGreaterThan(0);
+    // Small talk is not even offered while the complaint is open, however well it has done.
+    expect(list.map((x) => x.templateId)).not.toContain('greeting-regular');
   });
 
   it('another connection’s statistics count too (they live in the database, not in memory)', () => {

@@ -19,6 +19,7 @@ import {
   suggestFor,
   templateStats,
 } from '../../../main/services/suggestions';
+import { writeTemplate } from '../../../main/services/suggestions/playbook';
 import { tempDir } from '../../helpers/temp-store';
 import { customer, logAt, regular, store, suggest } from './fixtures';
 
@@ -59,6 +60,41 @@ describe('default playbook loading', () => {
     expect((ro.prepare('SELECT count(*) AS n FROM playbook_templates').get() as { n: number }).n).toBe(0);
     ro.close();
     expect(fs.existsSync(file)).toBe(true);
+  });
+});
+
+describe('shipped playbook updates in a store that has one', () => {
+  const reopen = (s: ReturnType<typeof store>) => createContext(openDatabase(s.file), {}, () => new Date(s.now));
+
+  it('brings templates nobody in the store changed to the shipped text, as a new version by nobody', () => {
+    const s = store();
+    const shipped = shippedPlaybook().templates.find((t) => t.id === 'check-in-recent-purchase')!;
+    ensureDefaultPlaybook(s.ctx);
+    // As an older release left it: its own text, loaded by the app.
+    writeTemplate(s.ctx, { ...shipped, texts: { ...shipped.texts, green: 'You bought the {lastPurchase.item}. Is it working as expected?' } }, null);
+    const ctx2 = reopen(s);
+    expect(ensureDefaultPlaybook(ctx2)).toEqual({ loaded: 1 });
+    const t = getTemplate(ctx2, shipped.id);
+    expect(t).toMatchObject({ version: 3, texts: shipped.texts, updatedBy: null });
+    expect(t.history.map((h) => [h.version, h.changedBy])).toEqual([[3, null], [2, null], [1, null]]);
+    ctx2.db.close();
+  });
+
+  it('leaves what a manager saved, enabled or disabled alone, and adds templates shipped since', () => {
+    const s = store();
+    ensureDefaultPlaybook(s.ctx);
+    const regular = shippedPlaybook().templates.find((t) => t.id === 'greeting-regular')!;
+    saveTemplate(s.ctx, s.clerkId, { ...regular, texts: { blue: 'Hiya!', green: 'Hello.', gold: 'Good day.', orange: 'Hey!', unknown: 'Hello.' } });
+    setEnabled(s.ctx, s.clerkId, 'honest-unknown', false);
+    // As if how-can-i-help had first shipped after this store was set up.
+    s.db.prepare("DELETE FROM playbook_template_versions WHERE template_id = 'how-can-i-help'").run();
+    s.db.prepare("DELETE FROM playbook_templates WHERE id = 'how-can-i-help'").run();
+    const ctx2 = reopen(s);
+    expect(ensureDefaultPlaybook(ctx2)).toEqual({ loaded: 1 });
+    expect(getTemplate(ctx2, 'greeting-regular').texts.blue).toBe('Hiya!');
+    expect(getTemplate(ctx2, 'honest-unknown').enabled).toBe(false);
+    expect(getTemplate(ctx2, 'how-can-i-help').version).toBe(1);
+    ctx2.db.close();
   });
 });
 
@@ -211,9 +247,10 @@ describe('preview and statistics', () => {
     const comp = logAt(s, 3, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 1, notes: 'Door hinge broke' });
     const p = previewTemplate(s.ctx, 'service-recovery', c, s.clerkId);
     expect(p).toMatchObject({ templateId: 'service-recovery', applies: true, why: null, style: 'gold' });
-    expect(p.suggestion).toMatchObject({ resolvesInteractionId: comp.id });
+    expect(p.suggestion).toMatchObject({ issueId: comp.id });
+    expect(p.suggestion!.reasons[0]!.fact).toContain('“Door hinge broke”');
     expect(p.texts.blue).toBe(
-      "I'm so sorry your complaint from 20 Nov still isn't sorted (“Door hinge broke”). I'd like to put it right today, and I'll make sure you hear back from me.",
+      "I'm so sorry your complaint from 20 Nov still isn't sorted. I'd like to put it right today, and I'll make sure you hear back from me.",
     );
     for (const text of Object.values(p.texts)) expect(text).toBeTruthy();
     expect(previewTemplate(s.ctx, 'birthday-today', c)).toMatchObject({ applies: false, why: 'conditions' });

@@ -55,16 +55,43 @@ describe('the default playbook', () => {
     for (const t of offers) expect(JSON.stringify(t.conditions), t.id).toContain('marketingConsent');
   });
 
-  it('fills every variable of every template, in every style, from a customer with a full record', () => {
+  /** Facts of a customer with a full record: every variable has a value. */
+  function fullRecord() {
     const s = store();
     const c = customer(s, { style: 'blue', tags: ['coffee'], birthday: '1990-11-26', marketingConsent: true });
     regular(s, c);
     logAt(s, 8, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2, notes: 'Kettle leaks from the base.', followUpDue: dayIn(s, 5) });
     logAt(s, 6, { customerId: c, kind: 'inquiry', outcome: 'follow_up', followUpDue: dayIn(s, 2), notes: 'Blue casserole stock' });
     logAt(s, 4, { customerId: c, kind: 'pickup', outcome: 'unresolved', notes: 'Weber BBQ ordered in' });
-    buy(s, c, 3, [{ description: 'Kettle', priceCents: 3999 }]);
+    buy(s, c, 3, [{ description: 'Russell Hobbs kettle 1.7L', priceCents: 3999 }]);
     logAt(s, 1, { customerId: c, kind: 'return', outcome: 'resolved', sentiment: 3, notes: 'Changed mind.' });
-    const facts = gatherFacts(s.ctx, c, s.clerkId);
+    return gatherFacts(s.ctx, c, s.clerkId);
+  }
+
+  it('reads aloud naturally: what a clerk would say, not the record read back (issue #14)', () => {
+    // Words nobody says across a counter: the record, the system, the jargon, or the receipt read back.
+    const RECORD_SPEAK = /on (your|our) records?|our records|your profile|your account|noted as|record the|as expected|\btier\b|^you bought/i;
+    const DATES = VARIABLE_NAMES.filter((v) => /\.(date|due)$/.test(v) || v === 'returnWindowEnds');
+    const facts = fullRecord();
+    for (const t of file.templates) {
+      for (const style of COMMUNICATION_STYLES) {
+        const where = `${t.id}/${style}`;
+        const { variables } = parseText(t.texts[style]).parsed;
+        // One date in a sentence; two ("your complaint from 12 Nov was due on 20 Nov") is a form being read out.
+        expect(variables.filter((v) => DATES.includes(v)).length, where).toBeLessThanOrEqual(1);
+        // Clerk notes are written for colleagues ("Complained the pan broke"): they go in the reasons, not the words.
+        expect(variables.filter((v) => v.endsWith('.summary')), where).toEqual([]);
+        expect(variables, where).not.toContain('daysSinceLastVisit');
+        const r = render(parseText(t.texts[style]).parsed, facts.vars);
+        if (!r.ok) throw new Error(`${where} cannot be filled`);
+        expect(r.text, where).not.toMatch(RECORD_SPEAK);
+        expect(r.text.split(/\s+/).length, where).toBeLessThanOrEqual(32);
+      }
+    }
+  });
+
+  it('fills every variable of every template, in every style, from a customer with a full record', () => {
+    const facts = fullRecord();
     for (const v of VARIABLE_NAMES) expect(facts.vars[v], v).toBeTruthy();
     for (const t of file.templates) {
       for (const style of COMMUNICATION_STYLES) {
@@ -147,9 +174,9 @@ describe('template texts', () => {
     expect(suggestFor(s.ctx, { customerId: c, clerkId: s.clerkId }).map((x) => x.templateId)).not.toContain('ask-about-pickup');
     expect(previewTemplate(s.ctx, 'ask-about-pickup', c)).toMatchObject({ applies: false, why: 'missing-variables', missingVariables: ['pickup.date'] });
     const p = logAt(s, 1, { customerId: c, kind: 'pickup', outcome: 'unresolved' });
-    const top = suggestFor(s.ctx, { customerId: c, clerkId: s.clerkId })[0]!;
-    expect(top).toMatchObject({ templateId: 'ask-about-pickup', text: 'Your order from 22 Nov is in.' });
-    expect(top.reasons).toContainEqual({ fact: 'order waiting since 22 Nov', ref: `interaction:${p.id}` });
+    const shown = suggestFor(s.ctx, { customerId: c, clerkId: s.clerkId }).find((x) => x.templateId === 'ask-about-pickup')!;
+    expect(shown).toMatchObject({ text: 'Your order from 22 Nov is in.' });
+    expect(shown.reasons).toContainEqual({ fact: 'order waiting since 22 Nov', ref: `interaction:${p.id}` });
   });
 
   it('loadTemplate parses every style once', () => {

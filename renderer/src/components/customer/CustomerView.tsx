@@ -60,6 +60,7 @@ function CustomerPanels({ customerId, onErased }: { customerId: number; onErased
       <WorkPanel
         customerId={customerId}
         customerName={profile.data?.customer.displayName ?? null}
+        openIssues={profile.data?.openIssues}
         onSaved={onSaved}
       />
     </div>

@@ -2,9 +2,11 @@ import type { OpenIssue } from '../../../../common/domain';
 import { formatCalendarDay, formatDay } from '../../lib/format';
 import { KIND_LABEL, OUTCOME_LABEL } from '../../lib/labels';
 import { useStore } from '../../state/store';
+import { useWorkActionsRef } from '../../state/work-actions';
 
 export function OpenIssues({ issues }: { issues: OpenIssue[] }) {
   const { info } = useStore();
+  const work = useWorkActionsRef();
   if (issues.length === 0) return null;
   const overdue = issues.filter((i) => i.overdue).length;
   return (
@@ -27,6 +29,9 @@ export function OpenIssues({ issues }: { issues: OpenIssue[] }) {
                     ? `Due ${formatCalendarDay(i.dueDate)}`
                     : 'No due date'}
               </span>
+              <button type="button" className="btn btn-small issue-resolve" onClick={() => work.current?.resolveIssue(i.interactionId)}>
+                Resolve<span className="sr-only"> the {KIND_LABEL[i.kind].toLowerCase()} from {formatDay(i.openedAt, info.timeZone)}</span>
+              </button>
             </div>
             {i.notes && <p className="issue-notes">{i.notes}</p>}
           </li>

@@ -65,8 +65,14 @@ export function TimelineItem({ entry, titleId, today, timeZone }: Props) {
           <span className="tl-when">{when}</span>
         </p>
         {i.notes ? <p className="tl-notes">{i.notes}</p> : <p className="tl-notes muted">No notes.</p>}
+        {i.said && (
+          <p className="said">
+            <span className="said-label">Said:</span> “{i.said}”
+          </p>
+        )}
         <p className="tl-foot">
           <span>by {i.clerkName}</span>
+          {i.resolves.length > 0 && <span>settled {i.resolves.length === 1 ? 'an open issue' : `${i.resolves.length} open issues`}</span>}
           {i.followUpDue && <span>follow-up due {formatCalendarDay(i.followUpDue)}</span>}
           {i.suggestionTemplateId && <span>suggestion used</span>}
           {i.amendReason && <span>corrected: {i.amendReason}</span>}

@@ -1,8 +1,9 @@
 import type { FormEvent, Ref } from 'react';
-import { INTERACTION_KINDS, INTERACTION_OUTCOMES } from '../../../../common/domain';
+import { INTERACTION_KINDS, INTERACTION_OUTCOMES, type OpenIssue } from '../../../../common/domain';
 import type { DraftSaveState } from '../../hooks/useLogDraft';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatDay } from '../../lib/format';
 import { KIND_LABEL, OUTCOME_LABEL, SENTIMENT_LABEL } from '../../lib/labels';
+import { SETTLING_OUTCOMES, settlesFor, toggled } from '../../lib/settles';
 import type { LogDraft } from '../../state/log-draft';
 import { RadioGroup } from './RadioGroup';
 import { FormError } from '../FormError';
@@ -34,6 +35,7 @@ interface Props {
   today: string;
   timeZone: string;
   subject: string;
+  openIssues: OpenIssue[];
 }
 
 export function LogForm(p: Props) {
@@ -54,7 +56,7 @@ export function LogForm(p: Props) {
         </p>
       )}
       <form className="log-form" onSubmit={submit} noValidate aria-busy={p.saving}>
-        <RadioGroup name="log-kind" legend="Kind" options={KINDS} value={d.kind} onChange={(kind) => p.update({ kind })} className="kinds" />
+        <RadioGroup name="log-kind" legend="Kind" options={KINDS} value={d.kind} onChange={(kind) => p.update({ kind, kindChosen: true })} className="kinds" />
         <RadioGroup
           name="log-outcome"
           legend="Outcome"
@@ -78,6 +80,9 @@ export function LogForm(p: Props) {
               onChange={(e) => p.update({ followUpDue: e.target.value })}
             />
           </label>
+        )}
+        {SETTLING_OUTCOMES.includes(d.outcome) && p.openIssues.length > 0 && (
+          <SettlesGroup issues={p.openIssues} selected={settlesFor(d, p.openIssues)} timeZone={p.timeZone} onChange={(settles) => p.update({ settles })} />
         )}
         <RadioGroup
           name="log-sentiment"
@@ -124,5 +129,36 @@ export function LogForm(p: Props) {
         </div>
       </form>
     </section>
+  );
+}
+
+/** Enough of a note to tell issues apart; the profile above shows it whole. */
+const shortened = (notes: string, max = 60) => (notes.length > max ? `${notes.slice(0, max).trimEnd()}…` : notes);
+
+/** Which open issues this entry settles: any number of them, or none (the entry is about something else). */
+function SettlesGroup(p: { issues: OpenIssue[]; selected: number[]; timeZone: string; onChange(settles: number[]): void }) {
+  return (
+    <fieldset className="settles" data-testid="settles">
+      <legend>
+        Settles <span className="legend-hint">(tick what this closes; none is fine)</span>
+      </legend>
+      <ul className="settles-list">
+        {p.issues.map((i) => (
+          <li key={i.interactionId}>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={p.selected.includes(i.interactionId)}
+                onChange={(e) => p.onChange(toggled(p.selected, i.interactionId, e.target.checked))}
+              />
+              <span>
+                <strong>{KIND_LABEL[i.kind]}</strong> from {formatDay(i.openedAt, p.timeZone)} · {OUTCOME_LABEL[i.outcome]}
+                {i.notes && <span className="settles-notes"> — {shortened(i.notes)}</span>}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
   );
 }

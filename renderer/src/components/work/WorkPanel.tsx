@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Interaction } from '../../../../common/domain';
+import type { Interaction, OpenIssue } from '../../../../common/domain';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
 import { useLogDraft } from '../../hooks/useLogDraft';
-import { todayIn } from '../../lib/format';
+import { formatDay, todayIn } from '../../lib/format';
+import { KIND_LABEL } from '../../lib/labels';
+import { settlesFor } from '../../lib/settles';
 import { useFeedback } from '../../state/feedback';
 import { useStore } from '../../state/store';
 import { useWorkActionsRef } from '../../state/work-actions';
@@ -23,11 +25,15 @@ async function copyText(text: string): Promise<boolean> {
 interface Props {
   customerId: number | null;
   customerName: string | null;
+  /** What is still owed to the customer: the form asks which of these an entry settles. */
+  openIssues?: OpenIssue[];
   onSaved(i: Interaction): void;
 }
 
+const NO_ISSUES: OpenIssue[] = [];
+
 /** Suggestions and the log form: what the clerk says, and the record of it. */
-export function WorkPanel({ customerId, customerName, onSaved }: Props) {
+export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, onSaved }: Props) {
   const { info } = useStore();
   const { announce } = useFeedback();
   const suggestions = useLoad(`suggest:${customerId ?? 'walk-in'}`, () =>
@@ -45,10 +51,26 @@ export function WorkPanel({ customerId, customerName, onSaved }: Props) {
   const applySuggestion = (index: number) => {
     const s = suggestions.data?.[index];
     if (!s) return announce(`There is no suggestion ${index + 1}.`);
-    log.update({ say: s.text, used: { templateId: s.templateId, title: s.title, resolvesInteractionId: s.resolvesInteractionId } });
+    log.update({
+      say: s.text,
+      used: { templateId: s.templateId, title: s.title, issueId: s.issueId },
+      // A suggestion about an open issue ties the entry to it; the clerk can still untick it.
+      ...(s.issueId !== null ? { settles: [s.issueId] } : {}),
+    });
     sayRef.current?.focus();
     void copyText(s.text).then((ok) =>
       announce(`Suggestion ${index + 1}, ${s.title}, ${ok ? 'copied to the clipboard' : 'ready to edit'}.`),
+    );
+  };
+
+  const resolveIssue = (issueId: number) => {
+    const issue = openIssues.find((i) => i.interactionId === issueId);
+    if (!issue) return announce('That issue is no longer open.');
+    log.update({ kind: issue.kind, kindChosen: true, outcome: 'resolved', settles: [issueId] });
+    sayRef.current?.focus();
+    announce(
+      `Logging the ${KIND_LABEL[issue.kind].toLowerCase()} from ${formatDay(issue.openedAt, info.timeZone)} as resolved. ` +
+        'Write what you say, then save with Control Enter.',
     );
   };
 
@@ -72,7 +94,8 @@ export function WorkPanel({ customerId, customerName, onSaved }: Props) {
         notes: d.notes,
         followUpDue: d.outcome === 'follow_up' ? d.followUpDue : null,
         suggestionTemplateId: d.used?.templateId ?? null,
-        resolvesId: d.used?.resolvesInteractionId ?? null,
+        resolves: settlesFor(d, openIssues),
+        said: d.say.trim(),
         requestId: d.requestId,
       });
       await log.reset();
@@ -93,6 +116,7 @@ export function WorkPanel({ customerId, customerName, onSaved }: Props) {
       save: () => void save(),
       applySuggestion,
       focusNotes: () => notesRef.current?.focus(),
+      resolveIssue,
     };
   });
   useEffect(
@@ -126,6 +150,7 @@ export function WorkPanel({ customerId, customerName, onSaved }: Props) {
         saveState={log.saveState}
         notesRef={notesRef}
         dueRef={dueRef}
+        openIssues={openIssues}
         today={todayIn(info.timeZone)}
         timeZone={info.timeZone}
         subject={subject}

@@ -210,6 +210,14 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
                   <input type="checkbox" checked={form.offer} onChange={(e) => update({ offer: e.target.checked })} />
                   <span>Contains an offer (only for customers who agreed to marketing)</span>
                 </label>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={form.compatibleWithOpenIssues}
+                    onChange={(e) => update({ compatibleWithOpenIssues: e.target.checked })}
+                  />
+                  <span>Fit to say while the customer has an open issue (small talk, thanks and offers are not)</span>
+                </label>
               </div>
               <label className="field pb-span-2">
                 <span className="field-label">Description for managers</span>

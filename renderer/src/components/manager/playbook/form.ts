@@ -10,6 +10,7 @@ export interface TemplateForm {
   priority: string;
   enabled: boolean;
   offer: boolean;
+  compatibleWithOpenIssues: boolean;
   resolves: '' | PlaybookResolvable;
   conditionsText: string;
   texts: Record<CommunicationStyle, string>;
@@ -24,6 +25,7 @@ export function formFrom(t: PlaybookTemplateDetail | PlaybookTemplateDraft): Tem
     priority: String(t.priority),
     enabled: t.enabled,
     offer: t.offer,
+    compatibleWithOpenIssues: t.compatibleWithOpenIssues,
     resolves: t.resolves ?? '',
     conditionsText: JSON.stringify(t.conditions, null, 2),
     texts: Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, t.texts[s]])) as Record<CommunicationStyle, string>,
@@ -52,6 +54,7 @@ export function buildDraft(f: TemplateForm): Built {
       enabled: f.enabled,
       offer: f.offer,
       resolves: f.resolves === '' ? null : f.resolves,
+      compatibleWithOpenIssues: f.compatibleWithOpenIssues,
       conditions,
       texts: f.texts,
     },

@@ -130,6 +130,11 @@ function LogRow({ entry: e, onReview }: { entry: DayEntry; onReview(): void }) {
       </td>
       <td className="notes-cell">
         <span className="notes-text">{e.notes || <span className="muted">No notes</span>}</span>
+        {e.said && (
+          <span className="said">
+            <span className="said-label">Said:</span> “{e.said}”
+          </span>
+        )}
         {e.reviewNote && (
           <span className="review-note">
             <span className="sr-only">Review note: </span>

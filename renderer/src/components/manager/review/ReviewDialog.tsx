@@ -39,6 +39,11 @@ export function ReviewDialog({ entry, onClose, onSaved }: Props) {
           {OUTCOME_LABEL[entry.outcome].toLowerCase()}
         </p>
         {entry.notes && <blockquote className="quoted">{entry.notes}</blockquote>}
+        {entry.said && (
+          <p className="said">
+            <span className="said-label">Said:</span> “{entry.said}”
+          </p>
+        )}
         <label className="check">
           <input type="checkbox" checked={flagged} onChange={(e) => setFlagged(e.target.checked)} autoFocus />
           <span>Flag this entry for follow-up with the clerk</span>
