@@ -179,6 +179,8 @@ export interface AppInfo {
   terminalId: string;
   timeZone: string;
   returnWindowDays: number;
+  /** Minutes without a key or click after which the counter covers the screen and signs the clerk out. */
+  idleLockMinutes: number;
   demo: boolean;
   /** True on an empty database: nobody can sign in until the demo store is loaded or a first clerk is created. */
   needsSetup: boolean;

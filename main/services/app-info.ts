@@ -13,6 +13,7 @@ export function appInfo(ctx: ServiceContext): AppInfo {
     terminalId: ctx.config.terminalId,
     timeZone: ctx.config.timeZone,
     returnWindowDays: ctx.config.returnWindowDays,
+    idleLockMinutes: ctx.config.idleLockMinutes,
     demo: getSetting(ctx, 'demo') === '1',
     needsSetup: hasNoClerks(ctx),
   };
