@@ -14,6 +14,7 @@ export function appInfo(ctx: ServiceContext): AppInfo {
     timeZone: ctx.config.timeZone,
     returnWindowDays: ctx.config.returnWindowDays,
     idleLockMinutes: ctx.config.idleLockMinutes,
+    card: { prefix: ctx.config.cardPrefix, length: ctx.config.cardLength },
     demo: getSetting(ctx, 'demo') === '1',
     needsSetup: hasNoClerks(ctx),
   };

@@ -1,6 +1,7 @@
 // The counter at a glance: answers as the clerk types, the result list tells namesakes apart, the idle lock covers
 // the screen on its own, and only card-shaped bursts count as scans.
 import { expect, test } from './fixtures';
+import { wedge } from './keys';
 import { CLERK, signIn } from './manager-helpers';
 
 const search = (page: import('@playwright/test').Page) => page.getByRole('combobox', { name: 'Find customer' });
@@ -49,5 +50,32 @@ test.describe('with a one-minute idle lock', () => {
     await signIn(page, CLERK);
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
     await expect(page.getByLabel('Notes')).toHaveValue('Asked about the blue kettle');
+  });
+});
+
+test.describe('in a store whose cards are 13 digits starting 2000', () => {
+  test.use({ managed: { cardPrefix: '2000', cardLength: 13 } });
+
+  test('a phone number typed as fast as a scanner, then Enter, is a search; a card-shaped burst is a scan', async ({ app, page }) => {
+    const c = app.backend.db
+      .prepare('SELECT id, first_name, last_name, phone, loyalty_id FROM customers WHERE loyalty_id IS NOT NULL AND phone IS NOT NULL ORDER BY id LIMIT 1 OFFSET 40')
+      .get() as { id: number; first_name: string; last_name: string; phone: string; loyalty_id: string };
+    const name = `${c.first_name} ${c.last_name}`;
+    const phoneDigits = c.phone.replace(/\D/g, '');
+    expect(c.loyalty_id).toMatch(/^2000\d{9}$/);
+    await signIn(page, CLERK);
+    const byCard: string[] = [];
+    page.on('request', (r) => r.url().endsWith('/rpc/customers.byCard') && byCard.push(r.postData() ?? ''));
+
+    await search(page).focus();
+    await wedge(page, phoneDigits);
+    await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+    expect(byCard).toEqual([]);
+
+    await page.keyboard.press('Control+k');
+    await wedge(page, c.loyalty_id);
+    await expect(page).toHaveURL(new RegExp(`#/customer/${c.id}$`));
+    await expect(search(page)).toHaveValue('');
+    expect(byCard).toEqual([JSON.stringify({ loyaltyId: c.loyalty_id })]);
   });
 });

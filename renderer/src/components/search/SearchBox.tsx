@@ -36,7 +36,7 @@ export function SearchBox({ ref, onOpen, onCreate }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const openWhenReady = useRef(false);
   const search = useCustomerSearch(query);
-  const scan = useScanDetector();
+  const scan = useScanDetector(info.card);
   const q = query.trim();
 
   useImperativeHandle(ref, () => ({
