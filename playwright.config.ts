@@ -1,16 +1,5 @@
-import fs from 'node:fs';
-import { chromium, defineConfig } from '@playwright/test';
-
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-
-/** Playwright's own Chromium when installed, else the distribution's; undefined means "Playwright's default". */
-function chromiumExecutable(): string | undefined {
-  if (fs.existsSync(chromium.executablePath())) return undefined;
-  if (fs.existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
-  throw new Error(
-    `No Chromium for the end-to-end tests: run \`npx playwright install chromium\` or install the distribution package (apt-get install chromium, expected at ${DEBIAN_CHROMIUM}).`,
-  );
-}
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './tests/helpers/chromium';
 
 const executablePath = chromiumExecutable();
 
@@ -33,15 +22,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

@@ -1,5 +1,7 @@
 // Process-neutral domain types. Everything here is JSON-plain: dates are ISO strings, money is integer cents.
 
+import type { CardShape } from './card-shape';
+
 export const COMMUNICATION_STYLES = ['blue', 'green', 'gold', 'orange', 'unknown'] as const;
 export type CommunicationStyle = (typeof COMMUNICATION_STYLES)[number];
 
@@ -185,6 +187,10 @@ export interface AppInfo {
   terminalId: string;
   timeZone: string;
   returnWindowDays: number;
+  /** Minutes without a key or click after which the counter covers the screen and signs the clerk out. */
+  idleLockMinutes: number;
+  /** What a loyalty-card scan looks like here (store settings). */
+  card: CardShape;
   demo: boolean;
   /** True on an empty database: nobody can sign in until the demo store is loaded or a first clerk is created. */
   needsSetup: boolean;

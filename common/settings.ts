@@ -18,6 +18,8 @@ export const SETTING_KEYS = [
   'countryCode',
   'locale',
   'returnWindowDays',
+  'cardPrefix',
+  'cardLength',
   'goodwillDays',
   'tierSilverFrom',
   'tierGoldFrom',

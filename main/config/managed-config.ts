@@ -28,6 +28,8 @@ export const managedConfigSchema = z
     updateUrl: z.url({ protocol: /^https$/, error: 'an https:// URL' }).nullable(),
     pinVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as "1.4.2"').nullable(),
     idleLockMinutes: z.number().int().min(1).max(240),
+    cardPrefix: z.string().regex(/^\d{0,12}$/, 'the leading digits of the store\'s loyalty cards, such as "2000" (or "" for any)'),
+    cardLength: z.number().int().min(0).max(40),
   })
   .partial()
   .strict()

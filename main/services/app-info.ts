@@ -13,6 +13,8 @@ export function appInfo(ctx: ServiceContext): AppInfo {
     terminalId: ctx.config.terminalId,
     timeZone: ctx.config.timeZone,
     returnWindowDays: ctx.config.returnWindowDays,
+    idleLockMinutes: ctx.config.idleLockMinutes,
+    card: { prefix: ctx.config.cardPrefix, length: ctx.config.cardLength },
     demo: getSetting(ctx, 'demo') === '1',
     needsSetup: hasNoClerks(ctx),
   };

@@ -14,6 +14,9 @@ export interface StoreConfig {
   tierGoldFrom: number;
   /** Minutes without a call after which the terminal signs the clerk out. */
   idleLockMinutes: number;
+  /** The store's loyalty cards: leading digits ('' any) and length (0 any); only such bursts count as scans. */
+  cardPrefix: string;
+  cardLength: number;
 }
 
 export const DEFAULT_CONFIG: StoreConfig = {
@@ -26,6 +29,8 @@ export const DEFAULT_CONFIG: StoreConfig = {
   tierSilverFrom: 500,
   tierGoldFrom: 2_000,
   idleLockMinutes: 15,
+  cardPrefix: '',
+  cardLength: 0,
 };
 
 export interface ServiceContext {

@@ -8,6 +8,7 @@ import { RecoveryScreen } from './components/RecoveryScreen';
 import { CounterScreen } from './components/counter/CounterScreen';
 import { ManagerScreen } from './components/manager/ManagerScreen';
 import { useManageTab } from './state/manage-route';
+import { useIdleLock } from './hooks/useIdleLock';
 import { flushAllDrafts } from './lib/draft-flush';
 import { FeedbackProvider, useFeedback } from './state/feedback';
 import { StoreContext, type StoreState } from './state/store';
@@ -19,6 +20,8 @@ type Boot =
   | { phase: 'setup'; info: AppInfo }
   | { phase: 'pick'; info: AppInfo; notice?: string }
   | { phase: 'counter'; store: Omit<StoreState, 'refreshInfo'> };
+
+const IDLE_NOTICE = 'The terminal locked itself after being idle. Sign in again to carry on.';
 
 export function App() {
   return (
@@ -59,7 +62,7 @@ function Shell() {
         (clerk) => {
           const b = bootRef.current;
           if (!clerk && b.phase === 'counter') {
-            setBoot({ phase: 'pick', info: b.store.info, notice: 'The terminal locked itself after being idle. Sign in again to carry on.' });
+            setBoot({ phase: 'pick', info: b.store.info, notice: IDLE_NOTICE });
             clearError();
           }
         },
@@ -94,6 +97,19 @@ function Shell() {
   }, []);
 
   const store = useMemo<StoreState | null>(() => (boot.phase === 'counter' ? { ...boot.store, refreshInfo } : null), [boot, refreshInfo]);
+
+  // The screen is covered when the idle time runs out, not at the next key. Drafts are written first (the session
+  // may still save them), the session is ended in the main process, and the view stays in the address so signing in
+  // again returns to the same customer.
+  const lockIdle = useCallback(async () => {
+    const b = bootRef.current;
+    if (b.phase !== 'counter') return;
+    await flushAllDrafts();
+    setBoot({ phase: 'pick', info: b.store.info, notice: IDLE_NOTICE });
+    clearError();
+    await call('session.signOut', {}).catch(() => {});
+  }, [clearError]);
+  useIdleLock(boot.phase === 'counter' ? boot.store.info.idleLockMinutes : null, () => void lockIdle());
 
   const switchClerk = async () => {
     const b = bootRef.current;

@@ -22,6 +22,7 @@ import { logInteraction } from '../../main/services/interactions';
 import { openProfile } from '../../main/services/profile-views';
 import { getSetting, setSetting } from '../../main/services/settings';
 import { suggestFor } from '../../main/services/suggestions/index';
+import { stat, type Stat } from './stats';
 
 const SEED = 20261123;
 const REGULAR_INTERACTIONS = 10_000;
@@ -182,14 +183,6 @@ function bareExpression(q: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Timing
 
-interface Stat {
-  name: string;
-  n: number;
-  p50: number;
-  p99: number;
-  mean: number;
-}
-
 function time(name: string, inputs: readonly unknown[], iterations: number, fn: (input: never) => unknown): Stat {
   const warm = Math.min(20, inputs.length);
   for (let i = 0; i < warm; i++) fn(inputs[i] as never);
@@ -200,9 +193,7 @@ function time(name: string, inputs: readonly unknown[], iterations: number, fn: 
     fn(input);
     ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)]!;
-  return { name, n: ms.length, p50: at(0.5), p99: at(0.99), mean: ms.reduce((s, x) => s + x, 0) / ms.length };
+  return stat(name, ms);
 }
 
 interface Row extends Partial<Stat> {

@@ -1,4 +1,5 @@
 import { useCallback, useRef } from 'react';
+import { isCardShaped, type CardShape } from '../../../common/card-shape';
 
 /**
  * Wedge scanners send keys 5–30 ms apart; even fast data entry by hand is 100 ms or more per digit. The typical gap
@@ -9,7 +10,6 @@ export const SCAN_GAP_MS = 60;
 const BURST_BREAK_MS = 500;
 /** A scanner set up without an Enter suffix leaves the clerk to press it; that is still a scan. */
 const ENTER_GAP_MS = 1500;
-const CARD = /^\d{4,40}$/;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -19,9 +19,10 @@ const median = (xs: number[]) => {
 /**
  * Tells a card scan from typing by keystroke timing: the whole value must have arrived as one burst of digits whose
  * keys were typically within SCAN_GAP_MS of each other, followed promptly by Enter. The median (not every gap)
- * decides, so a single key delayed by a busy machine does not turn a scan into a search.
+ * decides, so a single key delayed by a busy machine does not turn a scan into a search. Timing alone cannot tell a
+ * scanner from a fast typist, so the burst must also be shaped like the store's cards (prefix and length).
  */
-export function useScanDetector() {
+export function useScanDetector(card: CardShape) {
   const burst = useRef('');
   const gaps = useRef<number[]>([]);
   const last = useRef(-Infinity);
@@ -51,11 +52,11 @@ export function useScanDetector() {
     (value: string, at: number): string | null => {
       const code = burst.current;
       const ok =
-        at - last.current <= ENTER_GAP_MS && code === value.trim() && CARD.test(code) && median(gaps.current) <= SCAN_GAP_MS;
+        at - last.current <= ENTER_GAP_MS && code === value.trim() && isCardShaped(code, card) && median(gaps.current) <= SCAN_GAP_MS;
       reset();
       return ok ? code : null;
     },
-    [reset],
+    [reset, card],
   );
 
   return { noteKey, scanned, reset };

@@ -36,7 +36,7 @@ export function SearchBox({ ref, onOpen, onCreate }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const openWhenReady = useRef(false);
   const search = useCustomerSearch(query);
-  const scan = useScanDetector();
+  const scan = useScanDetector(info.card);
   const q = query.trim();
 
   useImperativeHandle(ref, () => ({
@@ -207,6 +207,8 @@ export function SearchBox({ ref, onOpen, onCreate }: Props) {
           aria-label="Matching customers"
           className={`results${search.pending ? ' is-stale' : ''}`}
           aria-busy={search.pending}
+          // Which query the shown options answer: lets a benchmark (and a test) tell the new answer from the old one.
+          data-answers={search.query}
           hidden={!expanded}
         >
           {expanded &&
