@@ -49,6 +49,11 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-
 const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
 const backupName = z.string().regex(/^counterpart-\d{8}T\d{6,9}Z\.db$/, 'not a Counterpart backup file name');
 const optionalText = (max: number) => z.string().trim().max(max).optional();
+/** A real calendar day: the pattern alone lets "2026-02-30" through. */
+const calendarDay = isoDay.refine((d) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+}, 'not a calendar date');
 
 export const customerDraftSchema = z.object({
   firstName: z.string().trim().max(100).default(''),
@@ -56,7 +61,8 @@ export const customerDraftSchema = z.object({
   phone: optionalText(40),
   email: z.union([z.literal(''), z.string().trim().toLowerCase().pipe(z.email())]).optional(),
   loyaltyId: optionalText(40),
-  birthday: isoDay.optional(),
+  /** An empty text means "none", as for phone, email and card: an edit clears a birthday that way. */
+  birthday: z.union([z.literal(''), calendarDay]).optional(),
   style: z.enum(COMMUNICATION_STYLES).default('unknown'),
   language: optionalText(20),
   marketingConsent: z.boolean().default(false),
@@ -64,6 +70,39 @@ export const customerDraftSchema = z.object({
   notes: z.string().max(2000).default(''),
 });
 export type CustomerDraft = z.input<typeof customerDraftSchema>;
+
+type Shape = typeof customerDraftSchema.shape;
+type Optional<S extends z.ZodType> = S extends z.ZodDefault<infer Inner extends z.ZodType> ? z.ZodOptional<Inner> : z.ZodOptional<S>;
+
+/**
+ * An edit of a customer: any of the draft's fields, each checked by the draft's own schema, none filled in when left
+ * out (a default would overwrite what is stored). Unknown fields are refused rather than dropped without a word.
+ */
+export const customerChangesSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(customerDraftSchema.shape).map(([k, s]) => [k, (s instanceof z.ZodDefault ? s.unwrap() : s).optional()]),
+  ) as { [K in keyof Shape]: Optional<Shape[K]> },
+);
+export type CustomerChanges = z.output<typeof customerChangesSchema>;
+/** The fields of a customer a clerk may edit, in the order the profile shows them. */
+export type CustomerField = keyof CustomerChanges;
+/** Every editable value of a customer, "none" as '' (what the draft's fields read as empty). */
+export type CustomerValues = { [K in CustomerField]-?: NonNullable<CustomerChanges[K]> };
+
+/** Where an edit starts: the customer's stored values, as the edit form shows them and the edit merges its changes in. */
+export const valuesOf = (c: Customer): CustomerValues => ({
+  firstName: c.firstName,
+  lastName: c.lastName,
+  phone: c.phone ?? '',
+  email: c.email ?? '',
+  loyaltyId: c.loyaltyId ?? '',
+  birthday: c.birthday ?? '',
+  style: c.style,
+  language: c.language ?? '',
+  marketingConsent: c.marketingConsent,
+  tags: c.tags,
+  notes: c.notes,
+});
 
 export const logInteractionSchema = z.object({
   customerId: id.nullable(),
@@ -89,12 +128,6 @@ export const amendInteractionSchema = z.object({
   followUpDue: isoDay.nullable().optional(),
 });
 export type AmendInteractionInput = z.input<typeof amendInteractionSchema>;
-
-/** A real calendar day: the pattern alone lets "2026-02-30" through. */
-const calendarDay = isoDay.refine((d) => {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
-}, 'not a calendar date');
 
 /** Day-view filters; leave a field out for "any". */
 export const dayFiltersSchema = z.object({
@@ -156,6 +189,8 @@ export const contract = {
   ),
   'customers.findDuplicates': returns<DuplicateCandidate[]>()(customerDraftSchema),
   'customers.create': returns<Customer>()(customerDraftSchema),
+  /** Changes some fields; each field changed is kept as a change row (who, when, old and new) and audited by name. */
+  'customers.update': returns<CustomerProfile>()(z.object({ id, changes: customerChangesSchema })),
   /** Everything held about the customer, as the JSON text of an export file. Audited. */
   'customers.exportData': returns<string>()(z.object({ customerId: id }), 'manager'),
   /** Irreversible: blanks personal fields and notes, keeps anonymous counts. confirmName must be the name on screen. */

@@ -51,6 +51,9 @@ export interface Customer {
   tags: string[];
   notes: string;
   createdAt: string;
+  /** Who last set the communication style, and when; null when it came from an import or the demo store. */
+  styleSetBy: { clerkId: number; name: string } | null;
+  styleSetAt: string | null;
 }
 
 export interface OpenIssue {
@@ -72,6 +75,25 @@ export interface CustomerProfile {
   purchaseCount: number;
   interactionCount: number;
   openIssues: OpenIssue[];
+  /** The customer's data was erased: an anonymous record, kept for the store's figures, that cannot be edited. */
+  erased: boolean;
+  /** Who opened this profile, for managers; null for clerks (they may not see it). */
+  views: ProfileViews | null;
+}
+
+/** One opening of a profile: by whom, on which terminal. clerkId null: from the command line. */
+export interface ProfileView {
+  at: string;
+  clerkId: number | null;
+  clerkName: string | null;
+  terminalId: string;
+}
+
+export interface ProfileViews {
+  /** Openings kept (the retention setting removes older ones). */
+  total: number;
+  /** The newest few, newest first. */
+  recent: ProfileView[];
 }
 
 export interface PurchaseItem {
@@ -186,8 +208,14 @@ export interface BackupSummary {
 }
 
 export interface StoreProblem {
-  /** corrupt: fails its integrity check; missing: gone although backups exist; unreadable: cannot be opened. */
-  kind: 'corrupt' | 'missing' | 'unreadable';
+  /**
+   * corrupt: damaged (at open or by a statement since); missing: gone although backups exist; not-a-store: empty,
+   * foreign or not SQLite; newer: written by a newer app; read-only: the file or its folder takes no writes;
+   * in-use: another program holds it; unreadable: anything else the operating system refused.
+   */
+  kind: 'corrupt' | 'missing' | 'not-a-store' | 'newer' | 'read-only' | 'in-use' | 'unreadable';
   message: string;
   backups: BackupSummary[];
+  /** The newest backup that passes its check: the one to restore. */
+  recommended: string | null;
 }

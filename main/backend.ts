@@ -30,6 +30,15 @@ export interface BackendOptions {
   backupKeep?: number;
   /** Handlers that replace the defaults below (the store lifecycle supplies restore, which must reopen the file). */
   overrides?: PartialHandlers;
+  /**
+   * Create the store if nothing is at dbPath (default true here: the store lifecycle decides before it calls, and
+   * the preview's demo start and the tests start on new files). Never overwrites or fills an existing file.
+   */
+  create?: boolean;
+  /** Told when a statement meets a damaged page (the store lifecycle then stops all writes). */
+  onDamaged?: (err: unknown) => void;
+  /** How long a call keeps trying while another process holds the write lock (default BUSY_WAIT_MS). */
+  busyWaitMs?: number;
 }
 
 export interface Backend {
@@ -55,7 +64,7 @@ export const DEMO_SEED = 20261123;
 
 /** Composition root shared by Electron and the preview server: one database, one context, one dispatcher. */
 export function startBackend(opts: BackendOptions): Backend {
-  const db = openDatabase(opts.dbPath, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const db = openDatabase(opts.dbPath, { create: opts.create ?? true, ...native(opts) });
   const ctx = createContext(db, opts.config, opts.now);
   initStoreSettings(ctx, { managed: opts.managed ?? null, databasePath: opts.dbPath, backupDirectory: opts.backupDir ?? null, backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP });
   const log: Logger = opts.log ?? ((msg, err) => console.error(msg, err));
@@ -91,6 +100,11 @@ export function startBackend(opts: BackendOptions): Backend {
     },
     ...opts.overrides,
   };
-  const dispatch = createDispatcher(checkHandlers(mergeHandlers(handlers, setup, lifecycle)), ctx, log);
+  // From here on, a call that meets another writer's lock steps back to the event loop instead of blocking it.
+  db.pragma('busy_timeout = 0');
+  const dispatch = createDispatcher(checkHandlers(mergeHandlers(handlers, setup, lifecycle)), ctx, log, {
+    ...(opts.onDamaged ? { onDamaged: opts.onDamaged } : {}),
+    ...(opts.busyWaitMs !== undefined ? { busyWaitMs: opts.busyWaitMs } : {}),
+  });
   return { db, ctx, dispatch, close: () => db.close() };
 }

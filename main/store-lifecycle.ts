@@ -5,7 +5,8 @@ import type { StoreProblem } from '../common/domain';
 import { AppError, type Envelope } from '../common/errors';
 import { startBackend, summary, type Backend, type BackendOptions } from './backend';
 import { toWireError, type Dispatch } from './ipc/dispatch';
-import { listBackups, restoreBackup, verifyDatabaseFile } from './services/backup';
+import { describeSqliteError, StoreError, type StoreIssue } from './db/store-file';
+import { listBackups, newestGoodBackup, restoreBackup } from './services/backup';
 import { importRunningOn } from './services/import/jobs';
 import { audit } from './services/audit';
 
@@ -25,16 +26,28 @@ export interface StoreLifecycle {
 
 const stamp = () => new Date().toISOString().replace(/[-:.]/g, '');
 
-function diagnose(opts: BackendOptions): StoreProblem | null {
-  const backups = opts.backupDir ? listBackups(opts.backupDir).map(summary) : [];
-  if (!fs.existsSync(opts.dbPath)) {
-    return backups.length
-      ? { kind: 'missing', message: `The database file ${path.basename(opts.dbPath)} is missing, but backups exist.`, backups }
-      : null;
-  }
-  const check = verifyDatabaseFile(opts.dbPath, opts.nativeBinding);
-  if (!check.ok) return { kind: 'corrupt', message: `The database failed its integrity check: ${check.message}`, backups };
-  return null;
+const PROBLEM_KIND: Record<StoreIssue, StoreProblem['kind']> = {
+  missing: 'missing',
+  'not-a-store': 'not-a-store',
+  newer: 'newer',
+  damaged: 'corrupt',
+  'read-only': 'read-only',
+  unreadable: 'unreadable',
+  'disk-full': 'unreadable',
+  busy: 'in-use',
+  'in-use': 'in-use',
+};
+
+/** What the recovery screen says about a store that failed to open or broke while open, with the backups to offer. */
+export function storeProblem(err: unknown, opts: Pick<BackendOptions, 'dbPath' | 'backupDir' | 'nativeBinding'>): StoreProblem {
+  const store = describeSqliteError(err, opts.dbPath);
+  const backups = opts.backupDir ? listBackups(opts.backupDir) : [];
+  return {
+    kind: store ? PROBLEM_KIND[store.issue] : 'unreadable',
+    message: store ? store.message : err instanceof AppError ? err.message : `The database cannot be opened (${(err as Error).message}).`,
+    backups: backups.map(summary),
+    recommended: newestGoodBackup(opts.backupDir, opts.nativeBinding)?.name ?? null,
+  };
 }
 
 export function openStore(opts: BackendOptions): StoreLifecycle {
@@ -42,15 +55,32 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
   let backend: Backend | null = null;
   let problem: StoreProblem | null = null;
 
+  // A statement met a damaged page: from now on every call answers as in recovery, and nothing more is written.
+  const damaged = (err: unknown) => {
+    const broken = backend;
+    if (!broken) return;
+    log('the store is damaged', err);
+    backend = null;
+    problem = storeProblem(err, opts);
+    setImmediate(() => broken.close()); // after the failing call has unwound
+  };
+
+  const start = (create: boolean) =>
+    startBackend({ ...opts, create, onDamaged: damaged, overrides: { ...opts.overrides, 'backups.restore': (ctx, s, i) => restore(i.name, s.clerkId) } });
+
   const open = () => {
-    problem = diagnose(opts);
-    if (problem) return;
+    problem = null;
+    const exists = fs.existsSync(opts.dbPath);
+    if (!exists && opts.backupDir && listBackups(opts.backupDir).length) {
+      problem = storeProblem(new StoreError('missing', `The database file ${path.basename(opts.dbPath)} is missing, but backups exist.`), opts);
+      return;
+    }
     try {
-      backend = startBackend({ ...opts, overrides: { ...opts.overrides, 'backups.restore': (ctx, s, i) => restore(i.name, s.clerkId) } });
+      // Only a first run creates the store: an existing file is opened as it is or refused, never filled.
+      backend = start(!exists);
     } catch (err) {
       log('could not open the database', err);
-      const backups = opts.backupDir ? listBackups(opts.backupDir).map(summary) : [];
-      problem = { kind: 'unreadable', message: err instanceof AppError ? err.message : `The database cannot be opened (${(err as Error).message}).`, backups };
+      problem = storeProblem(err, opts);
     }
   };
 
@@ -96,7 +126,7 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
             fs.renameSync(opts.dbPath, aside);
             for (const suffix of ['-wal', '-shm']) if (fs.existsSync(opts.dbPath + suffix)) fs.renameSync(opts.dbPath + suffix, aside + suffix);
           }
-          backend = startBackend(opts);
+          backend = start(true);
           problem = null;
           return { ok: true, value: null };
         }
@@ -116,7 +146,7 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
     current: () => backend,
     problem: () => problem,
     close: () => {
-      backend?.close();
+      if (backend?.db.open) backend.close();
       backend = null;
     },
   };

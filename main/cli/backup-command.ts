@@ -1,76 +1,63 @@
+// `counterpart backup` and `counterpart restore`: the app's Backups tab from a terminal, on the store every other
+// command opens (--db, COUNTERPART_DB, the managed databasePath, ./counterpart.db), audited like the app's.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection';
+import { audit } from '../services/audit';
 import { backupNow, restoreBackup } from '../services/backup';
+import type { ServiceContext } from '../services/context';
+import { loadManagedConfig } from '../config/managed-config';
+import { actingClerk, backupDir, COMMON_OPTIONS, dbPath, EXIT, json, openStore, parse, positiveInt, terminalContext, UsageError, type Io } from './common';
 
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+export const BACKUP_USAGE = 'counterpart backup [--dir DIR] [--keep N] [--clerk ID] [--db FILE] [--json]';
+export const RESTORE_USAGE = 'counterpart restore BACKUP_FILE [--clerk ID] [--db FILE] [--json]';
 
-const USAGE = {
-  backup: 'usage: counterpart backup [--db FILE] [--dir DIR] [--keep N] [--json]',
-  restore: 'usage: counterpart restore BACKUP_FILE [--db FILE] [--json]',
-};
+const DEFAULT_KEEP = 14;
 
-function dbPathFrom(value: string | undefined): string {
-  return path.resolve(value ?? process.env.COUNTERPART_DB ?? 'counterpart.db');
-}
-
-/** `counterpart backup`: an online, verified copy of the store into DIR (default: ./backups), keeping the newest N. */
-export async function runBackup(argv: string[], io: CliIo): Promise<number> {
-  let values: { db?: string; dir?: string; keep?: string; json?: boolean };
+/** Who the audit entry names: --clerk, else the first admin or manager, else nobody (a store not set up yet). */
+function auditClerk(ctx: ServiceContext, flag: string | undefined): number | null {
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { db: { type: 'string' }, dir: { type: 'string' }, keep: { type: 'string' }, json: { type: 'boolean' } },
-      strict: true,
-      allowPositionals: false,
-    }));
+    return actingClerk(ctx, flag).id;
   } catch (err) {
-    io.stderr(`${(err as Error).message}. ${USAGE.backup}`);
-    return 2;
+    if (flag !== undefined) throw err;
+    return null;
   }
-  const keep = values.keep === undefined ? 14 : Number(values.keep);
-  if (!Number.isInteger(keep) || keep < 1) {
-    io.stderr(`--keep must be a whole number of at least 1, not "${values.keep}". ${USAGE.backup}`);
-    return 2;
-  }
-  const db = openDatabase(dbPathFrom(values.db));
+}
+
+/** An online, verified copy of the store into DIR (default: the managed backupDirectory, else backups/ beside the store). */
+export async function runBackup(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { ...COMMON_OPTIONS, dir: { type: 'string' }, keep: { type: 'string' }, clerk: { type: 'string' } });
+  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+  const keep = positiveInt(values.keep, '--keep', 10_000) ?? DEFAULT_KEEP;
+  const store = openStore(values.db, io, { mustExist: true });
   try {
-    const b = await backupNow(db, path.resolve(values.dir ?? 'backups'), { keep });
-    io.stdout(values.json ? JSON.stringify(b) : `Backed up to ${b.file} (${Math.round(b.bytes / 1024)} KiB), keeping the newest ${keep}.`);
-    return 0;
+    const clerk = auditClerk(store.ctx, values.clerk);
+    const dir = values.dir ? path.resolve(values.dir) : backupDir(store.file, io);
+    const b = await backupNow(store.ctx.db, dir, { keep, now: store.ctx.now() });
+    audit(store.ctx, clerk, 'backup', b.name, { bytes: b.bytes, cli: true });
+    if (values.json) json(io, b);
+    else io.stdout.write(`Backed up ${store.file} to ${b.file} (${Math.round(b.bytes / 1024).toLocaleString('en')} KiB), keeping the newest ${keep}.\n`);
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}
+
+/** Verify the backup, refuse while the store is open anywhere, keep the current file aside, put the backup in place. */
+export function runRestore(args: string[], io: Io): number {
+  const { values, positionals } = parse(args, { ...COMMON_OPTIONS, clerk: { type: 'string' } });
+  const [file, ...extra] = positionals;
+  if (!file) throw new UsageError('Name the backup file: counterpart restore BACKUP_FILE.');
+  if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+  const target = dbPath(values.db, io);
+  const { previous } = restoreBackup(target, path.resolve(file));
+  const db = openDatabase(target);
+  try {
+    const ctx = terminalContext(db, loadManagedConfig(process.platform, io.env).values, target);
+    audit(ctx, auditClerk(ctx, values.clerk), 'restore', path.basename(file), { cli: true });
   } finally {
     db.close();
   }
-}
-
-/** `counterpart restore FILE`: verify the backup, keep the current file aside, put the backup in place. */
-export async function runRestore(argv: string[], io: CliIo): Promise<number> {
-  let parsed: { values: { db?: string; json?: boolean }; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: argv, options: { db: { type: 'string' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
-  } catch (err) {
-    io.stderr(`${(err as Error).message}. ${USAGE.restore}`);
-    return 2;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length) {
-    io.stderr(`name exactly one backup file. ${USAGE.restore}`);
-    return 2;
-  }
-  const dbPath = dbPathFrom(parsed.values.db);
-  try {
-    const { previous } = restoreBackup(dbPath, path.resolve(file));
-    io.stdout(
-      parsed.values.json
-        ? JSON.stringify({ restored: dbPath, previous })
-        : `Restored ${dbPath} from ${file}.${previous ? ` The replaced file is kept as ${previous}.` : ''} Close and reopen Counterpart on this terminal.`,
-    );
-    return 0;
-  } catch (err) {
-    io.stderr((err as Error).message);
-    return 1;
-  }
+  if (values.json) json(io, { restored: target, previous });
+  else io.stdout.write(`Restored ${target} from ${file}.${previous ? ` The replaced file is kept as ${previous}.` : ''}\n`);
+  return EXIT.ok;
 }

@@ -1,6 +1,5 @@
 // Shared plumbing of the counter commands (seed, search, show, suggest, log): argument errors, opening the store
 // with the terminal's settings, the signed-in clerk, and plain-text tables.
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Clerk } from '../../common/domain';
@@ -8,6 +7,8 @@ import { AppError } from '../../common/errors';
 import { DEFAULT_BACKUP_KEEP } from '../backend';
 import { ConfigError, loadManagedConfig, type ManagedConfig } from '../config/managed-config';
 import { openDatabase, type DB } from '../db/connection';
+import { describeSqliteError, type StoreError } from '../db/store-file';
+import { newestGoodBackup } from '../services/backup';
 import { requireClerk } from '../services/clerks';
 import { createContext, type ServiceContext } from '../services/context';
 import { initStoreSettings } from '../services/store-settings';
@@ -68,14 +69,36 @@ export interface Store {
   close(): void;
 }
 
-/** Opens the store with the terminal's managed settings (time zone and country code change what lookups mean). */
+/** The store each invocation opened, so a failure can name it and offer its backups. */
+const opened = new WeakMap<Io, string>();
+
+/**
+ * Opens the store with the terminal's managed settings (time zone and country code change what lookups mean). Only
+ * `seed` passes mustExist false, which creates a missing store: every other command refuses one rather than leave
+ * an empty file behind.
+ */
 export function openStore(flag: string | undefined, io: Io, opts: { mustExist: boolean }): Store {
   const file = dbPath(flag, io);
-  if (opts.mustExist && !fs.existsSync(file)) {
-    throw new UsageError(`No database at ${file}: pass --db FILE, or create a demo store with "counterpart seed".`);
-  }
-  const db = openDatabase(file);
+  opened.set(io, file);
+  const db = openDatabase(file, { create: !opts.mustExist });
   return { file, ctx: terminalContext(db, loadManagedConfig(process.platform, io.env).values, file), close: () => db.close() };
+}
+
+/** Where backups of this store go: the managed backupDirectory, else "backups" beside the store (as the app's). */
+export function backupDir(file: string, io: Pick<Io, 'env'>): string {
+  const managed = loadManagedConfig(process.platform, io.env).values?.backupDirectory;
+  return managed ? path.resolve(managed) : path.join(path.dirname(file), 'backups');
+}
+
+/** One sentence for a store that cannot be used; a damaged one also names the newest good backup and how to restore it. */
+export function storeFailure(err: StoreError, io: Pick<Io, 'env'>, file = err.file): string {
+  if (err.issue === 'missing') return `No database at ${file}: pass --db FILE, or create a demo store with "counterpart seed".`;
+  if (err.issue !== 'damaged' || !file) return err.message;
+  const dir = backupDir(file, io);
+  const good = newestGoodBackup(dir);
+  return good
+    ? `${err.message.replace(/\.$/, '')}; the newest backup that passes its check is ${good.file}: counterpart restore ${good.file} --db ${file}`
+    : `${err.message.replace(/\.$/, '')}; no backup in ${dir} passes its check.`;
 }
 
 /**
@@ -109,6 +132,11 @@ export function failure(err: unknown, io: Io): number {
     const first = zodIssues[0];
     io.stderr.write(`${first ? `${first.path.map(String).join('.') || 'input'}: ${first.message}` : 'Invalid input'}\n`);
     return EXIT.usage;
+  }
+  const store = describeSqliteError(err, opened.get(io) ?? null);
+  if (store) {
+    io.stderr.write(`${storeFailure(store, io, store.file ?? opened.get(io))}\n`);
+    return EXIT.failed;
   }
   if (err instanceof AppError) {
     io.stderr.write(`${err.message}\n`);

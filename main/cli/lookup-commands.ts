@@ -1,7 +1,8 @@
 // `counterpart search|show|suggest`: what the counter screen shows, from a terminal.
 import type { TimelineEntry } from '../../common/domain';
 import { searchCustomers } from '../services/customer-search';
-import { getProfile, requireCustomer } from '../services/customers';
+import { requireCustomer } from '../services/customers';
+import { openProfile } from '../services/profile-views';
 import { timeline } from '../services/history';
 import { suggestFor } from '../services/suggestions/index';
 import { actingClerk, COMMON_OPTIONS, customerIdArg, EXIT, json, localDate, money, openStore, parse, positiveInt, table, UsageError, type Io } from './common';
@@ -42,7 +43,7 @@ export function runShow(args: string[], io: Io): number {
   const store = openStore(values.db, io, { mustExist: true });
   try {
     const { ctx } = store;
-    const profile = getProfile(ctx, id);
+    const profile = openProfile(ctx, null, id); // recorded as opened from the command line
     const page = timeline(ctx, id, null, limit);
     if (values.json) {
       json(io, { profile, timeline: page });

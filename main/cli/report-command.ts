@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../common/errors';
 import { ConfigError, loadManagedConfig, type ManagedConfig } from '../config/managed-config';
 import { openDatabase } from '../db/connection';
-import { terminalContext } from './common';
+import { dbPath, storeFailure, terminalContext } from './common';
+import { describeSqliteError } from '../db/store-file';
 import { exportCsv } from '../services/reports/csv';
 import { assertRange } from '../services/reports/local-time';
 import { exportPdf } from '../services/reports/pdf';
@@ -32,13 +33,13 @@ interface Args {
   to: string;
   format: Format;
   out: string;
-  db: string;
+  db: string | undefined;
   bom: boolean;
 }
 
 class UsageError extends Error {}
 
-function parse(argv: string[], env: NodeJS.ProcessEnv, managedDb: string | undefined): Args {
+function parse(argv: string[]): Args {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -70,20 +71,15 @@ function parse(argv: string[], env: NodeJS.ProcessEnv, managedDb: string | undef
   if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
   const out = str('out');
   if (!out) throw new UsageError('--out FILE is required.');
-  const db = str('db') ?? env.COUNTERPART_DB ?? managedDb;
-  if (!db) throw new UsageError('No database: pass --db FILE (or set COUNTERPART_DB).');
-  if (!fs.existsSync(db)) throw new UsageError(`No database at ${db}.`);
-  return { from, to, format: format as Format, out, db, bom: values.bom === true };
+  return { from, to, format: format as Format, out, db: str('db'), bom: values.bom === true };
 }
 
 /** Runs the command; returns the exit code (0 done, 2 bad arguments, 1 anything else). Prints one line either way. */
 export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   const env = io.env ?? process.env;
   let managed: ManagedConfig | null = null;
-  let managedDb: string | undefined;
   try {
     managed = loadManagedConfig(process.platform, env).values;
-    managedDb = managed?.databasePath;
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     io.stderr.write(`${err.message}\n`);
@@ -91,16 +87,17 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   }
   let args: Args;
   try {
-    args = parse(argv, env, managedDb);
+    args = parse(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.stderr.write(`${err.message} ${REPORT_USAGE}\n`);
     return 2;
   }
   let db: ReturnType<typeof openDatabase> | undefined;
+  const file = dbPath(args.db, { ...io, env });
   try {
-    db = openDatabase(path.resolve(args.db));
-    const ctx = terminalContext(db, managed, path.resolve(args.db), io.now);
+    db = openDatabase(file);
+    const ctx = terminalContext(db, managed, file, io.now);
     const target = path.resolve(args.out);
     let summary: string;
     if (args.format === 'csv') {
@@ -121,6 +118,11 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
     io.stdout.write(`Wrote the ${args.format.toUpperCase()} report for ${range} (${summary}) to ${target}\n`);
     return 0;
   } catch (err) {
+    const store = describeSqliteError(err, file);
+    if (store) {
+      io.stderr.write(`${storeFailure(store, { env }, file)}\n`);
+      return 1;
+    }
     io.stderr.write(`Report failed: ${err instanceof AppError || err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
     return 1;
   } finally {

@@ -1,11 +1,12 @@
 // The command table of `counterpart`: each command parses its own arguments and returns an exit code.
-import { runBackup, runRestore } from './backup-command';
+import { BACKUP_USAGE, RESTORE_USAGE, runBackup, runRestore } from './backup-command';
 import { EXIT, failure, UsageError, type Io } from './common';
 import { HUB_USAGE, runHub } from './hub-command';
 import { runImport } from './import-command';
 import { LOG_USAGE, runLog } from './log-command';
 import { runSearch, runShow, runSuggest, SEARCH_USAGE, SHOW_USAGE, SUGGEST_USAGE } from './lookup-commands';
 import { PLAYBOOK_USAGE, runPlaybook } from './playbook-command';
+import { CUSTOMER_UPDATE_USAGE, runCustomerUpdate } from './customer-update-command';
 import { CUSTOMER_USAGE, runCustomer } from './privacy-command';
 import { REPORT_USAGE, runReport } from './report-command';
 import { runSeed, SEED_USAGE } from './seed-command';
@@ -25,18 +26,14 @@ const COMMANDS: Record<string, Command> = {
     summary: 'import customers or purchases from the till (CSV)',
     run: (args, io) => runImport(args, io),
   },
-  customer: { usage: CUSTOMER_USAGE, summary: "a customer's data request: export or erase", run: runCustomer },
+  customer: {
+    usage: `${CUSTOMER_UPDATE_USAGE}\n  ${CUSTOMER_USAGE}`,
+    summary: "edit a customer, or a customer's data request: export or erase",
+    run: (args, io) => (args[0] === 'update' ? runCustomerUpdate(args.slice(1), io) : runCustomer(args, io)),
+  },
   report: { usage: REPORT_USAGE.replace(/^Usage: /, ''), summary: 'day or range report as CSV, JSON or PDF', run: (args, io) => runReport(args, io) },
-  backup: {
-    usage: 'counterpart backup [--db FILE] [--dir DIR] [--keep N] [--json]',
-    summary: 'an online, verified copy of the store',
-    run: (args, io) => runBackup(args, { stdout: (t) => io.stdout.write(t.endsWith('\n') ? t : `${t}\n`), stderr: (t) => io.stderr.write(t.endsWith('\n') ? t : `${t}\n`) }),
-  },
-  restore: {
-    usage: 'counterpart restore BACKUP_FILE [--db FILE] [--json]',
-    summary: 'put a backup back in place of the store',
-    run: (args, io) => runRestore(args, { stdout: (t) => io.stdout.write(t.endsWith('\n') ? t : `${t}\n`), stderr: (t) => io.stderr.write(t.endsWith('\n') ? t : `${t}\n`) }),
-  },
+  backup: { usage: BACKUP_USAGE, summary: 'an online, verified copy of the store', run: runBackup },
+  restore: { usage: RESTORE_USAGE, summary: 'put a backup back in place of the store (refused while it is open)', run: runRestore },
   hub: { usage: HUB_USAGE, summary: 'run the chain hub, enrol and revoke terminals', run: runHub },
   sync: { usage: SYNC_USAGE, summary: 'this terminal and the chain hub: join, status, sync now', run: runSync },
 };
@@ -53,7 +50,8 @@ export function usage(): string {
     ...names.map((n) => `  ${COMMANDS[n]!.usage}`),
     '',
     'The database is --db FILE, else $COUNTERPART_DB, else the managed config\'s databasePath, else ./counterpart.db.',
-    'Exit codes: 0 done, 1 failed (e.g. unknown customer), 2 bad arguments.',
+    'Only seed creates a database; every other command needs an existing one.',
+    'Exit codes: 0 done, 1 failed (e.g. unknown customer, no store, damaged store), 2 bad arguments.',
     '',
   ].join('\n');
 }

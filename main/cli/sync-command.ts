@@ -1,18 +1,19 @@
 // `counterpart sync …`: this terminal's side of the chain. join trades a one-time code for the terminal's credential
 // (kept beside the store, never printed); status reads only this machine; now talks to the hub.
-import fs from 'node:fs';
 import { HubRefused, HubUnreachable } from '../sync/hub-client';
 import { joinHub } from '../sync/join';
 import { syncNow, syncStatus } from '../sync/status';
+import { checkStoreFile } from '../db/store-file';
 import { COMMON_OPTIONS, dbPath, EXIT, json, parse, UsageError, type Io } from './common';
 
 export const SYNC_USAGE = 'counterpart sync join --hub URL --code CODE [--allow-http] | status | now  [--db FILE] [--json]';
 
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never');
 
+/** The store this terminal syncs: resolved like every command's, and refused (exit 1, one sentence) when it is not there. */
 function storeFile(flag: string | undefined, io: Io): string {
   const file = dbPath(flag, io);
-  if (!fs.existsSync(file)) throw new UsageError(`No store at ${file}: pass --db FILE.`);
+  checkStoreFile(file, { write: false });
   return file;
 }
 

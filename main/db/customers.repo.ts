@@ -22,6 +22,10 @@ export interface CustomerRow {
   lifetime_spend_cents: number;
   purchase_count: number;
   interaction_count: number;
+  style_set_by: number | null;
+  style_set_at: string | null;
+  /** The display name of style_set_by (byId joins it). */
+  style_set_by_name: string | null;
 }
 
 export interface HitRow {
@@ -62,7 +66,10 @@ export const customersRepo = preparedFor((db: Database.Database) => {
   const ids = (sql: string) => db.prepare<unknown[], { id: number }>(sql);
   const hits = (sql: string) => db.prepare<unknown[], HitRow>(sql);
   return {
-    byId: db.prepare<[number], CustomerRow>('SELECT * FROM customers WHERE id = ?'),
+    byId: db.prepare<[number], CustomerRow>(
+      `SELECT customers.*, clerks.display_name AS style_set_by_name
+       FROM customers LEFT JOIN clerks ON clerks.id = customers.style_set_by WHERE customers.id = ?`,
+    ),
     hitsByIds: (list: number[]): HitRow[] =>
       list.length === 0
         ? []
@@ -104,6 +111,14 @@ export const customersRepo = preparedFor((db: Database.Database) => {
        VALUES (@first_name, @last_name, @name_key, @last_key, @phone, @phone_digits, @email, @loyalty_id,
          @birthday, @style, @language, @marketing_consent, @tags, @notes, @created_at)`,
     ),
+    /** An edit: every editable column with its matching keys (the search index and name words follow by trigger). */
+    update: db.prepare<Omit<NewCustomerRow, 'created_at'> & { id: number }>(
+      `UPDATE customers SET first_name = @first_name, last_name = @last_name, name_key = @name_key, last_key = @last_key,
+         phone = @phone, phone_digits = @phone_digits, email = @email, loyalty_id = @loyalty_id, birthday = @birthday,
+         style = @style, language = @language, marketing_consent = @marketing_consent, tags = @tags, notes = @notes
+       WHERE id = @id`,
+    ),
+    setStyleLabel: db.prepare<[number | null, string | null, number]>('UPDATE customers SET style_set_by = ?, style_set_at = ? WHERE id = ?'),
   };
 });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import { AppError } from '../../common/errors';
 import { MIGRATIONS } from './migrations';
+import { StoreError } from './store-file';
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -32,8 +32,8 @@ export function migrate(db: Database.Database, file: string, opts: { backup: boo
 export function assertNotNewer(db: Database.Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new AppError(
-      'CONFLICT',
+    throw new StoreError(
+      'newer',
       `This database was written by a newer Counterpart (schema ${current}, this app knows ${SCHEMA_VERSION}). Update the app.`,
     );
   }

@@ -2,6 +2,7 @@ import { contract, METHOD_NAMES, type MethodName } from '../../common/contract';
 import { AppError, type Envelope, type WireError } from '../../common/errors';
 import { allows } from '../../common/permissions';
 import { clerksRepo } from '../db/clerks.repo';
+import { describeSqliteError, sqliteIssue } from '../db/store-file';
 import type { ServiceContext } from '../services/context';
 import type { HandlerMap } from './handlers';
 import type { Session } from './session';
@@ -35,8 +36,12 @@ export function toWireError(err: unknown, log: Logger, method: string): WireErro
   if (err && typeof err === 'object' && 'issues' in err && Array.isArray((err as { issues: unknown }).issues)) {
     return { code: 'VALIDATION', message: validationMessage((err as { issues: { path: PropertyKey[]; message: string }[] }).issues) };
   }
-  if (err && typeof err === 'object' && (err as { code?: string }).code === 'SQLITE_BUSY') {
-    return { code: 'CONFLICT', message: 'The store is busy; try again in a moment.' };
+  // A full disk, another writer, a damaged or read-only file: the clerk gets what happened and what to do; the log
+  // gets the SQLite error.
+  const store = describeSqliteError(err);
+  if (store) {
+    log(`${method} failed: ${store.issue}`, err);
+    return { code: store.code, message: store.message };
   }
   log(`${method} failed`, err);
   return { code: 'INTERNAL', message: 'Something went wrong on this terminal. It has been logged; try again.' };
@@ -47,7 +52,8 @@ export function toWireError(err: unknown, log: Logger, method: string): WireErro
  * in the contract, validates the input with its zod schema, runs the handler, and turns any failure into a
  * { code, message } envelope. SQL and stack traces never leave this function.
  */
-export function createDispatcher(handlers: HandlerMap, ctx: ServiceContext, log: Logger): Dispatch {
+export function createDispatcher(handlers: HandlerMap, ctx: ServiceContext, log: Logger, store: StoreHooks = {}): Dispatch {
+  const waitMs = store.busyWaitMs ?? BUSY_WAIT_MS;
   return async (method, rawInput, session) => {
     if (!Object.hasOwn(contract, method)) {
       return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown method ${method}.` } };
@@ -61,12 +67,47 @@ export function createDispatcher(handlers: HandlerMap, ctx: ServiceContext, log:
     }
     try {
       const handler = handlers[name] as (c: ServiceContext, s: Session, i: unknown) => unknown;
-      const value = await handler(ctx, session, parsed.data);
+      const value = await retryWhileBusy(ctx.db, () => handler(ctx, session, parsed.data), waitMs);
       return { ok: true, value: value === undefined ? null : value };
     } catch (err) {
+      if (sqliteIssue(err) === 'damaged') store.onDamaged?.(err);
       return { ok: false, error: toWireError(err, log, name) };
     }
   };
+}
+
+/** What the store lifecycle wants to hear from the dispatcher, and how long a call may wait for another writer. */
+export interface StoreHooks {
+  /** A statement met a damaged page: the store must stop taking writes. */
+  onDamaged?: (err: unknown) => void;
+  busyWaitMs?: number;
+}
+
+/**
+ * How long a call keeps trying while another process holds the store's write lock. The connection itself does not
+ * wait (busy_timeout 0 after opening): better-sqlite3 is synchronous, so waiting inside SQLite would freeze every
+ * other call, reads included, for as long. Instead the call steps back to the event loop between attempts.
+ */
+export const BUSY_WAIT_MS = 10_000;
+const BUSY_PAUSE_MAX_MS = 200;
+
+/**
+ * Runs a handler again after SQLITE_BUSY, but only while nothing of it was committed (SQLite's change counter is
+ * unchanged and no transaction is open): running it again then cannot write anything twice.
+ */
+async function retryWhileBusy<T>(db: ServiceContext['db'], run: () => T | Promise<T>, waitMs: number): Promise<T> {
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  const deadline = Date.now() + waitMs;
+  for (let pause = 5; ; pause = Math.min(pause * 2, BUSY_PAUSE_MAX_MS)) {
+    const before = changes.get();
+    try {
+      return await run();
+    } catch (err) {
+      const retry = sqliteIssue(err) === 'busy' && !db.inTransaction && changes.get() === before && Date.now() + pause < deadline;
+      if (!retry) throw err;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
 }
 
 /**

@@ -3,9 +3,11 @@ import { AppError } from '../../common/errors';
 import { listClerks, requireClerk } from '../services/clerks';
 import type { ServiceContext } from '../services/context';
 import { customerByCard, searchCustomers } from '../services/customer-search';
-import { createCustomer, findDuplicates, getProfile, requireCustomer } from '../services/customers';
+import { updateCustomer } from '../services/customer-edits';
+import { createCustomer, findDuplicates, requireCustomer } from '../services/customers';
 import { clearDraft, getDraft, saveDraft } from '../services/drafts';
 import { timeline } from '../services/history';
+import { openProfile, profileFor } from '../services/profile-views';
 import { amendInteraction, logInteraction } from '../services/interactions';
 import { suggestFor } from '../services/suggestions/index';
 import { appInfo } from '../services/app-info';
@@ -60,14 +62,19 @@ const appHandlers: PartialHandlers = {
 const customerHandlers: PartialHandlers = {
   'customers.search': (ctx, s, i) => (signedInClerk(ctx, s), searchCustomers(ctx, i.query, i.limit)),
   'customers.byCard': (ctx, s, i) => (signedInClerk(ctx, s), customerByCard(ctx, i.loyaltyId)),
-  'customers.get': (ctx, s, i) => (signedInClerk(ctx, s), getProfile(ctx, i.id)),
+  'customers.get': (ctx, s, i) => openProfile(ctx, actor(ctx, s), i.id),
   'customers.timeline': (ctx, s, i) => {
     signedInClerk(ctx, s);
     requireCustomer(ctx, i.id);
     return timeline(ctx, i.id, i.cursor, i.limit);
   },
   'customers.findDuplicates': (ctx, s, i) => (signedInClerk(ctx, s), findDuplicates(ctx, i)),
-  'customers.create': (ctx, s, i) => (signedInClerk(ctx, s), createCustomer(ctx, i)),
+  'customers.create': (ctx, s, i) => createCustomer(ctx, i, signedInClerk(ctx, s)),
+  'customers.update': (ctx, s, i) => {
+    const clerk = actor(ctx, s);
+    updateCustomer(ctx, clerk.id, i.id, i.changes);
+    return profileFor(ctx, clerk, i.id);
+  },
 };
 
 const counterHandlers: PartialHandlers = {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startBackend } from '../backend';
+import { openStore } from '../store-lifecycle';
 import { startPreviewServer } from './server';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,12 +32,14 @@ async function main() {
   const dbPath = given ? path.resolve(given) : path.join(tempDir!, 'counterpart.db');
 
   console.log(given ? `Opening ${dbPath} …` : 'Creating a demo store in a temporary database …');
-  let backend: ReturnType<typeof startBackend>;
-  try {
-    backend = startBackend({ dbPath, demo: true });
-  } catch (err) {
-    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
-    fail(`Could not open the store at ${dbPath}: ${err instanceof Error ? err.message : String(err)}`);
+  // The same lifecycle as the desktop app: a store that cannot be used is served as the recovery screen, never
+  // filled with a demo; a missing one is created with the demo store (the preview's demo start).
+  const backupDir = path.join(path.dirname(dbPath), 'backups');
+  const backend = openStore({ dbPath, demo: true, backupDir, log: () => {} });
+  const problem = backend.problem();
+  if (problem) {
+    const offer = problem.recommended ? ` The newest backup that passes its check is ${path.join(backupDir, problem.recommended)}; the page offers to restore it.` : '';
+    console.error(`${problem.message}${offer}`);
   }
   const server = await startPreviewServer({ backend, staticDir, port }).catch((err: NodeJS.ErrnoException) => {
     backend.close();

@@ -15,7 +15,8 @@ export type AuditEvent =
   | 'settings_change'
   | 'backup'
   | 'restore'
-  | 'import';
+  | 'import'
+  | 'customer_update';
 
 /** Appends one security-relevant event. Details must never hold PINs or customer personal data. */
 export function audit(ctx: ServiceContext, clerkId: number | null, event: AuditEvent, subject: string | null = null, details: Record<string, unknown> = {}): void {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../common/errors';
 import type { DB } from '../db/connection';
+import { sqliteIssue, StoreError } from '../db/store-file';
 
 export interface BackupInfo {
   file: string;
@@ -17,23 +18,34 @@ const stamp = (d: Date) => d.toISOString().replace(/[-:.]/g, '').replace(/(\d{6}
 
 /**
  * Online backup with SQLite's backup API: pages are copied in small steps so the counter can keep writing meanwhile.
- * The copy is checked before it counts, then older copies beyond `keep` are removed (newest kept).
+ * The copy is turned into a self-contained file (rollback journal, so neither checking nor restoring it leaves
+ * -wal/-shm files beside it), checked, and only then named as a backup; older copies beyond `keep` are removed
+ * after that, never the one just made.
  */
 export async function backupNow(db: DB, dir: string, opts: { keep: number; now?: Date; nativeBinding?: string }): Promise<BackupInfo> {
   fs.mkdirSync(dir, { recursive: true });
   const name = `counterpart-${stamp(opts.now ?? new Date())}.db`;
   const file = path.join(dir, name);
   const partial = `${file}.partial`;
-  await db.backup(partial, { progress: () => 256 });
-  const check = verifyDatabaseFile(partial, opts.nativeBinding);
-  if (!check.ok) {
-    fs.rmSync(partial, { force: true });
-    throw new AppError('INTERNAL', `The backup failed its integrity check (${check.message}); the previous backups are kept.`);
+  try {
+    await db.backup(partial, { progress: () => 256 });
+    const copy = new Database(partial, { fileMustExist: true, ...native(opts.nativeBinding) });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    const check = verifyDatabaseFile(partial, opts.nativeBinding);
+    if (!check.ok) throw new AppError('INTERNAL', `The backup failed its integrity check (${check.message}); the previous backups are kept.`);
+    fs.renameSync(partial, file);
+  } finally {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
   }
-  fs.renameSync(partial, file);
-  rotate(dir, opts.keep);
+  rotate(dir, opts.keep, name);
   return info(dir, name);
 }
+
+const native = (nativeBinding: string | undefined) => (nativeBinding ? { nativeBinding } : {});
 
 function info(dir: string, name: string): BackupInfo {
   const file = path.join(dir, name);
@@ -55,8 +67,16 @@ export function listBackups(dir: string): BackupInfo[] {
     .map((n) => info(dir, n));
 }
 
-function rotate(dir: string, keep: number): void {
-  for (const old of listBackups(dir).slice(Math.max(1, keep))) fs.rmSync(old.file, { force: true });
+/** Keeps the newest `keep` by name, and always the one just made (a clock set back would otherwise sort it last). */
+function rotate(dir: string, keep: number, made: string): void {
+  const others = listBackups(dir).filter((b) => b.name !== made);
+  for (const old of others.slice(Math.max(1, keep) - 1)) fs.rmSync(old.file, { force: true });
+}
+
+/** The newest backup in `dir` that passes quick_check, or null: what a damaged store is offered. */
+export function newestGoodBackup(dir: string | null | undefined, nativeBinding?: string): BackupInfo | null {
+  if (!dir) return null;
+  return listBackups(dir).find((b) => verifyDatabaseFile(b.file, nativeBinding).ok) ?? null;
 }
 
 export interface CheckResult {
@@ -64,12 +84,16 @@ export interface CheckResult {
   message: string;
 }
 
-/** Opens a file read-only and runs quick_check (or the full integrity_check). Never modifies the file. */
+/**
+ * Opens a file read-only and runs quick_check (or the full integrity_check). Never modifies the file; a -wal/-shm
+ * pair SQLite creates to read an older WAL-mode backup is removed again.
+ */
 export function verifyDatabaseFile(file: string, nativeBinding?: string, full = false): CheckResult {
   if (!fs.existsSync(file)) return { ok: false, message: 'the file does not exist' };
+  const created = ['-wal', '-shm'].filter((suffix) => !fs.existsSync(file + suffix));
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    db = new Database(file, { readonly: true, fileMustExist: true, ...native(nativeBinding) });
     const rows = db.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, string>[];
     const first = rows.map((r) => Object.values(r)[0]).filter(Boolean);
     return first.length === 1 && first[0] === 'ok' ? { ok: true, message: 'ok' } : { ok: false, message: first.slice(0, 3).join('; ') };
@@ -77,25 +101,63 @@ export function verifyDatabaseFile(file: string, nativeBinding?: string, full = 
     return { ok: false, message: (err as Error).message };
   } finally {
     db?.close();
+    for (const suffix of created) fs.rmSync(file + suffix, { force: true });
   }
 }
 
 /**
- * Replaces the database file with a backup. The app must have closed its connection. The file being replaced is
- * kept beside it (".before-restore-…") so a restore can itself be undone.
+ * Replaces the database file with a backup. Refuses while any connection (another process, or this one) has the
+ * store open. The file being replaced is kept beside it (".before-restore-…") so a restore can itself be undone.
  */
 export function restoreBackup(dbPath: string, backupFile: string, opts: { now?: Date; nativeBinding?: string } = {}): { previous: string | null } {
   const check = verifyDatabaseFile(backupFile, opts.nativeBinding, true);
   if (!check.ok) throw new AppError('VALIDATION', `That backup cannot be restored: ${check.message}.`);
+  // Copied next to the store first, so the store's path is empty only for the moment between two renames.
+  const incoming = `${dbPath}.restoring`;
+  fs.copyFileSync(backupFile, incoming);
   let previous: string | null = null;
-  if (fs.existsSync(dbPath)) {
-    previous = `${dbPath}.before-restore-${stamp(opts.now ?? new Date())}`;
+  try {
+    if (fs.existsSync(dbPath)) previous = moveAsideLocked(dbPath, opts);
+    fs.renameSync(incoming, dbPath);
+  } finally {
+    fs.rmSync(incoming, { force: true });
+  }
+  return { previous };
+}
+
+/**
+ * A connection in exclusive locking mode takes the write lock without waiting, which fails while anyone holds the
+ * shared lock a WAL connection keeps for as long as it is open; it then keeps everyone out while the file is moved.
+ */
+function moveAsideLocked(dbPath: string, opts: { now?: Date; nativeBinding?: string }): string {
+  const previous = `${dbPath}.before-restore-${stamp(opts.now ?? new Date())}`;
+  const lock = new Database(dbPath, { fileMustExist: true, ...native(opts.nativeBinding) });
+  try {
+    lock.pragma('busy_timeout = 0');
+    lock.pragma('locking_mode = EXCLUSIVE');
+    try {
+      lock.exec('BEGIN EXCLUSIVE');
+      lock.exec('COMMIT');
+      // Everything committed moves into the file itself, so the copy kept aside is whole on its own.
+      if (lock.pragma('journal_mode', { simple: true }) === 'wal') lock.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (err) {
+      if (sqliteIssue(err) === 'busy') {
+        throw new StoreError(
+          'in-use',
+          `The store ${dbPath} is open in Counterpart or in another command on this computer; close it there, then restore again. Nothing was changed.`,
+          dbPath,
+        );
+      }
+      // A file SQLite cannot read (damaged, not a database) cannot be in use by anyone either: it is moved aside as it is.
+      if (sqliteIssue(err) !== 'damaged') throw err;
+    }
     fs.renameSync(dbPath, previous);
     for (const suffix of ['-wal', '-shm']) {
       if (fs.existsSync(dbPath + suffix)) fs.renameSync(dbPath + suffix, previous + suffix);
     }
+  } finally {
+    // Closed before the backup is put in place: closing deletes "<path>-wal" by name, which must not be the new one's.
+    lock.close();
   }
-  fs.copyFileSync(backupFile, `${dbPath}.restoring`);
-  fs.renameSync(`${dbPath}.restoring`, dbPath);
-  return { previous };
+  return previous;
 }

@@ -24,6 +24,9 @@ export function toCustomer(r: CustomerRow): Customer {
     tags: JSON.parse(r.tags) as string[],
     notes: r.notes,
     createdAt: r.created_at,
+    // A row read without byId's join (SELECT *) has no name for the clerk: the id still says who.
+    styleSetBy: r.style_set_by == null ? null : { clerkId: r.style_set_by, name: r.style_set_by_name ?? '' },
+    styleSetAt: r.style_set_at ?? null,
   };
 }
 
@@ -51,6 +54,8 @@ export function getProfile(ctx: ServiceContext, id: number): CustomerProfile {
     purchaseCount: r.purchase_count,
     interactionCount: r.interaction_count,
     openIssues: openIssuesFor(ctx, id),
+    erased: !hasIdentity(r),
+    views: null,
   };
 }
 
@@ -70,8 +75,9 @@ export function customerRowOfValid(ctx: ServiceContext, d: z.output<typeof custo
     phone: d.phone || null,
     phone_digits: phoneDigits(d.phone, ctx.config.countryCode),
     email: emailKey(d.email),
-    loyalty_id: d.loyaltyId ? loyaltyKey(d.loyaltyId) : null,
-    birthday: d.birthday ?? null,
+    // A card of only spaces and dashes is no card ('' would be a card number, and the column is unique).
+    loyalty_id: (d.loyaltyId && loyaltyKey(d.loyaltyId)) || null,
+    birthday: d.birthday || null,
     style: d.style,
     language: d.language || null,
     marketing_consent: d.marketingConsent ? 1 : 0,
@@ -81,16 +87,36 @@ export function customerRowOfValid(ctx: ServiceContext, d: z.output<typeof custo
   };
 }
 
-export function createCustomer(ctx: ServiceContext, input: CustomerDraft): Customer {
-  const row = customerRow(ctx, input, ctx.now().toISOString());
-  if (!row.name_key && !row.phone_digits && !row.email && !row.loyalty_id) {
-    throw new AppError('VALIDATION', 'Give at least a name, phone, email or loyalty card.');
-  }
-  if (row.loyalty_id && customerByCard(ctx, row.loyalty_id)) {
-    throw new AppError('CONFLICT', `Loyalty card ${row.loyalty_id} already belongs to another customer.`);
-  }
-  const info = customersRepo(ctx.db).insert.run(row);
-  return toCustomer(requireCustomer(ctx, Number(info.lastInsertRowid)));
+/**
+ * Whether a row can be found again: by name, phone, email or card. Creation, imports and edits all refuse a
+ * customer without one, so only erasure leaves a row like that (the anonymous shell it keeps for the figures).
+ */
+export const hasIdentity = (r: Pick<NewCustomerRow, 'name_key' | 'phone_digits' | 'email' | 'loyalty_id'>): boolean =>
+  Boolean(r.name_key || r.phone_digits || r.email || r.loyalty_id);
+
+export function requireIdentity(r: Pick<NewCustomerRow, 'name_key' | 'phone_digits' | 'email' | 'loyalty_id'>): void {
+  if (!hasIdentity(r)) throw new AppError('VALIDATION', 'Give at least a name, phone, email or loyalty card.');
+}
+
+/** A card belongs to one customer only (the column is unique): say so before the insert or update fails. */
+export function requireFreeCard(ctx: ServiceContext, card: string | null, exceptId: number | null = null): void {
+  const holder = card ? customerByCard(ctx, card) : null;
+  if (holder && holder.id !== exceptId) throw new AppError('CONFLICT', `Loyalty card ${card} already belongs to another customer.`);
+}
+
+/** Creates a customer; a style chosen at creation is labelled with the clerk who chose it. */
+export function createCustomer(ctx: ServiceContext, input: CustomerDraft, clerkId: number | null = null): Customer {
+  const now = ctx.now().toISOString();
+  const row = customerRow(ctx, input, now);
+  requireIdentity(row);
+  requireFreeCard(ctx, row.loyalty_id);
+  const repo = customersRepo(ctx.db);
+  const id = ctx.db.transaction(() => {
+    const created = Number(repo.insert.run(row).lastInsertRowid);
+    if (row.style !== 'unknown' && clerkId !== null) repo.setStyleLabel.run(clerkId, now, created);
+    return created;
+  })();
+  return toCustomer(requireCustomer(ctx, id));
 }
 
 /** Existing customers the clerk is probably about to create again: same phone, email or card, or a similar name. */

@@ -26,6 +26,7 @@ import { AppError } from '../../common/errors';
 import type { DB } from '../db/connection';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
+import { forgetEdits } from './customer-edits';
 import { requireCustomer, toCustomer } from './customers';
 import { localDay } from './time';
 
@@ -218,6 +219,8 @@ export function eraseCustomer(ctx: ServiceContext, clerkId: number | null, custo
           { unlink: true },
         );
         const draftsDeleted = db.prepare('DELETE FROM drafts WHERE key = ? OR key LIKE ?').run(...draftKeys(customerId)).changes;
+        // Edits kept the old and new values of each field changed; who opened the profile stays (no personal data).
+        forgetEdits(ctx, customerId);
         const purchasesKept = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM purchases WHERE customer_id = ?').get(customerId)!.n;
         const otherTables = otherCustomerTables(db).filter(
           (t) => t !== 'customer_days' && db.prepare(`SELECT 1 FROM "${t}" WHERE customer_id = ? LIMIT 1`).get(customerId) !== undefined,

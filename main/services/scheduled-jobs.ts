@@ -3,6 +3,7 @@ import { audit } from './audit';
 import { backupNow, listBackups, type BackupInfo } from './backup';
 import type { ServiceContext } from './context';
 import { applyRetention } from './privacy';
+import { forgetOldViews } from './profile-views';
 import type { Job } from './scheduler';
 import { getSetting, setSetting } from './settings';
 
@@ -40,7 +41,7 @@ export function scheduleSettings(
 /** The store as the jobs see it: null while it is closed or in recovery, and then the jobs do nothing. */
 export type OpenStore = () => { db: DB; ctx: ServiceContext } | null;
 
-export type JobOutcome = { ran: false; why: string } | { ran: true; backup?: BackupInfo; redacted?: number };
+export type JobOutcome = { ran: false; why: string } | { ran: true; backup?: BackupInfo; redacted?: number; viewsDeleted?: number };
 
 export function storeJobs(openStore: OpenStore, settings: ScheduleSettings, opts: { nativeBinding?: string | undefined } = {}): Job[] {
   const backup: Job = {
@@ -74,8 +75,11 @@ export function storeJobs(openStore: OpenStore, settings: ScheduleSettings, opts
       const last = getSetting(store.ctx, RETENTION_LAST_RUN);
       if (last && now.getTime() - Date.parse(last) < DAY_MS) return { ran: false, why: 'not due' };
       const redacted = applyRetention(store.ctx, days);
+      // Who opened which profile is kept for the same period as the notes.
+      const viewsDeleted = forgetOldViews(store.ctx, days);
+      if (viewsDeleted > 0) audit(store.ctx, null, 'erase', 'retention', { days, profileViewsDeleted: viewsDeleted });
       setSetting(store.ctx, RETENTION_LAST_RUN, now.toISOString());
-      return { ran: true, redacted };
+      return { ran: true, redacted, viewsDeleted };
     },
   };
   return [backup, retention];

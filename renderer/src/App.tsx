@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, Clerk, StoreProblem } from '../../common/domain';
-import { call, errorMessage, setForbiddenHandler } from './api/client';
+import { call, errorMessage, setConflictHandler, setForbiddenHandler } from './api/client';
 import { AppHeader } from './components/AppHeader';
 import { ClerkPicker } from './components/ClerkPicker';
 import { FirstRun } from './components/FirstRun';
@@ -68,6 +68,17 @@ function Shell() {
     });
     return () => setForbiddenHandler(null);
   }, [clearError]);
+
+  // A statement that meets a damaged page puts the main process into recovery; the next refused call shows it.
+  useEffect(() => {
+    setConflictHandler(() => {
+      void call('recovery.status', {}).then(
+        (problem) => problem && setBoot({ phase: 'recovery', problem }),
+        () => {},
+      );
+    });
+    return () => setConflictHandler(null);
+  }, []);
 
   const signedIn = (info: AppInfo, clerk: Clerk) => {
     clearError();

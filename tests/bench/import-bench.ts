@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     await writeCsv(csv, ROWS);
     console.log(`wrote ${ROWS.toLocaleString('en')} rows (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     console.log(`RSS before import ${Math.round(process.memoryUsage().rss / 1e6)} MB; load average ${os.loadavg()[0]!.toFixed(1)}`);
-    const db = openDatabase(path.join(dir, 'bench.db'));
+    const db = openDatabase(path.join(dir, 'bench.db'), { create: true });
     const ctx = createContext(db);
     let last = 0;
     cpuMark = process.cpuUsage();

@@ -141,7 +141,7 @@ async function main() {
   const dir = keep ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'counterpart-reports-bench-'));
   const file = keep ? path.resolve(keep) : path.join(dir!, 'bench.db');
   const fresh = !fs.existsSync(file);
-  const db = openDatabase(file, { backupBeforeMigrate: false });
+  const db = openDatabase(file, { backupBeforeMigrate: false, create: true });
   try {
     if (fresh) seedStore(db);
     else console.log(`Reusing ${file}`);

@@ -30,7 +30,7 @@ export interface TempStore {
 /** A real SQLite file with the current schema and one clerk; the clock starts at `now`. */
 export function tempStore(now = '2026-11-23T10:00:00.000Z', config: Partial<StoreConfig> = {}): TempStore {
   const file = path.join(tempDir(), 'store.db');
-  const db = openDatabase(file);
+  const db = openDatabase(file, { create: true });
   cleanups.push(() => db.open && db.close());
   let clock = new Date(now);
   const ctx = createContext(db, config, () => clock);

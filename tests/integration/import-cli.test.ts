@@ -72,7 +72,6 @@ describe('counterpart import', () => {
     [['customers', 'missing.csv'], 'No file at missing.csv'],
     [['customers', path.join(FIXTURES, 'kunden.csv'), '--mapping', 'nope.json'], 'No mapping file at nope.json'],
     [['customers', path.join(FIXTURES, 'kunden.csv'), '--speed', 'fast'], "Unknown option '--speed'"],
-    [['customers', path.join(FIXTURES, 'kunden.csv'), '--db', path.join(os.tmpdir(), 'counterpart-none', 'missing.db')], 'No database at'],
   ])('exits 2 with one clear line for %j', async (args, message) => {
     expect(await runImport(args, io)).toBe(2);
     expect(err.join('').split('\n')[0]).toContain(message);

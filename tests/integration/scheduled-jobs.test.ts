@@ -92,7 +92,7 @@ describe('scheduled retention', () => {
     const jobs = storeJobs(() => ({ db: s.db, ctx: s.ctx }), { backupDirectory: tempDir(), backupEveryHours: 24, backupKeep: 3, retentionDays: 365 });
     const retention = jobs.find((j) => j.name === 'retention')!;
 
-    expect(await run(retention)).toEqual({ ran: true, redacted: 1 });
+    expect(await run(retention)).toEqual({ ran: true, redacted: 1, viewsDeleted: 0 });
     const notes = (id: number) => s.db.prepare<[number], { notes: string }>('SELECT notes FROM interactions WHERE id = ?').get(id)!.notes;
     expect(notes(old.id)).toBe('');
     expect(notes(recent.id)).toBe('asked about the sale');
@@ -101,6 +101,6 @@ describe('scheduled retention', () => {
     s.setNow('2026-11-24T09:59:00.000Z');
     expect(await run(retention)).toEqual({ ran: false, why: 'not due' });
     s.setNow('2026-11-24T10:00:00.000Z');
-    expect(await run(retention)).toEqual({ ran: true, redacted: 0 });
+    expect(await run(retention)).toEqual({ ran: true, redacted: 0, viewsDeleted: 0 });
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newSession } from '../../main/ipc/session';
 import { openStore } from '../../main/store-lifecycle';
+import { startStoreProcess } from '../helpers/processes';
 import { tempDir } from '../helpers/temp-store';
 
 type Ok<T> = { ok: true; value: T };
@@ -89,6 +90,21 @@ describe('store lifecycle', () => {
     // the backup's own audit entry was written after the copy was taken, so the restored store has only the restore
     expect(events).toEqual([{ event: 'restore' }]);
     expect(await s.store.dispatch('backups.restore', { name: '../../etc/passwd' }, s.admin)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    s.store.close();
+  });
+
+  it("refuses the app's restore while another process has the store open, and keeps serving the open store", async () => {
+    const s = await setUpStoreWithBackup();
+    const other = startStoreProcess('hold-write-lock', s.dbPath);
+    expect(await other.line()).toBe('locked');
+    expect(await s.store.dispatch('backups.restore', { name: s.backupName }, s.admin)).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: `The store ${s.dbPath} is open in Counterpart or in another command on this computer; close it there, then restore again. Nothing was changed.` },
+    });
+    await other.end();
+    const found = (await s.store.dispatch('customers.search', { query: 'after' }, s.admin)) as Ok<unknown[]>;
+    expect(found.value).toHaveLength(1);
+    expect(fs.readdirSync(s.dir).filter((f) => f.includes('before-restore'))).toEqual([]);
     s.store.close();
   });
 });

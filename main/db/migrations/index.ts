@@ -6,6 +6,7 @@ import * as m0004 from './0004-review';
 import * as m0005 from './0005-import';
 import * as m0006 from './0006-name-words';
 import * as m0007 from './0007-last4-by-visit';
+import * as m0008 from './0008-customer-edits';
 
 export interface Migration {
   name: string;
@@ -21,4 +22,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0005-import', up: m0005.up },
   { name: '0006-name-words', up: m0006.up },
   { name: '0007-last4-by-visit', up: m0007.up },
+  { name: '0008-customer-edits', up: m0008.up },
 ];

@@ -7,7 +7,7 @@ import { mix, WeightedPick, type Rng } from './random';
  * Who a demo customer is, as a clerk would have typed it into the quick-create form: a customer's own fields.
  * Tags here are the ones not derived from purchases (contact preferences and the like).
  */
-export type Identity = Omit<Customer, 'id' | 'displayName' | 'createdAt'>;
+export type Identity = Omit<Customer, 'id' | 'displayName' | 'createdAt' | 'styleSetBy' | 'styleSetAt'>;
 
 const STYLE_PICK = new WeightedPick<CommunicationStyle>(['blue', 'green', 'gold', 'orange', 'unknown'], [20, 20, 18, 14, 28]);
 

@@ -47,6 +47,13 @@ export function setForbiddenHandler(handler: ((method: MethodName) => void) | nu
   onForbidden = handler;
 }
 
+let onConflict: (() => void) | null = null;
+
+/** Told about a CONFLICT answer: the store may have been found damaged, and the app then shows the recovery screen. */
+export function setConflictHandler(handler: (() => void) | null): void {
+  onConflict = handler;
+}
+
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const bridge = window.counterpart;
   const envelope = bridge
@@ -57,6 +64,7 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   }
   if (!envelope.ok) {
     if (envelope.error.code === 'FORBIDDEN' && !SIGN_IN_METHODS.has(method)) onForbidden?.(method);
+    if (envelope.error.code === 'CONFLICT' && !method.startsWith('recovery.')) onConflict?.();
     throw new ApiError(envelope.error.code, envelope.error.message);
   }
   return envelope.value;

@@ -9,6 +9,7 @@ export interface CounterKeys {
   applySuggestion(index: number): void;
   focusNotes(): void;
   focusTimeline(): void;
+  editProfile(): void;
   /** A printable key pressed outside any text field: the search box takes it (and a scanner's burst). */
   typeToSearch(key: string, at: number): void;
 }
@@ -49,6 +50,8 @@ export function useCounterHotkeys(keys: CounterKeys): void {
         if (e.code === 'KeyW') return act(k.walkIn);
         if (e.code === 'KeyL') return act(k.focusNotes);
         if (e.code === 'KeyT') return act(k.focusTimeline);
+        // P, not E: Alt+E opens the Edit menu of Electron's default menu bar on Windows and Linux.
+        if (e.code === 'KeyP') return act(k.editProfile);
         if (e.code === 'KeyS') return act(k.focusSearch);
         const digit = /^Digit([1-5])$/.exec(e.code);
         if (digit) return act(() => k.applySuggestion(Number(digit[1]) - 1));

@@ -6,6 +6,8 @@ export interface Loaded<T> {
   error: string | null;
   loading: boolean;
   reload(): void;
+  /** Shows `data` as the answer for the current key without asking again (a save returned it already). */
+  replace(data: T): void;
 }
 
 /** Loads data for a key; answers for an old key (the clerk moved on) are dropped. */
@@ -31,6 +33,13 @@ export function useLoad<T>(key: string, load: () => Promise<T>): Loaded<T> {
 
   useEffect(() => run(key, false), [key, run]);
   const reload = useCallback(() => run(key, true), [key, run]);
+  const replace = useCallback(
+    (data: T) => {
+      ++seq.current; // an answer still on its way is older than this one
+      setState({ key, data, error: null, loading: false });
+    },
+    [key],
+  );
   const fresh = state.key === key;
-  return { data: fresh ? state.data : null, error: fresh ? state.error : null, loading: !fresh || state.loading, reload };
+  return { data: fresh ? state.data : null, error: fresh ? state.error : null, loading: !fresh || state.loading, reload, replace };
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/db/connection';
 import { migrate, SCHEMA_VERSION } from '../../../main/db/migrate';
 import { MIGRATIONS } from '../../../main/db/migrations';
+import * as customerEdits from '../../../main/db/migrations/0008-customer-edits';
 import { tempDir } from '../../helpers/temp-store';
 
 const tables = (db: Database.Database) =>
@@ -20,7 +21,7 @@ function storeAt(name: string, version: number) {
 
 describe('migrations', () => {
   it('brings a new file to the latest version with the pragmas the counter relies on', () => {
-    const db = openDatabase(path.join(tempDir(), 'a.db'));
+    const db = openDatabase(path.join(tempDir(), 'a.db'), { create: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -86,6 +87,23 @@ describe('migrations', () => {
     const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => (r as { detail: string }).detail).join(' | ');
     expect(plan).toMatch(/customers_phone_last4/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
+    db.close();
+  });
+
+  it('0008-customer-edits gives stored customers an empty style label and the change and view tables, cascading with the customer', () => {
+    const v = MIGRATIONS.findIndex((m) => m.up === customerEdits.up) + 1; // the coordinator may renumber it
+    expect(v).toBeGreaterThan(0);
+    const { db, migrateTo } = storeAt('edits.db', v - 1);
+    db.prepare("INSERT INTO clerks (display_name, role, created_at) VALUES ('Ann', 'clerk', '2026-01-01T00:00:00Z')").run();
+    db.prepare("INSERT INTO customers (first_name, name_key, last_key, style, created_at) VALUES ('Mary', 'mary', 'mary', 'gold', '2026-01-01T00:00:00Z')").run();
+    migrateTo(v);
+    expect(db.prepare('SELECT style, style_set_by, style_set_at FROM customers').get()).toEqual({ style: 'gold', style_set_by: null, style_set_at: null });
+    db.pragma('foreign_keys = ON');
+    db.prepare("INSERT INTO customer_field_changes (customer_id, field, old_value, new_value, clerk_id, terminal_id, changed_at) VALUES (1, 'phone', 'null', '\"1\"', 1, 't', 'x')").run();
+    db.prepare("INSERT INTO profile_views (customer_id, clerk_id, terminal_id, viewed_at) VALUES (1, NULL, 't', 'x')").run();
+    expect(() => db.prepare("INSERT INTO profile_views (customer_id, clerk_id, terminal_id, viewed_at) VALUES (2, 1, 't', 'x')").run()).toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM customers').run();
+    expect(db.prepare('SELECT (SELECT count(*) FROM customer_field_changes) + (SELECT count(*) FROM profile_views)').pluck().get()).toBe(0);
     db.close();
   });
 

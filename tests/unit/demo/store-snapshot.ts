@@ -32,7 +32,7 @@ export interface SeededStore {
 /** A demo store seeded into a fresh file, clock fixed at TODAY unless `today` says otherwise. */
 export function seeded(opts: Partial<SeedOptions> & { customers: number }, config: Partial<StoreConfig> = {}): SeededStore {
   const file = path.join(tempDir(), 'demo.db');
-  const db = openDatabase(file);
+  const db = openDatabase(file, { create: true });
   const now = new Date(opts.today ?? TODAY);
   const ctx = createContext(db, config, () => now);
   const result = seedDemoStore(ctx, { seed: 20261123, ...opts });

@@ -49,7 +49,7 @@ describe('default playbook loading', () => {
   it('works on a read-only connection with an empty playbook, without writing', () => {
     const dir = tempDir();
     const file = path.join(dir, 'ro.db');
-    const rw = openDatabase(file);
+    const rw = openDatabase(file, { create: true });
     const ctx = createContext(rw);
     const clerk = addClerk(ctx, 'Niamh');
     rw.close();

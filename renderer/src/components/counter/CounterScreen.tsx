@@ -8,6 +8,7 @@ import { WorkActionsContext, type WorkActions } from '../../state/work-actions';
 import { AppHeader } from '../AppHeader';
 import { QuickCreate } from '../create/QuickCreate';
 import { CustomerView } from '../customer/CustomerView';
+import { EDIT_PROFILE_BUTTON } from '../customer/ProfileSummary';
 import { SearchBox, type SearchHandle } from '../search/SearchBox';
 import { WalkInView } from '../work/WalkInView';
 import { HelpDialog } from './HelpDialog';
@@ -53,6 +54,7 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
     applySuggestion: (i) => work.current?.applySuggestion(i),
     focusNotes: () => work.current?.focusNotes(),
     focusTimeline: () => document.getElementById('timeline-scroll')?.focus(),
+    editProfile: () => document.getElementById(EDIT_PROFILE_BUTTON)?.click(),
     typeToSearch: (key, at) => {
       search.current?.focus(false);
       search.current?.noteKey(key, at);

@@ -10,7 +10,8 @@ export const SHORTCUTS: [string, string][] = [
   ['Alt+1 … Alt+5', 'Use a suggestion (1 … 5 when the suggestions panel has focus)'],
   ['Alt+L', 'Go to the notes of the log form'],
   ['Alt+T', 'Go to the timeline (then ↑ ↓ PgUp PgDn Home End)'],
-  ['Ctrl+Enter', 'Save the interaction (or the new customer)'],
+  ['Alt+P', "Edit the open customer's profile (Ctrl+Enter saves, Esc cancels)"],
+  ['Ctrl+Enter', 'Save the interaction (or the new customer, or the profile being edited)'],
   ['?  or  F1', 'Show this list'],
 ];
 

@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CustomerDraft } from '../../../../common/contract';
 import { COMMUNICATION_STYLES, type CommunicationStyle, type Customer, type DuplicateCandidate } from '../../../../common/domain';
 import { call, errorMessage } from '../../api/client';
+import { formKeys } from '../../lib/form-keys';
 import type { Prefill } from '../../lib/prefill';
 import { STYLE_LABEL } from '../../lib/labels';
 import { useFeedback } from '../../state/feedback';
+import { ConsentCheck, SaveOrCancel } from './CustomerFormParts';
 import { DuplicateWarnings } from './DuplicateWarnings';
 import { FormError } from '../FormError';
 
@@ -102,15 +104,7 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onCancel();
-    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      void submit();
-    }
-  };
+  const onKeyDown = formKeys(() => void submit(), onCancel);
 
   const text = (k: 'firstName' | 'lastName' | 'phone' | 'email' | 'loyaltyId', label: string, type = 'text', auto = 'off') => (
     <label className="field">
@@ -152,24 +146,10 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
             </select>
           </label>
         </div>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={form.marketingConsent}
-            onChange={(e) => set('marketingConsent', e.target.checked)}
-          />
-          <span>Agrees to receive marketing (offers and news by email or text)</span>
-        </label>
+        <ConsentCheck checked={form.marketingConsent} onChange={(v) => set('marketingConsent', v)} />
         <DuplicateWarnings duplicates={duplicates} onOpen={onOpenExisting} />
         <FormError message={error} />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={saving}>
-            {saving ? 'Creating…' : 'Create customer'} <kbd>Ctrl+Enter</kbd>
-          </button>
-          <button type="button" className="btn btn-quiet" onClick={onCancel}>
-            Cancel <kbd>Esc</kbd>
-          </button>
-        </div>
+        <SaveOrCancel label="Create customer" busyLabel="Creating…" busy={saving} onCancel={onCancel} />
       </form>
     </section>
   );

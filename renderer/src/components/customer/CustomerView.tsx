@@ -49,7 +49,7 @@ function CustomerPanels({ customerId, onErased }: { customerId: number; onErased
     <div className="customer-layout">
       <section className="customer-main" aria-labelledby="customer-name" aria-busy={profile.loading}>
         {profile.data ? (
-          <ProfileSummary profile={profile.data} headingRef={heading} onErased={onErased} />
+          <ProfileSummary profile={profile.data} headingRef={heading} onErased={onErased} onSaved={profile.replace} />
         ) : (
           <div className="profile-card is-loading">
             <h2 id="customer-name">Loading customer…</h2>

@@ -105,7 +105,8 @@ export function Timeline({ customerId, timeline }: { customerId: number; timelin
         ref={scrollRef}
         className="timeline-scroll"
         tabIndex={0}
-        role="feed"
+        // A feed must hold articles: a customer with no history yet gets a plain named region instead.
+        role={done && entries.length === 0 ? 'region' : 'feed'}
         aria-labelledby="timeline-h"
         aria-busy={loading}
         aria-describedby="timeline-help"
