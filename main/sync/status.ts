@@ -1,10 +1,11 @@
 // Where this terminal stands with its hub, read from this machine only (a status must answer without the network),
-// and `sync now`, which so far only checks that the hub still knows this terminal. The data sync (outbox, push,
-// pull) fills in lastSync, unsynced and the counts next.
+// and `sync now`: checks the hub still knows this terminal, then pushes and pulls until caught up.
 import { AppError } from '../../common/errors';
 import type { HelloResponse } from '../../common/sync/api';
 import { APP_VERSION } from '../services/app-info';
+import type { ServiceContext } from '../services/context';
 import { callHub } from './hub-client';
+import { exchange, type Exchanged } from './session';
 import { linkView, readHubLink, type HubLinkView } from './hub-link';
 
 export type SyncStatus =
@@ -23,15 +24,14 @@ export function syncStatus(dbFile: string): SyncStatus {
   return { joined: true, ...linkView(link), lastSync: null, unsynced: 0 };
 }
 
-export interface SyncResult {
+export interface SyncResult extends Exchanged {
   hello: HelloResponse;
-  pushed: number;
-  pulled: number;
 }
 
-export async function syncNow(dbFile: string): Promise<SyncResult> {
+/** `ctx` is the store of `dbFile`, opened. */
+export async function syncNow(ctx: ServiceContext, dbFile: string): Promise<SyncResult> {
   const link = readHubLink(dbFile);
   if (!link) throw new AppError('NOT_FOUND', 'This store has not joined a hub: counterpart sync join --hub URL --code CODE.');
   const hello = await callHub(link.hubUrl, 'hello', { storeId: link.store.id, appVersion: APP_VERSION }, { credential: link.credential });
-  return { hello, pushed: 0, pulled: 0 };
+  return { hello, ...(await exchange(ctx, link)) };
 }
