@@ -44,7 +44,13 @@ export async function runSync(args: string[], io: Io): Promise<number> {
       return EXIT.ok;
     }
     if (action === 'status') {
-      const status = syncStatus(file);
+      const db = openDatabase(file);
+      let status;
+      try {
+        status = syncStatus(file, db);
+      } finally {
+        db.close();
+      }
       if (values.json) json(io, status);
       else if (!status.joined) io.stdout.write('Not joined to a hub. Join with: counterpart sync join --hub URL --code CODE\n');
       else {

@@ -3,8 +3,10 @@
 import { AppError } from '../../common/errors';
 import type { HelloResponse } from '../../common/sync/api';
 import { APP_VERSION } from '../services/app-info';
+import type { DB } from '../db/connection';
 import type { ServiceContext } from '../services/context';
 import { callHub } from './hub-client';
+import { unsyncedCount } from './replica';
 import { exchange, type Exchanged } from './session';
 import { linkView, readHubLink, type HubLinkView } from './hub-link';
 
@@ -12,16 +14,17 @@ export type SyncStatus =
   | { joined: false }
   | (HubLinkView & {
       joined: true;
-      /** When this terminal last exchanged changes with the hub; null until the data sync exists. */
+      /** When this terminal last exchanged changes with the hub; null until that is recorded (not yet). */
       lastSync: string | null;
-      /** Changes made here that the hub does not have yet (the outbox); 0 until the data sync exists. */
+      /** Changes made here that the hub does not have yet (the outbox). */
       unsynced: number;
     });
 
-export function syncStatus(dbFile: string): SyncStatus {
+/** `db` is the store of `dbFile`, opened. */
+export function syncStatus(dbFile: string, db: DB): SyncStatus {
   const link = readHubLink(dbFile);
   if (!link) return { joined: false };
-  return { joined: true, ...linkView(link), lastSync: null, unsynced: 0 };
+  return { joined: true, ...linkView(link), lastSync: null, unsynced: unsyncedCount(db) };
 }
 
 export interface SyncResult extends Exchanged {
