@@ -74,25 +74,30 @@ interface OutboxRow {
 }
 
 /**
- * The next mutations to push, oldest first. Each is stamped once, with the clock at the time of the change (kept in
- * the outbox, so a retried push sends the same stamp); values are read as they are now.
+ * Stamps the outbox rows not stamped yet, each with the clock at the time of its change (the row's at_ms), in order.
+ * Runs before anything pulled is taken into the clock: an edit made before this terminal saw another's must not be
+ * stamped after it, or it would win against an edit it never saw.
  */
+function stampOutbox(db: DB): void {
+  if (state(db, 'node') === null) return;
+  const rows = db.prepare<[], Pick<OutboxRow, 'mutation_id' | 'at_ms'>>('SELECT mutation_id, at_ms FROM sync_outbox WHERE hlc IS NULL ORDER BY mutation_id').all();
+  if (rows.length === 0) return;
+  let wall = 0;
+  const clock = clockOf(db, () => wall);
+  const stamp = db.prepare('UPDATE sync_outbox SET hlc = ? WHERE mutation_id = ?');
+  for (const r of rows) {
+    wall = r.at_ms;
+    stamp.run(clock.tick(), r.mutation_id);
+  }
+  setState(db, 'hlc', clock.current());
+}
+
+/** The next mutations to push, oldest first, with their kept stamps; values are read as they are now. */
 export function nextMutations(db: DB, limit: number): Mutation[] {
   return db
     .transaction(() => {
+      stampOutbox(db);
       const rows = db.prepare<[number], OutboxRow>('SELECT * FROM sync_outbox ORDER BY mutation_id LIMIT ?').all(limit);
-      const unstamped = rows.filter((r) => r.hlc === null);
-      if (unstamped.length > 0) {
-        let wall = 0;
-        const clock = clockOf(db, () => wall);
-        const stamp = db.prepare('UPDATE sync_outbox SET hlc = ? WHERE mutation_id = ?');
-        for (const r of unstamped) {
-          wall = r.at_ms;
-          r.hlc = clock.tick();
-          stamp.run(r.hlc, r.mutation_id);
-        }
-        setState(db, 'hlc', clock.current());
-      }
       const repo = customersRepo(db);
       const out: Mutation[] = [];
       for (const r of rows) {
@@ -164,6 +169,7 @@ export function applyChanges(ctx: ServiceContext, changes: Change[], cursor: str
   const db = ctx.db;
   db.transaction(() => {
     setState(db, 'applying', '1');
+    stampOutbox(db);
     const clock = state(db, 'node') ? clockOf(db) : null;
     for (const change of changes) {
       clock?.observe(change.hlc);

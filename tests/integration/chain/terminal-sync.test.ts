@@ -13,7 +13,7 @@ import { callHub } from '../../../main/sync/hub-client';
 import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
 import { joinHub } from '../../../main/sync/join';
 import { nextMutations, unsyncedCount } from '../../../main/sync/replica';
-import { exchange, pushAll, startBackgroundSync } from '../../../main/sync/session';
+import { exchange, pullAll, pushAll, startBackgroundSync } from '../../../main/sync/session';
 import { syncStatus } from '../../../main/sync/status';
 import { startTestHub, type TestHub } from '../../helpers/hub';
 import { useTestDatabase } from '../../helpers/pg';
@@ -90,6 +90,23 @@ describe('two terminals and a hub', () => {
     for (const [t, id] of [[a, atA], [b, atB]] as const) {
       expect(getProfile(t.ctx, id).customer).toMatchObject({ email: 'tadhg@example.ie', language: 'ga', notes: 'from b, later', phone: '01 555 1000' });
     }
+  });
+
+  it('keep an edit not yet sent when a pull brings another value of that field, until the hub has ruled on it', async () => {
+    const a = await terminal();
+    const b = await terminal('Cork', 1);
+    createCustomer(a.ctx, { firstName: 'Pending', lastName: 'Field' }, a.clerkId);
+    await sync(a);
+    await sync(b);
+    const atA = idAt(a, 'pending field');
+    updateCustomer(a.ctx, a.clerkId, atA, { notes: 'a, unsent' });
+    await tick();
+    updateCustomer(b.ctx, b.clerkId, idAt(b, 'pending field'), { notes: 'b, later', language: 'ga' });
+    await sync(b);
+    await pullAll(a.ctx, a.link); // pulled before a pushed: the other field comes, a's own edit stays
+    expect(getProfile(a.ctx, atA).customer).toMatchObject({ notes: 'a, unsent', language: 'ga' });
+    await sync(a); // the hub keeps b's later note, and a gets that verdict back
+    expect(getProfile(a.ctx, atA).customer).toMatchObject({ notes: 'b, later', language: 'ga' });
   });
 
   it('erase everywhere, and an offline edit at another terminal does not bring the data back', async () => {
