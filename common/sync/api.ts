@@ -1,8 +1,9 @@
 // The hub's HTTP API, declared once: path, who may call it, the request schema (checked by the hub) and the response
 // schema (checked by the terminal). The hub registers its handlers by looping over HUB_API, so a route declared here
 // without a handler fails its start and a test. All routes are POST with a JSON body; every answer that is not 2xx is
-// { code, message } (protocol.ts). The data sync's push and pull join this table in the next step (changes.ts).
+// { code, message } (protocol.ts). The data sync's shapes are in changes.ts.
 import { z } from 'zod';
+import { pullRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './changes';
 import { uuidV7Schema } from './ids';
 
 /** Crockford base32: no I, L, O or U, so a code read aloud or typed from paper survives. */
@@ -66,6 +67,10 @@ export const HUB_API = {
   enrol: { path: '/v1/enrol', auth: 'none', request: enrolRequestSchema, response: enrolResponseSchema },
   /** Who am I to the hub, and can we talk: checks the credential and the store, records the app version. */
   hello: { path: '/v1/hello', auth: 'terminal', request: helloRequestSchema, response: helloResponseSchema },
+  /** This terminal's changes, in its order; a batch sent again changes nothing. */
+  push: { path: '/v1/push', auth: 'terminal', request: pushRequestSchema, response: pushResponseSchema },
+  /** Everyone's changes after a cursor, in the hub's commit order; may wait for the next one. */
+  pull: { path: '/v1/pull', auth: 'terminal', request: pullRequestSchema, response: pullResponseSchema },
 } as const satisfies Record<string, RouteSpec>;
 
 export type HubApi = typeof HUB_API;

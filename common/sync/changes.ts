@@ -1,66 +1,118 @@
-// The shapes of the data sync that comes next (not served yet): terminals push their changes and pull everyone
-// else's. Declared now so the enrolment and the hub's schema are built to fit them.
+// The data sync's wire shapes: terminals push their changes and pull everyone else's.
 //
 // Push (after Replicache): each terminal numbers its changes 1, 2, 3… (mutationId, kept in its outbox in the same
-// SQLite transaction as the change). The hub stores, per terminal, the last mutationId it applied and skips any it
-// has seen, so a push retried after a timeout or a crash changes nothing twice.
-// Pull: the hub gives every accepted change a place in one global sequence; a terminal asks for what follows its
-// cursor and gets the changes in that order, plus the cursor to ask with next time. The cursor is opaque to
-// terminals, so the hub may change how it encodes the position.
-// Mutable fields merge per field, last writer wins by hybrid logical clock; facts (interactions) are append-only and
-// idempotent by id; an erasure is a tombstone that beats every later write. Derived numbers (visits, spend, tier) are
-// never synced: each terminal recomputes them from the facts.
+// SQLite transaction as the change). The hub stores, per terminal, the last mutationId it applied and skips any up to
+// it, so a push retried after a timeout or a crash changes nothing twice. Ids only grow; gaps are allowed (an erasure
+// takes the customer's unsent edits out of the outbox).
+// Pull: the hub gives every accepted change a place in one global sequence, in commit order; a terminal asks for what
+// follows its cursor and gets the changes in that order, plus the cursor to ask with next time. The cursor is opaque
+// to terminals, so the hub may change how it encodes the position. A pull may wait (long-poll) for the next change.
+//
+// What merges how:
+// - customer profile fields: per field, last writer wins by hybrid logical clock (hlc.ts). The hub decides: each
+//   customer change it hands out carries, for every field the push touched, the hub's value and stamp after merging
+//   (also when the pushed value lost), so a terminal applies what it pulls as it comes and ends where the hub is.
+// - facts (interactions, purchases): append-only, idempotent by global id; never changed once made.
+// - erasure: a tombstone that beats every write, earlier or later, whatever its clock says.
+// Derived numbers (visits, spend, tier) never travel: each terminal recomputes them from the facts.
 import { z } from 'zod';
+import { COMMUNICATION_STYLES } from '../domain';
+import { hlcSchema } from './hlc';
 import { uuidV7Schema } from './ids';
 
-export const SYNCED_ENTITIES = ['customer', 'interaction'] as const;
-/** upsert: set these fields; append: a new fact (never changed later); erase: the customer's data is gone for good. */
-export const CHANGE_KINDS = ['upsert', 'append', 'erase'] as const;
+export { HLC_PATTERN } from './hlc';
+
 export const MAX_PUSH_MUTATIONS = 500;
 export const MAX_PULL_CHANGES = 1000;
+/** The longest a pull waits for a change before answering with none: under the hub's and proxies' request timeouts. */
+export const MAX_PULL_WAIT_MS = 25_000;
+
+const text = (max: number) => z.string().max(max);
+/** A customer's own fields, the ones people edit. Each merges on its own. */
+export const customerFieldsSchema = z
+  .strictObject({
+    firstName: text(100),
+    lastName: text(100),
+    phone: text(40).nullable(),
+    email: text(200).nullable(),
+    loyaltyId: text(40).nullable(),
+    birthday: text(10).nullable(),
+    style: z.enum(COMMUNICATION_STYLES),
+    language: text(20).nullable(),
+    marketingConsent: z.boolean(),
+    tags: z.array(text(40)).max(50),
+    notes: text(10_000),
+  })
+  .partial();
+export type CustomerFields = z.infer<typeof customerFieldsSchema>;
+export type CustomerField = keyof CustomerFields;
+export const CUSTOMER_FIELDS = Object.keys(customerFieldsSchema.shape) as CustomerField[];
 
 /**
- * Hybrid logical clock, written so that text order is clock order: wall-clock milliseconds (15 digits), a counter
- * for events within one millisecond (5 digits), and the terminal's id to break ties between terminals.
+ * The append-only facts, and which of their fields are a person's own words: an erasure of their customer blanks
+ * those (the fact itself stays, anonymous, so counts and reports still add up).
  */
-export const HLC_PATTERN = /^\d{15}:\d{5}:[0-9a-f-]{36}$/;
-const hlc = z.string().regex(HLC_PATTERN, 'expected a hybrid logical clock');
+export const FACT_ENTITIES = {
+  interaction: { personal: ['notes', 'said', 'amendReason'] },
+  purchase: { personal: [] },
+} as const satisfies Record<string, { personal: readonly string[] }>;
+export type FactEntity = keyof typeof FACT_ENTITIES;
+const factEntity = z.enum(Object.keys(FACT_ENTITIES) as [FactEntity, ...FactEntity[]]);
+const factValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+const factFields = z.record(z.string().max(64), factValue);
 
-const fieldValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
-
-export const mutationSchema = z.strictObject({
-  /** Per terminal, from 1, each push continuing where the last one ended. */
-  mutationId: z.number().int().positive(),
-  entity: z.enum(SYNCED_ENTITIES),
-  id: uuidV7Schema,
-  kind: z.enum(CHANGE_KINDS),
-  hlc,
-  fields: z.record(z.string().max(64), fieldValue),
-});
+const common = { mutationId: z.number().int().positive(), id: uuidV7Schema, hlc: hlcSchema };
+export const mutationSchema = z.discriminatedUnion('kind', [
+  /** Creates the customer when the hub does not know it yet; sets the fields that win. */
+  z.strictObject({
+    ...common,
+    entity: z.literal('customer'),
+    kind: z.literal('upsert'),
+    fields: customerFieldsSchema.refine((f) => Object.keys(f).length > 0, 'name at least one field'),
+  }),
+  z.strictObject({ ...common, entity: z.literal('customer'), kind: z.literal('erase') }),
+  z.strictObject({ ...common, entity: factEntity, kind: z.literal('append'), customerId: uuidV7Schema.nullable(), fields: factFields }),
+]);
 
 export const pushRequestSchema = z.strictObject({
   storeId: uuidV7Schema,
-  mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_MUTATIONS),
+  mutations: z
+    .array(mutationSchema)
+    .min(1)
+    .max(MAX_PUSH_MUTATIONS)
+    .refine((ms) => ms.every((m, i) => i === 0 || m.mutationId > ms[i - 1]!.mutationId), 'mutationIds must increase'),
 });
-/** The last mutationId the hub holds for this terminal: the terminal drops everything up to it from its outbox. */
-export const pushResponseSchema = z.object({ lastMutationId: z.number().int().nonnegative() });
+export const pushResponseSchema = z.object({
+  /** The last mutationId the hub holds for this terminal: the terminal drops everything up to it from its outbox. */
+  lastMutationId: z.number().int().nonnegative(),
+  /** How many of these changes carried a clock too far ahead of the hub's and were re-stamped (hlc.ts). */
+  restamped: z.number().int().nonnegative(),
+});
 
 export const pullRequestSchema = z.strictObject({
   storeId: uuidV7Schema,
   /** null: from the beginning. */
   cursor: z.string().max(200).nullable(),
   limit: z.number().int().positive().max(MAX_PULL_CHANGES).optional(),
+  /** When nothing follows the cursor, wait this long for a change before answering with none. */
+  waitMs: z.number().int().nonnegative().max(MAX_PULL_WAIT_MS).optional(),
 });
 
-export const changeSchema = z.object({
-  entity: z.enum(SYNCED_ENTITIES),
-  id: uuidV7Schema,
-  kind: z.enum(CHANGE_KINDS),
-  hlc,
-  fields: z.record(z.string(), fieldValue),
-  /** Where it was made, so a terminal can skip its own changes coming back. */
-  origin: z.object({ storeId: uuidV7Schema, terminalId: uuidV7Schema }),
-});
+const origin = z.object({ storeId: uuidV7Schema, terminalId: uuidV7Schema });
+const stamped = z.object({ value: z.unknown(), hlc: hlcSchema });
+export const changeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    entity: z.literal('customer'),
+    kind: z.literal('upsert'),
+    id: uuidV7Schema,
+    hlc: hlcSchema,
+    /** The hub's value and stamp of each field the push touched, after merging. */
+    fields: z.record(z.string(), stamped),
+    origin,
+  }),
+  z.object({ entity: z.literal('customer'), kind: z.literal('erase'), id: uuidV7Schema, hlc: hlcSchema, origin }),
+  z.object({ entity: factEntity, kind: z.literal('append'), id: uuidV7Schema, hlc: hlcSchema, customerId: uuidV7Schema.nullable(), fields: factFields, origin }),
+]);
 
 export const pullResponseSchema = z.object({
   changes: z.array(changeSchema),
@@ -72,5 +124,6 @@ export const pullResponseSchema = z.object({
 export type Mutation = z.infer<typeof mutationSchema>;
 export type Change = z.infer<typeof changeSchema>;
 export type PushRequest = z.infer<typeof pushRequestSchema>;
+export type PushResponse = z.infer<typeof pushResponseSchema>;
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 export type PullResponse = z.infer<typeof pullResponseSchema>;

@@ -3,8 +3,9 @@
 import { HubRefused, HubUnreachable } from '../sync/hub-client';
 import { joinHub } from '../sync/join';
 import { syncNow, syncStatus } from '../sync/status';
+import { openDatabase } from '../db/connection';
 import { checkStoreFile } from '../db/store-file';
-import { COMMON_OPTIONS, dbPath, EXIT, json, parse, UsageError, type Io } from './common';
+import { COMMON_OPTIONS, dbPath, EXIT, json, openStore, parse, UsageError, type Io } from './common';
 
 export const SYNC_USAGE = 'counterpart sync join --hub URL --code CODE [--allow-http] | status | now  [--db FILE] [--json]';
 
@@ -31,13 +32,25 @@ export async function runSync(args: string[], io: Io): Promise<number> {
     if (action === 'join') {
       if (!values.hub) throw new UsageError('Give the hub address with --hub URL.');
       if (!values.code) throw new UsageError('Give the enrolment code with --code CODE (from counterpart hub enroll).');
-      const link = await joinHub({ dbFile: file, hubUrl: values.hub, code: values.code, allowHttp: values['allow-http'] });
+      const db = openDatabase(file);
+      let link;
+      try {
+        link = await joinHub({ dbFile: file, db, hubUrl: values.hub, code: values.code, allowHttp: values['allow-http'] });
+      } finally {
+        db.close();
+      }
       if (values.json) json(io, link);
       else io.stdout.write(`Joined the hub at ${link.hubUrl} as ${link.terminal.name} at ${link.store.name}.\n`);
       return EXIT.ok;
     }
     if (action === 'status') {
-      const status = syncStatus(file);
+      const db = openDatabase(file);
+      let status;
+      try {
+        status = syncStatus(file, db);
+      } finally {
+        db.close();
+      }
       if (values.json) json(io, status);
       else if (!status.joined) io.stdout.write('Not joined to a hub. Join with: counterpart sync join --hub URL --code CODE\n');
       else {
@@ -55,13 +68,21 @@ export async function runSync(args: string[], io: Io): Promise<number> {
       }
       return EXIT.ok;
     }
-    const result = await syncNow(file);
-    if (values.json) json(io, result);
-    else {
-      const { terminal, store } = result.hello;
-      io.stdout.write(`Nothing to sync yet: the hub knows this terminal (${terminal.name} at ${store.name}); customers and history follow in a later version.\n`);
+    const store = openStore(values.db, io, { mustExist: true });
+    try {
+      const result = await syncNow(store.ctx, file);
+      if (values.json) json(io, result);
+      else {
+        const { terminal, store: shop } = result.hello;
+        io.stdout.write(`Synced ${terminal.name} at ${shop.name}: sent ${result.pushed} changes, received ${result.pulled}.\n`);
+        if (result.restamped > 0) {
+          io.stdout.write(`This terminal's clock is ahead of the hub's: ${result.restamped} changes were re-timed by the hub. Set the clock right.\n`);
+        }
+      }
+      return EXIT.ok;
+    } finally {
+      store.close();
     }
-    return EXIT.ok;
   } catch (err) {
     if (!(err instanceof HubUnreachable || err instanceof HubRefused)) throw err;
     io.stderr.write(`${err.message}\n`);

@@ -3,12 +3,16 @@
 import { HUB_API, type HubRequestParsed, type HubResponse, type HubRoute } from '../../common/sync/api';
 import { THIS_HUB_PROTOCOLS } from '../../common/sync/protocol';
 import { redeemEnrolmentCode } from './enrolment';
+import { pullChanges, type FeedSignal } from './feed';
 import type { Pool } from './pg';
+import { applyPush } from './push';
 import type { Caller } from './terminals';
 
 export interface HubContext {
   pool: Pool;
   now: () => Date;
+  /** Wakes this process's waiting pulls when any hub process commits a push. */
+  feed: FeedSignal;
 }
 
 export interface Call<R extends HubRoute> {
@@ -38,6 +42,8 @@ export const HUB_HANDLERS: HubHandlers = {
     ]);
     return { ...caller, hub: hubInfo(), serverTime: now.toISOString() };
   },
+  push: (ctx, { input, caller }) => applyPush(ctx.pool, caller, input.mutations, ctx.now()),
+  pull: (ctx, { input }) => pullChanges(ctx.pool, ctx.feed, input),
 };
 
 /** Every declared route has a handler and every handler a route; checked when a hub starts. */

@@ -14,6 +14,7 @@ import { uuidv7 } from '../../common/sync/ids';
 import { PROTOCOL_HEADER, protocolProblem, THIS_HUB_PROTOCOLS, type HubErrorCode } from '../../common/sync/protocol';
 import { HubFailure, isDatabaseUnavailable } from './errors';
 import { checkHandlers, HUB_HANDLERS, type HubContext } from './handlers';
+import { FeedSignal } from './feed';
 import { MAX_BODY_BYTES, readJsonBody, sendJson } from './http';
 import { HubMetrics } from './metrics';
 import { migrateHub } from './migrate';
@@ -57,7 +58,9 @@ function allow(req: http.IncomingMessage, res: http.ServerResponse, method: 'GET
 export async function startHub(opts: HubOptions): Promise<Hub> {
   checkHandlers();
   await migrateHub(opts.pool);
-  const ctx: HubContext = { pool: opts.pool, now: opts.now ?? (() => new Date()) };
+  const feed = new FeedSignal(opts.pool);
+  await feed.start();
+  const ctx: HubContext = { pool: opts.pool, now: opts.now ?? (() => new Date()), feed };
   const log = opts.log ?? stdoutLog;
   const limit = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const metrics = new HubMetrics();
@@ -152,15 +155,21 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       server.off('error', reject);
       resolve();
     });
+  }).catch(async (err: unknown) => {
+    await feed.close();
+    throw err;
   });
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   return {
     url: `http://${host}:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    // Waiting pulls answer at once (with what they have), so closing never waits out a long-poll.
+    close: async () => {
+      await feed.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }

@@ -28,6 +28,9 @@ const lower = (db: DB, key: string) => db.prepare('DELETE FROM settings WHERE ke
  * empty; false while another connection still reads an older snapshot.
  */
 export function emptyWal(db: DB): boolean {
+  // Inside a caller's transaction (the sync applier erases within the page it applies) no checkpoint can run: the
+  // scheduled retry empties the WAL once that transaction has committed.
+  if (db.inTransaction) return false;
   const timeout = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma('busy_timeout = 0');
   try {

@@ -30,7 +30,7 @@ export async function callHub<R extends HubRoute>(
   hubUrl: string,
   route: R,
   input: HubRequest<R>,
-  opts: { credential?: string; timeoutMs?: number } = {},
+  opts: { credential?: string; timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<HubResponse<R>> {
   const spec = HUB_API[route];
   const timeoutMs = opts.timeoutMs ?? HUB_TIMEOUT_MS;
@@ -44,7 +44,7 @@ export async function callHub<R extends HubRoute>(
         ...(opts.credential ? { authorization: `Bearer ${opts.credential}` } : {}),
       },
       body: JSON.stringify(input),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: opts.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), opts.signal]) : AbortSignal.timeout(timeoutMs),
       redirect: 'error',
     });
   } catch (err) {

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { AppError } from '../../common/errors';
 import { enrolmentCodeSchema } from '../../common/sync/api';
 import { APP_VERSION } from '../services/app-info';
+import type { DB } from '../db/connection';
 import { callHub } from './hub-client';
+import { startOutbox } from './replica';
 import { hubLinkFile, linkView, readHubLink, writeHubLink, type HubLinkView } from './hub-link';
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
@@ -34,7 +36,11 @@ export function hubAddress(text: string, allowHttp = false): string {
   return url.toString();
 }
 
-export async function joinHub(input: { dbFile: string; hubUrl: string; code: string; allowHttp?: boolean; now?: () => Date }): Promise<HubLinkView> {
+/**
+ * `db` is the store of `dbFile`, opened: from the moment it has joined, every change it takes is queued for the hub
+ * (and what it held before is queued at once).
+ */
+export async function joinHub(input: { dbFile: string; db: DB; hubUrl: string; code: string; allowHttp?: boolean; now?: () => Date }): Promise<HubLinkView> {
   const hubUrl = hubAddress(input.hubUrl, input.allowHttp);
   const code = enrolmentCodeSchema.safeParse(input.code);
   if (!code.success) throw new AppError('VALIDATION', `That is not an enrolment code: ${code.error.issues[0]!.message}.`);
@@ -55,5 +61,6 @@ export async function joinHub(input: { dbFile: string; hubUrl: string; code: str
   const enrolled = await callHub(hubUrl, 'enrol', { code: code.data, appVersion: APP_VERSION });
   const link = { hubUrl, terminal: enrolled.terminal, store: enrolled.store, credential: enrolled.credential, joinedAt: (input.now?.() ?? new Date()).toISOString() };
   writeHubLink(input.dbFile, link);
+  startOutbox(input.db, link.terminal.id);
   return linkView(link);
 }

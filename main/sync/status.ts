@@ -1,37 +1,40 @@
 // Where this terminal stands with its hub, read from this machine only (a status must answer without the network),
-// and `sync now`, which so far only checks that the hub still knows this terminal. The data sync (outbox, push,
-// pull) fills in lastSync, unsynced and the counts next.
+// and `sync now`: checks the hub still knows this terminal, then pushes and pulls until caught up.
 import { AppError } from '../../common/errors';
 import type { HelloResponse } from '../../common/sync/api';
 import { APP_VERSION } from '../services/app-info';
+import type { DB } from '../db/connection';
+import type { ServiceContext } from '../services/context';
 import { callHub } from './hub-client';
+import { unsyncedCount } from './replica';
+import { exchange, type Exchanged } from './session';
 import { linkView, readHubLink, type HubLinkView } from './hub-link';
 
 export type SyncStatus =
   | { joined: false }
   | (HubLinkView & {
       joined: true;
-      /** When this terminal last exchanged changes with the hub; null until the data sync exists. */
+      /** When this terminal last exchanged changes with the hub; null until that is recorded (not yet). */
       lastSync: string | null;
-      /** Changes made here that the hub does not have yet (the outbox); 0 until the data sync exists. */
+      /** Changes made here that the hub does not have yet (the outbox). */
       unsynced: number;
     });
 
-export function syncStatus(dbFile: string): SyncStatus {
+/** `db` is the store of `dbFile`, opened. */
+export function syncStatus(dbFile: string, db: DB): SyncStatus {
   const link = readHubLink(dbFile);
   if (!link) return { joined: false };
-  return { joined: true, ...linkView(link), lastSync: null, unsynced: 0 };
+  return { joined: true, ...linkView(link), lastSync: null, unsynced: unsyncedCount(db) };
 }
 
-export interface SyncResult {
+export interface SyncResult extends Exchanged {
   hello: HelloResponse;
-  pushed: number;
-  pulled: number;
 }
 
-export async function syncNow(dbFile: string): Promise<SyncResult> {
+/** `ctx` is the store of `dbFile`, opened. */
+export async function syncNow(ctx: ServiceContext, dbFile: string): Promise<SyncResult> {
   const link = readHubLink(dbFile);
   if (!link) throw new AppError('NOT_FOUND', 'This store has not joined a hub: counterpart sync join --hub URL --code CODE.');
   const hello = await callHub(link.hubUrl, 'hello', { storeId: link.store.id, appVersion: APP_VERSION }, { credential: link.credential });
-  return { hello, pushed: 0, pulled: 0 };
+  return { hello, ...(await exchange(ctx, link)) };
 }

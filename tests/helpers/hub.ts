@@ -1,6 +1,8 @@
 // A hub on this test file's database, answering on 127.0.0.1, with its clock and log in the test's hands.
 import { afterAll } from 'vitest';
+import { HUB_API } from '../../common/sync/api';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../common/sync/protocol';
+import { issueEnrolmentCode } from '../../main/hub/enrolment';
 import type { Pool } from '../../main/hub/pg';
 import { startHub, type Hub } from '../../main/hub/server';
 import type { TestDatabase } from './pg';
@@ -68,4 +70,18 @@ export async function post(
     // not JSON: the test sees the text
   }
   return { status: res.status, headers: res.headers, body: parsed };
+}
+
+export interface EnrolledTerminal {
+  credential: string;
+  terminal: { id: string; name: string };
+  store: { id: string; name: string };
+}
+
+/** A terminal enrolled at `store` the way `sync join` does it: a code issued on the hub's database, traded over HTTP. */
+export async function enrolTerminal(hub: TestHub, store: string, terminal: string, now = new Date()): Promise<EnrolledTerminal> {
+  const { code } = await issueEnrolmentCode(hub.pool, { storeName: store, terminalName: terminal, now });
+  const { status, body } = await post(hub.url, HUB_API.enrol.path, { code, appVersion: '0.1.0' });
+  if (status !== 200) throw new Error(`enrolment failed: ${JSON.stringify(body)}`);
+  return body as EnrolledTerminal;
 }

@@ -9,6 +9,7 @@ import * as m0007 from './0007-last4-by-visit';
 import * as m0008 from './0008-customer-edits';
 import * as m0009 from './0009-fts-secure-delete';
 import * as m0010 from './0010-settle-issues';
+import * as m0011 from './0011-sync';
 
 export interface Migration {
   name: string;
@@ -27,4 +28,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0008-customer-edits', up: m0008.up },
   { name: '0009-fts-secure-delete', up: m0009.up },
   { name: '0010-settle-issues', up: m0010.up },
+  { name: '0011-sync', up: m0011.up },
 ];

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { REBUILD_NAME_WORDS } from '../../db/migrations/0006-name-words';
+import { BACKFILL_SYNC_IDS } from '../../db/migrations/0011-sync';
 import { ADD_NAME_WORDS } from '../../db/name-words';
 
 /**
@@ -15,9 +16,13 @@ const REPRODUCED_TRIGGERS = new Set([
   'interactions_open',
   'interactions_amend',
   'interaction_resolves_close',
+  'sync_customer_id',
+  'sync_interaction_id',
 ]);
 /** Insert triggers that only act on rows logged with a suggestion (or amendments of those); the demo writes none. */
 const INERT_FOR_DEMO = new Set(['interactions_playbook_use', 'interactions_playbook_amend']);
+/** Insert triggers that only act once the store has joined a hub (0011-sync); a seeded store has not. */
+const INERT_UNTIL_JOINED = new Set(['sync_customer_created']);
 const SEEDED_TABLES = ['customers', 'purchases', 'purchase_items', 'interactions', 'interaction_resolves', 'customer_days', 'open_issues'];
 
 /**
@@ -74,7 +79,7 @@ export function beginBulkLoad(db: Database.Database): BulkLoad {
     )
     .all(...SEEDED_TABLES);
   const unknown = triggers
-    .filter((t) => /\bINSERT\s+ON\b/i.test(t.sql) && !REPRODUCED_TRIGGERS.has(t.name) && !INERT_FOR_DEMO.has(t.name))
+    .filter((t) => /\bINSERT\s+ON\b/i.test(t.sql) && !REPRODUCED_TRIGGERS.has(t.name) && !INERT_FOR_DEMO.has(t.name) && !INERT_UNTIL_JOINED.has(t.name))
     .map((t) => t.name);
   if (unknown.length) throw new Error(`Bulk seeding does not reproduce trigger(s) ${unknown.join(', ')}; teach StoreWriter first`);
   const indexes = db
@@ -114,6 +119,7 @@ export function beginBulkLoad(db: Database.Database): BulkLoad {
       } else {
         db.exec(REBUILD_NAME_WORDS);
       }
+      db.exec(BACKFILL_SYNC_IDS);
       for (const t of triggers) db.exec(t.sql);
     },
   };

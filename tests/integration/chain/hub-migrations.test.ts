@@ -150,3 +150,44 @@ describe('0001-stores-terminals', () => {
     await db.pool.query('UPDATE enrolment_codes SET used_at = $2, terminal_id = $3 WHERE code_hash = $1', [hash, now, till]);
   });
 });
+
+describe('0002-sync', () => {
+  const migration = HUB_MIGRATIONS.find((m) => m.name === '0002-sync')!;
+
+  beforeEach(async () => {
+    await migrateHub(db.pool, HUB_MIGRATIONS.slice(0, migration.version));
+  });
+
+  it('adds the customers, their fields, facts, the change feed and the hub clock, and a mutation count per terminal', async () => {
+    expect(await tables(db.pool)).toEqual(expect.arrayContaining(['changes', 'customer_fields', 'customers', 'facts', 'hub_clock']));
+    const { rows } = await db.pool.query("SELECT column_default FROM information_schema.columns WHERE table_name = 'terminals' AND column_name = 'last_mutation_id'");
+    expect(rows).toEqual([{ column_default: '0' }]);
+  });
+
+  it('compares every clock stamp byte by byte, as the terminals do', async () => {
+    const { rows } = await db.pool.query<{ table_name: string; collation_name: string | null }>(
+      "SELECT table_name, collation_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name IN ('hlc', 'erased_hlc', 'last') ORDER BY 1, column_name",
+    );
+    expect(rows.map((r) => `${r.table_name}: ${r.collation_name}`)).toEqual(['changes: C', 'customer_fields: C', 'customers: C', 'facts: C', 'hub_clock: C']);
+  });
+
+  it('keeps one hub clock row, and an erasure with both its time and its stamp', async () => {
+    await db.pool.query("INSERT INTO hub_clock (last) VALUES ('x')");
+    await expect(db.pool.query("INSERT INTO hub_clock (only_row, last) VALUES (false, 'y')")).rejects.toThrow(/check constraint/);
+    await expect(db.pool.query("INSERT INTO hub_clock (last) VALUES ('y')")).rejects.toThrow(/hub_clock_pkey/);
+    const store = uuidv7();
+    const terminal = uuidv7();
+    const now = new Date();
+    await db.pool.query('INSERT INTO stores (id, name, created_at) VALUES ($1, $2, $3)', [store, 'Galway', now]);
+    await db.pool.query('INSERT INTO terminals (id, store_id, name, credential_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5)', [
+      terminal,
+      store,
+      'till-1',
+      crypto.randomBytes(32),
+      now,
+    ]);
+    await expect(
+      db.pool.query('INSERT INTO customers (id, origin_store_id, origin_terminal_id, created_at, erased_at) VALUES ($1, $2, $3, $4, $4)', [uuidv7(), store, terminal, now]),
+    ).rejects.toThrow(/check constraint/);
+  });
+});

@@ -7,6 +7,8 @@ import { customersRepo } from '../../../main/db/customers.repo';
 import { migrate, SCHEMA_VERSION } from '../../../main/db/migrate';
 import { MIGRATIONS } from '../../../main/db/migrations';
 import * as customerEdits from '../../../main/db/migrations/0008-customer-edits';
+import * as sync from '../../../main/db/migrations/0011-sync';
+import { UUID_V7, uuidv7Time } from '../../../common/sync/ids';
 import { tempDir } from '../../helpers/temp-store';
 
 const tables = (db: Database.Database) =>
@@ -231,6 +233,37 @@ describe('migrations', () => {
     expect(index().includes('juk')).toBe(false); // and from now on a delete removes the entries at once
     expect(db.prepare("SELECT rowid FROM customer_fts WHERE customer_fts MATCH 'name_key : \"smith\"'").pluck().all()).toEqual([renamed]);
     expect(() => db.prepare("INSERT INTO customer_fts (customer_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    db.close();
+  });
+
+  it('0011-sync gives every customer and interaction a UUID v7 from its creation time, and queues changes only once joined', () => {
+    const v = MIGRATIONS.findIndex((m) => m.up === sync.up) + 1;
+    expect(v).toBeGreaterThan(0);
+    const { db, migrateTo } = storeAt('sync.db', v - 1);
+    db.prepare("INSERT INTO clerks (display_name, role, created_at) VALUES ('Ann', 'clerk', '2026-01-01T00:00:00Z')").run();
+    db.prepare("INSERT INTO customers (first_name, name_key, last_key, created_at) VALUES ('Mary', 'mary', 'mary', '2025-03-04T05:06:07.089Z')").run();
+    db.prepare(
+      "INSERT INTO interactions (customer_id, created_at, local_day, kind, outcome, clerk_id, terminal_id) VALUES (1, '2025-03-05T00:00:00.000Z', '2025-03-05', 'other', 'resolved', 1, 't')",
+    ).run();
+    migrateTo(v);
+    const ids = db.prepare<[], { entity: string; global_id: string }>('SELECT entity, global_id FROM sync_ids ORDER BY entity').all();
+    expect(ids.map((r) => r.entity)).toEqual(['customer', 'interaction']);
+    for (const r of ids) expect(r.global_id).toMatch(UUID_V7);
+    expect(uuidv7Time(ids[0]!.global_id).toISOString()).toBe('2025-03-04T05:06:07.089Z');
+    const addCustomer = (name: string) =>
+      Number(db.prepare("INSERT INTO customers (first_name, name_key, last_key, created_at) VALUES (?, ?, ?, '2026-01-01T00:00:00Z')").run(name, name, name).lastInsertRowid);
+    const outbox = () => db.prepare<[], { row_id: number; kind: string; fields: string | null }>('SELECT row_id, kind, fields FROM sync_outbox ORDER BY mutation_id').all();
+    const second = addCustomer('ann');
+    expect(db.prepare("SELECT global_id FROM sync_ids WHERE entity = 'customer' AND row_id = ?").pluck().get(second)).toMatch(UUID_V7);
+    expect(outbox()).toEqual([]); // not joined: nothing queued
+    db.prepare("INSERT INTO sync_state (key, value) VALUES ('node', 'terminal')").run();
+    db.prepare("UPDATE customers SET notes = 'x', language = 'ga' WHERE id = ?").run(second);
+    db.prepare("UPDATE customers SET notes = 'x' WHERE id = ?").run(second); // no change, nothing queued
+    db.prepare("UPDATE customers SET first_name = '', name_key = '', last_key = '', notes = '' WHERE id = ?").run(second); // erased
+    expect(outbox()).toEqual([{ row_id: second, kind: 'erase', fields: null }]);
+    db.prepare("INSERT INTO sync_state (key, value) VALUES ('applying', '1')").run();
+    addCustomer('bob');
+    expect(outbox()).toHaveLength(1);
     db.close();
   });
 

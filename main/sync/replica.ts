@@ -1,0 +1,185 @@
+// The terminal's copy of the chain's data, in SQLite: what goes out (the outbox the schema's triggers fill, see
+// migration 0011-sync) and what comes in (changes pulled from the hub, applied so search and name words stay right).
+//
+// Customer fields: the hub decides each field (last writer wins by hybrid logical clock) and every customer change
+// it hands out carries its verdict for the fields it touched, so a pulled field is applied as it comes, except a
+// field this terminal has changed and not yet pushed: that edit's own verdict follows in a later change. Erasure is
+// final here too: a pulled erasure erases, and a change of an erased customer is dropped.
+import { customerDraftSchema, valuesOf } from '../../common/contract';
+import { CUSTOMER_FIELDS, type Change, type CustomerField, type CustomerFields, type Mutation } from '../../common/sync/changes';
+import { HybridClock } from '../../common/sync/hlc';
+import type { DB } from '../db/connection';
+import { customersRepo, type CustomerRow } from '../db/customers.repo';
+import type { ServiceContext } from '../services/context';
+import { customerRowOfValid, hasIdentity, toCustomer } from '../services/customers';
+import { eraseCustomer } from '../services/privacy';
+
+const state = (db: DB, key: string): string | null =>
+  db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?').get(key)?.value ?? null;
+const setState = (db: DB, key: string, value: string) =>
+  db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+
+export const pullCursor = (db: DB) => state(db, 'cursor');
+export const unsyncedCount = (db: DB) => db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_outbox').get()!.n;
+
+/**
+ * Turns the outbox on for this terminal (its id at the hub) and queues every customer the store holds, so joining a
+ * hub shares what the store had before. Once: a store that joined before keeps its outbox as it is.
+ */
+export function startOutbox(db: DB, terminalId: string): number {
+  return db
+    .transaction(() => {
+      if (state(db, 'node') !== null) return 0;
+      setState(db, 'node', terminalId);
+      const all = JSON.stringify(CUSTOMER_FIELDS);
+      return db
+        .prepare(
+          `INSERT INTO sync_outbox (entity, row_id, kind, fields, at_ms)
+           SELECT 'customer', id, 'upsert', ?, CAST(unixepoch(created_at, 'subsec') * 1000 AS INTEGER) FROM customers
+            WHERE name_key <> '' OR coalesce(phone_digits, '') <> '' OR coalesce(email, '') <> '' OR coalesce(loyalty_id, '') <> ''
+            ORDER BY id`,
+        )
+        .run(all).changes;
+    })
+    .immediate();
+}
+
+const globalId = (db: DB, entity: string, rowId: number) =>
+  db.prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?').get(entity, rowId)?.global_id;
+const localId = (db: DB, entity: string, gid: string) =>
+  db.prepare<[string, string], { row_id: number }>('SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?').get(entity, gid)?.row_id;
+
+function clockOf(db: DB, wallClock: () => number = Date.now): HybridClock {
+  const node = state(db, 'node');
+  if (!node) throw new Error('This store has not joined a hub.');
+  return new HybridClock(node, wallClock, state(db, 'hlc'));
+}
+
+/** The protocol's value of each field, from the row as it is now. */
+function fieldsOf(row: CustomerRow, names: CustomerField[]): CustomerFields {
+  const c = toCustomer(row);
+  const out: Record<string, unknown> = {};
+  for (const f of names) out[f] = c[f];
+  return out as CustomerFields;
+}
+
+interface OutboxRow {
+  mutation_id: number;
+  entity: 'customer' | 'interaction';
+  row_id: number;
+  kind: 'upsert' | 'append' | 'erase';
+  fields: string | null;
+  at_ms: number;
+  hlc: string | null;
+}
+
+/**
+ * Stamps the outbox rows not stamped yet, each with the clock at the time of its change (the row's at_ms), in order.
+ * Runs before anything pulled is taken into the clock: an edit made before this terminal saw another's must not be
+ * stamped after it, or it would win against an edit it never saw.
+ */
+function stampOutbox(db: DB): void {
+  if (state(db, 'node') === null) return;
+  const rows = db.prepare<[], Pick<OutboxRow, 'mutation_id' | 'at_ms'>>('SELECT mutation_id, at_ms FROM sync_outbox WHERE hlc IS NULL ORDER BY mutation_id').all();
+  if (rows.length === 0) return;
+  let wall = 0;
+  const clock = clockOf(db, () => wall);
+  const stamp = db.prepare('UPDATE sync_outbox SET hlc = ? WHERE mutation_id = ?');
+  for (const r of rows) {
+    wall = r.at_ms;
+    stamp.run(clock.tick(), r.mutation_id);
+  }
+  setState(db, 'hlc', clock.current());
+}
+
+/** The next mutations to push, oldest first, with their kept stamps; values are read as they are now. */
+export function nextMutations(db: DB, limit: number): Mutation[] {
+  return db
+    .transaction(() => {
+      stampOutbox(db);
+      const rows = db.prepare<[number], OutboxRow>('SELECT * FROM sync_outbox ORDER BY mutation_id LIMIT ?').all(limit);
+      const repo = customersRepo(db);
+      const out: Mutation[] = [];
+      for (const r of rows) {
+        const id = globalId(db, r.entity, r.row_id);
+        if (!id) continue;
+        const base = { mutationId: r.mutation_id, id, hlc: r.hlc! };
+        if (r.entity === 'customer' && r.kind === 'erase') out.push({ ...base, entity: 'customer', kind: 'erase' });
+        else if (r.entity === 'customer') {
+          const row = repo.byId.get(r.row_id);
+          if (row && hasIdentity(row)) out.push({ ...base, entity: 'customer', kind: 'upsert', fields: fieldsOf(row, JSON.parse(r.fields!) as CustomerField[]) });
+        }
+      }
+      return out;
+    })
+    .immediate();
+}
+
+/** The hub holds everything up to `lastMutationId`: those leave the outbox. */
+export function acknowledge(db: DB, lastMutationId: number): void {
+  db.prepare('DELETE FROM sync_outbox WHERE mutation_id <= ?').run(lastMutationId);
+}
+
+/** Fields of a customer changed here and not yet pushed: a pulled value does not overwrite them. */
+function pendingFields(db: DB, rowId: number): Set<string> {
+  const rows = db.prepare<[number], { fields: string }>("SELECT fields FROM sync_outbox WHERE entity = 'customer' AND row_id = ? AND kind = 'upsert'").all(rowId);
+  return new Set(rows.flatMap((r) => JSON.parse(r.fields) as string[]));
+}
+
+function applyCustomer(ctx: ServiceContext, change: Extract<Change, { entity: 'customer'; kind: 'upsert' }>): void {
+  const db = ctx.db;
+  const repo = customersRepo(db);
+  const rowId = localId(db, 'customer', change.id);
+  const row = rowId === undefined ? undefined : repo.byId.get(rowId);
+  if (row && !hasIdentity(row)) return; // erased here: nothing comes back
+  const pending = row ? pendingFields(db, row.id) : new Set<string>();
+  const incoming: Record<string, unknown> = {};
+  for (const [field, { value }] of Object.entries(change.fields)) {
+    if ((CUSTOMER_FIELDS as string[]).includes(field) && !pending.has(field)) incoming[field] = value ?? '';
+  }
+  const base = row ? valuesOf(toCustomer(row)) : {};
+  const draft = customerDraftSchema.parse({ ...base, ...incoming });
+  const next = customerRowOfValid(ctx, draft, row?.created_at ?? ctx.now().toISOString());
+  if (!hasIdentity(next)) return; // an edit that arrived for a customer whose create this terminal never saw
+  if (row) {
+    const { created_at: _kept, ...columns } = next;
+    repo.update.run({ ...columns, id: row.id });
+  } else {
+    const id = Number(repo.insert.run(next).lastInsertRowid);
+    db.prepare("INSERT INTO sync_ids (entity, row_id, global_id) VALUES ('customer', ?, ?)").run(id, change.id);
+  }
+}
+
+function applyErase(ctx: ServiceContext, change: Extract<Change, { kind: 'erase' }>): void {
+  const db = ctx.db;
+  const rowId = localId(db, 'customer', change.id);
+  if (rowId === undefined) {
+    // Never seen here: keep an anonymous shell under its id, so a late change of it is recognised and dropped.
+    const id = Number(customersRepo(db).insert.run(customerRowOfValid(ctx, customerDraftSchema.parse({}), ctx.now().toISOString())).lastInsertRowid);
+    db.prepare("INSERT INTO sync_ids (entity, row_id, global_id) VALUES ('customer', ?, ?)").run(id, change.id);
+    return;
+  }
+  const row = customersRepo(db).byId.get(rowId);
+  if (row && hasIdentity(row)) eraseCustomer(ctx, null, rowId, 'erased at another terminal of the chain');
+  db.prepare("DELETE FROM sync_outbox WHERE entity = 'customer' AND row_id = ? AND kind = 'upsert'").run(rowId);
+}
+
+/** Applies one pulled page and moves the cursor past it, in one transaction: a crash applies it again or not at all. */
+export function applyChanges(ctx: ServiceContext, changes: Change[], cursor: string): void {
+  const db = ctx.db;
+  db.transaction(() => {
+    setState(db, 'applying', '1');
+    stampOutbox(db);
+    const clock = state(db, 'node') ? clockOf(db) : null;
+    for (const change of changes) {
+      clock?.observe(change.hlc);
+      if (change.entity !== 'customer') continue; // facts: applied once interactions travel (not yet)
+      if (change.kind === 'upsert') applyCustomer(ctx, change);
+      else if (change.kind === 'erase') applyErase(ctx, change);
+    }
+    if (clock) setState(db, 'hlc', clock.current());
+    setState(db, 'cursor', cursor);
+    db.prepare("DELETE FROM sync_state WHERE key = 'applying'").run();
+  }).immediate();
+}
+

@@ -1,0 +1,124 @@
+// Talking to the hub about data: push the outbox, pull the feed, until caught up (`sync now`), and the same in the
+// background while the app runs: it never holds up the counter (reads never wait on the network; each pulled page is
+// one short SQLite transaction), retries with backoff when the hub is away, and long-polls so a change made at another
+// terminal shows here within a second or two.
+import { MAX_PULL_WAIT_MS } from '../../common/sync/changes';
+import type { ServiceContext } from '../services/context';
+import { callHub, HubRefused } from './hub-client';
+import type { HubLink } from './hub-link';
+import { acknowledge, applyChanges, nextMutations, pullCursor, startOutbox, unsyncedCount } from './replica';
+
+export const PUSH_BATCH = 200;
+export const PULL_PAGE = 500;
+
+export interface Exchanged {
+  pushed: number;
+  pulled: number;
+  /** Changes the hub re-stamped because this terminal's clock was too far ahead (hlc.ts). */
+  restamped: number;
+}
+
+const auth = (link: HubLink) => ({ credential: link.credential });
+
+/** Sends the outbox in batches until it is empty. */
+export async function pushAll(ctx: ServiceContext, link: HubLink): Promise<Pick<Exchanged, 'pushed' | 'restamped'>> {
+  startOutbox(ctx.db, link.terminal.id);
+  let pushed = 0;
+  let restamped = 0;
+  for (;;) {
+    const mutations = nextMutations(ctx.db, PUSH_BATCH);
+    if (mutations.length === 0) {
+      // Rows that had nothing left to send (an erased customer's edits) leave too.
+      if (unsyncedCount(ctx.db) > 0) acknowledge(ctx.db, Number.MAX_SAFE_INTEGER);
+      return { pushed, restamped };
+    }
+    const answer = await callHub(link.hubUrl, 'push', { storeId: link.store.id, mutations }, auth(link));
+    acknowledge(ctx.db, Math.max(answer.lastMutationId, mutations.at(-1)!.mutationId));
+    pushed += mutations.length;
+    restamped += answer.restamped;
+  }
+}
+
+/** Pulls and applies pages until the hub has nothing more; with waitMs, the first empty answer may wait that long. */
+export async function pullAll(ctx: ServiceContext, link: HubLink, waitMs = 0, signal?: AbortSignal): Promise<number> {
+  let pulled = 0;
+  for (;;) {
+    const wait = pulled === 0 ? waitMs : 0;
+    const page = await callHub(
+      link.hubUrl,
+      'pull',
+      { storeId: link.store.id, cursor: pullCursor(ctx.db), limit: PULL_PAGE, waitMs: wait },
+      { ...auth(link), timeoutMs: wait + 10_000, signal },
+    );
+    applyChanges(ctx, page.changes, page.cursor);
+    pulled += page.changes.length;
+    if (!page.more) return pulled;
+  }
+}
+
+/** One full exchange: push everything, then pull until caught up. */
+export async function exchange(ctx: ServiceContext, link: HubLink): Promise<Exchanged> {
+  const { pushed, restamped } = await pushAll(ctx, link);
+  const pulled = await pullAll(ctx, link);
+  return { pushed, pulled, restamped };
+}
+
+export interface BackgroundSync {
+  /** Ask for a push soon (after a change at the counter); the loop also looks by itself every second. */
+  poke(): void;
+  stop(): Promise<void>;
+}
+
+export const BACKOFF_MS = { first: 500, max: 30_000 };
+
+/**
+ * Keeps this terminal in step while it runs: a pusher that sends the outbox whenever it holds something, and a puller
+ * that long-polls the hub. Each retries with doubling backoff (capped) after a failure; a refusal that will not
+ * change by itself (revoked, another store) stops the loop and is reported.
+ */
+export function startBackgroundSync(ctx: ServiceContext, link: HubLink, report: (err: Error) => void = () => undefined): BackgroundSync {
+  let stopped = false;
+  const aborter = new AbortController();
+  const wakers = new Set<() => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      wakers.add(done);
+    });
+  const fatal = (err: unknown) => err instanceof HubRefused && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN' || err.code === 'UNSUPPORTED_VERSION');
+
+  async function loop(step: () => Promise<void>, idleMs: number) {
+    let backoff = BACKOFF_MS.first;
+    while (!stopped) {
+      try {
+        await step();
+        backoff = BACKOFF_MS.first;
+        if (idleMs > 0) await sleep(idleMs);
+      } catch (err) {
+        report(err as Error);
+        if (fatal(err)) return void (stopped = true);
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, BACKOFF_MS.max);
+      }
+    }
+  }
+
+  const pusher = loop(async () => {
+    if (unsyncedCount(ctx.db) > 0) await pushAll(ctx, link);
+  }, 1_000);
+  const puller = loop(async () => void (await pullAll(ctx, link, MAX_PULL_WAIT_MS, aborter.signal)), 0);
+  return {
+    poke: () => [...wakers].forEach((w) => w()),
+    async stop() {
+      stopped = true;
+      aborter.abort();
+      [...wakers].forEach((w) => w());
+      await Promise.allSettled([pusher, puller]);
+    },
+  };
+}
