@@ -7,6 +7,7 @@ import * as m0005 from './0005-import';
 import * as m0006 from './0006-name-words';
 import * as m0007 from './0007-last4-by-visit';
 import * as m0008 from './0008-customer-edits';
+import * as m0012 from './0012-till-imports';
 
 export interface Migration {
   name: string;
@@ -23,4 +24,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0006-name-words', up: m0006.up },
   { name: '0007-last4-by-visit', up: m0007.up },
   { name: '0008-customer-edits', up: m0008.up },
+  { name: '0012-till-imports', up: m0012.up },
 ];
