@@ -24,6 +24,14 @@ export interface CustomerRow {
   interaction_count: number;
   style_set_by: number | null;
   style_set_at: string | null;
+  /** From a till's export (migration 0012-till-imports): the town, SMS consent, and what came before Counterpart. */
+  city: string | null;
+  postcode: string | null;
+  country: string | null;
+  sms_consent: number;
+  opening_spend_cents: number;
+  opening_orders: number;
+  opening_as_of: string | null;
   /** The display name of style_set_by (byId joins it). */
   style_set_by_name: string | null;
 }
@@ -37,6 +45,8 @@ export interface HitRow {
   email: string | null;
   loyalty_id: string | null;
   last_visit_at: string | null;
+  city: string | null;
+  postcode: string | null;
 }
 
 export interface NewCustomerRow {
@@ -60,7 +70,7 @@ export interface NewCustomerRow {
 type Ids = { id: number }[];
 
 const HIT_COLUMNS =
-  'SELECT customers.id, customers.first_name, customers.last_name, customers.name_key, customers.phone, customers.email, customers.loyalty_id, customers.last_visit_at';
+  'SELECT customers.id, customers.first_name, customers.last_name, customers.name_key, customers.phone, customers.email, customers.loyalty_id, customers.last_visit_at, customers.city, customers.postcode';
 
 export const customersRepo = preparedFor((db: Database.Database) => {
   const ids = (sql: string) => db.prepare<unknown[], { id: number }>(sql);
@@ -75,7 +85,7 @@ export const customersRepo = preparedFor((db: Database.Database) => {
         ? []
         : db
             .prepare<number[], HitRow>(
-              `SELECT id, first_name, last_name, name_key, phone, email, loyalty_id, last_visit_at
+              `SELECT id, first_name, last_name, name_key, phone, email, loyalty_id, last_visit_at, city, postcode
                FROM customers WHERE id IN (${list.map(() => '?').join(',')})`,
             )
             .all(...list),

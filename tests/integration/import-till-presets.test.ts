@@ -3,7 +3,10 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../main/db/migrations';
+import { getProfile } from '../../main/services/customers';
+import { searchCustomers } from '../../main/services/customer-search';
 import { importCsv } from '../../main/services/import';
+import { eraseCustomer, exportCustomerData } from '../../main/services/privacy';
 import { PRESETS, detectPreset } from '../../main/services/import/presets';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store';
 
@@ -183,5 +186,39 @@ describe('choosing a preset', () => {
   it('refuses a till preset for purchases', async () => {
     const s = tempStore();
     await expect(importCsv(s.ctx, { entity: 'purchases', file: fixture('shopify-customers.csv'), preset: 'shopify' })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
+
+describe('what a till export brought, after the import', () => {
+  it('counts the spend before Counterpart towards the tier and shows it on the profile', async () => {
+    const s = tempStore();
+    await importCsv(s.ctx, { entity: 'customers', file: fixture('shopify-customers.csv') });
+    const p = getProfile(s.ctx, byLast(s, 'Wiśniewska')!.id);
+    expect(p.tier).toBe('silver');
+    expect(p.lifetimeSpendCents).toBe(0);
+    expect(p.before).toEqual({ spendCents: 123456, orders: 12, asOf: '2026-11-23T10:00:00.000Z' });
+    expect(p.address).toEqual({ city: 'Dublin', postcode: 'D08 XY12', country: 'IE' });
+    expect(p.smsConsent).toBe(true);
+    expect(getProfile(s.ctx, byLast(s, 'Ó Briain')!.id)).toMatchObject({ tier: 'bronze', before: { spendCents: 41250, orders: 6 } });
+  });
+
+  it('shows town and postcode in search results', async () => {
+    const s = tempStore();
+    await importCsv(s.ctx, { entity: 'customers', file: fixture('shopify-customers.csv') });
+    expect(searchCustomers(s.ctx, 'Siobhán')).toEqual([expect.objectContaining({ displayName: 'Siobhán Ó Briain', town: 'Galway', postcode: 'H91 X2Y3' })]);
+  });
+
+  it('exports the town, consent, spend before and till ids, and erasure wipes the town and the till ids', async () => {
+    const s = tempStore();
+    await importCsv(s.ctx, { entity: 'customers', file: fixture('shopify-customers.csv') });
+    const id = byLast(s, 'Ó Briain')!.id;
+    const data = exportCustomerData(s.ctx, s.clerkId, id);
+    expect(data.customer).toMatchObject({ city: 'Galway', postcode: 'H91 X2Y3', country: 'IE', smsConsent: false, openingSpendCents: 41250, openingOrders: 6 });
+    expect(data.otherRecords.customer_external_ids).toEqual([{ customerId: id, source: 'shopify', externalId: '7390116167982' }]);
+
+    eraseCustomer(s.ctx, s.clerkId, id, 'customer request');
+    const row = s.db.prepare<[number], Row>('SELECT * FROM customers WHERE id = ?').get(id)!;
+    expect(row).toMatchObject({ city: null, postcode: null, country: null, sms_consent: 0 });
+    expect(externalIds(s).filter((e) => e.customer_id === id)).toEqual([]);
   });
 });
