@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { runImport } from '../../main/cli/import-command';
 import { MIGRATIONS } from '../../main/db/migrations';
 import { getProfile } from '../../main/services/customers';
 import { searchCustomers } from '../../main/services/customer-search';
@@ -220,5 +221,39 @@ describe('what a till export brought, after the import', () => {
     const row = s.db.prepare<[number], Row>('SELECT * FROM customers WHERE id = ?').get(id)!;
     expect(row).toMatchObject({ city: null, postcode: null, country: null, sms_consent: 0 });
     expect(externalIds(s).filter((e) => e.customer_id === id)).toEqual([]);
+  });
+});
+
+describe('counterpart import customers --preset', () => {
+  const run = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runImport(args, { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: {} });
+    return { code, out: out.join(''), err: err.join('') };
+  };
+
+  it('says in the dry run which column fills what and what is not imported, and writes nothing', async () => {
+    const s = tempStore();
+    const r = await run(['import', 'customers', fixture('shopify-customers.csv'), '--preset', 'shopify', '--dry-run', '--db', s.file]);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain('Columns (read as a Shopify customer export): Customer ID -> externalId, First Name -> firstName');
+    expect(r.out).toContain('Not imported: Default Address Company, Default Address Address1');
+    expect(s.db.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 0 });
+  });
+
+  it('prints a preset as a mapping file to start from, which imports the same', async () => {
+    const s = tempStore();
+    const printed = await run(['import', 'customers', '--preset', 'square', '--print-mapping']);
+    expect(printed.code).toBe(0);
+    expect(JSON.parse(printed.out)).toEqual({ columns: PRESETS.square.columns });
+    const mapping = path.join(tempDir(), 'square.json');
+    fs.writeFileSync(mapping, printed.out);
+    const r = await run(['import', 'customers', fixture('square-customers.csv'), '--preset', 'none', '--mapping', mapping, '--json', '--db', s.file]);
+    expect(JSON.parse(r.out)).toMatchObject({ preset: null, inserted: 3, failed: 1 });
+  });
+
+  it('refuses an unknown preset and a print without one', async () => {
+    expect(await run(['import', 'customers', 'x.csv', '--preset', 'lightspeed'])).toMatchObject({ code: 2, err: expect.stringContaining('There is no "lightspeed" preset') });
+    expect(await run(['import', 'customers', '--print-mapping'])).toMatchObject({ code: 2, err: expect.stringContaining('Name the preset to print') });
   });
 });
