@@ -125,12 +125,19 @@ const FIELD_NAMES: Record<string, string> = {
   smsConsent: 'SMS consent',
   openingSpend: 'spend before Counterpart',
   openingOrders: 'orders before Counterpart',
+  fullName: 'full name',
 };
+
+/** A field as the CLI and the Import tab name it: "loyalty card", "spend before Counterpart", "city". */
+export const fieldLabel = (field: string): string => FIELD_NAMES[field] ?? field;
+
+/** Columns a result lists with what they fill: a file with 100,000 columns lists the first ones and counts the rest. */
+export const MAX_LISTED_COLUMNS = 200;
 
 /** "last name 1, phone 12, email 3": what updates changed, in the words of the CLI and the screen. */
 export function fieldsChangedText(fields: Record<string, number>): string {
   return Object.entries(fields)
-    .map(([f, n]) => `${FIELD_NAMES[f] ?? f} ${n.toLocaleString('en')}`)
+    .map(([f, n]) => `${fieldLabel(f)} ${n.toLocaleString('en')}`)
     .join(', ');
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../common/errors';
-import { conflictText, fieldsChangedText } from '../../common/imports';
+import { MAX_LISTED_COLUMNS, conflictText, fieldsChangedText } from '../../common/imports';
 import { ConfigError } from '../config/managed-config';
 import { importCsv, type ImportReport } from '../services/import';
 import { PRESET_CHOICES, PRESETS, type PresetChoice } from '../services/import/presets';
@@ -44,6 +44,7 @@ const isPresetChoice = (v: string): v is PresetChoice => (PRESET_CHOICES as read
 function columnLines(r: ImportReport): string[] {
   const used = r.columns.filter((c) => c.field).map((c) => `${c.column} -> ${c.field}`);
   const ignored = r.columns.filter((c) => !c.field).map((c) => c.column);
+  if (r.columns.length >= MAX_LISTED_COLUMNS) ignored.push('… (only the first columns are listed)');
   return [
     `  Columns${r.preset ? ` (read as a ${PRESETS[r.preset].label})` : ''}: ${used.join(', ') || 'none'}.`,
     ...(ignored.length ? [`  Not imported: ${ignored.join(', ')}.`] : []),

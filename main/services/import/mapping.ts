@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../../common/errors';
+import { MAX_LISTED_COLUMNS } from '../../../common/imports';
 import { quoteSome } from './row-checks';
 
 export type ImportEntity = 'customers' | 'purchases';
@@ -169,7 +170,7 @@ export interface ColumnUse {
 export interface ResolvedColumns<F extends Field> {
   /** Column index per field; the first column mapped to a field wins. */
   index: Partial<Record<F, number>>;
-  /** Every named column of the header in order, with the field it fills or null: what the dry run shows. */
+  /** The header's named columns in order (the first MAX_LISTED_COLUMNS), with the field each fills or null. */
   uses: ColumnUse[];
   defaults: Partial<Record<F, string>>;
   warnings: string[];
@@ -203,7 +204,7 @@ export function resolveColumns<F extends Field>(
   headers.forEach((h, i) => {
     const key = headerKey(h);
     const field = explicit.has(key) ? explicit.get(key)! : aliases[key];
-    if (h.trim()) uses.push({ column: h, field: field && index[field as F] === undefined ? field : null });
+    if (h.trim() && uses.length < MAX_LISTED_COLUMNS) uses.push({ column: h, field: field && index[field as F] === undefined ? field : null });
     if (!field) {
       if (!explicit.has(key) && h.trim()) unknown.push(h);
       return;
