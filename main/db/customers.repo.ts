@@ -1,7 +1,18 @@
 import type Database from 'better-sqlite3';
 import { preparedFor } from './prepared';
 
-export interface CustomerRow {
+/** From a till's export (migration 0012-till-imports): the town, SMS consent, and what came before Counterpart. */
+export interface TillColumns {
+  city: string | null;
+  postcode: string | null;
+  country: string | null;
+  sms_consent: number;
+  opening_spend_cents: number;
+  opening_orders: number;
+  opening_as_of: string | null;
+}
+
+export interface CustomerRow extends TillColumns {
   id: number;
   first_name: string;
   last_name: string;
@@ -24,14 +35,6 @@ export interface CustomerRow {
   interaction_count: number;
   style_set_by: number | null;
   style_set_at: string | null;
-  /** From a till's export (migration 0012-till-imports): the town, SMS consent, and what came before Counterpart. */
-  city: string | null;
-  postcode: string | null;
-  country: string | null;
-  sms_consent: number;
-  opening_spend_cents: number;
-  opening_orders: number;
-  opening_as_of: string | null;
   /** The display name of style_set_by (byId joins it). */
   style_set_by_name: string | null;
 }

@@ -6,16 +6,9 @@ import { CellError, parseCents, parseFlag, parseQuantity } from './cells';
 import type { CustomerField } from './mapping';
 import type { Reasons } from './row-checks';
 
-/** The columns of customers these values fill, as stored. */
-export interface TillColumns {
-  city: string | null;
-  postcode: string | null;
-  country: string | null;
-  sms_consent: number;
-  opening_spend_cents: number;
-  opening_orders: number;
-  opening_as_of: string | null;
-}
+import type { TillColumns } from '../../db/customers.repo';
+
+export type { TillColumns };
 
 export const TILL_COLUMNS = [
   'city', 'postcode', 'country', 'sms_consent', 'opening_spend_cents', 'opening_orders', 'opening_as_of',
