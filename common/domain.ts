@@ -35,6 +35,9 @@ export interface CustomerHit {
   email: string | null;
   loyaltyId: string | null;
   lastVisitAt: string | null;
+  /** Town and postcode (from a till's export): what tells two namesakes apart at the counter. */
+  town: string | null;
+  postcode: string | null;
   match: MatchKind;
 }
 
@@ -76,6 +79,14 @@ export interface CustomerProfile {
   lifetimeSpendCents: number;
   purchaseCount: number;
   interactionCount: number;
+  /**
+   * What the customer spent, over how many orders, before Counterpart, as a till's export said on `asOf` (the
+   * import's time); counted in the tier. Null when no export said.
+   */
+  before: { spendCents: number; orders: number; asOf: string } | null;
+  /** Town, postcode and country from a till's export; SMS marketing consent (marketingConsent is email/any). */
+  address: { city: string | null; postcode: string | null; country: string | null };
+  smsConsent: boolean;
   openIssues: OpenIssue[];
   /** The customer's data was erased: an anonymous record, kept for the store's figures, that cannot be edited. */
   erased: boolean;

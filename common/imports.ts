@@ -17,6 +17,19 @@ export const IMPORT_CHUNK_BYTES = 512 * 1024;
 /** The rejected-rows CSV handed to the screen is cut (at a row) beyond this many characters. */
 export const MAX_REJECTED_CSV_CHARS = 10 * 1024 * 1024;
 
+/**
+ * Till export formats a customer file can be read as (main/services/import/presets.ts): auto detects it from the
+ * header, none reads the header names alone.
+ */
+export const IMPORT_PRESET_CHOICES = ['auto', 'shopify', 'square', 'none'] as const;
+export type ImportPresetChoice = (typeof IMPORT_PRESET_CHOICES)[number];
+
+/** A column of the file and the field it fills; field null: the column is not imported. */
+export interface ImportColumnUse {
+  column: string;
+  field: string | null;
+}
+
 const token = z.string().regex(/^[0-9a-f-]{36}$/, 'not an upload or job id');
 const base64Limit = Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4;
 
@@ -44,7 +57,12 @@ export const importInputs = {
       .max(base64Limit, `a chunk is at most ${IMPORT_CHUNK_BYTES / 1024} KiB`)
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'a chunk is base64 text'),
   }),
-  start: z.object({ uploadId: token, dryRun: z.boolean().default(false), mapping: importMappingSchema.optional() }),
+  start: z.object({
+    uploadId: token,
+    dryRun: z.boolean().default(false),
+    mapping: importMappingSchema.optional(),
+    preset: z.enum(IMPORT_PRESET_CHOICES).default('auto'),
+  }),
   job: z.object({ jobId: token }),
 };
 
@@ -76,12 +94,17 @@ export interface ImportConflict {
   holderName: string;
   /** The stored customer's id; null when an earlier row of the file holds it (not written yet in a dry run). */
   customerId: number | null;
-  matchedOn: 'card' | 'phone' | 'email';
+  matchedOn: 'externalId' | 'card' | 'phone' | 'email';
   /** The identifier as the row writes it. */
   identifier: string;
 }
 
-export const IDENTIFIER_NAMES: Record<ImportConflict['matchedOn'], string> = { card: 'loyalty card', phone: 'phone number', email: 'email address' };
+export const IDENTIFIER_NAMES: Record<ImportConflict['matchedOn'], string> = {
+  externalId: 'till customer id',
+  card: 'loyalty card',
+  phone: 'phone number',
+  email: 'email address',
+};
 
 /** "line 2: Nuala Quinn, but the loyalty card 2000010000003 belongs to Mary O'Brien (customer 17)": CLI and screen. */
 export function conflictText(c: ImportConflict): string {
@@ -98,12 +121,23 @@ const FIELD_NAMES: Record<string, string> = {
   lastName: 'last name',
   loyaltyId: 'loyalty card',
   marketingConsent: 'marketing consent',
+  externalId: 'till customer id',
+  smsConsent: 'SMS consent',
+  openingSpend: 'spend before Counterpart',
+  openingOrders: 'orders before Counterpart',
+  fullName: 'full name',
 };
+
+/** A field as the CLI and the Import tab name it: "loyalty card", "spend before Counterpart", "city". */
+export const fieldLabel = (field: string): string => FIELD_NAMES[field] ?? field;
+
+/** Columns a result lists with what they fill: a file with 100,000 columns lists the first ones and counts the rest. */
+export const MAX_LISTED_COLUMNS = 200;
 
 /** "last name 1, phone 12, email 3": what updates changed, in the words of the CLI and the screen. */
 export function fieldsChangedText(fields: Record<string, number>): string {
   return Object.entries(fields)
-    .map(([f, n]) => `${FIELD_NAMES[f] ?? f} ${n.toLocaleString('en')}`)
+    .map(([f, n]) => `${fieldLabel(f)} ${n.toLocaleString('en')}`)
     .join(', ');
 }
 
@@ -131,6 +165,10 @@ export interface ImportSummary {
   delimiter: string;
   resumedFromLine: number | null;
   warnings: string[];
+  /** The till export format the file was read as, or null. */
+  preset: Exclude<ImportPresetChoice, 'auto' | 'none'> | null;
+  /** Each column of the header and the field it fills (null: not imported), as the dry run shows them. */
+  columns: ImportColumnUse[];
   ms: number;
   /** The refused rows can be fetched with imports.errors. */
   hasRejectedRows: boolean;

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../common/errors';
-import { conflictText, fieldsChangedText } from '../../common/imports';
+import { MAX_LISTED_COLUMNS, conflictText, fieldsChangedText } from '../../common/imports';
 import { ConfigError } from '../config/managed-config';
 import { importCsv, type ImportReport } from '../services/import';
+import { PRESET_CHOICES, PRESETS, type PresetChoice } from '../services/import/presets';
 import { UsageError, openStore, type Store } from './common';
 
 export interface CliIo {
@@ -19,7 +20,8 @@ export interface CliIo {
 export const EXIT = { ok: 0, failed: 1, usage: 2, rowsRefused: 3 } as const;
 
 const USAGE =
-  'Usage: counterpart import customers|purchases FILE.csv [--mapping FILE.json] [--dry-run] [--error-file FILE] [--db FILE] [--json]';
+  'Usage: counterpart import customers|purchases FILE.csv [--preset auto|shopify|square|none] [--mapping FILE.json] [--dry-run] [--error-file FILE] [--db FILE] [--json]\n' +
+  '       counterpart import customers --preset shopify|square --print-mapping   (a mapping file to start from)';
 
 /**
  * The store the command works on, opened like every other command does (--db, COUNTERPART_DB, the managed
@@ -36,6 +38,19 @@ export function failureLine(err: unknown): string {
   return `Unexpected error: ${(err as Error).message ?? String(err)}`;
 }
 
+const isPresetChoice = (v: string): v is PresetChoice => (PRESET_CHOICES as readonly string[]).includes(v);
+
+/** "  Read as a Shopify customer export: First Name -> firstName, …; not imported: Tax Exempt, …" */
+function columnLines(r: ImportReport): string[] {
+  const used = r.columns.filter((c) => c.field).map((c) => `${c.column} -> ${c.field}`);
+  const ignored = r.columns.filter((c) => !c.field).map((c) => c.column);
+  if (r.columns.length >= MAX_LISTED_COLUMNS) ignored.push('… (only the first columns are listed)');
+  return [
+    `  Columns${r.preset ? ` (read as a ${PRESETS[r.preset].label})` : ''}: ${used.join(', ') || 'none'}.`,
+    ...(ignored.length ? [`  Not imported: ${ignored.join(', ')}.`] : []),
+  ];
+}
+
 function summary(file: string, r: ImportReport): string {
   const n = (x: number) => x.toLocaleString('en');
   const would = r.dryRun ? 'would be ' : '';
@@ -44,6 +59,7 @@ function summary(file: string, r: ImportReport): string {
       (r.resumedFromLine ? `, resumed after line ${n(r.resumedFromLine)}` : '') +
       ':',
     `  Read as ${r.encoding}: ${r.encodingReason}.`,
+    ...columnLines(r),
     `  ${n(r.rowsRead)} rows read: ${n(r.inserted)} ${would}inserted, ${n(r.updated)} ${would}updated, ${n(r.unchanged)} unchanged, ${n(r.failed)} refused` +
       (r.conflicts ? ` (${n(r.conflicts)} of them conflicts)` : '') +
       (r.entity === 'purchases' ? ` (${n(r.receiptsInserted)} receipts)` : '') +
@@ -62,7 +78,7 @@ function summary(file: string, r: ImportReport): string {
 
 export async function runImport(argv: string[], io: CliIo): Promise<number> {
   const args = argv[0] === 'import' ? argv.slice(1) : argv;
-  let values: { mapping?: string; 'dry-run'?: boolean; 'error-file'?: string; db?: string; json?: boolean; help?: boolean };
+  let values: { preset?: string; 'print-mapping'?: boolean; mapping?: string; 'dry-run'?: boolean; 'error-file'?: string; db?: string; json?: boolean; help?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -70,6 +86,8 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
       allowPositionals: true,
       strict: true,
       options: {
+        preset: { type: 'string' },
+        'print-mapping': { type: 'boolean' },
         mapping: { type: 'string' },
         'dry-run': { type: 'boolean' },
         'error-file': { type: 'string' },
@@ -92,6 +110,13 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
   };
   const [entity, file, ...extra] = positionals;
   if (entity !== 'customers' && entity !== 'purchases') return usage(entity ? `Cannot import "${entity}": choose customers or purchases.` : 'Say what to import: customers or purchases.');
+  const preset = values.preset ?? 'auto';
+  if (!isPresetChoice(preset)) return usage(`There is no "${preset}" preset: choose ${PRESET_CHOICES.join(', ')}.`);
+  if (values['print-mapping']) {
+    if (entity !== 'customers' || preset === 'auto' || preset === 'none') return usage('Name the preset to print: import customers --preset shopify|square --print-mapping.');
+    io.stdout.write(`${JSON.stringify({ columns: PRESETS[preset].columns }, null, 2)}\n`);
+    return EXIT.ok;
+  }
   if (!file) return usage('Give the CSV file to import.');
   if (extra.length) return usage(`Unexpected argument "${extra[0]}".`);
   if (!fs.existsSync(file)) return usage(`No file at ${file}.`);
@@ -109,6 +134,7 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
     const report = await importCsv(store.ctx, {
       entity,
       file,
+      preset,
       ...(values.mapping ? { mapping: values.mapping } : {}),
       ...(values['error-file'] ? { errorFile: values['error-file'] } : {}),
       dryRun: values['dry-run'] ?? false,

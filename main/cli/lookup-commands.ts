@@ -58,11 +58,13 @@ export function runShow(args: string[], io: Io): number {
       ['Loyalty card', c.loyaltyId],
       ['Birthday', c.birthday],
       ['Language', c.language],
-      ['Marketing', c.marketingConsent ? 'yes' : 'no'],
+      ['Marketing', `email ${c.marketingConsent ? 'yes' : 'no'}, SMS ${profile.smsConsent ? 'yes' : 'no'}`],
+      ['Town', [profile.address.city, profile.address.postcode, profile.address.country].filter(Boolean).join(', ') || null],
       ['Tags', c.tags.join(', ') || null],
       ['Notes', c.notes || null],
       ['Visits', `${profile.visitCount}, last ${localDate(ctx, profile.lastVisitAt) || 'never'}`],
       ['Spend', `${money(profile.lifetimeSpendCents)} over ${profile.purchaseCount} purchase(s)`],
+      ['Before', profile.before && `${money(profile.before.spendCents)} over ${profile.before.orders} order(s) before Counterpart`],
     ];
     for (const [k, v] of facts) if (v) out.push(`  ${k.padEnd(13)}${v}`);
     if (profile.openIssues.length) {

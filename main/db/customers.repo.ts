@@ -1,7 +1,18 @@
 import type Database from 'better-sqlite3';
 import { preparedFor } from './prepared';
 
-export interface CustomerRow {
+/** From a till's export (migration 0012-till-imports): the town, SMS consent, and what came before Counterpart. */
+export interface TillColumns {
+  city: string | null;
+  postcode: string | null;
+  country: string | null;
+  sms_consent: number;
+  opening_spend_cents: number;
+  opening_orders: number;
+  opening_as_of: string | null;
+}
+
+export interface CustomerRow extends TillColumns {
   id: number;
   first_name: string;
   last_name: string;
@@ -37,6 +48,8 @@ export interface HitRow {
   email: string | null;
   loyalty_id: string | null;
   last_visit_at: string | null;
+  city: string | null;
+  postcode: string | null;
 }
 
 export interface NewCustomerRow {
@@ -60,7 +73,7 @@ export interface NewCustomerRow {
 type Ids = { id: number }[];
 
 const HIT_COLUMNS =
-  'SELECT customers.id, customers.first_name, customers.last_name, customers.name_key, customers.phone, customers.email, customers.loyalty_id, customers.last_visit_at';
+  'SELECT customers.id, customers.first_name, customers.last_name, customers.name_key, customers.phone, customers.email, customers.loyalty_id, customers.last_visit_at, customers.city, customers.postcode';
 
 export const customersRepo = preparedFor((db: Database.Database) => {
   const ids = (sql: string) => db.prepare<unknown[], { id: number }>(sql);
@@ -75,7 +88,7 @@ export const customersRepo = preparedFor((db: Database.Database) => {
         ? []
         : db
             .prepare<number[], HitRow>(
-              `SELECT id, first_name, last_name, name_key, phone, email, loyalty_id, last_visit_at
+              `SELECT id, first_name, last_name, name_key, phone, email, loyalty_id, last_visit_at, city, postcode
                FROM customers WHERE id IN (${list.map(() => '?').join(',')})`,
             )
             .all(...list),

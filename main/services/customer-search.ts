@@ -211,6 +211,8 @@ export function toHit(r: HitRow, match: MatchKind): CustomerHit {
     email: r.email,
     loyaltyId: r.loyalty_id,
     lastVisitAt: r.last_visit_at,
+    town: r.city,
+    postcode: r.postcode,
     match,
   };
 }

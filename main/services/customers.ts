@@ -36,6 +36,14 @@ export function requireCustomer(ctx: ServiceContext, id: number): CustomerRow {
   return row;
 }
 
+/**
+ * The spend and visits a customer's tier counts: what was bought here, and what a till's export said came before
+ * Counterpart (opening_spend_cents over opening_orders), so a regular of the old till is not Bronze on day one.
+ */
+export function tierBasis(r: Pick<CustomerRow, 'lifetime_spend_cents' | 'visit_count' | 'opening_spend_cents' | 'opening_orders'>) {
+  return { spendCents: r.lifetime_spend_cents + r.opening_spend_cents, visits: r.visit_count + r.opening_orders };
+}
+
 export function tierFor(ctx: ServiceContext, lifetimeSpendCents: number, visits: number): Tier {
   if (visits === 0) return 'new';
   if (lifetimeSpendCents >= ctx.config.tierGoldFrom * 100) return 'gold';
@@ -45,14 +53,18 @@ export function tierFor(ctx: ServiceContext, lifetimeSpendCents: number, visits:
 
 export function getProfile(ctx: ServiceContext, id: number): CustomerProfile {
   const r = requireCustomer(ctx, id);
+  const basis = tierBasis(r);
   return {
     customer: toCustomer(r),
-    tier: tierFor(ctx, r.lifetime_spend_cents, r.visit_count),
+    tier: tierFor(ctx, basis.spendCents, basis.visits),
     visitCount: r.visit_count,
     lastVisitAt: r.last_visit_at,
     lifetimeSpendCents: r.lifetime_spend_cents,
     purchaseCount: r.purchase_count,
     interactionCount: r.interaction_count,
+    before: r.opening_as_of === null ? null : { spendCents: r.opening_spend_cents, orders: r.opening_orders, asOf: r.opening_as_of },
+    address: { city: r.city, postcode: r.postcode, country: r.country },
+    smsConsent: r.sms_consent === 1,
     openIssues: openIssuesFor(ctx, id),
     erased: !hasIdentity(r),
     views: null,

@@ -75,6 +75,14 @@ export interface CustomerExport {
     lifetimeSpendCents: number;
     purchaseCount: number;
     interactionCount: number;
+    /** From a till's export; the till's ids for the customer are in otherRecords.customer_external_ids. */
+    city: string | null;
+    postcode: string | null;
+    country: string | null;
+    smsConsent: boolean;
+    openingSpendCents: number;
+    openingOrders: number;
+    openingAsOf: string | null;
   };
   purchases: Plain[];
   /** Every interaction row, amendments included, oldest first, with the clerk's name. */
@@ -130,6 +138,13 @@ export function exportCustomerData(ctx: ServiceContext, clerkId: number | null, 
         lifetimeSpendCents: r.lifetime_spend_cents,
         purchaseCount: r.purchase_count,
         interactionCount: r.interaction_count,
+        city: r.city,
+        postcode: r.postcode,
+        country: r.country,
+        smsConsent: r.sms_consent === 1,
+        openingSpendCents: r.opening_spend_cents,
+        openingOrders: r.opening_orders,
+        openingAsOf: r.opening_as_of,
       },
       purchases,
       interactions,
@@ -201,9 +216,11 @@ export function eraseCustomer(
       db.prepare(
         `UPDATE customers SET first_name = '', last_name = '', name_key = '', last_key = '', phone = NULL,
            phone_digits = NULL, email = NULL, loyalty_id = NULL, birthday = NULL, style = 'unknown', language = NULL,
-           marketing_consent = 0, tags = '[]', notes = ''
+           marketing_consent = 0, tags = '[]', notes = '', city = NULL, postcode = NULL, country = NULL, sms_consent = 0
          WHERE id = ?`,
       ).run(customerId);
+      // The till's id would name the person again on the next import of that till's export.
+      db.prepare('DELETE FROM customer_external_ids WHERE customer_id = ?').run(customerId);
       const openIssuesClosed = db
         .prepare("UPDATE open_issues SET closed_at = ? WHERE customer_id = ? AND closed_at IS NULL")
         .run(now, customerId).changes;

@@ -148,6 +148,44 @@ test('import: a dry run lists by name the rows whose card belongs to someone els
   expect(admin.db().prepare('SELECT first_name, last_name, loyalty_id FROM customers WHERE id = ?').get(mary.id)).toEqual({ first_name: 'Mary', last_name: "O'Brien", loyalty_id: mary.loyalty_id });
 });
 
+test('import: a Shopify export as it comes, by keyboard: the dry run shows what each column fills, then the import keeps consent, town and the spend before', async ({ admin, page }, testInfo) => {
+  const file = fileURLToPath(new URL('../fixtures/import/shopify-customers.csv', import.meta.url));
+  await signIn(page, ADMIN);
+  await openBackOffice(page, 'Import');
+  const format = page.getByLabel('Export format');
+  await expect(format).toHaveValue('auto');
+  await format.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(format).toHaveValue('shopify');
+  await page.getByLabel('CSV file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check file' }).focus();
+  await page.keyboard.press('Enter');
+  // The demo store already holds one of the file's people under another name: that row is a conflict.
+  await expect(page.getByTestId('announcer')).toHaveText('Dry run of shopify-customers.csv finished: 4 rows read, 2 would be inserted, 1 refused (1 conflict)');
+  const columns = page.getByRole('table', { name: 'Columns, read as a Shopify customer export' });
+  await expect(columns.getByRole('row', { name: 'Accepts Email Marketing marketing consent' })).toBeVisible();
+  await expect(columns.getByRole('row', { name: 'Total Spent spend before Counterpart' })).toBeVisible();
+  await expect(columns.getByRole('row', { name: 'Tax Exempt not imported' })).toBeVisible();
+  const tillIds = "id IN (SELECT customer_id FROM customer_external_ids WHERE source = 'shopify')";
+  expect(countOf(admin.db(), tillIds)).toBe(0);
+  await expectAccessible(page, testInfo, 'import columns');
+  await columns.scrollIntoViewIfNeeded();
+  await snap(page, testInfo, 'import-shopify-columns');
+
+  await page.getByRole('button', { name: 'Import file' }).click();
+  await expect(page.getByTestId('announcer')).toHaveText('Import of shopify-customers.csv finished: 4 rows read, 2 inserted, 1 refused (1 conflict)');
+  // Two new customers and one the demo store already knew (same name and phone) now carry their Shopify id.
+  expect(countOf(admin.db(), tillIds)).toBe(3);
+  const tillCustomer = "SELECT customer_id FROM customer_external_ids WHERE source = 'shopify' AND external_id = '7390116167982'";
+  expect(admin.db().prepare(`SELECT phone, marketing_consent, sms_consent, city, opening_spend_cents FROM customers WHERE id = (${tillCustomer})`).get()).toEqual({
+    phone: '+353871234599',
+    marketing_consent: 1,
+    sms_consent: 0,
+    city: 'Galway',
+    opening_spend_cents: 41250,
+  });
+});
+
 test('backups: back up now, restore with a confirmation, export diagnostics', async ({ admin, page }, testInfo) => {
   await signIn(page, ADMIN);
   await openBackOffice(page, 'Backups');

@@ -5,8 +5,9 @@ import { offsetAt } from '../time';
 
 export class CellError extends Error {}
 
-const TRUE = new Set(['yes', 'y', '1', 'true', 'x', 'ja', 'j', 'oui', 'si', 'sí', 'opt-in', 'optin', 'opted in']);
-const FALSE = new Set(['no', 'n', '0', 'false', 'nein', 'non', 'opt-out', 'optout', 'opted out', '-']);
+// "subscribed" and its opposites are Square's Email Subscription Status values.
+const TRUE = new Set(['yes', 'y', '1', 'true', 'x', 'ja', 'j', 'oui', 'si', 'sí', 'opt-in', 'optin', 'opted in', 'subscribed']);
+const FALSE = new Set(['no', 'n', '0', 'false', 'nein', 'non', 'opt-out', 'optout', 'opted out', '-', 'unsubscribed', 'not subscribed']);
 
 export function parseFlag(raw: string, what: string): boolean {
   const v = raw.trim().toLowerCase();

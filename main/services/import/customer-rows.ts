@@ -16,6 +16,7 @@ import type { CustomerField, ResolvedColumns } from './mapping';
 import type { CsvRecord } from './reader';
 import { Reasons, cellText, type RowCheck } from './row-checks';
 import { samePerson } from './same-person';
+import { NO_TILL_COLUMNS, TILL_COLUMNS, readTill, tillChanges, tillColumnsOf, type TillColumns, type TillValues } from './till-values';
 import { emptyOutcome, type BatchOutcome, type RowProcessor } from './types';
 
 type Draft = z.output<typeof customerDraftSchema>;
@@ -30,13 +31,16 @@ export function splitFullName(full: string): [string, string] {
   return [parts.slice(0, -1).join(' '), parts[parts.length - 1]!];
 }
 
+/** A new customer as the import writes it: the draft's columns and a till export's (till-values.ts). */
+type ImportRow = NewCustomerRow & TillColumns;
+
 const NEW_COLUMNS = [
   'first_name', 'last_name', 'name_key', 'last_key', 'phone', 'phone_digits', 'email', 'loyalty_id',
-  'birthday', 'style', 'language', 'marketing_consent', 'tags', 'notes', 'created_at',
-] as const satisfies readonly (keyof NewCustomerRow)[];
+  'birthday', 'style', 'language', 'marketing_consent', 'tags', 'notes', 'created_at', ...TILL_COLUMNS,
+] as const satisfies readonly (keyof ImportRow)[];
 
 /** What SELECT * gives: the repository's row type leaves last_key out. */
-type StoredRow = CustomerRow & NewCustomerRow;
+type StoredRow = CustomerRow & ImportRow;
 
 /** How many holders of one phone or email are candidates for a row: the oldest ones. */
 const SHARED_KEY_CANDIDATES = 20;
@@ -55,6 +59,10 @@ export const MATCH_SQL = {
        UNION SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY email ORDER BY id) AS n
          FROM customers WHERE email IN (SELECT value FROM json_each(@emails))) WHERE n <= ${SHARED_KEY_CANDIDATES}
      ) AS k CROSS JOIN customers AS c ON c.id = k.id`,
+  /** The customers the batch's till ids (of one source) already name, with the id each holds. */
+  externalIds: `SELECT external_id, customer_id FROM customer_external_ids
+     WHERE source = @source AND external_id IN (SELECT value FROM json_each(@ids))`,
+  byId: 'SELECT * FROM customers WHERE id IN (SELECT value FROM json_each(?))',
   /** "+" keeps the planner on the name index: most customers have no card, so loyalty_id IS NULL matches most rows. */
   nameOnly: `SELECT * FROM customers WHERE name_key = ? AND +loyalty_id IS NULL AND +phone_digits IS NULL AND +email IS NULL
      ORDER BY id LIMIT 1`,
@@ -68,6 +76,14 @@ const statements = preparedFor((db: DB) => {
   return {
     candidates: db.prepare<{ cards: string; phones: string; emails: string }, StoredRow>(MATCH_SQL.candidates),
     byNameOnly: db.prepare<[string], StoredRow>(MATCH_SQL.nameOnly),
+    externalIds: db.prepare<{ source: string; ids: string }, { external_id: string; customer_id: number }>(MATCH_SQL.externalIds),
+    byIds: db.prepare<[string], StoredRow>(MATCH_SQL.byId),
+    link: db.prepare<[number, string, string]>('INSERT OR IGNORE INTO customer_external_ids (customer_id, source, external_id) VALUES (?, ?, ?)'),
+    updateTill: db.prepare<TillColumns & { id: number }>(
+      `UPDATE customers SET city = @city, postcode = @postcode, country = @country, sms_consent = @sms_consent,
+         opening_spend_cents = @opening_spend_cents, opening_orders = @opening_orders, opening_as_of = @opening_as_of
+       WHERE id = @id`,
+    ),
     /**
      * A batch's new customers are bound into a private staging table a few dozen per statement, then moved into
      * customers by one INSERT … SELECT: FTS5 flushes its pending index data at every statement boundary, so
@@ -173,7 +189,17 @@ function zodReason(err: z.ZodError, label: (field: string) => string): string {
   return err.issues.map((i) => `${i.path.length ? `${label(String(i.path[0]))}: ` : ''}${i.message}`).join('; ');
 }
 
-export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<CustomerField>, headers: string[], checkRow: RowCheck): RowProcessor {
+/**
+ * `source` names the system the file's externalId column comes from (a preset's name, or 'import' for a column a
+ * mapping file names): a till id is only ever matched against ids from the same source.
+ */
+export function customerProcessor(
+  ctx: ServiceContext,
+  cols: ResolvedColumns<CustomerField>,
+  headers: string[],
+  checkRow: RowCheck,
+  source: string,
+): RowProcessor {
   const idx = cols.index;
   const label = (field: string) => {
     const i = idx[field as CustomerField] ?? (field === 'firstName' || field === 'lastName' ? idx.fullName : undefined);
@@ -201,7 +227,11 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
       if (v) d[f] = v;
     }
     const birthday = get('birthday');
-    const day = birthday ? reasons.attempt(parseDay, birthday, label('birthday')) : undefined;
+    const monthDay = birthday ? yearlessBirthday(birthday) : null;
+    // Square lets a customer give a birthday without the year; the customer's birthday is a date, so the day goes
+    // to the notes rather than being dropped or given an invented year.
+    if (monthDay) d.notes = [d.notes, `Birthday: ${monthDay} (no year given)`].filter(Boolean).join('\n');
+    const day = birthday && !monthDay ? reasons.attempt(parseDay, birthday, label('birthday')) : undefined;
     if (day !== undefined) d.birthday = day;
     const consent = get('marketingConsent');
     const flag = consent ? reasons.attempt(parseFlag, consent, label('marketingConsent')) : undefined;
@@ -223,7 +253,10 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
   };
 
   const defaultReasons = new Reasons();
-  const defaults = read((f) => cols.defaults[f] ?? '', defaultReasons);
+  const getDefault = (f: CustomerField) => cols.defaults[f] ?? '';
+  const defaults = read(getDefault, defaultReasons);
+  const tillDefaults = readTill(getDefault, label, defaultReasons);
+  if (tillDefaults.externalId !== undefined) defaultReasons.add('a till customer id cannot have a default: it names one customer');
   if (defaultReasons.any) throw new AppError('VALIDATION', `The mapping's defaults are not valid: ${defaultReasons.toString()}`);
 
   const s = statements(ctx.db);
@@ -244,6 +277,14 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
    */
   const findMatch = (r: ReadRow, stored: StoredIndex, staged: StagedIndex): Lookup | undefined => {
     const { card, digits, email } = r;
+    // The till's own id first: a second export of the same till names each customer by it.
+    const ext = r.till.externalId;
+    if (ext) {
+      const st = stored.ext.get(ext);
+      const sg = st ? undefined : staged.ext.get(ext);
+      const found: Match | undefined = st ? { stored: st } : sg ? { staged: sg } : undefined;
+      if (found) return agrees(r, holder(found)) ? { match: found } : { conflict: found, on: 'externalId' };
+    }
     if (card) {
       const st = stored.card.get(card);
       const sg = st ? undefined : staged.card.get(card);
@@ -275,7 +316,7 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
       holderName: displayName(h.first_name, h.last_name),
       customerId: found.stored?.id ?? null,
       matchedOn: on,
-      identifier: String((on === 'card' ? r.present.loyaltyId : r.present[on]) ?? ''),
+      identifier: String((on === 'card' ? r.present.loyaltyId : on === 'externalId' ? r.till.externalId : r.present[on]) ?? ''),
     };
     const held = found.stored ? `belongs to ${conflict.holderName} (customer ${found.stored.id})` : `was given to ${conflict.holderName} on line ${found.staged.line}`;
     return { conflict, reason: `the ${IDENTIFIER_NAMES[on]} ${conflict.identifier} ${held}, not to ${conflict.rowName}; nothing was changed` };
@@ -293,13 +334,16 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
         reject(row, reasons.toString());
         continue;
       }
-      const present = read((f) => {
+      const get = (f: CustomerField) => {
         const i = idx[f];
         return i === undefined ? '' : cellText(row.cells[i]);
-      }, reasons);
+      };
+      const present = read(get, reasons);
+      const till = readTill(get, label, reasons);
       ready.push({
         row,
         present,
+        till,
         reasons,
         card: present.loyaltyId ? loyaltyKey(present.loyaltyId) : null,
         digits: phoneDigits(present.phone, cc),
@@ -320,7 +364,17 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
       if (r.email) emails.add(r.email);
     }
     const json = (set: Set<string>) => JSON.stringify([...set]);
-    return new StoredIndex(s.candidates.all({ cards: json(cards), phones: json(phones), emails: json(emails) }));
+    const index = new StoredIndex(s.candidates.all({ cards: json(cards), phones: json(phones), emails: json(emails) }));
+    const exts = ready.flatMap((r) => (r.till.externalId ? [r.till.externalId] : []));
+    if (exts.length) {
+      const held = s.externalIds.all({ source, ids: JSON.stringify(exts) });
+      const rows = new Map(s.byIds.all(JSON.stringify([...new Set(held.map((h) => h.customer_id))])).map((c) => [c.id, c]));
+      for (const h of held) {
+        const c = index.byId(h.customer_id) ?? rows.get(h.customer_id);
+        if (c) index.setExt(h.external_id, c);
+      }
+    }
+    return index;
   };
 
   return {
@@ -329,9 +383,17 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
       const out = emptyOutcome();
       const createdAt = ctx.now().toISOString();
       const reject = (row: CsvRecord, reason: string) => out.rejected.push({ line: row.line, cells: row.cells, reason });
-      const changed = (change: Partial<CustomerDraft>) => {
-        for (const k of Object.keys(change)) out.fieldsChanged[k] = (out.fieldsChanged[k] ?? 0) + 1;
+      const changed = (fields: string[]) => {
+        for (const k of fields) out.fieldsChanged[k] = (out.fieldsChanged[k] ?? 0) + 1;
         out.updated++;
+      };
+      /** The draft's changes and the till values' together, for a customer found by an earlier row or in the store. */
+      const allChanges = (c: StoredRow | ImportRow, r: ReadRow, mode: 'update' | 'fill', exts: readonly string[]) => {
+        const draft = changesFor(ctx, c, r.present, mode);
+        const till = tillChanges(c, r.till, mode, createdAt);
+        const newExt = r.till.externalId && !exts.includes(r.till.externalId) ? r.till.externalId : null;
+        const fields = [...Object.keys(draft.change ?? {}), ...till.fields, ...(newExt ? ['externalId'] : [])];
+        return { draft: draft.change, till: till.change, newExt, fields, repeat: draft.repeat || till.repeat };
       };
       const ready = readRows(rows, reject);
       const stored = storedCandidates(ready);
@@ -352,39 +414,47 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
           const match = found && 'match' in found ? found.match : undefined;
           if (match?.stored) {
             const m = match.stored;
-            const { change, repeat } = changesFor(ctx, m, present, seen.has(m.id) ? 'fill' : 'update');
+            const c = allChanges(m, r, seen.has(m.id) ? 'fill' : 'update', stored.extsOf(m));
             seen.add(m.id);
-            if (repeat) out.repeats.push(row.line);
-            if (!change) {
+            if (c.repeat) out.repeats.push(row.line);
+            if (!c.fields.length) {
               out.unchanged++;
               continue;
             }
-            const updated = customerRow(ctx, Object.assign(draftOf(m), change), m.created_at);
-            s.update.run({ ...updated, id: m.id });
+            const updated = c.draft ? customerRow(ctx, Object.assign(draftOf(m), c.draft), m.created_at) : m;
+            if (c.draft) s.update.run({ ...updated, id: m.id });
+            const till = Object.assign({}, m, c.till);
+            if (Object.keys(c.till).length) s.updateTill.run({ ...pickTill(till), id: m.id });
+            if (c.newExt) s.link.run(m.id, source, c.newExt);
             // Later rows of the batch see the customer as now stored, under their new keys.
-            stored.replace(m, Object.assign({}, m, updated));
-            changed(change);
+            stored.replace(m, Object.assign({}, m, updated, c.till), c.newExt);
+            changed(c.fields);
           } else if (match?.staged) {
             // Created by an earlier row of this batch: the same rules as a customer seen earlier in the file.
             const st = match.staged;
-            const { change, repeat } = changesFor(ctx, st.row, present, 'fill');
-            if (repeat) out.repeats.push(row.line);
-            if (!change) {
+            const c = allChanges(st.row, r, 'fill', st.exts);
+            if (c.repeat) out.repeats.push(row.line);
+            if (!c.fields.length) {
               out.unchanged++;
               continue;
             }
-            st.row = customerRow(ctx, Object.assign(draftOf(st.row), change), createdAt);
+            const draftRow = c.draft ? customerRow(ctx, Object.assign(draftOf(st.row), c.draft), createdAt) : st.row;
+            st.row = Object.assign({}, st.row, draftRow, c.till);
+            if (c.newExt) st.exts.push(c.newExt);
             staged.index(st);
-            changed(change);
+            changed(c.fields);
           } else {
             // Object.assign rather than spreads here and above: Node 20's V8 builds an object spread whose later
             // part overrides keys of the earlier one on a slow path (measured ~10 µs a row against 0.7 µs).
-            const n = customerRowOfValid(ctx, Object.assign({}, base, present), createdAt);
+            const n: ImportRow = Object.assign(
+              customerRowOfValid(ctx, Object.assign({}, base, present), createdAt),
+              tillColumnsOf(Object.assign({}, tillDefaults, r.till), createdAt),
+            );
             if (!n.name_key && !n.phone_digits && !n.email && !n.loyalty_id) {
               reject(row, 'no name, phone, email or loyalty card');
               continue;
             }
-            staged.add({ row: n, line: row.line });
+            staged.add({ row: n, line: row.line, exts: r.till.externalId ? [r.till.externalId] : [] });
             out.inserted++;
           }
         } catch (err) {
@@ -404,7 +474,11 @@ export function customerProcessor(ctx: ServiceContext, cols: ResolvedColumns<Cus
         s.releaseNameWords.run();
         // One statement assigns consecutive rowids, so the batch's ids end at lastInsertRowid.
         const last = Number(info.lastInsertRowid);
-        for (let id = last - info.changes + 1; id <= last; id++) seen.add(id);
+        const first = last - info.changes + 1;
+        for (let id = first; id <= last; id++) seen.add(id);
+        staged.all.forEach((st, i) => {
+          for (const ext of st.exts) s.link.run(first + i, source, ext);
+        });
       }
       return out;
     },
@@ -423,10 +497,27 @@ function insertAll(s: ReturnType<typeof statements>, all: Staged[]): Database.Ru
   return info;
 }
 
+const pickTill = (c: TillColumns): TillColumns => {
+  const t = { ...NO_TILL_COLUMNS };
+  for (const k of TILL_COLUMNS) (t as Record<string, unknown>)[k] = c[k];
+  return t;
+};
+
+/** "21 July" for Square's "--07-21" or "07-21" (a birthday given without the year); null for anything else. */
+function yearlessBirthday(raw: string): string | null {
+  const m = /^(?:--)?(\d{1,2})-(\d{1,2})$/.exec(raw.trim());
+  if (!m) return null;
+  const [mo, d] = [Number(m[1]), Number(m[2])];
+  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(2024, mo, 0)).getUTCDate()) return null;
+  return `${d} ${new Date(Date.UTC(2024, mo - 1, 1)).toLocaleString('en-IE', { month: 'long', timeZone: 'UTC' })}`;
+}
+
 /** A row as read, with the keys it is matched on; refused when `reasons` holds any. */
 interface ReadRow {
   row: CsvRecord;
   present: Present;
+  /** What it says beyond the draft: town, SMS consent, spend before Counterpart, the till's id. */
+  till: TillValues;
   reasons: Reasons;
   card: string | null;
   digits: string | null;
@@ -438,6 +529,10 @@ interface ReadRow {
  * later row of the batch matches what an earlier one changed, as it would reading the table row by row.
  */
 class StoredIndex {
+  /** By the till id (of the import's source) each holds; filled by storedCandidates. */
+  readonly ext = new Map<string, StoredRow>();
+  private readonly extsById = new Map<number, string[]>();
+  private readonly ids = new Map<number, StoredRow>();
   readonly card = new Map<string, StoredRow>();
   readonly phone = new Map<string, StoredRow[]>();
   readonly email = new Map<string, StoredRow[]>();
@@ -446,7 +541,25 @@ class StoredIndex {
     for (const r of rows) this.add(r);
   }
 
-  replace(old: StoredRow, next: StoredRow): void {
+  byId(id: number): StoredRow | undefined {
+    return this.ids.get(id);
+  }
+
+  /** The till ids the customer is known to hold (of those this batch names). */
+  extsOf(c: StoredRow): readonly string[] {
+    return this.extsById.get(c.id) ?? [];
+  }
+
+  setExt(ext: string, c: StoredRow): void {
+    this.ext.set(ext, c);
+    const list = this.extsById.get(c.id);
+    if (!list) this.extsById.set(c.id, [ext]);
+    else if (!list.includes(ext)) list.push(ext);
+  }
+
+  replace(old: StoredRow, next: StoredRow, newExt: string | null = null): void {
+    for (const e of this.extsOf(old)) this.ext.set(e, next);
+    if (newExt) this.setExt(newExt, next);
     if (old.loyalty_id && this.card.get(old.loyalty_id) === old) this.card.delete(old.loyalty_id);
     StoredIndex.drop(this.phone, old.phone_digits, old);
     StoredIndex.drop(this.email, old.email, old);
@@ -454,6 +567,7 @@ class StoredIndex {
   }
 
   private add(r: StoredRow): void {
+    this.ids.set(r.id, r);
     if (r.loyalty_id) this.card.set(r.loyalty_id, r);
     StoredIndex.insert(this.phone, r.phone_digits, r);
     StoredIndex.insert(this.email, r.email, r);
@@ -476,9 +590,11 @@ class StoredIndex {
 
 /** A new customer of the current batch, written when the batch ends. */
 interface Staged {
-  row: NewCustomerRow;
+  row: ImportRow;
   /** The line that created it. */
   line: number;
+  /** The till ids (of the import's source) it is to be linked to once written. */
+  exts: string[];
 }
 
 type Match = { stored: StoredRow; staged?: undefined } | { staged: Staged; stored?: undefined };
@@ -518,6 +634,7 @@ function sharedHolder(r: ReadRow, on: MatchedOn, storedList: StoredRow[] | undef
 /** The batch's staged customers by matching key. Keys are only ever added: a staged row is only filled in. */
 class StagedIndex {
   readonly all: Staged[] = [];
+  readonly ext = new Map<string, Staged>();
   readonly card = new Map<string, Staged>();
   readonly phone = new Map<string, Staged[]>();
   readonly email = new Map<string, Staged[]>();
@@ -531,6 +648,7 @@ class StagedIndex {
   }
 
   index(st: Staged): void {
+    for (const e of st.exts) this.ext.set(e, st);
     if (st.row.loyalty_id) this.card.set(st.row.loyalty_id, st);
     StagedIndex.push(this.phone, st.row.phone_digits, st);
     StagedIndex.push(this.email, st.row.email, st);

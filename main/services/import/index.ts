@@ -32,6 +32,7 @@ import { customerProcessor } from './customer-rows';
 import { chooseEncoding, decodeAll, detectDelimiter, detectLineBreak, undecodedCell } from './encoding';
 import { ErrorFile } from './error-file';
 import { loadMapping, resolveColumns, type CustomerField, type PurchaseField, type ResolvedColumns } from './mapping';
+import { presetFor } from './presets';
 import { purchaseProcessor } from './purchase-rows';
 import { readRecords, type CsvRecord } from './reader';
 import { rowChecks } from './row-checks';
@@ -156,13 +157,18 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
       }
     }
     const headers = headerRecord.cells.map((h) => h.trim());
-    const cols = resolveColumns(opts.entity, headers, mapping);
+    const presetChoice = opts.preset ?? 'auto';
+    if (opts.entity !== 'customers' && presetChoice !== 'auto' && presetChoice !== 'none') {
+      throw new AppError('VALIDATION', `The ${presetChoice} preset reads customer exports; purchases are read by their header names and a mapping file.`);
+    }
+    const preset = opts.entity === 'customers' ? presetFor(presetChoice, headers) : null;
+    const cols = resolveColumns(opts.entity, headers, mapping, preset?.columns);
 
     const purchaseIdBefore = ctx.db.prepare<[], { m: number }>('SELECT COALESCE(MAX(id), 0) AS m FROM purchases').get()!.m;
     const errorPath = path.resolve(opts.errorFile ?? defaultErrorFile(file));
     const fresh: RunState = {
       ...ZERO_COUNTS,
-      settings: settingsHash({ mapping, headers, delimiter, encoding, country: ctx.config.countryCode, tz: ctx.config.timeZone }),
+      settings: settingsHash({ mapping, preset: preset?.name ?? null, headers, delimiter, encoding, country: ctx.config.countryCode, tz: ctx.config.timeZone }),
       errorFile: errorPath,
       errorBytes: 0,
       purchaseIdBefore,
@@ -171,7 +177,7 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
     const checkRow = rowChecks(headers, undecodedCell(choice));
     const processor: RowProcessor =
       opts.entity === 'customers'
-        ? customerProcessor(ctx, cols as ResolvedColumns<CustomerField>, headers, checkRow)
+        ? customerProcessor(ctx, cols as ResolvedColumns<CustomerField>, headers, checkRow, preset?.name ?? 'import')
         : purchaseProcessor(ctx, cols as ResolvedColumns<PurchaseField>, headers, () => state.purchaseIdBefore, checkRow);
     // Conflicts by name, for whoever runs the import; kept in memory only, as the run's stored state never holds names.
     const conflictList: ImportConflict[] = [];
@@ -222,6 +228,8 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
             ]
           : []),
       ]),
+      preset: preset?.name ?? null,
+      columns: cols.uses,
       ms: Math.round(performance.now() - started),
     });
     // The audit entry holds counts and the names of the fields updates changed, never values or line numbers.

@@ -12,6 +12,7 @@ import {
   type ImportEntityName,
   type ImportJobStatus,
   type ImportMappingInput,
+  type ImportPresetChoice,
   type ImportSummary,
   type ImportUpload,
   type RejectedRowsFile,
@@ -32,6 +33,13 @@ const UPLOAD_IDLE_MS = 30 * 60_000;
 const KEEP_FINISHED = 5;
 /** Rejected-rows files are kept this long: an interrupted import resumed later carries its earlier rows over. */
 const ERROR_FILE_DAYS = 7;
+
+interface StartInput {
+  uploadId: string;
+  dryRun: boolean;
+  mapping?: ImportMappingInput | undefined;
+  preset?: ImportPresetChoice | undefined;
+}
 
 interface Upload {
   id: string;
@@ -151,7 +159,7 @@ export class ImportJobs {
     return { received: u.received, size: u.size };
   }
 
-  start(ctx: ServiceContext, clerkId: number, input: { uploadId: string; dryRun: boolean; mapping?: ImportMappingInput | undefined }): { jobId: string } {
+  start(ctx: ServiceContext, clerkId: number, input: StartInput): { jobId: string } {
     const u = this.upload(clerkId, input.uploadId);
     if (u.received !== u.size) {
       throw new AppError('VALIDATION', `The upload is incomplete (${u.received} of ${u.size} bytes); send the rest of the file first.`);
@@ -179,7 +187,7 @@ export class ImportJobs {
     return { jobId };
   }
 
-  private async run(ctx: ServiceContext, clerkId: number, u: Upload, job: Job, input: { dryRun: boolean; mapping?: ImportMappingInput | undefined }) {
+  private async run(ctx: ServiceContext, clerkId: number, u: Upload, job: Job, input: StartInput) {
     // Answer the start call before the first batch takes the thread.
     await new Promise<void>((resolve) => setImmediate(resolve));
     const db: DB = ctx.db;
@@ -188,6 +196,7 @@ export class ImportJobs {
         entity: u.entity,
         file: u.file,
         dryRun: input.dryRun,
+        preset: input.preset ?? 'auto',
         errorFile: job.errorFile,
         batchSize: APP_BATCH_SIZE,
         clerkId,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../../common/errors';
+import { MAX_LISTED_COLUMNS } from '../../../common/imports';
 import { quoteSome } from './row-checks';
 
 export type ImportEntity = 'customers' | 'purchases';
@@ -19,6 +20,16 @@ export const CUSTOMER_FIELDS = [
   'style',
   'tags',
   'notes',
+  /** The customer's id in the till the file comes from: matched first on the next import of that till's export. */
+  'externalId',
+  'city',
+  'postcode',
+  'country',
+  /** Agreement to marketing by text message; marketingConsent is the email (or any) consent. */
+  'smsConsent',
+  /** What the customer spent, and over how many orders, before Counterpart: counted towards the tier. */
+  'openingSpend',
+  'openingOrders',
 ] as const;
 
 export const PURCHASE_FIELDS = [
@@ -69,6 +80,14 @@ const CUSTOMER_ALIASES: Record<string, CustomerField> = {
   language: 'language', lang: 'language', sprache: 'language', preferredlanguage: 'language',
   style: 'style', communicationstyle: 'style',
   tags: 'tags', tag: 'tags', segments: 'tags',
+  externalid: 'externalId',
+  city: 'city', town: 'city', ort: 'city', stadt: 'city', wohnort: 'city',
+  postcode: 'postcode', postalcode: 'postcode', zip: 'postcode', zipcode: 'postcode', eircode: 'postcode', plz: 'postcode',
+  postleitzahl: 'postcode',
+  country: 'country', countrycode: 'country', land: 'country',
+  smsconsent: 'smsConsent', smsoptin: 'smsConsent', smsmarketing: 'smsConsent', acceptssmsmarketing: 'smsConsent',
+  totalspent: 'openingSpend', totalspend: 'openingSpend', lifetimespend: 'openingSpend',
+  totalorders: 'openingOrders', ordercount: 'openingOrders', transactioncount: 'openingOrders',
   notes: 'notes', note: 'notes', comment: 'notes', comments: 'notes', remarks: 'notes', bemerkung: 'notes',
 };
 
@@ -142,22 +161,36 @@ export function loadMapping(mapping: ImportMapping | string | undefined): Requir
   return parsed.data;
 }
 
+/** One column of the file and what it fills: null when it is not imported. */
+export interface ColumnUse {
+  column: string;
+  field: string | null;
+}
+
 export interface ResolvedColumns<F extends Field> {
   /** Column index per field; the first column mapped to a field wins. */
   index: Partial<Record<F, number>>;
+  /** The header's named columns in order (the first MAX_LISTED_COLUMNS), with the field each fills or null. */
+  uses: ColumnUse[];
   defaults: Partial<Record<F, string>>;
   warnings: string[];
 }
 
+/**
+ * Which column fills which field: the mapping's columns first, then the preset's (a till's published export
+ * format), then the built-in header names.
+ */
 export function resolveColumns<F extends Field>(
   entity: ImportEntity,
   headers: string[],
   mapping: Required<ImportMapping>,
+  presetColumns: Record<string, string | null> = {},
 ): ResolvedColumns<F> {
   const fields: readonly string[] = entity === 'customers' ? CUSTOMER_FIELDS : PURCHASE_FIELDS;
   const aliases: Record<string, string> = entity === 'customers' ? CUSTOMER_ALIASES : PURCHASE_ALIASES;
   const isField = (f: string): f is F => fields.includes(f);
   const explicit = new Map<string, string | null>();
+  for (const [header, field] of Object.entries(presetColumns)) explicit.set(headerKey(header), field);
   for (const [header, field] of Object.entries(mapping.columns)) {
     if (field !== null && !isField(field)) {
       throw new AppError('VALIDATION', `The mapping sends "${header}" to "${field}", which is not a ${entity} field (fields: ${fields.join(', ')}).`);
@@ -167,9 +200,11 @@ export function resolveColumns<F extends Field>(
   const index: Partial<Record<F, number>> = {};
   const unknown: string[] = [];
   const repeated = new Map<F, string[]>();
+  const uses: ColumnUse[] = [];
   headers.forEach((h, i) => {
     const key = headerKey(h);
     const field = explicit.has(key) ? explicit.get(key)! : aliases[key];
+    if (h.trim() && uses.length < MAX_LISTED_COLUMNS) uses.push({ column: h, field: field && index[field as F] === undefined ? field : null });
     if (!field) {
       if (!explicit.has(key) && h.trim()) unknown.push(h);
       return;
@@ -194,5 +229,5 @@ export function resolveColumns<F extends Field>(
     if (!isField(field)) throw new AppError('VALIDATION', `The mapping has a default for "${field}", which is not a ${entity} field.`);
     defaults[field] = Array.isArray(value) ? value.join(';') : String(value);
   }
-  return { index, defaults, warnings };
+  return { index, uses, defaults, warnings };
 }

@@ -1,7 +1,8 @@
-import type { ImportConflict } from '../../../common/imports';
+import type { ImportColumnUse, ImportConflict } from '../../../common/imports';
 import type { CsvEncoding } from './encoding';
 import type { RejectedRow } from './error-file';
 import type { ImportEntity, ImportMapping } from './mapping';
+import type { PresetName, PresetChoice } from './presets';
 import type { CsvRecord } from './reader';
 
 export interface ImportProgress {
@@ -16,6 +17,8 @@ export interface ImportOptions {
   file: string;
   /** A mapping object or the path of a JSON mapping file. */
   mapping?: ImportMapping | string;
+  /** A till's export format (presets.ts) the mapping starts from; 'auto' (the default) detects it from the header. */
+  preset?: PresetChoice;
   /** Validate and count against the real data, then roll every batch back. The error file is still written. */
   dryRun?: boolean;
   /** Where refused rows go; default "<file>.errors.csv". */
@@ -54,6 +57,10 @@ export interface ImportReport {
   /** Set when this run continued an interrupted import of the same file: the last line committed before. */
   resumedFromLine: number | null;
   warnings: string[];
+  /** The till export format the columns were read as, or null for the header names (and mapping) alone. */
+  preset: PresetName | null;
+  /** Every column of the header with the field it fills, or null where it is not imported. */
+  columns: ImportColumnUse[];
   ms: number;
 }
 

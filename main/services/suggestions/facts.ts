@@ -5,7 +5,7 @@ import { nameKey } from '../../../common/normalize';
 import { customersRepo } from '../../db/customers.repo';
 import { GOODWILL_SETTING, playbookRepo } from '../../db/playbook.repo';
 import type { ServiceContext } from '../context';
-import { tierFor } from '../customers';
+import { tierBasis, tierFor } from '../customers';
 import { addDays, daysBetween, localDay } from '../time';
 import { emptyFacts, type FactValues, type Subject } from './conditions';
 import type { VariableValues } from './variables';
@@ -245,7 +245,8 @@ export function gatherFacts(ctx: ServiceContext, customerId: number | null, cler
   } else {
     subjects.visits = { fact: 'first visit, no history yet', ref: cref, ageDays: null };
   }
-  const tier = tierFor(ctx, row.lifetime_spend_cents, row.visit_count);
+  const basis = tierBasis(row);
+  const tier = tierFor(ctx, basis.spendCents, basis.visits);
   values.tier = tier;
   values.lifetimeSpendCents = row.lifetime_spend_cents;
   vars.tier = tier;
@@ -384,7 +385,7 @@ export function gatherFacts(ctx: ServiceContext, customerId: number | null, cler
         : `, return window ended ${fmt(ends)}`;
     subjects.purchase = { fact: `bought ${what} on ${fmt(bought)}${window}`, ref: `purchase:${p.id}`, ageDays: d };
 
-    const before = tierFor(ctx, row.lifetime_spend_cents - p.total_cents, Math.max(1, row.visit_count));
+    const before = tierFor(ctx, basis.spendCents - p.total_cents, Math.max(1, basis.visits));
     const tierUp = TIER_RANK[tier] >= TIER_RANK.silver && TIER_RANK[tier] > TIER_RANK[before];
     values['loyalty.tierUp'] = tierUp;
     if (tierUp) subjects.loyalty = { fact: `reached ${tier} with the purchase on ${fmt(bought)}`, ref: `purchase:${p.id}`, ageDays: d };

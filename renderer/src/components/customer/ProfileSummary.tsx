@@ -105,6 +105,15 @@ export function ProfileSummary({
               <dt>Purchases</dt>
               <dd>{profile.purchaseCount.toLocaleString('en-IE')}</dd>
             </div>
+            {profile.before && (
+              <div>
+                <dt>Before Counterpart</dt>
+                <dd>
+                  {formatMoney(profile.before.spendCents)} over {profile.before.orders.toLocaleString('en-IE')}{' '}
+                  {profile.before.orders === 1 ? 'order' : 'orders'}
+                </dd>
+              </div>
+            )}
             <div>
               <dt>Customer since</dt>
               <dd>{formatDay(c.createdAt, tz)}</dd>
@@ -123,6 +132,12 @@ export function ProfileSummary({
               <dt>Loyalty card</dt>
               <dd>{c.loyaltyId ?? '—'}</dd>
             </div>
+            {(profile.address.city || profile.address.postcode) && (
+              <div>
+                <dt>Town</dt>
+                <dd>{[profile.address.city, profile.address.postcode, profile.address.country].filter(Boolean).join(', ')}</dd>
+              </div>
+            )}
             <div>
               <dt>Marketing</dt>
               <dd>{c.marketingConsent ? 'Consented' : 'No consent'}</dd>

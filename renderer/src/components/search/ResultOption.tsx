@@ -39,8 +39,11 @@ export function ResultOption({ id, option, query, selected, timeZone, onPointer,
   }
   const h = option.hit;
   const lastVisit = formatDay(h.lastVisitAt, timeZone);
+  // Town and postcode tell two namesakes apart.
+  const place = [h.town, h.postcode].filter(Boolean).join(' ');
   const label = [
     h.displayName,
+    place,
     h.phone && `phone ${h.phone}`,
     h.email,
     h.loyaltyId && `card ${h.loyaltyId}`,
@@ -51,7 +54,10 @@ export function ResultOption({ id, option, query, selected, timeZone, onPointer,
     .join(', ');
   return (
     <li {...common} aria-label={label} className={`result${selected ? ' is-active' : ''}`} data-customer-id={h.id}>
-      <span className="hit-name">{h.displayName}</span>
+      <span className="hit-name">
+        {h.displayName}
+        {place && <span className="hit-town"> · {place}</span>}
+      </span>
       <span className="hit-phone">{h.phone ?? '—'}</span>
       <span className="hit-email">{h.email ?? '—'}</span>
       <span className="hit-card">{h.loyaltyId ?? '—'}</span>

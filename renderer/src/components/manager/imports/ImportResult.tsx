@@ -5,6 +5,7 @@ import { plural } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import { downloadText } from '../shared/download';
 import { FormError } from '../../FormError';
+import { ImportColumns } from './ImportColumns';
 import { ImportConflicts } from './ImportConflicts';
 
 /** The counts of a finished import, its warnings, and the refused rows to download. */
@@ -58,6 +59,7 @@ export function ImportResult({ job, report }: { job: ImportJobStatus; report: Im
         </p>
       )}
       {report.conflicts > 0 && <ImportConflicts report={report} />}
+      {report.entity === 'customers' && report.columns.length > 0 && <ImportColumns report={report} />}
       {report.warnings.length > 0 && (
         <div>
           <h4 className="field-label">Warnings</h4>

@@ -1,5 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { IMPORT_ENTITIES, MAX_IMPORT_BYTES, type ImportEntityName, type ImportJobStatus } from '../../../../../common/imports';
+import {
+  IMPORT_ENTITIES,
+  IMPORT_PRESET_CHOICES,
+  MAX_IMPORT_BYTES,
+  type ImportEntityName,
+  type ImportJobStatus,
+  type ImportPresetChoice,
+} from '../../../../../common/imports';
 import { call, errorMessage } from '../../../api/client';
 import { plural } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
@@ -12,6 +19,12 @@ import { useImportJob } from './useImportJob';
 import { FormError } from '../../FormError';
 
 const ENTITY_LABEL: Record<ImportEntityName, string> = { customers: 'Customers', purchases: 'Purchases' };
+const PRESET_LABEL: Record<ImportPresetChoice, string> = {
+  auto: 'Recognise from the header (Shopify, Square or other)',
+  shopify: 'Shopify customer export',
+  square: 'Square customer export',
+  none: 'By column names only',
+};
 
 function finishedMessage(job: ImportJobStatus): string {
   if (job.state === 'failed') return `Import of ${job.fileName} failed: ${job.error?.message ?? 'unknown error'}`;
@@ -27,6 +40,7 @@ export function ImportTab() {
   const [entity, setEntity] = useState<ImportEntityName>('customers');
   const [file, setFile] = useState<File | null>(null);
   const [mappingFile, setMappingFile] = useState<File | null>(null);
+  const [preset, setPreset] = useState<ImportPresetChoice>('auto');
   // A first look at a new export changes nothing; the box is cleared once a dry run has gone through.
   const [dryRun, setDryRun] = useState(true);
   const [upload, setUpload] = useState<{ fileName: string; sent: number; total: number } | null>(null);
@@ -47,7 +61,7 @@ export function ImportTab() {
       const mapping = mappingFile ? await readMapping(mappingFile) : null;
       setUpload({ fileName: file.name, sent: 0, total: file.size });
       announce(`Uploading ${file.name}`);
-      const jobId = await uploadAndStart(file, { entity, dryRun, mapping, onSent: (sent) => setUpload({ fileName: file.name, sent, total: file.size }) });
+      const jobId = await uploadAndStart(file, { entity, dryRun, preset: entity === 'customers' ? preset : 'auto', mapping, onSent: (sent) => setUpload({ fileName: file.name, sent, total: file.size }) });
       announce(`${dryRun ? 'Checking' : 'Importing'} ${file.name}`);
       follow(await call('imports.status', { jobId }));
     } catch (err) {
@@ -82,6 +96,18 @@ export function ImportTab() {
             <span className="field-label">CSV file</span>
             <input type="file" accept=".csv,.txt,text/csv,text/plain" disabled={running} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </label>
+          {entity === 'customers' && (
+            <label className="field">
+              <span className="field-label">Export format</span>
+              <select value={preset} disabled={running} onChange={(e) => setPreset(e.target.value as ImportPresetChoice)}>
+                {IMPORT_PRESET_CHOICES.map((p) => (
+                  <option key={p} value={p}>
+                    {PRESET_LABEL[p]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label className="field">
             <span className="field-label">
               Column mapping <span className="legend-hint">(optional JSON file, as for the command line)</span>

@@ -1,4 +1,4 @@
-import type { ImportEntityName, ImportMappingInput } from '../../../../../common/imports';
+import type { ImportEntityName, ImportMappingInput, ImportPresetChoice } from '../../../../../common/imports';
 import { call } from '../../../api/client';
 
 function toBase64(bytes: Uint8Array): string {
@@ -14,7 +14,7 @@ function toBase64(bytes: Uint8Array): string {
  */
 export async function uploadAndStart(
   file: File,
-  opts: { entity: ImportEntityName; dryRun: boolean; mapping: ImportMappingInput | null; onSent(bytes: number): void },
+  opts: { entity: ImportEntityName; dryRun: boolean; preset: ImportPresetChoice; mapping: ImportMappingInput | null; onSent(bytes: number): void },
 ): Promise<string> {
   const { uploadId, chunkBytes } = await call('imports.begin', { entity: opts.entity, fileName: file.name, size: file.size });
   for (let index = 0, at = 0; at < file.size; index++, at += chunkBytes) {
@@ -22,7 +22,7 @@ export async function uploadAndStart(
     await call('imports.chunk', { uploadId, index, base64: toBase64(bytes) });
     opts.onSent(Math.min(file.size, at + chunkBytes));
   }
-  const { jobId } = await call('imports.start', { uploadId, dryRun: opts.dryRun, ...(opts.mapping ? { mapping: opts.mapping } : {}) });
+  const { jobId } = await call('imports.start', { uploadId, dryRun: opts.dryRun, preset: opts.preset, ...(opts.mapping ? { mapping: opts.mapping } : {}) });
   return jobId;
 }
 
