@@ -26,9 +26,13 @@ describe('calendar days', () => {
   });
 });
 
-/** The string fields of an input schema, by path, with optional/nullable/default taken off. */
+/**
+ * The string fields of an input schema, by path, with optional/nullable/default taken off and each string member of
+ * a union listed (a birthday is '' or a calendar day).
+ */
 function stringFields(schema: z.ZodType, path = ''): [string, z.ZodType][] {
-  const def = (schema as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType } }).def;
+  const def = (schema as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; options?: z.ZodType[] } }).def;
+  if (def.type === 'union') return def.options!.flatMap((o) => stringFields(o, path));
   if (def.type === 'object') return Object.entries(def.shape!).flatMap(([k, v]) => stringFields(v, path ? `${path}.${k}` : k));
   if (def.innerType) return stringFields(def.innerType, path);
   return def.type === 'string' ? [[path, schema]] : [];
