@@ -14,7 +14,7 @@ export interface Outcome {
   /** Printed as JSON with --json; undefined when the command printed its own lines as it went (hub start). */
   value: unknown;
   text: string;
-  /** EXIT.rowsRefused when the command finished but refused some of its input. */
+  /** EXIT.rowsRefused when it finished but refused some of its input; EXIT.failed when what it checked failed. */
   exit?: ExitCode;
 }
 

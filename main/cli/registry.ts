@@ -2,6 +2,7 @@
 // dispatches on these names, --help lists them, and tests walk them.
 import { backup, restore } from './backup-command';
 import type { Command } from './command';
+import { configCheck } from './config-command';
 import { customerUpdate } from './customer-update-command';
 import { hubEnroll, hubRevoke, hubStart, hubTerminals } from './hub-command';
 import { importFile } from './import-command';
@@ -35,4 +36,5 @@ export const COMMANDS: readonly Command[] = [
   syncJoin,
   syncStatusCommand,
   syncNowCommand,
+  configCheck,
 ];
