@@ -5,7 +5,7 @@ import { audit } from '../services/audit';
 import { backupNow, restoreBackup } from '../services/backup';
 import type { ServiceContext } from '../services/context';
 import { command } from './command';
-import { actingClerk, backupDir, positiveInt, UsageError } from './common';
+import { actingClerk, backupDir, noMoreArguments, positiveInt, UsageError } from './common';
 
 const DEFAULT_KEEP = 14;
 
@@ -26,7 +26,7 @@ export const backup = command({
   help: `DIR defaults to the managed backupDirectory, else backups/ beside the store; --keep defaults to ${DEFAULT_KEEP}.`,
   options: { dir: { type: 'string' }, keep: { type: 'string' }, clerk: { type: 'string' } },
   async run({ values, positionals, io, store }) {
-    if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+    noMoreArguments(positionals);
     const keep = positiveInt(values.keep, '--keep', 10_000) ?? DEFAULT_KEEP;
     const { ctx, file } = store();
     const clerk = auditClerk(ctx, values.clerk);
@@ -46,7 +46,7 @@ export const restore = command({
   run({ values, positionals, storeFile, store }) {
     const [file, ...extra] = positionals;
     if (!file) throw new UsageError('Name the backup file: counterpart restore BACKUP_FILE.');
-    if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+    noMoreArguments(extra);
     const target = storeFile();
     const { previous } = restoreBackup(target, path.resolve(file));
     const { ctx } = store();

@@ -62,9 +62,14 @@ export function dayArg(text: string | undefined, flag: string): string | undefin
   return text;
 }
 
+/** Refuses arguments beyond those a command takes: "Unexpected argument "x"." */
+export function noMoreArguments(extra: readonly string[]): void {
+  if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+}
+
 export function customerIdArg(positionals: string[], command: string): number {
   if (positionals.length === 0) throw new UsageError(`Give the customer id: counterpart ${command} ID.`);
-  if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
+  noMoreArguments(positionals.slice(1));
   const text = positionals[0]!;
   if (!/^[1-9]\d{0,15}$/.test(text)) throw new UsageError(`"${text}" is not a customer id (a positive whole number).`);
   return Number(text);

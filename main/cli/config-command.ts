@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { readConfigFile, type ConfigProblem } from '../config/managed-config';
 import { command } from './command';
-import { EXIT, UsageError } from './common';
+import { EXIT, noMoreArguments, UsageError } from './common';
 
 const line = (p: ConfigProblem) => (p.key === null ? `  ${p.expected}` : `  "${p.key}" ${p.expected.replace(/; known: .*\)$/, ')')}`);
 
@@ -17,7 +17,7 @@ export const configCheck = command({
   run({ positionals }) {
     const [given, ...extra] = positionals;
     if (!given) throw new UsageError('Name the config file: counterpart config check FILE.');
-    if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+    noMoreArguments(extra);
     const file = path.resolve(given);
     const { values, problems } = readConfigFile(file, { absentIsEmpty: false })!;
     if (problems.length === 0) {

@@ -10,7 +10,7 @@ import { createPool, redactUrl, type Pool } from '../hub/pg';
 import { startHub, stdoutLog } from '../hub/server';
 import { listTerminals, revokeTerminal } from '../hub/terminals';
 import { command, type Outcome } from './command';
-import { CliError, positiveInt, table, UsageError, type Io } from './common';
+import { CliError, type Io, noMoreArguments, positiveInt, table, UsageError } from './common';
 
 export const DEFAULT_HUB_PORT = 8740;
 
@@ -50,10 +50,6 @@ async function hubCall(call: { values: Values; io: Io }, fn: () => Promise<Outco
   }
 }
 
-function noArguments(positionals: string[]): void {
-  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
-}
-
 async function withHubDatabase<T>(values: Values, io: Io, fn: (pool: Pool) => Promise<T>): Promise<T> {
   const url = given(values, io) ?? localPostgresUrl(dataDir(values, io)) ?? undefined;
   if (!url) {
@@ -78,7 +74,7 @@ export const hubStart = command({
   run: (call) =>
     hubCall(call, async () => {
       const { values, io } = call;
-      noArguments(call.positionals);
+      noMoreArguments(call.positionals);
       const port = values.port === undefined ? DEFAULT_HUB_PORT : values.port === '0' ? 0 : positiveInt(values.port, '--port', 65_535)!;
       let url = given(values, io);
       const local = url === undefined ? await startLocalPostgres(dataDir(values, io)) : null;
@@ -117,7 +113,7 @@ export const hubEnroll = command({
   run: (call) =>
     hubCall(call, async () => {
       const { values, io } = call;
-      noArguments(call.positionals);
+      noMoreArguments(call.positionals);
       const storeName = nameArg(values.store, '--store');
       const terminalName = nameArg(values.terminal, '--terminal');
       const issued = await withHubDatabase(values, io, (pool) => issueEnrolmentCode(pool, { storeName, terminalName, now: new Date() }));
@@ -140,7 +136,7 @@ export const hubTerminals = command({
   options: { ...DATABASE },
   run: (call) =>
     hubCall(call, async () => {
-      noArguments(call.positionals);
+      noMoreArguments(call.positionals);
       const list = await withHubDatabase(call.values, call.io, (pool) => listTerminals(pool));
       const rows = list.map((t) => [t.store.name, t.name, t.revokedAt ? 'revoked' : 'active', when(t.enrolledAt), when(t.lastSeenAt), t.appVersion, t.id]);
       return {
@@ -161,7 +157,7 @@ export const hubRevoke = command({
     hubCall(call, async () => {
       const [terminal, ...extra] = call.positionals;
       if (!terminal) throw new UsageError('Say which terminal: counterpart hub revoke NAME [--store NAME], or its id.');
-      if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+      noMoreArguments(extra);
       const r = await withHubDatabase(call.values, call.io, (pool) => revokeTerminal(pool, { terminal, store: call.values.store }, new Date()));
       const who = `${r.terminal.name} at ${r.terminal.store.name}`;
       return {

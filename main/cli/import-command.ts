@@ -6,7 +6,7 @@ import { MAX_LISTED_COLUMNS, conflictText, fieldsChangedText } from '../../commo
 import { importCsv, type ImportReport } from '../services/import';
 import { PRESET_CHOICES, PRESETS, type PresetChoice } from '../services/import/presets';
 import { command } from './command';
-import { CliError, EXIT, problemOf, UsageError } from './common';
+import { CliError, EXIT, noMoreArguments, problemOf, UsageError } from './common';
 
 const isPresetChoice = (v: string): v is PresetChoice => (PRESET_CHOICES as readonly string[]).includes(v);
 
@@ -76,7 +76,7 @@ export const importFile = command({
       return { value: mapping, text: JSON.stringify(mapping, null, 2) };
     }
     if (!file) throw new UsageError('Give the CSV file to import.');
-    if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+    noMoreArguments(extra);
     if (!fs.existsSync(file)) throw new UsageError(`No file at ${file}.`);
     if (values.mapping && !fs.existsSync(values.mapping)) throw new UsageError(`No mapping file at ${values.mapping}.`);
 

@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import { exportPlaybook, importPlaybook } from '../services/suggestions/manage';
 import { command } from './command';
-import { actingClerk, UsageError } from './common';
+import { actingClerk, noMoreArguments, UsageError } from './common';
 
 /** The one file argument both take. */
 function fileArg(positionals: string[], action: string): string {
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError(`Give the playbook file: counterpart playbook ${action} FILE.json.`);
-  if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+  noMoreArguments(extra);
   return file;
 }
 

@@ -9,7 +9,7 @@ import { rangeReport } from '../services/reports/range';
 import { audit } from '../services/audit';
 import type { ServiceContext } from '../services/context';
 import { command } from './command';
-import { dayArg, UsageError } from './common';
+import { dayArg, noMoreArguments, UsageError } from './common';
 
 const FORMATS = ['csv', 'json', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -44,7 +44,7 @@ export const report = command({
   usage: '--date YYYY-MM-DD [--to YYYY-MM-DD] --format csv|json|pdf --out FILE [--bom]',
   options: { date: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' } },
   async run({ values, positionals, store }) {
-    if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+    noMoreArguments(positionals);
     const from = values.date;
     if (!from) throw new UsageError('--date is required.');
     const to = values.to ?? from;

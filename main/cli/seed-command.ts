@@ -4,7 +4,7 @@ import { DEMO_PIN } from '../services/demo/catalog';
 import { seedDemoStore } from '../services/demo/seed-store';
 import { setSetting } from '../services/settings';
 import { command } from './command';
-import { dayArg, positiveInt, UsageError } from './common';
+import { dayArg, noMoreArguments, positiveInt, UsageError } from './common';
 
 export const seed = command({
   name: 'seed',
@@ -13,7 +13,7 @@ export const seed = command({
   help: `The only command that creates a database. Every demo clerk's PIN is ${DEMO_PIN}.`,
   options: { customers: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' } },
   run({ values, positionals, io, json, store }) {
-    if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+    noMoreArguments(positionals);
     const customers = values.customers === '0' ? 0 : (positiveInt(values.customers, '--customers', 50_000_000) ?? DEMO_CUSTOMERS);
     if (values.seed !== undefined && !/^\d{1,10}$/.test(values.seed)) throw new UsageError(`--seed must be a whole number, not "${values.seed}".`);
     const seed = values.seed === undefined ? DEMO_SEED : Number(values.seed) >>> 0;

@@ -4,13 +4,9 @@ import { HubUnreachable } from '../sync/hub-client';
 import { joinHub } from '../sync/join';
 import { syncNow, syncStatus } from '../sync/status';
 import { command, type Outcome } from './command';
-import { CliError, UsageError } from './common';
+import { CliError, noMoreArguments, UsageError } from './common';
 
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never');
-
-function noArguments(positionals: string[]): void {
-  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
-}
 
 /** The hub out of reach is a failure with the hub's code for it; its refusals (HubRefused) carry their own code. */
 async function reaching(fn: () => Promise<Outcome>): Promise<Outcome> {
@@ -29,7 +25,7 @@ export const syncJoin = command({
   options: { hub: { type: 'string' }, code: { type: 'string' }, 'allow-http': { type: 'boolean' } },
   run: ({ values, positionals, store }) =>
     reaching(async () => {
-      noArguments(positionals);
+      noMoreArguments(positionals);
       if (!values.hub) throw new UsageError('Give the hub address with --hub URL.');
       if (!values.code) throw new UsageError('Give the enrolment code with --code CODE (from counterpart hub enroll).');
       const { file, ctx } = store();
@@ -44,7 +40,7 @@ export const syncStatusCommand = command({
   usage: '',
   options: {},
   run({ positionals, store }) {
-    noArguments(positionals);
+    noMoreArguments(positionals);
     const { file, ctx } = store();
     const status = syncStatus(file, ctx.db);
     if (!status.joined) return { value: status, text: 'Not joined to a hub. Join with: counterpart sync join --hub URL --code CODE' };
@@ -69,7 +65,7 @@ export const syncNowCommand = command({
   options: {},
   run: ({ positionals, store }) =>
     reaching(async () => {
-      noArguments(positionals);
+      noMoreArguments(positionals);
       const { file, ctx } = store();
       const result = await syncNow(ctx, file);
       const { terminal, store: shop } = result.hello;
