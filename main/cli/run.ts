@@ -26,7 +26,7 @@ export function usage(): string {
   ].join('\n');
 }
 
-function groupHelp(word: string, commands: Command[]): string {
+function groupHelp(commands: Command[]): string {
   return `Usage:\n${commands.map((c) => `  ${usageLine(c)}`).join('\n')}\n\n${commands.map((c) => `  ${c.name}: ${c.summary}.`).join('\n')}\nEach takes --help.\n`;
 }
 
@@ -40,7 +40,7 @@ function resolve(argv: string[]): { command: Command; args: string[] } | { help:
   if (members.length === 0) throw new UsageError(`Unknown command "${first}". Commands: ${topNames().join(', ')}.`);
   const sub = COMMANDS.find((c) => c.name === `${first} ${second}`);
   if (sub) return { command: sub, args: rest };
-  if (argv.includes('--help') || argv.includes('-h')) return { help: groupHelp(first, members) };
+  if (argv.includes('--help') || argv.includes('-h')) return { help: groupHelp(members) };
   const actions = members.map((c) => c.name.slice(first.length + 1)).join(', ');
   if (second === undefined || second.startsWith('-')) throw new UsageError(`Say what to do: ${actions}.`);
   throw new UsageError(`Unknown ${first} command "${second}": use ${actions}.`);
