@@ -2,6 +2,7 @@
 // Main registers handlers by looping over this object; preload exposes exactly these names.
 import { z } from 'zod';
 import { calendarDay } from './calendar-day';
+import { METHOD_NAMES, channelFor, type MethodName } from './methods';
 import type { Access } from './permissions';
 import {
   COMMUNICATION_STYLES,
@@ -270,19 +271,17 @@ export const contract = {
     z.object({ id: templateId, version: z.number().int().positive() }),
     'manager',
   ),
-} as const;
+} as const satisfies Record<MethodName, unknown>;
 
 export type Contract = typeof contract;
-export type MethodName = keyof Contract;
+// The names live in methods.ts (the preload reads them there, without zod); the contract re-exports them.
+export { METHOD_NAMES, channelFor, type MethodName };
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = Contract[M]['output'];
-export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
 /** Shape of window.counterpart as built by preload: one function per method, each resolving to an envelope. */
 export type CounterpartBridge = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<import('./errors').Envelope<MethodOutput<M>>>;
 };
 
-/** The IPC channel a method travels on; one channel per method, never a catch-all. */
-export const channelFor = (m: MethodName): string => `counterpart:${m}`;

@@ -141,24 +141,33 @@ export function fieldsChangedText(fields: Record<string, number>): string {
     .join(', ');
 }
 
-/** The engine's report without anything naming files on the terminal. */
-export interface ImportSummary {
-  entity: ImportEntityName;
-  dryRun: boolean;
+/**
+ * The counters of an import, declared once: the engine's report (main/services/import/types.ts), the state a run
+ * saves to resume from (import/runs.ts) and the summary the Import tab shows all carry them.
+ */
+export interface ImportCounts {
+  /** Data rows read (the header and blank lines not counted). rowsRead = inserted + updated + unchanged + failed. */
   rowsRead: number;
   inserted: number;
   updated: number;
   unchanged: number;
   failed: number;
+  /** Purchases only: receipts created (their rows are counted in inserted). */
   receiptsInserted: number;
-  /** Rows refused because their card, phone or email belongs to someone else (also counted in failed). */
+  /** Rows refused because their card, phone or email belongs to someone else by name (also counted in failed). */
   conflicts: number;
-  /** The first MAX_LISTED_CONFLICTS of them by name (of this run; an interrupted run resumed lists its own part). */
-  conflictList: ImportConflict[];
-  /** Rows repeating a customer from earlier in the file with other values; the earlier values were kept. */
+  /** Rows naming a customer an earlier row of the file already gave, with other values (the earlier ones kept). */
   repeats: number;
-  /** Customers updated, per field changed (field names only: the values are personal data). */
+  /** Customers updated, per field changed; tags added and notes appended count. Field names only: values are personal data. */
   fieldsChanged: Record<string, number>;
+}
+
+/** The engine's report without anything naming files on the terminal. */
+export interface ImportSummary extends ImportCounts {
+  entity: ImportEntityName;
+  dryRun: boolean;
+  /** The first MAX_LISTED_CONFLICTS conflicts by name (of this run; an interrupted run resumed lists its own part). */
+  conflictList: ImportConflict[];
   encoding: string;
   /** Why that encoding, in a sentence. */
   encodingReason: string;

@@ -1,4 +1,6 @@
-import { channelFor, METHOD_NAMES, type CounterpartBridge } from '../common/contract';
+// Names only (common/methods.ts): importing the contract's values would bundle zod into the preload.
+import type { CounterpartBridge } from '../common/contract';
+import { channelFor, METHOD_NAMES } from '../common/methods';
 import type { Envelope } from '../common/errors';
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;

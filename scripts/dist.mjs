@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'electron-builder';
-import { configureBuildCommand, createYargs } from 'electron-builder/out/builder.js';
 import { builderOverrides, ConfigProblem } from './lib/builder-overrides.mjs';
+import { parseDistArgs } from './lib/dist-args.mjs';
 import { signLinuxPackages } from './lib/sign-linux.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,14 +36,15 @@ const isNetworkError = (err) =>
 const electronVersion = () => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 
 let overrides;
+let cli;
 try {
   overrides = builderOverrides(process.env);
+  cli = parseDistArgs(process.argv.slice(2));
 } catch (err) {
   if (err instanceof ConfigProblem) fail(err.message);
   throw err;
 }
 
-const cli = configureBuildCommand(createYargs()).exitProcess(false).parse(process.argv.slice(2));
 if (cli.config != null && (typeof cli.config !== 'object' || Array.isArray(cli.config))) {
   fail('Pass settings as -c.key=value; npm run dist always uses electron-builder.yml.');
 }

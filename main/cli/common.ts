@@ -1,10 +1,12 @@
-// Shared plumbing of the counter commands (seed, search, show, suggest, log): argument errors, opening the store
-// with the terminal's settings, the signed-in clerk, and plain-text tables.
+// Shared pieces of every `counterpart` command: the exit codes, argument errors, where the store is and opening it
+// with the terminal's settings, the acting clerk, the one-sentence failure, and plain-text tables. The plumbing that
+// runs a command with them is command.ts.
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { calendarDayProblem } from '../../common/calendar-day';
 import type { Clerk } from '../../common/domain';
 import { AppError } from '../../common/errors';
+import { HUB_ERROR_CODES } from '../../common/sync/protocol';
 import { DEFAULT_BACKUP_KEEP } from '../backend';
 import { ConfigError, loadManagedConfig, type ManagedConfig } from '../config/managed-config';
 import { openDatabase, type DB } from '../db/connection';
@@ -21,17 +23,19 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-/** Exit codes: 0 done, 1 failed (unknown customer, store not ready…), 2 bad arguments. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/** Exit codes: 0 done, 1 failed (unknown customer, store not ready…), 2 bad arguments, 3 done but rows were refused. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, rowsRefused: 3 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** A mistake in how the command was called: exit 2, one line. */
 export class UsageError extends Error {}
 
+/** What every command takes; commands that work on a store take --db too (STORE_OPTIONS). */
 export const COMMON_OPTIONS = {
-  db: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
+export const STORE_OPTIONS = { db: { type: 'string' } } as const satisfies ParseArgsConfig['options'];
 
 /** parseArgs with its multi-line complaints cut to one line. */
 export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
@@ -58,9 +62,14 @@ export function dayArg(text: string | undefined, flag: string): string | undefin
   return text;
 }
 
+/** Refuses arguments beyond those a command takes: "Unexpected argument "x"." */
+export function noMoreArguments(extra: readonly string[]): void {
+  if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+}
+
 export function customerIdArg(positionals: string[], command: string): number {
   if (positionals.length === 0) throw new UsageError(`Give the customer id: counterpart ${command} ID.`);
-  if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
+  noMoreArguments(positionals.slice(1));
   const text = positionals[0]!;
   if (!/^[1-9]\d{0,15}$/.test(text)) throw new UsageError(`"${text}" is not a customer id (a positive whole number).`);
   return Number(text);
@@ -78,18 +87,13 @@ export interface Store {
   close(): void;
 }
 
-/** The store each invocation opened, so a failure can name it and offer its backups. */
-const opened = new WeakMap<Io, string>();
-
 /**
- * Opens the store with the terminal's managed settings (time zone and country code change what lookups mean). Only
- * `seed` passes mustExist false, which creates a missing store: every other command refuses one rather than leave
+ * Opens the store at `file` with the terminal's managed settings (time zone and country code change what lookups
+ * mean). Only `seed` passes create, which makes a missing store: every other command refuses one rather than leave
  * an empty file behind.
  */
-export function openStore(flag: string | undefined, io: Io, opts: { mustExist: boolean }): Store {
-  const file = dbPath(flag, io);
-  opened.set(io, file);
-  const db = openDatabase(file, { create: !opts.mustExist });
+export function openStoreAt(file: string, io: Pick<Io, 'env'>, opts: { create: boolean }): Store {
+  const db = openDatabase(file, { create: opts.create });
   return { file, ctx: terminalContext(db, loadManagedConfig(process.platform, io.env).values, file), close: () => db.close() };
 }
 
@@ -130,34 +134,56 @@ export function actingClerk(ctx: ServiceContext, flag: string | undefined): Cler
   return requireClerk(ctx, row.id);
 }
 
-/** One line for the terminal: what went wrong, never a stack trace. */
-export function failure(err: unknown, io: Io): number {
-  if (err instanceof UsageError) {
-    io.stderr.write(`${err.message} (see --help)\n`);
-    return EXIT.usage;
-  }
+/** What a failed command says: one sentence, a stable code (the contract's, or the hub's), and the exit code. */
+export interface Problem {
+  code: string;
+  message: string;
+  exit: ExitCode;
+}
+
+const WIRE_CODES: ReadonlySet<string> = new Set(HUB_ERROR_CODES);
+
+/**
+ * The one translation of anything a command throws into a Problem. `file` is the store the command resolved, so a
+ * SQLite failure names it and a damaged store gets its newest good backup. Never a stack trace.
+ */
+export function problemOf(err: unknown, io: Pick<Io, 'env'>, file: string | null = null): Problem {
+  if (err instanceof UsageError) return { code: 'VALIDATION', message: err.message, exit: EXIT.usage };
   const zodIssues = (err as { issues?: { path: PropertyKey[]; message: string }[] })?.issues;
   if (Array.isArray(zodIssues)) {
     const first = zodIssues[0];
-    io.stderr.write(`${first ? `${first.path.map(String).join('.') || 'input'}: ${first.message}` : 'Invalid input'}\n`);
-    return EXIT.usage;
+    return { code: 'VALIDATION', message: first ? `${first.path.map(String).join('.') || 'input'}: ${first.message}` : 'Invalid input', exit: EXIT.usage };
   }
-  const store = describeSqliteError(err, opened.get(io) ?? null);
-  if (store) {
-    io.stderr.write(`${storeFailure(store, io, store.file ?? opened.get(io))}\n`);
-    return EXIT.failed;
-  }
-  if (err instanceof AppError) {
-    io.stderr.write(`${err.message}\n`);
-    return err.code === 'VALIDATION' ? EXIT.usage : EXIT.failed;
-  }
-  if (err instanceof ConfigError) {
-    io.stderr.write(`${err.message}\n`);
-    return EXIT.failed;
+  const store = describeSqliteError(err, file);
+  if (store) return { code: store.code, message: storeFailure(store, io, store.file ?? file ?? undefined), exit: EXIT.failed };
+  if (err instanceof ConfigError) return { code: 'CONFLICT', message: err.message, exit: EXIT.failed };
+  const code = (err as { code?: unknown })?.code;
+  if (err instanceof Error && typeof code === 'string' && WIRE_CODES.has(code)) {
+    return { code, message: err.message, exit: code === 'VALIDATION' ? EXIT.usage : EXIT.failed };
   }
   const message = err instanceof Error ? err.message : String(err);
-  io.stderr.write(`Unexpected error: ${message.split('\n')[0]}\n`);
-  return EXIT.failed;
+  return { code: 'INTERNAL', message: `Unexpected error: ${message.split('\n')[0]}`, exit: EXIT.failed };
+}
+
+/**
+ * The problem as the terminal shows it: one line on stderr (a mistake in the arguments points at --help), or with
+ * --json `{ code, message }` on stdout, where a script reads the result. Returns the exit code.
+ */
+export function failure(err: unknown, io: Io, opts: { file?: string | null; json?: boolean } = {}): ExitCode {
+  const p = problemOf(err, io, opts.file ?? null);
+  if (opts.json) io.stdout.write(`${JSON.stringify({ code: p.code, message: p.message })}\n`);
+  else io.stderr.write(`${p.message}${err instanceof UsageError ? ' (see --help)' : ''}\n`);
+  return p.exit;
+}
+
+/** A failure with a stable code that is not the store's or the contract's own error (the hub out of reach…). */
+export class CliError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Left-aligned columns; long cells are cut with an ellipsis so one row stays one line. */
@@ -176,4 +202,3 @@ export function table(header: string[], rows: (string | number | null)[][], maxW
 export const money = (cents: number) => `€${(cents / 100).toLocaleString('en-IE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 /** The store-local day of a timestamp, as the app shows it. */
 export const localDate = (ctx: ServiceContext, iso: string | null) => (iso ? localDay(new Date(iso), ctx.config.timeZone) : '');
-export const json = (io: Io, value: unknown) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -4,12 +4,8 @@
 import { customerChangesSchema } from '../../common/contract';
 import { COMMUNICATION_STYLES } from '../../common/domain';
 import { updateCustomer } from '../services/customer-edits';
-import { actingClerk, COMMON_OPTIONS, customerIdArg, EXIT, json, openStore, parse, UsageError, type Io } from './common';
-
-export const CUSTOMER_UPDATE_USAGE =
-  'counterpart customer update ID [--first-name TEXT] [--last-name TEXT] [--phone TEXT] [--email TEXT] ' +
-  `[--birthday YYYY-MM-DD] [--style ${COMMUNICATION_STYLES.join('|')}] [--consent yes|no] [--tags a,b] [--notes TEXT] ` +
-  '[--clerk ID] [--db FILE] [--json]   (an empty value clears a field: --phone "")';
+import { command } from './command';
+import { actingClerk, customerIdArg, UsageError } from './common';
 
 /** Command-line flag → the contract's field; values stay text until the contract's schema checks them. */
 const FLAGS = {
@@ -52,10 +48,16 @@ function changesOf(values: Partial<Record<Flag, string>>) {
   throw new UsageError(`--${flag ?? String(issue.path[0])}: ${issue.message}`);
 }
 
-export function runCustomerUpdate(args: string[], io: Io): number {
-  const text = { type: 'string' } as const;
-  const { values, positionals } = parse(args, {
-    ...COMMON_OPTIONS,
+const text = { type: 'string' } as const;
+
+export const customerUpdate = command({
+  name: 'customer update',
+  summary: 'edit a customer as the counter does, with the same checks',
+  usage:
+    'ID [--first-name TEXT] [--last-name TEXT] [--phone TEXT] [--email TEXT] ' +
+    `[--birthday YYYY-MM-DD] [--style ${COMMUNICATION_STYLES.join('|')}] [--consent yes|no] [--tags a,b] [--notes TEXT] [--clerk ID]`,
+  help: 'An empty value clears a field: --phone "".',
+  options: {
     'first-name': text,
     'last-name': text,
     phone: text,
@@ -66,19 +68,19 @@ export function runCustomerUpdate(args: string[], io: Io): number {
     tags: text,
     notes: text,
     clerk: text,
-  });
-  const id = customerIdArg(positionals, 'customer update');
-  const changes = changesOf(values);
-
-  const store = openStore(values.db, io, { mustExist: true });
-  try {
-    const clerk = actingClerk(store.ctx, values.clerk);
-    const { customer, changed } = updateCustomer(store.ctx, clerk.id, id, changes);
-    if (values.json) json(io, { customerId: id, changed, customer });
-    else if (changed.length === 0) io.stdout.write(`Customer ${id} (${customer.displayName}) already holds these values; nothing changed.\n`);
-    else io.stdout.write(`Updated customer ${id} (${customer.displayName}): ${changed.join(', ')}, by ${clerk.displayName}.\n`);
-    return EXIT.ok;
-  } finally {
-    store.close();
-  }
-}
+  },
+  run({ values, positionals, store }) {
+    const id = customerIdArg(positionals, 'customer update');
+    const changes = changesOf(values);
+    const { ctx } = store();
+    const clerk = actingClerk(ctx, values.clerk);
+    const { customer, changed } = updateCustomer(ctx, clerk.id, id, changes);
+    return {
+      value: { customerId: id, changed, customer },
+      text:
+        changed.length === 0
+          ? `Customer ${id} (${customer.displayName}) already holds these values; nothing changed.`
+          : `Updated customer ${id} (${customer.displayName}): ${changed.join(', ')}, by ${clerk.displayName}.`,
+    };
+  },
+});

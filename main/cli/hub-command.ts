@@ -9,25 +9,16 @@ import { HubSchemaError, migrateHub } from '../hub/migrate';
 import { createPool, redactUrl, type Pool } from '../hub/pg';
 import { startHub, stdoutLog } from '../hub/server';
 import { listTerminals, revokeTerminal } from '../hub/terminals';
-import { EXIT, json, parse, positiveInt, table, UsageError, type Io } from './common';
-
-export const HUB_USAGE =
-  'counterpart hub start [--port N] [--host ADDR] | enroll --store NAME --terminal NAME [--json] | terminals [--json] | revoke TERMINAL [--store NAME]' +
-  ' (each takes --pg URL, else $COUNTERPART_PG_URL, else the local hub in --data DIR)';
+import { command, type Outcome } from './command';
+import { CliError, type Io, noMoreArguments, positiveInt, table, UsageError } from './common';
 
 export const DEFAULT_HUB_PORT = 8740;
 
-const OPTIONS = {
-  pg: { type: 'string' },
-  data: { type: 'string' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  store: { type: 'string' },
-  terminal: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
+/** Where every hub command finds the hub's PostgreSQL. */
+const DATABASE = { pg: { type: 'string' }, data: { type: 'string' } } as const;
+const DATABASE_USAGE = '[--pg URL] [--data DIR]';
+const DATABASE_HELP = "The hub's PostgreSQL: --pg URL, else $COUNTERPART_PG_URL, else the local hub in --data DIR (default: the user data folder).";
+type Values = { pg?: string | undefined; data?: string | undefined };
 
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '');
 const given = (values: Values, io: Io) => values.pg ?? (io.env.COUNTERPART_PG_URL || undefined);
@@ -40,17 +31,26 @@ function nameArg(value: string | undefined, flag: string): string {
   return parsed.data;
 }
 
-/** One sentence for what stops a hub command; undefined for what the command line's own handler should report. */
-function hubProblem(err: unknown, url: string | undefined): { message: string; code: number } | undefined {
-  if (err instanceof HubFailure) return { message: err.message, code: err.code === 'VALIDATION' ? EXIT.usage : EXIT.failed };
-  if (err instanceof HubSchemaError || err instanceof LocalPostgresError) return { message: err.message, code: EXIT.failed };
+/** What stops a hub command, as a failure with a code; anything else is the command line's own to report. */
+function hubProblem(err: unknown, url: string | undefined): unknown {
+  if (err instanceof HubFailure) return err;
+  if (err instanceof HubSchemaError || err instanceof LocalPostgresError) return new CliError('CONFLICT', err.message);
   if (isDatabaseUnavailable(err) || (err as { code?: string })?.code === '28P01' || (err as { code?: string })?.code === '3D000') {
-    return { message: `Cannot use the hub's PostgreSQL at ${redactUrl(url ?? '')}: ${(err as Error).message}.`, code: EXIT.failed };
+    return new CliError('UNAVAILABLE', `Cannot use the hub's PostgreSQL at ${redactUrl(url ?? '')}: ${(err as Error).message}.`);
   }
-  return undefined;
+  return err;
 }
 
-async function withHubDatabase(values: Values, io: Io, fn: (pool: Pool) => Promise<number>): Promise<number> {
+/** Runs a hub command, its PostgreSQL troubles told in one sentence. */
+async function hubCall(call: { values: Values; io: Io }, fn: () => Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw hubProblem(err, given(call.values, call.io) ?? localPostgresUrl(dataDir(call.values, call.io)) ?? undefined);
+  }
+}
+
+async function withHubDatabase<T>(values: Values, io: Io, fn: (pool: Pool) => Promise<T>): Promise<T> {
   const url = given(values, io) ?? localPostgresUrl(dataDir(values, io)) ?? undefined;
   if (!url) {
     throw new UsageError("Give the hub's PostgreSQL with --pg URL (or COUNTERPART_PG_URL), or start the local hub first with counterpart hub start.");
@@ -64,94 +64,107 @@ async function withHubDatabase(values: Values, io: Io, fn: (pool: Pool) => Promi
   }
 }
 
-async function start(values: Values, io: Io): Promise<number> {
-  const port = values.port === undefined ? DEFAULT_HUB_PORT : values.port === '0' ? 0 : positiveInt(values.port, '--port', 65_535)!;
-  let url = given(values, io);
-  const local = url === undefined ? await startLocalPostgres(dataDir(values, io)) : null;
-  url ??= local!.url;
-  const pool = createPool(url);
-  try {
-    const hub = await startHub({ pool, port, host: values.host ?? '127.0.0.1', log: stdoutLog });
-    io.stdout.write(`PostgreSQL: ${local ? `this machine's, data in ${clusterDir(dataDir(values, io))}` : redactUrl(url)}\n`);
-    io.stdout.write(`Counterpart hub listening on ${hub.url}\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
+export const hubStart = command({
+  name: 'hub start',
+  summary: 'run the chain hub until stopped (Ctrl+C or SIGTERM)',
+  usage: `[--port N] [--host ADDR] ${DATABASE_USAGE}`,
+  help: `${DATABASE_HELP}\nIt listens on 127.0.0.1:${DEFAULT_HUB_PORT} unless told otherwise; with --json its start is one JSON line, like its request log.`,
+  store: false,
+  options: { ...DATABASE, port: { type: 'string' }, host: { type: 'string' } },
+  run: (call) =>
+    hubCall(call, async () => {
+      const { values, io } = call;
+      noMoreArguments(call.positionals);
+      const port = values.port === undefined ? DEFAULT_HUB_PORT : values.port === '0' ? 0 : positiveInt(values.port, '--port', 65_535)!;
+      let url = given(values, io);
+      const local = url === undefined ? await startLocalPostgres(dataDir(values, io)) : null;
+      url ??= local!.url;
+      const pool = createPool(url);
+      try {
+        const hub = await startHub({ pool, port, host: values.host ?? '127.0.0.1', log: stdoutLog });
+        const postgres = local ? `this machine's, data in ${clusterDir(dataDir(values, io))}` : redactUrl(url);
+        // Printed as it starts, not when it ends: whoever started it waits for these lines.
+        io.stdout.write(call.json ? `${JSON.stringify({ url: hub.url, postgres })}\n` : `PostgreSQL: ${postgres}\nCounterpart hub listening on ${hub.url}\n`);
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            resolve();
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+        await hub.close();
+        return { value: undefined, text: 'Hub stopped.' };
+      } finally {
+        await pool.end();
+        await local?.stop();
+      }
+    }),
+});
+
+export const hubEnroll = command({
+  name: 'hub enroll',
+  summary: 'a one-time code (valid 24 hours) for a terminal to join the chain',
+  usage: `--store NAME --terminal NAME ${DATABASE_USAGE}`,
+  help: DATABASE_HELP,
+  store: false,
+  options: { ...DATABASE, store: { type: 'string' }, terminal: { type: 'string' } },
+  run: (call) =>
+    hubCall(call, async () => {
+      const { values, io } = call;
+      noMoreArguments(call.positionals);
+      const storeName = nameArg(values.store, '--store');
+      const terminalName = nameArg(values.terminal, '--terminal');
+      const issued = await withHubDatabase(values, io, (pool) => issueEnrolmentCode(pool, { storeName, terminalName, now: new Date() }));
+      return {
+        value: issued,
+        text:
+          `${issued.store.created ? `New store ${issued.store.name}.\n` : ''}` +
+          `Enrolment code for ${issued.terminalName} at ${issued.store.name}: ${issued.code}\n` +
+          `Use it once, before ${when(issued.expiresAt)}, on that terminal: counterpart sync join --hub HUB_URL --code ${issued.code}`,
       };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
-    await hub.close();
-    io.stdout.write('Hub stopped.\n');
-    return EXIT.ok;
-  } finally {
-    await pool.end();
-    await local?.stop();
-  }
-}
+    }),
+});
 
-async function enroll(values: Values, io: Io): Promise<number> {
-  const storeName = nameArg(values.store, '--store');
-  const terminalName = nameArg(values.terminal, '--terminal');
-  return withHubDatabase(values, io, async (pool) => {
-    const issued = await issueEnrolmentCode(pool, { storeName, terminalName, now: new Date() });
-    if (values.json) return json(io, issued), EXIT.ok;
-    io.stdout.write(
-      `${issued.store.created ? `New store ${issued.store.name}.\n` : ''}` +
-        `Enrolment code for ${issued.terminalName} at ${issued.store.name}: ${issued.code}\n` +
-        `Use it once, before ${when(issued.expiresAt)}, on that terminal: counterpart sync join --hub HUB_URL --code ${issued.code}\n`,
-    );
-    return EXIT.ok;
-  });
-}
+export const hubTerminals = command({
+  name: 'hub terminals',
+  summary: 'the enrolled terminals: store, state, enrolled, last seen, app version, id',
+  usage: DATABASE_USAGE,
+  help: DATABASE_HELP,
+  store: false,
+  options: { ...DATABASE },
+  run: (call) =>
+    hubCall(call, async () => {
+      noMoreArguments(call.positionals);
+      const list = await withHubDatabase(call.values, call.io, (pool) => listTerminals(pool));
+      const rows = list.map((t) => [t.store.name, t.name, t.revokedAt ? 'revoked' : 'active', when(t.enrolledAt), when(t.lastSeenAt), t.appVersion, t.id]);
+      return {
+        value: list,
+        text: list.length === 0 ? 'No terminals enrolled yet (counterpart hub enroll).' : table(['Store', 'Terminal', 'State', 'Enrolled', 'Last seen', 'Version', 'Id'], rows),
+      };
+    }),
+});
 
-async function terminals(values: Values, io: Io): Promise<number> {
-  return withHubDatabase(values, io, async (pool) => {
-    const list = await listTerminals(pool);
-    if (values.json) return json(io, list), EXIT.ok;
-    if (list.length === 0) return io.stdout.write('No terminals enrolled yet (counterpart hub enroll).\n'), EXIT.ok;
-    const rows = list.map((t) => [t.store.name, t.name, t.revokedAt ? 'revoked' : 'active', when(t.enrolledAt), when(t.lastSeenAt), t.appVersion, t.id]);
-    io.stdout.write(table(['Store', 'Terminal', 'State', 'Enrolled', 'Last seen', 'Version', 'Id'], rows));
-    return EXIT.ok;
-  });
-}
-
-async function revoke(values: Values, positionals: string[], io: Io): Promise<number> {
-  const [terminal, ...extra] = positionals;
-  if (!terminal) throw new UsageError('Say which terminal: counterpart hub revoke NAME [--store NAME], or its id.');
-  if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
-  return withHubDatabase(values, io, async (pool) => {
-    const r = await revokeTerminal(pool, { terminal, store: values.store }, new Date());
-    if (values.json) return json(io, r), EXIT.ok;
-    const who = `${r.terminal.name} at ${r.terminal.store.name}`;
-    io.stdout.write(
-      r.alreadyRevoked
-        ? `${who} was revoked already, at ${when(r.terminal.revokedAt)}.\n`
-        : `Revoked ${who}: the hub refuses its next request. Its name is free for a new enrolment.\n`,
-    );
-    return EXIT.ok;
-  });
-}
-
-export async function runHub(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, OPTIONS);
-  const [action, ...rest] = positionals;
-  const actions = ['start', 'enroll', 'terminals', 'revoke'];
-  if (!action || !actions.includes(action)) {
-    throw new UsageError(action ? `Unknown hub command "${action}": use ${actions.join(', ')}.` : `Say what to do: ${actions.join(', ')}.`);
-  }
-  if (action !== 'revoke' && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
-  try {
-    if (action === 'start') return await start(values, io);
-    if (action === 'enroll') return await enroll(values, io);
-    if (action === 'terminals') return await terminals(values, io);
-    return await revoke(values, rest, io);
-  } catch (err) {
-    const problem = hubProblem(err, given(values, io) ?? localPostgresUrl(dataDir(values, io)) ?? undefined);
-    if (!problem) throw err;
-    io.stderr.write(`${problem.message}\n`);
-    return problem.code;
-  }
-}
+export const hubRevoke = command({
+  name: 'hub revoke',
+  summary: 'refuse a terminal from its very next request',
+  usage: `TERMINAL [--store NAME] ${DATABASE_USAGE}`,
+  help: `TERMINAL is its name (with --store when two stores use it) or its id.\n${DATABASE_HELP}`,
+  store: false,
+  options: { ...DATABASE, store: { type: 'string' } },
+  run: (call) =>
+    hubCall(call, async () => {
+      const [terminal, ...extra] = call.positionals;
+      if (!terminal) throw new UsageError('Say which terminal: counterpart hub revoke NAME [--store NAME], or its id.');
+      noMoreArguments(extra);
+      const r = await withHubDatabase(call.values, call.io, (pool) => revokeTerminal(pool, { terminal, store: call.values.store }, new Date()));
+      const who = `${r.terminal.name} at ${r.terminal.store.name}`;
+      return {
+        value: r,
+        text: r.alreadyRevoked
+          ? `${who} was revoked already, at ${when(r.terminal.revokedAt)}.`
+          : `Revoked ${who}: the hub refuses its next request. Its name is free for a new enrolment.`,
+      };
+    }),
+});

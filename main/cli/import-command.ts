@@ -1,42 +1,12 @@
 // `counterpart import customers|purchases FILE.csv …`: the POS import from a terminal, for IT and scheduled scripts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { AppError } from '../../common/errors';
 import { MAX_LISTED_COLUMNS, conflictText, fieldsChangedText } from '../../common/imports';
-import { ConfigError } from '../config/managed-config';
 import { importCsv, type ImportReport } from '../services/import';
 import { PRESET_CHOICES, PRESETS, type PresetChoice } from '../services/import/presets';
-import { UsageError, openStore, type Store } from './common';
-
-export interface CliIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
-  /** Where COUNTERPART_DB and COUNTERPART_CONFIG are read; process.env when left out. */
-  env?: NodeJS.ProcessEnv;
-}
-
-/** Exit codes: 0 done, 1 failed (nothing or only committed batches written), 2 bad arguments, 3 done with refused rows. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, rowsRefused: 3 } as const;
-
-const USAGE =
-  'Usage: counterpart import customers|purchases FILE.csv [--preset auto|shopify|square|none] [--mapping FILE.json] [--dry-run] [--error-file FILE] [--db FILE] [--json]\n' +
-  '       counterpart import customers --preset shopify|square --print-mapping   (a mapping file to start from)';
-
-/**
- * The store the command works on, opened like every other command does (--db, COUNTERPART_DB, the managed
- * config's databasePath), with the terminal's settings: phone numbers and till times are read with them. An
- * import or a data request never creates a database.
- */
-export function openCliStore(dbFlag: string | undefined, io: CliIo): Store {
-  return openStore(dbFlag, { stdout: io.stdout, stderr: io.stderr, env: io.env ?? process.env }, { mustExist: true });
-}
-
-/** One line for the terminal: what failed, without a stack trace. */
-export function failureLine(err: unknown): string {
-  if (err instanceof AppError || err instanceof ConfigError || err instanceof UsageError) return err.message;
-  return `Unexpected error: ${(err as Error).message ?? String(err)}`;
-}
+import { command } from './command';
+import { CliError, EXIT, noMoreArguments, problemOf, UsageError } from './common';
 
 const isPresetChoice = (v: string): v is PresetChoice => (PRESET_CHOICES as readonly string[]).includes(v);
 
@@ -76,82 +46,68 @@ function summary(file: string, r: ImportReport): string {
   return lines.join('\n') + '\n';
 }
 
-export async function runImport(argv: string[], io: CliIo): Promise<number> {
-  const args = argv[0] === 'import' ? argv.slice(1) : argv;
-  let values: { preset?: string; 'print-mapping'?: boolean; mapping?: string; 'dry-run'?: boolean; 'error-file'?: string; db?: string; json?: boolean; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        preset: { type: 'string' },
-        'print-mapping': { type: 'boolean' },
-        mapping: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        'error-file': { type: 'string' },
-        db: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    io.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    io.stdout.write(`${USAGE}\nExit codes: 0 done, 1 failed, 2 bad arguments, 3 done but some rows were refused (see the error file).\n`);
-    return EXIT.ok;
-  }
-  const usage = (msg: string) => {
-    io.stderr.write(`${msg}\n${USAGE}\n`);
-    return EXIT.usage;
-  };
-  const [entity, file, ...extra] = positionals;
-  if (entity !== 'customers' && entity !== 'purchases') return usage(entity ? `Cannot import "${entity}": choose customers or purchases.` : 'Say what to import: customers or purchases.');
-  const preset = values.preset ?? 'auto';
-  if (!isPresetChoice(preset)) return usage(`There is no "${preset}" preset: choose ${PRESET_CHOICES.join(', ')}.`);
-  if (values['print-mapping']) {
-    if (entity !== 'customers' || preset === 'auto' || preset === 'none') return usage('Name the preset to print: import customers --preset shopify|square --print-mapping.');
-    io.stdout.write(`${JSON.stringify({ columns: PRESETS[preset].columns }, null, 2)}\n`);
-    return EXIT.ok;
-  }
-  if (!file) return usage('Give the CSV file to import.');
-  if (extra.length) return usage(`Unexpected argument "${extra[0]}".`);
-  if (!fs.existsSync(file)) return usage(`No file at ${file}.`);
-  if (values.mapping && !fs.existsSync(values.mapping)) return usage(`No mapping file at ${values.mapping}.`);
+export const importFile = command({
+  name: 'import',
+  summary: 'import customers or purchases from the till (CSV)',
+  usage: 'customers|purchases FILE.csv [--preset auto|shopify|square|none] [--mapping FILE.json] [--dry-run] [--error-file FILE]',
+  help:
+    'counterpart import customers --preset shopify|square --print-mapping   (a mapping file to start from)\n' +
+    'Exits 3 when it finished but refused some rows: they are in the error file, with line numbers and reasons.',
+  options: {
+    preset: { type: 'string' },
+    'print-mapping': { type: 'boolean' },
+    mapping: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'error-file': { type: 'string' },
+  },
+  async run({ values, positionals, io, json, store }) {
+    const [entity, file, ...extra] = positionals;
+    if (entity !== 'customers' && entity !== 'purchases') {
+      throw new UsageError(entity ? `Cannot import "${entity}": choose customers or purchases.` : 'Say what to import: customers or purchases.');
+    }
+    const preset = values.preset ?? 'auto';
+    if (!isPresetChoice(preset)) throw new UsageError(`There is no "${preset}" preset: choose ${PRESET_CHOICES.join(', ')}.`);
+    if (values['print-mapping']) {
+      if (entity !== 'customers' || preset === 'auto' || preset === 'none') {
+        throw new UsageError('Name the preset to print: import customers --preset shopify|square --print-mapping.');
+      }
+      // The mapping file itself, whether or not --json was asked: it is JSON either way.
+      const mapping = { columns: PRESETS[preset].columns };
+      return { value: mapping, text: JSON.stringify(mapping, null, 2) };
+    }
+    if (!file) throw new UsageError('Give the CSV file to import.');
+    noMoreArguments(extra);
+    if (!fs.existsSync(file)) throw new UsageError(`No file at ${file}.`);
+    if (values.mapping && !fs.existsSync(values.mapping)) throw new UsageError(`No mapping file at ${values.mapping}.`);
 
-  let store: Store;
-  try {
-    store = openCliStore(values.db, io);
-  } catch (err) {
-    io.stderr.write(`${failureLine(err)}\n`);
-    return err instanceof UsageError ? EXIT.usage : EXIT.failed;
-  }
-  const showProgress = !values.json && io.stderr.isTTY === true;
-  try {
-    const report = await importCsv(store.ctx, {
-      entity,
-      file,
-      preset,
-      ...(values.mapping ? { mapping: values.mapping } : {}),
-      ...(values['error-file'] ? { errorFile: values['error-file'] } : {}),
-      dryRun: values['dry-run'] ?? false,
-      clerkId: null,
-      ...(showProgress
-        ? { onProgress: (p) => io.stderr.write(`\r  ${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))} % (line ${p.linesRead.toLocaleString('en')})`) }
-        : {}),
-    });
-    if (showProgress) io.stderr.write('\r\x1b[K');
-    io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : summary(file, report));
-    return report.failed > 0 ? EXIT.rowsRefused : EXIT.ok;
-  } catch (err) {
-    if (showProgress) io.stderr.write('\n');
-    io.stderr.write(`Import failed: ${failureLine(err)}\n`);
-    if (!(err instanceof AppError)) io.stderr.write('Batches committed before the failure stay; run the same command again to resume.\n');
-    return EXIT.failed;
-  } finally {
-    store.close();
-  }
+    const { ctx } = store();
+    const showProgress = !json && io.stderr.isTTY === true;
+    try {
+      const report = await importCsv(ctx, {
+        entity,
+        file,
+        preset,
+        ...(values.mapping ? { mapping: values.mapping } : {}),
+        ...(values['error-file'] ? { errorFile: values['error-file'] } : {}),
+        dryRun: values['dry-run'] ?? false,
+        clerkId: null,
+        ...(showProgress
+          ? { onProgress: (p) => io.stderr.write(`\r  ${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))} % (line ${p.linesRead.toLocaleString('en')})`) }
+          : {}),
+      });
+      if (showProgress) io.stderr.write('\r\x1b[K');
+      return { value: report, text: summary(file, report), exit: report.failed > 0 ? EXIT.rowsRefused : EXIT.ok };
+    } catch (err) {
+      if (showProgress) io.stderr.write('\n');
+      throw importFailure(err, io);
+    }
+  },
+});
+
+/** The failure as one sentence that says the import failed, and whether running it again resumes it. */
+function importFailure(err: unknown, io: { env: NodeJS.ProcessEnv }): CliError {
+  const p = problemOf(err, io);
+  const resume = err instanceof AppError ? '' : ' Batches committed before the failure stay; run the same command again to resume.';
+  // A file the import cannot read is a failed run (exit 1), not a mistake in the arguments (exit 2).
+  return new CliError(p.code === 'VALIDATION' ? 'CONFLICT' : p.code, `Import failed: ${p.message}${resume}`);
 }

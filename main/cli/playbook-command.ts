@@ -3,52 +3,53 @@
 // edit in the app, recorded against the acting manager.
 import fs from 'node:fs';
 import { exportPlaybook, importPlaybook } from '../services/suggestions/manage';
-import { actingClerk, COMMON_OPTIONS, EXIT, json, openStore, parse, UsageError, type Io } from './common';
+import { command } from './command';
+import { actingClerk, noMoreArguments, UsageError } from './common';
 
-export const PLAYBOOK_USAGE = 'counterpart playbook export FILE.json | import FILE.json [--clerk ID] [--db FILE] [--json]';
-
-export function runPlaybook(args: string[], io: Io): number {
-  const { values, positionals } = parse(args, { ...COMMON_OPTIONS, clerk: { type: 'string' } });
-  const [action, file, ...extra] = positionals;
-  if (action !== 'export' && action !== 'import') {
-    throw new UsageError(action ? `Unknown playbook command "${action}": use export or import.` : 'Say what to do: export or import.');
-  }
+/** The one file argument both take. */
+function fileArg(positionals: string[], action: string): string {
+  const [file, ...extra] = positionals;
   if (!file) throw new UsageError(`Give the playbook file: counterpart playbook ${action} FILE.json.`);
-  if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
-  if (action === 'export' && fs.existsSync(file)) throw new UsageError(`${file} already exists; choose a new file name.`);
-  let text = '';
-  if (action === 'import') {
-    if (!fs.existsSync(file)) throw new UsageError(`No playbook file at ${file}.`);
-    text = fs.readFileSync(file, 'utf8');
-  }
+  noMoreArguments(extra);
+  return file;
+}
 
-  const store = openStore(values.db, io, { mustExist: true });
-  try {
-    const { ctx } = store;
-    if (action === 'export') {
-      const playbook = exportPlaybook(ctx);
-      fs.writeFileSync(file, `${JSON.stringify(playbook, null, 2)}\n`, { flag: 'wx' });
-      if (values.json) json(io, { file, templates: playbook.templates.length });
-      else io.stdout.write(`Exported ${playbook.templates.length} templates to ${file}.\n`);
-      return EXIT.ok;
-    }
+export const playbookExport = command({
+  name: 'playbook export',
+  summary: 'the response playbook into a new JSON file',
+  usage: 'FILE.json',
+  options: {},
+  run({ positionals, store }) {
+    const file = fileArg(positionals, 'export');
+    if (fs.existsSync(file)) throw new UsageError(`${file} already exists; choose a new file name.`);
+    const playbook = exportPlaybook(store().ctx);
+    fs.writeFileSync(file, `${JSON.stringify(playbook, null, 2)}\n`, { flag: 'wx' });
+    return { value: { file, templates: playbook.templates.length }, text: `Exported ${playbook.templates.length} templates to ${file}.` };
+  },
+});
+
+export const playbookImport = command({
+  name: 'playbook import',
+  summary: 'a playbook JSON file, all or nothing; each change becomes a new template version',
+  usage: 'FILE.json [--clerk ID]',
+  options: { clerk: { type: 'string' } },
+  run({ values, positionals, store }) {
+    const file = fileArg(positionals, 'import');
+    if (!fs.existsSync(file)) throw new UsageError(`No playbook file at ${file}.`);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+      parsed = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
     } catch (err) {
       throw new UsageError(`${file} is not JSON: ${(err as Error).message}`);
     }
+    const { ctx } = store();
     const clerk = actingClerk(ctx, values.clerk);
     const result = importPlaybook(ctx, clerk.id, parsed);
-    if (values.json) json(io, result);
-    else {
-      io.stdout.write(
+    return {
+      value: result,
+      text:
         `Imported ${file} as ${clerk.displayName}: ${result.added.length} added, ${result.updated.length} updated, ` +
-          `${result.unchanged.length} unchanged.\n`,
-      );
-    }
-    return EXIT.ok;
-  } finally {
-    store.close();
-  }
-}
+        `${result.unchanged.length} unchanged.`,
+    };
+  },
+});

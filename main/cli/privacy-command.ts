@@ -8,10 +8,8 @@ import type { ErasureHolder } from '../../common/domain';
 import { eraseCustomer, exportCustomerData, type EraseResult } from '../services/privacy';
 import { compactIfPending, scrubState } from '../services/store-scrub';
 import { storagePolicy } from '../services/store-settings';
-import { COMMON_OPTIONS, customerIdArg, EXIT, json, openStore, parse, UsageError, type Io, type Store } from './common';
-
-export const CUSTOMER_USAGE =
-  'counterpart customer export ID --out FILE.json | erase ID --reason "why" [--backups DIR] [--db FILE] [--json]';
+import { command } from './command';
+import { customerIdArg, UsageError, type Store } from './common';
 
 const KIND: Record<ErasureHolder['kind'], string> = {
   backup: 'backup',
@@ -46,42 +44,41 @@ function eraseReport(r: EraseResult, folder: string | null, compactedMs: number 
   return `${lines.join('\n')}\n`;
 }
 
-export function runCustomer(args: string[], io: Io): number {
-  const { values, positionals } = parse(args, { ...COMMON_OPTIONS, out: { type: 'string' }, reason: { type: 'string' }, backups: { type: 'string' } });
-  const [action, ...rest] = positionals;
-  if (action !== 'export' && action !== 'erase') {
-    throw new UsageError(action ? `Unknown customer command "${action}": use export or erase.` : 'Say what to do: export or erase.');
-  }
-  const id = customerIdArg(rest, `customer ${action}`);
-  if (action === 'export') {
-    if (!values.out) throw new UsageError('Give the file to write with --out FILE.json.');
-    if (fs.existsSync(values.out)) throw new UsageError(`${values.out} already exists; choose a new file name.`);
-    if (values.reason !== undefined) throw new UsageError('--reason belongs to erase.');
-    if (values.backups !== undefined) throw new UsageError('--backups belongs to erase.');
-  } else {
-    if (!values.reason?.trim()) throw new UsageError('Say why the customer is erased with --reason "…".');
-    if (values.out !== undefined) throw new UsageError('--out belongs to export.');
-  }
+export const customerExport = command({
+  name: 'customer export',
+  summary: "a customer's data request: everything held about them, into a new JSON file",
+  usage: 'ID --out FILE.json',
+  options: { out: { type: 'string' } },
+  run({ values, positionals, store }) {
+    const id = customerIdArg(positionals, 'customer export');
+    const out = values.out;
+    if (!out) throw new UsageError('Give the file to write with --out FILE.json.');
+    if (fs.existsSync(out)) throw new UsageError(`${out} already exists; choose a new file name.`);
+    const data = exportCustomerData(store().ctx, null, id);
+    // Personal data: readable by the exporting user only, and never written over an existing file.
+    fs.writeFileSync(out, `${JSON.stringify(data, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
+    const counts = { purchases: data.purchases.length, interactions: data.interactions.length };
+    return {
+      value: { customerId: id, file: out, ...counts },
+      text: `Exported customer ${id} to ${out} (${counts.purchases} purchases, ${counts.interactions} interaction entries).`,
+    };
+  },
+});
 
-  const store = openStore(values.db, io, { mustExist: true });
-  try {
-    if (action === 'export') {
-      const data = exportCustomerData(store.ctx, null, id);
-      // Personal data: readable by the exporting user only, and never written over an existing file.
-      fs.writeFileSync(values.out!, `${JSON.stringify(data, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
-      const counts = { purchases: data.purchases.length, interactions: data.interactions.length };
-      if (values.json) json(io, { customerId: id, file: values.out, ...counts });
-      else io.stdout.write(`Exported customer ${id} to ${values.out} (${counts.purchases} purchases, ${counts.interactions} interaction entries).\n`);
-      return EXIT.ok;
-    }
-    const folder = backupFolder(values.backups, store);
-    const erased = eraseCustomer(store.ctx, null, id, values.reason!, { backupDirectory: folder });
-    const compactedMs = compactIfPending(store.ctx.db);
-    const r: EraseResult = { ...erased, storeFile: scrubState(store.ctx.db) };
-    if (values.json) json(io, { ...r, backupsChecked: folder, compactedMs });
-    else io.stdout.write(eraseReport(r, folder, compactedMs));
-    return EXIT.ok;
-  } finally {
-    store.close();
-  }
-}
+export const customerErase = command({
+  name: 'customer erase',
+  summary: "a customer's erasure request, compacting the store file at once",
+  usage: 'ID --reason "why" [--backups DIR]',
+  options: { reason: { type: 'string' }, backups: { type: 'string' } },
+  run({ values, positionals, store }) {
+    const id = customerIdArg(positionals, 'customer erase');
+    const reason = values.reason;
+    if (!reason?.trim()) throw new UsageError('Say why the customer is erased with --reason "…".');
+    const opened = store();
+    const folder = backupFolder(values.backups, opened);
+    const erased = eraseCustomer(opened.ctx, null, id, reason, { backupDirectory: folder });
+    const compactedMs = compactIfPending(opened.ctx.db);
+    const r: EraseResult = { ...erased, storeFile: scrubState(opened.ctx.db) };
+    return { value: { ...r, backupsChecked: folder, compactedMs }, text: eraseReport(r, folder, compactedMs) };
+  },
+});

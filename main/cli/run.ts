@@ -1,77 +1,65 @@
-// The command table of `counterpart`: each command parses its own arguments and returns an exit code.
-import { BACKUP_USAGE, RESTORE_USAGE, runBackup, runRestore } from './backup-command';
-import { EXIT, failure, UsageError, type Io } from './common';
-import { HUB_USAGE, runHub } from './hub-command';
-import { runImport } from './import-command';
-import { LOG_USAGE, runLog } from './log-command';
-import { runSearch, runShow, runSuggest, SEARCH_USAGE, SHOW_USAGE, SUGGEST_USAGE } from './lookup-commands';
-import { PLAYBOOK_USAGE, runPlaybook } from './playbook-command';
-import { CUSTOMER_UPDATE_USAGE, runCustomerUpdate } from './customer-update-command';
-import { CUSTOMER_USAGE, runCustomer } from './privacy-command';
-import { REPORT_USAGE, runReport } from './report-command';
-import { runSeed, SEED_USAGE } from './seed-command';
-import { runSync, SYNC_USAGE } from './sync-command';
+// `counterpart NAME…`: finds the command in the registry (a name may be two words, "hub enroll") and runs it through
+// the one plumbing in command.ts. Groups ("hub", "customer") answer --help with their commands.
+import { runCommand, usageLine, type Command } from './command';
+import { EXIT, failure, UsageError, type ExitCode, type Io } from './common';
+import { COMMANDS } from './registry';
 
-type Command = { usage: string; summary: string; run: (args: string[], io: Io) => number | Promise<number> };
-
-const COMMANDS: Record<string, Command> = {
-  seed: { usage: SEED_USAGE, summary: 'fill an empty database with the demo store', run: runSeed },
-  search: { usage: SEARCH_USAGE, summary: 'look a customer up by name, phone, email or card', run: runSearch },
-  show: { usage: SHOW_USAGE, summary: 'a customer profile and the newest history', run: runShow },
-  suggest: { usage: SUGGEST_USAGE, summary: 'what to say next, and why', run: runSuggest },
-  log: { usage: LOG_USAGE, summary: 'record an interaction at the counter', run: runLog },
-  playbook: { usage: PLAYBOOK_USAGE, summary: 'export or import the response playbook (JSON)', run: runPlaybook },
-  import: {
-    usage: 'counterpart import customers|purchases FILE.csv [--mapping FILE.json] [--dry-run] [--error-file FILE] [--db FILE] [--json]',
-    summary: 'import customers or purchases from the till (CSV)',
-    run: (args, io) => runImport(args, io),
-  },
-  customer: {
-    usage: `${CUSTOMER_UPDATE_USAGE}\n  ${CUSTOMER_USAGE}`,
-    summary: "edit a customer, or a customer's data request: export or erase",
-    run: (args, io) => (args[0] === 'update' ? runCustomerUpdate(args.slice(1), io) : runCustomer(args, io)),
-  },
-  report: { usage: REPORT_USAGE.replace(/^Usage: /, ''), summary: 'day or range report as CSV, JSON or PDF', run: (args, io) => runReport(args, io) },
-  backup: { usage: BACKUP_USAGE, summary: 'an online, verified copy of the store', run: runBackup },
-  restore: { usage: RESTORE_USAGE, summary: 'put a backup back in place of the store (refused while it is open)', run: runRestore },
-  hub: { usage: HUB_USAGE, summary: 'run the chain hub, enrol and revoke terminals', run: runHub },
-  sync: { usage: SYNC_USAGE, summary: 'this terminal and the chain hub: join, status, sync now', run: runSync },
-};
+/** The first words of the names: "seed", "hub", "customer"… */
+const topNames = () => [...new Set(COMMANDS.map((c) => c.name.split(' ')[0]!))];
+const group = (word: string) => COMMANDS.filter((c) => c.name.startsWith(`${word} `));
 
 export function usage(): string {
-  const names = Object.keys(COMMANDS);
-  const width = Math.max(...names.map((n) => n.length));
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
     'Usage: counterpart COMMAND [ARGS] [--db FILE] [--json]',
     '',
     'Commands:',
-    ...names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    ...names.map((n) => `  ${COMMANDS[n]!.usage}`),
+    ...COMMANDS.map((c) => `  ${usageLine(c)}`),
     '',
-    'The database is --db FILE, else $COUNTERPART_DB, else the managed config\'s databasePath, else ./counterpart.db.',
-    'Only seed creates a database; every other command needs an existing one.',
-    'Exit codes: 0 done, 1 failed (e.g. unknown customer, no store, damaged store), 2 bad arguments.',
+    "The database is --db FILE, else $COUNTERPART_DB, else the managed config's databasePath, else ./counterpart.db.",
+    'Only seed creates a database; every other command needs an existing one. COMMAND --help tells more.',
+    'With --json the result is JSON on stdout, and so is a failure: {"code": …, "message": …}.',
+    'Exit codes: 0 done, 1 failed (e.g. unknown customer, no store, damaged store), 2 bad arguments, 3 done but some rows were refused.',
     '',
   ].join('\n');
 }
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
-  const [name, ...args] = argv;
-  if (name === '--help' || name === '-h' || name === 'help') {
+function groupHelp(commands: Command[]): string {
+  return `Usage:\n${commands.map((c) => `  ${usageLine(c)}`).join('\n')}\n\n${commands.map((c) => `  ${c.name}: ${c.summary}.`).join('\n')}\nEach takes --help.\n`;
+}
+
+/** The command that argv names, and the arguments after its name; a group without a known subcommand throws. */
+function resolve(argv: string[]): { command: Command; args: string[] } | { help: string } {
+  const [first, second, ...rest] = argv;
+  if (first === undefined) throw new UsageError(`Give a command: ${topNames().join(', ')}.`);
+  const single = COMMANDS.find((c) => c.name === first);
+  if (single) return { command: single, args: argv.slice(1) };
+  const members = group(first);
+  if (members.length === 0) throw new UsageError(`Unknown command "${first}". Commands: ${topNames().join(', ')}.`);
+  const sub = COMMANDS.find((c) => c.name === `${first} ${second}`);
+  if (sub) return { command: sub, args: rest };
+  if (argv.includes('--help') || argv.includes('-h')) return { help: groupHelp(members) };
+  const actions = members.map((c) => c.name.slice(first.length + 1)).join(', ');
+  if (second === undefined || second.startsWith('-')) throw new UsageError(`Say what to do: ${actions}.`);
+  throw new UsageError(`Unknown ${first} command "${second}": use ${actions}.`);
+}
+
+export async function runCli(argv: string[], io: Io): Promise<ExitCode> {
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout.write(usage());
     return EXIT.ok;
   }
-  if (name === undefined) return failure(new UsageError(`Give a command: ${Object.keys(COMMANDS).join(', ')}.`), io);
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) return failure(new UsageError(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`), io);
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(`Usage: ${command.usage}\n`);
+  let found: ReturnType<typeof resolve>;
+  try {
+    found = resolve(argv);
+  } catch (err) {
+    return failure(err, io, { json: argv.includes('--json') });
+  }
+  if ('help' in found) {
+    io.stdout.write(found.help);
     return EXIT.ok;
   }
-  try {
-    return await command.run(args, io);
-  } catch (err) {
-    return failure(err, io);
-  }
+  return runCommand(found.command, found.args, io);
 }

@@ -1,91 +1,78 @@
 // `counterpart sync …`: this terminal's side of the chain. join trades a one-time code for the terminal's credential
 // (kept beside the store, never printed); status reads only this machine; now talks to the hub.
-import { HubRefused, HubUnreachable } from '../sync/hub-client';
+import { HubUnreachable } from '../sync/hub-client';
 import { joinHub } from '../sync/join';
 import { syncNow, syncStatus } from '../sync/status';
-import { openDatabase } from '../db/connection';
-import { checkStoreFile } from '../db/store-file';
-import { COMMON_OPTIONS, dbPath, EXIT, json, openStore, parse, UsageError, type Io } from './common';
-
-export const SYNC_USAGE = 'counterpart sync join --hub URL --code CODE [--allow-http] | status | now  [--db FILE] [--json]';
+import { command, type Outcome } from './command';
+import { CliError, noMoreArguments, UsageError } from './common';
 
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never');
 
-/** The store this terminal syncs: resolved like every command's, and refused (exit 1, one sentence) when it is not there. */
-function storeFile(flag: string | undefined, io: Io): string {
-  const file = dbPath(flag, io);
-  checkStoreFile(file, { write: false });
-  return file;
+/** The hub out of reach is a failure with the hub's code for it; its refusals (HubRefused) carry their own code. */
+async function reaching(fn: () => Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw err instanceof HubUnreachable ? new CliError('UNAVAILABLE', err.message) : err;
+  }
 }
 
-export async function runSync(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { ...COMMON_OPTIONS, hub: { type: 'string' }, code: { type: 'string' }, 'allow-http': { type: 'boolean' } });
-  const [action, ...extra] = positionals;
-  const actions = ['join', 'status', 'now'];
-  if (!action || !actions.includes(action)) {
-    throw new UsageError(action ? `Unknown sync command "${action}": use ${actions.join(', ')}.` : `Say what to do: ${actions.join(', ')}.`);
-  }
-  if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
-  if (action !== 'join' && (values.hub !== undefined || values.code !== undefined)) throw new UsageError('--hub and --code belong to sync join.');
-  const file = storeFile(values.db, io);
-  try {
-    if (action === 'join') {
+export const syncJoin = command({
+  name: 'sync join',
+  summary: "trade a one-time code from the hub's admin for this terminal's credential",
+  usage: '--hub URL --code CODE [--allow-http]',
+  help: 'Plain http:// is accepted only for a hub on this machine unless --allow-http.',
+  options: { hub: { type: 'string' }, code: { type: 'string' }, 'allow-http': { type: 'boolean' } },
+  run: ({ values, positionals, store }) =>
+    reaching(async () => {
+      noMoreArguments(positionals);
       if (!values.hub) throw new UsageError('Give the hub address with --hub URL.');
       if (!values.code) throw new UsageError('Give the enrolment code with --code CODE (from counterpart hub enroll).');
-      const db = openDatabase(file);
-      let link;
-      try {
-        link = await joinHub({ dbFile: file, db, hubUrl: values.hub, code: values.code, allowHttp: values['allow-http'] });
-      } finally {
-        db.close();
+      const { file, ctx } = store();
+      const link = await joinHub({ dbFile: file, db: ctx.db, hubUrl: values.hub, code: values.code, allowHttp: values['allow-http'] });
+      return { value: link, text: `Joined the hub at ${link.hubUrl} as ${link.terminal.name} at ${link.store.name}.` };
+    }),
+});
+
+export const syncStatusCommand = command({
+  name: 'sync status',
+  summary: 'hub, store, terminal, last sync and unsynced changes, from this machine only',
+  usage: '',
+  options: {},
+  run({ positionals, store }) {
+    noMoreArguments(positionals);
+    const { file, ctx } = store();
+    const status = syncStatus(file, ctx.db);
+    if (!status.joined) return { value: status, text: 'Not joined to a hub. Join with: counterpart sync join --hub URL --code CODE' };
+    return {
+      value: status,
+      text: [
+        `Hub:        ${status.hubUrl}`,
+        `Store:      ${status.store.name}`,
+        `Terminal:   ${status.terminal.name}`,
+        `Joined:     ${when(status.joinedAt)}`,
+        `Last sync:  ${when(status.lastSync)}`,
+        `Unsynced:   ${status.unsynced} changes`,
+      ].join('\n'),
+    };
+  },
+});
+
+export const syncNowCommand = command({
+  name: 'sync now',
+  summary: "push this terminal's changes, pull everyone else's",
+  usage: '',
+  options: {},
+  run: ({ positionals, store }) =>
+    reaching(async () => {
+      noMoreArguments(positionals);
+      const { file, ctx } = store();
+      const result = await syncNow(ctx, file);
+      const { terminal, store: shop } = result.hello;
+      const lines = [`Synced ${terminal.name} at ${shop.name}: sent ${result.pushed} changes, received ${result.pulled}.`];
+      if (result.restamped > 0) {
+        lines.push(`This terminal's clock is ahead of the hub's: ${result.restamped} changes were re-timed by the hub. Set the clock right.`);
       }
-      if (values.json) json(io, link);
-      else io.stdout.write(`Joined the hub at ${link.hubUrl} as ${link.terminal.name} at ${link.store.name}.\n`);
-      return EXIT.ok;
-    }
-    if (action === 'status') {
-      const db = openDatabase(file);
-      let status;
-      try {
-        status = syncStatus(file, db);
-      } finally {
-        db.close();
-      }
-      if (values.json) json(io, status);
-      else if (!status.joined) io.stdout.write('Not joined to a hub. Join with: counterpart sync join --hub URL --code CODE\n');
-      else {
-        io.stdout.write(
-          [
-            `Hub:        ${status.hubUrl}`,
-            `Store:      ${status.store.name}`,
-            `Terminal:   ${status.terminal.name}`,
-            `Joined:     ${when(status.joinedAt)}`,
-            `Last sync:  ${when(status.lastSync)}`,
-            `Unsynced:   ${status.unsynced} changes`,
-            '',
-          ].join('\n'),
-        );
-      }
-      return EXIT.ok;
-    }
-    const store = openStore(values.db, io, { mustExist: true });
-    try {
-      const result = await syncNow(store.ctx, file);
-      if (values.json) json(io, result);
-      else {
-        const { terminal, store: shop } = result.hello;
-        io.stdout.write(`Synced ${terminal.name} at ${shop.name}: sent ${result.pushed} changes, received ${result.pulled}.\n`);
-        if (result.restamped > 0) {
-          io.stdout.write(`This terminal's clock is ahead of the hub's: ${result.restamped} changes were re-timed by the hub. Set the clock right.\n`);
-        }
-      }
-      return EXIT.ok;
-    } finally {
-      store.close();
-    }
-  } catch (err) {
-    if (!(err instanceof HubUnreachable || err instanceof HubRefused)) throw err;
-    io.stderr.write(`${err.message}\n`);
-    return EXIT.failed;
-  }
-}
+      return { value: result, text: lines.join('\n') };
+    }),
+});

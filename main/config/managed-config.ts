@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { nearest } from '../../common/edit-distance';
 
 /** Highest lifetime spend (whole euros) a tier may start at. */
 export const MAX_TIER_FROM = 1_000_000;
@@ -78,30 +79,56 @@ export interface LoadedConfig {
 /** Reads and validates the managed file. Never writes it; an invalid file stops start-up with a precise message. */
 export function loadManagedConfig(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   const file = managedConfigPath(platform, env);
+  const read = readConfigFile(file, { absentIsEmpty: !env.COUNTERPART_CONFIG });
+  if (read === null) return { file, values: null, lockedKeys: [] };
+  const first = read.problems[0];
+  if (first) throw new ConfigError(file, first.key, first.expected);
+  const values = read.values!;
+  return { file, values, lockedKeys: Object.keys(values) as (keyof ManagedConfig)[] };
+}
+
+/** One thing wrong with a config file: the key (null for the file as a whole) and what was expected of it. */
+export interface ConfigProblem {
+  key: string | null;
+  expected: string;
+  /** For a key that is not a setting: the setting nearest to it, the one most likely meant. */
+  nearest?: string;
+}
+
+/** Every setting a managed file may hold. */
+export const MANAGED_KEYS = Object.keys(managedConfigSchema.shape) as (keyof ManagedConfig)[];
+
+/**
+ * Reads a config file and lists everything wrong with it (start-up stops at the first; `config check` shows them
+ * all). Null when the file is absent and that is allowed (nothing deployed).
+ */
+export function readConfigFile(file: string, opts: { absentIsEmpty: boolean }): { values: ManagedConfig | null; problems: ConfigProblem[] } | null {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !env.COUNTERPART_CONFIG) return { file, values: null, lockedKeys: [] };
-    throw new ConfigError(file, null, `it cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && opts.absentIsEmpty) return null;
+    return { values: null, problems: [{ key: null, expected: `it cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` }] };
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new ConfigError(file, null, `it is not valid JSON (${(err as Error).message})`);
+    return { values: null, problems: [{ key: null, expected: `it is not valid JSON (${(err as Error).message})` }] };
   }
   const parsed = managedConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') {
-      throw new ConfigError(file, issue.keys[0] ?? null, `is not a known setting (known: ${Object.keys(managedConfigSchema.shape).join(', ')})`);
-    }
-    const key = issue.path.map(String).join('.') || null;
-    throw new ConfigError(file, key, `expected ${describeExpected(issue, valueAt(json, issue.path))}`);
+  if (parsed.success) return { values: parsed.data, problems: [] };
+  return { values: null, problems: parsed.error.issues.flatMap((issue) => problemsOf(issue, json)) };
+}
+
+function problemsOf(issue: z.core.$ZodIssue, json: unknown): ConfigProblem[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const near = nearest(key, MANAGED_KEYS)!;
+      return { key, expected: `is not a known setting (the nearest is "${near}"; known: ${MANAGED_KEYS.join(', ')})`, nearest: near };
+    });
   }
-  const values = parsed.data;
-  return { file, values, lockedKeys: Object.keys(values) as (keyof ManagedConfig)[] };
+  return [{ key: issue.path.map(String).join('.') || null, expected: `expected ${describeExpected(issue, valueAt(json, issue.path))}` }];
 }
 
 function valueAt(json: unknown, keys: PropertyKey[]): unknown {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { conflictText } from '../../common/imports';
-import { runImport } from '../../main/cli/import-command';
+import { runCli } from '../../main/cli/run';
 import { createCustomer } from '../../main/services/customers';
 import { importCsv } from '../../main/services/import';
 import { samePerson } from '../../main/services/import/same-person';
@@ -111,7 +111,7 @@ describe('customer import: a row carrying someone else’s card, phone or email'
     const file = writeCsv('pos.csv', `${HEADER}\nNuala,Quinn,0851112223,nuala.quinn@example.ie,2000010000003,1975-07-01,yes\n`);
     const out: string[] = [];
     const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: () => true }, env: {} };
-    expect(await runImport(['customers', file, '--dry-run', '--db', s.file], io)).toBe(3);
+    expect(await runCli(['import', 'customers', file, '--dry-run', '--db', s.file], io)).toBe(3);
     expect(out.join('')).toContain(`0 would be updated, 0 unchanged, 1 refused (1 of them conflicts)`);
     expect(out.join('')).toContain(`    line 2: Nuala Quinn, but the loyalty card 2000010000003 belongs to Mary O'Brien (customer ${m.id})\n`);
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { MAX_WARNINGS } from '../../common/imports';
-import { runImport } from '../../main/cli/import-command';
+import { runCli } from '../../main/cli/run';
 import { importCsv } from '../../main/services/import';
 import { SCAN_CHUNK_BYTES } from '../../main/services/import/encoding';
 import { MAX_RECORD_CHARS } from '../../main/services/import/reader';
@@ -49,10 +49,10 @@ describe('customer import: the encoding is decided from the whole file', () => {
     const file = writeCsv('plain.csv', 'Name\nZoë Müller\n');
     const out: string[] = [];
     const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: () => true }, env: {} };
-    expect(await runImport(['customers', file, '--dry-run', '--db', s.file], io)).toBe(0);
+    expect(await runCli(['import', 'customers', file, '--dry-run', '--db', s.file], io)).toBe(0);
     expect(out.join('')).toContain('  Read as utf-8: the whole file is valid UTF-8.\n');
     out.length = 0;
-    expect(await runImport(['customers', file, '--dry-run', '--json', '--db', s.file], io)).toBe(0);
+    expect(await runCli(['import', 'customers', file, '--dry-run', '--json', '--db', s.file], io)).toBe(0);
     expect(JSON.parse(out.join(''))).toMatchObject({ encoding: 'utf-8', encodingReason: 'the whole file is valid UTF-8' });
   });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { runImport } from '../../main/cli/import-command';
+import { runCli } from '../../main/cli/run';
 import { MIGRATIONS } from '../../main/db/migrations';
 import { getProfile } from '../../main/services/customers';
 import { searchCustomers } from '../../main/services/customer-search';
@@ -228,7 +228,7 @@ describe('counterpart import customers --preset', () => {
   const run = async (args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runImport(args, { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: {} });
+    const code = await runCli(args, { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: {} });
     return { code, out: out.join(''), err: err.join('') };
   };
 

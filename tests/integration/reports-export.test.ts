@@ -5,7 +5,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { LogInteractionInput } from '../../common/contract';
 import { nameKey } from '../../common/normalize';
-import { runReport } from '../../main/cli/report-command';
+import { runCli } from '../../main/cli/run';
 import { createCustomer } from '../../main/services/customers';
 import { amendInteraction, logInteraction } from '../../main/services/interactions';
 import { neutralizeFormula } from '../../main/services/csv-out';
@@ -205,7 +205,7 @@ describe('report command', () => {
     const config = path.join(dir, 'config.json');
     fs.writeFileSync(config, JSON.stringify({ storeName: 'Dublin Docks', timeZone: 'Europe/Dublin', storeId: 'docks' }));
     const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: { COUNTERPART_CONFIG: config } };
-    const run = (...argv: string[]) => runReport(argv, io);
+    const run = (...argv: string[]) => runCli(['report', ...argv], io);
     return { s, dir, out, err, run };
   }
 

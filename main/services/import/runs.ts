@@ -1,23 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import type { ImportCounts } from '../../../common/imports';
 import type { DB } from '../../db/connection';
 import { preparedFor } from '../../db/prepared';
 import type { ImportEntity } from './mapping';
 
-export interface RunCounts {
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  receiptsInserted: number;
-  /** Rows refused because their card, phone or email belongs to someone else. */
-  conflicts: number;
-  /** Rows repeating a customer from earlier in the file with different values; the first few line numbers. */
-  repeats: number;
+export interface RunCounts extends ImportCounts {
+  /** The first few lines counted in repeats. */
   repeatLines: number[];
-  /** Customers updated, per field changed. */
-  fieldsChanged: Record<string, number>;
 }
 
 /** What import_runs.counts holds: totals up to the last committed line, and what a resume must match. */

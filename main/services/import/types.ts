@@ -1,4 +1,4 @@
-import type { ImportColumnUse, ImportConflict } from '../../../common/imports';
+import type { ImportColumnUse, ImportConflict, ImportCounts } from '../../../common/imports';
 import type { CsvEncoding } from './encoding';
 import type { RejectedRow } from './error-file';
 import type { ImportEntity, ImportMapping } from './mapping';
@@ -30,25 +30,11 @@ export interface ImportOptions {
   clerkId?: number | null;
 }
 
-export interface ImportReport {
+export interface ImportReport extends ImportCounts {
   entity: ImportEntity;
   dryRun: boolean;
-  /** Data rows read (the header and blank lines not counted). rowsRead = inserted + updated + unchanged + failed. */
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  /** Purchases only: receipts created (their rows are counted in inserted). */
-  receiptsInserted: number;
-  /** Rows refused because their card, phone or email belongs to someone else by name (also counted in failed). */
-  conflicts: number;
-  /** The first MAX_LISTED_CONFLICTS of them, by name; only this run's, as names are never stored with the run. */
+  /** The first MAX_LISTED_CONFLICTS conflicts, by name; only this run's, as names are never stored with the run. */
   conflictList: ImportConflict[];
-  /** Rows naming a customer an earlier row of the file already gave, with different values (the earlier ones kept). */
-  repeats: number;
-  /** Customers updated, per field changed (tags added and notes appended count as changes). */
-  fieldsChanged: Record<string, number>;
   errorFile: string | null;
   encoding: CsvEncoding;
   /** Why that encoding, in a sentence: said by the CLI, in --json and on the Import tab. */
@@ -64,18 +50,13 @@ export interface ImportReport {
   ms: number;
 }
 
-export interface BatchOutcome {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  receiptsInserted: number;
+/** One batch's part of the counts; the rows behind failed, conflicts and repeats are listed, not counted. */
+export interface BatchOutcome extends Pick<ImportCounts, 'inserted' | 'updated' | 'unchanged' | 'receiptsInserted' | 'fieldsChanged'> {
   rejected: RejectedRow[];
   /** Rows refused because their identifier belongs to someone else (they are in rejected too). */
   conflicts: ImportConflict[];
   /** Lines repeating a customer from earlier in the file with different values (the earlier values are kept). */
   repeats: number[];
-  /** Customers updated, per field changed. */
-  fieldsChanged: Record<string, number>;
 }
 
 /** Turns a batch of rows into writes. processBatch runs inside the batch's transaction. */

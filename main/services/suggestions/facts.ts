@@ -1,9 +1,9 @@
 // Everything the engine may say anything about, gathered once per call with a handful of indexed, LIMITed queries.
-import type { CommunicationStyle, InteractionKind, InteractionOutcome, OpenIssue } from '../../../common/domain';
+import type { CommunicationStyle, InteractionKind, InteractionOutcome, OpenIssue, Tier } from '../../../common/domain';
 import { AppError } from '../../../common/errors';
 import { nameKey } from '../../../common/normalize';
-import { customersRepo } from '../../db/customers.repo';
-import { GOODWILL_SETTING, playbookRepo } from '../../db/playbook.repo';
+import { customersRepo, type CustomerRow } from '../../db/customers.repo';
+import { GOODWILL_SETTING, playbookRepo, type LatestPurchaseRow } from '../../db/playbook.repo';
 import type { ServiceContext } from '../context';
 import { tierBasis, tierFor } from '../customers';
 import { addDays, daysBetween, localDay } from '../time';
@@ -173,27 +173,68 @@ export function issueIsAbout(
   }));
 }
 
+/**
+ * Everything the engine may say about this customer at this counter. One function per family of facts below, each
+ * filling values (what conditions test), vars (what templates say) and subjects (the reasons shown beside a
+ * suggestion), in this order: the person, visits and loyalty, the birthday, the history, what is owed, the latest
+ * purchase, then one view per open issue.
+ */
 export function gatherFacts(ctx: ServiceContext, customerId: number | null, clerkId: number): Facts {
   const values = emptyFacts();
   const vars = policyVars(ctx, clerkId);
-  if (customerId === null) {
-    values.isWalkIn = true;
-    return {
-      customerId: null,
-      style: 'unknown',
-      marketingConsent: false,
-      values,
-      subjects: { customer: { fact: 'walk-in, no customer selected', ref: 'walk-in', ageDays: null } },
-      vars,
-      resolvable: noneOwed(),
-      issues: [],
-      purchaseTalk: null,
-    };
-  }
-  const db = ctx.db;
-  const repo = playbookRepo(db);
-  const row = customersRepo(db).byId.get(customerId);
+  if (customerId === null) return walkInFacts(values, vars);
+  const repo = playbookRepo(ctx.db);
+  const row = customersRepo(ctx.db).byId.get(customerId);
   if (!row) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
+  const t = dayTools(ctx);
+  const f: Gathering = { values, vars, subjects: {}, cref: `customer:${row.id}` };
+  const style = row.style as CommunicationStyle;
+
+  personFacts(f, row, t);
+  const loyalty = visitFacts(ctx, f, row, t);
+  birthdayFacts(f, row, t);
+  const open = openIssuesOf(repo, row.id, t.today);
+  historyFacts(f, recentOf(repo, row.id), new Set(open.map((o) => o.interactionId)), t);
+  const resolvable = owedFacts(f, open, t);
+  const purchaseTalk = purchaseFacts(ctx, f, repo.latestPurchase.get(row.id), open, loyalty, t);
+
+  const facts: Facts = {
+    customerId: row.id,
+    style,
+    marketingConsent: row.marketing_consent === 1,
+    values,
+    subjects: f.subjects,
+    vars,
+    resolvable,
+    issues: [],
+    purchaseTalk,
+  };
+  facts.issues = issueViews(facts, open, t);
+  return facts;
+}
+
+/** What a family of facts fills: the customer's values, vars and subjects, and the reference to the customer. */
+interface Gathering extends Pick<Owed, 'values' | 'vars' | 'subjects'> {
+  cref: string;
+}
+
+function walkInFacts(values: FactValues, vars: VariableValues): Facts {
+  values.isWalkIn = true;
+  return {
+    customerId: null,
+    style: 'unknown',
+    marketingConsent: false,
+    values,
+    subjects: { customer: { fact: 'walk-in, no customer selected', ref: 'walk-in', ageDays: null } },
+    vars,
+    resolvable: noneOwed(),
+    issues: [],
+    purchaseTalk: null,
+  };
+}
+
+/** Store-local days, each timestamp's worked out once (a long history repeats them). */
+function dayTools(ctx: ServiceContext): DayTools {
   const tz = ctx.config.timeZone;
   const today = localDay(ctx.now(), tz);
   const days = new Map<string, string>();
@@ -202,17 +243,16 @@ export function gatherFacts(ctx: ServiceContext, customerId: number | null, cler
     if (d === undefined) days.set(iso, (d = localDay(new Date(iso), tz)));
     return d;
   };
-  const ago = (iso: string) => daysBetween(dayOf(iso), today);
-  const fmt = (day: string) => formatDay(day, today);
-  const cref = `customer:${row.id}`;
-  const subjects: Facts['subjects'] = {};
-  const style = row.style as CommunicationStyle;
-  const tags = (JSON.parse(row.tags) as string[]).map((t) => t.trim().toLowerCase()).filter(Boolean);
+  return { dayOf, ago: (iso) => daysBetween(dayOf(iso), today), fmt: (day) => formatDay(day, today), today };
+}
 
-  // The person.
+/** The person: since when, style, consent, tags and the interest they suggest. */
+function personFacts({ values, vars, subjects, cref }: Gathering, row: CustomerRow, t: DayTools): void {
+  const style = row.style as CommunicationStyle;
+  const tags = (JSON.parse(row.tags) as string[]).map((tag) => tag.trim().toLowerCase()).filter(Boolean);
   values.isWalkIn = false;
-  values.customerSinceDays = ago(row.created_at);
-  subjects.customer = { fact: `customer since ${formatMonth(dayOf(row.created_at))}`, ref: cref, ageDays: null };
+  values.customerSinceDays = t.ago(row.created_at);
+  subjects.customer = { fact: `customer since ${formatMonth(t.dayOf(row.created_at))}`, ref: cref, ageDays: null };
   vars.firstName = addressName(row.first_name, row.last_name);
   vars.displayName = [row.first_name.trim(), row.last_name.trim()].filter(Boolean).join(' ') || null;
   values.style = style;
@@ -227,20 +267,28 @@ export function gatherFacts(ctx: ServiceContext, customerId: number | null, cler
   const interest = interestFrom(tags);
   values.interest = interest;
   vars.interest = interest;
-  if (tags.length) subjects.tags = { fact: `tagged ${tags.map((t) => `“${t}”`).join(', ')}`, ref: cref, ageDays: null };
+  if (tags.length) subjects.tags = { fact: `tagged ${tags.map((tag) => `“${tag}”`).join(', ')}`, ref: cref, ageDays: null };
+}
 
-  // Visits and loyalty.
+/** The tier and what it rests on, for the purchase facts to tell whether the latest purchase moved it up. */
+interface Loyalty {
+  tier: Tier;
+  basis: ReturnType<typeof tierBasis>;
+}
+
+/** Visits and loyalty: counts, the last visit, the tier. */
+function visitFacts(ctx: ServiceContext, { values, vars, subjects, cref }: Gathering, row: CustomerRow, t: DayTools): Loyalty {
   values.visitCount = row.visit_count;
   values.interactionCount = row.interaction_count;
   values.purchaseCount = row.purchase_count;
   vars.visitCount = String(row.visit_count);
   if (row.last_visit_at) {
-    const lastDay = dayOf(row.last_visit_at);
-    const since = daysBetween(lastDay, today);
+    const lastDay = t.dayOf(row.last_visit_at);
+    const since = daysBetween(lastDay, t.today);
     values.daysSinceLastVisit = since;
     vars.daysSinceLastVisit = String(since);
-    vars['lastVisit.date'] = fmt(lastDay);
-    const fact = `${plural(row.visit_count, 'visit')}, last ${whenPhrase(lastDay, since, today)}`;
+    vars['lastVisit.date'] = t.fmt(lastDay);
+    const fact = `${plural(row.visit_count, 'visit')}, last ${whenPhrase(lastDay, since, t.today)}`;
     subjects.visits = { fact, ref: cref, ageDays: null };
   } else {
     subjects.visits = { fact: 'first visit, no history yet', ref: cref, ageDays: null };
@@ -251,27 +299,31 @@ export function gatherFacts(ctx: ServiceContext, customerId: number | null, cler
   values.lifetimeSpendCents = row.lifetime_spend_cents;
   vars.tier = tier;
   subjects.tier = { fact: tier === 'new' ? 'new customer' : `${tier} tier`, ref: cref, ageDays: null };
+  return { tier, basis };
+}
 
-  if (row.birthday) {
-    const b = nextBirthday(row.birthday, today);
-    if (b) {
-      values.birthdayInDays = b.inDays;
-      vars['birthday.date'] = fmt(b.day);
-      const born = formatDay(`${today.slice(0, 4)}${row.birthday.slice(4)}`, today);
-      const shifted = b.day.slice(5) !== row.birthday.slice(5) ? ` (born on ${born})` : '';
-      subjects.birthday = {
-        fact:
-          b.inDays === 0
-            ? `birthday today${shifted}`
-            : `birthday ${b.inDays === 1 ? 'tomorrow' : `on ${fmt(b.day)}, in ${b.inDays} days`}${shifted}`,
-        ref: cref,
-        ageDays: b.inDays,
-      };
-    }
-  }
+/** The next birthday, when it is known (29 February falls on 28 February in other years: the reason says so). */
+function birthdayFacts({ values, vars, subjects, cref }: Gathering, row: CustomerRow, t: DayTools): void {
+  if (!row.birthday) return;
+  const b = nextBirthday(row.birthday, t.today);
+  if (!b) return;
+  values.birthdayInDays = b.inDays;
+  vars['birthday.date'] = t.fmt(b.day);
+  const born = formatDay(`${t.today.slice(0, 4)}${row.birthday.slice(4)}`, t.today);
+  const shifted = b.day.slice(5) !== row.birthday.slice(5) ? ` (born on ${born})` : '';
+  subjects.birthday = {
+    fact:
+      b.inDays === 0
+        ? `birthday today${shifted}`
+        : `birthday ${b.inDays === 1 ? 'tomorrow' : `on ${t.fmt(b.day)}, in ${b.inDays} days`}${shifted}`,
+    ref: cref,
+    ageDays: b.inDays,
+  };
+}
 
-  // Interaction history: the last few originals, as they stand after amendments.
-  const recent: Recent[] = repo.recentInteractions.all(row.id, RECENT_INTERACTIONS).map((r) => ({
+/** The last few original interactions, as they stand after amendments. */
+function recentOf(repo: ReturnType<typeof playbookRepo>, customerId: number): Recent[] {
+  return repo.recentInteractions.all(customerId, RECENT_INTERACTIONS).map((r) => ({
     id: r.id,
     createdAt: r.created_at,
     kind: r.kind as InteractionKind,
@@ -279,7 +331,10 @@ export function gatherFacts(ctx: ServiceContext, customerId: number | null, cler
     sentiment: r.sentiment,
     notes: r.notes,
   }));
-  const open: OpenIssue[] = repo.openIssues.all(row.id).map((r) => ({
+}
+
+function openIssuesOf(repo: ReturnType<typeof playbookRepo>, customerId: number, today: string): OpenIssue[] {
+  return repo.openIssues.all(customerId).map((r) => ({
     interactionId: r.interaction_id,
     kind: r.kind as InteractionKind,
     outcome: r.outcome as InteractionOutcome,
@@ -288,41 +343,49 @@ export function gatherFacts(ctx: ServiceContext, customerId: number | null, cler
     overdue: r.due_date !== null && r.due_date < today,
     notes: r.notes,
   }));
-  const openIds = new Set(open.map((o) => o.interactionId));
+}
+
+/** The history: the last interaction, and complaints and returns in the last 90 days. */
+function historyFacts({ values, vars, subjects }: Gathering, recent: Recent[], openIds: ReadonlySet<number>, t: DayTools): void {
   const last = recent[0];
   if (last) {
-    const d = ago(last.createdAt);
+    const d = t.ago(last.createdAt);
     values['lastInteraction.kind'] = last.kind;
     values['lastInteraction.outcome'] = last.outcome;
     values['lastInteraction.sentiment'] = last.sentiment;
     values['lastInteraction.daysAgo'] = d;
     values['lastInteraction.open'] = openIds.has(last.id);
     vars['lastInteraction.kind'] = KIND_NOUN[last.kind];
-    vars['lastInteraction.date'] = fmt(dayOf(last.createdAt));
+    vars['lastInteraction.date'] = t.fmt(t.dayOf(last.createdAt));
     vars['lastInteraction.summary'] = summarise(last.notes);
     const still = openIds.has(last.id) && last.outcome === 'resolved' ? ', still open' : '';
     const mood = last.sentiment !== null ? `, sentiment ${last.sentiment}/5` : '';
     subjects.lastInteraction = {
-      fact: `${KIND_LABEL[last.kind]} on ${fmt(dayOf(last.createdAt))}, ${OUTCOME_LABEL[last.outcome]}${still}${mood}`,
+      fact: `${KIND_LABEL[last.kind]} on ${t.fmt(t.dayOf(last.createdAt))}, ${OUTCOME_LABEL[last.outcome]}${still}${mood}`,
       ref: `interaction:${last.id}`,
       ageDays: d,
     };
   }
   const countWithin90 = (kind: 'complaint' | 'return', subject: 'complaints' | 'returns', label: string) => {
-    const hits = recent.filter((i) => i.kind === kind && ago(i.createdAt) <= 90);
+    const hits = recent.filter((i) => i.kind === kind && t.ago(i.createdAt) <= 90);
     const first = hits[0];
     if (!first) return 0;
     const fact = `${plural(hits.length, label)} in the last 90 days`;
-    subjects[subject] = { fact, ref: `interaction:${first.id}`, ageDays: ago(first.createdAt) };
+    subjects[subject] = { fact, ref: `interaction:${first.id}`, ageDays: t.ago(first.createdAt) };
     return hits.length;
   };
   values.complaintsLast90Days = countWithin90('complaint', 'complaints', 'complaint');
   values.returnsLast90Days = countWithin90('return', 'returns', 'return');
+}
 
-  // What is still owed. Three kinds of open item have their own facts: the most pressing open issue that is not a
-  // pickup (openIssue.*), the one with the earliest follow-up date (followUp.*) and the newest pickup (pickup.*).
+/**
+ * What is still owed. Three kinds of open item have their own facts: the most pressing open issue that is not a
+ * pickup (openIssue.*), the one with the earliest follow-up date (followUp.*) and the newest pickup (pickup.*).
+ */
+function owedFacts(f: Gathering, open: OpenIssue[], t: DayTools): Facts['resolvable'] {
+  const { values, subjects } = f;
   values.openIssues = open.length;
-  const base: Owed = { values, vars, subjects, resolvable: noneOwed() };
+  const base: Owed = { values, vars: f.vars, subjects, resolvable: noneOwed() };
   const focus = open
     .filter((o) => o.kind !== 'pickup')
     .sort(
@@ -337,72 +400,81 @@ export function gatherFacts(ctx: ServiceContext, customerId: number | null, cler
     .sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || a.openedAt.localeCompare(b.openedAt) || a.interactionId - b.interactionId)[0];
   const pickups = open.filter((o) => o.kind === 'pickup');
   values.pendingPickups = pickups.length;
-  const when: DayTools = { dayOf, ago, fmt, today };
-  asOpenIssue(base, focus, when);
-  asFollowUp(base, due, when);
-  asPickup(base, pickups[0], when);
+  asOpenIssue(base, focus, t);
+  asFollowUp(base, due, t);
+  asPickup(base, pickups[0], t);
   subjects.openIssues =
     open.length === 0
-      ? { fact: 'nothing open', ref: cref, ageDays: null }
+      ? { fact: 'nothing open', ref: f.cref, ageDays: null }
       : { fact: plural(open.length, 'open issue'), ref: `interaction:${(focus ?? open[0]!).interactionId}`, ageDays: null };
-  const resolvable = base.resolvable;
+  return base.resolvable;
+}
 
-  // The most recent purchase.
-  let purchaseTalk: PurchaseTalk | null = null;
-  const p = repo.latestPurchase.get(row.id);
-  if (p) {
-    const items = (JSON.parse(p.items) as (Item | null)[]).filter((i): i is Item => i !== null);
-    const kept = items.filter((i) => i.returnStatus === 'kept');
-    const dearest = (list: Item[]) =>
-      [...list].sort((a, b) => b.unitPriceCents - a.unitPriceCents || a.description.localeCompare(b.description))[0];
-    const item = dearest(kept) ?? dearest(items);
-    const bought = dayOf(p.purchased_at);
-    const d = daysBetween(bought, today);
-    const ends = addDays(bought, ctx.config.returnWindowDays);
-    const endsIn = daysBetween(today, ends);
-    const allReturned = items.length > 0 && kept.length === 0;
-    values['purchase.daysAgo'] = d;
-    values['purchase.returnWindowEndsInDays'] = endsIn;
-    values['purchase.withinReturnWindow'] = kept.length > 0 && endsIn >= 0;
-    values['purchase.withinGoodwill'] = kept.length > 0 && endsIn < 0 && -endsIn <= goodwillDays(ctx);
-    values['purchase.allReturned'] = allReturned;
-    values['purchase.totalCents'] = p.total_cents;
-    values['purchase.itemCount'] = items.length;
-    vars['lastPurchase.item'] = item ? spokenName(item) || null : null;
-    const worthAsking = kept.filter((i) => i.checkIn === 1);
-    let underIssue: boolean | undefined;
-    purchaseTalk = {
-      checkInItem: worthAsking.length ? spokenName(dearest(worthAsking)!) || null : null,
-      underIssue: () => (underIssue ??= open.some((o) => issueIsAbout({ ...o, openedDay: dayOf(o.openedAt) }, items, bought))),
-    };
-    vars['lastPurchase.date'] = fmt(bought);
-    vars.returnWindowEnds = fmt(ends);
-    const what = item ? `${item.description.trim()}${items.length > 1 ? ` (+${items.length - 1} more)` : ''}` : `receipt total ${p.total_cents}`;
-    const window = allReturned
-      ? ', all returned'
-      : endsIn >= 0
-        ? `, return window ends ${fmt(ends)}`
-        : `, return window ended ${fmt(ends)}`;
-    subjects.purchase = { fact: `bought ${what} on ${fmt(bought)}${window}`, ref: `purchase:${p.id}`, ageDays: d };
+/** The most recent purchase: what, when, the return window, whether it moved the customer up a tier. */
+function purchaseFacts(
+  ctx: ServiceContext,
+  { values, vars, subjects }: Gathering,
+  p: LatestPurchaseRow | undefined,
+  open: OpenIssue[],
+  { tier, basis }: Loyalty,
+  t: DayTools,
+): PurchaseTalk | null {
+  if (!p) return null;
+  const items = (JSON.parse(p.items) as (Item | null)[]).filter((i): i is Item => i !== null);
+  const kept = items.filter((i) => i.returnStatus === 'kept');
+  const dearest = (list: Item[]) =>
+    [...list].sort((a, b) => b.unitPriceCents - a.unitPriceCents || a.description.localeCompare(b.description))[0];
+  const item = dearest(kept) ?? dearest(items);
+  const bought = t.dayOf(p.purchased_at);
+  const d = daysBetween(bought, t.today);
+  const ends = addDays(bought, ctx.config.returnWindowDays);
+  const endsIn = daysBetween(t.today, ends);
+  const allReturned = items.length > 0 && kept.length === 0;
+  values['purchase.daysAgo'] = d;
+  values['purchase.returnWindowEndsInDays'] = endsIn;
+  values['purchase.withinReturnWindow'] = kept.length > 0 && endsIn >= 0;
+  values['purchase.withinGoodwill'] = kept.length > 0 && endsIn < 0 && -endsIn <= goodwillDays(ctx);
+  values['purchase.allReturned'] = allReturned;
+  values['purchase.totalCents'] = p.total_cents;
+  values['purchase.itemCount'] = items.length;
+  vars['lastPurchase.item'] = item ? spokenName(item) || null : null;
+  const worthAsking = kept.filter((i) => i.checkIn === 1);
+  let underIssue: boolean | undefined;
+  const talk: PurchaseTalk = {
+    checkInItem: worthAsking.length ? spokenName(dearest(worthAsking)!) || null : null,
+    underIssue: () => (underIssue ??= open.some((o) => issueIsAbout({ ...o, openedDay: t.dayOf(o.openedAt) }, items, bought))),
+  };
+  vars['lastPurchase.date'] = t.fmt(bought);
+  vars.returnWindowEnds = t.fmt(ends);
+  const what = item ? `${item.description.trim()}${items.length > 1 ? ` (+${items.length - 1} more)` : ''}` : `receipt total ${p.total_cents}`;
+  const window = allReturned
+    ? ', all returned'
+    : endsIn >= 0
+      ? `, return window ends ${t.fmt(ends)}`
+      : `, return window ended ${t.fmt(ends)}`;
+  subjects.purchase = { fact: `bought ${what} on ${t.fmt(bought)}${window}`, ref: `purchase:${p.id}`, ageDays: d };
 
-    const before = tierFor(ctx, basis.spendCents - p.total_cents, Math.max(1, basis.visits));
-    const tierUp = TIER_RANK[tier] >= TIER_RANK.silver && TIER_RANK[tier] > TIER_RANK[before];
-    values['loyalty.tierUp'] = tierUp;
-    if (tierUp) subjects.loyalty = { fact: `reached ${tier} with the purchase on ${fmt(bought)}`, ref: `purchase:${p.id}`, ageDays: d };
-  }
+  const before = tierFor(ctx, basis.spendCents - p.total_cents, Math.max(1, basis.visits));
+  const tierUp = TIER_RANK[tier] >= TIER_RANK.silver && TIER_RANK[tier] > TIER_RANK[before];
+  values['loyalty.tierUp'] = tierUp;
+  if (tierUp) subjects.loyalty = { fact: `reached ${tier} with the purchase on ${t.fmt(bought)}`, ref: `purchase:${p.id}`, ageDays: d };
+  return talk;
+}
 
-  const marketingConsent = row.marketing_consent === 1;
-  const facts: Facts = { customerId: row.id, style, marketingConsent, values, subjects, vars, resolvable, issues: [], purchaseTalk };
-  facts.issues = [...open].sort(mostPressing(today)).slice(0, MAX_ISSUE_VIEWS).map((o) => {
-    // Each view starts from copies of everything above, then describes only this issue.
-    const view: Owed = { values: { ...values }, vars: { ...vars }, subjects: { ...subjects }, resolvable: noneOwed() };
-    asOpenIssue(view, o.kind === 'pickup' ? undefined : o, when);
-    asFollowUp(view, o.dueDate === null ? undefined : o, when);
-    asPickup(view, o.kind === 'pickup' ? o : undefined, when);
-    if (o.dueDate !== null) view.values.followUpDueToday = o.dueDate <= today;
-    return { issueId: o.interactionId, dueDate: o.dueDate, overdue: o.overdue, facts: { ...facts, ...view, issues: [] } };
-  });
-  return facts;
+/** One view per open issue, the most pressing first: the facts as if that issue were the one in question. */
+function issueViews(facts: Facts, open: OpenIssue[], t: DayTools): IssueView[] {
+  return [...open]
+    .sort(mostPressing(t.today))
+    .slice(0, MAX_ISSUE_VIEWS)
+    .map((o) => {
+      // Each view starts from copies of everything the customer's facts hold, then describes only this issue.
+      const view: Owed = { values: { ...facts.values }, vars: { ...facts.vars }, subjects: { ...facts.subjects }, resolvable: noneOwed() };
+      asOpenIssue(view, o.kind === 'pickup' ? undefined : o, t);
+      asFollowUp(view, o.dueDate === null ? undefined : o, t);
+      asPickup(view, o.kind === 'pickup' ? o : undefined, t);
+      if (o.dueDate !== null) view.values.followUpDueToday = o.dueDate <= t.today;
+      return { issueId: o.interactionId, dueDate: o.dueDate, overdue: o.overdue, facts: { ...facts, ...view, issues: [] } };
+    });
 }
 
 const noneOwed = (): Facts['resolvable'] => ({ openIssue: null, followUp: null, pickup: null });
