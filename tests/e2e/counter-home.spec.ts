@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { cardEnd } from '../../common/card-shape';
 import { agoWording, dueWording } from '../../common/relative-day';
 import { expect, test } from './fixtures';
-import { CLERK, MANAGER, TODAY, clerkId, expectAccessible, signIn, snap, value } from './manager-helpers';
+import { CLERK, MANAGER, TODAY, clerkId, expectAccessible, openBackOffice, signIn, snap, value } from './manager-helpers';
 
 const search = (page: Page) => page.getByRole('combobox', { name: 'Find customer' });
 const SIZES = [
@@ -74,6 +74,21 @@ test('home: due today and overdue (promised callbacks first) and mine; ↓ enter
   await expect(page).toHaveURL(new RegExp(`#/customer/${q.due[0]!.customer!.id}$`));
 });
 
+test('Follow-ups tab: "Due today" and "Mine" filters', async ({ app, page }) => {
+  const open = await value(app, 'followups.list', {}, MANAGER);
+  const later = open.find((f) => f.customer && f.dueDate && f.dueDate > TODAY)!;
+  await value(app, 'followups.assign', { interactionId: later.interactionId, clerkId: clerkId(app, MANAGER) }, MANAGER);
+  await signIn(page, MANAGER);
+  await openBackOffice(page, 'Follow-ups');
+  const ids = () => page.locator('tbody tr[data-followup-id]').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-followup-id'))));
+  await page.getByLabel('Mine', { exact: true }).check();
+  await expect.poll(ids).toEqual([later.interactionId]);
+  await page.getByLabel('Due today', { exact: true }).check();
+  const dueToday = open.filter((f) => f.dueDate === TODAY).map((f) => f.interactionId);
+  await expect.poll(ids).toEqual(dueToday);
+  if (dueToday.length) await expect(page.locator('tbody tr').first()).toContainText('due today');
+});
+
 test.describe('in a store whose cards are 13 digits starting 2000', () => {
   test.use({ managed: { cardPrefix: '2000', cardLength: 13 } });
 
@@ -117,8 +132,8 @@ test.describe('in a store whose cards are 13 digits starting 2000', () => {
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await expect(head.getByText('Card')).toBeVisible();
-      await fitsItsWidth(page, '.search-dropdown .result .hit-card');
-      await fitsItsWidth(page, '.search-dropdown .hit-markers');
+      // Every cell of the rows and of the headers shows whole (a long name or email may be cut, nothing else).
+      await fitsItsWidth(page, '.search-dropdown .result > span:not(.hit-name):not(.hit-email)');
       await snap(page, testInfo, `results-${size.width}`);
       await expectAccessible(page, testInfo, `search results at ${size.width}×${size.height}`);
     }
