@@ -158,7 +158,9 @@ describe('customer lookup', () => {
     ] as const) {
       const p = plan(stmt, 'a', 'b', 5);
       expect(p, stmt.source).toMatch(new RegExp(`USING INDEX ${index} \\(\\w+>\\? AND \\w+<\\?\\)`));
-      expect(p, stmt.source).not.toMatch(/TEMP B-TREE/);
+      // Namesakes of one full name are sorted by visit one name at a time (few rows); nothing else sorts.
+      if (stmt === hits.namePrefix) expect(p, stmt.source).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      else expect(p, stmt.source).not.toMatch(/TEMP B-TREE/);
     }
     for (const stmt of [hits.nameMatch, hits.phoneContains]) {
       expect(plan(stmt, '"obr"', 5), stmt.source).toMatch(/SCAN customer_fts VIRTUAL TABLE INDEX .* \| SEARCH customers USING INTEGER PRIMARY KEY/);
