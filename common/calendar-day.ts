@@ -24,6 +24,11 @@ export function calendarDayProblem(text: string): string | null {
   return isCalendarDay(text) ? null : `${text} is not a calendar date`;
 }
 
+/** Whole calendar days from day a to day b (both YYYY-MM-DD), positive when b is later. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
 /** The one schema of every date field in the contract. */
 export const calendarDay = z.string().superRefine((text, ctx) => {
   const problem = calendarDayProblem(text);

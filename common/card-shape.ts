@@ -15,3 +15,16 @@ const DIGITS = /^\d{4,40}$/;
 export function isCardShaped(code: string, shape: CardShape): boolean {
   return DIGITS.test(code) && code.startsWith(shape.prefix) && (shape.length === 0 || code.length === shape.length);
 }
+
+/** Digits of a card a result row shows: enough to tell two cards apart at a glance, few enough for a narrow column. */
+export const CARD_END_DIGITS = 6;
+
+/**
+ * The part of a card number that tells it apart: every card of a store starts with the same digits (its prefix), so
+ * a list of cards cut to fit shows "2000010…" on every row. This drops the store's prefix and keeps the last
+ * CARD_END_DIGITS digits, marked "…" when any were left out. Not the store's card (another prefix): the same end.
+ */
+export function cardEnd(card: string, shape: CardShape): string {
+  const rest = shape.prefix && card.startsWith(shape.prefix) ? card.slice(shape.prefix.length) : card;
+  return rest.length > CARD_END_DIGITS || rest !== card ? `…${rest.slice(-CARD_END_DIGITS)}` : card;
+}

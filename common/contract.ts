@@ -24,7 +24,7 @@ import {
   type Suggestion,
   type TimelinePage,
 } from './domain';
-import type { CsvExport, DayEntry, DayReport, FollowUp, KpiReport, PdfExport, TrendPoint } from './reports';
+import type { CounterQueue, CsvExport, DayEntry, DayReport, FollowUp, KpiReport, PdfExport, TrendPoint } from './reports';
 import type { DiagnosticsBundle } from './diagnostics';
 import { SETTING_KEYS, type SettingView } from './settings';
 import { importInputs, type ImportChunkReceipt, type ImportJobStatus, type ImportUpload, type RejectedRowsFile } from './imports';
@@ -231,6 +231,8 @@ export const contract = {
   'reports.exportPdf': returns<PdfExport>()(dayRange, 'manager'),
   /** The counter works the queue too; marking one done is interactions.log with its id in resolves. */
   'followups.list': returns<FollowUp[]>()(z.object({ limit: z.number().int().min(1).max(5000).default(500) })),
+  /** The counter's home view: due today and overdue, and the signed-in clerk's own. */
+  'followups.counter': returns<CounterQueue>()(empty),
   'followups.assign': returns<FollowUp>()(z.object({ interactionId: id, clerkId: id.nullable() }), 'manager'),
   /** Flags (or clears) an entry with a note; stored as an amendment, the entry itself is unchanged. */
   'interactions.review': returns<DayEntry>()(

@@ -39,6 +39,19 @@ export interface CustomerHit {
   town: string | null;
   postcode: string | null;
   match: MatchKind;
+  tier: Tier;
+  visitCount: number;
+  /** What the customer is owed, so a result row can say so before the profile is opened. */
+  markers: HitMarkers;
+}
+
+export interface HitMarkers {
+  /** Open issues other than orders waiting (follow-ups, escalations, unresolved). */
+  openIssues: number;
+  /** Open issues whose follow-up day has passed: a promise the store has broken. */
+  overduePromises: number;
+  /** Orders waiting to be picked up. */
+  ordersWaiting: number;
 }
 
 export interface Customer {

@@ -15,7 +15,7 @@ export const METHOD_NAMES = [
   'interactions.log', 'interactions.amend',
   'drafts.get', 'drafts.save', 'drafts.clear',
   'reports.day', 'reports.kpis', 'reports.trend', 'reports.exportCsv', 'reports.exportPdf',
-  'followups.list', 'followups.assign',
+  'followups.list', 'followups.counter', 'followups.assign',
   'interactions.review',
   'diagnostics.export',
   'settings.get', 'settings.set',

@@ -142,6 +142,16 @@ export interface FollowUp {
   assignedClerk: PersonRef | null;
 }
 
+/** What the counter's home view lists when no customer is open. */
+export interface CounterQueue {
+  /** Today in the store's time zone: what "due" and "overdue" were decided against. */
+  today: string;
+  /** Overdue and due today, promised callbacks first, then earliest due. */
+  due: FollowUp[];
+  /** Open follow-ups assigned to the signed-in clerk, whenever due. */
+  mine: FollowUp[];
+}
+
 /** A date range's figures as exported (CLI json) and printed (PDF): the day view's KPIs and charts over the range. */
 export interface RangeReport {
   storeName: string;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { amended } from './playbook.repo';
 import { preparedFor } from './prepared';
 
 /** From a till's export (migration 0012-till-imports): the town, SMS consent, and what came before Counterpart. */
@@ -44,12 +45,25 @@ export interface HitRow {
   first_name: string;
   last_name: string;
   name_key: string;
+  last_key: string;
   phone: string | null;
   email: string | null;
   loyalty_id: string | null;
   last_visit_at: string | null;
   city: string | null;
   postcode: string | null;
+  visit_count: number;
+  lifetime_spend_cents: number;
+  opening_spend_cents: number;
+  opening_orders: number;
+}
+
+/** What a customer is owed, counted for a result row's markers. */
+export interface MarkerRow {
+  id: number;
+  issues: number;
+  overdue: number;
+  pickups: number;
 }
 
 export interface NewCustomerRow {
@@ -72,8 +86,9 @@ export interface NewCustomerRow {
 
 type Ids = { id: number }[];
 
-const HIT_COLUMNS =
-  'SELECT customers.id, customers.first_name, customers.last_name, customers.name_key, customers.phone, customers.email, customers.loyalty_id, customers.last_visit_at, customers.city, customers.postcode';
+const HIT_COLUMNS = `SELECT customers.id, customers.first_name, customers.last_name, customers.name_key, customers.last_key,
+  customers.phone, customers.email, customers.loyalty_id, customers.last_visit_at, customers.city, customers.postcode,
+  customers.visit_count, customers.lifetime_spend_cents, customers.opening_spend_cents, customers.opening_orders`;
 
 export const customersRepo = preparedFor((db: Database.Database) => {
   const ids = (sql: string) => db.prepare<unknown[], { id: number }>(sql);
@@ -87,10 +102,7 @@ export const customersRepo = preparedFor((db: Database.Database) => {
       list.length === 0
         ? []
         : db
-            .prepare<number[], HitRow>(
-              `SELECT id, first_name, last_name, name_key, phone, email, loyalty_id, last_visit_at, city, postcode
-               FROM customers WHERE id IN (${list.map(() => '?').join(',')})`,
-            )
+            .prepare<number[], HitRow>(`${HIT_COLUMNS} FROM customers WHERE id IN (${list.map(() => '?').join(',')})`)
             .all(...list),
     loyaltyExact: ids('SELECT id FROM customers WHERE loyalty_id = ?'),
     phoneExact: ids('SELECT id FROM customers WHERE phone_digits = ? LIMIT ?'),
@@ -106,11 +118,26 @@ export const customersRepo = preparedFor((db: Database.Database) => {
         WHERE customer_fts MATCH 'phone_digits : ' || ? LIMIT ?`),
       emailExact: hits(`${HIT_COLUMNS} FROM customers WHERE email = ? LIMIT ?`),
       emailPrefix: hits(`${HIT_COLUMNS} FROM customers WHERE email >= ? AND email < ? ORDER BY email LIMIT ?`),
-      namePrefix: hits(`${HIT_COLUMNS} FROM customers WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?`),
-      lastNamePrefix: hits(`${HIT_COLUMNS} FROM customers WHERE last_key >= ? AND last_key < ? ORDER BY last_key LIMIT ?`),
+      // Namesakes (the same key) come most recent visitor first, straight from the index (0017-counter-glance).
+      namePrefix: hits(`${HIT_COLUMNS} FROM customers WHERE name_key >= ? AND name_key < ?
+        ORDER BY name_key, last_visit_at DESC LIMIT ?`),
+      lastNamePrefix: hits(`${HIT_COLUMNS} FROM customers WHERE last_key >= ? AND last_key < ?
+        ORDER BY last_key, last_visit_at DESC LIMIT ?`),
       nameMatch: hits(`${HIT_COLUMNS} FROM customer_fts CROSS JOIN customers ON customers.id = customer_fts.rowid
         WHERE customer_fts MATCH 'name_key : ' || ? LIMIT ?`),
     },
+    /**
+     * Open issues (not pickups), promises past their day and orders waiting, per customer of a JSON array of ids, as
+     * the issues stand after amendments; customers owed nothing are left out. Reads open_issues_customer per id.
+     */
+    markers: db.prepare<{ ids: string; today: string }, MarkerRow>(
+      `SELECT id, sum(kind <> 'pickup') AS issues, sum(due_date < @today) AS overdue, sum(kind = 'pickup') AS pickups
+       FROM (SELECT oi.customer_id AS id, oi.due_date, ${amended('kind')}
+             FROM open_issues oi JOIN interactions o ON o.id = oi.interaction_id
+             LEFT JOIN interactions a ON a.id = (SELECT max(id) FROM interactions WHERE amends_id = oi.interaction_id)
+             WHERE oi.customer_id IN (SELECT value FROM json_each(@ids)) AND oi.closed_at IS NULL)
+       GROUP BY id`,
+    ),
     isNameWord: db.prepare<[string], { found: number }>('SELECT 1 AS found FROM name_words WHERE word = ?'),
     /** Name words sharing a one-letter deletion with any of the given variants (a JSON array), commonest first. */
     wordsNear: db.prepare<[string], { word: string; uses: number }>(

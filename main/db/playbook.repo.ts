@@ -79,7 +79,7 @@ export interface OpenIssueFactRow {
 }
 
 /** The column as the latest amendment (alias a) states it, else as the original (alias o) has it. */
-const amended = (col: string) => `CASE WHEN a.id IS NULL THEN o.${col} ELSE a.${col} END AS ${col}`;
+export const amended = (col: string) => `CASE WHEN a.id IS NULL THEN o.${col} ELSE a.${col} END AS ${col}`;
 
 /** Settings key naming the store this database belongs to; the stats trigger reads it. */
 export const STORE_SETTING = 'playbook.store_id';

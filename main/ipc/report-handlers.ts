@@ -3,7 +3,7 @@ import { requireClerk } from '../services/clerks';
 import type { ServiceContext } from '../services/context';
 import { exportCsv } from '../services/reports/csv';
 import { dayReport } from '../services/reports/day-view';
-import { assignFollowUp, listFollowUps } from '../services/reports/follow-ups';
+import { assignFollowUp, counterQueue, listFollowUps } from '../services/reports/follow-ups';
 import { kpiReport, trend } from '../services/reports/kpis';
 import { exportPdf } from '../services/reports/pdf';
 import { reviewInteraction } from '../services/reports/review';
@@ -24,6 +24,7 @@ export const reportHandlers: PartialHandlers = {
   'reports.exportCsv': (ctx, s, i) => exportCsv(ctx, actorId(ctx, s), i.from, i.to, i.bom),
   'reports.exportPdf': (ctx, s, i) => exportPdf(ctx, actorId(ctx, s), i.from, i.to),
   'followups.list': (ctx, s, i) => (actorId(ctx, s), listFollowUps(ctx, i.limit)),
+  'followups.counter': (ctx, s) => counterQueue(ctx, actorId(ctx, s)),
   'followups.assign': (ctx, s, i) => (actorId(ctx, s), assignFollowUp(ctx, i.interactionId, i.clerkId)),
   'interactions.review': (ctx, s, i) => reviewInteraction(ctx, actorId(ctx, s), i),
 };

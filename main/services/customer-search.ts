@@ -2,6 +2,9 @@ import type { CustomerHit, MatchKind } from '../../common/domain';
 import { displayName, emailKey, loyaltyKey, nameKey, phoneDigits } from '../../common/normalize';
 import { customersRepo, type HitRow } from '../db/customers.repo';
 import type { ServiceContext } from './context';
+import { tierBasis, tierFor } from './customers';
+import { namesakesFirst } from './namesakes';
+import { localDay } from './time';
 
 /** Sorts after every other character, so [prefix, prefix + HIGH) is a B-tree range for "starts with". */
 const HIGH = '\u{10FFFF}';
@@ -11,8 +14,9 @@ type Take = (rows: HitRow[], kind: MatchKind) => void;
 /**
  * Looks a customer up from whatever the clerk typed: a card number, a phone (any format, or its last 4 digits),
  * an email, or part of a name with accents, apostrophes and one typo forgiven. Ranked: exact identifiers first,
- * then names starting with the query, then names containing it, then near misses. The wider stages only run while
- * the narrower ones found nothing, so a scanned card or a full phone number costs one index probe.
+ * then names starting with the query, then names containing it, then near misses; among namesakes (equally good
+ * name matches) recent and frequent visitors first. The wider stages only run while the narrower ones found nothing,
+ * so a scanned card or a full phone number costs one index probe. Each hit says what the customer is owed.
  */
 export function searchCustomers(ctx: ServiceContext, query: string, limit = 20): CustomerHit[] {
   const q = query.trim();
@@ -22,7 +26,7 @@ export function searchCustomers(ctx: ServiceContext, query: string, limit = 20):
   const take: Take = (rows, kind) => {
     for (const r of rows) {
       if (found.size >= limit) return;
-      if (!found.has(r.id)) found.set(r.id, toHit(r, kind));
+      if (!found.has(r.id)) found.set(r.id, toHit(ctx, r, kind));
     }
   };
   const room = () => limit - found.size;
@@ -32,7 +36,7 @@ export function searchCustomers(ctx: ServiceContext, query: string, limit = 20):
   if (/^\d{3,}$/.test(digits)) {
     const full = phoneDigits(q, ctx.config.countryCode);
     if (full && digits.length >= 7) take(stages.phoneExact.all(full, room()), 'phone');
-    if (found.size > 0) return [...found.values()];
+    if (found.size > 0) return withMarkers(ctx, [...found.values()]);
     if (digits.length === 4) take(stages.phoneLast4.all(digits, room()), 'phone');
     if (room() > 0) take(stages.loyaltyPrefix.all(digits, digits + HIGH, room()), 'loyalty');
     if (room() > 0) take(stages.phoneContains.all(`"${digits}"`, room()), 'phone_partial');
@@ -47,15 +51,37 @@ export function searchCustomers(ctx: ServiceContext, query: string, limit = 20):
     if (found.size === before) searchRunTogether(ctx, key, take, room);
     if (found.size === before) searchNearMisses(ctx, key, take, room);
   }
-  return [...found.values()];
+  return withMarkers(ctx, [...found.values()]);
 }
+
+/** Fills in each hit's markers: one statement for the whole list, reading only the hits' own open issues. */
+export function withMarkers(ctx: ServiceContext, hits: CustomerHit[]): CustomerHit[] {
+  if (hits.length === 0) return hits;
+  const today = localDay(ctx.now(), ctx.config.timeZone);
+  const rows = customersRepo(ctx.db).markers.all({ ids: JSON.stringify(hits.map((h) => h.id)), today });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const h of hits) {
+    const m = byId.get(h.id);
+    if (m) h.markers = { openIssues: m.issues, overduePromises: m.overdue, ordersWaiting: m.pickups };
+  }
+  return hits;
+}
+
+/** Name rows of one stage with namesakes (the same key) reordered by their visits; see namesakes.ts. */
+function byVisits(ctx: ServiceContext, rows: HitRow[], keyOf: (r: HitRow) => string): HitRow[] {
+  return namesakesFirst(rows, keyOf, ctx.now().getTime());
+}
+const byName = (r: HitRow) => r.name_key;
+const bySurname = (r: HitRow) => r.last_key;
+/** Names containing the query are all equally good: one run. */
+const asOne = () => '';
 
 function searchByName(ctx: ServiceContext, key: string, take: Take, room: () => number): void {
   if (!key) return;
   const stages = customersRepo(ctx.db).hits;
-  take(stages.namePrefix.all(key, key + HIGH, room()), 'name_prefix');
-  if (room() > 0) take(stages.lastNamePrefix.all(key, key + HIGH, room()), 'name_prefix');
-  if (room() > 0) take(containing(ctx, key, room()), 'name');
+  take(byVisits(ctx, stages.namePrefix.all(key, key + HIGH, room()), byName), 'name_prefix');
+  if (room() > 0) take(byVisits(ctx, stages.lastNamePrefix.all(key, key + HIGH, room()), bySurname), 'name_prefix');
+  if (room() > 0) take(byVisits(ctx, containing(ctx, key, room()), asOne), 'name');
 }
 
 /** Names holding every word of the key: trigram search for words of 3+ letters, the shorter ones checked after. */
@@ -85,8 +111,8 @@ function searchRunTogether(ctx: ServiceContext, key: string, take: Take, room: (
   const spaced = respaced(ctx, key);
   if (!spaced) return;
   const stages = customersRepo(ctx.db).hits;
-  take(stages.namePrefix.all(spaced, spaced + HIGH, room()), 'name_prefix');
-  if (room() > 0) take(stages.lastNamePrefix.all(spaced, spaced + HIGH, room()), 'name_prefix');
+  take(byVisits(ctx, stages.namePrefix.all(spaced, spaced + HIGH, room()), byName), 'name_prefix');
+  if (room() > 0) take(byVisits(ctx, stages.lastNamePrefix.all(spaced, spaced + HIGH, room()), bySurname), 'name_prefix');
 }
 
 /** The key with its spaces put back between the name words and particles it reads as, or null when it does not. */
@@ -203,7 +229,9 @@ export function oneEditPatterns(word: string): string[] {
   return [...out].filter((p) => [...p].length >= 3 && usable(p));
 }
 
-export function toHit(r: HitRow, match: MatchKind): CustomerHit {
+/** A result row without its markers yet (withMarkers fills them in for the whole list at once). */
+export function toHit(ctx: ServiceContext, r: HitRow, match: MatchKind): CustomerHit {
+  const basis = tierBasis(r);
   return {
     id: r.id,
     displayName: displayName(r.first_name, r.last_name),
@@ -214,11 +242,14 @@ export function toHit(r: HitRow, match: MatchKind): CustomerHit {
     town: r.city,
     postcode: r.postcode,
     match,
+    tier: tierFor(ctx, basis.spendCents, basis.visits),
+    visitCount: r.visit_count,
+    markers: { openIssues: 0, overduePromises: 0, ordersWaiting: 0 },
   };
 }
 
 /** A card scan is an exact loyalty id; anything else is not a scan. */
 export function customerByCard(ctx: ServiceContext, loyaltyId: string): CustomerHit | null {
   const row = customersRepo(ctx.db).hits.loyaltyExact.get(loyaltyKey(loyaltyId));
-  return row ? toHit(row, 'loyalty') : null;
+  return row ? withMarkers(ctx, [toHit(ctx, row, 'loyalty')])[0]! : null;
 }

@@ -6,7 +6,7 @@ import { displayName, emailKey, loyaltyKey, personNameKeys, phoneDigits } from '
 import { customersRepo, type CustomerRow, type NewCustomerRow } from '../db/customers.repo';
 import type { ServiceContext } from './context';
 import { openIssuesFor } from './history';
-import { customerByCard, oneEditPatterns, toHit } from './customer-search';
+import { customerByCard, oneEditPatterns, toHit, withMarkers } from './customer-search';
 
 export function toCustomer(r: CustomerRow): Customer {
   return {
@@ -154,9 +154,11 @@ export function findDuplicates(ctx: ServiceContext, input: CustomerDraft): Dupli
     }
   }
   const hits = new Map(repo.hitsByIds([...reasons.keys()]).map((h) => [h.id, h]));
-  return [...reasons.entries()]
+  const found = [...reasons.entries()]
     .filter(([id]) => hits.has(id))
-    .map(([id, why]) => ({ customer: toHit(hits.get(id)!, why[0] === 'same name' ? 'name' : 'fuzzy'), reasons: why }))
+    .map(([id, why]) => ({ customer: toHit(ctx, hits.get(id)!, why[0] === 'same name' ? 'name' : 'fuzzy'), reasons: why }))
     .sort((a, b) => b.reasons.length - a.reasons.length)
     .slice(0, 10);
+  withMarkers(ctx, found.map((f) => f.customer));
+  return found;
 }

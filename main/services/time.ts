@@ -11,10 +11,7 @@ export function localDay(instant: Date, timeZone: string): string {
   return f.format(instant);
 }
 
-/** Whole days from day a to day b (both YYYY-MM-DD), positive when b is later. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
+export { daysBetween } from '../../common/calendar-day';
 
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -15,7 +15,7 @@ test('follow-up queue: overdue first, assign a clerk, log the follow-up on the c
   const rows = page.locator('tbody tr[data-followup-id]');
   await expect(rows).toHaveCount(queue.length);
   await expect(rows.first()).toHaveClass(/row-overdue/);
-  await expect(rows.first()).toContainText('Overdue');
+  await expect(rows.first()).toContainText(/overdue by \d+ days?/);
   // Every overdue row comes before every other row.
   const flags = await rows.evaluateAll((trs) => trs.map((tr) => tr.classList.contains('row-overdue')));
   expect(flags.indexOf(false) === -1 || flags.lastIndexOf(true) < flags.indexOf(false)).toBe(true);

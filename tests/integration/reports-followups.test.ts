@@ -3,7 +3,8 @@ import type { LogInteractionInput } from '../../common/contract';
 import { addClerk } from '../../main/services/clerks';
 import { createCustomer } from '../../main/services/customers';
 import { amendInteraction, logInteraction } from '../../main/services/interactions';
-import { assignFollowUp, listFollowUps } from '../../main/services/reports/follow-ups';
+import { assignFollowUp, counterQueue, listFollowUps } from '../../main/services/reports/follow-ups';
+import { reportsRepo } from '../../main/services/reports/reports.repo';
 import { reviewInteraction } from '../../main/services/reports/review';
 import { tempStore, type TempStore } from '../helpers/temp-store';
 
@@ -84,5 +85,35 @@ describe('follow-up queue', () => {
     expect(() => assignFollowUp(s.ctx, f.resolved.id, bob)).toThrow(/no follow-up/);
     expect(() => assignFollowUp(s.ctx, f.dueToday.id, 999)).toThrow(/No active clerk/);
     expect(s.db.prepare('SELECT count(*) AS n FROM open_issues WHERE assigned_clerk_id IS NOT NULL').get()).toEqual({ n: 0 });
+  });
+
+  it("gives the counter what is due today or overdue, promised callbacks first, and the clerk's own", () => {
+    const { s, ann, bob, f } = queue();
+    s.setNow('2026-11-12T09:00:00.000Z');
+    const escalated = logInteraction(s.ctx, s.clerkId, {
+      customerId: ann, kind: 'complaint', outcome: 'escalated', followUpDue: '2026-11-14', notes: 'head office to ring',
+    });
+    s.setNow('2026-11-20T12:00:00.000Z');
+    assignFollowUp(s.ctx, f.dueLater.id, bob);
+    assignFollowUp(s.ctx, f.overdue.id, bob);
+
+    const forBob = counterQueue(s.ctx, bob);
+    expect(forBob.today).toBe('2026-11-20');
+    // The escalation is the longest overdue, but the two callbacks promised to the customer lead.
+    expect(forBob.due.map((x) => x.interactionId)).toEqual([f.overdue.id, f.dueToday.id, escalated.id]);
+    expect(forBob.mine.map((x) => x.interactionId)).toEqual([f.overdue.id, f.dueLater.id]);
+    expect(counterQueue(s.ctx, s.clerkId).mine).toEqual([]);
+
+    // Today in the store's time zone: at 23:30 UTC on the 20th it is already the 21st in Auckland.
+    s.setNow('2026-11-20T23:30:00.000Z');
+    const auckland = counterQueue({ ...s.ctx, config: { ...s.ctx.config, timeZone: 'Pacific/Auckland' } }, bob);
+    expect(auckland.today).toBe('2026-11-21');
+  });
+
+  it("reads the clerk's own follow-ups through an index, not every open issue", () => {
+    const { s } = queue();
+    const stmt = reportsRepo(s.db).assignedTo;
+    const plan = s.db.prepare(`EXPLAIN QUERY PLAN ${stmt.source}`).all({ clerkId: 1, limit: 5 }).map((r) => (r as { detail: string }).detail);
+    expect(plan.join(' | ')).toMatch(/SEARCH oi USING INDEX open_issues_assigned \(assigned_clerk_id=\?\)/);
   });
 });

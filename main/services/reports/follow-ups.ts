@@ -1,5 +1,5 @@
 import { displayName } from '../../../common/normalize';
-import type { FollowUp } from '../../../common/reports';
+import type { CounterQueue, FollowUp } from '../../../common/reports';
 import { AppError } from '../../../common/errors';
 import { historyRepo } from '../../db/history.repo';
 import { requireClerk } from '../clerks';
@@ -51,4 +51,25 @@ export function assignFollowUp(ctx: ServiceContext, interactionId: number, clerk
     repo.assign.run(clerkId, interactionId);
     return toFollowUps(ctx, [repo.followUpById.get(interactionId)!])[0]!;
   }).immediate();
+}
+
+/** Rows the counter's home view lists in each part; more than a morning's work, few enough to read at a glance. */
+export const COUNTER_QUEUE_LIMIT = 50;
+
+/**
+ * The counter's home view: what is due today or overdue, and what is assigned to this clerk. A promised callback
+ * (outcome follow-up: the clerk said "we'll call you") comes before escalations and unresolved issues with a date,
+ * because a broken promise is what the customer remembers; within each, the longest overdue first.
+ */
+export function counterQueue(ctx: ServiceContext, clerkId: number): CounterQueue {
+  const repo = reportsRepo(ctx.db);
+  const today = localDay(ctx.now(), ctx.config.timeZone);
+  const due = toFollowUps(ctx, repo.dueBy.all({ day: today, limit: COUNTER_QUEUE_LIMIT }));
+  const promisedFirst = (f: FollowUp) => (f.outcome === 'follow_up' ? 0 : 1);
+  return {
+    today,
+    // Stable: the earliest-due order of the statement holds within each group.
+    due: due.sort((a, b) => promisedFirst(a) - promisedFirst(b)),
+    mine: toFollowUps(ctx, repo.assignedTo.all({ clerkId, limit: COUNTER_QUEUE_LIMIT })),
+  };
 }

@@ -241,6 +241,14 @@ export const reportsRepo = preparedFor((db: Database.Database) => ({
   openFollowUps: db.prepare<{ limit: number }, FollowUpRow>(`${followUps('oi.closed_at IS NULL')}
     ORDER BY oi.due_date IS NULL, oi.due_date, oi.opened_at, oi.interaction_id LIMIT @limit`),
   followUpById: db.prepare<[number], FollowUpRow>(followUps('oi.interaction_id = ?')),
+  /** Open follow-ups due on or before a day (overdue and due today), earliest first: the counter's home list. */
+  dueBy: db.prepare<{ day: string; limit: number }, FollowUpRow>(`${followUps('oi.closed_at IS NULL AND oi.due_date <= @day')}
+    ORDER BY oi.due_date, oi.opened_at, oi.interaction_id LIMIT @limit`),
+  /** Open follow-ups given to one clerk, by due date (those without one last). */
+  assignedTo: db.prepare<{ clerkId: number; limit: number }, FollowUpRow>(`${followUps(
+    'oi.closed_at IS NULL AND oi.assigned_clerk_id = @clerkId',
+  )}
+    ORDER BY oi.due_date IS NULL, oi.due_date, oi.opened_at, oi.interaction_id LIMIT @limit`),
   assign: db.prepare<[number | null, number]>(
     'UPDATE open_issues SET assigned_clerk_id = ? WHERE interaction_id = ? AND closed_at IS NULL',
   ),

@@ -1,3 +1,5 @@
+import { agoWording, dueWording } from '../../../common/relative-day';
+
 // Dates are shown in the store's time zone, not the terminal's, so every till agrees on "today".
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -38,12 +40,23 @@ export function formatCalendarDay(day: string | null): string {
   return formatDay(`${day}T12:00:00Z`, 'UTC');
 }
 
-/** Today in the store's time zone as YYYY-MM-DD. */
-export function todayIn(tz: string): string {
+/** The calendar day (YYYY-MM-DD) of an ISO timestamp in the store's time zone. */
+export function dayIn(iso: string, tz: string): string {
   return cached(isoFormats, tz, (timeZone) =>
     new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
-  ).format(new Date());
+  ).format(new Date(iso));
 }
+
+/** Today in the store's time zone as YYYY-MM-DD. */
+export function todayIn(tz: string): string {
+  return dayIn(new Date().toISOString(), tz);
+}
+
+/** "due today", "overdue by 3 days" for a follow-up day, counted in the store's calendar days. */
+export const dueIn = (day: string, tz: string): string => dueWording(day, todayIn(tz));
+
+/** "today", "3 days ago" for an ISO timestamp, counted in the store's calendar days. */
+export const agoIn = (iso: string, tz: string): string => agoWording(dayIn(iso, tz), todayIn(tz));
 
 const money = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' });
 export const formatMoney = (cents: number): string => money.format(cents / 100);

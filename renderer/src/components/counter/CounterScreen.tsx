@@ -12,7 +12,7 @@ import { EDIT_PROFILE_BUTTON } from '../customer/ProfileSummary';
 import { SearchBox, type SearchHandle } from '../search/SearchBox';
 import { WalkInView } from '../work/WalkInView';
 import { HelpDialog } from './HelpDialog';
-import { HomeView } from './HomeView';
+import { focusHomeQueue, HomeView } from './HomeView';
 
 export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): void; onManage(): void }) {
   const { info, clerk } = useStore();
@@ -96,10 +96,15 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
           Counter
         </h1>
         <div className="search-bar" role="search" aria-label="Customers">
-          <SearchBox ref={search} onOpen={(hit) => openCustomer(hit.id)} onCreate={newCustomer} />
+          <SearchBox
+            ref={search}
+            onOpen={(hit) => openCustomer(hit.id)}
+            onCreate={newCustomer}
+            onDownFromEmpty={view.kind === 'home' ? focusHomeQueue : undefined}
+          />
         </div>
         <div className="view">
-          {view.kind === 'home' && <HomeView onNew={() => newCustomer()} onWalkIn={walkIn} />}
+          {view.kind === 'home' && <HomeView onNew={() => newCustomer()} onWalkIn={walkIn} onOpen={openCustomer} />}
           {view.kind === 'customer' && <CustomerView key={view.id} customerId={view.id} />}
           {view.kind === 'walk-in' && <WalkInView onNew={() => newCustomer()} />}
           {view.kind === 'create' && (

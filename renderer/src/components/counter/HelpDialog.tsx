@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 export const SHORTCUTS: [string, string][] = [
   ['Ctrl+K  or  /', 'Find a customer (focus the search box)'],
   ['↑ ↓  then  Enter', 'Choose a search result and open it'],
+  ['↓  then  1 … 9  or  Enter', 'From the empty search box: the follow-ups due, a number opens that customer'],
   ['Esc', 'Clear the search, or go back to it'],
   ['Scan a card', 'Opens that customer directly'],
   ['Alt+N', 'New customer'],

@@ -1,5 +1,6 @@
 import type { OpenIssue } from '../../../../common/domain';
-import { formatCalendarDay, formatDay } from '../../lib/format';
+import { formatDay } from '../../lib/format';
+import { DueWhen } from '../DueWhen';
 import { KIND_LABEL, OUTCOME_LABEL } from '../../lib/labels';
 import { useStore } from '../../state/store';
 import { useWorkActionsRef } from '../../state/work-actions';
@@ -22,13 +23,7 @@ export function OpenIssues({ issues }: { issues: OpenIssue[] }) {
               <strong>{KIND_LABEL[i.kind]}</strong>
               <span className={`outcome outcome-${i.outcome}`}>{OUTCOME_LABEL[i.outcome]}</span>
               <span className="muted">opened {formatDay(i.openedAt, info.timeZone)}</span>
-              <span className={i.overdue ? 'due is-overdue' : 'due'}>
-                {i.overdue
-                  ? `Overdue — was due ${formatCalendarDay(i.dueDate)}`
-                  : i.dueDate
-                    ? `Due ${formatCalendarDay(i.dueDate)}`
-                    : 'No due date'}
-              </span>
+              <span className={i.overdue ? 'due is-overdue' : 'due'}>{i.dueDate ? <DueWhen day={i.dueDate} /> : 'No due date'}</span>
               <button type="button" className="btn btn-small issue-resolve" onClick={() => work.current?.resolveIssue(i.interactionId)}>
                 Resolve<span className="sr-only"> the {KIND_LABEL[i.kind].toLowerCase()} from {formatDay(i.openedAt, info.timeZone)}</span>
               </button>

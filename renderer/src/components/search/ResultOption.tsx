@@ -1,8 +1,10 @@
 import type { MouseEvent } from 'react';
+import { cardEnd, type CardShape } from '../../../../common/card-shape';
 import type { CustomerHit } from '../../../../common/domain';
-import { formatDay } from '../../lib/format';
-import { MATCH_LABEL } from '../../lib/labels';
+import { agoIn, formatDay } from '../../lib/format';
+import { MATCH_LABEL, TIER_LABEL } from '../../lib/labels';
 import type { Prefill } from '../../lib/prefill';
+import { HitMarkers, markerWords } from './HitMarkers';
 
 export type SearchOption = { type: 'hit'; hit: CustomerHit } | { type: 'create'; prefill: Prefill };
 
@@ -12,11 +14,12 @@ interface Props {
   query: string;
   selected: boolean;
   timeZone: string;
+  card: CardShape;
   onPointer(): void;
   onChoose(): void;
 }
 
-export function ResultOption({ id, option, query, selected, timeZone, onPointer, onChoose }: Props) {
+export function ResultOption({ id, option, query, selected, timeZone, card, onPointer, onChoose }: Props) {
   const common = {
     id,
     role: 'option' as const,
@@ -38,16 +41,18 @@ export function ResultOption({ id, option, query, selected, timeZone, onPointer,
     );
   }
   const h = option.hit;
-  const lastVisit = formatDay(h.lastVisitAt, timeZone);
+  const lastVisit = h.lastVisitAt ? `last visit ${agoIn(h.lastVisitAt, timeZone)}` : 'no visits yet';
   // Town and postcode tell two namesakes apart.
   const place = [h.town, h.postcode].filter(Boolean).join(' ');
   const label = [
     h.displayName,
     place,
+    ...markerWords(h.markers),
+    `${TIER_LABEL[h.tier]} tier`,
+    lastVisit,
     h.phone && `phone ${h.phone}`,
     h.email,
     h.loyaltyId && `card ${h.loyaltyId}`,
-    h.lastVisitAt ? `last visit ${lastVisit}` : 'no visits yet',
     `matched by ${MATCH_LABEL[h.match].toLowerCase()}`,
   ]
     .filter(Boolean)
@@ -58,11 +63,36 @@ export function ResultOption({ id, option, query, selected, timeZone, onPointer,
         {h.displayName}
         {place && <span className="hit-town"> · {place}</span>}
       </span>
+      <HitMarkers markers={h.markers} />
       <span className="hit-phone">{h.phone ?? '—'}</span>
       <span className="hit-email">{h.email ?? '—'}</span>
-      <span className="hit-card">{h.loyaltyId ?? '—'}</span>
-      <span className="hit-visit">{h.lastVisitAt ? lastVisit : 'No visits'}</span>
+      <span className="hit-card" title={h.loyaltyId ?? undefined}>
+        {h.loyaltyId ? cardEnd(h.loyaltyId, card) : '—'}
+      </span>
+      <span className={`hit-tier tier-${h.tier}`}>{TIER_LABEL[h.tier]}</span>
+      <span className="hit-visit" title={h.lastVisitAt ? formatDay(h.lastVisitAt, timeZone) : undefined}>
+        {h.lastVisitAt ? agoIn(h.lastVisitAt, timeZone) : 'No visits'}
+      </span>
       <span className={`match match-${h.match}`}>{MATCH_LABEL[h.match]}</span>
     </li>
+  );
+}
+
+/**
+ * Column headers for the result rows. Shown, not read: a listbox holds options only, and each option's label
+ * already names every value ("phone …, card …, last visit …").
+ */
+export function ResultHeaders() {
+  return (
+    <div className="result result-head" aria-hidden="true">
+      <span>Customer</span>
+      <span>Owed</span>
+      <span>Phone</span>
+      <span className="hit-email">Email</span>
+      <span>Card</span>
+      <span>Tier</span>
+      <span>Last visit</span>
+      <span>Matched by</span>
+    </div>
   );
 }

@@ -7,7 +7,8 @@ import { plural } from '../../lib/format';
 import { prefillFrom, type Prefill } from '../../lib/prefill';
 import { useFeedback } from '../../state/feedback';
 import { useStore } from '../../state/store';
-import { ResultOption, type SearchOption } from './ResultOption';
+import { ResultHeaders, ResultOption, type SearchOption } from './ResultOption';
+import './results.css';
 
 export interface SearchHandle {
   focus(selectAll?: boolean): void;
@@ -19,6 +20,8 @@ interface Props {
   ref?: Ref<SearchHandle>;
   onOpen(hit: CustomerHit): void;
   onCreate(prefill: Prefill): void;
+  /** ↓ with nothing typed: leaves the box for a list below it (the home view's follow-ups); false when there is none. */
+  onDownFromEmpty?: () => boolean;
 }
 
 type Option = SearchOption;
@@ -26,7 +29,7 @@ type Option = SearchOption;
 const LISTBOX_ID = 'search-results';
 const optionId = (i: number) => `search-option-${i}`;
 
-export function SearchBox({ ref, onOpen, onCreate }: Props) {
+export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
   const { info } = useStore();
   const { announce, showError } = useFeedback();
   const [query, setQuery] = useState('');
@@ -117,6 +120,7 @@ export function SearchBox({ ref, onOpen, onCreate }: Props) {
     };
     switch (e.key) {
       case 'ArrowDown':
+        if (!q && onDownFromEmpty?.()) return e.preventDefault();
         return step(1);
       case 'ArrowUp':
         return step(-1);
@@ -201,6 +205,7 @@ export function SearchBox({ ref, onOpen, onCreate }: Props) {
             {status}
           </p>
         )}
+        {expanded && search.hits.length > 0 && <ResultHeaders />}
         <ul
           id={LISTBOX_ID}
           role="listbox"
@@ -220,6 +225,7 @@ export function SearchBox({ ref, onOpen, onCreate }: Props) {
                 query={q}
                 selected={i === active}
                 timeZone={info.timeZone}
+                card={info.card}
                 onPointer={() => setActive(i)}
                 onChoose={() => choose(o)}
               />

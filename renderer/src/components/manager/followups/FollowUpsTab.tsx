@@ -3,9 +3,11 @@ import type { Clerk } from '../../../../../common/domain';
 import type { FollowUp } from '../../../../../common/reports';
 import { call, errorMessage } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
-import { formatCalendarDay, plural } from '../../../lib/format';
+import { formatCalendarDay, plural, todayIn } from '../../../lib/format';
 import { KIND_LABEL, OUTCOME_LABEL } from '../../../lib/labels';
 import { useFeedback } from '../../../state/feedback';
+import { useStore } from '../../../state/store';
+import { DueWhen } from '../../DueWhen';
 import { openCustomerOnCounter } from '../shared/open-customer';
 import '../shared/manager.css';
 import { FormError } from '../../FormError';
@@ -13,7 +15,31 @@ import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
 
 const COLUMNS: Column[] = ['Due', 'Customer', 'Kind', 'Notes', 'Logged', 'Assigned to', ACTIONS];
 
-type Show = 'all' | 'overdue' | 'unassigned';
+type Show = 'all' | 'overdue' | 'due_today' | 'mine' | 'unassigned';
+
+const SHOW_LABEL: [Show, string][] = [
+  ['all', 'All'],
+  ['overdue', 'Overdue only'],
+  ['due_today', 'Due today'],
+  ['mine', 'Mine'],
+  ['unassigned', 'Unassigned only'],
+];
+
+/** Whether a follow-up passes the filter; today is the store's, the clerk is the one signed in. */
+function shown(f: FollowUp, show: Show, today: string, clerkId: number): boolean {
+  switch (show) {
+    case 'all':
+      return true;
+    case 'overdue':
+      return f.overdue;
+    case 'due_today':
+      return f.dueDate === today;
+    case 'mine':
+      return f.assignedClerk?.id === clerkId;
+    case 'unassigned':
+      return !f.assignedClerk;
+  }
+}
 
 /** Overdue first, then by due date (no date last), then oldest first. */
 function queueOrder(a: FollowUp, b: FollowUp): number {
@@ -27,6 +53,8 @@ function queueOrder(a: FollowUp, b: FollowUp): number {
 /** The open follow-ups: who owes which customer what, by when, and who has it. */
 export function FollowUpsTab() {
   const { announce, showError } = useFeedback();
+  const { info, clerk } = useStore();
+  const today = todayIn(info.timeZone);
   const list = useLoad<FollowUp[]>('followups', () => call('followups.list', { limit: 5000 }));
   const clerks = useLoad<Clerk[]>('clerks', () => call('clerks.list', {}));
   const [patched, setPatched] = useState<Map<number, FollowUp>>(new Map());
@@ -34,7 +62,7 @@ export function FollowUpsTab() {
   const [saving, setSaving] = useState<number | null>(null);
 
   const all = useMemo(() => (list.data ?? []).map((f) => patched.get(f.interactionId) ?? f).sort(queueOrder), [list.data, patched]);
-  const rows = all.filter((f) => (show === 'overdue' ? f.overdue : show === 'unassigned' ? !f.assignedClerk : true));
+  const rows = all.filter((f) => shown(f, show, today, clerk.id));
   const overdue = all.filter((f) => f.overdue).length;
 
   const assign = async (f: FollowUp, value: string) => {
@@ -64,13 +92,7 @@ export function FollowUpsTab() {
         <div className="section-head">
           <h3 id="queue-h">Queue</h3>
           <fieldset className="filter-checks" aria-label="Show">
-            {(
-              [
-                ['all', 'All'],
-                ['overdue', 'Overdue only'],
-                ['unassigned', 'Unassigned only'],
-              ] as const
-            ).map(([v, label]) => (
+            {SHOW_LABEL.map(([v, label]) => (
               <label key={v} className="check">
                 <input type="radio" name="followup-show" checked={show === v} onChange={() => setShow(v)} />
                 <span>{label}</span>
@@ -88,13 +110,7 @@ export function FollowUpsTab() {
                 return (
                   <tr key={f.interactionId} className={f.overdue ? 'row-overdue' : undefined} data-followup-id={f.interactionId}>
                     <td className="nowrap">
-                      {formatCalendarDay(f.dueDate)}
-                      {f.overdue && (
-                        <>
-                          {' '}
-                          <span className="badge badge-overdue">Overdue</span>
-                        </>
-                      )}
+                      {f.dueDate ? <DueWhen day={f.dueDate} className={f.overdue ? 'badge badge-overdue' : undefined} /> : '—'}
                     </td>
                     <td>
                       {f.customer ? (
