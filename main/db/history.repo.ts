@@ -20,6 +20,13 @@ export interface InteractionRow {
   resolves: string;
   amends_id: number | null;
   amend_reason: string | null;
+  /** A complaint's recovery (migration 0013-recovery): all set, or all null. */
+  recovery_severity: string | null;
+  recovery_what: string | null;
+  recovery_remedy: string | null;
+  recovery_amount_minor: number | null;
+  recovery_root_cause: string | null;
+  goodwill_approved_by: number | null;
 }
 
 export interface TimelineRow {

@@ -45,7 +45,6 @@ export function todayIn(tz: string): string {
   ).format(new Date());
 }
 
-const money = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' });
-export const formatMoney = (cents: number): string => money.format(cents / 100);
+export { formatMoney } from '../../../common/money';
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-IE')} ${n === 1 ? one : many}`;
