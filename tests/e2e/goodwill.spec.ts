@@ -4,7 +4,7 @@
 import { formatMoney } from '../../common/money';
 import { DEFAULT_CLERK_GOODWILL } from '../../common/recovery';
 import { expect, test } from './fixtures';
-import { CLERK, clerkId, expectAccessible, MANAGER, signIn, snap } from './manager-helpers';
+import { CLERK, clerkId, expectAccessible, MANAGER, openBackOffice, signIn, snap, value } from './manager-helpers';
 
 const AMOUNT = DEFAULT_CLERK_GOODWILL.perInteraction + 35;
 
@@ -73,4 +73,17 @@ test("a goodwill grant above the clerk's limit needs the manager's PIN", async (
   // The form starts afresh, and the clerk is still the one signed in.
   await expect(page.getByTestId('signed-in-clerk')).toHaveText(CLERK);
   await snap(page, testInfo, 'recovery-after-save');
+});
+
+test('the daily review shows goodwill per clerk and complaints by root cause', async ({ app, page }, testInfo) => {
+  const tony = (app.backend.db.prepare("SELECT id FROM customers WHERE first_name = 'Tony' AND last_name = 'O''Rourke'").get() as { id: number }).id;
+  const recovery = { severity: 'minor', whatWentWrong: 'waited twenty minutes at the till', remedy: 'gift', amountMinor: 1000, rootCause: 'wait' } as const;
+  await value(app, 'interactions.log', { customerId: tony, kind: 'complaint', outcome: 'resolved', recovery }, CLERK);
+  await signIn(page, MANAGER);
+  await openBackOffice(page, 'Daily review');
+  const block = page.getByRole('region', { name: 'Complaints put right' });
+  const goodwill = block.getByRole('table', { name: 'Goodwill granted per clerk' });
+  await expect(goodwill.getByRole('row', { name: new RegExp(CLERK) })).toContainText(formatMoney(recovery.amountMinor));
+  await expect(block.getByRole('table', { name: 'Complaints by root cause' }).getByRole('row', { name: /Wait/ })).toContainText('1');
+  await expectAccessible(page, testInfo, 'review-recovery');
 });
