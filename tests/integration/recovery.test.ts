@@ -208,3 +208,17 @@ describe("a manager's PIN on the spot", () => {
     expect(audits(b, 'sign_in_failed')).toEqual([]);
   });
 });
+
+describe('what went wrong is free text about the customer', () => {
+  it('is blanked by erasure with the notes, while the grant stays counted', async () => {
+    const { b, call, admin, clerk, customer } = await store();
+    await call(clerk, 'interactions.log', complaint(customer, recovery(euros(10))));
+    const erased = await call(admin, 'customers.erase', { customerId: customer, reason: 'asked at the counter', confirmName: "Tony O'Rourke" });
+    expect(erased).toMatchObject({ ok: true });
+    expect(b.db.prepare('SELECT recovery_what, recovery_amount_minor, recovery_root_cause FROM interactions').get()).toEqual({
+      recovery_what: '',
+      recovery_amount_minor: euros(10),
+      recovery_root_cause: 'product_fault',
+    });
+  });
+});
