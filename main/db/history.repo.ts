@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
+import type { RecoveryColumns } from './interactions.repo';
 import { preparedFor } from './prepared';
 
-export interface InteractionRow {
+/** An interaction row with its clerk's name and what it settled; the recovery columns as interactions.repo has them. */
+export interface InteractionRow extends RecoveryColumns {
   id: number;
   customer_id: number | null;
   created_at: string;
@@ -20,13 +22,6 @@ export interface InteractionRow {
   resolves: string;
   amends_id: number | null;
   amend_reason: string | null;
-  /** A complaint's recovery (migration 0013-recovery): all set, or all null. */
-  recovery_severity: string | null;
-  recovery_what: string | null;
-  recovery_remedy: string | null;
-  recovery_amount_minor: number | null;
-  recovery_root_cause: string | null;
-  goodwill_approved_by: number | null;
 }
 
 export interface TimelineRow {

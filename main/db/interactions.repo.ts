@@ -1,7 +1,17 @@
 import type Database from 'better-sqlite3';
 import { preparedFor } from './prepared';
 
-export interface NewInteractionRow {
+/** A complaint's recovery (migration 0013-recovery): all set, or all null (NO_RECOVERY). */
+export interface RecoveryColumns {
+  recovery_severity: string | null;
+  recovery_what: string | null;
+  recovery_remedy: string | null;
+  recovery_amount_minor: number | null;
+  recovery_root_cause: string | null;
+  goodwill_approved_by: number | null;
+}
+
+export interface NewInteractionRow extends RecoveryColumns {
   customer_id: number | null;
   created_at: string;
   local_day: string;
@@ -17,13 +27,6 @@ export interface NewInteractionRow {
   amends_id: number | null;
   amend_reason: string | null;
   request_id: string | null;
-  /** A complaint's recovery (migration 0013-recovery): all set, or all null (NO_RECOVERY). */
-  recovery_severity: string | null;
-  recovery_what: string | null;
-  recovery_remedy: string | null;
-  recovery_amount_minor: number | null;
-  recovery_root_cause: string | null;
-  goodwill_approved_by: number | null;
 }
 
 /** The recovery columns of an entry that carries none: amendments, reviews, every kind but a recovered complaint. */
@@ -34,7 +37,7 @@ export const NO_RECOVERY = {
   recovery_amount_minor: null,
   recovery_root_cause: null,
   goodwill_approved_by: null,
-} as const satisfies Partial<NewInteractionRow>;
+} as const satisfies RecoveryColumns;
 
 export const interactionsRepo = preparedFor((db: Database.Database) => ({
   insert: db.prepare<NewInteractionRow>(

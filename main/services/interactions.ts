@@ -8,7 +8,7 @@ import type { Interaction } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import { customersRepo } from '../db/customers.repo';
 import { historyRepo } from '../db/history.repo';
-import { interactionsRepo, NO_RECOVERY, type NewInteractionRow } from '../db/interactions.repo';
+import { interactionsRepo, NO_RECOVERY, type NewInteractionRow, type RecoveryColumns } from '../db/interactions.repo';
 import { preparedFor } from '../db/prepared';
 import { needsApproval, type Recovery } from '../../common/recovery';
 import { STORE_CURRENCY } from '../../common/money';
@@ -107,7 +107,7 @@ function checkGrant(
   return { approvedBy };
 }
 
-function recoveryColumns(r: Recovery | null, approvedBy: number | null): Pick<NewInteractionRow, keyof typeof NO_RECOVERY> {
+function recoveryColumns(r: Recovery | null, approvedBy: number | null): RecoveryColumns {
   if (!r) return NO_RECOVERY;
   return {
     recovery_severity: r.severity,

@@ -64,6 +64,20 @@ const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(
 /** Highest goodwill limit a manager can give a clerk, in whole currency units. */
 const MAX_GOODWILL_LIMIT = 100_000;
 
+/** A clerk's goodwill limit, in whole currency units; the manager's to set. */
+const goodwillLimit = (label: string, description: string, storedAs: string): Def => ({
+  group: 'policies',
+  label,
+  description,
+  editRole: 'manager',
+  type: 'number',
+  schema: wholeNumber(0, MAX_GOODWILL_LIMIT),
+  min: 0,
+  max: MAX_GOODWILL_LIMIT,
+  unit: '€',
+  storedAs,
+});
+
 /** A row of the suggested-remedy table: checked by the same parser the suggestion reads it with. */
 const remedyRule = (severity: Severity): Def => ({
   group: 'policies',
@@ -205,30 +219,16 @@ const DEFS: Record<SettingKey, Def> = {
     storedAs: 'policy.tier_gold_from',
     config: 'tierGoldFrom',
   },
-  goodwillClerkPerInteraction: {
-    group: 'policies',
-    label: 'Clerk goodwill per complaint',
-    description: `What a clerk may grant to put one complaint right without asking; above it a manager's PIN approves it at the counter. Managers have no limit. Default ${DEFAULT_CLERK_GOODWILL.perInteraction}.`,
-    editRole: 'manager',
-    type: 'number',
-    schema: wholeNumber(0, MAX_GOODWILL_LIMIT),
-    min: 0,
-    max: MAX_GOODWILL_LIMIT,
-    unit: '€',
-    storedAs: 'recovery.clerk_per_interaction',
-  },
-  goodwillClerkPerDay: {
-    group: 'policies',
-    label: 'Clerk goodwill per day',
-    description: `What one clerk may grant in a day on their own authority (grants a manager approved do not count). Default ${DEFAULT_CLERK_GOODWILL.perDay}.`,
-    editRole: 'manager',
-    type: 'number',
-    schema: wholeNumber(0, MAX_GOODWILL_LIMIT),
-    min: 0,
-    max: MAX_GOODWILL_LIMIT,
-    unit: '€',
-    storedAs: 'recovery.clerk_per_day',
-  },
+  goodwillClerkPerInteraction: goodwillLimit(
+    'Clerk goodwill per complaint',
+    `What a clerk may grant to put one complaint right without asking; above it a manager's PIN approves it at the counter. Managers have no limit. Default ${DEFAULT_CLERK_GOODWILL.perInteraction}.`,
+    'recovery.clerk_per_interaction',
+  ),
+  goodwillClerkPerDay: goodwillLimit(
+    'Clerk goodwill per day',
+    `What one clerk may grant in a day on their own authority (grants a manager approved do not count). Default ${DEFAULT_CLERK_GOODWILL.perDay}.`,
+    'recovery.clerk_per_day',
+  ),
   remedyMinor: remedyRule('minor'),
   remedySerious: remedyRule('serious'),
   remedySevere: remedyRule('severe'),
