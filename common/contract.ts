@@ -27,6 +27,7 @@ import {
 import type { CounterQueue, CsvExport, DayEntry, DayReport, FollowUp, KpiReport, PdfExport, TrendPoint } from './reports';
 import type { DiagnosticsBundle } from './diagnostics';
 import { SETTING_KEYS, type SettingView } from './settings';
+import { approvalSchema, recoverySchema, SEVERITIES, type RecoveryGuide } from './recovery';
 import { importInputs, type ImportChunkReceipt, type ImportJobStatus, type ImportUpload, type RejectedRowsFile } from './imports';
 import type {
   PlaybookImportResult,
@@ -121,6 +122,10 @@ export const logInteractionSchema = z.object({
   said: z.string().max(4000).default(''),
   /** Client-generated id so a retried save (after a crash or timeout) is not logged twice. */
   requestId: z.string().min(8).max(64).optional(),
+  /** A complaint's recovery steps (kind must be complaint); the amount counts against the clerk's goodwill authority. */
+  recovery: recoverySchema.nullable().default(null),
+  /** A manager's PIN typed at the counter, for a grant above the clerk's authority. Checked, never stored or logged. */
+  approval: approvalSchema.optional(),
 });
 export type LogInteractionInput = z.input<typeof logInteractionSchema>;
 
@@ -216,6 +221,8 @@ export const contract = {
   ),
   'interactions.log': returns<Interaction>()(logInteractionSchema),
   'interactions.amend': returns<Interaction>()(amendInteractionSchema),
+  /** The recovery steps for a complaint of this severity: suggested remedy with why, apology, the clerk's authority. */
+  'recovery.guide': returns<RecoveryGuide>()(z.object({ customerId: id.nullable(), severity: z.enum(SEVERITIES) })),
   'drafts.get': returns<Draft | null>()(z.object({ key: z.string().min(1).max(100) })),
   'drafts.save': returns<null>()(
     z.object({ key: z.string().min(1).max(100), body: z.string().max(20000) }),

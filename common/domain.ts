@@ -1,6 +1,7 @@
 // Process-neutral domain types. Everything here is JSON-plain: dates are ISO strings, money is integer cents.
 
 import type { CardShape } from './card-shape';
+import type { InteractionRecovery } from './recovery';
 
 export const COMMUNICATION_STYLES = ['blue', 'green', 'gold', 'orange', 'unknown'] as const;
 export type CommunicationStyle = (typeof COMMUNICATION_STYLES)[number];
@@ -147,6 +148,8 @@ export interface Interaction {
   said: string;
   /** The open issues this interaction settled (closed), oldest first. */
   resolves: number[];
+  /** A complaint's recovery (what went wrong, remedy, amount, root cause); null for every other entry. */
+  recovery: InteractionRecovery | null;
   /** Set on amendment rows: the original they correct. */
   amendsId: number | null;
   amendReason: string | null;

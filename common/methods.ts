@@ -12,7 +12,7 @@ export const METHOD_NAMES = [
   'customers.search', 'customers.byCard', 'customers.get', 'customers.timeline', 'customers.findDuplicates',
   'customers.create', 'customers.update', 'customers.exportData', 'customers.erase',
   'suggestions.forCustomer',
-  'interactions.log', 'interactions.amend',
+  'interactions.log', 'interactions.amend', 'recovery.guide',
   'drafts.get', 'drafts.save', 'drafts.clear',
   'reports.day', 'reports.kpis', 'reports.trend', 'reports.exportCsv', 'reports.exportPdf',
   'followups.list', 'followups.counter', 'followups.assign',

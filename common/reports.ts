@@ -2,6 +2,7 @@
 // JSON-plain like the rest of common/: days are store-local "YYYY-MM-DD", instants are UTC ISO strings,
 // percentages are 0–100 with one decimal, averages have two decimals, and "no data" is null rather than 0.
 import type { InteractionKind, InteractionOutcome } from './domain';
+import type { Remedy, RootCause, Severity } from './recovery';
 
 /** A clerk or customer as a list shows them. */
 export interface PersonRef {
@@ -100,9 +101,40 @@ export interface SentimentBucket {
   count: number;
 }
 
+/** What one clerk granted to put complaints right (amounts in minor units of the store's currency). */
+export interface GoodwillByClerk {
+  clerk: PersonRef;
+  grants: number;
+  totalMinor: number;
+  /** The part of the total a manager approved with their PIN (above the clerk's own authority). */
+  approvedMinor: number;
+}
+
+/** Complaints whose recovery named this root cause. */
+export interface RootCauseCount {
+  rootCause: RootCause;
+  complaints: number;
+}
+
+/** The recovery of complaints over a range: goodwill per clerk (most first) and complaints by root cause. */
+export interface RecoverySummary {
+  goodwill: GoodwillByClerk[];
+  rootCauses: RootCauseCount[];
+}
+
+/** An entry's recovery as the exports print it. */
+export interface EntryRecovery {
+  severity: Severity;
+  remedy: Remedy;
+  amountMinor: number;
+  rootCause: RootCause;
+  approvedBy: string | null;
+}
+
 export interface KpiReport {
   day: string;
   timeZone: string;
+  recovery: RecoverySummary;
   kpis: KpiValues;
   /**
    * The seven days before `day`: counts are per-day means (one decimal); percentages and the sentiment average are
@@ -163,6 +195,7 @@ export interface RangeReport {
   perClerk: ClerkKpi[];
   byHour: HourBucket[];
   sentiment: SentimentBucket[];
+  recovery: RecoverySummary;
   entries: DayEntry[];
 }
 

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
+import type { RecoveryColumns } from './interactions.repo';
 import { preparedFor } from './prepared';
 
-export interface InteractionRow {
+/** An interaction row with its clerk's name and what it settled; the recovery columns as interactions.repo has them. */
+export interface InteractionRow extends RecoveryColumns {
   id: number;
   customer_id: number | null;
   created_at: string;

@@ -1,7 +1,17 @@
 import type Database from 'better-sqlite3';
 import { preparedFor } from './prepared';
 
-export interface NewInteractionRow {
+/** A complaint's recovery (migration 0013-recovery): all set, or all null (NO_RECOVERY). */
+export interface RecoveryColumns {
+  recovery_severity: string | null;
+  recovery_what: string | null;
+  recovery_remedy: string | null;
+  recovery_amount_minor: number | null;
+  recovery_root_cause: string | null;
+  goodwill_approved_by: number | null;
+}
+
+export interface NewInteractionRow extends RecoveryColumns {
   customer_id: number | null;
   created_at: string;
   local_day: string;
@@ -19,12 +29,24 @@ export interface NewInteractionRow {
   request_id: string | null;
 }
 
+/** The recovery columns of an entry that carries none: amendments, reviews, every kind but a recovered complaint. */
+export const NO_RECOVERY = {
+  recovery_severity: null,
+  recovery_what: null,
+  recovery_remedy: null,
+  recovery_amount_minor: null,
+  recovery_root_cause: null,
+  goodwill_approved_by: null,
+} as const satisfies RecoveryColumns;
+
 export const interactionsRepo = preparedFor((db: Database.Database) => ({
   insert: db.prepare<NewInteractionRow>(
     `INSERT INTO interactions (customer_id, created_at, local_day, kind, outcome, sentiment, notes, follow_up_due,
-       clerk_id, terminal_id, suggestion_template_id, said, amends_id, amend_reason, request_id)
+       clerk_id, terminal_id, suggestion_template_id, said, amends_id, amend_reason, request_id,
+       recovery_severity, recovery_what, recovery_remedy, recovery_amount_minor, recovery_root_cause, goodwill_approved_by)
      VALUES (@customer_id, @created_at, @local_day, @kind, @outcome, @sentiment, @notes, @follow_up_due,
-       @clerk_id, @terminal_id, @suggestion_template_id, @said, @amends_id, @amend_reason, @request_id)`,
+       @clerk_id, @terminal_id, @suggestion_template_id, @said, @amends_id, @amend_reason, @request_id,
+       @recovery_severity, @recovery_what, @recovery_remedy, @recovery_amount_minor, @recovery_root_cause, @goodwill_approved_by)`,
   ),
   /** The link that closes an open issue (trigger interaction_resolves_close, migration 0010). */
   settle: db.prepare<[number, number]>('INSERT INTO interaction_resolves (interaction_id, issue_id) VALUES (?, ?)'),

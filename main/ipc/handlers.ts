@@ -8,7 +8,9 @@ import { createCustomer, findDuplicates, requireCustomer } from '../services/cus
 import { clearDraft, getDraft, saveDraft } from '../services/drafts';
 import { timeline } from '../services/history';
 import { openProfile, profileFor } from '../services/profile-views';
-import { amendInteraction, logInteraction } from '../services/interactions';
+import { amendInteraction } from '../services/interactions';
+import { recoveryGuide } from '../services/recovery';
+import { logWithApproval } from '../services/recovery-approval';
 import { suggestFor } from '../services/suggestions/index';
 import { appInfo } from '../services/app-info';
 import { changeOwnPin, createClerk, resetPin, signIn } from '../services/accounts';
@@ -79,8 +81,9 @@ const customerHandlers: PartialHandlers = {
 
 const counterHandlers: PartialHandlers = {
   'suggestions.forCustomer': (ctx, s, i) => suggestFor(ctx, { customerId: i.customerId, clerkId: signedInClerk(ctx, s) }),
-  'interactions.log': (ctx, s, i) => logInteraction(ctx, signedInClerk(ctx, s), i),
+  'interactions.log': (ctx, s, i) => logWithApproval(ctx, signedInClerk(ctx, s), i),
   'interactions.amend': (ctx, s, i) => amendInteraction(ctx, signedInClerk(ctx, s), i),
+  'recovery.guide': (ctx, s, i) => recoveryGuide(ctx, actor(ctx, s), i.customerId, i.severity),
   'drafts.get': (ctx, s, i) => getDraft(ctx, draftKey(ctx, signedInClerk(ctx, s), i.key)),
   'drafts.save': (ctx, s, i) => (saveDraft(ctx, draftKey(ctx, signedInClerk(ctx, s), i.key), i.body), null),
   'drafts.clear': (ctx, s, i) => (clearDraft(ctx, draftKey(ctx, signedInClerk(ctx, s), i.key)), null),

@@ -16,7 +16,8 @@ export const lockDuration = (lockouts: number) => Math.min(FIRST_LOCK_MS * 2 ** 
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
-type PinCheck = 'sign_in' | 'pin_change';
+/** What a PIN is checked for: signing in, changing it, or a manager approving a clerk's grant at the counter. */
+type PinCheck = 'sign_in' | 'pin_change' | 'approval';
 
 /** Why an attempt was not even counted: no such clerk, no PIN, a lockout, or every attempt left already in flight. */
 function refusal(ctx: ServiceContext, clerkId: number, now: Date): AppError {
@@ -58,7 +59,7 @@ async function checkPin(ctx: ServiceContext, clerkId: number, pin: string, check
   const counted = clerksRepo(ctx.db).countAttempt.get(clerkId, now.toISOString(), MAX_PIN_ATTEMPTS);
   if (!counted) throw refusal(ctx, clerkId, now);
   if (await verifyPin(pin, counted.pin_hash)) return;
-  const wrong = check === 'sign_in' ? 'Wrong PIN.' : 'The current PIN is not right.';
+  const wrong = check === 'pin_change' ? 'The current PIN is not right.' : 'Wrong PIN.';
   const locked = lockIfSpent(ctx, clerkId);
   if (locked) {
     audit(ctx, clerkId, 'lockout', null, { ...locked, check });
@@ -74,6 +75,21 @@ export async function signIn(ctx: ServiceContext, clerkId: number, pin: string):
   clerksRepo(ctx.db).recordSuccess.run(clerkId);
   audit(ctx, clerkId, 'sign_in');
   return requireClerk(ctx, clerkId);
+}
+
+/**
+ * A manager approves something above a clerk's authority by typing their PIN at the clerk's counter. Checked like a
+ * sign-in (the same attempt count, lockout and audit of wrong PINs), but it signs nobody in: the clerk stays signed in.
+ * Someone who is not a manager is refused before any attempt is counted.
+ */
+export async function confirmManagerPin(ctx: ServiceContext, managerId: number, pin: string): Promise<Clerk> {
+  const manager = requireClerk(ctx, managerId);
+  if (ROLE_RANK[manager.role] < ROLE_RANK.manager) {
+    throw new AppError('FORBIDDEN', `${manager.displayName} is not a manager: only a manager's PIN approves this.`);
+  }
+  await checkPin(ctx, managerId, pin, 'approval');
+  clerksRepo(ctx.db).recordSuccess.run(managerId);
+  return manager;
 }
 
 /** Managers add clerks; only an admin may add another manager or admin. */

@@ -16,7 +16,8 @@ export type AuditEvent =
   | 'backup'
   | 'restore'
   | 'import'
-  | 'customer_update';
+  | 'customer_update'
+  | 'goodwill_grant';
 
 /** Appends one security-relevant event. Details must never hold PINs or customer personal data. */
 export function audit(ctx: ServiceContext, clerkId: number | null, event: AuditEvent, subject: string | null = null, details: Record<string, unknown> = {}): void {

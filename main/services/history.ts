@@ -8,6 +8,7 @@ import type {
   TimelinePage,
 } from '../../common/domain';
 import { AppError } from '../../common/errors';
+import type { InteractionRecovery, Remedy, RootCause, Severity } from '../../common/recovery';
 import { historyRepo, type InteractionRow } from '../db/history.repo';
 import type { ServiceContext } from './context';
 import { addDays, localDay } from './time';
@@ -28,8 +29,22 @@ export function toInteraction(r: InteractionRow): Interaction {
     suggestionTemplateId: r.suggestion_template_id,
     said: r.said,
     resolves: JSON.parse(r.resolves) as number[],
+    recovery: recoveryOf(r),
     amendsId: r.amends_id,
     amendReason: r.amend_reason,
+  };
+}
+
+/** The row's recovery columns as one value; the schema keeps them all set or all null. */
+function recoveryOf(r: InteractionRow): InteractionRecovery | null {
+  if (r.recovery_severity === null || r.recovery_remedy === null || r.recovery_root_cause === null) return null;
+  return {
+    severity: r.recovery_severity as Severity,
+    whatWentWrong: r.recovery_what ?? '',
+    remedy: r.recovery_remedy as Remedy,
+    amountMinor: r.recovery_amount_minor ?? 0,
+    rootCause: r.recovery_root_cause as RootCause,
+    approvedById: r.goodwill_approved_by,
   };
 }
 

@@ -8,17 +8,29 @@ import type { Interaction } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import { customersRepo } from '../db/customers.repo';
 import { historyRepo } from '../db/history.repo';
-import { interactionsRepo, type NewInteractionRow } from '../db/interactions.repo';
+import { interactionsRepo, NO_RECOVERY, type NewInteractionRow, type RecoveryColumns } from '../db/interactions.repo';
 import { preparedFor } from '../db/prepared';
+import { needsApproval, type Recovery } from '../../common/recovery';
+import { STORE_CURRENCY } from '../../common/money';
+import { audit } from './audit';
+import { requireClerk } from './clerks';
 import type { ServiceContext } from './context';
 import { effectiveInteractions, toInteraction } from './history';
+import { approvalNeeded, goodwillAuthority } from './recovery';
 import { localDay } from './time';
+
+declare const verified: unique symbol;
+/** A manager whose PIN was checked for this save (recovery-approval.ts); only that check makes one. */
+export type VerifiedApprover = { readonly managerId: number; readonly [verified]: true };
 
 /**
  * Records one interaction at the counter. The write is a single durable transaction (synchronous=FULL): when this
  * returns, the entry is on disk. A repeated requestId returns the entry already logged instead of a second one.
+ * A complaint's recovery is checked against the clerk's goodwill authority in the same transaction as the write, so
+ * two grants saved at once (here or at another till) cannot both slip under the daily limit; above the authority,
+ * only `approver` (a manager whose PIN was just checked) lets it through.
  */
-export function logInteraction(ctx: ServiceContext, clerkId: number, input: LogInteractionInput): Interaction {
+export function logInteraction(ctx: ServiceContext, clerkId: number, input: LogInteractionInput, approver: VerifiedApprover | null = null): Interaction {
   const d = logInteractionSchema.parse(input);
   const repo = interactionsRepo(ctx.db);
   return ctx.db.transaction(() => {
@@ -34,10 +46,12 @@ export function logInteraction(ctx: ServiceContext, clerkId: number, input: LogI
       throw new AppError('VALIDATION', 'A follow-up needs a due date.');
     }
     const now = ctx.now();
+    const day = localDay(now, ctx.config.timeZone);
+    const grant = checkGrant(ctx, clerkId, d.kind, d.recovery, day, approver);
     const info = repo.insert.run({
       customer_id: d.customerId,
       created_at: now.toISOString(),
-      local_day: localDay(now, ctx.config.timeZone),
+      local_day: day,
       kind: d.kind,
       outcome: d.outcome,
       sentiment: d.sentiment,
@@ -50,12 +64,59 @@ export function logInteraction(ctx: ServiceContext, clerkId: number, input: LogI
       amends_id: null,
       amend_reason: null,
       request_id: d.requestId ?? null,
+      ...recoveryColumns(d.recovery, grant.approvedBy),
     });
     const id = Number(info.lastInsertRowid);
+    if (d.recovery && d.recovery.remedy !== 'none') {
+      // Who granted what, and who approved it; in the entry's transaction, so no grant is on disk unaudited.
+      audit(ctx, clerkId, 'goodwill_grant', `interaction:${id}`, {
+        remedy: d.recovery.remedy,
+        amountMinor: d.recovery.amountMinor,
+        currency: STORE_CURRENCY,
+        severity: d.recovery.severity,
+        approvedBy: grant.approvedBy,
+        withinAuthority: grant.approvedBy === null,
+      });
+    }
     // In the same transaction: the entry and the issues it settles are on disk together or not at all.
     for (const issue of [...d.resolves].sort((a, b) => a - b)) repo.settle.run(id, issue);
     return getInteraction(ctx, id);
   }).immediate();
+}
+
+/**
+ * Whether the clerk may grant this recovery: its amount within their authority today, or approved by a manager. The
+ * approver is recorded whenever one approved (their grant then does not use the clerk's own daily allowance).
+ */
+function checkGrant(
+  ctx: ServiceContext,
+  clerkId: number,
+  kind: string,
+  recovery: Recovery | null,
+  day: string,
+  approver: VerifiedApprover | null,
+): { approvedBy: number | null } {
+  if (!recovery) return { approvedBy: null };
+  if (kind !== 'complaint') {
+    throw new AppError('VALIDATION', 'Recovery steps belong to a complaint: choose Kind Complaint, or leave them out.');
+  }
+  if (recovery.amountMinor === 0) return { approvedBy: null };
+  const approvedBy = approver && approver.managerId !== clerkId ? approver.managerId : null;
+  const authority = goodwillAuthority(ctx, requireClerk(ctx, clerkId), day);
+  if (approvedBy === null && needsApproval(authority, recovery.amountMinor)) throw approvalNeeded(authority, recovery.amountMinor);
+  return { approvedBy };
+}
+
+function recoveryColumns(r: Recovery | null, approvedBy: number | null): RecoveryColumns {
+  if (!r) return NO_RECOVERY;
+  return {
+    recovery_severity: r.severity,
+    recovery_what: r.whatWentWrong,
+    recovery_remedy: r.remedy,
+    recovery_amount_minor: r.amountMinor,
+    recovery_root_cause: r.rootCause,
+    goodwill_approved_by: approvedBy,
+  };
 }
 
 /**
@@ -120,6 +181,7 @@ export function amendInteraction(ctx: ServiceContext, clerkId: number, input: Am
       amends_id: original.id,
       amend_reason: d.reason,
       request_id: null,
+      ...NO_RECOVERY,
     };
     if (review) insertReview(ctx.db).run({ ...row, flagged: review.flagged ? 1 : 0, review_note: review.note });
     else repo.insert.run(row);

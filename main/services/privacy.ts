@@ -4,7 +4,7 @@
 // How erasure squares with append-only interactions: the guard trigger `interactions_no_update` protects the
 // history against ordinary code. Redaction is the one sanctioned exception and goes through redactInteractions()
 // only: inside a single write transaction it saves the guard's SQL, drops it, blanks the free text (notes, said,
-// amend_reason, review_note) of the chosen rows, and recreates the guard from the saved SQL. Other connections never
+// amend_reason, review_note, a recovery's what-went-wrong) of the chosen rows, and recreates the guard from the saved SQL. Other connections never
 // see the guard missing (schema changes are part of the transaction) and cannot write meanwhile (the transaction
 // holds the write lock). Kind, outcome, sentiment, times, clerk and terminal stay, so every KPI keeps its counts.
 //
@@ -168,6 +168,10 @@ function redactInteractions(db: DB, where: string, params: unknown[], opts: { un
   if (cols.has('said')) {
     sets.push("said = ''");
     dirty.push("said <> ''");
+  }
+  if (cols.has('recovery_what')) {
+    sets.push("recovery_what = CASE WHEN recovery_what IS NULL THEN NULL ELSE '' END");
+    dirty.push("recovery_what <> ''");
   }
   if (cols.has('review_note')) {
     sets.push('review_note = NULL');

@@ -32,6 +32,14 @@ import type { ServiceContext, StoreConfig } from './context';
 import { DEFAULT_BACKUP_EVERY_HOURS } from './backup';
 import { DEFAULT_STORE_COPY_DAYS } from './store-copies';
 import { DEFAULT_GOODWILL_DAYS } from './suggestions/facts';
+import {
+  DEFAULT_CLERK_GOODWILL,
+  DEFAULT_LOYAL_YEARS,
+  DEFAULT_REMEDY_RULES,
+  parseRemedyRule,
+  REMEDY_RULE_EXAMPLE,
+  type Severity,
+} from '../../common/recovery';
 
 interface Def {
   group: SettingGroup;
@@ -53,6 +61,37 @@ interface Def {
 /** The file's own rule for a key, so the app and the file accept exactly the same values. */
 const fileRule = (key: keyof ManagedConfig) => managedConfigSchema.shape[key].unwrap() as z.ZodType<SettingValue>;
 const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
+/** Highest goodwill limit a manager can give a clerk, in whole currency units. */
+const MAX_GOODWILL_LIMIT = 100_000;
+
+/** A clerk's goodwill limit, in whole currency units; the manager's to set. */
+const goodwillLimit = (label: string, description: string, storedAs: string): Def => ({
+  group: 'policies',
+  label,
+  description,
+  editRole: 'manager',
+  type: 'number',
+  schema: wholeNumber(0, MAX_GOODWILL_LIMIT),
+  min: 0,
+  max: MAX_GOODWILL_LIMIT,
+  unit: '€',
+  storedAs,
+});
+
+/** A row of the suggested-remedy table: checked by the same parser the suggestion reads it with. */
+const remedyRule = (severity: Severity): Def => ({
+  group: 'policies',
+  label: `Suggested remedy, ${severity} complaint`,
+  description: `What the log form suggests for a ${severity} complaint, by the customer's tier, up to how many €, as in “${REMEDY_RULE_EXAMPLE}”.`,
+  editRole: 'manager',
+  type: 'text',
+  schema: z.string().max(200).superRefine((text, c) => {
+    const parsed = parseRemedyRule(text);
+    if (!parsed.ok) c.addIssue({ code: 'custom', message: parsed.error });
+  }),
+  max: 200,
+  storedAs: `recovery.remedy_${severity}`,
+});
 
 const DEFS: Record<SettingKey, Def> = {
   storeName: {
@@ -179,6 +218,31 @@ const DEFS: Record<SettingKey, Def> = {
     unit: '€',
     storedAs: 'policy.tier_gold_from',
     config: 'tierGoldFrom',
+  },
+  goodwillClerkPerInteraction: goodwillLimit(
+    'Clerk goodwill per complaint',
+    `What a clerk may grant to put one complaint right without asking; above it a manager's PIN approves it at the counter. Managers have no limit. Default ${DEFAULT_CLERK_GOODWILL.perInteraction}.`,
+    'recovery.clerk_per_interaction',
+  ),
+  goodwillClerkPerDay: goodwillLimit(
+    'Clerk goodwill per day',
+    `What one clerk may grant in a day on their own authority (grants a manager approved do not count). Default ${DEFAULT_CLERK_GOODWILL.perDay}.`,
+    'recovery.clerk_per_day',
+  ),
+  remedyMinor: remedyRule('minor'),
+  remedySerious: remedyRule('serious'),
+  remedySevere: remedyRule('severe'),
+  remedyLoyalYears: {
+    group: 'policies',
+    label: 'Long-standing customer after',
+    description: 'Customers for at least this many years are suggested what the next tier up would get; 0: tenure does not count.',
+    editRole: 'manager',
+    type: 'number',
+    schema: wholeNumber(0, 100),
+    min: 0,
+    max: 100,
+    unit: 'years',
+    storedAs: 'recovery.loyal_years',
   },
   terminalId: {
     group: 'terminal',
@@ -322,6 +386,12 @@ function current(ctx: ServiceContext, key: SettingKey, f: TerminalFacts): { valu
   if (def.config) return { value: ctx.config[def.config] as SettingValue, source: 'default' };
   const defaults: Partial<Record<SettingKey, SettingValue>> = {
     goodwillDays: DEFAULT_GOODWILL_DAYS,
+    goodwillClerkPerInteraction: DEFAULT_CLERK_GOODWILL.perInteraction,
+    goodwillClerkPerDay: DEFAULT_CLERK_GOODWILL.perDay,
+    remedyMinor: DEFAULT_REMEDY_RULES.minor,
+    remedySerious: DEFAULT_REMEDY_RULES.serious,
+    remedySevere: DEFAULT_REMEDY_RULES.severe,
+    remedyLoyalYears: DEFAULT_LOYAL_YEARS,
     locale: null,
     databasePath: f.databasePath,
     backupDirectory: f.backupDirectory,
@@ -333,6 +403,11 @@ function current(ctx: ServiceContext, key: SettingKey, f: TerminalFacts): { valu
     pinVersion: null,
   };
   return { value: defaults[key] ?? null, source: 'default' };
+}
+
+/** A setting as it is in force now (managed file, else saved in the app, else its default), for the services. */
+export function settingValue(ctx: ServiceContext, key: SettingKey): SettingValue {
+  return current(ctx, key, factsOf(ctx)).value;
 }
 
 /** Where the store and its copies live and how long copies stay: what erasure reports and the clean-up jobs act on. */

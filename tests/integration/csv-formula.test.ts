@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { DayEntry } from '../../common/reports';
+import type { DayEntry, EntryRecovery } from '../../common/reports';
 import { toCsv } from '../../main/services/csv-out';
 import { importCsv } from '../../main/services/import';
 import { CSV_COLUMNS, entriesToCsv } from '../../main/services/reports/csv';
@@ -52,7 +52,8 @@ describe('formula-safe CSV', () => {
       sentiment: hostile, notes: hostile, said: hostile, followUpDue: hostile, followUp: 'open', suggestionTemplateId: hostile,
       amendmentCount: hostile, lastAmendReason: hostile, flagged: true, reviewNote: hostile, reviewedBy: person, reviewedAt: hostile,
     } as unknown as DayEntry;
-    const [header, row] = records(entriesToCsv([entry], false));
+    const recovery = { severity: hostile, remedy: hostile, amountMinor: hostile, rootCause: hostile, approvedBy: hostile } as unknown as EntryRecovery;
+    const [header, row] = records(entriesToCsv([entry], false, new Map([[entry.id, recovery]])));
     expect(header).toEqual([...CSV_COLUMNS]);
     for (const [i, column] of CSV_COLUMNS.entries()) {
       // "flagged" writes yes or nothing; every other column carries what it was given.

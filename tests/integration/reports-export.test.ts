@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { LogInteractionInput } from '../../common/contract';
 import { nameKey } from '../../common/normalize';
@@ -9,10 +8,11 @@ import { runCli } from '../../main/cli/run';
 import { createCustomer } from '../../main/services/customers';
 import { amendInteraction, logInteraction } from '../../main/services/interactions';
 import { neutralizeFormula } from '../../main/services/csv-out';
-import { exportCsv } from '../../main/services/reports/csv';
+import { CSV_COLUMNS, exportCsv } from '../../main/services/reports/csv';
 import { exportPdf } from '../../main/services/reports/pdf';
 import { fitText } from '../../main/services/reports/pdf-text';
 import { reviewInteraction } from '../../main/services/reports/review';
+import { readPdf } from '../helpers/read-pdf';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store';
 
 function logAt(s: TempStore, iso: string, input: LogInteractionInput, clerkId = s.clerkId) {
@@ -51,15 +51,16 @@ describe('CSV export', () => {
     const csv = exportCsv(s.ctx, s.clerkId, '2026-11-20', '2026-11-20');
     expect(csv.fileName).toBe('counterpart-dublin-docks-1-2026-11-20.csv');
     expect(csv.rows).toBe(TRICKY.length);
-    expect(csv.content.startsWith('date,time,clerk,customer,kind,outcome,sentiment,notes,said,follow-up due,suggestion,amended,flagged,review note\r\n')).toBe(true);
+    expect(csv.content.startsWith('date,time,clerk,customer,kind,outcome,sentiment,notes,said,follow-up due,suggestion,amended,flagged,review note,severity,remedy,goodwill cents,root cause,approved by\r\n')).toBe(true);
     expect(csv.content.charCodeAt(0)).not.toBe(0xfeff);
     expect(csv.content).toContain('"He said ""no"", then left\nand came back"');
     expect(csv.content).toContain('"Ask about the ""no"""');
     expect(csv.content.endsWith('\r\n')).toBe(true);
     const records = parse(csv.content, { record_delimiter: '\r\n' }) as string[][];
     expect(records).toHaveLength(TRICKY.length + 1);
-    expect(records.every((r) => r.length === 14)).toBe(true);
-    expect(records[1]).toEqual(['2026-11-20', '09:15', 'Aoife Byrne', "Zoë O'Brien", 'inquiry', 'resolved', '4', 'He said "no", then left\nand came back', 'He said "no", then left\nand came back', '', 'welcome-back', '0', 'yes', 'Ask about the "no"']);
+    expect(records.map((r) => r.length)).toEqual(records.map(() => CSV_COLUMNS.length));
+    // The last five columns are a complaint's recovery: none here.
+    expect(records[1]).toEqual(['2026-11-20', '09:15', 'Aoife Byrne', "Zoë O'Brien", 'inquiry', 'resolved', '4', 'He said "no", then left\nand came back', 'He said "no", then left\nand came back', '', 'welcome-back', '0', 'yes', 'Ask about the "no"', '', '', '', '', '']);
     // What was said is the original's: an amendment corrects the notes, not the words spoken.
     expect(records[8]!.slice(7, 14)).toEqual(['plain, with a comma (amended)', 'plain, with a comma', '', '', '1', '', '']);
   });
@@ -106,18 +107,6 @@ describe('CSV export', () => {
     expect(() => exportCsv(s.ctx, null, '2026-11-22', '2026-11-20')).toThrow(/before it starts/);
   });
 });
-
-async function readPdf(base64: string, pagesToRead?: number[]) {
-  const doc = await getDocument({ data: new Uint8Array(Buffer.from(base64, 'base64')), isEvalSupported: false, verbosity: 0 }).promise;
-  const text = new Map<number, string>();
-  for (const n of pagesToRead ?? Array.from({ length: doc.numPages }, (_, i) => i + 1)) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    text.set(n, content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
-  }
-  const numPages = doc.numPages;
-  await doc.destroy();
-  return { numPages, text };
-}
 
 /** 5,000 interactions on one day, inserted the way an import would (one transaction), names outside Latin-1 included. */
 function busyDay(s: TempStore, day: string, n: number): void {

@@ -1,17 +1,22 @@
-import type { CsvExport, DayEntry } from '../../../common/reports';
+import type { CsvExport, DayEntry, EntryRecovery } from '../../../common/reports';
 import { audit } from '../audit';
 import { toCsv } from '../csv-out';
 import type { ServiceContext } from '../context';
 import { entriesBetween } from './entries';
 import { assertRange } from './local-time';
+import { entryRecoveries } from './recovery-summary';
 
 export const CSV_COLUMNS = [
   'date', 'time', 'clerk', 'customer', 'kind', 'outcome', 'sentiment', 'notes', 'said', 'follow-up due', 'suggestion',
-  'amended', 'flagged', 'review note',
+  'amended', 'flagged', 'review note', 'severity', 'remedy', 'goodwill cents', 'root cause', 'approved by',
 ] as const;
 
-/** The entry's cells in CSV_COLUMNS order; toCsv makes every one of them formula-safe. */
-function csvRow(e: DayEntry): (string | number)[] {
+/**
+ * The entry's cells in CSV_COLUMNS order; toCsv makes every one of them formula-safe. A complaint's recovery fills
+ * the last five (the goodwill in the currency's minor units, exact for a spreadsheet to sum per clerk; the root cause
+ * to count per cause): the same figures the review and the PDF summarise.
+ */
+function csvRow(e: DayEntry, r: EntryRecovery | undefined): (string | number)[] {
   return [
     e.day,
     e.localTime,
@@ -27,11 +32,16 @@ function csvRow(e: DayEntry): (string | number)[] {
     e.amendmentCount,
     e.flagged ? 'yes' : '',
     e.reviewNote ?? '',
+    r?.severity ?? '',
+    r?.remedy ?? '',
+    r?.amountMinor ?? '',
+    r?.rootCause ?? '',
+    r?.approvedBy ?? '',
   ];
 }
 
-export function entriesToCsv(entries: DayEntry[], bom: boolean): string {
-  return toCsv(entries.map(csvRow), { header: CSV_COLUMNS, bom });
+export function entriesToCsv(entries: DayEntry[], bom: boolean, recoveries: ReadonlyMap<number, EntryRecovery> = new Map()): string {
+  return toCsv(entries.map((e) => csvRow(e, recoveries.get(e.id))), { header: CSV_COLUMNS, bom });
 }
 
 export function exportFileName(ctx: ServiceContext, from: string, to: string, ext: string): string {
@@ -43,7 +53,7 @@ export function exportFileName(ctx: ServiceContext, from: string, to: string, ex
 export function exportCsv(ctx: ServiceContext, clerkId: number | null, from: string, to: string, bom = false): CsvExport {
   assertRange(from, to);
   const entries = entriesBetween(ctx, from, to);
-  const content = entriesToCsv(entries, bom);
+  const content = entriesToCsv(entries, bom, entryRecoveries(ctx, from, to));
   audit(ctx, clerkId, 'export', 'reports.csv', { format: 'csv', from, to, rows: entries.length });
   return { fileName: exportFileName(ctx, from, to, 'csv'), content, rows: entries.length };
 }

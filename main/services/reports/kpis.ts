@@ -1,5 +1,6 @@
 import { INTERACTION_OUTCOMES, type InteractionOutcome } from '../../../common/domain';
 import type { ClerkKpi, HourBucket, KpiReport, KpiValues, SentimentBucket, TrendPoint } from '../../../common/reports';
+import { recoverySummary } from './recovery-summary';
 import type { ServiceContext } from '../context';
 import { addDays } from '../time';
 import { assertDay, assertRange, localHour } from './local-time';
@@ -98,6 +99,7 @@ export function kpiReport(ctx: ServiceContext, day: string): KpiReport {
   return {
     day,
     timeZone: ctx.config.timeZone,
+    recovery: recoverySummary(ctx, day, day),
     kpis: kpiValues(sumStats(today), repo.overdueBefore.get(day)!.n, 1),
     previous7DayAverage: kpiValues(sumStats(before), overdueBefore, 7),
     perClerk: perClerk(ctx, day, day),

@@ -1,6 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { INTERACTION_OUTCOMES, type InteractionOutcome } from '../../../common/domain';
 import type { DayEntry, KpiValues, PdfExport, RangeReport } from '../../../common/reports';
+import { formatMoney } from '../../../common/money';
+import { ROOT_CAUSE_LABEL } from '../../../common/recovery';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { exportFileName } from './csv';
@@ -125,6 +127,34 @@ function clerkChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h
   if (r.perClerk.length > rows.length) {
     doc.font(FONT).fontSize(7).fillColor(MUTED).text(`and ${r.perClerk.length - rows.length} more`, x, y + 20 + rows.length * (barH + 3));
   }
+}
+
+/**
+ * Goodwill granted per clerk and complaints by root cause, side by side under the charts. At most ten clerks: a store
+ * with more prints the rest as a count (the CSV has every grant).
+ */
+function recoveryBlock(doc: Doc, r: RangeReport, y: number): number {
+  const half = (doc.page.width - 2 * MARGIN) / 2;
+  const line = 11;
+  doc.font(BOLD).fontSize(10).fillColor(INK).text('Goodwill granted per clerk', MARGIN, y, { lineBreak: false });
+  doc.font(BOLD).text('Complaints by root cause', MARGIN + half + 10, y, { lineBreak: false });
+  const goodwill = r.recovery.goodwill.slice(0, 10);
+  const rows = [
+    ...goodwill.map((g) => {
+      const approved = g.approvedMinor > 0 ? ` (${formatMoney(g.approvedMinor)} approved by a manager)` : '';
+      return `${g.clerk.displayName}: ${g.grants} ${g.grants === 1 ? 'grant' : 'grants'}, ${formatMoney(g.totalMinor)}${approved}`;
+    }),
+    ...(r.recovery.goodwill.length > goodwill.length ? [`and ${r.recovery.goodwill.length - goodwill.length} more clerks`] : []),
+  ];
+  const causes = r.recovery.rootCauses.map((c) => `${ROOT_CAUSE_LABEL[c.rootCause]}: ${c.complaints}`);
+  doc.fontSize(8).fillColor(INK);
+  (rows.length ? rows : ['No goodwill was granted.']).forEach((t, i) => {
+    doc.text(face(doc, t), MARGIN, y + 16 + i * line, { width: half - 20, lineBreak: false, ellipsis: true });
+  });
+  (causes.length ? causes : ['No complaint was diagnosed.']).forEach((t, i) => {
+    doc.font(FONT).text(t, MARGIN + half + 10, y + 16 + i * line, { width: half - 10, lineBreak: false });
+  });
+  return y + 16 + Math.max(rows.length, causes.length, 1) * line + 10;
 }
 
 interface Column {
@@ -257,6 +287,7 @@ export function renderPdf(r: RangeReport): Promise<{ pdf: Buffer; pages: number 
   hourChart(doc, r, MARGIN, y, half - 20, chartH);
   clerkChart(doc, r, MARGIN + half + 10, y, half - 10, chartH);
   y += chartH + 12;
+  y = recoveryBlock(doc, r, y);
   table(doc, r, y);
   footers(doc, r);
   const pages = doc.bufferedPageRange().count;

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context';
 import { entriesBetween } from './entries';
 import { byHour, perClerk, rangeKpis, sentimentBuckets } from './kpis';
 import { assertRange } from './local-time';
+import { recoverySummary } from './recovery-summary';
 
 /** Figures, chart data and entries of a range of store-local days: what the PDF prints and the CLI writes as JSON. */
 export function rangeReport(ctx: ServiceContext, from: string, to: string): RangeReport {
@@ -17,6 +18,7 @@ export function rangeReport(ctx: ServiceContext, from: string, to: string): Rang
     perClerk: perClerk(ctx, from, to),
     byHour: byHour(ctx, from, to),
     sentiment: sentimentBuckets(ctx, from, to),
+    recovery: recoverySummary(ctx, from, to),
     entries: entriesBetween(ctx, from, to),
   };
 }

@@ -58,7 +58,6 @@ export const dueIn = (day: string, tz: string): string => dueWording(day, todayI
 /** "today", "3 days ago" for an ISO timestamp, counted in the store's calendar days. */
 export const agoIn = (iso: string, tz: string): string => agoWording(dayIn(iso, tz), todayIn(tz));
 
-const money = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' });
-export const formatMoney = (cents: number): string => money.format(cents / 100);
+export { formatMoney } from '../../../common/money';
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-IE')} ${n === 1 ? one : many}`;

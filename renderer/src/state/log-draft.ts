@@ -1,6 +1,7 @@
 import { isCalendarDay } from '../../../common/calendar-day';
 import type { InteractionKind, InteractionOutcome } from '../../../common/domain';
 import { INTERACTION_KINDS, INTERACTION_OUTCOMES } from '../../../common/domain';
+import { emptyRecovery, parseRecovery, recoveryBlank, type RecoveryDraft } from '../lib/recovery-draft';
 
 export interface UsedSuggestion {
   templateId: string;
@@ -22,6 +23,8 @@ export interface LogDraft {
   used: UsedSuggestion | null;
   /** Open issues the clerk chose to settle with this entry; null: not chosen, the form proposes (lib/settles.ts). */
   settles: number[] | null;
+  /** A complaint's recovery steps (what went wrong, severity, remedy, amount, root cause). */
+  recovery: RecoveryDraft;
   /** Kept with the draft: a save retried after a crash carries the same id and is not logged twice. */
   requestId: string;
 }
@@ -43,6 +46,7 @@ export function emptyDraft(): LogDraft {
     say: '',
     used: null,
     settles: null,
+    recovery: emptyRecovery(),
     requestId: newRequestId(),
   };
 }
@@ -59,7 +63,8 @@ export function isBlank(d: LogDraft): boolean {
     !d.followUpDue &&
     !d.say.trim() &&
     d.used === null &&
-    d.settles === null
+    d.settles === null &&
+    recoveryBlank(d.recovery)
   );
 }
 
@@ -94,6 +99,7 @@ export function parseDraft(body: string): LogDraft | null {
           }
         : null,
     settles: Array.isArray(r.settles) && r.settles.every((id) => Number.isInteger(id) && id > 0) ? (r.settles as number[]) : null,
+    recovery: parseRecovery(r.recovery),
     requestId: str(r.requestId).length >= 8 ? str(r.requestId) : base.requestId,
   };
 }

@@ -1,4 +1,4 @@
-import type { FormEvent, Ref } from 'react';
+import type { FormEvent, ReactNode, Ref } from 'react';
 import { INTERACTION_KINDS, INTERACTION_OUTCOMES, type OpenIssue } from '../../../../common/domain';
 import type { DraftSaveState } from '../../hooks/useLogDraft';
 import { formatDateTime, formatDay } from '../../lib/format';
@@ -36,6 +36,8 @@ interface Props {
   timeZone: string;
   subject: string;
   openIssues: OpenIssue[];
+  /** The recovery steps (RecoveryFields), shown while the kind is Complaint. */
+  recovery?: ReactNode;
 }
 
 export function LogForm(p: Props) {
@@ -84,6 +86,7 @@ export function LogForm(p: Props) {
         {SETTLING_OUTCOMES.includes(d.outcome) && p.openIssues.length > 0 && (
           <SettlesGroup issues={p.openIssues} selected={settlesFor(d, p.openIssues)} timeZone={p.timeZone} onChange={(settles) => p.update({ settles })} />
         )}
+        {d.kind === 'complaint' && p.recovery}
         <RadioGroup
           name="log-sentiment"
           legend="Sentiment"

@@ -3,6 +3,7 @@ import type { Interaction, OpenIssue } from '../../../../common/domain';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
 import { useLogDraft } from '../../hooks/useLogDraft';
+import { useRecovery, type Persist } from '../../hooks/useRecovery';
 import { formatDay, todayIn } from '../../lib/format';
 import { KIND_LABEL } from '../../lib/labels';
 import { settlesFor } from '../../lib/settles';
@@ -47,6 +48,7 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
   const dueRef = useRef<HTMLInputElement>(null);
   const actions = useWorkActionsRef();
   const savingRef = useRef(false);
+  const recovery = useRecovery(customerId, log.draft, log.update);
 
   const applySuggestion = (index: number) => {
     const s = suggestions.data?.[index];
@@ -85,7 +87,7 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
     savingRef.current = true;
     setSaving(true);
     setError(null);
-    try {
+    const persist: Persist = async (r, approval) => {
       const saved = await call('interactions.log', {
         customerId,
         kind: d.kind,
@@ -97,11 +99,17 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
         resolves: settlesFor(d, openIssues),
         said: d.say.trim(),
         requestId: d.requestId,
+        recovery: r,
+        ...(approval ? { approval } : {}),
       });
       await log.reset();
       announce('Interaction saved');
       onSaved(saved);
       suggestions.reload();
+      if (r) recovery.reload();
+    };
+    try {
+      setError(await recovery.save(persist));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -154,7 +162,9 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
         today={todayIn(info.timeZone)}
         timeZone={info.timeZone}
         subject={subject}
+        recovery={recovery.fields}
       />
+      {recovery.dialog}
     </aside>
   );
 }

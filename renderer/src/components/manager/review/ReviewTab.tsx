@@ -14,6 +14,7 @@ import { DayLog } from './DayLog';
 import { DayPicker } from './DayPicker';
 import { ExportPanel } from './ExportPanel';
 import { KpiCards } from './KpiCards';
+import { RecoveryTables } from './RecoveryTables';
 import { FormError } from '../../FormError';
 
 /** One day of the store at a glance: figures against the week before, charts, and every entry. */
@@ -66,6 +67,11 @@ export function ReviewTab() {
       <section className="card review-section" aria-labelledby="clerks-h">
         <h3 id="clerks-h">Per clerk</h3>
         {kpis.data && <ClerkTable rows={kpis.data.perClerk} />}
+      </section>
+
+      <section className="card review-section" aria-labelledby="recovery-h">
+        <h3 id="recovery-h">Complaints put right</h3>
+        {kpis.data && <RecoveryTables summary={kpis.data.recovery} />}
       </section>
 
       <DayLog day={day} clerks={clerks.data ?? []} />

@@ -23,7 +23,8 @@ export function Dialog({ title, titleId, onClose, children }: Props) {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const d = ref.current;
     if (d && !d.open) d.showModal();
-    const first = d?.querySelector<HTMLElement>('[autofocus], ' + FOCUSABLE);
+    // A control marked data-autofocus first (a PIN box after a chooser), else the first one.
+    const first = d?.querySelector<HTMLElement>('[data-autofocus]') ?? d?.querySelector<HTMLElement>('[autofocus], ' + FOCUSABLE);
     first?.focus();
     return () => {
       if (d?.open) d.close();

@@ -1,0 +1,163 @@
+// Guided recovery of a complaint (issue #14, section 4): hear what went wrong, apologise in the customer's style,
+// resolve with a typed remedy, diagnose a root cause. The clerk acts on their own authority up to the store's goodwill
+// limits; above them a manager's PIN approves the grant on the spot. Process-neutral: the contract, the services and
+// the log form all read these lists and the suggestion table's format from here.
+import { z } from 'zod';
+import type { CommunicationStyle, Tier } from './domain';
+
+export const SEVERITIES = ['minor', 'serious', 'severe'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const REMEDIES = ['refund', 'replacement', 'repair', 'discount', 'gift', 'goodwill_return', 'none'] as const;
+export type Remedy = (typeof REMEDIES)[number];
+
+export const ROOT_CAUSES = ['product_fault', 'wait', 'staff', 'policy', 'price', 'other'] as const;
+export type RootCause = (typeof ROOT_CAUSES)[number];
+
+export const SEVERITY_LABEL: Record<Severity, string> = { minor: 'Minor', serious: 'Serious', severe: 'Severe' };
+export const REMEDY_LABEL: Record<Remedy, string> = {
+  refund: 'Refund',
+  replacement: 'Replacement',
+  repair: 'Repair',
+  discount: 'Discount',
+  gift: 'Gift',
+  goodwill_return: 'Goodwill return (beyond the window)',
+  none: 'None',
+};
+export const ROOT_CAUSE_LABEL: Record<RootCause, string> = {
+  product_fault: 'Product fault',
+  wait: 'Wait',
+  staff: 'Staff',
+  policy: 'Policy',
+  price: 'Price',
+  other: 'Other',
+};
+
+/** The most one remedy may be worth, in minor units (€100,000): a typo guard, not a policy. */
+export const MAX_REMEDY_MINOR = 10_000_000;
+
+/**
+ * What a complaint's recovery records, kept on the interaction's own row (migration 0013-recovery). The amount is
+ * what the remedy costs the store, in the store currency's minor units; it is what the goodwill authority counts.
+ */
+export const recoverySchema = z
+  .object({
+    severity: z.enum(SEVERITIES),
+    whatWentWrong: z.string().trim().min(1, 'say what went wrong').max(1000),
+    remedy: z.enum(REMEDIES),
+    amountMinor: z.number().int('the amount is in whole cents').min(0).max(MAX_REMEDY_MINOR),
+    rootCause: z.enum(ROOT_CAUSES),
+  })
+  .refine((r) => r.remedy !== 'none' || r.amountMinor === 0, { message: 'a remedy of "none" has no amount', path: ['amountMinor'] });
+export type Recovery = z.output<typeof recoverySchema>;
+
+/** A manager approving a grant above the clerk's authority, at the counter. The PIN is checked, never stored. */
+export const approvalSchema = z.object({
+  managerId: z.number().int().positive(),
+  pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits'),
+});
+export type Approval = z.output<typeof approvalSchema>;
+
+/** How much a clerk may grant without asking; null means no limit (managers and admins). */
+export interface GoodwillAuthority {
+  perInteractionMinor: number | null;
+  perDayMinor: number | null;
+  /** What the clerk granted today on their own authority (grants a manager approved do not count). */
+  grantedTodayMinor: number;
+}
+
+/** Whether a grant of `amountMinor` needs a manager's approval under `a`. */
+export function needsApproval(a: GoodwillAuthority, amountMinor: number): boolean {
+  if (amountMinor <= 0) return false;
+  if (a.perInteractionMinor !== null && amountMinor > a.perInteractionMinor) return true;
+  return a.perDayMinor !== null && a.grantedTodayMinor + amountMinor > a.perDayMinor;
+}
+
+/** The suggested remedy for one severity: which remedies, and up to how much per customer standing. */
+export interface RemedyRule {
+  remedies: Remedy[];
+  /** Whole currency units per tier. */
+  upTo: Record<Tier, number>;
+}
+
+export const TIERS_IN_ORDER: readonly Tier[] = ['new', 'bronze', 'silver', 'gold'];
+const REMEDY_WORDS: Record<string, Remedy> = {
+  refund: 'refund',
+  replacement: 'replacement',
+  repair: 'repair',
+  discount: 'discount',
+  gift: 'gift',
+  'goodwill return': 'goodwill_return',
+  none: 'none',
+};
+/** How a rule reads in Settings, e.g. "replacement or repair; new 10, bronze 15, silver 20, gold 25". */
+export const REMEDY_RULE_EXAMPLE = 'replacement or repair; new 10, bronze 15, silver 20, gold 25';
+
+/** Reads a rule as the manager writes it in Settings; an error completes “… must be” in words. */
+export function parseRemedyRule(text: string): { ok: true; rule: RemedyRule } | { ok: false; error: string } {
+  const [left, right, ...rest] = text.split(';');
+  if (left === undefined || right === undefined || rest.length > 0) {
+    return { ok: false, error: `remedies, a semicolon, then an amount per tier, as in “${REMEDY_RULE_EXAMPLE}”` };
+  }
+  const remedies: Remedy[] = [];
+  for (const word of left.split(/\bor\b|,/).map((w) => w.trim().toLowerCase().replace(/\s+/g, ' '))) {
+    const remedy = REMEDY_WORDS[word];
+    if (!remedy) return { ok: false, error: `remedies from ${Object.keys(REMEDY_WORDS).join(', ')} (“${word}” is not one)` };
+    if (!remedies.includes(remedy)) remedies.push(remedy);
+  }
+  const upTo: Partial<Record<Tier, number>> = {};
+  for (const part of right.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(new|bronze|silver|gold)\s+(\d{1,6})$/i.exec(part);
+    if (!m) return { ok: false, error: `a tier and a whole amount in each part, such as “gold 25” (“${part}” is not)` };
+    upTo[m[1]!.toLowerCase() as Tier] = Number(m[2]);
+  }
+  const missing = TIERS_IN_ORDER.filter((t) => upTo[t] === undefined);
+  if (missing.length) return { ok: false, error: `an amount for every tier (${missing.join(', ')} missing)` };
+  return { ok: true, rule: { remedies, upTo: upTo as Record<Tier, number> } };
+}
+
+/** A remedy rule written back the way the manager reads it. */
+export const formatRemedyRule = (r: RemedyRule): string =>
+  `${r.remedies.map((m) => (m === 'goodwill_return' ? 'goodwill return' : m)).join(' or ')}; ${TIERS_IN_ORDER.map((t) => `${t} ${r.upTo[t]}`).join(', ')}`;
+
+/** What the form shows next to the severity: the suggestion, why, and the clerk's authority today. */
+export interface RecoveryGuide {
+  severity: Severity;
+  suggestion: { remedies: Remedy[]; upToMinor: number; why: string };
+  authority: GoodwillAuthority;
+  /** An apology in the customer's communication style. */
+  apology: string;
+  style: CommunicationStyle;
+  currency: string;
+}
+
+/**
+ * The apology step, per style (common/styles.ts says how each likes to be spoken to). The playbook's apologies all
+ * speak of an issue already open since a date; a complaint being heard now needs its own first sentence.
+ */
+export const APOLOGY_BY_STYLE: Record<CommunicationStyle, string> = {
+  blue: "I'm really sorry this happened to you — thank you for telling me. Let's put it right together.",
+  green: "I'm sorry about that. Here is exactly what I can do to put it right.",
+  gold: 'I apologise; that is not the standard we hold ourselves to. I will resolve it now, properly.',
+  orange: "Sorry about that! Let's fix it right now.",
+  unknown: "I'm sorry this happened. Let me put it right for you now.",
+};
+
+/**
+ * Defaults, in whole currency units. A clerk settles the everyday complaint alone: €25 covers a replacement of most
+ * small items or a fair gift, and €75 a day is three such recoveries, a busy day's worth at one counter. A larger
+ * sum, or a fourth, is a decision worth a manager's minute; managers and admins have no limit of their own (they are
+ * the ones who approve, and they answer for the day's review).
+ */
+export const DEFAULT_CLERK_GOODWILL = { perInteraction: 25, perDay: 75 } as const;
+/** Customers for at least this many years are suggested what the next tier up would get (0: tenure does not count). */
+export const DEFAULT_LOYAL_YEARS = 5;
+/** What a severity suggests by tier: small tokens for a minor slip, making good for a serious one, money back for the worst. */
+export const DEFAULT_REMEDY_RULES: Record<Severity, string> = {
+  minor: 'discount or gift; new 5, bronze 5, silver 10, gold 15',
+  serious: 'replacement or repair; new 10, bronze 15, silver 20, gold 25',
+  severe: 'refund or replacement; new 20, bronze 30, silver 40, gold 60',
+};
+
+/** A recovery as an interaction carries it: what was recorded, and the manager who approved it when one had to. */
+export type InteractionRecovery = Recovery & { approvedById: number | null };

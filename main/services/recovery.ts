@@ -1,0 +1,128 @@
+// Guided recovery of a complaint: the clerk's goodwill authority, the suggested remedy, and the grant itself, which
+// is written by logInteraction inside the interaction's own transaction (see there). This module decides; it never
+// writes an interaction.
+import type { Clerk, Tier } from '../../common/domain';
+import { AppError } from '../../common/errors';
+import { formatMoney, STORE_CURRENCY } from '../../common/money';
+import { ROLE_RANK } from '../../common/permissions';
+import {
+  APOLOGY_BY_STYLE,
+  parseRemedyRule,
+  REMEDY_LABEL,
+  SEVERITY_LABEL,
+  TIERS_IN_ORDER,
+  DEFAULT_REMEDY_RULES,
+  type GoodwillAuthority,
+  type RecoveryGuide,
+  type RemedyRule,
+  type Severity,
+} from '../../common/recovery';
+import type { SettingKey } from '../../common/settings';
+import { customersRepo } from '../db/customers.repo';
+import { preparedFor } from '../db/prepared';
+import type { ServiceContext } from './context';
+import { tierBasis, tierFor } from './customers';
+import { settingValue } from './store-settings';
+import { daysBetween, localDay } from './time';
+
+export const recoveryRepo = preparedFor((db: ServiceContext['db']) => ({
+  /** What a clerk granted on their own authority on one store-local day (index interactions_goodwill_day). */
+  grantedOnOwn: db.prepare<[number, string], { total: number }>(
+    `SELECT coalesce(sum(recovery_amount_minor), 0) AS total FROM interactions
+     WHERE clerk_id = ? AND local_day = ? AND recovery_amount_minor > 0 AND goodwill_approved_by IS NULL`,
+  ),
+}));
+
+const wholeUnits = (ctx: ServiceContext, key: SettingKey): number => Number(settingValue(ctx, key));
+
+/** The clerk's limits today and what they have granted on their own so far; managers and admins have no limit. */
+export function goodwillAuthority(ctx: ServiceContext, clerk: Clerk, day = localDay(ctx.now(), ctx.config.timeZone)): GoodwillAuthority {
+  const grantedTodayMinor = recoveryRepo(ctx.db).grantedOnOwn.get(clerk.id, day)!.total;
+  if (ROLE_RANK[clerk.role] >= ROLE_RANK.manager) return { perInteractionMinor: null, perDayMinor: null, grantedTodayMinor };
+  return {
+    perInteractionMinor: wholeUnits(ctx, 'goodwillClerkPerInteraction') * 100,
+    perDayMinor: wholeUnits(ctx, 'goodwillClerkPerDay') * 100,
+    grantedTodayMinor,
+  };
+}
+
+/** The refusal a clerk gets above their authority: what is needed, and the limits that apply. */
+export function approvalNeeded(a: GoodwillAuthority, amountMinor: number): AppError {
+  const left = a.perDayMinor === null ? null : Math.max(0, a.perDayMinor - a.grantedTodayMinor);
+  const limits = [
+    a.perInteractionMinor !== null ? `${formatMoney(a.perInteractionMinor)} per complaint` : null,
+    a.perDayMinor !== null ? `${formatMoney(a.perDayMinor)} a day (${formatMoney(left ?? 0)} left today)` : null,
+  ].filter(Boolean);
+  return new AppError(
+    'FORBIDDEN',
+    `A manager's PIN is needed to grant ${formatMoney(amountMinor)}: a clerk may grant up to ${limits.join(' and ')} on their own.`,
+  );
+}
+
+const SETTING_OF: Record<Severity, SettingKey> = { minor: 'remedyMinor', serious: 'remedySerious', severe: 'remedySevere' };
+
+/** The manager's rule for a severity; a stored rule that no longer parses falls back to the default. */
+export function remedyRule(ctx: ServiceContext, severity: Severity): RemedyRule {
+  const parsed = parseRemedyRule(String(settingValue(ctx, SETTING_OF[severity])));
+  if (parsed.ok) return parsed.rule;
+  const fallback = parseRemedyRule(DEFAULT_REMEDY_RULES[severity]);
+  if (!fallback.ok) throw new Error(`default remedy rule for ${severity} does not parse: ${fallback.error}`);
+  return fallback.rule;
+}
+
+/** The customer's standing as the table reads it: the tier, lifted one step for a long-standing customer. */
+export interface Standing {
+  tier: Tier;
+  /** The column of the table used: the tier, or the next one up for a long-standing customer. */
+  column: Tier;
+  years: number | null;
+  visits: number;
+}
+
+export function standingOf(ctx: ServiceContext, customerId: number | null): Standing {
+  if (customerId === null) return { tier: 'new', column: 'new', years: null, visits: 0 };
+  const row = customersRepo(ctx.db).byId.get(customerId);
+  if (!row) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
+  const basis = tierBasis(row);
+  const tier = tierFor(ctx, basis.spendCents, basis.visits);
+  const today = localDay(ctx.now(), ctx.config.timeZone);
+  const years = Math.max(0, Math.floor(daysBetween(localDay(new Date(row.created_at), ctx.config.timeZone), today) / 365.25));
+  const loyalYears = wholeUnits(ctx, 'remedyLoyalYears');
+  const lifted = loyalYears > 0 && years >= loyalYears;
+  const column = lifted ? TIERS_IN_ORDER[Math.min(TIERS_IN_ORDER.indexOf(tier) + 1, TIERS_IN_ORDER.length - 1)]! : tier;
+  return { tier, column, years, visits: basis.visits };
+}
+
+const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** Severity × standing through the manager's table, with the reason in one line. */
+export function suggestRemedy(ctx: ServiceContext, customerId: number | null, severity: Severity): RecoveryGuide['suggestion'] {
+  const s = standingOf(ctx, customerId);
+  const rule = remedyRule(ctx, severity);
+  const upToMinor = rule.upTo[s.column] * 100;
+  const who =
+    customerId === null
+      ? ['walk-in']
+      : [
+          cap(s.tier),
+          s.years === null || s.years < 1 ? 'under a year' : `${s.years} ${s.years === 1 ? 'year' : 'years'}`,
+          `${s.visits} ${s.visits === 1 ? 'visit' : 'visits'}`,
+          ...(s.column !== s.tier ? [`long-standing, counted as ${s.column}`] : []),
+        ];
+  const remedies = rule.remedies.map((r) => REMEDY_LABEL[r].toLowerCase()).join(' or ');
+  const amount = upToMinor > 0 ? ` up to ${formatMoney(upToMinor)}` : '';
+  return { remedies: rule.remedies, upToMinor, why: `${SEVERITY_LABEL[severity]} · ${who.join(' · ')} → ${remedies}${amount}` };
+}
+
+/** Everything the recovery steps of the log form show for one severity. */
+export function recoveryGuide(ctx: ServiceContext, clerk: Clerk, customerId: number | null, severity: Severity): RecoveryGuide {
+  const style = customerId === null ? 'unknown' : ((customersRepo(ctx.db).byId.get(customerId)?.style ?? 'unknown') as RecoveryGuide['style']);
+  return {
+    severity,
+    suggestion: suggestRemedy(ctx, customerId, severity),
+    authority: goodwillAuthority(ctx, clerk),
+    apology: APOLOGY_BY_STYLE[style],
+    style,
+    currency: STORE_CURRENCY,
+  };
+}
