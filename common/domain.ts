@@ -129,6 +129,8 @@ export interface Interaction {
   clerkId: number;
   clerkName: string;
   terminalId: string;
+  /** Where it was logged when that was at another terminal of the chain ("Galway, till-2"); null when here. */
+  place: string | null;
   suggestionTemplateId: string | null;
   /** What the clerk said to the customer (the edited "What I'll say" text); '' when nothing was noted. */
   said: string;
