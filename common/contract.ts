@@ -22,6 +22,7 @@ import {
   type ErasureSummary,
   type Interaction,
   type Suggestion,
+  type SyncState,
   type TimelinePage,
 } from './domain';
 import type { CounterQueue, CsvExport, DayEntry, DayReport, FollowUp, KpiReport, PdfExport, TrendPoint } from './reports';
@@ -184,6 +185,8 @@ export const contract = {
   'session.current': returns<Clerk | null>()(empty, 'public'),
   'session.signIn': returns<Clerk>()(z.object({ clerkId: id, pin }), 'public'),
   'session.signOut': returns<null>()(empty, 'public'),
+  /** Where this terminal stands with the chain's hub, for the header: read locally, never waits on the network. */
+  'sync.state': returns<SyncState>()(empty),
   'audit.list': returns<AuditEntry[]>()(
     z.object({ from: calendarDay.optional(), to: calendarDay.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     'manager',

@@ -143,6 +143,8 @@ export interface Interaction {
   clerkId: number;
   clerkName: string;
   terminalId: string;
+  /** Where it was logged when that was at another terminal of the chain ("Galway, till-2"); null when here. */
+  place: string | null;
   suggestionTemplateId: string | null;
   /** What the clerk said to the customer (the edited "What I'll say" text); '' when nothing was noted. */
   said: string;
@@ -287,3 +289,16 @@ export interface StoreProblem {
   /** The newest backup that passes its check: the one to restore. */
   recommended: string | null;
 }
+
+/**
+ * Where this terminal stands with the chain's hub, for the header. `waiting`: changes made here that the hub does not
+ * have yet. 'off': the store has not joined a hub; 'connecting': no answer from the hub yet since the app started;
+ * 'offline': the hub cannot be reached (the counter works on, changes wait); 'error': the hub refused, and `message`
+ * says what a person can do about it.
+ */
+export type SyncState =
+  | { state: 'off' }
+  | { state: 'connecting'; waiting: number }
+  | { state: 'synced'; at: string; waiting: number }
+  | { state: 'offline'; waiting: number; lastSyncAt: string | null }
+  | { state: 'error'; waiting: number; message: string };

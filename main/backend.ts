@@ -14,6 +14,7 @@ import type { BackupSummary } from '../common/domain';
 import type { ManagedConfig } from './config/managed-config';
 import { initStoreSettings } from './services/store-settings';
 import { compactIfPending } from './services/store-scrub';
+import { startLiveSync, SYNC_OFF, type LiveSync } from './sync/live-sync';
 
 export interface BackendOptions {
   dbPath: string;
@@ -42,12 +43,16 @@ export interface BackendOptions {
   onDamaged?: (err: unknown) => void;
   /** How long a call keeps trying while another process holds the write lock (default BUSY_WAIT_MS). */
   busyWaitMs?: number;
+  /** Keep the store in step with its hub while open, when it has joined one (default true). */
+  sync?: boolean;
 }
 
 export interface Backend {
   db: DB;
   ctx: ServiceContext;
   dispatch: Dispatch;
+  /** The background sync with the chain's hub ('off' when the store has not joined one). */
+  sync: LiveSync;
   close(): void;
 }
 
@@ -100,7 +105,10 @@ export function startBackend(opts: BackendOptions): Backend {
       return clerk;
     },
   };
+  // Started after the demo load and the compaction, so the first push sees the store as it will stay.
+  const sync = opts.sync === false ? SYNC_OFF : startLiveSync(ctx, opts.dbPath, log);
   const lifecycle: PartialHandlers = {
+    'sync.state': () => sync.state(),
     'recovery.status': () => null,
     'recovery.restore': () => notInRecovery(),
     'recovery.startFresh': () => notInRecovery(),
@@ -125,7 +133,9 @@ export function startBackend(opts: BackendOptions): Backend {
     db,
     ctx,
     dispatch,
+    sync,
     close: () => {
+      void sync.stop(); // its loops find the store closed and end; a push the hub took is skipped when sent again
       compact('on close');
       db.close();
     },

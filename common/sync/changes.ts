@@ -53,12 +53,18 @@ export const CUSTOMER_FIELDS = Object.keys(customerFieldsSchema.shape) as Custom
  * those (the fact itself stays, anonymous, so counts and reports still add up).
  */
 export const FACT_ENTITIES = {
-  interaction: { personal: ['notes', 'said', 'amendReason'] },
+  interaction: { personal: ['notes', 'said', 'amendReason', 'reviewNote', 'recoveryWhat'] },
   purchase: { personal: [] },
 } as const satisfies Record<string, { personal: readonly string[] }>;
 export type FactEntity = keyof typeof FACT_ENTITIES;
+/** The fields the hub adds to every fact it accepts: the names of the store and terminal that pushed it. */
+export const factOrigin = (caller: { store: { name: string }; terminal: { name: string } }) => ({
+  originStore: caller.store.name,
+  originTerminal: caller.terminal.name,
+});
 const factEntity = z.enum(Object.keys(FACT_ENTITIES) as [FactEntity, ...FactEntity[]]);
-const factValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+/** A fact's field: a value, or a list of global ids (the issues an interaction settles). */
+const factValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null(), z.array(uuidV7Schema).max(200)]);
 const factFields = z.record(z.string().max(64), factValue);
 
 const common = { mutationId: z.number().int().positive(), id: uuidV7Schema, hlc: hlcSchema };

@@ -16,6 +16,8 @@ export interface InteractionRow extends RecoveryColumns {
   clerk_id: number;
   clerk_name: string;
   terminal_id: string;
+  /** "Store, terminal" for an entry pulled from another terminal (interaction_origins); null for one logged here. */
+  place: string | null;
   suggestion_template_id: string | null;
   said: string;
   /** JSON array of the issue ids the interaction settled (interaction_resolves). */
@@ -45,7 +47,8 @@ export interface OpenIssueRow {
 }
 
 const INTERACTION_COLUMNS = `i.*, c.display_name AS clerk_name,
-  (SELECT json_group_array(issue_id) FROM interaction_resolves WHERE interaction_id = i.id) AS resolves`;
+  (SELECT json_group_array(issue_id) FROM interaction_resolves WHERE interaction_id = i.id) AS resolves,
+  (SELECT store_name || ', ' || terminal_name FROM interaction_origins WHERE interaction_id = i.id) AS place`;
 
 export const historyRepo = preparedFor((db: Database.Database) => ({
   /** Newest first, keyset-paginated on (at, type, id) so deep pages cost the same as the first. */

@@ -1,7 +1,7 @@
 // Applying a terminal's push: per terminal idempotent (mutation ids), per customer field last writer wins, facts
 // append-only, erasure final. One push is one transaction; its changes enter the feed in commit order.
 import type { Mutation } from '../../common/sync/changes';
-import { FACT_ENTITIES } from '../../common/sync/changes';
+import { FACT_ENTITIES, factOrigin } from '../../common/sync/changes';
 import { HybridClock } from '../../common/sync/hlc';
 import { inTransaction, type Pool, type PoolClient } from './pg';
 import type { Caller } from './terminals';
@@ -79,7 +79,8 @@ async function eraseCustomer(p: Push, m: Extract<Mutation, { kind: 'erase' }>, h
 }
 
 async function appendFact(p: Push, m: Extract<Mutation, { kind: 'append' }>, hlc: string): Promise<void> {
-  let fields: Record<string, unknown> = m.fields;
+  // Where it was recorded, as this hub names the pushing terminal (not as the terminal says): "Galway, till-2".
+  let fields: Record<string, unknown> = { ...m.fields, ...factOrigin(p.caller) };
   if (m.customerId) {
     const { rows } = await p.client.query('SELECT 1 FROM customers WHERE id = $1 AND erased_at IS NOT NULL', [m.customerId]);
     // A fact logged offline for a customer erased meanwhile is kept, anonymous.

@@ -26,6 +26,7 @@ export function toInteraction(r: InteractionRow): Interaction {
     clerkId: r.clerk_id,
     clerkName: r.clerk_name,
     terminalId: r.terminal_id,
+    place: r.place,
     suggestionTemplateId: r.suggestion_template_id,
     said: r.said,
     resolves: JSON.parse(r.resolves) as number[],

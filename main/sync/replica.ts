@@ -13,6 +13,8 @@ import { customersRepo, type CustomerRow } from '../db/customers.repo';
 import type { ServiceContext } from '../services/context';
 import { customerRowOfValid, hasIdentity, toCustomer } from '../services/customers';
 import { eraseCustomer } from '../services/privacy';
+import { applyInteraction } from './interactions-apply';
+import { interactionMutation, queueInteractions } from './interactions-out';
 
 const state = (db: DB, key: string): string | null =>
   db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?').get(key)?.value ?? null;
@@ -39,7 +41,7 @@ export function startOutbox(db: DB, terminalId: string): number {
             WHERE name_key <> '' OR coalesce(phone_digits, '') <> '' OR coalesce(email, '') <> '' OR coalesce(loyalty_id, '') <> ''
             ORDER BY id`,
         )
-        .run(all).changes;
+        .run(all).changes + queueInteractions(db);
     })
     .immediate();
 }
@@ -104,7 +106,10 @@ export function nextMutations(db: DB, limit: number): Mutation[] {
         const id = globalId(db, r.entity, r.row_id);
         if (!id) continue;
         const base = { mutationId: r.mutation_id, id, hlc: r.hlc! };
-        if (r.entity === 'customer' && r.kind === 'erase') out.push({ ...base, entity: 'customer', kind: 'erase' });
+        if (r.entity === 'interaction') {
+          const m = interactionMutation(db, r.row_id, base);
+          if (m) out.push(m);
+        } else if (r.entity === 'customer' && r.kind === 'erase') out.push({ ...base, entity: 'customer', kind: 'erase' });
         else if (r.entity === 'customer') {
           const row = repo.byId.get(r.row_id);
           if (row && hasIdentity(row)) out.push({ ...base, entity: 'customer', kind: 'upsert', fields: fieldsOf(row, JSON.parse(r.fields!) as CustomerField[]) });
@@ -173,7 +178,8 @@ export function applyChanges(ctx: ServiceContext, changes: Change[], cursor: str
     const clock = state(db, 'node') ? clockOf(db) : null;
     for (const change of changes) {
       clock?.observe(change.hlc);
-      if (change.entity !== 'customer') continue; // facts: applied once interactions travel (not yet)
+      if (change.entity === 'interaction') applyInteraction(ctx, change);
+      if (change.entity !== 'customer') continue; // purchases do not travel yet
       if (change.kind === 'upsert') applyCustomer(ctx, change);
       else if (change.kind === 'erase') applyErase(ctx, change);
     }

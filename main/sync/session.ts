@@ -69,6 +69,8 @@ export interface BackgroundSync {
   stop(): Promise<void>;
 }
 
+export type SyncLoop = 'push' | 'pull';
+
 export const BACKOFF_MS = { first: 500, max: 30_000 };
 
 /**
@@ -76,7 +78,13 @@ export const BACKOFF_MS = { first: 500, max: 30_000 };
  * that long-polls the hub. Each retries with doubling backoff (capped) after a failure; a refusal that will not
  * change by itself (revoked, another store) stops the loop and is reported.
  */
-export function startBackgroundSync(ctx: ServiceContext, link: HubLink, report: (err: Error) => void = () => undefined): BackgroundSync {
+export function startBackgroundSync(
+  ctx: ServiceContext,
+  link: HubLink,
+  report: (err: Error, loop: SyncLoop) => void = () => undefined,
+  /** Told after each push or pull the hub answered (live-sync.ts keeps the header's "Synced 10:42" from it). */
+  succeeded: (loop: SyncLoop) => void = () => undefined,
+): BackgroundSync {
   let stopped = false;
   const aborter = new AbortController();
   const wakers = new Set<() => void>();
@@ -92,15 +100,16 @@ export function startBackgroundSync(ctx: ServiceContext, link: HubLink, report: 
     });
   const fatal = (err: unknown) => err instanceof HubRefused && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN' || err.code === 'UNSUPPORTED_VERSION');
 
-  async function loop(step: () => Promise<void>, idleMs: number) {
+  /** `step` answers whether it talked to the hub (the pusher has nothing to say while the outbox is empty). */
+  async function loop(name: SyncLoop, step: () => Promise<boolean>, idleMs: number) {
     let backoff = BACKOFF_MS.first;
     while (!stopped) {
       try {
-        await step();
+        if (await step()) succeeded(name);
         backoff = BACKOFF_MS.first;
         if (idleMs > 0) await sleep(idleMs);
       } catch (err) {
-        report(err as Error);
+        report(err as Error, name);
         if (fatal(err)) return void (stopped = true);
         await sleep(backoff);
         backoff = Math.min(backoff * 2, BACKOFF_MS.max);
@@ -108,10 +117,21 @@ export function startBackgroundSync(ctx: ServiceContext, link: HubLink, report: 
     }
   }
 
-  const pusher = loop(async () => {
-    if (unsyncedCount(ctx.db) > 0) await pushAll(ctx, link);
+  const pusher = loop('push', async () => {
+    if (unsyncedCount(ctx.db) === 0) return false;
+    await pushAll(ctx, link);
+    return true;
   }, 1_000);
-  const puller = loop(async () => void (await pullAll(ctx, link, MAX_PULL_WAIT_MS, aborter.signal)), 0);
+  // The first pull after a start or a failure answers at once, so whether the hub is there is known at once (a
+  // long poll on a quiet chain would leave it open for 25 s); the ones after it wait for the next change.
+  let waitMs = 0;
+  const puller = loop('pull', async () => {
+    const wait = waitMs;
+    waitMs = 0;
+    await pullAll(ctx, link, wait, aborter.signal);
+    waitMs = MAX_PULL_WAIT_MS;
+    return true;
+  }, 0);
   return {
     poke: () => [...wakers].forEach((w) => w()),
     async stop() {

@@ -15,10 +15,10 @@ import type Database from 'better-sqlite3';
 // writes is not sent back.
 //
 // sync_state: the terminal's sync bookkeeping (its id at the hub, the pull cursor, the clock).
-const MS_NOW = `CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
-const msOf = (iso: string) => `CAST(unixepoch(${iso}, 'subsec') * 1000 AS INTEGER)`;
+export const MS_NOW = `CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
+export const msOf = (iso: string) => `CAST(unixepoch(${iso}, 'subsec') * 1000 AS INTEGER)`;
 /** RFC 9562 version 7 in SQL: 48 bits of milliseconds, version, variant, random bits. */
-const uuidV7 = (ms: string) => `(SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-7' || substr(r, 1, 3) || '-' ||
+export const uuidV7 = (ms: string) => `(SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-7' || substr(r, 1, 3) || '-' ||
     substr('89ab', 1 + (abs(random()) % 4), 1) || substr(r, 4, 3) || '-' || substr(r, 7, 12)
   FROM (SELECT lower(printf('%012x', ${ms})) AS h, lower(hex(randomblob(9))) AS r))`;
 
@@ -34,8 +34,8 @@ export const BACKFILL_SYNC_IDS = `
     SELECT 'interaction', id, ${uuidV7(msOf('created_at'))} FROM interactions
      WHERE id NOT IN (SELECT row_id FROM sync_ids WHERE entity = 'interaction');`;
 
-const ENABLED = `EXISTS (SELECT 1 FROM sync_state WHERE key = 'node')`;
-const APPLYING = `EXISTS (SELECT 1 FROM sync_state WHERE key = 'applying')`;
+export const ENABLED = `EXISTS (SELECT 1 FROM sync_state WHERE key = 'node')`;
+export const APPLYING = `EXISTS (SELECT 1 FROM sync_state WHERE key = 'applying')`;
 /** The customer's own fields as the protocol names them (common/sync/changes.ts), as of this migration. */
 const FIELDS: [string, string][] = [
   ['firstName', 'first_name'],

@@ -22,7 +22,7 @@ const REPRODUCED_TRIGGERS = new Set([
 /** Insert triggers that only act on rows logged with a suggestion (or amendments of those); the demo writes none. */
 const INERT_FOR_DEMO = new Set(['interactions_playbook_use', 'interactions_playbook_amend']);
 /** Insert triggers that only act once the store has joined a hub (0011-sync); a seeded store has not. */
-const INERT_UNTIL_JOINED = new Set(['sync_customer_created']);
+const INERT_UNTIL_JOINED = new Set(['sync_customer_created', 'sync_interaction_logged']);
 const SEEDED_TABLES = ['customers', 'purchases', 'purchase_items', 'interactions', 'interaction_resolves', 'customer_days', 'open_issues'];
 
 /**

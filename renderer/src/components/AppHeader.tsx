@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AppInfo, Clerk } from '../../../common/domain';
+import { SyncStatus } from './SyncStatus';
 
 interface Props {
   info: AppInfo | null;
@@ -32,6 +33,7 @@ export function AppHeader({ info, clerk, onSwitchClerk, actions }: Props) {
           {info.demo && <span className="badge badge-demo">Demo data</span>}
         </p>
       )}
+      {info && clerk && <SyncStatus timeZone={info.timeZone} />}
       {actions && (
         <nav className="header-actions" aria-label="Counter actions">
           {actions}

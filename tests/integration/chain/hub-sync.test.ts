@@ -3,7 +3,7 @@
 // a push at the other process, and a feed read in commit order while terminals push at once.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HUB_API } from '../../../common/sync/api';
-import type { Change, Mutation, PullResponse } from '../../../common/sync/changes';
+import { factOrigin, type Change, type Mutation, type PullResponse } from '../../../common/sync/changes';
 import { formatHlc, HybridClock, MAX_CLOCK_LEAD_MS, parseHlc } from '../../../common/sync/hlc';
 import { uuidv7 } from '../../../common/sync/ids';
 import { enrolTerminal, post, startTestHub, type EnrolledTerminal, type TestHub } from '../../helpers/hub';
@@ -115,7 +115,7 @@ describe('push and pull', () => {
     await push(b, batch(b, fact));
     expect(await feedCount()).toBe(before);
     const { rows } = await db.pool.query('SELECT entity, customer_id, fields FROM facts WHERE id = $1', [id]);
-    expect(rows).toEqual([{ entity: 'interaction', customer_id: customer, fields: { kind: 'purchase', outcome: 'resolved', notes: 'new boots' } }]);
+    expect(rows).toEqual([{ entity: 'interaction', customer_id: customer, fields: { kind: 'purchase', outcome: 'resolved', notes: 'new boots', ...factOrigin(a) } }]);
   });
 });
 
@@ -204,7 +204,7 @@ describe('erasure', () => {
 
     expect(await customerFields(id)).toEqual({});
     const { rows: facts } = await db.pool.query<{ fields: object }>('SELECT fields FROM facts WHERE customer_id = $1 ORDER BY id', [id]);
-    expect(facts.map((f) => f.fields)).toEqual([{ kind: 'complaint' }, { kind: 'inquiry' }]);
+    expect(facts.map((f) => f.fields)).toEqual([{ kind: 'complaint', ...factOrigin(a) }, { kind: 'inquiry', ...factOrigin(b) }]);
     const { changes } = await pullAll(b, cursor);
     expect(changes.map((c) => c.kind)).toEqual(['upsert', 'append', 'erase', 'append']);
     expect(JSON.stringify(changes)).not.toMatch(/Aoife|example\.ie|broke|hello/);

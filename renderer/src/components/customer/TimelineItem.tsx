@@ -71,7 +71,10 @@ export function TimelineItem({ entry, titleId, today, timeZone }: Props) {
           </p>
         )}
         <p className="tl-foot">
-          <span>by {i.clerkName}</span>
+          <span>
+            by {i.clerkName}
+            {i.place && <span className="tl-place"> · {i.place}</span>}
+          </span>
           {i.resolves.length > 0 && <span>settled {i.resolves.length === 1 ? 'an open issue' : `${i.resolves.length} open issues`}</span>}
           {i.followUpDue && <span>follow-up due {formatCalendarDay(i.followUpDue)}</span>}
           {i.suggestionTemplateId && <span>suggestion used</span>}

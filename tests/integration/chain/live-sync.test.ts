@@ -1,0 +1,93 @@
+// The background sync as the app runs it (backend.ts): started with a store that joined a hub, and what the header
+// is told through the contract's sync.state. A real hub on PostgreSQL, reached over a TCP relay that can be cut.
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SyncState } from '../../../common/domain';
+import type { Envelope } from '../../../common/errors';
+import { startBackend, type Backend } from '../../../main/backend';
+import { issueEnrolmentCode } from '../../../main/hub/enrolment';
+import { revokeTerminal } from '../../../main/hub/terminals';
+import { newSession, type Session } from '../../../main/ipc/session';
+import { joinHub } from '../../../main/sync/join';
+import { startTestHub, type TestHub } from '../../helpers/hub';
+import { useTestDatabase } from '../../helpers/pg';
+import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy';
+import { tempDir } from '../../helpers/temp-store';
+
+const db = useTestDatabase();
+let hub: TestHub;
+let proxy: TcpProxy;
+
+beforeAll(async () => {
+  hub = await startTestHub(db);
+  proxy = await startTcpProxy(hub.url);
+});
+
+/** A store set up with its first admin and joined to the hub through the relay, then opened as the app opens it. */
+async function joinedApp(terminal: string): Promise<{ app: Backend; clerk: Session }> {
+  const dbPath = path.join(tempDir(), 'store.db');
+  const setup = startBackend({ dbPath, sync: false });
+  const clerk = newSession();
+  await setup.dispatch('app.setupEmpty', { clerkName: 'Aoife Byrne', pin: '2468' }, clerk);
+  const { code } = await issueEnrolmentCode(db.pool, { storeName: 'Galway', terminalName: terminal, now: new Date() });
+  await joinHub({ dbFile: dbPath, db: setup.db, hubUrl: proxy.url, code });
+  setup.close();
+  const app = startBackend({ dbPath });
+  return { app, clerk };
+}
+
+async function state(app: Backend, session: Session): Promise<SyncState> {
+  const answer = (await app.dispatch('sync.state', {}, session)) as Envelope<SyncState>;
+  if (!answer.ok) throw new Error(answer.error.message);
+  return answer.value;
+}
+const until = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 15_000, interval: 100 });
+const walkIn = { customerId: null, kind: 'inquiry', outcome: 'resolved' };
+
+describe('the background sync in the app', () => {
+  it('says Synced, then how many changes wait while the hub is out of reach, and sends them when it is back', async () => {
+    const { app, clerk } = await joinedApp('till-1');
+    try {
+      await app.dispatch('session.signIn', { clerkId: 1, pin: '2468' }, clerk);
+      await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'synced', waiting: 0 }));
+      await app.dispatch('interactions.log', walkIn, clerk);
+      await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'synced', waiting: 0 }));
+      const facts = async () => Number((await db.pool.query("SELECT count(*) AS n FROM facts WHERE entity = 'interaction'")).rows[0].n);
+      expect(await facts()).toBe(1);
+
+      proxy.cut();
+      await app.dispatch('interactions.log', walkIn, clerk);
+      await app.dispatch('interactions.log', walkIn, clerk);
+      await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'offline', waiting: 2 }));
+      proxy.restore();
+      await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'synced', waiting: 0 }));
+      expect(await facts()).toBe(3);
+    } finally {
+      proxy.restore();
+      app.close();
+    }
+  });
+
+  it('names what to do when the hub refuses this terminal, and answers only a signed-in clerk', async () => {
+    const { app, clerk } = await joinedApp('till-2');
+    try {
+      const stranger = newSession();
+      expect(await app.dispatch('sync.state', {}, stranger)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      await app.dispatch('session.signIn', { clerkId: 1, pin: '2468' }, clerk);
+      await until(async () => expect((await state(app, clerk)).state).toBe('synced'));
+      await revokeTerminal(db.pool, { terminal: 'till-2', store: 'Galway' }, new Date());
+      await app.dispatch('interactions.log', walkIn, clerk);
+      await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'error', waiting: 1, message: expect.stringMatching(/revoked.*enrol it again/) }));
+    } finally {
+      app.close();
+    }
+  });
+
+  it('stays off, and in the way of nothing, for a store that has not joined', async () => {
+    const app = startBackend({ dbPath: path.join(tempDir(), 'alone.db') });
+    const clerk = newSession();
+    await app.dispatch('app.setupEmpty', { clerkName: 'Solo', pin: '1357' }, clerk);
+    expect(await state(app, clerk)).toEqual({ state: 'off' });
+    app.close();
+  });
+});
