@@ -1,3 +1,4 @@
+import { withinOneEdit } from '../../common/same-person';
 import type { CustomerHit, MatchKind } from '../../common/domain';
 import { displayName, emailKey, loyaltyKey, nameKey, phoneDigits } from '../../common/normalize';
 import { customersRepo, type HitRow } from '../db/customers.repo';
@@ -164,21 +165,6 @@ const MAX_CORRECTIONS = 8;
 function deletions(word: string): string[] {
   const chars = [...word];
   return chars.map((_, i) => [...chars.slice(0, i), ...chars.slice(i + 1)].join(''));
-}
-
-/** One substitution, insertion, deletion or swap of neighbours (Damerau) turns a into b. */
-export function withinOneEdit(a: string, b: string): boolean {
-  const x = [...a];
-  const y = [...b];
-  if (Math.abs(x.length - y.length) > 1) return false;
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  if (x.length === y.length) {
-    const rest = (from: number) => x.slice(from).join('') === y.slice(from).join('');
-    return rest(i + 1) || (x[i] === y[i + 1] && x[i + 1] === y[i] && rest(i + 2));
-  }
-  const [long, short] = x.length > y.length ? [x, y] : [y, x];
-  return long.slice(i + 1).join('') === short.slice(i).join('');
 }
 
 /**
