@@ -2,6 +2,7 @@ import { withinOneEdit } from '../../common/same-person';
 import type { CustomerHit, MatchKind } from '../../common/domain';
 import { displayName, emailKey, loyaltyKey, nameKey, phoneDigits } from '../../common/normalize';
 import { customersRepo, type HitRow } from '../db/customers.repo';
+import { hasAliases, survivorRow } from './customer-aliases';
 import type { ServiceContext } from './context';
 
 /** Sorts after every other character, so [prefix, prefix + HIGH) is a B-tree range for "starts with". */
@@ -20,10 +21,14 @@ export function searchCustomers(ctx: ServiceContext, query: string, limit = 20):
   if (!q) return [];
   const stages = customersRepo(ctx.db).hits;
   const found = new Map<number, CustomerHit>();
+  // A record the hub merged into another is found as its survivor (customer-aliases.ts); most stores have none.
+  const merged = hasAliases(ctx.db);
   const take: Take = (rows, kind) => {
-    for (const r of rows) {
+    for (const row of rows) {
       if (found.size >= limit) return;
-      if (!found.has(r.id)) found.set(r.id, toHit(r, kind));
+      const id = merged ? survivorRow(ctx.db, row.id) : row.id;
+      const r = id === row.id ? row : stages.byId.get(id);
+      if (r && !found.has(r.id)) found.set(r.id, toHit(r, kind));
     }
   };
   const room = () => limit - found.size;
