@@ -1,5 +1,6 @@
 // `counterpart hub …`: run a hub and manage the terminals enrolled with it. The admin commands talk to the hub's
 // PostgreSQL directly (--pg, COUNTERPART_PG_URL, or the local hub's own), so the hub itself has no admin routes.
+import os from 'node:os';
 import path from 'node:path';
 import { nameSchema } from '../../common/sync/api';
 import { issueEnrolmentCode } from '../hub/enrolment';
@@ -8,11 +9,13 @@ import { defaultHubDataDir, LocalPostgresError, localPostgresUrl, startLocalPost
 import { HubSchemaError, migrateHub } from '../hub/migrate';
 import { createPool, redactUrl, type Pool } from '../hub/pg';
 import { startHub, stdoutLog } from '../hub/server';
+import { listConflicts, listMerges, unmergeCustomers } from '../hub/merges';
 import { listTerminals, revokeTerminal } from '../hub/terminals';
 import { EXIT, json, parse, positiveInt, table, UsageError, type Io } from './common';
 
 export const HUB_USAGE =
   'counterpart hub start [--port N] [--host ADDR] | enroll --store NAME --terminal NAME [--json] | terminals [--json] | revoke TERMINAL [--store NAME]' +
+  ' | merges [--json] | unmerge MERGE_ID [--by NAME]' +
   ' (each takes --pg URL, else $COUNTERPART_PG_URL, else the local hub in --data DIR)';
 
 export const DEFAULT_HUB_PORT = 8740;
@@ -25,6 +28,7 @@ const OPTIONS = {
   store: { type: 'string' },
   terminal: { type: 'string' },
   json: { type: 'boolean' },
+  by: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
@@ -135,18 +139,53 @@ async function revoke(values: Values, positionals: string[], io: Io): Promise<nu
   });
 }
 
+const person = (p: { name: string | null; store: string }) => `${p.name ?? '(erased)'}, ${p.store}`;
+
+/** The hub's merges of one person's two records, newest first, and the shared identifiers it refused to merge. */
+async function merges(values: Values, io: Io): Promise<number> {
+  return withHubDatabase(values, io, async (pool) => {
+    const [list, conflicts] = [await listMerges(pool), await listConflicts(pool)];
+    if (values.json) return json(io, { merges: list, conflicts }), EXIT.ok;
+    if (list.length === 0) io.stdout.write('No merges: the hub has found no one created at two stores.\n');
+    else {
+      const rows = list.map((m) => [when(m.mergedAt), person(m.survivor), person(m.alias), m.matchedOn, m.undoneAt ? `undone ${when(m.undoneAt)}` : 'merged', m.undoneBy ?? '', m.id]);
+      io.stdout.write(table(['Merged', 'Kept', 'Alias', 'Same', 'State', 'Undone by', 'Id'], rows));
+    }
+    if (conflicts.length > 0) {
+      io.stdout.write(`\nNot merged, the names differ (${conflicts.length}); check these by hand:\n`);
+      io.stdout.write(table(['Found', 'Customer', 'Other customer', 'Same'], conflicts.map((c) => [when(c.foundAt), person(c.a), person(c.b), c.matchedOn])));
+    }
+    return EXIT.ok;
+  });
+}
+
+async function unmerge(values: Values, positionals: string[], io: Io): Promise<number> {
+  const [mergeId, ...extra] = positionals;
+  if (!mergeId) throw new UsageError('Say which merge: counterpart hub unmerge MERGE_ID (see counterpart hub merges).');
+  if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+  const actor = values.by ?? os.userInfo().username;
+  return withHubDatabase(values, io, async (pool) => {
+    const m = await unmergeCustomers(pool, { mergeId, actor, now: new Date() });
+    if (values.json) return json(io, m), EXIT.ok;
+    io.stdout.write(`Undone: ${person(m.alias)} is their own customer again, apart from ${person(m.survivor)}; every terminal follows at its next sync.\n`);
+    return EXIT.ok;
+  });
+}
+
 export async function runHub(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, OPTIONS);
   const [action, ...rest] = positionals;
-  const actions = ['start', 'enroll', 'terminals', 'revoke'];
+  const actions = ['start', 'enroll', 'terminals', 'revoke', 'merges', 'unmerge'];
   if (!action || !actions.includes(action)) {
     throw new UsageError(action ? `Unknown hub command "${action}": use ${actions.join(', ')}.` : `Say what to do: ${actions.join(', ')}.`);
   }
-  if (action !== 'revoke' && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
+  if (action !== 'revoke' && action !== 'unmerge' && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
   try {
     if (action === 'start') return await start(values, io);
     if (action === 'enroll') return await enroll(values, io);
     if (action === 'terminals') return await terminals(values, io);
+    if (action === 'merges') return await merges(values, io);
+    if (action === 'unmerge') return await unmerge(values, rest, io);
     return await revoke(values, rest, io);
   } catch (err) {
     const problem = hubProblem(err, given(values, io) ?? localPostgresUrl(dataDir(values, io)) ?? undefined);
