@@ -1,14 +1,16 @@
 // `counterpart sync …`: this terminal's side of the chain. join trades a one-time code for the terminal's credential
 // (kept beside the store, never printed); status reads only this machine; now talks to the hub.
 import { HubRefused, HubUnreachable } from '../sync/hub-client';
+import type { BootstrapProgress } from '../sync/bootstrap';
 import { joinHub } from '../sync/join';
 import { syncNow, syncStatus } from '../sync/status';
 import { openDatabase } from '../db/connection';
 import { checkStoreFile } from '../db/store-file';
-import { COMMON_OPTIONS, dbPath, EXIT, json, openStore, parse, UsageError, type Io } from './common';
+import { COMMON_OPTIONS, dbPath, EXIT, json, openStore, parse, positiveInt, UsageError, type Io } from './common';
 
-export const SYNC_USAGE = 'counterpart sync join --hub URL --code CODE [--allow-http] | status | now  [--db FILE] [--json]';
+export const SYNC_USAGE = 'counterpart sync join --hub URL --code CODE [--allow-http] | status | now [--history-days N]  [--db FILE] [--json]';
 
+const copied = (p: BootstrapProgress) => `${p.phase} ${p.done}${p.total === null ? '' : ` of ${p.total}`}`;
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never');
 
 /** The store this terminal syncs: resolved like every command's, and refused (exit 1, one sentence) when it is not there. */
@@ -19,7 +21,13 @@ function storeFile(flag: string | undefined, io: Io): string {
 }
 
 export async function runSync(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { ...COMMON_OPTIONS, hub: { type: 'string' }, code: { type: 'string' }, 'allow-http': { type: 'boolean' } });
+  const { values, positionals } = parse(args, {
+    ...COMMON_OPTIONS,
+    hub: { type: 'string' },
+    code: { type: 'string' },
+    'allow-http': { type: 'boolean' },
+    'history-days': { type: 'string' },
+  });
   const [action, ...extra] = positionals;
   const actions = ['join', 'status', 'now'];
   if (!action || !actions.includes(action)) {
@@ -27,6 +35,8 @@ export async function runSync(args: string[], io: Io): Promise<number> {
   }
   if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
   if (action !== 'join' && (values.hub !== undefined || values.code !== undefined)) throw new UsageError('--hub and --code belong to sync join.');
+  if (action !== 'now' && values['history-days'] !== undefined) throw new UsageError('--history-days belongs to sync now.');
+  const historyDays = positiveInt(values['history-days'], '--history-days', 36_500);
   const file = storeFile(values.db, io);
   try {
     if (action === 'join') {
@@ -62,6 +72,7 @@ export async function runSync(args: string[], io: Io): Promise<number> {
             `Joined:     ${when(status.joinedAt)}`,
             `Last sync:  ${when(status.lastSync)}`,
             `Unsynced:   ${status.unsynced} changes`,
+            ...(status.bootstrap ? [`First copy: ${copied(status.bootstrap)} (sync now goes on from there)`] : []),
             '',
           ].join('\n'),
         );
@@ -70,7 +81,15 @@ export async function runSync(args: string[], io: Io): Promise<number> {
     }
     const store = openStore(values.db, io, { mustExist: true });
     try {
-      const result = await syncNow(store.ctx, file);
+      // Progress goes to stdout as it happens, a line per batch; with --json only the result is printed.
+      const say = (line: string) => !values.json && io.stdout.write(`${line}\n`);
+      const result = await syncNow(store.ctx, file, {
+        historyDays,
+        progress: {
+          upload: (sent, left) => say(`Sending this store's changes: ${sent} sent, ${left} to go.`),
+          bootstrap: (p) => (p.total ?? 0) > 0 && say(`Copying the chain: ${copied(p)}.`),
+        },
+      });
       if (values.json) json(io, result);
       else {
         const { terminal, store: shop } = result.hello;

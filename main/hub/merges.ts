@@ -21,12 +21,16 @@ import { feed, FEED_CHANNEL, FEED_LOCK_KEY, type Push } from './push';
 
 export const IDENTIFIER_FIELDS = ['loyaltyId', 'email', 'phone'] as const;
 export type IdentifierField = (typeof IDENTIFIER_FIELDS)[number];
+/** A change of one of these can make or unmake a match; an edit of anything else (notes, tags) is not looked at. */
+export const LINKING_FIELDS: readonly string[] = [...IDENTIFIER_FIELDS, 'firstName', 'lastName'];
 
 /** Other live customers sharing an identifier with $1, the card first (the surest), then email, then phone. */
 export const SHARED_IDENTIFIERS_SQL = `SELECT o.customer_id AS other, o.field
   FROM customer_fields mine
   JOIN customer_fields o ON o.field = mine.field AND o.customer_id <> mine.customer_id
    AND identifier_key(o.field, o.value) = identifier_key(mine.field, mine.value)
+   -- Said again of o, or the planner cannot use the partial index customer_fields_identifier.
+   AND o.field IN ('email', 'phone', 'loyaltyId')
   JOIN customers c ON c.id = o.customer_id AND c.erased_at IS NULL
  WHERE mine.customer_id = $1 AND mine.field IN ('email', 'phone', 'loyaltyId') AND identifier_key(mine.field, mine.value) <> ''
  ORDER BY array_position(ARRAY['loyaltyId', 'email', 'phone'], o.field::text), o.customer_id`;

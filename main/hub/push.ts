@@ -4,7 +4,7 @@ import type { Mutation } from '../../common/sync/changes';
 import { FACT_ENTITIES } from '../../common/sync/changes';
 import { HybridClock } from '../../common/sync/hlc';
 import { inTransaction, type Pool, type PoolClient } from './pg';
-import { linkSamePerson } from './merges';
+import { LINKING_FIELDS, linkSamePerson } from './merges';
 import type { Caller } from './terminals';
 
 /**
@@ -62,7 +62,7 @@ async function upsertCustomer(p: Push, m: Extract<Mutation, { kind: 'upsert' }>,
     [m.id, Object.keys(m.fields)],
   );
   await feed(p, m, hlc, { fields: Object.fromEntries(rows.map((r) => [r.field, { value: r.value, hlc: r.hlc }])) });
-  await linkSamePerson(p, m.id, hlc);
+  if (LINKING_FIELDS.some((f) => f in m.fields)) await linkSamePerson(p, m.id, hlc);
 }
 
 /** Blanks a person's own words in each fact entity's stored fields. */

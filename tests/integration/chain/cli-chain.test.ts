@@ -78,6 +78,7 @@ describe('a chain from the command line', () => {
       joinedAt: link.joinedAt,
       lastSync: null,
       unsynced: 0,
+      bootstrap: null,
     });
     const plain = await cli('sync', 'status', '--db', store.file);
     expect(plain.out).toMatch(/^Hub: +http:\/\/127\.0\.0\.1:\d+\/\nStore: +Galway\nTerminal: +till-2\nJoined: .*\nLast sync: +never\nUnsynced: +0 changes\n$/);
@@ -139,7 +140,15 @@ describe('a chain from the command line', () => {
     expect(out).toMatch(/Hub stopped\.\n$/);
     // One JSON line per request it answered, between the start lines and the stop line.
     const logged = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { route: string; status: number });
-    expect(logged.map((l) => `${l.route} ${l.status}`)).toEqual(['/v1/enrol 200', '/v1/hello 200', '/v1/pull 200', '/v1/hello 401', '/v1/enrol 200']);
+    expect(logged.map((l) => `${l.route} ${l.status}`)).toEqual([
+      '/v1/enrol 200',
+      '/v1/hello 200',
+      '/v1/bootstrap 200', // customers
+      '/v1/bootstrap 200', // facts
+      '/v1/pull 200',
+      '/v1/hello 401',
+      '/v1/enrol 200',
+    ]);
     const unreachable = await cli('sync', 'now', '--db', store.file);
     expect(unreachable).toEqual({
       code: 1,
