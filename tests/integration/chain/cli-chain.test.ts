@@ -5,9 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/run';
 import { hubLinkFile, readHubLink } from '../../../main/sync/hub-link';
 import { startTestHub } from '../../helpers/hub';
+import { chainCli } from '../../helpers/chain-cli';
 import { useTestDatabase } from '../../helpers/pg';
 import { tempStore } from '../../helpers/temp-store';
 
@@ -38,12 +38,7 @@ function startHubProcess(pgUrl: string): Promise<{ url: string; child: ChildProc
   });
 }
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, env: { COUNTERPART_PG_URL: db.url } });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => chainCli(db.url, ...argv);
 
 beforeAll(async () => {
   const [started, second] = await Promise.all([startHubProcess(db.url), startTestHub(db)]);

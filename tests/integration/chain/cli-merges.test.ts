@@ -2,21 +2,16 @@
 // refused to merge), undoing one with who did it audited, and clear refusals.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../common/sync/ids';
-import { runCli } from '../../../main/cli/run';
 import { startTestHub } from '../../helpers/hub';
 import { push, till, upsert } from '../../helpers/hub-till';
+import { chainCli } from '../../helpers/chain-cli';
 import { useTestDatabase } from '../../helpers/pg';
 
 const db = useTestDatabase();
 let older: string;
 let newer: string;
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, env: { COUNTERPART_PG_URL: db.url } });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => chainCli(db.url, ...argv);
 
 beforeAll(async () => {
   const hub = await startTestHub(db);
