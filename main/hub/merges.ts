@@ -56,6 +56,12 @@ export async function rootOf(db: Queryable, id: string): Promise<string> {
   return rows[0]!.id;
 }
 
+/** The other records linked with `id` as one person: its root and every alias of that root, without `id`. */
+export async function sameRecords(db: Queryable, id: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(TREE_SQL, [await rootOf(db, id)]);
+  return rows.map((r) => r.id).filter((r) => r !== id);
+}
+
 async function namesOf(db: Queryable, id: string): Promise<{ first: string | null; last: string | null }> {
   const { rows } = await db.query<{ field: string; value: unknown }>(
     "SELECT field, value FROM customer_fields WHERE customer_id = $1 AND field IN ('firstName', 'lastName')",

@@ -4,7 +4,7 @@ import type { Mutation } from '../../common/sync/changes';
 import { FACT_ENTITIES } from '../../common/sync/changes';
 import { HybridClock } from '../../common/sync/hlc';
 import { inTransaction, type Pool, type PoolClient } from './pg';
-import { LINKING_FIELDS, linkSamePerson } from './merges';
+import { LINKING_FIELDS, linkSamePerson, sameRecords } from './merges';
 import type { Caller } from './terminals';
 
 /**
@@ -79,6 +79,8 @@ async function eraseCustomer(p: Push, m: Extract<Mutation, { kind: 'erase' }>, h
     await p.client.query('UPDATE facts SET fields = fields - $3::text[] WHERE customer_id = $1 AND entity = $2', [m.id, entity, spec.personal]);
   }
   await feed(p, m, hlc, null);
+  // The hub's other records of this person go too (merges.ts): an erasure is of a person, not of one record.
+  for (const other of await sameRecords(p.client, m.id)) await eraseCustomer(p, { ...m, id: other }, hlc);
 }
 
 async function appendFact(p: Push, m: Extract<Mutation, { kind: 'append' }>, hlc: string): Promise<void> {

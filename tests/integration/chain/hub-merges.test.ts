@@ -7,7 +7,7 @@ import { uuidv7 } from '../../../common/sync/ids';
 import { customerOnHub, listConflicts, listMerges, unmergeCustomers } from '../../../main/hub/merges';
 import { HubFailure } from '../../../main/hub/errors';
 import { startTestHub, type TestHub } from '../../helpers/hub';
-import { interaction, pullAll, push, till, upsert, type Till } from '../../helpers/hub-till';
+import { erase, interaction, pullAll, push, till, upsert, type Till } from '../../helpers/hub-till';
 import { useTestDatabase } from '../../helpers/pg';
 
 const db = useTestDatabase();
@@ -69,6 +69,19 @@ describe('the same person created at two stores', () => {
     expect((await listConflicts(db.pool)).filter((c) => [c.a.id, c.b.id].includes(mary))).toEqual([
       expect.objectContaining({ matchedOn: 'loyaltyId', a: { id: mary, name: "Mary O'Brien", store: 'Galway' }, b: { id: nuala, name: 'Nuala Quinn', store: 'Cork' } }),
     ]);
+  });
+});
+
+describe('erasing a merged person', () => {
+  it('erases every record of them, whichever record the erasure names', async () => {
+    const [older, newer] = [madeAgo(70_000), madeAgo(2_000)];
+    await push(galway, upsert(older, { firstName: 'Eimear', lastName: 'Doyle', email: 'eimear@example.ie' }));
+    await push(cork, upsert(newer, { firstName: 'Eimear', lastName: 'Doyle', email: 'eimear@example.ie', phone: '01 222 8888' }));
+    const { cursor } = await pullAll(cork);
+    await push(cork, erase(newer));
+    expect((await pullAll(cork, cursor)).changes.filter((c) => c.kind === 'erase').map((c) => c.id).sort()).toEqual([newer, older].sort());
+    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM customer_fields WHERE customer_id = ANY($1)', [[older, newer]]);
+    expect(rows[0].n).toBe(0);
   });
 });
 
