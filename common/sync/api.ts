@@ -3,6 +3,7 @@
 // without a handler fails its start and a test. All routes are POST with a JSON body; every answer that is not 2xx is
 // { code, message } (protocol.ts). The data sync's shapes are in changes.ts.
 import { z } from 'zod';
+import { bootstrapRequestSchema, bootstrapResponseSchema } from './bootstrap';
 import { pullRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './changes';
 import { uuidV7Schema } from './ids';
 
@@ -71,6 +72,8 @@ export const HUB_API = {
   push: { path: '/v1/push', auth: 'terminal', request: pushRequestSchema, response: pushResponseSchema },
   /** Everyone's changes after a cursor, in the hub's commit order; may wait for the next one. */
   pull: { path: '/v1/pull', auth: 'terminal', request: pullRequestSchema, response: pullResponseSchema },
+  /** A new terminal's copy of the chain, a page at a time: customers, then the facts of its history window. */
+  bootstrap: { path: '/v1/bootstrap', auth: 'terminal', request: bootstrapRequestSchema, response: bootstrapResponseSchema },
 } as const satisfies Record<string, RouteSpec>;
 
 export type HubApi = typeof HUB_API;

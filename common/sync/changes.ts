@@ -14,6 +14,8 @@
 //   (also when the pushed value lost), so a terminal applies what it pulls as it comes and ends where the hub is.
 // - facts (interactions, purchases): append-only, idempotent by global id; never changed once made.
 // - erasure: a tombstone that beats every write, earlier or later, whatever its clock says.
+// - the same person created at two stores: the hub links them (merge: one id becomes an alias of the other) and a
+//   manager may undo it (unmerge); both travel in the feed like any change.
 // Derived numbers (visits, spend, tier) never travel: each terminal recomputes them from the facts.
 import { z } from 'zod';
 import { COMMUNICATION_STYLES } from '../domain';
@@ -118,6 +120,10 @@ export const changeSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ entity: z.literal('customer'), kind: z.literal('erase'), id: uuidV7Schema, hlc: hlcSchema, origin }),
   z.object({ entity: factEntity, kind: z.literal('append'), id: uuidV7Schema, hlc: hlcSchema, customerId: uuidV7Schema.nullable(), fields: factFields, origin }),
+  /** The hub found `id` to be the same person as `survivorId` (main/hub/merges.ts): from now on `id` resolves to it. */
+  z.object({ entity: z.literal('customer'), kind: z.literal('merge'), id: uuidV7Schema, hlc: hlcSchema, survivorId: uuidV7Schema, mergeId: uuidV7Schema, origin }),
+  /** A manager undid merge `mergeId`: `id` is its own customer again, with its own facts. */
+  z.object({ entity: z.literal('customer'), kind: z.literal('unmerge'), id: uuidV7Schema, hlc: hlcSchema, survivorId: uuidV7Schema, mergeId: uuidV7Schema, origin }),
 ]);
 
 export const pullResponseSchema = z.object({

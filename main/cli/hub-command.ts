@@ -1,5 +1,6 @@
 // `counterpart hub …`: run a hub and manage the terminals enrolled with it. The admin commands talk to the hub's
 // PostgreSQL directly (--pg, COUNTERPART_PG_URL, or the local hub's own), so the hub itself has no admin routes.
+import os from 'node:os';
 import path from 'node:path';
 import { nameSchema } from '../../common/sync/api';
 import { issueEnrolmentCode } from '../hub/enrolment';
@@ -8,6 +9,7 @@ import { defaultHubDataDir, LocalPostgresError, localPostgresUrl, startLocalPost
 import { HubSchemaError, migrateHub } from '../hub/migrate';
 import { createPool, redactUrl, type Pool } from '../hub/pg';
 import { startHub, stdoutLog } from '../hub/server';
+import { listConflicts, listMerges, unmergeCustomers } from '../hub/merges';
 import { listTerminals, revokeTerminal } from '../hub/terminals';
 import { command, type Outcome } from './command';
 import { CliError, type Io, noMoreArguments, positiveInt, table, UsageError } from './common';
@@ -165,6 +167,54 @@ export const hubRevoke = command({
         text: r.alreadyRevoked
           ? `${who} was revoked already, at ${when(r.terminal.revokedAt)}.`
           : `Revoked ${who}: the hub refuses its next request. Its name is free for a new enrolment.`,
+      };
+    }),
+});
+
+const person = (p: { name: string | null; store: string }) => `${p.name ?? '(erased)'}, ${p.store}`;
+
+export const hubMerges = command({
+  name: 'hub merges',
+  summary: "the hub's merges of one person's two records, newest first, and the shared identifiers it refused to merge",
+  usage: DATABASE_USAGE,
+  help: DATABASE_HELP,
+  store: false,
+  options: { ...DATABASE },
+  run: (call) =>
+    hubCall(call, async () => {
+      noMoreArguments(call.positionals);
+      const [list, conflicts] = await withHubDatabase(call.values, call.io, async (pool) => [await listMerges(pool), await listConflicts(pool)] as const);
+      const lines: string[] = [];
+      if (list.length === 0) lines.push('No merges: the hub has found no one created at two stores.');
+      else {
+        const rows = list.map((m) => [when(m.mergedAt), person(m.survivor), person(m.alias), m.matchedOn, m.undoneAt ? `undone ${when(m.undoneAt)}` : 'merged', m.undoneBy ?? '', m.id]);
+        lines.push(table(['Merged', 'Kept', 'Alias', 'Same', 'State', 'Undone by', 'Id'], rows));
+      }
+      if (conflicts.length > 0) {
+        lines.push(`\nNot merged, the names differ (${conflicts.length}); check these by hand:`);
+        lines.push(table(['Found', 'Customer', 'Other customer', 'Same'], conflicts.map((c) => [when(c.foundAt), person(c.a), person(c.b), c.matchedOn])));
+      }
+      return { value: { merges: list, conflicts }, text: lines.join('\n') };
+    }),
+});
+
+export const hubUnmerge = command({
+  name: 'hub unmerge',
+  summary: "undo one merge: the alias is its own customer again and the hub never links that pair again",
+  usage: `MERGE_ID [--by NAME] ${DATABASE_USAGE}`,
+  help: `MERGE_ID comes from counterpart hub merges; --by names who undid it (default: this computer's user).\n${DATABASE_HELP}`,
+  store: false,
+  options: { ...DATABASE, by: { type: 'string' } },
+  run: (call) =>
+    hubCall(call, async () => {
+      const [mergeId, ...extra] = call.positionals;
+      if (!mergeId) throw new UsageError('Say which merge: counterpart hub unmerge MERGE_ID (see counterpart hub merges).');
+      noMoreArguments(extra);
+      const actor = call.values.by ?? os.userInfo().username;
+      const m = await withHubDatabase(call.values, call.io, (pool) => unmergeCustomers(pool, { mergeId, actor, now: new Date() }));
+      return {
+        value: m,
+        text: `Undone: ${person(m.alias)} is their own customer again, apart from ${person(m.survivor)}; every terminal follows at its next sync.`,
       };
     }),
 });

@@ -4,7 +4,7 @@ import { backup, restore } from './backup-command';
 import type { Command } from './command';
 import { configCheck } from './config-command';
 import { customerUpdate } from './customer-update-command';
-import { hubEnroll, hubRevoke, hubStart, hubTerminals } from './hub-command';
+import { hubEnroll, hubMerges, hubRevoke, hubStart, hubTerminals, hubUnmerge } from './hub-command';
 import { importFile } from './import-command';
 import { log } from './log-command';
 import { search, show, suggest } from './lookup-commands';
@@ -33,6 +33,8 @@ export const COMMANDS: readonly Command[] = [
   hubEnroll,
   hubTerminals,
   hubRevoke,
+  hubMerges,
+  hubUnmerge,
   syncJoin,
   syncStatusCommand,
   syncNowCommand,

@@ -1,11 +1,13 @@
 // `counterpart sync …`: this terminal's side of the chain. join trades a one-time code for the terminal's credential
 // (kept beside the store, never printed); status reads only this machine; now talks to the hub.
+import type { BootstrapProgress } from '../sync/bootstrap';
 import { HubUnreachable } from '../sync/hub-client';
 import { joinHub } from '../sync/join';
 import { syncNow, syncStatus } from '../sync/status';
 import { command, type Outcome } from './command';
-import { CliError, noMoreArguments, UsageError } from './common';
+import { CliError, noMoreArguments, positiveInt, UsageError } from './common';
 
+const copied = (p: BootstrapProgress) => `${p.phase} ${p.done}${p.total === null ? '' : ` of ${p.total}`}`;
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never');
 
 /** The hub out of reach is a failure with the hub's code for it; its refusals (HubRefused) carry their own code. */
@@ -53,6 +55,7 @@ export const syncStatusCommand = command({
         `Joined:     ${when(status.joinedAt)}`,
         `Last sync:  ${when(status.lastSync)}`,
         `Unsynced:   ${status.unsynced} changes`,
+        ...(status.bootstrap ? [`First copy: ${copied(status.bootstrap)} (sync now goes on from there)`] : []),
       ].join('\n'),
     };
   },
@@ -61,13 +64,23 @@ export const syncStatusCommand = command({
 export const syncNowCommand = command({
   name: 'sync now',
   summary: "push this terminal's changes, pull everyone else's",
-  usage: '',
-  options: {},
-  run: ({ positionals, store }) =>
+  usage: '[--history-days N]',
+  help: 'A new terminal first copies the chain: every customer, then the history of the last N days (default 730).',
+  options: { 'history-days': { type: 'string' } },
+  run: ({ values, positionals, store, io, json }) =>
     reaching(async () => {
       noMoreArguments(positionals);
+      const historyDays = positiveInt(values['history-days'], '--history-days', 36_500);
       const { file, ctx } = store();
-      const result = await syncNow(ctx, file);
+      // Progress goes to stdout as it happens, a line per batch; with --json only the result is printed.
+      const say = (line: string) => !json && io.stdout.write(`${line}\n`);
+      const result = await syncNow(ctx, file, {
+        historyDays,
+        progress: {
+          upload: (sent, left) => say(`Sending this store's changes: ${sent} sent, ${left} to go.`),
+          bootstrap: (p) => (p.total ?? 0) > 0 && say(`Copying the chain: ${copied(p)}.`),
+        },
+      });
       const { terminal, store: shop } = result.hello;
       const lines = [`Synced ${terminal.name} at ${shop.name}: sent ${result.pushed} changes, received ${result.pulled}.`];
       if (result.restamped > 0) {

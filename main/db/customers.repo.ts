@@ -110,6 +110,7 @@ export const customersRepo = preparedFor((db: Database.Database) => {
     namePrefix: ids('SELECT id FROM customers WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?'),
     // Search stages answer with the columns a result row shows, so a lookup is one statement per stage.
     hits: {
+      byId: hits(`${HIT_COLUMNS} FROM customers WHERE id = ?`),
       loyaltyExact: hits(`${HIT_COLUMNS} FROM customers WHERE loyalty_id = ?`),
       loyaltyPrefix: hits(`${HIT_COLUMNS} FROM customers WHERE loyalty_id >= ? AND loyalty_id < ? ORDER BY loyalty_id LIMIT ?`),
       phoneExact: hits(`${HIT_COLUMNS} FROM customers WHERE phone_digits = ? LIMIT ?`),

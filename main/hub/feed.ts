@@ -27,7 +27,7 @@ interface ChangeRow {
   entity_id: string;
   kind: string;
   hlc: string;
-  body: { fields?: Record<string, unknown> } | null;
+  body: { fields?: Record<string, unknown>; survivorId?: string; mergeId?: string } | null;
   origin_store_id: string;
   origin_terminal_id: string;
   customer_id: string | null;
@@ -45,6 +45,10 @@ function toChange(r: ChangeRow): Change {
   const base = { id: r.entity_id, hlc: r.hlc, origin: { storeId: r.origin_store_id, terminalId: r.origin_terminal_id } };
   if (r.kind === 'append') return { ...base, entity: r.entity, kind: 'append', customerId: r.customer_id, fields: r.fact_fields ?? {} } as Change;
   if (r.kind === 'erase') return { ...base, entity: 'customer', kind: 'erase' };
+  if (r.kind === 'merge' || r.kind === 'unmerge') {
+    const link = r.body as { survivorId: string; mergeId: string };
+    return { ...base, entity: 'customer', kind: r.kind, survivorId: link.survivorId, mergeId: link.mergeId };
+  }
   return { ...base, entity: 'customer', kind: 'upsert', fields: (r.body?.fields ?? {}) as Record<string, { value: unknown; hlc: string }> };
 }
 

@@ -2,6 +2,7 @@
 // version, the credential (for terminal routes), the body against the route's schema and the store.
 import { HUB_API, type HubRequestParsed, type HubResponse, type HubRoute } from '../../common/sync/api';
 import { THIS_HUB_PROTOCOLS } from '../../common/sync/protocol';
+import { bootstrapPage } from './bootstrap';
 import { redeemEnrolmentCode } from './enrolment';
 import { pullChanges, type FeedSignal } from './feed';
 import type { Pool } from './pg';
@@ -44,6 +45,7 @@ export const HUB_HANDLERS: HubHandlers = {
   },
   push: (ctx, { input, caller }) => applyPush(ctx.pool, caller, input.mutations, ctx.now()),
   pull: (ctx, { input }) => pullChanges(ctx.pool, ctx.feed, input),
+  bootstrap: (ctx, { input }) => bootstrapPage(ctx.pool, input),
 };
 
 /** Every declared route has a handler and every handler a route; checked when a hub starts. */

@@ -4,6 +4,7 @@ import type { Mutation } from '../../common/sync/changes';
 import { FACT_ENTITIES, factOrigin } from '../../common/sync/changes';
 import { HybridClock } from '../../common/sync/hlc';
 import { inTransaction, type Pool, type PoolClient } from './pg';
+import { LINKING_FIELDS, linkSamePerson, sameRecords } from './merges';
 import type { Caller } from './terminals';
 
 /**
@@ -21,13 +22,14 @@ export interface PushResult {
   restamped: number;
 }
 
-interface Push {
+export interface Push {
   client: PoolClient;
   caller: Caller;
   now: Date;
 }
 
-async function feed(p: Push, m: { entity: string; id: string; kind: string }, hlc: string, body: unknown): Promise<void> {
+/** Puts one change in the feed, numbered in commit order (the caller holds FEED_LOCK_KEY). */
+export async function feed(p: Push, m: { entity: string; id: string; kind: string }, hlc: string, body: unknown): Promise<void> {
   await p.client.query(
     `INSERT INTO changes (entity, entity_id, kind, hlc, body, origin_store_id, origin_terminal_id, committed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -60,6 +62,7 @@ async function upsertCustomer(p: Push, m: Extract<Mutation, { kind: 'upsert' }>,
     [m.id, Object.keys(m.fields)],
   );
   await feed(p, m, hlc, { fields: Object.fromEntries(rows.map((r) => [r.field, { value: r.value, hlc: r.hlc }])) });
+  if (LINKING_FIELDS.some((f) => f in m.fields)) await linkSamePerson(p, m.id, hlc);
 }
 
 /** Blanks a person's own words in each fact entity's stored fields. */
@@ -76,6 +79,8 @@ async function eraseCustomer(p: Push, m: Extract<Mutation, { kind: 'erase' }>, h
     await p.client.query('UPDATE facts SET fields = fields - $3::text[] WHERE customer_id = $1 AND entity = $2', [m.id, entity, spec.personal]);
   }
   await feed(p, m, hlc, null);
+  // The hub's other records of this person go too (merges.ts): an erasure is of a person, not of one record.
+  for (const other of await sameRecords(p.client, m.id)) await eraseCustomer(p, { ...m, id: other }, hlc);
 }
 
 async function appendFact(p: Push, m: Extract<Mutation, { kind: 'append' }>, hlc: string): Promise<void> {

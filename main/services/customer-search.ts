@@ -1,6 +1,8 @@
+import { withinOneEdit } from '../../common/same-person';
 import type { CustomerHit, MatchKind } from '../../common/domain';
 import { displayName, emailKey, loyaltyKey, nameKey, phoneDigits } from '../../common/normalize';
 import { customersRepo, type HitRow } from '../db/customers.repo';
+import { hasAliases, survivorRow } from './customer-aliases';
 import type { ServiceContext } from './context';
 import { tierBasis, tierFor } from './customers';
 import { namesakesFirst } from './namesakes';
@@ -23,10 +25,14 @@ export function searchCustomers(ctx: ServiceContext, query: string, limit = 20):
   if (!q) return [];
   const stages = customersRepo(ctx.db).hits;
   const found = new Map<number, CustomerHit>();
+  // A record the hub merged into another is found as its survivor (customer-aliases.ts); most stores have none.
+  const merged = hasAliases(ctx.db);
   const take: Take = (rows, kind) => {
-    for (const r of rows) {
+    for (const row of rows) {
       if (found.size >= limit) return;
-      if (!found.has(r.id)) found.set(r.id, toHit(ctx, r, kind));
+      const id = merged ? survivorRow(ctx.db, row.id) : row.id;
+      const r = id === row.id ? row : stages.byId.get(id);
+      if (r && !found.has(r.id)) found.set(r.id, toHit(ctx, r, kind));
     }
   };
   const room = () => limit - found.size;
@@ -190,21 +196,6 @@ const MAX_CORRECTIONS = 8;
 function deletions(word: string): string[] {
   const chars = [...word];
   return chars.map((_, i) => [...chars.slice(0, i), ...chars.slice(i + 1)].join(''));
-}
-
-/** One substitution, insertion, deletion or swap of neighbours (Damerau) turns a into b. */
-export function withinOneEdit(a: string, b: string): boolean {
-  const x = [...a];
-  const y = [...b];
-  if (Math.abs(x.length - y.length) > 1) return false;
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  if (x.length === y.length) {
-    const rest = (from: number) => x.slice(from).join('') === y.slice(from).join('');
-    return rest(i + 1) || (x[i] === y[i + 1] && x[i + 1] === y[i] && rest(i + 2));
-  }
-  const [long, short] = x.length > y.length ? [x, y] : [y, x];
-  return long.slice(i + 1).join('') === short.slice(i).join('');
 }
 
 /**

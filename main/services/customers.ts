@@ -5,6 +5,7 @@ import { AppError } from '../../common/errors';
 import { displayName, emailKey, loyaltyKey, personNameKeys, phoneDigits } from '../../common/normalize';
 import { customersRepo, type CustomerRow, type NewCustomerRow } from '../db/customers.repo';
 import type { ServiceContext } from './context';
+import { mergedRows, survivorRow } from './customer-aliases';
 import { openIssuesFor } from './history';
 import { customerByCard, oneEditPatterns, toHit, withMarkers } from './customer-search';
 
@@ -51,8 +52,11 @@ export function tierFor(ctx: ServiceContext, lifetimeSpendCents: number, visits:
   return 'bronze';
 }
 
-export function getProfile(ctx: ServiceContext, id: number): CustomerProfile {
-  const r = requireCustomer(ctx, id);
+export function getProfile(ctx: ServiceContext, asked: number): CustomerProfile {
+  requireCustomer(ctx, asked);
+  // A record the hub merged into another opens as its survivor, with the figures of both (customer-aliases.ts).
+  const id = survivorRow(ctx.db, asked);
+  const r = withMergedFigures(ctx, requireCustomer(ctx, id));
   const basis = tierBasis(r);
   return {
     customer: toCustomer(r),
@@ -68,6 +72,23 @@ export function getProfile(ctx: ServiceContext, id: number): CustomerProfile {
     openIssues: openIssuesFor(ctx, id),
     erased: !hasIdentity(r),
     views: null,
+  };
+}
+
+/** The derived figures of a survivor and its aliases together: one person's visits and spend, in whichever record. */
+function withMergedFigures(ctx: ServiceContext, r: CustomerRow): CustomerRow {
+  const rows = mergedRows(ctx.db, r.id);
+  if (rows.length === 1) return r;
+  const all = rows.map((id) => (id === r.id ? r : customersRepo(ctx.db).byId.get(id))).filter((x): x is CustomerRow => x !== undefined);
+  const sum = (k: 'visit_count' | 'lifetime_spend_cents' | 'purchase_count' | 'interaction_count') => all.reduce((s, x) => s + x[k], 0);
+  const last = all.map((x) => x.last_visit_at).filter((x): x is string => x !== null).sort().at(-1) ?? null;
+  return {
+    ...r,
+    visit_count: sum('visit_count'),
+    lifetime_spend_cents: sum('lifetime_spend_cents'),
+    purchase_count: sum('purchase_count'),
+    interaction_count: sum('interaction_count'),
+    last_visit_at: last,
   };
 }
 

@@ -9,6 +9,7 @@ import type {
 } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import type { InteractionRecovery, Remedy, RootCause, Severity } from '../../common/recovery';
+import { mergedRows, survivorRow } from './customer-aliases';
 import { historyRepo, type InteractionRow } from '../db/history.repo';
 import type { ServiceContext } from './context';
 import { addDays, localDay } from './time';
@@ -93,7 +94,15 @@ function parseCursor(cursor: string | null): { at: string; type: string; id: num
 export function timeline(ctx: ServiceContext, customerId: number, cursor: string | null, limit: number): TimelinePage {
   const repo = historyRepo(ctx.db);
   const c = parseCursor(cursor);
-  const rows = repo.timelinePage.all({ customer: customerId, at: c.at, type: c.type, id: c.id, limit: limit + 1 });
+  // A survivor's history is its own and its aliases' (customer-aliases.ts): each record's page, merged in order.
+  const records = mergedRows(ctx.db, survivorRow(ctx.db, customerId));
+  const rows =
+    records.length === 1
+      ? repo.timelinePage.all({ customer: records[0]!, at: c.at, type: c.type, id: c.id, limit: limit + 1 })
+      : records
+          .flatMap((customer) => repo.timelinePage.all({ customer, at: c.at, type: c.type, id: c.id, limit: limit + 1 }))
+          .sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.type !== b.type ? (a.type < b.type ? 1 : -1) : b.id - a.id))
+          .slice(0, limit + 1);
   const page = rows.slice(0, limit);
   const purchases = new Map(
     repo.purchasesByIds(page.filter((r) => r.type === 'purchase').map((r) => r.id)).map((p) => [p.id, p]),
@@ -126,7 +135,11 @@ export function timeline(ctx: ServiceContext, customerId: number, cursor: string
 /** What is still owed to the customer, most recent first, with the notes as they stand after amendments. */
 export function openIssuesFor(ctx: ServiceContext, customerId: number): OpenIssue[] {
   const repo = historyRepo(ctx.db);
-  const rows = repo.openIssues.all(customerId);
+  const records = mergedRows(ctx.db, survivorRow(ctx.db, customerId));
+  const rows =
+    records.length === 1
+      ? repo.openIssues.all(records[0]!)
+      : records.flatMap((r) => repo.openIssues.all(r)).sort((a, b) => (a.opened_at < b.opened_at ? 1 : a.opened_at > b.opened_at ? -1 : 0));
   const effective = effectiveInteractions(ctx, repo.interactionsByIds(rows.map((r) => r.interaction_id)));
   const today = localDay(ctx.now(), ctx.config.timeZone);
   return rows.map((r) => {

@@ -15,6 +15,7 @@ import { customerRowOfValid, hasIdentity, toCustomer } from '../services/custome
 import { eraseCustomer } from '../services/privacy';
 import { applyInteraction } from './interactions-apply';
 import { interactionMutation, queueInteractions } from './interactions-out';
+import { applyLink, keepWithheldCard, withoutTakenCard } from './merges';
 
 const state = (db: DB, key: string): string | null =>
   db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?').get(key)?.value ?? null;
@@ -144,15 +145,18 @@ function applyCustomer(ctx: ServiceContext, change: Extract<Change, { entity: 'c
   }
   const base = row ? valuesOf(toCustomer(row)) : {};
   const draft = customerDraftSchema.parse({ ...base, ...incoming });
-  const next = customerRowOfValid(ctx, draft, row?.created_at ?? ctx.now().toISOString());
-  if (!hasIdentity(next)) return; // an edit that arrived for a customer whose create this terminal never saw
+  const valid = customerRowOfValid(ctx, draft, row?.created_at ?? ctx.now().toISOString());
+  if (!hasIdentity(valid)) return; // an edit that arrived for a customer whose create this terminal never saw
+  const { row: next, withheld } = withoutTakenCard(db, valid, row?.id ?? null);
+  let id = row?.id;
   if (row) {
     const { created_at: _kept, ...columns } = next;
     repo.update.run({ ...columns, id: row.id });
   } else {
-    const id = Number(repo.insert.run(next).lastInsertRowid);
+    id = Number(repo.insert.run(next).lastInsertRowid);
     db.prepare("INSERT INTO sync_ids (entity, row_id, global_id) VALUES ('customer', ?, ?)").run(id, change.id);
   }
+  if (!row || 'loyaltyId' in incoming) keepWithheldCard(db, id!, withheld);
 }
 
 function applyErase(ctx: ServiceContext, change: Extract<Change, { kind: 'erase' }>): void {
@@ -182,6 +186,7 @@ export function applyChanges(ctx: ServiceContext, changes: Change[], cursor: str
       if (change.entity !== 'customer') continue; // purchases do not travel yet
       if (change.kind === 'upsert') applyCustomer(ctx, change);
       else if (change.kind === 'erase') applyErase(ctx, change);
+      else applyLink(db, change);
     }
     if (clock) setState(db, 'hlc', clock.current());
     setState(db, 'cursor', cursor);

@@ -6,6 +6,7 @@ import { MAX_PULL_WAIT_MS } from '../../common/sync/changes';
 import type { ServiceContext } from '../services/context';
 import { callHub, HubRefused } from './hub-client';
 import type { HubLink } from './hub-link';
+import { bootstrap } from './bootstrap';
 import { acknowledge, applyChanges, nextMutations, pullCursor, startOutbox, unsyncedCount } from './replica';
 
 export const PUSH_BATCH = 200;
@@ -21,7 +22,11 @@ export interface Exchanged {
 const auth = (link: HubLink) => ({ credential: link.credential });
 
 /** Sends the outbox in batches until it is empty. */
-export async function pushAll(ctx: ServiceContext, link: HubLink): Promise<Pick<Exchanged, 'pushed' | 'restamped'>> {
+export async function pushAll(
+  ctx: ServiceContext,
+  link: HubLink,
+  onProgress?: (sent: number, left: number) => void,
+): Promise<Pick<Exchanged, 'pushed' | 'restamped'>> {
   startOutbox(ctx.db, link.terminal.id);
   let pushed = 0;
   let restamped = 0;
@@ -36,12 +41,15 @@ export async function pushAll(ctx: ServiceContext, link: HubLink): Promise<Pick<
     acknowledge(ctx.db, Math.max(answer.lastMutationId, mutations.at(-1)!.mutationId));
     pushed += mutations.length;
     restamped += answer.restamped;
+    // Each batch the hub acknowledged has left the outbox: a crash from here on resumes with the rest.
+    onProgress?.(pushed, unsyncedCount(ctx.db));
   }
 }
 
 /** Pulls and applies pages until the hub has nothing more; with waitMs, the first empty answer may wait that long. */
 export async function pullAll(ctx: ServiceContext, link: HubLink, waitMs = 0, signal?: AbortSignal): Promise<number> {
-  let pulled = 0;
+  // A terminal that never pulled (or stopped halfway) takes the chain's current state first, in pages (bootstrap.ts).
+  let pulled = await bootstrap(ctx, link, { signal });
   for (;;) {
     const wait = pulled === 0 ? waitMs : 0;
     const page = await callHub(

@@ -7,7 +7,8 @@ import type { DB } from '../db/connection';
 import type { ServiceContext } from '../services/context';
 import { callHub } from './hub-client';
 import { unsyncedCount } from './replica';
-import { exchange, type Exchanged } from './session';
+import { bootstrap, bootstrapProgress, type BootstrapProgress } from './bootstrap';
+import { pullAll, pushAll, type Exchanged } from './session';
 import { linkView, readHubLink, type HubLinkView } from './hub-link';
 
 export type SyncStatus =
@@ -18,23 +19,34 @@ export type SyncStatus =
       lastSync: string | null;
       /** Changes made here that the hub does not have yet (the outbox). */
       unsynced: number;
+      /** An unfinished first copy of the chain (bootstrap.ts): which phase, how far; null when there is none. */
+      bootstrap: BootstrapProgress | null;
     });
 
 /** `db` is the store of `dbFile`, opened. */
 export function syncStatus(dbFile: string, db: DB): SyncStatus {
   const link = readHubLink(dbFile);
   if (!link) return { joined: false };
-  return { joined: true, ...linkView(link), lastSync: null, unsynced: unsyncedCount(db) };
+  return { joined: true, ...linkView(link), lastSync: null, unsynced: unsyncedCount(db), bootstrap: bootstrapProgress(db) };
 }
 
 export interface SyncResult extends Exchanged {
   hello: HelloResponse;
 }
 
-/** `ctx` is the store of `dbFile`, opened. */
-export async function syncNow(ctx: ServiceContext, dbFile: string): Promise<SyncResult> {
+export interface SyncProgress {
+  /** What this terminal sends: sent so far, left in the outbox. */
+  upload?: (sent: number, left: number) => void;
+  /** The first copy of the chain, page by page. */
+  bootstrap?: (p: BootstrapProgress) => void;
+}
+
+/** `ctx` is the store of `dbFile`, opened. Pushes everything, bootstraps if this terminal never pulled, pulls the rest. */
+export async function syncNow(ctx: ServiceContext, dbFile: string, opts: { historyDays?: number; progress?: SyncProgress } = {}): Promise<SyncResult> {
   const link = readHubLink(dbFile);
   if (!link) throw new AppError('NOT_FOUND', 'This store has not joined a hub: counterpart sync join --hub URL --code CODE.');
   const hello = await callHub(link.hubUrl, 'hello', { storeId: link.store.id, appVersion: APP_VERSION }, { credential: link.credential });
-  return { hello, ...(await exchange(ctx, link)) };
+  const { pushed, restamped } = await pushAll(ctx, link, opts.progress?.upload);
+  const booted = await bootstrap(ctx, link, { historyDays: opts.historyDays, onProgress: opts.progress?.bootstrap });
+  return { hello, pushed, restamped, pulled: booted + (await pullAll(ctx, link)) };
 }

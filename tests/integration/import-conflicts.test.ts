@@ -6,7 +6,7 @@ import { conflictText } from '../../common/imports';
 import { runCli } from '../../main/cli/run';
 import { createCustomer } from '../../main/services/customers';
 import { importCsv } from '../../main/services/import';
-import { samePerson } from '../../main/services/import/same-person';
+import { samePerson } from '../../common/same-person';
 import { logInteraction } from '../../main/services/interactions';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store';
 

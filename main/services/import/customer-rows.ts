@@ -15,7 +15,7 @@ import { parseDay, parseFlag } from './cells';
 import type { CustomerField, ResolvedColumns } from './mapping';
 import type { CsvRecord } from './reader';
 import { Reasons, cellText, type RowCheck } from './row-checks';
-import { samePerson } from './same-person';
+import { samePerson } from '../../../common/same-person';
 import { NO_TILL_COLUMNS, TILL_COLUMNS, readTill, tillChanges, tillColumnsOf, type TillColumns, type TillValues } from './till-values';
 import { emptyOutcome, type BatchOutcome, type RowProcessor } from './types';
 

@@ -9,7 +9,7 @@
 //
 // Customers are matched by loyalty card, then phone, then email (a row naming only a person matches a customer
 // known only by that same name), so importing a file twice changes nothing the second time. A row whose name is
-// someone else's than the holder of its card, phone or email is a conflict and changes nothing (same-person.ts). A
+// someone else's than the holder of its card, phone or email is a conflict and changes nothing (common/same-person.ts). A
 // customer named twice in one file is merged; where the two rows disagree the first row's value stays and the
 // report says so (last-wins would flip the customer back and forth on every re-import). Purchases are matched by
 // receipt number, and a receipt is written whole or refused whole. Refused rows go to an error CSV with their line

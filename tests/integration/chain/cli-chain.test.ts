@@ -5,9 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/run';
 import { hubLinkFile, readHubLink } from '../../../main/sync/hub-link';
 import { startTestHub } from '../../helpers/hub';
+import { chainCli } from '../../helpers/chain-cli';
 import { useTestDatabase } from '../../helpers/pg';
 import { tempStore } from '../../helpers/temp-store';
 
@@ -38,12 +38,7 @@ function startHubProcess(pgUrl: string): Promise<{ url: string; child: ChildProc
   });
 }
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, env: { COUNTERPART_PG_URL: db.url } });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => chainCli(db.url, ...argv);
 
 beforeAll(async () => {
   const [started, second] = await Promise.all([startHubProcess(db.url), startTestHub(db)]);
@@ -78,6 +73,7 @@ describe('a chain from the command line', () => {
       joinedAt: link.joinedAt,
       lastSync: null,
       unsynced: 0,
+      bootstrap: null,
     });
     const plain = await cli('sync', 'status', '--db', store.file);
     expect(plain.out).toMatch(/^Hub: +http:\/\/127\.0\.0\.1:\d+\/\nStore: +Galway\nTerminal: +till-2\nJoined: .*\nLast sync: +never\nUnsynced: +0 changes\n$/);
@@ -139,7 +135,15 @@ describe('a chain from the command line', () => {
     expect(out).toMatch(/Hub stopped\.\n$/);
     // One JSON line per request it answered, between the start lines and the stop line.
     const logged = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { route: string; status: number });
-    expect(logged.map((l) => `${l.route} ${l.status}`)).toEqual(['/v1/enrol 200', '/v1/hello 200', '/v1/pull 200', '/v1/hello 401', '/v1/enrol 200']);
+    expect(logged.map((l) => `${l.route} ${l.status}`)).toEqual([
+      '/v1/enrol 200',
+      '/v1/hello 200',
+      '/v1/bootstrap 200', // customers
+      '/v1/bootstrap 200', // facts
+      '/v1/pull 200',
+      '/v1/hello 401',
+      '/v1/enrol 200',
+    ]);
     const unreachable = await cli('sync', 'now', '--db', store.file);
     expect(unreachable).toEqual({
       code: 1,

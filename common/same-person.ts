@@ -1,4 +1,5 @@
-// Whether the name on an import row can be the customer whose card, phone or email it carries. A till export
+// Whether the name on an import row (or on a customer the hub finds sharing a card, phone or email with another) can
+// be the customer whose card, phone or email it carries. A till export
 // that puts one person's card number next to another person's name would otherwise rename the customer and give
 // them a stranger's phone, email and birthday, with all of their history.
 //
@@ -16,8 +17,7 @@
 // John share. Nicknames ("Bob" / "Robert") and other spellings beyond one typo ("Máire" / "Mary") come out as
 // conflicts too: the row is refused with both names, which loses nothing and is fixed in a minute, where a wrong
 // merge takes a person's history away unnoticed.
-import { nameKey } from '../../../common/normalize';
-import { withinOneEdit } from '../customer-search';
+import { nameKey } from './normalize';
 
 const words = (part: string | null | undefined): string[] => (part ? nameKey(part).split(' ').filter(Boolean) : []);
 
@@ -48,4 +48,19 @@ export function samePerson(
   const rowAll = [...a, ...words(rowLast)];
   const all = [...b, ...words(last)];
   return rowAll.length <= all.length ? allIn(rowAll, all) : allIn(all, rowAll);
+}
+
+/** One substitution, insertion, deletion or swap of neighbours (Damerau) turns a into b. */
+export function withinOneEdit(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  if (x.length === y.length) {
+    const rest = (from: number) => x.slice(from).join('') === y.slice(from).join('');
+    return rest(i + 1) || (x[i] === y[i + 1] && x[i + 1] === y[i] && rest(i + 2));
+  }
+  const [long, short] = x.length > y.length ? [x, y] : [y, x];
+  return long.slice(i + 1).join('') === short.slice(i).join('');
 }

@@ -1,0 +1,93 @@
+// A terminal's first copy of the chain (common/sync/bootstrap.ts): customers first, so lookups work while the
+// history is still coming, then the facts of the history window (default two years). Each page is applied in one
+// SQLite transaction together with where the bootstrap stands, so a terminal killed mid-page starts that page again
+// and a restarted one goes on from the last page it kept; nothing is applied twice (customers merge by field stamps,
+// facts by global id). Then the terminal follows the feed from where it stood when the bootstrap began.
+import { z } from 'zod';
+import { BOOTSTRAP_PHASES, DEFAULT_HISTORY_DAYS, type BootstrapPhase } from '../../common/sync/bootstrap';
+import type { DB } from '../db/connection';
+import type { ServiceContext } from '../services/context';
+import { callHub } from './hub-client';
+import type { HubLink } from './hub-link';
+import { applyChanges, pullCursor } from './replica';
+
+export const BOOTSTRAP_PAGE = 1000;
+const DAY_MS = 86_400_000;
+
+const stateSchema = z.object({
+  phase: z.enum(BOOTSTRAP_PHASES),
+  after: z.string().nullable(),
+  since: z.string(),
+  feedCursor: z.string().nullable(),
+  done: z.number(),
+  total: z.number().nullable(),
+});
+type BootState = z.infer<typeof stateSchema>;
+
+export interface BootstrapProgress {
+  phase: BootstrapPhase;
+  /** Customers (or facts) applied so far in this phase. */
+  done: number;
+  /** How many the phase holds; null before its first page. */
+  total: number | null;
+}
+
+const readState = (db: DB): BootState | null => {
+  const row = db.prepare<[], { value: string }>("SELECT value FROM sync_state WHERE key = 'bootstrap'").get();
+  return row ? stateSchema.parse(JSON.parse(row.value)) : null;
+};
+const writeState = (db: DB, s: BootState) =>
+  db.prepare("INSERT INTO sync_state (key, value) VALUES ('bootstrap', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(s));
+
+/** Where an unfinished bootstrap stands; null when there is none (never started, or done). */
+export function bootstrapProgress(db: DB): BootstrapProgress | null {
+  const s = readState(db);
+  return s && { phase: s.phase, done: s.done, total: s.total };
+}
+
+/** A terminal that never pulled, or whose bootstrap did not finish. */
+export const needsBootstrap = (db: DB): boolean => pullCursor(db) === null || readState(db) !== null;
+
+/**
+ * Brings this terminal's copy up to the hub's, page by page, from where it stopped. Returns how many changes it
+ * applied. `historyDays` counts from the bootstrap's start; a resumed bootstrap keeps the window it began with.
+ */
+export async function bootstrap(
+  ctx: ServiceContext,
+  link: HubLink,
+  opts: { historyDays?: number; onProgress?: (p: BootstrapProgress) => void; signal?: AbortSignal } = {},
+): Promise<number> {
+  const db = ctx.db;
+  if (!needsBootstrap(db)) return 0;
+  let s: BootState = readState(db) ?? {
+    phase: 'customers',
+    after: null,
+    since: new Date(ctx.now().getTime() - (opts.historyDays ?? DEFAULT_HISTORY_DAYS) * DAY_MS).toISOString(),
+    feedCursor: null,
+    done: 0,
+    total: null,
+  };
+  let applied = 0;
+  for (;;) {
+    const page = await callHub(
+      link.hubUrl,
+      'bootstrap',
+      { storeId: link.store.id, phase: s.phase, after: s.after, since: s.since, limit: BOOTSTRAP_PAGE },
+      { credential: link.credential, signal: opts.signal, timeoutMs: 60_000 },
+    );
+    const feedCursor = s.feedCursor ?? page.feedCursor!;
+    const rows = new Set(page.changes.map((c) => c.id)).size;
+    let next: BootState | null = { ...s, after: page.after, feedCursor, done: s.done + rows, total: page.total ?? s.total };
+    if (page.after === null) next = s.phase === 'customers' ? { ...next, phase: 'facts', after: null, done: 0, total: null } : null;
+    db.transaction(() => {
+      // The pull cursor is where the feed stood before the bootstrap read anything: the feed goes on from there.
+      applyChanges(ctx, page.changes, feedCursor);
+      if (next) writeState(db, next);
+      else db.prepare("DELETE FROM sync_state WHERE key = 'bootstrap'").run();
+    }).immediate();
+    applied += page.changes.length;
+    opts.onProgress?.({ phase: s.phase, done: s.done + rows, total: page.total ?? s.total });
+    if (!next) return applied;
+    s = next;
+  }
+}

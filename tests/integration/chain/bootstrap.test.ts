@@ -1,0 +1,101 @@
+// A new terminal's first copy of the chain, on a real PostgreSQL and a real SQLite file: customers first and in pages
+// (lookups work before the history comes), resumed after a crash from the last page it kept, the facts of the
+// history window only, and what changed meanwhile arriving through the feed.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_HISTORY_DAYS } from '../../../common/sync/bootstrap';
+import { uuidv7 } from '../../../common/sync/ids';
+import { issueEnrolmentCode } from '../../../main/hub/enrolment';
+import { customersRepo } from '../../../main/db/customers.repo';
+import { searchCustomers } from '../../../main/services/customer-search';
+import { getProfile } from '../../../main/services/customers';
+import { BOOTSTRAP_PAGE, bootstrap, bootstrapProgress, type BootstrapProgress } from '../../../main/sync/bootstrap';
+import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
+import { joinHub } from '../../../main/sync/join';
+import { pullCursor } from '../../../main/sync/replica';
+import { pullAll } from '../../../main/sync/session';
+import { syncStatus } from '../../../main/sync/status';
+import { startTestHub, type TestHub } from '../../helpers/hub';
+import { interaction, push, till, upsert, type Till } from '../../helpers/hub-till';
+import { useTestDatabase } from '../../helpers/pg';
+import { tempStore, type TempStore } from '../../helpers/temp-store';
+
+const db = useTestDatabase();
+let hub: TestHub;
+let galway: Till;
+const CUSTOMERS = BOOTSTRAP_PAGE * 2 + 500;
+const ids: string[] = [];
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  hub = await startTestHub(db);
+  galway = await till(hub, 'Galway', 'till-1');
+  for (let i = 0; i < CUSTOMERS; i++) ids.push(uuidv7(Date.now() - (CUSTOMERS - i)));
+  for (let i = 0; i < CUSTOMERS; i += 500) {
+    await push(galway, ...ids.slice(i, i + 500).map((id, j) => upsert(id, { firstName: `Person${i + j}`, lastName: 'Boot', phone: `01 ${String(1_000_000 + i + j)}` })));
+  }
+  // History: three facts from within two years, two older ones.
+  const at = (daysAgo: number) => uuidv7(Date.now() - daysAgo * DAY);
+  await push(galway, ...[10, 200, 700, 800, 1500].map((d) => interaction(ids[0]!, { kind: 'inquiry', outcome: 'resolved' }, at(d))));
+}, 120_000);
+
+interface Terminal extends TempStore {
+  link: HubLink;
+}
+async function terminal(): Promise<Terminal> {
+  const s = tempStore(new Date().toISOString());
+  const { code } = await issueEnrolmentCode(db.pool, { storeName: 'Cork', terminalName: `till-${uuidv7().slice(-6)}`, now: new Date() });
+  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
+  return { ...s, link: readHubLink(s.file)! };
+}
+const customerCount = (t: Terminal) => t.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM customers').get()!.n;
+
+describe('a new terminal', () => {
+  it('copies the customers in pages, is usable after the first, resumes after a crash, and follows the feed from where it began', async () => {
+    const cork = await terminal();
+    const seen: BootstrapProgress[] = [];
+    const crash = new Error('killed after the first page');
+    await expect(
+      bootstrap(cork.ctx, cork.link, {
+        onProgress: (p) => {
+          seen.push(p);
+          throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
+    expect(seen).toEqual([{ phase: 'customers', done: BOOTSTRAP_PAGE, total: CUSTOMERS }]);
+    expect(customerCount(cork)).toBe(BOOTSTRAP_PAGE);
+    expect(bootstrapProgress(cork.db)).toEqual({ phase: 'customers', done: BOOTSTRAP_PAGE, total: CUSTOMERS });
+    expect(syncStatus(cork.file, cork.db)).toMatchObject({ bootstrap: { phase: 'customers', done: BOOTSTRAP_PAGE } });
+    // The counter looks people up before the rest has come.
+    const first = searchCustomers(cork.ctx, 'person0 boot');
+    expect(first.map((h) => h.displayName)).toEqual(['Person0 Boot']);
+
+    // Meanwhile Galway edits a customer the terminal has already copied.
+    await push(galway, upsert(ids[1]!, { notes: 'edited during the bootstrap' }));
+
+    const resumed: BootstrapProgress[] = [];
+    await bootstrap(cork.ctx, cork.link, { onProgress: (p) => resumed.push(p) });
+    expect(resumed.map((p) => `${p.phase} ${p.done}/${p.total}`)).toEqual([
+      `customers ${BOOTSTRAP_PAGE * 2}/${CUSTOMERS}`,
+      `customers ${CUSTOMERS}/${CUSTOMERS}`,
+      'facts 3/3', // two years by default: the two older facts stay on the hub
+    ]);
+    expect(bootstrapProgress(cork.db)).toBeNull();
+    expect(customerCount(cork)).toBe(CUSTOMERS);
+    expect(cork.db.prepare("SELECT count(DISTINCT global_id) AS n FROM sync_ids WHERE entity = 'customer'").get()).toEqual({ n: CUSTOMERS });
+    expect(pullCursor(cork.db)).not.toBeNull();
+    await pullAll(cork.ctx, cork.link);
+    const edited = searchCustomers(cork.ctx, 'person1 boot')[0]!;
+    expect(getProfile(cork.ctx, edited.id).customer.notes).toBe('edited during the bootstrap');
+    expect(customerCount(cork)).toBe(CUSTOMERS);
+  });
+
+  it('takes the history window it is given', async () => {
+    const cork = await terminal();
+    const seen: BootstrapProgress[] = [];
+    await bootstrap(cork.ctx, cork.link, { historyDays: 100, onProgress: (p) => seen.push(p) });
+    expect(seen.at(-1)).toEqual({ phase: 'facts', done: 1, total: 1 });
+    expect(DEFAULT_HISTORY_DAYS).toBe(730);
+    expect(customersRepo(cork.db).byId.get(1)).toBeDefined();
+  });
+});
