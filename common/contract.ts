@@ -26,6 +26,7 @@ import {
 import type { CsvExport, DayEntry, DayReport, FollowUp, KpiReport, PdfExport, TrendPoint } from './reports';
 import type { DiagnosticsBundle } from './diagnostics';
 import { SETTING_KEYS, type SettingView } from './settings';
+import { unfilledSlotMessage } from './slots';
 import { importInputs, type ImportChunkReceipt, type ImportJobStatus, type ImportUpload, type RejectedRowsFile } from './imports';
 import type {
   PlaybookImportResult,
@@ -116,8 +117,15 @@ export const logInteractionSchema = z.object({
     .max(MAX_SETTLED)
     .default([])
     .refine((ids) => new Set(ids).size === ids.length, 'an issue is listed twice in resolves'),
-  /** What the clerk finally said: the edited "What I'll say" text. */
-  said: z.string().max(4000).default(''),
+  /** What the clerk finally said: the edited "What I'll say" text, every slot filled in or deleted. */
+  said: z
+    .string()
+    .max(4000)
+    .default('')
+    .superRefine((said, ctx) => {
+      const problem = unfilledSlotMessage(said);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   /** Client-generated id so a retried save (after a crash or timeout) is not logged twice. */
   requestId: z.string().min(8).max(64).optional(),
 });

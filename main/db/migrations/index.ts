@@ -11,6 +11,7 @@ import * as m0009 from './0009-fts-secure-delete';
 import * as m0010 from './0010-settle-issues';
 import * as m0011 from './0011-sync';
 import * as m0012 from './0012-till-imports';
+import * as m0014 from './0014-template-defaults';
 
 export interface Migration {
   name: string;
@@ -31,4 +32,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0010-settle-issues', up: m0010.up },
   { name: '0011-sync', up: m0011.up },
   { name: '0012-till-imports', up: m0012.up },
+  { name: '0014-template-defaults', up: m0014.up },
 ];

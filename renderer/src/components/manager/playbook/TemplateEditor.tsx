@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { INTERACTION_KINDS, INTERACTION_OUTCOMES } from '../../../../../common/domain';
 import type { PlaybookCatalog } from '../../../../../common/playbook';
+import { KIND_LABEL, OUTCOME_LABEL } from '../../../lib/labels';
 import { ApiError, call, errorMessage } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFeedback } from '../../../state/feedback';
@@ -197,6 +199,28 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
                   {catalog.resolvables.map((r) => (
                     <option key={r} value={r}>
                       Yes: {RESOLVES_NAME[r] ?? r}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                <span className="field-label">Sets the log’s Kind</span>
+                <select value={form.logKind} onChange={(e) => update({ logKind: e.target.value as TemplateForm['logKind'] })}>
+                  <option value="">No (leave as it is)</option>
+                  {INTERACTION_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {KIND_LABEL[k]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                <span className="field-label">Sets the log’s Outcome</span>
+                <select value={form.logOutcome} onChange={(e) => update({ logOutcome: e.target.value as TemplateForm['logOutcome'] })}>
+                  <option value="">No (leave as it is)</option>
+                  {INTERACTION_OUTCOMES.map((o) => (
+                    <option key={o} value={o}>
+                      {OUTCOME_LABEL[o]}
                     </option>
                   ))}
                 </select>
