@@ -103,12 +103,15 @@ export const valuesOf = (c: Customer): CustomerValues => ({
 /** More open issues than one visit plausibly settles: the profile lists at most 50 (history.openIssuesFor). */
 export const MAX_SETTLED = 50;
 
+/** The most a log entry's notes hold; the form counts towards it and refuses a longer paste instead of cutting it. */
+export const MAX_NOTES = 4000;
+
 export const logInteractionSchema = z.object({
   customerId: id.nullable(),
   kind: z.enum(INTERACTION_KINDS),
   outcome: z.enum(INTERACTION_OUTCOMES),
   sentiment: z.number().int().min(1).max(5).nullable().default(null),
-  notes: z.string().max(4000).default(''),
+  notes: z.string().max(MAX_NOTES).default(''),
   followUpDue: calendarDay.nullable().default(null),
   suggestionTemplateId: z.string().max(100).nullable().default(null),
   /** Open issues of this customer that the entry settles (closes); the clerk picks them, any number, or none. */
