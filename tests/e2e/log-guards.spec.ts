@@ -28,7 +28,7 @@ async function openCustomer(page: Page, query: string, name: string): Promise<vo
 /** The selected part of the "What I'll say" text. */
 const selected = (page: Page) =>
   say(page).evaluate((el) => {
-    const t = el as HTMLTextAreaElement;
+    const t = el as unknown as { value: string; selectionStart: number; selectionEnd: number };
     return t.value.slice(t.selectionStart, t.selectionEnd);
   });
 
@@ -77,11 +77,11 @@ test('a slot blocks Copy until filled', async ({ app, page }, testInfo) => {
   expect(said).toEqual({ said: text.replace(slotToken('what they asked'), 'the delivery date'), outcome: 'follow_up' });
 });
 
-test('Tab and Shift+Tab move between slots, and Tab leaves the box after the last one', async ({ page }) => {
+test('Tab and Shift+Tab move between slots, and Tab leaves the box after the last one', async ({ app: _app, page }) => {
   await walkIn(page);
   const text = `Sorry about ${slotToken('what went wrong')}; I'll ${slotToken('remedy')} today.`;
   await say(page).fill(text);
-  await say(page).press('Home');
+  await say(page).press('Control+Home');
   await page.keyboard.press('Tab');
   expect(await selected(page)).toBe(slotToken('what went wrong'));
   await page.keyboard.press('Tab');
@@ -96,7 +96,7 @@ test('Tab and Shift+Tab move between slots, and Tab leaves the box after the las
   await expect(say(page)).not.toBeFocused();
 });
 
-test('"Put right what is still open" logs a complaint tied to the issue', async ({ page }) => {
+test('"Put right what is still open" logs a complaint tied to the issue', async ({ app: _app, page }) => {
   await signIn(page, CLERK);
   await openCustomer(page, "tony o'rourke", "Tony O'Rourke");
   await page.getByRole('button', { name: /^Use suggestion \d: Put right what is still open/ }).first().click();
@@ -150,9 +150,14 @@ test('follow-up dates, a long paste and sentiment digits', async ({ app, page },
   await notes.fill('Rang about the order. ');
   await expect(page.getByTestId('notes-count')).toHaveText(`22 / ${MAX_NOTES.toLocaleString('en-IE')} characters`);
   await notes.evaluate((el, n) => {
-    const data = new DataTransfer();
+    // The browser's own paste event (this file is compiled without the DOM types).
+    const dom = globalThis as unknown as {
+      DataTransfer: new () => { setData(type: string, text: string): void };
+      ClipboardEvent: new (type: string, init: object) => Event;
+    };
+    const data = new dom.DataTransfer();
     data.setData('text/plain', 'x'.repeat(n));
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    el.dispatchEvent(new dom.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, 5000);
   await expect(page.getByTestId('notes-refused')).toContainText('5,000 characters');
   await expect(notes).toHaveValue('Rang about the order. ');
