@@ -182,3 +182,30 @@ test('follow-up dates, a long paste and sentiment digits', async ({ app, page },
     sentiment: 5,
   });
 });
+
+test('quick-create: a near duplicate is flagged, and Ctrl+Enter does not create past the warning', async ({ app, page }, testInfo) => {
+  // The demo store's Mary O'Brien, the issue's own example.
+  expect(count(app, "SELECT count(*) FROM customers WHERE first_name = 'Mary' AND last_name = 'O''Brien' AND phone = '087 123 4567'")).toBe(1);
+  const namesakes = () => count(app, "SELECT count(*) FROM customers WHERE last_name IN ('OBrien', 'O''Brien') AND phone = '087 123 4568'");
+  await signIn(page, CLERK);
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByLabel('First name')).toBeFocused();
+  await page.keyboard.type('Marie');
+  await page.getByLabel('Last name').fill('OBrien');
+  await page.getByLabel('Phone').fill('087 123 4568');
+  // The demo store has other Mary O'Briens; the one on 087 123 4567 is flagged for the near miss.
+  const warning = page.locator('.dup').filter({ hasText: 'phone one digit apart and a similar name' });
+  await expect(warning).toContainText("Possible duplicate: Mary O'Brien");
+  await expect(warning).toContainText('087 123 4567');
+  await expectAccessible(page, testInfo, 'quick-create-near-duplicate');
+
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('.create-form [role="alert"]')).toContainText('Not created: ');
+  await expect(page.getByRole('heading', { name: 'New customer' })).toBeVisible();
+  expect(namesakes()).toBe(0);
+
+  await page.getByRole('button', { name: /create anyway/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Marie OBrien' })).toBeVisible();
+  expect(namesakes()).toBe(1);
+});
