@@ -5,7 +5,7 @@ import { findSlots, slotToken, unfilledSlotMessage } from '../../common/slots';
 import { oneYearAfter } from '../../common/follow-up-due';
 import { MAX_NOTES } from '../../common/contract';
 import { expect, test, type AppFixture } from './fixtures';
-import { CLERK, expectAccessible, signIn, snap, TODAY } from './manager-helpers';
+import { CLERK, expectAccessible, MANAGER, signIn, snap, TODAY } from './manager-helpers';
 
 const say = (page: Page) => page.getByLabel('What I’ll say');
 const announcer = (page: Page) => page.getByTestId('announcer');
@@ -208,4 +208,45 @@ test('quick-create: a near duplicate is flagged, and Ctrl+Enter does not create 
   await page.getByRole('button', { name: /create anyway/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Marie OBrien' })).toBeVisible();
   expect(namesakes()).toBe(1);
+});
+
+test('the playbook editor: conditions as rows in words, a slot inserted, Kind and Outcome defaults saved', async ({ app, page }, testInfo) => {
+  test.setTimeout(90_000);
+  await signIn(page, MANAGER);
+  await page.getByRole('button', { name: 'Back office' }).click();
+  await page.getByRole('tab', { name: 'Playbook' }).click();
+  await page.getByLabel('Find template').fill('How can I help?');
+  await page.getByRole('button', { name: 'Edit How can I help?' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'How can I help?' })).toBeFocused();
+
+  // A condition built from rows, the field shown in words; the JSON follows.
+  const rows = page.getByTestId('pb-condition-rows');
+  await rows.getByRole('button', { name: 'Add a condition' }).click();
+  const field = rows.getByLabel('Condition 1: field');
+  await field.selectOption({ label: 'visit count' });
+  await rows.getByLabel('Condition 1: operator').selectOption({ label: 'is at least' });
+  await rows.getByLabel('Condition 1: value').fill('3');
+  expect(JSON.parse(await page.getByLabel('Conditions (JSON)').inputValue())).toEqual({ all: [{ field: 'visitCount', op: '>=', value: 3 }] });
+  await expect(page.getByTestId('pb-condition-summary')).toContainText('visit count is at least 3');
+
+  // A slot goes in where the cursor is, its label selected to type over.
+  const neutral = page.locator('textarea[data-style="unknown"]');
+  await neutral.focus();
+  await neutral.press('End');
+  await page.keyboard.type(' About ');
+  await page.getByRole('button', { name: 'Insert a slot' }).click();
+  await page.keyboard.type('their question');
+  await expect(neutral).toHaveValue(/ About \{slot:their question\}$/);
+
+  await page.getByLabel('Sets the log’s Kind').selectOption({ label: 'Inquiry' });
+  await page.getByLabel('Sets the log’s Outcome').selectOption({ label: 'Follow-up' });
+  await expectAccessible(page, testInfo, 'playbook-editor-rows');
+  await page.keyboard.press('Control+s');
+  await expect(announcer(page)).toHaveText(/^Saved “How can I help\?” as version \d+\.$/);
+  expect(app.backend.db.prepare("SELECT default_kind, default_outcome, conditions, text_unknown FROM playbook_templates WHERE id = 'how-can-i-help'").get()).toEqual({
+    default_kind: 'inquiry',
+    default_outcome: 'follow_up',
+    conditions: JSON.stringify({ all: [{ field: 'visitCount', op: '>=', value: 3 }] }),
+    text_unknown: expect.stringMatching(/ About \{slot:their question\}$/),
+  });
 });
