@@ -29,6 +29,7 @@ import type { CounterQueue, CsvExport, DayEntry, DayReport, FollowUp, KpiReport,
 import type { DiagnosticsBundle } from './diagnostics';
 import { SETTING_KEYS, type SettingView } from './settings';
 import { approvalSchema, recoverySchema, SEVERITIES, type RecoveryGuide } from './recovery';
+import { unfilledSlotMessage } from './slots';
 import { importInputs, type ImportChunkReceipt, type ImportJobStatus, type ImportUpload, type RejectedRowsFile } from './imports';
 import type {
   PlaybookImportResult,
@@ -105,12 +106,15 @@ export const valuesOf = (c: Customer): CustomerValues => ({
 /** More open issues than one visit plausibly settles: the profile lists at most 50 (history.openIssuesFor). */
 export const MAX_SETTLED = 50;
 
+/** The most a log entry's notes hold; the form counts towards it and refuses a longer paste instead of cutting it. */
+export const MAX_NOTES = 4000;
+
 export const logInteractionSchema = z.object({
   customerId: id.nullable(),
   kind: z.enum(INTERACTION_KINDS),
   outcome: z.enum(INTERACTION_OUTCOMES),
   sentiment: z.number().int().min(1).max(5).nullable().default(null),
-  notes: z.string().max(4000).default(''),
+  notes: z.string().max(MAX_NOTES).default(''),
   followUpDue: calendarDay.nullable().default(null),
   suggestionTemplateId: z.string().max(100).nullable().default(null),
   /** Open issues of this customer that the entry settles (closes); the clerk picks them, any number, or none. */
@@ -119,8 +123,15 @@ export const logInteractionSchema = z.object({
     .max(MAX_SETTLED)
     .default([])
     .refine((ids) => new Set(ids).size === ids.length, 'an issue is listed twice in resolves'),
-  /** What the clerk finally said: the edited "What I'll say" text. */
-  said: z.string().max(4000).default(''),
+  /** What the clerk finally said: the edited "What I'll say" text, every slot filled in or deleted. */
+  said: z
+    .string()
+    .max(4000)
+    .default('')
+    .superRefine((said, ctx) => {
+      const problem = unfilledSlotMessage(said);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   /** Client-generated id so a retried save (after a crash or timeout) is not logged twice. */
   requestId: z.string().min(8).max(64).optional(),
   /** A complaint's recovery steps (kind must be complaint); the amount counts against the clerk's goodwill authority. */

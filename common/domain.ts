@@ -202,6 +202,9 @@ export interface Suggestion {
    * it is preselected among the issues the new entry settles.
    */
   issueId: number | null;
+  /** The log form's Kind and Outcome when the clerk uses it (the template's defaults); null leaves the form's own. */
+  logKind: InteractionKind | null;
+  logOutcome: InteractionOutcome | null;
 }
 
 export interface DuplicateCandidate {

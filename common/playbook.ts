@@ -1,7 +1,7 @@
 // DTOs of playbook management: the templates a manager edits, their history, statistics and previews.
 // Types only: the rules that check a template (field names, operators, text syntax) live in the main process,
 // which sends the lists an editor needs in PlaybookCatalog.
-import type { CommunicationStyle, Suggestion } from './domain';
+import type { CommunicationStyle, InteractionKind, InteractionOutcome, Suggestion } from './domain';
 
 /** One comparison or a group; the main process checks field, operator and value (see PlaybookCatalog.fields). */
 export type PlaybookCondition =
@@ -25,6 +25,9 @@ export interface PlaybookTemplateDraft {
   resolves: PlaybookResolvable | null;
   /** May be offered while the customer has an open issue (small talk, offers and thanks are not, by default). */
   compatibleWithOpenIssues: boolean;
+  /** The log form's Kind and Outcome when the clerk uses the template; null leaves the form's own. */
+  logKind: InteractionKind | null;
+  logOutcome: InteractionOutcome | null;
   conditions: PlaybookCondition;
   texts: Record<CommunicationStyle, string>;
 }

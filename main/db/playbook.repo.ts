@@ -18,6 +18,9 @@ export interface TemplateRow {
   resolves: string | null;
   /** 1/0, or NULL for a template saved before migration 0010 (then its kind decides; see playbook.ts). */
   compatible_with_open_issues: number | null;
+  /** The log form's Kind and Outcome when the template is used; NULL leaves the form's own (migration 0014). */
+  default_kind: string | null;
+  default_outcome: string | null;
   version: number;
   updated_at: string;
   updated_by: number | null;
@@ -95,14 +98,15 @@ export const playbookRepo = preparedFor((db: Database.Database) => ({
   byId: db.prepare<[string], TemplateRow>('SELECT * FROM playbook_templates WHERE id = ?'),
   upsert: db.prepare<NewTemplateRow>(
     `INSERT INTO playbook_templates (id, kind, title, description, conditions, text_blue, text_green, text_gold,
-       text_orange, text_unknown, priority, enabled, offer, resolves, compatible_with_open_issues, version, updated_at, updated_by)
+       text_orange, text_unknown, priority, enabled, offer, resolves, compatible_with_open_issues, default_kind, default_outcome, version, updated_at, updated_by)
      VALUES (@id, @kind, @title, @description, @conditions, @text_blue, @text_green, @text_gold,
-       @text_orange, @text_unknown, @priority, @enabled, @offer, @resolves, @compatible_with_open_issues, @version, @updated_at, @updated_by)
+       @text_orange, @text_unknown, @priority, @enabled, @offer, @resolves, @compatible_with_open_issues, @default_kind, @default_outcome, @version, @updated_at, @updated_by)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title, description = excluded.description,
        conditions = excluded.conditions, text_blue = excluded.text_blue, text_green = excluded.text_green,
        text_gold = excluded.text_gold, text_orange = excluded.text_orange, text_unknown = excluded.text_unknown,
        priority = excluded.priority, enabled = excluded.enabled, offer = excluded.offer, resolves = excluded.resolves,
-       compatible_with_open_issues = excluded.compatible_with_open_issues, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+       compatible_with_open_issues = excluded.compatible_with_open_issues,
+       default_kind = excluded.default_kind, default_outcome = excluded.default_outcome, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   ),
   insertVersion: db.prepare<{ template_id: string; version: number; body: string; changed_by: number | null; changed_at: string }>(
     `INSERT INTO playbook_template_versions (template_id, version, body, changed_by, changed_at)

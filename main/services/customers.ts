@@ -4,6 +4,7 @@ import type { CommunicationStyle, Customer, CustomerProfile, DuplicateCandidate,
 import { AppError } from '../../common/errors';
 import { displayName, emailKey, loyaltyKey, personNameKeys, phoneDigits } from '../../common/normalize';
 import { customersRepo, type CustomerRow, type NewCustomerRow } from '../db/customers.repo';
+import { NEAR_DUPLICATE_REASON, nearDuplicates } from './near-duplicates';
 import type { ServiceContext } from './context';
 import { mergedRows, survivorRow } from './customer-aliases';
 import { openIssuesFor } from './history';
@@ -163,6 +164,7 @@ export function findDuplicates(ctx: ServiceContext, input: CustomerDraft): Dupli
   if (row.loyalty_id) note(repo.loyaltyExact.all(row.loyalty_id), 'same loyalty card');
   if (row.phone_digits) note(repo.phoneExact.all(row.phone_digits, 10), 'same phone number');
   if (row.email) note(repo.emailExact.all(row.email, 10), 'same email');
+  if (row.phone_digits && row.name_key) note(nearDuplicates(ctx.db, row.phone_digits, row.name_key).map((id) => ({ id })), NEAR_DUPLICATE_REASON);
   if (row.name_key) {
     note(repo.namePrefix.all(row.name_key, row.name_key + ' ', 10), 'same name');
     if ([...row.name_key].length >= 4) {

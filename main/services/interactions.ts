@@ -6,6 +6,7 @@ import {
 } from '../../common/contract';
 import type { Interaction } from '../../common/domain';
 import { AppError } from '../../common/errors';
+import { followUpDueProblem } from '../../common/follow-up-due';
 import { customersRepo } from '../db/customers.repo';
 import { historyRepo } from '../db/history.repo';
 import { interactionsRepo, NO_RECOVERY, type NewInteractionRow, type RecoveryColumns } from '../db/interactions.repo';
@@ -47,6 +48,7 @@ export function logInteraction(ctx: ServiceContext, clerkId: number, input: LogI
     }
     const now = ctx.now();
     const day = localDay(now, ctx.config.timeZone);
+    assertPromisable(d.followUpDue, day);
     const grant = checkGrant(ctx, clerkId, d.kind, d.recovery, day, approver);
     const info = repo.insert.run({
       customer_id: d.customerId,
@@ -135,6 +137,12 @@ function assertSettleable(repo: ReturnType<typeof interactionsRepo>, customerId:
   }
 }
 
+/** A follow-up date is promised from today to a year ahead (common/follow-up-due.ts); none at all is fine here. */
+function assertPromisable(due: string | null, today: string): void {
+  const problem = due === null ? null : followUpDueProblem(due, today);
+  if (problem) throw new AppError('VALIDATION', problem);
+}
+
 /** A manager's judgement carried by an amendment row; only review rows set it (see migration 0004-review). */
 export interface ReviewMark {
   flagged: boolean;
@@ -165,6 +173,8 @@ export function amendInteraction(ctx: ServiceContext, clerkId: number, input: Am
     const outcome = d.outcome ?? current.outcome;
     const followUpDue = d.followUpDue !== undefined ? d.followUpDue : current.followUpDue;
     if (outcome === 'follow_up' && !followUpDue) throw new AppError('VALIDATION', 'A follow-up needs a due date.');
+    // Only a date the amendment sets is checked: one carried forward was promised on its own day.
+    if (d.followUpDue !== undefined) assertPromisable(d.followUpDue, localDay(now, ctx.config.timeZone));
     const row: NewInteractionRow = {
       customer_id: original.customer_id,
       created_at: now.toISOString(),

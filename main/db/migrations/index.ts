@@ -12,6 +12,7 @@ import * as m0010 from './0010-settle-issues';
 import * as m0011 from './0011-sync';
 import * as m0012 from './0012-till-imports';
 import * as m0013 from './0013-recovery';
+import * as m0014 from './0014-template-defaults';
 import * as m0015 from './0015-sync-interactions';
 import * as m0016 from './0016-sync-merges';
 import * as m0017 from './0017-counter-glance';
@@ -36,6 +37,7 @@ export const MIGRATIONS: Migration[] = [
   { name: '0011-sync', up: m0011.up },
   { name: '0012-till-imports', up: m0012.up },
   { name: '0013-recovery', up: m0013.up },
+  { name: '0014-template-defaults', up: m0014.up },
   { name: '0015-sync-interactions', up: m0015.up },
   { name: '0016-sync-merges', up: m0016.up },
   { name: '0017-counter-glance', up: m0017.up },

@@ -77,6 +77,8 @@ export function judge(t: LoadedTemplate, facts: Facts, evidence: Evidence, opts:
       reasons,
       score: score(t.priority, age, evidence),
       issueId,
+      logKind: t.logKind,
+      logOutcome: t.logOutcome,
     },
   };
 }

@@ -1,7 +1,7 @@
 // The playbook: response templates as validated data in SQLite, with versions. The shipped default is loaded into
 // an empty table the first time the engine runs against a database.
 import { z } from 'zod';
-import { COMMUNICATION_STYLES, type CommunicationStyle } from '../../../common/domain';
+import { COMMUNICATION_STYLES, INTERACTION_KINDS, INTERACTION_OUTCOMES, type CommunicationStyle, type InteractionKind, type InteractionOutcome } from '../../../common/domain';
 import { AppError } from '../../../common/errors';
 import type { DB } from '../../db/connection';
 import { playbookRepo, STORE_SETTING, type TemplateRow } from '../../db/playbook.repo';
@@ -71,6 +71,12 @@ const templateObject = z
     resolves: z.enum(RESOLVABLES).nullable().default(null),
     /** May be offered while the customer has an open issue; when left out, the kind decides (compatibleByDefault). */
     compatibleWithOpenIssues: z.boolean().optional(),
+    /**
+     * What the log form's Kind and Outcome become when the clerk uses the template, as a help-desk macro sets fields
+     * ("Put right what is still open" logs a complaint); null leaves the form's own. The clerk can still change them.
+     */
+    logKind: z.enum(INTERACTION_KINDS).nullable().default(null),
+    logOutcome: z.enum(INTERACTION_OUTCOMES).nullable().default(null),
     conditions: conditionSchema,
     texts: z
       .object({ blue: textSchema, green: textSchema, gold: textSchema, orange: textSchema, unknown: textSchema })
@@ -173,6 +179,8 @@ export function toRow(t: PlaybookTemplate, version: number, at: string, by: numb
     offer: t.offer ? 1 : 0,
     resolves: t.resolves,
     compatible_with_open_issues: t.compatibleWithOpenIssues ? 1 : 0,
+    default_kind: t.logKind,
+    default_outcome: t.logOutcome,
     version,
     updated_at: at,
     updated_by: by,
@@ -194,6 +202,8 @@ export function fromRow(r: TemplateRow): PlaybookTemplate {
       r.compatible_with_open_issues === null
         ? compatibleByDefault({ kind: r.kind as TemplateKind, offer: r.offer === 1 })
         : r.compatible_with_open_issues === 1,
+    logKind: r.default_kind as InteractionKind | null,
+    logOutcome: r.default_outcome as InteractionOutcome | null,
     conditions: JSON.parse(r.conditions) as Condition,
     texts: { blue: r.text_blue, green: r.text_green, gold: r.text_gold, orange: r.text_orange, unknown: r.text_unknown },
   };

@@ -4,6 +4,7 @@
  *   {name}        replaced by a fact. If a fact is missing, the whole template is not shown: no claim without a fact.
  *   [ ... ]       an optional part: dropped when any variable inside it is missing. It must contain a variable.
  *                 "Welcome back[, {firstName}]!" reads "Welcome back, Aoife!" or "Welcome back!".
+ *   {slot:label}  a blank the clerk fills in at the counter (common/slots.ts), left in the text as it is.
  * Brackets do not nest. After rendering, doubled spaces and spaces before punctuation are tidied and the first
  * letter is capitalised, so an optional part may start a sentence: "[{firstName}, ]it's been a while".
  *
@@ -33,6 +34,7 @@
  * | goodwillDays            | 7                  | store policy: days after the window a manager may still help  |
  * Dates read "12 Nov", with the year when it is not this year.
  */
+import { validSlotLabel } from '../../../common/slots';
 import type { Subject } from './conditions';
 
 export const VARIABLES = {
@@ -106,7 +108,11 @@ export function parseText(text: string): { parsed: ParsedText; errors: string[] 
         buf += ch;
         continue;
       }
-      if (!(name in VARIABLES)) {
+      if (name.startsWith('slot:')) {
+        // A slot is text the clerk completes at the counter ({slot:what went wrong}, see common/slots.ts): kept as is.
+        if (!validSlotLabel(name.slice(5))) errors.push(`a slot needs a short label without brackets, like {slot:what went wrong}`);
+        buf += text.slice(i, end + 1);
+      } else if (!(name in VARIABLES)) {
         errors.push(`unknown variable {${name}}; known variables: ${VARIABLE_NAMES.map((v) => `{${v}}`).join(', ')}`);
       } else {
         flushText();

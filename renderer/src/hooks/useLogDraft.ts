@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/client';
 import { registerFlush } from '../lib/draft-flush';
-import { draftKeyFor, emptyDraft, isBlank, parseDraft, type LogDraft } from '../state/log-draft';
+import { draftKeyFor, emptyDraft, isBlank, newRequestId, parseDraft, type LogDraft } from '../state/log-draft';
 
 export const DRAFT_SAVE_MS = 400;
 
@@ -21,6 +21,8 @@ export function useLogDraft(customerId: number | null) {
   const touched = useRef(false);
   const timer = useRef<number | undefined>(undefined);
   const pending = useRef<{ key: string; body: string | null } | null>(null);
+  /** The request id of the entry just saved, while the form after it is untouched (see reset). */
+  const savedKey = useRef<string | null>(null);
 
   const flush = useCallback(async () => {
     window.clearTimeout(timer.current);
@@ -40,6 +42,7 @@ export function useLogDraft(customerId: number | null) {
   useEffect(() => {
     let live = true;
     touched.current = false;
+    savedKey.current = null;
     const fresh = emptyDraft();
     draftRef.current = fresh;
     setDraft(fresh);
@@ -70,7 +73,10 @@ export function useLogDraft(customerId: number | null) {
 
   const update = useCallback(
     (change: Partial<LogDraft> | ((d: LogDraft) => LogDraft)) => {
-      const next = typeof change === 'function' ? change(draftRef.current) : { ...draftRef.current, ...change };
+      let next = typeof change === 'function' ? change(draftRef.current) : { ...draftRef.current, ...change };
+      // The first change after a save starts a new entry: only now does the form get a request id of its own.
+      if (savedKey.current !== null && next.requestId === savedKey.current) next = { ...next, requestId: newRequestId() };
+      savedKey.current = null;
       draftRef.current = next;
       touched.current = true;
       setDraft(next);
@@ -82,11 +88,16 @@ export function useLogDraft(customerId: number | null) {
     [key, flush],
   );
 
-  /** After a successful save: an empty form with a new request id, and no draft left behind. */
-  const reset = useCallback(async () => {
+  /**
+   * After a successful save: an empty form and no draft left behind. The form keeps the saved entry's request id until
+   * the clerk changes something, so a repeated Ctrl+Enter sends the same id and the service answers with the entry
+   * already logged instead of logging an empty second one.
+   */
+  const reset = useCallback(async (savedRequestId: string) => {
     window.clearTimeout(timer.current);
     pending.current = null;
-    const fresh = emptyDraft();
+    const fresh = { ...emptyDraft(), requestId: savedRequestId };
+    savedKey.current = savedRequestId;
     draftRef.current = fresh;
     touched.current = false;
     setDraft(fresh);
@@ -99,5 +110,8 @@ export function useLogDraft(customerId: number | null) {
     }
   }, [key]);
 
-  return { draft, update, reset, ready, restored, saveState, flush };
+  /** Whether the form is the untouched one left by a save: saving it again would only repeat that save. */
+  const justSaved = useCallback(() => savedKey.current !== null, []);
+
+  return { draft, update, reset, justSaved, ready, restored, saveState, flush };
 }

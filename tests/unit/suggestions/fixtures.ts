@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import type { CustomerDraft, LogInteractionInput } from '../../../common/contract';
 import type { Interaction, Suggestion } from '../../../common/domain';
+import { fillSlots } from '../../../common/slots';
 import { createCustomer } from '../../../main/services/customers';
 import { amendInteraction, logInteraction } from '../../../main/services/interactions';
 import { getTemplate, saveTemplate, suggestFor } from '../../../main/services/suggestions';
@@ -94,8 +95,8 @@ export function expectWellFormed(list: Suggestion[], opts: { walkIn?: boolean } 
   const rest = list.slice(bound.length);
   for (let i = 1; i < rest.length; i++) expect(rest[i - 1]!.score).toBeGreaterThanOrEqual(rest[i]!.score);
   for (const x of list) {
-    // Quoted clerk notes are the customer's own words; everything else must be clean template text.
-    expect(x.text.replace(/“[^”]*”/g, '“…”')).not.toMatch(/[{}[\]]|undefined|null|NaN|\s[,.!?]|^\s|\s$| {2}/);
+    // Quoted clerk notes are the customer's own words, slots the clerk's to fill; everything else is clean template text.
+    expect(fillSlots(x.text, () => 'the blank').replace(/“[^”]*”/g, '“…”')).not.toMatch(/[{}[\]]|undefined|null|NaN|\s[,.!?]|^\s|\s$| {2}/);
     expect(x.text).toMatch(/^[\p{Lu}\p{Lo}“"]/u);
     expect(x.reasons.length).toBeGreaterThan(0);
     for (const r of x.reasons) {

@@ -64,11 +64,12 @@ export function applyHistory(s: Store, h: History): number {
       outcome: e.outcome,
       sentiment: e.sentiment,
       notes: e.notes,
-      followUpDue: e.outcome === 'follow_up' || e.dueIn > 10 ? dayIn(s, e.dueIn - e.daysAgo) : null,
+      // A follow-up is promised from the day it is logged to a year ahead (common/follow-up-due.ts).
+      followUpDue: e.outcome === 'follow_up' || e.dueIn > 10 ? dayIn(s, Math.max(0, e.dueIn) - e.daysAgo) : null,
     });
     if (e.outcome !== 'resolved') open.push(i.id);
     if (e.amendTo && e.daysAgo >= 1) {
-      amendAt(s, e.daysAgo - 1, { interactionId: i.id, reason: 'corrected', outcome: e.amendTo, followUpDue: dayIn(s, e.dueIn) });
+      amendAt(s, e.daysAgo - 1, { interactionId: i.id, reason: 'corrected', outcome: e.amendTo, followUpDue: dayIn(s, Math.max(0, e.dueIn) - (e.daysAgo - 1)) });
     }
     const last = open.pop();
     // Only an issue still open can be settled (an amendment may have closed it already).

@@ -2,7 +2,14 @@ import type { DuplicateCandidate } from '../../../../common/domain';
 
 const SHOWN = 3;
 
-export function DuplicateWarnings({ duplicates, onOpen }: { duplicates: DuplicateCandidate[]; onOpen(id: number): void }) {
+interface Props {
+  duplicates: DuplicateCandidate[];
+  onOpen(id: number): void;
+  /** Creating past the warning: the deliberate second step (quick-create only). */
+  onCreateAnyway?: () => void;
+}
+
+export function DuplicateWarnings({ duplicates, onOpen, onCreateAnyway }: Props) {
   if (duplicates.length === 0) return null;
   return (
     <div className="duplicates" role="group" aria-labelledby="dup-h">
@@ -28,6 +35,13 @@ export function DuplicateWarnings({ duplicates, onOpen }: { duplicates: Duplicat
         ))}
       </ul>
       {duplicates.length > SHOWN && <p className="muted small">and {duplicates.length - SHOWN} more similar</p>}
+      {onCreateAnyway && (
+        <p className="dup-anyway">
+          <button type="button" className="btn btn-small btn-quiet" onClick={onCreateAnyway}>
+            Someone else: create anyway
+          </button>
+        </p>
+      )}
     </div>
   );
 }

@@ -89,11 +89,30 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
 
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
 
-  const submit = async (e?: FormEvent) => {
+  /**
+   * Ctrl+Enter, Enter and the Create button never create past a possible duplicate: that takes "Create anyway", a
+   * second, deliberate step. The check is asked afresh here, as the one run while typing may not have answered yet.
+   */
+  const submit = async (e?: FormEvent, anyway = false) => {
     e?.preventDefault();
     if (saving) return;
     setSaving(true);
     setError(null);
+    if (!anyway) {
+      const found = await call('customers.findDuplicates', toDraft(form, true)).catch(() => duplicates);
+      ++seq.current; // this answer is the newest: a check still running for the same form must not replace it
+      setDuplicates(found);
+      const top = found[0];
+      if (top) {
+        const message =
+          `Not created: ${top.customer.displayName} may be the same person (${top.reasons.join(', ')}). ` +
+          'Open them, or choose “Create anyway” if this is someone else.';
+        setError(message);
+        announce(message);
+        setSaving(false);
+        return;
+      }
+    }
     try {
       const created = await call('customers.create', toDraft(form, false));
       announce(`Customer ${created.displayName} created`);
@@ -147,7 +166,7 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
           </label>
         </div>
         <ConsentCheck checked={form.marketingConsent} onChange={(v) => set('marketingConsent', v)} />
-        <DuplicateWarnings duplicates={duplicates} onOpen={onOpenExisting} />
+        <DuplicateWarnings duplicates={duplicates} onOpen={onOpenExisting} onCreateAnyway={() => void submit(undefined, true)} />
         <FormError message={error} />
         <SaveOrCancel label="Create customer" busyLabel="Creating…" busy={saving} onCancel={onCancel} />
       </form>

@@ -5,6 +5,8 @@ import { formatDateTime, formatDay } from '../../lib/format';
 import { KIND_LABEL, OUTCOME_LABEL, SENTIMENT_LABEL } from '../../lib/labels';
 import { SETTLING_OUTCOMES, settlesFor, toggled } from '../../lib/settles';
 import type { LogDraft } from '../../state/log-draft';
+import { oneYearAfter } from '../../../../common/follow-up-due';
+import { NotesField } from './NotesField';
 import { RadioGroup } from './RadioGroup';
 import { FormError } from '../FormError';
 
@@ -14,6 +16,9 @@ const SENTIMENTS = [
   { value: '', label: '—', title: 'Not noted' },
   ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n), title: SENTIMENT_LABEL[n] })),
 ];
+
+/** Digits choose the sentiment directly; 0 clears it. */
+const sentimentKey = (key: string): string | undefined => (key === '0' ? '' : /^[1-5]$/.test(key) ? key : undefined);
 
 const SAVE_STATE_TEXT: Record<DraftSaveState, string> = {
   idle: '',
@@ -28,6 +33,8 @@ interface Props {
   onSave(): void;
   saving: boolean;
   error: string | null;
+  /** What the last save logged, until the form changes: the visible confirmation. */
+  savedNote: string | null;
   restored: string | null;
   saveState: DraftSaveState;
   notesRef: Ref<HTMLTextAreaElement>;
@@ -78,6 +85,7 @@ export function LogForm(p: Props) {
               required
               aria-required="true"
               min={p.today}
+              max={oneYearAfter(p.today)}
               value={d.followUpDue}
               onChange={(e) => p.update({ followUpDue: e.target.value })}
             />
@@ -90,24 +98,14 @@ export function LogForm(p: Props) {
         <RadioGroup
           name="log-sentiment"
           legend="Sentiment"
-          hint="(1 very unhappy … 5 delighted, optional)"
+          hint="(1 very unhappy … 5 delighted, optional; type 1–5, 0 clears)"
           options={SENTIMENTS}
+          keyFor={sentimentKey}
           value={d.sentiment === null ? '' : String(d.sentiment)}
           onChange={(v) => p.update({ sentiment: v ? Number(v) : null })}
           className="sentiments"
         />
-        <label className="field">
-          <span className="field-label">Notes</span>
-          <textarea
-            id="log-notes"
-            ref={p.notesRef}
-            rows={4}
-            maxLength={4000}
-            value={d.notes}
-            placeholder="What was asked, what was agreed"
-            onChange={(e) => p.update({ notes: e.target.value })}
-          />
-        </label>
+        <NotesField value={d.notes} notesRef={p.notesRef} onChange={(notes) => p.update({ notes })} />
         <div className="used-line">
           <span className="field-label" id="used-label">
             Suggestion used
@@ -128,6 +126,9 @@ export function LogForm(p: Props) {
           </button>
           <span className="draft-state muted small" data-testid="draft-state">
             {SAVE_STATE_TEXT[p.saveState]}
+          </span>
+          <span className="saved-note small" role="status" data-testid="saved-note">
+            {p.savedNote}
           </span>
         </div>
       </form>

@@ -1,7 +1,8 @@
-import type { KeyboardEvent, Ref } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
 import type { Suggestion } from '../../../../common/domain';
 import type { UsedSuggestion } from '../../state/log-draft';
 import { FormError } from '../FormError';
+import { SayBox } from './SayBox';
 
 export const MAX_SUGGESTIONS = 5;
 
@@ -11,13 +12,15 @@ interface Props {
   error: string | null;
   used: UsedSuggestion | null;
   say: string;
-  sayRef: Ref<HTMLTextAreaElement>;
+  sayRef: RefObject<HTMLTextAreaElement | null>;
+  /** Why Copy or Save was refused: a slot still to fill. */
+  sayProblem: string | null;
   onUse(index: number): void;
   onSay(text: string): void;
   onCopy(): void;
 }
 
-export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRef, onUse, onSay, onCopy }: Props) {
+export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRef, sayProblem, onUse, onSay, onCopy }: Props) {
   const list = (suggestions ?? []).slice(0, MAX_SUGGESTIONS);
 
   // Plain 1…5 work while focus is in the panel (but not while editing the text).
@@ -73,25 +76,7 @@ export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRe
           ))}
         </ol>
       )}
-      <div className="say">
-        <label className="field" htmlFor="say-text">
-          <span className="field-label">What I’ll say</span>
-        </label>
-        <textarea
-          id="say-text"
-          ref={sayRef}
-          rows={3}
-          value={say}
-          maxLength={4000}
-          placeholder="Use a suggestion, or write your own words"
-          onChange={(e) => onSay(e.target.value)}
-        />
-        <div className="say-actions">
-          <button type="button" className="btn btn-small btn-quiet" onClick={onCopy} disabled={!say.trim()}>
-            Copy
-          </button>
-        </div>
-      </div>
+      <SayBox say={say} sayRef={sayRef} onSay={onSay} onCopy={onCopy} problem={sayProblem} />
     </section>
   );
 }

@@ -4,13 +4,17 @@ import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
 import { useLogDraft } from '../../hooks/useLogDraft';
 import { useRecovery, type Persist } from '../../hooks/useRecovery';
-import { formatDay, todayIn } from '../../lib/format';
-import { KIND_LABEL } from '../../lib/labels';
+import { formatDateTime, formatDay, todayIn } from '../../lib/format';
+import { KIND_LABEL, OUTCOME_LABEL } from '../../lib/labels';
 import { settlesFor } from '../../lib/settles';
 import { useFeedback } from '../../state/feedback';
 import { useStore } from '../../state/store';
 import { useWorkActionsRef } from '../../state/work-actions';
+import { followUpDueProblem } from '../../../../common/follow-up-due';
+import { findSlots, unfilledSlotMessage } from '../../../../common/slots';
+import type { LogDraft } from '../../state/log-draft';
 import { LogForm } from './LogForm';
+import { selectFirstSlot } from './SayBox';
 import { SuggestionsPanel } from './SuggestionsPanel';
 
 async function copyText(text: string): Promise<boolean> {
@@ -43,6 +47,8 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
   const log = useLogDraft(customerId);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [sayProblem, setSayProblem] = useState<string | null>(null);
+  const [savedNote, setSavedNote] = useState<string | null>(null);
   const sayRef = useRef<HTMLTextAreaElement>(null);
   const notesRef = useRef<HTMLTextAreaElement>(null);
   const dueRef = useRef<HTMLInputElement>(null);
@@ -53,22 +59,55 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
   const applySuggestion = (index: number) => {
     const s = suggestions.data?.[index];
     if (!s) return announce(`There is no suggestion ${index + 1}.`);
-    log.update({
+    edit({
       say: s.text,
       used: { templateId: s.templateId, title: s.title, issueId: s.issueId },
       // A suggestion about an open issue ties the entry to it; the clerk can still untick it.
       ...(s.issueId !== null ? { settles: [s.issueId] } : {}),
+      // The template's own Kind and Outcome, as a macro sets fields; the clerk can still change them.
+      ...(s.logKind !== null ? { kind: s.logKind, kindChosen: true } : {}),
+      ...(s.logOutcome !== null ? { outcome: s.logOutcome } : {}),
     });
     sayRef.current?.focus();
+    const blanks = findSlots(s.text);
+    if (blanks.length > 0) {
+      // A text with blanks is not copied: it is not ready to say. The first blank is selected, so typing fills it.
+      requestAnimationFrame(() => selectFirstSlot(sayRef.current));
+      return announce(
+        `Suggestion ${index + 1}, ${s.title}, ready to complete: fill in ${blanks.map((b) => b.label).join(', then ')}. Tab moves between the blanks.`,
+      );
+    }
     void copyText(s.text).then((ok) =>
       announce(`Suggestion ${index + 1}, ${s.title}, ${ok ? 'copied to the clipboard' : 'ready to edit'}.`),
     );
   };
 
+  /** Every change of the form: a refusal or a "Saved" note about the text before it no longer applies. */
+  const edit = (change: Partial<LogDraft>) => {
+    log.update(change);
+    setSayProblem(null);
+    setSavedNote(null);
+  };
+
+  /** Copy and Save refuse a text with a blank still in it, saying which, and select that blank. */
+  const refuseUnfilled = (): boolean => {
+    const problem = unfilledSlotMessage(log.draft.say);
+    if (!problem) return false;
+    setSayProblem(problem);
+    if (!selectFirstSlot(sayRef.current)) sayRef.current?.focus();
+    announce(problem);
+    return true;
+  };
+
+  const copy = () => {
+    if (refuseUnfilled()) return;
+    void copyText(log.draft.say).then((ok) => announce(ok ? 'Copied' : 'Copying is not allowed here'));
+  };
+
   const resolveIssue = (issueId: number) => {
     const issue = openIssues.find((i) => i.interactionId === issueId);
     if (!issue) return announce('That issue is no longer open.');
-    log.update({ kind: issue.kind, kindChosen: true, outcome: 'resolved', settles: [issueId] });
+    edit({ kind: issue.kind, kindChosen: true, outcome: 'resolved', settles: [issueId] });
     sayRef.current?.focus();
     announce(
       `Logging the ${KIND_LABEL[issue.kind].toLowerCase()} from ${formatDay(issue.openedAt, info.timeZone)} as resolved. ` +
@@ -78,10 +117,22 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
 
   const save = async () => {
     if (savingRef.current || !log.ready) return;
+    // A repeated Ctrl+Enter after a save: that entry is logged; another needs something in the form first.
+    if (log.justSaved()) return announce('Already saved. Change something in the form to log another entry.');
     const d = log.draft;
     if (d.outcome === 'follow_up' && !d.followUpDue) {
       setError('A follow-up needs a date: choose when to follow up.');
       dueRef.current?.focus();
+      return;
+    }
+    const dueProblem = d.outcome === 'follow_up' ? followUpDueProblem(d.followUpDue, todayIn(info.timeZone)) : null;
+    if (dueProblem) {
+      setError(dueProblem);
+      dueRef.current?.focus();
+      return;
+    }
+    if (refuseUnfilled()) {
+      setError(unfilledSlotMessage(d.say));
       return;
     }
     savingRef.current = true;
@@ -102,7 +153,8 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
         recovery: r,
         ...(approval ? { approval } : {}),
       });
-      await log.reset();
+      await log.reset(d.requestId);
+      setSavedNote(`Saved: ${KIND_LABEL[saved.kind]} · ${OUTCOME_LABEL[saved.outcome]}, ${formatDateTime(saved.createdAt, info.timeZone)}.`);
       announce('Interaction saved');
       onSaved(saved);
       suggestions.reload();
@@ -144,13 +196,15 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
         used={log.draft.used}
         say={log.draft.say}
         sayRef={sayRef}
+        sayProblem={sayProblem}
         onUse={applySuggestion}
-        onSay={(say) => log.update({ say })}
-        onCopy={() => void copyText(log.draft.say).then((ok) => announce(ok ? 'Copied' : 'Copying is not allowed here'))}
+        onSay={(say) => edit({ say })}
+        onCopy={copy}
       />
       <LogForm
         draft={log.draft}
-        update={log.update}
+        update={edit}
+        savedNote={savedNote}
         onSave={() => void save()}
         saving={saving}
         error={error}

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import type { PlaybookCatalog, PlaybookTemplateDraft } from '../../../../../common/playbook';
+import { fromRows, toRows } from './condition-rows';
+import { ConditionRows } from './ConditionRows';
 import { summarize, type SummaryLine } from './labels';
 
 interface Props {
@@ -20,12 +22,23 @@ function safeSummary(draft: PlaybookTemplateDraft | null): SummaryLine[] | null 
   }
 }
 
-/** Conditions as JSON (the playbook file's own format), with a summary in words and the fields they can test. */
+/**
+ * Conditions as field / operator / value rows where they are one level deep, and always as JSON (the playbook file's
+ * own format), with a summary in words and the fields they can test. Both edit the same text.
+ */
 export function ConditionEditor({ value, onChange, draft, catalog }: Props) {
   const lines = useMemo(() => safeSummary(draft), [draft]);
+  const rows = useMemo(() => (draft ? toRows(draft.conditions) : null), [draft]);
   return (
     <fieldset className="pb-card">
       <legend className="pb-card-title">When to suggest it</legend>
+      {rows ? (
+        <ConditionRows rows={rows} fields={catalog.fields} onChange={(r) => onChange(JSON.stringify(fromRows(r, catalog.fields), null, 2))} />
+      ) : (
+        <p className="muted small" data-testid="pb-rows-unavailable">
+          {draft ? 'These conditions are nested (a group in a group, or “not”): edit them as JSON below.' : 'Rows are shown again once the JSON below is valid.'}
+        </p>
+      )}
       <div className="pb-conditions">
         <label className="field">
           <span className="field-label">Conditions (JSON)</span>

@@ -1,6 +1,9 @@
 import { useRef, useState } from 'react';
 import { COMMUNICATION_STYLES, type CommunicationStyle } from '../../../../../common/domain';
+import { slotToken } from '../../../../../common/slots';
 import { STYLE_LABEL } from '../../../lib/labels';
+
+const SLOT_EXAMPLE = 'what went wrong';
 
 interface Props {
   texts: Record<CommunicationStyle, string>;
@@ -13,17 +16,18 @@ export function StyleTexts({ texts, variables, onChange }: Props) {
   const areas = useRef(new Map<CommunicationStyle, HTMLTextAreaElement>());
   const [target, setTarget] = useState<CommunicationStyle>('blue');
 
-  const insert = (name: string) => {
+  /** Puts a token where the cursor was; then selects `select` of it (a slot's label, to type over) or goes past it. */
+  const insert = (token: string, select?: string) => {
     const el = areas.current.get(target);
     const text = texts[target];
-    const token = `{${name}}`;
     const start = el?.selectionStart ?? text.length;
     const end = el?.selectionEnd ?? text.length;
     onChange({ ...texts, [target]: text.slice(0, start) + token + text.slice(end) });
     requestAnimationFrame(() => {
       if (!el) return;
       el.focus();
-      el.setSelectionRange(start + token.length, start + token.length);
+      const from = select ? start + token.indexOf(select) : start + token.length;
+      el.setSelectionRange(from, select ? from + select.length : from);
     });
   };
 
@@ -67,7 +71,7 @@ export function StyleTexts({ texts, variables, onChange }: Props) {
                 className="pb-var"
                 // Keeps the cursor (and the selection) in the text being edited.
                 onMouseDown={(e) => e.preventDefault()}
-                onClick={() => insert(v)}
+                onClick={() => insert(`{${v}}`)}
                 aria-label={`Insert {${v}}`}
               >
                 {`{${v}}`}
@@ -75,6 +79,18 @@ export function StyleTexts({ texts, variables, onChange }: Props) {
             </li>
           ))}
         </ul>
+        <p className="pb-slot-help small">
+          <button
+            type="button"
+            className="pb-var pb-slot"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => insert(slotToken(SLOT_EXAMPLE), SLOT_EXAMPLE)}
+          >
+            Insert a slot
+          </button>{' '}
+          A blank the clerk fills in before saying it, like <code>{slotToken(SLOT_EXAMPLE)}</code>: type its label over the
+          selected words. Copy and Save wait until it is filled or deleted.
+        </p>
       </div>
     </fieldset>
   );

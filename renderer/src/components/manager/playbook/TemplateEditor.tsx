@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PlaybookCatalog } from '../../../../../common/playbook';
+import { KIND_LABEL, OUTCOME_LABEL } from '../../../lib/labels';
 import { ApiError, call, errorMessage } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFeedback } from '../../../state/feedback';
@@ -201,6 +202,8 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
                   ))}
                 </select>
               </label>
+              <LogDefault label="Sets the log’s Kind" value={form.logKind} names={KIND_LABEL} onChange={(logKind) => update({ logKind })} />
+              <LogDefault label="Sets the log’s Outcome" value={form.logOutcome} names={OUTCOME_LABEL} onChange={(logOutcome) => update({ logOutcome })} />
               <div className="pb-checks">
                 <label className="check">
                   <input type="checkbox" checked={form.enabled} onChange={(e) => update({ enabled: e.target.checked })} />
@@ -237,5 +240,22 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** One of the log form's fields the template sets when used (its keys are the choices), or '' to leave it. */
+function LogDefault<T extends string>(p: { label: string; value: '' | T; names: Record<T, string>; onChange(v: '' | T): void }) {
+  return (
+    <label className="field">
+      <span className="field-label">{p.label}</span>
+      <select value={p.value} onChange={(e) => p.onChange(e.target.value as '' | T)}>
+        <option value="">No (leave as it is)</option>
+        {(Object.keys(p.names) as T[]).map((k) => (
+          <option key={k} value={k}>
+            {p.names[k]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,5 +1,5 @@
 // The editor's form state: the template as typed, with the conditions kept as JSON text until they parse.
-import { COMMUNICATION_STYLES, type CommunicationStyle } from '../../../../../common/domain';
+import { COMMUNICATION_STYLES, type CommunicationStyle, type InteractionKind, type InteractionOutcome } from '../../../../../common/domain';
 import type { PlaybookCondition, PlaybookResolvable, PlaybookTemplateDetail, PlaybookTemplateDraft } from '../../../../../common/playbook';
 
 export interface TemplateForm {
@@ -12,6 +12,9 @@ export interface TemplateForm {
   offer: boolean;
   compatibleWithOpenIssues: boolean;
   resolves: '' | PlaybookResolvable;
+  /** '' leaves the log form's own Kind / Outcome. */
+  logKind: '' | InteractionKind;
+  logOutcome: '' | InteractionOutcome;
   conditionsText: string;
   texts: Record<CommunicationStyle, string>;
 }
@@ -27,6 +30,8 @@ export function formFrom(t: PlaybookTemplateDetail | PlaybookTemplateDraft): Tem
     offer: t.offer,
     compatibleWithOpenIssues: t.compatibleWithOpenIssues,
     resolves: t.resolves ?? '',
+    logKind: t.logKind ?? '',
+    logOutcome: t.logOutcome ?? '',
     conditionsText: JSON.stringify(t.conditions, null, 2),
     texts: Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, t.texts[s]])) as Record<CommunicationStyle, string>,
   };
@@ -55,6 +60,8 @@ export function buildDraft(f: TemplateForm): Built {
       offer: f.offer,
       resolves: f.resolves === '' ? null : f.resolves,
       compatibleWithOpenIssues: f.compatibleWithOpenIssues,
+      logKind: f.logKind === '' ? null : f.logKind,
+      logOutcome: f.logOutcome === '' ? null : f.logOutcome,
       conditions,
       texts: f.texts,
     },

@@ -1,5 +1,6 @@
 // Words for the playbook's vocabulary as a manager reads them.
 import type { PlaybookCondition } from '../../../../../common/playbook';
+import { fieldWords } from './condition-rows';
 
 export const KIND_NAME: Record<string, string> = {
   greeting: 'Greeting',
@@ -24,7 +25,7 @@ export const RESOLVES_NAME: Record<string, string> = {
   pickup: 'the newest pending pickup',
 };
 
-const OP_WORDS: Record<string, string> = {
+export const OP_WORDS: Record<string, string> = {
   '==': 'is',
   '!=': 'is not',
   '<': 'is below',
@@ -54,7 +55,7 @@ export function summarize(c: PlaybookCondition, depth = 0): SummaryLine[] {
   }
   if ('any' in c) return [{ text: 'At least one of these holds:', depth }, ...c.any.flatMap((s) => summarize(s, depth + 1))];
   if ('not' in c) return [{ text: 'Not this:', depth }, ...summarize(c.not, depth + 1)];
-  const field = c.field.replace(/\./g, ' › ');
+  const field = fieldWords(c.field);
   const op = OP_WORDS[c.op] ?? c.op;
   return [{ text: c.value === undefined ? `${field} ${op}` : `${field} ${op} ${valueText(c.value)}`, depth }];
 }

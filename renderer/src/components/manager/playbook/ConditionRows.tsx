@@ -1,0 +1,102 @@
+import type { PlaybookFieldInfo } from '../../../../../common/playbook';
+import { fieldWords, needsValue, type ConditionRow, type ConditionRows as Rows } from './condition-rows';
+import { OP_WORDS } from './labels';
+
+interface Props {
+  rows: Rows;
+  fields: PlaybookFieldInfo[];
+  onChange(rows: Rows): void;
+}
+
+/** Field / operator / value rows under "all" or "any"; each control is labelled with its row number. */
+export function ConditionRows({ rows, fields, onChange }: Props) {
+  const setRow = (i: number, patch: Partial<ConditionRow>) =>
+    onChange({ ...rows, rows: rows.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  const infoOf = (name: string) => fields.find((f) => f.name === name);
+  const first = fields[0];
+
+  return (
+    <div className="pb-rows" data-testid="pb-condition-rows">
+      <label className="field field-inline">
+        <span className="field-label">Suggest it when</span>
+        <select value={rows.join} onChange={(e) => onChange({ ...rows, join: e.target.value as Rows['join'] })}>
+          <option value="all">all of these hold</option>
+          <option value="any">any of these holds</option>
+        </select>
+      </label>
+      {rows.rows.length === 0 && <p className="muted small">No conditions: {rows.join === 'all' ? 'always suggested.' : 'add at least one.'}</p>}
+      <ol className="pb-row-list">
+        {rows.rows.map((r, i) => {
+          const info = infoOf(r.field);
+          const n = i + 1;
+          return (
+            <li key={i} className="pb-row">
+              <select
+                aria-label={`Condition ${n}: field`}
+                value={r.field}
+                onChange={(e) => {
+                  const ops = infoOf(e.target.value)?.operators ?? [];
+                  setRow(i, { field: e.target.value, op: ops.includes(r.op) ? r.op : (ops[0] ?? r.op) });
+                }}
+              >
+                {!info && <option value={r.field}>{r.field}</option>}
+                {fields.map((f) => (
+                  <option key={f.name} value={f.name}>
+                    {fieldWords(f.name)}
+                  </option>
+                ))}
+              </select>
+              <select aria-label={`Condition ${n}: operator`} value={r.op} onChange={(e) => setRow(i, { op: e.target.value })}>
+                {(info?.operators ?? [r.op]).map((op) => (
+                  <option key={op} value={op}>
+                    {OP_WORDS[op] ?? op}
+                  </option>
+                ))}
+              </select>
+              {needsValue(r.op) &&
+                (info?.type === 'boolean' ? (
+                  <select aria-label={`Condition ${n}: value`} value={r.value} onChange={(e) => setRow(i, { value: e.target.value })}>
+                    <option value="">—</option>
+                    <option value="true">yes</option>
+                    <option value="false">no</option>
+                  </select>
+                ) : (
+                  <input
+                    aria-label={`Condition ${n}: value${r.op === 'in' || r.op === 'notIn' ? ' (comma-separated)' : ''}`}
+                    type="text"
+                    inputMode={info?.type === 'number' ? 'numeric' : undefined}
+                    list={info?.values ? `pb-values-${i}` : undefined}
+                    value={r.value}
+                    onChange={(e) => setRow(i, { value: e.target.value })}
+                  />
+                ))}
+              {info?.values && (
+                <datalist id={`pb-values-${i}`}>
+                  {info.values.map((v) => (
+                    <option key={v} value={v} />
+                  ))}
+                </datalist>
+              )}
+              <button
+                type="button"
+                className="btn btn-small btn-quiet"
+                onClick={() => onChange({ ...rows, rows: rows.rows.filter((_, j) => j !== i) })}
+              >
+                Remove<span className="sr-only"> condition {n}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      {first && (
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => onChange({ ...rows, rows: [...rows.rows, { field: first.name, op: first.operators[0] ?? '==', value: '' }] })}
+        >
+          Add a condition
+        </button>
+      )}
+    </div>
+  );
+}
