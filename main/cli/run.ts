@@ -2,6 +2,7 @@
 import { BACKUP_USAGE, RESTORE_USAGE, runBackup, runRestore } from './backup-command';
 import { EXIT, failure, UsageError, type Io } from './common';
 import { HUB_USAGE, runHub } from './hub-command';
+import { INIT_USAGE, runInit } from './init-command';
 import { runImport } from './import-command';
 import { LOG_USAGE, runLog } from './log-command';
 import { runSearch, runShow, runSuggest, SEARCH_USAGE, SHOW_USAGE, SUGGEST_USAGE } from './lookup-commands';
@@ -15,6 +16,7 @@ import { runSync, SYNC_USAGE } from './sync-command';
 type Command = { usage: string; summary: string; run: (args: string[], io: Io) => number | Promise<number> };
 
 const COMMANDS: Record<string, Command> = {
+  init: { usage: INIT_USAGE, summary: 'set up a new, empty store with its first admin (for IT)', run: runInit },
   seed: { usage: SEED_USAGE, summary: 'fill an empty database with the demo store', run: runSeed },
   search: { usage: SEARCH_USAGE, summary: 'look a customer up by name, phone, email or card', run: runSearch },
   show: { usage: SHOW_USAGE, summary: 'a customer profile and the newest history', run: runShow },
@@ -50,7 +52,7 @@ export function usage(): string {
     ...names.map((n) => `  ${COMMANDS[n]!.usage}`),
     '',
     'The database is --db FILE, else $COUNTERPART_DB, else the managed config\'s databasePath, else ./counterpart.db.',
-    'Only seed creates a database; every other command needs an existing one.',
+    'Only init and seed create a database; every other command needs an existing one.',
     'Exit codes: 0 done, 1 failed (e.g. unknown customer, no store, damaged store), 2 bad arguments.',
     '',
   ].join('\n');
