@@ -16,7 +16,11 @@ export function PinForm({ clerk, demo, onBack, onSignIn }: Props) {
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => input.current?.focus(), []);
+  // On opening, and again once a refused PIN re-enables the field: a disabled input cannot take the focus, so it is
+  // given after React has committed busy=false (a timer set in the handler could run before that and be lost).
+  useEffect(() => {
+    if (!busy) input.current?.focus();
+  }, [busy]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -33,7 +37,6 @@ export function PinForm({ clerk, demo, onBack, onSignIn }: Props) {
       setError(errorMessage(err));
       setPin('');
       setBusy(false);
-      window.setTimeout(() => input.current?.focus());
     }
   };
 
