@@ -3,6 +3,7 @@ import type { Interaction, OpenIssue } from '../../../../common/domain';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
 import { useLogDraft } from '../../hooks/useLogDraft';
+import { useScrollTopOn } from '../../hooks/useScrollTopOn';
 import { formatDay, todayIn } from '../../lib/format';
 import { KIND_LABEL } from '../../lib/labels';
 import { settlesFor } from '../../lib/settles';
@@ -25,6 +26,8 @@ async function copyText(text: string): Promise<boolean> {
 interface Props {
   customerId: number | null;
   customerName: string | null;
+  /** Changes with each opening of the customer, so opening the same one again also starts at the suggestions. */
+  opened?: object | undefined;
   /** What is still owed to the customer: the form asks which of these an entry settles. */
   openIssues?: OpenIssue[];
   onSaved(i: Interaction): void;
@@ -33,7 +36,7 @@ interface Props {
 const NO_ISSUES: OpenIssue[] = [];
 
 /** Suggestions and the log form: what the clerk says, and the record of it. */
-export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, onSaved }: Props) {
+export function WorkPanel({ customerId, customerName, opened, openIssues = NO_ISSUES, onSaved }: Props) {
   const { info } = useStore();
   const { announce } = useFeedback();
   const suggestions = useLoad(`suggest:${customerId ?? 'walk-in'}`, () =>
@@ -47,6 +50,7 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
   const dueRef = useRef<HTMLInputElement>(null);
   const actions = useWorkActionsRef();
   const savingRef = useRef(false);
+  const panelRef = useScrollTopOn<HTMLElement>(opened ?? customerId);
 
   const applySuggestion = (index: number) => {
     const s = suggestions.data?.[index];
@@ -128,7 +132,7 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
 
   const subject = customerId === null ? 'Walk-in, not linked to a customer' : customerName ? `with ${customerName}` : '';
   return (
-    <aside className="work" aria-label="Suggestions and log">
+    <aside className="work" aria-label="Suggestions and log" ref={panelRef}>
       <SuggestionsPanel
         suggestions={suggestions.data}
         loading={suggestions.loading}
