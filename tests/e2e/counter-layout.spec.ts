@@ -55,17 +55,24 @@ test.describe('at 1366×768', () => {
     await expectAccessible(page, testInfo, 'counter at 1366');
   });
 
-  test('Kind, Outcome and Save are reachable with the chosen suggestion still in view', async ({ app, page }) => {
+  test('Kind, Outcome and Save are reachable with the chosen suggestion still in view', async ({ app, page }, testInfo) => {
     expect(app.url).toContain('127.0.0.1');
     await signIn(page, 'Aoife Byrne');
     await open(page, "mary o'brien");
     await page.keyboard.press('Alt+1');
     const say = page.getByLabel('What I’ll say');
     await expect(say).not.toHaveValue('');
-    await page.getByRole('radio', { name: 'Resolved' }).focus();
-    await expectInView(page, page.getByRole('radiogroup', { name: 'Outcome' }), 'Outcome');
-    await expectInView(page, page.getByRole('radiogroup', { name: 'Kind' }), 'Kind');
+    const title = (await page.locator('.sugg').first().getByRole('heading').first().textContent())!.trim();
+    // The clerk moves on to the form by keyboard, straight to the outcome.
+    await page.getByRole('group', { name: 'Outcome', exact: true }).getByRole('radio', { name: 'Resolved', exact: true }).focus();
+    await expectInView(page, page.getByRole('group', { name: 'Outcome', exact: true }), 'Outcome');
+    await expectInView(page, page.getByRole('group', { name: 'Kind', exact: true }), 'Kind');
     await expectInView(page, page.getByRole('button', { name: /^Save/ }), 'Save');
-    await expectInView(page, say, "What I'll say");
+    // The chosen suggestion goes with the form: named beside Save, its words kept in "What I'll say".
+    await expect(page.getByTestId('suggestion-used')).toContainText(title);
+    await expectInView(page, page.getByTestId('suggestion-used'), 'the suggestion used');
+    await expect(say).not.toHaveValue('');
+    await snap(page, testInfo, 'log-form-1366');
+    await expectAccessible(page, testInfo, 'log form at 1366');
   });
 });

@@ -12,6 +12,7 @@ import { useStore } from '../../state/store';
 import { useWorkActionsRef } from '../../state/work-actions';
 import { LogForm } from './LogForm';
 import { SuggestionsPanel } from './SuggestionsPanel';
+import './work-panel.css';
 
 async function copyText(text: string): Promise<boolean> {
   try {
