@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Clerk } from '../../../common/domain';
 import { errorMessage } from '../api/client';
 import { FormError } from './FormError';
+import { PinInput } from './PinInput';
 
 interface Props {
   clerk: Clerk;
@@ -45,14 +46,11 @@ export function PinForm({ clerk, demo, onBack, onSignIn }: Props) {
       <h1 id="pin-h">Hello, {clerk.displayName}</h1>
       <label className="field">
         <span className="field-label">Your PIN</span>
-        <input
+        <PinInput
           ref={input}
-          type="password"
-          inputMode="numeric"
           autoComplete="off"
-          maxLength={8}
           value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          onPin={setPin}
           aria-describedby={demo ? 'pin-demo' : undefined}
           aria-invalid={error ? true : undefined}
           disabled={busy}

@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { canonicalLocale, currencyCodes, storeIdentitySchema, storeIdFromName, timeZones, type StoreIdentityInput } from '../../../../common/store-identity';
 import { FormError } from '../FormError';
+import { PinInput } from '../PinInput';
 
 export interface NewStore {
   store: StoreIdentityInput;
@@ -129,27 +130,11 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
         <div className="grid-2">
           <label className="field">
             <span className="field-label">Choose a PIN (4–8 digits)</span>
-            <input
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
-              maxLength={8}
-              value={pin}
-              onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-              {...bind('pin')}
-            />
+            <PinInput autoComplete="new-password" value={pin} onPin={setPin} {...bind('pin')} />
           </label>
           <label className="field">
             <span className="field-label">PIN again</span>
-            <input
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
-              maxLength={8}
-              value={pin2}
-              onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))}
-              {...bind('pin2')}
-            />
+            <PinInput autoComplete="new-password" value={pin2} onPin={setPin2} {...bind('pin2')} />
           </label>
         </div>
       </fieldset>
