@@ -30,6 +30,7 @@ import type { DiagnosticsBundle } from './diagnostics';
 import { SETTING_KEYS, type SettingView } from './settings';
 import { approvalSchema, recoverySchema, SEVERITIES, type RecoveryGuide } from './recovery';
 import { unfilledSlotMessage } from './slots';
+import { storeIdentitySchema } from './store-identity';
 import { importInputs, type ImportChunkReceipt, type ImportJobStatus, type ImportUpload, type RejectedRowsFile } from './imports';
 import type {
   PlaybookImportResult,
@@ -51,7 +52,8 @@ function returns<O>() {
 const empty = z.object({});
 
 const id = z.number().int().positive();
-const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+export const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+export const clerkName = z.string().trim().min(1, 'enter your name').max(80);
 const backupName = z.string().regex(/^counterpart-\d{8}T\d{6,9}Z\.db$/, 'not a Counterpart backup file name');
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
@@ -175,8 +177,11 @@ export const contract = {
   'app.info': returns<AppInfo>()(empty, 'public'),
   /** First launch on an empty database: fill it with the deterministic demo store. */
   'app.setupDemo': returns<AppInfo>()(empty, 'public'),
-  /** First launch on an empty database: start a real store with its first (admin) clerk. */
-  'app.setupEmpty': returns<Clerk>()(z.object({ clerkName: z.string().trim().min(1, 'enter your name').max(80), pin }), 'public'),
+  /**
+   * First launch on an empty database: start a real store, its name, id, time zone, locale and currency (`store`), with
+   * its first (admin) clerk. Without `store` it keeps the terminal's settings (config file, defaults).
+   */
+  'app.setupEmpty': returns<Clerk>()(z.object({ clerkName, pin, store: storeIdentitySchema.optional() }), 'public'),
   /** Non-null when the store could not be opened: the renderer shows the recovery screen instead of the counter. */
   'recovery.status': returns<StoreProblem | null>()(empty, 'public'),
   /** Only while the store cannot be opened: put the named backup in place (the unusable file is kept aside). */

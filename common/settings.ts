@@ -17,6 +17,7 @@ export const SETTING_KEYS = [
   'timeZone',
   'countryCode',
   'locale',
+  'currency',
   'returnWindowDays',
   'cardPrefix',
   'cardLength',

@@ -1,13 +1,13 @@
 import { openDatabase, type DB } from './db/connection';
 import { createDispatcher, checkHandlers, type Dispatch, type Logger } from './ipc/dispatch';
 import { handlers, mergeHandlers, type PartialHandlers } from './ipc/handlers';
-import { addClerk, hasNoClerks as isEmpty } from './services/clerks';
+import { hasNoClerks as isEmpty } from './services/clerks';
+import { createStore } from './services/store-setup';
 import { createContext, type ServiceContext, type StoreConfig } from './services/context';
 import { appInfo } from './services/app-info';
 import { seedDemoStore } from './services/demo/seed-store';
 import { AppError } from '../common/errors';
 import { setSetting } from './services/settings';
-import { hashPin } from './services/pin-hash';
 import { audit } from './services/audit';
 import { backupNow, listBackups, type BackupInfo } from './services/backup';
 import type { BackupSummary } from '../common/domain';
@@ -97,9 +97,7 @@ export function startBackend(opts: BackendOptions): Backend {
   const setup: PartialHandlers = {
     'app.setupDemo': (c) => (loadDemo(), appInfo(c)),
     'app.setupEmpty': async (c, s, i) => {
-      const pinHash = await hashPin(i.pin);
-      if (!isEmpty(c)) throw new AppError('CONFLICT', 'This store is already set up.');
-      const clerk = addClerk(c, i.clerkName, 'admin', pinHash);
+      const { clerk } = await createStore(c, { store: i.store ?? null, admin: { name: i.clerkName, pin: i.pin } });
       s.clerkId = clerk.id;
       s.lastActivityAt = c.now().getTime();
       return clerk;

@@ -6,6 +6,7 @@ import { configCheck } from './config-command';
 import { customerUpdate } from './customer-update-command';
 import { hubEnroll, hubMerges, hubRevoke, hubStart, hubTerminals, hubUnmerge } from './hub-command';
 import { importFile } from './import-command';
+import { init } from './init-command';
 import { log } from './log-command';
 import { search, show, suggest } from './lookup-commands';
 import { playbookExport, playbookImport } from './playbook-command';
@@ -15,6 +16,7 @@ import { seed } from './seed-command';
 import { syncJoin, syncNowCommand, syncStatusCommand } from './sync-command';
 
 export const COMMANDS: readonly Command[] = [
+  init,
   seed,
   search,
   show,

@@ -19,7 +19,7 @@ export function usage(): string {
     ...COMMANDS.map((c) => `  ${usageLine(c)}`),
     '',
     "The database is --db FILE, else $COUNTERPART_DB, else the managed config's databasePath, else ./counterpart.db.",
-    'Only seed creates a database; every other command needs an existing one. COMMAND --help tells more.',
+    'Only init and seed create a database; every other command needs an existing one. COMMAND --help tells more.',
     'With --json the result is JSON on stdout, and so is a failure: {"code": …, "message": …}.',
     'Exit codes: 0 done, 1 failed (e.g. unknown customer, no store, damaged store), 2 bad arguments, 3 done but some rows were refused.',
     '',

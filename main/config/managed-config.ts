@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { currencySchema, localeSchema, timeZoneSchema } from '../../common/store-identity';
 import { nearest } from '../../common/edit-distance';
 
 /** Highest lifetime spend (whole euros) a tier may start at. */
@@ -20,8 +21,9 @@ export const managedConfigSchema = z
     backupEveryHours: z.number().int().min(1).max(24 * 7),
     backupKeep: z.number().int().min(1).max(365),
     retentionDays: z.number().int().min(30).max(3650),
-    locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a locale such as "en-IE"'),
-    timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as "Europe/Dublin"'),
+    locale: localeSchema,
+    currency: currencySchema,
+    timeZone: timeZoneSchema,
     countryCode: z.string().regex(/^\d{1,3}$/, 'a country calling code without "+", such as "353"'),
     returnWindowDays: z.number().int().min(0).max(365),
     tierSilverFrom: z.number().int().min(0).max(MAX_TIER_FROM),
@@ -40,15 +42,6 @@ export const managedConfigSchema = z
   });
 
 export type ManagedConfig = z.infer<typeof managedConfigSchema>;
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export class ConfigError extends Error {
   constructor(

@@ -31,11 +31,17 @@ async function main() {
   const tempDir = given ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'counterpart-preview-'));
   const dbPath = given ? path.resolve(given) : path.join(tempDir!, 'counterpart.db');
 
-  console.log(given ? `Opening ${dbPath} …` : 'Creating a demo store in a temporary database …');
+  const isNew = !fs.existsSync(dbPath);
+  console.log(
+    !given ? 'Creating a demo store in a temporary database …'
+    : isNew ? `No store at ${dbPath} yet: the page opens on the first-run screen (set up this store, or load the demo).`
+    : `Opening ${dbPath} …`,
+  );
   // The same lifecycle as the desktop app: a store that cannot be used is served as the recovery screen, never
-  // filled with a demo; a missing one is created with the demo store (the preview's demo start).
+  // filled with a demo. Only the temporary store of a bare `npm run preview` starts as the demo; a file the user
+  // named is a store of theirs, so a new one gets the first-run screen, where the demo is one choice.
   const backupDir = path.join(path.dirname(dbPath), 'backups');
-  const backend = openStore({ dbPath, demo: true, backupDir, log: () => {} });
+  const backend = openStore({ dbPath, demo: !given, backupDir, log: () => {} });
   const problem = backend.problem();
   if (problem) {
     const offer = problem.recommended ? ` The newest backup that passes its check is ${path.join(backupDir, problem.recommended)}; the page offers to restore it.` : '';

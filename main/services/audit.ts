@@ -9,6 +9,7 @@ export type AuditEvent =
   | 'pin_reset'
   | 'pin_changed'
   | 'clerk_created'
+  | 'store_created'
   | 'playbook_change'
   | 'export'
   | 'erase'

@@ -1,3 +1,4 @@
+import { DEMO_STORE_ID } from '../../common/store-identity';
 import type { DB } from '../db/connection';
 
 /** Store-level settings the services need. Comes from the managed config file and the settings table. */
@@ -6,6 +7,10 @@ export interface StoreConfig {
   storeName: string;
   terminalId: string;
   timeZone: string;
+  /** Language and region the store's dates and numbers are written in (BCP 47, "en-IE"). */
+  locale: string;
+  /** The store's currency (ISO 4217, "EUR"). */
+  currency: string;
   /** Country calling code used to put local phone numbers into international form, digits only ("353"). */
   countryCode: string;
   returnWindowDays: number;
@@ -20,10 +25,12 @@ export interface StoreConfig {
 }
 
 export const DEFAULT_CONFIG: StoreConfig = {
-  storeId: 'demo-store',
+  storeId: DEMO_STORE_ID,
   storeName: 'Counterpart Demo Store',
   terminalId: 'counter-1',
   timeZone: 'Europe/Dublin',
+  locale: 'en-IE',
+  currency: 'EUR',
   countryCode: '353',
   returnWindowDays: 30,
   tierSilverFrom: 500,

@@ -139,10 +139,22 @@ const DEFS: Record<SettingKey, Def> = {
   locale: {
     group: 'store',
     label: 'Locale',
-    description: 'Language and region of this terminal, read from the config file.',
-    editRole: null,
+    description: 'Language and region the store writes dates and numbers in (e.g. en-IE, de-DE).',
+    editRole: 'admin',
     type: 'text',
     schema: fileRule('locale'),
+    storedAs: 'store.locale',
+    config: 'locale',
+  },
+  currency: {
+    group: 'store',
+    label: 'Currency',
+    description: 'The currency of the store\'s prices and spend (ISO 4217 code, e.g. EUR, PLN).',
+    editRole: 'admin',
+    type: 'text',
+    schema: fileRule('currency'),
+    storedAs: 'store.currency',
+    config: 'currency',
   },
   cardPrefix: {
     group: 'store',
@@ -378,6 +390,23 @@ export function initStoreSettings(ctx: ServiceContext, terminal: TerminalFacts):
   }
 }
 
+/**
+ * The values a new store starts with (first run, `counterpart init`), already checked by the caller: written where the
+ * settings form would keep them and applied to ctx.config. No audit entry per value: the store's creation is audited.
+ */
+export function writeStartingSettings(ctx: ServiceContext, values: Partial<Record<SettingKey, string | number>>): void {
+  const put = ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  for (const [key, value] of Object.entries(values) as [SettingKey, string | number][]) {
+    const def = DEFS[key];
+    if (!def.storedAs) throw new Error(`${key} is not kept in the store`);
+    put.run(def.storedAs, String(value));
+    // What IT fixed in the config file still wins, as it does at every start.
+    if (def.config && !isManaged(factsOf(ctx), key)) {
+      (ctx.config as unknown as Record<string, unknown>)[def.config] = value;
+    }
+  }
+}
+
 function current(ctx: ServiceContext, key: SettingKey, f: TerminalFacts): { value: SettingValue; source: SettingSource } {
   const def = DEFS[key];
   if (isManaged(f, key)) return { value: f.managed![key as keyof ManagedConfig] ?? null, source: 'managed' };
@@ -392,7 +421,6 @@ function current(ctx: ServiceContext, key: SettingKey, f: TerminalFacts): { valu
     remedySerious: DEFAULT_REMEDY_RULES.serious,
     remedySevere: DEFAULT_REMEDY_RULES.severe,
     remedyLoyalYears: DEFAULT_LOYAL_YEARS,
-    locale: null,
     databasePath: f.databasePath,
     backupDirectory: f.backupDirectory,
     backupEveryHours: DEFAULT_BACKUP_EVERY_HOURS,

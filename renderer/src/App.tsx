@@ -128,7 +128,8 @@ function Shell() {
 
   return (
     <div className="app">
-      {boot.phase !== 'counter' && <AppHeader info={'info' in boot ? boot.info : null} />}
+      {/* No store name before the store has one: the first-run screen names nothing yet. */}
+      {boot.phase !== 'counter' && <AppHeader info={'info' in boot && boot.phase !== 'setup' ? boot.info : null} />}
       {boot.phase === 'loading' && (
         <main className="center-screen" aria-busy="true">
           <p className="muted">Starting Counterpart…</p>
@@ -149,7 +150,10 @@ function Shell() {
       {boot.phase === 'setup' && (
         <FirstRun
           onDemoLoaded={(next) => setBoot({ phase: 'pick', info: next })}
-          onStoreCreated={(clerk) => signedIn({ ...boot.info, needsSetup: false }, clerk)}
+          onStoreCreated={(info, clerk, tab) => {
+            setManageTab(tab);
+            signedIn(info, clerk);
+          }}
         />
       )}
       {boot.phase === 'pick' && (

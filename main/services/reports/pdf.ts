@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { INTERACTION_OUTCOMES, type InteractionOutcome } from '../../../common/domain';
+import { OUTCOME_COLOUR } from '../../../common/outcome-colours';
 import type { DayEntry, KpiValues, PdfExport, RangeReport } from '../../../common/reports';
 import { formatMoney } from '../../../common/money';
 import { ROOT_CAUSE_LABEL } from '../../../common/recovery';
@@ -19,12 +20,6 @@ const BOLD = FACES.bold;
 const INK = '#1f2933';
 const MUTED = '#616e7c';
 const RULE = '#cbd2d9';
-const OUTCOME_COLORS: Record<InteractionOutcome, string> = {
-  resolved: '#2f9e44',
-  follow_up: '#f59f00',
-  escalated: '#e03131',
-  unresolved: '#868e96',
-};
 const OUTCOME_LABELS: Record<InteractionOutcome, string> = {
   resolved: 'Resolved',
   follow_up: 'Follow-up',
@@ -78,7 +73,7 @@ function hourChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h:
   doc.font(BOLD).fontSize(10).fillColor(INK).text('Interactions per hour by outcome', x, y, { lineBreak: false });
   let lx = x;
   for (const o of INTERACTION_OUTCOMES) {
-    doc.rect(lx, y + 16, 7, 7).fill(OUTCOME_COLORS[o]);
+    doc.rect(lx, y + 16, 7, 7).fill(OUTCOME_COLOUR[o]);
     doc.font(FONT).fontSize(7).fillColor(MUTED).text(OUTCOME_LABELS[o], lx + 10, y + 16, { lineBreak: false });
     lx += 62;
   }
@@ -97,7 +92,7 @@ function hourChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h:
     for (const o of INTERACTION_OUTCOMES) {
       const segment = (b.byOutcome[o] / max) * plotH;
       if (segment > 0) {
-        doc.rect(left + b.hour * slot + 1, base - segment, slot - 2, segment).fill(OUTCOME_COLORS[o]);
+        doc.rect(left + b.hour * slot + 1, base - segment, slot - 2, segment).fill(OUTCOME_COLOUR[o]);
         base -= segment;
       }
     }

@@ -3,14 +3,8 @@ import type { Clerk } from '../../../common/domain';
 import { call, errorMessage } from '../api/client';
 import { PinForm } from './PinForm';
 import { FormError } from './FormError';
+import { initials } from '../lib/initials';
 
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
-    .join('');
 
 interface Props {
   demo: boolean;

@@ -1,52 +1,54 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { AppInfo, Clerk } from '../../../common/domain';
 import { call, errorMessage } from '../api/client';
 import { FormError } from './FormError';
+import { NextSteps } from './first-run/NextSteps';
+import { StoreSetupForm, type NewStore } from './first-run/StoreSetupForm';
+import './first-run/first-run.css';
 
 interface Props {
   onDemoLoaded(info: AppInfo): void;
-  onStoreCreated(clerk: Clerk): void;
+  /** The store is set up and its admin signed in; `tab` is the back-office tab to open first (null: the counter). */
+  onStoreCreated(info: AppInfo, clerk: Clerk, tab: string | null): void;
 }
 
+/** An empty database: load the demo store, or set up the real store (its name, place, money, first admin). */
 export function FirstRun({ onDemoLoaded, onStoreCreated }: Props) {
-  const [busy, setBusy] = useState<'demo' | 'empty' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [name, setName] = useState('');
-  const [pin, setPin] = useState('');
-  const [pin2, setPin2] = useState('');
+  const [busy, setBusy] = useState<'demo' | 'store' | null>(null);
+  const [demoError, setDemoError] = useState<string | null>(null);
+  const [setupError, setSetupError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ info: AppInfo; clerk: Clerk } | null>(null);
 
   const loadDemo = async () => {
     setBusy('demo');
-    setError(null);
+    setDemoError(null);
     try {
       onDemoLoaded(await call('app.setupDemo', {}));
     } catch (err) {
-      setError(errorMessage(err));
+      setDemoError(errorMessage(err));
       setBusy(null);
     }
   };
 
-  const startEmpty = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!name.trim()) return setError('Enter your name to start an empty store.');
-    if (!/^\d{4,8}$/.test(pin)) return setError('Choose a PIN of 4 to 8 digits.');
-    if (pin !== pin2) return setError('The two PINs differ; type the same PIN twice.');
-    setBusy('empty');
-    setError(null);
+  const setUp = async ({ store, adminName, pin }: NewStore) => {
+    setBusy('store');
+    setSetupError(null);
     try {
-      onStoreCreated(await call('app.setupEmpty', { clerkName: name.trim(), pin }));
+      const clerk = await call('app.setupEmpty', { clerkName: adminName, pin, store });
+      setCreated({ info: await call('app.info', {}), clerk });
     } catch (err) {
-      setError(errorMessage(err));
+      setSetupError(errorMessage(err));
       setBusy(null);
     }
   };
+
+  if (created) return <NextSteps info={created.info} onDone={(tab) => onStoreCreated(created.info, created.clerk, tab)} />;
 
   return (
     <main className="center-screen" aria-busy={busy !== null}>
       <div className="first-run">
         <h1>Welcome to Counterpart</h1>
         <p className="lead">This terminal has no store data yet. Choose how to begin.</p>
-        <FormError message={error} />
         <div className="choice-grid">
           <section className="card choice" aria-labelledby="demo-h">
             <h2 id="demo-h">Load the demo store</h2>
@@ -54,55 +56,15 @@ export function FirstRun({ onDemoLoaded, onStoreCreated }: Props) {
               3,000 made-up customers with purchases, complaints and follow-ups. Good for training and trying things
               out; nothing real is touched.
             </p>
-            <button type="button" className="btn btn-primary" onClick={() => void loadDemo()} disabled={busy !== null} autoFocus>
+            <FormError message={demoError} />
+            <button type="button" className="btn" onClick={() => void loadDemo()} disabled={busy !== null}>
               {busy === 'demo' ? 'Loading the demo store…' : 'Load the demo store'}
             </button>
           </section>
-          <section className="card choice" aria-labelledby="empty-h">
-            <h2 id="empty-h">Start an empty store</h2>
-            <p>For real use. You become the first clerk, with admin rights, and sign in with your own PIN.</p>
-            <form onSubmit={(e) => void startEmpty(e)} className="stack">
-              <label className="field">
-                <span className="field-label">Your name</span>
-                <input
-                  type="text"
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
-                  autoComplete="name"
-                  maxLength={80}
-                  disabled={busy !== null}
-                />
-              </label>
-              <div className="grid-2">
-                <label className="field">
-                  <span className="field-label">Choose a PIN (4–8 digits)</span>
-                  <input
-                    type="password"
-                    inputMode="numeric"
-                    autoComplete="new-password"
-                    maxLength={8}
-                    value={pin}
-                    onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-                    disabled={busy !== null}
-                  />
-                </label>
-                <label className="field">
-                  <span className="field-label">PIN again</span>
-                  <input
-                    type="password"
-                    inputMode="numeric"
-                    autoComplete="new-password"
-                    maxLength={8}
-                    value={pin2}
-                    onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))}
-                    disabled={busy !== null}
-                  />
-                </label>
-              </div>
-              <button type="submit" className="btn" disabled={busy !== null}>
-                {busy === 'empty' ? 'Starting…' : 'Start an empty store'}
-              </button>
-            </form>
+          <section className="card choice" aria-labelledby="store-h">
+            <h2 id="store-h">Set up your store</h2>
+            <p>For real use: the store's name, where it is and its currency, then you as its first admin, with your own PIN.</p>
+            <StoreSetupForm busy={busy !== null} error={setupError} onSubmit={(v) => void setUp(v)} />
           </section>
         </div>
       </div>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Clerk } from '../../../common/domain';
 import { errorMessage } from '../api/client';
 import { FormError } from './FormError';
+import { PinInput } from './PinInput';
 
 interface Props {
   clerk: Clerk;
@@ -16,7 +17,11 @@ export function PinForm({ clerk, demo, onBack, onSignIn }: Props) {
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => input.current?.focus(), []);
+  // On opening, and again once a refused PIN re-enables the field: a disabled input cannot take the focus, so it is
+  // given after React has committed busy=false (a timer set in the handler could run before that and be lost).
+  useEffect(() => {
+    if (!busy) input.current?.focus();
+  }, [busy]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -33,7 +38,6 @@ export function PinForm({ clerk, demo, onBack, onSignIn }: Props) {
       setError(errorMessage(err));
       setPin('');
       setBusy(false);
-      window.setTimeout(() => input.current?.focus());
     }
   };
 
@@ -42,14 +46,11 @@ export function PinForm({ clerk, demo, onBack, onSignIn }: Props) {
       <h1 id="pin-h">Hello, {clerk.displayName}</h1>
       <label className="field">
         <span className="field-label">Your PIN</span>
-        <input
+        <PinInput
           ref={input}
-          type="password"
-          inputMode="numeric"
           autoComplete="off"
-          maxLength={8}
           value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          onPin={setPin}
           aria-describedby={demo ? 'pin-demo' : undefined}
           aria-invalid={error ? true : undefined}
           disabled={busy}

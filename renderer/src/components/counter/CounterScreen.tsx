@@ -105,7 +105,7 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
         </div>
         <div className="view">
           {view.kind === 'home' && <HomeView onNew={() => newCustomer()} onWalkIn={walkIn} onOpen={openCustomer} />}
-          {view.kind === 'customer' && <CustomerView key={view.id} customerId={view.id} />}
+          {view.kind === 'customer' && <CustomerView key={view.id} customerId={view.id} opened={view} />}
           {view.kind === 'walk-in' && <WalkInView onNew={() => newCustomer()} />}
           {view.kind === 'create' && (
             <QuickCreate

@@ -8,12 +8,13 @@ import { ProfileSummary } from './ProfileSummary';
 import { Timeline } from './Timeline';
 
 /** Starts over after the customer's data is erased, so profile, history and log form all show the anonymised record. */
-export function CustomerView({ customerId }: { customerId: number }) {
+/** `opened` changes with each opening of the customer, the same one again included (see WorkPanel). */
+export function CustomerView({ customerId, opened }: { customerId: number; opened?: object }) {
   const [generation, setGeneration] = useState(0);
-  return <CustomerPanels key={generation} customerId={customerId} onErased={() => setGeneration((g) => g + 1)} />;
+  return <CustomerPanels key={generation} customerId={customerId} opened={opened} onErased={() => setGeneration((g) => g + 1)} />;
 }
 
-function CustomerPanels({ customerId, onErased }: { customerId: number; onErased(): void }) {
+function CustomerPanels({ customerId, opened, onErased }: { customerId: number; opened?: object | undefined; onErased(): void }) {
   const profile = useLoad(`customer:${customerId}`, () => call('customers.get', { id: customerId }));
   const timeline = useTimeline(customerId);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -59,6 +60,7 @@ function CustomerPanels({ customerId, onErased }: { customerId: number; onErased
       </section>
       <WorkPanel
         customerId={customerId}
+        opened={opened}
         customerName={profile.data?.customer.displayName ?? null}
         openIssues={profile.data?.openIssues}
         onSaved={onSaved}

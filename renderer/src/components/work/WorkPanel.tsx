@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
 import { useLogDraft } from '../../hooks/useLogDraft';
 import { useRecovery, type Persist } from '../../hooks/useRecovery';
+import { useScrollTopOn } from '../../hooks/useScrollTopOn';
 import { formatDateTime, formatDay, todayIn } from '../../lib/format';
 import { KIND_LABEL, OUTCOME_LABEL } from '../../lib/labels';
 import { settlesFor } from '../../lib/settles';
@@ -16,6 +17,7 @@ import type { LogDraft } from '../../state/log-draft';
 import { LogForm } from './LogForm';
 import { selectFirstSlot } from './SayBox';
 import { SuggestionsPanel } from './SuggestionsPanel';
+import './work-panel.css';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -30,6 +32,8 @@ async function copyText(text: string): Promise<boolean> {
 interface Props {
   customerId: number | null;
   customerName: string | null;
+  /** Changes with each opening of the customer, so opening the same one again also starts at the suggestions. */
+  opened?: object | undefined;
   /** What is still owed to the customer: the form asks which of these an entry settles. */
   openIssues?: OpenIssue[];
   onSaved(i: Interaction): void;
@@ -38,7 +42,7 @@ interface Props {
 const NO_ISSUES: OpenIssue[] = [];
 
 /** Suggestions and the log form: what the clerk says, and the record of it. */
-export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, onSaved }: Props) {
+export function WorkPanel({ customerId, customerName, opened, openIssues = NO_ISSUES, onSaved }: Props) {
   const { info } = useStore();
   const { announce } = useFeedback();
   const suggestions = useLoad(`suggest:${customerId ?? 'walk-in'}`, () =>
@@ -55,6 +59,7 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
   const actions = useWorkActionsRef();
   const savingRef = useRef(false);
   const recovery = useRecovery(customerId, log.draft, log.update);
+  const panelRef = useScrollTopOn<HTMLElement>(opened ?? customerId);
 
   const applySuggestion = (index: number) => {
     const s = suggestions.data?.[index];
@@ -188,7 +193,7 @@ export function WorkPanel({ customerId, customerName, openIssues = NO_ISSUES, on
 
   const subject = customerId === null ? 'Walk-in, not linked to a customer' : customerName ? `with ${customerName}` : '';
   return (
-    <aside className="work" aria-label="Suggestions and log">
+    <aside className="work" aria-label="Suggestions and log" ref={panelRef}>
       <SuggestionsPanel
         suggestions={suggestions.data}
         loading={suggestions.loading}

@@ -21,6 +21,7 @@ const EVENT_LABEL: Record<string, string> = {
   pin_reset: 'PIN reset',
   pin_changed: 'PIN changed',
   clerk_created: 'Clerk added',
+  store_created: 'Store set up',
   playbook_change: 'Playbook changed',
   export: 'Report exported',
   erase: 'Customer erased',

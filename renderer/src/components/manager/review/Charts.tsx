@@ -1,13 +1,12 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { INTERACTION_OUTCOMES } from '../../../../../common/domain';
+import { OUTCOME_COLOUR } from '../../../../../common/outcome-colours';
 import type { ClerkKpi, HourBucket, SentimentBucket, TrendPoint } from '../../../../../common/reports';
 import { OUTCOME_LABEL, SENTIMENT_LABEL } from '../../../lib/labels';
 import { plural } from '../../../lib/format';
 import { shortDay } from '../shared/days';
 import { ChartFrame } from './ChartFrame';
 
-/** Colour-blind-safe enough, and each series is named in the legend and the table too. */
-export const OUTCOME_COLOUR = { resolved: '#2e7d4f', follow_up: '#c77c12', escalated: '#6f4bb2', unresolved: '#c0392b' } as const;
 const AXIS = { fontSize: 12, fill: '#535d6b' };
 const GRID = '#e6e9ee';
 const HEIGHT = 220;
