@@ -53,20 +53,20 @@ describe('follow-up queue', () => {
 
   it('shows notes and dates as amended, and drops an entry once a visit resolves it', () => {
     const { s, ann, f } = queue();
-    amendInteraction(s.ctx, s.clerkId, { interactionId: f.dueLater.id, reason: 'new date', followUpDue: '2026-11-18', notes: 'order delayed' });
+    amendInteraction(s.ctx, s.clerkId, { interactionId: f.dueLater.id, reason: 'new date', followUpDue: '2026-11-21', notes: 'order delayed' });
     reviewInteraction(s.ctx, s.clerkId, { interactionId: f.overdue.id, flagged: true, note: 'chase head office' });
     let q = listFollowUps(s.ctx);
     expect(q.map((x) => [x.interactionId, x.dueDate, x.overdue])).toEqual([
       [f.overdue.id, '2026-11-15', true],
-      [f.dueLater.id, '2026-11-18', true],
       [f.dueToday.id, '2026-11-20', false],
+      [f.dueLater.id, '2026-11-21', false],
       [f.noDate.id, null, false],
     ]);
-    expect(q[1]!.notes).toBe('order delayed');
+    expect(q[2]!.notes).toBe('order delayed');
     // Marking done is logging the follow-up visit with its id in resolves; nothing else is needed.
     logInteraction(s.ctx, s.clerkId, { customerId: ann, kind: 'return', outcome: 'resolved', resolves: [f.overdue.id] });
     q = listFollowUps(s.ctx);
-    expect(q.map((x) => x.interactionId)).toEqual([f.dueLater.id, f.dueToday.id, f.noDate.id]);
+    expect(q.map((x) => x.interactionId)).toEqual([f.dueToday.id, f.dueLater.id, f.noDate.id]);
   });
 
   it('assigns a follow-up to a clerk and back to nobody; the assignment survives an amendment', () => {
