@@ -2,6 +2,7 @@
 // store, with a few entries of known content logged for "today" first.
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import { CSV_COLUMNS } from '../../main/services/reports/csv';
 import { expect, test, type AppFixture } from './fixtures';
 import { ADMIN, CLERK, MANAGER, TODAY, clerkId, expectAccessible, openBackOffice, signIn, snap, value } from './manager-helpers';
 
@@ -156,7 +157,7 @@ test('exports: CSV with and without a BOM, and a PDF for a range', async ({ app,
   const plain = await csv(false);
   expect(plain.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
   const text = plain.toString('utf8');
-  expect(text.split('\r\n')[0]).toBe('date,time,clerk,customer,kind,outcome,sentiment,notes,said,follow-up due,suggestion,amended,flagged,review note');
+  expect(text.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
   expect(text).toContain(`${TAG} beta: kettle switch broke twice`);
   await expect(page.getByTestId('announcer')).toContainText('CSV exported');
 
