@@ -9,7 +9,8 @@ const SIZES = [
 ];
 
 test('review log and follow-ups: no action column cut off at 1366 and 1024 wide', async ({ app, page }, testInfo) => {
-  test.setTimeout(60_000);
+  // Four axe scans and two sizes: slower than most.
+  test.setTimeout(120_000);
   // A long note and a follow-up with a review mark: the widest content a row of the log holds.
   const customer = app.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1 OFFSET 12').get() as { id: number };
   await value(
@@ -43,4 +44,16 @@ test('review log and follow-ups: no action column cut off at 1366 and 1024 wide'
     await expectAccessible(page, testInfo, `followups-${size.width}`);
     await page.getByRole('button', { name: /Back to counter/ }).click();
   }
+});
+
+test('the back office is a separate chunk, fetched only when a manager opens it', async ({ app, page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && r.url().startsWith(app.url) && scripts.push(new URL(r.url()).pathname));
+  await signIn(page, MANAGER);
+  // The counter is up with the scripts it loaded at start (before this listener): none more.
+  expect(scripts).toEqual([]);
+  await openBackOffice(page, 'Daily review');
+  await expect(page.getByRole('heading', { level: 2, name: 'Daily review' })).toBeVisible();
+  // Opening the back office fetched its own script.
+  expect(scripts.length).toBeGreaterThan(0);
 });
