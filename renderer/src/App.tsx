@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, Clerk, StoreProblem } from '../../common/domain';
 import { call, errorMessage, setConflictHandler, setForbiddenHandler } from './api/client';
 import { AppHeader } from './components/AppHeader';
@@ -6,7 +6,6 @@ import { ClerkPicker } from './components/ClerkPicker';
 import { FirstRun } from './components/FirstRun';
 import { RecoveryScreen } from './components/RecoveryScreen';
 import { CounterScreen } from './components/counter/CounterScreen';
-import { ManagerScreen } from './components/manager/ManagerScreen';
 import { useManageTab } from './state/manage-route';
 import { useIdleLock } from './hooks/useIdleLock';
 import { flushAllDrafts } from './lib/draft-flush';
@@ -20,6 +19,10 @@ type Boot =
   | { phase: 'setup'; info: AppInfo }
   | { phase: 'pick'; info: AppInfo; notice?: string }
   | { phase: 'counter'; store: Omit<StoreState, 'refreshInfo'> };
+
+// The back office (charts, imports, the playbook editor) is its own chunk, fetched when a manager first opens it:
+// the counter, which every clerk starts, loads without it.
+const ManagerScreen = lazy(() => import('./components/manager/ManagerScreen').then((m) => ({ default: m.ManagerScreen })));
 
 const IDLE_NOTICE = 'The terminal locked itself after being idle. Sign in again to carry on.';
 
@@ -162,12 +165,20 @@ function Shell() {
       {boot.phase === 'counter' && (
         <StoreContext.Provider value={store}>
           {manageTab !== null && boot.store.clerk.role !== 'clerk' ? (
-            <ManagerScreen
-              tab={manageTab}
-              onTab={setManageTab}
-              onBack={() => setManageTab(null)}
-              onSwitchClerk={() => void switchClerk()}
-            />
+            <Suspense
+              fallback={
+                <main className="center-screen" aria-busy="true">
+                  <p className="muted">Opening the back office…</p>
+                </main>
+              }
+            >
+              <ManagerScreen
+                tab={manageTab}
+                onTab={setManageTab}
+                onBack={() => setManageTab(null)}
+                onSwitchClerk={() => void switchClerk()}
+              />
+            </Suspense>
           ) : (
             <CounterScreen key={boot.store.clerk.id} onSwitchClerk={() => void switchClerk()} onManage={() => setManageTab('')} />
           )}

@@ -4,21 +4,13 @@ import type { Page } from '@playwright/test';
 import { cardEnd } from '../../common/card-shape';
 import { agoWording, dueWording } from '../../common/relative-day';
 import { expect, test } from './fixtures';
-import { CLERK, MANAGER, TODAY, clerkId, expectAccessible, openBackOffice, signIn, snap, value } from './manager-helpers';
+import { CLERK, MANAGER, TODAY, clerkId, expectAccessible, fitsItsWidth, openBackOffice, signIn, snap, value } from './manager-helpers';
 
 const search = (page: Page) => page.getByRole('combobox', { name: 'Find customer' });
 const SIZES = [
   { width: 1366, height: 768 },
   { width: 1024, height: 768 },
 ];
-
-/** No element of the locator's subtree is cut off sideways: its content fits the width it is given. */
-async function fitsItsWidth(page: Page, selector: string): Promise<void> {
-  const over = await page.locator(selector).evaluateAll((els) =>
-    els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.outerHTML.slice(0, 80)),
-  );
-  expect(over, `${selector} cut off`).toEqual([]);
-}
 
 test('home: due today and overdue (promised callbacks first) and mine; ↓ enters the list, a digit opens', async ({ app, page }, testInfo) => {
   const open = await value(app, 'followups.list', {}, MANAGER);

@@ -50,3 +50,27 @@ export async function snap(page: Page, testInfo: TestInfo, name: string, fullPag
   await page.screenshot({ path, fullPage });
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
+
+/** No element of the locator's subtree is cut off sideways: its content fits the width it is given. */
+export async function fitsItsWidth(page: Page, selector: string): Promise<void> {
+  const over = await page.locator(selector).evaluateAll((els) =>
+    els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.outerHTML.slice(0, 80)),
+  );
+  expect(over, `${selector} cut off`).toEqual([]);
+}
+
+/**
+ * Every row's last cell (its actions) lies wholly inside the table's scroll box and the viewport: nobody has to scroll
+ * sideways to reach a row's button.
+ */
+export async function actionsInView(page: Page, table: string): Promise<void> {
+  const cut = await page.locator(table).evaluate((t) => {
+    const box = t.closest('.table-scroll')!.getBoundingClientRect();
+    const right = Math.min(box.right, t.ownerDocument.documentElement.clientWidth);
+    return [...t.querySelectorAll('tbody tr > td:last-child')]
+      .map((td) => ({ td, r: td.getBoundingClientRect() }))
+      .filter(({ r }) => r.left < box.left - 1 || r.right > right + 1)
+      .map(({ td, r }) => `${td.textContent?.trim()} at ${Math.round(r.left)}–${Math.round(r.right)} of ${Math.round(box.left)}–${Math.round(right)}`);
+  });
+  expect(cut, `${table}: action cells cut off`).toEqual([]);
+}

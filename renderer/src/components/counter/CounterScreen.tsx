@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useCounterHotkeys } from '../../hooks/useCounterHotkeys';
 import type { Prefill } from '../../lib/prefill';
 import { useFeedback } from '../../state/feedback';
-import { useView } from '../../state/route';
+import { useView, type View } from '../../state/route';
 import { useStore } from '../../state/store';
 import { WorkActionsContext, type WorkActions } from '../../state/work-actions';
 import { AppHeader } from '../AppHeader';
@@ -12,7 +12,11 @@ import { EDIT_PROFILE_BUTTON } from '../customer/ProfileSummary';
 import { SearchBox, type SearchHandle } from '../search/SearchBox';
 import { WalkInView } from '../work/WalkInView';
 import { HelpDialog } from './HelpDialog';
+import { ErrorBoundary } from '../boundary/ErrorBoundary';
 import { focusHomeQueue, HomeView } from './HomeView';
+
+/** One boundary per view: another customer (or the same view opened afresh) gets a clean one. */
+const viewKey = (view: View): string => (view.kind === 'customer' ? `customer:${view.id}` : view.kind);
 
 export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): void; onManage(): void }) {
   const { info, clerk } = useStore();
@@ -96,14 +100,18 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
           Counter
         </h1>
         <div className="search-bar" role="search" aria-label="Customers">
-          <SearchBox
-            ref={search}
-            onOpen={(hit) => openCustomer(hit.id)}
-            onCreate={newCustomer}
-            onDownFromEmpty={view.kind === 'home' ? focusHomeQueue : undefined}
-          />
+          <ErrorBoundary what="Customer search">
+            <SearchBox
+              ref={search}
+              onOpen={(hit) => openCustomer(hit.id)}
+              onCreate={newCustomer}
+              onDownFromEmpty={view.kind === 'home' ? focusHomeQueue : undefined}
+            />
+          </ErrorBoundary>
         </div>
         <div className="view">
+          {/* Keyed by the view: opening another customer starts with a fresh boundary. */}
+          <ErrorBoundary key={viewKey(view)} what="This view">
           {view.kind === 'home' && <HomeView onNew={() => newCustomer()} onWalkIn={walkIn} onOpen={openCustomer} />}
           {view.kind === 'customer' && <CustomerView key={view.id} customerId={view.id} opened={view} />}
           {view.kind === 'walk-in' && <WalkInView onNew={() => newCustomer()} />}
@@ -115,6 +123,7 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
               onCancel={leaveCreate}
             />
           )}
+          </ErrorBoundary>
         </div>
       </main>
       <footer className="help-line" aria-label="Keyboard shortcuts">

@@ -3,6 +3,7 @@ import type { Interaction } from '../../../../common/domain';
 import { call } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
 import { useTimeline } from '../../hooks/useTimeline';
+import { ErrorBoundary } from '../boundary/ErrorBoundary';
 import { WorkPanel } from '../work/WorkPanel';
 import { ProfileSummary } from './ProfileSummary';
 import { Timeline } from './Timeline';
@@ -49,22 +50,28 @@ function CustomerPanels({ customerId, opened, onErased }: { customerId: number; 
   return (
     <div className="customer-layout">
       <section className="customer-main" aria-labelledby="customer-name" aria-busy={profile.loading}>
-        {profile.data ? (
-          <ProfileSummary profile={profile.data} headingRef={heading} onErased={onErased} onSaved={profile.replace} />
-        ) : (
-          <div className="profile-card is-loading">
-            <h2 id="customer-name">Loading customer…</h2>
-          </div>
-        )}
-        <Timeline customerId={customerId} timeline={timeline} />
+        <ErrorBoundary what="The customer's profile" onRetry={profile.reload} resetKey={profile.data}>
+          {profile.data ? (
+            <ProfileSummary profile={profile.data} headingRef={heading} onErased={onErased} onSaved={profile.replace} />
+          ) : (
+            <div className="profile-card is-loading">
+              <h2 id="customer-name">Loading customer…</h2>
+            </div>
+          )}
+        </ErrorBoundary>
+        <ErrorBoundary what="The customer's history">
+          <Timeline customerId={customerId} timeline={timeline} />
+        </ErrorBoundary>
       </section>
-      <WorkPanel
-        customerId={customerId}
-        opened={opened}
-        customerName={profile.data?.customer.displayName ?? null}
-        openIssues={profile.data?.openIssues}
-        onSaved={onSaved}
-      />
+      <ErrorBoundary what="The work panel">
+        <WorkPanel
+          customerId={customerId}
+          opened={opened}
+          customerName={profile.data?.customer.displayName ?? null}
+          openIssues={profile.data?.openIssues}
+          onSaved={onSaved}
+        />
+      </ErrorBoundary>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { allows } from '../../../../common/permissions';
 import { useStore } from '../../state/store';
 import { AppHeader } from '../AppHeader';
+import { ErrorBoundary } from '../boundary/ErrorBoundary';
 import { MANAGER_TABS } from './tabs';
 
 interface Props {
@@ -74,7 +75,9 @@ export function ManagerScreen({ tab, onTab, onBack, onSwitchClerk }: Props) {
         </div>
         {current && (
           <section role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="manager-panel" tabIndex={-1}>
-            <current.Component />
+            <ErrorBoundary key={current.id} what={`The ${current.label} tab`}>
+              <current.Component />
+            </ErrorBoundary>
           </section>
         )}
       </main>
