@@ -32,11 +32,12 @@ interface CustomerPageRow {
 
 function customerChanges(r: CustomerPageRow): Change[] {
   const origin = { storeId: r.origin_store_id, terminalId: r.origin_terminal_id };
-  if (r.erased_hlc) return [{ entity: 'customer', kind: 'erase', id: r.id, hlc: r.erased_hlc, origin }];
+  // The link goes with an erased alias too: the terminals that followed the feed hold it, and an unmerge may follow.
+  const link = (hlc: string): Change[] =>
+    r.merge_id && r.survivor_id ? [{ entity: 'customer', kind: 'merge', id: r.id, hlc, survivorId: r.survivor_id, mergeId: r.merge_id, origin }] : [];
+  if (r.erased_hlc) return [{ entity: 'customer', kind: 'erase', id: r.id, hlc: r.erased_hlc, origin }, ...link(r.erased_hlc)];
   if (!r.fields || !r.hlc) return []; // known only as named by a fact: nothing to show
-  const out: Change[] = [{ entity: 'customer', kind: 'upsert', id: r.id, hlc: r.hlc, fields: r.fields, origin }];
-  if (r.merge_id && r.survivor_id) out.push({ entity: 'customer', kind: 'merge', id: r.id, hlc: r.hlc, survivorId: r.survivor_id, mergeId: r.merge_id, origin });
-  return out;
+  return [{ entity: 'customer', kind: 'upsert', id: r.id, hlc: r.hlc, fields: r.fields, origin }, ...link(r.hlc)];
 }
 
 /** The smallest id, below every UUID: where a phase starts. */

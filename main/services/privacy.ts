@@ -28,7 +28,8 @@ import type { DB } from '../db/connection';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { forgetEdits } from './customer-edits';
-import { requireCustomer, toCustomer } from './customers';
+import { survivorRow, mergedRows } from './customer-aliases';
+import { hasIdentity, requireCustomer, toCustomer } from './customers';
 import { holdersSince } from './erasure-holders';
 import { requestCompaction, settleWal } from './store-scrub';
 import { localDay } from './time';
@@ -198,6 +199,45 @@ export interface EraseResult extends ErasureSummary {
   otherTables: string[];
 }
 
+/** The other live records of the person `customerId` belongs to, as the hub linked them (customer-aliases.ts). */
+function samePerson(ctx: ServiceContext, customerId: number): number[] {
+  return mergedRows(ctx.db, survivorRow(ctx.db, customerId)).filter((id) => id !== customerId && hasIdentity(requireCustomer(ctx, id)));
+}
+
+/** Erases one customer record; inside eraseCustomer's transaction. Audited per record. */
+function eraseRecord(ctx: ServiceContext, clerkId: number | null, customerId: number, why: string, now: string) {
+  const db = ctx.db;
+  const { created_at: createdAt } = requireCustomer(ctx, customerId);
+  db.prepare(
+    `UPDATE customers SET first_name = '', last_name = '', name_key = '', last_key = '', phone = NULL,
+       phone_digits = NULL, email = NULL, loyalty_id = NULL, birthday = NULL, style = 'unknown', language = NULL,
+       marketing_consent = 0, tags = '[]', notes = '', city = NULL, postcode = NULL, country = NULL, sms_consent = 0
+     WHERE id = ?`,
+  ).run(customerId);
+  // The till's id would name the person again on the next import of that till's export.
+  db.prepare('DELETE FROM customer_external_ids WHERE customer_id = ?').run(customerId);
+  const openIssuesClosed = db
+    .prepare("UPDATE open_issues SET closed_at = ? WHERE customer_id = ? AND closed_at IS NULL")
+    .run(now, customerId).changes;
+  db.prepare('UPDATE open_issues SET customer_id = NULL WHERE customer_id = ?').run(customerId);
+  const interactionsRedacted = redactInteractions(
+    db,
+    'customer_id = ? OR amends_id IN (SELECT id FROM interactions WHERE customer_id = ?)',
+    [customerId, customerId],
+    { unlink: true },
+  );
+  const draftsDeleted = db.prepare('DELETE FROM drafts WHERE key = ? OR key LIKE ?').run(...draftKeys(customerId)).changes;
+  // Edits kept the old and new values of each field changed; who opened the profile stays (no personal data).
+  forgetEdits(ctx, customerId);
+  const purchasesKept = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM purchases WHERE customer_id = ?').get(customerId)!.n;
+  const otherTables = otherCustomerTables(db).filter(
+    (t) => t !== 'customer_days' && db.prepare(`SELECT 1 FROM "${t}" WHERE customer_id = ? LIMIT 1`).get(customerId) !== undefined,
+  );
+  // The reason is the clerk's justification ("request by email of 20 Nov"); the UI asks for no names in it.
+  audit(ctx, clerkId, 'erase', `customer:${customerId}`, { reason: why, interactionsRedacted, openIssuesClosed, draftsDeleted, purchasesKept });
+  return { createdAt, interactionsRedacted, openIssuesClosed, draftsDeleted, purchasesKept, otherTables };
+}
+
 /**
  * Removes a customer's personal data for good, keeping anonymous counts for the store's figures. Audited.
  * backupDirectory: where to look for backups holding the customer, when not the terminal's own (command line).
@@ -216,36 +256,21 @@ export function eraseCustomer(
   const now = ctx.now().toISOString();
   const erased = db
     .transaction(() => {
-      const { created_at: createdAt } = requireCustomer(ctx, customerId);
-      db.prepare(
-        `UPDATE customers SET first_name = '', last_name = '', name_key = '', last_key = '', phone = NULL,
-           phone_digits = NULL, email = NULL, loyalty_id = NULL, birthday = NULL, style = 'unknown', language = NULL,
-           marketing_consent = 0, tags = '[]', notes = '', city = NULL, postcode = NULL, country = NULL, sms_consent = 0
-         WHERE id = ?`,
-      ).run(customerId);
-      // The till's id would name the person again on the next import of that till's export.
-      db.prepare('DELETE FROM customer_external_ids WHERE customer_id = ?').run(customerId);
-      const openIssuesClosed = db
-        .prepare("UPDATE open_issues SET closed_at = ? WHERE customer_id = ? AND closed_at IS NULL")
-        .run(now, customerId).changes;
-      db.prepare('UPDATE open_issues SET customer_id = NULL WHERE customer_id = ?').run(customerId);
-      const interactionsRedacted = redactInteractions(
-        db,
-        'customer_id = ? OR amends_id IN (SELECT id FROM interactions WHERE customer_id = ?)',
-        [customerId, customerId],
-        { unlink: true },
-      );
-      const draftsDeleted = db.prepare('DELETE FROM drafts WHERE key = ? OR key LIKE ?').run(...draftKeys(customerId)).changes;
-      // Edits kept the old and new values of each field changed; who opened the profile stays (no personal data).
-      forgetEdits(ctx, customerId);
-      const purchasesKept = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM purchases WHERE customer_id = ?').get(customerId)!.n;
-      const otherTables = otherCustomerTables(db).filter(
-        (t) => t !== 'customer_days' && db.prepare(`SELECT 1 FROM "${t}" WHERE customer_id = ? LIMIT 1`).get(customerId) !== undefined,
-      );
-      // The reason is the clerk's justification ("request by email of 20 Nov"); the UI asks for no names in it.
-      audit(ctx, clerkId, 'erase', `customer:${customerId}`, { reason: why, interactionsRedacted, openIssuesClosed, draftsDeleted, purchasesKept });
+      requireCustomer(ctx, customerId);
+      // One person's every record here: the hub erases a merged person's other records too (main/hub/merges.ts), and
+      // this store must not keep them until that comes back (an alias still found the person by its phone or card).
+      const records = [customerId, ...samePerson(ctx, customerId)];
+      const each = records.map((id) => eraseRecord(ctx, clerkId, id, why, now));
+      const sum = (k: 'interactionsRedacted' | 'openIssuesClosed' | 'draftsDeleted' | 'purchasesKept') => each.reduce((n, e) => n + e[k], 0);
       requestCompaction(db, now);
-      return { createdAt, interactionsRedacted, openIssuesClosed, draftsDeleted, purchasesKept, otherTables };
+      return {
+        createdAt: each.map((e) => e.createdAt).sort()[0]!,
+        interactionsRedacted: sum('interactionsRedacted'),
+        openIssuesClosed: sum('openIssuesClosed'),
+        draftsDeleted: sum('draftsDeleted'),
+        purchasesKept: sum('purchasesKept'),
+        otherTables: [...new Set(each.flatMap((e) => e.otherTables))],
+      };
     })
     .immediate();
   const { createdAt, ...counts } = erased;

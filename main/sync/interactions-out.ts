@@ -1,7 +1,8 @@
 // An interaction leaving this terminal: the outbox names it (trigger sync_interaction_logged, migration
 // 0015-sync-interactions); this reads it as it is when sent (an erasure meanwhile has already blanked and unlinked
 // it) and turns local ids into global ones: the customer, the clerk, the entry an amendment corrects, the issues it
-// settles.
+// settles. An entry its customer's erasure unlinked still names that customer (the outbox row kept the global id:
+// migration 0018-sync-erased-entries), so the hub and the other terminals treat it as an erased customer's entry.
 import { uuidv7 } from '../../common/sync/ids';
 import type { Mutation } from '../../common/sync/changes';
 import type { DB } from '../db/connection';
@@ -40,16 +41,32 @@ function clerkOf(db: DB, clerkId: number): { clerkId: string; clerkName: string 
   return { clerkId: id, clerkName: c.display_name };
 }
 
-/** The mutation for the outbox row of interaction `rowId`; null when the row is gone (it never is: append-only). */
-export function interactionMutation(db: DB, rowId: number, base: Pick<Mutation, 'mutationId' | 'id' | 'hlc'>): Mutation | null {
+/** The customer an erasure unlinked the entry from, as its outbox row (`fields`) kept it; null when none did. */
+function unlinkedFrom(fields: string | null): string | null {
+  if (fields === null) return null;
+  const kept = (JSON.parse(fields) as { customerId?: unknown }).customerId;
+  return typeof kept === 'string' ? kept : null;
+}
+
+/**
+ * The mutation for the outbox row of interaction `rowId` (`fields`: the row's own column); null when the row is gone
+ * (it never is: append-only).
+ */
+export function interactionMutation(
+  db: DB,
+  rowId: number,
+  fields: string | null,
+  base: Pick<Mutation, 'mutationId' | 'id' | 'hlc'>,
+): Mutation | null {
   const s = statements(db);
   const row = s.interaction.get(rowId);
   if (!row) return null;
   const gid = (entity: string, id: number | null) => (id === null ? null : (s.globalId.get(entity, id)?.global_id ?? null));
-  const fields: Record<string, string | number | null | string[]> = {};
-  for (const f of INTERACTION_FIELDS) fields[f.field] = row[f.column] ?? null;
-  Object.assign(fields, clerkOf(db, row.clerk_id));
-  fields.amendsId = gid('interaction', row.amends_id);
-  fields.resolves = s.settled.all(rowId).map((r) => r.global_id);
-  return { ...base, entity: 'interaction', kind: 'append', customerId: gid('customer', row.customer_id), fields };
+  const values: Record<string, string | number | null | string[]> = {};
+  for (const f of INTERACTION_FIELDS) values[f.field] = row[f.column] ?? null;
+  Object.assign(values, clerkOf(db, row.clerk_id));
+  values.amendsId = gid('interaction', row.amends_id);
+  values.resolves = s.settled.all(rowId).map((r) => r.global_id);
+  const customerId = gid('customer', row.customer_id) ?? unlinkedFrom(fields);
+  return { ...base, entity: 'interaction', kind: 'append', customerId, fields: values };
 }

@@ -108,7 +108,7 @@ export function nextMutations(db: DB, limit: number): Mutation[] {
         if (!id) continue;
         const base = { mutationId: r.mutation_id, id, hlc: r.hlc! };
         if (r.entity === 'interaction') {
-          const m = interactionMutation(db, r.row_id, base);
+          const m = interactionMutation(db, r.row_id, r.fields, base);
           if (m) out.push(m);
         } else if (r.entity === 'customer' && r.kind === 'erase') out.push({ ...base, entity: 'customer', kind: 'erase' });
         else if (r.entity === 'customer') {
