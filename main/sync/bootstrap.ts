@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { BOOTSTRAP_PHASES, DEFAULT_HISTORY_DAYS, type BootstrapPhase } from '../../common/sync/bootstrap';
 import type { DB } from '../db/connection';
+import { settleAfterBulkLoad } from '../db/settle';
 import type { ServiceContext } from '../services/context';
 import { callHub } from './hub-client';
 import type { HubLink } from './hub-link';
@@ -87,7 +88,10 @@ export async function bootstrap(
     }).immediate();
     applied += page.changes.length;
     opts.onProgress?.({ phase: s.phase, done: s.done + rows, total: page.total ?? s.total });
-    if (!next) return applied;
+    if (!next) {
+      settleAfterBulkLoad(db); // the chain was just written here: settled before the counter's first write waits on it
+      return applied;
+    }
     s = next;
   }
 }

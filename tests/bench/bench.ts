@@ -218,13 +218,8 @@ function main(): void {
      FROM customer_fts CROSS JOIN customers c ON c.id = customer_fts.rowid WHERE customer_fts MATCH ? LIMIT 20`,
   );
 
-  // A fresh seed leaves gigabytes of the file in the OS's dirty page cache. Settle it before timing anything: while
-  // the machine writes it back, reads stall now and then and the first fsyncs of the timed writes wait for all of it,
-  // which is not what a store in use sees.
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  const fd = fs.openSync(s.file, 'r+');
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
+  // No settling of a freshly seeded store here: whatever bulk-loads a store leaves it settled itself
+  // (main/db/settle.ts), and the durable writes below are timed right after that, as a store in use would see them.
 
   say(a, 'Timing lookups …');
   const ps = people(db, Math.max(it, 200));

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { AppError } from '../../../common/errors';
 import { catalogRepo } from '../../db/catalog.repo';
 import { clerksRepo } from '../../db/clerks.repo';
+import { settleAfterBulkLoad } from '../../db/settle';
 import type { ServiceContext } from '../context';
 import { beginBulkLoad, fastLoadPragmas, type BulkLoad } from './bulk-load';
 import { StoreCalendar } from './calendar';
@@ -161,5 +162,7 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
   } finally {
     restorePragmas();
   }
+  // Once WAL and synchronous=FULL are back: the seed's pages reach the disk now, not in the first interaction logged.
+  settleAfterBulkLoad(db);
   return { ...writer.counts, clerks: CLERKS.length, ms: Math.round(performance.now() - started), threads: side ? 2 : 1 };
 }

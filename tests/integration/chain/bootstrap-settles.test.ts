@@ -1,0 +1,37 @@
+// A finished bootstrap leaves the terminal's store settled (main/db/settle.ts): the chain it just wrote is in the
+// file and the WAL truncated, so the counter's first write does not wait for the load.
+import fs from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../../common/sync/ids';
+import { issueEnrolmentCode } from '../../../main/hub/enrolment';
+import { bootstrap } from '../../../main/sync/bootstrap';
+import { readHubLink } from '../../../main/sync/hub-link';
+import { joinHub } from '../../../main/sync/join';
+import { startTestHub, type TestHub } from '../../helpers/hub';
+import { push, till, upsert } from '../../helpers/hub-till';
+import { useTestDatabase } from '../../helpers/pg';
+import { tempStore } from '../../helpers/temp-store';
+
+const db = useTestDatabase();
+let hub: TestHub;
+const CUSTOMERS = 600;
+
+beforeAll(async () => {
+  hub = await startTestHub(db);
+  const galway = await till(hub, 'Galway', 'till-1');
+  const ids = Array.from({ length: CUSTOMERS }, (_, i) => uuidv7(Date.now() - (CUSTOMERS - i)));
+  for (let i = 0; i < CUSTOMERS; i += 300) {
+    await push(galway, ...ids.slice(i, i + 300).map((id, j) => upsert(id, { firstName: `Person${i + j}`, lastName: 'Settle' })));
+  }
+}, 120_000);
+
+describe('a bootstrap from the hub', () => {
+  it('leaves the WAL empty once every page is in', async () => {
+    const s = tempStore(new Date().toISOString());
+    const { code } = await issueEnrolmentCode(db.pool, { storeName: 'Cork', terminalName: 'till-settle', now: new Date() });
+    await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
+    await bootstrap(s.ctx, readHubLink(s.file)!);
+    expect(s.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(CUSTOMERS);
+    expect(fs.statSync(`${s.file}-wal`).size).toBe(0);
+  });
+});
