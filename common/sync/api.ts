@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { bootstrapRequestSchema, bootstrapResponseSchema } from './bootstrap';
 import { pullRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './changes';
+import { clerksSyncRequestSchema, clerksSyncResponseSchema, pinAttemptRequestSchema, pinAttemptResponseSchema } from './clerks';
 import { uuidV7Schema } from './ids';
 
 /** Crockford base32: no I, L, O or U, so a code read aloud or typed from paper survives. */
@@ -74,6 +75,10 @@ export const HUB_API = {
   pull: { path: '/v1/pull', auth: 'terminal', request: pullRequestSchema, response: pullResponseSchema },
   /** A new terminal's copy of the chain, a page at a time: customers, then the facts of its history window. */
   bootstrap: { path: '/v1/bootstrap', auth: 'terminal', request: bootstrapRequestSchema, response: bootstrapResponseSchema },
+  /** This counter's clerk changes in, the store's clerk accounts out (clerks.ts): only ever the caller's store. */
+  clerks: { path: '/v1/clerks', auth: 'terminal', request: clerksSyncRequestSchema, response: clerksSyncResponseSchema },
+  /** A PIN attempt counted across the store's counters, then its outcome; the PIN never travels. */
+  pinAttempt: { path: '/v1/pin-attempt', auth: 'terminal', request: pinAttemptRequestSchema, response: pinAttemptResponseSchema },
 } as const satisfies Record<string, RouteSpec>;
 
 export type HubApi = typeof HUB_API;

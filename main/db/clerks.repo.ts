@@ -38,6 +38,8 @@ export const clerksRepo = preparedFor((db: Database.Database) => ({
      WHERE id = ? AND active = 1 AND pin_hash IS NOT NULL AND (locked_until IS NULL OR locked_until <= ?) AND failed_pins < ?
      RETURNING failed_pins, pin_hash`,
   ),
+  /** This counter's count set to the store's, the one the hub keeps across counters (main/hub/clerks.ts). */
+  setFailed: db.prepare<[number, number]>('UPDATE clerks SET failed_pins = ? WHERE id = ?'),
   lock: db.prepare<[number, string, number]>('UPDATE clerks SET failed_pins = 0, lockouts = ?, locked_until = ? WHERE id = ?'),
   recordSuccess: db.prepare<[number]>('UPDATE clerks SET failed_pins = 0, lockouts = 0, locked_until = NULL WHERE id = ?'),
   count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM clerks'),

@@ -3,6 +3,7 @@
 import { HUB_API, type HubRequestParsed, type HubResponse, type HubRoute } from '../../common/sync/api';
 import { THIS_HUB_PROTOCOLS } from '../../common/sync/protocol';
 import { bootstrapPage } from './bootstrap';
+import { pinAttempt, syncClerks } from './clerks';
 import { redeemEnrolmentCode } from './enrolment';
 import { pullChanges, type FeedSignal } from './feed';
 import type { Pool } from './pg';
@@ -46,6 +47,8 @@ export const HUB_HANDLERS: HubHandlers = {
   push: (ctx, { input, caller }) => applyPush(ctx.pool, caller, input.mutations, ctx.now()),
   pull: (ctx, { input }) => pullChanges(ctx.pool, ctx.feed, input),
   bootstrap: (ctx, { input }) => bootstrapPage(ctx.pool, input),
+  clerks: (ctx, { input, caller }) => syncClerks(ctx.pool, caller, input.changes, ctx.now()),
+  pinAttempt: (ctx, { input, caller }) => pinAttempt(ctx.pool, caller, input, ctx.now()),
 };
 
 /** Every declared route has a handler and every handler a route; checked when a hub starts. */

@@ -1,18 +1,16 @@
 import type { Clerk, Role } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import { ROLE_RANK } from '../../common/permissions';
+import { lockDuration, MAX_PIN_ATTEMPTS } from '../../common/pin-lockout';
+import type { PinAttemptResponse } from '../../common/sync/clerks';
 import { clerksRepo } from '../db/clerks.repo';
+import { storeAttempt, StoreCountSilent } from '../sync/store-lockout';
 import { audit } from './audit';
 import { addClerk, requireClerk, toClerk } from './clerks';
 import type { ServiceContext } from './context';
 import { hashPin, verifyPin } from './pin-hash';
 
-export const MAX_PIN_ATTEMPTS = 5;
-const FIRST_LOCK_MS = 60_000;
-const MAX_LOCK_MS = 60 * 60_000;
-
-/** Each lockout in a row doubles the wait: 1, 2, 4 … minutes, at most an hour. */
-export const lockDuration = (lockouts: number) => Math.min(FIRST_LOCK_MS * 2 ** Math.max(0, lockouts - 1), MAX_LOCK_MS);
+export { lockDuration, MAX_PIN_ATTEMPTS };
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
@@ -58,15 +56,40 @@ async function checkPin(ctx: ServiceContext, clerkId: number, pin: string, check
   const now = ctx.now();
   const counted = clerksRepo(ctx.db).countAttempt.get(clerkId, now.toISOString(), MAX_PIN_ATTEMPTS);
   if (!counted) throw refusal(ctx, clerkId, now);
-  if (await verifyPin(pin, counted.pin_hash)) return;
+  // The store's count across its counters (null offline): refused there, the attempt is not checked here either.
+  const store = await storeAttempt(ctx.db, clerkId, 'count').catch((err: unknown) => {
+    if (err instanceof StoreCountSilent) throw new AppError('FORBIDDEN', err.message);
+    throw err;
+  });
+  if (store && !store.allowed) {
+    keepStoreLock(ctx, clerkId, store);
+    throw refusal(ctx, clerkId, now);
+  }
+  // Online, this counter's count follows the store's, so a right PIN at another counter clears it here too.
+  if (store) clerksRepo(ctx.db).setFailed.run(store.failed, clerkId);
+  if (await verifyPin(pin, counted.pin_hash)) {
+    if (store) await storeAttempt(ctx.db, clerkId, 'right');
+    return;
+  }
   const wrong = check === 'pin_change' ? 'The current PIN is not right.' : 'Wrong PIN.';
-  const locked = lockIfSpent(ctx, clerkId);
+  const storeLocked = store && (await storeAttempt(ctx.db, clerkId, 'wrong'));
+  const locked = lockIfSpent(ctx, clerkId) ?? (storeLocked && !storeLocked.allowed ? keepStoreLock(ctx, clerkId, storeLocked) : null);
   if (locked) {
     audit(ctx, clerkId, 'lockout', null, { ...locked, check });
     throw new AppError('FORBIDDEN', `${wrong} The account is now locked for ${minutes(lockDuration(locked.lockouts))} minute(s).`);
   }
-  audit(ctx, clerkId, 'sign_in_failed', null, { attempt: counted.failed_pins, check });
-  throw new AppError('FORBIDDEN', `${wrong} ${Math.max(1, MAX_PIN_ATTEMPTS - counted.failed_pins)} attempt(s) left before the account locks.`);
+  const failed = store ? store.failed : counted.failed_pins;
+  audit(ctx, clerkId, 'sign_in_failed', null, { attempt: failed, check });
+  throw new AppError('FORBIDDEN', `${wrong} ${Math.max(1, MAX_PIN_ATTEMPTS - failed)} attempt(s) left before the account locks.`);
+}
+
+/** The store's lockout, kept here too, so it still holds when this counter goes offline. */
+function keepStoreLock(ctx: ServiceContext, clerkId: number, store: PinAttemptResponse): { lockouts: number; until: string } | null {
+  if (!store.lockedUntil || store.lockedUntil <= ctx.now().toISOString()) return null;
+  const lock = { lockouts: store.lockouts, until: store.lockedUntil };
+  const row = clerksRepo(ctx.db).authById.get(clerkId);
+  if (row && (!row.locked_until || row.locked_until < lock.until)) clerksRepo(ctx.db).lock.run(lock.lockouts, lock.until, clerkId);
+  return lock;
 }
 
 /** Signs a clerk in with their PIN; a right PIN clears the count of wrong ones and the lockout escalation. */

@@ -9,6 +9,13 @@ export const HUB_TIMEOUT_MS = 10_000;
 /** The hub could not be asked: no route to it, nobody listening, no answer in time. */
 export class HubUnreachable extends Error {
   override name = 'HubUnreachable';
+  constructor(
+    message: string,
+    /** Sent, but no answer in time: the hub may have acted on it. */
+    readonly timedOut = false,
+  ) {
+    super(message);
+  }
 }
 
 /** The hub answered, and said no. */
@@ -50,7 +57,7 @@ export async function callHub<R extends HubRoute>(
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
     const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (e.cause?.code ?? e.message);
-    throw new HubUnreachable(`The hub at ${hubUrl} cannot be reached (${why}): check the address and that the hub is running.`);
+    throw new HubUnreachable(`The hub at ${hubUrl} cannot be reached (${why}): check the address and that the hub is running.`, e.name === 'TimeoutError');
   }
   const text = await res.text().catch(() => '');
   let body: unknown;

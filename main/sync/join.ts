@@ -6,6 +6,7 @@ import { enrolmentCodeSchema } from '../../common/sync/api';
 import { APP_VERSION } from '../services/app-info';
 import type { DB } from '../db/connection';
 import { callHub } from './hub-client';
+import { startClerkSync } from './clerks-sync';
 import { startOutbox } from './replica';
 import { hubLinkFile, linkView, readHubLink, writeHubLink, type HubLinkView } from './hub-link';
 
@@ -62,5 +63,6 @@ export async function joinHub(input: { dbFile: string; db: DB; hubUrl: string; c
   const link = { hubUrl, terminal: enrolled.terminal, store: enrolled.store, credential: enrolled.credential, joinedAt: (input.now?.() ?? new Date()).toISOString() };
   writeHubLink(input.dbFile, link);
   startOutbox(input.db, link.terminal.id);
+  startClerkSync(input.db, link.store);
   return linkView(link);
 }

@@ -13,6 +13,7 @@ import { customersRepo, type CustomerRow } from '../db/customers.repo';
 import type { ServiceContext } from '../services/context';
 import { customerRowOfValid, hasIdentity, toCustomer } from '../services/customers';
 import { eraseCustomer } from '../services/privacy';
+import { stampClerkOutbox } from './clerks-sync';
 import { applyInteraction } from './interactions-apply';
 import { interactionMutation, queueInteractions } from './interactions-out';
 import { applyLink, keepWithheldCard, withoutTakenCard } from './merges';
@@ -179,6 +180,7 @@ export function applyChanges(ctx: ServiceContext, changes: Change[], cursor: str
   db.transaction(() => {
     setState(db, 'applying', '1');
     stampOutbox(db);
+    stampClerkOutbox(db);
     const clock = state(db, 'node') ? clockOf(db) : null;
     for (const change of changes) {
       clock?.observe(change.hlc);

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../services/context';
 import { callHub, HubRefused } from './hub-client';
 import type { HubLink } from './hub-link';
 import { bootstrap } from './bootstrap';
+import { clerkOutboxCount, exchangeClerks } from './clerks-sync';
 import { acknowledge, applyChanges, nextMutations, pullCursor, startOutbox, unsyncedCount } from './replica';
 
 export const PUSH_BATCH = 200;
@@ -28,6 +29,7 @@ export async function pushAll(
   onProgress?: (sent: number, left: number) => void,
 ): Promise<Pick<Exchanged, 'pushed' | 'restamped'>> {
   startOutbox(ctx.db, link.terminal.id);
+  if (clerkOutboxCount(ctx.db) > 0) await exchangeClerks(ctx, link);
   let pushed = 0;
   let restamped = 0;
   for (;;) {
@@ -50,6 +52,8 @@ export async function pushAll(
 export async function pullAll(ctx: ServiceContext, link: HubLink, waitMs = 0, signal?: AbortSignal): Promise<number> {
   // A terminal that never pulled (or stopped halfway) takes the chain's current state first, in pages (bootstrap.ts).
   let pulled = await bootstrap(ctx, link, { signal });
+  // The store's clerk accounts first (clerks-sync.ts): a clerk made at another counter can sign in here.
+  await exchangeClerks(ctx, link, { signal });
   for (;;) {
     const wait = pulled === 0 ? waitMs : 0;
     const page = await callHub(
@@ -126,7 +130,7 @@ export function startBackgroundSync(
   }
 
   const pusher = loop('push', async () => {
-    if (unsyncedCount(ctx.db) === 0) return false;
+    if (unsyncedCount(ctx.db) === 0 && clerkOutboxCount(ctx.db) === 0) return false;
     await pushAll(ctx, link);
     return true;
   }, 1_000);

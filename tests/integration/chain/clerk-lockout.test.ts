@@ -1,0 +1,113 @@
+// Wrong PINs add up across the counters of a store while they reach the hub, atomically (two counters guessing at
+// once get no more checks between them than the limit), and each counter still locks on its own count offline.
+// Real SQLite files, real HTTP on 127.0.0.1, a hub on a real PostgreSQL.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lockDuration, MAX_PIN_ATTEMPTS } from '../../../common/pin-lockout';
+import { issueEnrolmentCode } from '../../../main/hub/enrolment';
+import { createClerk, signIn } from '../../../main/services/accounts';
+import { listClerks, requireClerk } from '../../../main/services/clerks';
+import { hubLinkFile, readHubLink, type HubLink } from '../../../main/sync/hub-link';
+import { joinHub } from '../../../main/sync/join';
+import { exchange } from '../../../main/sync/session';
+import { startTestHub, type TestHub } from '../../helpers/hub';
+import { useTestDatabase } from '../../helpers/pg';
+import { tempStore, type TempStore } from '../../helpers/temp-store';
+import fs from 'node:fs';
+
+const db = useTestDatabase();
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub(db);
+});
+
+interface Counter extends TempStore {
+  link: HubLink;
+}
+let joined = 0;
+async function counter(store: string): Promise<Counter> {
+  const s = tempStore();
+  // The hub counts by its own clock: the counter's runs with it, so "locked for 1 minute" reads the same on both.
+  s.ctx.now = () => new Date();
+  const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: `till-${++joined}`, now: new Date() });
+  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
+  return { ...s, link: readHubLink(s.file)! };
+}
+const sync = (c: Counter) => exchange(c.ctx, c.link);
+
+/** A clerk made at the first counter and known at all of them; their local id at each. */
+async function sharedClerk(counters: Counter[], name: string, pin: string): Promise<number[]> {
+  const [first] = counters;
+  await createClerk(first!.ctx, requireClerk(first!.ctx, first!.clerkId), name, 'clerk', pin);
+  for (const c of counters) await sync(c);
+  return counters.map((c) => listClerks(c.ctx).find((k) => k.displayName === name)!.id);
+}
+const attempt = (c: Counter, id: number, pin: string) =>
+  signIn(c.ctx, id, pin).then(
+    () => 'in',
+    (e: { message: string }) => e.message,
+  );
+const hubCount = async (name: string) =>
+  (
+    await db.pool.query<{ failed_pins: number; lockouts: number; locked_until: Date | null }>(
+      `SELECT c.failed_pins, c.lockouts, c.locked_until FROM clerks c JOIN clerk_fields f ON f.clerk_id = c.id AND f.field = 'displayName'
+        WHERE f.value #>> '{}' = $1`,
+      [name],
+    )
+  ).rows[0]!;
+
+describe('lockouts across the counters of a store', () => {
+  it('adds up wrong PINs at two counters and locks both', async () => {
+    const a = await counter('Galway');
+    const b = await counter('Galway');
+    const [atA, atB] = await sharedClerk([a, b], 'Nuala Keane', '4821');
+    // Three wrong at A, then two at B: the fifth, at B, locks the account at both counters.
+    for (let i = 0; i < 3; i++) expect(await attempt(a, atA!, '0000')).toMatch(/Wrong PIN/);
+    expect(await attempt(b, atB!, '0000')).toMatch(/1 attempt\(s\) left/);
+    expect(await attempt(b, atB!, '0000')).toMatch(/now locked for 1 minute/);
+    expect(await attempt(a, atA!, '4821')).toMatch(/locked for 1 more minute/);
+    expect(await attempt(b, atB!, '4821')).toMatch(/locked/);
+    expect((await hubCount('Nuala Keane')).lockouts).toBe(1);
+    // Counter A keeps the store's lock, so it holds there offline too.
+    expect(requireClerk(a.ctx, atA!).lockedUntil).not.toBeNull();
+  });
+
+  it('a right PIN at one counter clears the count at the store', async () => {
+    const a = await counter('Ennis');
+    const b = await counter('Ennis');
+    const [atA, atB] = await sharedClerk([a, b], 'Sean Power', '2468');
+    for (let i = 0; i < 4; i++) await attempt(a, atA!, '0000');
+    expect(await attempt(b, atB!, '2468')).toBe('in');
+    expect((await hubCount('Sean Power')).failed_pins).toBe(0);
+    expect(await attempt(a, atA!, '0000')).toMatch(/4 attempt\(s\) left/);
+  });
+
+  it('gives two counters guessing at once no more checks between them than the limit', async () => {
+    const a = await counter('Sligo');
+    const b = await counter('Sligo');
+    const [atA, atB] = await sharedClerk([a, b], 'Ciara Walsh', '1357');
+    // Each counter sends the limit's worth at once: their own counts allow five each, the store's five in all.
+    const guesses = Array.from({ length: MAX_PIN_ATTEMPTS }, (_, i) => [attempt(a, atA!, `90${i}0`), attempt(b, atB!, `80${i}0`)]).flat();
+    const answers = await Promise.all(guesses);
+    const checked = answers.filter((m) => /Wrong PIN/.test(m));
+    expect(checked.length).toBeLessThanOrEqual(MAX_PIN_ATTEMPTS);
+    expect(answers.filter((m) => /now locked/.test(m)).length).toBeGreaterThanOrEqual(1);
+    const row = await hubCount('Ciara Walsh');
+    expect(row.lockouts).toBe(1);
+    expect(row.locked_until!.getTime() - Date.now()).toBeLessThanOrEqual(lockDuration(1));
+  });
+
+  it('a counter offline locks on its own count, and signs in without the hub', async () => {
+    const a = await counter('Tralee');
+    const b = await counter('Tralee');
+    const [atA, atB] = await sharedClerk([a, b], 'Pól Ó Sé', '8642');
+    for (let i = 0; i < 2; i++) await attempt(b, atB!, '0000');
+    // Counter A loses the hub (its link now points at a port nobody listens on).
+    const link = JSON.parse(fs.readFileSync(hubLinkFile(a.file), 'utf8'));
+    fs.writeFileSync(hubLinkFile(a.file), JSON.stringify({ ...link, hubUrl: 'http://127.0.0.1:9/' }));
+    expect(await attempt(a, atA!, '8642')).toBe('in');
+    for (let i = 0; i < MAX_PIN_ATTEMPTS - 1; i++) expect(await attempt(a, atA!, '0000')).toMatch(/Wrong PIN/);
+    expect(await attempt(a, atA!, '0000')).toMatch(/now locked/);
+    // The hub did not see those: B still has the store's count from before.
+    expect((await hubCount('Pól Ó Sé')).failed_pins).toBe(2);
+  });
+});
