@@ -9,7 +9,12 @@ import { preparedFor } from '../db/prepared';
 /** How deep a chain of merges is followed: far more than any real chain, and a guard against a loop. */
 const MAX_DEPTH = 100;
 
-const aliasStatements = preparedFor((db: Database.Database) => ({
+/**
+ * The hops up and down a chain of merges are joined to sync_ids by global id with CROSS JOIN, which keeps SQLite's
+ * join order: the few hops first, each a probe of sync_ids' global_id index. Left to choose (no statistics on a
+ * store), SQLite scanned every customer's sync_ids row for each search hit instead: 5–8 ms a hit on 20,000 customers.
+ */
+export const aliasStatements = preparedFor((db: Database.Database) => ({
   any: db.prepare<[], { found: number }>('SELECT 1 AS found FROM customer_aliases LIMIT 1'),
   /** The local row the chain of merges starting at a local row ends on (itself when it is no alias). */
   survivorRow: db.prepare<{ row: number; max: number }, { row_id: number }>(
@@ -18,7 +23,7 @@ const aliasStatements = preparedFor((db: Database.Database) => ({
        UNION ALL
        SELECT a.survivor_id, up.depth + 1 FROM up JOIN customer_aliases a ON a.alias_id = up.gid WHERE up.depth < @max
      )
-     SELECT s.row_id FROM up JOIN sync_ids s ON s.entity = 'customer' AND s.global_id = up.gid
+     SELECT s.row_id FROM up CROSS JOIN sync_ids s ON s.entity = 'customer' AND s.global_id = up.gid
       ORDER BY up.depth DESC LIMIT 1`,
   ),
   /** A local row and every local row that resolves to it. */
@@ -28,7 +33,7 @@ const aliasStatements = preparedFor((db: Database.Database) => ({
        UNION ALL
        SELECT a.alias_id, down.depth + 1 FROM down JOIN customer_aliases a ON a.survivor_id = down.gid WHERE down.depth < @max
      )
-     SELECT s.row_id FROM down JOIN sync_ids s ON s.entity = 'customer' AND s.global_id = down.gid ORDER BY down.depth, s.row_id`,
+     SELECT s.row_id FROM down CROSS JOIN sync_ids s ON s.entity = 'customer' AND s.global_id = down.gid ORDER BY down.depth, s.row_id`,
   ),
   /** Where a global id lands (itself when it is no alias). */
   survivorId: db.prepare<{ gid: string; max: number }, { gid: string }>(
