@@ -218,6 +218,10 @@ export interface AppInfo {
   storeName: string;
   terminalId: string;
   timeZone: string;
+  /** The store's locale (BCP 47): the language the screens speak and how dates and numbers are written. */
+  locale: string;
+  /** The store's currency (ISO 4217). */
+  currency: string;
   returnWindowDays: number;
   /** Minutes without a key or click after which the counter covers the screen and signs the clerk out. */
   idleLockMinutes: number;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { calendarDayProblem } from '../../common/calendar-day';
 import type { Clerk } from '../../common/domain';
+import { createFormat } from '../../common/format';
 import { AppError } from '../../common/errors';
 import { HUB_ERROR_CODES } from '../../common/sync/protocol';
 import { DEFAULT_BACKUP_KEEP } from '../backend';
@@ -199,6 +200,7 @@ export function table(header: string[], rows: (string | number | null)[][], maxW
   return [line(cells[0]!), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n') + '\n';
 }
 
-export const money = (cents: number) => `€${(cents / 100).toLocaleString('en-IE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** An amount in the store's currency, written as the store writes it. */
+export const money = (ctx: ServiceContext, minor: number) => createFormat(ctx.config).money(minor);
 /** The store-local day of a timestamp, as the app shows it. */
 export const localDate = (ctx: ServiceContext, iso: string | null) => (iso ? localDay(new Date(iso), ctx.config.timeZone) : '');

@@ -62,8 +62,8 @@ function profileText(ctx: ServiceContext, profile: CustomerProfile, page: Timeli
     ['Tags', c.tags.join(', ') || null],
     ['Notes', c.notes || null],
     ['Visits', `${profile.visitCount}, last ${localDate(ctx, profile.lastVisitAt) || 'never'}`],
-    ['Spend', `${money(profile.lifetimeSpendCents)} over ${profile.purchaseCount} purchase(s)`],
-    ['Before', profile.before && `${money(profile.before.spendCents)} over ${profile.before.orders} order(s) before Counterpart`],
+    ['Spend', `${money(ctx, profile.lifetimeSpendCents)} over ${profile.purchaseCount} purchase(s)`],
+    ['Before', profile.before && `${money(ctx, profile.before.spendCents)} over ${profile.before.orders} order(s) before Counterpart`],
   ];
   for (const [k, v] of facts) if (v) out.push(`  ${k.padEnd(13)}${v}`);
   if (profile.openIssues.length) {
@@ -74,14 +74,14 @@ function profileText(ctx: ServiceContext, profile: CustomerProfile, page: Timeli
     }
   }
   out.push('', page.entries.length ? `History (newest first${page.nextCursor ? `, first ${page.entries.length}` : ''}):` : 'No history yet.');
-  if (page.entries.length) out.push(table(['Date', 'What', 'Detail'], page.entries.map((e) => [localDate(ctx, e.at), ...entryText(e)]), 90).trimEnd());
+  if (page.entries.length) out.push(table(['Date', 'What', 'Detail'], page.entries.map((e) => [localDate(ctx, e.at), ...entryText(ctx, e)]), 90).trimEnd());
   return out.join('\n');
 }
 
-function entryText(e: TimelineEntry): [string, string] {
+function entryText(ctx: ServiceContext, e: TimelineEntry): [string, string] {
   if (e.type === 'purchase') {
     const items = e.items.map((i) => `${i.quantity > 1 ? `${i.quantity} x ` : ''}${i.description}${i.returnStatus === 'returned' ? ' (returned)' : ''}`);
-    return [`purchase ${money(e.totalCents)}`, `${e.receiptNo}: ${items.join('; ')}`];
+    return [`purchase ${money(ctx, e.totalCents)}`, `${e.receiptNo}: ${items.join('; ')}`];
   }
   const i = e.interaction;
   const mood = i.sentiment ? ` [${i.sentiment}/5]` : '';

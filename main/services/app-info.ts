@@ -12,6 +12,8 @@ export function appInfo(ctx: ServiceContext): AppInfo {
     storeName: ctx.config.storeName,
     terminalId: ctx.config.terminalId,
     timeZone: ctx.config.timeZone,
+    locale: ctx.config.locale,
+    currency: ctx.config.currency,
     returnWindowDays: ctx.config.returnWindowDays,
     idleLockMinutes: ctx.config.idleLockMinutes,
     card: { prefix: ctx.config.cardPrefix, length: ctx.config.cardLength },

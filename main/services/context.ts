@@ -1,3 +1,4 @@
+import { DEFAULT_CURRENCY, DEFAULT_LOCALE } from '../../common/format';
 import { DEMO_STORE_ID } from '../../common/store-identity';
 import type { DB } from '../db/connection';
 
@@ -29,8 +30,8 @@ export const DEFAULT_CONFIG: StoreConfig = {
   storeName: 'Counterpart Demo Store',
   terminalId: 'counter-1',
   timeZone: 'Europe/Dublin',
-  locale: 'en-IE',
-  currency: 'EUR',
+  locale: DEFAULT_LOCALE,
+  currency: DEFAULT_CURRENCY,
   countryCode: '353',
   returnWindowDays: 30,
   tierSilverFrom: 500,

@@ -12,7 +12,6 @@ import { historyRepo } from '../db/history.repo';
 import { interactionsRepo, NO_RECOVERY, type NewInteractionRow, type RecoveryColumns } from '../db/interactions.repo';
 import { preparedFor } from '../db/prepared';
 import { needsApproval, type Recovery } from '../../common/recovery';
-import { STORE_CURRENCY } from '../../common/money';
 import { audit } from './audit';
 import { requireClerk } from './clerks';
 import type { ServiceContext } from './context';
@@ -74,7 +73,7 @@ export function logInteraction(ctx: ServiceContext, clerkId: number, input: LogI
       audit(ctx, clerkId, 'goodwill_grant', `interaction:${id}`, {
         remedy: d.recovery.remedy,
         amountMinor: d.recovery.amountMinor,
-        currency: STORE_CURRENCY,
+        currency: ctx.config.currency,
         severity: d.recovery.severity,
         approvedBy: grant.approvedBy,
         withinAuthority: grant.approvedBy === null,
@@ -105,7 +104,7 @@ function checkGrant(
   if (recovery.amountMinor === 0) return { approvedBy: null };
   const approvedBy = approver && approver.managerId !== clerkId ? approver.managerId : null;
   const authority = goodwillAuthority(ctx, requireClerk(ctx, clerkId), day);
-  if (approvedBy === null && needsApproval(authority, recovery.amountMinor)) throw approvalNeeded(authority, recovery.amountMinor);
+  if (approvedBy === null && needsApproval(authority, recovery.amountMinor)) throw approvalNeeded(ctx, authority, recovery.amountMinor);
   return { approvedBy };
 }
 

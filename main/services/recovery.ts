@@ -3,7 +3,8 @@
 // writes an interaction.
 import type { Clerk, Tier } from '../../common/domain';
 import { AppError } from '../../common/errors';
-import { formatMoney, STORE_CURRENCY } from '../../common/money';
+import { createFormat } from '../../common/format';
+import { unitsToMinor } from '../../common/money';
 import { ROLE_RANK } from '../../common/permissions';
 import {
   APOLOGY_BY_STYLE,
@@ -34,20 +35,23 @@ export const recoveryRepo = preparedFor((db: ServiceContext['db']) => ({
 }));
 
 const wholeUnits = (ctx: ServiceContext, key: SettingKey): number => Number(settingValue(ctx, key));
+/** A limit set in whole units of the store's currency, in its minor units (×100 for EUR, ×1 for JPY). */
+const minorOf = (ctx: ServiceContext, units: number): number => unitsToMinor(units, ctx.config.currency);
 
 /** The clerk's limits today and what they have granted on their own so far; managers and admins have no limit. */
 export function goodwillAuthority(ctx: ServiceContext, clerk: Clerk, day = localDay(ctx.now(), ctx.config.timeZone)): GoodwillAuthority {
   const grantedTodayMinor = recoveryRepo(ctx.db).grantedOnOwn.get(clerk.id, day)!.total;
   if (ROLE_RANK[clerk.role] >= ROLE_RANK.manager) return { perInteractionMinor: null, perDayMinor: null, grantedTodayMinor };
   return {
-    perInteractionMinor: wholeUnits(ctx, 'goodwillClerkPerInteraction') * 100,
-    perDayMinor: wholeUnits(ctx, 'goodwillClerkPerDay') * 100,
+    perInteractionMinor: minorOf(ctx, wholeUnits(ctx, 'goodwillClerkPerInteraction')),
+    perDayMinor: minorOf(ctx, wholeUnits(ctx, 'goodwillClerkPerDay')),
     grantedTodayMinor,
   };
 }
 
 /** The refusal a clerk gets above their authority: what is needed, and the limits that apply. */
-export function approvalNeeded(a: GoodwillAuthority, amountMinor: number): AppError {
+export function approvalNeeded(ctx: ServiceContext, a: GoodwillAuthority, amountMinor: number): AppError {
+  const formatMoney = createFormat(ctx.config).money;
   const left = a.perDayMinor === null ? null : Math.max(0, a.perDayMinor - a.grantedTodayMinor);
   const limits = [
     a.perInteractionMinor !== null ? `${formatMoney(a.perInteractionMinor)} per complaint` : null,
@@ -99,7 +103,7 @@ const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 export function suggestRemedy(ctx: ServiceContext, customerId: number | null, severity: Severity): RecoveryGuide['suggestion'] {
   const s = standingOf(ctx, customerId);
   const rule = remedyRule(ctx, severity);
-  const upToMinor = rule.upTo[s.column] * 100;
+  const upToMinor = minorOf(ctx, rule.upTo[s.column]);
   const who =
     customerId === null
       ? ['walk-in']
@@ -110,7 +114,7 @@ export function suggestRemedy(ctx: ServiceContext, customerId: number | null, se
           ...(s.column !== s.tier ? [`long-standing, counted as ${s.column}`] : []),
         ];
   const remedies = rule.remedies.map((r) => REMEDY_LABEL[r].toLowerCase()).join(' or ');
-  const amount = upToMinor > 0 ? ` up to ${formatMoney(upToMinor)}` : '';
+  const amount = upToMinor > 0 ? ` up to ${createFormat(ctx.config).money(upToMinor)}` : '';
   return { remedies: rule.remedies, upToMinor, why: `${SEVERITY_LABEL[severity]} · ${who.join(' · ')} → ${remedies}${amount}` };
 }
 
@@ -123,6 +127,6 @@ export function recoveryGuide(ctx: ServiceContext, clerk: Clerk, customerId: num
     authority: goodwillAuthority(ctx, clerk),
     apology: APOLOGY_BY_STYLE[style],
     style,
-    currency: STORE_CURRENCY,
+    currency: ctx.config.currency,
   };
 }

@@ -1,4 +1,5 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppInfo, Clerk, StoreProblem } from '../../common/domain';
 import { call, errorMessage, setConflictHandler, setForbiddenHandler } from './api/client';
 import { AppHeader } from './components/AppHeader';
@@ -10,6 +11,7 @@ import { useManageTab } from './state/manage-route';
 import { useIdleLock } from './hooks/useIdleLock';
 import { flushAllDrafts } from './lib/draft-flush';
 import { FeedbackProvider, useFeedback } from './state/feedback';
+import { LocaleProvider, terminalSettings } from './state/locale';
 import { StoreContext, type StoreState } from './state/store';
 
 type Boot =
@@ -24,8 +26,6 @@ type Boot =
 // the counter, which every clerk starts, loads without it.
 const ManagerScreen = lazy(() => import('./components/manager/ManagerScreen').then((m) => ({ default: m.ManagerScreen })));
 
-const IDLE_NOTICE = 'The terminal locked itself after being idle. Sign in again to carry on.';
-
 export function App() {
   return (
     <FeedbackProvider>
@@ -36,9 +36,23 @@ export function App() {
 
 function Shell() {
   const [boot, setBoot] = useState<Boot>({ phase: 'loading' });
+  const info = 'info' in boot ? boot.info : boot.phase === 'counter' ? boot.store.info : null;
+  // The store's locale once the store is known (a German store shows German from its PIN screen on); before that the
+  // terminal's own.
+  const settings = info && !info.needsSetup ? info : terminalSettings();
+  return (
+    <LocaleProvider settings={settings}>
+      <Screens boot={boot} setBoot={setBoot} />
+    </LocaleProvider>
+  );
+}
+
+function Screens({ boot, setBoot }: { boot: Boot; setBoot: Dispatch<SetStateAction<Boot>> }) {
+  const { t } = useTranslation();
   const bootRef = useRef(boot);
   bootRef.current = boot;
   const { showError, clearError, announce } = useFeedback();
+  const idleNotice = t('signIn.idleNotice');
   const [manageTab, setManageTab] = useManageTab();
 
   const start = useCallback(async () => {
@@ -65,7 +79,7 @@ function Shell() {
         (clerk) => {
           const b = bootRef.current;
           if (!clerk && b.phase === 'counter') {
-            setBoot({ phase: 'pick', info: b.store.info, notice: IDLE_NOTICE });
+            setBoot({ phase: 'pick', info: b.store.info, notice: idleNotice });
             clearError();
           }
         },
@@ -73,7 +87,7 @@ function Shell() {
       );
     });
     return () => setForbiddenHandler(null);
-  }, [clearError]);
+  }, [clearError, idleNotice]);
 
   // A statement that meets a damaged page puts the main process into recovery; the next refused call shows it.
   useEffect(() => {
@@ -89,7 +103,7 @@ function Shell() {
   const signedIn = (info: AppInfo, clerk: Clerk) => {
     clearError();
     setBoot({ phase: 'counter', store: { info, clerk } });
-    announce(`Signed in as ${clerk.displayName}`);
+    announce(t('signIn.signedInAs', { name: clerk.displayName }));
   };
 
   const refreshInfo = useCallback(() => {
@@ -108,10 +122,10 @@ function Shell() {
     const b = bootRef.current;
     if (b.phase !== 'counter') return;
     await flushAllDrafts();
-    setBoot({ phase: 'pick', info: b.store.info, notice: IDLE_NOTICE });
+    setBoot({ phase: 'pick', info: b.store.info, notice: idleNotice });
     clearError();
     await call('session.signOut', {}).catch(() => {});
-  }, [clearError]);
+  }, [clearError, idleNotice]);
   useIdleLock(boot.phase === 'counter' ? boot.store.info.idleLockMinutes : null, () => void lockIdle());
 
   const switchClerk = async () => {
@@ -135,16 +149,16 @@ function Shell() {
       {boot.phase !== 'counter' && <AppHeader info={'info' in boot && boot.phase !== 'setup' ? boot.info : null} />}
       {boot.phase === 'loading' && (
         <main className="center-screen" aria-busy="true">
-          <p className="muted">Starting Counterpart…</p>
+          <p className="muted">{t('app.starting')}</p>
         </main>
       )}
       {boot.phase === 'failed' && (
         <main className="center-screen">
           <div className="card narrow">
-            <h1>Counterpart could not start</h1>
+            <h1>{t('app.failedTitle')}</h1>
             <p>{boot.message}</p>
             <button type="button" className="btn btn-primary" onClick={() => void start()} autoFocus>
-              Try again
+              {t('app.tryAgain')}
             </button>
           </div>
         </main>
@@ -168,7 +182,7 @@ function Shell() {
             <Suspense
               fallback={
                 <main className="center-screen" aria-busy="true">
-                  <p className="muted">Opening the back office…</p>
+                  <p className="muted">{t('app.openingBackOffice')}</p>
                 </main>
               }
             >

@@ -2,10 +2,14 @@
 // is searched, one key opens its customer, and each result says what the customer is owed in words.
 import type { Page } from '@playwright/test';
 import { cardEnd } from '../../common/card-shape';
-import { agoWording, dueWording } from '../../common/relative-day';
+import { translator } from '../../common/i18n';
+import { agoWording as agoIn, dueWording as dueIn } from '../../common/relative-day';
 import { expect, test } from './fixtures';
 import { CLERK, MANAGER, TODAY, clerkId, expectAccessible, fitsItsWidth, openBackOffice, signIn, snap, value } from './manager-helpers';
 
+const en = translator('en');
+const dueWording = (due: string, today: string) => dueIn(due, today, en);
+const agoWording = (day: string, today: string) => agoIn(day, today, en);
 const search = (page: Page) => page.getByRole('combobox', { name: 'Find customer' });
 const SIZES = [
   { width: 1366, height: 768 },

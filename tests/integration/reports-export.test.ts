@@ -4,7 +4,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { LogInteractionInput } from '../../common/contract';
 import { nameKey } from '../../common/normalize';
+import { createFormat } from '../../common/format';
 import { runCli } from '../../main/cli/run';
+import type { StoreConfig } from '../../main/services/context';
 import { createCustomer } from '../../main/services/customers';
 import { amendInteraction, logInteraction } from '../../main/services/interactions';
 import { neutralizeFormula } from '../../main/services/csv-out';
@@ -32,8 +34,8 @@ const TRICKY = [
   'Café crème, naïve',
 ];
 
-function trickyDay() {
-  const s = tempStore('2026-11-20T08:00:00.000Z', { storeId: 'dublin/docks 1', storeName: 'Dublin Docks' });
+function trickyDay(config: Partial<StoreConfig> = {}) {
+  const s = tempStore('2026-11-20T08:00:00.000Z', { storeId: 'dublin/docks 1', storeName: 'Dublin Docks', ...config });
   const zoe = createCustomer(s.ctx, { firstName: 'Zoë', lastName: "O'Brien" }).id;
   const evil = createCustomer(s.ctx, { firstName: '=cmd|', lastName: "'/C calc'!A0" }).id;
   const ids = TRICKY.map((notes, i) =>
@@ -138,7 +140,7 @@ describe('PDF report', () => {
     const { numPages, text } = await readPdf(pdf.base64);
     expect(numPages).toBe(pdf.pages);
     const all = [...text.values()].join(' ');
-    for (const label of ['Dublin Docks', '2026-11-20', 'Interactions', 'Resolved', 'Avg sentiment', 'Complaints', 'Follow-ups created',
+    for (const label of ['Dublin Docks', createFormat(s.ctx.config).weekdayDay('2026-11-20'), 'Interactions', 'Resolved', 'Avg sentiment', 'Complaints', 'Follow-ups created',
       'Follow-ups overdue', 'Suggestions used', 'Interactions per hour by outcome', 'Interactions per clerk', "Zoë O'Brien", 'Café crème', 'FLAGGED']) {
       expect(all, label).toContain(label);
     }
@@ -148,6 +150,17 @@ describe('PDF report', () => {
     expect(text.get(numPages)).toContain(`Page ${numPages} of ${numPages}`);
     const log = s.db.prepare("SELECT details FROM audit_log WHERE event = 'export'").get() as { details: string };
     expect(JSON.parse(log.details)).toEqual({ format: 'pdf', from: '2026-11-20', to: '2026-11-20', rows: TRICKY.length + 2, pages: pdf.pages });
+  });
+
+  it('writes dates and numbers the way the store locale does', async () => {
+    const dublin = await readPdf((await exportPdf(trickyDay().s.ctx, null, '2026-11-20', '2026-11-20')).base64, [1]);
+    expect(dublin.text.get(1)).toContain('Fri 20 Nov 2026');
+    expect(dublin.text.get(1)).toContain('100%');
+    const { s } = trickyDay({ locale: 'de-DE', timeZone: 'Europe/Berlin', currency: 'PLN' });
+    const page = (await readPdf((await exportPdf(s.ctx, null, '2026-11-20', '2026-11-20')).base64, [1])).text.get(1)!;
+    expect(page).toContain('Fr., 20. Nov. 2026');
+    expect(page).toContain('100 %'); // resolved, with the space German puts before the sign
+    expect(page).not.toContain('Fri 20 Nov');
   });
 
   it('prints an empty day on one page', async () => {

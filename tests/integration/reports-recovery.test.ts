@@ -2,7 +2,8 @@
 // screen's figures, in the CSV and in the PDF (issue #14, section 4).
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from '../../common/money';
+import { createFormat } from '../../common/format';
+import { DEFAULT_CONFIG } from '../../main/services/context';
 import { ROOT_CAUSE_LABEL, type Recovery } from '../../common/recovery';
 import { addClerk } from '../../main/services/clerks';
 import { createCustomer } from '../../main/services/customers';
@@ -13,6 +14,9 @@ import { kpiReport } from '../../main/services/reports/kpis';
 import { exportPdf } from '../../main/services/reports/pdf';
 import { readPdf } from '../helpers/read-pdf';
 import { tempStore } from '../helpers/temp-store';
+
+/** Amounts as the store (default settings) writes them. */
+const formatMoney = createFormat(DEFAULT_CONFIG).money;
 
 const complaint = (customerId: number, r: Partial<Recovery>) => ({
   customerId,

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../common/calendar-day';
-import { agoWording, DAYS_BEFORE_MONTHS, DAYS_BEFORE_WEEKS, DAYS_BEFORE_YEARS, dueWording } from '../../common/relative-day';
+import { translator } from '../../common/i18n';
+import { agoWording as agoIn, DAYS_BEFORE_MONTHS, DAYS_BEFORE_WEEKS, DAYS_BEFORE_YEARS, dueWording as dueIn } from '../../common/relative-day';
 import { addDays } from '../../main/services/time';
 
 const today = '2026-12-07';
+const en = translator('en');
+const dueWording = (due: string, day: string) => dueIn(due, day, en);
+const agoWording = (day: string, on: string) => agoIn(day, on, en);
 
 describe('dueWording', () => {
   it.each([
@@ -41,5 +45,22 @@ describe('agoWording', () => {
     expect(back(DAYS_BEFORE_YEARS - 1)).toBe('23 months ago');
     expect(back(DAYS_BEFORE_YEARS)).toBe('1 year ago');
     expect(agoWording('2019-05-01', today)).toBe('7 years ago');
+  });
+});
+
+describe('in German, with German plural forms', () => {
+  const de = translator('de-DE');
+  it.each([
+    ['2026-12-07', 'heute fällig'],
+    ['2026-12-08', 'morgen fällig'],
+    ['2026-12-11', 'fällig in 4 Tagen'],
+    ['2026-12-06', 'seit 1 Tag überfällig'],
+    ['2026-12-04', 'seit 3 Tagen überfällig'],
+  ])('%s is %s', (due, words) => expect(dueIn(due, today, de)).toBe(words));
+  it('counts back in weeks, months and years', () => {
+    expect(agoIn('2026-12-06', today, de)).toBe('gestern');
+    expect(agoIn(addDays(today, -DAYS_BEFORE_WEEKS), today, de)).toBe('vor 2 Wochen');
+    expect(agoIn(addDays(today, -DAYS_BEFORE_MONTHS), today, de)).toBe('vor 1 Monat');
+    expect(agoIn('2019-05-01', today, de)).toBe('vor 7 Jahren');
   });
 });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { createFormat, type Format } from '../../../common/format';
 import { ZodError, type z } from 'zod';
 import { customerDraftSchema, type CustomerDraft } from '../../../common/contract';
 import { AppError } from '../../../common/errors';
@@ -227,7 +228,7 @@ export function customerProcessor(
       if (v) d[f] = v;
     }
     const birthday = get('birthday');
-    const monthDay = birthday ? yearlessBirthday(birthday) : null;
+    const monthDay = birthday ? yearlessBirthday(birthday, createFormat(ctx.config)) : null;
     // Square lets a customer give a birthday without the year; the customer's birthday is a date, so the day goes
     // to the notes rather than being dropped or given an invented year.
     if (monthDay) d.notes = [d.notes, `Birthday: ${monthDay} (no year given)`].filter(Boolean).join('\n');
@@ -503,13 +504,13 @@ const pickTill = (c: TillColumns): TillColumns => {
   return t;
 };
 
-/** "21 July" for Square's "--07-21" or "07-21" (a birthday given without the year); null for anything else. */
-function yearlessBirthday(raw: string): string | null {
+/** "21 July" ("21. Juli" in German) for Square's "--07-21" or "07-21" (a birthday without the year); else null. */
+function yearlessBirthday(raw: string, format: Format): string | null {
   const m = /^(?:--)?(\d{1,2})-(\d{1,2})$/.exec(raw.trim());
   if (!m) return null;
   const [mo, d] = [Number(m[1]), Number(m[2])];
   if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(2024, mo, 0)).getUTCDate()) return null;
-  return `${d} ${new Date(Date.UTC(2024, mo - 1, 1)).toLocaleString('en-IE', { month: 'long', timeZone: 'UTC' })}`;
+  return format.monthDay(mo, d);
 }
 
 /** A row as read, with the keys it is matched on; refused when `reasons` holds any. */

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { INTERACTION_OUTCOMES, type InteractionOutcome } from '../../../common/domain';
 import { OUTCOME_COLOUR } from '../../../common/outcome-colours';
 import type { DayEntry, KpiValues, PdfExport, RangeReport } from '../../../common/reports';
-import { formatMoney } from '../../../common/money';
+import { createFormat, type Format } from '../../../common/format';
 import { ROOT_CAUSE_LABEL } from '../../../common/recovery';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -27,7 +27,9 @@ const OUTCOME_LABELS: Record<InteractionOutcome, string> = {
   unresolved: 'Unresolved',
 };
 
-const fmt = (v: number | null, suffix = '') => (v === null ? '–' : `${v.toLocaleString('en-IE')}${suffix}`);
+/** A KPI as the store writes numbers: a count, an average to two places or a percentage; '–' for none. */
+const count = (f: Format, v: number | null) => (v === null ? '–' : f.number(v, 2));
+const pct = (f: Format, v: number | null) => (v === null ? '–' : f.percent(v));
 
 /** Selects the face that can print `text` (see fitText) and returns the text as it will print. */
 function face(doc: Doc, text: string, bold = false): string {
@@ -36,35 +38,35 @@ function face(doc: Doc, text: string, bold = false): string {
   return fit.text;
 }
 
-function rangeLabel(r: RangeReport): string {
-  return r.from === r.to ? r.from : `${r.from} to ${r.to}`;
+function rangeLabel(r: RangeReport, f: Format): string {
+  return r.from === r.to ? f.weekdayDay(r.from) : `${f.calendarDay(r.from)} to ${f.calendarDay(r.to)}`;
 }
 
-function header(doc: Doc, r: RangeReport): void {
+function header(doc: Doc, r: RangeReport, f: Format): void {
   doc.fontSize(18).fillColor(INK).text(face(doc, r.storeName, true), MARGIN, MARGIN, { width: doc.page.width - 2 * MARGIN });
   doc
     .fontSize(11)
     .fillColor(MUTED)
-    .text(face(doc, `Daily review  ·  ${rangeLabel(r)}  ·  times in ${r.timeZone}  ·  printed ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC`));
+    .text(face(doc, `Daily review  ·  ${rangeLabel(r, f)}  ·  times in ${r.timeZone}  ·  printed ${f.dateTime(r.generatedAt)}`));
 }
 
-const KPI_TILES: [string, (k: KpiValues) => string][] = [
-  ['Interactions', (k) => fmt(k.interactions)],
-  ['Resolved', (k) => fmt(k.resolvedPct, '%')],
-  ['Avg sentiment', (k) => fmt(k.avgSentiment)],
-  ['Complaints', (k) => fmt(k.complaints)],
-  ['Follow-ups created', (k) => fmt(k.followUpsCreated)],
-  ['Follow-ups overdue', (k) => fmt(k.followUpsOverdue)],
-  ['Suggestions used', (k) => fmt(k.suggestionsUsedPct, '%')],
+const KPI_TILES: [string, (k: KpiValues, f: Format) => string][] = [
+  ['Interactions', (k, f) => count(f, k.interactions)],
+  ['Resolved', (k, f) => pct(f, k.resolvedPct)],
+  ['Avg sentiment', (k, f) => count(f, k.avgSentiment)],
+  ['Complaints', (k, f) => count(f, k.complaints)],
+  ['Follow-ups created', (k, f) => count(f, k.followUpsCreated)],
+  ['Follow-ups overdue', (k, f) => count(f, k.followUpsOverdue)],
+  ['Suggestions used', (k, f) => pct(f, k.suggestionsUsedPct)],
 ];
 
-function kpiTiles(doc: Doc, k: KpiValues, y: number): number {
+function kpiTiles(doc: Doc, k: KpiValues, f: Format, y: number): number {
   const w = (doc.page.width - 2 * MARGIN) / KPI_TILES.length;
   KPI_TILES.forEach(([label, value], i) => {
     const x = MARGIN + i * w;
     doc.roundedRect(x + 2, y, w - 4, 46, 4).fillAndStroke('#f5f7fa', RULE);
     doc.font(FONT).fontSize(8).fillColor(MUTED).text(label, x + 8, y + 7, { width: w - 16, lineBreak: false });
-    doc.font(BOLD).fontSize(16).fillColor(INK).text(value(k), x + 8, y + 20, { width: w - 16, lineBreak: false });
+    doc.font(BOLD).fontSize(16).fillColor(INK).text(value(k, f), x + 8, y + 20, { width: w - 16, lineBreak: false });
   });
   return y + 56;
 }
@@ -128,7 +130,7 @@ function clerkChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h
  * Goodwill granted per clerk and complaints by root cause, side by side under the charts. At most ten clerks: a store
  * with more prints the rest as a count (the CSV has every grant).
  */
-function recoveryBlock(doc: Doc, r: RangeReport, y: number): number {
+function recoveryBlock(doc: Doc, r: RangeReport, f: Format, y: number): number {
   const half = (doc.page.width - 2 * MARGIN) / 2;
   const line = 11;
   doc.font(BOLD).fontSize(10).fillColor(INK).text('Goodwill granted per clerk', MARGIN, y, { lineBreak: false });
@@ -136,8 +138,8 @@ function recoveryBlock(doc: Doc, r: RangeReport, y: number): number {
   const goodwill = r.recovery.goodwill.slice(0, 10);
   const rows = [
     ...goodwill.map((g) => {
-      const approved = g.approvedMinor > 0 ? ` (${formatMoney(g.approvedMinor)} approved by a manager)` : '';
-      return `${g.clerk.displayName}: ${g.grants} ${g.grants === 1 ? 'grant' : 'grants'}, ${formatMoney(g.totalMinor)}${approved}`;
+      const approved = g.approvedMinor > 0 ? ` (${f.money(g.approvedMinor)} approved by a manager)` : '';
+      return `${g.clerk.displayName}: ${g.grants} ${g.grants === 1 ? 'grant' : 'grants'}, ${f.money(g.totalMinor)}${approved}`;
     }),
     ...(r.recovery.goodwill.length > goodwill.length ? [`and ${r.recovery.goodwill.length - goodwill.length} more clerks`] : []),
   ];
@@ -159,11 +161,11 @@ interface Column {
   cell: (e: DayEntry) => string;
 }
 
-function columns(r: RangeReport, tableWidth: number): Column[] {
+function columns(r: RangeReport, f: Format, tableWidth: number): Column[] {
   const review = (e: DayEntry) =>
     [e.flagged ? 'FLAGGED' : '', e.amendmentCount ? `amended ×${e.amendmentCount}` : '', e.reviewNote ?? ''].filter(Boolean).join(' · ');
   const cols: Column[] = [
-    ...(r.from === r.to ? [] : [{ title: 'Date', width: 52, cell: (e: DayEntry) => e.day }]),
+    ...(r.from === r.to ? [] : [{ title: 'Date', width: 52, cell: (e: DayEntry) => f.shortDay(e.day) }]),
     { title: 'Time', width: 30, cell: (e) => e.localTime },
     { title: 'Clerk', width: 78, wrap: true, cell: (e) => e.clerk.displayName },
     { title: 'Customer', width: 92, wrap: true, cell: (e) => e.customer?.displayName ?? 'walk-in' },
@@ -171,7 +173,7 @@ function columns(r: RangeReport, tableWidth: number): Column[] {
     { title: 'Outcome', width: 54, cell: (e) => OUTCOME_LABELS[e.outcome] },
     { title: 'Sent.', width: 26, cell: (e) => (e.sentiment === null ? '' : String(e.sentiment)) },
     { title: 'Notes', width: 0, wrap: true, cell: (e) => (e.said ? `${e.notes}${e.notes ? '\n' : ''}Said: “${e.said}”` : e.notes) },
-    { title: 'Follow-up', width: 54, cell: (e) => e.followUpDue ?? (e.followUp ? e.followUp : '') },
+    { title: 'Follow-up', width: 54, cell: (e) => (e.followUpDue ? f.calendarDay(e.followUpDue) : (e.followUp ?? '')) },
     { title: 'Review', width: 110, wrap: true, cell: review },
   ];
   const fixed = cols.reduce((s, c) => s + c.width, 0);
@@ -194,9 +196,9 @@ function tableHeader(doc: Doc, cols: Column[], y: number): number {
 }
 
 /** The entries table: wrapping cells, a new page with the header repeated whenever a row does not fit. */
-function table(doc: Doc, r: RangeReport, startY: number): void {
+function table(doc: Doc, r: RangeReport, f: Format, startY: number): void {
   const bottom = () => doc.page.height - MARGIN - FOOTER;
-  const cols = columns(r, doc.page.width - 2 * MARGIN);
+  const cols = columns(r, f, doc.page.width - 2 * MARGIN);
   const bodyMax = doc.page.height - 2 * MARGIN - FOOTER - 16 - 2 * CELL_PAD;
   let y = startY;
   if (y + 40 > bottom()) {
@@ -243,7 +245,7 @@ function table(doc: Doc, r: RangeReport, startY: number): void {
   });
 }
 
-function footers(doc: Doc, r: RangeReport): void {
+function footers(doc: Doc, r: RangeReport, f: Format): void {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
@@ -252,21 +254,21 @@ function footers(doc: Doc, r: RangeReport): void {
     const y = doc.page.height - MARGIN - 8;
     const w = doc.page.width - 2 * MARGIN;
     doc.fontSize(7.5).fillColor(MUTED);
-    doc.text(face(doc, `${r.storeName} · ${rangeLabel(r)}`), MARGIN, y, { width: w / 2, lineBreak: false });
+    doc.text(face(doc, `${r.storeName} · ${rangeLabel(r, f)}`), MARGIN, y, { width: w / 2, lineBreak: false });
     doc.font(FONT).text(`Page ${i - start + 1} of ${count}`, MARGIN + w / 2, y, { width: w / 2, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
   }
 }
 
 /** Lays the report out on A4 landscape pages; resolves to the finished PDF file. */
-export function renderPdf(r: RangeReport): Promise<{ pdf: Buffer; pages: number }> {
+export function renderPdf(r: RangeReport, f: Format): Promise<{ pdf: Buffer; pages: number }> {
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
     // Document properties are Unicode strings in any font: the title keeps the store name whole.
-    info: { Title: `${cleanText(r.storeName)} – daily review ${rangeLabel(r)}`, Creator: 'Counterpart', CreationDate: new Date(r.generatedAt) },
+    info: { Title: `${cleanText(r.storeName)} – daily review ${rangeLabel(r, f)}`, Creator: 'Counterpart', CreationDate: new Date(r.generatedAt) },
   });
   registerReportFaces(doc);
   const chunks: Buffer[] = [];
@@ -275,16 +277,16 @@ export function renderPdf(r: RangeReport): Promise<{ pdf: Buffer; pages: number 
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  header(doc, r);
-  let y = kpiTiles(doc, r.kpis, doc.y + 10);
+  header(doc, r, f);
+  let y = kpiTiles(doc, r.kpis, f, doc.y + 10);
   const chartH = 170;
   const half = (doc.page.width - 2 * MARGIN) / 2;
   hourChart(doc, r, MARGIN, y, half - 20, chartH);
   clerkChart(doc, r, MARGIN + half + 10, y, half - 10, chartH);
   y += chartH + 12;
-  y = recoveryBlock(doc, r, y);
-  table(doc, r, y);
-  footers(doc, r);
+  y = recoveryBlock(doc, r, f, y);
+  table(doc, r, f, y);
+  footers(doc, r, f);
   const pages = doc.bufferedPageRange().count;
   doc.end();
   return done.then((pdf) => ({ pdf, pages }));
@@ -293,7 +295,7 @@ export function renderPdf(r: RangeReport): Promise<{ pdf: Buffer; pages: number 
 /** The range as a printable PDF, base64 for the IPC boundary. Audited with counts only. */
 export async function exportPdf(ctx: ServiceContext, clerkId: number | null, from: string, to: string): Promise<PdfExport> {
   const report = rangeReport(ctx, from, to);
-  const { pdf, pages } = await renderPdf(report);
+  const { pdf, pages } = await renderPdf(report, createFormat(ctx.config));
   audit(ctx, clerkId, 'export', 'reports.pdf', { format: 'pdf', from, to, rows: report.entries.length, pages });
   return { fileName: exportFileName(ctx, from, to, 'pdf'), base64: pdf.toString('base64'), pages };
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppInfo, Clerk } from '../../../common/domain';
 import { SyncStatus } from './SyncStatus';
 
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function AppHeader({ info, clerk, onSwitchClerk, actions }: Props) {
+  const { t } = useTranslation();
   return (
     <header className="app-header">
       <div className="brand">
@@ -26,26 +28,26 @@ export function AppHeader({ info, clerk, onSwitchClerk, actions }: Props) {
             ·
           </span>
           <span>
-            <span className="sr-only">Terminal </span>
-            <span aria-hidden="true">Till </span>
+            <span className="sr-only">{t('header.terminal')} </span>
+            <span aria-hidden="true">{t('header.till')} </span>
             {info.terminalId}
           </span>
-          {info.demo && <span className="badge badge-demo">Demo data</span>}
+          {info.demo && <span className="badge badge-demo">{t('header.demoData')}</span>}
         </p>
       )}
-      {info && clerk && <SyncStatus timeZone={info.timeZone} />}
+      {info && clerk && <SyncStatus />}
       {actions && (
-        <nav className="header-actions" aria-label="Counter actions">
+        <nav className="header-actions" aria-label={t('header.counterActions')}>
           {actions}
         </nav>
       )}
       {clerk && (
         <div className="clerk-box">
           <span className="clerk-label">
-            <span className="muted">Signed in:</span> <strong data-testid="signed-in-clerk">{clerk.displayName}</strong>
+            <span className="muted">{t('header.signedIn')}</span> <strong data-testid="signed-in-clerk">{clerk.displayName}</strong>
           </span>
           <button type="button" className="btn btn-quiet btn-small" onClick={onSwitchClerk}>
-            Switch clerk
+            {t('header.switchClerk')}
           </button>
         </div>
       )}

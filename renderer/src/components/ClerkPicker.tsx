@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Clerk } from '../../../common/domain';
 import { call, errorMessage } from '../api/client';
 import { PinForm } from './PinForm';
 import { FormError } from './FormError';
 import { initials } from '../lib/initials';
-
 
 interface Props {
   demo: boolean;
@@ -14,6 +14,7 @@ interface Props {
 }
 
 export function ClerkPicker({ demo, notice, onSignedIn }: Props) {
+  const { t } = useTranslation();
   const [clerks, setClerks] = useState<Clerk[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Clerk | null>(null);
@@ -64,16 +65,16 @@ export function ClerkPicker({ demo, notice, onSignedIn }: Props) {
           />
         ) : (
           <>
-            <h1 id="picker-h">Who is at the counter?</h1>
+            <h1 id="picker-h">{t('signIn.title')}</h1>
             {notice && (
               <p className="note" role="status">
                 {notice}
               </p>
             )}
-            <p className="muted">Choose your name with the arrow keys and Enter (or Tab), then type your PIN.</p>
+            <p className="muted">{t('signIn.howTo')}</p>
             <FormError message={error} />
-            {!clerks && !error && <p className="muted">Loading clerks…</p>}
-            {clerks && clerks.length === 0 && <p>No active clerks. Ask a manager to add you.</p>}
+            {!clerks && !error && <p className="muted">{t('signIn.loadingClerks')}</p>}
+            {clerks && clerks.length === 0 && <p>{t('signIn.noClerks')}</p>}
             {clerks && clerks.length > 0 && (
               <ul className="clerk-list" aria-labelledby="picker-h" onKeyDown={onKeyDown}>
                 {clerks.map((c, i) => (
@@ -90,8 +91,8 @@ export function ClerkPicker({ demo, notice, onSignedIn }: Props) {
                         {initials(c.displayName)}
                       </span>
                       <span className="clerk-name">{c.displayName}</span>
-                      <span className="clerk-role">{c.role}</span>
-                      {c.lockedUntil && <span className="badge badge-overdue">Locked</span>}
+                      <span className="clerk-role">{t(`role.${c.role}`)}</span>
+                      {c.lockedUntil && <span className="badge badge-overdue">{t('signIn.locked')}</span>}
                     </button>
                   </li>
                 ))}

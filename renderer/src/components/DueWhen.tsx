@@ -1,12 +1,11 @@
-import { dueIn, formatCalendarDay } from '../lib/format';
-import { useStore } from '../state/store';
+import { useFormat } from '../lib/format';
 
 /** A follow-up day as the clerk reads it: "due today", "overdue by 3 days"; the date itself on hover. */
 export function DueWhen({ day, className }: { day: string; className?: string }) {
-  const { info } = useStore();
+  const fmt = useFormat();
   return (
-    <time dateTime={day} title={formatCalendarDay(day)} className={className}>
-      {dueIn(day, info.timeZone)}
+    <time dateTime={day} title={fmt.calendarDay(day)} className={className}>
+      {fmt.due(day)}
     </time>
   );
 }

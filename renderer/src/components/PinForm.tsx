@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Clerk } from '../../../common/domain';
 import { errorMessage } from '../api/client';
 import { FormError } from './FormError';
@@ -12,6 +13,7 @@ interface Props {
 }
 
 export function PinForm({ clerk, demo, onBack, onSignIn }: Props) {
+  const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +28,7 @@ export function PinForm({ clerk, demo, onBack, onSignIn }: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!/^\d{4,8}$/.test(pin)) {
-      setError('A PIN is 4 to 8 digits.');
+      setError(t('signIn.pinShape'));
       input.current?.focus();
       return;
     }
@@ -43,9 +45,9 @@ export function PinForm({ clerk, demo, onBack, onSignIn }: Props) {
 
   return (
     <form className="pin-form" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onBack()} noValidate>
-      <h1 id="pin-h">Hello, {clerk.displayName}</h1>
+      <h1 id="pin-h">{t('signIn.hello', { name: clerk.displayName })}</h1>
       <label className="field">
-        <span className="field-label">Your PIN</span>
+        <span className="field-label">{t('signIn.pinLabel')}</span>
         <PinInput
           ref={input}
           autoComplete="off"
@@ -58,16 +60,16 @@ export function PinForm({ clerk, demo, onBack, onSignIn }: Props) {
       </label>
       {demo && (
         <p id="pin-demo" className="note">
-          Demo store: every clerk’s PIN is 1234.
+          {t('signIn.demoPin')}
         </p>
       )}
       <FormError message={error} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('signIn.signingIn') : t('signIn.signIn')}
         </button>
         <button type="button" className="btn btn-quiet" onClick={onBack} disabled={busy}>
-          Not {clerk.displayName.split(' ')[0]}? <kbd>Esc</kbd>
+          {t('signIn.notMe', { name: clerk.displayName.split(' ')[0] })} <kbd>Esc</kbd>
         </button>
       </div>
     </form>

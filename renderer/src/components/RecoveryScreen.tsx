@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { StoreProblem } from '../../../common/domain';
 import { call, errorMessage } from '../api/client';
-import { formatDateTime } from '../lib/format';
+import { useFormat } from '../lib/format';
 import { FormError } from './FormError';
 
 const size = (bytes: number) =>
@@ -12,7 +12,8 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmFresh, setConfirmFresh] = useState(false);
-  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // The store cannot be read, so its settings are unknown: the terminal's own locale and zone (LocaleProvider).
+  const fmt = useFormat();
   // A read-only or busy file is fine as it is: IT fixes the access or the other program closes; nothing to replace.
   const replaceable = problem.kind !== 'read-only' && problem.kind !== 'in-use';
   const offered = problem.recommended ?? problem.backups[0]?.name;
@@ -47,7 +48,7 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
               {problem.backups.map((b) => (
                 <li key={b.name}>
                   <span>
-                    <strong>{formatDateTime(b.createdAt, tz)}</strong> <span className="muted small">{size(b.bytes)}</span>
+                    <strong>{fmt.dateTime(b.createdAt)}</strong> <span className="muted small">{size(b.bytes)}</span>
                     {b.name === problem.recommended && <span className="badge">Newest good</span>}
                   </span>
                   <button
@@ -57,7 +58,7 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
                     onClick={() => void run(() => call('recovery.restore', { name: b.name }))}
                     autoFocus={b.name === offered}
                   >
-                    Restore<span className="sr-only"> the backup from {formatDateTime(b.createdAt, tz)}</span>
+                    Restore<span className="sr-only"> the backup from {fmt.dateTime(b.createdAt)}</span>
                   </button>
                 </li>
               ))}

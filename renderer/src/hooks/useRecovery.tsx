@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { needsApproval, type Approval, type Recovery } from '../../../common/recovery';
 import { ApiError, call } from '../api/client';
+import { useFormat } from '../lib/format';
 import { RECOVERY_FIELD_ID, RecoveryFields, limitsText } from '../components/work/RecoveryFields';
 import { ManagerPinDialog } from '../components/work/ManagerPinDialog';
 import { checkRecovery, type RecoveryField } from '../lib/recovery-draft';
@@ -32,6 +33,7 @@ function focusField(field: RecoveryField): void {
 
 /** The complaint's recovery steps, their guide (suggestion, apology, authority) and the manager's approval. */
 export function useRecovery(customerId: number | null, draft: LogDraft, update: (change: Partial<LogDraft>) => void): RecoveryFlow {
+  const fmt = useFormat();
   const { clerk } = useStore();
   const severity = draft.kind === 'complaint' ? draft.recovery.severity : null;
   const guide = useLoad(`recovery:${customerId ?? 'walk-in'}:${severity ?? '-'}`, () =>
@@ -58,7 +60,7 @@ export function useRecovery(customerId: number | null, draft: LogDraft, update: 
   const dialog = asking && (
     <ManagerPinDialog
       amountMinor={asking.recovery.amountMinor}
-      limits={authority ? limitsText(authority) : 'your limits'}
+      limits={authority ? limitsText(fmt, authority) : 'your limits'}
       clerkId={clerk.id}
       onClose={() => setAsking(null)}
       onApprove={async (managerId, pin) => {

@@ -1,56 +1,14 @@
-import type {
-  CommunicationStyle,
-  InteractionKind,
-  InteractionOutcome,
-  MatchKind,
-  Tier,
-} from '../../../common/domain';
+// Labels of the domain's values in English, for the back-office tabs whose words are not through the catalogues yet.
+// They are the English catalogue's own entries (one source); the counter asks t('label.kind.…') instead, so it
+// speaks the store's language.
+import type { CommunicationStyle, InteractionKind, InteractionOutcome, MatchKind, Tier } from '../../../common/domain';
+import { CATALOGUES } from '../../../common/i18n';
 
-export const KIND_LABEL: Record<InteractionKind, string> = {
-  inquiry: 'Inquiry',
-  purchase: 'Purchase',
-  return: 'Return',
-  complaint: 'Complaint',
-  pickup: 'Pickup',
-  other: 'Other',
-};
+const { label } = CATALOGUES.en;
 
-export const OUTCOME_LABEL: Record<InteractionOutcome, string> = {
-  resolved: 'Resolved',
-  follow_up: 'Follow-up',
-  escalated: 'Escalated',
-  unresolved: 'Unresolved',
-};
-
-export const MATCH_LABEL: Record<MatchKind, string> = {
-  loyalty: 'Card',
-  phone: 'Phone',
-  email: 'Email',
-  name_prefix: 'Name',
-  name: 'Name contains',
-  phone_partial: 'Part of phone',
-  fuzzy: 'Similar name',
-};
-
-export const STYLE_LABEL: Record<CommunicationStyle, string> = {
-  blue: 'Blue · warm, personal',
-  green: 'Green · facts and detail',
-  gold: 'Gold · organised, to the point',
-  orange: 'Orange · quick, upbeat',
-  unknown: 'Style not known yet',
-};
-
-export const TIER_LABEL: Record<Tier, string> = {
-  new: 'New',
-  bronze: 'Bronze',
-  silver: 'Silver',
-  gold: 'Gold',
-};
-
-export const SENTIMENT_LABEL: Record<number, string> = {
-  1: 'Very unhappy',
-  2: 'Unhappy',
-  3: 'Neutral',
-  4: 'Happy',
-  5: 'Delighted',
-};
+export const KIND_LABEL: Record<InteractionKind, string> = label.kind;
+export const OUTCOME_LABEL: Record<InteractionOutcome, string> = label.outcome;
+export const MATCH_LABEL: Record<MatchKind, string> = label.match;
+export const STYLE_LABEL: Record<CommunicationStyle, string> = label.style;
+export const TIER_LABEL: Record<Tier, string> = label.tier;
+export const SENTIMENT_LABEL: Record<number, string> = label.sentiment;

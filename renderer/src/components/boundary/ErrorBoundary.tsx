@@ -1,4 +1,5 @@
-import { Component, Fragment, createRef, type ErrorInfo, type ReactNode } from 'react';
+import { Component, Fragment, createRef, type ErrorInfo, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import './boundary.css';
 
 interface Props {
@@ -54,14 +55,20 @@ export class ErrorBoundary extends Component<Props, State> {
   override render(): ReactNode {
     const { error, attempt } = this.state;
     if (!error) return <Fragment key={attempt}>{this.props.children}</Fragment>;
-    return (
-      <div className="boundary-message" role="alert">
-        <p className="boundary-title">{this.props.what} could not be shown.</p>
-        <p className="muted small">Something went wrong while drawing it; the rest of Counterpart still works.</p>
-        <button ref={this.retryButton} type="button" className="btn" onClick={this.retry}>
-          Try again
-        </button>
-      </div>
-    );
+    return <FailedPart what={this.props.what} onRetry={this.retry} buttonRef={this.retryButton} />;
   }
+}
+
+/** The message in a failed part's place (a function component, so it can speak the store's language). */
+function FailedPart({ what, onRetry, buttonRef }: { what: string; onRetry(): void; buttonRef: RefObject<HTMLButtonElement | null> }) {
+  const { t } = useTranslation();
+  return (
+    <div className="boundary-message" role="alert">
+      <p className="boundary-title">{t('boundary.failed', { what })}</p>
+      <p className="muted small">{t('boundary.rest')}</p>
+      <button ref={buttonRef} type="button" className="btn" onClick={onRetry}>
+        {t('app.tryAgain')}
+      </button>
+    </div>
+  );
 }

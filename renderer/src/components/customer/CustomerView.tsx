@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Interaction } from '../../../../common/domain';
 import { call } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
@@ -16,6 +17,7 @@ export function CustomerView({ customerId, opened }: { customerId: number; opene
 }
 
 function CustomerPanels({ customerId, opened, onErased }: { customerId: number; opened?: object | undefined; onErased(): void }) {
+  const { t } = useTranslation();
   const profile = useLoad(`customer:${customerId}`, () => call('customers.get', { id: customerId }));
   const timeline = useTimeline(customerId);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -38,10 +40,10 @@ function CustomerPanels({ customerId, opened, onErased }: { customerId: number; 
   if (profile.error && !profile.data) {
     return (
       <div className="view-message" role="alert">
-        <h2>This customer could not be opened</h2>
+        <h2>{t('profile.openFailed')}</h2>
         <p>{profile.error}</p>
         <button type="button" className="btn" onClick={profile.reload}>
-          Try again
+          {t('app.tryAgain')}
         </button>
       </div>
     );
@@ -50,20 +52,20 @@ function CustomerPanels({ customerId, opened, onErased }: { customerId: number; 
   return (
     <div className="customer-layout">
       <section className="customer-main" aria-labelledby="customer-name" aria-busy={profile.loading}>
-        <ErrorBoundary what="The customer's profile" onRetry={profile.reload} resetKey={profile.data}>
+        <ErrorBoundary what={t('boundary.profile')} onRetry={profile.reload} resetKey={profile.data}>
           {profile.data ? (
             <ProfileSummary profile={profile.data} headingRef={heading} onErased={onErased} onSaved={profile.replace} />
           ) : (
             <div className="profile-card is-loading">
-              <h2 id="customer-name">Loading customer…</h2>
+              <h2 id="customer-name">{t('profile.loading')}</h2>
             </div>
           )}
         </ErrorBoundary>
-        <ErrorBoundary what="The customer's history">
+        <ErrorBoundary what={t('boundary.history')}>
           <Timeline customerId={customerId} timeline={timeline} />
         </ErrorBoundary>
       </section>
-      <ErrorBoundary what="The work panel">
+      <ErrorBoundary what={t('boundary.workPanel')}>
         <WorkPanel
           customerId={customerId}
           opened={opened}

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CustomerField } from '../../../../common/contract';
 import type { CustomerProfile } from '../../../../common/domain';
 import { STYLE_GUIDE } from '../../../../common/styles';
-import { formatCalendarDay, formatDay, formatMoney } from '../../lib/format';
-import { TIER_LABEL } from '../../lib/labels';
+import { useFormat } from '../../lib/format';
 import { useFeedback } from '../../state/feedback';
 import { useStore } from '../../state/store';
 import { OpenIssues } from './OpenIssues';
@@ -28,12 +28,13 @@ export function ProfileSummary({
   /** After an edit was saved: the profile as the main process returned it. */
   onSaved?: (p: CustomerProfile) => void;
 }) {
-  const { info, clerk } = useStore();
+  const { clerk } = useStore();
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const { announce } = useFeedback();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const c = profile.customer;
-  const tz = info.timeZone;
   const style = STYLE_GUIDE[c.style];
   const canEdit = Boolean(onSaved) && !profile.erased;
 
@@ -51,8 +52,8 @@ export function ProfileSummary({
   const saved = (p: CustomerProfile, changed: CustomerField[]) => {
     if (changed.length) {
       onSaved?.(p);
-      announce(`Profile saved: ${changed.map((f) => FIELD_LABEL[f]).join(', ')} changed`);
-    } else announce('Nothing changed');
+      announce(t('profile.saved', { fields: fmt.list(changed.map((f) => FIELD_LABEL[f])) }));
+    } else announce(t('profile.nothingChanged'));
     closeEditor();
   };
 
@@ -62,10 +63,10 @@ export function ProfileSummary({
         <h2 id="customer-name" tabIndex={-1} ref={headingRef}>
           {c.displayName}
         </h2>
-        <span className={`tier tier-${profile.tier}`}>{TIER_LABEL[profile.tier]}</span>
+        <span className={`tier tier-${profile.tier}`}>{t(`label.tier.${profile.tier}`)}</span>
         {canEdit && !editing && (
           <button type="button" id={EDIT_PROFILE_BUTTON} ref={editButton} className="btn btn-small" onClick={() => setEditing(true)}>
-            Edit profile <kbd>Alt+P</kbd>
+            {t('profile.edit')} <kbd>Alt+P</kbd>
           </button>
         )}
         {clerk.role !== 'clerk' && onErased && <CustomerDataMenu customer={c} onErased={onErased} />}
@@ -73,11 +74,11 @@ export function ProfileSummary({
       <p className={`style-line style-${c.style}`} data-testid="style-line">
         <span className="dot" aria-hidden="true" />
         <span>
-          <strong>Style: {style.name}</strong>
+          <strong>{t('profile.style', { style: style.name })}</strong>
           {c.styleSetBy && c.styleSetAt && (
             <span className="muted">
               {' '}
-              — set by {c.styleSetBy.name}, {formatDay(c.styleSetAt, tz)}
+              — {t('profile.styleSetBy', { name: c.styleSetBy.name, day: fmt.day(c.styleSetAt) })}
             </span>
           )}
           <span className="style-approach">{style.approach}</span>
@@ -90,76 +91,75 @@ export function ProfileSummary({
         <>
           <dl className="facts">
             <div>
-              <dt>Visits</dt>
-              <dd>{profile.visitCount.toLocaleString('en-IE')}</dd>
+              <dt>{t('profile.visits')}</dt>
+              <dd>{fmt.number(profile.visitCount)}</dd>
             </div>
             <div>
-              <dt>Last visit</dt>
-              <dd>{profile.lastVisitAt ? formatDay(profile.lastVisitAt, tz) : 'Never'}</dd>
+              <dt>{t('profile.lastVisit')}</dt>
+              <dd>{profile.lastVisitAt ? fmt.day(profile.lastVisitAt) : t('profile.never')}</dd>
             </div>
             <div>
-              <dt>Lifetime spend</dt>
-              <dd>{formatMoney(profile.lifetimeSpendCents)}</dd>
+              <dt>{t('profile.lifetimeSpend')}</dt>
+              <dd>{fmt.money(profile.lifetimeSpendCents)}</dd>
             </div>
             <div>
-              <dt>Purchases</dt>
-              <dd>{profile.purchaseCount.toLocaleString('en-IE')}</dd>
+              <dt>{t('profile.purchases')}</dt>
+              <dd>{fmt.number(profile.purchaseCount)}</dd>
             </div>
             {profile.before && (
               <div>
-                <dt>Before Counterpart</dt>
+                <dt>{t('profile.before')}</dt>
                 <dd>
-                  {formatMoney(profile.before.spendCents)} over {profile.before.orders.toLocaleString('en-IE')}{' '}
-                  {profile.before.orders === 1 ? 'order' : 'orders'}
+                  {t('profile.beforeSpend', { amount: fmt.money(profile.before.spendCents), count: profile.before.orders })}
                 </dd>
               </div>
             )}
             <div>
-              <dt>Customer since</dt>
-              <dd>{formatDay(c.createdAt, tz)}</dd>
+              <dt>{t('profile.since')}</dt>
+              <dd>{fmt.day(c.createdAt)}</dd>
             </div>
           </dl>
           <dl className="contact">
             <div>
-              <dt>Phone</dt>
+              <dt>{t('profile.phone')}</dt>
               <dd>{c.phone ?? '—'}</dd>
             </div>
             <div>
-              <dt>Email</dt>
+              <dt>{t('profile.email')}</dt>
               <dd className="wrap">{c.email ?? '—'}</dd>
             </div>
             <div>
-              <dt>Loyalty card</dt>
+              <dt>{t('profile.card')}</dt>
               <dd>{c.loyaltyId ?? '—'}</dd>
             </div>
             {(profile.address.city || profile.address.postcode) && (
               <div>
-                <dt>Town</dt>
+                <dt>{t('profile.town')}</dt>
                 <dd>{[profile.address.city, profile.address.postcode, profile.address.country].filter(Boolean).join(', ')}</dd>
               </div>
             )}
             <div>
-              <dt>Marketing</dt>
-              <dd>{c.marketingConsent ? 'Consented' : 'No consent'}</dd>
+              <dt>{t('profile.marketing')}</dt>
+              <dd>{c.marketingConsent ? t('profile.consented') : t('profile.noConsent')}</dd>
             </div>
             {c.birthday && (
               <div>
-                <dt>Birthday</dt>
-                <dd>{formatCalendarDay(c.birthday)}</dd>
+                <dt>{t('profile.birthday')}</dt>
+                <dd>{fmt.calendarDay(c.birthday)}</dd>
               </div>
             )}
             {c.language && (
               <div>
-                <dt>Language</dt>
+                <dt>{t('profile.language')}</dt>
                 <dd>{c.language}</dd>
               </div>
             )}
           </dl>
           {c.tags.length > 0 && (
-            <ul className="tags" aria-label="Tags">
-              {c.tags.map((t) => (
-                <li key={t} className="tag">
-                  {t}
+            <ul className="tags" aria-label={t('profile.tags')}>
+              {c.tags.map((tag) => (
+                <li key={tag} className="tag">
+                  {tag}
                 </li>
               ))}
             </ul>
@@ -167,7 +167,7 @@ export function ProfileSummary({
           {c.notes && <p className="customer-notes">{c.notes}</p>}
         </>
       )}
-      {profile.views && <ProfileViews views={profile.views} timeZone={tz} />}
+      {profile.views && <ProfileViews views={profile.views} />}
     </div>
   );
 }

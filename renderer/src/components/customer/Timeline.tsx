@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { entryKey, type useTimeline } from '../../hooks/useTimeline';
-import { todayIn } from '../../lib/format';
-import { useStore } from '../../state/store';
+import { useFormat } from '../../lib/format';
 import { TimelineItem } from './TimelineItem';
 
 type TimelineData = ReturnType<typeof useTimeline>;
@@ -15,11 +15,12 @@ const LOAD_AHEAD = 12;
  * smoothly as 10. Tab reaches the list once; arrow keys, Page Up/Down, Home and End move between entries.
  */
 export function Timeline({ customerId, timeline }: { customerId: number; timeline: TimelineData }) {
-  const { info } = useStore();
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<number | null>(null);
   const { entries, done, loading, error, loadMore } = timeline;
-  const today = todayIn(info.timeZone);
+  const today = fmt.today();
 
   const virtual = useVirtualizer({
     count: entries.length,
@@ -86,17 +87,19 @@ export function Timeline({ customerId, timeline }: { customerId: number; timelin
     ? ''
     : entries.length === 0
       ? loading
-        ? 'Loading…'
+        ? t('timeline.loading')
         : ''
-      : `${entries.length.toLocaleString('en-IE')}${done ? '' : '+'} entries, newest first`;
+      : done
+        ? t('timeline.summary', { count: entries.length })
+        : t('timeline.summaryMore', { count: entries.length });
 
   return (
     <section className="timeline" aria-labelledby="timeline-h">
       <div className="timeline-head">
-        <h3 id="timeline-h">History</h3>
+        <h3 id="timeline-h">{t('timeline.title')}</h3>
         <span className="muted small">{summary}</span>
         <span className="muted small kbd-hint">
-          <kbd>Alt+T</kbd> then <kbd>↑</kbd>
+          <kbd>Alt+T</kbd> {t('timeline.then')} <kbd>↑</kbd>
           <kbd>↓</kbd>
         </span>
       </div>
@@ -129,15 +132,15 @@ export function Timeline({ customerId, timeline }: { customerId: number; timelin
                 aria-labelledby={`tl-${key}`}
                 data-entry={key}
               >
-                <TimelineItem entry={entry} titleId={`tl-${key}`} today={today} timeZone={info.timeZone} />
+                <TimelineItem entry={entry} titleId={`tl-${key}`} today={today} />
               </article>
             );
           })}
         </div>
-        {done && entries.length === 0 && <p className="empty-note">No purchases or conversations yet.</p>}
+        {done && entries.length === 0 && <p className="empty-note">{t('timeline.empty')}</p>}
       </div>
       <p id="timeline-help" className="sr-only">
-        Use the arrow keys to move between entries.
+        {t('timeline.help')}
       </p>
       {(loading && entries.length > 0) || error ? (
         <div className="timeline-foot" role={error ? 'alert' : undefined}>
@@ -145,11 +148,11 @@ export function Timeline({ customerId, timeline }: { customerId: number; timelin
             <>
               <span>{error}</span>
               <button type="button" className="btn btn-small" onClick={timeline.retry}>
-                Try again
+                {t('app.tryAgain')}
               </button>
             </>
           ) : (
-            <span className="muted small">Loading older entries…</span>
+            <span className="muted small">{t('timeline.loadingOlder')}</span>
           )}
         </div>
       ) : null}

@@ -1,6 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../common/domain';
-import { formatCalendarDay, formatDateTime, formatMoney } from '../../lib/format';
-import { KIND_LABEL, OUTCOME_LABEL, SENTIMENT_LABEL } from '../../lib/labels';
+import { useFormat } from '../../lib/format';
 
 const MAX_ITEMS = 6;
 
@@ -8,34 +8,35 @@ interface Props {
   entry: TimelineEntry;
   titleId: string;
   today: string;
-  timeZone: string;
 }
 
-export function TimelineItem({ entry, titleId, today, timeZone }: Props) {
-  const when = <time dateTime={entry.at}>{formatDateTime(entry.at, timeZone)}</time>;
+export function TimelineItem({ entry, titleId, today }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const when = <time dateTime={entry.at}>{fmt.dateTime(entry.at)}</time>;
   if (entry.type === 'purchase') {
     const returnOpen = entry.returnWindowEndsOn >= today;
     const shown = entry.items.slice(0, MAX_ITEMS);
     return (
       <div className="tl-item tl-purchase">
         <span className="tl-icon" aria-hidden="true">
-          €
+          {fmt.currencySymbol}
         </span>
         <div className="tl-body">
           <p className="tl-title" id={titleId}>
-            <strong>Purchase</strong> <span className="amount">{formatMoney(entry.totalCents)}</span>
-            <span className="muted small">receipt {entry.receiptNo}</span>
-            {returnOpen && <span className="badge badge-return">Return window until {formatCalendarDay(entry.returnWindowEndsOn)}</span>}
+            <strong>{t('label.kind.purchase')}</strong> <span className="amount">{fmt.money(entry.totalCents)}</span>
+            <span className="muted small">{t('timeline.receipt', { receipt: entry.receiptNo })}</span>
+            {returnOpen && <span className="badge badge-return">{t('timeline.returnUntil', { day: fmt.calendarDay(entry.returnWindowEndsOn) })}</span>}
             <span className="tl-when">{when}</span>
           </p>
           <ul className="tl-lines">
             {shown.map((it, i) => (
               <li key={i}>
-                {it.quantity} × {it.description} <span className="muted">{formatMoney(it.unitPriceCents * it.quantity)}</span>
-                {it.returnStatus === 'returned' && <span className="badge badge-returned">Returned</span>}
+                {fmt.number(it.quantity)} × {it.description} <span className="muted">{fmt.money(it.unitPriceCents * it.quantity)}</span>
+                {it.returnStatus === 'returned' && <span className="badge badge-returned">{t('timeline.returned')}</span>}
               </li>
             ))}
-            {entry.items.length > MAX_ITEMS && <li className="muted">and {entry.items.length - MAX_ITEMS} more items</li>}
+            {entry.items.length > MAX_ITEMS && <li className="muted">{t('timeline.moreItems', { count: entry.items.length - MAX_ITEMS })}</li>}
           </ul>
         </div>
       </div>
@@ -49,36 +50,36 @@ export function TimelineItem({ entry, titleId, today, timeZone }: Props) {
       </span>
       <div className="tl-body">
         <p className="tl-title" id={titleId}>
-          <strong>{KIND_LABEL[i.kind]}</strong>
-          <span className={`outcome outcome-${i.outcome}`}>{OUTCOME_LABEL[i.outcome]}</span>
-          {entry.open && <span className="badge badge-open">Open</span>}
+          <strong>{t(`label.kind.${i.kind}`)}</strong>
+          <span className={`outcome outcome-${i.outcome}`}>{t(`label.outcome.${i.outcome}`)}</span>
+          {entry.open && <span className="badge badge-open">{t('timeline.open')}</span>}
           {i.sentiment !== null && (
             <span className={`sentiment sentiment-${i.sentiment}`}>
-              Sentiment {i.sentiment}/5 · {SENTIMENT_LABEL[i.sentiment]}
+              {t('timeline.sentiment', { n: i.sentiment, label: t(`label.sentiment.${i.sentiment as 1 | 2 | 3 | 4 | 5}`) })}
             </span>
           )}
           {entry.amendmentCount > 0 && (
             <span className="badge badge-amended" title={i.amendReason ?? undefined}>
-              Amended{entry.amendmentCount > 1 ? ` ×${entry.amendmentCount}` : ''}
+              {entry.amendmentCount > 1 ? t('timeline.amendedTimes', { count: entry.amendmentCount }) : t('timeline.amended')}
             </span>
           )}
           <span className="tl-when">{when}</span>
         </p>
-        {i.notes ? <p className="tl-notes">{i.notes}</p> : <p className="tl-notes muted">No notes.</p>}
+        {i.notes ? <p className="tl-notes">{i.notes}</p> : <p className="tl-notes muted">{t('timeline.noNotes')}</p>}
         {i.said && (
           <p className="said">
-            <span className="said-label">Said:</span> “{i.said}”
+            <span className="said-label">{t('timeline.said')}</span> {t('timeline.quoted', { text: i.said })}
           </p>
         )}
         <p className="tl-foot">
           <span>
-            by {i.clerkName}
+            {t('timeline.by', { name: i.clerkName })}
             {i.place && <span className="tl-place"> · {i.place}</span>}
           </span>
-          {i.resolves.length > 0 && <span>settled {i.resolves.length === 1 ? 'an open issue' : `${i.resolves.length} open issues`}</span>}
-          {i.followUpDue && <span>follow-up due {formatCalendarDay(i.followUpDue)}</span>}
-          {i.suggestionTemplateId && <span>suggestion used</span>}
-          {i.amendReason && <span>corrected: {i.amendReason}</span>}
+          {i.resolves.length > 0 && <span>{t('timeline.settled', { count: i.resolves.length })}</span>}
+          {i.followUpDue && <span>{t('timeline.followUpDue', { day: fmt.calendarDay(i.followUpDue) })}</span>}
+          {i.suggestionTemplateId && <span>{t('timeline.suggestionUsed')}</span>}
+          {i.amendReason && <span>{t('timeline.corrected', { reason: i.amendReason })}</span>}
         </p>
       </div>
     </div>

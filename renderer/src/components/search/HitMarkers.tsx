@@ -1,12 +1,13 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { HitMarkers as Markers } from '../../../../common/domain';
-import { plural } from '../../lib/format';
 
 /** What a customer is owed, in words (a row's accessible name says the same as its badges). */
-export function markerWords(m: Markers): string[] {
+export function markerWords(m: Markers, t: TFunction): string[] {
   return [
-    m.overduePromises > 0 && `${plural(m.overduePromises, 'promise')} overdue`,
-    m.openIssues > 0 && plural(m.openIssues, 'open issue'),
-    m.ordersWaiting > 0 && `${plural(m.ordersWaiting, 'order')} waiting`,
+    m.overduePromises > 0 && t('markers.overdueWords', { count: m.overduePromises }),
+    m.openIssues > 0 && t('markers.issueWords', { count: m.openIssues }),
+    m.ordersWaiting > 0 && t('markers.orderWords', { count: m.ordersWaiting }),
   ].filter((w): w is string => Boolean(w));
 }
 
@@ -15,21 +16,22 @@ export function markerWords(m: Markers): string[] {
  * the badge's title and, for screen readers, the row's label.
  */
 export function HitMarkers({ markers: m }: { markers: Markers }) {
+  const { t } = useTranslation();
   return (
     <span className="hit-markers">
       {m.overduePromises > 0 && (
-        <span className="marker marker-overdue" title={`${plural(m.overduePromises, 'promise')} overdue`}>
-          Overdue
+        <span className="marker marker-overdue" title={t('markers.overdueWords', { count: m.overduePromises })}>
+          {t('markers.overdue')}
         </span>
       )}
       {m.openIssues > 0 && (
-        <span className="marker marker-issue" title={plural(m.openIssues, 'open issue')}>
-          Issue
+        <span className="marker marker-issue" title={t('markers.issueWords', { count: m.openIssues })}>
+          {t('markers.issue')}
         </span>
       )}
       {m.ordersWaiting > 0 && (
-        <span className="marker marker-order" title={`${plural(m.ordersWaiting, 'order')} waiting`}>
-          Order
+        <span className="marker marker-order" title={t('markers.orderWords', { count: m.ordersWaiting })}>
+          {t('markers.order')}
         </span>
       )}
     </span>

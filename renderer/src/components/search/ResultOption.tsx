@@ -1,8 +1,8 @@
 import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cardEnd, type CardShape } from '../../../../common/card-shape';
 import type { CustomerHit } from '../../../../common/domain';
-import { agoIn, formatDay } from '../../lib/format';
-import { MATCH_LABEL, TIER_LABEL } from '../../lib/labels';
+import { useFormat } from '../../lib/format';
 import type { Prefill } from '../../lib/prefill';
 import { HitMarkers, markerWords } from './HitMarkers';
 
@@ -13,13 +13,14 @@ interface Props {
   option: SearchOption;
   query: string;
   selected: boolean;
-  timeZone: string;
   card: CardShape;
   onPointer(): void;
   onChoose(): void;
 }
 
-export function ResultOption({ id, option, query, selected, timeZone, card, onPointer, onChoose }: Props) {
+export function ResultOption({ id, option, query, selected, card, onPointer, onChoose }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const common = {
     id,
     role: 'option' as const,
@@ -35,25 +36,25 @@ export function ResultOption({ id, option, query, selected, timeZone, card, onPo
         <span className="plus" aria-hidden="true">
           +
         </span>
-        Create a new customer from “{query}”
+        {t('search.createFrom', { query })}
         <kbd className="result-kbd">Alt+N</kbd>
       </li>
     );
   }
   const h = option.hit;
-  const lastVisit = h.lastVisitAt ? `last visit ${agoIn(h.lastVisitAt, timeZone)}` : 'no visits yet';
+  const lastVisit = h.lastVisitAt ? t('search.row.lastVisit', { ago: fmt.ago(h.lastVisitAt) }) : t('search.row.noVisitsYet');
   // Town and postcode tell two namesakes apart.
   const place = [h.town, h.postcode].filter(Boolean).join(' ');
   const label = [
     h.displayName,
     place,
-    ...markerWords(h.markers),
-    `${TIER_LABEL[h.tier]} tier`,
+    ...markerWords(h.markers, t),
+    t('search.row.tier', { tier: t(`label.tier.${h.tier}`) }),
     lastVisit,
-    h.phone && `phone ${h.phone}`,
+    h.phone && t('search.row.phone', { phone: h.phone }),
     h.email,
-    h.loyaltyId && `card ${h.loyaltyId}`,
-    `matched by ${MATCH_LABEL[h.match].toLowerCase()}`,
+    h.loyaltyId && t('search.row.card', { card: h.loyaltyId }),
+    t('search.row.matchedBy', { match: t(`label.match.${h.match}`) }),
   ]
     .filter(Boolean)
     .join(', ');
@@ -69,11 +70,11 @@ export function ResultOption({ id, option, query, selected, timeZone, card, onPo
       <span className="hit-card" title={h.loyaltyId ?? undefined}>
         {h.loyaltyId ? cardEnd(h.loyaltyId, card) : '—'}
       </span>
-      <span className={`hit-tier tier-${h.tier}`}>{TIER_LABEL[h.tier]}</span>
-      <span className="hit-visit" title={h.lastVisitAt ? formatDay(h.lastVisitAt, timeZone) : undefined}>
-        {h.lastVisitAt ? agoIn(h.lastVisitAt, timeZone) : 'No visits'}
+      <span className={`hit-tier tier-${h.tier}`}>{t(`label.tier.${h.tier}`)}</span>
+      <span className="hit-visit" title={h.lastVisitAt ? fmt.day(h.lastVisitAt) : undefined}>
+        {h.lastVisitAt ? fmt.ago(h.lastVisitAt) : t('search.row.noVisits')}
       </span>
-      <span className={`match match-${h.match}`}>{MATCH_LABEL[h.match]}</span>
+      <span className={`match match-${h.match}`}>{t(`label.match.${h.match}`)}</span>
     </li>
   );
 }
@@ -83,16 +84,17 @@ export function ResultOption({ id, option, query, selected, timeZone, card, onPo
  * already names every value ("phone …, card …, last visit …").
  */
 export function ResultHeaders() {
+  const { t } = useTranslation();
   return (
     <div className="result result-head" aria-hidden="true">
-      <span>Customer</span>
-      <span>Owed</span>
-      <span>Phone</span>
-      <span className="hit-email">Email</span>
-      <span>Card</span>
-      <span>Tier</span>
-      <span>Last visit</span>
-      <span>Matched by</span>
+      <span>{t('search.head.customer')}</span>
+      <span>{t('search.head.owed')}</span>
+      <span>{t('search.head.phone')}</span>
+      <span className="hit-email">{t('search.head.email')}</span>
+      <span>{t('search.head.card')}</span>
+      <span>{t('search.head.tier')}</span>
+      <span>{t('search.head.lastVisit')}</span>
+      <span>{t('search.head.matchedBy')}</span>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CustomerHit } from '../../../../common/domain';
 import { call } from '../../api/client';
 import { useCustomerSearch } from '../../hooks/useCustomerSearch';
 import { useScanDetector } from '../../hooks/useScanDetector';
-import { plural } from '../../lib/format';
 import { prefillFrom, type Prefill } from '../../lib/prefill';
 import { useFeedback } from '../../state/feedback';
 import { useStore } from '../../state/store';
@@ -32,6 +32,7 @@ const optionId = (i: number) => `search-option-${i}`;
 export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
   const { info } = useStore();
   const { announce, showError } = useFeedback();
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -81,8 +82,8 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
         search.error
           ? search.error
           : search.hits.length
-            ? `${plural(search.hits.length, 'customer')} found`
-            : 'No customer found. Press Enter to create one.',
+            ? t('search.found', { count: search.hits.length })
+            : t('search.noneFound'),
       );
     }
     // Only a new answer should trigger this, not a re-render.
@@ -101,11 +102,11 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
         setOpen(false);
         setCardMiss(null);
         onOpen(hit);
-        announce(`Card ${code}: ${hit.displayName}`);
+        announce(t('search.cardOpened', { card: code, name: hit.displayName }));
       } else {
         setCardMiss(code);
         setOpen(true);
-        announce(`No customer has loyalty card ${code}.`);
+        announce(t('search.noCard', { card: code }));
       }
     } catch (err) {
       showError(err);
@@ -157,15 +158,17 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
     : search.error
       ? search.error
       : search.pending && search.query !== q && search.hits.length === 0
-        ? 'Searching…'
+        ? t('search.searching')
         : search.hits.length
-          ? `${plural(search.hits.length, 'customer')}${search.hits.length >= 20 ? ' (best matches; type more to narrow)' : ''}`
-          : `No customer matches “${q}”.`;
+          ? search.hits.length >= 20
+            ? t('search.countBest', { count: search.hits.length })
+            : t('search.count', { count: search.hits.length })
+          : t('search.noMatch', { query: q });
 
   return (
     <div className="search">
       <label htmlFor="customer-search" className="search-label">
-        Find customer
+        {t('search.label')}
       </label>
       <div className="search-field">
         <input
@@ -180,7 +183,7 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
           aria-describedby="search-hint"
           autoComplete="off"
           spellCheck={false}
-          placeholder="Name, phone, email or scan a loyalty card"
+          placeholder={t('search.placeholder')}
           value={query}
           maxLength={200}
           onChange={(e) => {
@@ -195,13 +198,13 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
         />
         <span id="search-hint" className="search-hint">
           <kbd>↑</kbd>
-          <kbd>↓</kbd> choose · <kbd>Enter</kbd> open · <kbd>Esc</kbd> clear
+          <kbd>↓</kbd> {t('search.hintChoose')} · <kbd>Enter</kbd> {t('search.hintOpen')} · <kbd>Esc</kbd> {t('search.hintClear')}
         </span>
       </div>
       <div className={`search-dropdown${expanded ? ' is-open' : ''}`}>
         {expanded && (
           <p className={`search-status${search.pending ? ' is-pending' : ''}`}>
-            {cardMiss === q ? `No customer has loyalty card ${cardMiss}. ` : ''}
+            {cardMiss === q ? `${t('search.noCard', { card: cardMiss })} ` : ''}
             {status}
           </p>
         )}
@@ -209,7 +212,7 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
         <ul
           id={LISTBOX_ID}
           role="listbox"
-          aria-label="Matching customers"
+          aria-label={t('search.results')}
           className={`results${search.pending ? ' is-stale' : ''}`}
           aria-busy={search.pending}
           // Which query the shown options answer: lets a benchmark (and a test) tell the new answer from the old one.
@@ -224,7 +227,6 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
                 option={o}
                 query={q}
                 selected={i === active}
-                timeZone={info.timeZone}
                 card={info.card}
                 onPointer={() => setActive(i)}
                 onChoose={() => choose(o)}

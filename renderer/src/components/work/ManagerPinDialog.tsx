@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Clerk } from '../../../../common/domain';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
-import { formatMoney } from '../../lib/format';
+import { useFormat } from '../../lib/format';
 import { Dialog } from '../manager/shared/Dialog';
 import { FormError } from '../FormError';
 
@@ -22,6 +22,7 @@ interface Props {
  * type the PIN, Enter. The PIN stays in this dialog's state only (never in the draft) and is cleared after each try.
  */
 export function ManagerPinDialog({ amountMinor, limits, clerkId, onApprove, onClose }: Props) {
+  const fmt = useFormat();
   const clerks = useLoad('clerks', () => call('clerks.list', {}));
   const managers = (clerks.data ?? []).filter((c: Clerk) => c.role !== 'clerk' && c.id !== clerkId);
   const [managerId, setManagerId] = useState<number | null>(null);
@@ -59,7 +60,7 @@ export function ManagerPinDialog({ amountMinor, limits, clerkId, onApprove, onCl
     <Dialog title="Manager approval" titleId="approval-h" onClose={onClose}>
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <p id="approval-why">
-          Granting <strong>{formatMoney(amountMinor)}</strong> is above your authority ({limits}). A manager approves it here with their PIN.
+          Granting <strong>{fmt.money(amountMinor)}</strong> is above your authority ({limits}). A manager approves it here with their PIN.
         </p>
         <div className="field">
           <label className="field-label" htmlFor="approval-manager">

@@ -1,5 +1,7 @@
 import { useState, type ClipboardEvent, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_NOTES } from '../../../../common/contract';
+import { useFormat } from '../../lib/format';
 
 interface Props {
   value: string;
@@ -7,13 +9,13 @@ interface Props {
   onChange(notes: string): void;
 }
 
-const count = new Intl.NumberFormat('en-IE');
-
 /**
  * The log entry's notes with a visible count towards the limit. A paste that would go past it is refused whole, with
  * a message: the browser's maxLength alone cuts it silently, and a cut note loses what mattered at its end.
  */
 export function NotesField({ value, notesRef, onChange }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const [refused, setRefused] = useState<string | null>(null);
 
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
@@ -23,15 +25,14 @@ export function NotesField({ value, notesRef, onChange }: Props) {
     if (after <= MAX_NOTES) return setRefused(null);
     e.preventDefault();
     setRefused(
-      `Not pasted: that text is ${count.format(pasted.length)} characters and the notes hold ${count.format(MAX_NOTES)} ` +
-        `(${count.format(Math.max(0, MAX_NOTES - value.length))} left). Shorten it first; nothing was cut.`,
+      t('notes.refused', { pasted: fmt.number(pasted.length), max: fmt.number(MAX_NOTES), left: fmt.number(Math.max(0, MAX_NOTES - value.length)) }),
     );
   };
 
   return (
     <div className="field">
       <label className="field-label" htmlFor="log-notes">
-        Notes
+        {t('notes.label')}
       </label>
       <textarea
         id="log-notes"
@@ -39,7 +40,7 @@ export function NotesField({ value, notesRef, onChange }: Props) {
         rows={4}
         maxLength={MAX_NOTES}
         value={value}
-        placeholder="What was asked, what was agreed"
+        placeholder={t('notes.placeholder')}
         aria-describedby="log-notes-count"
         aria-invalid={refused ? true : undefined}
         onPaste={onPaste}
@@ -49,7 +50,7 @@ export function NotesField({ value, notesRef, onChange }: Props) {
         }}
       />
       <span id="log-notes-count" className={`notes-count small${value.length >= MAX_NOTES ? ' is-full' : ''}`} data-testid="notes-count">
-        {count.format(value.length)} / {count.format(MAX_NOTES)} characters
+        {t('notes.count', { used: fmt.number(value.length), max: fmt.number(MAX_NOTES) })}
       </span>
       {refused && (
         <p className="form-error" role="alert" data-testid="notes-refused">

@@ -9,7 +9,8 @@ import {
   type GoodwillAuthority,
   type RecoveryGuide,
 } from '../../../../common/recovery';
-import { formatMoney } from '../../lib/format';
+import type { Format } from '../../../../common/format';
+import { useFormat } from '../../lib/format';
 import { minorUnits, typedAmount, type RecoveryDraft, type RecoveryField } from '../../lib/recovery-draft';
 import { RadioGroup } from './RadioGroup';
 
@@ -26,11 +27,11 @@ const SEVERITY_OPTIONS = SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABE
 const CAUSE_OPTIONS = ROOT_CAUSES.map((c) => ({ value: c, label: ROOT_CAUSE_LABEL[c] }));
 
 /** The clerk's limits in words: "up to €25.00 per complaint and €50.00 left today". */
-export function limitsText(a: GoodwillAuthority): string {
+export function limitsText(f: Format, a: GoodwillAuthority): string {
   if (a.perInteractionMinor === null && a.perDayMinor === null) return 'no limit for your role';
   const parts = [
-    a.perInteractionMinor !== null ? `up to ${formatMoney(a.perInteractionMinor)} per complaint` : null,
-    a.perDayMinor !== null ? `${formatMoney(Math.max(0, a.perDayMinor - a.grantedTodayMinor))} left today` : null,
+    a.perInteractionMinor !== null ? `up to ${f.money(a.perInteractionMinor)} per complaint` : null,
+    a.perDayMinor !== null ? `${f.money(Math.max(0, a.perDayMinor - a.grantedTodayMinor))} left today` : null,
   ];
   return parts.filter(Boolean).join(' and ');
 }
@@ -52,6 +53,7 @@ interface Props {
  * diagnose (root cause). Native controls only, so every step is reachable and operable by keyboard.
  */
 export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, invalid }: Props) {
+  const fmt = useFormat();
   const amountMinor = r.remedy === 'none' ? 0 : minorUnits(r.amount);
   const suggestion = guide?.suggestion ?? null;
   const authority = guide?.authority ?? null;
@@ -156,8 +158,8 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
           {authority === null
             ? ''
             : overLimit
-              ? `Above your authority (${limitsText(authority)}): saving asks for a manager's PIN.`
-              : `Within your authority (${limitsText(authority)}).`}
+              ? `Above your authority (${limitsText(fmt, authority)}): saving asks for a manager's PIN.`
+              : `Within your authority (${limitsText(fmt, authority)}).`}
         </p>
       </div>
       <div className="recovery-step" id={RECOVERY_FIELD_ID.rootCause} tabIndex={-1}>

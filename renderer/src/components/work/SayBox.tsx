@@ -1,5 +1,7 @@
 import { useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { adjacentSlot, findSlots } from '../../../../common/slots';
+import { useFormat } from '../../lib/format';
 import { FormError } from '../FormError';
 
 interface Props {
@@ -26,6 +28,8 @@ export function selectFirstSlot(el: HTMLTextAreaElement | null): boolean {
  * slot, and past the last one Tab leaves the box as usual. The slots still to fill are listed in words for everyone.
  */
 export function SayBox({ say, sayRef, onSay, onCopy, problem }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const marks = useRef<HTMLDivElement>(null);
   const slots = findSlots(say);
 
@@ -49,7 +53,7 @@ export function SayBox({ say, sayRef, onSay, onCopy, problem }: Props) {
   return (
     <div className="say">
       <label className="field" htmlFor="say-text">
-        <span className="field-label">What I’ll say</span>
+        <span className="field-label">{t('say.label')}</span>
       </label>
       <div className="say-box">
         <div className="say-marks" ref={marks} aria-hidden="true" data-testid="say-marks">
@@ -63,7 +67,7 @@ export function SayBox({ say, sayRef, onSay, onCopy, problem }: Props) {
           rows={3}
           value={say}
           maxLength={4000}
-          placeholder="Use a suggestion, or write your own words"
+          placeholder={t('say.placeholder')}
           aria-describedby={slots.length ? 'say-slots' : undefined}
           aria-invalid={problem ? true : undefined}
           onChange={(e) => onSay(e.target.value)}
@@ -75,13 +79,13 @@ export function SayBox({ say, sayRef, onSay, onCopy, problem }: Props) {
       </div>
       {slots.length > 0 && (
         <p id="say-slots" className="say-slots small" data-testid="say-slots">
-          To fill in: {slots.map((s) => `“${s.label}”`).join(', ')} — <kbd>Tab</kbd> moves between them; type over each or delete it.
+          {t('say.toFill', { slots: fmt.list(slots.map((s) => t('timeline.quoted', { text: s.label }))) })} — <kbd>Tab</kbd> {t('say.slotsHelp')}
         </p>
       )}
       <FormError message={problem} />
       <div className="say-actions">
         <button type="button" className="btn btn-small btn-quiet" onClick={onCopy} disabled={!say.trim()}>
-          Copy
+          {t('say.copy')}
         </button>
       </div>
     </div>

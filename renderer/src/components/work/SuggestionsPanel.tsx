@@ -1,4 +1,5 @@
 import type { KeyboardEvent, RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Suggestion } from '../../../../common/domain';
 import type { UsedSuggestion } from '../../state/log-draft';
 import { FormError } from '../FormError';
@@ -21,6 +22,7 @@ interface Props {
 }
 
 export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRef, sayProblem, onUse, onSay, onCopy }: Props) {
+  const { t } = useTranslation();
   const list = (suggestions ?? []).slice(0, MAX_SUGGESTIONS);
 
   // Plain 1…5 work while focus is in the panel (but not while editing the text).
@@ -36,17 +38,17 @@ export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRe
   return (
     <section className="suggestions" aria-labelledby="sugg-h" onKeyDown={onKeyDown}>
       <div className="panel-head">
-        <h3 id="sugg-h">Suggestions</h3>
+        <h3 id="sugg-h">{t('suggestions.title')}</h3>
         {list.length > 0 && (
           <span className="muted small">
-            <kbd>Alt+1</kbd>…<kbd>Alt+{list.length}</kbd> to use
+            <kbd>Alt+1</kbd>…<kbd>Alt+{list.length}</kbd> {t('suggestions.toUse')}
           </span>
         )}
       </div>
       <FormError message={error} />
-      {loading && !suggestions && <p className="muted small">Finding suggestions…</p>}
+      {loading && !suggestions && <p className="muted small">{t('suggestions.finding')}</p>}
       {!loading && !error && list.length === 0 && (
-        <p className="empty-note">No suggestions for this customer right now — say it your way and log it below.</p>
+        <p className="empty-note">{t('suggestions.none')}</p>
       )}
       {list.length > 0 && (
         <ol className="sugg-list">
@@ -61,15 +63,15 @@ export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRe
                   type="button"
                   className="btn btn-small"
                   onClick={() => onUse(i)}
-                  aria-label={`Use suggestion ${i + 1}: ${s.title}`}
+                  aria-label={t('suggestions.useWhich', { n: i + 1, title: s.title })}
                 >
-                  Use <kbd>Alt+{i + 1}</kbd>
+                  {t('suggestions.use')} <kbd>Alt+{i + 1}</kbd>
                 </button>
               </div>
               <p className="sugg-text">{s.text}</p>
               {s.reasons.length > 0 && (
                 <p className="sugg-why">
-                  <span className="why">why:</span> {s.reasons.map((r) => r.fact).join('; ')}
+                  <span className="why">{t('suggestions.why')}</span> {s.reasons.map((r) => r.fact).join('; ')}
                 </p>
               )}
             </li>

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Interaction } from '../../../../common/domain';
-import { formatDateTime } from '../../lib/format';
-import { KIND_LABEL, OUTCOME_LABEL } from '../../lib/labels';
-import { useStore } from '../../state/store';
+import { useFormat } from '../../lib/format';
 import { WorkPanel } from './WorkPanel';
 
 /** Logging a conversation with someone who is not (and need not be) in the customer list. */
 export function WalkInView({ onNew }: { onNew(): void }) {
-  const { info } = useStore();
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const [logged, setLogged] = useState<Interaction[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -18,28 +18,25 @@ export function WalkInView({ onNew }: { onNew(): void }) {
         <div className="profile-card">
           <div className="profile-head">
             <h2 id="walkin-h" tabIndex={-1} ref={heading}>
-              Walk-in
+              {t('walkIn.title')}
             </h2>
-            <span className="badge">Not linked to a customer</span>
+            <span className="badge">{t('walkIn.notLinked')}</span>
           </div>
-          <p>
-            For a quick question from someone who isn’t in the customer list. The entry is kept for the store’s
-            records without a profile.
-          </p>
+          <p>{t('walkIn.about')}</p>
           <button type="button" className="btn btn-small" onClick={onNew}>
-            Create a customer instead <kbd>Alt+N</kbd>
+            {t('walkIn.createInstead')} <kbd>Alt+N</kbd>
           </button>
         </div>
         <section className="walkin-log" aria-labelledby="walkin-logged-h">
-          <h3 id="walkin-logged-h">Walk-ins logged on this screen</h3>
+          <h3 id="walkin-logged-h">{t('walkIn.logged')}</h3>
           {logged.length === 0 ? (
-            <p className="empty-note">None yet.</p>
+            <p className="empty-note">{t('walkIn.noneYet')}</p>
           ) : (
             <ul className="plain-list">
               {logged.map((i) => (
                 <li key={i.id}>
-                  <strong>{KIND_LABEL[i.kind]}</strong> · {OUTCOME_LABEL[i.outcome]} ·{' '}
-                  <span className="muted">{formatDateTime(i.createdAt, info.timeZone)}</span>
+                  <strong>{t(`label.kind.${i.kind}`)}</strong> · {t(`label.outcome.${i.outcome}`)} ·{' '}
+                  <span className="muted">{fmt.dateTime(i.createdAt)}</span>
                   {i.notes && <p className="tl-notes">{i.notes}</p>}
                 </li>
               ))}

@@ -1,15 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Interaction, OpenIssue } from '../../../../common/domain';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
 import { useLogDraft } from '../../hooks/useLogDraft';
 import { useRecovery, type Persist } from '../../hooks/useRecovery';
 import { useScrollTopOn } from '../../hooks/useScrollTopOn';
-import { formatDateTime, formatDay, todayIn } from '../../lib/format';
-import { KIND_LABEL, OUTCOME_LABEL } from '../../lib/labels';
+import { useFormat } from '../../lib/format';
 import { settlesFor } from '../../lib/settles';
 import { useFeedback } from '../../state/feedback';
-import { useStore } from '../../state/store';
 import { useWorkActionsRef } from '../../state/work-actions';
 import { followUpDueProblem } from '../../../../common/follow-up-due';
 import { findSlots, unfilledSlotMessage } from '../../../../common/slots';
@@ -43,7 +42,8 @@ const NO_ISSUES: OpenIssue[] = [];
 
 /** Suggestions and the log form: what the clerk says, and the record of it. */
 export function WorkPanel({ customerId, customerName, opened, openIssues = NO_ISSUES, onSaved }: Props) {
-  const { info } = useStore();
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const { announce } = useFeedback();
   const suggestions = useLoad(`suggest:${customerId ?? 'walk-in'}`, () =>
     call('suggestions.forCustomer', { customerId }),
@@ -63,7 +63,7 @@ export function WorkPanel({ customerId, customerName, opened, openIssues = NO_IS
 
   const applySuggestion = (index: number) => {
     const s = suggestions.data?.[index];
-    if (!s) return announce(`There is no suggestion ${index + 1}.`);
+    if (!s) return announce(t('suggestions.noSuchOne', { n: index + 1 }));
     edit({
       say: s.text,
       used: { templateId: s.templateId, title: s.title, issueId: s.issueId },
@@ -79,11 +79,11 @@ export function WorkPanel({ customerId, customerName, opened, openIssues = NO_IS
       // A text with blanks is not copied: it is not ready to say. The first blank is selected, so typing fills it.
       requestAnimationFrame(() => selectFirstSlot(sayRef.current));
       return announce(
-        `Suggestion ${index + 1}, ${s.title}, ready to complete: fill in ${blanks.map((b) => b.label).join(', then ')}. Tab moves between the blanks.`,
+        t('suggestions.readyToComplete', { n: index + 1, title: s.title, blanks: blanks.map((b) => b.label).join(t('suggestions.thenSeparator')) }),
       );
     }
     void copyText(s.text).then((ok) =>
-      announce(`Suggestion ${index + 1}, ${s.title}, ${ok ? 'copied to the clipboard' : 'ready to edit'}.`),
+      announce(ok ? t('suggestions.copied', { n: index + 1, title: s.title }) : t('suggestions.readyToEdit', { n: index + 1, title: s.title })),
     );
   };
 
@@ -106,31 +106,28 @@ export function WorkPanel({ customerId, customerName, opened, openIssues = NO_IS
 
   const copy = () => {
     if (refuseUnfilled()) return;
-    void copyText(log.draft.say).then((ok) => announce(ok ? 'Copied' : 'Copying is not allowed here'));
+    void copyText(log.draft.say).then((ok) => announce(ok ? t('say.copied') : t('say.copyRefused')));
   };
 
   const resolveIssue = (issueId: number) => {
     const issue = openIssues.find((i) => i.interactionId === issueId);
-    if (!issue) return announce('That issue is no longer open.');
+    if (!issue) return announce(t('issues.noLongerOpen'));
     edit({ kind: issue.kind, kindChosen: true, outcome: 'resolved', settles: [issueId] });
     sayRef.current?.focus();
-    announce(
-      `Logging the ${KIND_LABEL[issue.kind].toLowerCase()} from ${formatDay(issue.openedAt, info.timeZone)} as resolved. ` +
-        'Write what you say, then save with Control Enter.',
-    );
+    announce(t('issues.resolving', { kind: t(`label.kind.${issue.kind}`), day: fmt.day(issue.openedAt) }));
   };
 
   const save = async () => {
     if (savingRef.current || !log.ready) return;
     // A repeated Ctrl+Enter after a save: that entry is logged; another needs something in the form first.
-    if (log.justSaved()) return announce('Already saved. Change something in the form to log another entry.');
+    if (log.justSaved()) return announce(t('log.alreadySaved'));
     const d = log.draft;
     if (d.outcome === 'follow_up' && !d.followUpDue) {
-      setError('A follow-up needs a date: choose when to follow up.');
+      setError(t('log.followUpNeedsDate'));
       dueRef.current?.focus();
       return;
     }
-    const dueProblem = d.outcome === 'follow_up' ? followUpDueProblem(d.followUpDue, todayIn(info.timeZone)) : null;
+    const dueProblem = d.outcome === 'follow_up' ? followUpDueProblem(d.followUpDue, fmt.today()) : null;
     if (dueProblem) {
       setError(dueProblem);
       dueRef.current?.focus();
@@ -159,8 +156,10 @@ export function WorkPanel({ customerId, customerName, opened, openIssues = NO_IS
         ...(approval ? { approval } : {}),
       });
       await log.reset(d.requestId);
-      setSavedNote(`Saved: ${KIND_LABEL[saved.kind]} · ${OUTCOME_LABEL[saved.outcome]}, ${formatDateTime(saved.createdAt, info.timeZone)}.`);
-      announce('Interaction saved');
+      setSavedNote(
+        t('log.savedNote', { kind: t(`label.kind.${saved.kind}`), outcome: t(`label.outcome.${saved.outcome}`), when: fmt.dateTime(saved.createdAt) }),
+      );
+      announce(t('log.savedAnnounce'));
       onSaved(saved);
       suggestions.reload();
       if (r) recovery.reload();
@@ -191,9 +190,9 @@ export function WorkPanel({ customerId, customerName, opened, openIssues = NO_IS
     [actions],
   );
 
-  const subject = customerId === null ? 'Walk-in, not linked to a customer' : customerName ? `with ${customerName}` : '';
+  const subject = customerId === null ? t('log.subjectWalkIn') : customerName ? t('log.subjectWith', { name: customerName }) : '';
   return (
-    <aside className="work" aria-label="Suggestions and log" ref={panelRef}>
+    <aside className="work" aria-label={t('work.label')} ref={panelRef}>
       <SuggestionsPanel
         suggestions={suggestions.data}
         loading={suggestions.loading}
@@ -218,8 +217,7 @@ export function WorkPanel({ customerId, customerName, opened, openIssues = NO_IS
         notesRef={notesRef}
         dueRef={dueRef}
         openIssues={openIssues}
-        today={todayIn(info.timeZone)}
-        timeZone={info.timeZone}
+        today={fmt.today()}
         subject={subject}
         recovery={recovery.fields}
       />

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Customer, ErasureHolder, ErasureSummary } from '../../../../../common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { flushAllDrafts } from '../../../lib/draft-flush';
-import { formatDateTime } from '../../../lib/format';
+import { useFormat } from '../../../lib/format';
 import { useStore } from '../../../state/store';
 import { Dialog } from '../../manager/shared/Dialog';
 import { FormError } from '../../FormError';
@@ -93,7 +93,7 @@ const HOLDER_KIND: Record<ErasureHolder['kind'], string> = {
 
 /** What the erasure did, and the copies of the store that still hold the customer until they are deleted. */
 function ErasedResult({ result, onDone }: { result: ErasureSummary; onDone(): void }) {
-  const tz = useStore().info.timeZone;
+  const fmt = useFormat();
   const held = result.stillHeldBy;
   return (
     <Dialog title="Customer erased" titleId="erased-customer-h" onClose={onDone}>
@@ -124,8 +124,8 @@ function ErasedResult({ result, onDone }: { result: ErasureSummary; onDone(): vo
                     <td>
                       {HOLDER_KIND[h.kind]} <span className="erase-file">{h.name}</span>
                     </td>
-                    <td>{formatDateTime(h.createdAt, tz)}</td>
-                    <td>{formatDateTime(h.deletedBy, tz)}</td>
+                    <td>{fmt.dateTime(h.createdAt)}</td>
+                    <td>{fmt.dateTime(h.deletedBy)}</td>
                   </tr>
                 ))}
               </tbody>

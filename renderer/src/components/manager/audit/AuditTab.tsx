@@ -2,8 +2,7 @@ import { useState } from 'react';
 import type { AuditEntry } from '../../../../../common/domain';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
-import { formatDateTime, plural } from '../../../lib/format';
-import { useStore } from '../../../state/store';
+import { plural, useFormat } from '../../../lib/format';
 import { isDay } from '../shared/days';
 import '../shared/manager.css';
 import { FormError } from '../../FormError';
@@ -39,7 +38,7 @@ function detailsText(d: Record<string, unknown>): string {
 
 /** Security-relevant events, newest first: sign-ins, PIN changes, exports, backups. */
 export function AuditTab() {
-  const { info } = useStore();
+  const fmt = useFormat();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const range = { ...(isDay(from) ? { from } : {}), ...(isDay(to) ? { to } : {}) };
@@ -56,7 +55,7 @@ export function AuditTab() {
         <div className="section-head">
           <h3 id="audit-h">Events</h3>
           <p className="muted small" data-testid="audit-count">
-            {list.data ? `${plural(rows.length, 'event')}${rows.length === LIMIT ? ` (the latest ${LIMIT})` : ''}` : 'Loading…'}
+            {list.data ? `${plural(fmt, rows.length, 'event')}${rows.length === LIMIT ? ` (the latest ${LIMIT})` : ''}` : 'Loading…'}
           </p>
         </div>
         <div className="toolbar" role="search" aria-label="Filter the audit log">
@@ -87,7 +86,7 @@ export function AuditTab() {
             <tbody>
               {rows.map((a) => (
                 <tr key={a.id}>
-                  <td className="nowrap num-font">{formatDateTime(a.at, info.timeZone)}</td>
+                  <td className="nowrap num-font">{fmt.dateTime(a.at)}</td>
                   <td>{a.clerkName ?? <span className="muted">—</span>}</td>
                   <td className="nowrap">{a.terminalId}</td>
                   <td>{EVENT_LABEL[a.event] ?? a.event}</td>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { BackupSummary } from '../../../../../common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
-import { formatDateTime } from '../../../lib/format';
+import type { Format } from '../../../../../common/format';
+import { useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import { useStore } from '../../../state/store';
 import '../shared/manager.css';
@@ -12,7 +13,7 @@ import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
 
 const COLUMNS: Column[] = ['Made', { label: 'Size', numeric: true }, ACTIONS];
 
-export function formatBytes(n: number): string {
+export function formatBytes(f: Format, n: number): string {
   if (n < 1024) return `${n} B`;
   const units = ['KB', 'MB', 'GB'];
   let v = n / 1024;
@@ -21,7 +22,7 @@ export function formatBytes(n: number): string {
     v /= 1024;
     u++;
   }
-  return `${v.toLocaleString('en-IE', { maximumFractionDigits: v < 10 ? 1 : 0 })} ${units[u]}`;
+  return `${f.number(v, v < 10 ? 1 : 0)} ${units[u]}`;
 }
 
 /** Online backups of this terminal's store, restoring one, and the diagnostics file for IT. */
@@ -32,7 +33,8 @@ export function BackupsTab() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<BackupSummary | null>(null);
-  const when = (b: BackupSummary) => formatDateTime(b.createdAt, info.timeZone);
+  const fmt = useFormat();
+  const when = (b: BackupSummary) => fmt.dateTime(b.createdAt);
 
   const backUpNow = async () => {
     setBusy(true);
@@ -40,7 +42,7 @@ export function BackupsTab() {
     try {
       const b = await call('backups.run', {});
       backups.reload();
-      announce(`Backup made: ${when(b)}, ${formatBytes(b.bytes)}`);
+      announce(`Backup made: ${when(b)}, ${formatBytes(fmt, b.bytes)}`);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -83,7 +85,7 @@ export function BackupsTab() {
                       {when(b)}
                       {i === 0 && <span className="muted"> (newest)</span>}
                     </th>
-                    <td className="num">{formatBytes(b.bytes)}</td>
+                    <td className="num">{formatBytes(fmt, b.bytes)}</td>
                     <td>
                       <button type="button" className="btn btn-small" onClick={() => setRestoring(b)} aria-label={`Restore the backup from ${when(b)}`}>
                         Restore…

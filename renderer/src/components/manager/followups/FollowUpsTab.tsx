@@ -3,7 +3,7 @@ import type { Clerk } from '../../../../../common/domain';
 import type { FollowUp } from '../../../../../common/reports';
 import { call, errorMessage } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
-import { formatCalendarDay, plural, todayIn } from '../../../lib/format';
+import { plural, useFormat } from '../../../lib/format';
 import { KIND_LABEL, OUTCOME_LABEL } from '../../../lib/labels';
 import { useFeedback } from '../../../state/feedback';
 import { useStore } from '../../../state/store';
@@ -54,7 +54,8 @@ function queueOrder(a: FollowUp, b: FollowUp): number {
 export function FollowUpsTab() {
   const { announce, showError } = useFeedback();
   const { info, clerk } = useStore();
-  const today = todayIn(info.timeZone);
+  const fmt = useFormat();
+  const today = fmt.today();
   const list = useLoad<FollowUp[]>('followups', () => call('followups.list', { limit: 5000 }));
   const clerks = useLoad<Clerk[]>('clerks', () => call('clerks.list', {}));
   const [patched, setPatched] = useState<Map<number, FollowUp>>(new Map());
@@ -84,7 +85,7 @@ export function FollowUpsTab() {
       <div className="page-head">
         <h2>Follow-ups</h2>
         <p className="lead" data-testid="followup-summary">
-          {list.data ? `${plural(all.length, 'open follow-up')}, ${overdue} overdue.` : 'Loading…'} Logging a follow-up at the counter
+          {list.data ? `${plural(fmt, all.length, 'open follow-up')}, ${overdue} overdue.` : 'Loading…'} Logging a follow-up at the counter
           closes it.
         </p>
       </div>
@@ -134,7 +135,7 @@ export function FollowUpsTab() {
                       <span className="notes-text">{f.notes || <span className="muted">No notes</span>}</span>
                     </td>
                     <td className="nowrap">
-                      {formatCalendarDay(f.loggedOn)}
+                      {fmt.calendarDay(f.loggedOn)}
                       <span className="sub muted">{f.loggedBy.displayName}</span>
                     </td>
                     <td>

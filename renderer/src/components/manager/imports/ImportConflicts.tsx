@@ -1,4 +1,5 @@
 import { IDENTIFIER_NAMES, holderText, type ImportSummary } from '../../../../../common/imports';
+import { useFormat } from '../../../lib/format';
 import { TableHead, type Column } from '../shared/TableHead';
 
 const COLUMNS: Column[] = [{ label: 'Line', numeric: true }, 'Name in the file', 'Card, phone or email', 'Belongs to'];
@@ -8,6 +9,7 @@ const COLUMNS: Column[] = [{ label: 'Line', numeric: true }, 'Name in the file',
  * who would have been overwritten before anything is.
  */
 export function ImportConflicts({ report }: { report: ImportSummary }) {
+  const fmt = useFormat();
   const more = report.conflicts - report.conflictList.length;
   return (
     <div className="stack" data-testid="import-conflicts">
@@ -23,7 +25,7 @@ export function ImportConflicts({ report }: { report: ImportSummary }) {
           <tbody>
             {report.conflictList.map((c) => (
               <tr key={c.line}>
-                <td className="num">{c.line.toLocaleString('en-IE')}</td>
+                <td className="num">{fmt.number(c.line)}</td>
                 <td>{c.rowName}</td>
                 <td>
                   {IDENTIFIER_NAMES[c.matchedOn]} {c.identifier}
@@ -34,7 +36,7 @@ export function ImportConflicts({ report }: { report: ImportSummary }) {
           </tbody>
         </table>
       </div>
-      {more > 0 && <p className="muted small">… and {more.toLocaleString('en-IE')} more in the rejected rows.</p>}
+      {more > 0 && <p className="muted small">… and {fmt.number(more)} more in the rejected rows.</p>}
     </div>
   );
 }

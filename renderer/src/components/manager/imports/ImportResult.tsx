@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { fieldsChangedText, type ImportJobStatus, type ImportSummary } from '../../../../../common/imports';
 import { call, errorMessage } from '../../../api/client';
-import { plural } from '../../../lib/format';
+import { plural, useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import { downloadText } from '../shared/download';
 import { FormError } from '../../FormError';
@@ -10,6 +10,7 @@ import { ImportConflicts } from './ImportConflicts';
 
 /** The counts of a finished import, its warnings, and the refused rows to download. */
 export function ImportResult({ job, report }: { job: ImportJobStatus; report: ImportSummary }) {
+  const fmt = useFormat();
   const { announce } = useFeedback();
   const [error, setError] = useState<string | null>(null);
   const would = report.dryRun ? 'Would be ' : '';
@@ -39,13 +40,13 @@ export function ImportResult({ job, report }: { job: ImportJobStatus; report: Im
     <div className="stack" data-testid="import-summary">
       {report.dryRun && <p className="note">Dry run: nothing was changed. These are the counts a real import of this file would give.</p>}
       {report.resumedFromLine !== null && (
-        <p className="note">Continued an earlier import of this file that stopped after line {report.resumedFromLine.toLocaleString('en-IE')}; the counts include it.</p>
+        <p className="note">Continued an earlier import of this file that stopped after line {fmt.number(report.resumedFromLine)}; the counts include it.</p>
       )}
       <ul className="kpi-grid" aria-label="Import counts">
         {counts.map(([label, n]) => (
           <li key={label} className="kpi">
             <span className="kpi-label">{label.charAt(0).toUpperCase() + label.slice(1)}</span>
-            <span className="kpi-value">{n.toLocaleString('en-IE')}</span>
+            <span className="kpi-value">{fmt.number(n)}</span>
           </li>
         ))}
       </ul>
@@ -73,7 +74,7 @@ export function ImportResult({ job, report }: { job: ImportJobStatus; report: Im
       {report.hasRejectedRows && (
         <div className="form-actions">
           <button type="button" className="btn" onClick={() => void download()}>
-            Download rejected rows ({plural(report.failed, 'row')})
+            Download rejected rows ({plural(fmt, report.failed, 'row')})
           </button>
         </div>
       )}

@@ -8,7 +8,8 @@ import {
   type ImportPresetChoice,
 } from '../../../../../common/imports';
 import { call, errorMessage } from '../../../api/client';
-import { plural } from '../../../lib/format';
+import type { Format } from '../../../../../common/format';
+import { plural, useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import '../shared/manager.css';
 import './imports.css';
@@ -26,16 +27,17 @@ const PRESET_LABEL: Record<ImportPresetChoice, string> = {
   none: 'By column names only',
 };
 
-function finishedMessage(job: ImportJobStatus): string {
+function finishedMessage(f: Format, job: ImportJobStatus): string {
   if (job.state === 'failed') return `Import of ${job.fileName} failed: ${job.error?.message ?? 'unknown error'}`;
   const r = job.report!;
-  const conflicts = r.conflicts ? ` (${plural(r.conflicts, 'conflict')})` : '';
-  const what = `${plural(r.rowsRead, 'row')} read, ${r.inserted.toLocaleString('en-IE')} ${r.dryRun ? 'would be inserted' : 'inserted'}, ${r.failed.toLocaleString('en-IE')} refused${conflicts}`;
+  const conflicts = r.conflicts ? ` (${plural(f, r.conflicts, 'conflict')})` : '';
+  const what = `${plural(f, r.rowsRead, 'row')} read, ${f.number(r.inserted)} ${r.dryRun ? 'would be inserted' : 'inserted'}, ${f.number(r.failed)} refused${conflicts}`;
   return `${r.dryRun ? 'Dry run' : 'Import'} of ${job.fileName} finished: ${what}`;
 }
 
 /** The till's CSV export into the store: upload, a progress bar while it runs, the counts and the refused rows. */
 export function ImportTab() {
+  const fmt = useFormat();
   const { announce } = useFeedback();
   const [entity, setEntity] = useState<ImportEntityName>('customers');
   const [file, setFile] = useState<File | null>(null);
@@ -46,7 +48,7 @@ export function ImportTab() {
   const [upload, setUpload] = useState<{ fileName: string; sent: number; total: number } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const { job, error: jobError, follow } = useImportJob((done) => {
-    announce(finishedMessage(done));
+    announce(finishedMessage(fmt, done));
     if (done.state === 'done' && done.dryRun) setDryRun(false);
   });
   const running = upload !== null || job?.state === 'running';

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { PlaybookList, PlaybookListItem } from '../../../../../common/playbook';
 import { call } from '../../../api/client';
 import type { Loaded } from '../../../hooks/useLoad';
-import { todayIn } from '../../../lib/format';
+import { useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import { useStore } from '../../../state/store';
 import { kindName, percent } from './labels';
@@ -30,6 +30,7 @@ const matches = (t: PlaybookListItem, f: Filter) => {
 
 export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
   const { info } = useStore();
+  const fmt = useFormat();
   const { announce, showError } = useFeedback();
   const [busy, setBusy] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -51,7 +52,7 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
 
   const onExport = async () => {
     try {
-      announce(`Playbook exported as ${await exportPlaybook(info.storeId, todayIn(info.timeZone))}.`);
+      announce(`Playbook exported as ${await exportPlaybook(info.storeId, fmt.today())}.`);
     } catch (err) {
       showError(err);
     }
@@ -62,7 +63,7 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
     e.target.value = '';
     if (!file) return;
     try {
-      announce(importSummary(await importPlaybookFile(file)));
+      announce(importSummary(fmt, await importPlaybookFile(file)));
       list.reload();
     } catch (err) {
       showError(err);
@@ -169,8 +170,8 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
                   </label>
                 </td>
                 <td className="num">v{t.version}</td>
-                <td className="num">{t.usage.shown.toLocaleString('en-IE')}</td>
-                <td className="num">{t.usage.used.toLocaleString('en-IE')}</td>
+                <td className="num">{fmt.number(t.usage.shown)}</td>
+                <td className="num">{fmt.number(t.usage.used)}</td>
                 <td>
                   <SuccessMeter item={t} />
                 </td>

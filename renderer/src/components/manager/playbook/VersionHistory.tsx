@@ -1,6 +1,5 @@
 import type { PlaybookVersion } from '../../../../../common/playbook';
-import { formatDateTime } from '../../../lib/format';
-import { useStore } from '../../../state/store';
+import { useFormat } from '../../../lib/format';
 
 interface Props {
   history: PlaybookVersion[];
@@ -10,7 +9,7 @@ interface Props {
 
 /** Every saved version, newest first. Restoring one saves it again as a new version; history is never rewritten. */
 export function VersionHistory({ history, current, onRestore }: Props) {
-  const { info } = useStore();
+  const fmt = useFormat();
   return (
     <section className="pb-card" aria-labelledby="pb-history-h">
       <h3 id="pb-history-h" className="pb-card-title">
@@ -22,7 +21,7 @@ export function VersionHistory({ history, current, onRestore }: Props) {
             <span className="pb-history-v">v{h.version}</span>
             <span className="pb-history-who">
               <span>{h.changedByName ?? 'Shipped playbook'}</span>
-              <span className="muted small">{formatDateTime(h.changedAt, info.timeZone)}</span>
+              <span className="muted small">{fmt.dateTime(h.changedAt)}</span>
             </span>
             {h.version === current ? (
               <span className="badge">Current</span>

@@ -1,5 +1,6 @@
 import type { PlaybookImportResult } from '../../../../../common/playbook';
 import { call } from '../../../api/client';
+import type { Format } from '../../../../../common/format';
 import { plural } from '../../../lib/format';
 import { downloadText } from '../shared/download';
 
@@ -15,7 +16,7 @@ export async function importPlaybookFile(file: File): Promise<PlaybookImportResu
   return call('playbook.import', { json: await file.text() });
 }
 
-export function importSummary(r: PlaybookImportResult): string {
-  if (r.added.length === 0 && r.updated.length === 0) return `Playbook imported: nothing changed (${plural(r.unchanged.length, 'template')} already up to date).`;
-  return `Playbook imported: ${r.added.length} added, ${r.updated.length} updated, ${r.unchanged.length} unchanged.`;
+export function importSummary(f: Format, r: PlaybookImportResult): string {
+  if (r.added.length === 0 && r.updated.length === 0) return `Playbook imported: nothing changed (${plural(f, r.unchanged.length, 'template')} already up to date).`;
+  return `Playbook imported: ${f.number(r.added.length)} added, ${f.number(r.updated.length)} updated, ${f.number(r.unchanged.length)} unchanged.`;
 }

@@ -3,8 +3,7 @@ import { INTERACTION_OUTCOMES } from '../../../../../common/domain';
 import { OUTCOME_COLOUR } from '../../../../../common/outcome-colours';
 import type { ClerkKpi, HourBucket, SentimentBucket, TrendPoint } from '../../../../../common/reports';
 import { OUTCOME_LABEL, SENTIMENT_LABEL } from '../../../lib/labels';
-import { plural } from '../../../lib/format';
-import { shortDay } from '../shared/days';
+import { plural, useFormat } from '../../../lib/format';
 import { ChartFrame } from './ChartFrame';
 
 const AXIS = { fontSize: 12, fill: '#535d6b' };
@@ -14,6 +13,7 @@ const HEIGHT = 220;
 const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
 export function HourChart({ buckets }: { buckets: HourBucket[] }) {
+  const fmt = useFormat();
   const busy = buckets.filter((b) => b.total > 0);
   // Opening hours, widened to whatever hours had activity.
   const first = Math.min(8, ...busy.map((b) => b.hour));
@@ -21,7 +21,7 @@ export function HourChart({ buckets }: { buckets: HourBucket[] }) {
   const rows = buckets.filter((b) => b.hour >= first && b.hour <= last).map((b) => ({ ...b, label: hourLabel(b.hour), ...b.byOutcome }));
   const peak = busy.reduce<HourBucket | null>((p, b) => (!p || b.total > p.total ? b : p), null);
   const summary = peak
-    ? `Interactions per hour, stacked by outcome. Busiest hour ${hourLabel(peak.hour)} with ${plural(peak.total, 'interaction')}.`
+    ? `Interactions per hour, stacked by outcome. Busiest hour ${hourLabel(peak.hour)} with ${plural(fmt, peak.total, 'interaction')}.`
     : 'Interactions per hour: none this day.';
   return (
     <ChartFrame
@@ -128,10 +128,11 @@ export function ClerkChart({ rows }: { rows: ClerkKpi[] }) {
 }
 
 export function TrendChart({ points }: { points: TrendPoint[] }) {
-  const data = points.map((p) => ({ ...p, label: shortDay(p.day) }));
+  const fmt = useFormat();
+  const data = points.map((p) => ({ ...p, label: fmt.shortDay(p.day) }));
   const total = points.reduce((n, p) => n + p.interactions, 0);
   const summary = points.length
-    ? `30-day trend from ${shortDay(points[0]!.day)} to ${shortDay(points[points.length - 1]!.day)}: ${total.toLocaleString('en-IE')} interactions, about ${Math.round(total / points.length)} a day.`
+    ? `30-day trend from ${fmt.shortDay(points[0]!.day)} to ${fmt.shortDay(points[points.length - 1]!.day)}: ${fmt.number(total)} interactions, about ${fmt.number(Math.round(total / points.length))} a day.`
     : '30-day trend: no data.';
   return (
     <ChartFrame

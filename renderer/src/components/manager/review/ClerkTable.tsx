@@ -1,9 +1,9 @@
 import type { ClerkKpi } from '../../../../../common/reports';
 
-const pct = (v: number | null) => (v === null ? '—' : `${v.toLocaleString('en-IE', { maximumFractionDigits: 1 })}%`);
-const avg = (v: number | null) => (v === null ? '—' : v.toFixed(2));
+import { useFormat } from '../../../lib/format';
 
 export function ClerkTable({ rows }: { rows: ClerkKpi[] }) {
+  const fmt = useFormat();
   if (rows.length === 0) return <p className="empty-note">Nobody logged anything this day.</p>;
   return (
     <table className="data-table compact">
@@ -26,9 +26,9 @@ export function ClerkTable({ rows }: { rows: ClerkKpi[] }) {
         {rows.map((r) => (
           <tr key={r.clerk.id}>
             <th scope="row">{r.clerk.displayName}</th>
-            <td className="num">{r.interactions}</td>
-            <td className="num">{pct(r.resolvedPct)}</td>
-            <td className="num">{avg(r.avgSentiment)}</td>
+            <td className="num">{fmt.number(r.interactions)}</td>
+            <td className="num">{r.resolvedPct === null ? '—' : fmt.percent(r.resolvedPct)}</td>
+            <td className="num">{r.avgSentiment === null ? '—' : fmt.fixed(r.avgSentiment, 2)}</td>
           </tr>
         ))}
       </tbody>

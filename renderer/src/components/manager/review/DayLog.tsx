@@ -4,7 +4,7 @@ import type { DayEntry, DayReport } from '../../../../../common/reports';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { KIND_LABEL, OUTCOME_LABEL, SENTIMENT_LABEL } from '../../../lib/labels';
-import { plural } from '../../../lib/format';
+import { plural, useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import { openCustomerOnCounter } from '../shared/open-customer';
 import { LogFilters, NO_FILTERS, toDayFilters, type FilterState } from './LogFilters';
@@ -29,6 +29,7 @@ function useDebounced<T>(value: T, ms: number): T {
 
 /** The day's entries with filters; a page of 100 rows at a time keeps a 5,000-entry day quick and the table real. */
 export function DayLog({ day, clerks }: { day: string; clerks: Clerk[] }) {
+  const fmt = useFormat();
   const { announce } = useFeedback();
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const text = useDebounced(filters.text, TEXT_DEBOUNCE_MS);
@@ -53,7 +54,7 @@ export function DayLog({ day, clerks }: { day: string; clerks: Clerk[] }) {
       firstLoad.current = false;
       return;
     }
-    announce(`${plural(data.entries.length, 'entry', 'entries')} match`);
+    announce(`${plural(fmt, data.entries.length, 'entry', 'entries')} match`);
   }, [data, announce]);
 
   const entries = data?.entries ?? [];
@@ -80,8 +81,8 @@ export function DayLog({ day, clerks }: { day: string; clerks: Clerk[] }) {
         <p className="muted small" data-testid="log-count">
           {data
             ? data.entries.length === data.total
-              ? plural(data.total, 'entry', 'entries')
-              : `${data.entries.length.toLocaleString('en-IE')} of ${plural(data.total, 'entry', 'entries')} match`
+              ? plural(fmt, data.total, 'entry', 'entries')
+              : `${fmt.number(data.entries.length)} of ${plural(fmt, data.total, 'entry', 'entries')} match`
             : 'Loading…'}
         </p>
       </div>

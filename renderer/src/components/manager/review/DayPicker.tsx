@@ -1,4 +1,5 @@
-import { addDays, isDay, longDay } from '../shared/days';
+import { useFormat } from '../../../lib/format';
+import { addDays, isDay } from '../shared/days';
 
 interface Props {
   day: string;
@@ -8,6 +9,7 @@ interface Props {
 
 /** ← and → step a day; the date field jumps anywhere; nothing goes past today. */
 export function DayPicker({ day, today, onDay }: Props) {
+  const fmt = useFormat();
   return (
     <div className="day-picker" role="group" aria-label="Day shown">
       <button type="button" className="btn btn-small" onClick={() => onDay(addDays(day, -1))} aria-label="Previous day">
@@ -33,7 +35,7 @@ export function DayPicker({ day, today, onDay }: Props) {
         Today
       </button>
       <span className="day-long">
-        {longDay(day)}
+        {fmt.weekdayDay(day)}
         {day === today ? ' (today)' : ''}
       </span>
     </div>

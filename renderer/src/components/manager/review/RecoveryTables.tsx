@@ -1,9 +1,10 @@
 import { ROOT_CAUSE_LABEL } from '../../../../../common/recovery';
 import type { RecoverySummary } from '../../../../../common/reports';
-import { formatMoney } from '../../../lib/format';
+import { useFormat } from '../../../lib/format';
 
 /** Goodwill granted per clerk and complaints by root cause, for the day under review. */
 export function RecoveryTables({ summary }: { summary: RecoverySummary }) {
+  const fmt = useFormat();
   return (
     <div className="recovery-review">
       {summary.goodwill.length === 0 ? (
@@ -30,8 +31,8 @@ export function RecoveryTables({ summary }: { summary: RecoverySummary }) {
               <tr key={g.clerk.id}>
                 <th scope="row">{g.clerk.displayName}</th>
                 <td className="num">{g.grants}</td>
-                <td className="num">{formatMoney(g.totalMinor)}</td>
-                <td className="num">{g.approvedMinor > 0 ? formatMoney(g.approvedMinor) : '—'}</td>
+                <td className="num">{fmt.money(g.totalMinor)}</td>
+                <td className="num">{g.approvedMinor > 0 ? fmt.money(g.approvedMinor) : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -3,10 +3,9 @@ import type { Clerk } from '../../../../../common/domain';
 import type { KpiReport, TrendPoint } from '../../../../../common/reports';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
-import { todayIn } from '../../../lib/format';
+import { useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import { useStore } from '../../../state/store';
-import { longDay } from '../shared/days';
 import '../shared/manager.css';
 import { ClerkChart, HourChart, SentimentChart, TrendChart } from './Charts';
 import { ClerkTable } from './ClerkTable';
@@ -21,7 +20,8 @@ import { FormError } from '../../FormError';
 export function ReviewTab() {
   const { info } = useStore();
   const { announce } = useFeedback();
-  const today = todayIn(info.timeZone);
+  const fmt = useFormat();
+  const today = fmt.today();
   const [day, setDay] = useState(today);
   const kpis = useLoad<KpiReport>(`kpis:${day}`, () => call('reports.kpis', { day }));
   const trend = useLoad<TrendPoint[]>(`trend:${day}`, () => call('reports.trend', { to: day, days: 30 }));
@@ -29,7 +29,7 @@ export function ReviewTab() {
 
   const changeDay = (next: string) => {
     setDay(next);
-    announce(`Showing ${longDay(next)}`);
+    announce(`Showing ${fmt.weekdayDay(next)}`);
   };
 
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Clerk } from '../../../../../common/domain';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
-import { formatDateTime } from '../../../lib/format';
+import { useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import { useStore } from '../../../state/store';
 import '../shared/manager.css';
@@ -18,7 +18,8 @@ const ROLE_ORDER = { admin: 0, manager: 1, clerk: 2 } as const;
 
 /** Who can sign in at this store, with their role and whether wrong PINs have locked them out. */
 export function TeamTab() {
-  const { info, clerk: me } = useStore();
+  const { clerk: me } = useStore();
+  const fmt = useFormat();
   const { announce } = useFeedback();
   const clerks = useLoad<Clerk[]>('clerks', () => call('clerks.list', {}));
   const [resetting, setResetting] = useState<Clerk | null>(null);
@@ -51,7 +52,7 @@ export function TeamTab() {
                     </td>
                     <td>
                       {locked ? (
-                        <span className="badge badge-locked">Locked until {formatDateTime(c.lockedUntil!, info.timeZone)}</span>
+                        <span className="badge badge-locked">Locked until {fmt.dateTime(c.lockedUntil!)}</span>
                       ) : (
                         <span className="muted">Active</span>
                       )}

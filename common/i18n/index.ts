@@ -1,0 +1,45 @@
+// The product's words, one i18next core for the main process (the PDF, human-readable export parts) and the renderer
+// (through react-i18next). Catalogues are plain JSON, one per language with exactly the same keys (a test compares
+// them key by key, with the same {{variables}} per key); plurals use the `_one` / `_other` suffixes that i18next
+// resolves through the platform's Intl.PluralRules, so a language with more forms only adds keys.
+import i18next, { type i18n, type Module, type TFunction } from 'i18next';
+import de from './de.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
+
+export const CATALOGUES = { en, de } as const;
+export type Language = keyof typeof CATALOGUES;
+export const LANGUAGES = Object.keys(CATALOGUES) as Language[];
+/** The language every key exists in first; a missing key falls back to it rather than showing the key. */
+export const FALLBACK_LANGUAGE: Language = 'en';
+
+/** The catalogue language a store locale is shown in: "de-AT" reads German, "pl-PL" English until Polish exists. */
+export function languageOf(locale: string): Language {
+  const lang = locale.split('-')[0]!.toLowerCase();
+  return (LANGUAGES as string[]).includes(lang) ? (lang as Language) : FALLBACK_LANGUAGE;
+}
+
+/**
+ * A separate i18next instance for one locale: the main process makes one per document, the renderer one for good.
+ * The language is the whole locale ("de-AT"): i18next finds the words under "de" (or English, for a language without
+ * a catalogue) while `{{count, number}}` is written the way that locale writes numbers.
+ */
+export function createI18n(locale: string, ...modules: Module[]): i18n {
+  const instance = i18next.createInstance();
+  for (const m of modules) instance.use(m);
+  void instance.init({
+    lng: locale,
+    fallbackLng: FALLBACK_LANGUAGE,
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: CATALOGUES[l] }])),
+    // Resources are bundled, so initialising is synchronous and the first render already has its words.
+    initAsync: false,
+    // React escapes on render and the PDF is not HTML: escaping here would show "&amp;".
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    // i18next prints an advertisement to the console on start otherwise.
+    showSupportNotice: false,
+  });
+  return instance;
+}
+
+/** The translate function of a locale, for code outside React (the PDF, tests). */
+export const translator = (locale: string): TFunction => createI18n(locale).t;
