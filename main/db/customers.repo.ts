@@ -140,6 +140,8 @@ export const customersRepo = preparedFor((db: Database.Database) => {
        GROUP BY id`,
     ),
     isNameWord: db.prepare<[string], { found: number }>('SELECT 1 AS found FROM name_words WHERE word = ?'),
+    /** Whether any name word holds this FTS phrase ('"gallag"'): the small trigram index of 0022-name-word-grams. */
+    wordHolding: db.prepare<[string], { found: number }>('SELECT 1 AS found FROM name_word_grams WHERE name_word_grams MATCH ? LIMIT 1'),
     /** Name words sharing a one-letter deletion with any of the given variants (a JSON array), commonest first. */
     wordsNear: db.prepare<[string], { word: string; uses: number }>(
       `SELECT DISTINCT w.word, w.uses FROM name_word_variants v JOIN name_words w ON w.word = v.word

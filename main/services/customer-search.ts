@@ -83,21 +83,34 @@ const bySurname = (r: HitRow) => r.last_key;
 const asOne = () => '';
 
 function searchByName(ctx: ServiceContext, key: string, take: Take, room: () => number): void {
-  if (!key) return;
-  const stages = customersRepo(ctx.db).hits;
-  take(byVisits(ctx, stages.namePrefix.all(key, key + HIGH, room()), byName), 'name_prefix');
-  if (room() > 0) take(byVisits(ctx, stages.lastNamePrefix.all(key, key + HIGH, room()), bySurname), 'name_prefix');
-  if (room() > 0) take(byVisits(ctx, containing(ctx, key, room()), asOne), 'name');
+  if (key) namesFor(ctx, key, take, room, 'name_prefix', 'name');
 }
 
-/** Names holding every word of the key: trigram search for words of 3+ letters, the shorter ones checked after. */
+/**
+ * The name stages for one key: names, then surnames, starting with it (two index ranges, namesakes by visits), then,
+ * when `containsAs` is given and room is left, names holding its words (the trigram index).
+ */
+function namesFor(ctx: ServiceContext, key: string, take: Take, room: () => number, prefixAs: MatchKind, containsAs: MatchKind | null): void {
+  const stages = customersRepo(ctx.db).hits;
+  take(byVisits(ctx, stages.namePrefix.all(key, key + HIGH, room()), byName), prefixAs);
+  if (room() > 0) take(byVisits(ctx, stages.lastNamePrefix.all(key, key + HIGH, room()), bySurname), prefixAs);
+  if (containsAs && room() > 0) take(byVisits(ctx, containing(ctx, key, room()), asOne), containsAs);
+}
+
+/**
+ * Names holding every word of the key: trigram search for words of 3+ letters, the shorter ones checked after. A
+ * word of 4+ letters that no name word holds (a typo, mostly) is in no name: the small index of name words says so
+ * at once, where the customers' index would read its trigrams' lists to the end (see 0022-name-word-grams).
+ */
 function containing(ctx: ServiceContext, key: string, limit: number): HitRow[] {
+  const repo = customersRepo(ctx.db);
   const tokens = key.split(' ');
   const indexable = tokens.filter((t) => [...t].length >= 3);
   if (indexable.length === 0) return [];
+  if (indexable.some((t) => [...t].length >= 4 && !repo.wordHolding.get(`"${t}"`))) return [];
   const short = tokens.filter((t) => [...t].length < 3);
   const expr = indexable.map((t) => `"${t}"`).join(' AND ');
-  const rows = customersRepo(ctx.db).hits.nameMatch.all(expr, short.length ? limit * 5 : limit);
+  const rows = repo.hits.nameMatch.all(expr, short.length ? limit * 5 : limit);
   return short.length ? rows.filter((r) => short.every((n) => r.name_key.includes(n))).slice(0, limit) : rows;
 }
 
@@ -115,10 +128,7 @@ const MAX_PARTICLE = 3;
  */
 function searchRunTogether(ctx: ServiceContext, key: string, take: Take, room: () => number): void {
   const spaced = respaced(ctx, key);
-  if (!spaced) return;
-  const stages = customersRepo(ctx.db).hits;
-  take(byVisits(ctx, stages.namePrefix.all(spaced, spaced + HIGH, room()), byName), 'name_prefix');
-  if (room() > 0) take(byVisits(ctx, stages.lastNamePrefix.all(spaced, spaced + HIGH, room()), bySurname), 'name_prefix');
+  if (spaced) namesFor(ctx, spaced, take, room, 'name_prefix', null);
 }
 
 /** The key with its spaces put back between the name words and particles it reads as, or null when it does not. */
@@ -150,23 +160,33 @@ function respaced(ctx: ServiceContext, key: string): string | null {
 
 /**
  * A typo: each word of 4+ letters that no name holds is swapped for the name words one edit away (commonest first),
- * and the names holding the corrected words are near misses. Only when that finds nothing (a typo inside part of a
- * hyphenated or run-together name, "smtih" for Smith-Jones) are names searched for the query one edit away inside
- * them, among a bounded number of index candidates.
+ * and the names starting with, then holding, the corrected key are near misses: index ranges first, so a typo'd
+ * surname lists its namesakes most recent visitor first like the name stages do. A word that corrects to nothing may
+ * be a name typed without its spaces and with a typo ("obreain", "oconchiur" for Ó Briain, Ó Conchúir): a particle
+ * of up to 3 letters split off its front, the rest a name word or one edit from one, is asked the same way. Only when
+ * all that finds nothing (a typo inside part of a hyphenated or run-together name, "smtih" for Smith-Jones) are names
+ * searched for the query one edit away inside them, among a bounded number of index candidates.
  */
 function searchNearMisses(ctx: ServiceContext, key: string, take: Take, room: () => number): void {
   const repo = customersRepo(ctx.db);
   const tokens = key.split(' ').filter(Boolean);
+  const typed = tokens.map((token) => [...token].length >= 4 && !repo.isNameWord.get(token));
   const before = room();
+  const ask = (i: number, replacement: string) =>
+    namesFor(ctx, tokens.map((t, j) => (j === i ? replacement : t)).join(' '), take, room, 'fuzzy', 'fuzzy');
   tokens.forEach((token, i) => {
-    if (room() <= 0 || [...token].length < 4 || repo.isNameWord.get(token)) return;
-    const near = repo.wordsNear
-      .all(JSON.stringify([token, ...deletions(token)]))
-      .filter((w) => w.word !== token && withinOneEdit(token, w.word))
-      .slice(0, MAX_CORRECTIONS);
-    for (const { word } of near) {
-      if (room() <= 0) return;
-      take(containing(ctx, tokens.map((t, j) => (j === i ? word : t)).join(' '), room()), 'fuzzy');
+    if (!typed[i]) return;
+    for (const word of corrections(ctx, token)) if (room() > 0) ask(i, word);
+  });
+  if (room() < before) return;
+  tokens.forEach((token, i) => {
+    const chars = [...token];
+    if (!typed[i] || chars.length < 5) return;
+    for (let cut = 1; cut <= MAX_PARTICLE && chars.length - cut >= 4; cut++) {
+      const particle = chars.slice(0, cut).join('');
+      const rest = chars.slice(cut).join('');
+      const words = repo.isNameWord.get(rest) ? [rest] : corrections(ctx, rest);
+      for (const word of words) if (room() > 0) ask(i, `${particle} ${word}`);
     }
   });
   if (room() < before) return;
@@ -178,6 +198,15 @@ function searchNearMisses(ctx: ServiceContext, key: string, take: Take, room: ()
     if (ids.size >= room()) break;
   }
   if (ids.size) take(repo.hitsByIds([...ids]), 'fuzzy');
+}
+
+/** The name words one edit from a word no name holds, commonest first. */
+function corrections(ctx: ServiceContext, token: string): string[] {
+  return customersRepo(ctx.db)
+    .wordsNear.all(JSON.stringify([token, ...deletions(token)]))
+    .filter((w) => w.word !== token && withinOneEdit(token, w.word))
+    .slice(0, MAX_CORRECTIONS)
+    .map((w) => w.word);
 }
 
 /** Index candidates the in-word fallback reads per pattern: all of them on a small store, a sample on a huge one. */

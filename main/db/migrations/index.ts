@@ -18,6 +18,7 @@ import * as m0016 from './0016-sync-merges';
 import * as m0017 from './0017-counter-glance';
 import * as m0018 from './0018-sync-erased-entries';
 import * as m0020 from './0020-clerk-sync';
+import * as m0022 from './0022-name-word-grams';
 
 export interface Migration {
   name: string;
@@ -45,4 +46,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0017-counter-glance', up: m0017.up },
   { name: '0018-sync-erased-entries', up: m0018.up },
   { name: '0020-clerk-sync', up: m0020.up },
+  { name: '0022-name-word-grams', up: m0022.up },
 ];
