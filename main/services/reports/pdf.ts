@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { INTERACTION_OUTCOMES, type InteractionOutcome } from '../../../common/domain';
 import { OUTCOME_COLOUR } from '../../../common/outcome-colours';
-import type { DayEntry, KpiValues, PdfExport, RangeReport } from '../../../common/reports';
+import type { DayEntry, KpiValues, PdfExport, RangeReport, StoreSelection } from '../../../common/reports';
 import { formatMoney } from '../../../common/money';
 import { ROOT_CAUSE_LABEL } from '../../../common/recovery';
 import { audit } from '../audit';
@@ -291,9 +291,9 @@ export function renderPdf(r: RangeReport): Promise<{ pdf: Buffer; pages: number 
 }
 
 /** The range as a printable PDF, base64 for the IPC boundary. Audited with counts only. */
-export async function exportPdf(ctx: ServiceContext, clerkId: number | null, from: string, to: string): Promise<PdfExport> {
-  const report = rangeReport(ctx, from, to);
+export async function exportPdf(ctx: ServiceContext, clerkId: number | null, from: string, to: string, store: StoreSelection = 'this'): Promise<PdfExport> {
+  const report = rangeReport(ctx, from, to, store);
   const { pdf, pages } = await renderPdf(report);
-  audit(ctx, clerkId, 'export', 'reports.pdf', { format: 'pdf', from, to, rows: report.entries.length, pages });
-  return { fileName: exportFileName(ctx, from, to, 'pdf'), base64: pdf.toString('base64'), pages };
+  audit(ctx, clerkId, 'export', 'reports.pdf', { format: 'pdf', from, to, rows: report.entries.length, pages, store: report.storeName });
+  return { fileName: exportFileName(ctx, from, to, 'pdf', store), base64: pdf.toString('base64'), pages };
 }
