@@ -25,7 +25,8 @@ import {
   type SyncState,
   type TimelinePage,
 } from './domain';
-import type { CounterQueue, CsvExport, DayEntry, DayReport, FollowUp, KpiReport, PdfExport, TrendPoint } from './reports';
+import type { CounterQueue, CsvExport, DayEntry, DayReport, FollowUp, KpiReport, PdfExport, ReviewStores, TrendPoint } from './reports';
+import { uuidV7Schema } from './sync/ids';
 import type { DiagnosticsBundle } from './diagnostics';
 import { SETTING_KEYS, type SettingView } from './settings';
 import { approvalSchema, recoverySchema, SEVERITIES, type RecoveryGuide } from './recovery';
@@ -165,7 +166,9 @@ export const dayFiltersSchema = z.object({
   flagged: z.boolean().optional(),
   text: z.string().max(200).optional(),
 });
-const dayRange = z.object({ from: calendarDay, to: calendarDay });
+/** The review's store: this one (default), another store's hub id, or all; beyond this one needs the chain scope. */
+const storeSelection = z.union([z.literal('this'), z.literal('all'), uuidV7Schema]).default('this');
+const dayRange = z.object({ from: calendarDay, to: calendarDay, store: storeSelection });
 
 const templateId = z.string().min(1).max(64);
 const templateDraft = z.custom<PlaybookTemplateDraft>(
@@ -247,14 +250,16 @@ export const contract = {
     z.object({ key: z.string().min(1).max(100), body: z.string().max(20000) }),
   ),
   'drafts.clear': returns<null>()(z.object({ key: z.string().min(1).max(100) })),
-  'reports.day': returns<DayReport>()(z.object({ day: calendarDay, filters: dayFiltersSchema.default({}) }), 'manager'),
-  'reports.kpis': returns<KpiReport>()(z.object({ day: calendarDay }), 'manager'),
+  'reports.day': returns<DayReport>()(z.object({ day: calendarDay, filters: dayFiltersSchema.default({}), store: storeSelection }), 'manager'),
+  'reports.kpis': returns<KpiReport>()(z.object({ day: calendarDay, store: storeSelection }), 'manager'),
   'reports.trend': returns<TrendPoint[]>()(
-    z.object({ to: calendarDay, days: z.number().int().min(1).max(366).default(30) }),
+    z.object({ to: calendarDay, days: z.number().int().min(1).max(366).default(30), store: storeSelection }),
     'manager',
   ),
   'reports.exportCsv': returns<CsvExport>()(dayRange.extend({ bom: z.boolean().default(false) }), 'manager'),
   'reports.exportPdf': returns<PdfExport>()(dayRange, 'manager'),
+  /** The stores the signed-in manager may pick in the review (this one; with the chain scope, the others and all). */
+  'reports.stores': returns<ReviewStores>()(empty, 'manager'),
   /** The counter works the queue too; marking one done is interactions.log with its id in resolves. */
   'followups.list': returns<FollowUp[]>()(z.object({ limit: z.number().int().min(1).max(5000).default(500) })),
   /** The counter's home view: due today and overdue, and the signed-in clerk's own. */

@@ -15,7 +15,7 @@ export const METHOD_NAMES = [
   'suggestions.forCustomer',
   'interactions.log', 'interactions.amend', 'recovery.guide',
   'drafts.get', 'drafts.save', 'drafts.clear',
-  'reports.day', 'reports.kpis', 'reports.trend', 'reports.exportCsv', 'reports.exportPdf',
+  'reports.day', 'reports.kpis', 'reports.trend', 'reports.exportCsv', 'reports.exportPdf', 'reports.stores',
   'followups.list', 'followups.counter', 'followups.assign',
   'interactions.review',
   'diagnostics.export',

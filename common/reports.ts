@@ -211,3 +211,13 @@ export interface PdfExport {
   base64: string;
   pages: number;
 }
+
+/** Which store the review shows: this one, another store of the chain (its hub id), or every store. */
+export type StoreSelection = 'this' | 'all' | (string & {});
+
+/** The stores a manager may pick in the review: this one first; with the chain scope, the others and "all". */
+export interface ReviewStores {
+  stores: { id: StoreSelection; name: string }[];
+  /** Whether the clerk holds the chain scope (granted on the hub). */
+  chain: boolean;
+}

@@ -3,6 +3,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { nameSchema } from '../../common/sync/api';
+import { REVIEW_SCOPES, type ReviewScope } from '../../common/sync/clerks';
+import { grantScope } from '../hub/clerks';
 import { issueEnrolmentCode } from '../hub/enrolment';
 import { HubFailure, isDatabaseUnavailable } from '../hub/errors';
 import { defaultHubDataDir, LocalPostgresError, localPostgresUrl, startLocalPostgres, clusterDir } from '../hub/local-postgres';
@@ -216,5 +218,30 @@ export const hubUnmerge = command({
         value: m,
         text: `Undone: ${person(m.alias)} is their own customer again, apart from ${person(m.survivor)}; every terminal follows at its next sync.`,
       };
+    }),
+});
+
+export const hubGrant = command({
+  name: 'hub grant',
+  summary: "let a store's manager review other stores (--scope chain), or only their own again (--scope store)",
+  usage: `--store NAME --clerk NAME|ID --scope chain|store [--by NAME] ${DATABASE_USAGE}`,
+  help:
+    "The clerk is one of the store's accounts the hub knows (a counter shares them when it syncs), by name or id. The\n" +
+    "scope reaches the clerk's account at every counter of that store with their next sync; --by names who granted it\n" +
+    `(default: this computer's user), recorded in the hub's audit.\n${DATABASE_HELP}`,
+  store: false,
+  options: { ...DATABASE, store: { type: 'string' }, clerk: { type: 'string' }, scope: { type: 'string' }, by: { type: 'string' } },
+  run: (call) =>
+    hubCall(call, async () => {
+      const { values, io } = call;
+      noMoreArguments(call.positionals);
+      const store = nameArg(values.store, '--store');
+      const clerk = nameArg(values.clerk, '--clerk');
+      const scope = values.scope;
+      if (!(REVIEW_SCOPES as readonly (string | undefined)[]).includes(scope)) throw new UsageError(`Give --scope ${REVIEW_SCOPES.join(' or ')}.`);
+      const by = values.by ?? os.userInfo().username;
+      const granted = await withHubDatabase(values, io, (pool) => grantScope(pool, { store, clerk, scope: scope as ReviewScope, by }, new Date()));
+      const what = granted.scope === 'chain' ? 'may now review every store of the chain' : `reviews ${granted.store.name} only`;
+      return { value: granted, text: `${granted.clerk.name} (${granted.store.name}) ${what}, from their counters' next sync.` };
     }),
 });

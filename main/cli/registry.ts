@@ -4,7 +4,7 @@ import { backup, restore } from './backup-command';
 import type { Command } from './command';
 import { configCheck } from './config-command';
 import { customerUpdate } from './customer-update-command';
-import { hubEnroll, hubMerges, hubRevoke, hubStart, hubTerminals, hubUnmerge } from './hub-command';
+import { hubEnroll, hubGrant, hubMerges, hubRevoke, hubStart, hubTerminals, hubUnmerge } from './hub-command';
 import { importFile } from './import-command';
 import { init } from './init-command';
 import { log } from './log-command';
@@ -37,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   hubRevoke,
   hubMerges,
   hubUnmerge,
+  hubGrant,
   syncJoin,
   syncStatusCommand,
   syncNowCommand,

@@ -7,6 +7,8 @@ import { assignFollowUp, counterQueue, listFollowUps } from '../services/reports
 import { kpiReport, trend } from '../services/reports/kpis';
 import { exportPdf } from '../services/reports/pdf';
 import { reviewInteraction } from '../services/reports/review';
+import { allowedStore, reviewStores } from '../services/reports/store-scope';
+import type { StoreSelection } from '../../common/reports';
 import type { PartialHandlers } from './handlers';
 import type { Session } from './session';
 
@@ -16,13 +18,17 @@ function actorId(ctx: ServiceContext, session: Session): number {
   return requireClerk(ctx, session.clerkId).id;
 }
 
+/** The store the review may show this clerk: beyond this one only with the chain scope (FORBIDDEN otherwise). */
+const store = (ctx: ServiceContext, session: Session, selection: StoreSelection) => allowedStore(ctx, actorId(ctx, session), selection);
+
 /** The managers' daily review and the follow-up queue. */
 export const reportHandlers: PartialHandlers = {
-  'reports.day': (ctx, _s, i) => dayReport(ctx, i.day, i.filters),
-  'reports.kpis': (ctx, _s, i) => kpiReport(ctx, i.day),
-  'reports.trend': (ctx, _s, i) => trend(ctx, i.to, i.days),
-  'reports.exportCsv': (ctx, s, i) => exportCsv(ctx, actorId(ctx, s), i.from, i.to, i.bom),
-  'reports.exportPdf': (ctx, s, i) => exportPdf(ctx, actorId(ctx, s), i.from, i.to),
+  'reports.day': (ctx, s, i) => dayReport(ctx, i.day, i.filters, store(ctx, s, i.store)),
+  'reports.kpis': (ctx, s, i) => kpiReport(ctx, i.day, store(ctx, s, i.store)),
+  'reports.trend': (ctx, s, i) => trend(ctx, i.to, i.days, store(ctx, s, i.store)),
+  'reports.exportCsv': (ctx, s, i) => exportCsv(ctx, actorId(ctx, s), i.from, i.to, i.bom, store(ctx, s, i.store)),
+  'reports.exportPdf': (ctx, s, i) => exportPdf(ctx, actorId(ctx, s), i.from, i.to, store(ctx, s, i.store)),
+  'reports.stores': (ctx, s) => reviewStores(ctx, actorId(ctx, s)),
   'followups.list': (ctx, s, i) => (actorId(ctx, s), listFollowUps(ctx, i.limit)),
   'followups.counter': (ctx, s) => counterQueue(ctx, actorId(ctx, s)),
   'followups.assign': (ctx, s, i) => (actorId(ctx, s), assignFollowUp(ctx, i.interactionId, i.clerkId)),

@@ -105,7 +105,7 @@ describe('CSV export', () => {
     const log = s.db.prepare("SELECT clerk_id, subject, details FROM audit_log WHERE event = 'export'").all() as { clerk_id: number; subject: string; details: string }[];
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ clerk_id: s.clerkId, subject: 'reports.csv' });
-    expect(JSON.parse(log[0]!.details)).toEqual({ format: 'csv', from: '2026-11-20', to: '2026-11-22', rows: TRICKY.length + 1 });
+    expect(JSON.parse(log[0]!.details)).toEqual({ format: 'csv', from: '2026-11-20', to: '2026-11-22', rows: TRICKY.length + 1, store: s.ctx.config.storeName });
     expect(() => exportCsv(s.ctx, null, '2026-11-22', '2026-11-20')).toThrow(/before it starts/);
   });
 });
@@ -149,7 +149,7 @@ describe('PDF report', () => {
     expect(all).toContain('Said: “Café crème, naïve”'); // what the clerk said, under the notes
     expect(text.get(numPages)).toContain(`Page ${numPages} of ${numPages}`);
     const log = s.db.prepare("SELECT details FROM audit_log WHERE event = 'export'").get() as { details: string };
-    expect(JSON.parse(log.details)).toEqual({ format: 'pdf', from: '2026-11-20', to: '2026-11-20', rows: TRICKY.length + 2, pages: pdf.pages });
+    expect(JSON.parse(log.details)).toEqual({ format: 'pdf', from: '2026-11-20', to: '2026-11-20', rows: TRICKY.length + 2, pages: pdf.pages, store: s.ctx.config.storeName });
   });
 
   it('writes dates and numbers the way the store locale does', async () => {

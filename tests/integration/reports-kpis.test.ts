@@ -7,6 +7,7 @@ import { amendInteraction, logInteraction } from '../../main/services/interactio
 import { dayReport } from '../../main/services/reports/day-view';
 import { reviewInteraction } from '../../main/services/reports/review';
 import { kpiReport, trend } from '../../main/services/reports/kpis';
+import { storeParams } from '../../main/services/reports/store-scope';
 import { reportsRepo } from '../../main/services/reports/reports.repo';
 import { tempStore, type TempStore } from '../helpers/temp-store';
 
@@ -153,7 +154,7 @@ describe('trend', () => {
   it('is one grouped query over the local_day index, with amendments found through their index', () => {
     const s = tempStore();
     for (const stmt of [reportsRepo(s.db).dailyTrend, reportsRepo(s.db).dailyStats]) {
-      const plan = (s.db.prepare(`EXPLAIN QUERY PLAN ${stmt.source}`).all({ from: '2026-10-22', to: '2026-11-20' }) as { detail: string }[]).map((r) => r.detail);
+      const plan = (s.db.prepare(`EXPLAIN QUERY PLAN ${stmt.source}`).all({ from: '2026-10-22', to: '2026-11-20', ...storeParams(s.ctx) }) as { detail: string }[]).map((r) => r.detail);
       expect(plan).toContain('SEARCH i USING INDEX interactions_day (local_day>? AND local_day<?)');
       expect(plan).toContain('SEARCH x USING COVERING INDEX interactions_amends (amends_id>? AND amends_id<?)');
       expect(plan.filter((d) => /^SCAN (i|o|a|x|interactions)\b/.test(d))).toEqual([]);

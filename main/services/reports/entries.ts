@@ -1,8 +1,9 @@
 import type { InteractionKind, InteractionOutcome } from '../../../common/domain';
 import { displayName, nameKey } from '../../../common/normalize';
-import type { DayEntry, DayFilters } from '../../../common/reports';
+import type { DayEntry, DayFilters, StoreSelection } from '../../../common/reports';
 import type { ServiceContext } from '../context';
 import { localClock } from './local-time';
+import { storeParams } from './store-scope';
 import { decodeEntry, reportsRepo, type EntryFilterParams, type EntryRow } from './reports.repo';
 
 export function toDayEntry(r: EntryRow, timeZone: string): DayEntry {
@@ -47,9 +48,10 @@ export function textMatcher(text: string | undefined): ((notes: string) => boole
 }
 
 /** Entries logged from `from` to `to` (store-local days, inclusive), oldest first, amendments applied. */
-export function entriesBetween(ctx: ServiceContext, from: string, to: string, filters: DayFilters = {}): DayEntry[] {
+export function entriesBetween(ctx: ServiceContext, from: string, to: string, filters: DayFilters = {}, store: StoreSelection = 'this'): DayEntry[] {
   const rows = reportsRepo(ctx.db).entriesInRange.all({
     ...ANY,
+    ...storeParams(ctx, store),
     from,
     to,
     clerk: filters.clerkId ?? null,

@@ -5,6 +5,8 @@ import type { ServiceContext } from '../context';
 import { addDays } from '../time';
 import { assertDay, assertRange, localHour } from './local-time';
 import { reportsRepo, type DailyStatsRow } from './reports.repo';
+import { storeParams } from './store-scope';
+import type { StoreSelection } from '../../../common/reports';
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
 const pct = (part: number, whole: number) => (whole === 0 ? null : round((100 * part) / whole, 1));
@@ -51,14 +53,15 @@ function kpiValues(t: Omit<DailyStatsRow, 'day'>, overdue: number, days: number)
 }
 
 /** Figures over a range, all counts summed (not averaged). Overdue: due before the last day and still open now. */
-export function rangeKpis(ctx: ServiceContext, from: string, to: string): KpiValues {
+export function rangeKpis(ctx: ServiceContext, from: string, to: string, store: StoreSelection = 'this'): KpiValues {
   const repo = reportsRepo(ctx.db);
-  return kpiValues(sumStats(repo.dailyStats.all({ from, to })), repo.overdueBefore.get(to)!.n, 1);
+  const where = storeParams(ctx, store);
+  return kpiValues(sumStats(repo.dailyStats.all({ from, to, ...where })), repo.overdueBefore.get({ day: to, ...where })!.n, 1);
 }
 
-export function perClerk(ctx: ServiceContext, from: string, to: string): ClerkKpi[] {
+export function perClerk(ctx: ServiceContext, from: string, to: string, store: StoreSelection = 'this'): ClerkKpi[] {
   return reportsRepo(ctx.db)
-    .clerkStats.all({ from, to })
+    .clerkStats.all({ from, to, ...storeParams(ctx, store) })
     .map((r) => ({
       clerk: { id: r.clerk_id, displayName: r.clerk_name },
       interactions: r.n,
@@ -71,9 +74,9 @@ const emptyOutcomes = (): Record<InteractionOutcome, number> =>
   Object.fromEntries(INTERACTION_OUTCOMES.map((o) => [o, 0])) as Record<InteractionOutcome, number>;
 
 /** Interactions per store-local hour (0–23) and outcome. */
-export function byHour(ctx: ServiceContext, from: string, to: string): HourBucket[] {
+export function byHour(ctx: ServiceContext, from: string, to: string, store: StoreSelection = 'this'): HourBucket[] {
   const buckets: HourBucket[] = Array.from({ length: 24 }, (_, hour) => ({ hour, total: 0, byOutcome: emptyOutcomes() }));
-  for (const r of reportsRepo(ctx.db).quarterHours.all({ from, to })) {
+  for (const r of reportsRepo(ctx.db).quarterHours.all({ from, to, ...storeParams(ctx, store) })) {
     const b = buckets[localHour(`${r.slot}:00.000Z`, ctx.config.timeZone)]!;
     b.total += r.n;
     b.byOutcome[r.outcome as InteractionOutcome] += r.n;
@@ -81,38 +84,39 @@ export function byHour(ctx: ServiceContext, from: string, to: string): HourBucke
   return buckets;
 }
 
-export function sentimentBuckets(ctx: ServiceContext, from: string, to: string): SentimentBucket[] {
-  const counts = new Map(reportsRepo(ctx.db).sentiments.all({ from, to }).map((r) => [r.sentiment, r.n]));
+export function sentimentBuckets(ctx: ServiceContext, from: string, to: string, store: StoreSelection = 'this'): SentimentBucket[] {
+  const counts = new Map(reportsRepo(ctx.db).sentiments.all({ from, to, ...storeParams(ctx, store) }).map((r) => [r.sentiment, r.n]));
   return ([1, 2, 3, 4, 5, null] as const).map((s) => ({ sentiment: s, count: counts.get(s) ?? 0 }));
 }
 
 /** The day's KPIs against the seven days before, per clerk, and the day's chart data. */
-export function kpiReport(ctx: ServiceContext, day: string): KpiReport {
+export function kpiReport(ctx: ServiceContext, day: string, store: StoreSelection = 'this'): KpiReport {
   assertDay(day, 'day');
   const repo = reportsRepo(ctx.db);
+  const where = storeParams(ctx, store);
   const weekStart = addDays(day, -7);
-  const daily = repo.dailyStats.all({ from: weekStart, to: day });
+  const daily = repo.dailyStats.all({ from: weekStart, to: day, ...where });
   const today = daily.filter((r) => r.day === day);
   const before = daily.filter((r) => r.day !== day);
   let overdueBefore = 0;
-  for (let d = weekStart; d < day; d = addDays(d, 1)) overdueBefore += repo.overdueBefore.get(d)!.n;
+  for (let d = weekStart; d < day; d = addDays(d, 1)) overdueBefore += repo.overdueBefore.get({ day: d, ...where })!.n;
   return {
     day,
     timeZone: ctx.config.timeZone,
-    recovery: recoverySummary(ctx, day, day),
-    kpis: kpiValues(sumStats(today), repo.overdueBefore.get(day)!.n, 1),
+    recovery: recoverySummary(ctx, day, day, store),
+    kpis: kpiValues(sumStats(today), repo.overdueBefore.get({ day, ...where })!.n, 1),
     previous7DayAverage: kpiValues(sumStats(before), overdueBefore, 7),
-    perClerk: perClerk(ctx, day, day),
-    byHour: byHour(ctx, day, day),
-    sentiment: sentimentBuckets(ctx, day, day),
+    perClerk: perClerk(ctx, day, day, store),
+    byHour: byHour(ctx, day, day, store),
+    sentiment: sentimentBuckets(ctx, day, day, store),
   };
 }
 
 /** One point per day ending at `to`, days without entries included; one grouped query over interactions_day. */
-export function trend(ctx: ServiceContext, to: string, days = 30): TrendPoint[] {
+export function trend(ctx: ServiceContext, to: string, days = 30, store: StoreSelection = 'this'): TrendPoint[] {
   const from = addDays(to, -(days - 1));
   assertRange(from, to);
-  const byDay = new Map(reportsRepo(ctx.db).dailyTrend.all({ from, to }).map((r) => [r.day, r]));
+  const byDay = new Map(reportsRepo(ctx.db).dailyTrend.all({ from, to, ...storeParams(ctx, store) }).map((r) => [r.day, r]));
   const out: TrendPoint[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
     const r = byDay.get(d);

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { INTERACTION_OUTCOMES, type InteractionOutcome } from '../../../common/domain';
 import { OUTCOME_COLOUR } from '../../../common/outcome-colours';
-import type { DayEntry, KpiValues, PdfExport, RangeReport } from '../../../common/reports';
+import type { DayEntry, KpiValues, PdfExport, RangeReport, StoreSelection } from '../../../common/reports';
 import { createFormat, type Format } from '../../../common/format';
 import { ROOT_CAUSE_LABEL } from '../../../common/recovery';
 import { audit } from '../audit';
@@ -293,9 +293,9 @@ export function renderPdf(r: RangeReport, f: Format): Promise<{ pdf: Buffer; pag
 }
 
 /** The range as a printable PDF, base64 for the IPC boundary. Audited with counts only. */
-export async function exportPdf(ctx: ServiceContext, clerkId: number | null, from: string, to: string): Promise<PdfExport> {
-  const report = rangeReport(ctx, from, to);
+export async function exportPdf(ctx: ServiceContext, clerkId: number | null, from: string, to: string, store: StoreSelection = 'this'): Promise<PdfExport> {
+  const report = rangeReport(ctx, from, to, store);
   const { pdf, pages } = await renderPdf(report, createFormat(ctx.config));
-  audit(ctx, clerkId, 'export', 'reports.pdf', { format: 'pdf', from, to, rows: report.entries.length, pages });
-  return { fileName: exportFileName(ctx, from, to, 'pdf'), base64: pdf.toString('base64'), pages };
+  audit(ctx, clerkId, 'export', 'reports.pdf', { format: 'pdf', from, to, rows: report.entries.length, pages, store: report.storeName });
+  return { fileName: exportFileName(ctx, from, to, 'pdf', store), base64: pdf.toString('base64'), pages };
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { preparedFor } from '../../db/prepared';
+import { IN_STORE, type StoreParams } from './store-scope';
 
 const OPEN = `('follow_up', 'escalated', 'unresolved')`;
 
@@ -20,7 +21,7 @@ const effective = (where: string) => `
   LEFT JOIN interactions a ON a.id = (SELECT max(x.id) FROM interactions x WHERE x.amends_id = o.id)
   WHERE o.amends_id IS NULL AND ${where}`;
 
-const IN_RANGE = 'o.local_day BETWEEN @from AND @to';
+const IN_RANGE = `o.local_day BETWEEN @from AND @to AND ${IN_STORE('o.id')}`;
 
 export interface EntryRow {
   id: number;
@@ -145,7 +146,7 @@ const followUps = (where: string) => `
   LEFT JOIN clerks ac ON ac.id = oi.assigned_clerk_id
   WHERE ${where}`;
 
-type Range = { from: string; to: string };
+type Range = { from: string; to: string } & StoreParams;
 
 interface Measure {
   name: keyof DailyStatsRow;
@@ -186,12 +187,12 @@ function perDay(measures: Measure[]): string {
     corrections AS (
       SELECT o.local_day AS day${amendable.map((m) => `,\n        coalesce(${m.of('a')}, 0) - coalesce(${m.of('o')}, 0) AS ${m.name}`).join('')}
       FROM latest JOIN interactions o ON o.id = latest.id JOIN interactions a ON a.id = latest.aid
-      WHERE o.local_day BETWEEN @from AND @to AND o.amends_id IS NULL
+      WHERE o.local_day BETWEEN @from AND @to AND o.amends_id IS NULL AND ${IN_STORE('o.id')}
       GROUP BY o.local_day
     ),
     originals AS (
       SELECT i.local_day AS day${measures.map((m) => `, ${m.of('i')} AS ${m.name}`).join('')}
-      FROM interactions i WHERE i.local_day BETWEEN @from AND @to AND i.amends_id IS NULL
+      FROM interactions i WHERE i.local_day BETWEEN @from AND @to AND i.amends_id IS NULL AND ${IN_STORE('i.id')}
       GROUP BY i.local_day
     )
     SELECT d.day${measures.map((m) => (m.amendable ? `, coalesce(d.${m.name}, 0) + coalesce(c.${m.name}, 0) AS ${m.name}` : `, d.${m.name}`)).join('')}
@@ -210,8 +211,8 @@ export const reportsRepo = preparedFor((db: Database.Database) => ({
       AND (@followup IS NULL OR (e.outcome IN ${OPEN}) = @followup)
       AND (@flagged IS NULL OR coalesce(r.flagged, 0) = @flagged)`).raw(true),
   entryById: db.prepare<{ id: number }, unknown[]>(entries('o.id = @id')).raw(true),
-  originalsOnDay: db.prepare<[string], { n: number }>(
-    'SELECT count(*) AS n FROM interactions WHERE local_day = ? AND amends_id IS NULL',
+  originalsOnDay: db.prepare<{ day: string } & StoreParams, { n: number }>(
+    `SELECT count(*) AS n FROM interactions WHERE local_day = @day AND amends_id IS NULL AND ${IN_STORE('interactions.id')}`,
   ),
   /** Per store-local day in the range (days without entries are absent), amendments applied. */
   dailyStats: db.prepare<Range, DailyStatsRow>(perDay(ALL_MEASURES)),
@@ -234,8 +235,8 @@ export const reportsRepo = preparedFor((db: Database.Database) => ({
     FROM (${effective(IN_RANGE)}) e GROUP BY slot, e.outcome`),
   sentiments: db.prepare<Range, { sentiment: number | null; n: number }>(`
     SELECT e.sentiment, count(*) AS n FROM (${effective(IN_RANGE)}) e GROUP BY e.sentiment`),
-  overdueBefore: db.prepare<[string], { n: number }>(
-    'SELECT count(*) AS n FROM open_issues WHERE closed_at IS NULL AND due_date < ?',
+  overdueBefore: db.prepare<{ day: string } & StoreParams, { n: number }>(
+    `SELECT count(*) AS n FROM open_issues WHERE closed_at IS NULL AND due_date < @day AND ${IN_STORE('open_issues.interaction_id')}`,
   ),
   /** Open follow-ups by due date (those without one last); overdue ones sort first because they are due earliest. */
   openFollowUps: db.prepare<{ limit: number }, FollowUpRow>(`${followUps('oi.closed_at IS NULL')}
