@@ -17,9 +17,9 @@ export function AppHeader({ info, clerk, onSwitchClerk, actions }: Props) {
     <header className="app-header">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">
-          C
+          {t('app.name').charAt(0)}
         </span>
-        <span className="brand-name">Counterpart</span>
+        <span className="brand-name">{t('app.name')}</span>
       </div>
       {info && (
         <p className="store-line">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppInfo, Clerk } from '../../../common/domain';
 import { call, errorMessage } from '../api/client';
 import { FormError } from './FormError';
@@ -14,6 +15,7 @@ interface Props {
 
 /** An empty database: load the demo store, or set up the real store (its name, place, money, first admin). */
 export function FirstRun({ onDemoLoaded, onStoreCreated }: Props) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState<'demo' | 'store' | null>(null);
   const [demoError, setDemoError] = useState<string | null>(null);
   const [setupError, setSetupError] = useState<string | null>(null);
@@ -47,23 +49,20 @@ export function FirstRun({ onDemoLoaded, onStoreCreated }: Props) {
   return (
     <main className="center-screen" aria-busy={busy !== null}>
       <div className="first-run">
-        <h1>Welcome to Counterpart</h1>
-        <p className="lead">This terminal has no store data yet. Choose how to begin.</p>
+        <h1>{t('firstRun.welcome')}</h1>
+        <p className="lead">{t('firstRun.lead')}</p>
         <div className="choice-grid">
           <section className="card choice" aria-labelledby="demo-h">
-            <h2 id="demo-h">Load the demo store</h2>
-            <p>
-              3,000 made-up customers with purchases, complaints and follow-ups. Good for training and trying things
-              out; nothing real is touched.
-            </p>
+            <h2 id="demo-h">{t('firstRun.demo')}</h2>
+            <p>{t('firstRun.demoAbout', { count: 3000 })}</p>
             <FormError message={demoError} />
             <button type="button" className="btn" onClick={() => void loadDemo()} disabled={busy !== null}>
-              {busy === 'demo' ? 'Loading the demo store…' : 'Load the demo store'}
+              {busy === 'demo' ? t('firstRun.demoLoading') : t('firstRun.demo')}
             </button>
           </section>
           <section className="card choice" aria-labelledby="store-h">
-            <h2 id="store-h">Set up your store</h2>
-            <p>For real use: the store's name, where it is and its currency, then you as its first admin, with your own PIN.</p>
+            <h2 id="store-h">{t('firstRun.store')}</h2>
+            <p>{t('firstRun.storeAbout')}</p>
             <StoreSetupForm busy={busy !== null} error={setupError} onSubmit={(v) => void setUp(v)} />
           </section>
         </div>

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client';
 
 interface Feedback {
@@ -18,6 +19,7 @@ export function useFeedback(): Feedback {
 }
 
 export function FeedbackProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<number | undefined>(undefined);
@@ -43,7 +45,7 @@ export function FeedbackProvider({ children }: { children: ReactNode }) {
           <div className="alert-bar">
             <span className="alert-text">{error}</span>
             <button type="button" className="btn btn-quiet" onClick={clearError}>
-              Dismiss
+              {t('app.dismiss')}
             </button>
           </div>
         )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCounterHotkeys } from '../../hooks/useCounterHotkeys';
 import type { Prefill } from '../../lib/prefill';
 import { useFeedback } from '../../state/feedback';
@@ -22,6 +23,7 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
   const { info, clerk } = useStore();
   const { clearError } = useFeedback();
   const [view, setView] = useView();
+  const { t } = useTranslation();
   const [help, setHelp] = useState(false);
   const search = useRef<SearchHandle>(null);
   const work = useRef<WorkActions | null>(null);
@@ -74,7 +76,7 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
         actions={
           <>
             <button type="button" className="btn btn-small" onClick={() => newCustomer()}>
-              New customer <kbd>Alt+N</kbd>
+              {t('counter.newCustomer')} <kbd>Alt+N</kbd>
             </button>
             <button
               type="button"
@@ -82,25 +84,25 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
               aria-current={view.kind === 'walk-in' ? 'page' : undefined}
               onClick={walkIn}
             >
-              Walk-in <kbd>Alt+W</kbd>
+              {t('walkIn.title')} <kbd>Alt+W</kbd>
             </button>
             {clerk.role !== 'clerk' && (
               <button type="button" className="btn btn-small" onClick={onManage}>
-                Back office
+                {t('counter.backOffice')}
               </button>
             )}
             <button type="button" className="btn btn-small btn-quiet" onClick={() => setHelp(true)} aria-haspopup="dialog">
-              Shortcuts <kbd>?</kbd>
+              {t('counter.shortcuts')} <kbd>?</kbd>
             </button>
           </>
         }
       />
       <main className="counter" aria-labelledby="counter-h">
         <h1 id="counter-h" className="sr-only">
-          Counter
+          {t('counter.title')}
         </h1>
-        <div className="search-bar" role="search" aria-label="Customers">
-          <ErrorBoundary what="Customer search">
+        <div className="search-bar" role="search" aria-label={t('counter.searchRegion')}>
+          <ErrorBoundary what={t('boundary.search')}>
             <SearchBox
               ref={search}
               onOpen={(hit) => openCustomer(hit.id)}
@@ -111,7 +113,7 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
         </div>
         <div className="view">
           {/* Keyed by the view: opening another customer starts with a fresh boundary. */}
-          <ErrorBoundary key={viewKey(view)} what="This view">
+          <ErrorBoundary key={viewKey(view)} what={t('boundary.view')}>
           {view.kind === 'home' && <HomeView onNew={() => newCustomer()} onWalkIn={walkIn} onOpen={openCustomer} />}
           {view.kind === 'customer' && <CustomerView key={view.id} customerId={view.id} opened={view} />}
           {view.kind === 'walk-in' && <WalkInView onNew={() => newCustomer()} />}
@@ -126,33 +128,33 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
           </ErrorBoundary>
         </div>
       </main>
-      <footer className="help-line" aria-label="Keyboard shortcuts">
+      <footer className="help-line" aria-label={t('counter.keyboardShortcuts')}>
         <span>
-          <kbd>Ctrl+K</kbd> search
+          <kbd>Ctrl+K</kbd> {t('counter.line.search')}
         </span>
         <span>
-          <kbd>↑↓</kbd> <kbd>Enter</kbd> open
+          <kbd>↑↓</kbd> <kbd>Enter</kbd> {t('counter.line.open')}
         </span>
         <span>
-          <kbd>Esc</kbd> back to search
+          <kbd>Esc</kbd> {t('counter.line.back')}
         </span>
         <span>
-          <kbd>Alt+1–5</kbd> use suggestion
+          <kbd>Alt+1–5</kbd> {t('counter.line.suggestion')}
         </span>
         <span>
-          <kbd>Alt+L</kbd> notes
+          <kbd>Alt+L</kbd> {t('counter.line.notes')}
         </span>
         <span>
-          <kbd>Ctrl+Enter</kbd> save
+          <kbd>Ctrl+Enter</kbd> {t('counter.line.save')}
         </span>
         <span>
-          <kbd>Alt+N</kbd> new
+          <kbd>Alt+N</kbd> {t('counter.line.new')}
         </span>
         <span>
-          <kbd>Alt+W</kbd> walk-in
+          <kbd>Alt+W</kbd> {t('counter.line.walkIn')}
         </span>
         <span>
-          <kbd>?</kbd> all shortcuts
+          <kbd>?</kbd> {t('counter.line.all')}
         </span>
       </footer>
       <HelpDialog open={help} onClose={() => setHelp(false)} />

@@ -1,22 +1,11 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
-export const SHORTCUTS: [string, string][] = [
-  ['Ctrl+K  or  /', 'Find a customer (focus the search box)'],
-  ['↑ ↓  then  Enter', 'Choose a search result and open it'],
-  ['↓  then  1 … 9  or  Enter', 'From the empty search box: the follow-ups due, a number opens that customer'],
-  ['Esc', 'Clear the search, or go back to it'],
-  ['Scan a card', 'Opens that customer directly'],
-  ['Alt+N', 'New customer'],
-  ['Alt+W', 'Log a walk-in (someone not in the customer list)'],
-  ['Alt+1 … Alt+5', 'Use a suggestion (1 … 5 when the suggestions panel has focus)'],
-  ['Alt+L', 'Go to the notes of the log form'],
-  ['Alt+T', 'Go to the timeline (then ↑ ↓ PgUp PgDn Home End)'],
-  ['Alt+P', "Edit the open customer's profile (Ctrl+Enter saves, Esc cancels)"],
-  ['Ctrl+Enter', 'Save the interaction (or the new customer, or the profile being edited)'],
-  ['?  or  F1', 'Show this list'],
-];
+/** The shortcuts in the order the list shows them; the keys and what they do are in the catalogue (help.<id>). */
+export const SHORTCUTS = ['find', 'choose', 'queue', 'clear', 'scan', 'new', 'walkIn', 'suggestion', 'notes', 'timeline', 'profile', 'save', 'help'] as const;
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -27,28 +16,28 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }
 
   return (
     <dialog ref={ref} className="help-dialog" aria-labelledby="help-h" onClose={onClose}>
-      <h2 id="help-h">Keyboard shortcuts</h2>
+      <h2 id="help-h">{t('counter.keyboardShortcuts')}</h2>
       <table className="shortcut-table">
         <thead>
           <tr>
-            <th scope="col">Keys</th>
-            <th scope="col">Does</th>
+            <th scope="col">{t('help.keys')}</th>
+            <th scope="col">{t('help.does')}</th>
           </tr>
         </thead>
         <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
-            <tr key={keys}>
+          {SHORTCUTS.map((id) => (
+            <tr key={id}>
               <td>
-                <kbd>{keys}</kbd>
+                <kbd>{t(`help.${id}.keys`)}</kbd>
               </td>
-              <td>{what}</td>
+              <td>{t(`help.${id}.does`)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="dialog-actions">
         <button type="button" className="btn btn-primary" onClick={onClose} autoFocus>
-          Close
+          {t('help.close')}
         </button>
       </div>
     </dialog>

@@ -1,8 +1,10 @@
+import type { TFunction } from 'i18next';
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CounterQueue, FollowUp } from '../../../../common/reports';
 import { call } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
-import { KIND_LABEL, OUTCOME_LABEL } from '../../lib/labels';
+import { useFormat } from '../../lib/format';
 import { DueWhen } from '../DueWhen';
 import { FormError } from '../FormError';
 import './home.css';
@@ -30,6 +32,7 @@ interface Props {
  * Enter opens, and a digit 1–9 opens that row at once; Esc goes back to the search box.
  */
 export function HomeView({ onWalkIn, onNew, onOpen }: Props) {
+  const { t } = useTranslation();
   const queue = useLoad<CounterQueue>('counter-queue', () => call('followups.counter', {}));
   let n = 0;
   const numbered = (list: FollowUp[]) => list.map((f) => ({ f, n: f.customer ? ++n : null }));
@@ -62,39 +65,36 @@ export function HomeView({ onWalkIn, onNew, onOpen }: Props) {
 
   return (
     <section className="home" aria-labelledby="home-h">
-      <h2 id="home-h">Who are you serving?</h2>
-      <p className="lead">
-        Type a name, phone number, email or loyalty card number above — or just scan the card. Results appear as you
-        type.
-      </p>
+      <h2 id="home-h">{t('home.title')}</h2>
+      <p className="lead">{t('home.lead')}</p>
       <div className="home-actions">
         <button type="button" className="btn" onClick={onNew}>
-          New customer <kbd>Alt+N</kbd>
+          {t('counter.newCustomer')} <kbd>Alt+N</kbd>
         </button>
         <button type="button" className="btn" onClick={onWalkIn}>
-          Log a walk-in <kbd>Alt+W</kbd>
+          {t('home.logWalkIn')} <kbd>Alt+W</kbd>
         </button>
       </div>
       <div className="home-queue" onKeyDown={onKeyDown}>
         <FormError message={queue.error} />
         {n > 0 && (
           <p className="muted home-keys" id="home-keys">
-            From the empty search box <kbd>↓</kbd> enters this list; <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd> or a number
-            key <kbd>1</kbd>–<kbd>{Math.min(n, DIGIT_ROWS)}</kbd> opens the customer.
+            {t('home.keysFrom')} <kbd>↓</kbd> {t('home.keysEnters')} <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd> {t('home.keysOr')}{' '}
+            <kbd>1</kbd>–<kbd>{Math.min(n, DIGIT_ROWS)}</kbd> {t('home.keysOpens')}
           </p>
         )}
         <QueuePart
           id="home-due"
-          title="Due today and overdue"
-          empty="Nothing is due today."
+          title={t('home.due')}
+          empty={t('home.dueEmpty')}
           rows={due}
           loading={queue.loading}
           onOpen={onOpen}
         />
         <QueuePart
           id="home-mine"
-          title="Assigned to you"
-          empty="Nothing is assigned to you."
+          title={t('home.mine')}
+          empty={t('home.mineEmpty')}
           rows={mine}
           loading={queue.loading}
           onOpen={onOpen}
@@ -114,10 +114,11 @@ interface PartProps {
 }
 
 function QueuePart({ id, title, empty, rows, loading, onOpen }: PartProps) {
+  const fmt = useFormat();
   return (
     <section className="home-part" id={id} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>
-        {title} {!loading && <span className="count">{rows.length}</span>}
+        {title} {!loading && <span className="count">{fmt.number(rows.length)}</span>}
       </h3>
       {!loading && rows.length === 0 && <p className="muted">{empty}</p>}
       {rows.length > 0 && (
@@ -134,27 +135,28 @@ function QueuePart({ id, title, empty, rows, loading, onOpen }: PartProps) {
 }
 
 /** What the store owes: an order to hand over, a callback it promised, or the issue's outcome. */
-function owed(f: FollowUp): string {
-  if (f.kind === 'pickup') return 'Order waiting';
-  return f.outcome === 'follow_up' ? 'Callback promised' : OUTCOME_LABEL[f.outcome];
+function owed(f: FollowUp, t: TFunction): string {
+  if (f.kind === 'pickup') return t('home.orderWaiting');
+  return f.outcome === 'follow_up' ? t('home.callbackPromised') : t(`label.outcome.${f.outcome}`);
 }
 
 function QueueRow({ f, n, onOpen }: { f: FollowUp; n: number | null; onOpen(customerId: number): void }) {
+  const { t } = useTranslation();
   const what = (
     <>
       <span className="home-what">
-        {KIND_LABEL[f.kind]} · {owed(f)}
+        {t(`label.kind.${f.kind}`)} · {owed(f, t)}
         {f.notes && <span className="muted"> — {f.notes}</span>}
       </span>
       {f.dueDate && <DueWhen day={f.dueDate} className={`home-due${f.overdue ? ' is-overdue' : ''}`} />}
-      {f.assignedClerk && <span className="muted home-who">for {f.assignedClerk.displayName}</span>}
+      {f.assignedClerk && <span className="muted home-who">{t('home.for', { name: f.assignedClerk.displayName })}</span>}
     </>
   );
   if (!f.customer || n === null) {
     return (
       <div className="home-row is-walk-in">
         <span className="home-num" aria-hidden="true" />
-        <span className="home-name muted">Walk-in</span>
+        <span className="home-name muted">{t('walkIn.title')}</span>
         {what}
       </div>
     );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../common/domain';
 import { call } from '../../api/client';
 
@@ -10,6 +11,7 @@ interface Props {
 
 /** Right after a real store is set up: what to do before the counter is useful, each one button away. */
 export function NextSteps({ info, onDone }: Props) {
+  const { t } = useTranslation();
   const [backupDir, setBackupDir] = useState<string | null>(null);
   useEffect(() => {
     void call('settings.get', {}).then(
@@ -21,37 +23,36 @@ export function NextSteps({ info, onDone }: Props) {
   return (
     <main className="center-screen">
       <section className="first-run card next-steps" aria-labelledby="next-h">
-        <h1 id="next-h">{info.storeName} is set up</h1>
-        <p className="lead">You are signed in as its admin. Three things make the counter useful:</p>
+        <h1 id="next-h">{t('nextSteps.title', { store: info.storeName })}</h1>
+        <p className="lead">{t('nextSteps.lead')}</p>
         <ol>
           <li>
-            <h2>Add your clerks</h2>
-            <p>Each clerk signs in with a PIN of their own, so every entry says who served the customer.</p>
+            <h2>{t('nextSteps.clerks')}</h2>
+            <p>{t('nextSteps.clerksAbout')}</p>
             <button type="button" className="btn" onClick={() => onDone('team')} autoFocus>
-              Add clerks
+              {t('nextSteps.clerksButton')}
             </button>
           </li>
           <li>
-            <h2>Import your customers</h2>
-            <p>From the till's customer export (CSV; Shopify and Square files as they come), then their purchases.</p>
+            <h2>{t('nextSteps.import')}</h2>
+            <p>{t('nextSteps.importAbout')}</p>
             <button type="button" className="btn" onClick={() => onDone('import')}>
-              Import customers
+              {t('nextSteps.importButton')}
             </button>
           </li>
           <li>
-            <h2>Set the backup folder</h2>
+            <h2>{t('nextSteps.backups')}</h2>
             <p>
-              {backupDir ? `Backups go to ${backupDir}. ` : 'No backup folder is set yet. '}
-              IT sets the folder in the config file (backupDirectory), best on another disk or the network.
+              {backupDir ? t('nextSteps.backupsTo', { dir: backupDir }) : t('nextSteps.noBackups')} {t('nextSteps.backupsAbout')}
             </p>
             <button type="button" className="btn" onClick={() => onDone('backups')}>
-              Backups
+              {t('nextSteps.backupsButton')}
             </button>
           </li>
         </ol>
         <div>
           <button type="button" className="btn btn-primary" onClick={() => onDone(null)}>
-            Go to the counter
+            {t('nextSteps.counter')}
           </button>
         </div>
       </section>

@@ -1,4 +1,6 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMMON_LOCALES, DEFAULT_CURRENCY, DEFAULT_LOCALE } from '../../../../common/format';
 import { canonicalLocale, currencyCodes, storeIdentitySchema, storeIdFromName, timeZones, type StoreIdentityInput } from '../../../../common/store-identity';
 import { FormError } from '../FormError';
 import { PinInput } from '../PinInput';
@@ -17,13 +19,10 @@ interface Props {
 
 type Field = 'name' | 'timeZone' | 'locale' | 'currency' | 'adminName' | 'pin' | 'pin2';
 
-/** Locales offered as you type; any other the rules accept can be typed. */
-const COMMON_LOCALES = ['en-IE', 'en-GB', 'en-US', 'ga-IE', 'de-DE', 'de-AT', 'de-CH', 'fr-FR', 'nl-NL', 'pl-PL', 'es-ES', 'it-IT', 'pt-PT'];
-
 /** This computer's time zone and language, as a guess the person setting up only has to confirm. */
 function guesses() {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const locale = navigator.language && /^[a-z]{2,3}-[A-Z]{2}$/.test(navigator.language) ? navigator.language : 'en-IE';
+  const locale = navigator.language && /^[a-z]{2,3}-[A-Z]{2}$/.test(navigator.language) ? navigator.language : DEFAULT_LOCALE;
   return { timeZone: timeZones().includes(zone) ? zone : 'Europe/Dublin', locale };
 }
 
@@ -32,11 +31,12 @@ function guesses() {
  * process applies (common/store-identity), so a mistake is named at its field before anything is sent.
  */
 export function StoreSetupForm({ busy, error, onSubmit }: Props) {
+  const { t } = useTranslation();
   const initial = useMemo(guesses, []);
   const [name, setName] = useState('');
   const [timeZone, setTimeZone] = useState(initial.timeZone);
   const [locale, setLocale] = useState(initial.locale);
-  const [currency, setCurrency] = useState('EUR');
+  const [currency, setCurrency] = useState(DEFAULT_CURRENCY);
   const [adminName, setAdminName] = useState('');
   const [pin, setPin] = useState('');
   const [pin2, setPin2] = useState('');
@@ -60,12 +60,12 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       const field = String(issue.path[0]) as Field;
-      const label = { name: 'Store name', timeZone: 'Time zone', locale: 'Locale', currency: 'Currency' }[field as 'name'] ?? 'Store';
+      const label = { name: t('setup.storeName'), timeZone: t('setup.timeZone'), locale: t('setup.locale'), currency: t('setup.currency') }[field as 'name'] ?? t('setup.store');
       return refuse(field, `${label}: ${issue.message}.`);
     }
-    if (!adminName.trim()) return refuse('adminName', 'Enter your name: you become the store\'s first admin.');
-    if (!/^\d{4,8}$/.test(pin)) return refuse('pin', 'Choose a PIN of 4 to 8 digits.');
-    if (pin !== pin2) return refuse('pin2', 'The two PINs differ; type the same PIN twice.');
+    if (!adminName.trim()) return refuse('adminName', t('setup.needName'));
+    if (!/^\d{4,8}$/.test(pin)) return refuse('pin', t('setup.needPin'));
+    if (pin !== pin2) return refuse('pin2', t('setup.pinsDiffer'));
     setProblem(null);
     onSubmit({ store, adminName: adminName.trim(), pin });
   };
@@ -83,15 +83,15 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
       )}
       <FormError message={error} />
       <fieldset className="stack">
-        <legend>Your store</legend>
+        <legend>{t('setup.store')}</legend>
         <label className="field">
-          <span className="field-label">Store name</span>
+          <span className="field-label">{t('setup.storeName')}</span>
           <input type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoComplete="organization" autoFocus {...bind('name')} />
-          <span className="field-hint">{id ? `Said in suggestions ("welcome back to ${name.trim()}"); store id ${id}.` : 'Said in suggestions, e.g. "welcome back to Galway Hardware".'}</span>
+          <span className="field-hint">{id ? t('setup.nameHintId', { name: name.trim(), id }) : t('setup.nameHint')}</span>
         </label>
         <div className="grid-3">
           <label className="field">
-            <span className="field-label">Time zone</span>
+            <span className="field-label">{t('setup.timeZone')}</span>
             <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)} {...bind('timeZone')}>
               {zones.map((z) => (
                 <option key={z} value={z}>
@@ -101,7 +101,7 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
             </select>
           </label>
           <label className="field">
-            <span className="field-label">Locale</span>
+            <span className="field-label">{t('setup.locale')}</span>
             <input type="text" list="setup-locales" value={locale} onChange={(e) => setLocale(e.target.value)} maxLength={6} spellCheck={false} {...bind('locale')} />
             <datalist id="setup-locales">
               {COMMON_LOCALES.map((l) => (
@@ -110,7 +110,7 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
             </datalist>
           </label>
           <label className="field">
-            <span className="field-label">Currency</span>
+            <span className="field-label">{t('setup.currency')}</span>
             <select value={currency} onChange={(e) => setCurrency(e.target.value)} {...bind('currency')}>
               {currencies.map((c) => (
                 <option key={c} value={c}>
@@ -122,24 +122,24 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
         </div>
       </fieldset>
       <fieldset className="stack">
-        <legend>First admin</legend>
+        <legend>{t('setup.firstAdmin')}</legend>
         <label className="field">
-          <span className="field-label">Your name</span>
+          <span className="field-label">{t('setup.yourName')}</span>
           <input type="text" value={adminName} onChange={(e) => setAdminName(e.target.value)} autoComplete="name" maxLength={80} {...bind('adminName')} />
         </label>
         <div className="grid-2">
           <label className="field">
-            <span className="field-label">Choose a PIN (4–8 digits)</span>
+            <span className="field-label">{t('setup.pin')}</span>
             <PinInput autoComplete="new-password" value={pin} onPin={setPin} {...bind('pin')} />
           </label>
           <label className="field">
-            <span className="field-label">PIN again</span>
+            <span className="field-label">{t('setup.pinAgain')}</span>
             <PinInput autoComplete="new-password" value={pin2} onPin={setPin2} {...bind('pin2')} />
           </label>
         </div>
       </fieldset>
       <button type="submit" className="btn btn-primary" disabled={busy}>
-        {busy ? 'Setting up…' : 'Set up the store'}
+        {busy ? t('setup.settingUp') : t('setup.submit')}
       </button>
     </form>
   );

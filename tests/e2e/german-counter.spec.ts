@@ -1,0 +1,80 @@
+// A store in Germany, end to end: locale de-DE (euro, Berlin time) set in the config file IT deploys. The clerk's
+// whole flow reads German — sign-in, search, profile, history, the log form — with dates, amounts and counts written
+// the German way, and the entry is saved as in any other store.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { MAX_NOTES } from '../../common/contract';
+import { expect, test } from './fixtures';
+
+const CLERK = 'Aoife Byrne';
+const search = (page: Page) => page.getByRole('combobox', { name: 'Kunden suchen' });
+/** "23. Nov. 2026", "3. Mai 2025": day, month abbreviated the German way, year. */
+const GERMAN_DAY = /^\d{1,2}\. \p{L}{3,4}\.? \d{4}$/u;
+/** "1.234,50 €": thousands with a dot, cents after a comma, the sign after the amount. */
+const GERMAN_EUROS = /^\d{1,3}(\.\d{3})*,\d{2}\s€$/u;
+
+test.use({ managed: { locale: 'de-DE', currency: 'EUR', timeZone: 'Europe/Berlin' } });
+
+async function expectAccessible(page: Page, testInfo: TestInfo, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  await testInfo.attach(`axe-${screen}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+  expect(bad, `accessibility on the ${screen} screen`).toEqual([]);
+}
+
+test('a German store: sign in, search, open a profile and log an entry, all in German', async ({ app, page }, testInfo) => {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
+  await expect(page.getByRole('heading', { name: 'Wer steht an der Theke?' })).toBeVisible();
+  await expectAccessible(page, testInfo, 'Anmeldung');
+  await page.getByRole('button', { name: new RegExp(CLERK) }).click();
+  await expect(page.getByRole('heading', { name: `Hallo, ${CLERK}` })).toBeVisible();
+  await page.getByLabel('Deine PIN').fill('1234');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('signed-in-clerk')).toHaveText(CLERK);
+  await expect(page.getByRole('button', { name: 'Person wechseln' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Wen bedienst du gerade?' })).toBeVisible();
+
+  // A customer with purchases, so the profile shows an amount and a history.
+  const c = app.backend.db
+    .prepare(`SELECT id, first_name || ' ' || last_name AS name FROM customers WHERE lifetime_spend_cents > 100000 ORDER BY id LIMIT 1`)
+    .get() as { id: number; name: string };
+  await search(page).pressSequentially(c.name, { delay: 20 });
+  const option = page.locator(`[role="option"][data-customer-id="${c.id}"]`);
+  await expect(option).toBeVisible();
+  await expect(page.locator('.search-status')).toHaveText(/^\d+ Kunden?( \(beste Treffer; tippe weiter, um einzugrenzen\))?$/);
+  await expect(option).toHaveAttribute('aria-label', /Stufe (Neu|Bronze|Silber|Gold), (letzter Besuch (heute|gestern|vor \d+ (Tag|Tagen|Woche|Wochen|Monat|Monaten|Jahr|Jahren))|noch keine Besuche)/);
+  await expect(page.locator('.result-head')).toContainText('Letzter Besuch');
+  await option.click();
+
+  await expect(page.getByRole('heading', { level: 2, name: c.name })).toBeVisible();
+  const fact = (label: string) => page.locator('.facts > div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
+  await expect(fact('Umsatz gesamt')).toHaveText(GERMAN_EUROS);
+  await expect(fact('Kunde seit')).toHaveText(GERMAN_DAY);
+  await expect(fact('Letzter Besuch')).toHaveText(GERMAN_DAY);
+  await expect(page.getByRole('heading', { name: 'Verlauf' })).toBeVisible();
+  await expect(page.locator('.timeline-head')).toContainText(/Einträge?, neueste zuerst/);
+  const purchase = page.locator('.tl-purchase').first();
+  await expect(purchase).toContainText('Kauf');
+  await expect(purchase.locator('.amount')).toHaveText(GERMAN_EUROS);
+  await expect(purchase.locator('.tl-icon')).toHaveText('€');
+  await expect(purchase.locator('time').first()).toHaveText(/^\d{1,2}\. \p{L}{3,4}\.? \d{4}, \d{2}:\d{2}$/u);
+  await expect(page.getByRole('heading', { name: 'Gespräch festhalten' })).toBeVisible();
+  await expectAccessible(page, testInfo, 'Kundenprofil');
+  await page.screenshot({ path: testInfo.outputPath('profil.png') });
+
+  const note = `E2E auf Deutsch ${Date.now()}: Deckel getauscht.`;
+  await page.getByRole('radio', { name: 'Anfrage' }).check();
+  await page.getByRole('radio', { name: 'Erledigt' }).check();
+  await page.getByLabel('Notizen').fill(note);
+  // The limit with a German thousands dot ("4.000"), read back as the code's own number.
+  await expect(page.getByTestId('notes-count')).toHaveText(new RegExp(`^${note.length} / \\d{1,3}\\.\\d{3} Zeichen$`));
+  expect(Number((await page.getByTestId('notes-count').textContent())!.split('/')[1]!.replace(/\D/g, ''))).toBe(MAX_NOTES);
+  await page.getByRole('button', { name: /Gespräch speichern/ }).click();
+  await expect(page.getByTestId('announcer')).toHaveText('Gespräch gespeichert');
+  await expect(page.getByTestId('saved-note')).toHaveText(/^Gespeichert: Anfrage · Erledigt, 23\. Nov\. 2026, \d{2}:\d{2}\.$/);
+  const first = page.locator('#timeline-scroll [data-index="0"]');
+  await expect(first).toContainText(note);
+  await expect(first).toContainText(`von ${CLERK}`);
+  const saved = app.backend.db.prepare('SELECT customer_id, kind, outcome FROM interactions WHERE notes = ?').all(note);
+  expect(saved).toEqual([{ customer_id: c.id, kind: 'inquiry', outcome: 'resolved' }]);
+});
