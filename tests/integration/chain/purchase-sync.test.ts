@@ -160,6 +160,9 @@ describe('purchases across the chain', () => {
   it("keep an erased customer's purchases on the anonymous record wherever they arrive, never naming them again", async () => {
     const a = await terminal('Galway');
     const b = await terminal('Cork');
+    // c follows the feed but is offline until after the erasure: it never sees her name (the hub blanked it).
+    const c = await terminal('Cork');
+    await sync(c);
     const customer = createCustomer(a.ctx, { firstName: 'Gone', lastName: 'Shopper', phone: '01 999 8888' }, a.clerkId).id;
     addPurchase(a, customer, daysAgo(20), [{ description: 'Boots', priceCents: 120_00 }]);
     await sync(a);
@@ -172,10 +175,12 @@ describe('purchases across the chain', () => {
     await sync(b);
     await sync(a);
     await sync(b);
-    // A terminal that joins after the erasure never saw her: her purchases still arrive, on an anonymous record.
-    const c = await terminal('Galway');
+    // Neither c nor a terminal that joins after the erasure (its bootstrap) ever saw her: her purchases still arrive,
+    // on an anonymous record under her id.
     await sync(c);
-    for (const t of [a, b, c]) {
+    const d = await terminal('Galway');
+    await sync(d);
+    for (const t of [a, b, c, d]) {
       const row = rowOf(t, 'customer', gid)!;
       expect(hasIdentity(customersRepo(t.db).byId.get(row)!)).toBe(false);
       expect(searchCustomers(t.ctx, 'gone shopper')).toEqual([]);
