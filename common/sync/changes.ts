@@ -26,6 +26,8 @@ export { HLC_PATTERN } from './hlc';
 
 export const MAX_PUSH_MUTATIONS = 500;
 export const MAX_PULL_CHANGES = 1000;
+/** A terminal's push body stays under this (the pusher cuts a batch short): half the hub's limit (main/hub/http.ts). */
+export const MAX_PUSH_BYTES = 512 * 1024;
 /** The longest a pull waits for a change before answering with none: under the hub's and proxies' request timeouts. */
 export const MAX_PULL_WAIT_MS = 25_000;
 
@@ -65,8 +67,29 @@ export const factOrigin = (caller: { store: { name: string }; terminal: { name: 
   originTerminal: caller.terminal.name,
 });
 const factEntity = z.enum(Object.keys(FACT_ENTITIES) as [FactEntity, ...FactEntity[]]);
-/** A fact's field: a value, or a list of global ids (the issues an interaction settles). */
-const factValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null(), z.array(uuidV7Schema).max(200)]);
+/** A line of a purchase's receipt as it travels (main/sync/purchase-fields.ts); 'returned' is a line taken back. */
+export const purchaseLineSchema = z.strictObject({
+  sku: text(64),
+  description: text(200),
+  quantity: z.number().int().positive(),
+  unitPriceCents: z.number().int(),
+  returnStatus: z.enum(['kept', 'returned']),
+});
+export type PurchaseLineFact = z.infer<typeof purchaseLineSchema>;
+/**
+ * The most lines one receipt carries across the chain: at most ~330 bytes a line, such a receipt alone stays well
+ * under the hub's 1 MiB body (the pusher sizes its batches by bytes: main/sync/session.ts).
+ */
+export const MAX_PURCHASE_LINES = 2000;
+/** A fact's field: a value, a list of global ids (the issues an interaction settles), or a receipt's lines. */
+const factValue = z.union([
+  z.string().max(10_000),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(uuidV7Schema).max(200),
+  z.array(purchaseLineSchema).max(MAX_PURCHASE_LINES),
+]);
 const factFields = z.record(z.string().max(64), factValue);
 
 const common = { mutationId: z.number().int().positive(), id: uuidV7Schema, hlc: hlcSchema };

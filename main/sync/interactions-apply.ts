@@ -18,6 +18,7 @@ import { preparedFor } from '../db/prepared';
 import type { ServiceContext } from '../services/context';
 import { hasIdentity } from '../services/customers';
 import { INTERACTION_FIELDS } from './interaction-fields';
+import { writeOrCount } from './refused-facts';
 
 /** A fact's change; this file is called for those of entity 'interaction'. */
 type InteractionChange = Extract<Change, { kind: 'append' }>;
@@ -43,9 +44,6 @@ const statements = preparedFor((db: DB) => ({
   addStandIn: db.prepare<[string, string]>("INSERT INTO clerks (display_name, role, active, created_at) VALUES (?, 'clerk', 0, ?)"),
   rememberClerk: db.prepare<[string, number]>('INSERT INTO sync_clerks (global_id, clerk_id, stand_in) VALUES (?, ?, 1)'),
   renameStandIn: db.prepare<[string, number, string]>('UPDATE clerks SET display_name = ? WHERE id = ? AND display_name <> ?'),
-  refused: db.prepare(
-    "INSERT INTO sync_state (key, value) VALUES ('refusedFacts', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
-  ),
 }));
 
 const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.trim() !== '' ? v : fallback);
@@ -79,12 +77,7 @@ function customerFor(db: DB, globalId: string | null): { id: number | null; eras
  * every later change back.
  */
 export function applyInteraction(ctx: ServiceContext, change: InteractionChange): void {
-  try {
-    ctx.db.transaction(() => writeInteraction(ctx, change))();
-  } catch (err) {
-    if (!String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
-    statements(ctx.db).refused.run();
-  }
+  writeOrCount(ctx.db, () => writeInteraction(ctx, change));
 }
 
 function writeInteraction(ctx: ServiceContext, change: InteractionChange): boolean {
@@ -112,7 +105,7 @@ function writeInteraction(ctx: ServiceContext, change: InteractionChange): boole
   s.remember.run(id, change.id);
   s.origin.run(id, change.origin.storeId, text(f.originStore, 'another store'), change.origin.terminalId, text(f.originTerminal, 'another terminal'));
   for (const issue of Array.isArray(f.resolves) ? f.resolves : []) {
-    const issueId = s.localId.get('interaction', issue)?.row_id;
+    const issueId = typeof issue === 'string' ? s.localId.get('interaction', issue)?.row_id : undefined;
     if (issueId !== undefined) s.settle.run(id, issueId);
   }
   if (customer.erased) s.closeErased.run(String(row.created_at), id, amends ?? id);

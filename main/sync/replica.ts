@@ -17,6 +17,8 @@ import { stampClerkOutbox } from './clerks-sync';
 import { applyInteraction } from './interactions-apply';
 import { interactionMutation, queueInteractions } from './interactions-out';
 import { applyLink, keepWithheldCard, withoutTakenCard } from './merges';
+import { applyPurchase } from './purchases-apply';
+import { purchaseMutation, queuePurchases } from './purchases-out';
 
 const state = (db: DB, key: string): string | null =>
   db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?').get(key)?.value ?? null;
@@ -43,7 +45,7 @@ export function startOutbox(db: DB, terminalId: string): number {
             WHERE name_key <> '' OR coalesce(phone_digits, '') <> '' OR coalesce(email, '') <> '' OR coalesce(loyalty_id, '') <> ''
             ORDER BY id`,
         )
-        .run(all).changes + queueInteractions(db);
+        .run(all).changes + queueInteractions(db) + queuePurchases(db);
     })
     .immediate();
 }
@@ -69,7 +71,7 @@ function fieldsOf(row: CustomerRow, names: CustomerField[]): CustomerFields {
 
 interface OutboxRow {
   mutation_id: number;
-  entity: 'customer' | 'interaction';
+  entity: 'customer' | 'interaction' | 'purchase';
   row_id: number;
   kind: 'upsert' | 'append' | 'erase';
   fields: string | null;
@@ -108,8 +110,8 @@ export function nextMutations(db: DB, limit: number): Mutation[] {
         const id = globalId(db, r.entity, r.row_id);
         if (!id) continue;
         const base = { mutationId: r.mutation_id, id, hlc: r.hlc! };
-        if (r.entity === 'interaction') {
-          const m = interactionMutation(db, r.row_id, r.fields, base);
+        if (r.entity === 'interaction' || r.entity === 'purchase') {
+          const m = r.entity === 'interaction' ? interactionMutation(db, r.row_id, r.fields, base) : purchaseMutation(db, r.row_id, base);
           if (m) out.push(m);
         } else if (r.entity === 'customer' && r.kind === 'erase') out.push({ ...base, entity: 'customer', kind: 'erase' });
         else if (r.entity === 'customer') {
@@ -160,13 +162,26 @@ function applyCustomer(ctx: ServiceContext, change: Extract<Change, { entity: 'c
   if (!row || 'loyaltyId' in incoming) keepWithheldCard(db, id!, withheld);
 }
 
+/** An anonymous record kept under a customer's global id: what an erasure leaves, for one never seen here. */
+function anonymousRow(ctx: ServiceContext, gid: string): number {
+  const id = Number(customersRepo(ctx.db).insert.run(customerRowOfValid(ctx, customerDraftSchema.parse({}), ctx.now().toISOString())).lastInsertRowid);
+  ctx.db.prepare("INSERT INTO sync_ids (entity, row_id, global_id) VALUES ('customer', ?, ?)").run(id, gid);
+  return id;
+}
+
+/**
+ * The local row a pulled purchase belongs to: its customer's, erased or not (an erasure keeps the purchases on the
+ * anonymous record it leaves), or, for a customer never seen here (erased before this terminal heard of them, in the
+ * hub's order), an anonymous record under their id, as a pulled erasure of them would make.
+ */
+const purchaserRow = (ctx: ServiceContext) => (gid: string): number => localId(ctx.db, 'customer', gid) ?? anonymousRow(ctx, gid);
+
 function applyErase(ctx: ServiceContext, change: Extract<Change, { kind: 'erase' }>): void {
   const db = ctx.db;
   const rowId = localId(db, 'customer', change.id);
   if (rowId === undefined) {
     // Never seen here: keep an anonymous shell under its id, so a late change of it is recognised and dropped.
-    const id = Number(customersRepo(db).insert.run(customerRowOfValid(ctx, customerDraftSchema.parse({}), ctx.now().toISOString())).lastInsertRowid);
-    db.prepare("INSERT INTO sync_ids (entity, row_id, global_id) VALUES ('customer', ?, ?)").run(id, change.id);
+    anonymousRow(ctx, change.id);
     return;
   }
   const row = customersRepo(db).byId.get(rowId);
@@ -185,7 +200,8 @@ export function applyChanges(ctx: ServiceContext, changes: Change[], cursor: str
     for (const change of changes) {
       clock?.observe(change.hlc);
       if (change.entity === 'interaction') applyInteraction(ctx, change);
-      if (change.entity !== 'customer') continue; // purchases do not travel yet
+      if (change.entity === 'purchase') applyPurchase(ctx, change, purchaserRow(ctx));
+      if (change.entity !== 'customer') continue;
       if (change.kind === 'upsert') applyCustomer(ctx, change);
       else if (change.kind === 'erase') applyErase(ctx, change);
       else applyLink(db, change);

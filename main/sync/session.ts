@@ -2,7 +2,7 @@
 // background while the app runs: it never holds up the counter (reads never wait on the network; each pulled page is
 // one short SQLite transaction), retries with backoff when the hub is away, and long-polls so a change made at another
 // terminal shows here within a second or two.
-import { MAX_PULL_WAIT_MS } from '../../common/sync/changes';
+import { MAX_PULL_WAIT_MS, MAX_PUSH_BYTES, type Mutation } from '../../common/sync/changes';
 import type { ServiceContext } from '../services/context';
 import { callHub, HubRefused } from './hub-client';
 import type { HubLink } from './hub-link';
@@ -22,6 +22,13 @@ export interface Exchanged {
 
 const auth = (link: HubLink) => ({ credential: link.credential });
 
+/** The first of `mutations` that fit in one push body (at least one): a batch of long receipts is cut short. */
+export function withinPushBytes(mutations: Mutation[], maxBytes = MAX_PUSH_BYTES): Mutation[] {
+  let bytes = 0;
+  const n = mutations.findIndex((m, i) => (bytes += Buffer.byteLength(JSON.stringify(m))) > maxBytes && i > 0);
+  return n === -1 ? mutations : mutations.slice(0, n);
+}
+
 /** Sends the outbox in batches until it is empty. */
 export async function pushAll(
   ctx: ServiceContext,
@@ -33,7 +40,7 @@ export async function pushAll(
   let pushed = 0;
   let restamped = 0;
   for (;;) {
-    const mutations = nextMutations(ctx.db, PUSH_BATCH);
+    const mutations = withinPushBytes(nextMutations(ctx.db, PUSH_BATCH));
     if (mutations.length === 0) {
       // Rows that had nothing left to send (an erased customer's edits) leave too.
       if (unsyncedCount(ctx.db) > 0) acknowledge(ctx.db, Number.MAX_SAFE_INTEGER);

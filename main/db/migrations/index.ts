@@ -17,6 +17,7 @@ import * as m0015 from './0015-sync-interactions';
 import * as m0016 from './0016-sync-merges';
 import * as m0017 from './0017-counter-glance';
 import * as m0018 from './0018-sync-erased-entries';
+import * as m0019 from './0019-sync-purchases';
 import * as m0020 from './0020-clerk-sync';
 import * as m0022 from './0022-name-word-grams';
 
@@ -45,6 +46,7 @@ export const MIGRATIONS: Migration[] = [
   { name: '0016-sync-merges', up: m0016.up },
   { name: '0017-counter-glance', up: m0017.up },
   { name: '0018-sync-erased-entries', up: m0018.up },
+  { name: '0019-sync-purchases', up: m0019.up },
   { name: '0020-clerk-sync', up: m0020.up },
   { name: '0022-name-word-grams', up: m0022.up },
 ];

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { REBUILD_NAME_WORDS } from '../../db/migrations/0006-name-words';
 import { BACKFILL_SYNC_IDS } from '../../db/migrations/0011-sync';
+import { BACKFILL_PURCHASE_IDS } from '../../db/migrations/0019-sync-purchases';
 import { ADD_NAME_WORDS } from '../../db/name-words';
 
 /**
@@ -18,11 +19,12 @@ const REPRODUCED_TRIGGERS = new Set([
   'interaction_resolves_close',
   'sync_customer_id',
   'sync_interaction_id',
+  'sync_purchase_id',
 ]);
 /** Insert triggers that only act on rows logged with a suggestion (or amendments of those); the demo writes none. */
 const INERT_FOR_DEMO = new Set(['interactions_playbook_use', 'interactions_playbook_amend']);
 /** Insert triggers that only act once the store has joined a hub (0011-sync); a seeded store has not. */
-const INERT_UNTIL_JOINED = new Set(['sync_customer_created', 'sync_interaction_logged']);
+const INERT_UNTIL_JOINED = new Set(['sync_customer_created', 'sync_interaction_logged', 'sync_purchase_logged']);
 const SEEDED_TABLES = ['customers', 'purchases', 'purchase_items', 'interactions', 'interaction_resolves', 'customer_days', 'open_issues'];
 
 /**
@@ -120,6 +122,7 @@ export function beginBulkLoad(db: Database.Database): BulkLoad {
         db.exec(REBUILD_NAME_WORDS);
       }
       db.exec(BACKFILL_SYNC_IDS);
+      db.exec(BACKFILL_PURCHASE_IDS);
       for (const t of triggers) db.exec(t.sql);
     },
   };

@@ -34,7 +34,8 @@ export const purchaseLineSchema = z
 export type PurchaseLine = z.output<typeof purchaseLineSchema>;
 
 const statements = preparedFor((db: DB) => ({
-  receipt: db.prepare<[string], { id: number }>('SELECT id FROM purchases WHERE receipt_no = ?'),
+  // This store's own receipts: one pulled from another store of the chain may carry the same number (0019-sync-purchases).
+  receipt: db.prepare<[string], { id: number }>('SELECT id FROM purchases WHERE receipt_no = ? AND pulled = 0'),
   byLoyalty: db.prepare<[string], { id: number }>('SELECT id FROM customers WHERE loyalty_id = ?'),
   byPhone: db.prepare<[string], { id: number }>('SELECT id FROM customers WHERE phone_digits = ? ORDER BY id LIMIT 1'),
   byEmail: db.prepare<[string], { id: number }>('SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1'),
