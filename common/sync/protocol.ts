@@ -6,9 +6,12 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
 
 /** The protocol this build speaks. Bump it when a request or response changes shape. */
-export const PROTOCOL_VERSION = 2;
-/** The oldest terminal protocol this build's hub still serves: 2, as a terminal of 1 cannot read a merge in its pull. */
-export const MIN_PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
+/**
+ * The oldest terminal protocol this build's hub still serves: 3, as a terminal of 2 cannot read a playbook fact in
+ * its pull (nor one of 1 a merge).
+ */
+export const MIN_PROTOCOL_VERSION = 3;
 export const PROTOCOL_HEADER = 'counterpart-protocol';
 
 export interface ProtocolRange {

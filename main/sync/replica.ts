@@ -16,6 +16,8 @@ import { eraseCustomer } from '../services/privacy';
 import { applyInteraction } from './interactions-apply';
 import { interactionMutation, queueInteractions } from './interactions-out';
 import { applyLink, keepWithheldCard, withoutTakenCard } from './merges';
+import { applyPlaybookFact, isPlaybookFact } from './playbook-apply';
+import { keepPlaybookStamps, playbookMutation, queuePlaybook } from './playbook-out';
 
 const state = (db: DB, key: string): string | null =>
   db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?').get(key)?.value ?? null;
@@ -23,6 +25,14 @@ const setState = (db: DB, key: string, value: string) =>
   db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 
 export const pullCursor = (db: DB) => state(db, 'cursor');
+
+/**
+ * Notes this store's id at the hub (from the terminal's link), which only a pulled fact's origin is compared with:
+ * a store's switch of a template applies at its own counters only (playbook-apply.ts).
+ */
+export function rememberStore(db: DB, storeId: string): void {
+  if (state(db, 'store') !== storeId) setState(db, 'store', storeId);
+}
 export const unsyncedCount = (db: DB) => db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_outbox').get()!.n;
 
 /**
@@ -42,7 +52,7 @@ export function startOutbox(db: DB, terminalId: string): number {
             WHERE name_key <> '' OR coalesce(phone_digits, '') <> '' OR coalesce(email, '') <> '' OR coalesce(loyalty_id, '') <> ''
             ORDER BY id`,
         )
-        .run(all).changes + queueInteractions(db);
+        .run(all).changes + queueInteractions(db) + queuePlaybook(db);
     })
     .immediate();
 }
@@ -68,7 +78,7 @@ function fieldsOf(row: CustomerRow, names: CustomerField[]): CustomerFields {
 
 interface OutboxRow {
   mutation_id: number;
-  entity: 'customer' | 'interaction';
+  entity: 'customer' | 'interaction' | 'template';
   row_id: number;
   kind: 'upsert' | 'append' | 'erase';
   fields: string | null;
@@ -93,6 +103,7 @@ function stampOutbox(db: DB): void {
     stamp.run(clock.tick(), r.mutation_id);
   }
   setState(db, 'hlc', clock.current());
+  keepPlaybookStamps(db);
 }
 
 /** The next mutations to push, oldest first, with their kept stamps; values are read as they are now. */
@@ -104,6 +115,12 @@ export function nextMutations(db: DB, limit: number): Mutation[] {
       const repo = customersRepo(db);
       const out: Mutation[] = [];
       for (const r of rows) {
+        if (r.entity === 'template') {
+          // Playbook rows carry their global id themselves (playbook_sync).
+          const m = playbookMutation(db, r.row_id, { mutationId: r.mutation_id, hlc: r.hlc! });
+          if (m) out.push(m);
+          continue;
+        }
         const id = globalId(db, r.entity, r.row_id);
         if (!id) continue;
         const base = { mutationId: r.mutation_id, id, hlc: r.hlc! };
@@ -183,6 +200,7 @@ export function applyChanges(ctx: ServiceContext, changes: Change[], cursor: str
     for (const change of changes) {
       clock?.observe(change.hlc);
       if (change.entity === 'interaction') applyInteraction(ctx, change);
+      if (isPlaybookFact(change)) applyPlaybookFact(ctx, change, state(db, 'store'));
       if (change.entity !== 'customer') continue; // purchases do not travel yet
       if (change.kind === 'upsert') applyCustomer(ctx, change);
       else if (change.kind === 'erase') applyErase(ctx, change);

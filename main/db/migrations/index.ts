@@ -16,6 +16,7 @@ import * as m0014 from './0014-template-defaults';
 import * as m0015 from './0015-sync-interactions';
 import * as m0016 from './0016-sync-merges';
 import * as m0017 from './0017-counter-glance';
+import * as m0021 from './0021-playbook-chain';
 
 export interface Migration {
   name: string;
@@ -41,4 +42,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0015-sync-interactions', up: m0015.up },
   { name: '0016-sync-merges', up: m0016.up },
   { name: '0017-counter-glance', up: m0017.up },
+  { name: '0021-playbook-chain', up: m0021.up },
 ];
