@@ -195,6 +195,8 @@ export interface Suggestion {
   title: string;
   text: string;
   style: CommunicationStyle;
+  /** The language `text` is in (ISO 639, "de"); a reason says why when it is not simply the store's. */
+  language: string;
   reasons: SuggestionReason[];
   score: number;
   /**

@@ -59,7 +59,13 @@ export const CUSTOMER_FIELDS = Object.keys(customerFieldsSchema.shape) as Custom
 export const FACT_ENTITIES = {
   interaction: { personal: ['notes', 'said', 'amendReason', 'reviewNote', 'recoveryWhat'] },
   purchase: { personal: [] },
+  /** A playbook template as a person saved it (main/sync/playbook-fields.ts): every store of the chain takes it. */
+  templateVersion: { personal: [] },
+  /** A manager enabled or disabled a template for their store: its other counters follow, other stores do not. */
+  templateSwitch: { personal: [] },
 } as const satisfies Record<string, { personal: readonly string[] }>;
+/** Facts a new terminal takes whatever their age (the playbook), beside the history window's (bootstrap). */
+export const TIMELESS_FACTS = ['templateVersion', 'templateSwitch'] as const satisfies readonly (keyof typeof FACT_ENTITIES)[];
 export type FactEntity = keyof typeof FACT_ENTITIES;
 /** The fields the hub adds to every fact it accepts: the names of the store and terminal that pushed it. */
 export const factOrigin = (caller: { store: { name: string }; terminal: { name: string } }) => ({

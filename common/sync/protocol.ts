@@ -9,7 +9,8 @@ import { ERROR_CODES } from '../errors';
 export const PROTOCOL_VERSION = 3;
 /**
  * The oldest terminal protocol this build's hub still serves: 3, as a terminal of 2 passes over the purchases in its
- * pull (and one of 1 cannot read a merge); a purchase passed over would never come back once it updated.
+ * pull (a purchase passed over would never come back once it updated) and cannot read a playbook fact; one of 1
+ * cannot read a merge.
  */
 export const MIN_PROTOCOL_VERSION = 3;
 export const PROTOCOL_HEADER = 'counterpart-protocol';

@@ -21,6 +21,9 @@ export interface TemplateRow {
   /** The log form's Kind and Outcome when the template is used; NULL leaves the form's own (migration 0014). */
   default_kind: string | null;
   default_outcome: string | null;
+  /** The language of the text_* columns, and the same texts in other languages as JSON (migration 0021). */
+  language: string;
+  translations: string;
   version: number;
   updated_at: string;
   updated_by: number | null;
@@ -98,19 +101,27 @@ export const playbookRepo = preparedFor((db: Database.Database) => ({
   byId: db.prepare<[string], TemplateRow>('SELECT * FROM playbook_templates WHERE id = ?'),
   upsert: db.prepare<NewTemplateRow>(
     `INSERT INTO playbook_templates (id, kind, title, description, conditions, text_blue, text_green, text_gold,
-       text_orange, text_unknown, priority, enabled, offer, resolves, compatible_with_open_issues, default_kind, default_outcome, version, updated_at, updated_by)
+       text_orange, text_unknown, priority, enabled, offer, resolves, compatible_with_open_issues, default_kind, default_outcome, language, translations, version, updated_at, updated_by)
      VALUES (@id, @kind, @title, @description, @conditions, @text_blue, @text_green, @text_gold,
-       @text_orange, @text_unknown, @priority, @enabled, @offer, @resolves, @compatible_with_open_issues, @default_kind, @default_outcome, @version, @updated_at, @updated_by)
+       @text_orange, @text_unknown, @priority, @enabled, @offer, @resolves, @compatible_with_open_issues, @default_kind, @default_outcome, @language, @translations, @version, @updated_at, @updated_by)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title, description = excluded.description,
        conditions = excluded.conditions, text_blue = excluded.text_blue, text_green = excluded.text_green,
        text_gold = excluded.text_gold, text_orange = excluded.text_orange, text_unknown = excluded.text_unknown,
        priority = excluded.priority, enabled = excluded.enabled, offer = excluded.offer, resolves = excluded.resolves,
        compatible_with_open_issues = excluded.compatible_with_open_issues,
-       default_kind = excluded.default_kind, default_outcome = excluded.default_outcome, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+       default_kind = excluded.default_kind, default_outcome = excluded.default_outcome,
+       language = excluded.language, translations = excluded.translations, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   ),
   insertVersion: db.prepare<{ template_id: string; version: number; body: string; changed_by: number | null; changed_at: string }>(
     `INSERT INTO playbook_template_versions (template_id, version, body, changed_by, changed_at)
      VALUES (@template_id, @version, @body, @changed_by, @changed_at)`,
+  ),
+  /** The next local version number: past every version held, pulled ones that never became current included. */
+  nextVersion: db.prepare<[string], number>('SELECT coalesce(max(version), 0) + 1 FROM playbook_template_versions WHERE template_id = ?').pluck(),
+  /** A version or a store's switch that travels (migration 0021); hlc is NULL for this terminal's own until stamped. */
+  share: db.prepare<{ kind: 'version' | 'switch'; template_id: string; version: number; enabled: number | null; store_id: string | null; global_id: string; hlc: string | null }>(
+    `INSERT INTO playbook_sync (kind, template_id, version, enabled, store_id, global_id, hlc)
+     VALUES (@kind, @template_id, @version, @enabled, @store_id, @global_id, @hlc)`,
   ),
   versionsOf: db.prepare<[string], VersionRow>(
     `SELECT v.*, c.display_name AS changed_by_name FROM playbook_template_versions v
@@ -172,7 +183,9 @@ export const playbookRepo = preparedFor((db: Database.Database) => ({
      FROM purchases p WHERE p.customer_id = ? ORDER BY p.purchased_at DESC, p.id DESC LIMIT 1`,
   ),
   synchronous: db.prepare<[], number>('PRAGMA synchronous').pluck(),
-  syncNormal: db.prepare('PRAGMA synchronous = NORMAL'),
-  syncFull: db.prepare('PRAGMA synchronous = FULL'),
+  // Run, not prepared, here: SQLite refuses to prepare these inside a transaction, and the repository may first be
+  // needed inside one (a pulled template, main/sync/playbook-apply.ts).
+  syncNormal: { run: () => db.pragma('synchronous = NORMAL') },
+  syncFull: { run: () => db.pragma('synchronous = FULL') },
   clerkName: db.prepare<[number], { display_name: string }>('SELECT display_name FROM clerks WHERE id = ?'),
 }));

@@ -3,7 +3,7 @@
 // facts from the history window. Keyset pages by id, so every page costs the same however deep the terminal is.
 import type { BootstrapRequest, BootstrapResponse } from '../../common/sync/bootstrap';
 import { firstIdAt } from '../../common/sync/bootstrap';
-import type { Change } from '../../common/sync/changes';
+import { TIMELESS_FACTS, type Change } from '../../common/sync/changes';
 import { DEFAULT_PULL_LIMIT, encodeCursor } from './feed';
 import type { Pool } from './pg';
 
@@ -18,6 +18,14 @@ export const CUSTOMER_PAGE_SQL = `SELECT c.id, c.erased_hlc, c.origin_store_id, 
 
 export const FACT_PAGE_SQL = `SELECT id, entity, customer_id, hlc, fields, origin_store_id, origin_terminal_id
   FROM facts WHERE id > $1 ORDER BY id LIMIT $2`;
+
+/**
+ * The playbook's facts from before the history window (TIMELESS_FACTS), all of them, on the facts phase's first page:
+ * a new terminal needs every template whatever its age. They are few (a chain's templates and their edits), and
+ * those inside the window come again with the pages, which changes nothing (facts are kept once by id).
+ */
+export const TIMELESS_FACTS_SQL = `SELECT id, entity, customer_id, hlc, fields, origin_store_id, origin_terminal_id
+  FROM facts WHERE entity = ANY($1) AND id < $2 ORDER BY id`;
 
 interface CustomerPageRow {
   id: string;
@@ -40,6 +48,16 @@ function customerChanges(r: CustomerPageRow): Change[] {
   return [{ entity: 'customer', kind: 'upsert', id: r.id, hlc: r.hlc, fields: r.fields, origin }, ...link(r.hlc)];
 }
 
+interface FactRow {
+  id: string;
+  entity: string;
+  customer_id: string | null;
+  hlc: string;
+  fields: Record<string, unknown>;
+  origin_store_id: string;
+  origin_terminal_id: string;
+}
+
 /** The smallest id, below every UUID: where a phase starts. */
 const BEFORE_ALL = '00000000-0000-0000-0000-000000000000';
 
@@ -56,11 +74,9 @@ export async function bootstrapPage(pool: Pool, input: BootstrapRequest): Promis
   }
   const after = input.after ?? (windowStart > BEFORE_ALL ? windowStart : BEFORE_ALL);
   const total = first ? Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM facts WHERE id >= $1', [windowStart])).rows[0]!.n) : null;
-  const { rows } = await pool.query<{ id: string; entity: string; customer_id: string | null; hlc: string; fields: Record<string, unknown>; origin_store_id: string; origin_terminal_id: string }>(
-    FACT_PAGE_SQL,
-    [after, limit],
-  );
-  const changes = rows.map(
+  const { rows } = await pool.query<FactRow>(FACT_PAGE_SQL, [after, limit]);
+  const timeless = first ? (await pool.query<FactRow>(TIMELESS_FACTS_SQL, [TIMELESS_FACTS, windowStart])).rows : [];
+  const changes = [...timeless, ...rows].map(
     (r) =>
       ({
         entity: r.entity,

@@ -19,6 +19,7 @@ import type { ServiceContext } from '../services/context';
 import { hasIdentity } from '../services/customers';
 import { INTERACTION_FIELDS } from './interaction-fields';
 import { writeOrCount } from './refused-facts';
+import { countPulledUse } from './playbook-uses';
 
 /** A fact's change; this file is called for those of entity 'interaction'. */
 type InteractionChange = Extract<Change, { kind: 'append' }>;
@@ -49,7 +50,7 @@ const statements = preparedFor((db: DB) => ({
 const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.trim() !== '' ? v : fallback);
 
 /** The local clerk row behind a clerk's global id: a stand-in made on first sight, renamed when the name changed. */
-function clerkFor(ctx: ServiceContext, globalId: unknown, name: unknown): number {
+export function clerkFor(ctx: ServiceContext, globalId: unknown, name: unknown): number {
   const s = statements(ctx.db);
   const id = text(globalId, 'unknown clerk');
   const display = text(name, 'A clerk');
@@ -104,6 +105,7 @@ function writeInteraction(ctx: ServiceContext, change: InteractionChange): boole
   const id = Number(s.insert.run(row).lastInsertRowid);
   s.remember.run(id, change.id);
   s.origin.run(id, change.origin.storeId, text(f.originStore, 'another store'), change.origin.terminalId, text(f.originTerminal, 'another terminal'));
+  countPulledUse(db, id, ctx.config.storeId, change.origin.storeId, f.useStyle);
   for (const issue of Array.isArray(f.resolves) ? f.resolves : []) {
     const issueId = typeof issue === 'string' ? s.localId.get('interaction', issue)?.row_id : undefined;
     if (issueId !== undefined) s.settle.run(id, issueId);

@@ -8,6 +8,7 @@ import type { Mutation } from '../../common/sync/changes';
 import type { DB } from '../db/connection';
 import { preparedFor } from '../db/prepared';
 import { INTERACTION_FIELDS } from './interaction-fields';
+import { useStyleOf } from './playbook-uses';
 
 type Row = Record<string, string | number | null> & { customer_id: number | null; clerk_id: number; amends_id: number | null };
 
@@ -32,8 +33,8 @@ const statements = preparedFor((db: DB) => ({
 /** Queues every interaction the store holds: joining a hub shares the history it had. Inside startOutbox's transaction. */
 export const queueInteractions = (db: DB): number => statements(db).queueAll.run().changes;
 
-/** The clerk's id across the chain, made the first time an entry of theirs leaves. Inside a write transaction. */
-function clerkOf(db: DB, clerkId: number): { clerkId: string; clerkName: string } {
+/** The clerk's id across the chain, made the first time an entry (or template) of theirs leaves. Inside a write transaction. */
+export function clerkOf(db: DB, clerkId: number): { clerkId: string; clerkName: string } {
   const s = statements(db);
   const c = s.clerk.get(clerkId)!;
   let id = c.global_id;
@@ -67,6 +68,9 @@ export function interactionMutation(
   Object.assign(values, clerkOf(db, row.clerk_id));
   values.amendsId = gid('interaction', row.amends_id);
   values.resolves = s.settled.all(rowId).map((r) => r.global_id);
+  // The customer's style when the suggestion was used: the learning counts are per style (playbook-uses.ts).
+  const useStyle = useStyleOf(db, rowId);
+  if (useStyle !== null) values.useStyle = useStyle;
   const customerId = gid('customer', row.customer_id) ?? unlinkedFrom(fields);
   return { ...base, entity: 'interaction', kind: 'append', customerId, fields: values };
 }

@@ -19,6 +19,8 @@ import { interactionMutation, queueInteractions } from './interactions-out';
 import { applyLink, keepWithheldCard, withoutTakenCard } from './merges';
 import { applyPurchase } from './purchases-apply';
 import { purchaseMutation, queuePurchases } from './purchases-out';
+import { applyPlaybookFact, isPlaybookFact } from './playbook-apply';
+import { keepPlaybookStamps, playbookMutation, queuePlaybook } from './playbook-out';
 
 const state = (db: DB, key: string): string | null =>
   db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?').get(key)?.value ?? null;
@@ -26,6 +28,14 @@ const setState = (db: DB, key: string, value: string) =>
   db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 
 export const pullCursor = (db: DB) => state(db, 'cursor');
+
+/**
+ * Notes this store's id at the hub (from the terminal's link), which only a pulled fact's origin is compared with:
+ * a store's switch of a template applies at its own counters only (playbook-apply.ts).
+ */
+export function rememberStore(db: DB, storeId: string): void {
+  if (state(db, 'store') !== storeId) setState(db, 'store', storeId);
+}
 export const unsyncedCount = (db: DB) => db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_outbox').get()!.n;
 
 /**
@@ -45,7 +55,7 @@ export function startOutbox(db: DB, terminalId: string): number {
             WHERE name_key <> '' OR coalesce(phone_digits, '') <> '' OR coalesce(email, '') <> '' OR coalesce(loyalty_id, '') <> ''
             ORDER BY id`,
         )
-        .run(all).changes + queueInteractions(db) + queuePurchases(db);
+        .run(all).changes + queueInteractions(db) + queuePurchases(db) + queuePlaybook(db);
     })
     .immediate();
 }
@@ -71,7 +81,7 @@ function fieldsOf(row: CustomerRow, names: CustomerField[]): CustomerFields {
 
 interface OutboxRow {
   mutation_id: number;
-  entity: 'customer' | 'interaction' | 'purchase';
+  entity: 'customer' | 'interaction' | 'purchase' | 'template';
   row_id: number;
   kind: 'upsert' | 'append' | 'erase';
   fields: string | null;
@@ -96,6 +106,7 @@ function stampOutbox(db: DB): void {
     stamp.run(clock.tick(), r.mutation_id);
   }
   setState(db, 'hlc', clock.current());
+  keepPlaybookStamps(db);
 }
 
 /** The next mutations to push, oldest first, with their kept stamps; values are read as they are now. */
@@ -107,6 +118,12 @@ export function nextMutations(db: DB, limit: number): Mutation[] {
       const repo = customersRepo(db);
       const out: Mutation[] = [];
       for (const r of rows) {
+        if (r.entity === 'template') {
+          // Playbook rows carry their global id themselves (playbook_sync).
+          const m = playbookMutation(db, r.row_id, { mutationId: r.mutation_id, hlc: r.hlc! });
+          if (m) out.push(m);
+          continue;
+        }
         const id = globalId(db, r.entity, r.row_id);
         if (!id) continue;
         const base = { mutationId: r.mutation_id, id, hlc: r.hlc! };
@@ -201,6 +218,7 @@ export function applyChanges(ctx: ServiceContext, changes: Change[], cursor: str
       clock?.observe(change.hlc);
       if (change.entity === 'interaction') applyInteraction(ctx, change);
       if (change.entity === 'purchase') applyPurchase(ctx, change, purchaserRow(ctx));
+      if (isPlaybookFact(change)) applyPlaybookFact(ctx, change, state(db, 'store'));
       if (change.entity !== 'customer') continue;
       if (change.kind === 'upsert') applyCustomer(ctx, change);
       else if (change.kind === 'erase') applyErase(ctx, change);

@@ -8,7 +8,7 @@ import { callHub, HubRefused } from './hub-client';
 import type { HubLink } from './hub-link';
 import { bootstrap } from './bootstrap';
 import { clerkOutboxCount, exchangeClerks } from './clerks-sync';
-import { acknowledge, applyChanges, nextMutations, pullCursor, startOutbox, unsyncedCount } from './replica';
+import { acknowledge, applyChanges, nextMutations, pullCursor, rememberStore, startOutbox, unsyncedCount } from './replica';
 
 export const PUSH_BATCH = 200;
 export const PULL_PAGE = 500;
@@ -57,6 +57,7 @@ export async function pushAll(
 
 /** Pulls and applies pages until the hub has nothing more; with waitMs, the first empty answer may wait that long. */
 export async function pullAll(ctx: ServiceContext, link: HubLink, waitMs = 0, signal?: AbortSignal): Promise<number> {
+  rememberStore(ctx.db, link.store.id);
   // A terminal that never pulled (or stopped halfway) takes the chain's current state first, in pages (bootstrap.ts).
   let pulled = await bootstrap(ctx, link, { signal });
   // The store's clerk accounts first (clerks-sync.ts): a clerk made at another counter can sign in here.

@@ -19,6 +19,7 @@ import * as m0017 from './0017-counter-glance';
 import * as m0018 from './0018-sync-erased-entries';
 import * as m0019 from './0019-sync-purchases';
 import * as m0020 from './0020-clerk-sync';
+import * as m0021 from './0021-playbook-chain';
 import * as m0022 from './0022-name-word-grams';
 
 export interface Migration {
@@ -48,5 +49,6 @@ export const MIGRATIONS: Migration[] = [
   { name: '0018-sync-erased-entries', up: m0018.up },
   { name: '0019-sync-purchases', up: m0019.up },
   { name: '0020-clerk-sync', up: m0020.up },
+  { name: '0021-playbook-chain', up: m0021.up },
   { name: '0022-name-word-grams', up: m0022.up },
 ];

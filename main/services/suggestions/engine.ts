@@ -6,6 +6,7 @@ import type { ServiceContext } from '../context';
 import { evaluate, FIELDS, type Subject } from './conditions';
 import type { Facts } from './facts';
 import type { LoadedTemplate } from './playbook';
+import { chooseLanguage } from './language';
 import { NO_EVIDENCE, score, type Evidence } from './ranking';
 import { render, VARIABLES, type VariableName } from './variables';
 
@@ -43,7 +44,8 @@ export function judge(t: LoadedTemplate, facts: Facts, evidence: Evidence, opts:
     vars = { ...vars, 'lastPurchase.item': facts.purchaseTalk.checkInItem };
   }
   const style: CommunicationStyle = facts.style;
-  const r = render(t.parsed[style], vars);
+  const said = chooseLanguage(t, facts.language);
+  const r = render(t.parsed[said.language]![style], said.language === 'en' ? vars : { ...facts.varsIn(said.language), 'lastPurchase.item': vars['lastPurchase.item'] });
   if (!r.ok) return no('missing-variables', r.missing);
 
   const subjects: Subject[] = [];
@@ -66,6 +68,8 @@ export function judge(t: LoadedTemplate, facts: Facts, evidence: Evidence, opts:
   if (reasons.length === 0 && facts.subjects.customer) {
     reasons.push({ fact: facts.subjects.customer.fact, ref: facts.subjects.customer.ref });
   }
+  // Which language, when there is something to say about it: beyond the fact reasons, so it is never crowded out.
+  if (said.reason) reasons.push({ fact: said.reason, ref: facts.subjects.customer?.ref ?? 'walk-in' });
   return {
     shown: true,
     kind: t.kind,
@@ -74,6 +78,7 @@ export function judge(t: LoadedTemplate, facts: Facts, evidence: Evidence, opts:
       title: t.title,
       text: r.text,
       style,
+      language: said.language,
       reasons,
       score: score(t.priority, age, evidence),
       issueId,

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { tierBasis, tierFor } from '../customers';
 import { addDays, daysBetween, localDay } from '../time';
 import { emptyFacts, type FactValues, type Subject } from './conditions';
+import { preferredLanguage, storeLanguage, varsIn, type LanguageFacts, type SpokenValues } from './language';
 import type { VariableValues } from './variables';
 import {
   addressName,
@@ -39,6 +40,12 @@ export interface Facts {
   values: FactValues;
   subjects: Partial<Record<Subject, SubjectFact>>;
   vars: VariableValues;
+  /** What the language-dependent variables rest on (a day, a kind, a tier), to say them in another language. */
+  spoken: SpokenValues;
+  /** The customer's preferred language and the store's, for the language a suggestion is said in. */
+  language: LanguageFacts;
+  /** The variables in a language (vars itself is English): see language.ts. */
+  varsIn(language: string): VariableValues;
   /** The open item (interaction id) a suggestion following up that kind of item would be about. */
   resolvable: Record<Resolvable, number | null>;
   /**
@@ -182,12 +189,13 @@ export function issueIsAbout(
 export function gatherFacts(ctx: ServiceContext, customerId: number | null, clerkId: number): Facts {
   const values = emptyFacts();
   const vars = policyVars(ctx, clerkId);
-  if (customerId === null) return walkInFacts(values, vars);
+  const store = storeLanguage(ctx.config.locale);
+  if (customerId === null) return walkInFacts(values, vars, store, localDay(ctx.now(), ctx.config.timeZone));
   const repo = playbookRepo(ctx.db);
   const row = customersRepo(ctx.db).byId.get(customerId);
   if (!row) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
   const t = dayTools(ctx);
-  const f: Gathering = { values, vars, subjects: {}, cref: `customer:${row.id}` };
+  const f: Gathering = { values, vars, spoken: {}, subjects: {}, cref: `customer:${row.id}` };
   const style = row.style as CommunicationStyle;
 
   personFacts(f, row, t);
@@ -198,6 +206,7 @@ export function gatherFacts(ctx: ServiceContext, customerId: number | null, cler
   const resolvable = owedFacts(f, open, t);
   const purchaseTalk = purchaseFacts(ctx, f, repo.latestPurchase.get(row.id), open, loyalty, t);
 
+  const language = { preferred: preferredLanguage(row.language), store, who: vars.firstName ?? vars.displayName ?? null };
   const facts: Facts = {
     customerId: row.id,
     style,
@@ -205,6 +214,9 @@ export function gatherFacts(ctx: ServiceContext, customerId: number | null, cler
     values,
     subjects: f.subjects,
     vars,
+    spoken: f.spoken,
+    language,
+    varsIn: inLanguage(vars, f.spoken, t.today),
     resolvable,
     issues: [],
     purchaseTalk,
@@ -214,11 +226,21 @@ export function gatherFacts(ctx: ServiceContext, customerId: number | null, cler
 }
 
 /** What a family of facts fills: the customer's values, vars and subjects, and the reference to the customer. */
-interface Gathering extends Pick<Owed, 'values' | 'vars' | 'subjects'> {
+interface Gathering extends Pick<Owed, 'values' | 'vars' | 'spoken' | 'subjects'> {
   cref: string;
 }
 
-function walkInFacts(values: FactValues, vars: VariableValues): Facts {
+/** varsIn for a set of vars: each language's worked out once per call. */
+function inLanguage(vars: VariableValues, spoken: SpokenValues, today: string): (language: string) => VariableValues {
+  const made = new Map<string, VariableValues>();
+  return (language) => {
+    let v = made.get(language);
+    if (!v) made.set(language, (v = varsIn(language, vars, spoken, today)));
+    return v;
+  };
+}
+
+function walkInFacts(values: FactValues, vars: VariableValues, store: string, today: string): Facts {
   values.isWalkIn = true;
   return {
     customerId: null,
@@ -227,6 +249,9 @@ function walkInFacts(values: FactValues, vars: VariableValues): Facts {
     values,
     subjects: { customer: { fact: 'walk-in, no customer selected', ref: 'walk-in', ageDays: null } },
     vars,
+    spoken: {},
+    language: { preferred: null, store, who: null },
+    varsIn: inLanguage(vars, {}, today),
     resolvable: noneOwed(),
     issues: [],
     purchaseTalk: null,
@@ -277,7 +302,7 @@ interface Loyalty {
 }
 
 /** Visits and loyalty: counts, the last visit, the tier. */
-function visitFacts(ctx: ServiceContext, { values, vars, subjects, cref }: Gathering, row: CustomerRow, t: DayTools): Loyalty {
+function visitFacts(ctx: ServiceContext, { values, vars, spoken, subjects, cref }: Gathering, row: CustomerRow, t: DayTools): Loyalty {
   values.visitCount = row.visit_count;
   values.interactionCount = row.interaction_count;
   values.purchaseCount = row.purchase_count;
@@ -288,6 +313,7 @@ function visitFacts(ctx: ServiceContext, { values, vars, subjects, cref }: Gathe
     values.daysSinceLastVisit = since;
     vars.daysSinceLastVisit = String(since);
     vars['lastVisit.date'] = t.fmt(lastDay);
+    spoken['lastVisit.date'] = { day: lastDay };
     const fact = `${plural(row.visit_count, 'visit')}, last ${whenPhrase(lastDay, since, t.today)}`;
     subjects.visits = { fact, ref: cref, ageDays: null };
   } else {
@@ -298,17 +324,19 @@ function visitFacts(ctx: ServiceContext, { values, vars, subjects, cref }: Gathe
   values.tier = tier;
   values.lifetimeSpendCents = row.lifetime_spend_cents;
   vars.tier = tier;
+  spoken.tier = { tier };
   subjects.tier = { fact: tier === 'new' ? 'new customer' : `${tier} tier`, ref: cref, ageDays: null };
   return { tier, basis };
 }
 
 /** The next birthday, when it is known (29 February falls on 28 February in other years: the reason says so). */
-function birthdayFacts({ values, vars, subjects, cref }: Gathering, row: CustomerRow, t: DayTools): void {
+function birthdayFacts({ values, vars, spoken, subjects, cref }: Gathering, row: CustomerRow, t: DayTools): void {
   if (!row.birthday) return;
   const b = nextBirthday(row.birthday, t.today);
   if (!b) return;
   values.birthdayInDays = b.inDays;
   vars['birthday.date'] = t.fmt(b.day);
+  spoken['birthday.date'] = { day: b.day };
   const born = formatDay(`${t.today.slice(0, 4)}${row.birthday.slice(4)}`, t.today);
   const shifted = b.day.slice(5) !== row.birthday.slice(5) ? ` (born on ${born})` : '';
   subjects.birthday = {
@@ -346,7 +374,7 @@ function openIssuesOf(repo: ReturnType<typeof playbookRepo>, customerId: number,
 }
 
 /** The history: the last interaction, and complaints and returns in the last 90 days. */
-function historyFacts({ values, vars, subjects }: Gathering, recent: Recent[], openIds: ReadonlySet<number>, t: DayTools): void {
+function historyFacts({ values, vars, spoken, subjects }: Gathering, recent: Recent[], openIds: ReadonlySet<number>, t: DayTools): void {
   const last = recent[0];
   if (last) {
     const d = t.ago(last.createdAt);
@@ -357,6 +385,8 @@ function historyFacts({ values, vars, subjects }: Gathering, recent: Recent[], o
     values['lastInteraction.open'] = openIds.has(last.id);
     vars['lastInteraction.kind'] = KIND_NOUN[last.kind];
     vars['lastInteraction.date'] = t.fmt(t.dayOf(last.createdAt));
+    spoken['lastInteraction.kind'] = { kind: last.kind };
+    spoken['lastInteraction.date'] = { day: t.dayOf(last.createdAt) };
     vars['lastInteraction.summary'] = summarise(last.notes);
     const still = openIds.has(last.id) && last.outcome === 'resolved' ? ', still open' : '';
     const mood = last.sentiment !== null ? `, sentiment ${last.sentiment}/5` : '';
@@ -385,7 +415,7 @@ function historyFacts({ values, vars, subjects }: Gathering, recent: Recent[], o
 function owedFacts(f: Gathering, open: OpenIssue[], t: DayTools): Facts['resolvable'] {
   const { values, subjects } = f;
   values.openIssues = open.length;
-  const base: Owed = { values, vars: f.vars, subjects, resolvable: noneOwed() };
+  const base: Owed = { values, vars: f.vars, spoken: f.spoken, subjects, resolvable: noneOwed() };
   const focus = open
     .filter((o) => o.kind !== 'pickup')
     .sort(
@@ -413,7 +443,7 @@ function owedFacts(f: Gathering, open: OpenIssue[], t: DayTools): Facts['resolva
 /** The most recent purchase: what, when, the return window, whether it moved the customer up a tier. */
 function purchaseFacts(
   ctx: ServiceContext,
-  { values, vars, subjects }: Gathering,
+  { values, vars, spoken, subjects }: Gathering,
   p: LatestPurchaseRow | undefined,
   open: OpenIssue[],
   { tier, basis }: Loyalty,
@@ -446,6 +476,8 @@ function purchaseFacts(
   };
   vars['lastPurchase.date'] = t.fmt(bought);
   vars.returnWindowEnds = t.fmt(ends);
+  spoken['lastPurchase.date'] = { day: bought };
+  spoken.returnWindowEnds = { day: ends };
   const what = item ? `${item.description.trim()}${items.length > 1 ? ` (+${items.length - 1} more)` : ''}` : `receipt total ${p.total_cents}`;
   const window = allReturned
     ? ', all returned'
@@ -468,12 +500,19 @@ function issueViews(facts: Facts, open: OpenIssue[], t: DayTools): IssueView[] {
     .slice(0, MAX_ISSUE_VIEWS)
     .map((o) => {
       // Each view starts from copies of everything the customer's facts hold, then describes only this issue.
-      const view: Owed = { values: { ...facts.values }, vars: { ...facts.vars }, subjects: { ...facts.subjects }, resolvable: noneOwed() };
+      const view: Owed = {
+        values: { ...facts.values },
+        vars: { ...facts.vars },
+        spoken: { ...facts.spoken },
+        subjects: { ...facts.subjects },
+        resolvable: noneOwed(),
+      };
       asOpenIssue(view, o.kind === 'pickup' ? undefined : o, t);
       asFollowUp(view, o.dueDate === null ? undefined : o, t);
       asPickup(view, o.kind === 'pickup' ? o : undefined, t);
       if (o.dueDate !== null) view.values.followUpDueToday = o.dueDate <= t.today;
-      return { issueId: o.interactionId, dueDate: o.dueDate, overdue: o.overdue, facts: { ...facts, ...view, issues: [] } };
+      const varsOf = inLanguage(view.vars, view.spoken, t.today);
+      return { issueId: o.interactionId, dueDate: o.dueDate, overdue: o.overdue, facts: { ...facts, ...view, varsIn: varsOf, issues: [] } };
     });
 }
 
@@ -483,6 +522,7 @@ const noneOwed = (): Facts['resolvable'] => ({ openIssue: null, followUp: null, 
 interface Owed {
   values: FactValues;
   vars: VariableValues;
+  spoken: SpokenValues;
   subjects: Facts['subjects'];
   resolvable: Facts['resolvable'];
 }
@@ -508,6 +548,9 @@ function issueVars(f: Owed, prefix: 'openIssue' | 'followUp', o: OpenIssue | und
   f.vars[`${prefix}.date`] = o ? t.fmt(t.dayOf(o.openedAt)) : null;
   f.vars[`${prefix}.summary`] = o ? summarise(o.notes) : null;
   f.vars[`${prefix}.due`] = o?.dueDate ? t.fmt(o.dueDate) : null;
+  if (o) f.spoken[`${prefix}.kind`] = { kind: o.kind };
+  if (o) f.spoken[`${prefix}.date`] = { day: t.dayOf(o.openedAt) };
+  if (o?.dueDate) f.spoken[`${prefix}.due`] = { day: o.dueDate };
 }
 
 /** openIssue.*: the issue in question, or nothing. */
@@ -559,6 +602,7 @@ function asPickup(f: Owed, o: OpenIssue | undefined, t: DayTools): void {
   f.resolvable.pickup = o?.interactionId ?? null;
   f.values['pickup.daysWaiting'] = o ? t.ago(o.openedAt) : null;
   f.vars['pickup.date'] = o ? t.fmt(t.dayOf(o.openedAt)) : null;
+  if (o) f.spoken['pickup.date'] = { day: t.dayOf(o.openedAt) };
   f.vars['pickup.summary'] = o ? summarise(o.notes) : null;
   if (!o) return void delete f.subjects.pickup;
   f.subjects.pickup = {

@@ -2,6 +2,7 @@
 import { COMMUNICATION_STYLES, type CommunicationStyle, type Suggestion } from '../../../common/domain';
 import type { PlaybookUsage } from '../../../common/playbook';
 import { AppError } from '../../../common/errors';
+import { uuidv7 } from '../../../common/sync/ids';
 import { playbookRepo } from '../../db/playbook.repo';
 import { audit } from '../audit';
 import { requireClerk } from '../clerks';
@@ -84,9 +85,15 @@ export function setEnabled(ctx: ServiceContext, clerkId: number, id: string, ena
   ensureDefaultPlaybook(ctx);
   return ctx.db
     .transaction(() => {
-      const row = playbookRepo(ctx.db).byId.get(id);
+      const repo = playbookRepo(ctx.db);
+      const row = repo.byId.get(id);
       if (!row) throw new AppError('NOT_FOUND', `No playbook template "${id}".`);
-      return saveAudited(ctx, clerkId, { ...fromRow(row), enabled }, enabled ? 'enable' : 'disable');
+      // The store's decision: it reaches this store's other counters as a switch, never another store (0021).
+      const { stored, changed } = writeTemplate(ctx, { ...fromRow(row), enabled }, clerkId, { travels: false });
+      if (!changed) return stored;
+      repo.share.run({ kind: 'switch', template_id: id, version: stored.version, enabled: enabled ? 1 : 0, store_id: null, global_id: uuidv7(), hlc: null });
+      audit(ctx, clerkId, 'playbook_change', id, { action: enabled ? 'enable' : 'disable', version: stored.version });
+      return stored;
     })
     .immediate();
 }
@@ -171,7 +178,7 @@ export function previewTemplate(
   const v = judgeForCustomer(t, facts, evidence, { ignoreEnabled: true });
   const texts = Object.fromEntries(
     COMMUNICATION_STYLES.map((s) => {
-      const r = render(t.parsed[s], facts.vars);
+      const r = render(t.parsed[t.language]![s], facts.vars);
       return [s, r.ok ? r.text : null];
     }),
   ) as Record<CommunicationStyle, string | null>;

@@ -3,11 +3,13 @@
 import { z } from 'zod';
 import { COMMUNICATION_STYLES, INTERACTION_KINDS, INTERACTION_OUTCOMES, type CommunicationStyle, type InteractionKind, type InteractionOutcome } from '../../../common/domain';
 import { AppError } from '../../../common/errors';
+import { uuidv7 } from '../../../common/sync/ids';
 import type { DB } from '../../db/connection';
 import { playbookRepo, STORE_SETTING, type TemplateRow } from '../../db/playbook.repo';
 import defaultPlaybook from '../../../resources/playbook/default.json' with { type: 'json' };
 import type { ServiceContext } from '../context';
 import { conditionSchema, FIELDS, fieldsOf, formatPath, type Condition } from './conditions';
+import { DEFAULT_TEMPLATE_LANGUAGE, languageSchema } from './language';
 import { parseText, VARIABLES, type ParsedText } from './variables';
 
 export const TEMPLATE_KINDS = [
@@ -36,6 +38,9 @@ const textSchema = z
   .superRefine((t, ctx) => {
     for (const message of parseText(t).errors) ctx.addIssue({ code: 'custom', message });
   });
+
+/** The five texts of one language, one per communication style. */
+const styleTexts = z.object({ blue: textSchema, green: textSchema, gold: textSchema, orange: textSchema, unknown: textSchema }).strict();
 
 /**
  * Kinds that are small talk, check-ins, recommendations, milestones or thanks. While a customer has an open issue
@@ -78,11 +83,18 @@ const templateObject = z
     logKind: z.enum(INTERACTION_KINDS).nullable().default(null),
     logOutcome: z.enum(INTERACTION_OUTCOMES).nullable().default(null),
     conditions: conditionSchema,
-    texts: z
-      .object({ blue: textSchema, green: textSchema, gold: textSchema, orange: textSchema, unknown: textSchema })
-      .strict(),
+    /** The language of `texts` (ISO 639-1, "en"); every template saved before languages existed is English. */
+    language: languageSchema.default(DEFAULT_TEMPLATE_LANGUAGE),
+    texts: styleTexts,
+    /** The same texts in other languages, by language: {"de": {"blue": …, …}}. A suggestion picks one (language.ts). */
+    translations: z.record(languageSchema, styleTexts).default({}),
   })
-  .strict();
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.language in t.translations) {
+      ctx.addIssue({ code: 'custom', path: ['translations', t.language], message: `"${t.language}" is the template's own language: its texts are in "texts"` });
+    }
+  });
 
 export const templateSchema = templateObject.transform((t) => ({
   ...t,
@@ -120,7 +132,8 @@ export interface StoredTemplate extends PlaybookTemplate {
 
 /** A template ready for matching: its texts parsed once, not on every lookup. */
 export interface LoadedTemplate extends StoredTemplate {
-  parsed: Record<CommunicationStyle, ParsedText>;
+  /** By language, then by style. */
+  parsed: Record<string, Record<CommunicationStyle, ParsedText>>;
   /** Its conditions or texts speak of the most recent purchase. */
   aboutPurchase: boolean;
 }
@@ -181,6 +194,8 @@ export function toRow(t: PlaybookTemplate, version: number, at: string, by: numb
     compatible_with_open_issues: t.compatibleWithOpenIssues ? 1 : 0,
     default_kind: t.logKind,
     default_outcome: t.logOutcome,
+    language: t.language,
+    translations: JSON.stringify(t.translations),
     version,
     updated_at: at,
     updated_by: by,
@@ -205,7 +220,9 @@ export function fromRow(r: TemplateRow): PlaybookTemplate {
     logKind: r.default_kind as InteractionKind | null,
     logOutcome: r.default_outcome as InteractionOutcome | null,
     conditions: JSON.parse(r.conditions) as Condition,
+    language: r.language,
     texts: { blue: r.text_blue, green: r.text_green, gold: r.text_gold, orange: r.text_orange, unknown: r.text_unknown },
+    translations: JSON.parse(r.translations) as PlaybookTemplate['translations'],
   };
 }
 
@@ -214,24 +231,40 @@ export function toStored(r: TemplateRow): StoredTemplate {
 }
 
 export function loadTemplate(t: StoredTemplate): LoadedTemplate {
-  const parsed = Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, parseText(t.texts[s]).parsed])) as LoadedTemplate['parsed'];
+  const parse = (texts: PlaybookTemplate['texts']) =>
+    Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, parseText(texts[s]).parsed])) as Record<CommunicationStyle, ParsedText>;
+  const parsed: LoadedTemplate['parsed'] = { [t.language]: parse(t.texts) };
+  for (const [language, texts] of Object.entries(t.translations)) parsed[language] = parse(texts);
   const aboutPurchase =
     fieldsOf(t.conditions).some((f) => FIELDS[f].subject === 'purchase') ||
-    COMMUNICATION_STYLES.some((s) => parsed[s].variables.some((v) => VARIABLES[v] === 'purchase'));
+    Object.values(parsed).some((byStyle) => COMMUNICATION_STYLES.some((s) => byStyle[s].variables.some((v) => VARIABLES[v] === 'purchase')));
   return { ...t, parsed, aboutPurchase };
 }
 
-/** Writes one template and its history entry; returns the stored state. Call inside a transaction. */
-export function writeTemplate(ctx: ServiceContext, t: PlaybookTemplate, by: number | null): { stored: StoredTemplate; changed: boolean } {
+/**
+ * Writes one template and its history entry; returns the stored state. Call inside a transaction. A version a person
+ * saved travels to the chain's other terminals (`travels`, main/sync/playbook-out.ts); the shipped default's (by
+ * nobody) does not, as every terminal ships it, and neither does a version that only enables or disables (setEnabled
+ * sends the store's switch instead).
+ */
+export function writeTemplate(
+  ctx: ServiceContext,
+  t: PlaybookTemplate,
+  by: number | null,
+  opts: { travels?: boolean; at?: string } = {},
+): { stored: StoredTemplate; changed: boolean } {
   const repo = playbookRepo(ctx.db);
   const current = repo.byId.get(t.id);
-  const at = ctx.now().toISOString();
-  const row = toRow(t, (current?.version ?? 0) + 1, at, by);
+  const at = opts.at ?? ctx.now().toISOString();
+  const row = toRow(t, repo.nextVersion.get(t.id)!, at, by);
   // Compared as rows read back, so the order of keys in the input never makes an unchanged template a new version.
   if (current && JSON.stringify(fromRow(current)) === JSON.stringify(fromRow(row))) return { stored: toStored(current), changed: false };
   const version = row.version;
   repo.upsert.run(row);
   repo.insertVersion.run({ template_id: t.id, version, body: JSON.stringify(t), changed_by: by, changed_at: at });
+  if (opts.travels ?? by !== null) {
+    repo.share.run({ kind: 'version', template_id: t.id, version, enabled: null, store_id: null, global_id: uuidv7(), hlc: null });
+  }
   invalidateTemplates(ctx.db);
   return { stored: toStored(row), changed: true };
 }

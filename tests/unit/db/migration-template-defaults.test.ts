@@ -24,7 +24,8 @@ describe('migration template-defaults', () => {
       `INSERT INTO playbook_templates (id, kind, title, conditions, text_blue, text_green, text_gold, text_orange, text_unknown, priority, updated_at)
        VALUES ('mine', 'help', 'Mine', '{"all":[]}', 'a', 'b', 'c', 'd', 'e', 50, '2026-01-01T00:00:00Z')`,
     ).run();
-    migrate(db, file, { backup: false, target: version });
+    // To the latest schema: the repository reads every column later migrations added.
+    migrate(db, file, { backup: false, target: MIGRATIONS.length });
     const row = playbookRepo(db).byId.get('mine')!;
     expect(row).toMatchObject({ default_kind: null, default_outcome: null, title: 'Mine' });
     expect(fromRow(row)).toMatchObject({ logKind: null, logOutcome: null });

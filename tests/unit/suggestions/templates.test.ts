@@ -119,9 +119,11 @@ describe('the default playbook', () => {
           if (!evaluate(t.conditions, facts.values).ok) continue;
           if (t.resolves && facts.resolvable[t.resolves] === null) continue;
           seen.add(t.id);
-          for (const style of COMMUNICATION_STYLES) {
-            const r = render(t.parsed[style], facts.vars);
-            if (!r.ok) throw new Error(`${t.id}/${style} holds but cannot fill ${r.missing.join(', ')}`);
+          for (const [language, byStyle] of Object.entries(t.parsed)) {
+            for (const style of COMMUNICATION_STYLES) {
+              const r = render(byStyle[style], facts.varsIn(language));
+              if (!r.ok) throw new Error(`${t.id}/${language}/${style} holds but cannot fill ${r.missing.join(', ')}`);
+            }
           }
         }
       }),
@@ -180,10 +182,11 @@ describe('template texts', () => {
     expect(shown.reasons).toContainEqual({ fact: 'order waiting since 22 Nov', ref: `interaction:${p.id}` });
   });
 
-  it('loadTemplate parses every style once', () => {
+  it('loadTemplate parses every style of every language once', () => {
     const t = shippedPlaybook().templates[0]!;
     const l = loadTemplate({ ...t, version: 1, updatedAt: '', updatedBy: null });
-    for (const s of COMMUNICATION_STYLES) expect(l.parsed[s].segments.length).toBeGreaterThan(0);
+    expect(Object.keys(l.parsed)).toEqual([t.language, ...Object.keys(t.translations)]);
+    for (const byStyle of Object.values(l.parsed)) for (const s of COMMUNICATION_STYLES) expect(byStyle[s].segments.length).toBeGreaterThan(0);
   });
 });
 
