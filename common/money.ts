@@ -8,6 +8,9 @@ const formats = new Map<string, Intl.NumberFormat>();
 /** "€25.00" for 2500: Intl's currency format, one formatter per currency kept for reuse. */
 export function formatMoney(minor: number, currency: string = STORE_CURRENCY): string {
   let f = formats.get(currency);
-  if (!f) formats.set(currency, (f = new Intl.NumberFormat('en-IE', { style: 'currency', currency })));
+  if (!f) {
+    f = new Intl.NumberFormat('en-IE', { style: 'currency', currency });
+    formats.set(currency, f);
+  }
   return f.format(minor / 100);
 }

@@ -7,7 +7,10 @@ const isoFormats = new Map<string, Intl.DateTimeFormat>();
 
 function cached(map: Map<string, Intl.DateTimeFormat>, tz: string, make: (tz: string) => Intl.DateTimeFormat) {
   let f = map.get(tz);
-  if (!f) map.set(tz, (f = make(tz)));
+  if (!f) {
+    f = make(tz);
+    map.set(tz, f);
+  }
   return f;
 }
 

@@ -99,7 +99,7 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
         <h1 id="counter-h" className="sr-only">
           Counter
         </h1>
-        <div className="search-bar" role="search" aria-label="Customers">
+        <search className="search-bar" aria-label="Customers">
           <ErrorBoundary what="Customer search">
             <SearchBox
               ref={search}
@@ -108,7 +108,7 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
               onDownFromEmpty={view.kind === 'home' ? focusHomeQueue : undefined}
             />
           </ErrorBoundary>
-        </div>
+        </search>
         <div className="view">
           {/* Keyed by the view: opening another customer starts with a fresh boundary. */}
           <ErrorBoundary key={viewKey(view)} what="This view">
@@ -126,6 +126,7 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
           </ErrorBoundary>
         </div>
       </main>
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: outside main and any section this footer is the contentinfo landmark, which takes a name */}
       <footer className="help-line" aria-label="Keyboard shortcuts">
         <span>
           <kbd>Ctrl+K</kbd> search

@@ -30,6 +30,7 @@ export function TimelineItem({ entry, titleId, today, timeZone }: Props) {
           </p>
           <ul className="tl-lines">
             {shown.map((it, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a receipt's lines have no id and never move
               <li key={i}>
                 {it.quantity} × {it.description} <span className="muted">{formatMoney(it.unitPriceCents * it.quantity)}</span>
                 {it.returnStatus === 'returned' && <span className="badge badge-returned">Returned</span>}

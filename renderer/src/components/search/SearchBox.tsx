@@ -64,6 +64,7 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
   };
 
   // New results: the best match is highlighted, so Enter opens it; the count is read out.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new answer triggers this, not a re-render with new callbacks
   useEffect(() => {
     setActive(0);
     if (!search.query) return;
@@ -85,8 +86,6 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
             : 'No customer found. Press Enter to create one.',
       );
     }
-    // Only a new answer should trigger this, not a re-render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search.query, search.hits, search.error]);
 
   useEffect(() => {
@@ -208,6 +207,7 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
         {expanded && search.hits.length > 0 && <ResultHeaders />}
         <ul
           id={LISTBOX_ID}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA combobox pattern's listbox; options stay li elements
           role="listbox"
           aria-label="Matching customers"
           className={`results${search.pending ? ' is-stale' : ''}`}
