@@ -10,7 +10,7 @@ export function nameKey(text: string): string {
     .replace(/ø/g, 'o')
     .replace(/æ/g, 'ae')
     .replace(/ł/g, 'l')
-    .replace(/['’`´.\-]/g, '')
+    .replace(/['’`´.-]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -95,7 +95,10 @@ export function startBackend(opts: BackendOptions): Backend {
   };
   if (opts.demo && isEmpty(ctx)) loadDemo();
   const setup: PartialHandlers = {
-    'app.setupDemo': (c) => (loadDemo(), appInfo(c)),
+    'app.setupDemo': (c) => {
+      loadDemo();
+      return appInfo(c);
+    },
     'app.setupEmpty': async (c, s, i) => {
       const { clerk } = await createStore(c, { store: i.store ?? null, admin: { name: i.clerkName, pin: i.pin } });
       s.clerkId = clerk.id;

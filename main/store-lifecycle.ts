@@ -66,7 +66,7 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
   };
 
   const start = (create: boolean) =>
-    startBackend({ ...opts, create, onDamaged: damaged, overrides: { ...opts.overrides, 'backups.restore': (ctx, s, i) => restore(i.name, s.clerkId) } });
+    startBackend({ ...opts, create, onDamaged: damaged, overrides: { ...opts.overrides, 'backups.restore': (_ctx, s, i) => restore(i.name, s.clerkId) } });
 
   const open = () => {
     problem = null;

@@ -197,7 +197,7 @@ export function table(header: string[], rows: (string | number | null)[][], maxW
   const cells = [header, ...rows.map((r) => r.map(cell))];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => [...(r[c] ?? '')].length)));
   const line = (r: string[]) => r.map((v, c) => v + ' '.repeat(widths[c]! - [...v].length)).join('  ').trimEnd();
-  return [line(cells[0]!), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n') + '\n';
+  return `${[line(cells[0]!), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n')}\n`;
 }
 
 /** An amount in the store's currency, written as the store writes it. */

@@ -43,7 +43,7 @@ function summary(file: string, r: ImportReport): string {
   }
   if (r.errorFile) lines.push(`  Refused rows, with line numbers and reasons: ${r.errorFile}`);
   for (const w of r.warnings) lines.push(`  Note: ${w}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export const importFile = command({

@@ -22,7 +22,10 @@ export function registerIpc({ dispatch, isAppUrl, isOwnWebContents, log }: IpcOp
   const sessions = new WeakMap<WebContents, Session>();
   const sessionFor = (wc: WebContents): Session => {
     let s = sessions.get(wc);
-    if (!s) sessions.set(wc, (s = newSession()));
+    if (!s) {
+      s = newSession();
+      sessions.set(wc, s);
+    }
     return s;
   };
   for (const method of METHOD_NAMES) {

@@ -99,7 +99,11 @@ export class FeedSignal {
   }
 
   private schedule(): void {
-    if (!this.closed) this.retry ??= setTimeout(() => ((this.retry = undefined), void this.start()), FALLBACK_POLL_MS);
+    if (this.closed) return;
+    this.retry ??= setTimeout(() => {
+      this.retry = undefined;
+      void this.start();
+    }, FALLBACK_POLL_MS);
   }
 
   get listening(): boolean {

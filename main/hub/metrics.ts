@@ -39,7 +39,9 @@ export class HubMetrics {
     ];
     for (const [route, h] of this.durations) {
       const r = `route="${label(route)}"`;
-      DURATION_BUCKETS.forEach((le, i) => out.push(`counterpart_hub_request_duration_seconds_bucket{${r},le="${le}"} ${h.buckets[i]}`));
+      DURATION_BUCKETS.forEach((le, i) => {
+        out.push(`counterpart_hub_request_duration_seconds_bucket{${r},le="${le}"} ${h.buckets[i]}`);
+      });
       out.push(
         `counterpart_hub_request_duration_seconds_bucket{${r},le="+Inf"} ${h.count}`,
         `counterpart_hub_request_duration_seconds_sum{${r}} ${h.sum}`,

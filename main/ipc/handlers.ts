@@ -56,21 +56,36 @@ const appHandlers: PartialHandlers = {
     return null;
   },
   'clerks.create': (ctx, s, i) => createClerk(ctx, actor(ctx, s), i.displayName, i.role, i.pin),
-  'clerks.resetPin': async (ctx, s, i) => (await resetPin(ctx, actor(ctx, s), i.clerkId, i.pin), null),
-  'clerks.changeOwnPin': async (ctx, s, i) => (await changeOwnPin(ctx, signedInClerk(ctx, s), i.currentPin, i.newPin), null),
+  'clerks.resetPin': async (ctx, s, i) => {
+    await resetPin(ctx, actor(ctx, s), i.clerkId, i.pin);
+    return null;
+  },
+  'clerks.changeOwnPin': async (ctx, s, i) => {
+    await changeOwnPin(ctx, signedInClerk(ctx, s), i.currentPin, i.newPin);
+    return null;
+  },
   'audit.list': (ctx, _s, i) => listAudit(ctx, i),
 };
 
 const customerHandlers: PartialHandlers = {
-  'customers.search': (ctx, s, i) => (signedInClerk(ctx, s), searchCustomers(ctx, i.query, i.limit)),
-  'customers.byCard': (ctx, s, i) => (signedInClerk(ctx, s), customerByCard(ctx, i.loyaltyId)),
+  'customers.search': (ctx, s, i) => {
+    signedInClerk(ctx, s);
+    return searchCustomers(ctx, i.query, i.limit);
+  },
+  'customers.byCard': (ctx, s, i) => {
+    signedInClerk(ctx, s);
+    return customerByCard(ctx, i.loyaltyId);
+  },
   'customers.get': (ctx, s, i) => openProfile(ctx, actor(ctx, s), i.id),
   'customers.timeline': (ctx, s, i) => {
     signedInClerk(ctx, s);
     requireCustomer(ctx, i.id);
     return timeline(ctx, i.id, i.cursor, i.limit);
   },
-  'customers.findDuplicates': (ctx, s, i) => (signedInClerk(ctx, s), findDuplicates(ctx, i)),
+  'customers.findDuplicates': (ctx, s, i) => {
+    signedInClerk(ctx, s);
+    return findDuplicates(ctx, i);
+  },
   'customers.create': (ctx, s, i) => createCustomer(ctx, i, signedInClerk(ctx, s)),
   'customers.update': (ctx, s, i) => {
     const clerk = actor(ctx, s);
@@ -85,8 +100,14 @@ const counterHandlers: PartialHandlers = {
   'interactions.amend': (ctx, s, i) => amendInteraction(ctx, signedInClerk(ctx, s), i),
   'recovery.guide': (ctx, s, i) => recoveryGuide(ctx, actor(ctx, s), i.customerId, i.severity),
   'drafts.get': (ctx, s, i) => getDraft(ctx, draftKey(ctx, signedInClerk(ctx, s), i.key)),
-  'drafts.save': (ctx, s, i) => (saveDraft(ctx, draftKey(ctx, signedInClerk(ctx, s), i.key), i.body), null),
-  'drafts.clear': (ctx, s, i) => (clearDraft(ctx, draftKey(ctx, signedInClerk(ctx, s), i.key)), null),
+  'drafts.save': (ctx, s, i) => {
+    saveDraft(ctx, draftKey(ctx, signedInClerk(ctx, s), i.key), i.body);
+    return null;
+  },
+  'drafts.clear': (ctx, s, i) => {
+    clearDraft(ctx, draftKey(ctx, signedInClerk(ctx, s), i.key));
+    return null;
+  },
 };
 
 /** Drafts are per terminal and clerk, so two clerks sharing a till never see each other's unsent notes. */

@@ -29,8 +29,14 @@ export const reportHandlers: PartialHandlers = {
   'reports.exportCsv': (ctx, s, i) => exportCsv(ctx, actorId(ctx, s), i.from, i.to, i.bom, store(ctx, s, i.store)),
   'reports.exportPdf': (ctx, s, i) => exportPdf(ctx, actorId(ctx, s), i.from, i.to, store(ctx, s, i.store)),
   'reports.stores': (ctx, s) => reviewStores(ctx, actorId(ctx, s)),
-  'followups.list': (ctx, s, i) => (actorId(ctx, s), listFollowUps(ctx, i.limit)),
+  'followups.list': (ctx, s, i) => {
+    actorId(ctx, s);
+    return listFollowUps(ctx, i.limit);
+  },
   'followups.counter': (ctx, s) => counterQueue(ctx, actorId(ctx, s)),
-  'followups.assign': (ctx, s, i) => (actorId(ctx, s), assignFollowUp(ctx, i.interactionId, i.clerkId)),
+  'followups.assign': (ctx, s, i) => {
+    actorId(ctx, s);
+    return assignFollowUp(ctx, i.interactionId, i.clerkId);
+  },
   'interactions.review': (ctx, s, i) => reviewInteraction(ctx, actorId(ctx, s), i),
 };

@@ -190,8 +190,9 @@ function searchNearMisses(ctx: ServiceContext, key: string, take: Take, room: ()
     }
   });
   if (room() < before) return;
-  const longest = tokens.reduce((a, b) => ([...b].length > [...a].length ? b : a), '');
-  if ([...longest].length < 4) return;
+  const length = (t: string) => [...t].length; // in characters, not UTF-16 units
+  const longest = tokens.reduce((a, b) => (length(b) > length(a) ? b : a), '');
+  if (length(longest) < 4) return;
   const ids = new Set<number>();
   for (const pattern of selective(oneEditPatterns(longest))) {
     for (const { id } of repo.nameLike.within(`%${pattern}%`, FALLBACK_CANDIDATES, room())) ids.add(id);

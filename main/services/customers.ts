@@ -166,7 +166,7 @@ export function findDuplicates(ctx: ServiceContext, input: CustomerDraft): Dupli
   if (row.email) note(repo.emailExact.all(row.email, 10), 'same email');
   if (row.phone_digits && row.name_key) note(nearDuplicates(ctx.db, row.phone_digits, row.name_key).map((id) => ({ id })), NEAR_DUPLICATE_REASON);
   if (row.name_key) {
-    note(repo.namePrefix.all(row.name_key, row.name_key + ' ', 10), 'same name');
+    note(repo.namePrefix.all(row.name_key, `${row.name_key} `, 10), 'same name');
     if ([...row.name_key].length >= 4) {
       const similar = new Set<number>();
       for (const p of oneEditPatterns(row.name_key)) {

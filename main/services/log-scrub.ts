@@ -11,7 +11,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
  * Seven or more digits, optionally grouped by spaces, dots, hyphens or brackets: a phone or card number. Not when
  * glued to a word or path, and not a date ("2026-11-23 08:00" in every log line).
  */
-const DIGIT_RUN = /(?<![\w.\/-])(?!\d{4}-\d{2}-\d{2}(?!\d))\+?\(?\d(?:[ ().-]{0,2}\d){6,}(?!\w)/g;
+const DIGIT_RUN = /(?<![\w./-])(?!\d{4}-\d{2}-\d{2}(?!\d))\+?\(?\d(?:[ ().-]{0,2}\d){6,}(?!\w)/g;
 /** `pin: 1234`, `"newPin":"1234"`, `pin_hash=…` and the like. */
 const PIN_FIELD = /\b((?:current|new)?pin(?:_?hash)?)\b(["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;)}\]]+)/gi;
 

@@ -21,7 +21,10 @@ export const RECENT_VIEWS = 8;
 
 /** Runs one autocommit write without the fsync of synchronous=FULL, then puts the connection's setting back. */
 function withoutFsync(db: DB, write: () => void): void {
-  if (db.inTransaction) return write(); // the enclosing transaction's commit decides
+  if (db.inTransaction) {
+    write(); // the enclosing transaction's commit decides
+    return;
+  }
   const before = db.pragma('synchronous', { simple: true }) as number;
   db.pragma('synchronous = NORMAL');
   try {

@@ -38,7 +38,10 @@ export function clerkOf(db: DB, clerkId: number): { clerkId: string; clerkName: 
   const s = statements(db);
   const c = s.clerk.get(clerkId)!;
   let id = c.global_id;
-  if (id === null) s.nameClerk.run((id = uuidv7()), clerkId);
+  if (id === null) {
+    id = uuidv7();
+    s.nameClerk.run(id, clerkId);
+  }
   return { clerkId: id, clerkName: c.display_name };
 }
 

@@ -130,7 +130,10 @@ export function startBackgroundSync(
         if (idleMs > 0) await sleep(idleMs);
       } catch (err) {
         report(err as Error, name);
-        if (fatal(err)) return void (stopped = true);
+        if (fatal(err)) {
+          stopped = true;
+          return;
+        }
         await sleep(backoff);
         backoff = Math.min(backoff * 2, BACKOFF_MS.max);
       }
@@ -153,11 +156,13 @@ export function startBackgroundSync(
     return true;
   }, 0);
   return {
-    poke: () => [...wakers].forEach((w) => w()),
+    poke: () => {
+      for (const w of [...wakers]) w();
+    },
     async stop() {
       stopped = true;
       aborter.abort();
-      [...wakers].forEach((w) => w());
+      for (const w of [...wakers]) w();
       await Promise.allSettled([pusher, puller]);
     },
   };

@@ -3,4 +3,4 @@ export const AZURE_AUTH_ENV: readonly string[];
 /** A partly or wrongly configured environment, described in one sentence. */
 export class ConfigProblem extends Error {}
 /** electron-builder config overrides taken from the environment, deep-merged over electron-builder.yml. */
-export function builderOverrides(env?: Record<string, string | undefined>): Record<string, any>;
+export function builderOverrides(env?: Record<string, string | undefined>): Record<string, unknown>;

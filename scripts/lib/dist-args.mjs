@@ -40,7 +40,8 @@ export function parseDistArgs(argv) {
     const arg = argv[i];
     const platform = PLATFORMS.get(arg);
     if (platform) {
-      const targets = (options[platform] ??= []);
+      options[platform] ??= [];
+      const targets = options[platform];
       while (i + 1 < argv.length && !argv[i + 1].startsWith('-')) targets.push(argv[++i]);
       continue;
     }
@@ -57,7 +58,8 @@ export function parseDistArgs(argv) {
       const [key, value] = eq === -1 ? [setting, argv[++i]] : [setting.slice(0, eq), setting.slice(eq + 1)];
       if (value === undefined) throw new ConfigProblem(`${arg} needs a value: -c.${key}=VALUE.`);
       if (options.config !== undefined && typeof options.config !== 'object') throw new ConfigProblem('Pass settings as -c.key=value only.');
-      setPath((options.config ??= {}), key, coerce(value));
+      options.config ??= {};
+      setPath(options.config, key, coerce(value));
     } else if (arg === '-c' || arg === '--config') {
       options.config = argv[++i] ?? '';
     } else {

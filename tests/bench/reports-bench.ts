@@ -33,7 +33,10 @@ function rand(): number {
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 function weighted<T>(pairs: readonly (readonly [T, number])[]): T {
   let r = rand() * pairs.reduce((s, [, w]) => s + w, 0);
-  for (const [v, w] of pairs) if ((r -= w) < 0) return v;
+  for (const [v, w] of pairs) {
+    r -= w;
+    if (r < 0) return v;
+  }
   return pairs[pairs.length - 1]![0];
 }
 
@@ -110,7 +113,9 @@ function seedStore(db: DB): void {
       }
     }
   };
-  const tx = db.transaction((work: [string, number][]) => work.forEach(([d, n]) => writeDay(d, n)));
+  const tx = db.transaction((work: [string, number][]) => {
+    for (const [d, n] of work) writeDay(d, n);
+  });
   for (let i = 0; i < plan.length; i += 30) {
     tx(plan.slice(i, i + 30));
     if (++batch % 6 === 0) process.stdout.write(`  ${written.toLocaleString('en')} interactions (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);

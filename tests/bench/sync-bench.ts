@@ -303,7 +303,11 @@ async function bootstrapChild(hubUrl: string, code: string): Promise<void> {
     };
     tick();
     const t0 = performance.now();
-    await bootstrap(store.ctx, readHubLink(store.file)!, { onProgress: () => void (copied = true) });
+    await bootstrap(store.ctx, readHubLink(store.file)!, {
+      onProgress: () => {
+        copied = true;
+      },
+    });
     const wallMs = performance.now() - t0;
     stopped = true;
     // The same lookups with the bootstrap done: what this machine gives them at all, measured in the same run.

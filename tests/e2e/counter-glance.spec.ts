@@ -24,7 +24,7 @@ test('every key asks for its own answer at once: no pause in the typing is waite
 test.describe('with a one-minute idle lock', () => {
   test.use({ managed: { idleLockMinutes: 1 } });
 
-  test('the lock covers an open profile when the minute runs out, with no key pressed, and keeps the draft', async ({ app, page }) => {
+  test('the lock covers an open profile when the minute runs out, with no key pressed, and keeps the draft', async ({ app: _app, page }) => {
     await signIn(page, CLERK);
     await search(page).fill('maguire');
     const first = page.getByRole('option').first();

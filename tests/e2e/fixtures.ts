@@ -57,6 +57,7 @@ export const test = base.extend<Options & { app: AppFixture }, { demoTemplate: s
   // The demo store is generated once per worker, on its own timeout, and copied per test: every test gets its own
   // file and nobody waits for the generator twice.
   demoTemplate: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this object pattern; it has none
     async ({}, use) => {
       const dir = tempDir();
       const file = path.join(dir, 'demo-template.db');

@@ -89,7 +89,7 @@ test('a manager edits, previews and saves a template; the clerk sees it; a disab
 
   await text.focus();
   await page.keyboard.press('Control+s');
-  await expect(announcer(page)).toHaveText(new RegExp(`Saved “.*” as version \\d+\\.`));
+  await expect(announcer(page)).toHaveText(/Saved “.*” as version \d+\./);
   const row = db.prepare(`SELECT version, text_${target.style} AS text FROM playbook_templates WHERE id = ?`).get(target.templateId) as {
     version: number;
     text: string;

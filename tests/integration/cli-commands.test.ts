@@ -12,7 +12,10 @@ import { tempDir, tempStore } from '../helpers/temp-store';
 
 const { io, out, err } = cliTerminal();
 const words = (name: string) => name.split(' ');
-const reset = () => ((out.length = 0), (err.length = 0));
+const reset = () => {
+  out.length = 0;
+  err.length = 0;
+};
 
 describe('every counterpart command', () => {
   it('has a unique name and is listed by counterpart --help with its usage', async () => {

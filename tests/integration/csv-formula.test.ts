@@ -98,5 +98,5 @@ describe('formula-safe CSV', () => {
 
 /** A hostile till export: quoted as RFC 4180 wants, but with no guard (it is someone else's file). */
 function toCsvRaw(rows: string[][]): string {
-  return rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n')}\r\n`;
 }

@@ -71,7 +71,7 @@ const staged = (dir: string): string[] => (fs.existsSync(dir) ? (fs.readdirSync(
 function bigCustomerCsv(rows: number): Buffer {
   const lines = ['Card No,First Name,Surname,Mobile,E-mail'];
   for (let i = 0; i < rows; i++) lines.push(`C-${900000 + i},Test${i},Person${i % 97},087 ${String(1000000 + i).padStart(7, '0')},p${i}@example.ie`);
-  return Buffer.from(lines.join('\r\n') + '\r\n');
+  return Buffer.from(`${lines.join('\r\n')}\r\n`);
 }
 
 describe('imports over IPC', () => {

@@ -15,7 +15,7 @@ function writeFile(): string {
     lines.push(`K${i},${line === 14 ? 'Boom' : `Name${i}`},${email}`);
   }
   const file = path.join(tempDir(), 'customers.csv');
-  fs.writeFileSync(file, lines.join('\r\n') + '\r\n');
+  fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
   return file;
 }
 

@@ -33,7 +33,9 @@ const tempDir = () => {
   temps.push(dir);
   return dir;
 };
-afterAll(() => temps.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
+});
 
 describe('electron-builder.yml', () => {
   it("passes electron-builder's own schema validation", async () => {

@@ -107,7 +107,7 @@ describe('playbook over IPC', () => {
     const badOp = await call(manager, 'playbook.save', {
       template: { ...draft, conditions: { all: [{ field: 'tier', op: '>', value: 'gold' }] } },
     });
-    expect(badOp).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/conditions\.all\[0\]\.op: .*"\>" .*tier/) } });
+    expect(badOp).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/conditions\.all\[0\]\.op: .*">" .*tier/) } });
     const badVar = await call(manager, 'playbook.save', { template: { ...draft, texts: { ...draft.texts, gold: 'Hello {nickname}' } } });
     expect(badVar).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('texts.gold: unknown variable {nickname}') } });
     expect(await call(manager, 'playbook.save', { template: 'nope' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

@@ -165,7 +165,10 @@ describe('trend', () => {
     const s = tempStore('2026-11-01T08:00:00.000Z');
     const c = createCustomer(s.ctx, { firstName: 'Ann' }).id;
     let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor((seed / 2147483648) * n));
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n);
+    };
     const kinds = ['inquiry', 'purchase', 'return', 'complaint', 'pickup', 'other'] as const;
     const outcomes = ['resolved', 'follow_up', 'escalated', 'unresolved'] as const;
     const ids: number[] = [];

@@ -9,7 +9,7 @@ import { addClerk } from '../../main/services/clerks';
 import { createCustomer } from '../../main/services/customers';
 import { hashPin } from '../../main/services/pin-hash';
 import { logWithApproval } from '../../main/services/recovery-approval';
-import { CSV_COLUMNS, exportCsv } from '../../main/services/reports/csv';
+import { type CSV_COLUMNS, exportCsv } from '../../main/services/reports/csv';
 import { kpiReport } from '../../main/services/reports/kpis';
 import { exportPdf } from '../../main/services/reports/pdf';
 import { readPdf } from '../helpers/read-pdf';

@@ -111,7 +111,10 @@ describe('durability', () => {
     const holder = startStoreProcess('hold-write-lock', file);
     expect(await holder.line()).toBe('locked');
     const order: string[] = [];
-    const write = walkIn(store, session, 'waited for the lock').then((r) => (order.push('write'), r));
+    const write = walkIn(store, session, 'waited for the lock').then((r) => {
+      order.push('write');
+      return r;
+    });
     for (let i = 0; i < 5; i++) {
       const r = (await store.dispatch('customers.search', { query: 'nobody' }, session)) as Envelope;
       expect(r.ok).toBe(true);

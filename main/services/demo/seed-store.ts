@@ -135,6 +135,7 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
       const load: BulkLoad | null = strategy === 'bulk' ? db.transaction(() => beginBulkLoad(db))() : null;
       let failed = true;
       let nameWords: ReadonlyMap<string, number> | undefined;
+      let finishFailure: { err: unknown } | null = null;
       try {
         db.transaction(setUp)(load);
         for (let from = 0; from < opts.customers; from += batch) {
@@ -155,9 +156,11 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
         try {
           if (load) db.transaction(() => load.finish(failed ? undefined : (nameWords ?? writer.nameWords)))();
         } catch (err) {
-          if (!failed) throw err;
+          if (!failed) finishFailure = { err };
         }
       }
+      // Thrown here, not from the finally block, where it would silently replace a load error in flight.
+      if (finishFailure) throw finishFailure.err;
     }
   } finally {
     restorePragmas();

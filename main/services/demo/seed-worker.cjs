@@ -12,6 +12,6 @@ try {
   // Without a loader this process cannot run the worker; the seed does this part on its own thread.
   Atomics.store(state, 0, 3);
   Atomics.notify(state, 0);
-  workerData.port.postMessage(String((err && err.stack) || err));
+  workerData.port.postMessage(String(err?.stack || err));
 }
 if (side) side.runSideJob(workerData);

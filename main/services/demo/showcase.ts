@@ -1,7 +1,7 @@
 import type { InteractionKind, InteractionOutcome } from '../../../common/domain';
 import type { StoreCalendar } from './calendar';
 import { productBySku } from './catalog';
-import { type GenPurchase, type History, type HistoryBuilder, type Segment } from './history';
+import type { GenPurchase, History, HistoryBuilder, Segment } from './history';
 import { loyaltyNumber, type Identity } from './people';
 import type { Rng } from './random';
 

@@ -26,10 +26,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** YYYY-MM-DD, or day first as DD/MM/YYYY, DD.MM.YYYY or DD-MM-YYYY (Irish and continental order, never US). */
 export function parseDay(raw: string, what: string): string {
   const v = raw.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
+  const dayFirst = iso ? null : /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
   let y: number, mo: number, d: number;
-  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v))) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (iso) [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dayFirst) [d, mo, y] = [Number(dayFirst[1]), Number(dayFirst[2]), Number(dayFirst[3])];
   else throw new CellError(`${what} "${raw}" is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
   if (!validDay(y, mo, d)) throw new CellError(`${what} "${raw}" is not a real calendar date`);
   return `${y}-${pad(mo)}-${pad(d)}`;

@@ -35,7 +35,7 @@ function cutCharacter(buf: Uint8Array): number {
 }
 
 /** Calls `each` with the file's bytes in order, a chunk at a time; a UTF-8 character is never split between calls. */
-async function eachChunk(file: string, each: (bytes: Buffer) => boolean | void): Promise<Buffer> {
+async function eachChunk(file: string, each: (bytes: Buffer) => boolean | undefined): Promise<Buffer> {
   const fh = await fs.promises.open(file, 'r');
   try {
     const buf = Buffer.alloc(SCAN_CHUNK_BYTES + 3);

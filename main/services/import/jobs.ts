@@ -65,6 +65,7 @@ export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces (not allowed in Windows file names)
     .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .slice(0, 120);
@@ -297,7 +298,10 @@ export function importJobsFor(db: DB, describe: DescribeError): ImportJobs {
   if (db.memory) throw new AppError('CONFLICT', 'Imports need a store kept in a file.');
   const key = path.resolve(db.name);
   let r = registries.get(key);
-  if (!r) registries.set(key, (r = new ImportJobs(key, describe)));
+  if (!r) {
+    r = new ImportJobs(key, describe);
+    registries.set(key, r);
+  }
   return r;
 }
 

@@ -76,8 +76,7 @@ export async function* readRecords(
   });
   const countRecords = (): CsvRecord[] => {
     const run: CsvRecord[] = [];
-    let record: string[] | null;
-    while ((record = parser.read() as string[] | null) !== null) {
+    for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) {
       run.push({ line: nextLine, cells: record });
       nextLine += breaksIn(record) + 1;
     }

@@ -11,7 +11,8 @@ export class Reasons {
   private list: string[] | null = null;
 
   add(reason: string): void {
-    (this.list ??= []).push(reason);
+    this.list ??= [];
+    this.list.push(reason);
   }
 
   /** read(...args), or undefined after noting why it could not (a CellError; anything else is thrown on). */

@@ -12,6 +12,7 @@ export function cleanText(text: string): string {
   return text
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters (but the line break) are what this blanks out
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
 }
 

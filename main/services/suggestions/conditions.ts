@@ -232,7 +232,9 @@ function checkNode(node: unknown, path: Issue['path'], depth: number, issues: Is
       return;
     }
     if (key === 'any' && list.length === 0) issues.push({ path: [...path, key], message: '"any" needs at least one condition' });
-    list.forEach((c, i) => checkNode(c, [...path, key, i], depth + 1, issues));
+    list.forEach((c, i) => {
+      checkNode(c, [...path, key, i], depth + 1, issues);
+    });
     return;
   }
   if (keys.length === 1 && keys[0] === 'not') {

@@ -265,7 +265,10 @@ function dayTools(ctx: ServiceContext): DayTools {
   const days = new Map<string, string>();
   const dayOf = (iso: string) => {
     let d = days.get(iso);
-    if (d === undefined) days.set(iso, (d = localDay(new Date(iso), tz)));
+    if (d === undefined) {
+      d = localDay(new Date(iso), tz);
+      days.set(iso, d);
+    }
     return d;
   };
   return { dayOf, ago: (iso) => daysBetween(dayOf(iso), today), fmt: (day) => formatDay(day, today), today };

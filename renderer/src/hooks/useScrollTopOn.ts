@@ -6,6 +6,7 @@ import { useLayoutEffect, useRef } from 'react';
  */
 export function useScrollTopOn<T extends HTMLElement>(key: unknown) {
   const ref = useRef<T>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key is the trigger, by design of this hook
   useLayoutEffect(() => {
     if (ref.current) ref.current.scrollTop = 0;
   }, [key]);

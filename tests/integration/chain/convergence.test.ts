@@ -231,7 +231,9 @@ async function syncOnce(w: World, t: Terminal): Promise<number> {
 /** Every hub up, every terminal on one, exchanges until a whole round moves nothing. */
 async function heal(w: World): Promise<void> {
   for (const h of w.hubs) if (!h.hub) Object.assign(h, await startOn(h.port));
-  w.terminals.forEach((t, i) => (t.via ??= i % 2));
+  w.terminals.forEach((t, i) => {
+    t.via ??= i % 2;
+  });
   for (let r = 0; r < 10; r++) {
     let moved = 0;
     for (const t of w.terminals) moved += await syncOnce(w, t);

@@ -39,7 +39,10 @@ function counterpart(args: string[], env: Record<string, string> = {}) {
     out += c.toString();
     for (const w of [...waiting]) {
       const m = w.re.exec(out);
-      if (m) waiting.splice(waiting.indexOf(w), 1), w.resolve(m);
+      if (m) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve(m);
+      }
     }
   });
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));

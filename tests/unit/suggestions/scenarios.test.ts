@@ -98,7 +98,9 @@ const scenarios: Scenario[] = [
         kind: 'greeting',
         style: 'blue',
         says: [/^Hi, always good to see you!/],
-        also: (l) => l.forEach((x) => expect(x.text).not.toMatch(/Byrne|, ,|\[/)),
+        also: (l) => {
+          for (const x of l) expect(x.text).not.toMatch(/Byrne|, ,|\[/);
+        },
       };
     },
   },
@@ -115,7 +117,10 @@ const scenarios: Scenario[] = [
     build: (s) => {
       const c = customer(s, { firstName: 'J.', lastName: 'Murphy', style: 'unknown' });
       regular(s, c);
-      return { customerId: c, kind: 'greeting', style: 'unknown', says: ['Hello, good to see you again.'], also: (l) => l.forEach((x) => expect(x.text).not.toContain('J.')) };
+      return { customerId: c, kind: 'greeting', style: 'unknown', says: ['Hello, good to see you again.'], also: (l) => {
+          for (const x of l) expect(x.text).not.toContain('J.');
+        },
+      };
     },
   },
   {

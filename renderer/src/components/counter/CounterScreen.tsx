@@ -101,7 +101,7 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
         <h1 id="counter-h" className="sr-only">
           {t('counter.title')}
         </h1>
-        <div className="search-bar" role="search" aria-label={t('counter.searchRegion')}>
+        <search className="search-bar" aria-label={t('counter.searchRegion')}>
           <ErrorBoundary what={t('boundary.search')}>
             <SearchBox
               ref={search}
@@ -110,7 +110,7 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
               onDownFromEmpty={view.kind === 'home' ? focusHomeQueue : undefined}
             />
           </ErrorBoundary>
-        </div>
+        </search>
         <div className="view">
           {/* Keyed by the view: opening another customer starts with a fresh boundary. */}
           <ErrorBoundary key={viewKey(view)} what={t('boundary.view')}>
@@ -128,6 +128,7 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
           </ErrorBoundary>
         </div>
       </main>
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: outside main and any section this footer is the contentinfo landmark, which takes a name */}
       <footer className="help-line" aria-label={t('counter.keyboardShortcuts')}>
         <span>
           <kbd>Ctrl+K</kbd> {t('counter.line.search')}

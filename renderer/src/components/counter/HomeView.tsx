@@ -75,6 +75,7 @@ export function HomeView({ onWalkIn, onNew, onOpen }: Props) {
           {t('home.logWalkIn')} <kbd>Alt+W</kbd>
         </button>
       </div>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: catches the arrow and digit keys bubbling up from the focused row; not a control itself */}
       <div className="home-queue" onKeyDown={onKeyDown}>
         <FormError message={queue.error} />
         {n > 0 && (

@@ -12,6 +12,7 @@ interface Props {
 export function DuplicateWarnings({ duplicates, onOpen, onCreateAnyway }: Props) {
   if (duplicates.length === 0) return null;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a warning named by its title, not a set of form fields with a legend
     <div className="duplicates" role="group" aria-labelledby="dup-h">
       <p id="dup-h" className="dup-title">
         This may be someone already in the list

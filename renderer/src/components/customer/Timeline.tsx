@@ -36,6 +36,7 @@ export function Timeline({ customerId, timeline }: { customerId: number; timelin
     if (!done && !loading && !error && lastRendered >= entries.length - LOAD_AHEAD) loadMore();
   }, [lastRendered, entries.length, done, loading, error, loadMore]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another customer's history starts at its top; customerId is the trigger, not a value read
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [customerId]);
@@ -103,6 +104,7 @@ export function Timeline({ customerId, timeline }: { customerId: number; timelin
           <kbd>↓</kbd>
         </span>
       </div>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: the role is feed or region (chosen at run time), both take a name and keys */}
       <div
         id="timeline-scroll"
         ref={scrollRef}

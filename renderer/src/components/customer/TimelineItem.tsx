@@ -31,6 +31,7 @@ export function TimelineItem({ entry, titleId, today }: Props) {
           </p>
           <ul className="tl-lines">
             {shown.map((it, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a receipt's lines have no id and never move
               <li key={i}>
                 {fmt.number(it.quantity)} × {it.description} <span className="muted">{fmt.money(it.unitPriceCents * it.quantity)}</span>
                 {it.returnStatus === 'returned' && <span className="badge badge-returned">{t('timeline.returned')}</span>}

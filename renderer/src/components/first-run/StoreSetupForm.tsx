@@ -71,7 +71,13 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
   };
 
   const invalid = (field: Field) => (problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': 'setup-problem' } : {});
-  const bind = (field: Field) => ({ ref: (el: HTMLInputElement | HTMLSelectElement | null) => void (refs.current[field] = el), disabled: busy, ...invalid(field) });
+  const bind = (field: Field) => ({
+    ref: (el: HTMLInputElement | HTMLSelectElement | null) => {
+      refs.current[field] = el;
+    },
+    disabled: busy,
+    ...invalid(field),
+  });
   const id = name.trim() ? storeIdFromName(name) : null;
 
   return (

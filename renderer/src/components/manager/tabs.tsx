@@ -20,8 +20,6 @@ export interface ManagerTab {
   Component: ComponentType;
 }
 
-const Placeholder = ({ what }: { what: string }) => <p className="muted">{what}</p>;
-
 export const MANAGER_TABS: ManagerTab[] = [
   { id: 'review', label: 'Daily review', minRole: 'manager', Component: ReviewTab },
   { id: 'followups', label: 'Follow-ups', minRole: 'manager', Component: FollowUpsTab },

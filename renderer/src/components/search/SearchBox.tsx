@@ -65,6 +65,7 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
   };
 
   // New results: the best match is highlighted, so Enter opens it; the count is read out.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new answer triggers this, not a re-render with new callbacks
   useEffect(() => {
     setActive(0);
     if (!search.query) return;
@@ -86,8 +87,6 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
             : t('search.noneFound'),
       );
     }
-    // Only a new answer should trigger this, not a re-render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search.query, search.hits, search.error]);
 
   useEffect(() => {
@@ -211,6 +210,7 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
         {expanded && search.hits.length > 0 && <ResultHeaders />}
         <ul
           id={LISTBOX_ID}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA combobox pattern's listbox; options stay li elements
           role="listbox"
           aria-label={t('search.results')}
           className={`results${search.pending ? ' is-stale' : ''}`}

@@ -80,7 +80,6 @@ export function LogForm(p: Props) {
               ref={p.dueRef}
               type="date"
               required
-              aria-required="true"
               min={p.today}
               max={oneYearAfter(p.today)}
               value={d.followUpDue}

@@ -33,6 +33,7 @@ export function ManagerPinDialog({ amountMinor, limits, clerkId, onApprove, onCl
   const chosen = managerId ?? managers[0]?.id ?? null;
   // Back to the PIN box once a try is answered (it is disabled while the PIN is checked).
   const tried = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a refused PIN (a new error) brings the focus back as well
   useEffect(() => {
     if (!busy && tried.current) pinRef.current?.focus();
   }, [busy, error]);

@@ -58,7 +58,7 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
   const suggestion = guide?.suggestion ?? null;
   const authority = guide?.authority ?? null;
   const overLimit = authority !== null && amountMinor !== null && needsApproval(authority, amountMinor);
-  const useSuggestion = () => {
+  const applySuggestion = () => {
     if (!suggestion) return;
     onChange({ remedy: suggestion.remedies[0] ?? 'none', amount: suggestion.upToMinor > 0 ? typedAmount(suggestion.upToMinor) : '' });
   };
@@ -95,11 +95,9 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
         </div>
       </div>
       <div className="recovery-step">
-        <span className="field-label" id="recovery-apology-label">
-          Apologise
-        </span>
+        <span className="field-label">Apologise</span>
         {guide ? (
-          <p className="apology" aria-labelledby="recovery-apology-label">
+          <p className="apology">
             “{guide.apology}”{' '}
             <button type="button" className="btn btn-small btn-quiet" onClick={() => onSay(guide.apology)}>
               Say this<span className="sr-only"> apology</span>
@@ -114,7 +112,7 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
         {suggestion && (
           <p className="suggested-remedy" data-testid="suggested-remedy">
             <span>Suggested: {suggestion.why}</span>{' '}
-            <button type="button" className="btn btn-small btn-quiet" onClick={useSuggestion}>
+            <button type="button" className="btn btn-small btn-quiet" onClick={applySuggestion}>
               Use suggestion
             </button>
           </p>

@@ -46,6 +46,7 @@ export function SayBox({ say, sayRef, onSay, onCopy, problem }: Props) {
   const pieces = slots.flatMap((s, i) => {
     const before = say.slice(at, s.start);
     at = s.end;
+    // biome-ignore lint/suspicious/noArrayIndexKey: the blanks in text order, rebuilt on every keystroke
     return [before, <mark key={i}>{say.slice(s.start, s.end)}</mark>];
   });
   pieces.push(say.slice(at));

@@ -53,6 +53,7 @@ export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRe
       {list.length > 0 && (
         <ol className="sugg-list">
           {list.map((s, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the contract does not make templateId unique in a list; the list is replaced whole per customer
             <li key={s.templateId + i} className={`sugg${used?.templateId === s.templateId ? ' is-used' : ''}`}>
               <div className="sugg-head">
                 <span className="sugg-num" aria-hidden="true">

@@ -48,6 +48,7 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Esc bubbling up from the open menu's buttons closes it; the wrapper is not a control
     <div
       className="data-menu"
       ref={wrap}

@@ -58,7 +58,7 @@ export function AuditTab() {
             {list.data ? `${plural(fmt, rows.length, 'event')}${rows.length === LIMIT ? ` (the latest ${LIMIT})` : ''}` : 'Loading…'}
           </p>
         </div>
-        <div className="toolbar" role="search" aria-label="Filter the audit log">
+        <search className="toolbar" aria-label="Filter the audit log">
           <label className="field">
             <span className="field-label">From (UTC day)</span>
             <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
@@ -78,7 +78,7 @@ export function AuditTab() {
           >
             All dates
           </button>
-        </div>
+        </search>
         <FormError message={list.error} />
         <div className="table-scroll">
           <table className="data-table" aria-labelledby="audit-h">

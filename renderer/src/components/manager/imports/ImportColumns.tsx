@@ -15,6 +15,7 @@ export function ImportColumns({ report }: { report: ImportSummary }) {
           <TableHead columns={['Column in the file', 'Imported as']} />
           <tbody>
             {report.columns.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the file's columns in file order; two may share a name
               <tr key={`${i}-${c.column}`} className={c.field ? undefined : 'muted'}>
                 <td>{c.column}</td>
                 <td>{c.field ? fieldLabel(c.field) : 'not imported'}</td>

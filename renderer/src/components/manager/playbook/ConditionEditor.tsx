@@ -57,6 +57,7 @@ export function ConditionEditor({ value, onChange, draft, catalog }: Props) {
             {lines ? (
               <ul className="pb-summary">
                 {lines.map((l, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: read-only lines rebuilt whole from the text on each change
                   <li key={i} style={{ paddingLeft: `${l.depth * 14}px` }}>
                     {l.text}
                   </li>

@@ -30,6 +30,7 @@ export function ConditionRows({ rows, fields, onChange }: Props) {
           const info = infoOf(r.field);
           const n = i + 1;
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own; after Remove the focus stays on the row now in that place
             <li key={i} className="pb-row">
               <select
                 aria-label={`Condition ${n}: field`}

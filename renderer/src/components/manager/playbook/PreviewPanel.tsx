@@ -85,6 +85,7 @@ export function PreviewPanel({ customer, onCustomer, state }: Props) {
           </p>
           <ul className="pb-checks-list" aria-label="Conditions checked">
             {p.checks.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: read-only lines of one preview answer, replaced whole by the next
               <li key={i} className={c.holds ? 'is-yes' : 'is-no'} style={{ paddingLeft: `${c.depth * 14 + 20}px` }}>
                 <span className="pb-tick" aria-hidden="true">
                   {c.holds ? '✓' : '✗'}

@@ -59,6 +59,7 @@ export function StyleTexts({ texts, variables, onChange }: Props) {
           </label>
         ))}
       </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: buttons named by their heading; a fieldset would need the heading as its legend */}
       <div className="pb-vars" role="group" aria-labelledby="pb-vars-h">
         <h3 id="pb-vars-h" className="pb-mini-h">
           Variables <span className="legend-hint">— insert into the {target === 'unknown' ? 'neutral' : target} text at the cursor</span>

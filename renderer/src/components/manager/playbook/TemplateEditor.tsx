@@ -38,12 +38,13 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
 
   const loaded = detail.data;
   const version = loaded?.version;
+  // A new version from the server replaces the form; typing does not.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new loaded object with the same id and version must not wipe the form being edited
   useEffect(() => {
     if (loaded) setForm(formFrom(loaded));
-    // A new version from the server replaces the form; typing does not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version, loaded?.id]);
   const ready = form !== null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another template opened in place gets the focus on its heading too
   useEffect(() => {
     if (ready) heading.current?.focus();
   }, [ready, loaded?.id]);
@@ -129,6 +130,7 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
 
   const invalid = built?.jsonError ?? preview.invalid;
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the editor's shortcuts (Ctrl+S, Esc) bubble up from its fields; the wrapper is not a control
     <div className="pb pb-editor" onKeyDown={onKeyDown}>
       <div className="pb-head">
         <div>

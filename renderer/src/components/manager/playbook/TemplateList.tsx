@@ -100,7 +100,7 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
       <FormError message={list.error} />
       {list.data && <UsageChart templates={list.data.templates} />}
 
-      <div className="pb-filters" role="search" aria-label="Templates">
+      <search className="pb-filters" aria-label="Templates">
         <label className="field pb-filter-text">
           <span className="field-label">Find template</span>
           <input type="search" value={filter.text} placeholder="Title, id or kind" onChange={(e) => onFilter({ ...filter, text: e.target.value })} />
@@ -119,7 +119,7 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
         <p className="muted small pb-count" aria-live="polite">
           {list.data ? `${templates.length} of ${list.data.templates.length} templates` : 'Loading templates…'}
         </p>
-      </div>
+      </search>
 
       <div className="pb-table-wrap">
         <table className="pb-table" aria-labelledby="pb-h">
@@ -162,6 +162,7 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
                       type="checkbox"
                       role="switch"
                       checked={t.enabled}
+                      aria-checked={t.enabled}
                       disabled={busy === t.id}
                       onChange={() => void toggle(t)}
                       aria-label={`Enabled: ${t.title}`}

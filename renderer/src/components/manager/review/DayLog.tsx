@@ -42,6 +42,7 @@ export function DayLog({ day, clerks }: { day: string; clerks: Clerk[] }) {
   const firstLoad = useRef(true);
   const tableRef = useRef<HTMLTableElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another day or filter (key) starts at page one without local patches
   useEffect(() => {
     setPage(0);
     setPatched(new Map());

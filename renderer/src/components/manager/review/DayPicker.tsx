@@ -11,6 +11,7 @@ interface Props {
 export function DayPicker({ day, today, onDay }: Props) {
   const fmt = useFormat();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of buttons and one date field, not a form section with a legend
     <div className="day-picker" role="group" aria-label="Day shown">
       <button type="button" className="btn btn-small" onClick={() => onDay(addDays(day, -1))} aria-label="Previous day">
         <span aria-hidden="true">←</span>

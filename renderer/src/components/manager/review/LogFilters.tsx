@@ -45,7 +45,7 @@ interface Props {
 export function LogFilters({ value, clerks, onChange }: Props) {
   const set = <K extends keyof FilterState>(k: K, v: FilterState[K]) => onChange({ ...value, [k]: v });
   return (
-    <div className="log-filters" role="search" aria-label="Filter the day’s log">
+    <search className="log-filters" aria-label="Filter the day’s log">
       <label className="field">
         <span className="field-label">Clerk</span>
         <select value={value.clerkId} onChange={(e) => set('clerkId', e.target.value)}>
@@ -107,6 +107,6 @@ export function LogFilters({ value, clerks, onChange }: Props) {
       <button type="button" className="btn btn-small btn-quiet" onClick={() => onChange(NO_FILTERS)} disabled={!isFiltered(value)}>
         Clear filters
       </button>
-    </div>
+    </search>
   );
 }

@@ -24,7 +24,7 @@ export function Dialog({ title, titleId, onClose, children }: Props) {
     const d = ref.current;
     if (d && !d.open) d.showModal();
     // A control marked data-autofocus first (a PIN box after a chooser), else the first one.
-    const first = d?.querySelector<HTMLElement>('[data-autofocus]') ?? d?.querySelector<HTMLElement>('[autofocus], ' + FOCUSABLE);
+    const first = d?.querySelector<HTMLElement>('[data-autofocus]') ?? d?.querySelector<HTMLElement>(`[autofocus], ${FOCUSABLE}`);
     first?.focus();
     return () => {
       if (d?.open) d.close();
@@ -50,7 +50,6 @@ export function Dialog({ title, titleId, onClose, children }: Props) {
   return (
     <dialog
       ref={ref}
-      role="dialog"
       aria-modal="true"
       aria-labelledby={titleId}
       className="help-dialog mgr-dialog"
