@@ -8,14 +8,22 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'app', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'], exclude: ['tests/integration/chain/**'] },
+        test: {
+          name: 'app',
+          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          exclude: ['tests/integration/chain/**'],
+        },
       },
       {
         // The chain's tests (hub and sync) need PostgreSQL: one server for the run, started only when a run includes
         // them (vitest runs a project's globalSetup only if the project has files to run); each file makes its own
         // database on it.
         extends: true,
-        test: { name: 'chain', include: ['tests/integration/chain/**/*.test.ts'], globalSetup: ['tests/helpers/pg-global-setup.ts'] },
+        test: {
+          name: 'chain',
+          include: ['tests/integration/chain/**/*.test.ts'],
+          globalSetup: ['tests/helpers/pg-global-setup.ts'],
+        },
       },
     ],
   },

@@ -20,7 +20,8 @@ export function isCalendarDay(text: string): boolean {
 
 /** Why a text is not a calendar day, in the words every date field and date flag uses; null when it is one. */
 export function calendarDayProblem(text: string): string | null {
-  if (!SHAPE.test(text)) return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a date as ${CALENDAR_DAY_FORMAT}`;
+  if (!SHAPE.test(text))
+    return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a date as ${CALENDAR_DAY_FORMAT}`;
   return isCalendarDay(text) ? null : `${text} is not a calendar date`;
 }
 

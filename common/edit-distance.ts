@@ -25,7 +25,8 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   for (const candidate of candidates) {
     const folded = editDistance(lower, candidate.toLowerCase());
     const exact = editDistance(word, candidate);
-    if (!best || folded < best.folded || (folded === best.folded && exact < best.exact)) best = { candidate, folded, exact };
+    if (!best || folded < best.folded || (folded === best.folded && exact < best.exact))
+      best = { candidate, folded, exact };
   }
   return best?.candidate;
 }

@@ -37,7 +37,12 @@ const base64Limit = Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4;
 export const importMappingSchema = z
   .object({
     columns: z.record(z.string().max(200), z.string().max(40).nullable()).optional(),
-    defaults: z.record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean(), z.array(z.string().max(100)).max(50)])).optional(),
+    defaults: z
+      .record(
+        z.string().max(40),
+        z.union([z.string().max(500), z.number(), z.boolean(), z.array(z.string().max(100)).max(50)]),
+      )
+      .optional(),
   })
   .strict();
 export type ImportMappingInput = z.input<typeof importMappingSchema>;
@@ -46,7 +51,11 @@ export const importInputs = {
   begin: z.object({
     entity: z.enum(IMPORT_ENTITIES),
     fileName: z.string().trim().min(1, 'name the file').max(200),
-    size: z.number().int().min(1, 'the file is empty').max(MAX_IMPORT_BYTES, `files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported`),
+    size: z
+      .number()
+      .int()
+      .min(1, 'the file is empty')
+      .max(MAX_IMPORT_BYTES, `files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported`),
   }),
   chunk: z.object({
     uploadId: token,
@@ -113,7 +122,9 @@ export function conflictText(c: ImportConflict): string {
 
 /** "Mary O'Brien (customer 17)", or "(an earlier row of the file)" for a person the file itself created. */
 export function holderText(c: ImportConflict): string {
-  return c.customerId === null ? `${c.holderName} (an earlier row of the file)` : `${c.holderName} (customer ${c.customerId})`;
+  return c.customerId === null
+    ? `${c.holderName} (an earlier row of the file)`
+    : `${c.holderName} (customer ${c.customerId})`;
 }
 
 const FIELD_NAMES: Record<string, string> = {

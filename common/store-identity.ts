@@ -50,7 +50,7 @@ export function timeZones(): string[] {
   return zones.includes('UTC') ? zones : [...zones, 'UTC'];
 }
 
-export const storeNameSchema = z.string().trim().min(1, 'enter the store\'s name').max(STORE_NAME_MAX);
+export const storeNameSchema = z.string().trim().min(1, "enter the store's name").max(STORE_NAME_MAX);
 export const storeIdSchema = z
   .string()
   .trim()

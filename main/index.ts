@@ -62,16 +62,36 @@ if (!app.requestSingleInstanceLock()) {
     const isAppUrl = appUrlCheck(paths.rendererIndex, devUrl);
     const { storeId, storeName, terminalId, timeZone, countryCode, returnWindowDays, idleLockMinutes } = managed;
     const storeConfig = Object.fromEntries(
-      Object.entries({ storeId, storeName, terminalId, timeZone, countryCode, returnWindowDays, idleLockMinutes }).filter(([, v]) => v !== undefined),
+      Object.entries({
+        storeId,
+        storeName,
+        terminalId,
+        timeZone,
+        countryCode,
+        returnWindowDays,
+        idleLockMinutes,
+      }).filter(([, v]) => v !== undefined),
     );
 
     // openStore does not throw for a broken database: it answers in recovery mode and the renderer offers backups.
     const schedule = scheduleSettings(managed, { backupDirectory: paths.backupDir, backupKeep: DEFAULT_BACKUP_KEEP });
-    store = openStore({ dbPath: paths.dbPath, backupDir: schedule.backupDirectory, backupKeep: schedule.backupKeep, config: storeConfig, managed: loaded.values, nativeBinding: paths.nativeBinding, log: logger, note: (m) => log.info(m) });
+    store = openStore({
+      dbPath: paths.dbPath,
+      backupDir: schedule.backupDirectory,
+      backupKeep: schedule.backupKeep,
+      config: storeConfig,
+      managed: loaded.values,
+      nativeBinding: paths.nativeBinding,
+      log: logger,
+      note: (m) => log.info(m),
+    });
     log.info(`store ${store.problem() ? `in recovery (${store.problem()!.kind})` : 'opened'}: ${paths.dbPath}`);
     // Jobs see the store only while it is open; in recovery or during a restore they skip their turn.
     const lifecycle = store;
-    jobs = startScheduler(storeJobs(() => lifecycle.current(), schedule, { nativeBinding: paths.nativeBinding }), logger);
+    jobs = startScheduler(
+      storeJobs(() => lifecycle.current(), schedule, { nativeBinding: paths.nativeBinding }),
+      logger,
+    );
     setDiagnosticsSources({
       appVersion: app.getVersion(),
       runtime: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
@@ -85,7 +105,13 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc({ dispatch: store.dispatch, isAppUrl, isOwnWebContents: (wc) => windows.has(wc), log: logger });
 
     const openWindow = () => {
-      const win = createMainWindow({ preload: paths.preload, rendererIndex: paths.rendererIndex, devUrl, devTools: chrome.devTools, log: logger });
+      const win = createMainWindow({
+        preload: paths.preload,
+        rendererIndex: paths.rendererIndex,
+        devUrl,
+        devTools: chrome.devTools,
+        log: logger,
+      });
       const wc = win.webContents;
       windows.add(wc);
       win.on('closed', () => {

@@ -17,7 +17,10 @@ export function buildBridge(invoke: Invoke): CounterpartBridge {
       try {
         return (await invoke(channel, input === undefined ? {} : input)) as Envelope<unknown>;
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: 'Counterpart could not reach its database service. Restart the app.' } };
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Counterpart could not reach its database service. Restart the app.' },
+        };
       }
     };
   }

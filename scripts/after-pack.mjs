@@ -18,9 +18,15 @@ export default async function afterPack(context) {
   const arch = ARCH_NAMES[context.arch] ?? String(context.arch);
   const target = path.join(
     context.packager.getResourcesDir(context.appOutDir),
-    'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node',
+    'app.asar.unpacked',
+    'node_modules',
+    'better-sqlite3',
+    'build',
+    'Release',
+    'better_sqlite3.node',
   );
-  if (!fs.existsSync(target)) throw new Error(`afterPack: ${target} is missing; check asarUnpack in electron-builder.yml.`);
+  if (!fs.existsSync(target))
+    throw new Error(`afterPack: ${target} is missing; check asarUnpack in electron-builder.yml.`);
 
   if (process.env.COUNTERPART_PACKAGING_SMOKE === '1') {
     console.log('  • packaging smoke run (stand-in Electron): native rebuild and fuse flipping skipped');

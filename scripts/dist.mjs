@@ -27,13 +27,20 @@ function fail(sentence, err) {
 }
 
 /** The first line of an error, short enough to sit inside a sentence. */
-const brief = (err) => String(err?.message ?? err).split('\n')[0].slice(0, 160);
+const brief = (err) =>
+  String(err?.message ?? err)
+    .split('\n')[0]
+    .slice(0, 160);
 
 const NETWORK = /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|CERT_|UNABLE_TO_)/;
 const isNetworkError = (err) =>
-  err?.name === 'RequestError' || err?.name === 'HTTPError' || NETWORK.test(String(err?.code ?? '')) || /getaddrinfo|socket hang up|status code 40[34]/i.test(String(err?.message));
+  err?.name === 'RequestError' ||
+  err?.name === 'HTTPError' ||
+  NETWORK.test(String(err?.code ?? '')) ||
+  /getaddrinfo|socket hang up|status code 40[34]/i.test(String(err?.message));
 
-const electronVersion = () => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const electronVersion = () =>
+  JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 
 let overrides;
 let cli;
@@ -52,13 +59,15 @@ if (cli.config != null && (typeof cli.config !== 'object' || Array.isArray(cli.c
 const merge = (a, b) => {
   const out = { ...a };
   for (const [k, v] of Object.entries(b ?? {})) {
-    const both = v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' && !Array.isArray(out[k]);
+    const both =
+      v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' && !Array.isArray(out[k]);
     out[k] = both ? merge(out[k], v) : v;
   }
   return out;
 };
 const config = merge(overrides, cli.config);
-if (typeof config.directories?.output === 'string') errorLog = path.resolve(root, config.directories.output, 'dist-error.log');
+if (typeof config.directories?.output === 'string')
+  errorLog = path.resolve(root, config.directories.output, 'dist-error.log');
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const compiled = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
@@ -77,7 +86,10 @@ try {
         err,
       );
     }
-    fail(`electron-builder could not download a packaging tool it needs (${brief(err)}); run \`npm run dist\` on a machine that can reach github.com.`, err);
+    fail(
+      `electron-builder could not download a packaging tool it needs (${brief(err)}); run \`npm run dist\` on a machine that can reach github.com.`,
+      err,
+    );
   }
   fail(`Packaging failed: ${brief(err)}`, err);
 }

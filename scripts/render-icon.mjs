@@ -12,7 +12,9 @@ const svg = fs.readFileSync(path.join(root, 'resources', 'icon.svg'), 'utf8');
 const out = path.join(root, 'resources', 'icon.png');
 
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const browser = await chromium.launch(fs.existsSync(chromium.executablePath()) ? {} : { executablePath: systemChromium });
+const browser = await chromium.launch(
+  fs.existsSync(chromium.executablePath()) ? {} : { executablePath: systemChromium },
+);
 try {
   const page = await browser.newPage({ viewport: { width: 512, height: 512 }, deviceScaleFactor: 1 });
   await page.setContent(`<!doctype html><body style="margin:0;background:transparent">${svg}</body>`);

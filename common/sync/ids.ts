@@ -7,7 +7,10 @@ export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-
 export const uuidV7Schema = z.string().regex(UUID_V7, 'expected a UUID v7 (lower-case)');
 
 /** RFC 9562 version 7: 48 bits of Unix milliseconds, the version and variant bits, 74 random bits. */
-export function uuidv7(nowMs: number = Date.now(), fill: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+export function uuidv7(
+  nowMs: number = Date.now(),
+  fill: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b),
+): string {
   const b = fill(new Uint8Array(16));
   let ms = Math.floor(nowMs);
   for (let i = 5; i >= 0; i--) {

@@ -33,7 +33,10 @@ export const backup = command({
     const dir = values.dir ? path.resolve(values.dir) : backupDir(file, io);
     const b = await backupNow(ctx.db, dir, { keep, now: ctx.now() });
     audit(ctx, clerk, 'backup', b.name, { bytes: b.bytes, cli: true });
-    return { value: b, text: `Backed up ${file} to ${b.file} (${Math.round(b.bytes / 1024).toLocaleString('en')} KiB), keeping the newest ${keep}.` };
+    return {
+      value: b,
+      text: `Backed up ${file} to ${b.file} (${Math.round(b.bytes / 1024).toLocaleString('en')} KiB), keeping the newest ${keep}.`,
+    };
   },
 });
 

@@ -3,7 +3,18 @@
 // closing, the same output (the result as JSON on stdout with --json, else the command's text), the same failures
 // (one line on stderr, or `{ code, message }` on stdout with --json) and the same exit codes (0, 1, 2, 3).
 import type { ParseArgsConfig } from 'node:util';
-import { COMMON_OPTIONS, dbPath, EXIT, failure, openStoreAt, parse, STORE_OPTIONS, type ExitCode, type Io, type Store } from './common';
+import {
+  COMMON_OPTIONS,
+  dbPath,
+  EXIT,
+  failure,
+  openStoreAt,
+  parse,
+  STORE_OPTIONS,
+  type ExitCode,
+  type Io,
+  type Store,
+} from './common';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type AllOptions<O extends Options> = O & typeof COMMON_OPTIONS & typeof STORE_OPTIONS;
@@ -67,7 +78,11 @@ export async function runCommand(c: Command, args: string[], io: Io): Promise<Ex
   let file: string | null = null;
   let opened: Store | undefined;
   try {
-    const { values, positionals } = parse(args, { ...c.options, ...COMMON_OPTIONS, ...(c.store === false ? {} : STORE_OPTIONS) });
+    const { values, positionals } = parse(args, {
+      ...c.options,
+      ...COMMON_OPTIONS,
+      ...(c.store === false ? {} : STORE_OPTIONS),
+    });
     if (values.help) {
       io.stdout.write(commandHelp(c));
       return EXIT.ok;

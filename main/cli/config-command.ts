@@ -5,7 +5,8 @@ import { readConfigFile, type ConfigProblem } from '../config/managed-config';
 import { command } from './command';
 import { EXIT, noMoreArguments, UsageError } from './common';
 
-const line = (p: ConfigProblem) => (p.key === null ? `  ${p.expected}` : `  "${p.key}" ${p.expected.replace(/; known: .*\)$/, ')')}`);
+const line = (p: ConfigProblem) =>
+  p.key === null ? `  ${p.expected}` : `  "${p.key}" ${p.expected.replace(/; known: .*\)$/, ')')}`;
 
 export const configCheck = command({
   name: 'config check',

@@ -40,7 +40,8 @@ function changesOf(values: Partial<Record<Flag, string>>) {
     if (v === undefined) continue;
     given[FLAGS[flag]] = flag === 'consent' ? consent(v) : flag === 'tags' ? tagList(v) : v;
   }
-  if (Object.keys(given).length === 0) throw new UsageError('Say what to change, e.g. --phone "087 123 4567" or --style green.');
+  if (Object.keys(given).length === 0)
+    throw new UsageError('Say what to change, e.g. --phone "087 123 4567" or --style green.');
   const parsed = customerChangesSchema.safeParse(given);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;

@@ -16,7 +16,13 @@ export interface InitIo extends Io {
   stdin?: AsyncIterable<Buffer | string> & { isTTY?: boolean };
 }
 
-const FLAG_OF: Record<string, string> = { name: '--store-name', id: '--store-id', timeZone: '--time-zone', locale: '--locale', currency: '--currency' };
+const FLAG_OF: Record<string, string> = {
+  name: '--store-name',
+  id: '--store-id',
+  timeZone: '--time-zone',
+  locale: '--locale',
+  currency: '--currency',
+};
 const MAX_PIN_INPUT = 256;
 
 export const init = command({
@@ -37,10 +43,14 @@ export const init = command({
   },
   async run({ values, positionals, io, storeFile }) {
     if (values.pin !== undefined || values['admin-pin'] !== undefined) {
-      throw new UsageError(`The PIN is never taken from the command line; pipe it on standard input or set ${PIN_ENV}.`);
+      throw new UsageError(
+        `The PIN is never taken from the command line; pipe it on standard input or set ${PIN_ENV}.`,
+      );
     }
     noMoreArguments(positionals);
-    const missing = ['store-name', 'time-zone', 'locale', 'currency', 'admin-name'].filter((f) => values[f as keyof typeof values] === undefined);
+    const missing = ['store-name', 'time-zone', 'locale', 'currency', 'admin-name'].filter(
+      (f) => values[f as keyof typeof values] === undefined,
+    );
     if (missing.length) throw new UsageError(`Give ${missing.map((f) => `--${f}`).join(', ')}.`);
     const identity = storeIdentitySchema.safeParse({
       name: values['store-name'],
@@ -52,20 +62,26 @@ export const init = command({
     if (!identity.success) {
       const issue = identity.error.issues[0]!;
       const flag = FLAG_OF[String(issue.path[0])] ?? 'input';
-      throw new UsageError(`${flag} must be ${issue.message.replace(/^enter /, '')}, not "${String(values[flag.slice(2) as keyof typeof values] ?? '')}".`);
+      throw new UsageError(
+        `${flag} must be ${issue.message.replace(/^enter /, '')}, not "${String(values[flag.slice(2) as keyof typeof values] ?? '')}".`,
+      );
     }
     const adminName = values['admin-name']!.trim();
     if (!adminName) throw new UsageError('--admin-name cannot be empty.');
 
     const file = storeFile();
-    if (fs.existsSync(file)) throw new CliError('CONFLICT', `There is already a store at ${file}, and init only sets up a new one.`);
+    if (fs.existsSync(file))
+      throw new CliError('CONFLICT', `There is already a store at ${file}, and init only sets up a new one.`);
     const pin = await readPin(io as InitIo);
 
     // Opened here rather than through the plumbing's store(): a file this command made and could not set up is removed
     // after it is closed.
     const store = openStoreAt(file, io, { create: true });
     try {
-      const { clerk, store: made } = await createStore(store.ctx, { store: identity.data, admin: { name: adminName, pin } });
+      const { clerk, store: made } = await createStore(store.ctx, {
+        store: identity.data,
+        admin: { name: adminName, pin },
+      });
       return {
         value: { db: store.file, store: made, admin: clerk },
         text:
@@ -91,7 +107,10 @@ async function readPin(io: InitIo): Promise<string> {
     text = fromEnv;
   } else {
     const stdin = io.stdin ?? process.stdin;
-    if (stdin.isTTY) throw new UsageError(`Give the admin's PIN on standard input (printf 1234 | counterpart init …) or in ${PIN_ENV}; a terminal would show it.`);
+    if (stdin.isTTY)
+      throw new UsageError(
+        `Give the admin's PIN on standard input (printf 1234 | counterpart init …) or in ${PIN_ENV}; a terminal would show it.`,
+      );
     text = '';
     for await (const chunk of stdin) {
       text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
@@ -99,6 +118,7 @@ async function readPin(io: InitIo): Promise<string> {
     }
     text = text.split(/\r?\n/)[0]!;
   }
-  if (!pinSchema.safeParse(text).success) throw new UsageError(`The admin's PIN must be 4 to 8 digits (from standard input or ${PIN_ENV}).`);
+  if (!pinSchema.safeParse(text).success)
+    throw new UsageError(`The admin's PIN must be 4 to 8 digits (from standard input or ${PIN_ENV}).`);
   return text;
 }

@@ -6,10 +6,10 @@ import { displayName } from '../../common/normalize';
 import { command } from './command';
 import { actingClerk, customerIdArg, dayArg, positiveInt, UsageError } from './common';
 
-
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
   if (value === undefined) throw new UsageError(`${flag} is required: one of ${allowed.join(', ')}.`);
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}".`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}".`);
   return value as T;
 }
 
@@ -38,9 +38,13 @@ export const log = command({
     const outcome = oneOf(values.outcome, INTERACTION_OUTCOMES, '--outcome');
     const sentiment = positiveInt(values.sentiment, '--sentiment', 5) ?? null;
     const followUp = dayArg(values['follow-up'], '--follow-up');
-    if (outcome === 'follow_up' && !followUp) throw new UsageError('A follow-up needs a due date: add --follow-up YYYY-MM-DD.');
+    if (outcome === 'follow_up' && !followUp)
+      throw new UsageError('A follow-up needs a due date: add --follow-up YYYY-MM-DD.');
     // Open issues the entry settles: "--resolves 812" or "--resolves 812,815".
-    const resolves = values.resolves === undefined ? [] : values.resolves.split(',').map((id) => positiveInt(id.trim(), '--resolves')!);
+    const resolves =
+      values.resolves === undefined
+        ? []
+        : values.resolves.split(',').map((id) => positiveInt(id.trim(), '--resolves')!);
 
     const { ctx } = store();
     const customer = customerId === null ? null : requireCustomer(ctx, customerId);

@@ -24,7 +24,10 @@ export const playbookExport = command({
     if (fs.existsSync(file)) throw new UsageError(`${file} already exists; choose a new file name.`);
     const playbook = exportPlaybook(store().ctx);
     fs.writeFileSync(file, `${JSON.stringify(playbook, null, 2)}\n`, { flag: 'wx' });
-    return { value: { file, templates: playbook.templates.length }, text: `Exported ${playbook.templates.length} templates to ${file}.` };
+    return {
+      value: { file, templates: playbook.templates.length },
+      text: `Exported ${playbook.templates.length} templates to ${file}.`,
+    };
   },
 });
 

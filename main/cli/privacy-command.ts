@@ -32,13 +32,20 @@ function eraseReport(r: EraseResult, folder: string | null, compactedMs: number 
     `Erased customer ${r.customerId}: ${r.interactionsRedacted} interaction entries anonymised, ${r.openIssuesClosed} open issues closed, ` +
       `${r.purchasesKept} purchases kept without personal data.`,
   ];
-  if (r.otherTables.length) lines.push(`  Still holding rows for this customer (not changed): ${r.otherTables.join(', ')}`);
-  if (compactedMs !== null) lines.push(`  The store file was compacted, so no trace remains in it (${(compactedMs / 1000).toFixed(1)} s).`);
-  if (r.storeFile.walPending) lines.push('  Another program is reading the store: its write-ahead log still holds the old pages until the app empties it (within 15 minutes of that reader finishing).');
-  if (!folder) lines.push('  Backups were not checked: pass --backups DIR (or set backupDirectory in the config file).');
+  if (r.otherTables.length)
+    lines.push(`  Still holding rows for this customer (not changed): ${r.otherTables.join(', ')}`);
+  if (compactedMs !== null)
+    lines.push(`  The store file was compacted, so no trace remains in it (${(compactedMs / 1000).toFixed(1)} s).`);
+  if (r.storeFile.walPending)
+    lines.push(
+      '  Another program is reading the store: its write-ahead log still holds the old pages until the app empties it (within 15 minutes of that reader finishing).',
+    );
+  if (!folder)
+    lines.push('  Backups were not checked: pass --backups DIR (or set backupDirectory in the config file).');
   if (r.stillHeldBy.length) {
     lines.push('  Still held, until deleted:');
-    for (const h of r.stillHeldBy) lines.push(`    ${h.name} (${KIND[h.kind]} of ${h.createdAt}): deleted by ${h.deletedBy}`);
+    for (const h of r.stillHeldBy)
+      lines.push(`    ${h.name} (${KIND[h.kind]} of ${h.createdAt}): deleted by ${h.deletedBy}`);
   } else if (folder) lines.push(`  No backup in ${folder} and no copy beside the store holds this customer.`);
   lines.push('  Remember the till: delete the customer there too, or the next import brings them back.');
   return `${lines.join('\n')}\n`;

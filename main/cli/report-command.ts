@@ -21,7 +21,12 @@ interface Range {
 }
 
 /** Writes the report into `target`; returns what it holds ("9 interactions", "3 pages") for the summary. */
-async function write(ctx: ServiceContext, format: Format, range: Range, target: string): Promise<{ interactions?: number; pages?: number }> {
+async function write(
+  ctx: ServiceContext,
+  format: Format,
+  range: Range,
+  target: string,
+): Promise<{ interactions?: number; pages?: number }> {
   if (format === 'csv') {
     const csv = exportCsv(ctx, null, range.from, range.to, range.bom);
     fs.writeFileSync(target, csv.content, 'utf8');
@@ -34,7 +39,12 @@ async function write(ctx: ServiceContext, format: Format, range: Range, target: 
   }
   const report = rangeReport(ctx, range.from, range.to);
   fs.writeFileSync(target, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
-  audit(ctx, null, 'export', 'reports.json', { format: 'json', from: range.from, to: range.to, rows: report.entries.length });
+  audit(ctx, null, 'export', 'reports.json', {
+    format: 'json',
+    from: range.from,
+    to: range.to,
+    rows: report.entries.length,
+  });
   return { interactions: report.entries.length };
 }
 
@@ -42,7 +52,13 @@ export const report = command({
   name: 'report',
   summary: 'day or range report as CSV, JSON or PDF',
   usage: '--date YYYY-MM-DD [--to YYYY-MM-DD] --format csv|json|pdf --out FILE [--bom]',
-  options: { date: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' } },
+  options: {
+    date: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    bom: { type: 'boolean' },
+  },
   async run({ values, positionals, store }) {
     noMoreArguments(positionals);
     const from = values.date;
@@ -56,7 +72,8 @@ export const report = command({
       throw new UsageError((err as Error).message);
     }
     const format = values.format;
-    if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
+    if (!format || !(FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
     if (!values.out) throw new UsageError('--out FILE is required.');
     const target = path.resolve(values.out);
     const held = await write(store().ctx, format as Format, { from, to, bom: values.bom === true }, target);

@@ -14,8 +14,10 @@ export const seed = command({
   options: { customers: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' } },
   run({ values, positionals, io, json, store }) {
     noMoreArguments(positionals);
-    const customers = values.customers === '0' ? 0 : (positiveInt(values.customers, '--customers', 50_000_000) ?? DEMO_CUSTOMERS);
-    if (values.seed !== undefined && !/^\d{1,10}$/.test(values.seed)) throw new UsageError(`--seed must be a whole number, not "${values.seed}".`);
+    const customers =
+      values.customers === '0' ? 0 : (positiveInt(values.customers, '--customers', 50_000_000) ?? DEMO_CUSTOMERS);
+    if (values.seed !== undefined && !/^\d{1,10}$/.test(values.seed))
+      throw new UsageError(`--seed must be a whole number, not "${values.seed}".`);
     const seed = values.seed === undefined ? DEMO_SEED : Number(values.seed) >>> 0;
     const day = dayArg(values.today, '--today');
     // Mid-morning in the store, so the day's earlier activity exists.
@@ -27,7 +29,12 @@ export const seed = command({
       customers,
       seed,
       ...(today ? { today } : {}),
-      ...(progress ? { onProgress: (n: number) => io.stderr.write(`\rSeeding… ${n.toLocaleString('en')} / ${customers.toLocaleString('en')} customers`) } : {}),
+      ...(progress
+        ? {
+            onProgress: (n: number) =>
+              io.stderr.write(`\rSeeding… ${n.toLocaleString('en')} / ${customers.toLocaleString('en')} customers`),
+          }
+        : {}),
     });
     if (progress) io.stderr.write('\n');
     setSetting(opened.ctx, 'demo', '1');

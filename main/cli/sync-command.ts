@@ -31,7 +31,13 @@ export const syncJoin = command({
       if (!values.hub) throw new UsageError('Give the hub address with --hub URL.');
       if (!values.code) throw new UsageError('Give the enrolment code with --code CODE (from counterpart hub enroll).');
       const { file, ctx } = store();
-      const link = await joinHub({ dbFile: file, db: ctx.db, hubUrl: values.hub, code: values.code, allowHttp: values['allow-http'] });
+      const link = await joinHub({
+        dbFile: file,
+        db: ctx.db,
+        hubUrl: values.hub,
+        code: values.code,
+        allowHttp: values['allow-http'],
+      });
       return { value: link, text: `Joined the hub at ${link.hubUrl} as ${link.terminal.name} at ${link.store.name}.` };
     }),
 });
@@ -45,7 +51,8 @@ export const syncStatusCommand = command({
     noMoreArguments(positionals);
     const { file, ctx } = store();
     const status = syncStatus(file, ctx.db);
-    if (!status.joined) return { value: status, text: 'Not joined to a hub. Join with: counterpart sync join --hub URL --code CODE' };
+    if (!status.joined)
+      return { value: status, text: 'Not joined to a hub. Join with: counterpart sync join --hub URL --code CODE' };
     return {
       value: status,
       text: [
@@ -82,9 +89,13 @@ export const syncNowCommand = command({
         },
       });
       const { terminal, store: shop } = result.hello;
-      const lines = [`Synced ${terminal.name} at ${shop.name}: sent ${result.pushed} changes, received ${result.pulled}.`];
+      const lines = [
+        `Synced ${terminal.name} at ${shop.name}: sent ${result.pushed} changes, received ${result.pulled}.`,
+      ];
       if (result.restamped > 0) {
-        lines.push(`This terminal's clock is ahead of the hub's: ${result.restamped} changes were re-timed by the hub. Set the clock right.`);
+        lines.push(
+          `This terminal's clock is ahead of the hub's: ${result.restamped} changes were re-timed by the hub. Set the clock right.`,
+        );
       }
       return { value: result, text: lines.join('\n') };
     }),

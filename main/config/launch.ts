@@ -37,7 +37,10 @@ export function databasePath(
   const env = environment.COUNTERPART_DB || undefined;
   if (managed.databasePath) {
     const given = [flag !== undefined && '--db', env !== undefined && 'COUNTERPART_DB'].filter(Boolean).join(' and ');
-    return { path: path.resolve(managed.databasePath), ignored: given ? `${given} ignored: the managed config sets databasePath` : null };
+    return {
+      path: path.resolve(managed.databasePath),
+      ignored: given ? `${given} ignored: the managed config sets databasePath` : null,
+    };
   }
   const chosen = flag ?? env;
   return { path: chosen ? path.resolve(chosen) : path.join(userData, 'counterpart.db'), ignored: null };
@@ -71,5 +74,8 @@ export interface WindowChrome {
  */
 export function windowChrome(isPackaged: boolean, platform: NodeJS.Platform): WindowChrome {
   if (!isPackaged) return { devTools: true, menu: 'default' };
-  return { devTools: false, menu: platform === 'darwin' ? [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }] : null };
+  return {
+    devTools: false,
+    menu: platform === 'darwin' ? [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }] : null,
+  };
 }

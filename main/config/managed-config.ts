@@ -18,7 +18,11 @@ export const managedConfigSchema = z
     terminalId: z.string().trim().min(1).max(64),
     databasePath: z.string().min(1),
     backupDirectory: z.string().min(1),
-    backupEveryHours: z.number().int().min(1).max(24 * 7),
+    backupEveryHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 7),
     backupKeep: z.number().int().min(1).max(365),
     retentionDays: z.number().int().min(30).max(3650),
     locale: localeSchema,
@@ -29,9 +33,14 @@ export const managedConfigSchema = z
     tierSilverFrom: z.number().int().min(0).max(MAX_TIER_FROM),
     tierGoldFrom: z.number().int().min(0).max(MAX_TIER_FROM),
     updateUrl: z.url({ protocol: /^https$/, error: 'an https:// URL' }).nullable(),
-    pinVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as "1.4.2"').nullable(),
+    pinVersion: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, 'a version such as "1.4.2"')
+      .nullable(),
     idleLockMinutes: z.number().int().min(1).max(240),
-    cardPrefix: z.string().regex(/^\d{0,12}$/, 'the leading digits of the store\'s loyalty cards, such as "2000" (or "" for any)'),
+    cardPrefix: z
+      .string()
+      .regex(/^\d{0,12}$/, 'the leading digits of the store\'s loyalty cards, such as "2000" (or "" for any)'),
     cardLength: z.number().int().min(0).max(40),
   })
   .partial()
@@ -49,7 +58,9 @@ export class ConfigError extends Error {
     readonly key: string | null,
     readonly expected: string,
   ) {
-    super(`Counterpart cannot start: the configuration file ${file} is not valid${key ? `: "${key}" ${expected}` : `: ${expected}`}.`);
+    super(
+      `Counterpart cannot start: the configuration file ${file} is not valid${key ? `: "${key}" ${expected}` : `: ${expected}`}.`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -70,7 +81,10 @@ export interface LoadedConfig {
 }
 
 /** Reads and validates the managed file. Never writes it; an invalid file stops start-up with a precise message. */
-export function loadManagedConfig(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+export function loadManagedConfig(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): LoadedConfig {
   const file = managedConfigPath(platform, env);
   const read = readConfigFile(file, { absentIsEmpty: !env.COUNTERPART_CONFIG });
   if (read === null) return { file, values: null, lockedKeys: [] };
@@ -95,13 +109,19 @@ export const MANAGED_KEYS = Object.keys(managedConfigSchema.shape) as (keyof Man
  * Reads a config file and lists everything wrong with it (start-up stops at the first; `config check` shows them
  * all). Null when the file is absent and that is allowed (nothing deployed).
  */
-export function readConfigFile(file: string, opts: { absentIsEmpty: boolean }): { values: ManagedConfig | null; problems: ConfigProblem[] } | null {
+export function readConfigFile(
+  file: string,
+  opts: { absentIsEmpty: boolean },
+): { values: ManagedConfig | null; problems: ConfigProblem[] } | null {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' && opts.absentIsEmpty) return null;
-    return { values: null, problems: [{ key: null, expected: `it cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` }] };
+    return {
+      values: null,
+      problems: [{ key: null, expected: `it cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` }],
+    };
   }
   let json: unknown;
   try {
@@ -118,14 +138,26 @@ function problemsOf(issue: z.core.$ZodIssue, json: unknown): ConfigProblem[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const near = nearest(key, MANAGED_KEYS)!;
-      return { key, expected: `is not a known setting (the nearest is "${near}"; known: ${MANAGED_KEYS.join(', ')})`, nearest: near };
+      return {
+        key,
+        expected: `is not a known setting (the nearest is "${near}"; known: ${MANAGED_KEYS.join(', ')})`,
+        nearest: near,
+      };
     });
   }
-  return [{ key: issue.path.map(String).join('.') || null, expected: `expected ${describeExpected(issue, valueAt(json, issue.path))}` }];
+  return [
+    {
+      key: issue.path.map(String).join('.') || null,
+      expected: `expected ${describeExpected(issue, valueAt(json, issue.path))}`,
+    },
+  ];
 }
 
 function valueAt(json: unknown, keys: PropertyKey[]): unknown {
-  return keys.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), json);
+  return keys.reduce<unknown>(
+    (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    json,
+  );
 }
 
 function describeExpected(issue: z.core.$ZodIssue, got: unknown): string {

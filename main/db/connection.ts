@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { assertNotNewer, migrate } from './migrate';
-import { assertWritable, checkStoreFile, CORE_TABLES, damagedStore, notAStore, QUICK_CHECK_MAX_BYTES, StoreError } from './store-file';
+import {
+  assertWritable,
+  checkStoreFile,
+  CORE_TABLES,
+  damagedStore,
+  notAStore,
+  QUICK_CHECK_MAX_BYTES,
+  StoreError,
+} from './store-file';
 
 export type DB = Database.Database;
 
@@ -44,7 +52,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
       if (before && inodeOf(file) !== before.ino) {
         db.close();
         if (attempt < 2) continue;
-        throw new StoreError('in-use', `The store ${file} was being replaced (a restore) while it opened; open it again.`, file);
+        throw new StoreError(
+          'in-use',
+          `The store ${file} was being replaced (a restore) while it opened; open it again.`,
+          file,
+        );
       }
       if (before && before.size <= QUICK_CHECK_MAX_BYTES) assertUndamaged(db, file);
       if (write) {
@@ -77,11 +89,18 @@ function assertIsStore(db: DB, file: string): void {
   if (file === ':memory:') return;
   const version = assertNotNewer(db);
   const found = db
-    .prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (${CORE_TABLES.map(() => '?').join(', ')})`)
+    .prepare(
+      `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (${CORE_TABLES.map(() => '?').join(', ')})`,
+    )
     .pluck()
     .get(...CORE_TABLES) as number;
   if (version === 0 || found !== CORE_TABLES.length) {
-    throw notAStore(file, version === 0 && found === 0 ? 'an SQLite database without any Counterpart data' : "an SQLite database of another program");
+    throw notAStore(
+      file,
+      version === 0 && found === 0
+        ? 'an SQLite database without any Counterpart data'
+        : 'an SQLite database of another program',
+    );
   }
 }
 

@@ -22,4 +22,5 @@ export function countNameWords(key: string, into: Map<string, number>): void {
 }
 
 /** Adds counted words to name_words (its insert trigger adds their typo variants). */
-export const ADD_NAME_WORDS = 'INSERT INTO name_words (word, uses) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET uses = uses + excluded.uses';
+export const ADD_NAME_WORDS =
+  'INSERT INTO name_words (word, uses) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET uses = uses + excluded.uses';

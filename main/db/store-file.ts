@@ -4,7 +4,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../common/errors';
 
-export type StoreIssue = 'missing' | 'not-a-store' | 'newer' | 'damaged' | 'read-only' | 'unreadable' | 'busy' | 'disk-full' | 'in-use';
+export type StoreIssue =
+  | 'missing'
+  | 'not-a-store'
+  | 'newer'
+  | 'damaged'
+  | 'read-only'
+  | 'unreadable'
+  | 'busy'
+  | 'disk-full'
+  | 'in-use';
 
 /** A store that cannot be used as it is. The message is one sentence; `file` is the store's path. */
 export class StoreError extends AppError {
@@ -47,7 +56,8 @@ export function checkStoreFile(file: string, opts: { write: boolean }): fs.Stats
   try {
     st = fs.statSync(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new StoreError('missing', `No database at ${file}.`, file);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new StoreError('missing', `No database at ${file}.`, file);
     throw unreadable(file, err);
   }
   if (!st.isFile()) throw notAStore(file, 'not a file');
@@ -65,12 +75,21 @@ export function checkStoreFile(file: string, opts: { write: boolean }): fs.Stats
   if (st.size < 100 || header.toString('latin1', 0, 16) !== MAGIC) throw notAStore(file, 'not an SQLite database');
   const raw = header.readUInt16BE(16);
   const pageSize = raw === 1 ? 65536 : raw;
-  if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) throw damaged(file, 'its header is not valid');
+  if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0)
+    throw damaged(file, 'its header is not valid');
   // The page count in the header is only meaningful while "version-valid-for" matches the change counter; with
   // frames still in the WAL the file may legitimately lag behind the header until the next checkpoint.
   const pages = header.readUInt32BE(28);
-  if (header.readUInt32BE(92) === header.readUInt32BE(24) && pages > 0 && st.size < pages * pageSize && !walHasFrames(file)) {
-    throw damaged(file, `it is ${st.size.toLocaleString('en')} bytes where its header says ${(pages * pageSize).toLocaleString('en')}: it was cut short`);
+  if (
+    header.readUInt32BE(92) === header.readUInt32BE(24) &&
+    pages > 0 &&
+    st.size < pages * pageSize &&
+    !walHasFrames(file)
+  ) {
+    throw damaged(
+      file,
+      `it is ${st.size.toLocaleString('en')} bytes where its header says ${(pages * pageSize).toLocaleString('en')}: it was cut short`,
+    );
   }
   if (opts.write) assertWritable(file);
   return st;
@@ -87,7 +106,11 @@ function walHasFrames(file: string): boolean {
 function unreadable(file: string, err: unknown): StoreError {
   const code = (err as NodeJS.ErrnoException).code ?? 'error';
   if (code === 'EACCES' || code === 'EPERM') {
-    return new StoreError('unreadable', `The store ${file} cannot be read by this user; ask IT to give it access to the file and its folder.`, file);
+    return new StoreError(
+      'unreadable',
+      `The store ${file} cannot be read by this user; ask IT to give it access to the file and its folder.`,
+      file,
+    );
   }
   return new StoreError('unreadable', `The store ${file} cannot be read (${code}).`, file);
 }
@@ -103,7 +126,11 @@ export function assertWritable(file: string): void {
     );
   }
   if (fs.existsSync(file) && !canWrite(file)) {
-    throw new StoreError('read-only', `The store ${file} is read-only for this user; ask IT to allow writing to the file.`, file);
+    throw new StoreError(
+      'read-only',
+      `The store ${file} is read-only for this user; ask IT to allow writing to the file.`,
+      file,
+    );
   }
 }
 
@@ -138,15 +165,35 @@ export function describeSqliteError(err: unknown, file: string | null = null): S
   const store = file ? `The store ${file}` : 'The store';
   switch (issue) {
     case 'damaged':
-      return new StoreError('damaged', `${store} is damaged (SQLite reports ${(err as Error).message}); nothing more is written to it.`, file);
+      return new StoreError(
+        'damaged',
+        `${store} is damaged (SQLite reports ${(err as Error).message}); nothing more is written to it.`,
+        file,
+      );
     case 'disk-full':
-      return new StoreError('disk-full', 'The disk of this terminal is full: nothing was saved. Free some space (or ask IT to), then save again; what you typed is kept.', file);
+      return new StoreError(
+        'disk-full',
+        'The disk of this terminal is full: nothing was saved. Free some space (or ask IT to), then save again; what you typed is kept.',
+        file,
+      );
     case 'busy':
-      return new StoreError('busy', 'Another program on this computer is writing to the store right now: nothing was saved. Save again in a moment; what you typed is kept.', file);
+      return new StoreError(
+        'busy',
+        'Another program on this computer is writing to the store right now: nothing was saved. Save again in a moment; what you typed is kept.',
+        file,
+      );
     case 'read-only':
-      return new StoreError('read-only', `${store} cannot be written to (it, or its folder, is read-only for this user): nothing was saved. Ask IT to allow writing to it.`, file);
+      return new StoreError(
+        'read-only',
+        `${store} cannot be written to (it, or its folder, is read-only for this user): nothing was saved. Ask IT to allow writing to it.`,
+        file,
+      );
     case 'unreadable':
-      return new StoreError('unreadable', `${store} could not be read or written by the operating system (${(err as { code: string }).code}): nothing was saved. Ask IT to check the disk.`, file);
+      return new StoreError(
+        'unreadable',
+        `${store} could not be read or written by the operating system (${(err as { code: string }).code}): nothing was saved. Ask IT to check the disk.`,
+        file,
+      );
     default:
       return null;
   }

@@ -27,11 +27,19 @@ export function applyMenu(menu: WindowChrome['menu']): void {
  * repeated as a response header for the app's own files, so a tampered or missing meta tag cannot loosen it.
  */
 export function hardenSession(ses: Session, csp: string, isAppUrl: UrlCheck): void {
-  ses.setPermissionRequestHandler((wc, permission, callback) => callback(GRANTED.has(permission) && isAppUrl(wc.getURL())));
+  ses.setPermissionRequestHandler((wc, permission, callback) =>
+    callback(GRANTED.has(permission) && isAppUrl(wc.getURL())),
+  );
   ses.setPermissionCheckHandler((wc, permission) => GRANTED.has(permission) && wc !== null && isAppUrl(wc.getURL()));
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onHeadersReceived({ urls: ['file://*/*'] }, (details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp], 'X-Content-Type-Options': ['nosniff'] } });
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [csp],
+        'X-Content-Type-Options': ['nosniff'],
+      },
+    });
   });
 }
 

@@ -37,7 +37,10 @@ async function storeNamed(client: PoolClient, name: string, now: Date): Promise<
  * A new code for `terminalName` at `storeName`. An earlier unused code for the same terminal stops working, so only
  * the newest code handed out is live.
  */
-export async function issueEnrolmentCode(pool: Pool, input: { storeName: string; terminalName: string; now: Date }): Promise<IssuedCode> {
+export async function issueEnrolmentCode(
+  pool: Pool,
+  input: { storeName: string; terminalName: string; now: Date },
+): Promise<IssuedCode> {
   const { storeName, terminalName, now } = input;
   return inTransaction(pool, async (client) => {
     const store = await storeNamed(client, storeName, now);
@@ -51,10 +54,10 @@ export async function issueEnrolmentCode(pool: Pool, input: { storeName: string;
         `${active.rows[0].name} is already enrolled at ${store.name}: revoke it first (counterpart hub revoke "${active.rows[0].name}" --store "${store.name}").`,
       );
     }
-    await client.query('DELETE FROM enrolment_codes WHERE store_id = $1 AND lower(terminal_name) = lower($2) AND used_at IS NULL', [
-      store.id,
-      terminalName,
-    ]);
+    await client.query(
+      'DELETE FROM enrolment_codes WHERE store_id = $1 AND lower(terminal_name) = lower($2) AND used_at IS NULL',
+      [store.id, terminalName],
+    );
     const code = newEnrolmentCode();
     const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_TTL_MS);
     await client.query(
@@ -83,7 +86,13 @@ export async function redeemEnrolmentCode(
 ): Promise<Enrolled> {
   const { code, appVersion, protocolVersion, now } = input;
   return inTransaction(pool, async (client) => {
-    const found = await client.query<{ store_id: string; store_name: string; terminal_name: string; expires_at: Date; used_at: Date | null }>(
+    const found = await client.query<{
+      store_id: string;
+      store_name: string;
+      terminal_name: string;
+      expires_at: Date;
+      used_at: Date | null;
+    }>(
       `SELECT c.store_id, s.name AS store_name, c.terminal_name, c.expires_at, c.used_at
          FROM enrolment_codes c JOIN stores s ON s.id = c.store_id
         WHERE c.code_hash = $1
@@ -91,9 +100,13 @@ export async function redeemEnrolmentCode(
       [sha256(code)],
     );
     const row = found.rows[0];
-    if (!row || row.used_at !== null) throw new HubFailure('UNAUTHENTICATED', `This enrolment code is unknown or was used already: ${ASK_AGAIN}.`);
+    if (!row || row.used_at !== null)
+      throw new HubFailure('UNAUTHENTICATED', `This enrolment code is unknown or was used already: ${ASK_AGAIN}.`);
     if (row.expires_at.getTime() <= now.getTime()) {
-      throw new HubFailure('UNAUTHENTICATED', `This enrolment code expired at ${row.expires_at.toISOString()}: ${ASK_AGAIN}.`);
+      throw new HubFailure(
+        'UNAUTHENTICATED',
+        `This enrolment code expired at ${row.expires_at.toISOString()}: ${ASK_AGAIN}.`,
+      );
     }
     const credential = newCredential();
     const terminal: Named = { id: uuidv7(now.getTime()), name: row.terminal_name };
@@ -105,9 +118,16 @@ export async function redeemEnrolmentCode(
       );
     } catch (err) {
       if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
-      throw new HubFailure('CONFLICT', `A terminal called ${terminal.name} is already enrolled at ${row.store_name}: revoke it first, then ${ASK_AGAIN}.`);
+      throw new HubFailure(
+        'CONFLICT',
+        `A terminal called ${terminal.name} is already enrolled at ${row.store_name}: revoke it first, then ${ASK_AGAIN}.`,
+      );
     }
-    await client.query('UPDATE enrolment_codes SET used_at = $2, terminal_id = $3 WHERE code_hash = $1', [sha256(code), now, terminal.id]);
+    await client.query('UPDATE enrolment_codes SET used_at = $2, terminal_id = $3 WHERE code_hash = $1', [
+      sha256(code),
+      now,
+      terminal.id,
+    ]);
     return { terminal, store: { id: row.store_id, name: row.store_name }, credential };
   });
 }

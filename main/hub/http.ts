@@ -11,8 +11,10 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export function readJsonBody(req: http.IncomingMessage, limit: number): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') return Promise.reject(new HubFailure('VALIDATION', 'Send the request as application/json.', 415));
-  const tooLarge = () => new HubFailure('PAYLOAD_TOO_LARGE', `The request is larger than this hub accepts (${limit} bytes).`);
+  if (type !== 'application/json')
+    return Promise.reject(new HubFailure('VALIDATION', 'Send the request as application/json.', 415));
+  const tooLarge = () =>
+    new HubFailure('PAYLOAD_TOO_LARGE', `The request is larger than this hub accepts (${limit} bytes).`);
   if (Number(req.headers['content-length'] ?? 0) > limit) {
     req.resume();
     return Promise.reject(tooLarge());
@@ -45,6 +47,9 @@ export function readJsonBody(req: http.IncomingMessage, limit: number): Promise<
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

@@ -12,13 +12,17 @@ const stateSchema = z.object({ password: z.string().min(16), port: z.number().in
 type State = z.infer<typeof stateSchema>;
 
 /** Where the app keeps its data on this OS (as Electron's userData for "Counterpart"), then hub/. */
-export function defaultHubDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
+export function defaultHubDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home = os.homedir(),
+): string {
   const base =
     platform === 'win32'
       ? (env.APPDATA ?? path.join(home, 'AppData', 'Roaming'))
       : platform === 'darwin'
         ? path.join(home, 'Library', 'Application Support')
-        : (env.XDG_CONFIG_HOME || path.join(home, '.config'));
+        : env.XDG_CONFIG_HOME || path.join(home, '.config');
   return path.join(base, 'Counterpart', 'hub');
 }
 
@@ -40,7 +44,9 @@ function writeState(dataDir: string, state: State): void {
 /** The URL of the local hub's PostgreSQL as last started from `dataDir`; null if it never was. */
 export function localPostgresUrl(dataDir: string): string | null {
   const state = readState(dataDir);
-  return state?.port ? `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/postgres` : null;
+  return state?.port
+    ? `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/postgres`
+    : null;
 }
 
 export class LocalPostgresError extends Error {}
@@ -49,13 +55,17 @@ export async function startLocalPostgres(dataDir: string): Promise<EmbeddedPostg
   // Running it as root would need a system user made for it (what the test setup does in CI containers); a command
   // does not change the machine's users on its own.
   if (process.getuid?.() === 0) {
-    throw new LocalPostgresError('PostgreSQL does not run as root: start the hub as an ordinary user, or give it a PostgreSQL with --pg URL.');
+    throw new LocalPostgresError(
+      'PostgreSQL does not run as root: start the hub as an ordinary user, or give it a PostgreSQL with --pg URL.',
+    );
   }
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   let state = readState(dataDir);
   if (!state) {
     if (fs.existsSync(clusterDir(dataDir))) {
-      throw new LocalPostgresError(`${stateFile(dataDir)} is missing or damaged, so the password of the PostgreSQL in ${clusterDir(dataDir)} is lost.`);
+      throw new LocalPostgresError(
+        `${stateFile(dataDir)} is missing or damaged, so the password of the PostgreSQL in ${clusterDir(dataDir)} is lost.`,
+      );
     }
     state = { password: crypto.randomBytes(24).toString('base64url'), port: null };
     writeState(dataDir, state);

@@ -17,11 +17,15 @@ const FILE_NAME = /^(\d{4})-([a-z0-9-]+)\.sql$/;
 
 /** The migration files, checked: well named, numbered 1, 2, 3… without gaps or repeats. */
 export function loadHubMigrations(dir: string = MIGRATIONS_DIR): HubMigration[] {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   return files.map((file, i) => {
     const m = FILE_NAME.exec(file);
     if (!m) throw new Error(`Hub migration ${file} is not named NNNN-name.sql.`);
-    if (Number(m[1]) !== i + 1) throw new Error(`Hub migration ${file} should be number ${String(i + 1).padStart(4, '0')}.`);
+    if (Number(m[1]) !== i + 1)
+      throw new Error(`Hub migration ${file} should be number ${String(i + 1).padStart(4, '0')}.`);
     return { version: i + 1, name: file.replace(/\.sql$/, ''), sql: fs.readFileSync(`${dir}/${file}`, 'utf8') };
   });
 }
@@ -49,13 +53,18 @@ export async function hubSchemaVersion(pool: Pool): Promise<number> {
 }
 
 /** Brings the database to the last of `migrations`; returns the versions before and after. */
-export async function migrateHub(pool: Pool, migrations: HubMigration[] = HUB_MIGRATIONS): Promise<{ from: number; to: number }> {
+export async function migrateHub(
+  pool: Pool,
+  migrations: HubMigration[] = HUB_MIGRATIONS,
+): Promise<{ from: number; to: number }> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       await client.query(MIGRATIONS_TABLE_SQL);
-      const { rows } = await client.query<{ v: number }>('SELECT coalesce(max(version), 0) AS v FROM hub_schema_migrations');
+      const { rows } = await client.query<{ v: number }>(
+        'SELECT coalesce(max(version), 0) AS v FROM hub_schema_migrations',
+      );
       const from = rows[0]!.v;
       const known = migrations.length;
       if (from > known) {

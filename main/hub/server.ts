@@ -65,7 +65,11 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const limit = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const metrics = new HubMetrics();
 
-  async function answer(req: http.IncomingMessage, res: http.ServerResponse, seen: { route: string; terminal?: string }) {
+  async function answer(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    seen: { route: string; terminal?: string },
+  ) {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/healthz') {
       seen.route = path;
@@ -100,7 +104,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     }
     const input = parsed.data as { storeId?: string };
     if (caller && input.storeId !== caller.store.id) {
-      throw new HubFailure('FORBIDDEN', `This terminal is enrolled at ${caller.store.name}; it cannot act for another store.`);
+      throw new HubFailure(
+        'FORBIDDEN',
+        `This terminal is enrolled at ${caller.store.name}; it cannot act for another store.`,
+      );
     }
     const handler = HUB_HANDLERS[name] as (c: HubContext, call: object) => Promise<unknown>;
     sendJson(res, 200, await handler(ctx, { input, caller, protocolVersion }));
@@ -137,7 +144,13 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
             ? new HubFailure('UNAVAILABLE', 'The hub cannot reach its database right now; try again shortly.')
             : new HubFailure('INTERNAL', `The hub failed to answer (request ${requestId}); it is in the hub's log.`);
       if (!(err instanceof HubFailure)) {
-        log({ time: new Date().toISOString(), level: 'error', msg: 'request failed', requestId, error: (err as Error)?.stack ?? String(err) });
+        log({
+          time: new Date().toISOString(),
+          level: 'error',
+          msg: 'request failed',
+          requestId,
+          error: (err as Error)?.stack ?? String(err),
+        });
       }
       seen.error = failure.code;
       if (res.headersSent) return void res.destroy();

@@ -44,7 +44,9 @@ const view = (r: TerminalRow): TerminalView => ({
 });
 
 export async function listTerminals(pool: Pool): Promise<TerminalView[]> {
-  const { rows } = await pool.query<TerminalRow>(`${SELECT_TERMINALS} ORDER BY lower(s.name), lower(t.name), t.enrolled_at`);
+  const { rows } = await pool.query<TerminalRow>(
+    `${SELECT_TERMINALS} ORDER BY lower(s.name), lower(t.name), t.enrolled_at`,
+  );
   return rows.map(view);
 }
 
@@ -65,11 +67,17 @@ export async function revokeTerminal(
     byId ? [ref.terminal] : [ref.terminal, ref.store ?? null],
   );
   if (rows.length === 0) {
-    throw new HubFailure('NOT_FOUND', `No enrolled terminal ${ref.terminal}${ref.store ? ` at ${ref.store}` : ''} (see counterpart hub terminals).`);
+    throw new HubFailure(
+      'NOT_FOUND',
+      `No enrolled terminal ${ref.terminal}${ref.store ? ` at ${ref.store}` : ''} (see counterpart hub terminals).`,
+    );
   }
   if (rows.length > 1) {
     const stores = rows.map((r) => r.store_name).join(', ');
-    throw new HubFailure('VALIDATION', `${ref.terminal} is enrolled at ${stores}: say which with --store, or give the terminal's id.`);
+    throw new HubFailure(
+      'VALIDATION',
+      `${ref.terminal} is enrolled at ${stores}: say which with --store, or give the terminal's id.`,
+    );
   }
   const row = rows[0]!;
   if (row.revoked_at) return { terminal: view(row), alreadyRevoked: true };
@@ -77,7 +85,10 @@ export async function revokeTerminal(
     'UPDATE terminals SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING revoked_at',
     [row.id, now],
   );
-  return { terminal: view({ ...row, revoked_at: updated.rows[0]?.revoked_at ?? now }), alreadyRevoked: updated.rowCount === 0 };
+  return {
+    terminal: view({ ...row, revoked_at: updated.rows[0]?.revoked_at ?? now }),
+    alreadyRevoked: updated.rowCount === 0,
+  };
 }
 
 export async function countTerminals(pool: Pool): Promise<{ active: number; revoked: number }> {
@@ -102,13 +113,25 @@ export const LAST_SEEN_PRECISION_MS = 60_000;
 export async function authenticate(pool: Pool, header: string | undefined, now: Date): Promise<Caller> {
   const credential = /^Bearer ([^\s]+)$/i.exec(header ?? '')?.[1];
   if (!credential) {
-    throw new HubFailure('UNAUTHENTICATED', "Send this terminal's credential (Authorization: Bearer …); a terminal gets one by enrolling.");
+    throw new HubFailure(
+      'UNAUTHENTICATED',
+      "Send this terminal's credential (Authorization: Bearer …); a terminal gets one by enrolling.",
+    );
   }
-  const { rows } = await pool.query<TerminalRow>(`${SELECT_TERMINALS} WHERE t.credential_hash = $1`, [sha256(credential)]);
+  const { rows } = await pool.query<TerminalRow>(`${SELECT_TERMINALS} WHERE t.credential_hash = $1`, [
+    sha256(credential),
+  ]);
   const row = rows[0];
-  if (!row) throw new HubFailure('UNAUTHENTICATED', 'This hub does not know this terminal: enrol it with a new code (counterpart hub enroll).');
+  if (!row)
+    throw new HubFailure(
+      'UNAUTHENTICATED',
+      'This hub does not know this terminal: enrol it with a new code (counterpart hub enroll).',
+    );
   if (row.revoked_at) {
-    throw new HubFailure('UNAUTHENTICATED', `This terminal was revoked on the hub at ${row.revoked_at.toISOString()}: enrol it again with a new code.`);
+    throw new HubFailure(
+      'UNAUTHENTICATED',
+      `This terminal was revoked on the hub at ${row.revoked_at.toISOString()}: enrol it again with a new code.`,
+    );
   }
   if (!row.last_seen_at || now.getTime() - row.last_seen_at.getTime() >= LAST_SEEN_PRECISION_MS) {
     await pool.query('UPDATE terminals SET last_seen_at = $2 WHERE id = $1', [row.id, now]);

@@ -34,7 +34,10 @@ function validationMessage(issues: { path: PropertyKey[]; message: string }[]): 
 export function toWireError(err: unknown, log: Logger, method: string): WireError {
   if (err instanceof AppError) return { code: err.code, message: err.message };
   if (err && typeof err === 'object' && 'issues' in err && Array.isArray((err as { issues: unknown }).issues)) {
-    return { code: 'VALIDATION', message: validationMessage((err as { issues: { path: PropertyKey[]; message: string }[] }).issues) };
+    return {
+      code: 'VALIDATION',
+      message: validationMessage((err as { issues: { path: PropertyKey[]; message: string }[] }).issues),
+    };
   }
   // A full disk, another writer, a damaged or read-only file: the clerk gets what happened and what to do; the log
   // gets the SQLite error.
@@ -52,7 +55,12 @@ export function toWireError(err: unknown, log: Logger, method: string): WireErro
  * in the contract, validates the input with its zod schema, runs the handler, and turns any failure into a
  * { code, message } envelope. SQL and stack traces never leave this function.
  */
-export function createDispatcher(handlers: HandlerMap, ctx: ServiceContext, log: Logger, store: StoreHooks = {}): Dispatch {
+export function createDispatcher(
+  handlers: HandlerMap,
+  ctx: ServiceContext,
+  log: Logger,
+  store: StoreHooks = {},
+): Dispatch {
   const waitMs = store.busyWaitMs ?? BUSY_WAIT_MS;
   return async (method, rawInput, session) => {
     if (!Object.hasOwn(contract, method)) {
@@ -103,7 +111,8 @@ async function retryWhileBusy<T>(db: ServiceContext['db'], run: () => T | Promis
     try {
       return await run();
     } catch (err) {
-      const retry = sqliteIssue(err) === 'busy' && !db.inTransaction && changes.get() === before && Date.now() + pause < deadline;
+      const retry =
+        sqliteIssue(err) === 'busy' && !db.inTransaction && changes.get() === before && Date.now() + pause < deadline;
       if (!retry) throw err;
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
@@ -114,9 +123,14 @@ async function retryWhileBusy<T>(db: ServiceContext['db'], run: () => T | Promis
  * Role check for every call, in the main process. Also locks an idle terminal: a session unused for longer than the
  * configured minutes is signed out before the call is considered.
  */
-function checkAccess(ctx: ServiceContext, session: Session, needed: (typeof contract)[MethodName]['access']): WireError | null {
+function checkAccess(
+  ctx: ServiceContext,
+  session: Session,
+  needed: (typeof contract)[MethodName]['access'],
+): WireError | null {
   const now = ctx.now().getTime();
-  if (session.clerkId !== null && now - session.lastActivityAt > ctx.config.idleLockMinutes * 60_000) session.clerkId = null;
+  if (session.clerkId !== null && now - session.lastActivityAt > ctx.config.idleLockMinutes * 60_000)
+    session.clerkId = null;
   if (needed === 'public') return null;
   const clerk = session.clerkId === null ? undefined : clerksRepo(ctx.db).byId.get(session.clerkId);
   if (!clerk) {
@@ -124,7 +138,10 @@ function checkAccess(ctx: ServiceContext, session: Session, needed: (typeof cont
     return { code: 'FORBIDDEN', message: 'Sign in with your PIN first (the terminal locks itself when idle).' };
   }
   if (!allows(clerk.role as Role, needed)) {
-    return { code: 'FORBIDDEN', message: `This needs a ${needed}; ${clerk.display_name} is signed in as ${clerk.role}.` };
+    return {
+      code: 'FORBIDDEN',
+      message: `This needs a ${needed}; ${clerk.display_name} is signed in as ${clerk.role}.`,
+    };
   }
   session.lastActivityAt = now;
   return null;

@@ -12,10 +12,12 @@ const signedIn = (ctx: ServiceContext, s: Session) => {
 };
 
 /** Names compared as a person would read them: spacing and Unicode composition do not matter, letters and case do. */
-const sameName = (a: string, b: string) => a.normalize('NFC').trim().replace(/\s+/g, ' ') === b.normalize('NFC').trim().replace(/\s+/g, ' ');
+const sameName = (a: string, b: string) =>
+  a.normalize('NFC').trim().replace(/\s+/g, ' ') === b.normalize('NFC').trim().replace(/\s+/g, ' ');
 
 export const privacyHandlers: PartialHandlers = {
-  'customers.exportData': (ctx, s, i) => JSON.stringify(exportCustomerData(ctx, signedIn(ctx, s).id, i.customerId), null, 2),
+  'customers.exportData': (ctx, s, i) =>
+    JSON.stringify(exportCustomerData(ctx, signedIn(ctx, s).id, i.customerId), null, 2),
   'customers.erase': (ctx, s, i) => {
     const clerk = signedIn(ctx, s);
     // Erasure cannot be undone, so the typed name must match the record being erased, not just any customer.

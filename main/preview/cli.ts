@@ -24,8 +24,10 @@ async function main() {
     fail(`${(err as Error).message}\nUsage: npm run preview -- [--db FILE] [--port N]`);
   }
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}".`);
-  if (!fs.existsSync(path.join(staticDir, 'index.html'))) fail('The renderer is not built yet; run `npm run build:renderer` first.');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  if (!fs.existsSync(path.join(staticDir, 'index.html')))
+    fail('The renderer is not built yet; run `npm run build:renderer` first.');
 
   const given = values.db ?? process.env.COUNTERPART_DB;
   const tempDir = given ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'counterpart-preview-'));
@@ -33,9 +35,11 @@ async function main() {
 
   const isNew = !fs.existsSync(dbPath);
   console.log(
-    !given ? 'Creating a demo store in a temporary database …'
-    : isNew ? `No store at ${dbPath} yet: the page opens on the first-run screen (set up this store, or load the demo).`
-    : `Opening ${dbPath} …`,
+    !given
+      ? 'Creating a demo store in a temporary database …'
+      : isNew
+        ? `No store at ${dbPath} yet: the page opens on the first-run screen (set up this store, or load the demo).`
+        : `Opening ${dbPath} …`,
   );
   // The same lifecycle as the desktop app: a store that cannot be used is served as the recovery screen, never
   // filled with a demo. Only the temporary store of a bare `npm run preview` starts as the demo; a file the user
@@ -44,15 +48,23 @@ async function main() {
   const backend = openStore({ dbPath, demo: !given, backupDir, log: () => {} });
   const problem = backend.problem();
   if (problem) {
-    const offer = problem.recommended ? ` The newest backup that passes its check is ${path.join(backupDir, problem.recommended)}; the page offers to restore it.` : '';
+    const offer = problem.recommended
+      ? ` The newest backup that passes its check is ${path.join(backupDir, problem.recommended)}; the page offers to restore it.`
+      : '';
     console.error(`${problem.message}${offer}`);
   }
   const server = await startPreviewServer({ backend, staticDir, port }).catch((err: NodeJS.ErrnoException) => {
     backend.close();
-    fail(err.code === 'EADDRINUSE' ? `Port ${port} is in use; pick another with --port.` : `Could not start: ${err.message}`);
+    fail(
+      err.code === 'EADDRINUSE'
+        ? `Port ${port} is in use; pick another with --port.`
+        : `Could not start: ${err.message}`,
+    );
   });
   // The link is the credential: it works once, for one browser, which then keeps its own session (a cookie).
-  console.log(`Counterpart preview (loopback only). Open this link in your browser; it works once:\n  ${server.newLink()}`);
+  console.log(
+    `Counterpart preview (loopback only). Open this link in your browser; it works once:\n  ${server.newLink()}`,
+  );
   if (process.stdin.isTTY) {
     console.log('Press Enter for a link for another browser, Ctrl+C to stop.');
     readline.createInterface({ input: process.stdin }).on('line', () => console.log(`  ${server.newLink()}`));

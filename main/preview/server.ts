@@ -64,7 +64,11 @@ class HttpError extends Error {
  * it, so every call needs a browser session (see browser-sessions.ts): each browser is signed in separately, and
  * the Host check stops a rebound DNS name from borrowing the origin.
  */
-export async function startPreviewServer({ backend, staticDir, port = 0 }: PreviewServerOptions): Promise<PreviewServer> {
+export async function startPreviewServer({
+  backend,
+  staticDir,
+  port = 0,
+}: PreviewServerOptions): Promise<PreviewServer> {
   const root = fs.realpathSync(path.resolve(staticDir));
   const indexFile = path.join(root, 'index.html');
   const csp = cspForIndex(indexFile);
@@ -120,7 +124,11 @@ export async function startPreviewServer({ backend, staticDir, port = 0 }: Previ
     if (cookie) res.setHeader('Set-Cookie', cookie);
     // Back or reload on a spent link, in the browser that spent it: nothing to do.
     else if (!sessions.fromCookies(req.headers.cookie)) {
-      throw new HttpError(403, 'FORBIDDEN', 'This link was already used or is not from this preview. Each link opens one browser once; ask the terminal running the preview for a new one.');
+      throw new HttpError(
+        403,
+        'FORBIDDEN',
+        'This link was already used or is not from this preview. Each link opens one browser once; ask the terminal running the preview for a new one.',
+      );
     }
     redirectHome(res);
   }
@@ -132,7 +140,11 @@ export async function startPreviewServer({ backend, staticDir, port = 0 }: Previ
     }
     const session = sessions.fromCookies(req.headers.cookie);
     if (!session) {
-      throw new HttpError(403, 'FORBIDDEN', 'This browser is not connected to the preview: open the one-time link printed where the preview was started.');
+      throw new HttpError(
+        403,
+        'FORBIDDEN',
+        'This browser is not connected to the preview: open the one-time link printed where the preview was started.',
+      );
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
@@ -181,7 +193,8 @@ export async function startPreviewServer({ backend, staticDir, port = 0 }: Previ
   }
 
   function sendIndex(req: http.IncomingMessage, res: http.ServerResponse) {
-    if (!isFile(indexFile)) throw new HttpError(404, 'NOT_FOUND', 'The renderer is not built; run npm run build:renderer.');
+    if (!isFile(indexFile))
+      throw new HttpError(404, 'NOT_FOUND', 'The renderer is not built; run npm run build:renderer.');
     sendFile(req, res, indexFile);
   }
 

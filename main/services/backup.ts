@@ -17,7 +17,11 @@ export interface BackupInfo {
 
 const NAME = /^counterpart-(\d{8}T\d{6}(?:\d{3})?Z)\.db$/;
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:.]/g, '').replace(/(\d{6})(\d{3})Z$/, '$1$2Z');
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:.]/g, '')
+    .replace(/(\d{6})(\d{3})Z$/, '$1$2Z');
 
 /**
  * Online backup with SQLite's backup API: pages are copied in small steps so the counter can keep writing meanwhile.
@@ -25,7 +29,11 @@ const stamp = (d: Date) => d.toISOString().replace(/[-:.]/g, '').replace(/(\d{6}
  * -wal/-shm files beside it), checked, and only then named as a backup; older copies beyond `keep` are removed
  * after that, never the one just made.
  */
-export async function backupNow(db: DB, dir: string, opts: { keep: number; now?: Date; nativeBinding?: string }): Promise<BackupInfo> {
+export async function backupNow(
+  db: DB,
+  dir: string,
+  opts: { keep: number; now?: Date; nativeBinding?: string },
+): Promise<BackupInfo> {
   fs.mkdirSync(dir, { recursive: true });
   const name = `counterpart-${stamp(opts.now ?? new Date())}.db`;
   const file = path.join(dir, name);
@@ -39,7 +47,11 @@ export async function backupNow(db: DB, dir: string, opts: { keep: number; now?:
       copy.close();
     }
     const check = verifyDatabaseFile(partial, opts.nativeBinding);
-    if (!check.ok) throw new AppError('INTERNAL', `The backup failed its integrity check (${check.message}); the previous backups are kept.`);
+    if (!check.ok)
+      throw new AppError(
+        'INTERNAL',
+        `The backup failed its integrity check (${check.message}); the previous backups are kept.`,
+      );
     fs.renameSync(partial, file);
   } finally {
     for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
@@ -99,7 +111,9 @@ export function verifyDatabaseFile(file: string, nativeBinding?: string, full = 
     db = new Database(file, { readonly: true, fileMustExist: true, ...native(nativeBinding) });
     const rows = db.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, string>[];
     const first = rows.map((r) => Object.values(r)[0]).filter(Boolean);
-    return first.length === 1 && first[0] === 'ok' ? { ok: true, message: 'ok' } : { ok: false, message: first.slice(0, 3).join('; ') };
+    return first.length === 1 && first[0] === 'ok'
+      ? { ok: true, message: 'ok' }
+      : { ok: false, message: first.slice(0, 3).join('; ') };
   } catch (err) {
     return { ok: false, message: (err as Error).message };
   } finally {
@@ -112,7 +126,11 @@ export function verifyDatabaseFile(file: string, nativeBinding?: string, full = 
  * Replaces the database file with a backup. Refuses while any connection (another process, or this one) has the
  * store open. The file being replaced is kept beside it (".before-restore-…") so a restore can itself be undone.
  */
-export function restoreBackup(dbPath: string, backupFile: string, opts: { now?: Date; nativeBinding?: string } = {}): { previous: string | null } {
+export function restoreBackup(
+  dbPath: string,
+  backupFile: string,
+  opts: { now?: Date; nativeBinding?: string } = {},
+): { previous: string | null } {
   const check = verifyDatabaseFile(backupFile, opts.nativeBinding, true);
   if (!check.ok) throw new AppError('VALIDATION', `That backup cannot be restored: ${check.message}.`);
   // Copied next to the store first, so the store's path is empty only for the moment between two renames.

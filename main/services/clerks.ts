@@ -21,10 +21,20 @@ export function requireClerk(ctx: ServiceContext, id: number): Clerk {
 }
 
 /** Adds a clerk; `pinHash` comes from hashPin (a clerk without one cannot sign in until a manager sets a PIN). */
-export function addClerk(ctx: ServiceContext, displayName: string, role: Role = 'clerk', pinHash: string | null = null): Clerk {
+export function addClerk(
+  ctx: ServiceContext,
+  displayName: string,
+  role: Role = 'clerk',
+  pinHash: string | null = null,
+): Clerk {
   const name = displayName.trim();
   if (!name) throw new AppError('VALIDATION', 'A clerk needs a name.');
-  const info = clerksRepo(ctx.db).insert.run({ display_name: name, role, created_at: ctx.now().toISOString(), pin_hash: pinHash });
+  const info = clerksRepo(ctx.db).insert.run({
+    display_name: name,
+    role,
+    created_at: ctx.now().toISOString(),
+    pin_hash: pinHash,
+  });
   return requireClerk(ctx, Number(info.lastInsertRowid));
 }
 

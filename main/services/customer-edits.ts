@@ -17,7 +17,14 @@ import { customersRepo, type IdRows, type NewCustomerRow } from '../db/customers
 import { profileAuditRepo } from '../db/profile-audit.repo';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
-import { customerRowOfValid, hasIdentity, requireCustomer, requireFreeCard, requireIdentity, toCustomer } from './customers';
+import {
+  customerRowOfValid,
+  hasIdentity,
+  requireCustomer,
+  requireFreeCard,
+  requireIdentity,
+  toCustomer,
+} from './customers';
 
 const asJson = (v: unknown) => JSON.stringify(v ?? null);
 
@@ -37,7 +44,8 @@ function requireNoClash(ctx: ServiceContext, id: number, before: Keys, after: Ke
   if (after.phone_digits && after.phone_digits !== before.phone_digits) {
     requireUnshared(ctx, id, 'Phone', after.phone ?? after.phone_digits, repo.phoneExact.all(after.phone_digits, 2));
   }
-  if (after.email && after.email !== before.email) requireUnshared(ctx, id, 'Email', after.email, repo.emailExact.all(after.email, 2));
+  if (after.email && after.email !== before.email)
+    requireUnshared(ctx, id, 'Email', after.email, repo.emailExact.all(after.email, 2));
 }
 
 export interface CustomerUpdate {
@@ -47,7 +55,12 @@ export interface CustomerUpdate {
 }
 
 /** Applies an edit by `clerkId` to customer `id`. Audited, with one change row per field. */
-export function updateCustomer(ctx: ServiceContext, clerkId: number, id: number, input: CustomerChanges): CustomerUpdate {
+export function updateCustomer(
+  ctx: ServiceContext,
+  clerkId: number,
+  id: number,
+  input: CustomerChanges,
+): CustomerUpdate {
   const changes = customerChangesSchema.parse(input);
   const named = (Object.keys(changes) as CustomerField[]).filter((f) => changes[f] !== undefined);
   if (named.length === 0) throw new AppError('VALIDATION', 'Say what to change.');
@@ -55,7 +68,8 @@ export function updateCustomer(ctx: ServiceContext, clerkId: number, id: number,
   return db
     .transaction((): CustomerUpdate => {
       const row = requireCustomer(ctx, id);
-      if (!hasIdentity(row)) throw new AppError('CONFLICT', `Customer ${id} was erased; an erased record cannot be edited.`);
+      if (!hasIdentity(row))
+        throw new AppError('CONFLICT', `Customer ${id} was erased; an erased record cannot be edited.`);
       const before = toCustomer(row);
       // Unchanged fields are taken as stored, not checked again: an old value never blocks an edit of another field.
       const next = customerRowOfValid(ctx, { ...valuesOf(before), ...changes }, row.created_at);

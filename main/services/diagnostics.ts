@@ -24,7 +24,11 @@ export const AUDIT_DAYS = 7;
 const AUDIT_MAX = 2000;
 
 /** Builds the bundle and records the export in the audit log. */
-export function exportDiagnostics(ctx: ServiceContext, clerkId: number | null, sources: DiagnosticsSources): DiagnosticsBundle {
+export function exportDiagnostics(
+  ctx: ServiceContext,
+  clerkId: number | null,
+  sources: DiagnosticsSources,
+): DiagnosticsBundle {
   const now = ctx.now();
   const since = new Date(now.getTime() - AUDIT_DAYS * 86_400_000).toISOString();
   const bundle: DiagnosticsBundle = {
@@ -36,7 +40,11 @@ export function exportDiagnostics(ctx: ServiceContext, clerkId: number | null, s
     log: { file: sources.logFile, lines: sources.logFile ? tailLog(sources.logFile, LOG_LINES) : [] },
     audit: { since, entries: auditSince(ctx, since) },
   };
-  audit(ctx, clerkId, 'export', 'diagnostics', { format: 'diagnostics', auditEntries: bundle.audit.entries.length, logLines: bundle.log.lines.length });
+  audit(ctx, clerkId, 'export', 'diagnostics', {
+    format: 'diagnostics',
+    auditEntries: bundle.audit.entries.length,
+    logLines: bundle.log.lines.length,
+  });
   return bundle;
 }
 
@@ -44,7 +52,9 @@ function databaseHealth(ctx: ServiceContext): DiagnosticsBundle['database'] {
   const db = ctx.db;
   const check = (db.pragma('quick_check') as Record<string, string>[]).map((r) => String(Object.values(r)[0]));
   const tables = db
-    .prepare<[], { name: string; sql: string | null }>(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .prepare<[], { name: string; sql: string | null }>(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
     .all();
   // FTS5 tables and their shadow tables mirror other tables; counting them would only cost time.
   const virtual = tables.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? '')).map((t) => t.name);
@@ -64,13 +74,23 @@ function databaseHealth(ctx: ServiceContext): DiagnosticsBundle['database'] {
   };
 }
 
-const STORE_KEYS = ['storeId', 'storeName', 'terminalId', 'timeZone', 'countryCode', 'returnWindowDays', 'idleLockMinutes'] as const;
+const STORE_KEYS = [
+  'storeId',
+  'storeName',
+  'terminalId',
+  'timeZone',
+  'countryCode',
+  'returnWindowDays',
+  'idleLockMinutes',
+] as const;
 
 function configInForce(ctx: ServiceContext, sources: DiagnosticsSources): DiagnosticsBundle['config'] {
   const managed = sources.managed ?? {};
   const inForce: Record<string, SettingValue> = {};
   for (const key of Object.keys(managedConfigSchema.shape)) {
-    const fromStore = (STORE_KEYS as readonly string[]).includes(key) ? ctx.config[key as (typeof STORE_KEYS)[number]] : undefined;
+    const fromStore = (STORE_KEYS as readonly string[]).includes(key)
+      ? ctx.config[key as (typeof STORE_KEYS)[number]]
+      : undefined;
     const value = key in managed ? managed[key] : (sources.defaults[key] ?? fromStore ?? null);
     inForce[key] = settingValue(key, value);
   }
@@ -144,16 +164,29 @@ const FILE_NAME_EVENTS = new Set(['import']);
 
 function auditSince(ctx: ServiceContext, since: string): DiagnosticsAuditEntry[] {
   const rows = ctx.db
-    .prepare<[string, number], { at: string; clerk_id: number | null; terminal_id: string; event: string; subject: string | null; details: string }>(
-      'SELECT at, clerk_id, terminal_id, event, subject, details FROM audit_log WHERE at >= ? ORDER BY id DESC LIMIT ?',
-    )
+    .prepare<
+      [string, number],
+      {
+        at: string;
+        clerk_id: number | null;
+        terminal_id: string;
+        event: string;
+        subject: string | null;
+        details: string;
+      }
+    >('SELECT at, clerk_id, terminal_id, event, subject, details FROM audit_log WHERE at >= ? ORDER BY id DESC LIMIT ?')
     .all(since, AUDIT_MAX);
   return rows.map((r) => ({
     at: r.at,
     event: r.event,
     clerkId: r.clerk_id,
     terminalId: r.terminal_id,
-    subject: r.subject === null ? null : !FILE_NAME_EVENTS.has(r.event) && SAFE_SUBJECT.test(r.subject) && scrubText(r.subject) === r.subject ? r.subject : '[omitted]',
+    subject:
+      r.subject === null
+        ? null
+        : !FILE_NAME_EVENTS.has(r.event) && SAFE_SUBJECT.test(r.subject) && scrubText(r.subject) === r.subject
+          ? r.subject
+          : '[omitted]',
     details: safeDetails(r.details),
   }));
 }

@@ -14,7 +14,11 @@ const HOUR_MS = 3_600_000;
  * The copies holding a customer created at `since`, oldest first. backupDirectory overrides the terminal's backup
  * folder (the command line may be told where the app keeps them); null: the folder is not known, backups are not listed.
  */
-export function holdersSince(ctx: ServiceContext, since: string, opts: { backupDirectory?: string | null } = {}): ErasureHolder[] {
+export function holdersSince(
+  ctx: ServiceContext,
+  since: string,
+  opts: { backupDirectory?: string | null } = {},
+): ErasureHolder[] {
   const policy = storagePolicy(ctx);
   const now = ctx.now().getTime();
   const holders: ErasureHolder[] = [];
@@ -29,12 +33,23 @@ export function holdersSince(ctx: ServiceContext, since: string, opts: { backupD
     backups.forEach((b, i) => {
       if (b.createdAt < since) return;
       const more = Math.max(1, keep - i);
-      holders.push({ kind: 'backup', name: b.name, createdAt: b.createdAt, deletedBy: new Date(nextDue + (more - 1) * every).toISOString() });
+      holders.push({
+        kind: 'backup',
+        name: b.name,
+        createdAt: b.createdAt,
+        deletedBy: new Date(nextDue + (more - 1) * every).toISOString(),
+      });
     });
   }
   if (policy.databasePath) {
     for (const c of listStoreCopies(policy.databasePath)) {
-      if (c.createdAt >= since) holders.push({ kind: c.kind, name: c.name, createdAt: c.createdAt, deletedBy: copyDeletedBy(c.createdAt, policy.storeCopyDays) });
+      if (c.createdAt >= since)
+        holders.push({
+          kind: c.kind,
+          name: c.name,
+          createdAt: c.createdAt,
+          deletedBy: copyDeletedBy(c.createdAt, policy.storeCopyDays),
+        });
     }
   }
   return holders.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));

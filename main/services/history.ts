@@ -54,7 +54,10 @@ function recoveryOf(r: InteractionRow): InteractionRecovery | null {
  * Originals as they stand after their latest amendment. The id, time, clerk and terminal stay those of the
  * original; what an amendment may correct (kind, outcome, sentiment, notes, follow-up date) comes from the latest.
  */
-export function effectiveInteractions(ctx: ServiceContext, originals: InteractionRow[]): Map<number, { interaction: Interaction; amendments: number }> {
+export function effectiveInteractions(
+  ctx: ServiceContext,
+  originals: InteractionRow[],
+): Map<number, { interaction: Interaction; amendments: number }> {
   const repo = historyRepo(ctx.db);
   const latest = new Map<number, { row: InteractionRow; count: number }>();
   for (const a of repo.amendmentsOf(originals.map((o) => o.id))) {
@@ -100,8 +103,12 @@ export function timeline(ctx: ServiceContext, customerId: number, cursor: string
     records.length === 1
       ? repo.timelinePage.all({ customer: records[0]!, at: c.at, type: c.type, id: c.id, limit: limit + 1 })
       : records
-          .flatMap((customer) => repo.timelinePage.all({ customer, at: c.at, type: c.type, id: c.id, limit: limit + 1 }))
-          .sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.type !== b.type ? (a.type < b.type ? 1 : -1) : b.id - a.id))
+          .flatMap((customer) =>
+            repo.timelinePage.all({ customer, at: c.at, type: c.type, id: c.id, limit: limit + 1 }),
+          )
+          .sort((a, b) =>
+            a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.type !== b.type ? (a.type < b.type ? 1 : -1) : b.id - a.id,
+          )
           .slice(0, limit + 1);
   const page = rows.slice(0, limit);
   const purchases = new Map(
@@ -121,11 +128,21 @@ export function timeline(ctx: ServiceContext, customerId: number, cursor: string
         receiptNo: p.receipt_no,
         totalCents: p.total_cents,
         items: JSON.parse(p.items) as PurchaseItem[],
-        returnWindowEndsOn: addDays(localDay(new Date(p.purchased_at), ctx.config.timeZone), ctx.config.returnWindowDays),
+        returnWindowEndsOn: addDays(
+          localDay(new Date(p.purchased_at), ctx.config.timeZone),
+          ctx.config.returnWindowDays,
+        ),
       });
     } else {
       const e = effective.get(r.id)!;
-      entries.push({ type: 'interaction', id: r.id, at: r.at, interaction: e.interaction, amendmentCount: e.amendments, open: open.has(r.id) });
+      entries.push({
+        type: 'interaction',
+        id: r.id,
+        at: r.at,
+        interaction: e.interaction,
+        amendmentCount: e.amendments,
+        open: open.has(r.id),
+      });
     }
   }
   const last = page[page.length - 1];
@@ -139,7 +156,9 @@ export function openIssuesFor(ctx: ServiceContext, customerId: number): OpenIssu
   const rows =
     records.length === 1
       ? repo.openIssues.all(records[0]!)
-      : records.flatMap((r) => repo.openIssues.all(r)).sort((a, b) => (a.opened_at < b.opened_at ? 1 : a.opened_at > b.opened_at ? -1 : 0));
+      : records
+          .flatMap((r) => repo.openIssues.all(r))
+          .sort((a, b) => (a.opened_at < b.opened_at ? 1 : a.opened_at > b.opened_at ? -1 : 0));
   const effective = effectiveInteractions(ctx, repo.interactionsByIds(rows.map((r) => r.interaction_id)));
   const today = localDay(ctx.now(), ctx.config.timeZone);
   return rows.map((r) => {

@@ -31,7 +31,9 @@ export function namesakesFirst<T extends Visitor>(rows: T[], keyOf: (row: T) => 
   for (let start = 0; start < rows.length; ) {
     let end = start + 1;
     while (end < rows.length && keyOf(rows[end]!) === keyOf(rows[start]!)) end++;
-    const run = rows.slice(start, end).map((row) => ({ row, score: visitorScore(row.visit_count, row.last_visit_at, nowMs) }));
+    const run = rows
+      .slice(start, end)
+      .map((row) => ({ row, score: visitorScore(row.visit_count, row.last_visit_at, nowMs) }));
     out.push(...run.sort((a, b) => b.score - a.score).map((r) => r.row));
     start = end;
   }

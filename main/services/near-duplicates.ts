@@ -7,7 +7,9 @@ import { preparedFor } from '../db/prepared';
 export const NEAR_DUPLICATE_REASON = 'phone one digit apart and a similar name';
 
 const byPhone = preparedFor((db: Database.Database) =>
-  db.prepare<[string, number], { id: number; name_key: string | null }>('SELECT id, name_key FROM customers WHERE phone_digits = ? LIMIT ?'),
+  db.prepare<[string, number], { id: number; name_key: string | null }>(
+    'SELECT id, name_key FROM customers WHERE phone_digits = ? LIMIT ?',
+  ),
 );
 
 /** Every number one typing slip away: one digit changed, or two neighbouring digits swapped. */
@@ -18,7 +20,8 @@ export function phoneNeighbours(digits: string): string[] {
       const c = String(d);
       if (c !== digits[i]) out.add(digits.slice(0, i) + c + digits.slice(i + 1));
     }
-    if (i + 1 < digits.length && digits[i] !== digits[i + 1]) out.add(digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2));
+    if (i + 1 < digits.length && digits[i] !== digits[i + 1])
+      out.add(digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2));
   }
   return [...out];
 }
@@ -27,12 +30,15 @@ export function phoneNeighbours(digits: string): string[] {
 export function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
-  const d = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: x.length + 1 }, (_, i) =>
+    Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= x.length; i++) {
     for (let j = 1; j <= y.length; j++) {
       const cost = x[i - 1] === y[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }

@@ -1,7 +1,12 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 
-const scrypt = promisify(crypto.scrypt) as (pw: string, salt: Buffer, len: number, opts: crypto.ScryptOptions) => Promise<Buffer>;
+const scrypt = promisify(crypto.scrypt) as (
+  pw: string,
+  salt: Buffer,
+  len: number,
+  opts: crypto.ScryptOptions,
+) => Promise<Buffer>;
 
 // scrypt with N=2^15 costs ~0.1 s per guess: a 4-digit PIN space still falls to an offline attacker with the file,
 // so the lockout in accounts.ts is the real defence at the terminal; the hash keeps PINs out of plain sight and out of logs.
@@ -9,7 +14,8 @@ const PARAMS = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LEN = 32;
 const SALT_BYTES = 16;
 
-const encode = (salt: Buffer, key: Buffer) => `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+const encode = (salt: Buffer, key: Buffer) =>
+  `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 
 /** A fresh random salt every time, so two clerks with the same PIN never share a hash. */
 export async function hashPin(pin: string): Promise<string> {

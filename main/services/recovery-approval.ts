@@ -8,7 +8,11 @@ import { confirmManagerPin } from './accounts';
 import type { ServiceContext } from './context';
 import { getInteraction, logInteraction, type VerifiedApprover } from './interactions';
 
-export async function logWithApproval(ctx: ServiceContext, clerkId: number, input: LogInteractionInput): Promise<Interaction> {
+export async function logWithApproval(
+  ctx: ServiceContext,
+  clerkId: number,
+  input: LogInteractionInput,
+): Promise<Interaction> {
   const { approval, ...entry } = logInteractionSchema.parse(input);
   // A retried save of an entry already on disk answers with it, without asking for the PIN a second time.
   const existing = entry.requestId ? interactionsRepo(ctx.db).byRequestId.get(entry.requestId) : undefined;

@@ -29,7 +29,11 @@ export interface ScheduleSettings {
 
 /** The managed config's schedule with the defaults filled in. */
 export function scheduleSettings(
-  managed: { backupEveryHours?: number | undefined; backupKeep?: number | undefined; retentionDays?: number | undefined },
+  managed: {
+    backupEveryHours?: number | undefined;
+    backupKeep?: number | undefined;
+    retentionDays?: number | undefined;
+  },
   defaults: { backupDirectory: string; backupKeep: number },
 ): ScheduleSettings {
   return {
@@ -45,12 +49,23 @@ export type OpenStore = () => { db: DB; ctx: ServiceContext } | null;
 
 export type JobOutcome =
   | { ran: false; why: string }
-  | { ran: true; backup?: BackupInfo; redacted?: number; viewsDeleted?: number; deleted?: string[]; walPending?: boolean };
+  | {
+      ran: true;
+      backup?: BackupInfo;
+      redacted?: number;
+      viewsDeleted?: number;
+      deleted?: string[];
+      walPending?: boolean;
+    };
 
 type OpenedStore = NonNullable<ReturnType<OpenStore>>;
 
 /** A job on the store's tick that skips its turn while the store is closed or in recovery. */
-const storeJob = (name: string, openStore: OpenStore, run: (store: OpenedStore) => JobOutcome | Promise<JobOutcome>): Job => ({
+const storeJob = (
+  name: string,
+  openStore: OpenStore,
+  run: (store: OpenedStore) => JobOutcome | Promise<JobOutcome>,
+): Job => ({
   name,
   everyMs: JOB_TICK_MS,
   run: () => {
@@ -59,11 +74,16 @@ const storeJob = (name: string, openStore: OpenStore, run: (store: OpenedStore) 
   },
 });
 
-export function storeJobs(openStore: OpenStore, settings: ScheduleSettings, opts: { nativeBinding?: string | undefined } = {}): Job[] {
+export function storeJobs(
+  openStore: OpenStore,
+  settings: ScheduleSettings,
+  opts: { nativeBinding?: string | undefined } = {},
+): Job[] {
   const backup = storeJob('backup', openStore, async (store) => {
     const now = store.ctx.now();
     const newest = listBackups(settings.backupDirectory)[0];
-    if (newest && now.getTime() - Date.parse(newest.createdAt) < settings.backupEveryHours * 3_600_000) return { ran: false, why: 'not due' };
+    if (newest && now.getTime() - Date.parse(newest.createdAt) < settings.backupEveryHours * 3_600_000)
+      return { ran: false, why: 'not due' };
     const made = await backupNow(store.db, settings.backupDirectory, {
       keep: settings.backupKeep,
       now,

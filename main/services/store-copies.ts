@@ -28,7 +28,10 @@ export interface StoreCopy {
 
 /** "20261123T100000000Z" (the stamp of backups and restores, milliseconds optional) as an ISO instant. */
 const stampTime = (stamp: string) =>
-  stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})?Z$/, (_, y, mo, d, h, mi, s, ms = '000') => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+  stamp.replace(
+    /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})?Z$/,
+    (_, y, mo, d, h, mi, s, ms = '000') => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`,
+  );
 
 function parse(base: string, name: string): { kind: StoreCopyKind; createdAt: string } | null {
   if (!name.startsWith(`${base}.`)) return null;
@@ -57,7 +60,8 @@ export function listStoreCopies(dbPath: string): StoreCopy[] {
 }
 
 /** When a copy made at createdAt is deleted, with copies kept `days` days. */
-export const copyDeletedBy = (createdAt: string, days: number) => new Date(Date.parse(createdAt) + days * DAY_MS).toISOString();
+export const copyDeletedBy = (createdAt: string, days: number) =>
+  new Date(Date.parse(createdAt) + days * DAY_MS).toISOString();
 
 /** Deletes the copies that are `days` days old or older; returns them. */
 export function pruneStoreCopies(dbPath: string, days: number, now: Date): StoreCopy[] {

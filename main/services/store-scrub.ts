@@ -18,7 +18,8 @@ import type { DB } from '../db/connection';
 const COMPACTION_PENDING = 'erasure.compaction_pending_since';
 const WAL_PENDING = 'erasure.wal_pending_since';
 
-const flag = (db: DB, key: string) => db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key) !== undefined;
+const flag = (db: DB, key: string) =>
+  db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key) !== undefined;
 const raise = (db: DB, key: string, at: string) =>
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, at);
 const lower = (db: DB, key: string) => db.prepare('DELETE FROM settings WHERE key = ?').run(key);
@@ -70,7 +71,10 @@ export interface ScrubState {
   compactionPending: boolean;
 }
 
-export const scrubState = (db: DB): ScrubState => ({ walPending: flag(db, WAL_PENDING), compactionPending: flag(db, COMPACTION_PENDING) });
+export const scrubState = (db: DB): ScrubState => ({
+  walPending: flag(db, WAL_PENDING),
+  compactionPending: flag(db, COMPACTION_PENDING),
+});
 
 /**
  * Rewrites the file (VACUUM) if an erasure asked for it, then empties the WAL. Returns how long it took, or null

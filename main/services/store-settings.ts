@@ -85,10 +85,13 @@ const remedyRule = (severity: Severity): Def => ({
   description: `What the log form suggests for a ${severity} complaint, by the customer's tier, up to how many €, as in “${REMEDY_RULE_EXAMPLE}”.`,
   editRole: 'manager',
   type: 'text',
-  schema: z.string().max(200).superRefine((text, c) => {
-    const parsed = parseRemedyRule(text);
-    if (!parsed.ok) c.addIssue({ code: 'custom', message: parsed.error });
-  }),
+  schema: z
+    .string()
+    .max(200)
+    .superRefine((text, c) => {
+      const parsed = parseRemedyRule(text);
+      if (!parsed.ok) c.addIssue({ code: 'custom', message: parsed.error });
+    }),
   max: 200,
   storedAs: `recovery.remedy_${severity}`,
 });
@@ -119,7 +122,8 @@ const DEFS: Record<SettingKey, Def> = {
   timeZone: {
     group: 'store',
     label: 'Time zone',
-    description: 'Decides which day an entry belongs to, return window ends and follow-up dates (IANA name, e.g. Europe/Dublin).',
+    description:
+      'Decides which day an entry belongs to, return window ends and follow-up dates (IANA name, e.g. Europe/Dublin).',
     editRole: 'admin',
     type: 'text',
     schema: fileRule('timeZone'),
@@ -149,7 +153,7 @@ const DEFS: Record<SettingKey, Def> = {
   currency: {
     group: 'store',
     label: 'Currency',
-    description: 'The currency of the store\'s prices and spend (ISO 4217 code, e.g. EUR, PLN).',
+    description: "The currency of the store's prices and spend (ISO 4217 code, e.g. EUR, PLN).",
     editRole: 'admin',
     type: 'text',
     schema: fileRule('currency'),
@@ -159,7 +163,8 @@ const DEFS: Record<SettingKey, Def> = {
   cardPrefix: {
     group: 'store',
     label: 'Loyalty card prefix',
-    description: 'Leading digits every loyalty card of the store has. Only digits typed as fast as a scanner and shaped like a card open a profile directly; empty: any.',
+    description:
+      'Leading digits every loyalty card of the store has. Only digits typed as fast as a scanner and shaped like a card open a profile directly; empty: any.',
     editRole: 'manager',
     type: 'text',
     schema: fileRule('cardPrefix'),
@@ -208,7 +213,8 @@ const DEFS: Record<SettingKey, Def> = {
   tierSilverFrom: {
     group: 'policies',
     label: 'Silver tier from',
-    description: 'Lifetime spend from which a customer is silver, shown on the profile; the purchase that crosses it brings the "New loyalty tier" suggestion.',
+    description:
+      'Lifetime spend from which a customer is silver, shown on the profile; the purchase that crosses it brings the "New loyalty tier" suggestion.',
     editRole: 'manager',
     type: 'number',
     schema: fileRule('tierSilverFrom'),
@@ -221,7 +227,8 @@ const DEFS: Record<SettingKey, Def> = {
   tierGoldFrom: {
     group: 'policies',
     label: 'Gold tier from',
-    description: 'Lifetime spend from which a customer is gold (suggestions thank gold customers); must be above the silver tier.',
+    description:
+      'Lifetime spend from which a customer is gold (suggestions thank gold customers); must be above the silver tier.',
     editRole: 'manager',
     type: 'number',
     schema: fileRule('tierGoldFrom'),
@@ -247,7 +254,8 @@ const DEFS: Record<SettingKey, Def> = {
   remedyLoyalYears: {
     group: 'policies',
     label: 'Long-standing customer after',
-    description: 'Customers for at least this many years are suggested what the next tier up would get; 0: tenure does not count.',
+    description:
+      'Customers for at least this many years are suggested what the next tier up would get; 0: tenure does not count.',
     editRole: 'manager',
     type: 'number',
     schema: wholeNumber(0, 100),
@@ -395,7 +403,9 @@ export function initStoreSettings(ctx: ServiceContext, terminal: TerminalFacts):
  * settings form would keep them and applied to ctx.config. No audit entry per value: the store's creation is audited.
  */
 export function writeStartingSettings(ctx: ServiceContext, values: Partial<Record<SettingKey, string | number>>): void {
-  const put = ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const put = ctx.db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   for (const [key, value] of Object.entries(values) as [SettingKey, string | number][]) {
     const def = DEFS[key];
     if (!def.storedAs) throw new Error(`${key} is not kept in the store`);
@@ -407,7 +417,11 @@ export function writeStartingSettings(ctx: ServiceContext, values: Partial<Recor
   }
 }
 
-function current(ctx: ServiceContext, key: SettingKey, f: TerminalFacts): { value: SettingValue; source: SettingSource } {
+function current(
+  ctx: ServiceContext,
+  key: SettingKey,
+  f: TerminalFacts,
+): { value: SettingValue; source: SettingSource } {
   const def = DEFS[key];
   if (isManaged(f, key)) return { value: f.managed![key as keyof ManagedConfig] ?? null, source: 'managed' };
   const stored = readStored(ctx, def);
@@ -450,7 +464,8 @@ export interface StoragePolicy {
 export function storagePolicy(ctx: ServiceContext): StoragePolicy {
   const f = factsOf(ctx);
   const value = (key: SettingKey) => current(ctx, key, f).value;
-  const num = (key: SettingKey, fallback: number) => (typeof value(key) === 'number' ? (value(key) as number) : fallback);
+  const num = (key: SettingKey, fallback: number) =>
+    typeof value(key) === 'number' ? (value(key) as number) : fallback;
   return {
     databasePath: (value('databasePath') as string | null) ?? null,
     backupDirectory: (value('backupDirectory') as string | null) ?? null,
@@ -527,16 +542,27 @@ export function updateSettings(ctx: ServiceContext, clerk: Clerk, values: Record
     if (!isKey(key)) throw new AppError('VALIDATION', `"${key}" is not a setting.`);
     const def = DEFS[key];
     if (isManaged(f, key)) {
-      throw new AppError('FORBIDDEN', `${def.label} (${key}) is set by your IT department in the managed config file and cannot be changed in the app.`);
+      throw new AppError(
+        'FORBIDDEN',
+        `${def.label} (${key}) is set by your IT department in the managed config file and cannot be changed in the app.`,
+      );
     }
     if (def.editRole === null || !def.storedAs) {
       throw new AppError('FORBIDDEN', `${def.label} (${key}) can only be set in the config file IT deploys.`);
     }
     if (!mayEdit(clerk, def.editRole)) {
-      throw new AppError('FORBIDDEN', `Changing ${def.label.toLowerCase()} (${key}) needs an ${def.editRole}; ${clerk.displayName} is signed in as ${clerk.role}.`);
+      throw new AppError(
+        'FORBIDDEN',
+        `Changing ${def.label.toLowerCase()} (${key}) needs an ${def.editRole}; ${clerk.displayName} is signed in as ${clerk.role}.`,
+      );
     }
     const raw = values[key];
-    const input = def.type === 'number' && typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : typeof raw === 'string' ? raw.trim() : raw;
+    const input =
+      def.type === 'number' && typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw)
+        ? Number(raw)
+        : typeof raw === 'string'
+          ? raw.trim()
+          : raw;
     const parsed = def.schema.safeParse(input);
     if (!parsed.success) throw new AppError('VALIDATION', problem(def, key, parsed.error.issues[0]));
     const from = current(ctx, key, f).value;
@@ -546,12 +572,17 @@ export function updateSettings(ctx: ServiceContext, clerk: Clerk, values: Record
     const after = (k: SettingKey) => changes.find((c) => c.key === k)?.to ?? current(ctx, k, f).value;
     const [low, high] = [after(lower), after(upper)];
     if (typeof low === 'number' && typeof high === 'number' && low >= high) {
-      throw new AppError('VALIDATION', `${DEFS[lower].label} (${lower}) must be below ${DEFS[upper].label.toLowerCase()} (${upper}): ${low} is not below ${high}.`);
+      throw new AppError(
+        'VALIDATION',
+        `${DEFS[lower].label} (${lower}) must be below ${DEFS[upper].label.toLowerCase()} (${upper}): ${low} is not below ${high}.`,
+      );
     }
   }
   ctx.db
     .transaction(() => {
-      const put = ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      const put = ctx.db.prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      );
       for (const c of changes) {
         put.run(c.def.storedAs!, String(c.to));
         audit(ctx, clerk.id, 'settings_change', c.key, { from: c.from, to: c.to });

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { clerkName, pin } from '../../common/contract';
 import type { Clerk } from '../../common/domain';
 import { AppError } from '../../common/errors';
-import { storeIdentitySchema, withStoreId, type StoreIdentity, type StoreIdentityInput } from '../../common/store-identity';
+import {
+  storeIdentitySchema,
+  withStoreId,
+  type StoreIdentity,
+  type StoreIdentityInput,
+} from '../../common/store-identity';
 import { audit } from './audit';
 import { addClerk, hasNoClerks } from './clerks';
 import type { ServiceContext } from './context';
@@ -31,7 +36,10 @@ export function firstProblem(error: z.ZodError): string {
  * clerk, an admin. Refuses a store that already has a clerk (CONFLICT), so it never takes over a store in use, and
  * checks everything before writing anything (VALIDATION). Settings, clerk and audit entry are one transaction.
  */
-export async function createStore(ctx: ServiceContext, input: NewStoreInput): Promise<{ clerk: Clerk; store: StoreIdentity | null }> {
+export async function createStore(
+  ctx: ServiceContext,
+  input: NewStoreInput,
+): Promise<{ clerk: Clerk; store: StoreIdentity | null }> {
   const parsed = newStoreSchema.safeParse(input);
   if (!parsed.success) throw new AppError('VALIDATION', firstProblem(parsed.error));
   if (!hasNoClerks(ctx)) throw new AppError('CONFLICT', ALREADY_SET_UP);
@@ -42,7 +50,13 @@ export async function createStore(ctx: ServiceContext, input: NewStoreInput): Pr
       // Asked again inside the write lock: another window may have set the store up while the PIN was hashed.
       if (!hasNoClerks(ctx)) throw new AppError('CONFLICT', ALREADY_SET_UP);
       if (store) {
-        writeStartingSettings(ctx, { storeName: store.name, storeId: store.id, timeZone: store.timeZone, locale: store.locale, currency: store.currency });
+        writeStartingSettings(ctx, {
+          storeName: store.name,
+          storeId: store.id,
+          timeZone: store.timeZone,
+          locale: store.locale,
+          currency: store.currency,
+        });
       }
       const admin = addClerk(ctx, parsed.data.admin.name, 'admin', pinHash);
       audit(ctx, admin.id, 'store_created', `store:${ctx.config.storeId}`, { ...store });

@@ -100,7 +100,8 @@ export function updatePlan(settings: UpdateSettings, facts: UpdateFacts): Update
   const pinText = settings.pinVersion?.trim() || null;
   const pin = pinText ? parseVersion(pinText) : null;
   if (pinText && !pin) return { enabled: false, reason: `pinVersion ${pinText} is not a valid version` };
-  if (pin && same(pin, current)) return { enabled: false, reason: `this terminal already runs the pinned version ${pinText}` };
+  if (pin && same(pin, current))
+    return { enabled: false, reason: `this terminal already runs the pinned version ${pinText}` };
 
   if (facts.platform === 'linux' && !facts.appImage) {
     return { enabled: false, reason: 'installed from a .deb or .rpm package; the system package manager updates it' };
@@ -111,7 +112,13 @@ export function updatePlan(settings: UpdateSettings, facts: UpdateFacts): Update
 
   // A trailing slash keeps the generic provider resolving latest.yml inside the folder, not next to it.
   const feedUrl = feed.href.endsWith('/') ? feed.href : `${feed.href}/`;
-  return { enabled: true, feedUrl, pinVersion: pinText, allowDowngrade: pin !== null && compareVersions(pin, current) < 0, autoInstallOnAppQuit: true };
+  return {
+    enabled: true,
+    feedUrl,
+    pinVersion: pinText,
+    allowDowngrade: pin !== null && compareVersions(pin, current) < 0,
+    autoInstallOnAppQuit: true,
+  };
 }
 
 export type VersionVerdict = { accept: true } | { accept: false; reason: string };
@@ -128,7 +135,8 @@ export function acceptOffer(offered: string, currentVersion: string, pinVersion:
     if (!pin || !same(v, pin)) return { accept: false, reason: `${offered} is not the pinned version ${pinVersion}` };
     return { accept: true };
   }
-  if (v.prerelease !== null) return { accept: false, reason: `${offered} is a pre-release; only a pinned pre-release is installed` };
+  if (v.prerelease !== null)
+    return { accept: false, reason: `${offered} is a pre-release; only a pinned pre-release is installed` };
   if (compareVersions(v, current) < 0) return { accept: false, reason: `${offered} is older than ${currentVersion}` };
   return { accept: true };
 }

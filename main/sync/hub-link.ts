@@ -42,7 +42,8 @@ export function readHubLink(dbFile: string): HubLink | null {
     parsed = undefined;
   }
   const link = linkSchema.safeParse(parsed);
-  if (!link.success) throw new AppError('CONFLICT', `${file} is damaged; ask for a new enrolment code and join the hub again.`);
+  if (!link.success)
+    throw new AppError('CONFLICT', `${file} is damaged; ask for a new enrolment code and join the hub again.`);
   return link.data;
 }
 

@@ -27,7 +27,13 @@ export type SyncStatus =
 export function syncStatus(dbFile: string, db: DB): SyncStatus {
   const link = readHubLink(dbFile);
   if (!link) return { joined: false };
-  return { joined: true, ...linkView(link), lastSync: null, unsynced: unsyncedCount(db), bootstrap: bootstrapProgress(db) };
+  return {
+    joined: true,
+    ...linkView(link),
+    lastSync: null,
+    unsynced: unsyncedCount(db),
+    bootstrap: bootstrapProgress(db),
+  };
 }
 
 export interface SyncResult extends Exchanged {
@@ -42,10 +48,20 @@ export interface SyncProgress {
 }
 
 /** `ctx` is the store of `dbFile`, opened. Pushes everything, bootstraps if this terminal never pulled, pulls the rest. */
-export async function syncNow(ctx: ServiceContext, dbFile: string, opts: { historyDays?: number; progress?: SyncProgress } = {}): Promise<SyncResult> {
+export async function syncNow(
+  ctx: ServiceContext,
+  dbFile: string,
+  opts: { historyDays?: number; progress?: SyncProgress } = {},
+): Promise<SyncResult> {
   const link = readHubLink(dbFile);
-  if (!link) throw new AppError('NOT_FOUND', 'This store has not joined a hub: counterpart sync join --hub URL --code CODE.');
-  const hello = await callHub(link.hubUrl, 'hello', { storeId: link.store.id, appVersion: APP_VERSION }, { credential: link.credential });
+  if (!link)
+    throw new AppError('NOT_FOUND', 'This store has not joined a hub: counterpart sync join --hub URL --code CODE.');
+  const hello = await callHub(
+    link.hubUrl,
+    'hello',
+    { storeId: link.store.id, appVersion: APP_VERSION },
+    { credential: link.credential },
+  );
   const { pushed, restamped } = await pushAll(ctx, link, opts.progress?.upload);
   const booted = await bootstrap(ctx, link, { historyDays: opts.historyDays, onProgress: opts.progress?.bootstrap });
   return { hello, pushed, restamped, pulled: booted + (await pullAll(ctx, link)) };

@@ -1,4 +1,6 @@
-export const AZURE_SIGN_ENV: Readonly<Record<'endpoint' | 'codeSigningAccountName' | 'certificateProfileName' | 'publisherName', string>>;
+export const AZURE_SIGN_ENV: Readonly<
+  Record<'endpoint' | 'codeSigningAccountName' | 'certificateProfileName' | 'publisherName', string>
+>;
 export const AZURE_AUTH_ENV: readonly string[];
 /** A partly or wrongly configured environment, described in one sentence. */
 export class ConfigProblem extends Error {}

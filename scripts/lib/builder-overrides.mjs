@@ -32,17 +32,26 @@ export function builderOverrides(env = process.env) {
     } catch {
       throw new ConfigProblem(`COUNTERPART_UPDATE_URL is not a URL: ${env.COUNTERPART_UPDATE_URL}`);
     }
-    if (url.protocol !== 'https:') throw new ConfigProblem('COUNTERPART_UPDATE_URL must be an https:// URL (terminals refuse any other update feed).');
+    if (url.protocol !== 'https:')
+      throw new ConfigProblem(
+        'COUNTERPART_UPDATE_URL must be an https:// URL (terminals refuse any other update feed).',
+      );
     config.publish = { provider: 'generic', url: url.href };
   }
 
   const azure = Object.entries(AZURE_SIGN_ENV);
   const given = azure.filter(([, name]) => set(env, name));
   if (given.length > 0) {
-    const missing = [...azure.filter(([, name]) => !set(env, name)).map(([, name]) => name), ...AZURE_AUTH_ENV.filter((name) => !set(env, name))];
-    if (missing.length) throw new ConfigProblem(`Azure Trusted Signing is only partly configured: also set ${missing.join(', ')}.`);
+    const missing = [
+      ...azure.filter(([, name]) => !set(env, name)).map(([, name]) => name),
+      ...AZURE_AUTH_ENV.filter((name) => !set(env, name)),
+    ];
+    if (missing.length)
+      throw new ConfigProblem(`Azure Trusted Signing is only partly configured: also set ${missing.join(', ')}.`);
     if (set(env, 'CSC_LINK') || set(env, 'WIN_CSC_LINK')) {
-      throw new ConfigProblem('Both a certificate file (CSC_LINK) and Azure Trusted Signing are configured; choose one.');
+      throw new ConfigProblem(
+        'Both a certificate file (CSC_LINK) and Azure Trusted Signing are configured; choose one.',
+      );
     }
     config.win = { azureSignOptions: Object.fromEntries(azure.map(([field, name]) => [field, env[name].trim()])) };
   }

@@ -13,10 +13,19 @@ const worker = path.join(path.dirname(fileURLToPath(import.meta.url)), 'rebuild-
  * Path to better_sqlite3.node for this Electron version (and platform/arch, for packaging), building it on first use.
  * COUNTERPART_NATIVE_BINDING short-cuts the build for local runs; packaging passes useEnv: false.
  */
-export function electronNativeBinding(root, electronVersion, { platform = process.platform, arch = process.arch, useEnv = true } = {}) {
+export function electronNativeBinding(
+  root,
+  electronVersion,
+  { platform = process.platform, arch = process.arch, useEnv = true } = {},
+) {
   if (useEnv && process.env.COUNTERPART_NATIVE_BINDING) return path.resolve(process.env.COUNTERPART_NATIVE_BINDING);
   const host = platform === process.platform && arch === process.arch;
-  const cacheDir = path.join(root, '.cache', 'electron-native', host ? electronVersion : `${electronVersion}-${platform}-${arch}`);
+  const cacheDir = path.join(
+    root,
+    '.cache',
+    'electron-native',
+    host ? electronVersion : `${electronVersion}-${platform}-${arch}`,
+  );
   const target = path.join(cacheDir, FILE);
   if (fs.existsSync(target)) return target;
 
@@ -26,17 +35,30 @@ export function electronNativeBinding(root, electronVersion, { platform = proces
   fs.rmSync(workDir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(copy), { recursive: true });
   const ownBuild = path.join(source, 'build');
-  fs.cpSync(source, copy, { recursive: true, filter: (src) => src !== ownBuild && !src.startsWith(ownBuild + path.sep) });
+  fs.cpSync(source, copy, {
+    recursive: true,
+    filter: (src) => src !== ownBuild && !src.startsWith(ownBuild + path.sep),
+  });
   const { version } = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8'));
-  fs.writeFileSync(path.join(workDir, 'package.json'), JSON.stringify({ name: 'electron-native-build', private: true, dependencies: { [MODULE]: version } }));
+  fs.writeFileSync(
+    path.join(workDir, 'package.json'),
+    JSON.stringify({ name: 'electron-native-build', private: true, dependencies: { [MODULE]: version } }),
+  );
 
   const logFile = path.join(cacheDir, 'build.log');
-  console.log(`Building ${MODULE} for Electron ${electronVersion} (once; cached in ${path.relative(root, cacheDir)}) …`);
+  console.log(
+    `Building ${MODULE} for Electron ${electronVersion} (once; cached in ${path.relative(root, cacheDir)}) …`,
+  );
   // An npm-provided nodedir points node-gyp at Node's headers, which would yield a binary Electron refuses to load.
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (/^npm_config_nodedir$/i.test(key)) delete env[key];
   const log = fs.openSync(logFile, 'w');
-  const run = spawnSync(process.execPath, [worker, workDir, electronVersion, MODULE, platform, arch], { cwd: workDir, env, stdio: ['ignore', log, log], timeout: 900_000 });
+  const run = spawnSync(process.execPath, [worker, workDir, electronVersion, MODULE, platform, arch], {
+    cwd: workDir,
+    env,
+    stdio: ['ignore', log, log],
+    timeout: 900_000,
+  });
   fs.closeSync(log);
   const built = path.join(copy, 'build', 'Release', FILE);
   if (run.status === 0 && fs.existsSync(built)) {

@@ -17,8 +17,12 @@ export function signLinuxPackages(artifacts, env = process.env) {
     if (!ext) continue;
     const [tool, args] = TOOLS[ext](key, file);
     const run = spawnSync(tool, args, { encoding: 'utf8' });
-    if (run.error?.code === 'ENOENT') throw new Error(`Signing ${file} needs ${tool}, which is not installed (apt install dpkg-sig rpm).`);
-    if (run.status !== 0) throw new Error(`${tool} could not sign ${file} with key ${key}: ${(run.stderr || run.stdout).trim().split('\n').pop()}`);
+    if (run.error?.code === 'ENOENT')
+      throw new Error(`Signing ${file} needs ${tool}, which is not installed (apt install dpkg-sig rpm).`);
+    if (run.status !== 0)
+      throw new Error(
+        `${tool} could not sign ${file} with key ${key}: ${(run.stderr || run.stdout).trim().split('\n').pop()}`,
+      );
     signed.push(file);
   }
   return signed;

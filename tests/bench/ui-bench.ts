@@ -88,17 +88,23 @@ async function measure(page: Page, kind: 'results' | 'profile', expected: string
 
 async function main(): Promise<void> {
   const a = args();
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) fail('The renderer is not built; run `npm run build:renderer` first.');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html')))
+    fail('The renderer is not built; run `npm run build:renderer` first.');
   const say = (text: string) => !a.json && process.stderr.write(`${text}\n`);
   const temp = a.db ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'counterpart-ui-bench-'));
   const dbPath = a.db ? path.resolve(a.db) : path.join(temp!, 'bench.db');
   if (!fs.existsSync(dbPath)) say(`Seeding ${a.customers.toLocaleString('en')} customers into ${dbPath} …`);
   const backend = startBackend({ dbPath, demo: true, demoCustomers: a.customers, log: () => {} });
   const held = backend.db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
-  if (a.db && Math.abs(held - a.customers) > 1) say(`${dbPath} holds ${held.toLocaleString('en')} customers; measuring on that.`);
+  if (a.db && Math.abs(held - a.customers) > 1)
+    say(`${dbPath} holds ${held.toLocaleString('en')} customers; measuring on that.`);
   const server = await startPreviewServer({ backend, staticDir: rendererDir });
   const executablePath = chromiumExecutable();
-  const browser = await chromium.launch({ headless: true, args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
+  const browser = await chromium.launch({
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...(executablePath ? { executablePath } : {}),
+  });
   const keys: number[] = [];
   const opens: number[] = [];
   try {
@@ -133,11 +139,15 @@ async function main(): Promise<void> {
   }
   const rows: Stat[] = [stat('keystroke → results painted', keys), stat('profile open → painted', opens)];
   if (a.json) {
-    process.stdout.write(`${JSON.stringify({ customers: held, rounds: a.rounds, queries: UI_QUERIES, results: rows }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ customers: held, rounds: a.rounds, queries: UI_QUERIES, results: rows }, null, 2)}\n`,
+    );
     return;
   }
   const fmt = (x: number) => x.toFixed(1);
-  console.log(`\n${held.toLocaleString('en')} customers, Chromium over the preview transport, ${a.rounds} round(s) of ${UI_QUERIES.length} queries`);
+  console.log(
+    `\n${held.toLocaleString('en')} customers, Chromium over the preview transport, ${a.rounds} round(s) of ${UI_QUERIES.length} queries`,
+  );
   console.log('| measure | n | p50 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.name} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} |`);
 }

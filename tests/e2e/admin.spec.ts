@@ -64,13 +64,21 @@ const test = base.extend<{ admin: AdminApp }>({
   },
 });
 
-const countOf = (db: DB, where: string) => (db.prepare(`SELECT COUNT(*) AS n FROM customers WHERE ${where}`).get() as { n: number }).n;
+const countOf = (db: DB, where: string) =>
+  (db.prepare(`SELECT COUNT(*) AS n FROM customers WHERE ${where}`).get() as { n: number }).n;
 const savedText = async (d: Download) => fs.readFileSync((await d.path())!, 'utf8');
 
 /** The count shown on the result card under a label. */
-const count = (page: Page, label: string) => page.getByTestId('import-summary').locator('.kpi', { has: page.getByText(label, { exact: true }) }).locator('.kpi-value');
+const count = (page: Page, label: string) =>
+  page
+    .getByTestId('import-summary')
+    .locator('.kpi', { has: page.getByText(label, { exact: true }) })
+    .locator('.kpi-value');
 
-test('import: dry run, real import with progress and refused rows, then the same file again adds nothing', async ({ admin, page }, testInfo) => {
+test('import: dry run, real import with progress and refused rows, then the same file again adds nothing', async ({
+  admin,
+  page,
+}, testInfo) => {
   const imported = "loyalty_id LIKE 'ADM%'";
   expect(countOf(admin.db(), imported)).toBe(0);
   await signIn(page, ADMIN);
@@ -90,7 +98,9 @@ test('import: dry run, real import with progress and refused rows, then the same
   await expect(page.getByTestId('import-progress-text')).toHaveText('100% — line 7 (finished)');
   await expect(count(page, 'Would be inserted')).toHaveText('5');
   await expect(count(page, 'Refused')).toHaveText('1');
-  await expect(page.getByTestId('announcer')).toHaveText('Dry run of admin-customers.csv finished: 6 rows read, 5 would be inserted, 1 refused');
+  await expect(page.getByTestId('announcer')).toHaveText(
+    'Dry run of admin-customers.csv finished: 6 rows read, 5 would be inserted, 1 refused',
+  );
   expect(countOf(admin.db(), imported)).toBe(0);
 
   // After a clean dry run the box is cleared: the next run is the real one.
@@ -99,18 +109,30 @@ test('import: dry run, real import with progress and refused rows, then the same
   await expect(page.getByRole('heading', { name: 'Import of admin-customers.csv' })).toBeVisible();
   const bar = page.getByRole('progressbar', { name: 'Import progress' });
   await expect(page.getByTestId('import-progress-text')).toHaveText('100% — line 7 (finished)');
-  expect(await bar.evaluate((el) => (el as unknown as { value: number; max: number }).value === (el as unknown as { max: number }).max)).toBe(true);
+  expect(
+    await bar.evaluate(
+      (el) => (el as unknown as { value: number; max: number }).value === (el as unknown as { max: number }).max,
+    ),
+  ).toBe(true);
   await expect(count(page, 'Inserted')).toHaveText('5');
   await expect(count(page, 'Refused')).toHaveText('1');
-  await expect(page.getByTestId('announcer')).toHaveText('Import of admin-customers.csv finished: 6 rows read, 5 inserted, 1 refused');
+  await expect(page.getByTestId('announcer')).toHaveText(
+    'Import of admin-customers.csv finished: 6 rows read, 5 inserted, 1 refused',
+  );
   expect(countOf(admin.db(), imported)).toBe(5);
   await snap(page, testInfo, 'import-result');
   await expectAccessible(page, testInfo, 'import result');
 
   // The refused row comes back with its line number and the reason.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download rejected rows (1 row)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download rejected rows (1 row)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('admin-customers.rejected-rows.csv');
-  const rows = (await savedText(download)).replace(/^\uFEFF/, '').trim().split(/\r\n/);
+  const rows = (await savedText(download))
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r\n/);
   expect(rows[0]).toBe('line,reason,Card No,First Name,Surname,E-mail,Opt-in');
   expect(rows).toHaveLength(2);
   expect(rows[1]).toMatch(/^5,.*e-?mail.*,ADM-0004,Bad,Address,not-an-email,no$/i);
@@ -118,7 +140,9 @@ test('import: dry run, real import with progress and refused rows, then the same
 
   // The same file again: everything is already there.
   await page.getByRole('button', { name: 'Import file' }).click();
-  await expect(page.getByTestId('announcer')).toHaveText('Import of admin-customers.csv finished: 6 rows read, 0 inserted, 1 refused');
+  await expect(page.getByTestId('announcer')).toHaveText(
+    'Import of admin-customers.csv finished: 6 rows read, 0 inserted, 1 refused',
+  );
   await expect(count(page, 'Inserted')).toHaveText('0');
   await expect(count(page, 'Unchanged')).toHaveText('5');
   expect(countOf(admin.db(), imported)).toBe(5);
@@ -129,10 +153,19 @@ test('import: dry run, real import with progress and refused rows, then the same
   await expect(count(page, 'Unchanged')).toHaveText('5');
 });
 
-test('import: a dry run lists by name the rows whose card belongs to someone else, and nothing changes', async ({ admin, page }, testInfo) => {
-  const mary = admin.db().prepare("SELECT * FROM customers WHERE first_name = 'Mary' AND last_name = 'O''Brien' ORDER BY id LIMIT 1").get() as { id: number; loyalty_id: string };
+test('import: a dry run lists by name the rows whose card belongs to someone else, and nothing changes', async ({
+  admin,
+  page,
+}, testInfo) => {
+  const mary = admin
+    .db()
+    .prepare("SELECT * FROM customers WHERE first_name = 'Mary' AND last_name = 'O''Brien' ORDER BY id LIMIT 1")
+    .get() as { id: number; loyalty_id: string };
   const file = testInfo.outputPath('pos-export.csv');
-  fs.writeFileSync(file, `First Name,Last Name,Phone,Email,Card,Birthday,Opt-in\nNuala,Quinn,0851112223,nuala.quinn@example.ie,${mary.loyalty_id},1975-07-01,yes\n`);
+  fs.writeFileSync(
+    file,
+    `First Name,Last Name,Phone,Email,Card,Birthday,Opt-in\nNuala,Quinn,0851112223,nuala.quinn@example.ie,${mary.loyalty_id},1975-07-01,yes\n`,
+  );
   await signIn(page, ADMIN);
   await openBackOffice(page, 'Import');
   await page.getByLabel('CSV file').setInputFiles(file);
@@ -140,15 +173,24 @@ test('import: a dry run lists by name the rows whose card belongs to someone els
   await expect(count(page, 'Conflicts')).toHaveText('1');
   await expect(count(page, 'Would be updated')).toHaveText('0');
   const conflicts = page.getByRole('table', { name: 'Conflicts: refused, nothing changed' });
-  await expect(conflicts.getByRole('row').nth(1)).toHaveText(['2', 'Nuala Quinn', `loyalty card ${mary.loyalty_id}`, `Mary O'Brien (customer ${mary.id})`].join(''));
-  await expect(page.getByTestId('import-encoding')).toContainText('Read as utf-8 because the whole file is valid UTF-8');
+  await expect(conflicts.getByRole('row').nth(1)).toHaveText(
+    ['2', 'Nuala Quinn', `loyalty card ${mary.loyalty_id}`, `Mary O'Brien (customer ${mary.id})`].join(''),
+  );
+  await expect(page.getByTestId('import-encoding')).toContainText(
+    'Read as utf-8 because the whole file is valid UTF-8',
+  );
   await expectAccessible(page, testInfo, 'import conflicts');
   await conflicts.scrollIntoViewIfNeeded();
   await snap(page, testInfo, 'import-conflicts');
-  expect(admin.db().prepare('SELECT first_name, last_name, loyalty_id FROM customers WHERE id = ?').get(mary.id)).toEqual({ first_name: 'Mary', last_name: "O'Brien", loyalty_id: mary.loyalty_id });
+  expect(
+    admin.db().prepare('SELECT first_name, last_name, loyalty_id FROM customers WHERE id = ?').get(mary.id),
+  ).toEqual({ first_name: 'Mary', last_name: "O'Brien", loyalty_id: mary.loyalty_id });
 });
 
-test('import: a Shopify export as it comes, by keyboard: the dry run shows what each column fills, then the import keeps consent, town and the spend before', async ({ admin, page }, testInfo) => {
+test('import: a Shopify export as it comes, by keyboard: the dry run shows what each column fills, then the import keeps consent, town and the spend before', async ({
+  admin,
+  page,
+}, testInfo) => {
   const file = fileURLToPath(new URL('../fixtures/import/shopify-customers.csv', import.meta.url));
   await signIn(page, ADMIN);
   await openBackOffice(page, 'Import');
@@ -161,7 +203,9 @@ test('import: a Shopify export as it comes, by keyboard: the dry run shows what 
   await page.getByRole('button', { name: 'Check file' }).focus();
   await page.keyboard.press('Enter');
   // The demo store already holds one of the file's people under another name: that row is a conflict.
-  await expect(page.getByTestId('announcer')).toHaveText('Dry run of shopify-customers.csv finished: 4 rows read, 2 would be inserted, 1 refused (1 conflict)');
+  await expect(page.getByTestId('announcer')).toHaveText(
+    'Dry run of shopify-customers.csv finished: 4 rows read, 2 would be inserted, 1 refused (1 conflict)',
+  );
   const columns = page.getByRole('table', { name: 'Columns, read as a Shopify customer export' });
   await expect(columns.getByRole('row', { name: 'Accepts Email Marketing marketing consent' })).toBeVisible();
   await expect(columns.getByRole('row', { name: 'Total Spent spend before Counterpart' })).toBeVisible();
@@ -173,11 +217,21 @@ test('import: a Shopify export as it comes, by keyboard: the dry run shows what 
   await snap(page, testInfo, 'import-shopify-columns');
 
   await page.getByRole('button', { name: 'Import file' }).click();
-  await expect(page.getByTestId('announcer')).toHaveText('Import of shopify-customers.csv finished: 4 rows read, 2 inserted, 1 refused (1 conflict)');
+  await expect(page.getByTestId('announcer')).toHaveText(
+    'Import of shopify-customers.csv finished: 4 rows read, 2 inserted, 1 refused (1 conflict)',
+  );
   // Two new customers and one the demo store already knew (same name and phone) now carry their Shopify id.
   expect(countOf(admin.db(), tillIds)).toBe(3);
-  const tillCustomer = "SELECT customer_id FROM customer_external_ids WHERE source = 'shopify' AND external_id = '7390116167982'";
-  expect(admin.db().prepare(`SELECT phone, marketing_consent, sms_consent, city, opening_spend_cents FROM customers WHERE id = (${tillCustomer})`).get()).toEqual({
+  const tillCustomer =
+    "SELECT customer_id FROM customer_external_ids WHERE source = 'shopify' AND external_id = '7390116167982'";
+  expect(
+    admin
+      .db()
+      .prepare(
+        `SELECT phone, marketing_consent, sms_consent, city, opening_spend_cents FROM customers WHERE id = (${tillCustomer})`,
+      )
+      .get(),
+  ).toEqual({
     phone: '+353871234599',
     marketing_consent: 1,
     sms_consent: 0,
@@ -202,7 +256,11 @@ test('backups: back up now, restore with a confirmation, export diagnostics', as
   expect(made.ok && made.value).toHaveLength(1);
 
   // Something recorded after the backup, which the restore takes away.
-  const created = await admin.call('customers.create', { firstName: 'After', lastName: 'Backup', email: 'after.backup@import.example' }, ADMIN);
+  const created = await admin.call(
+    'customers.create',
+    { firstName: 'After', lastName: 'Backup', email: 'after.backup@import.example' },
+    ADMIN,
+  );
   expect(created.ok).toBe(true);
   expect(countOf(admin.db(), "email = 'after.backup@import.example'")).toBe(1);
 
@@ -223,20 +281,28 @@ test('backups: back up now, restore with a confirmation, export diagnostics', as
   await restoreButton.click();
   await dialog.getByRole('button', { name: 'Restore backup' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('announcer')).toHaveText(/^Restored the backup from 23 Nov 2026, 10:\d\d\. The store now shows the data as it was then\.$/);
+  await expect(page.getByTestId('announcer')).toHaveText(
+    /^Restored the backup from 23 Nov 2026, 10:\d\d\. The store now shows the data as it was then\.$/,
+  );
   expect(countOf(admin.db(), "email = 'after.backup@import.example'")).toBe(0);
   expect(admin.db().prepare("SELECT COUNT(*) AS n FROM audit_log WHERE event = 'restore'").get()).toEqual({ n: 1 });
   // Still signed in and working against the restored store.
   await expect(rows).toHaveCount(1);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export diagnostics' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export diagnostics' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^counterpart-diagnostics-2026-11-23T.*\.json$/);
   const bundle = JSON.parse(await savedText(download)) as { format: string; database: { quickCheck: string } };
   expect(bundle).toMatchObject({ format: 'counterpart.diagnostics.v1', database: { quickCheck: 'ok' } });
   await expect(page.getByTestId('announcer')).toHaveText(/^Diagnostics saved as counterpart-diagnostics-/);
 });
 
-test('a manager is offered neither import nor backups, and the main process refuses them too', async ({ admin, page }) => {
+test('a manager is offered neither import nor backups, and the main process refuses them too', async ({
+  admin,
+  page,
+}) => {
   await signIn(page, MANAGER);
   await openBackOffice(page);
   await expect(page.getByRole('tab', { name: 'Team' })).toBeVisible();
@@ -248,6 +314,9 @@ test('a manager is offered neither import nor backups, and the main process refu
     ['backups.run', {}],
     ['diagnostics.export', {}],
   ] as const) {
-    expect(await admin.call(method, input as never, MANAGER), method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await admin.call(method, input as never, MANAGER), method).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   }
 });

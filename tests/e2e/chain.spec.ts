@@ -42,7 +42,11 @@ test.beforeAll(async () => {
   fs.chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its data folder
   let server = process.env.COUNTERPART_TEST_PG_URL;
   if (!server) {
-    postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), password: crypto.randomBytes(18).toString('base64url'), throwaway: true });
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'pg'),
+      password: crypto.randomBytes(18).toString('base64url'),
+      throwaway: true,
+    });
     server = postgres.url;
   }
   const name = `counterpart_e2e_${crypto.randomBytes(6).toString('hex')}`;
@@ -86,13 +90,19 @@ async function openCustomer(page: Page, query: string, name: string): Promise<vo
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
 }
 
-test('an entry logged at one counter shows at the other, with who and where, and both headers say Synced', async ({ browser }, testInfo) => {
+test('an entry logged at one counter shows at the other, with who and where, and both headers say Synced', async ({
+  browser,
+}, testInfo) => {
   const first = await counter(browser, 'till-1', 'Nuala Keane');
   const second = await counter(browser, 'till-2', 'Eoin Walsh');
   try {
     const session = newSession();
     await first.backend.dispatch('session.signIn', { clerkId: 1, pin: PIN }, session);
-    await first.backend.dispatch('customers.create', { firstName: 'Ciarán', lastName: 'Travers', phone: '087 111 2222' }, session);
+    await first.backend.dispatch(
+      'customers.create',
+      { firstName: 'Ciarán', lastName: 'Travers', phone: '087 111 2222' },
+      session,
+    );
 
     // The customer made at till-1 is found at till-2 once the background sync brings it.
     await expect(second.page.getByTestId('sync-status')).toHaveText(/^Synced \d\d:\d\d$/, { timeout: 15_000 });

@@ -38,8 +38,17 @@ async function expectAccessible(page: Page, testInfo: TestInfo, screen: string):
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  await testInfo.attach(`axe-${screen}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+  await testInfo.attach(`axe-${screen}.json`, {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  });
   expect(bad, `accessibility on the ${screen} screen`).toEqual([]);
 }
 
@@ -130,8 +139,16 @@ test('sign in, find a customer, use a suggestion and log with Ctrl+Enter', async
   await expect(timelineRow(page, 0)).toContainText(`by ${CLERK}`);
 
   const rows = app.backend.db
-    .prepare('SELECT customer_id, clerk_id, sentiment, suggestion_template_id, request_id FROM interactions WHERE notes = ?')
-    .all(note) as { customer_id: number; clerk_id: number; sentiment: number; suggestion_template_id: string | null; request_id: string | null }[];
+    .prepare(
+      'SELECT customer_id, clerk_id, sentiment, suggestion_template_id, request_id FROM interactions WHERE notes = ?',
+    )
+    .all(note) as {
+    customer_id: number;
+    clerk_id: number;
+    sentiment: number;
+    suggestion_template_id: string | null;
+    request_id: string | null;
+  }[];
   expect(rows).toHaveLength(1);
   expect(rows[0]!.customer_id).toBe(customerId);
   expect(rows[0]!.sentiment).toBe(4);
@@ -146,7 +163,9 @@ test('sign in, find a customer, use a suggestion and log with Ctrl+Enter', async
 
 test('a card scan opens the profile directly; slow typing is a search, not a scan', async ({ app, page }) => {
   const [c, other] = app.backend.db
-    .prepare('SELECT id, first_name, last_name, phone, loyalty_id FROM customers WHERE loyalty_id IS NOT NULL ORDER BY id LIMIT 2 OFFSET 120')
+    .prepare(
+      'SELECT id, first_name, last_name, phone, loyalty_id FROM customers WHERE loyalty_id IS NOT NULL ORDER BY id LIMIT 2 OFFSET 120',
+    )
     .all() as CustomerRow[];
   await signIn(page);
   const byCard: string[] = [];
@@ -186,12 +205,16 @@ test('a slow answer to an earlier query never replaces the results of the newer 
     if (query === 'mar') await early;
     await route.continue();
   });
-  const olderAsked = page.waitForRequest((r) => r.url().endsWith('/rpc/customers.search') && r.postData()?.includes('"mar"') === true);
+  const olderAsked = page.waitForRequest(
+    (r) => r.url().endsWith('/rpc/customers.search') && r.postData()?.includes('"mar"') === true,
+  );
   await search(page).fill('mar');
   await olderAsked; // past the debounce: the request for "mar" is on its way and held
   await search(page).fill('murphy');
   await expect(hits.first()).toContainText(/murphy/i);
-  const olderAnswered = page.waitForResponse((r) => r.url().endsWith('/rpc/customers.search') && r.request().postData()?.includes('"mar"') === true);
+  const olderAnswered = page.waitForResponse(
+    (r) => r.url().endsWith('/rpc/customers.search') && r.request().postData()?.includes('"mar"') === true,
+  );
   releaseEarly();
   const older = (await (await olderAnswered).json()) as { value: { displayName: string }[] };
   // The held answer did arrive, and it held other names (Mary, Martin...) than the newer one shows.
@@ -204,9 +227,14 @@ test('a slow answer to an earlier query never replaces the results of the newer 
   await page.unroute('**/rpc/customers.search');
 });
 
-test('quick-create warns about a duplicate phone and can open that customer instead', async ({ app, page }, testInfo) => {
+test('quick-create warns about a duplicate phone and can open that customer instead', async ({
+  app,
+  page,
+}, testInfo) => {
   const existing = app.backend.db
-    .prepare("SELECT id, first_name, last_name, phone, loyalty_id FROM customers WHERE phone LIKE '08%' ORDER BY id LIMIT 1 OFFSET 40")
+    .prepare(
+      "SELECT id, first_name, last_name, phone, loyalty_id FROM customers WHERE phone LIKE '08%' ORDER BY id LIMIT 1 OFFSET 40",
+    )
     .get() as CustomerRow;
   await signIn(page);
   await search(page).fill('zzqx nobody');
@@ -230,7 +258,9 @@ test('quick-create warns about a duplicate phone and can open that customer inst
   await expect(page).toHaveURL(new RegExp(`#/customer/${existing.id}$`));
 
   // A refused save shows the service's message and keeps what was typed.
-  const carded = app.backend.db.prepare('SELECT loyalty_id FROM customers WHERE loyalty_id IS NOT NULL LIMIT 1').get() as {
+  const carded = app.backend.db
+    .prepare('SELECT loyalty_id FROM customers WHERE loyalty_id IS NOT NULL LIMIT 1')
+    .get() as {
     loyalty_id: string;
   };
   await page.keyboard.press('Alt+n');
@@ -261,7 +291,10 @@ test('quick-create warns about a duplicate phone and can open that customer inst
 
 test('a walk-in is logged from the header without a customer', async ({ app, page }, testInfo) => {
   await signIn(page);
-  await page.getByRole('navigation', { name: 'Counter actions' }).getByRole('button', { name: /Walk-in/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Counter actions' })
+    .getByRole('button', { name: /Walk-in/ })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: 'Walk-in' })).toBeFocused();
   await suggestionsSettled(page);
   const note = `Walk-in E2E ${Date.now()}: asked for opening hours.`;
@@ -291,7 +324,9 @@ test('the log draft survives a reload', async ({ app, page }) => {
   const text = 'Half-written note about a cracked lid';
   await page.keyboard.type(text);
   await expect(page.getByTestId('draft-state')).toHaveText('Draft saved');
-  const stored = app.backend.db.prepare('SELECT body FROM drafts WHERE key LIKE ?').get(`%:log:${id}`) as { body: string };
+  const stored = app.backend.db.prepare('SELECT body FROM drafts WHERE key LIKE ?').get(`%:log:${id}`) as {
+    body: string;
+  };
   expect(JSON.parse(stored.body)).toMatchObject({ notes: text, kind: 'complaint' });
 
   await page.reload();
@@ -388,7 +423,9 @@ test('a 10,000-entry timeline stays virtualised and loads older pages while scro
     const start = Date.parse('2026-11-22T12:00:00Z');
     for (let i = 0; i < 10_000; i++) {
       const at = new Date(start - i * 3 * 3600_000).toISOString();
-      const id = Number(insertPurchase.run(customerId, at, at.slice(0, 10), `E2E-${customerId}-${i}`, 1250).lastInsertRowid);
+      const id = Number(
+        insertPurchase.run(customerId, at, at.slice(0, 10), `E2E-${customerId}-${i}`, 1250).lastInsertRowid,
+      );
       insertItem.run(id, 'SKU-E2E', `Item ${i}`, 1250);
     }
   })();
@@ -463,7 +500,9 @@ test('the counter fits a 1024×700 screen', async ({ app, page }, testInfo) => {
   await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(timelineRow(page, 0)).toBeVisible();
-  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+  const overflow = Number(
+    await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await snap(page, testInfo, 'profile-1024x700');
 });

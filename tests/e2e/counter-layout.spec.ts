@@ -33,7 +33,9 @@ async function expectInView(page: Page, target: Locator, what: string): Promise<
   expect(box, what).not.toBeNull();
   const viewport = page.viewportSize()!;
   expect(box!.y, `${what}: top`).toBeGreaterThanOrEqual(panel!.y - 1);
-  expect(box!.y + box!.height, `${what}: bottom`).toBeLessThanOrEqual(Math.min(viewport.height, panel!.y + panel!.height) + 1);
+  expect(box!.y + box!.height, `${what}: bottom`).toBeLessThanOrEqual(
+    Math.min(viewport.height, panel!.y + panel!.height) + 1,
+  );
 }
 
 test.describe('at 1366×768', () => {
@@ -55,7 +57,10 @@ test.describe('at 1366×768', () => {
     await expectAccessible(page, testInfo, 'counter at 1366');
   });
 
-  test('Kind, Outcome and Save are reachable with the chosen suggestion still in view', async ({ app, page }, testInfo) => {
+  test('Kind, Outcome and Save are reachable with the chosen suggestion still in view', async ({
+    app,
+    page,
+  }, testInfo) => {
     expect(app.url).toContain('127.0.0.1');
     await signIn(page, 'Aoife Byrne');
     await open(page, "mary o'brien");
@@ -64,7 +69,10 @@ test.describe('at 1366×768', () => {
     await expect(say).not.toHaveValue('');
     const title = (await page.locator('.sugg').first().getByRole('heading').first().textContent())!.trim();
     // The clerk moves on to the form by keyboard, straight to the outcome.
-    await page.getByRole('group', { name: 'Outcome', exact: true }).getByRole('radio', { name: 'Resolved', exact: true }).focus();
+    await page
+      .getByRole('group', { name: 'Outcome', exact: true })
+      .getByRole('radio', { name: 'Resolved', exact: true })
+      .focus();
     await expectInView(page, page.getByRole('group', { name: 'Outcome', exact: true }), 'Outcome');
     await expectInView(page, page.getByRole('group', { name: 'Kind', exact: true }), 'Kind');
     await expectInView(page, page.getByRole('button', { name: /^Save/ }), 'Save');

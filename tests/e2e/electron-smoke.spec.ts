@@ -14,14 +14,21 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function prepare(): { executablePath: string; nativeBinding: string } | { skip: string } {
   const binary = electronBinary(root, { download: false });
-  if (binary.path === null) return { skip: `Electron ${binary.version} is not available (${binary.reason}); set ELECTRON_OVERRIDE_DIST_PATH to run this test.` };
+  if (binary.path === null)
+    return {
+      skip: `Electron ${binary.version} is not available (${binary.reason}); set ELECTRON_OVERRIDE_DIST_PATH to run this test.`,
+    };
   let nativeBinding: string;
   try {
     nativeBinding = electronNativeBinding(root, binary.version);
   } catch (err) {
     return { skip: (err as Error).message };
   }
-  const build = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+  const build = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
   return { executablePath: binary.path, nativeBinding };
 }
@@ -44,7 +51,11 @@ test.beforeAll(async () => {
   const env = { ...process.env, COUNTERPART_NATIVE_BINDING: setup.nativeBinding } as Record<string, string>;
   delete env.ELECTRON_RUN_AS_NODE;
   delete env.COUNTERPART_DB;
-  app = await electron.launch({ executablePath: setup.executablePath, args: [root, '--db', path.join(dir, 'store.db')], env });
+  app = await electron.launch({
+    executablePath: setup.executablePath,
+    args: [root, '--db', path.join(dir, 'store.db')],
+    env,
+  });
   page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
 });
@@ -73,11 +84,17 @@ test('opens the built renderer in a sandboxed, isolated window', async () => {
 
 test('exposes exactly the contract methods and they reach the real database', async () => {
   type Bridge = Record<string, (input: object) => Promise<unknown>>;
-  const names = await page.evaluate(() => Object.keys((globalThis as unknown as { counterpart: Bridge }).counterpart).sort());
+  const names = await page.evaluate(() =>
+    Object.keys((globalThis as unknown as { counterpart: Bridge }).counterpart).sort(),
+  );
   expect(names).toEqual([...METHOD_NAMES].sort());
-  const info = await page.evaluate(() => (globalThis as unknown as { counterpart: Bridge }).counterpart['app.info']!({}));
+  const info = await page.evaluate(() =>
+    (globalThis as unknown as { counterpart: Bridge }).counterpart['app.info']!({}),
+  );
   expect(info).toMatchObject({ ok: true, value: { needsSetup: true } });
-  const bad = await page.evaluate(() => (globalThis as unknown as { counterpart: Bridge }).counterpart['session.signIn']!({ clerkId: -1, pin: 'x' }));
+  const bad = await page.evaluate(() =>
+    (globalThis as unknown as { counterpart: Bridge }).counterpart['session.signIn']!({ clerkId: -1, pin: 'x' }),
+  );
   expect(bad).toEqual({ ok: false, error: { code: 'VALIDATION', message: expect.any(String) } });
 });
 
@@ -88,6 +105,10 @@ test('refuses navigation and new windows', async () => {
   });
   await page.waitForTimeout(500);
   expect(page.url()).toBe(before);
-  expect(await page.evaluate(() => (globalThis as unknown as { open(u: string): unknown }).open('https://example.com/') === null)).toBe(true);
+  expect(
+    await page.evaluate(
+      () => (globalThis as unknown as { open(u: string): unknown }).open('https://example.com/') === null,
+    ),
+  ).toBe(true);
   expect(app.windows()).toHaveLength(1);
 });

@@ -84,7 +84,9 @@ test.describe('first run on an empty database', () => {
       await expect(page.getByRole('heading', { name: 'Welcome to Counterpart' })).toBeVisible();
       await snap(page, testInfo, `first-run-${size.width}`);
       await expectAccessible(page, testInfo, `first run at ${size.width}`);
-      const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+      const overflow = Number(
+        await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     });
   }
@@ -129,8 +131,15 @@ test.describe('first run on an empty database', () => {
     await expect(page.getByRole('heading', { name: 'Set the backup folder' })).toBeVisible();
     await snap(page, testInfo, 'next-steps');
     await expectAccessible(page, testInfo, 'next steps');
-    expect(app.backend.ctx.config).toMatchObject({ storeName: 'Galway Hardware', storeId: 'galway-hardware', locale: 'de-IE', currency: 'EUR' });
-    expect(app.backend.db.prepare('SELECT display_name, role FROM clerks').all()).toEqual([{ display_name: 'Nuala Brennan', role: 'admin' }]);
+    expect(app.backend.ctx.config).toMatchObject({
+      storeName: 'Galway Hardware',
+      storeId: 'galway-hardware',
+      locale: 'de-IE',
+      currency: 'EUR',
+    });
+    expect(app.backend.db.prepare('SELECT display_name, role FROM clerks').all()).toEqual([
+      { display_name: 'Nuala Brennan', role: 'admin' },
+    ]);
 
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('signed-in-clerk')).toHaveText('Nuala Brennan');
@@ -154,7 +163,9 @@ test.describe('first run on an empty database', () => {
     test.setTimeout(60_000);
     await page.getByRole('button', { name: 'Load the demo store' }).click();
     await expect(page.getByRole('heading', { name: 'Who is at the counter?' })).toBeVisible({ timeout: 30_000 });
-    expect((app.backend.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBeGreaterThan(1000);
+    expect((app.backend.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBeGreaterThan(
+      1000,
+    );
     expect(app.backend.ctx.config.storeId).toBe('demo-store');
     await page.getByRole('button', { name: /Aoife Byrne/ }).click();
     await expect(page.getByText('Demo store: every clerk’s PIN is 1234.')).toBeVisible();

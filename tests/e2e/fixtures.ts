@@ -26,7 +26,11 @@ export interface AppFixture {
   /** The real backend behind the page; query backend.db to check what was written. */
   backend: Backend;
   /** Calls a contract method as `clerkId` (freshly signed in) with a session of its own, not the page's; for preparing data. */
-  call<M extends MethodName>(method: M, input: MethodInput<M>, clerkId?: number | null): Promise<Envelope<MethodOutput<M>>>;
+  call<M extends MethodName>(
+    method: M,
+    input: MethodInput<M>,
+    clerkId?: number | null,
+  ): Promise<Envelope<MethodOutput<M>>>;
 }
 
 interface Options {
@@ -70,7 +74,9 @@ export const test = base.extend<Options & { app: AppFixture }, { demoTemplate: s
 
   app: async ({ page, store, now, managed, demoTemplate }, use) => {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-      throw new Error('The renderer is not built; run `npm run build:renderer` before the end-to-end tests (npm test does).');
+      throw new Error(
+        'The renderer is not built; run `npm run build:renderer` before the end-to-end tests (npm test does).',
+      );
     }
     const dir = tempDir();
     const dbPath = path.join(dir, 'store.db');

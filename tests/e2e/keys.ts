@@ -11,6 +11,9 @@ export async function wedge(page: Page, digits: string): Promise<void> {
     cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code, windowsVirtualKeyCode: vk, text }),
     cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode: vk }),
   ];
-  await Promise.all([...[...digits].flatMap((d) => key(d, `Digit${d}`, 48 + Number(d), d)), ...key('Enter', 'Enter', 13, '\r')]);
+  await Promise.all([
+    ...[...digits].flatMap((d) => key(d, `Digit${d}`, 48 + Number(d), d)),
+    ...key('Enter', 'Enter', 13, '\r'),
+  ]);
   await cdp.detach();
 }

@@ -9,11 +9,18 @@ import { CLERK, expectAccessible, MANAGER, signIn, snap, TODAY } from './manager
 
 const say = (page: Page) => page.getByLabel('What I’ll say');
 const announcer = (page: Page) => page.getByTestId('announcer');
-const count = (app: AppFixture, sql: string, ...args: unknown[]) => app.backend.db.prepare(sql).pluck().get(...args) as number;
+const count = (app: AppFixture, sql: string, ...args: unknown[]) =>
+  app.backend.db
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
 
 async function walkIn(page: Page): Promise<void> {
   await signIn(page, CLERK);
-  await page.getByRole('navigation', { name: 'Counter actions' }).getByRole('button', { name: /Walk-in/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Counter actions' })
+    .getByRole('button', { name: /Walk-in/ })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: 'Walk-in' })).toBeFocused();
   await expect(page.locator('.sugg').first()).toBeVisible();
 }
@@ -73,7 +80,10 @@ test('a slot blocks Copy until filled', async ({ app, page }, testInfo) => {
   await expect(announcer(page)).toHaveText(/^Cop(ied|ying is not allowed here)$/);
   await page.keyboard.press('Control+Enter');
   await expect(announcer(page)).toHaveText('Interaction saved');
-  const said = app.backend.db.prepare('SELECT said, outcome FROM interactions ORDER BY id DESC LIMIT 1').get() as { said: string; outcome: string };
+  const said = app.backend.db.prepare('SELECT said, outcome FROM interactions ORDER BY id DESC LIMIT 1').get() as {
+    said: string;
+    outcome: string;
+  };
   expect(said).toEqual({ said: text.replace(slotToken('what they asked'), 'the delivery date'), outcome: 'follow_up' });
 });
 
@@ -99,7 +109,10 @@ test('Tab and Shift+Tab move between slots, and Tab leaves the box after the las
 test('"Put right what is still open" logs a complaint tied to the issue', async ({ app: _app, page }) => {
   await signIn(page, CLERK);
   await openCustomer(page, "tony o'rourke", "Tony O'Rourke");
-  await page.getByRole('button', { name: /^Use suggestion \d: Put right what is still open/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Use suggestion \d: Put right what is still open/ })
+    .first()
+    .click();
   await expect(page.getByRole('radio', { name: 'Complaint', exact: true })).toBeChecked();
   await expect(page.getByRole('radio', { name: 'Resolved', exact: true })).toBeChecked();
   await expect(page.getByRole('group', { name: /Settles/ }).getByRole('checkbox', { checked: true })).toHaveCount(1);
@@ -177,16 +190,27 @@ test('follow-up dates, a long paste and sentiment digits', async ({ app, page },
   await due.fill(oneYearAfter(TODAY));
   await page.keyboard.press('Control+Enter');
   await expect(announcer(page)).toHaveText('Interaction saved');
-  expect(app.backend.db.prepare('SELECT follow_up_due, sentiment FROM interactions ORDER BY id DESC LIMIT 1').get()).toEqual({
+  expect(
+    app.backend.db.prepare('SELECT follow_up_due, sentiment FROM interactions ORDER BY id DESC LIMIT 1').get(),
+  ).toEqual({
     follow_up_due: oneYearAfter(TODAY),
     sentiment: 5,
   });
 });
 
-test('quick-create: a near duplicate is flagged, and Ctrl+Enter does not create past the warning', async ({ app, page }, testInfo) => {
+test('quick-create: a near duplicate is flagged, and Ctrl+Enter does not create past the warning', async ({
+  app,
+  page,
+}, testInfo) => {
   // The demo store's Mary O'Brien, the issue's own example.
-  expect(count(app, "SELECT count(*) FROM customers WHERE first_name = 'Mary' AND last_name = 'O''Brien' AND phone = '087 123 4567'")).toBe(1);
-  const namesakes = () => count(app, "SELECT count(*) FROM customers WHERE last_name IN ('OBrien', 'O''Brien') AND phone = '087 123 4568'");
+  expect(
+    count(
+      app,
+      "SELECT count(*) FROM customers WHERE first_name = 'Mary' AND last_name = 'O''Brien' AND phone = '087 123 4567'",
+    ),
+  ).toBe(1);
+  const namesakes = () =>
+    count(app, "SELECT count(*) FROM customers WHERE last_name IN ('OBrien', 'O''Brien') AND phone = '087 123 4568'");
   await signIn(page, CLERK);
   await page.keyboard.press('Alt+n');
   await expect(page.getByLabel('First name')).toBeFocused();
@@ -210,7 +234,10 @@ test('quick-create: a near duplicate is flagged, and Ctrl+Enter does not create 
   expect(namesakes()).toBe(1);
 });
 
-test('the playbook editor: conditions as rows in words, a slot inserted, Kind and Outcome defaults saved', async ({ app, page }, testInfo) => {
+test('the playbook editor: conditions as rows in words, a slot inserted, Kind and Outcome defaults saved', async ({
+  app,
+  page,
+}, testInfo) => {
   test.setTimeout(90_000);
   await signIn(page, MANAGER);
   await page.getByRole('button', { name: 'Back office' }).click();
@@ -226,7 +253,9 @@ test('the playbook editor: conditions as rows in words, a slot inserted, Kind an
   await field.selectOption({ label: 'visit count' });
   await rows.getByLabel('Condition 1: operator').selectOption({ label: 'is at least' });
   await rows.getByLabel('Condition 1: value').fill('3');
-  expect(JSON.parse(await page.getByLabel('Conditions (JSON)').inputValue())).toEqual({ all: [{ field: 'visitCount', op: '>=', value: 3 }] });
+  expect(JSON.parse(await page.getByLabel('Conditions (JSON)').inputValue())).toEqual({
+    all: [{ field: 'visitCount', op: '>=', value: 3 }],
+  });
   await expect(page.getByTestId('pb-condition-summary')).toContainText('visit count is at least 3');
 
   // A slot goes in where the cursor is, its label selected to type over.
@@ -243,7 +272,13 @@ test('the playbook editor: conditions as rows in words, a slot inserted, Kind an
   await expectAccessible(page, testInfo, 'playbook-editor-rows');
   await page.keyboard.press('Control+s');
   await expect(announcer(page)).toHaveText(/^Saved “How can I help\?” as version \d+\.$/);
-  expect(app.backend.db.prepare("SELECT default_kind, default_outcome, conditions, text_unknown FROM playbook_templates WHERE id = 'how-can-i-help'").get()).toEqual({
+  expect(
+    app.backend.db
+      .prepare(
+        "SELECT default_kind, default_outcome, conditions, text_unknown FROM playbook_templates WHERE id = 'how-can-i-help'",
+      )
+      .get(),
+  ).toEqual({
     default_kind: 'inquiry',
     default_outcome: 'follow_up',
     conditions: JSON.stringify({ all: [{ field: 'visitCount', op: '>=', value: 3 }] }),

@@ -1,16 +1,31 @@
 // The rest of the back office end to end: the follow-up queue, the team, the audit log, what a clerk may not do,
 // and an accessibility scan of every tab.
 import { expect, test } from './fixtures';
-import { ADMIN, CLERK, MANAGER, clerkId, expectAccessible, openBackOffice, signIn, snap, value } from './manager-helpers';
+import {
+  ADMIN,
+  CLERK,
+  MANAGER,
+  clerkId,
+  expectAccessible,
+  openBackOffice,
+  signIn,
+  snap,
+  value,
+} from './manager-helpers';
 
-test('follow-up queue: overdue first, assign a clerk, log the follow-up on the counter', async ({ app, page }, testInfo) => {
+test('follow-up queue: overdue first, assign a clerk, log the follow-up on the counter', async ({
+  app,
+  page,
+}, testInfo) => {
   const queue = await value(app, 'followups.list', {}, MANAGER);
   expect(queue.some((f) => f.overdue)).toBe(true);
   await signIn(page, MANAGER);
   await openBackOffice(page, 'Follow-ups');
   await expect(page.getByRole('heading', { level: 2, name: 'Follow-ups' })).toBeVisible();
   const overdue = queue.filter((f) => f.overdue).length;
-  await expect(page.getByTestId('followup-summary')).toContainText(`${queue.length} open follow-ups, ${overdue} overdue.`);
+  await expect(page.getByTestId('followup-summary')).toContainText(
+    `${queue.length} open follow-ups, ${overdue} overdue.`,
+  );
 
   const rows = page.locator('tbody tr[data-followup-id]');
   await expect(rows).toHaveCount(queue.length);
@@ -39,7 +54,10 @@ test('follow-up queue: overdue first, assign a clerk, log the follow-up on the c
   await expect(page.getByRole('heading', { level: 2, name: target.customer!.displayName })).toBeVisible();
 });
 
-test('team: add a clerk, refuse bad input with the server’s message, reset a PIN; audit shows both', async ({ app, page }, testInfo) => {
+test('team: add a clerk, refuse bad input with the server’s message, reset a PIN; audit shows both', async ({
+  app,
+  page,
+}, testInfo) => {
   await signIn(page, MANAGER);
   await openBackOffice(page, 'Team');
   await expect(page.getByRole('heading', { level: 2, name: 'Team' })).toBeVisible();
@@ -58,7 +76,9 @@ test('team: add a clerk, refuse bad input with the server’s message, reset a P
   await page.getByRole('button', { name: 'Add clerk' }).click();
   await expect(page.getByRole('row', { name: /Niamh Walsh/ })).toBeVisible();
   await expect(page.getByTestId('announcer')).toHaveText('Niamh Walsh added as clerk');
-  expect(app.backend.db.prepare("SELECT role FROM clerks WHERE display_name = 'Niamh Walsh'").all()).toEqual([{ role: 'clerk' }]);
+  expect(app.backend.db.prepare("SELECT role FROM clerks WHERE display_name = 'Niamh Walsh'").all()).toEqual([
+    { role: 'clerk' },
+  ]);
   await expect(page.getByLabel('Name')).toHaveValue('');
 
   // Reset Aoife's PIN in the dialog; the new PIN signs her in.
@@ -115,7 +135,9 @@ test('an admin may add a manager', async ({ app, page }) => {
   await page.getByLabel('PIN again').fill('24680');
   await page.getByRole('button', { name: 'Add clerk' }).click();
   await expect(page.getByRole('row', { name: /Ruairí Daly/ })).toContainText('Manager');
-  expect(app.backend.db.prepare("SELECT role FROM clerks WHERE display_name = 'Ruairí Daly'").get()).toEqual({ role: 'manager' });
+  expect(app.backend.db.prepare("SELECT role FROM clerks WHERE display_name = 'Ruairí Daly'").get()).toEqual({
+    role: 'manager',
+  });
 });
 
 test('a clerk sees no back office and every manager method answers FORBIDDEN', async ({ app, page }) => {
@@ -144,7 +166,11 @@ test('a clerk sees no back office and every manager method answers FORBIDDEN', a
     if (!r.ok) expect(r.error.code).toBe('FORBIDDEN');
   }
   // And a manager may not create a manager, whatever the screen offers.
-  const r = await app.call('clerks.create', { displayName: 'Promoted', role: 'manager', pin: '1111' }, clerkId(app, MANAGER));
+  const r = await app.call(
+    'clerks.create',
+    { displayName: 'Promoted', role: 'manager', pin: '1111' },
+    clerkId(app, MANAGER),
+  );
   expect(r.ok ? null : r.error).toEqual({ code: 'FORBIDDEN', message: 'Only an admin can add managers or admins.' });
 });
 

@@ -16,7 +16,12 @@ export function clerkId(app: AppFixture, name: string): number {
 }
 
 /** Calls a method as the named clerk and returns the value, failing the test on an error envelope. */
-export async function value<M extends MethodName>(app: AppFixture, method: M, input: MethodInput<M>, as: string): Promise<MethodOutput<M>> {
+export async function value<M extends MethodName>(
+  app: AppFixture,
+  method: M,
+  input: MethodInput<M>,
+  as: string,
+): Promise<MethodOutput<M>> {
   const r = await app.call(method, input, clerkId(app, as));
   if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
   return r.value;
@@ -40,8 +45,17 @@ export async function expectAccessible(page: Page, testInfo: TestInfo, screen: s
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  await testInfo.attach(`axe-${screen}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+  await testInfo.attach(`axe-${screen}.json`, {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  });
   expect(bad, `accessibility on the ${screen} screen`).toEqual([]);
 }
 
@@ -53,9 +67,11 @@ export async function snap(page: Page, testInfo: TestInfo, name: string, fullPag
 
 /** No element of the locator's subtree is cut off sideways: its content fits the width it is given. */
 export async function fitsItsWidth(page: Page, selector: string): Promise<void> {
-  const over = await page.locator(selector).evaluateAll((els) =>
-    els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.outerHTML.slice(0, 80)),
-  );
+  const over = await page
+    .locator(selector)
+    .evaluateAll((els) =>
+      els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.outerHTML.slice(0, 80)),
+    );
   expect(over, `${selector} cut off`).toEqual([]);
 }
 
@@ -70,7 +86,10 @@ export async function actionsInView(page: Page, table: string): Promise<void> {
     return [...t.querySelectorAll('tbody tr > td:last-child')]
       .map((td) => ({ td, r: td.getBoundingClientRect() }))
       .filter(({ r }) => r.left < box.left - 1 || r.right > right + 1)
-      .map(({ td, r }) => `${td.textContent?.trim()} at ${Math.round(r.left)}–${Math.round(r.right)} of ${Math.round(box.left)}–${Math.round(right)}`);
+      .map(
+        ({ td, r }) =>
+          `${td.textContent?.trim()} at ${Math.round(r.left)}–${Math.round(r.right)} of ${Math.round(box.left)}–${Math.round(right)}`,
+      );
   });
   expect(cut, `${table}: action cells cut off`).toEqual([]);
 }

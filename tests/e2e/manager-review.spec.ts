@@ -4,16 +4,34 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { CSV_COLUMNS } from '../../main/services/reports/csv';
 import { expect, test, type AppFixture } from './fixtures';
-import { ADMIN, CLERK, MANAGER, TODAY, clerkId, expectAccessible, openBackOffice, signIn, snap, value } from './manager-helpers';
+import {
+  ADMIN,
+  CLERK,
+  MANAGER,
+  TODAY,
+  clerkId,
+  expectAccessible,
+  openBackOffice,
+  signIn,
+  snap,
+  value,
+} from './manager-helpers';
 
 const TAG = 'E2E-review';
 
 async function logKnownEntries(app: AppFixture): Promise<{ customerId: number; ids: number[] }> {
-  const customer = app.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1 OFFSET 30').get() as { id: number };
+  const customer = app.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1 OFFSET 30').get() as {
+    id: number;
+  };
   const entries = [
     { kind: 'return', outcome: 'resolved', sentiment: 4, notes: `${TAG} alpha: refund for a cracked teapot lid` },
     { kind: 'complaint', outcome: 'escalated', sentiment: 2, notes: `${TAG} beta: kettle switch broke twice` },
-    { kind: 'inquiry', outcome: 'unresolved', sentiment: null, notes: `${TAG} gamma: asked about a discontinued blender` },
+    {
+      kind: 'inquiry',
+      outcome: 'unresolved',
+      sentiment: null,
+      notes: `${TAG} gamma: asked about a discontinued blender`,
+    },
   ] as const;
   const ids: number[] = [];
   for (const e of entries) {
@@ -26,7 +44,10 @@ async function logKnownEntries(app: AppFixture): Promise<{ customerId: number; i
 const logRows = (page: Page) => page.locator('.log-table tbody tr');
 const row = (page: Page, text: string) => logRows(page).filter({ hasText: text });
 
-test('daily review: KPIs, charts with tables, filters, flag with a note, open the customer', async ({ app, page }, testInfo) => {
+test('daily review: KPIs, charts with tables, filters, flag with a note, open the customer', async ({
+  app,
+  page,
+}, testInfo) => {
   test.setTimeout(60_000);
   const { customerId, ids } = await logKnownEntries(app);
   const kpis = await value(app, 'reports.kpis', { day: TODAY }, MANAGER);
@@ -78,7 +99,9 @@ test('daily review: KPIs, charts with tables, filters, flag with a note, open th
   await expect(page.getByTestId('announcer')).toHaveText('1 entry match');
 
   // Flag it with a review note. The dialog keeps focus inside and Esc closes it without leaving the back office.
-  const flagButton = logRows(page).first().getByRole('button', { name: /Flag or add a review note/ });
+  const flagButton = logRows(page)
+    .first()
+    .getByRole('button', { name: /Flag or add a review note/ });
   await flagButton.click();
   const dialog = page.getByRole('dialog', { name: 'Review entry' });
   await expect(dialog).toBeVisible();
@@ -106,10 +129,17 @@ test('daily review: KPIs, charts with tables, filters, flag with a note, open th
 
   // Stored as a review amendment by the manager; the original entry is untouched.
   const review = app.backend.db
-    .prepare('SELECT flagged, review_note, clerk_id, amend_reason FROM interactions WHERE amends_id = ? AND flagged IS NOT NULL')
+    .prepare(
+      'SELECT flagged, review_note, clerk_id, amend_reason FROM interactions WHERE amends_id = ? AND flagged IS NOT NULL',
+    )
     .all(ids[0]) as { flagged: number; review_note: string; clerk_id: number; amend_reason: string }[];
   expect(review).toEqual([
-    { flagged: 1, review_note: 'Refund over the limit without a manager: talk to Aoife.', clerk_id: clerkId(app, MANAGER), amend_reason: 'manager review' },
+    {
+      flagged: 1,
+      review_note: 'Refund over the limit without a manager: talk to Aoife.',
+      clerk_id: clerkId(app, MANAGER),
+      amend_reason: 'manager review',
+    },
   ]);
   const flaggedNow = await value(app, 'reports.day', { day: TODAY, filters: { flagged: true } }, MANAGER);
   expect(flaggedNow.entries.map((e) => e.id)).toEqual([ids[0]]);
@@ -147,7 +177,10 @@ test('exports: CSV with and without a BOM, and a PDF for a range', async ({ app,
     const box = page.getByLabel('BOM for Excel');
     if (bom) await box.check();
     else await box.uncheck();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const file = testInfo.outputPath(`${bom ? 'bom' : 'plain'}-${download.suggestedFilename()}`);
     await download.saveAs(file);
@@ -167,7 +200,10 @@ test('exports: CSV with and without a BOM, and a PDF for a range', async ({ app,
 
   // A range: from three days before to today.
   await page.getByLabel('From', { exact: true }).fill('2026-11-20');
-  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PDF' }).click()]);
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PDF' }).click(),
+  ]);
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
   const pdfFile = testInfo.outputPath(pdf.suggestedFilename());
   await pdf.saveAs(pdfFile);
@@ -180,7 +216,9 @@ test('exports: CSV with and without a BOM, and a PDF for a range', async ({ app,
   await page.getByRole('button', { name: 'Export CSV' }).click();
   await expect(page.locator('.review-section [role="alert"]')).toHaveText('The start date is after the end date.');
 
-  const events = app.backend.db.prepare("SELECT count(*) AS n FROM audit_log WHERE event = 'export'").get() as { n: number };
+  const events = app.backend.db.prepare("SELECT count(*) AS n FROM audit_log WHERE event = 'export'").get() as {
+    n: number;
+  };
   expect(events.n).toBe(3);
 });
 

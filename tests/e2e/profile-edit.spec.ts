@@ -15,13 +15,17 @@ interface Row {
 /** A demo customer with a phone and no style yet, and another one whose phone the first must not take. */
 function customers(app: AppFixture): [Row, Row] {
   const rows = app.backend.db
-    .prepare("SELECT id, first_name, last_name, phone FROM customers WHERE phone IS NOT NULL AND style = 'unknown' ORDER BY id LIMIT 2 OFFSET 40")
+    .prepare(
+      "SELECT id, first_name, last_name, phone FROM customers WHERE phone IS NOT NULL AND style = 'unknown' ORDER BY id LIMIT 2 OFFSET 40",
+    )
     .all() as Row[];
   return [rows[0]!, rows[1]!];
 }
 const fullName = (c: Row) => `${c.first_name} ${c.last_name}`.trim();
 const changes = (app: AppFixture, id: number) =>
-  app.backend.db.prepare('SELECT field, clerk_id FROM customer_field_changes WHERE customer_id = ? ORDER BY id').all(id) as { field: string; clerk_id: number }[];
+  app.backend.db
+    .prepare('SELECT field, clerk_id FROM customer_field_changes WHERE customer_id = ? ORDER BY id')
+    .all(id) as { field: string; clerk_id: number }[];
 
 async function openCustomer(page: Page, c: Row): Promise<void> {
   const search = page.getByRole('combobox', { name: 'Find customer' });
@@ -33,9 +37,16 @@ async function openCustomer(page: Page, c: Row): Promise<void> {
 
 const form = (page: Page) => page.getByRole('form', { name: 'Edit profile' });
 const editButton = (page: Page) => page.getByRole('button', { name: /Edit profile/ });
-const contact = (page: Page, term: string) => page.locator('.contact div').filter({ has: page.getByText(term, { exact: true }) }).locator('dd');
+const contact = (page: Page, term: string) =>
+  page
+    .locator('.contact div')
+    .filter({ has: page.getByText(term, { exact: true }) })
+    .locator('dd');
 
-test('edit a profile by keyboard: Alt+P opens the form, Ctrl+Enter saves, the change shows at once', async ({ app, page }, testInfo) => {
+test('edit a profile by keyboard: Alt+P opens the form, Ctrl+Enter saves, the change shows at once', async ({
+  app,
+  page,
+}, testInfo) => {
   const [c] = customers(app);
   await signIn(page, CLERK);
   await openCustomer(page, c);
@@ -50,7 +61,9 @@ test('edit a profile by keyboard: Alt+P opens the form, Ctrl+Enter saves, the ch
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('087 555 0199');
   const green = page.getByRole('radio', { name: STYLE_GUIDE.green.name });
-  await expect(green).toHaveAccessibleDescription(`Recognise: ${STYLE_GUIDE.green.recognise} Talk: ${STYLE_GUIDE.green.approach}`);
+  await expect(green).toHaveAccessibleDescription(
+    `Recognise: ${STYLE_GUIDE.green.recognise} Talk: ${STYLE_GUIDE.green.approach}`,
+  );
   await green.press('Space');
   await expect(green).toBeChecked();
   await expectAccessible(page, testInfo, 'profile-edit');
@@ -84,7 +97,10 @@ test('Esc cancels the edit: nothing is saved and focus returns to the profile', 
   expect(changes(app, c.id)).toEqual([]);
 });
 
-test("another customer's phone: warned while typing, refused on save, nothing typed is lost", async ({ app, page }, testInfo) => {
+test("another customer's phone: warned while typing, refused on save, nothing typed is lost", async ({
+  app,
+  page,
+}, testInfo) => {
   const [c, other] = customers(app);
   await signIn(page, CLERK);
   await openCustomer(page, c);
@@ -94,7 +110,9 @@ test("another customer's phone: warned while typing, refused on save, nothing ty
   await expect(page.getByText(`Possible duplicate: ${fullName(other)}`)).toBeVisible();
   await expectAccessible(page, testInfo, 'profile-edit-duplicate');
   await page.keyboard.press('Control+Enter');
-  await expect(form(page).getByRole('alert')).toHaveText(`Phone ${other.phone} already belongs to ${fullName(other)} (customer ${other.id}).`);
+  await expect(form(page).getByRole('alert')).toHaveText(
+    `Phone ${other.phone} already belongs to ${fullName(other)} (customer ${other.id}).`,
+  );
   await expect(page.getByLabel('Phone')).toHaveValue(other.phone);
   await expect(page.getByLabel('Notes about the customer')).toHaveValue('Moved house');
   expect(changes(app, c.id)).toEqual([]);
@@ -109,7 +127,10 @@ test('managers see who opened the profile, newest first; clerks do not', async (
   await expect(opened.locator('summary')).toContainText(`Opened by · 2 openings, last by ${MANAGER}`);
   await opened.locator('summary').focus();
   await page.keyboard.press('Enter');
-  await expect(opened.getByRole('listitem')).toHaveText([new RegExp(`^${MANAGER} · counter-1 · `), new RegExp(`^${CLERK} · counter-1 · `)]);
+  await expect(opened.getByRole('listitem')).toHaveText([
+    new RegExp(`^${MANAGER} · counter-1 · `),
+    new RegExp(`^${CLERK} · counter-1 · `),
+  ]);
   await expectAccessible(page, testInfo, 'profile-opened-by');
   await snap(page, testInfo, 'profile-opened-by');
 

@@ -12,7 +12,9 @@ import { openStore } from '../../main/store-lifecycle';
 
 const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
-test('a damaged store opens on the recovery screen, which restores the newest good backup from the keyboard', async ({ page }) => {
+test('a damaged store opens on the recovery screen, which restores the newest good backup from the keyboard', async ({
+  page,
+}) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counterpart-e2e-'));
   const dbPath = path.join(dir, 'store.db');
   const backupDir = path.join(dir, 'backups');
@@ -24,7 +26,10 @@ test('a damaged store opens on the recovery screen, which restores the newest go
   const good = (made.value as { name: string }).name;
   first.close();
   // a newer backup that fails its check, and the store cut short
-  fs.writeFileSync(path.join(backupDir, 'counterpart-29991231T000000000Z.db'), fs.readFileSync(path.join(backupDir, good)).fill(0x41, 4096));
+  fs.writeFileSync(
+    path.join(backupDir, 'counterpart-29991231T000000000Z.db'),
+    fs.readFileSync(path.join(backupDir, good)).fill(0x41, 4096),
+  );
   fs.truncateSync(dbPath, 4096);
 
   const store = openStore({ dbPath, backupDir, log: () => {} });
@@ -32,7 +37,9 @@ test('a damaged store opens on the recovery screen, which restores the newest go
   try {
     await page.goto(server.newLink()); // the preview lets a browser in only through a one-time link
     await expect(page.getByRole('heading', { name: 'The store cannot be opened' })).toBeVisible();
-    await expect(page.getByText(/is damaged \(it is 4,096 bytes where its header says [\d,]+: it was cut short\)/)).toBeVisible();
+    await expect(
+      page.getByText(/is damaged \(it is 4,096 bytes where its header says [\d,]+: it was cut short\)/),
+    ).toBeVisible();
     const offered = page.getByRole('listitem').filter({ hasText: 'Newest good' });
     await expect(offered).toHaveCount(1);
     await expect(offered.getByRole('button', { name: /^Restore/ })).toBeFocused();

@@ -27,7 +27,10 @@ function tonysComplaint(app: AppFixture): { id: number; customer_id: number } {
     .get() as { id: number; customer_id: number };
 }
 
-test('resolve Tony’s complaint in his own words from the open issue’s Resolve action', async ({ app, page }, testInfo) => {
+test('resolve Tony’s complaint in his own words from the open issue’s Resolve action', async ({
+  app,
+  page,
+}, testInfo) => {
   const complaint = tonysComplaint(app);
   await signIn(page, CLERK);
   await openCustomer(page, "tony o'rourke", "Tony O'Rourke");
@@ -70,13 +73,22 @@ test('resolve Tony’s complaint in his own words from the open issue’s Resolv
   await snap(page, testInfo, 'resolve-after-save');
 
   const saved = app.backend.db
-    .prepare('SELECT i.id, i.said, i.outcome, i.sentiment FROM interactions i JOIN interaction_resolves r ON r.interaction_id = i.id WHERE r.issue_id = ?')
+    .prepare(
+      'SELECT i.id, i.said, i.outcome, i.sentiment FROM interactions i JOIN interaction_resolves r ON r.interaction_id = i.id WHERE r.issue_id = ?',
+    )
     .all(complaint.id);
   expect(saved).toEqual([{ id: expect.any(Number), said: words, outcome: 'resolved', sentiment: 5 }]);
-  expect(app.backend.db.prepare('SELECT closed_at IS NOT NULL AS closed FROM open_issues WHERE interaction_id = ?').get(complaint.id)).toEqual({ closed: 1 });
+  expect(
+    app.backend.db
+      .prepare('SELECT closed_at IS NOT NULL AS closed FROM open_issues WHERE interaction_id = ?')
+      .get(complaint.id),
+  ).toEqual({ closed: 1 });
 });
 
-test('the issue’s own steps: Kind Complaint, Outcome Resolved, sentiment 5, own notes, Ctrl+Enter settles the complaint', async ({ app, page }) => {
+test('the issue’s own steps: Kind Complaint, Outcome Resolved, sentiment 5, own notes, Ctrl+Enter settles the complaint', async ({
+  app,
+  page,
+}) => {
   const complaint = tonysComplaint(app);
   await signIn(page, CLERK);
   await openCustomer(page, "tony o'rourke", "Tony O'Rourke");
@@ -88,7 +100,11 @@ test('the issue’s own steps: Kind Complaint, Outcome Resolved, sentiment 5, ow
   await page.getByLabel('Notes').fill('Refunded the pan, customer happy.');
   await page.keyboard.press('Control+Enter');
   await expect(issues(page).getByRole('heading')).toContainText('Open issues 2');
-  expect(app.backend.db.prepare('SELECT closed_by IS NOT NULL AS closed FROM open_issues WHERE interaction_id = ?').get(complaint.id)).toEqual({ closed: 1 });
+  expect(
+    app.backend.db
+      .prepare('SELECT closed_by IS NOT NULL AS closed FROM open_issues WHERE interaction_id = ?')
+      .get(complaint.id),
+  ).toEqual({ closed: 1 });
 });
 
 test('settling two issues at once, and none', async ({ app, page }) => {
@@ -97,8 +113,12 @@ test('settling two issues at once, and none', async ({ app, page }) => {
   await page.getByRole('radio', { name: 'Other', exact: true }).check();
   // Nothing of kind Other is open: nothing proposed, the entry may settle none.
   await expect(settles(page).getByRole('checkbox', { checked: true })).toHaveCount(0);
-  await settles(page).getByRole('checkbox', { name: /Inquiry from/ }).check();
-  await settles(page).getByRole('checkbox', { name: /Return from/ }).check();
+  await settles(page)
+    .getByRole('checkbox', { name: /Inquiry from/ })
+    .check();
+  await settles(page)
+    .getByRole('checkbox', { name: /Return from/ })
+    .check();
   await page.keyboard.press('Control+Enter');
   await expect(issues(page).getByRole('heading')).toContainText('Open issues 1');
   // A resolved entry about something else settles nothing.
@@ -108,10 +128,17 @@ test('settling two issues at once, and none', async ({ app, page }) => {
   await expect(page.getByTestId('announcer')).toHaveText('Interaction saved');
   await expect(issues(page).getByRole('heading')).toContainText('Open issues 1');
   const customer = tonysComplaint(app).customer_id;
-  expect(app.backend.db.prepare('SELECT count(*) AS n FROM open_issues WHERE customer_id = ? AND closed_at IS NULL').get(customer)).toEqual({ n: 1 });
+  expect(
+    app.backend.db
+      .prepare('SELECT count(*) AS n FROM open_issues WHERE customer_id = ? AND closed_at IS NULL')
+      .get(customer),
+  ).toEqual({ n: 1 });
 });
 
-test('a suggestion about an open issue ties the entry to it; nothing cheerful is offered beside an overdue callback', async ({ app, page }) => {
+test('a suggestion about an open issue ties the entry to it; nothing cheerful is offered beside an overdue callback', async ({
+  app,
+  page,
+}) => {
   void app; // starts the store and opens the app
   await signIn(page, CLERK);
   // The gold customer owed an overdue callback about an overcharge.
@@ -133,7 +160,14 @@ test('the daily review shows what the clerk said', async ({ app, page }, testInf
   const clerk = app.backend.db.prepare('SELECT id FROM clerks WHERE display_name = ?').get(CLERK) as { id: number };
   const logged = await app.call(
     'interactions.log',
-    { customerId: complaint.customer_id, kind: 'complaint', outcome: 'resolved', sentiment: 5, resolves: [complaint.id], said: 'Tony, here is a new pan — sorry for the trouble.' },
+    {
+      customerId: complaint.customer_id,
+      kind: 'complaint',
+      outcome: 'resolved',
+      sentiment: 5,
+      resolves: [complaint.id],
+      said: 'Tony, here is a new pan — sorry for the trouble.',
+    },
     clerk.id,
   );
   expect(logged.ok).toBe(true);

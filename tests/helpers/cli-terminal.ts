@@ -18,5 +18,9 @@ export function cliTerminal(): { io: Io; out: string[]; err: string[] } {
     if (saved === undefined) delete process.env.COUNTERPART_DB;
     else process.env.COUNTERPART_DB = saved;
   });
-  return { io: { stdout: { write: (t) => out.push(t) }, stderr: { write: (t) => err.push(t) }, env: process.env }, out, err };
+  return {
+    io: { stdout: { write: (t) => out.push(t) }, stderr: { write: (t) => err.push(t) }, env: process.env },
+    out,
+    err,
+  };
 }

@@ -11,13 +11,19 @@ export interface Till extends EnrolledTerminal {
   next: number;
 }
 
-export async function till(hub: TestHub, store: string, name: string, wallClock: () => number = Date.now): Promise<Till> {
+export async function till(
+  hub: TestHub,
+  store: string,
+  name: string,
+  wallClock: () => number = Date.now,
+): Promise<Till> {
   const t = await enrolTerminal(hub, store, name);
   return { ...t, hubUrl: hub.url, clock: new HybridClock(t.terminal.id, wallClock), next: 1 };
 }
 
 export type Body = Omit<Mutation, 'mutationId' | 'hlc'> & { hlc?: string };
-export const upsert = (id: string, fields: Record<string, unknown>): Body => ({ entity: 'customer', kind: 'upsert', id, fields }) as Body;
+export const upsert = (id: string, fields: Record<string, unknown>): Body =>
+  ({ entity: 'customer', kind: 'upsert', id, fields }) as Body;
 export const erase = (id: string): Body => ({ entity: 'customer', kind: 'erase', id });
 export const interaction = (customerId: string, fields: Record<string, unknown>, id: string): Body =>
   ({ entity: 'interaction', kind: 'append', id, customerId, fields }) as Body;
@@ -25,7 +31,12 @@ export const interaction = (customerId: string, fields: Record<string, unknown>,
 /** Numbers and stamps the mutations as the terminal's outbox would, and pushes them. */
 export async function push(t: Till, ...bodies: Body[]): Promise<{ lastMutationId: number; restamped: number }> {
   const mutations = bodies.map((b) => ({ ...b, hlc: b.hlc ?? t.clock.tick(), mutationId: t.next++ }) as Mutation);
-  const answer = await post(t.hubUrl, HUB_API.push.path, { storeId: t.store.id, mutations }, { credential: t.credential });
+  const answer = await post(
+    t.hubUrl,
+    HUB_API.push.path,
+    { storeId: t.store.id, mutations },
+    { credential: t.credential },
+  );
   if (answer.status !== 200) throw new Error(`push: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
@@ -34,7 +45,12 @@ export async function push(t: Till, ...bodies: Body[]): Promise<{ lastMutationId
 export async function pullAll(t: Till, cursor: string | null = null): Promise<{ changes: Change[]; cursor: string }> {
   const changes: Change[] = [];
   for (;;) {
-    const answer = await post(t.hubUrl, HUB_API.pull.path, { storeId: t.store.id, cursor, limit: 1000 }, { credential: t.credential });
+    const answer = await post(
+      t.hubUrl,
+      HUB_API.pull.path,
+      { storeId: t.store.id, cursor, limit: 1000 },
+      { credential: t.credential },
+    );
     if (answer.status !== 200) throw new Error(`pull: ${answer.status} ${JSON.stringify(answer.body)}`);
     const page = answer.body as PullResponse;
     changes.push(...page.changes);

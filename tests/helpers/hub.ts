@@ -30,7 +30,10 @@ afterAll(async () => {
 });
 
 /** A hub process of its own: its own pool on the file's database, as a second process would have. */
-export async function startTestHub(db: TestDatabase, opts: { now?: () => Date; maxBodyBytes?: number } = {}): Promise<TestHub> {
+export async function startTestHub(
+  db: TestDatabase,
+  opts: { now?: () => Date; maxBodyBytes?: number } = {},
+): Promise<TestHub> {
   const pool = db.newPool();
   const logs: Record<string, unknown>[] = [];
   const hub = await startHub({ pool, now: opts.now, maxBodyBytes: opts.maxBodyBytes, log: (e) => logs.push(e) });
@@ -79,7 +82,12 @@ export interface EnrolledTerminal {
 }
 
 /** A terminal enrolled at `store` the way `sync join` does it: a code issued on the hub's database, traded over HTTP. */
-export async function enrolTerminal(hub: TestHub, store: string, terminal: string, now = new Date()): Promise<EnrolledTerminal> {
+export async function enrolTerminal(
+  hub: TestHub,
+  store: string,
+  terminal: string,
+  now = new Date(),
+): Promise<EnrolledTerminal> {
   const { code } = await issueEnrolmentCode(hub.pool, { storeName: store, terminalName: terminal, now });
   const { status, body } = await post(hub.url, HUB_API.enrol.path, { code, appVersion: '0.1.0' });
   if (status !== 200) throw new Error(`enrolment failed: ${JSON.stringify(body)}`);

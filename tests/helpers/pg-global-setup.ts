@@ -25,7 +25,11 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data folder inside.
   fs.chmodSync(dir, 0o755);
   try {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), password: crypto.randomBytes(18).toString('base64url'), throwaway: true });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'data'),
+      password: crypto.randomBytes(18).toString('base64url'),
+      throwaway: true,
+    });
     project.provide('pgUrl', server.url);
     return async () => {
       await server.stop();

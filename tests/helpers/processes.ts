@@ -93,7 +93,8 @@ export function startStoreProcess(mode: string, file: string, extra: string[] = 
   const exited = new Promise<number | null>((resolve) =>
     child.on('close', (code) => {
       closed = true;
-      for (const w of waiting.splice(0)) w.reject(new Error(`${mode} process exited (${code}): ${stderr.trim().split('\n').pop() ?? ''}`));
+      for (const w of waiting.splice(0))
+        w.reject(new Error(`${mode} process exited (${code}): ${stderr.trim().split('\n').pop() ?? ''}`));
       resolve(code);
     }),
   );

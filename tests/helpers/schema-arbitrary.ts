@@ -36,7 +36,8 @@ function integer(s: JsonSchema): fc.Arbitrary<number> {
   const min = s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : (s.minimum ?? Number.MIN_SAFE_INTEGER);
   const max = s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : (s.maximum ?? Number.MAX_SAFE_INTEGER);
   const near = Math.max(min, Math.min(max, 0));
-  const any = max - min <= 2 ** 31 ? fc.integer({ min, max }) : fc.maxSafeInteger().map((n) => Math.min(max, Math.max(min, n)));
+  const any =
+    max - min <= 2 ** 31 ? fc.integer({ min, max }) : fc.maxSafeInteger().map((n) => Math.min(max, Math.max(min, n)));
   // Ids of demo rows are small: most draws land where rows exist.
   return fc.oneof(fc.integer({ min: near, max: Math.min(max, near + 60) }), fc.constantFrom(min, max), any);
 }
@@ -47,12 +48,21 @@ function string(s: JsonSchema): fc.Arbitrary<string> {
   const fits = (t: string) => t.length >= min && t.length <= max;
   if (s.pattern) return fc.stringMatching(new RegExp(s.pattern)).filter(fits);
   const short = { minLength: Math.min(min, SHORT), maxLength: Math.min(max, SHORT) };
-  return fc.oneof(
-    { weight: 4, arbitrary: fc.string({ ...short, unit: 'grapheme' }) },
-    { weight: 2, arbitrary: fc.string({ ...short, unit: 'binary' }) }, // lone surrogates, control characters
-    { weight: 2, arbitrary: fc.string({ ...short, unit: 'grapheme-ascii' }) },
-    { weight: 1, arbitrary: fc.string({ minLength: Math.min(max, Math.max(min, SHORT)), maxLength: Math.min(max, LONG), unit: 'grapheme-ascii' }) },
-  ).filter(fits);
+  return fc
+    .oneof(
+      { weight: 4, arbitrary: fc.string({ ...short, unit: 'grapheme' }) },
+      { weight: 2, arbitrary: fc.string({ ...short, unit: 'binary' }) }, // lone surrogates, control characters
+      { weight: 2, arbitrary: fc.string({ ...short, unit: 'grapheme-ascii' }) },
+      {
+        weight: 1,
+        arbitrary: fc.string({
+          minLength: Math.min(max, Math.max(min, SHORT)),
+          maxLength: Math.min(max, LONG),
+          unit: 'grapheme-ascii',
+        }),
+      },
+    )
+    .filter(fits);
 }
 
 function object(s: JsonSchema, hints: Hints): fc.Arbitrary<unknown> {
@@ -60,7 +70,9 @@ function object(s: JsonSchema, hints: Hints): fc.Arbitrary<unknown> {
     const keys = s.propertyNames.enum as string[];
     return fc.dictionary(fc.constantFrom(...keys), valid(s.additionalProperties, hints), { maxKeys: 4 });
   }
-  const props = Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, p]) => [k, withHints(valid(p, hints), hints[k])]));
+  const props = Object.fromEntries(
+    Object.entries(s.properties ?? {}).map(([k, p]) => [k, withHints(valid(p, hints), hints[k])]),
+  );
   return fc.record(props, { requiredKeys: s.required ?? [] });
 }
 
@@ -84,7 +96,10 @@ function valid(s: JsonSchema, hints: Hints): fc.Arbitrary<unknown> {
     case 'string':
       return string(s);
     case 'array':
-      return fc.array(valid(s.items ?? {}, hints), { minLength: s.minItems ?? 0, maxLength: Math.min(s.maxItems ?? 5, 5) });
+      return fc.array(valid(s.items ?? {}, hints), {
+        minLength: s.minItems ?? 0,
+        maxLength: Math.min(s.maxItems ?? 5, 5),
+      });
     case 'object':
       return object(s, hints);
     default:
@@ -96,7 +111,9 @@ function valid(s: JsonSchema, hints: Hints): fc.Arbitrary<unknown> {
 function nearMiss(arb: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   return arb.chain((v) => {
     if (!v || typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length === 0) return fc.constant(v);
-    return fc.tuple(fc.constantFrom(...Object.keys(v)), fc.option(fc.jsonValue(), { nil: undefined })).map(([k, junk]) => ({ ...v, [k]: junk }));
+    return fc
+      .tuple(fc.constantFrom(...Object.keys(v)), fc.option(fc.jsonValue(), { nil: undefined }))
+      .map(([k, junk]) => ({ ...v, [k]: junk }));
   });
 }
 
@@ -104,5 +121,9 @@ function nearMiss(arb: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
 export function inputsFor(schema: z.ZodType, hints: Hints = {}): fc.Arbitrary<unknown> {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const ok = valid(json, hints);
-  return fc.oneof({ weight: 6, arbitrary: ok }, { weight: 2, arbitrary: nearMiss(ok) }, { weight: 1, arbitrary: fc.jsonValue() });
+  return fc.oneof(
+    { weight: 6, arbitrary: ok },
+    { weight: 2, arbitrary: nearMiss(ok) },
+    { weight: 1, arbitrary: fc.jsonValue() },
+  );
 }

@@ -21,7 +21,11 @@ async function signedIn() {
   const signIn = await store.dispatch('session.signIn', { clerkId: 1, pin: TEST_PIN }, session);
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
   const write = async (n: number) => {
-    const r = await store.dispatch('interactions.log', { customerId: null, kind: 'inquiry', outcome: 'resolved', notes: `write ${n}` }, session);
+    const r = await store.dispatch(
+      'interactions.log',
+      { customerId: null, kind: 'inquiry', outcome: 'resolved', notes: `write ${n}` },
+      session,
+    );
     if (!r.ok) throw new Error(`write failed: ${r.error.message}`);
     return (r.value as { id: number }).id;
   };

@@ -48,12 +48,15 @@ export function addPurchase(
 ): number {
   const total = items.reduce((sum, i) => sum + i.priceCents * (i.quantity ?? 1), 0);
   const info = s.db
-    .prepare('INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, ?, ?, ?, ?)',
+    )
     .run(customerId, at, at.slice(0, 10), `R-${++receipt}-${Date.now()}`, total);
   const pid = Number(info.lastInsertRowid);
   const ins = s.db.prepare(
     'INSERT INTO purchase_items (purchase_id, sku, description, quantity, unit_price_cents, return_status) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  for (const i of items) ins.run(pid, i.sku ?? 'SKU', i.description, i.quantity ?? 1, i.priceCents, i.returned ? 'returned' : 'kept');
+  for (const i of items)
+    ins.run(pid, i.sku ?? 'SKU', i.description, i.quantity ?? 1, i.priceCents, i.returned ? 'returned' : 'kept');
   return pid;
 }

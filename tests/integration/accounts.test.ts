@@ -16,8 +16,14 @@ async function store() {
   const admin = newSession();
   const call = async (s: ReturnType<typeof newSession>, m: string, input: unknown) => b.dispatch(m, input, s);
   await call(admin, 'app.setupEmpty', { clerkName: 'Ada Admin', pin: '9999' });
-  const mgr = (await call(admin, 'clerks.create', { displayName: 'Mo Manager', role: 'manager', pin: '5555' })) as { ok: true; value: { id: number } };
-  const clerk = (await call(admin, 'clerks.create', { displayName: 'Cy Clerk', role: 'clerk', pin: '1234' })) as { ok: true; value: { id: number } };
+  const mgr = (await call(admin, 'clerks.create', { displayName: 'Mo Manager', role: 'manager', pin: '5555' })) as {
+    ok: true;
+    value: { id: number };
+  };
+  const clerk = (await call(admin, 'clerks.create', { displayName: 'Cy Clerk', role: 'clerk', pin: '1234' })) as {
+    ok: true;
+    value: { id: number };
+  };
   return { b, admin, call, managerId: mgr.value.id, clerkId: clerk.value.id };
 }
 
@@ -39,24 +45,42 @@ describe('PINs', () => {
   it('sign a clerk in, and reject a wrong PIN with the attempts left', async () => {
     const { call, clerkId } = await store();
     const s = newSession();
-    expect(await call(s, 'session.signIn', { clerkId, pin: '0000' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('4 attempt(s) left') } });
+    expect(await call(s, 'session.signIn', { clerkId, pin: '0000' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('4 attempt(s) left') },
+    });
     expect(await call(s, 'session.current', {})).toEqual({ ok: true, value: null });
-    expect(await call(s, 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({ ok: true, value: { id: clerkId, role: 'clerk' } });
-    expect(await call(s, 'session.signIn', { clerkId, pin: '12' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call(s, 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({
+      ok: true,
+      value: { id: clerkId, role: 'clerk' },
+    });
+    expect(await call(s, 'session.signIn', { clerkId, pin: '12' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 
   it('lock the account after five wrong PINs, for longer each time, until a manager resets it', async () => {
     const { b, call, clerkId, admin } = await store();
     const s = newSession();
     for (let i = 0; i < 4; i++) await call(s, 'session.signIn', { clerkId, pin: '0000' });
-    expect(await call(s, 'session.signIn', { clerkId, pin: '0000' })).toMatchObject({ error: { message: expect.stringContaining('locked for 1 minute') } });
-    expect(await call(s, 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('locked') } });
+    expect(await call(s, 'session.signIn', { clerkId, pin: '0000' })).toMatchObject({
+      error: { message: expect.stringContaining('locked for 1 minute') },
+    });
+    expect(await call(s, 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('locked') },
+    });
     advance(61_000);
     for (let i = 0; i < 5; i++) await call(s, 'session.signIn', { clerkId, pin: '0000' });
-    expect(await call(s, 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({ error: { message: expect.stringContaining('2 more minute') } });
+    expect(await call(s, 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({
+      error: { message: expect.stringContaining('2 more minute') },
+    });
     expect(await call(admin, 'clerks.resetPin', { clerkId, pin: '4321' })).toEqual({ ok: true, value: null });
     expect(await call(s, 'session.signIn', { clerkId, pin: '4321' })).toMatchObject({ ok: true });
-    const events = (b.db.prepare('SELECT event FROM audit_log ORDER BY id').all() as { event: string }[]).map((r) => r.event);
+    const events = (b.db.prepare('SELECT event FROM audit_log ORDER BY id').all() as { event: string }[]).map(
+      (r) => r.event,
+    );
     expect(events.filter((e) => e === 'lockout')).toHaveLength(2);
     expect(events).toContain('pin_reset');
     expect(events.filter((e) => e === 'sign_in_failed')).toHaveLength(8);
@@ -65,18 +89,30 @@ describe('PINs', () => {
 
 /** Wrong PINs that were actually checked against the hash: each one leaves exactly one of these audit events. */
 function checkedWrongPins(b: Backend, clerkId: number): number {
-  return (b.db.prepare("SELECT count(*) AS n FROM audit_log WHERE clerk_id = ? AND event IN ('sign_in_failed', 'lockout')").get(clerkId) as { n: number }).n;
+  return (
+    b.db
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE clerk_id = ? AND event IN ('sign_in_failed', 'lockout')")
+      .get(clerkId) as { n: number }
+  ).n;
 }
-const events = (b: Backend, event: string) => (b.db.prepare('SELECT details FROM audit_log WHERE event = ? ORDER BY id').all(event) as { details: string }[]).map((r) => JSON.parse(r.details) as Record<string, unknown>);
+const events = (b: Backend, event: string) =>
+  (b.db.prepare('SELECT details FROM audit_log WHERE event = ? ORDER BY id').all(event) as { details: string }[]).map(
+    (r) => JSON.parse(r.details) as Record<string, unknown>,
+  );
 
 describe('PIN guesses in parallel', () => {
   it('check at most the allowed number of PINs, however many arrive at once', async () => {
     const { b, call, clerkId } = await store();
-    const replies = await Promise.all(Array.from({ length: 100 }, (_, i) => call(newSession(), 'session.signIn', { clerkId, pin: String(5000 + i) })));
+    const replies = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => call(newSession(), 'session.signIn', { clerkId, pin: String(5000 + i) })),
+    );
     expect(replies.every((r) => !r.ok && r.error.code === 'FORBIDDEN')).toBe(true);
     expect(checkedWrongPins(b, clerkId)).toBeLessThanOrEqual(MAX_PIN_ATTEMPTS);
     expect(events(b, 'lockout')).toHaveLength(1);
-    expect(await call(newSession(), 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('locked') } });
+    expect(await call(newSession(), 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('locked') },
+    });
   });
 
   it('do not let the right PIN through behind a burst of wrong ones', async () => {
@@ -92,7 +128,8 @@ describe('PIN guesses in parallel', () => {
   it('are counted in the store, so a second connection to the same file shares the allowance', async () => {
     const { b, clerkId } = await store();
     const other = startBackend({ dbPath: b.db.name, now: () => clock });
-    const guess = (via: Backend, i: number) => via.dispatch('session.signIn', { clerkId, pin: String(7000 + i) }, newSession());
+    const guess = (via: Backend, i: number) =>
+      via.dispatch('session.signIn', { clerkId, pin: String(7000 + i) }, newSession());
     await Promise.all(Array.from({ length: 60 }, (_, i) => guess(i % 2 ? other : b, i)));
     other.close();
     expect(checkedWrongPins(b, clerkId)).toBeLessThanOrEqual(MAX_PIN_ATTEMPTS);
@@ -123,13 +160,23 @@ describe('changing your own PIN', () => {
     const s = newSession();
     await call(s, 'session.signIn', { clerkId, pin: '1234' });
     const wrong = await call(s, 'clerks.changeOwnPin', { currentPin: '0000', newPin: '2222' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining(`${MAX_PIN_ATTEMPTS - 1} attempt(s) left`) } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining(`${MAX_PIN_ATTEMPTS - 1} attempt(s) left`) },
+    });
     expect(events(b, 'sign_in_failed')).toEqual([{ attempt: 1, check: 'pin_change' }]);
-    await Promise.all(Array.from({ length: 100 }, (_, i) => call(s, 'clerks.changeOwnPin', { currentPin: String(3000 + i), newPin: '2222' })));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        call(s, 'clerks.changeOwnPin', { currentPin: String(3000 + i), newPin: '2222' }),
+      ),
+    );
     expect(checkedWrongPins(b, clerkId)).toBeLessThanOrEqual(MAX_PIN_ATTEMPTS);
     expect(events(b, 'lockout')).toMatchObject([{ lockouts: 1, check: 'pin_change' }]);
     // Locked: not even the right current PIN changes it now, and the PIN stays what it was.
-    expect(await call(s, 'clerks.changeOwnPin', { currentPin: '1234', newPin: '2222' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('locked') } });
+    expect(await call(s, 'clerks.changeOwnPin', { currentPin: '1234', newPin: '2222' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('locked') },
+    });
     const { pin_hash } = b.db.prepare('SELECT pin_hash FROM clerks WHERE id = ?').get(clerkId) as { pin_hash: string };
     expect(await verifyPin('1234', pin_hash)).toBe(true);
   });
@@ -139,7 +186,10 @@ describe('changing your own PIN', () => {
     const s = newSession();
     await call(s, 'session.signIn', { clerkId, pin: '1234' });
     await call(s, 'clerks.changeOwnPin', { currentPin: '0000', newPin: '2222' });
-    expect(await call(s, 'clerks.changeOwnPin', { currentPin: '1234', newPin: '2222' })).toEqual({ ok: true, value: null });
+    expect(await call(s, 'clerks.changeOwnPin', { currentPin: '1234', newPin: '2222' })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(b.db.prepare('SELECT failed_pins FROM clerks WHERE id = ?').pluck().get(clerkId)).toBe(0);
     expect(await call(newSession(), 'session.signIn', { clerkId, pin: '2222' })).toMatchObject({ ok: true });
   });
@@ -168,9 +218,17 @@ describe('roles', () => {
     const { call, managerId } = await store();
     const m = newSession();
     await call(m, 'session.signIn', { clerkId: managerId, pin: '5555' });
-    expect(await call(m, 'clerks.create', { displayName: 'New', role: 'clerk', pin: '1111' })).toMatchObject({ ok: true });
-    expect(await call(m, 'clerks.create', { displayName: 'Boss', role: 'manager', pin: '1111' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await call(m, 'clerks.resetPin', { clerkId: 1, pin: '1111' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(m, 'clerks.create', { displayName: 'New', role: 'clerk', pin: '1111' })).toMatchObject({
+      ok: true,
+    });
+    expect(await call(m, 'clerks.create', { displayName: 'Boss', role: 'manager', pin: '1111' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await call(m, 'clerks.resetPin', { clerkId: 1, pin: '1111' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('the terminal locks itself after the idle time', async () => {
@@ -180,7 +238,10 @@ describe('roles', () => {
     advance(14 * 60_000);
     expect(await call(s, 'customers.search', { query: 'x' })).toMatchObject({ ok: true });
     advance(16 * 60_000);
-    expect(await call(s, 'customers.search', { query: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(s, 'customers.search', { query: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await call(s, 'session.current', {})).toEqual({ ok: true, value: null });
   });
 

@@ -17,7 +17,8 @@ function liveStore() {
   const db = openDatabase(file, { create: true });
   const ctx = createContext(db);
   const clerk = addClerk(ctx, 'Ann').id;
-  for (let i = 0; i < 2000; i++) createCustomer(ctx, { firstName: `Customer${i}`, lastName: 'Test', notes: 'x'.repeat(200) });
+  for (let i = 0; i < 2000; i++)
+    createCustomer(ctx, { firstName: `Customer${i}`, lastName: 'Test', notes: 'x'.repeat(200) });
   return { dir, file, db, ctx, clerk };
 }
 
@@ -27,7 +28,12 @@ describe('backups', () => {
     const backups = path.join(s.dir, 'backups');
     let writes = 0;
     const writer = setInterval(() => {
-      logInteraction(s.ctx, s.clerk, { customerId: null, kind: 'inquiry', outcome: 'resolved', notes: `during backup ${writes++}` });
+      logInteraction(s.ctx, s.clerk, {
+        customerId: null,
+        kind: 'inquiry',
+        outcome: 'resolved',
+        notes: `during backup ${writes++}`,
+      });
     }, 1);
     const b = await backupNow(s.db, backups, { keep: 3, now: new Date('2026-11-23T10:00:00.000Z') });
     clearInterval(writer);
@@ -43,7 +49,9 @@ describe('backups', () => {
     expect(restored.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 2000 });
     const n = (restored.prepare('SELECT count(*) AS n FROM interactions').get() as { n: number }).n;
     expect(n).toBeLessThan(total.n); // "after backup" is not in it
-    expect(restored.prepare("SELECT count(*) AS n FROM interactions WHERE notes = 'after backup'").get()).toEqual({ n: 0 });
+    expect(restored.prepare("SELECT count(*) AS n FROM interactions WHERE notes = 'after backup'").get()).toEqual({
+      n: 0,
+    });
     restored.close();
   });
 
@@ -81,7 +89,8 @@ describe('backups from the command line', () => {
     const db = openDatabase(file);
     const ctx = createContext(db);
     db.transaction(() => {
-      for (let i = 0; i < 300; i++) createCustomer(ctx, { firstName: `Real${i}`, lastName: 'Customer', notes: 'x'.repeat(200) });
+      for (let i = 0; i < 300; i++)
+        createCustomer(ctx, { firstName: `Real${i}`, lastName: 'Customer', notes: 'x'.repeat(200) });
     })();
     db.close();
     const config = path.join(dir, 'config.json');
@@ -117,7 +126,11 @@ describe('backups from the command line', () => {
     // no -wal/-shm/.partial files beside the backups
     expect(fs.readdirSync(backups)).toEqual([kept[0]!.name]);
     const db = new Database(s.file, { readonly: true });
-    const events = db.prepare("SELECT event, subject, clerk_id AS clerk, json_extract(details, '$.cli') AS cli FROM audit_log WHERE event = 'backup' ORDER BY id").all();
+    const events = db
+      .prepare(
+        "SELECT event, subject, clerk_id AS clerk, json_extract(details, '$.cli') AS cli FROM audit_log WHERE event = 'backup' ORDER BY id",
+      )
+      .all();
     db.close();
     expect(events).toEqual([
       { event: 'backup', subject: JSON.parse(first.out).name, clerk: 1, cli: 1 },
@@ -161,7 +174,12 @@ describe('backups from the command line', () => {
     await app.end();
     expect(fs.readdirSync(path.dirname(s.file)).filter((f) => f.includes('before-restore'))).toEqual([]);
     const db = new Database(s.file, { readonly: true });
-    expect(db.prepare(`SELECT count(*) FROM interactions WHERE id IN (${acked.join(',')})`).pluck().get()).toBe(50);
+    expect(
+      db
+        .prepare(`SELECT count(*) FROM interactions WHERE id IN (${acked.join(',')})`)
+        .pluck()
+        .get(),
+    ).toBe(50);
     db.close();
 
     // with the app closed the restore goes ahead, keeps the replaced file aside and is audited in the restored store
@@ -170,14 +188,21 @@ describe('backups from the command line', () => {
     expect(restored.code).toBe(0);
     const back = new Database(s.file, { readonly: true });
     expect(back.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0);
-    expect(back.prepare("SELECT subject, json_extract(details, '$.cli') AS cli FROM audit_log WHERE event = 'restore'").all()).toEqual([
-      { subject: path.basename(backup), cli: 1 },
-    ]);
+    expect(
+      back
+        .prepare("SELECT subject, json_extract(details, '$.cli') AS cli FROM audit_log WHERE event = 'restore'")
+        .all(),
+    ).toEqual([{ subject: path.basename(backup), cli: 1 }]);
     back.close();
     const aside = fs.readdirSync(path.dirname(s.file)).filter((f) => /before-restore-[^-]*$/.test(f));
     expect(aside).toHaveLength(1);
     const old = new Database(path.join(path.dirname(s.file), aside[0]!), { readonly: true });
-    expect(old.prepare(`SELECT count(*) FROM interactions WHERE id IN (${acked.join(',')})`).pluck().get()).toBe(50);
+    expect(
+      old
+        .prepare(`SELECT count(*) FROM interactions WHERE id IN (${acked.join(',')})`)
+        .pluck()
+        .get(),
+    ).toBe(50);
     old.close();
   });
 });

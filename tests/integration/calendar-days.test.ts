@@ -14,24 +14,50 @@ describe('dates through the dispatcher', () => {
     const s = newSession();
     await b.dispatch('app.setupEmpty', { clerkName: 'Ann', pin: '2468' }, s);
     try {
-      expect(await b.dispatch('customers.create', { firstName: 'Ann', lastName: 'Lee', birthday: '1990-02-31' }, s)).toEqual({
+      expect(
+        await b.dispatch('customers.create', { firstName: 'Ann', lastName: 'Lee', birthday: '1990-02-31' }, s),
+      ).toEqual({
         ok: false,
         error: { code: 'VALIDATION', message: 'birthday: 1990-02-31 is not a calendar date' },
       });
-      expect(await b.dispatch('interactions.log', { customerId: null, kind: 'inquiry', outcome: 'follow_up', followUpDue: '2026-02-30' }, s)).toEqual({
+      expect(
+        await b.dispatch(
+          'interactions.log',
+          { customerId: null, kind: 'inquiry', outcome: 'follow_up', followUpDue: '2026-02-30' },
+          s,
+        ),
+      ).toEqual({
         ok: false,
         error: { code: 'VALIDATION', message: 'followUpDue: 2026-02-30 is not a calendar date' },
       });
-      expect(await b.dispatch('reports.day', { day: '2023-02-29' }, s)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-      expect(await b.dispatch('audit.list', { from: '2023-02-29' }, s)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(await b.dispatch('reports.day', { day: '2023-02-29' }, s)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+      expect(await b.dispatch('audit.list', { from: '2023-02-29' }, s)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
       // Nothing was written by the refused calls.
-      expect(b.db.prepare('SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM interactions) AS n').get()).toEqual({ n: 0 });
+      expect(
+        b.db.prepare('SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM interactions) AS n').get(),
+      ).toEqual({ n: 0 });
 
-      const leap = await b.dispatch('customers.create', { firstName: 'Ann', lastName: 'Lee', birthday: '2024-02-29' }, s);
+      const leap = await b.dispatch(
+        'customers.create',
+        { firstName: 'Ann', lastName: 'Lee', birthday: '2024-02-29' },
+        s,
+      );
       expect(leap).toMatchObject({ ok: true, value: { birthday: '2024-02-29' } });
       // A follow-up is promised within a year (common/follow-up-due.ts): tomorrow in UTC is today or later in every zone.
       const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-      expect(await b.dispatch('interactions.log', { customerId: null, kind: 'inquiry', outcome: 'follow_up', followUpDue: tomorrow }, s)).toMatchObject({
+      expect(
+        await b.dispatch(
+          'interactions.log',
+          { customerId: null, kind: 'inquiry', outcome: 'follow_up', followUpDue: tomorrow },
+          s,
+        ),
+      ).toMatchObject({
         ok: true,
         value: { followUpDue: tomorrow },
       });
@@ -47,12 +73,36 @@ describe('date flags of the command line', () => {
   it('refuses 2026-02-30 and 2023-02-29 with exit 2 and one line, and takes a day a follow-up can be promised for', async () => {
     const s = tempStore();
     const c = createCustomer(s.ctx, { firstName: 'Ann', lastName: 'Lee' });
-    const log = (due: string) => runCli(['log', String(c.id), '--kind', 'inquiry', '--outcome', 'follow_up', '--follow-up', due, '--db', s.file], io);
+    const log = (due: string) =>
+      runCli(
+        ['log', String(c.id), '--kind', 'inquiry', '--outcome', 'follow_up', '--follow-up', due, '--db', s.file],
+        io,
+      );
     const cases: [() => Promise<number>, string][] = [
       [() => log('2026-02-30'), '--follow-up: 2026-02-30 is not a calendar date.'],
       [() => log('30/11/2026'), '--follow-up: "30/11/2026" is not a date as YYYY-MM-DD.'],
-      [() => runCli(['seed', '--today', '2023-02-29', '--db', path.join(tempDir(), 'never.db')], io), '--today: 2023-02-29 is not a calendar date.'],
-      [() => runCli(['report', '--date', '1990-02-31', '--format', 'csv', '--out', path.join(tempDir(), 'r.csv'), '--db', s.file], io), '--date: 1990-02-31 is not a calendar date.'],
+      [
+        () => runCli(['seed', '--today', '2023-02-29', '--db', path.join(tempDir(), 'never.db')], io),
+        '--today: 2023-02-29 is not a calendar date.',
+      ],
+      [
+        () =>
+          runCli(
+            [
+              'report',
+              '--date',
+              '1990-02-31',
+              '--format',
+              'csv',
+              '--out',
+              path.join(tempDir(), 'r.csv'),
+              '--db',
+              s.file,
+            ],
+            io,
+          ),
+        '--date: 1990-02-31 is not a calendar date.',
+      ],
     ];
     for (const [run, message] of cases) {
       err.length = 0;

@@ -16,20 +16,37 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 describe('counterpart command line', { timeout: 180_000 }, () => {
   it('seeds a demo store, then looks up, shows, suggests and logs on it', async () => {
     const db = path.join(tempDir(), 'cli.db');
-    const seeded = await cli(['seed', '--customers', '400', '--seed', '7', '--today', '2026-11-23', '--db', db, '--json']);
+    const seeded = await cli([
+      'seed',
+      '--customers',
+      '400',
+      '--seed',
+      '7',
+      '--today',
+      '2026-11-23',
+      '--db',
+      db,
+      '--json',
+    ]);
     expect(seeded.err).toBe('');
     expect(seeded.code).toBe(0);
     expect(JSON.parse(seeded.out)).toMatchObject({ customers: 400, clerks: 7, seed: 7, pin: '1234' });
 
     const again = await cli(['seed', '--db', db]);
     expect(again.code).toBe(1);
-    expect(again.err.trim().split('\n')).toEqual(['This store already has data; the demo store only loads into an empty one.']);
+    expect(again.err.trim().split('\n')).toEqual([
+      'This store already has data; the demo store only loads into an empty one.',
+    ]);
 
     const search = await cli(['search', "mary o'brien", '--limit', '5', '--db', db]);
     expect(search.code).toBe(0);
     expect(search.out.split('\n')[0]).toMatch(/^ID\s+Name\s+Phone\s+Email/);
     expect(search.out).toContain("Mary O'Brien");
-    const hits = JSON.parse((await cli(['search', '087 123 4567', '--json'], { COUNTERPART_DB: db })).out) as { id: number; displayName: string; match: string }[];
+    const hits = JSON.parse((await cli(['search', '087 123 4567', '--json'], { COUNTERPART_DB: db })).out) as {
+      id: number;
+      displayName: string;
+      match: string;
+    }[];
     expect(hits[0]).toMatchObject({ id: 1, displayName: "Mary O'Brien", match: 'phone' });
 
     const show = await cli(['show', '1', '--db', db]);
@@ -47,19 +64,59 @@ describe('counterpart command line', { timeout: 180_000 }, () => {
     expect(Array.isArray(JSON.parse(suggest.out))).toBe(true);
 
     const complaint = shown.profile.openIssues[0].interactionId as number;
-    const logged = await cli(['log', '1', '--kind', 'complaint', '--outcome', 'resolved', '--sentiment', '4', '--notes', 'Replacement kettle handed over', '--resolves', String(complaint), '--clerk', '3', '--json', '--db', db]);
+    const logged = await cli([
+      'log',
+      '1',
+      '--kind',
+      'complaint',
+      '--outcome',
+      'resolved',
+      '--sentiment',
+      '4',
+      '--notes',
+      'Replacement kettle handed over',
+      '--resolves',
+      String(complaint),
+      '--clerk',
+      '3',
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(logged.err).toBe('');
-    expect(JSON.parse(logged.out)).toMatchObject({ customerId: 1, kind: 'complaint', outcome: 'resolved', sentiment: 4, clerkId: 3, resolves: [complaint] });
+    expect(JSON.parse(logged.out)).toMatchObject({
+      customerId: 1,
+      kind: 'complaint',
+      outcome: 'resolved',
+      sentiment: 4,
+      clerkId: 3,
+      resolves: [complaint],
+    });
     const after = JSON.parse((await cli(['show', '1', '--json', '--db', db])).out);
-    expect(after.profile.openIssues.find((i: { interactionId: number }) => i.interactionId === complaint)).toBeUndefined();
+    expect(
+      after.profile.openIssues.find((i: { interactionId: number }) => i.interactionId === complaint),
+    ).toBeUndefined();
     expect(after.timeline.entries[0].interaction.notes).toBe('Replacement kettle handed over');
 
     // A follow-up is promised from today to a year ahead; the command runs on the real clock, and tomorrow in UTC is
     // today or later in every time zone.
     const due = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const walkIn = await cli(['log', '--walk-in', '--kind', 'inquiry', '--outcome', 'follow_up', '--follow-up', due, '--db', db]);
+    const walkIn = await cli([
+      'log',
+      '--walk-in',
+      '--kind',
+      'inquiry',
+      '--outcome',
+      'follow_up',
+      '--follow-up',
+      due,
+      '--db',
+      db,
+    ]);
     expect(walkIn.code).toBe(0);
-    expect(walkIn.out).toMatch(new RegExp(`^Logged #\\d+ for a walk-in: inquiry, follow-up \\(due ${due}\\), by Siobhán Kelly\\.\n$`));
+    expect(walkIn.out).toMatch(
+      new RegExp(`^Logged #\\d+ for a walk-in: inquiry, follow-up \\(due ${due}\\), by Siobhán Kelly\\.\n$`),
+    );
   });
 
   it.each([
@@ -68,7 +125,10 @@ describe('counterpart command line', { timeout: 180_000 }, () => {
     [['show', '1', '--bogus'], /^Unknown option '--bogus'/],
     [['log', '1', '--kind', 'chat', '--outcome', 'resolved'], /^--kind must be one of inquiry, purchase/],
     [['log', '1', '--kind', 'inquiry', '--outcome', 'follow_up'], /^A follow-up needs a due date/],
-    [['log', '1', '--kind', 'inquiry', '--outcome', 'resolved', '--sentiment', '9'], /^--sentiment must be a whole number from 1 to 5/],
+    [
+      ['log', '1', '--kind', 'inquiry', '--outcome', 'resolved', '--sentiment', '9'],
+      /^--sentiment must be a whole number from 1 to 5/,
+    ],
     [['seed', '--customers', 'lots'], /^--customers must be a whole number/],
     [['frobnicate'], /^Unknown command "frobnicate"/],
     [[], /^Give a command/],
@@ -85,7 +145,11 @@ describe('counterpart command line', { timeout: 180_000 }, () => {
   it('exits 1 with one line for a customer that does not exist', async () => {
     const db = path.join(tempDir(), 'small.db');
     expect((await cli(['seed', '--customers', '30', '--db', db])).code).toBe(0);
-    for (const args of [['show', '999999'], ['log', '999999', '--kind', 'inquiry', '--outcome', 'resolved'], ['suggest', '999999']]) {
+    for (const args of [
+      ['show', '999999'],
+      ['log', '999999', '--kind', 'inquiry', '--outcome', 'resolved'],
+      ['suggest', '999999'],
+    ]) {
       const r = await cli([...args, '--db', db]);
       expect(r.code).toBe(1);
       expect(r.err).toBe('No customer with id 999999.\n');
@@ -127,6 +191,8 @@ describe('counterpart command line', { timeout: 180_000 }, () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
     for (const c of ['seed', 'search', 'show', 'suggest', 'log']) expect(r.out).toContain(`counterpart ${c} `);
-    expect((await cli(['log', '--help'])).out).toMatch(/^Usage: counterpart log CUSTOMER_ID\|--walk-in --kind KIND --outcome OUTCOME/);
+    expect((await cli(['log', '--help'])).out).toMatch(
+      /^Usage: counterpart log CUSTOMER_ID\|--walk-in --kind KIND --outcome OUTCOME/,
+    );
   });
 });

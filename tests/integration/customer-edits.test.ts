@@ -18,18 +18,31 @@ function seed(s: TempStore) {
     tags: ['vip'],
     notes: 'Prefers email',
   });
-  const liam = createCustomer(s.ctx, { firstName: 'Liam', lastName: 'Walsh', phone: '086 111 2222', email: 'liam@example.ie', loyaltyId: 'L-2' });
+  const liam = createCustomer(s.ctx, {
+    firstName: 'Liam',
+    lastName: 'Walsh',
+    phone: '086 111 2222',
+    email: 'liam@example.ie',
+    loyaltyId: 'L-2',
+  });
   return { mary, liam };
 }
 
 const changeRows = (s: TempStore, customerId: number) =>
   s.db
-    .prepare<[number], { field: string; old_value: string; new_value: string; clerk_id: number; terminal_id: string; changed_at: string }>(
+    .prepare<
+      [number],
+      { field: string; old_value: string; new_value: string; clerk_id: number; terminal_id: string; changed_at: string }
+    >(
       'SELECT field, old_value, new_value, clerk_id, terminal_id, changed_at FROM customer_field_changes WHERE customer_id = ? ORDER BY id',
     )
     .all(customerId);
 const auditRows = (s: TempStore) =>
-  s.db.prepare<[], { clerk_id: number; subject: string; details: string }>("SELECT clerk_id, subject, details FROM audit_log WHERE event = 'customer_update'").all();
+  s.db
+    .prepare<[], { clerk_id: number; subject: string; details: string }>(
+      "SELECT clerk_id, subject, details FROM audit_log WHERE event = 'customer_update'",
+    )
+    .all();
 const customerRow = (s: TempStore, id: number) => s.db.prepare('SELECT * FROM customers WHERE id = ?').get(id);
 
 describe('editing a customer', () => {
@@ -37,10 +50,21 @@ describe('editing a customer', () => {
     const s = tempStore();
     const { mary } = seed(s);
     s.setNow('2026-12-03T11:00:00.000Z');
-    const r = updateCustomer(s.ctx, s.clerkId, mary.id, { phone: '087 765 4321', marketingConsent: true, tags: ['vip', 'runner'], notes: 'Prefers email' });
+    const r = updateCustomer(s.ctx, s.clerkId, mary.id, {
+      phone: '087 765 4321',
+      marketingConsent: true,
+      tags: ['vip', 'runner'],
+      notes: 'Prefers email',
+    });
 
     expect(r.changed).toEqual(['phone', 'marketingConsent', 'tags']); // notes held the same text: not a change
-    expect(r.customer).toMatchObject({ phone: '087 765 4321', marketingConsent: true, tags: ['vip', 'runner'], email: 'mary@example.ie', firstName: 'Mary' });
+    expect(r.customer).toMatchObject({
+      phone: '087 765 4321',
+      marketingConsent: true,
+      tags: ['vip', 'runner'],
+      email: 'mary@example.ie',
+      firstName: 'Mary',
+    });
     const at = { clerk_id: s.clerkId, terminal_id: s.ctx.config.terminalId, changed_at: '2026-12-03T11:00:00.000Z' };
     expect(changeRows(s, mary.id)).toEqual([
       { field: 'phone', old_value: '"087 123 4567"', new_value: '"087 765 4321"', ...at },
@@ -59,7 +83,10 @@ describe('editing a customer', () => {
     const s = tempStore();
     const { mary } = seed(s);
     const before = customerRow(s, mary.id);
-    expect(updateCustomer(s.ctx, s.clerkId, mary.id, { firstName: ' Mary ', email: 'MARY@example.ie', loyaltyId: 'm1' }).changed).toEqual([]);
+    expect(
+      updateCustomer(s.ctx, s.clerkId, mary.id, { firstName: ' Mary ', email: 'MARY@example.ie', loyaltyId: 'm1' })
+        .changed,
+    ).toEqual([]);
     expect(customerRow(s, mary.id)).toEqual(before);
     expect(changeRows(s, mary.id)).toEqual([]);
     expect(auditRows(s)).toEqual([]);
@@ -71,7 +98,11 @@ describe('editing a customer', () => {
     updateCustomer(s.ctx, s.clerkId, mary.id, { birthday: '1980-05-17' });
     const r = updateCustomer(s.ctx, s.clerkId, mary.id, { birthday: '', email: '', tags: [] });
     expect(r.customer).toMatchObject({ birthday: null, email: null, tags: [] });
-    expect(changeRows(s, mary.id).slice(1).map((c) => [c.field, c.old_value, c.new_value])).toEqual([
+    expect(
+      changeRows(s, mary.id)
+        .slice(1)
+        .map((c) => [c.field, c.old_value, c.new_value]),
+    ).toEqual([
       ['email', '"mary@example.ie"', 'null'],
       ['birthday', '"1980-05-17"', 'null'],
       ['tags', '["vip"]', '[]'],
@@ -89,7 +120,12 @@ describe('editing a customer', () => {
     refused({ visitCount: 0 }).toThrow(/visitCount/); // not a field of a customer: refused, not dropped
     refused({}).toThrow(expect.objectContaining({ code: 'VALIDATION', message: 'Say what to change.' }));
     const anon = createCustomer(s.ctx, { phone: '01 555 0000' });
-    expect(() => updateCustomer(s.ctx, s.clerkId, anon.id, { phone: '' })).toThrow(expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(/at least a name, phone, email or loyalty card/) }));
+    expect(() => updateCustomer(s.ctx, s.clerkId, anon.id, { phone: '' })).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/at least a name, phone, email or loyalty card/),
+      }),
+    );
     expect(customerRow(s, mary.id)).toEqual(before);
     expect(getProfile(s.ctx, anon.id).customer.phone).toBe('01 555 0000');
     expect(s.db.prepare('SELECT count(*) FROM customer_field_changes').pluck().get()).toBe(0);
@@ -100,7 +136,9 @@ describe('editing a customer', () => {
     const { mary, liam } = seed(s);
     const before = customerRow(s, mary.id);
     const conflict = (changes: object, message: RegExp) =>
-      expect(() => updateCustomer(s.ctx, s.clerkId, mary.id, changes as never)).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(message) }));
+      expect(() => updateCustomer(s.ctx, s.clerkId, mary.id, changes as never)).toThrow(
+        expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(message) }),
+      );
     conflict({ phone: '+353 86 111 2222' }, new RegExp(`already belongs to Liam Walsh \\(customer ${liam.id}\\)`));
     conflict({ email: 'Liam@Example.ie' }, /Email liam@example.ie already belongs to Liam Walsh/);
     conflict({ loyaltyId: 'l2' }, /Loyalty card L2 already belongs to another customer/);
@@ -130,14 +168,19 @@ describe('editing a customer', () => {
     expect(getProfile(s.ctx, mary.id).erased).toBe(false);
     eraseCustomer(s.ctx, s.clerkId, mary.id, 'customer request');
     expect(getProfile(s.ctx, mary.id).erased).toBe(true); // the profile offers no edit
-    expect(() => updateCustomer(s.ctx, s.clerkId, mary.id, { firstName: 'Mary' })).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/erased/) }));
+    expect(() => updateCustomer(s.ctx, s.clerkId, mary.id, { firstName: 'Mary' })).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/erased/) }),
+    );
     expect(getProfile(s.ctx, mary.id).customer.displayName).toBe('Unnamed customer');
-    expect(() => updateCustomer(s.ctx, s.clerkId, 9999, { firstName: 'X' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => updateCustomer(s.ctx, s.clerkId, 9999, { firstName: 'X' })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
   });
 });
 
 describe('renaming a customer', () => {
-  const nameWords = (s: TempStore) => s.db.prepare<[], string>('SELECT word FROM name_words ORDER BY word').pluck().all();
+  const nameWords = (s: TempStore) =>
+    s.db.prepare<[], string>('SELECT word FROM name_words ORDER BY word').pluck().all();
 
   it('is found by the new name and no longer by the old one, also typed without its spaces', () => {
     const s = tempStore();
@@ -167,16 +210,34 @@ describe('communication style', () => {
     const s = tempStore('2026-12-01T09:00:00.000Z');
     const ciara = addClerk(s.ctx, 'Ciara Nolan', 'clerk');
     const created = createCustomer(s.ctx, { firstName: 'Tom', style: 'green' }, ciara.id);
-    expect(created).toMatchObject({ style: 'green', styleSetBy: { clerkId: ciara.id, name: 'Ciara Nolan' }, styleSetAt: '2026-12-01T09:00:00.000Z' });
-    expect(createCustomer(s.ctx, { firstName: 'Ann' }, ciara.id)).toMatchObject({ style: 'unknown', styleSetBy: null, styleSetAt: null });
-    expect(createCustomer(s.ctx, { firstName: 'Eve', style: 'gold' })).toMatchObject({ styleSetBy: null, styleSetAt: null });
+    expect(created).toMatchObject({
+      style: 'green',
+      styleSetBy: { clerkId: ciara.id, name: 'Ciara Nolan' },
+      styleSetAt: '2026-12-01T09:00:00.000Z',
+    });
+    expect(createCustomer(s.ctx, { firstName: 'Ann' }, ciara.id)).toMatchObject({
+      style: 'unknown',
+      styleSetBy: null,
+      styleSetAt: null,
+    });
+    expect(createCustomer(s.ctx, { firstName: 'Eve', style: 'gold' })).toMatchObject({
+      styleSetBy: null,
+      styleSetAt: null,
+    });
 
     s.setNow('2026-12-03T15:30:00.000Z');
     const r = updateCustomer(s.ctx, s.clerkId, created.id, { style: 'unknown' }); // clearing is a choice too
-    expect(r.customer).toMatchObject({ style: 'unknown', styleSetBy: { clerkId: s.clerkId, name: 'Aoife Byrne' }, styleSetAt: '2026-12-03T15:30:00.000Z' });
+    expect(r.customer).toMatchObject({
+      style: 'unknown',
+      styleSetBy: { clerkId: s.clerkId, name: 'Aoife Byrne' },
+      styleSetAt: '2026-12-03T15:30:00.000Z',
+    });
     s.setNow('2026-12-04T10:00:00.000Z');
     updateCustomer(s.ctx, ciara.id, created.id, { notes: 'likes detail' }); // not a style change: the label stays
-    expect(getProfile(s.ctx, created.id).customer).toMatchObject({ styleSetBy: { clerkId: s.clerkId }, styleSetAt: '2026-12-03T15:30:00.000Z' });
+    expect(getProfile(s.ctx, created.id).customer).toMatchObject({
+      styleSetBy: { clerkId: s.clerkId },
+      styleSetAt: '2026-12-03T15:30:00.000Z',
+    });
   });
 });
 
@@ -190,10 +251,17 @@ describe('edits and the customer’s rights', () => {
     const data = exportCustomerData(s.ctx, s.clerkId, mary.id);
     expect(data.customer).toMatchObject({ style: 'blue', styleSetBy: { clerkId: s.clerkId, name: 'Aoife Byrne' } });
     expect(data.otherRecords.customer_field_changes).toEqual([
-      expect.objectContaining({ field: 'phone', oldValue: '"087 123 4567"', newValue: '"087 000 0000"', clerkId: s.clerkId }),
+      expect.objectContaining({
+        field: 'phone',
+        oldValue: '"087 123 4567"',
+        newValue: '"087 000 0000"',
+        clerkId: s.clerkId,
+      }),
       expect.objectContaining({ field: 'style', oldValue: '"unknown"', newValue: '"blue"' }),
     ]);
-    expect(data.otherRecords.profile_views).toEqual([expect.objectContaining({ customerId: mary.id, clerkId: s.clerkId, terminalId: s.ctx.config.terminalId })]);
+    expect(data.otherRecords.profile_views).toEqual([
+      expect.objectContaining({ customerId: mary.id, clerkId: s.clerkId, terminalId: s.ctx.config.terminalId }),
+    ]);
   });
 
   it('erasure deletes the field changes (they hold old values) and the style label, and keeps who opened the profile', () => {

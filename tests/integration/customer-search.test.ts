@@ -12,7 +12,11 @@ function store() {
   const add = (firstName: string, lastName: string, extra: Record<string, string> = {}) =>
     createCustomer(s.ctx, { firstName, lastName, ...extra }).id;
   const ids = {
-    obrien: add('Seán', "O'Brien", { phone: '087 123 4567', email: 'sean.obrien@example.ie', loyaltyId: '2000000000011' }),
+    obrien: add('Seán', "O'Brien", {
+      phone: '087 123 4567',
+      email: 'sean.obrien@example.ie',
+      loyaltyId: '2000000000011',
+    }),
     brien: add('Brian', 'Brienne', { phone: '+353 1 555 0199' }),
     jose: add('José', 'García', { phone: '+34 612 345 678', email: 'jose@example.es' }),
     zoe: add('Zoë', 'Smith-Jones', { phone: '086 765 4567' }),
@@ -115,7 +119,7 @@ describe('customer lookup', () => {
     const { s, ids: c } = store();
     s.db
       .prepare('UPDATE customers SET first_name = ?, name_key = ?, last_key = ?, phone_digits = ? WHERE id = ?')
-      .run('Seamus', "seamus obrien", "obrien seamus", '353870000999', c.obrien);
+      .run('Seamus', 'seamus obrien', 'obrien seamus', '353870000999', c.obrien);
     expect(ids(s, 'seamus')).toEqual([c.obrien]);
     expect(searchCustomers(s.ctx, 'seamsu').find((h) => h.id === c.obrien)?.match).toBe('fuzzy'); // via the name words
     const words = () => s.db.prepare('SELECT word FROM name_words ORDER BY word').pluck().all();
@@ -127,7 +131,9 @@ describe('customer lookup', () => {
     expect(words()).not.toContain('mary');
     expect(s.db.prepare("SELECT count(*) FROM name_word_variants WHERE word = 'mary'").pluck().get()).toBe(0);
     // FTS5 raises SQLITE_CORRUPT_VTAB here if the index and the customers table disagree
-    expect(() => s.db.prepare("INSERT INTO customer_fts (customer_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(() =>
+      s.db.prepare("INSERT INTO customer_fts (customer_fts, rank) VALUES ('integrity-check', 1)").run(),
+    ).not.toThrow();
   });
 
   it('opens a profile from a card scan only on an exact loyalty id', () => {
@@ -164,7 +170,9 @@ describe('customer lookup', () => {
       else expect(p, stmt.source).not.toMatch(/TEMP B-TREE/);
     }
     for (const stmt of [hits.nameMatch, hits.phoneContains]) {
-      expect(plan(stmt, '"obr"', 5), stmt.source).toMatch(/SCAN customer_fts VIRTUAL TABLE INDEX .* \| SEARCH customers USING INTEGER PRIMARY KEY/);
+      expect(plan(stmt, '"obr"', 5), stmt.source).toMatch(
+        /SCAN customer_fts VIRTUAL TABLE INDEX .* \| SEARCH customers USING INTEGER PRIMARY KEY/,
+      );
     }
     // A result row's markers read only the listed customers' open issues.
     expect(plan(customersRepo(s.db).markers, { ids: '[1,2]', today: '2026-01-01' })).toMatch(
@@ -172,8 +180,12 @@ describe('customer lookup', () => {
     );
     const { timelinePage } = historyRepo(s.db);
     const timeline = plan(timelinePage, { customer: 1, at: '9999', type: 'purchase', id: 0, limit: 20 });
-    expect(timeline).toMatch(/SEARCH purchases USING (COVERING )?INDEX purchases_customer_time \(customer_id=\? AND purchased_at<\?\)/);
-    expect(timeline).toMatch(/SEARCH interactions USING INDEX interactions_customer_time \(customer_id=\? AND created_at<\?\)/);
+    expect(timeline).toMatch(
+      /SEARCH purchases USING (COVERING )?INDEX purchases_customer_time \(customer_id=\? AND purchased_at<\?\)/,
+    );
+    expect(timeline).toMatch(
+      /SEARCH interactions USING INDEX interactions_customer_time \(customer_id=\? AND created_at<\?\)/,
+    );
   });
 });
 

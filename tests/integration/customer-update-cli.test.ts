@@ -11,7 +11,11 @@ import { tempDir, tempStore } from '../helpers/temp-store';
 
 let out: string[];
 let err: string[];
-const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: process.env };
+const io = {
+  stdout: { write: (t: string) => out.push(t) },
+  stderr: { write: (t: string) => err.push(t) },
+  env: process.env,
+};
 const savedDb = process.env.COUNTERPART_DB;
 beforeEach(() => {
   out = [];
@@ -25,7 +29,12 @@ afterEach(() => {
 
 function store() {
   const s = tempStore();
-  const mary = createCustomer(s.ctx, { firstName: 'Mary', lastName: "O'Brien", phone: '087 123 4567', tags: ['vip'] }).id;
+  const mary = createCustomer(s.ctx, {
+    firstName: 'Mary',
+    lastName: "O'Brien",
+    phone: '087 123 4567',
+    tags: ['vip'],
+  }).id;
   const liam = createCustomer(s.ctx, { firstName: 'Liam', lastName: 'Walsh', email: 'liam@example.ie' }).id;
   const update = (...args: string[]) => runCli(['customer', 'update', ...args, '--db', s.file], io);
   return { s, mary, liam, update };
@@ -34,22 +43,48 @@ function store() {
 describe('counterpart customer update', () => {
   it('changes the given fields as the first manager, or as --clerk, and says what changed', async () => {
     const { s, mary, update } = store();
-    expect(await update(String(mary), '--phone', '087 765 4321', '--style', 'gold', '--consent', 'yes', '--tags', 'vip, runner ,', '--birthday', '1980-05-17', '--json')).toBe(0);
+    expect(
+      await update(
+        String(mary),
+        '--phone',
+        '087 765 4321',
+        '--style',
+        'gold',
+        '--consent',
+        'yes',
+        '--tags',
+        'vip, runner ,',
+        '--birthday',
+        '1980-05-17',
+        '--json',
+      ),
+    ).toBe(0);
     expect(err).toEqual([]);
     expect(JSON.parse(out.join(''))).toEqual({
       customerId: mary,
       changed: ['phone', 'birthday', 'style', 'marketingConsent', 'tags'],
-      customer: expect.objectContaining({ phone: '087 765 4321', birthday: '1980-05-17', style: 'gold', marketingConsent: true, tags: ['vip', 'runner'], styleSetBy: { clerkId: s.clerkId, name: 'Aoife Byrne' } }),
+      customer: expect.objectContaining({
+        phone: '087 765 4321',
+        birthday: '1980-05-17',
+        style: 'gold',
+        marketingConsent: true,
+        tags: ['vip', 'runner'],
+        styleSetBy: { clerkId: s.clerkId, name: 'Aoife Byrne' },
+      }),
     });
 
     const ciara = addClerk(s.ctx, 'Ciara Nolan', 'clerk');
     out = [];
-    expect(await update(String(mary), '--last-name', 'Byrne', '--notes', 'married in June', '--clerk', String(ciara.id))).toBe(0);
+    expect(
+      await update(String(mary), '--last-name', 'Byrne', '--notes', 'married in June', '--clerk', String(ciara.id)),
+    ).toBe(0);
     expect(out.join('')).toBe(`Updated customer ${mary} (Mary Byrne): lastName, notes, by Ciara Nolan.\n`);
     out = [];
     expect(await update(String(mary), '--notes', 'married in June')).toBe(0);
     expect(out.join('')).toBe(`Customer ${mary} (Mary Byrne) already holds these values; nothing changed.\n`);
-    expect(s.db.prepare("SELECT clerk_id FROM customer_field_changes WHERE field = 'lastName'").pluck().get()).toBe(ciara.id);
+    expect(s.db.prepare("SELECT clerk_id FROM customer_field_changes WHERE field = 'lastName'").pluck().get()).toBe(
+      ciara.id,
+    );
     expect(await update(String(mary), '--phone', '')).toBe(0); // an empty value clears
     expect(s.db.prepare('SELECT phone FROM customers WHERE id = ?').pluck().get(mary)).toBeNull();
   });
@@ -95,6 +130,8 @@ describe('counterpart show', () => {
   it('records the opening as from the command line (no clerk)', async () => {
     const { s, mary } = store();
     expect(await runCli(['show', String(mary), '--db', s.file], io)).toBe(0);
-    expect(s.db.prepare('SELECT clerk_id, terminal_id FROM profile_views WHERE customer_id = ?').all(mary)).toEqual([{ clerk_id: null, terminal_id: s.ctx.config.terminalId }]);
+    expect(s.db.prepare('SELECT clerk_id, terminal_id FROM profile_views WHERE customer_id = ?').all(mary)).toEqual([
+      { clerk_id: null, terminal_id: s.ctx.config.terminalId },
+    ]);
   });
 });

@@ -12,7 +12,12 @@ import { scrubLogData, scrubText } from '../../main/services/log-scrub';
 import { eraseCustomer } from '../../main/services/privacy';
 import { tempDir, tempStore } from '../helpers/temp-store';
 
-const CUSTOMER = { firstName: 'Siobhán', lastName: 'Ní Bhriain', phone: '087 123 4567', email: 'siobhan.nibhriain@example.ie' };
+const CUSTOMER = {
+  firstName: 'Siobhán',
+  lastName: 'Ní Bhriain',
+  phone: '087 123 4567',
+  email: 'siobhan.nibhriain@example.ie',
+};
 const NOTE = 'Kettle lid cracked, wants a call back on 0861234567';
 const REASON = 'Request by email from Siobhán of 20 Nov';
 const IMPORT_FILE = 'siobhan-nibhriain-purchases.csv';
@@ -21,7 +26,11 @@ afterEach(() => setDiagnosticsSources({ logFile: null, configFile: null, managed
 
 async function store() {
   let clock = new Date('2026-11-20T09:00:00.000Z');
-  const b = startBackend({ dbPath: path.join(tempDir(), 'diag.db'), now: () => clock, config: { storeName: 'Grafton Street', terminalId: 'till-2' } });
+  const b = startBackend({
+    dbPath: path.join(tempDir(), 'diag.db'),
+    now: () => clock,
+    config: { storeName: 'Grafton Street', terminalId: 'till-2' },
+  });
   const call = (s: Session, m: string, input: unknown = {}) => b.dispatch(m, input, s);
   const value = async <T>(s: Session, m: string, input: unknown = {}): Promise<T> => {
     const res = await call(s, m, input);
@@ -30,8 +39,16 @@ async function store() {
   };
   const admin = newSession();
   const adminClerk = await value<{ id: number }>(admin, 'app.setupEmpty', { clerkName: 'Ada Admin', pin: '9999' });
-  const manager = await value<{ id: number }>(admin, 'clerks.create', { displayName: 'Mo Manager', role: 'manager', pin: '5555' });
-  const clerk = await value<{ id: number }>(admin, 'clerks.create', { displayName: 'Cy Clerk', role: 'clerk', pin: '1234' });
+  const manager = await value<{ id: number }>(admin, 'clerks.create', {
+    displayName: 'Mo Manager',
+    role: 'manager',
+    pin: '5555',
+  });
+  const clerk = await value<{ id: number }>(admin, 'clerks.create', {
+    displayName: 'Cy Clerk',
+    role: 'clerk',
+    pin: '1234',
+  });
   const m = newSession();
   const c = newSession();
   await value(m, 'session.signIn', { clerkId: manager.id, pin: '5555' });
@@ -42,10 +59,15 @@ async function store() {
 /** A log file as electron-log writes it, with a rotated predecessor, and lines that should never have been written. */
 function writeLogs(dir: string): string {
   const file = path.join(dir, 'main.log');
-  const old = Array.from({ length: 150 }, (_, i) => `[2026-11-19 10:00:${String(i % 60).padStart(2, '0')}.000] [info]  old line ${i}`);
+  const old = Array.from(
+    { length: 150 },
+    (_, i) => `[2026-11-19 10:00:${String(i % 60).padStart(2, '0')}.000] [info]  old line ${i}`,
+  );
   fs.writeFileSync(path.join(dir, 'main.old.log'), `${old.join('\n')}\n`);
   const current = Array.from({ length: 120 }, (_, i) => `[2026-11-20 08:00:00.000] [info]  line ${i}`);
-  current.push(`[2026-11-20 08:59:00.000] [error] customers.create failed SqliteError: UNIQUE constraint failed for ${CUSTOMER.email} / ${CUSTOMER.phone}`);
+  current.push(
+    `[2026-11-20 08:59:00.000] [error] customers.create failed SqliteError: UNIQUE constraint failed for ${CUSTOMER.email} / ${CUSTOMER.phone}`,
+  );
   current.push('[2026-11-20 08:59:30.000] [warn]  session.signIn {"clerkId":3,"pin":"1234"}');
   fs.writeFileSync(file, `${current.join('\n')}\n`);
   return file;
@@ -54,13 +76,20 @@ function writeLogs(dir: string): string {
 describe('diagnostics.export', () => {
   it('is for admins only', async () => {
     const { call, m, c } = await store();
-    for (const s of [m, c, newSession()]) expect(await call(s, 'diagnostics.export')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    for (const s of [m, c, newSession()])
+      expect(await call(s, 'diagnostics.export')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('bundles versions, database health, settings, log tail and audit events without personal data, and is audited', async () => {
     const { b, value, admin, adminId, c, tick } = await store();
     const customer = await value<{ id: number }>(c, 'customers.create', CUSTOMER);
-    await value(c, 'interactions.log', { customerId: customer.id, kind: 'complaint', outcome: 'follow_up', notes: NOTE, followUpDue: '2026-11-27' });
+    await value(c, 'interactions.log', {
+      customerId: customer.id,
+      kind: 'complaint',
+      outcome: 'follow_up',
+      notes: NOTE,
+      followUpDue: '2026-11-27',
+    });
     audit(b.ctx, adminId, 'import', IMPORT_FILE, { rows: 12, file: IMPORT_FILE });
     tick('2026-11-10T09:00:00.000Z');
     audit(b.ctx, adminId, 'settings_change', 'too-old', {}); // outside the 7-day window
@@ -75,17 +104,37 @@ describe('diagnostics.export', () => {
       runtime: { electron: '45.4.1', node: '22.20.0' },
       logFile: writeLogs(logDir),
       configFile: 'C:\\ProgramData\\Counterpart\\config.json',
-      managed: { storeId: 'dub-01', backupKeep: 30, updateUrl: 'https://it:s3cret@updates.example.test/counterpart/?token=abc#x' },
-      defaults: { backupDirectory: 'D:\\Backups', backupEveryHours: 24, backupKeep: 14, retentionDays: null, databasePath: 'D:\\store.db', updateUrl: null, pinVersion: null },
+      managed: {
+        storeId: 'dub-01',
+        backupKeep: 30,
+        updateUrl: 'https://it:s3cret@updates.example.test/counterpart/?token=abc#x',
+      },
+      defaults: {
+        backupDirectory: 'D:\\Backups',
+        backupEveryHours: 24,
+        backupKeep: 14,
+        retentionDays: null,
+        databasePath: 'D:\\store.db',
+        updateUrl: null,
+        pinVersion: null,
+      },
     });
 
     const bundle = await value<DiagnosticsBundle>(admin, 'diagnostics.export');
     expect(JSON.parse(JSON.stringify(bundle))).toEqual(bundle);
     expect(bundle.format).toBe('counterpart.diagnostics.v1');
     expect(bundle.generatedAt).toBe('2026-11-20T10:00:00.000Z');
-    expect(bundle.app).toEqual({ version: '1.4.2', platform: 'win32-x64', runtime: { electron: '45.4.1', node: '22.20.0' } });
+    expect(bundle.app).toEqual({
+      version: '1.4.2',
+      platform: 'win32-x64',
+      runtime: { electron: '45.4.1', node: '22.20.0' },
+    });
 
-    expect(bundle.database).toMatchObject({ schemaVersion: SCHEMA_VERSION, appSchemaVersion: SCHEMA_VERSION, quickCheck: 'ok' });
+    expect(bundle.database).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      appSchemaVersion: SCHEMA_VERSION,
+      quickCheck: 'ok',
+    });
     expect(bundle.database.sizeBytes).toBeGreaterThan(0);
     expect(bundle.database.rowCounts).toMatchObject({ customers: 1, interactions: 1, clerks: 3 });
     expect(Object.keys(bundle.database.rowCounts).filter((t) => t.startsWith('customer_fts'))).toEqual([]);
@@ -123,12 +172,33 @@ describe('diagnostics.export', () => {
     expect(imported).toMatchObject({ subject: '[omitted]', details: { rows: 12, file: '[omitted]' } });
 
     const text = JSON.stringify(bundle);
-    for (const secret of ['Siobhán', 'Bhriain', CUSTOMER.email, '087 123 4567', '0871234567', 'Kettle', 'Request by email', IMPORT_FILE, 's3cret', 'token=abc', '"1234"', '9999']) {
+    for (const secret of [
+      'Siobhán',
+      'Bhriain',
+      CUSTOMER.email,
+      '087 123 4567',
+      '0871234567',
+      'Kettle',
+      'Request by email',
+      IMPORT_FILE,
+      's3cret',
+      'token=abc',
+      '"1234"',
+      '9999',
+    ]) {
       expect(text, secret).not.toContain(secret);
     }
 
-    const recorded = await value<{ event: string; subject: string | null; details: Record<string, unknown> }[]>(admin, 'audit.list', { limit: 5 });
-    expect(recorded[0]).toMatchObject({ event: 'export', subject: 'diagnostics', details: { format: 'diagnostics', logLines: 200 } });
+    const recorded = await value<{ event: string; subject: string | null; details: Record<string, unknown> }[]>(
+      admin,
+      'audit.list',
+      { limit: 5 },
+    );
+    expect(recorded[0]).toMatchObject({
+      event: 'export',
+      subject: 'diagnostics',
+      details: { format: 'diagnostics', logLines: 200 },
+    });
   });
 
   it('works without a log file or a deployed config (the preview), reporting defaults as unlocked', () => {
@@ -170,7 +240,9 @@ describe('log scrubbing', () => {
       expect(scrubText(`call ${phone} back`), phone).toBe('call [number] back');
     }
     expect(scrubText('signIn {"clerkId":3,"pin":"1234"}')).toBe('signIn {"clerkId":3,"pin":"[redacted]"}');
-    expect(scrubText('changeOwnPin currentPin=1234 newPin: 5678')).toBe('changeOwnPin currentPin=[redacted] newPin: [redacted]');
+    expect(scrubText('changeOwnPin currentPin=1234 newPin: 5678')).toBe(
+      'changeOwnPin currentPin=[redacted] newPin: [redacted]',
+    );
   });
 
   it('leaves what IT needs to read a log: dates, times, versions, ids, addresses and backup names', () => {
@@ -187,7 +259,14 @@ describe('log scrubbing', () => {
 
   it('scrubs every argument of a log call, including errors and objects', () => {
     const err = new Error('UNIQUE constraint failed: mary@example.ie');
-    const [msg, e, obj, n, big, flag] = scrubLogData(['customers.create failed', err, { phone: '0871234567', pin: '1234' }, 42, 871234567, true]);
+    const [msg, e, obj, n, big, flag] = scrubLogData([
+      'customers.create failed',
+      err,
+      { phone: '0871234567', pin: '1234' },
+      42,
+      871234567,
+      true,
+    ]);
     expect(msg).toBe('customers.create failed');
     expect(e).toMatch(/^Error: UNIQUE constraint failed: \[email\]\n\s+at /);
     expect(obj).toBe("{ phone: '[number]', pin: '[redacted]' }");

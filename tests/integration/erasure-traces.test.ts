@@ -21,15 +21,31 @@ const NOW = '2026-11-23T10:00:00.000Z';
  * Many similar names (Anna0 … Anna599 Kelleher) make the name-word tables split pages near the person's words: there,
  * without the compaction, stray copies of "grzegorz" outlived the erasure in pages' free space.
  */
-function storeWithPerson(log: (msg: string) => void = () => {}): { b: Backend; dbPath: string; person: number; secrets: string[]; trigrams: string[] } {
+function storeWithPerson(log: (msg: string) => void = () => {}): {
+  b: Backend;
+  dbPath: string;
+  person: number;
+  secrets: string[];
+  trigrams: string[];
+} {
   const dbPath = path.join(tempDir(), 'store.db');
   const b = startBackend({ dbPath, now: () => new Date(NOW), log });
   const clerk = addClerk(b.ctx, 'Aoife Byrne', 'manager').id;
   // One transaction per batch: the same pages and rebalancing as one by one, without an fsync per row.
   const others = b.db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      const c = createCustomer(b.ctx, { firstName: `Anna${i}`, lastName: 'Kelleher', phone: `086 ${String(1_000_000 + i)}`, email: `other.${i}@example.ie` });
-      logInteraction(b.ctx, clerk, { customerId: c.id, kind: 'inquiry', outcome: 'resolved', notes: `asked about item ${i}` });
+      const c = createCustomer(b.ctx, {
+        firstName: `Anna${i}`,
+        lastName: 'Kelleher',
+        phone: `086 ${String(1_000_000 + i)}`,
+        email: `other.${i}@example.ie`,
+      });
+      logInteraction(b.ctx, clerk, {
+        customerId: c.id,
+        kind: 'inquiry',
+        outcome: 'resolved',
+        notes: `asked about item ${i}`,
+      });
     }
   });
   others(0, 300);
@@ -44,20 +60,50 @@ function storeWithPerson(log: (msg: string) => void = () => {}): { b: Backend; d
     notes: 'Prefers the quiet Tuesday mornings',
     language: 'pl',
   }).id;
-  const complaint = logInteraction(b.ctx, clerk, { customerId: person, kind: 'complaint', outcome: 'follow_up', followUpDue: '2026-11-30', notes: 'Zipper jammed on the heron-blue parka' });
-  amendInteraction(b.ctx, clerk, { interactionId: complaint.id, reason: 'Spoke to his daughter Małgosia', notes: 'Swap agreed for the ochre parka' });
+  const complaint = logInteraction(b.ctx, clerk, {
+    customerId: person,
+    kind: 'complaint',
+    outcome: 'follow_up',
+    followUpDue: '2026-11-30',
+    notes: 'Zipper jammed on the heron-blue parka',
+  });
+  amendInteraction(b.ctx, clerk, {
+    interactionId: complaint.id,
+    reason: 'Spoke to his daughter Małgosia',
+    notes: 'Swap agreed for the ochre parka',
+  });
   saveDraft(b.ctx, `log:${person}`, '{"notes":"will ring back about the walking frame"}');
   others(300, 600);
   // Every field as the store holds it (normalised phone, card and name keys included), read from the row itself.
   const row = b.db.prepare<[number], Record<string, string>>('SELECT * FROM customers WHERE id = ?').get(person)!;
   const secrets = [
-    row.first_name!, row.last_name!, row.name_key!, row.last_key!, row.phone!, row.phone_digits!, row.email!, row.loyalty_id!,
-    ...row.name_key!.split(' '), row.birthday!, 'wheelchair-access', row.notes!, 'Zipper jammed', 'heron-blue', 'ochre parka', 'daughter Małgosia', 'walking frame',
+    row.first_name!,
+    row.last_name!,
+    row.name_key!,
+    row.last_key!,
+    row.phone!,
+    row.phone_digits!,
+    row.email!,
+    row.loyalty_id!,
+    ...row.name_key!.split(' '),
+    row.birthday!,
+    'wheelchair-access',
+    row.notes!,
+    'Zipper jammed',
+    'heron-blue',
+    'ochre parka',
+    'daughter Małgosia',
+    'walking frame',
   ];
   // The trigrams of the name only this person has (no other name holds a z or a y), as the search index keeps them;
   // not those the schema's records happen to contain ("customer_fts_docsi-zec-ustomer_fts_docsize", name and table).
   const key = row.name_key!;
-  const schema = b.db.prepare<[], string>("SELECT group_concat(type || name || tbl_name || ' ' || coalesce(sql, ''), ' ') FROM sqlite_master").pluck().get()!;
+  const schema = b.db
+    .prepare<[], string>(
+      "SELECT group_concat(type || name || tbl_name || ' ' || coalesce(sql, ''), ' ') FROM sqlite_master",
+    )
+    .pluck()
+    .get()!;
   const trigrams = [...new Set([...key].map((_, i) => [...key].slice(i, i + 3).join('')))].filter(
     (t) => [...t].length === 3 && /[zy]/.test(t) && !schema.includes(t),
   );
@@ -65,20 +111,26 @@ function storeWithPerson(log: (msg: string) => void = () => {}): { b: Backend; d
 }
 
 /** The store file and its WAL, byte for byte. */
-const rawBytes = (dbPath: string) => Buffer.concat([dbPath, `${dbPath}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
+const rawBytes = (dbPath: string) =>
+  Buffer.concat([dbPath, `${dbPath}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
 const found = (bytes: Buffer, values: string[]) => values.filter((v) => bytes.includes(Buffer.from(v, 'utf8')));
 const run = async (job: { run(): unknown }) => (await job.run()) as JobOutcome;
 
 describe('what an erasure leaves in the store files', () => {
   it('the search index and the name words forget the erased name at once, not at the next merge', () => {
     const { b, person, trigrams } = storeWithPerson();
-    const searchIndex = () => Buffer.concat(b.db.prepare<[], Buffer>('SELECT block FROM customer_fts_data').pluck().all());
+    const searchIndex = () =>
+      Buffer.concat(b.db.prepare<[], Buffer>('SELECT block FROM customer_fts_data').pluck().all());
     expect(trigrams.length).toBeGreaterThan(10);
     // Terms after the first on an index page are stored without the prefix they share with the one before, so only
     // some trigrams show in full; those are enough to see whether the index still has the name.
     expect(found(searchIndex(), trigrams).length).toBeGreaterThan(0);
     const words = nameKey('Grzegorz Brzęczyszczykiewicz').split(' ');
-    const nameWords = () => b.db.prepare(`SELECT word FROM name_word_variants WHERE word IN (${words.map(() => '?').join(',')})`).pluck().all(...words);
+    const nameWords = () =>
+      b.db
+        .prepare(`SELECT word FROM name_word_variants WHERE word IN (${words.map(() => '?').join(',')})`)
+        .pluck()
+        .all(...words);
     expect(nameWords().length).toBeGreaterThan(0);
 
     eraseCustomer(b.ctx, null, person, 'customer request');
@@ -102,9 +154,12 @@ describe('what an erasure leaves in the store files', () => {
     expect(result.storeFile).toEqual({ walPending: true, compactionPending: true });
     expect(found(rawBytes(dbPath), secrets).length).toBeGreaterThan(0); // honestly so: the old pages are still there
 
-    const wal = storeJobs(() => ({ db: b.db, ctx: b.ctx }), { backupDirectory: tempDir(), backupEveryHours: 24, backupKeep: 3, retentionDays: null }).find(
-      (j) => j.name === 'erasure-wal',
-    )!;
+    const wal = storeJobs(() => ({ db: b.db, ctx: b.ctx }), {
+      backupDirectory: tempDir(),
+      backupEveryHours: 24,
+      backupKeep: 3,
+      retentionDays: null,
+    }).find((j) => j.name === 'erasure-wal')!;
     expect(await run(wal)).toEqual({ ran: true, walPending: true });
     reader.exec('COMMIT');
     reader.close();
@@ -129,7 +184,11 @@ describe('what an erasure leaves in the store files', () => {
     fs.copyFileSync(dbPath, copy);
     b.close();
     const logged: string[] = [];
-    const again = startBackend({ dbPath: copy, log: (msg) => logged.push(`failure: ${msg}`), note: (msg) => logged.push(msg) });
+    const again = startBackend({
+      dbPath: copy,
+      log: (msg) => logged.push(`failure: ${msg}`),
+      note: (msg) => logged.push(msg),
+    });
     expect(logged).toEqual([expect.stringMatching(/^store compacted at start after an erasure in \d+\.\d s$/)]);
     again.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(found(rawBytes(copy), secrets)).toEqual([]);

@@ -15,8 +15,10 @@ function writeCsv(name: string, content: string | Buffer): string {
   return file;
 }
 
-const names = (s: TempStore) => s.db.prepare("SELECT first_name || ' ' || last_name FROM customers ORDER BY id").pluck().all();
-const readErrors = (file: string) => parse(fs.readFileSync(file), { columns: true, bom: true, relax_column_count: true }) as Record<string, string>[];
+const names = (s: TempStore) =>
+  s.db.prepare("SELECT first_name || ' ' || last_name FROM customers ORDER BY id").pluck().all();
+const readErrors = (file: string) =>
+  parse(fs.readFileSync(file), { columns: true, bom: true, relax_column_count: true }) as Record<string, string>[];
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
 describe('customer import: the encoding is decided from the whole file', () => {
@@ -24,24 +26,41 @@ describe('customer import: the encoding is decided from the whole file', () => {
     const s = tempStore();
     const file = writeCsv(
       'one-bad-byte.csv',
-      Buffer.concat([utf8('First Name,Last Name\nAnn,Le'), Buffer.from([0xe9]), utf8('\nZoë,Müller-Łukasz\nSeán,Ó Sé\n')]),
+      Buffer.concat([
+        utf8('First Name,Last Name\nAnn,Le'),
+        Buffer.from([0xe9]),
+        utf8('\nZoë,Müller-Łukasz\nSeán,Ó Sé\n'),
+      ]),
     );
     const r = await importCsv(s.ctx, { entity: 'customers', file });
     expect(r).toMatchObject({ encoding: 'utf-8', inserted: 2, failed: 1 });
-    expect(r.encodingReason).toBe('6 character(s) are written as UTF-8; the lines holding 1 byte sequence(s) that are not UTF-8 (the first on line 2) are refused');
+    expect(r.encodingReason).toBe(
+      '6 character(s) are written as UTF-8; the lines holding 1 byte sequence(s) that are not UTF-8 (the first on line 2) are refused',
+    );
     expect(names(s)).toEqual(['Zoë Müller-Łukasz', 'Seán Ó Sé']);
-    expect(readErrors(r.errorFile!)).toEqual([expect.objectContaining({ line: '2', reason: '"Last Name": holds bytes that are not valid UTF-8 (the file mixes encodings)' })]);
+    expect(readErrors(r.errorFile!)).toEqual([
+      expect.objectContaining({
+        line: '2',
+        reason: '"Last Name": holds bytes that are not valid UTF-8 (the file mixes encodings)',
+      }),
+    ]);
   });
 
   it('keeps a Windows-1252 file Windows-1252, refusing a row written in UTF-8 instead of storing it garbled', async () => {
     const s = tempStore();
     const cp1252 = (t: string) => Buffer.from(t, 'latin1');
-    const file = writeCsv('till.csv', Buffer.concat([cp1252('Name\nZoë Müller\nJosé García\nRenée Faÿ\n'), utf8('Zoë Łukasz\n')]));
+    const file = writeCsv(
+      'till.csv',
+      Buffer.concat([cp1252('Name\nZoë Müller\nJosé García\nRenée Faÿ\n'), utf8('Zoë Łukasz\n')]),
+    );
     const r = await importCsv(s.ctx, { entity: 'customers', file });
     expect(r).toMatchObject({ encoding: 'windows-1252', inserted: 3, failed: 1 });
     expect(r.encodingReason).toContain('against 2 character(s) written as UTF-8');
     expect(names(s)).toEqual(['Zoë Müller', 'José García', 'Renée Faÿ']);
-    expect(readErrors(r.errorFile!)[0]).toMatchObject({ line: '5', reason: expect.stringContaining('written as UTF-8 in a file read as Windows-1252') });
+    expect(readErrors(r.errorFile!)[0]).toMatchObject({
+      line: '5',
+      reason: expect.stringContaining('written as UTF-8 in a file read as Windows-1252'),
+    });
   });
 
   it('says which encoding it used and why, on the command line and in --json', async () => {
@@ -53,21 +72,33 @@ describe('customer import: the encoding is decided from the whole file', () => {
     expect(out.join('')).toContain('  Read as utf-8: the whole file is valid UTF-8.\n');
     out.length = 0;
     expect(await runCli(['import', 'customers', file, '--dry-run', '--json', '--db', s.file], io)).toBe(0);
-    expect(JSON.parse(out.join(''))).toMatchObject({ encoding: 'utf-8', encodingReason: 'the whole file is valid UTF-8' });
+    expect(JSON.parse(out.join(''))).toMatchObject({
+      encoding: 'utf-8',
+      encodingReason: 'the whole file is valid UTF-8',
+    });
   });
 
   it('finds a stray byte past the first read chunk, where the file was judged clean so far', async () => {
     const s = tempStore();
     const filler = 'x'.repeat(SCAN_CHUNK_BYTES + 10);
-    const file = writeCsv('late.csv', Buffer.concat([utf8(`Name,Filler\nZoë Müller,${filler}\nBo`), Buffer.from([0xff]), utf8(' Bad,\n')]));
+    const file = writeCsv(
+      'late.csv',
+      Buffer.concat([utf8(`Name,Filler\nZoë Müller,${filler}\nBo`), Buffer.from([0xff]), utf8(' Bad,\n')]),
+    );
     const r = await importCsv(s.ctx, { entity: 'customers', file });
     expect(r).toMatchObject({ encoding: 'utf-8', failed: 1 });
     expect(names(s)[0]).toBe('Zoë Müller');
   });
 
-  it("reads Excel's UTF-16 \"Unicode text\"", async () => {
+  it('reads Excel\'s UTF-16 "Unicode text"', async () => {
     const s = tempStore();
-    const file = writeCsv('unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('First Name\tLast Name\r\nZoë\tMüller-Łukasz\r\n王\t芳\r\n', 'utf16le')]));
+    const file = writeCsv(
+      'unicode.txt',
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('First Name\tLast Name\r\nZoë\tMüller-Łukasz\r\n王\t芳\r\n', 'utf16le'),
+      ]),
+    );
     const r = await importCsv(s.ctx, { entity: 'customers', file });
     expect(r).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', inserted: 2, failed: 0 });
     expect(names(s)).toEqual(['Zoë Müller-Łukasz', '王 芳']);
@@ -80,7 +111,10 @@ describe('customer import: the encoding is decided from the whole file', () => {
     const r = await importCsv(s.ctx, { entity: 'customers', file });
     expect(r).toMatchObject({ inserted: 2, failed: 1 });
     expect(names(s)).toEqual(['Ann Lee', 'Cara Doyle']);
-    expect(readErrors(r.errorFile!)[0]).toMatchObject({ line: '3', reason: expect.stringMatching(/^"First Name": holds a NUL character/) });
+    expect(readErrors(r.errorFile!)[0]).toMatchObject({
+      line: '3',
+      reason: expect.stringMatching(/^"First Name": holds a NUL character/),
+    });
   });
 });
 
@@ -92,12 +126,17 @@ describe('customer import: files that are not what they claim', () => {
     const r = await importCsv(s.ctx, { entity: 'customers', file });
     expect(r).toMatchObject({ inserted: 1, failed: 0 });
     expect(r.warnings.length).toBeLessThanOrEqual(MAX_WARNINGS);
-    expect(r.warnings).toEqual(['Columns "Column 0", "Column 1", "Column 2", "Column 3", "Column 4" and 99,995 more are not imported: no field matches their names (map them in a mapping file).']);
+    expect(r.warnings).toEqual([
+      'Columns "Column 0", "Column 1", "Column 2", "Column 3", "Column 4" and 99,995 more are not imported: no field matches their names (map them in a mapping file).',
+    ]);
   });
 
   it('reports a quote left open at the line where it opens, counting the lines of quoted line breaks before it', async () => {
     const s = tempStore();
-    const file = writeCsv('open.csv', 'Name,Notes\r\nAnn Lee,"two\r\nlines"\r\nBea Ryan,ok\r\nBob Ryan,"never closed\r\nCara Doyle,x\r\nDan Hill,y\r\n');
+    const file = writeCsv(
+      'open.csv',
+      'Name,Notes\r\nAnn Lee,"two\r\nlines"\r\nBea Ryan,ok\r\nBob Ryan,"never closed\r\nCara Doyle,x\r\nDan Hill,y\r\n',
+    );
     await expect(importCsv(s.ctx, { entity: 'customers', file })).rejects.toMatchObject({
       code: 'VALIDATION',
       message: 'The file is not valid CSV: line 5 opens a quote that is never closed.',
@@ -106,7 +145,10 @@ describe('customer import: files that are not what they claim', () => {
 
   it('names the line of a record the parser refuses in the middle of a file', async () => {
     const s = tempStore();
-    const file = writeCsv('stray.csv', 'Name,Notes\nAnn Lee,"two\nlines"\nBea Ryan,ok\nBob Ryan,"quoted" then not\nCara Doyle,x\n');
+    const file = writeCsv(
+      'stray.csv',
+      'Name,Notes\nAnn Lee,"two\nlines"\nBea Ryan,ok\nBob Ryan,"quoted" then not\nCara Doyle,x\n',
+    );
     await expect(importCsv(s.ctx, { entity: 'customers', file })).rejects.toMatchObject({
       code: 'VALIDATION',
       message: expect.stringMatching(/^The file is not valid CSV: near line 5: Invalid Closing Quote/),
@@ -119,7 +161,9 @@ describe('customer import: files that are not what they claim', () => {
     const file = writeCsv('swallowed.csv', `Name,Notes\nAnn Lee,fine\nBob Ryan,"never closed\n${rows}`);
     await expect(importCsv(s.ctx, { entity: 'customers', file })).rejects.toMatchObject({
       code: 'VALIDATION',
-      message: expect.stringMatching(/^The file is not valid CSV: the record starting on line 3 holds over \d+ million characters/),
+      message: expect.stringMatching(
+        /^The file is not valid CSV: the record starting on line 3 holds over \d+ million characters/,
+      ),
     });
   });
 });

@@ -53,7 +53,15 @@ describe('purchase import', () => {
     const s = tempStore();
     const c = seed(s);
     const r = await importCsv(s.ctx, { entity: 'purchases', file: fixture('till-purchases.csv') });
-    expect(r).toMatchObject({ rowsRead: 7, inserted: 4, unchanged: 0, failed: 3, receiptsInserted: 3, delimiter: ';', warnings: [] });
+    expect(r).toMatchObject({
+      rowsRead: 7,
+      inserted: 4,
+      unchanged: 0,
+      failed: 3,
+      receiptsInserted: 3,
+      delimiter: ';',
+      warnings: [],
+    });
 
     expect(purchases(s)).toEqual([
       {
@@ -95,7 +103,10 @@ describe('purchase import', () => {
     const s = tempStore();
     seed(s);
     const r = await importCsv(s.ctx, { entity: 'purchases', file: fixture('till-purchases.csv') });
-    const errors = parse(fs.readFileSync(r.errorFile!), { columns: true, bom: true, delimiter: ';' }) as Record<string, string>[];
+    const errors = parse(fs.readFileSync(r.errorFile!), { columns: true, bom: true, delimiter: ';' }) as Record<
+      string,
+      string
+    >[];
     expect(errors.map((e) => [e.line, e.Receipt, e.reason])).toEqual([
       ['6', 'R-1004', 'no customer has this loyalty id, phone or email; import the customers first'],
       ['7', 'R-1005', 'another line of receipt R-1005 is not valid (line 8)'],
@@ -120,7 +131,11 @@ describe('purchase import', () => {
     const { a } = seed(s);
     const lines = ['Receipt,Card,Date,SKU,Price'];
     for (let r = 1; r <= 7; r++) for (let i = 1; i <= 3; i++) lines.push(`T${r},C-1,2026-11-0${r} 10:00,S${i},1.00`);
-    const res = await importCsv(s.ctx, { entity: 'purchases', file: writeCsv('p.csv', lines.join('\n')), batchSize: 2 });
+    const res = await importCsv(s.ctx, {
+      entity: 'purchases',
+      file: writeCsv('p.csv', lines.join('\n')),
+      batchSize: 2,
+    });
     expect(res).toMatchObject({ rowsRead: 21, inserted: 21, receiptsInserted: 7, failed: 0 });
     const all = purchases(s);
     expect(all.every((p) => p.items.length === 3 && p.total_cents === 300 && p.customer_id === a.id)).toBe(true);
@@ -129,7 +144,10 @@ describe('purchase import', () => {
   it('refuses lines of a receipt that reappear further down after the receipt was written', async () => {
     const s = tempStore();
     seed(s);
-    const file = writeCsv('p.csv', 'Receipt,Card,Date,SKU,Price\nT1,C-1,2026-11-01,S1,1\nT2,C-1,2026-11-01,S2,2\nT1,C-1,2026-11-01,S3,3\n');
+    const file = writeCsv(
+      'p.csv',
+      'Receipt,Card,Date,SKU,Price\nT1,C-1,2026-11-01,S1,1\nT2,C-1,2026-11-01,S2,2\nT1,C-1,2026-11-01,S3,3\n',
+    );
     const r = await importCsv(s.ctx, { entity: 'purchases', file, batchSize: 1 });
     expect(r).toMatchObject({ inserted: 2, failed: 1 });
     const errors = parse(fs.readFileSync(r.errorFile!), { columns: true, bom: true }) as Record<string, string>[];
@@ -140,7 +158,9 @@ describe('purchase import', () => {
 
   it('says which required columns are missing', async () => {
     const s = tempStore();
-    await expect(importCsv(s.ctx, { entity: 'purchases', file: writeCsv('p.csv', 'Card,SKU\nC-1,S1\n') })).rejects.toMatchObject({
+    await expect(
+      importCsv(s.ctx, { entity: 'purchases', file: writeCsv('p.csv', 'Card,SKU\nC-1,S1\n') }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('receipt number, unit price, date'),
     });
@@ -148,7 +168,10 @@ describe('purchase import', () => {
   it('lists every reason a line is refused, not only the first', async () => {
     const s = tempStore();
     seed(s);
-    const file = writeCsv('bad.csv', 'Receipt,Card,Date,SKU,Qty,Price,Returned\nR-9,C-1,31/02/2026 10:00,SKU-1,1.5,twelve,maybe\n');
+    const file = writeCsv(
+      'bad.csv',
+      'Receipt,Card,Date,SKU,Qty,Price,Returned\nR-9,C-1,31/02/2026 10:00,SKU-1,1.5,twelve,maybe\n',
+    );
     const r = await importCsv(s.ctx, { entity: 'purchases', file });
     expect(r).toMatchObject({ failed: 1, inserted: 0 });
     const [refused] = parse(fs.readFileSync(r.errorFile!), { columns: true, bom: true }) as Record<string, string>[];

@@ -40,10 +40,16 @@ interface Row {
   notes: string;
   tags: string;
 }
-const reasons = (file: string) => (parse(fs.readFileSync(file), { columns: true, bom: true }) as { reason: string }[]).map((r) => r.reason);
-const byLast = (s: TempStore, last: string) => s.db.prepare<[string], Row>('SELECT * FROM customers WHERE last_name = ?').get(last);
+const reasons = (file: string) =>
+  (parse(fs.readFileSync(file), { columns: true, bom: true }) as { reason: string }[]).map((r) => r.reason);
+const byLast = (s: TempStore, last: string) =>
+  s.db.prepare<[string], Row>('SELECT * FROM customers WHERE last_name = ?').get(last);
 const externalIds = (s: TempStore) =>
-  s.db.prepare<[], { customer_id: number; source: string; external_id: string }>('SELECT * FROM customer_external_ids ORDER BY external_id').all();
+  s.db
+    .prepare<[], { customer_id: number; source: string; external_id: string }>(
+      'SELECT * FROM customer_external_ids ORDER BY external_id',
+    )
+    .all();
 const everything = (s: TempStore) => ({
   customers: s.db.prepare('SELECT * FROM customers ORDER BY id').all(),
   ids: externalIds(s),
@@ -88,7 +94,14 @@ describe('Shopify customer export, as it comes', () => {
       notes: 'Prefers morning appointments',
     });
     expect(JSON.parse(siobhan.tags)).toEqual(['VIP', 'wedding']);
-    expect(byLast(s, 'Wiśniewska')).toMatchObject({ email: null, phone: '+48 601 234 567', marketing_consent: 0, sms_consent: 1, opening_spend_cents: 123456, opening_orders: 12 });
+    expect(byLast(s, 'Wiśniewska')).toMatchObject({
+      email: null,
+      phone: '+48 601 234 567',
+      marketing_consent: 0,
+      sms_consent: 1,
+      opening_spend_cents: 123456,
+      opening_orders: 12,
+    });
     expect(byLast(s, 'Mac Giolla Phádraig')).toMatchObject({ marketing_consent: 1, sms_consent: 0, city: 'Cork' });
     expect(externalIds(s).map((e) => [e.source, e.external_id])).toEqual([
       ['shopify', '7390116167982'],
@@ -118,20 +131,39 @@ describe('Shopify customer export, as it comes', () => {
     const id = byLast(s, 'Ó Briain')!.id;
     const later = path.join(tempDir(), 'later.csv');
     const header = Object.keys(PRESETS.shopify.columns).join(',');
-    fs.writeFileSync(later, `${header}\n7390116167982,Siobhán,Ó Briain,siobhan@new.example.ie,no,,,,Galway,G,IE,H91 X2Y3,,,no,€500.00,7,,no,\n`);
+    fs.writeFileSync(
+      later,
+      `${header}\n7390116167982,Siobhán,Ó Briain,siobhan@new.example.ie,no,,,,Galway,G,IE,H91 X2Y3,,,no,€500.00,7,,no,\n`,
+    );
     const r = await importCsv(s.ctx, { entity: 'customers', file: later });
     expect(r).toMatchObject({ inserted: 0, updated: 1, failed: 0 });
     expect(r.fieldsChanged).toEqual({ email: 1, marketingConsent: 1, openingSpend: 1, openingOrders: 1 });
-    expect(byLast(s, 'Ó Briain')).toMatchObject({ id, email: 'siobhan@new.example.ie', marketing_consent: 0, opening_spend_cents: 50000, opening_orders: 7 });
+    expect(byLast(s, 'Ó Briain')).toMatchObject({
+      id,
+      email: 'siobhan@new.example.ie',
+      marketing_consent: 0,
+      opening_spend_cents: 50000,
+      opening_orders: 7,
+    });
   });
 
   it('refuses a till id held by someone else by name, and says so', async () => {
     const s = tempStore();
     await importCsv(s.ctx, { entity: 'customers', file: fixture('shopify-customers.csv') });
     const other = path.join(tempDir(), 'other.csv');
-    fs.writeFileSync(other, `${Object.keys(PRESETS.shopify.columns).join(',')}\n7390116167982,Peter,Quinn,,no,,,,,,,,,,no,,,,no,\n`);
+    fs.writeFileSync(
+      other,
+      `${Object.keys(PRESETS.shopify.columns).join(',')}\n7390116167982,Peter,Quinn,,no,,,,,,,,,,no,,,,no,\n`,
+    );
     const r = await importCsv(s.ctx, { entity: 'customers', file: other });
-    expect(r.conflictList).toEqual([expect.objectContaining({ rowName: 'Peter Quinn', holderName: 'Siobhán Ó Briain', matchedOn: 'externalId', identifier: '7390116167982' })]);
+    expect(r.conflictList).toEqual([
+      expect.objectContaining({
+        rowName: 'Peter Quinn',
+        holderName: 'Siobhán Ó Briain',
+        matchedOn: 'externalId',
+        identifier: '7390116167982',
+      }),
+    ]);
     expect(byLast(s, 'Quinn')).toBeUndefined();
   });
 });
@@ -154,10 +186,19 @@ describe('Square customer export, as it comes', () => {
       opening_orders: 5,
       notes: 'Likes linen',
     });
-    expect(byLast(s, 'Brzęczyszczykiewicz')).toMatchObject({ email: null, marketing_consent: 0, city: 'Warszawa', postcode: '00-950', birthday: null, notes: 'Birthday: 21 July (no year given)' });
+    expect(byLast(s, 'Brzęczyszczykiewicz')).toMatchObject({
+      email: null,
+      marketing_consent: 0,
+      city: 'Warszawa',
+      postcode: '00-950',
+      birthday: null,
+      notes: 'Birthday: 21 July (no year given)',
+    });
     expect(byLast(s, 'Kennedy')).toMatchObject({ marketing_consent: 0, notes: 'Birthday: 21 July (no year given)' });
     expect(externalIds(s).map((e) => e.source)).toEqual(['square', 'square', 'square']);
-    expect(reasons(r.errorFile!)).toEqual([expect.stringContaining('Email Subscription Status "pending" is not yes/no')]);
+    expect(reasons(r.errorFile!)).toEqual([
+      expect.stringContaining('Email Subscription Status "pending" is not yes/no'),
+    ]);
 
     const before = everything(s);
     const again = await importCsv(s.ctx, { entity: 'customers', file });
@@ -179,14 +220,21 @@ describe('choosing a preset', () => {
     const plain = await importCsv(s.ctx, { entity: 'customers', file, preset: 'none', dryRun: true });
     expect(plain.preset).toBeNull();
     expect(plain.columns).toContainEqual({ column: 'Accepts Email Marketing', field: null });
-    const mapped = await importCsv(s.ctx, { entity: 'customers', file, dryRun: true, mapping: { columns: { 'Default Address Company': 'notes', Note: null } } });
+    const mapped = await importCsv(s.ctx, {
+      entity: 'customers',
+      file,
+      dryRun: true,
+      mapping: { columns: { 'Default Address Company': 'notes', Note: null } },
+    });
     expect(mapped.columns).toContainEqual({ column: 'Default Address Company', field: 'notes' });
     expect(mapped.columns).toContainEqual({ column: 'Note', field: null });
   });
 
   it('refuses a till preset for purchases', async () => {
     const s = tempStore();
-    await expect(importCsv(s.ctx, { entity: 'purchases', file: fixture('shopify-customers.csv'), preset: 'shopify' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      importCsv(s.ctx, { entity: 'purchases', file: fixture('shopify-customers.csv'), preset: 'shopify' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });
 
@@ -200,13 +248,18 @@ describe('what a till export brought, after the import', () => {
     expect(p.before).toEqual({ spendCents: 123456, orders: 12, asOf: '2026-11-23T10:00:00.000Z' });
     expect(p.address).toEqual({ city: 'Dublin', postcode: 'D08 XY12', country: 'IE' });
     expect(p.smsConsent).toBe(true);
-    expect(getProfile(s.ctx, byLast(s, 'Ó Briain')!.id)).toMatchObject({ tier: 'bronze', before: { spendCents: 41250, orders: 6 } });
+    expect(getProfile(s.ctx, byLast(s, 'Ó Briain')!.id)).toMatchObject({
+      tier: 'bronze',
+      before: { spendCents: 41250, orders: 6 },
+    });
   });
 
   it('shows town and postcode in search results', async () => {
     const s = tempStore();
     await importCsv(s.ctx, { entity: 'customers', file: fixture('shopify-customers.csv') });
-    expect(searchCustomers(s.ctx, 'Siobhán')).toEqual([expect.objectContaining({ displayName: 'Siobhán Ó Briain', town: 'Galway', postcode: 'H91 X2Y3' })]);
+    expect(searchCustomers(s.ctx, 'Siobhán')).toEqual([
+      expect.objectContaining({ displayName: 'Siobhán Ó Briain', town: 'Galway', postcode: 'H91 X2Y3' }),
+    ]);
   });
 
   it('exports the town, consent, spend before and till ids, and erasure wipes the town and the till ids', async () => {
@@ -214,8 +267,17 @@ describe('what a till export brought, after the import', () => {
     await importCsv(s.ctx, { entity: 'customers', file: fixture('shopify-customers.csv') });
     const id = byLast(s, 'Ó Briain')!.id;
     const data = exportCustomerData(s.ctx, s.clerkId, id);
-    expect(data.customer).toMatchObject({ city: 'Galway', postcode: 'H91 X2Y3', country: 'IE', smsConsent: false, openingSpendCents: 41250, openingOrders: 6 });
-    expect(data.otherRecords.customer_external_ids).toEqual([{ customerId: id, source: 'shopify', externalId: '7390116167982' }]);
+    expect(data.customer).toMatchObject({
+      city: 'Galway',
+      postcode: 'H91 X2Y3',
+      country: 'IE',
+      smsConsent: false,
+      openingSpendCents: 41250,
+      openingOrders: 6,
+    });
+    expect(data.otherRecords.customer_external_ids).toEqual([
+      { customerId: id, source: 'shopify', externalId: '7390116167982' },
+    ]);
 
     eraseCustomer(s.ctx, s.clerkId, id, 'customer request');
     const row = s.db.prepare<[number], Row>('SELECT * FROM customers WHERE id = ?').get(id)!;
@@ -228,15 +290,30 @@ describe('counterpart import customers --preset', () => {
   const run = async (args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(args, { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: {} });
+    const code = await runCli(args, {
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => err.push(t) },
+      env: {},
+    });
     return { code, out: out.join(''), err: err.join('') };
   };
 
   it('says in the dry run which column fills what and what is not imported, and writes nothing', async () => {
     const s = tempStore();
-    const r = await run(['import', 'customers', fixture('shopify-customers.csv'), '--preset', 'shopify', '--dry-run', '--db', s.file]);
+    const r = await run([
+      'import',
+      'customers',
+      fixture('shopify-customers.csv'),
+      '--preset',
+      'shopify',
+      '--dry-run',
+      '--db',
+      s.file,
+    ]);
     expect(r.code).toBe(3);
-    expect(r.out).toContain('Columns (read as a Shopify customer export): Customer ID -> externalId, First Name -> firstName');
+    expect(r.out).toContain(
+      'Columns (read as a Shopify customer export): Customer ID -> externalId, First Name -> firstName',
+    );
     expect(r.out).toContain('Not imported: Default Address Company, Default Address Address1');
     expect(s.db.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 0 });
   });
@@ -248,12 +325,29 @@ describe('counterpart import customers --preset', () => {
     expect(JSON.parse(printed.out)).toEqual({ columns: PRESETS.square.columns });
     const mapping = path.join(tempDir(), 'square.json');
     fs.writeFileSync(mapping, printed.out);
-    const r = await run(['import', 'customers', fixture('square-customers.csv'), '--preset', 'none', '--mapping', mapping, '--json', '--db', s.file]);
+    const r = await run([
+      'import',
+      'customers',
+      fixture('square-customers.csv'),
+      '--preset',
+      'none',
+      '--mapping',
+      mapping,
+      '--json',
+      '--db',
+      s.file,
+    ]);
     expect(JSON.parse(r.out)).toMatchObject({ preset: null, inserted: 3, failed: 1 });
   });
 
   it('refuses an unknown preset and a print without one', async () => {
-    expect(await run(['import', 'customers', 'x.csv', '--preset', 'lightspeed'])).toMatchObject({ code: 2, err: expect.stringContaining('There is no "lightspeed" preset') });
-    expect(await run(['import', 'customers', '--print-mapping'])).toMatchObject({ code: 2, err: expect.stringContaining('Name the preset to print') });
+    expect(await run(['import', 'customers', 'x.csv', '--preset', 'lightspeed'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('There is no "lightspeed" preset'),
+    });
+    expect(await run(['import', 'customers', '--print-mapping'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Name the preset to print'),
+    });
   });
 });

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCents, parseDateTime, parseDay, parseFlag, parseQuantity } from '../../main/services/import/cells';
-import { SCAN_CHUNK_BYTES, chooseEncoding, chunkDecoder, detectDelimiter, detectLineBreak } from '../../main/services/import/encoding';
+import {
+  SCAN_CHUNK_BYTES,
+  chooseEncoding,
+  chunkDecoder,
+  detectDelimiter,
+  detectLineBreak,
+} from '../../main/services/import/encoding';
 import { headerKey } from '../../main/services/import/mapping';
 import { tempDir } from '../helpers/temp-store';
 
@@ -64,11 +70,20 @@ describe('reading till values', () => {
 
   it('turns store wall-clock times into UTC across daylight saving, and keeps explicit offsets', () => {
     const tz = 'Europe/Dublin';
-    expect(parseDateTime('2026-01-15 09:30', tz, 'Date')).toEqual({ at: '2026-01-15T09:30:00.000Z', localDay: '2026-01-15' });
-    expect(parseDateTime('15/07/2026 09:30:15', tz, 'Date')).toEqual({ at: '2026-07-15T08:30:15.000Z', localDay: '2026-07-15' });
+    expect(parseDateTime('2026-01-15 09:30', tz, 'Date')).toEqual({
+      at: '2026-01-15T09:30:00.000Z',
+      localDay: '2026-01-15',
+    });
+    expect(parseDateTime('15/07/2026 09:30:15', tz, 'Date')).toEqual({
+      at: '2026-07-15T08:30:15.000Z',
+      localDay: '2026-07-15',
+    });
     expect(parseDateTime('2026-03-29T00:30', tz, 'Date').at).toBe('2026-03-29T00:30:00.000Z'); // before the switch
     expect(parseDateTime('2026-03-29T03:30', tz, 'Date').at).toBe('2026-03-29T02:30:00.000Z'); // after it
-    expect(parseDateTime('2026-07-15T09:30:00+02:00', tz, 'Date')).toEqual({ at: '2026-07-15T07:30:00.000Z', localDay: null });
+    expect(parseDateTime('2026-07-15T09:30:00+02:00', tz, 'Date')).toEqual({
+      at: '2026-07-15T07:30:00.000Z',
+      localDay: null,
+    });
     expect(parseDateTime('2026-07-15 09:30Z', tz, 'Date').at).toBe('2026-07-15T09:30:00.000Z');
     expect(parseDateTime('2026-07-15 23:30', 'America/New_York', 'Date').at).toBe('2026-07-16T03:30:00.000Z');
     expect(() => parseDateTime('2026-07-15 25:00', tz, 'Date')).toThrow(/impossible time/);
@@ -83,7 +98,10 @@ describe('reading the file format', () => {
     expect(await encodingOf(Buffer.from([0x5a, 0x6f, 0xeb]))).toBe('windows-1252');
     expect(await encodingOf(Buffer.from('ab', 'ascii'))).toBe('utf-8');
     expect(await encodingOf(Buffer.from([0xff, 0xfe, 0x41, 0x00]))).toBe('utf-16le');
-    await expect(chooseEncoding(fileOf(Buffer.from([0xfe, 0xff, 0x00, 0x41])))).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('UTF-16 big-endian') });
+    await expect(chooseEncoding(fileOf(Buffer.from([0xfe, 0xff, 0x00, 0x41])))).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('UTF-16 big-endian'),
+    });
     // The end of the file may not cut a character in two.
     expect(await encodingOf(Buffer.from('Zoë', 'utf8').subarray(0, 3))).toBe('windows-1252');
   });

@@ -12,7 +12,18 @@ import { ROOT } from '../helpers/processes';
 import { tempDir } from '../helpers/temp-store';
 
 const { io, out, err } = cliTerminal();
-const GALWAY = ['--store-name', 'Galway', '--time-zone', 'Europe/Dublin', '--locale', 'en-IE', '--currency', 'EUR', '--admin-name', 'Siobhán Kelly'];
+const GALWAY = [
+  '--store-name',
+  'Galway',
+  '--time-zone',
+  'Europe/Dublin',
+  '--locale',
+  'en-IE',
+  '--currency',
+  'EUR',
+  '--admin-name',
+  'Siobhán Kelly',
+];
 
 /** The terminal with `stdin` as standard input and the PIN variable set only when given. */
 function terminal(stdin: string | null, pinEnv?: string): InitIo {
@@ -34,12 +45,16 @@ async function signIn(dbPath: string, pin: string) {
 }
 
 describe('counterpart init', { timeout: 120_000 }, () => {
-  it('sets up an empty store with the PIN from standard input, through the first-run screen\'s function', async () => {
+  it("sets up an empty store with the PIN from standard input, through the first-run screen's function", async () => {
     const db = path.join(tempDir(), 'galway.db');
     expect(await runCli(['init', ...GALWAY, '--db', db, '--json'], terminal('2468\n'))).toBe(0);
     expect(err.join('')).toBe('');
     const result = JSON.parse(out.join(''));
-    expect(result).toMatchObject({ db, store: { name: 'Galway', id: 'galway', timeZone: 'Europe/Dublin', locale: 'en-IE', currency: 'EUR' }, admin: { displayName: 'Siobhán Kelly', role: 'admin' } });
+    expect(result).toMatchObject({
+      db,
+      store: { name: 'Galway', id: 'galway', timeZone: 'Europe/Dublin', locale: 'en-IE', currency: 'EUR' },
+      admin: { displayName: 'Siobhán Kelly', role: 'admin' },
+    });
     expect(await signIn(db, '2468')).toMatchObject({ ok: true });
     const b = startBackend({ dbPath: db, create: false, log: () => {} });
     expect(b.ctx.config).toMatchObject({ storeName: 'Galway', storeId: 'galway' });
@@ -51,7 +66,9 @@ describe('counterpart init', { timeout: 120_000 }, () => {
   it('takes the PIN from COUNTERPART_ADMIN_PIN, and --store-id over the name', async () => {
     const db = path.join(tempDir(), 'store.db');
     expect(await runCli(['init', ...GALWAY, '--store-id', 'gal-01', '--db', db], terminal(null, '97531'))).toBe(0);
-    expect(out.join('')).toMatch(/^Set up "Galway" \(store id gal-01\) at .*store\.db, with Siobhán Kelly as its admin \(clerk 1\)\.\nNext: /);
+    expect(out.join('')).toMatch(
+      /^Set up "Galway" \(store id gal-01\) at .*store\.db, with Siobhán Kelly as its admin \(clerk 1\)\.\nNext: /,
+    );
     expect(await signIn(db, '97531')).toMatchObject({ ok: true });
   });
 
@@ -61,7 +78,9 @@ describe('counterpart init', { timeout: 120_000 }, () => {
     const before = fs.readFileSync(db);
     err.length = 0;
     expect(await runCli(['init', ...GALWAY, '--store-name', 'Taken Over', '--db', db], terminal('1111\n'))).toBe(1);
-    expect(err.join('').trimEnd().split('\n')).toEqual([`There is already a store at ${db}, and init only sets up a new one.`]);
+    expect(err.join('').trimEnd().split('\n')).toEqual([
+      `There is already a store at ${db}, and init only sets up a new one.`,
+    ]);
     expect(fs.readFileSync(db).equals(before)).toBe(true);
     // Any file is somebody's: an empty one too.
     const other = path.join(tempDir(), 'empty.db');
@@ -73,7 +92,10 @@ describe('counterpart init', { timeout: 120_000 }, () => {
   it.each([
     [['--pin', '2468'], /^The PIN is never taken from the command line/],
     [['--admin-pin=2468'], /^The PIN is never taken from the command line/],
-    [['--time-zone', 'Mars/Olympus'], /^--time-zone must be an IANA time zone such as "Europe\/Dublin", not "Mars\/Olympus"/],
+    [
+      ['--time-zone', 'Mars/Olympus'],
+      /^--time-zone must be an IANA time zone such as "Europe\/Dublin", not "Mars\/Olympus"/,
+    ],
     [['--locale', 'en_IE'], /^--locale must be a locale such as "en-IE"/],
     [['--currency', 'XYZ'], /^--currency must be an ISO 4217 currency code/],
     [['--store-id', 'Dub 01'], /^--store-id must be lower-case letters/],

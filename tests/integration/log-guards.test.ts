@@ -22,10 +22,17 @@ describe('what was said', () => {
   it('cannot hold an unfilled slot: the refusal names it and nothing is written', () => {
     const s = tempStore();
     const said = `I'm sorry about ${slotToken('what went wrong')}.`;
-    const err = refusal(() => logInteraction(s.ctx, s.clerkId, { customerId: null, kind: 'complaint', outcome: 'resolved', said }));
+    const err = refusal(() =>
+      logInteraction(s.ctx, s.clerkId, { customerId: null, kind: 'complaint', outcome: 'resolved', said }),
+    );
     expect(err.message).toContain(unfilledSlotMessage(said));
     expect(count(s)).toBe(0);
-    logInteraction(s.ctx, s.clerkId, { customerId: null, kind: 'complaint', outcome: 'resolved', said: "I'm sorry about the kettle." });
+    logInteraction(s.ctx, s.clerkId, {
+      customerId: null,
+      kind: 'complaint',
+      outcome: 'resolved',
+      said: "I'm sorry about the kettle.",
+    });
     expect(count(s)).toBe(1);
   });
 });
@@ -61,8 +68,12 @@ describe('follow-up dates', () => {
     const s = tempStore();
     const promised = log(s, '2026-11-30');
     s.setNow('2026-12-05T10:00:00.000Z'); // the promise is overdue now, and an amendment of the notes keeps it
-    expect(amendInteraction(s.ctx, s.clerkId, { interactionId: promised.id, reason: 'typo', notes: 'fixed' }).followUpDue).toBe('2026-11-30');
-    expect(() => amendInteraction(s.ctx, s.clerkId, { interactionId: promised.id, reason: 'moved', followUpDue: '2026-12-01' })).toThrow(/in the past/);
+    expect(
+      amendInteraction(s.ctx, s.clerkId, { interactionId: promised.id, reason: 'typo', notes: 'fixed' }).followUpDue,
+    ).toBe('2026-11-30');
+    expect(() =>
+      amendInteraction(s.ctx, s.clerkId, { interactionId: promised.id, reason: 'moved', followUpDue: '2026-12-01' }),
+    ).toThrow(/in the past/);
   });
 
   it('a year after 29 February is 28 February', () => {

@@ -2,7 +2,12 @@
 // a little differently, and nothing more.
 import { describe, expect, it } from 'vitest';
 import { createCustomer, findDuplicates } from '../../main/services/customers';
-import { editDistance, NEAR_DUPLICATE_REASON, phoneNeighbours, similarNames } from '../../main/services/near-duplicates';
+import {
+  editDistance,
+  NEAR_DUPLICATE_REASON,
+  phoneNeighbours,
+  similarNames,
+} from '../../main/services/near-duplicates';
 import { tempStore } from '../helpers/temp-store';
 
 describe('near duplicates', () => {
@@ -12,7 +17,11 @@ describe('near duplicates', () => {
     const found = findDuplicates(s.ctx, { firstName: 'Marie', lastName: 'OBrien', phone: '087 123 4568' });
     expect(found.map((d) => [d.customer.id, d.reasons])).toEqual([[mary.id, [NEAR_DUPLICATE_REASON]]]);
     // Two neighbouring digits swapped is the same slip.
-    expect(findDuplicates(s.ctx, { firstName: 'Marie', lastName: 'OBrien', phone: '087 123 4576' }).map((d) => d.customer.id)).toEqual([mary.id]);
+    expect(
+      findDuplicates(s.ctx, { firstName: 'Marie', lastName: 'OBrien', phone: '087 123 4576' }).map(
+        (d) => d.customer.id,
+      ),
+    ).toEqual([mary.id]);
   });
 
   it('does not flag a stranger one digit away, nor a similar name on an unrelated number', () => {

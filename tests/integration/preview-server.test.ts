@@ -29,7 +29,9 @@ function request(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', reject);
@@ -106,7 +108,13 @@ describe('preview server', () => {
     expect(first.status).toBe(303);
     expect(first.headers.location).toBe('/');
     const [set] = first.headers['set-cookie']!;
-    expect(set!.split(';').map((p) => p.trim().toLowerCase()).slice(1).sort()).toEqual(['httponly', 'path=/', 'samesite=strict']);
+    expect(
+      set!
+        .split(';')
+        .map((p) => p.trim().toLowerCase())
+        .slice(1)
+        .sort(),
+    ).toEqual(['httponly', 'path=/', 'samesite=strict']);
     expect(first.body).toBe('');
 
     const again = await request(server, { path: link, headers: { host: host() } });
@@ -133,29 +141,44 @@ describe('preview server', () => {
     expect(backend.db.prepare('SELECT count(*) AS n FROM clerks').get()).toEqual({ n: 1 });
   });
 
-  it('refuses calls from a client without the cookie, with a made-up one, or with another server\'s', async () => {
+  it("refuses calls from a client without the cookie, with a made-up one, or with another server's", async () => {
     const other = await startPreviewServer({ backend, staticDir: path.join(path.dirname(outside), 'renderer') });
     const foreign = await connect(other);
     const [name, id] = cookie.split('=') as [string, string];
-    for (const c of ['', `${name}=${'a'.repeat(id.length)}`, `${name}=${id}x`, foreign, `${foreign.split('=')[0]}=${id}`]) {
+    for (const c of [
+      '',
+      `${name}=${'a'.repeat(id.length)}`,
+      `${name}=${id}x`,
+      foreign,
+      `${foreign.split('=')[0]}=${id}`,
+    ]) {
       const res = await rpc('app.setupEmpty', { clerkName: 'Mallory', pin: '1111' }, { cookie: c });
       expect(res.status, c).toBe(403);
-      expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('one-time link') } });
+      expect(JSON.parse(res.body)).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringContaining('one-time link') },
+      });
     }
     await other.close();
     expect(backend.db.prepare('SELECT count(*) AS n FROM clerks').get()).toEqual({ n: 0 });
   });
 
   it('keeps each browser in its own session: two clerks signed in side by side stay apart', async () => {
-    const admin = JSON.parse((await rpc('app.setupEmpty', { clerkName: 'Aoife Byrne', pin: '2468' })).body).value as { id: number };
-    const clerk = value(await rpc('clerks.create', { displayName: 'Cy Clerk', role: 'clerk', pin: '1357' })) as { id: number };
+    const admin = JSON.parse((await rpc('app.setupEmpty', { clerkName: 'Aoife Byrne', pin: '2468' })).body).value as {
+      id: number;
+    };
+    const clerk = value(await rpc('clerks.create', { displayName: 'Cy Clerk', role: 'clerk', pin: '1357' })) as {
+      id: number;
+    };
     const second = await connect(server);
     const asSecond = (m: string, body: unknown) => rpc(m, body, { cookie: second });
     expect(value(await asSecond('session.current', {}))).toBeNull();
     expect(value(await asSecond('session.signIn', { clerkId: clerk.id, pin: '1357' }))).toMatchObject({ id: clerk.id });
     expect(value(await rpc('session.current', {}))).toMatchObject({ id: admin.id, role: 'admin' });
     expect(value(await asSecond('session.current', {}))).toMatchObject({ id: clerk.id, role: 'clerk' });
-    expect(JSON.parse((await asSecond('clerks.create', { displayName: 'Boss', role: 'admin', pin: '1111' })).body)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(
+      JSON.parse((await asSecond('clerks.create', { displayName: 'Boss', role: 'admin', pin: '1111' })).body),
+    ).toMatchObject({ error: { code: 'FORBIDDEN' } });
     await rpc('session.signOut', {});
     expect(value(await rpc('session.current', {}))).toBeNull();
     expect(value(await asSecond('session.current', {}))).toMatchObject({ id: clerk.id });
@@ -182,7 +205,10 @@ describe('preview server', () => {
 
   it('answers a method outside the contract with NOT_FOUND', async () => {
     for (const m of ['nope.nothing', 'constructor', '__proto__', 'toString']) {
-      expect(JSON.parse((await rpc(m, {})).body)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
+      expect(JSON.parse((await rpc(m, {})).body)).toEqual({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: expect.any(String) },
+      });
     }
   });
 
@@ -227,7 +253,9 @@ describe('preview server', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toContain("default-src 'none'; script-src 'self'; connect-src 'self'");
+    expect(res.headers['content-security-policy']).toContain(
+      "default-src 'none'; script-src 'self'; connect-src 'self'",
+    );
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });

@@ -66,7 +66,12 @@ describe('who opened a profile', () => {
     const seen = profileFor(s.ctx, manager, mary).views!;
     expect(seen.total).toBe(opened);
     expect(seen.recent).toHaveLength(RECENT_VIEWS);
-    expect(seen.recent[0]).toEqual({ at: later(t0, (opened - 1) * 2 * REPEAT_WINDOW_MS), clerkId: clerk.id, clerkName: 'Ciara Nolan', terminalId: 'counter-1' });
+    expect(seen.recent[0]).toEqual({
+      at: later(t0, (opened - 1) * 2 * REPEAT_WINDOW_MS),
+      clerkId: clerk.id,
+      clerkName: 'Ciara Nolan',
+      terminalId: 'counter-1',
+    });
     expect(seen.recent.map((v) => v.at)).toEqual([...seen.recent.map((v) => v.at)].sort().reverse());
   });
 
@@ -107,10 +112,17 @@ describe('who opened a profile', () => {
     openProfile(s.ctx, clerk, mary);
     s.setNow('2026-11-23T10:00:00.000Z');
     openProfile(s.ctx, clerk, mary);
-    const retention = storeJobs(() => ({ db: s.db, ctx: s.ctx }), { backupDirectory: tempDir(), backupEveryHours: 24, backupKeep: 3, retentionDays: 365 }).find((j) => j.name === 'retention');
+    const retention = storeJobs(() => ({ db: s.db, ctx: s.ctx }), {
+      backupDirectory: tempDir(),
+      backupEveryHours: 24,
+      backupKeep: 3,
+      retentionDays: 365,
+    }).find((j) => j.name === 'retention');
     expect(await retention!.run()).toEqual({ ran: true, redacted: 0, viewsDeleted: 1 });
     expect(views(s, mary).map((v) => v.viewed_at)).toEqual(['2026-11-23T10:00:00.000Z']);
-    const audit = s.db.prepare<[], { subject: string; details: string }>("SELECT subject, details FROM audit_log WHERE event = 'erase'").get()!;
+    const audit = s.db
+      .prepare<[], { subject: string; details: string }>("SELECT subject, details FROM audit_log WHERE event = 'erase'")
+      .get()!;
     expect(audit.subject).toBe('retention');
     expect(JSON.parse(audit.details)).toEqual({ days: 365, profileViewsDeleted: 1 });
   });
@@ -118,7 +130,11 @@ describe('who opened a profile', () => {
 
 describe('customers.get and customers.update through the dispatcher', () => {
   async function backend() {
-    const b = startBackend({ dbPath: path.join(tempDir(), 'views.db'), now: () => new Date('2026-11-23T10:00:00.000Z'), log: () => {} });
+    const b = startBackend({
+      dbPath: path.join(tempDir(), 'views.db'),
+      now: () => new Date('2026-11-23T10:00:00.000Z'),
+      log: () => {},
+    });
     const call = async <T>(s: Session, m: string, input: unknown) => (await b.dispatch(m, input, s)) as Envelope<T>;
     const ok = async <T>(s: Session, m: string, input: unknown): Promise<T> => {
       const r = await call<T>(s, m, input);
@@ -140,7 +156,10 @@ describe('customers.get and customers.update through the dispatcher', () => {
     expect(seenByClerk.views).toBeNull();
     expect(seenByClerk.customer.styleSetBy).toEqual({ clerkId: cy.id, name: 'Cy Clerk' });
     const seenByManager = await ok<CustomerProfile>(manager, 'customers.get', { id: c.id });
-    expect(seenByManager.views).toMatchObject({ total: 2, recent: [{ clerkName: 'Mo Manager' }, { clerkName: 'Cy Clerk', clerkId: cy.id }] });
+    expect(seenByManager.views).toMatchObject({
+      total: 2,
+      recent: [{ clerkName: 'Mo Manager' }, { clerkName: 'Cy Clerk', clerkId: cy.id }],
+    });
     b.close();
   });
 
@@ -148,22 +167,42 @@ describe('customers.get and customers.update through the dispatcher', () => {
     const { b, call, ok, manager, clerk, cy } = await backend();
     const mary = await ok<{ id: number }>(clerk, 'customers.create', { firstName: 'Mary', phone: '087 123 4567' });
     const liam = await ok<{ id: number }>(clerk, 'customers.create', { firstName: 'Liam', phone: '086 111 2222' });
-    const updated = await ok<CustomerProfile>(clerk, 'customers.update', { id: mary.id, changes: { style: 'green', phone: '087 000 1111' } });
-    expect(updated.customer).toMatchObject({ id: mary.id, style: 'green', phone: '087 000 1111', styleSetBy: { clerkId: cy.id } });
+    const updated = await ok<CustomerProfile>(clerk, 'customers.update', {
+      id: mary.id,
+      changes: { style: 'green', phone: '087 000 1111' },
+    });
+    expect(updated.customer).toMatchObject({
+      id: mary.id,
+      style: 'green',
+      phone: '087 000 1111',
+      styleSetBy: { clerkId: cy.id },
+    });
     expect(updated.views).toBeNull();
-    expect((await ok<CustomerProfile>(manager, 'customers.update', { id: mary.id, changes: { notes: 'x' } })).views).toMatchObject({ total: 0 });
-    expect(b.db.prepare('SELECT DISTINCT clerk_id FROM customer_field_changes WHERE field IN (?, ?)').pluck().all('style', 'phone')).toEqual([cy.id]);
+    expect(
+      (await ok<CustomerProfile>(manager, 'customers.update', { id: mary.id, changes: { notes: 'x' } })).views,
+    ).toMatchObject({ total: 0 });
+    expect(
+      b.db
+        .prepare('SELECT DISTINCT clerk_id FROM customer_field_changes WHERE field IN (?, ?)')
+        .pluck()
+        .all('style', 'phone'),
+    ).toEqual([cy.id]);
 
     expect(await call(clerk, 'customers.update', { id: mary.id, changes: { birthday: '23/11/1980' } })).toEqual({
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringMatching(/^changes\.birthday: /) },
     });
-    expect(await call(clerk, 'customers.update', { id: mary.id, changes: { loyaltyId: 'A1', visitCount: 3 } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(
+      await call(clerk, 'customers.update', { id: mary.id, changes: { loyaltyId: 'A1', visitCount: 3 } }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await call(clerk, 'customers.update', { id: mary.id, changes: { phone: '086 111 2222' } })).toEqual({
       ok: false,
       error: { code: 'CONFLICT', message: `Phone 086 111 2222 already belongs to Liam (customer ${liam.id}).` },
     });
-    expect(await call(newSession(), 'customers.update', { id: mary.id, changes: { notes: 'y' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(newSession(), 'customers.update', { id: mary.id, changes: { notes: 'y' } })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     b.close();
   });
 });

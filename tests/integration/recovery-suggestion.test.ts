@@ -1,7 +1,14 @@
 // The suggested remedy: the severity the clerk chooses × the customer's tier and years, through the table the manager
 // edits in Settings (issue #14, section 4).
 import { describe, expect, it } from 'vitest';
-import { APOLOGY_BY_STYLE, DEFAULT_CLERK_GOODWILL, DEFAULT_REMEDY_RULES, formatRemedyRule, parseRemedyRule, REMEDY_RULE_EXAMPLE } from '../../common/recovery';
+import {
+  APOLOGY_BY_STYLE,
+  DEFAULT_CLERK_GOODWILL,
+  DEFAULT_REMEDY_RULES,
+  formatRemedyRule,
+  parseRemedyRule,
+  REMEDY_RULE_EXAMPLE,
+} from '../../common/recovery';
 import { requireClerk } from '../../main/services/clerks';
 import { createCustomer } from '../../main/services/customers';
 import { recoveryGuide, remedyRule, suggestRemedy } from '../../main/services/recovery';
@@ -13,7 +20,9 @@ function customer(s: TempStore, years: number, euros: number, visits: number, st
   s.setNow(`${2026 - years}-06-01T10:00:00.000Z`);
   const id = createCustomer(s.ctx, { firstName: 'Tony', lastName: "O'Rourke", style: style as 'gold' }).id;
   for (let i = 0; i < visits; i++) {
-    addPurchase(s, id, `2026-0${1 + (i % 9)}-1${i % 10}T10:00:00.000Z`, [{ description: 'Frying pan', priceCents: Math.round((euros * 100) / visits) }]);
+    addPurchase(s, id, `2026-0${1 + (i % 9)}-1${i % 10}T10:00:00.000Z`, [
+      { description: 'Frying pan', priceCents: Math.round((euros * 100) / visits) },
+    ]);
   }
   s.setNow('2026-11-23T10:00:00.000Z');
   return id;
@@ -51,10 +60,19 @@ describe('the suggested remedy', () => {
     const bronze = customer(s, 0, 20, 1);
     updateSettings(s.ctx, manager, { remedyMinor: 'gift; new 2, bronze 3, silver 4, gold 5' });
     expect(suggestRemedy(s.ctx, bronze, 'minor')).toMatchObject({ remedies: ['gift'], upToMinor: 300 });
-    for (const bad of ['gift new 2', 'voucher; new 1, bronze 1, silver 1, gold 1', 'gift; new 2, bronze 3, silver 4', 'gift; new two, bronze 3, silver 4, gold 5']) {
-      expect(() => updateSettings(s.ctx, manager, { remedyMinor: bad })).toThrow(/Suggested remedy, minor complaint \(remedyMinor\) must be/);
+    for (const bad of [
+      'gift new 2',
+      'voucher; new 1, bronze 1, silver 1, gold 1',
+      'gift; new 2, bronze 3, silver 4',
+      'gift; new two, bronze 3, silver 4, gold 5',
+    ]) {
+      expect(() => updateSettings(s.ctx, manager, { remedyMinor: bad })).toThrow(
+        /Suggested remedy, minor complaint \(remedyMinor\) must be/,
+      );
     }
-    expect(listSettings(s.ctx, manager).find((v) => v.key === 'remedyMinor')?.value).toBe('gift; new 2, bronze 3, silver 4, gold 5');
+    expect(listSettings(s.ctx, manager).find((v) => v.key === 'remedyMinor')?.value).toBe(
+      'gift; new 2, bronze 3, silver 4, gold 5',
+    );
     expect(() => updateSettings(s.ctx, manager, { goodwillClerkPerDay: -1 })).toThrow(/whole number from 0/);
   });
 
@@ -70,14 +88,21 @@ describe('the suggested remedy', () => {
     if (!parsed.ok) throw new Error(parsed.error);
     expect(formatRemedyRule(parsed.rule)).toBe(REMEDY_RULE_EXAMPLE);
     const goodwill = parseRemedyRule('Goodwill return or refund; gold 9, silver 8, bronze 7, new 6');
-    expect(goodwill).toEqual({ ok: true, rule: { remedies: ['goodwill_return', 'refund'], upTo: { new: 6, bronze: 7, silver: 8, gold: 9 } } });
+    expect(goodwill).toEqual({
+      ok: true,
+      rule: { remedies: ['goodwill_return', 'refund'], upTo: { new: 6, bronze: 7, silver: 8, gold: 9 } },
+    });
   });
 
   it('comes with an apology in the customer’s style and the clerk’s authority today', () => {
     const s = tempStore();
     const id = customer(s, 1, 100, 2, 'orange');
     const guide = recoveryGuide(s.ctx, { ...requireClerk(s.ctx, s.clerkId), role: 'clerk' }, id, 'minor');
-    const authority = { perInteractionMinor: DEFAULT_CLERK_GOODWILL.perInteraction * 100, perDayMinor: DEFAULT_CLERK_GOODWILL.perDay * 100, grantedTodayMinor: 0 };
+    const authority = {
+      perInteractionMinor: DEFAULT_CLERK_GOODWILL.perInteraction * 100,
+      perDayMinor: DEFAULT_CLERK_GOODWILL.perDay * 100,
+      grantedTodayMinor: 0,
+    };
     expect(guide).toMatchObject({ style: 'orange', currency: 'EUR', authority, apology: APOLOGY_BY_STYLE.orange });
   });
 });

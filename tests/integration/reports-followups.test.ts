@@ -18,10 +18,32 @@ function queue() {
   const ann = createCustomer(s.ctx, { firstName: 'Ann', lastName: 'Lee', phone: '087 123 4567' }).id;
   const bob = addClerk(s.ctx, 'Bob Clerk').id;
   const f = {
-    dueLater: logAt(s, '2026-11-10T10:00:00.000Z', { customerId: ann, kind: 'pickup', outcome: 'follow_up', followUpDue: '2026-11-25', notes: 'order arriving' }),
-    noDate: logAt(s, '2026-11-10T11:00:00.000Z', { customerId: null, kind: 'complaint', outcome: 'escalated', notes: 'walk-in, head office' }),
-    overdue: logAt(s, '2026-11-12T10:00:00.000Z', { customerId: ann, kind: 'return', outcome: 'follow_up', followUpDue: '2026-11-15', notes: 'refund pending' }, bob),
-    dueToday: logAt(s, '2026-11-13T10:00:00.000Z', { customerId: ann, kind: 'inquiry', outcome: 'follow_up', followUpDue: '2026-11-20', notes: 'call back' }),
+    dueLater: logAt(s, '2026-11-10T10:00:00.000Z', {
+      customerId: ann,
+      kind: 'pickup',
+      outcome: 'follow_up',
+      followUpDue: '2026-11-25',
+      notes: 'order arriving',
+    }),
+    noDate: logAt(s, '2026-11-10T11:00:00.000Z', {
+      customerId: null,
+      kind: 'complaint',
+      outcome: 'escalated',
+      notes: 'walk-in, head office',
+    }),
+    overdue: logAt(
+      s,
+      '2026-11-12T10:00:00.000Z',
+      { customerId: ann, kind: 'return', outcome: 'follow_up', followUpDue: '2026-11-15', notes: 'refund pending' },
+      bob,
+    ),
+    dueToday: logAt(s, '2026-11-13T10:00:00.000Z', {
+      customerId: ann,
+      kind: 'inquiry',
+      outcome: 'follow_up',
+      followUpDue: '2026-11-20',
+      notes: 'call back',
+    }),
     resolved: logAt(s, '2026-11-13T11:00:00.000Z', { customerId: ann, kind: 'inquiry', outcome: 'resolved' }),
   };
   s.setNow('2026-11-20T12:00:00.000Z');
@@ -53,7 +75,12 @@ describe('follow-up queue', () => {
 
   it('shows notes and dates as amended, and drops an entry once a visit resolves it', () => {
     const { s, ann, f } = queue();
-    amendInteraction(s.ctx, s.clerkId, { interactionId: f.dueLater.id, reason: 'new date', followUpDue: '2026-11-21', notes: 'order delayed' });
+    amendInteraction(s.ctx, s.clerkId, {
+      interactionId: f.dueLater.id,
+      reason: 'new date',
+      followUpDue: '2026-11-21',
+      notes: 'order delayed',
+    });
     reviewInteraction(s.ctx, s.clerkId, { interactionId: f.overdue.id, flagged: true, note: 'chase head office' });
     let q = listFollowUps(s.ctx);
     expect(q.map((x) => [x.interactionId, x.dueDate, x.overdue])).toEqual([
@@ -64,34 +91,58 @@ describe('follow-up queue', () => {
     ]);
     expect(q[2]!.notes).toBe('order delayed');
     // Marking done is logging the follow-up visit with its id in resolves; nothing else is needed.
-    logInteraction(s.ctx, s.clerkId, { customerId: ann, kind: 'return', outcome: 'resolved', resolves: [f.overdue.id] });
+    logInteraction(s.ctx, s.clerkId, {
+      customerId: ann,
+      kind: 'return',
+      outcome: 'resolved',
+      resolves: [f.overdue.id],
+    });
     q = listFollowUps(s.ctx);
     expect(q.map((x) => x.interactionId)).toEqual([f.dueToday.id, f.dueLater.id, f.noDate.id]);
   });
 
   it('assigns a follow-up to a clerk and back to nobody; the assignment survives an amendment', () => {
     const { s, bob, f } = queue();
-    expect(assignFollowUp(s.ctx, f.dueToday.id, bob)).toMatchObject({ interactionId: f.dueToday.id, assignedClerk: { id: bob, displayName: 'Bob Clerk' } });
+    expect(assignFollowUp(s.ctx, f.dueToday.id, bob)).toMatchObject({
+      interactionId: f.dueToday.id,
+      assignedClerk: { id: bob, displayName: 'Bob Clerk' },
+    });
     amendInteraction(s.ctx, s.clerkId, { interactionId: f.dueToday.id, reason: 'typo', notes: 'call back after 5' });
-    expect(listFollowUps(s.ctx).find((x) => x.interactionId === f.dueToday.id)).toMatchObject({ notes: 'call back after 5', assignedClerk: { id: bob } });
+    expect(listFollowUps(s.ctx).find((x) => x.interactionId === f.dueToday.id)).toMatchObject({
+      notes: 'call back after 5',
+      assignedClerk: { id: bob },
+    });
     expect(assignFollowUp(s.ctx, f.dueToday.id, null).assignedClerk).toBeNull();
-    expect(s.db.prepare('SELECT assigned_clerk_id FROM open_issues WHERE interaction_id = ?').get(f.dueToday.id)).toEqual({ assigned_clerk_id: null });
+    expect(
+      s.db.prepare('SELECT assigned_clerk_id FROM open_issues WHERE interaction_id = ?').get(f.dueToday.id),
+    ).toEqual({ assigned_clerk_id: null });
   });
 
   it('refuses to assign a closed or unknown follow-up, or to an unknown clerk', () => {
     const { s, ann, bob, f } = queue();
-    logInteraction(s.ctx, s.clerkId, { customerId: ann, kind: 'return', outcome: 'resolved', resolves: [f.overdue.id] });
+    logInteraction(s.ctx, s.clerkId, {
+      customerId: ann,
+      kind: 'return',
+      outcome: 'resolved',
+      resolves: [f.overdue.id],
+    });
     expect(() => assignFollowUp(s.ctx, f.overdue.id, bob)).toThrow(/already done/);
     expect(() => assignFollowUp(s.ctx, f.resolved.id, bob)).toThrow(/no follow-up/);
     expect(() => assignFollowUp(s.ctx, f.dueToday.id, 999)).toThrow(/No active clerk/);
-    expect(s.db.prepare('SELECT count(*) AS n FROM open_issues WHERE assigned_clerk_id IS NOT NULL').get()).toEqual({ n: 0 });
+    expect(s.db.prepare('SELECT count(*) AS n FROM open_issues WHERE assigned_clerk_id IS NOT NULL').get()).toEqual({
+      n: 0,
+    });
   });
 
   it("gives the counter what is due today or overdue, promised callbacks first, and the clerk's own", () => {
     const { s, ann, bob, f } = queue();
     s.setNow('2026-11-12T09:00:00.000Z');
     const escalated = logInteraction(s.ctx, s.clerkId, {
-      customerId: ann, kind: 'complaint', outcome: 'escalated', followUpDue: '2026-11-14', notes: 'head office to ring',
+      customerId: ann,
+      kind: 'complaint',
+      outcome: 'escalated',
+      followUpDue: '2026-11-14',
+      notes: 'head office to ring',
     });
     s.setNow('2026-11-20T12:00:00.000Z');
     assignFollowUp(s.ctx, f.dueLater.id, bob);
@@ -113,7 +164,10 @@ describe('follow-up queue', () => {
   it("reads the clerk's own follow-ups through an index, not every open issue", () => {
     const { s } = queue();
     const stmt = reportsRepo(s.db).assignedTo;
-    const plan = s.db.prepare(`EXPLAIN QUERY PLAN ${stmt.source}`).all({ clerkId: 1, limit: 5 }).map((r) => (r as { detail: string }).detail);
+    const plan = s.db
+      .prepare(`EXPLAIN QUERY PLAN ${stmt.source}`)
+      .all({ clerkId: 1, limit: 5 })
+      .map((r) => (r as { detail: string }).detail);
     expect(plan.join(' | ')).toMatch(/SEARCH oi USING INDEX open_issues_assigned \(assigned_clerk_id=\?\)/);
   });
 });

@@ -17,7 +17,11 @@ const REVIEW_METHODS: MethodName[] = [
 
 async function store() {
   let clock = new Date('2026-11-20T09:00:00.000Z');
-  const b = startBackend({ dbPath: path.join(tempDir(), 'roles.db'), now: () => clock, config: { storeName: 'Role Store' } });
+  const b = startBackend({
+    dbPath: path.join(tempDir(), 'roles.db'),
+    now: () => clock,
+    config: { storeName: 'Role Store' },
+  });
   const admin = newSession();
   const call = async (s: Session, m: string, input: unknown) => b.dispatch(m, input, s);
   const value = async <T>(s: Session, m: string, input: unknown): Promise<T> => {
@@ -26,8 +30,16 @@ async function store() {
     return res.value as T;
   };
   await call(admin, 'app.setupEmpty', { clerkName: 'Ada Admin', pin: '9999' });
-  const manager = await value<{ id: number }>(admin, 'clerks.create', { displayName: 'Mo Manager', role: 'manager', pin: '5555' });
-  const clerk = await value<{ id: number }>(admin, 'clerks.create', { displayName: 'Cy Clerk', role: 'clerk', pin: '1234' });
+  const manager = await value<{ id: number }>(admin, 'clerks.create', {
+    displayName: 'Mo Manager',
+    role: 'manager',
+    pin: '5555',
+  });
+  const clerk = await value<{ id: number }>(admin, 'clerks.create', {
+    displayName: 'Cy Clerk',
+    role: 'clerk',
+    pin: '1234',
+  });
   const m = newSession();
   const c = newSession();
   await value(m, 'session.signIn', { clerkId: manager.id, pin: '5555' });
@@ -40,7 +52,17 @@ describe('review methods over the dispatcher', () => {
     const { call, value, c } = await store();
     for (const method of REVIEW_METHODS) {
       expect(contract[method].access, method).toBe('manager');
-      expect(await call(c, method, { day: '2026-11-20', from: '2026-11-20', to: '2026-11-20', interactionId: 1, flagged: true, clerkId: null }), method).toMatchObject({
+      expect(
+        await call(c, method, {
+          day: '2026-11-20',
+          from: '2026-11-20',
+          to: '2026-11-20',
+          interactionId: 1,
+          flagged: true,
+          clerkId: null,
+        }),
+        method,
+      ).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
       });
@@ -53,28 +75,52 @@ describe('review methods over the dispatcher', () => {
   it('work end to end for a manager and return JSON-plain values', async () => {
     const { value, m, c, clerkId, tick } = await store();
     tick('2026-11-20T09:05:00.000Z');
-    const logged = await value<{ id: number }>(c, 'interactions.log', { customerId: null, kind: 'complaint', outcome: 'follow_up', followUpDue: '2026-11-21', notes: 'lid', sentiment: 2 });
+    const logged = await value<{ id: number }>(c, 'interactions.log', {
+      customerId: null,
+      kind: 'complaint',
+      outcome: 'follow_up',
+      followUpDue: '2026-11-21',
+      notes: 'lid',
+      sentiment: 2,
+    });
     tick('2026-11-20T09:10:00.000Z');
     const plain = (v: unknown) => expect(JSON.parse(JSON.stringify(v))).toEqual(v);
 
     const day = await value<{ entries: { id: number }[] }>(m, 'reports.day', { day: '2026-11-20' });
     expect(day.entries.map((e) => e.id)).toEqual([logged.id]);
     plain(day);
-    expect(await value(m, 'reports.day', { day: '2026-11-20', filters: { text: 'LID', sentimentMax: 2 } })).toMatchObject({ entries: [{ id: logged.id }] });
+    expect(
+      await value(m, 'reports.day', { day: '2026-11-20', filters: { text: 'LID', sentimentMax: 2 } }),
+    ).toMatchObject({ entries: [{ id: logged.id }] });
     plain(await value(m, 'reports.kpis', { day: '2026-11-20' }));
     expect(await value(m, 'reports.trend', { to: '2026-11-20' })).toHaveLength(30);
     expect(await value(m, 'reports.trend', { to: '2026-11-20', days: 7 })).toHaveLength(7);
 
     const reviewed = await value(m, 'interactions.review', { interactionId: logged.id, flagged: true, note: 'check' });
-    expect(reviewed).toMatchObject({ id: logged.id, flagged: true, reviewNote: 'check', reviewedBy: { displayName: 'Mo Manager' } });
+    expect(reviewed).toMatchObject({
+      id: logged.id,
+      flagged: true,
+      reviewNote: 'check',
+      reviewedBy: { displayName: 'Mo Manager' },
+    });
     plain(reviewed);
     const assigned = await value(m, 'followups.assign', { interactionId: logged.id, clerkId });
-    expect(assigned).toMatchObject({ interactionId: logged.id, assignedClerk: { id: clerkId, displayName: 'Cy Clerk' } });
+    expect(assigned).toMatchObject({
+      interactionId: logged.id,
+      assignedClerk: { id: clerkId, displayName: 'Cy Clerk' },
+    });
     expect(await value(c, 'followups.list', {})).toEqual([assigned]);
 
-    const csv = await value<{ fileName: string; content: string }>(m, 'reports.exportCsv', { from: '2026-11-20', to: '2026-11-20', bom: true });
+    const csv = await value<{ fileName: string; content: string }>(m, 'reports.exportCsv', {
+      from: '2026-11-20',
+      to: '2026-11-20',
+      bom: true,
+    });
     expect(csv.content.startsWith('\uFEFFdate,time')).toBe(true);
-    const pdf = await value<{ fileName: string; base64: string }>(m, 'reports.exportPdf', { from: '2026-11-20', to: '2026-11-20' });
+    const pdf = await value<{ fileName: string; base64: string }>(m, 'reports.exportPdf', {
+      from: '2026-11-20',
+      to: '2026-11-20',
+    });
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.fileName).toMatch(/\.pdf$/);
   });
@@ -93,9 +139,18 @@ describe('review methods over the dispatcher', () => {
       ['followups.assign', { interactionId: 1 }, /clerkId/],
     ];
     for (const [method, input, message] of bad) {
-      expect(await call(m, method, input), method).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(message) } });
+      expect(await call(m, method, input), method).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringMatching(message) },
+      });
     }
-    expect(await call(m, 'interactions.review', { interactionId: 42, flagged: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await call(m, 'followups.assign', { interactionId: 42, clerkId: null })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(m, 'interactions.review', { interactionId: 42, flagged: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await call(m, 'followups.assign', { interactionId: 42, clerkId: null })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

@@ -9,7 +9,8 @@ const NOW = '2026-11-23T10:00:00.000Z';
 
 /** A visit (a purchase) on each of the given days before NOW. */
 function visits(s: TempStore, id: number, daysAgo: number[], cents = 1000) {
-  for (const d of daysAgo) addPurchase(s, id, `${addDays(NOW.slice(0, 10), -d)}T11:00:00.000Z`, [{ description: 'Mug', priceCents: cents }]);
+  for (const d of daysAgo)
+    addPurchase(s, id, `${addDays(NOW.slice(0, 10), -d)}T11:00:00.000Z`, [{ description: 'Mug', priceCents: cents }]);
 }
 
 function namesakes() {
@@ -52,7 +53,15 @@ describe('namesakes told apart', () => {
   it('keeps an exact identifier before every name match', () => {
     const { s, c } = namesakes();
     const card = createCustomer(s.ctx, { firstName: 'Nuala', lastName: 'Quinn', loyaltyId: 'obrien' }).id;
-    expect(ids(s, 'obrien')).toEqual([card, c.regular, c.yesterday, c.twoYearsAgo, c.seenIn2019, c.never, c.longerName]);
+    expect(ids(s, 'obrien')).toEqual([
+      card,
+      c.regular,
+      c.yesterday,
+      c.twoYearsAgo,
+      c.seenIn2019,
+      c.never,
+      c.longerName,
+    ]);
   });
 });
 
@@ -61,8 +70,11 @@ describe('what a result row says before the profile is opened', () => {
     const s = tempStore(NOW);
     const id = createCustomer(s.ctx, { firstName: 'Kathleen', lastName: 'Maguire' }).id;
     const clean = createCustomer(s.ctx, { firstName: 'Kathleen', lastName: 'Magee' }).id;
-    const log = (kind: 'complaint' | 'inquiry' | 'pickup' | 'other', outcome: 'escalated' | 'follow_up', followUpDue: string | null = null) =>
-      logInteraction(s.ctx, s.clerkId, { customerId: id, kind, outcome, followUpDue }).id;
+    const log = (
+      kind: 'complaint' | 'inquiry' | 'pickup' | 'other',
+      outcome: 'escalated' | 'follow_up',
+      followUpDue: string | null = null,
+    ) => logInteraction(s.ctx, s.clerkId, { customerId: id, kind, outcome, followUpDue }).id;
     log('complaint', 'escalated');
     log('inquiry', 'follow_up', '2026-11-24');
     log('pickup', 'follow_up', '2026-11-30');

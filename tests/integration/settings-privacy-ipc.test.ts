@@ -36,23 +36,46 @@ async function store(opts: { managed?: ManagedConfig; dbPath?: string } = {}) {
   }
   await ok(manager, 'session.signIn', { clerkId: 2, pin: '6666' });
   await ok(clerk, 'session.signIn', { clerkId: 3, pin: '1234' });
-  const setting = async (key: string, as: Session = manager) => (await ok<SettingView[]>(as, 'settings.get', {})).find((v) => v.key === key)!;
-  const auditOf = async (event: string) => (await ok<AuditEntry[]>(manager, 'audit.list', {})).filter((a) => a.event === event);
-  return { b, dbPath, admin, manager, clerk, call, ok, setting, auditOf, setNow: (iso: string) => (clock = new Date(iso)) };
+  const setting = async (key: string, as: Session = manager) =>
+    (await ok<SettingView[]>(as, 'settings.get', {})).find((v) => v.key === key)!;
+  const auditOf = async (event: string) =>
+    (await ok<AuditEntry[]>(manager, 'audit.list', {})).filter((a) => a.event === event);
+  return {
+    b,
+    dbPath,
+    admin,
+    manager,
+    clerk,
+    call,
+    ok,
+    setting,
+    auditOf,
+    setNow: (iso: string) => (clock = new Date(iso)),
+  };
 }
 
 type Store = Awaited<ReturnType<typeof store>>;
 
 async function customerWithPurchase(s: Store, daysAgo: number): Promise<number> {
-  const c = await s.ok<Customer>(s.manager, 'customers.create', { firstName: 'Gráinne', lastName: 'Ní Bhriain', style: 'gold', phone: '087 123 4567', notes: 'prefers mornings' });
+  const c = await s.ok<Customer>(s.manager, 'customers.create', {
+    firstName: 'Gráinne',
+    lastName: 'Ní Bhriain',
+    style: 'gold',
+    phone: '087 123 4567',
+    notes: 'prefers mornings',
+  });
   const at = new Date(new Date(START).getTime() - daysAgo * 86_400_000).toISOString();
   const pid = Number(
     s.b.db
-      .prepare('INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(c.id, at, at.slice(0, 10), `R-${c.id}`, 8900).lastInsertRowid,
   );
   s.b.db
-    .prepare('INSERT INTO purchase_items (purchase_id, sku, description, quantity, unit_price_cents, return_status) VALUES (?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO purchase_items (purchase_id, sku, description, quantity, unit_price_cents, return_status) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     .run(pid, 'K-1', 'rain jacket', 1, 8900, 'kept');
   return c.id;
 }
@@ -61,25 +84,53 @@ describe('settings over IPC', () => {
   it('lists every setting with its source; a clerk may not read them', async () => {
     const s = await store();
     const all = await s.ok<SettingView[]>(s.manager, 'settings.get', {});
-    expect(all.map((v) => v.group)).toEqual(expect.arrayContaining(['store', 'policies', 'terminal', 'backups', 'updates']));
-    expect(all.find((v) => v.key === 'returnWindowDays')).toMatchObject({ value: 30, source: 'default', locked: false, editable: true, editRole: 'manager' });
+    expect(all.map((v) => v.group)).toEqual(
+      expect.arrayContaining(['store', 'policies', 'terminal', 'backups', 'updates']),
+    );
+    expect(all.find((v) => v.key === 'returnWindowDays')).toMatchObject({
+      value: 30,
+      source: 'default',
+      locked: false,
+      editable: true,
+      editRole: 'manager',
+    });
     expect(all.find((v) => v.key === 'goodwillDays')).toMatchObject({ value: 7, source: 'default', editable: true });
     // A manager sees the admin's keys read-only, with the reason.
-    expect(all.find((v) => v.key === 'storeName')).toMatchObject({ locked: false, editable: false, readOnlyReason: 'Only an admin can change this.' });
+    expect(all.find((v) => v.key === 'storeName')).toMatchObject({
+      locked: false,
+      editable: false,
+      readOnlyReason: 'Only an admin can change this.',
+    });
     expect(all.find((v) => v.key === 'databasePath')).toMatchObject({ value: s.dbPath, locked: true, editable: false });
     expect((await s.setting('storeName', s.admin)).editable).toBe(true);
     expect(await s.call(s.clerk, 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await s.call(s.clerk, 'settings.set', { values: { goodwillDays: 3 } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await s.call(s.clerk, 'settings.set', { values: { goodwillDays: 3 } })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('refuses a key IT fixed in the managed config, even for an admin, and applies the managed value', async () => {
     const s = await store({ managed: { storeId: 'dub-01', returnWindowDays: 28, updateUrl: null } });
     expect(s.b.ctx.config.returnWindowDays).toBe(28);
-    expect(await s.setting('returnWindowDays')).toMatchObject({ value: 28, source: 'managed', locked: true, editable: false, readOnlyReason: MANAGED_LOCK_TEXT });
-    expect(await s.setting('storeId', s.admin)).toMatchObject({ value: 'dub-01', source: 'managed', locked: true, editable: false });
+    expect(await s.setting('returnWindowDays')).toMatchObject({
+      value: 28,
+      source: 'managed',
+      locked: true,
+      editable: false,
+      readOnlyReason: MANAGED_LOCK_TEXT,
+    });
+    expect(await s.setting('storeId', s.admin)).toMatchObject({
+      value: 'dub-01',
+      source: 'managed',
+      locked: true,
+      editable: false,
+    });
     const r = await s.call(s.admin, 'settings.set', { values: { goodwillDays: 3, returnWindowDays: 14 } });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(!r.ok && r.error.message).toMatch(/Return window \(returnWindowDays\) is set by your IT department in the managed config/);
+    expect(!r.ok && r.error.message).toMatch(
+      /Return window \(returnWindowDays\) is set by your IT department in the managed config/,
+    );
     // All or nothing: the allowed key in the same group was not written either.
     expect((await s.setting('goodwillDays')).value).toBe(7);
     expect(s.b.ctx.config.returnWindowDays).toBe(28);
@@ -92,17 +143,35 @@ describe('settings over IPC', () => {
   it('answers VALIDATION naming the key for a bad value, and an admin-only key FORBIDDEN to a manager', async () => {
     const s = await store();
     const big = await s.call(s.manager, 'settings.set', { values: { goodwillDays: 400 } });
-    expect(!big.ok && big.error).toEqual({ code: 'VALIDATION', message: 'Goodwill allowance (goodwillDays) must be a whole number from 0 to 365 days.' });
+    expect(!big.ok && big.error).toEqual({
+      code: 'VALIDATION',
+      message: 'Goodwill allowance (goodwillDays) must be a whole number from 0 to 365 days.',
+    });
     const frac = await s.call(s.manager, 'settings.set', { values: { returnWindowDays: 2.5 } });
-    expect(!frac.ok && frac.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('returnWindowDays') });
+    expect(!frac.ok && frac.error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('returnWindowDays'),
+    });
     const text = await s.call(s.manager, 'settings.set', { values: { returnWindowDays: 'thirty' } });
-    expect(!text.ok && text.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('returnWindowDays') });
+    expect(!text.ok && text.error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('returnWindowDays'),
+    });
     const tz = await s.call(s.admin, 'settings.set', { values: { timeZone: 'Mars/Olympus' } });
-    expect(!tz.ok && tz.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/Time zone \(timeZone\) must be an IANA time zone/) });
+    expect(!tz.ok && tz.error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/Time zone \(timeZone\) must be an IANA time zone/),
+    });
     const empty = await s.call(s.admin, 'settings.set', { values: { storeName: '   ' } });
-    expect(!empty.ok && empty.error).toMatchObject({ code: 'VALIDATION', message: 'Store name (storeName) cannot be empty.' });
+    expect(!empty.ok && empty.error).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Store name (storeName) cannot be empty.',
+    });
     const mgr = await s.call(s.manager, 'settings.set', { values: { storeName: 'Murphy’s' } });
-    expect(!mgr.ok && mgr.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/needs an admin; Mo Manager is signed in as manager/) });
+    expect(!mgr.ok && mgr.error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/needs an admin; Mo Manager is signed in as manager/),
+    });
     const unknown = await s.call(s.admin, 'settings.set', { values: { colour: 'red' } });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await s.auditOf('settings_change')).toEqual([]);
@@ -111,12 +180,18 @@ describe('settings over IPC', () => {
 
   it('audits each change with old and new value, keeps it across a restart, and IT’s file still wins later', async () => {
     const s = await store();
-    const after = await s.ok<SettingView[]>(s.manager, 'settings.set', { values: { returnWindowDays: '45', goodwillDays: 7 } });
+    const after = await s.ok<SettingView[]>(s.manager, 'settings.set', {
+      values: { returnWindowDays: '45', goodwillDays: 7 },
+    });
     expect(after.find((v) => v.key === 'returnWindowDays')).toMatchObject({ value: 45, source: 'store' });
     // goodwillDays did not change, so only one entry.
     const entries = await s.auditOf('settings_change');
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ clerkName: 'Mo Manager', subject: 'returnWindowDays', details: { from: 30, to: 45 } });
+    expect(entries[0]).toMatchObject({
+      clerkName: 'Mo Manager',
+      subject: 'returnWindowDays',
+      details: { from: 30, to: 45 },
+    });
     await s.ok(s.admin, 'settings.set', { values: { storeName: 'Murphy’s Outdoor' } });
     expect((await s.ok<AppInfo>(s.admin, 'app.info', {})).storeName).toBe('Murphy’s Outdoor');
     s.b.close();
@@ -134,7 +209,8 @@ describe('settings over IPC', () => {
     const s = await store();
     // Bought 33 days ago: the 30-day window ended 3 days ago, inside the 7-day goodwill allowance.
     const customerId = await customerWithPurchase(s, 33);
-    const ids = async () => (await s.ok<Suggestion[]>(s.clerk, 'suggestions.forCustomer', { customerId })).map((x) => x.templateId);
+    const ids = async () =>
+      (await s.ok<Suggestion[]>(s.clerk, 'suggestions.forCustomer', { customerId })).map((x) => x.templateId);
     expect(await ids()).toContain('return-window-just-closed');
 
     await s.ok(s.manager, 'settings.set', { values: { goodwillDays: 2 } });
@@ -151,7 +227,13 @@ describe('settings over IPC', () => {
     const id = await customerWithPurchase(s, 3); // €89 spent
     const tier = async () => (await s.ok<CustomerProfile>(s.clerk, 'customers.get', { id })).tier;
     expect(await tier()).toBe('bronze');
-    expect(await s.setting('tierGoldFrom')).toMatchObject({ value: 2000, source: 'default', editable: true, group: 'policies', unit: '€' });
+    expect(await s.setting('tierGoldFrom')).toMatchObject({
+      value: 2000,
+      source: 'default',
+      editable: true,
+      group: 'policies',
+      unit: '€',
+    });
     await s.ok(s.manager, 'settings.set', { values: { tierSilverFrom: 50, tierGoldFrom: '80' } });
     expect(await tier()).toBe('gold');
     const crossed = await s.call(s.manager, 'settings.set', { values: { tierSilverFrom: 80 } });
@@ -162,9 +244,15 @@ describe('settings over IPC', () => {
     // Both moved in one save: checked against each other's new value, not the old one.
     await s.ok(s.manager, 'settings.set', { values: { tierSilverFrom: 85, tierGoldFrom: 100 } });
     expect(await tier()).toBe('silver');
-    expect(await s.call(s.clerk, 'settings.set', { values: { tierGoldFrom: 10 } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await s.call(s.clerk, 'settings.set', { values: { tierGoldFrom: 10 } })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect((await s.auditOf('settings_change')).map((a) => [a.subject, a.details])).toEqual(
-      expect.arrayContaining([['tierSilverFrom', { from: 50, to: 85 }], ['tierGoldFrom', { from: 80, to: 100 }]]),
+      expect.arrayContaining([
+        ['tierSilverFrom', { from: 50, to: 85 }],
+        ['tierGoldFrom', { from: 80, to: 100 }],
+      ]),
     );
   });
 
@@ -180,10 +268,19 @@ describe('customer data requests over IPC', () => {
   it('refuses both to a clerk', async () => {
     const s = await store();
     const id = await customerWithPurchase(s, 3);
-    expect(await s.call(s.clerk, 'customers.exportData', { customerId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const erase = await s.call(s.clerk, 'customers.erase', { customerId: id, reason: 'request', confirmName: 'Gráinne Ní Bhriain' });
+    expect(await s.call(s.clerk, 'customers.exportData', { customerId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const erase = await s.call(s.clerk, 'customers.erase', {
+      customerId: id,
+      reason: 'request',
+      confirmName: 'Gráinne Ní Bhriain',
+    });
     expect(erase).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect((await s.ok<CustomerProfile>(s.clerk, 'customers.get', { id })).customer.displayName).toBe('Gráinne Ní Bhriain');
+    expect((await s.ok<CustomerProfile>(s.clerk, 'customers.get', { id })).customer.displayName).toBe(
+      'Gráinne Ní Bhriain',
+    );
   });
 
   it('exports everything held as JSON text and audits it', async () => {
@@ -195,22 +292,46 @@ describe('customer data requests over IPC', () => {
     expect(data.customer).toMatchObject({ id, firstName: 'Gráinne', notes: 'prefers mornings' });
     expect(data.purchases[0]!.items).toHaveLength(1);
     expect(await s.auditOf('export')).toMatchObject([{ subject: `customer:${id}`, clerkName: 'Mo Manager' }]);
-    expect(await s.call(s.manager, 'customers.exportData', { customerId: 9999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await s.call(s.manager, 'customers.exportData', { customerId: 9999 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('erases only when the typed name matches, then shows the anonymous record; audited with the reason', async () => {
     const s = await store();
     const id = await customerWithPurchase(s, 3);
-    await s.ok(s.clerk, 'interactions.log', { customerId: id, kind: 'complaint', outcome: 'follow_up', followUpDue: '2026-11-26', notes: 'zip broke, call her back' });
+    await s.ok(s.clerk, 'interactions.log', {
+      customerId: id,
+      kind: 'complaint',
+      outcome: 'follow_up',
+      followUpDue: '2026-11-26',
+      notes: 'zip broke, call her back',
+    });
 
-    const wrong = await s.call(s.manager, 'customers.erase', { customerId: id, reason: 'customer request', confirmName: 'Grainne Ni Bhriain' });
-    expect(!wrong.ok && wrong.error).toEqual({ code: 'VALIDATION', message: "To confirm, type the customer's name exactly as shown: Gráinne Ní Bhriain." });
-    const noReason = await s.call(s.manager, 'customers.erase', { customerId: id, reason: '  ', confirmName: 'Gráinne Ní Bhriain' });
+    const wrong = await s.call(s.manager, 'customers.erase', {
+      customerId: id,
+      reason: 'customer request',
+      confirmName: 'Grainne Ni Bhriain',
+    });
+    expect(!wrong.ok && wrong.error).toEqual({
+      code: 'VALIDATION',
+      message: "To confirm, type the customer's name exactly as shown: Gráinne Ní Bhriain.",
+    });
+    const noReason = await s.call(s.manager, 'customers.erase', {
+      customerId: id,
+      reason: '  ',
+      confirmName: 'Gráinne Ní Bhriain',
+    });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect((await s.ok<CustomerProfile>(s.manager, 'customers.get', { id })).customer.phone).not.toBeNull();
     expect(await s.auditOf('erase')).toEqual([]);
 
-    const r = await s.ok(s.manager, 'customers.erase', { customerId: id, reason: 'customer request by email', confirmName: '  Gráinne  Ní Bhriain ' });
+    const r = await s.ok(s.manager, 'customers.erase', {
+      customerId: id,
+      reason: 'customer request by email',
+      confirmName: '  Gráinne  Ní Bhriain ',
+    });
     expect(r).toEqual({
       interactionsRedacted: 1,
       openIssuesClosed: 1,
@@ -223,6 +344,8 @@ describe('customer data requests over IPC', () => {
     expect(after.customer).toMatchObject({ displayName: 'Unnamed customer', phone: null, notes: '', tags: [] });
     expect(after.purchaseCount).toBe(1);
     expect(after.openIssues).toEqual([]);
-    expect(await s.auditOf('erase')).toMatchObject([{ subject: `customer:${id}`, clerkName: 'Mo Manager', details: { reason: 'customer request by email' } }]);
+    expect(await s.auditOf('erase')).toMatchObject([
+      { subject: `customer:${id}`, clerkName: 'Mo Manager', details: { reason: 'customer request by email' } },
+    ]);
   });
 });

@@ -26,7 +26,10 @@ function tony() {
   const ret = log({ kind: 'return', outcome: 'escalated', notes: 'Refund on the raised bed kit over my limit' });
   const ask = log({ kind: 'inquiry', outcome: 'unresolved', notes: "Asked for a brand we don't carry" });
   const pan = log({ kind: 'complaint', outcome: 'unresolved', sentiment: 2, notes: 'Frying pan broke within a month' });
-  const open = () => getProfile(s.ctx, c).openIssues.map((o) => o.interactionId).sort((a, b) => a - b);
+  const open = () =>
+    getProfile(s.ctx, c)
+      .openIssues.map((o) => o.interactionId)
+      .sort((a, b) => a - b);
   return { s, c, log, ret, ask, pan, open };
 }
 
@@ -34,7 +37,14 @@ describe('settling open issues', () => {
   it('closes exactly the issues listed, keeps the others open, and records which entry closed them', () => {
     const { s, log, ret, ask, pan, open } = tony();
     expect(open()).toEqual([ret.id, ask.id, pan.id]);
-    const fix = log({ kind: 'complaint', outcome: 'resolved', sentiment: 5, notes: 'New pan from stock', resolves: [pan.id], said: 'Here is a new pan, Tony.' });
+    const fix = log({
+      kind: 'complaint',
+      outcome: 'resolved',
+      sentiment: 5,
+      notes: 'New pan from stock',
+      resolves: [pan.id],
+      said: 'Here is a new pan, Tony.',
+    });
     expect(fix.resolves).toEqual([pan.id]);
     expect(open()).toEqual([ret.id, ask.id]);
     expect(s.db.prepare('SELECT closed_by, closed_at FROM open_issues WHERE interaction_id = ?').get(pan.id)).toEqual({
@@ -75,7 +85,10 @@ describe('settling open issues', () => {
       [c, [999_999]],
     ] as const) {
       expect(() => log({ kind: 'other', outcome: 'resolved', resolves: [...resolves] }, customerId)).toThrow(
-        expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(/not an issue of this customer/) }),
+        expect.objectContaining({
+          code: 'VALIDATION',
+          message: expect.stringMatching(/not an issue of this customer/),
+        }),
       );
     }
     expect(() => log({ kind: 'other', outcome: 'resolved', resolves: [pan.id, pan.id] })).toThrow(/listed twice/);
@@ -99,7 +112,11 @@ describe('settling open issues', () => {
     const fix = log({ kind: 'complaint', outcome: 'resolved', resolves: [pan.id] });
     expect(() => s.db.prepare('DELETE FROM interaction_resolves').run()).toThrow(/append-only/);
     expect(() => s.db.prepare('UPDATE interaction_resolves SET issue_id = issue_id').run()).toThrow(/append-only/);
-    amendInteraction(s.ctx, s.clerkId, { interactionId: pan.id, reason: 'customer came back, pan broke again', outcome: 'unresolved' });
+    amendInteraction(s.ctx, s.clerkId, {
+      interactionId: pan.id,
+      reason: 'customer came back, pan broke again',
+      outcome: 'unresolved',
+    });
     expect(open()).toContain(pan.id);
     expect(getInteraction(s.ctx, fix.id).resolves).toEqual([pan.id]);
   });
@@ -108,7 +125,9 @@ describe('settling open issues', () => {
     const { s, log, pan } = tony();
     log({ kind: 'complaint', outcome: 'resolved', resolves: [pan.id] });
     expect(interactionsRepo(s.db).insert.source).not.toMatch(/resolves_id/);
-    expect(s.db.prepare('SELECT count(*) AS n FROM interactions WHERE resolves_id IS NOT NULL').get()).toEqual({ n: 0 });
+    expect(s.db.prepare('SELECT count(*) AS n FROM interactions WHERE resolves_id IS NOT NULL').get()).toEqual({
+      n: 0,
+    });
   });
 
   it('shows what an entry settled in the timeline, and clears the Open mark of what it settled', () => {
@@ -129,7 +148,9 @@ describe('what the clerk said', () => {
     amendInteraction(s.ctx, s.clerkId, { interactionId: fix.id, reason: 'typo', notes: 'Swapped the frying pan' });
     const entry = timeline(s.ctx, c, null, 10).entries.find((e) => e.id === fix.id && e.type === 'interaction');
     expect(entry).toMatchObject({ interaction: { said, notes: 'Swapped the frying pan', resolves: [pan.id] } });
-    expect(new Database(s.file, { readonly: true }).prepare('SELECT said FROM interactions WHERE id = ?').get(fix.id)).toEqual({ said });
+    expect(
+      new Database(s.file, { readonly: true }).prepare('SELECT said FROM interactions WHERE id = ?').get(fix.id),
+    ).toEqual({ said });
   });
 
   it('appears in the daily review, its text search and the CSV (formula-safe)', () => {
@@ -145,8 +166,15 @@ describe('what the clerk said', () => {
 
   it('is blanked when the customer is erased, and is part of their data export', () => {
     const { s, c, log, pan } = tony();
-    const fix = log({ kind: 'complaint', outcome: 'resolved', resolves: [pan.id], said: 'Tony, here is your new pan.' });
-    expect(exportCustomerData(s.ctx, s.clerkId, c).interactions).toContainEqual(expect.objectContaining({ id: fix.id, said: 'Tony, here is your new pan.' }));
+    const fix = log({
+      kind: 'complaint',
+      outcome: 'resolved',
+      resolves: [pan.id],
+      said: 'Tony, here is your new pan.',
+    });
+    expect(exportCustomerData(s.ctx, s.clerkId, c).interactions).toContainEqual(
+      expect.objectContaining({ id: fix.id, said: 'Tony, here is your new pan.' }),
+    );
     eraseCustomer(s.ctx, s.clerkId, c, 'asked in store');
     expect(s.db.prepare('SELECT said FROM interactions WHERE id = ?').get(fix.id)).toEqual({ said: '' });
   });
@@ -158,13 +186,36 @@ describe('interactions.log over the dispatcher', () => {
     const session = newSession();
     const call = async <T>(m: string, input: unknown) => (await b.dispatch(m, input, session)) as Envelope<T>;
     await call('app.setupEmpty', { clerkName: 'Aoife Byrne', pin: '5555' });
-    const c = ((await call<{ id: number }>('customers.create', { firstName: 'Tony' })) as { ok: true; value: { id: number } }).value.id;
-    const pan = (await call<Interaction>('interactions.log', { customerId: c, kind: 'complaint', outcome: 'unresolved' })) as { ok: true; value: Interaction };
-    expect(await call('interactions.log', { customerId: c, kind: 'complaint', outcome: 'resolved', resolves: ['x'] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await call('interactions.log', { customerId: c, kind: 'complaint', outcome: 'resolved', said: 'x'.repeat(4001) })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const ok = await call<Interaction>('interactions.log', { customerId: c, kind: 'complaint', outcome: 'resolved', resolves: [pan.value.id], said: 'All sorted.' });
+    const c = (
+      (await call<{ id: number }>('customers.create', { firstName: 'Tony' })) as { ok: true; value: { id: number } }
+    ).value.id;
+    const pan = (await call<Interaction>('interactions.log', {
+      customerId: c,
+      kind: 'complaint',
+      outcome: 'unresolved',
+    })) as { ok: true; value: Interaction };
+    expect(
+      await call('interactions.log', { customerId: c, kind: 'complaint', outcome: 'resolved', resolves: ['x'] }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(
+      await call('interactions.log', { customerId: c, kind: 'complaint', outcome: 'resolved', said: 'x'.repeat(4001) }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const ok = await call<Interaction>('interactions.log', {
+      customerId: c,
+      kind: 'complaint',
+      outcome: 'resolved',
+      resolves: [pan.value.id],
+      said: 'All sorted.',
+    });
     expect(ok).toMatchObject({ ok: true, value: { resolves: [pan.value.id], said: 'All sorted.' } });
-    expect(await call('interactions.log', { customerId: c, kind: 'complaint', outcome: 'resolved', resolves: [pan.value.id] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(
+      await call('interactions.log', {
+        customerId: c,
+        kind: 'complaint',
+        outcome: 'resolved',
+        resolves: [pan.value.id],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     b.close();
   });
 });

@@ -49,14 +49,26 @@ describe('copies of the store beside it', () => {
     const lifecycle = openStore({ dbPath, log: () => {} });
     expect(await lifecycle.dispatch('recovery.startFresh', {}, newSession())).toEqual({ ok: true, value: null });
     lifecycle.close();
-    const foreign = ['store.db.notes', 'other.db.before-restore-20261123T100000000Z', 'store.db.before-restore-later', 'store.db.pre-v3.bak'];
+    const foreign = [
+      'store.db.notes',
+      'other.db.before-restore-20261123T100000000Z',
+      'store.db.before-restore-later',
+      'store.db.pre-v3.bak',
+    ];
     for (const f of foreign) fs.writeFileSync(path.join(dir, f), 'keep me');
 
     const copies = listStoreCopies(dbPath);
     expect(copies.map((c) => c.kind).sort()).toEqual(['before-restore', 'pre-migration', 'unusable']);
     const byKind = Object.fromEntries(copies.map((c) => [c.kind, c]));
-    expect(byKind['before-restore']).toMatchObject({ name: path.basename(previous!), createdAt: restoredAt.toISOString() });
-    expect(byKind['before-restore']!.files.map((f) => path.basename(f)).sort()).toEqual([path.basename(previous!), `${path.basename(previous!)}-shm`, `${path.basename(previous!)}-wal`]);
+    expect(byKind['before-restore']).toMatchObject({
+      name: path.basename(previous!),
+      createdAt: restoredAt.toISOString(),
+    });
+    expect(byKind['before-restore']!.files.map((f) => path.basename(f)).sort()).toEqual([
+      path.basename(previous!),
+      `${path.basename(previous!)}-shm`,
+      `${path.basename(previous!)}-wal`,
+    ]);
     for (const kind of ['pre-migration', 'unusable']) {
       const at = Date.parse(byKind[kind]!.createdAt);
       expect(at, kind).toBeGreaterThanOrEqual(t0 - 1000);
@@ -66,7 +78,11 @@ describe('copies of the store beside it', () => {
 
     const newest = Math.max(...copies.map((c) => Date.parse(c.createdAt)));
     expect(pruneStoreCopies(dbPath, 30, new Date(t0 - 1000 + 30 * DAY))).toEqual([]);
-    expect(pruneStoreCopies(dbPath, 30, new Date(newest + 30 * DAY)).map((c) => c.kind).sort()).toEqual(['before-restore', 'pre-migration', 'unusable']);
+    expect(
+      pruneStoreCopies(dbPath, 30, new Date(newest + 30 * DAY))
+        .map((c) => c.kind)
+        .sort(),
+    ).toEqual(['before-restore', 'pre-migration', 'unusable']);
     for (const copy of copies) for (const f of copy.files) expect(fs.existsSync(f), f).toBe(false);
     expect(fs.readdirSync(dir)).toEqual(expect.arrayContaining(['store.db', 'backups', ...foreign]));
     expect(listStoreCopies(dbPath)).toEqual([]);
@@ -86,9 +102,22 @@ describe('copies of the store beside it', () => {
     await b.dispatch('clerks.create', { displayName: 'Mo Manager', role: 'manager', pin: '6666' }, admin);
     await b.dispatch('session.signIn', { clerkId: 2, pin: '6666' }, manager);
 
-    const view = async () => ((await b.dispatch('settings.get', {}, admin)) as { value: SettingView[] }).value.find((v) => v.key === 'storeCopyDays')!;
-    expect(await view()).toMatchObject({ value: 30, source: 'default', editable: true, editRole: 'admin', group: 'backups', unit: 'days' });
-    expect(await b.dispatch('settings.set', { values: { storeCopyDays: 10 } }, manager)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const view = async () =>
+      ((await b.dispatch('settings.get', {}, admin)) as { value: SettingView[] }).value.find(
+        (v) => v.key === 'storeCopyDays',
+      )!;
+    expect(await view()).toMatchObject({
+      value: 30,
+      source: 'default',
+      editable: true,
+      editRole: 'admin',
+      group: 'backups',
+      unit: 'days',
+    });
+    expect(await b.dispatch('settings.set', { values: { storeCopyDays: 10 } }, manager)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await b.dispatch('settings.set', { values: { storeCopyDays: 0 } }, admin)).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringContaining('from 1 to 3650 days') },
@@ -96,16 +125,23 @@ describe('copies of the store beside it', () => {
     expect(await b.dispatch('settings.set', { values: { storeCopyDays: 10 } }, admin)).toMatchObject({ ok: true });
     expect(await view()).toMatchObject({ value: 10, source: 'store' });
 
-    const job = storeJobs(() => ({ db: b.db, ctx: b.ctx }), { backupDirectory: path.join(dir, 'backups'), backupEveryHours: 24, backupKeep: 3, retentionDays: null }).find(
-      (j) => j.name === 'store-copies',
-    )!;
+    const job = storeJobs(() => ({ db: b.db, ctx: b.ctx }), {
+      backupDirectory: path.join(dir, 'backups'),
+      backupEveryHours: 24,
+      backupKeep: 3,
+      retentionDays: null,
+    }).find((j) => j.name === 'store-copies')!;
     expect(job.everyMs).toBe(JOB_TICK_MS);
     clock = new Date(Date.parse(copy!.createdAt) + 10 * DAY - 60_000);
     expect(await run(job)).toEqual({ ran: true, deleted: [] });
     clock = new Date(Date.parse(copy!.createdAt) + 10 * DAY);
     expect(await run(job)).toEqual({ ran: true, deleted: [copy!.name] });
     expect(fs.existsSync(copy!.files[0]!)).toBe(false);
-    expect(listAudit(b.ctx, { limit: 5 }).find((e) => e.subject === 'store-copies')).toMatchObject({ event: 'erase', clerkId: null, details: { days: 10, deleted: [copy!.name] } });
+    expect(listAudit(b.ctx, { limit: 5 }).find((e) => e.subject === 'store-copies')).toMatchObject({
+      event: 'erase',
+      clerkId: null,
+      details: { days: 10, deleted: [copy!.name] },
+    });
     b.close();
   });
 });
@@ -118,9 +154,14 @@ describe('an erasure names the backups and copies still holding the person', () 
     const t0 = Date.parse('2026-11-23T08:00:00.000Z');
     let clock = new Date(t0);
     const managed = { backupEveryHours: 6, backupKeep: 4 };
-    const open = () => startBackend({ dbPath, backupDir, backupKeep: managed.backupKeep, managed, now: () => clock, log: () => {} });
+    const open = () =>
+      startBackend({ dbPath, backupDir, backupKeep: managed.backupKeep, managed, now: () => clock, log: () => {} });
     let b: Backend = open();
-    const jobs = () => storeJobs(() => ({ db: b.db, ctx: b.ctx }), scheduleSettings(managed, { backupDirectory: backupDir, backupKeep: managed.backupKeep }));
+    const jobs = () =>
+      storeJobs(
+        () => ({ db: b.db, ctx: b.ctx }),
+        scheduleSettings(managed, { backupDirectory: backupDir, backupKeep: managed.backupKeep }),
+      );
     const at = async (hours: number, job: 'backup' | 'store-copies') => {
       clock = new Date(t0 + hours * HOUR);
       return run(jobs().find((j) => j.name === job)!);
@@ -154,7 +195,10 @@ describe('an erasure names the backups and copies still holding the person', () 
     for (let t = t0 + 20 * HOUR; t <= t0 + 48 * HOUR; t += JOB_TICK_MS) {
       clock = new Date(t);
       await run(jobs().find((j) => j.name === 'backup')!);
-      for (const h of backups) expect(fs.existsSync(path.join(backupDir, h.name)), `${h.name} at ${clock.toISOString()}`).toBe(t < Date.parse(h.deletedBy));
+      for (const h of backups)
+        expect(fs.existsSync(path.join(backupDir, h.name)), `${h.name} at ${clock.toISOString()}`).toBe(
+          t < Date.parse(h.deletedBy),
+        );
     }
     expect(backups.map((h) => h.deletedBy)).toEqual([30, 36, 42].map((h) => new Date(t0 + h * HOUR).toISOString()));
     const copyGoes = Date.parse(copy.deletedBy);

@@ -27,7 +27,8 @@ beforeAll(async () => {
   const db = openDatabase(file);
   const ctx = createContext(db);
   db.transaction(() => {
-    for (let i = 0; i < 2500; i++) createCustomer(ctx, { firstName: `Customer${i}`, lastName: 'Matrix', notes: 'n'.repeat(300) });
+    for (let i = 0; i < 2500; i++)
+      createCustomer(ctx, { firstName: `Customer${i}`, lastName: 'Matrix', notes: 'n'.repeat(300) });
   })();
   const b = await backupNow(db, path.join(baseDir, 'backups'), { keep: 5, now: new Date('2026-11-20T10:00:00.000Z') });
   db.close();
@@ -92,7 +93,9 @@ const CASES: Record<string, Case> = {
       sqlite(file, `PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
     },
     kind: 'newer',
-    says: new RegExp(`^This database was written by a newer Counterpart \\(schema ${SCHEMA_VERSION + 1}, this app knows ${SCHEMA_VERSION}\\)\\. Update the app\\.$`),
+    says: new RegExp(
+      `^This database was written by a newer Counterpart \\(schema ${SCHEMA_VERSION + 1}, this app knows ${SCHEMA_VERSION}\\)\\. Update the app\\.$`,
+    ),
   },
 };
 
@@ -112,7 +115,10 @@ function setUp(c: Case) {
 
 /** The file's bytes and the folder's names: what "nothing was written" means. */
 function snapshot(dir: string, file: string) {
-  return { sha: crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex'), names: fs.readdirSync(dir).sort() };
+  return {
+    sha: crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex'),
+    names: fs.readdirSync(dir).sort(),
+  };
 }
 
 describe('a store file that cannot be used', () => {
@@ -123,7 +129,9 @@ describe('a store file that cannot be used', () => {
       // show reads, log writes, seed is the one command that creates stores: none may touch this file
       const runs = await Promise.all([
         cli(['show', '1', '--db', s.file]),
-        c.damaged ? cli(['log', '--walk-in', '--kind', 'inquiry', '--outcome', 'resolved', '--db', s.file]) : cli(['seed', '--customers', '10', '--db', s.file]),
+        c.damaged
+          ? cli(['log', '--walk-in', '--kind', 'inquiry', '--outcome', 'resolved', '--db', s.file])
+          : cli(['seed', '--customers', '10', '--db', s.file]),
       ]);
       for (const r of runs) {
         expect(r.out).toBe('');
@@ -131,7 +139,10 @@ describe('a store file that cannot be used', () => {
         expect(r.err.trimEnd().split('\n')).toHaveLength(1);
         expect(r.err.trimEnd()).toMatch(c.says);
         // a damaged store is offered the newest backup that passes its check, not the newer broken one
-        if (c.damaged) expect(r.err).toContain(`the newest backup that passes its check is ${s.good}: counterpart restore ${s.good} --db ${s.file}`);
+        if (c.damaged)
+          expect(r.err).toContain(
+            `the newest backup that passes its check is ${s.good}: counterpart restore ${s.good} --db ${s.file}`,
+          );
       }
       expect(s.snapshot()).toEqual(before);
     });
@@ -144,7 +155,10 @@ describe('a store file that cannot be used', () => {
       expect(problem?.kind).toBe(c.kind);
       expect(problem?.message).toMatch(c.says);
       expect(problem?.recommended).toBe(path.basename(s.good));
-      expect(await store.dispatch('customers.search', { query: 'customer' }, newSession())).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect(await store.dispatch('customers.search', { query: 'customer' }, newSession())).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      });
       store.close();
       expect(s.snapshot()).toEqual(before);
     });
@@ -176,7 +190,10 @@ describe('a store file that cannot be used', () => {
       c.arrange(dir, file);
       try {
         const before = snapshot(dir, file);
-        const [show, start] = await Promise.all([cli(['show', '1', '--db', file], unprivileged()), storeProcess('open', file, [], unprivileged())]);
+        const [show, start] = await Promise.all([
+          cli(['show', '1', '--db', file], unprivileged()),
+          storeProcess('open', file, [], unprivileged()),
+        ]);
         expect(show.code).toBe(1);
         expect(show.err.trimEnd().split('\n')).toHaveLength(1);
         expect(show.err.trimEnd()).toMatch(c.says);

@@ -32,7 +32,10 @@ describe('store lifecycle', () => {
   it('opens a healthy store normally', async () => {
     const { store, admin } = await setUpStoreWithBackup();
     expect(await store.dispatch('recovery.status', {}, admin)).toEqual({ ok: true, value: null });
-    expect(await store.dispatch('recovery.startFresh', {}, admin)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await store.dispatch('recovery.startFresh', {}, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     const list = (await store.dispatch('backups.list', {}, admin)) as Ok<unknown[]>;
     expect(list.value).toHaveLength(1);
     store.close();
@@ -45,14 +48,25 @@ describe('store lifecycle', () => {
     for (const suffix of ['-wal', '-shm']) fs.rmSync(s.dbPath + suffix, { force: true });
     const reopened = openStore({ dbPath: s.dbPath, backupDir: s.backupDir, log: () => {} });
     const session = newSession();
-    const status = (await reopened.dispatch('recovery.status', {}, session)) as Ok<{ kind: string; backups: { name: string }[] }>;
+    const status = (await reopened.dispatch('recovery.status', {}, session)) as Ok<{
+      kind: string;
+      backups: { name: string }[];
+    }>;
     expect(status.value.kind).toMatch(/corrupt|unreadable/);
     expect(status.value.backups.map((b) => b.name)).toEqual([s.backupName]);
-    expect(await reopened.dispatch('customers.search', { query: 'x' }, session)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('restore a backup') } });
-    expect(await reopened.dispatch('recovery.restore', { name: s.backupName }, session)).toEqual({ ok: true, value: null });
+    expect(await reopened.dispatch('customers.search', { query: 'x' }, session)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('restore a backup') },
+    });
+    expect(await reopened.dispatch('recovery.restore', { name: s.backupName }, session)).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(await reopened.dispatch('recovery.status', {}, session)).toEqual({ ok: true, value: null });
     await reopened.dispatch('session.signIn', { clerkId: 1, pin: '9999' }, session);
-    const found = (await reopened.dispatch('customers.search', { query: 'backup' }, session)) as Ok<{ displayName: string }[]>;
+    const found = (await reopened.dispatch('customers.search', { query: 'backup' }, session)) as Ok<
+      { displayName: string }[]
+    >;
     expect(found.value.map((h) => h.displayName)).toEqual(['Before Backup']);
     // the corrupt file was kept beside the restored one, not deleted
     expect(fs.readdirSync(s.dir).some((f) => f.startsWith('store.db.before-restore-'))).toBe(true);
@@ -67,7 +81,10 @@ describe('store lifecycle', () => {
     expect(reopened.problem()?.kind).toBe('missing');
     expect(fs.existsSync(s.dbPath)).toBe(false);
     expect(await reopened.dispatch('recovery.startFresh', {}, newSession())).toEqual({ ok: true, value: null });
-    expect(await reopened.dispatch('app.info', {}, newSession())).toMatchObject({ ok: true, value: { needsSetup: true } });
+    expect(await reopened.dispatch('app.info', {}, newSession())).toMatchObject({
+      ok: true,
+      value: { needsSetup: true },
+    });
     reopened.close();
   });
 
@@ -83,13 +100,22 @@ describe('store lifecycle', () => {
 
   it('lets an admin restore a backup while running, and audits it', async () => {
     const s = await setUpStoreWithBackup();
-    expect(await s.store.dispatch('backups.restore', { name: s.backupName }, s.admin)).toEqual({ ok: true, value: null });
+    expect(await s.store.dispatch('backups.restore', { name: s.backupName }, s.admin)).toEqual({
+      ok: true,
+      value: null,
+    });
     const found = (await s.store.dispatch('customers.search', { query: 'after' }, s.admin)) as Ok<unknown[]>;
     expect(found.value).toEqual([]);
-    const events = s.store.current()!.db.prepare("SELECT event FROM audit_log WHERE event IN ('backup','restore')").all();
+    const events = s.store
+      .current()!
+      .db.prepare("SELECT event FROM audit_log WHERE event IN ('backup','restore')")
+      .all();
     // the backup's own audit entry was written after the copy was taken, so the restored store has only the restore
     expect(events).toEqual([{ event: 'restore' }]);
-    expect(await s.store.dispatch('backups.restore', { name: '../../etc/passwd' }, s.admin)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await s.store.dispatch('backups.restore', { name: '../../etc/passwd' }, s.admin)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     s.store.close();
   });
 
@@ -99,7 +125,10 @@ describe('store lifecycle', () => {
     expect(await other.line()).toBe('locked');
     expect(await s.store.dispatch('backups.restore', { name: s.backupName }, s.admin)).toEqual({
       ok: false,
-      error: { code: 'CONFLICT', message: `The store ${s.dbPath} is open in Counterpart or in another command on this computer; close it there, then restore again. Nothing was changed.` },
+      error: {
+        code: 'CONFLICT',
+        message: `The store ${s.dbPath} is open in Counterpart or in another command on this computer; close it there, then restore again. Nothing was changed.`,
+      },
     });
     await other.end();
     const found = (await s.store.dispatch('customers.search', { query: 'after' }, s.admin)) as Ok<unknown[]>;

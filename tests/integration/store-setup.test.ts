@@ -29,27 +29,51 @@ describe('setting up a real store (first run)', () => {
   it('keeps the name, an id made from it, time zone, locale and currency, and the first admin is signed in', async () => {
     const { dbPath, backend } = fresh();
     const s = newSession();
-    const admin = value(await call<Clerk>(backend, 'app.setupEmpty', { clerkName: 'Siobhán Kelly', pin: '2468', store: GALWAY }, s));
+    const admin = value(
+      await call<Clerk>(backend, 'app.setupEmpty', { clerkName: 'Siobhán Kelly', pin: '2468', store: GALWAY }, s),
+    );
     expect(admin).toMatchObject({ displayName: 'Siobhán Kelly', role: 'admin' });
     expect(s.clerkId).toBe(admin.id);
     const info = value(await call<AppInfo>(backend, 'app.info', {}));
-    expect(info).toMatchObject({ storeName: GALWAY.name, storeId: 'galway-shop-street', timeZone: 'Europe/Dublin', demo: false, needsSetup: false });
+    expect(info).toMatchObject({
+      storeName: GALWAY.name,
+      storeId: 'galway-shop-street',
+      timeZone: 'Europe/Dublin',
+      demo: false,
+      needsSetup: false,
+    });
     backend.close();
 
     // Reopened, the store is still Galway: the values live in the store, not in the process.
     const again = startBackend({ dbPath, log: () => {} });
-    expect(again.ctx.config).toMatchObject({ storeName: GALWAY.name, storeId: 'galway-shop-street', locale: 'en-IE', currency: 'EUR' });
+    expect(again.ctx.config).toMatchObject({
+      storeName: GALWAY.name,
+      storeId: 'galway-shop-street',
+      locale: 'en-IE',
+      currency: 'EUR',
+    });
     const audit = again.db.prepare("SELECT clerk_id, subject FROM audit_log WHERE event = 'store_created'").all();
     expect(audit).toEqual([{ clerk_id: admin.id, subject: 'store:galway-shop-street' }]);
     again.close();
   });
 
-  it('suggestions speak the store\'s own name, never the demo store\'s', async () => {
+  it("suggestions speak the store's own name, never the demo store's", async () => {
     const { backend } = fresh();
     const s = newSession();
-    value(await call(backend, 'app.setupEmpty', { clerkName: 'Siobhán Kelly', pin: '2468', store: { ...GALWAY, name: 'Kelly Hardware' } }, s));
-    const customer = value(await call<{ id: number }>(backend, 'customers.create', { firstName: 'Nora', lastName: 'Quinn' }, s));
-    const said = value(await call<Suggestion[]>(backend, 'suggestions.forCustomer', { customerId: customer.id }, s)).map((x) => x.text).join('\n');
+    value(
+      await call(
+        backend,
+        'app.setupEmpty',
+        { clerkName: 'Siobhán Kelly', pin: '2468', store: { ...GALWAY, name: 'Kelly Hardware' } },
+        s,
+      ),
+    );
+    const customer = value(
+      await call<{ id: number }>(backend, 'customers.create', { firstName: 'Nora', lastName: 'Quinn' }, s),
+    );
+    const said = value(await call<Suggestion[]>(backend, 'suggestions.forCustomer', { customerId: customer.id }, s))
+      .map((x) => x.text)
+      .join('\n');
     expect(said).toContain('Kelly Hardware');
     expect(said).not.toContain('Demo Store');
     backend.close();
@@ -57,8 +81,20 @@ describe('setting up a real store (first run)', () => {
 
   it('takes a store id that is given, written the canonical way, and a locale and currency in any case', async () => {
     const { backend } = fresh();
-    value(await call(backend, 'app.setupEmpty', { clerkName: 'Ola', pin: '2468', store: { name: 'Kraków', id: 'krk-01', timeZone: 'Europe/Warsaw', locale: 'pl-pl', currency: 'pln' } }));
-    expect(backend.ctx.config).toMatchObject({ storeId: 'krk-01', storeName: 'Kraków', timeZone: 'Europe/Warsaw', locale: 'pl-PL', currency: 'PLN' });
+    value(
+      await call(backend, 'app.setupEmpty', {
+        clerkName: 'Ola',
+        pin: '2468',
+        store: { name: 'Kraków', id: 'krk-01', timeZone: 'Europe/Warsaw', locale: 'pl-pl', currency: 'pln' },
+      }),
+    );
+    expect(backend.ctx.config).toMatchObject({
+      storeId: 'krk-01',
+      storeName: 'Kraków',
+      timeZone: 'Europe/Warsaw',
+      locale: 'pl-PL',
+      currency: 'PLN',
+    });
     expect(getSetting(backend.ctx, 'store.currency')).toBe('PLN');
     backend.close();
   });
@@ -86,7 +122,11 @@ describe('setting up a real store (first run)', () => {
   it('refuses a store that is already set up, and leaves it as it was', async () => {
     const { backend } = fresh();
     value(await call(backend, 'app.setupEmpty', { clerkName: 'Ada', pin: '2468', store: GALWAY }));
-    const r = await call(backend, 'app.setupEmpty', { clerkName: 'Mallory', pin: '1111', store: { ...GALWAY, name: 'Taken Over' } });
+    const r = await call(backend, 'app.setupEmpty', {
+      clerkName: 'Mallory',
+      pin: '1111',
+      store: { ...GALWAY, name: 'Taken Over' },
+    });
     expect(r).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'This store is already set up.' } });
     expect(backend.ctx.config.storeName).toBe(GALWAY.name);
     expect(getSetting(backend.ctx, 'store.name')).toBe(GALWAY.name);

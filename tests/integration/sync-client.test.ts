@@ -42,18 +42,24 @@ describe('calling something that is not a hub', () => {
   it('says so in one sentence instead of failing later', async () => {
     const err = await callHub(url, 'enrol', { code: 'ABCD-EFGH-JKMN-PQRS', appVersion: '1' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HubRefused);
-    expect((err as Error).message).toBe(`${url} answered HTTP 502, not the way a Counterpart hub does: check the address.`);
+    expect((err as Error).message).toBe(
+      `${url} answered HTTP 502, not the way a Counterpart hub does: check the address.`,
+    );
   });
 
   it('gives up on a hub that does not answer in time', async () => {
     const silent = http.createServer(() => undefined);
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const at = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
-    const err = await callHub(at, 'enrol', { code: 'ABCD-EFGH-JKMN-PQRS', appVersion: '1' }, { timeoutMs: 200 }).catch((e: unknown) => e);
+    const err = await callHub(at, 'enrol', { code: 'ABCD-EFGH-JKMN-PQRS', appVersion: '1' }, { timeoutMs: 200 }).catch(
+      (e: unknown) => e,
+    );
     silent.closeAllConnections();
     silent.close();
     expect(err).toBeInstanceOf(HubUnreachable);
-    expect((err as Error).message).toBe(`The hub at ${at} cannot be reached (no answer within 0.2 s): check the address and that the hub is running.`);
+    expect((err as Error).message).toBe(
+      `The hub at ${at} cannot be reached (no answer within 0.2 s): check the address and that the hub is running.`,
+    );
   });
 });
 
@@ -62,6 +68,8 @@ describe('the enrolment file', () => {
     const store = path.join(tempDir(), 'store.db');
     expect(readHubLink(store)).toBeNull();
     fs.writeFileSync(hubLinkFile(store), '{"hubUrl": "https://hq.example.com/"}');
-    expect(() => readHubLink(store)).toThrow(`${hubLinkFile(store)} is damaged; ask for a new enrolment code and join the hub again.`);
+    expect(() => readHubLink(store)).toThrow(
+      `${hubLinkFile(store)} is damaged; ask for a new enrolment code and join the hub again.`,
+    );
   });
 });

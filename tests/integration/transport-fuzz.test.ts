@@ -30,11 +30,23 @@ const cookies = new Map<Browser, string>();
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 let hints: Hints = {};
 
-function send(method: string, pathName: string, body: string | undefined, cookie?: string): Promise<{ status: number; body: string }> {
+function send(
+  method: string,
+  pathName: string,
+  body: string | undefined,
+  cookie?: string,
+): Promise<{ status: number; body: string }> {
   const url = new URL(server.url);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, method, path: pathName, agent, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path: pathName,
+        agent,
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -55,7 +67,8 @@ async function browser(): Promise<string> {
   return res.headers['set-cookie']![0]!.split(';')[0]!;
 }
 
-const rpc = (m: string, input: unknown, who: Browser) => send('POST', `/rpc/${m}`, input === undefined ? '' : JSON.stringify(input), cookies.get(who));
+const rpc = (m: string, input: unknown, who: Browser) =>
+  send('POST', `/rpc/${m}`, input === undefined ? '' : JSON.stringify(input), cookies.get(who));
 
 /** Leaks an error message must not carry, unless the caller put that very text in the input. */
 const LEAKS = [
@@ -82,14 +95,20 @@ function checkAnswer(method: string, input: unknown, who: Browser, res: { status
   const sent = JSON.stringify(input) ?? '';
   for (const leak of LEAKS) {
     const found = leak.exec(error!.message)?.[0];
-    if (found && !sent.includes(found) && !sent.includes(JSON.stringify(found).slice(1, -1))) throw new Error(`${where}: the message leaks "${found}": ${error!.message}`);
+    if (found && !sent.includes(found) && !sent.includes(JSON.stringify(found).slice(1, -1)))
+      throw new Error(`${where}: the message leaks "${found}": ${error!.message}`);
   }
   for (const p of PATHS()) expect(error!.message, where).not.toContain(p);
 }
 
 beforeAll(async () => {
   dir = tempDir();
-  backend = startBackend({ dbPath: path.join(dir, 'fuzz.db'), demo: true, demoCustomers: 500, log: (message, err) => logged.push(`${message}: ${String(err)}`) });
+  backend = startBackend({
+    dbPath: path.join(dir, 'fuzz.db'),
+    demo: true,
+    demoCustomers: 500,
+    log: (message, err) => logged.push(`${message}: ${String(err)}`),
+  });
   const staticDir = path.join(dir, 'renderer'); // the calls are the point; no page is served
   fs.mkdirSync(staticDir);
   server = await startPreviewServer({ backend, staticDir });
@@ -97,10 +116,15 @@ beforeAll(async () => {
   for (const who of [...BROWSERS, 'scratch'] as const) {
     cookies.set(who, await browser());
     const clerk = clerks.find((c) => c.role === who);
-    if (clerk) expect(JSON.parse((await rpc('session.signIn', { clerkId: clerk.id, pin: DEMO_PIN }, who)).body)).toMatchObject({ ok: true });
+    if (clerk)
+      expect(JSON.parse((await rpc('session.signIn', { clerkId: clerk.id, pin: DEMO_PIN }, who)).body)).toMatchObject({
+        ok: true,
+      });
   }
   // Values that reach real rows and real templates, read from the store the way the app reads them.
-  const playbook = JSON.parse(JSON.parse((await rpc('playbook.export', {}, 'admin')).body).value as string) as { templates: { id: string }[] };
+  const playbook = JSON.parse(JSON.parse((await rpc('playbook.export', {}, 'admin')).body).value as string) as {
+    templates: { id: string }[];
+  };
   const column = (sql: string) => backend.db.prepare(sql).pluck().all();
   const today = new Date().toISOString().slice(0, 10);
   hints = {
@@ -128,7 +152,9 @@ describe('transport fuzz', () => {
   it(`answers ${RUNS_PER_METHOD} generated calls to each of the contract's methods with clean envelopes`, async () => {
     const calls = new Map<string, number>();
     for (const method of METHOD_NAMES) {
-      const who = SESSION_CHANGERS.includes(method) ? fc.constant<Browser>('scratch') : fc.constantFrom<Browser>(...BROWSERS);
+      const who = SESSION_CHANGERS.includes(method)
+        ? fc.constant<Browser>('scratch')
+        : fc.constantFrom<Browser>(...BROWSERS);
       await fc.assert(
         fc.asyncProperty(inputsFor(contract[method].input, hints), who, async (input, as) => {
           calls.set(method, (calls.get(method) ?? 0) + 1);
@@ -141,7 +167,10 @@ describe('transport fuzz', () => {
     expect(METHOD_NAMES.filter((m) => (calls.get(m) ?? 0) < RUNS_PER_METHOD)).toEqual([]);
     expect(logged).toEqual([]);
     // Still serving, and the signed-in browsers kept their roles.
-    expect(JSON.parse((await rpc('session.current', {}, 'manager')).body)).toMatchObject({ ok: true, value: { role: 'manager' } });
+    expect(JSON.parse((await rpc('session.current', {}, 'manager')).body)).toMatchObject({
+      ok: true,
+      value: { role: 'manager' },
+    });
   }, 300_000);
 
   it('answers names outside the contract and malformed bodies the same way', async () => {

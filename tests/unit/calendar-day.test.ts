@@ -9,13 +9,20 @@ describe('calendar days', () => {
     expect(calendarDay.safeParse(day).success).toBe(true);
   });
 
-  it.each(['1990-02-31', '2026-02-30', '2023-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '0000-01-01'])(
-    'refuses %s as no day of the calendar',
-    (day) => {
-      expect(isCalendarDay(day)).toBe(false);
-      expect(calendarDayProblem(day)).toBe(`${day} is not a calendar date`);
-    },
-  );
+  it.each([
+    '1990-02-31',
+    '2026-02-30',
+    '2023-02-29',
+    '1900-02-29',
+    '2026-04-31',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-01-00',
+    '0000-01-01',
+  ])('refuses %s as no day of the calendar', (day) => {
+    expect(isCalendarDay(day)).toBe(false);
+    expect(calendarDayProblem(day)).toBe(`${day} is not a calendar date`);
+  });
 
   it.each(['30/11/2026', '2026-2-3', '2026-02-03T00:00', ' 2026-02-03', ''])('refuses the shape of %j', (text) => {
     expect(calendarDayProblem(text)).toMatch(/is not a date as YYYY-MM-DD$/);
@@ -31,9 +38,14 @@ describe('calendar days', () => {
  * a union listed (a birthday is '' or a calendar day).
  */
 function stringFields(schema: z.ZodType, path = ''): [string, z.ZodType][] {
-  const def = (schema as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; options?: z.ZodType[] } }).def;
+  const def = (
+    schema as unknown as {
+      def: { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; options?: z.ZodType[] };
+    }
+  ).def;
   if (def.type === 'union') return def.options!.flatMap((o) => stringFields(o, path));
-  if (def.type === 'object') return Object.entries(def.shape!).flatMap(([k, v]) => stringFields(v, path ? `${path}.${k}` : k));
+  if (def.type === 'object')
+    return Object.entries(def.shape!).flatMap(([k, v]) => stringFields(v, path ? `${path}.${k}` : k));
   if (def.innerType) return stringFields(def.innerType, path);
   return def.type === 'string' ? [[path, schema]] : [];
 }
@@ -47,7 +59,13 @@ describe('the contract', () => {
     );
     // The fields are found by name, so a new date field cannot slip past with a pattern of its own.
     expect(dateFields.map(([name]) => name)).toEqual(
-      expect.arrayContaining(['customers.create birthday', 'interactions.log followUpDue', 'reports.day day', 'reports.exportCsv from', 'audit.list to']),
+      expect.arrayContaining([
+        'customers.create birthday',
+        'interactions.log followUpDue',
+        'reports.day day',
+        'reports.exportCsv from',
+        'audit.list to',
+      ]),
     );
     for (const [name, schema] of dateFields) expect(schema, name).toBe(calendarDay);
   });

@@ -50,7 +50,13 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringMatching(/^query: /) },
     });
-    expect(await b.dispatch('interactions.log', { customerId: null, kind: 'complaint', outcome: 'resolved', followUpDue: '30/11/2026' }, s)).toMatchObject({
+    expect(
+      await b.dispatch(
+        'interactions.log',
+        { customerId: null, kind: 'complaint', outcome: 'resolved', followUpDue: '30/11/2026' },
+        s,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringContaining('YYYY-MM-DD') },
     });
@@ -64,16 +70,29 @@ describe('dispatch', () => {
     const s = newSession();
     await b.dispatch('app.setupEmpty', { clerkName: 'Ann', pin: '2468' }, s);
     const anonymous = newSession();
-    expect(await b.dispatch('customers.search', { query: 'ann' }, anonymous)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await b.dispatch('interactions.log', { customerId: null, kind: 'other', outcome: 'resolved' }, anonymous)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await b.dispatch('session.signIn', { clerkId: 99, pin: '1234' }, anonymous)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await b.dispatch('customers.search', { query: 'ann' }, anonymous)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(
+      await b.dispatch('interactions.log', { customerId: null, kind: 'other', outcome: 'resolved' }, anonymous),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await b.dispatch('session.signIn', { clerkId: 99, pin: '1234' }, anonymous)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     b.close();
   });
 
   it('never sends SQL or stack traces to the renderer', async () => {
     const s = tempStore();
     const logged: unknown[] = [];
-    const boom = complete({ 'clerks.list': () => { s.db.prepare('SELECT * FROM no_such_table').all(); return []; } });
+    const boom = complete({
+      'clerks.list': () => {
+        s.db.prepare('SELECT * FROM no_such_table').all();
+        return [];
+      },
+    });
     const dispatch = createDispatcher(checkHandlers(boom), s.ctx, (msg, err) => logged.push([msg, err]));
     const res = await dispatch('clerks.list', {}, newSession());
     expect(res).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
@@ -83,9 +102,16 @@ describe('dispatch', () => {
 
   it('passes AppError codes through unchanged', async () => {
     const s = tempStore();
-    const h = complete({ 'clerks.list': () => { throw new AppError('CONFLICT', 'busy'); } });
+    const h = complete({
+      'clerks.list': () => {
+        throw new AppError('CONFLICT', 'busy');
+      },
+    });
     const dispatch = createDispatcher(checkHandlers(h), s.ctx, () => {});
-    expect(await dispatch('clerks.list', {}, newSession())).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'busy' } });
+    expect(await dispatch('clerks.list', {}, newSession())).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'busy' },
+    });
   });
 
   it('has a zod schema for every method', () => {

@@ -19,9 +19,18 @@ describe('--db flag', () => {
 
 describe('the database the app opens', () => {
   it('is --db, else COUNTERPART_DB, else the user data folder, when IT has not fixed it', () => {
-    expect(databasePath({}, argv('--db', 'a.db'), { COUNTERPART_DB: 'b.db' }, userData)).toEqual({ path: path.resolve('a.db'), ignored: null });
-    expect(databasePath({}, argv(), { COUNTERPART_DB: 'b.db' }, userData)).toEqual({ path: path.resolve('b.db'), ignored: null });
-    expect(databasePath({}, argv(), { COUNTERPART_DB: '' }, userData)).toEqual({ path: path.join(userData, 'counterpart.db'), ignored: null });
+    expect(databasePath({}, argv('--db', 'a.db'), { COUNTERPART_DB: 'b.db' }, userData)).toEqual({
+      path: path.resolve('a.db'),
+      ignored: null,
+    });
+    expect(databasePath({}, argv(), { COUNTERPART_DB: 'b.db' }, userData)).toEqual({
+      path: path.resolve('b.db'),
+      ignored: null,
+    });
+    expect(databasePath({}, argv(), { COUNTERPART_DB: '' }, userData)).toEqual({
+      path: path.join(userData, 'counterpart.db'),
+      ignored: null,
+    });
   });
 
   it("is the managed config's databasePath whatever the arguments and environment say, and says what it ignored", () => {
@@ -31,7 +40,9 @@ describe('the database the app opens', () => {
     expect(both.path).toBe(managed.databasePath);
     expect(both.ignored).toMatch(/--db and COUNTERPART_DB ignored/);
     expect(databasePath(managed, argv('--db=mine.db'), {}, userData).ignored).toMatch(/^--db ignored/);
-    expect(databasePath(managed, argv(), { COUNTERPART_DB: 'other.db' }, userData).ignored).toMatch(/^COUNTERPART_DB ignored/);
+    expect(databasePath(managed, argv(), { COUNTERPART_DB: 'other.db' }, userData).ignored).toMatch(
+      /^COUNTERPART_DB ignored/,
+    );
   });
 });
 
@@ -51,7 +62,10 @@ describe('installed builds', () => {
       expect(chrome.menu, platform).not.toBe('default');
       // Electron's View menu is the one with Reload and Toggle Developer Tools.
       const roles = Array.isArray(chrome.menu) ? chrome.menu.map((m) => m.role) : [];
-      expect(roles.filter((r) => !['appMenu', 'editMenu', 'windowMenu'].includes(r)), platform).toEqual([]);
+      expect(
+        roles.filter((r) => !['appMenu', 'editMenu', 'windowMenu'].includes(r)),
+        platform,
+      ).toEqual([]);
     }
     expect(windowChrome(true, 'win32').menu).toBeNull();
     expect(windowChrome(true, 'darwin').menu).toContainEqual({ role: 'editMenu' });

@@ -19,10 +19,24 @@ describe('managed configuration', () => {
   });
 
   it('reads a valid file and reports which keys IT fixed', () => {
-    const { file, env } = withFile(JSON.stringify({ storeId: 'dub-01', terminalId: 'till-2', timeZone: 'Europe/Dublin', backupKeep: 14, updateUrl: null }));
+    const { file, env } = withFile(
+      JSON.stringify({
+        storeId: 'dub-01',
+        terminalId: 'till-2',
+        timeZone: 'Europe/Dublin',
+        backupKeep: 14,
+        updateUrl: null,
+      }),
+    );
     const before = fs.readFileSync(file, 'utf8');
     const cfg = loadManagedConfig('linux', env);
-    expect(cfg.values).toEqual({ storeId: 'dub-01', terminalId: 'till-2', timeZone: 'Europe/Dublin', backupKeep: 14, updateUrl: null });
+    expect(cfg.values).toEqual({
+      storeId: 'dub-01',
+      terminalId: 'till-2',
+      timeZone: 'Europe/Dublin',
+      backupKeep: 14,
+      updateUrl: null,
+    });
     expect(cfg.lockedKeys.sort()).toEqual(['backupKeep', 'storeId', 'terminalId', 'timeZone', 'updateUrl']);
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });

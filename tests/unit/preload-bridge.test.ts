@@ -18,7 +18,12 @@ function bundled(entry: string): { files: string[]; packages: string[] } {
     files.add(file);
     const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     for (const s of source.statements) {
-      if (!(ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) || !s.moduleSpecifier || !ts.isStringLiteral(s.moduleSpecifier)) continue;
+      if (
+        !(ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) ||
+        !s.moduleSpecifier ||
+        !ts.isStringLiteral(s.moduleSpecifier)
+      )
+        continue;
       if (ts.isImportDeclaration(s) && s.importClause?.isTypeOnly) continue;
       if (ts.isExportDeclaration(s) && s.isTypeOnly) continue;
       const clause = ts.isImportDeclaration(s) ? s.importClause : undefined;
@@ -48,7 +53,10 @@ describe('preload bridge', () => {
       calls.push([channel, input]);
       return { ok: true, value: channel };
     });
-    expect(await api['customers.search']({ query: 'byrne' })).toEqual({ ok: true, value: channelFor('customers.search') });
+    expect(await api['customers.search']({ query: 'byrne' })).toEqual({
+      ok: true,
+      value: channelFor('customers.search'),
+    });
     await (api['app.info'] as (i?: object) => Promise<unknown>)();
     expect(calls).toEqual([
       ['counterpart:customers.search', { query: 'byrne' }],
@@ -75,11 +83,9 @@ describe('preload bridge', () => {
   it('bundles no zod into the preload: it reads the plain list of method names, not the contract', () => {
     const preload = bundled(new URL('../../preload/index.ts', import.meta.url).pathname);
     expect(preload.packages).toEqual(['electron']);
-    expect(preload.files.map((f) => path.relative(path.resolve(new URL('../..', import.meta.url).pathname), f)).sort()).toEqual([
-      'common/methods.ts',
-      'preload/api.ts',
-      'preload/index.ts',
-    ]);
+    expect(
+      preload.files.map((f) => path.relative(path.resolve(new URL('../..', import.meta.url).pathname), f)).sort(),
+    ).toEqual(['common/methods.ts', 'preload/api.ts', 'preload/index.ts']);
   });
 
   it('preload/index.ts exposes only the bridge, once, under window.counterpart', () => {

@@ -44,6 +44,8 @@ describe('sender check', () => {
     expect(isTrustedSender({ frame: top, ownWindow: false }, isApp)).toBe(false);
     expect(isTrustedSender({ frame: null, ownWindow: true }, isApp)).toBe(false);
     expect(isTrustedSender({ frame: { url: appUrl, parent: top }, ownWindow: true }, isApp)).toBe(false);
-    expect(isTrustedSender({ frame: { url: 'https://example.com/', parent: null }, ownWindow: true }, isApp)).toBe(false);
+    expect(isTrustedSender({ frame: { url: 'https://example.com/', parent: null }, ownWindow: true }, isApp)).toBe(
+      false,
+    );
   });
 });

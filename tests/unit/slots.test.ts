@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { logInteractionSchema } from '../../common/contract';
-import { adjacentSlot, findSlots, hasUnfilledSlot, SLOT_OPEN, slotToken, unfilledSlotMessage, validSlotLabel } from '../../common/slots';
+import {
+  adjacentSlot,
+  findSlots,
+  hasUnfilledSlot,
+  SLOT_OPEN,
+  slotToken,
+  unfilledSlotMessage,
+  validSlotLabel,
+} from '../../common/slots';
 import { parseText, render } from '../../main/services/suggestions/variables';
 
 const text = `Sorry about ${slotToken('what went wrong')} — I'll ${slotToken('remedy')} today.`;
@@ -53,6 +61,13 @@ describe('slots', () => {
     const r = logInteractionSchema.safeParse({ customerId: null, kind: 'inquiry', outcome: 'resolved', said: text });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toBe(unfilledSlotMessage(text));
-    expect(logInteractionSchema.safeParse({ customerId: null, kind: 'inquiry', outcome: 'resolved', said: 'Sorry about the kettle.' }).success).toBe(true);
+    expect(
+      logInteractionSchema.safeParse({
+        customerId: null,
+        kind: 'inquiry',
+        outcome: 'resolved',
+        said: 'Sorry about the kettle.',
+      }).success,
+    ).toBe(true);
   });
 });

@@ -23,7 +23,7 @@ describe('store identity rules', () => {
     expect(storeIdFromName('Łódź Piotrkowska 12')).toMatch(/^[a-z0-9-]+$/);
   });
 
-  it('gives a name without Latin letters a stable id of its own, and never the demo store\'s id', () => {
+  it("gives a name without Latin letters a stable id of its own, and never the demo store's id", () => {
     const tokyo = storeIdFromName('東京');
     expect(tokyo).toMatch(/^store-[0-9a-f]{8}$/);
     expect(storeIdFromName('東京')).toBe(tokyo);
@@ -38,7 +38,7 @@ describe('store identity rules', () => {
     }
   });
 
-  it('refuses an id with spaces or capitals, and the demo store\'s id', () => {
+  it("refuses an id with spaces or capitals, and the demo store's id", () => {
     expect(storeIdSchema.safeParse('Dub 01').success).toBe(false);
     expect(storeIdSchema.safeParse(DEMO_STORE_ID).success).toBe(false);
     expect(storeIdSchema.safeParse('dub-01').success).toBe(true);
@@ -74,8 +74,19 @@ describe('store identity rules', () => {
   });
 
   it('fills in the id from the name when none is given', () => {
-    const parsed = storeIdentitySchema.parse({ name: 'Galway', timeZone: 'Europe/Dublin', locale: 'en-IE', currency: 'EUR' });
-    expect(withStoreId(parsed)).toEqual({ name: 'Galway', id: 'galway', timeZone: 'Europe/Dublin', locale: 'en-IE', currency: 'EUR' });
+    const parsed = storeIdentitySchema.parse({
+      name: 'Galway',
+      timeZone: 'Europe/Dublin',
+      locale: 'en-IE',
+      currency: 'EUR',
+    });
+    expect(withStoreId(parsed)).toEqual({
+      name: 'Galway',
+      id: 'galway',
+      timeZone: 'Europe/Dublin',
+      locale: 'en-IE',
+      currency: 'EUR',
+    });
     expect(withStoreId({ ...parsed, id: 'gal-01' }).id).toBe('gal-01');
   });
 

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { acceptOffer, compareVersions, parseVersion, publisherNamesFrom, updatePlan, type UpdateFacts } from '../../main/services/update-policy';
+import {
+  acceptOffer,
+  compareVersions,
+  parseVersion,
+  publisherNamesFrom,
+  updatePlan,
+  type UpdateFacts,
+} from '../../main/services/update-policy';
 
-const installed: UpdateFacts = { currentVersion: '1.4.2', isPackaged: true, platform: 'win32', windowsPublisherNames: ['Counterpart Ltd'] };
+const installed: UpdateFacts = {
+  currentVersion: '1.4.2',
+  isPackaged: true,
+  platform: 'win32',
+  windowsPublisherNames: ['Counterpart Ltd'],
+};
 const URL_ = 'https://updates.example.test/counterpart';
 
 describe('updatePlan', () => {
@@ -37,17 +49,31 @@ describe('updatePlan', () => {
 
   it('stays off for unpackaged runs, unsigned Windows builds and Linux system packages', () => {
     expect(updatePlan({ updateUrl: URL_ }, { ...installed, isPackaged: false }).enabled).toBe(false);
-    expect(updatePlan({ updateUrl: URL_ }, { ...installed, windowsPublisherNames: [] })).toMatchObject({ enabled: false, reason: expect.stringMatching(/not code-signed/) });
+    expect(updatePlan({ updateUrl: URL_ }, { ...installed, windowsPublisherNames: [] })).toMatchObject({
+      enabled: false,
+      reason: expect.stringMatching(/not code-signed/),
+    });
     expect(updatePlan({ updateUrl: URL_ }, { ...installed, windowsPublisherNames: undefined }).enabled).toBe(false);
-    expect(updatePlan({ updateUrl: URL_ }, { ...installed, platform: 'linux' })).toMatchObject({ enabled: false, reason: expect.stringMatching(/package manager/) });
-    expect(updatePlan({ updateUrl: URL_ }, { ...installed, platform: 'linux', appImage: '/opt/Counterpart.AppImage' }).enabled).toBe(true);
-    expect(updatePlan({ updateUrl: URL_ }, { ...installed, platform: 'darwin', windowsPublisherNames: undefined }).enabled).toBe(true);
+    expect(updatePlan({ updateUrl: URL_ }, { ...installed, platform: 'linux' })).toMatchObject({
+      enabled: false,
+      reason: expect.stringMatching(/package manager/),
+    });
+    expect(
+      updatePlan({ updateUrl: URL_ }, { ...installed, platform: 'linux', appImage: '/opt/Counterpart.AppImage' })
+        .enabled,
+    ).toBe(true);
+    expect(
+      updatePlan({ updateUrl: URL_ }, { ...installed, platform: 'darwin', windowsPublisherNames: undefined }).enabled,
+    ).toBe(true);
   });
 
   it('refuses URLs and versions it cannot use', () => {
     expect(updatePlan({ updateUrl: 'not a url' }, installed).enabled).toBe(false);
     expect(updatePlan({ updateUrl: 'file:///srv/updates/' }, installed).enabled).toBe(false);
-    expect(updatePlan({ updateUrl: 'http://updates.example.test/counterpart/' }, installed)).toMatchObject({ enabled: false, reason: expect.stringMatching(/https/) });
+    expect(updatePlan({ updateUrl: 'http://updates.example.test/counterpart/' }, installed)).toMatchObject({
+      enabled: false,
+      reason: expect.stringMatching(/https/),
+    });
     expect(updatePlan({ updateUrl: URL_, pinVersion: 'latest' }, installed).enabled).toBe(false);
     expect(updatePlan({ updateUrl: URL_ }, { ...installed, currentVersion: 'dev' }).enabled).toBe(false);
   });
@@ -66,7 +92,10 @@ describe('acceptOffer', () => {
   it('with a pin: exactly the pinned version, up or down, and nothing else', () => {
     expect(acceptOffer('1.3.0', '1.4.2', '1.3.0')).toEqual({ accept: true });
     expect(acceptOffer('1.5.0', '1.4.2', '1.5.0')).toEqual({ accept: true });
-    expect(acceptOffer('1.6.0', '1.4.2', '1.5.0')).toMatchObject({ accept: false, reason: '1.6.0 is not the pinned version 1.5.0' });
+    expect(acceptOffer('1.6.0', '1.4.2', '1.5.0')).toMatchObject({
+      accept: false,
+      reason: '1.6.0 is not the pinned version 1.5.0',
+    });
     expect(acceptOffer('1.4.3', '1.4.2', '1.3.0')).toMatchObject({ accept: false });
     expect(acceptOffer('1.3.0', '1.3.0', '1.3.0')).toMatchObject({ accept: false });
     expect(acceptOffer('v1.5.0', '1.4.2', '1.5.0')).toEqual({ accept: true });
@@ -78,9 +107,24 @@ describe('versions', () => {
     expect(parseVersion('1.2.3')).toEqual({ major: 1, minor: 2, patch: 3, prerelease: null });
     expect(parseVersion('1.2')).toBeNull();
     expect(parseVersion('01.2.3')).toBeNull();
-    const order = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.10.0', '2.0.0'];
+    const order = [
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.0.1',
+      '1.10.0',
+      '2.0.0',
+    ];
     for (let i = 1; i < order.length; i++) {
-      expect(compareVersions(parseVersion(order[i - 1]!)!, parseVersion(order[i]!)!), `${order[i - 1]} < ${order[i]}`).toBe(-1);
+      expect(
+        compareVersions(parseVersion(order[i - 1]!)!, parseVersion(order[i]!)!),
+        `${order[i - 1]} < ${order[i]}`,
+      ).toBe(-1);
       expect(compareVersions(parseVersion(order[i]!)!, parseVersion(order[i - 1]!)!)).toBe(1);
     }
     expect(compareVersions(parseVersion('1.0.0+build.5')!, parseVersion('1.0.0')!)).toBe(0);
@@ -89,11 +133,14 @@ describe('versions', () => {
 
 describe('publisherNamesFrom (app-update.yml)', () => {
   it('reads the list electron-builder writes for a signed build', () => {
-    const yml = 'provider: generic\nurl: https://u.example/\npublisherName:\n  - Counterpart Ltd\n  - "Counterpart, Inc."\nupdaterCacheDirName: counterpart-updater\n';
+    const yml =
+      'provider: generic\nurl: https://u.example/\npublisherName:\n  - Counterpart Ltd\n  - "Counterpart, Inc."\nupdaterCacheDirName: counterpart-updater\n';
     expect(publisherNamesFrom(yml)).toEqual(['Counterpart Ltd', 'Counterpart, Inc.']);
   });
   it('reads a single name and finds none in an unsigned build', () => {
     expect(publisherNamesFrom("publisherName: 'Counterpart Ltd'\n")).toEqual(['Counterpart Ltd']);
-    expect(publisherNamesFrom('provider: generic\nurl: https://u.example/\nupdaterCacheDirName: counterpart-updater\n')).toEqual([]);
+    expect(
+      publisherNamesFrom('provider: generic\nurl: https://u.example/\nupdaterCacheDirName: counterpart-updater\n'),
+    ).toEqual([]);
   });
 });

@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 // still holds their trigrams under markers; one 'optimize' merges the index and drops them.
 export function up(db: Database.Database): void {
   db.exec("INSERT INTO customer_fts (customer_fts, rank) VALUES ('secure-delete', 1)");
-  const erasedBefore = db.prepare("SELECT 1 FROM audit_log WHERE event = 'erase' AND subject LIKE 'customer:%' LIMIT 1").get();
+  const erasedBefore = db
+    .prepare("SELECT 1 FROM audit_log WHERE event = 'erase' AND subject LIKE 'customer:%' LIMIT 1")
+    .get();
   if (erasedBefore) db.exec("INSERT INTO customer_fts (customer_fts) VALUES ('optimize')");
 }

@@ -18,7 +18,9 @@ import type Database from 'better-sqlite3';
 export const MS_NOW = `CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
 export const msOf = (iso: string) => `CAST(unixepoch(${iso}, 'subsec') * 1000 AS INTEGER)`;
 /** RFC 9562 version 7 in SQL: 48 bits of milliseconds, version, variant, random bits. */
-export const uuidV7 = (ms: string) => `(SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-7' || substr(r, 1, 3) || '-' ||
+export const uuidV7 = (
+  ms: string,
+) => `(SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-7' || substr(r, 1, 3) || '-' ||
     substr('89ab', 1 + (abs(random()) % 4), 1) || substr(r, 4, 3) || '-' || substr(r, 7, 12)
   FROM (SELECT lower(printf('%012x', ${ms})) AS h, lower(hex(randomblob(9))) AS r))`;
 

@@ -16,8 +16,31 @@ export interface Product {
   checkIn: boolean;
 }
 
-const BRANDS = new Set(['Fiskars', 'Hozelock', 'Bialetti', "De'Longhi", 'Russell', 'Le', 'Breville', 'Ninja', 'Nutribullet',
-  'Kenwood', 'Bosch', 'Stanley', 'Makita', 'Dulux', 'Vileda', 'Henry', 'Dyson', 'Weber', 'AA', 'LED', 'BBQ', 'Irish', 'French']);
+const BRANDS = new Set([
+  'Fiskars',
+  'Hozelock',
+  'Bialetti',
+  "De'Longhi",
+  'Russell',
+  'Le',
+  'Breville',
+  'Ninja',
+  'Nutribullet',
+  'Kenwood',
+  'Bosch',
+  'Stanley',
+  'Makita',
+  'Dulux',
+  'Vileda',
+  'Henry',
+  'Dyson',
+  'Weber',
+  'AA',
+  'LED',
+  'BBQ',
+  'Irish',
+  'French',
+]);
 /** What comes after a comma is shelf-label detail ("Stepladder, 5 tread"): people say "the stepladder". */
 function mention(name: string): string {
   const spoken = name.split(',')[0]!;

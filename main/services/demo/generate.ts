@@ -51,7 +51,10 @@ export const staffSince = (cal: StoreCalendar) => new Date(cal.instant(STORE_AGE
 function staffShape(): StaffShape {
   const indexes = CLERKS.map((_, i) => i);
   return {
-    counter: new WeightedPick(indexes, CLERKS.map((c) => (c.role === 'clerk' ? 20 : c.role === 'manager' ? 14 : 8))),
+    counter: new WeightedPick(
+      indexes,
+      CLERKS.map((c) => (c.role === 'clerk' ? 20 : c.role === 'manager' ? 14 : 8)),
+    ),
     seniors: indexes.filter((i) => CLERKS[i]!.role !== 'clerk'),
   };
 }

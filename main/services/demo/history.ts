@@ -46,7 +46,10 @@ export interface History {
 
 /** How a customer uses the shop: most come once, some return now and then, a few are regulars. */
 export type Segment = 'none' | 'once' | 'occasional' | 'regular' | 'heavy';
-export const SEGMENT_PICK = new WeightedPick<Segment>(['none', 'once', 'occasional', 'regular', 'heavy'], [3, 37, 40, 16, 4]);
+export const SEGMENT_PICK = new WeightedPick<Segment>(
+  ['none', 'once', 'occasional', 'regular', 'heavy'],
+  [3, 37, 40, 16, 4],
+);
 
 /** The store has been open this many days; the oldest history starts then. */
 export const STORE_AGE_DAYS = 2190;
@@ -190,7 +193,8 @@ export class HistoryBuilder {
       }
     }
     const last = h.purchases[h.purchases.length - 1];
-    const product = kind === 'complaint' && last && r.chance(0.7) ? last.items[0]!.product : this.product(r, h.interests);
+    const product =
+      kind === 'complaint' && last && r.chance(0.7) ? last.items[0]!.product : this.product(r, h.interests);
     if (kind === 'pickup' && r.chance(0.5)) kind = 'inquiry';
     this.talk(r, h, day, talkAt, kind, product);
   }
@@ -203,7 +207,14 @@ export class HistoryBuilder {
     at: number,
     kind: InteractionKind,
     product: Product,
-    forced?: { outcome?: InteractionOutcome; sentiment?: number | null; notes?: string; dueIn?: number; clerk?: number; resolveAfter?: number | null },
+    forced?: {
+      outcome?: InteractionOutcome;
+      sentiment?: number | null;
+      notes?: string;
+      dueIn?: number;
+      clerk?: number;
+      resolveAfter?: number | null;
+    },
   ): GenInteraction {
     const outcome = forced?.outcome ?? OUTCOMES[kind].from(r);
     const open = outcome !== 'resolved';
@@ -228,7 +239,8 @@ export class HistoryBuilder {
     };
     h.interactions.push(i);
     if (open) {
-      const after = forced?.resolveAfter !== undefined ? forced.resolveAfter : this.resolutionDelay(r, outcome, dueIn, day);
+      const after =
+        forced?.resolveAfter !== undefined ? forced.resolveAfter : this.resolutionDelay(r, outcome, dueIn, day);
       if (after !== null) this.resolve(r, h, i, day - after, product);
     } else if (i.notes && r.chance(0.012)) {
       this.amend(r, h, i);
@@ -274,7 +286,14 @@ export class HistoryBuilder {
   }
 
   /** A later entry that settles `original`; dropped when it would fall after now. */
-  resolve(r: Rng, h: History, original: GenInteraction, day: number, product: Product, notes?: string): GenInteraction | null {
+  resolve(
+    r: Rng,
+    h: History,
+    original: GenInteraction,
+    day: number,
+    product: Product,
+    notes?: string,
+  ): GenInteraction | null {
     if (day < 0) return null;
     const t = this.timeOn(r, day);
     if (!t || t.at <= original.at) return null;
@@ -285,7 +304,13 @@ export class HistoryBuilder {
       kind: original.kind,
       outcome: 'resolved',
       sentiment: r.chance(0.3) ? null : HAPPY.from(r),
-      notes: notes ?? this.note(r.pick(NOTES.resolution[original.outcome as 'follow_up' | 'escalated' | 'unresolved']), product, null),
+      notes:
+        notes ??
+        this.note(
+          r.pick(NOTES.resolution[original.outcome as 'follow_up' | 'escalated' | 'unresolved']),
+          product,
+          null,
+        ),
       followUpDue: null,
       clerk: senior ? this.senior(r) : this.staff.counter.from(r),
       terminal: senior ? 2 : TERMINAL_PICK.from(r),

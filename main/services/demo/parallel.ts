@@ -17,7 +17,12 @@ import { StoreWriter, type FirstIds, type SeededTable } from './store-writer';
  * worker also builds the indexes the seed dropped from its tables, so they arrive with the copy instead of being
  * built on the main thread after it.
  */
-export const SIDE_TABLES: readonly SeededTable[] = ['interactions', 'interaction_resolves', 'open_issues', 'customer_days'];
+export const SIDE_TABLES: readonly SeededTable[] = [
+  'interactions',
+  'interaction_resolves',
+  'open_issues',
+  'customer_days',
+];
 
 export interface SideJob {
   file: string;
@@ -53,7 +58,10 @@ const UNAVAILABLE = 3;
  * Writes the side tables of customers [0, job.customers) into job.file and counts the customers' name words (the
  * main thread is the busier one). Runs in the worker (or as a fallback on the main thread).
  */
-export function writeSideTables(job: Omit<SideJob, 'state' | 'port'>, progress?: (done: number) => void): Map<string, number> {
+export function writeSideTables(
+  job: Omit<SideJob, 'state' | 'port'>,
+  progress?: (done: number) => void,
+): Map<string, number> {
   const db = new Database(job.file);
   try {
     db.pragma('journal_mode = OFF');
@@ -116,7 +124,10 @@ export interface SideWriter {
  * Starts the side writer, or returns null when this build cannot run the worker (a bundled app: the demo's 3,000
  * customers never need it) or the store is in memory.
  */
-export function startSideWriter(db: Database.Database, job: Omit<SideJob, 'file' | 'schema' | 'state' | 'port'>): SideWriter | null {
+export function startSideWriter(
+  db: Database.Database,
+  job: Omit<SideJob, 'file' | 'schema' | 'state' | 'port'>,
+): SideWriter | null {
   if (db.memory || job.customers === 0) return null;
   const entry = fileURLToPath(new URL('./seed-worker.cjs', import.meta.url));
   if (!fs.existsSync(entry)) return null;
@@ -137,7 +148,11 @@ export function startSideWriter(db: Database.Database, job: Omit<SideJob, 'file'
   // The thread starts now and runs while this one generates; it is only ever waited for synchronously.
   // The generator's garbage is short-lived: a small nursery holds it as well as V8's default of up to 32 MB and keeps
   // the seed's peak memory down (1M customers: ~15 MB less, no slower).
-  const worker = new Worker(entry, { workerData: full, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(entry, {
+    workerData: full,
+    transferList: [port2],
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
   // Failures arrive through the shared state; keep the 'error' event from becoming an uncaught exception.
   worker.on('error', () => {});
   worker.unref();

@@ -9,7 +9,10 @@ import { mix, WeightedPick, type Rng } from './random';
  */
 export type Identity = Omit<Customer, 'id' | 'displayName' | 'createdAt' | 'styleSetBy' | 'styleSetAt'>;
 
-const STYLE_PICK = new WeightedPick<CommunicationStyle>(['blue', 'green', 'gold', 'orange', 'unknown'], [20, 20, 18, 14, 28]);
+const STYLE_PICK = new WeightedPick<CommunicationStyle>(
+  ['blue', 'green', 'gold', 'orange', 'unknown'],
+  [20, 20, 18, 14, 28],
+);
 
 const DOMAINS: Record<string, WeightedPick<string>> = {
   default: new WeightedPick(
@@ -46,7 +49,13 @@ function digits(r: Rng, n: number): string {
 export function irishPhone(r: Rng): string {
   const u = r.next();
   if (u < 0.07) {
-    const [area, len] = r.pick([['01', 7], ['021', 6], ['091', 6], ['061', 6], ['051', 6]] as const);
+    const [area, len] = r.pick([
+      ['01', 7],
+      ['021', 6],
+      ['091', 6],
+      ['061', 6],
+      ['051', 6],
+    ] as const);
     const sub = digits(r, len);
     return `${area} ${sub.slice(0, 3)} ${sub.slice(3)}`;
   }
@@ -90,7 +99,9 @@ function emailFor(r: Rng, group: NameGroup, first: string, last: string, romanis
   }
   const email = `${handle}@${domain}`;
   // Some are typed with capitals; the store keeps emails lower-cased.
-  return r.chance(0.08) ? email.replace(/^./, (c) => c.toUpperCase()).replace(/@(.)/, (_m, c: string) => `@${c.toUpperCase()}`) : email;
+  return r.chance(0.08)
+    ? email.replace(/^./, (c) => c.toUpperCase()).replace(/@(.)/, (_m, c: string) => `@${c.toUpperCase()}`)
+    : email;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

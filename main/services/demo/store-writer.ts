@@ -14,13 +14,38 @@ import type { Identity } from './people';
 export type SeedStrategy = 'bulk' | 'triggers';
 
 const CUSTOMER_COLUMNS = [
-  'id', 'first_name', 'last_name', 'name_key', 'last_key', 'phone', 'phone_digits', 'email', 'loyalty_id', 'birthday',
-  'style', 'language', 'marketing_consent', 'tags', 'notes', 'created_at',
+  'id',
+  'first_name',
+  'last_name',
+  'name_key',
+  'last_key',
+  'phone',
+  'phone_digits',
+  'email',
+  'loyalty_id',
+  'birthday',
+  'style',
+  'language',
+  'marketing_consent',
+  'tags',
+  'notes',
+  'created_at',
 ] as const;
 const STAT_COLUMNS = ['visit_count', 'last_visit_at', 'lifetime_spend_cents', 'purchase_count', 'interaction_count'];
 const INTERACTION_COLUMNS = [
-  'id', 'customer_id', 'created_at', 'local_day', 'kind', 'outcome', 'sentiment', 'notes', 'follow_up_due', 'clerk_id',
-  'terminal_id', 'amends_id', 'amend_reason',
+  'id',
+  'customer_id',
+  'created_at',
+  'local_day',
+  'kind',
+  'outcome',
+  'sentiment',
+  'notes',
+  'follow_up_due',
+  'clerk_id',
+  'terminal_id',
+  'amends_id',
+  'amend_reason',
 ];
 
 const OPEN = new Set(['follow_up', 'escalated', 'unresolved']);
@@ -69,9 +94,22 @@ export interface WriterCounts {
   interactions: number;
 }
 
-export type SeededTable = 'customers' | 'purchases' | 'purchase_items' | 'interactions' | 'interaction_resolves' | 'customer_days' | 'open_issues';
+export type SeededTable =
+  | 'customers'
+  | 'purchases'
+  | 'purchase_items'
+  | 'interactions'
+  | 'interaction_resolves'
+  | 'customer_days'
+  | 'open_issues';
 export const SEEDED_TABLES: readonly SeededTable[] = [
-  'customers', 'purchases', 'purchase_items', 'interactions', 'interaction_resolves', 'customer_days', 'open_issues',
+  'customers',
+  'purchases',
+  'purchase_items',
+  'interactions',
+  'interaction_resolves',
+  'customer_days',
+  'open_issues',
 ];
 
 export interface FirstIds {
@@ -101,7 +139,8 @@ export interface WriterOptions {
 }
 
 export function firstIdsOf(db: Database.Database): FirstIds {
-  const next = (table: string) => (db.prepare(`SELECT coalesce(max(id), 0) + 1 AS n FROM ${table}`).get() as { n: number }).n;
+  const next = (table: string) =>
+    (db.prepare(`SELECT coalesce(max(id), 0) + 1 AS n FROM ${table}`).get() as { n: number }).n;
   return { customer: next('customers'), purchase: next('purchases'), interaction: next('interactions') };
 }
 
@@ -144,30 +183,51 @@ export class StoreWriter {
     const wanted = new Set<SeededTable>(o.tables ?? SEEDED_TABLES);
     // With triggers live, every row must land before the next one is built (they read the customer row back).
     const table = (name: SeededTable, columns: readonly string[]) =>
-      wanted.has(name) ? new BatchInsert(db, name, columns, bulk ? Math.max(1, Math.floor(480 / columns.length)) : 1) : null;
+      wanted.has(name)
+        ? new BatchInsert(db, name, columns, bulk ? Math.max(1, Math.floor(480 / columns.length)) : 1)
+        : null;
     this.customers = table('customers', bulk ? [...CUSTOMER_COLUMNS, ...STAT_COLUMNS] : CUSTOMER_COLUMNS);
     this.countsWords = o.nameWords ?? (bulk && this.customers !== null);
-    this.purchases = table('purchases', ['id', 'customer_id', 'purchased_at', 'local_day', 'receipt_no', 'total_cents']);
-    this.items = table('purchase_items', ['purchase_id', 'sku', 'description', 'quantity', 'unit_price_cents', 'return_status']);
+    this.purchases = table('purchases', [
+      'id',
+      'customer_id',
+      'purchased_at',
+      'local_day',
+      'receipt_no',
+      'total_cents',
+    ]);
+    this.items = table('purchase_items', [
+      'purchase_id',
+      'sku',
+      'description',
+      'quantity',
+      'unit_price_cents',
+      'return_status',
+    ]);
     this.interactions = table('interactions', INTERACTION_COLUMNS);
     this.resolves = table('interaction_resolves', ['interaction_id', 'issue_id']);
     // Without triggers the writer keeps the derived tables itself.
     this.days = bulk ? table('customer_days', ['customer_id', 'day']) : null;
-    this.openIssues = bulk ? table('open_issues', ['interaction_id', 'customer_id', 'opened_at', 'due_date', 'closed_at', 'closed_by']) : null;
+    this.openIssues = bulk
+      ? table('open_issues', ['interaction_id', 'customer_id', 'opened_at', 'due_date', 'closed_at', 'closed_by'])
+      : null;
   }
 
   /** Writes one customer with their history; returns the new customer id. */
   customer(who: Identity, tags: string[], h: History): number {
     const id = this.nextCustomer++;
     const purchases = h.purchases.length > 1 ? h.purchases.slice().sort((a, b) => a.at - b.at) : h.purchases;
-    const interactions = h.interactions.length > 1 ? h.interactions.slice().sort((a, b) => a.at - b.at) : h.interactions;
+    const interactions =
+      h.interactions.length > 1 ? h.interactions.slice().sort((a, b) => a.at - b.at) : h.interactions;
     for (const i of interactions) i.id = this.nextInteraction++;
     const firstPurchase = this.nextPurchase;
     this.nextPurchase += purchases.length;
 
-    const stats = this.strategy === 'bulk' && (this.customers || this.days) ? visitStats(purchases, interactions) : null;
+    const stats =
+      this.strategy === 'bulk' && (this.customers || this.days) ? visitStats(purchases, interactions) : null;
     if (this.customers) this.customerRow(id, who, tags, h.createdAt, stats);
-    else if (this.countsWords) countNameWords(personNameKeys(who.firstName.trim(), who.lastName.trim()).nameKey, this.nameWords);
+    else if (this.countsWords)
+      countNameWords(personNameKeys(who.firstName.trim(), who.lastName.trim()).nameKey, this.nameWords);
     if (this.purchases || this.items) this.purchaseRows(id, firstPurchase, purchases);
     if (this.interactions) for (const i of interactions) this.interaction(id, i);
     if (this.days) {
@@ -226,7 +286,14 @@ export class StoreWriter {
       iso(createdAt),
     );
     if (this.countsWords) countNameWords(keys.nameKey, this.nameWords);
-    if (stats) v.push(stats.days.length, stats.days.length ? iso(stats.last) : null, stats.spend, stats.purchases, stats.interactions);
+    if (stats)
+      v.push(
+        stats.days.length,
+        stats.days.length ? iso(stats.last) : null,
+        stats.spend,
+        stats.purchases,
+        stats.interactions,
+      );
     this.customers!.rowAdded();
   }
 
@@ -242,7 +309,14 @@ export class StoreWriter {
       if (this.items) {
         const items = this.items.values;
         for (const it of p.items) {
-          items.push(pid, it.product.sku, it.product.name, it.quantity, it.product.priceCents, it.returned ? 'returned' : 'kept');
+          items.push(
+            pid,
+            it.product.sku,
+            it.product.name,
+            it.quantity,
+            it.product.priceCents,
+            it.returned ? 'returned' : 'kept',
+          );
           this.items.rowAdded();
         }
       }
@@ -286,7 +360,13 @@ export class StoreWriter {
         } else if (target) {
           Object.assign(target, { closedAt: null, closedBy: null, dueDate: i.followUpDue });
         } else {
-          issues.set(i.amends.id, { interactionId: i.amends.id, openedAt: at, dueDate: i.followUpDue, closedAt: null, closedBy: null });
+          issues.set(i.amends.id, {
+            interactionId: i.amends.id,
+            openedAt: at,
+            dueDate: i.followUpDue,
+            closedAt: null,
+            closedBy: null,
+          });
         }
         continue;
       }

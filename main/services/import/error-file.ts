@@ -37,7 +37,12 @@ export class ErrorFile {
     if (rows.length === 0) return;
     const text = toCsv(
       rows.map((r) => [r.line, r.reason, ...r.cells]),
-      { header: ['line', 'reason', ...this.headers], delimiter: this.delimiter, bom: this.size === 0, omitHeader: this.size > 0 },
+      {
+        header: ['line', 'reason', ...this.headers],
+        delimiter: this.delimiter,
+        bom: this.size === 0,
+        omitHeader: this.size > 0,
+      },
     );
     const buf = Buffer.from(text, 'utf8');
     fs.appendFileSync(this.path, buf);

@@ -54,64 +54,203 @@ export type Field = CustomerField | PurchaseField;
 
 /** Header spellings seen in till and spreadsheet exports, compared after headerKey(). */
 const COMMON: Record<string, Field> = {
-  phone: 'phone', phonenumber: 'phone', phoneno: 'phone', mobile: 'phone', mobilephone: 'phone', mobilenumber: 'phone',
-  mobileno: 'phone', tel: 'phone', telno: 'phone', telephone: 'phone', telefon: 'phone', telefonnummer: 'phone',
-  handy: 'phone', cell: 'phone', cellphone: 'phone', contactnumber: 'phone',
-  email: 'email', emailaddress: 'email', mail: 'email', emailadresse: 'email',
-  card: 'loyaltyId', cardno: 'loyaltyId', cardnumber: 'loyaltyId', loyalty: 'loyaltyId', loyaltyid: 'loyaltyId',
-  loyaltycard: 'loyaltyId', loyaltyno: 'loyaltyId', loyaltynumber: 'loyaltyId', loyaltycardnumber: 'loyaltyId',
-  memberno: 'loyaltyId', membernumber: 'loyaltyId', memberid: 'loyaltyId', membershipno: 'loyaltyId',
-  membershipnumber: 'loyaltyId', kundenkarte: 'loyaltyId', kundennummer: 'loyaltyId', kundennr: 'loyaltyId',
-  customerloyaltyid: 'loyaltyId', customercard: 'loyaltyId',
+  phone: 'phone',
+  phonenumber: 'phone',
+  phoneno: 'phone',
+  mobile: 'phone',
+  mobilephone: 'phone',
+  mobilenumber: 'phone',
+  mobileno: 'phone',
+  tel: 'phone',
+  telno: 'phone',
+  telephone: 'phone',
+  telefon: 'phone',
+  telefonnummer: 'phone',
+  handy: 'phone',
+  cell: 'phone',
+  cellphone: 'phone',
+  contactnumber: 'phone',
+  email: 'email',
+  emailaddress: 'email',
+  mail: 'email',
+  emailadresse: 'email',
+  card: 'loyaltyId',
+  cardno: 'loyaltyId',
+  cardnumber: 'loyaltyId',
+  loyalty: 'loyaltyId',
+  loyaltyid: 'loyaltyId',
+  loyaltycard: 'loyaltyId',
+  loyaltyno: 'loyaltyId',
+  loyaltynumber: 'loyaltyId',
+  loyaltycardnumber: 'loyaltyId',
+  memberno: 'loyaltyId',
+  membernumber: 'loyaltyId',
+  memberid: 'loyaltyId',
+  membershipno: 'loyaltyId',
+  membershipnumber: 'loyaltyId',
+  kundenkarte: 'loyaltyId',
+  kundennummer: 'loyaltyId',
+  kundennr: 'loyaltyId',
+  customerloyaltyid: 'loyaltyId',
+  customercard: 'loyaltyId',
 };
 
 const CUSTOMER_ALIASES: Record<string, CustomerField> = {
   ...(COMMON as Record<string, CustomerField>),
-  firstname: 'firstName', first: 'firstName', forename: 'firstName', givenname: 'firstName', vorname: 'firstName',
-  prenom: 'firstName', nombre: 'firstName',
-  lastname: 'lastName', last: 'lastName', surname: 'lastName', familyname: 'lastName', nachname: 'lastName',
-  nom: 'lastName', apellido: 'lastName',
-  name: 'fullName', fullname: 'fullName', customername: 'fullName', customer: 'fullName',
-  birthday: 'birthday', dob: 'birthday', dateofbirth: 'birthday', birthdate: 'birthday', geburtstag: 'birthday',
+  firstname: 'firstName',
+  first: 'firstName',
+  forename: 'firstName',
+  givenname: 'firstName',
+  vorname: 'firstName',
+  prenom: 'firstName',
+  nombre: 'firstName',
+  lastname: 'lastName',
+  last: 'lastName',
+  surname: 'lastName',
+  familyname: 'lastName',
+  nachname: 'lastName',
+  nom: 'lastName',
+  apellido: 'lastName',
+  name: 'fullName',
+  fullname: 'fullName',
+  customername: 'fullName',
+  customer: 'fullName',
+  birthday: 'birthday',
+  dob: 'birthday',
+  dateofbirth: 'birthday',
+  birthdate: 'birthday',
+  geburtstag: 'birthday',
   geburtsdatum: 'birthday',
-  consent: 'marketingConsent', optin: 'marketingConsent', marketingconsent: 'marketingConsent',
-  marketing: 'marketingConsent', marketingoptin: 'marketingConsent', newsletter: 'marketingConsent',
-  emailoptin: 'marketingConsent', einwilligung: 'marketingConsent',
-  language: 'language', lang: 'language', sprache: 'language', preferredlanguage: 'language',
-  style: 'style', communicationstyle: 'style',
-  tags: 'tags', tag: 'tags', segments: 'tags',
+  consent: 'marketingConsent',
+  optin: 'marketingConsent',
+  marketingconsent: 'marketingConsent',
+  marketing: 'marketingConsent',
+  marketingoptin: 'marketingConsent',
+  newsletter: 'marketingConsent',
+  emailoptin: 'marketingConsent',
+  einwilligung: 'marketingConsent',
+  language: 'language',
+  lang: 'language',
+  sprache: 'language',
+  preferredlanguage: 'language',
+  style: 'style',
+  communicationstyle: 'style',
+  tags: 'tags',
+  tag: 'tags',
+  segments: 'tags',
   externalid: 'externalId',
-  city: 'city', town: 'city', ort: 'city', stadt: 'city', wohnort: 'city',
-  postcode: 'postcode', postalcode: 'postcode', zip: 'postcode', zipcode: 'postcode', eircode: 'postcode', plz: 'postcode',
+  city: 'city',
+  town: 'city',
+  ort: 'city',
+  stadt: 'city',
+  wohnort: 'city',
+  postcode: 'postcode',
+  postalcode: 'postcode',
+  zip: 'postcode',
+  zipcode: 'postcode',
+  eircode: 'postcode',
+  plz: 'postcode',
   postleitzahl: 'postcode',
-  country: 'country', countrycode: 'country', land: 'country',
-  smsconsent: 'smsConsent', smsoptin: 'smsConsent', smsmarketing: 'smsConsent', acceptssmsmarketing: 'smsConsent',
-  totalspent: 'openingSpend', totalspend: 'openingSpend', lifetimespend: 'openingSpend',
-  totalorders: 'openingOrders', ordercount: 'openingOrders', transactioncount: 'openingOrders',
-  notes: 'notes', note: 'notes', comment: 'notes', comments: 'notes', remarks: 'notes', bemerkung: 'notes',
+  country: 'country',
+  countrycode: 'country',
+  land: 'country',
+  smsconsent: 'smsConsent',
+  smsoptin: 'smsConsent',
+  smsmarketing: 'smsConsent',
+  acceptssmsmarketing: 'smsConsent',
+  totalspent: 'openingSpend',
+  totalspend: 'openingSpend',
+  lifetimespend: 'openingSpend',
+  totalorders: 'openingOrders',
+  ordercount: 'openingOrders',
+  transactioncount: 'openingOrders',
+  notes: 'notes',
+  note: 'notes',
+  comment: 'notes',
+  comments: 'notes',
+  remarks: 'notes',
+  bemerkung: 'notes',
 };
 
 const PURCHASE_ALIASES: Record<string, PurchaseField> = {
   ...(COMMON as Record<string, PurchaseField>),
-  customer: 'loyaltyId', customerno: 'loyaltyId', customernumber: 'loyaltyId', customerid: 'loyaltyId',
-  receipt: 'receiptNo', receiptno: 'receiptNo', receiptnumber: 'receiptNo', receiptid: 'receiptNo',
-  transaction: 'receiptNo', transactionid: 'receiptNo', transactionno: 'receiptNo', transactionnumber: 'receiptNo',
-  bon: 'receiptNo', bonnr: 'receiptNo', bonnummer: 'receiptNo', beleg: 'receiptNo', belegnr: 'receiptNo',
-  belegnummer: 'receiptNo', invoice: 'receiptNo', invoiceno: 'receiptNo', ticket: 'receiptNo', ticketno: 'receiptNo',
-  datetime: 'dateTime', timestamp: 'dateTime', purchasedat: 'dateTime', saletime: 'dateTime', zeitpunkt: 'dateTime',
-  date: 'date', saledate: 'date', purchasedate: 'date', datum: 'date',
-  time: 'time', uhrzeit: 'time', zeit: 'time',
-  sku: 'sku', article: 'sku', articleno: 'sku', articlenumber: 'sku', itemno: 'sku', itemnumber: 'sku',
-  itemcode: 'sku', productcode: 'sku', productid: 'sku', code: 'sku', ean: 'sku', plu: 'sku', artikelnummer: 'sku',
-  artikelnr: 'sku', artnr: 'sku',
-  description: 'description', item: 'description', itemname: 'description', product: 'description',
-  productname: 'description', text: 'description', bezeichnung: 'description', artikel: 'description',
+  customer: 'loyaltyId',
+  customerno: 'loyaltyId',
+  customernumber: 'loyaltyId',
+  customerid: 'loyaltyId',
+  receipt: 'receiptNo',
+  receiptno: 'receiptNo',
+  receiptnumber: 'receiptNo',
+  receiptid: 'receiptNo',
+  transaction: 'receiptNo',
+  transactionid: 'receiptNo',
+  transactionno: 'receiptNo',
+  transactionnumber: 'receiptNo',
+  bon: 'receiptNo',
+  bonnr: 'receiptNo',
+  bonnummer: 'receiptNo',
+  beleg: 'receiptNo',
+  belegnr: 'receiptNo',
+  belegnummer: 'receiptNo',
+  invoice: 'receiptNo',
+  invoiceno: 'receiptNo',
+  ticket: 'receiptNo',
+  ticketno: 'receiptNo',
+  datetime: 'dateTime',
+  timestamp: 'dateTime',
+  purchasedat: 'dateTime',
+  saletime: 'dateTime',
+  zeitpunkt: 'dateTime',
+  date: 'date',
+  saledate: 'date',
+  purchasedate: 'date',
+  datum: 'date',
+  time: 'time',
+  uhrzeit: 'time',
+  zeit: 'time',
+  sku: 'sku',
+  article: 'sku',
+  articleno: 'sku',
+  articlenumber: 'sku',
+  itemno: 'sku',
+  itemnumber: 'sku',
+  itemcode: 'sku',
+  productcode: 'sku',
+  productid: 'sku',
+  code: 'sku',
+  ean: 'sku',
+  plu: 'sku',
+  artikelnummer: 'sku',
+  artikelnr: 'sku',
+  artnr: 'sku',
+  description: 'description',
+  item: 'description',
+  itemname: 'description',
+  product: 'description',
+  productname: 'description',
+  text: 'description',
+  bezeichnung: 'description',
+  artikel: 'description',
   artikelbezeichnung: 'description',
-  qty: 'quantity', quantity: 'quantity', menge: 'quantity', anzahl: 'quantity', units: 'quantity',
-  unitprice: 'unitPrice', price: 'unitPrice', priceeach: 'unitPrice', itemprice: 'unitPrice',
-  einzelpreis: 'unitPrice', preis: 'unitPrice', vkpreis: 'unitPrice',
-  returned: 'returned', return: 'returned', isreturn: 'returned', refund: 'returned', refunded: 'returned',
-  retoure: 'returned', zuruckgegeben: 'returned',
+  qty: 'quantity',
+  quantity: 'quantity',
+  menge: 'quantity',
+  anzahl: 'quantity',
+  units: 'quantity',
+  unitprice: 'unitPrice',
+  price: 'unitPrice',
+  priceeach: 'unitPrice',
+  itemprice: 'unitPrice',
+  einzelpreis: 'unitPrice',
+  preis: 'unitPrice',
+  vkpreis: 'unitPrice',
+  returned: 'returned',
+  return: 'returned',
+  isreturn: 'returned',
+  refund: 'returned',
+  refunded: 'returned',
+  retoure: 'returned',
+  zuruckgegeben: 'returned',
 };
 
 /** "E-mail", "e_mail" and "EMAIL " all become "email"; "Zurückgegeben" becomes "zuruckgegeben". */
@@ -145,7 +284,10 @@ export function loadMapping(mapping: ImportMapping | string | undefined): Requir
     try {
       text = fs.readFileSync(mapping, 'utf8');
     } catch (err) {
-      throw new AppError('NOT_FOUND', `The mapping file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+      throw new AppError(
+        'NOT_FOUND',
+        `The mapping file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+      );
     }
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -193,7 +335,10 @@ export function resolveColumns<F extends Field>(
   for (const [header, field] of Object.entries(presetColumns)) explicit.set(headerKey(header), field);
   for (const [header, field] of Object.entries(mapping.columns)) {
     if (field !== null && !isField(field)) {
-      throw new AppError('VALIDATION', `The mapping sends "${header}" to "${field}", which is not a ${entity} field (fields: ${fields.join(', ')}).`);
+      throw new AppError(
+        'VALIDATION',
+        `The mapping sends "${header}" to "${field}", which is not a ${entity} field (fields: ${fields.join(', ')}).`,
+      );
     }
     explicit.set(headerKey(header), field);
   }
@@ -204,7 +349,8 @@ export function resolveColumns<F extends Field>(
   headers.forEach((h, i) => {
     const key = headerKey(h);
     const field = explicit.has(key) ? explicit.get(key)! : aliases[key];
-    if (h.trim() && uses.length < MAX_LISTED_COLUMNS) uses.push({ column: h, field: field && index[field as F] === undefined ? field : null });
+    if (h.trim() && uses.length < MAX_LISTED_COLUMNS)
+      uses.push({ column: h, field: field && index[field as F] === undefined ? field : null });
     if (!field) {
       if (!explicit.has(key) && h.trim()) unknown.push(h);
       return;
@@ -219,14 +365,23 @@ export function resolveColumns<F extends Field>(
   });
   // One note per kind, naming a few columns: a file with 100,000 stray columns gets one line, not 100,000.
   const warnings: string[] = [];
-  if (unknown.length === 1) warnings.push(`Column ${quoteSome(unknown)} is not imported: no field matches its name (map it in a mapping file).`);
-  if (unknown.length > 1) warnings.push(`Columns ${quoteSome(unknown)} are not imported: no field matches their names (map them in a mapping file).`);
+  if (unknown.length === 1)
+    warnings.push(
+      `Column ${quoteSome(unknown)} is not imported: no field matches its name (map it in a mapping file).`,
+    );
+  if (unknown.length > 1)
+    warnings.push(
+      `Columns ${quoteSome(unknown)} are not imported: no field matches their names (map them in a mapping file).`,
+    );
   for (const [field, hs] of repeated) {
-    warnings.push(`${hs.length === 1 ? 'Column' : 'Columns'} ${quoteSome(hs)} ${hs.length === 1 ? 'is' : 'are'} not imported: ${quoteSome([headers[index[field]!]!])} already supplies ${field}.`);
+    warnings.push(
+      `${hs.length === 1 ? 'Column' : 'Columns'} ${quoteSome(hs)} ${hs.length === 1 ? 'is' : 'are'} not imported: ${quoteSome([headers[index[field]!]!])} already supplies ${field}.`,
+    );
   }
   const defaults: Partial<Record<F, string>> = {};
   for (const [field, value] of Object.entries(mapping.defaults)) {
-    if (!isField(field)) throw new AppError('VALIDATION', `The mapping has a default for "${field}", which is not a ${entity} field.`);
+    if (!isField(field))
+      throw new AppError('VALIDATION', `The mapping has a default for "${field}", which is not a ${entity} field.`);
     defaults[field] = Array.isArray(value) ? value.join(';') : String(value);
   }
   return { index, uses, defaults, warnings };

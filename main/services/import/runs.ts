@@ -67,7 +67,9 @@ const runsRepo = preparedFor((db: DB) => ({
   insert: db.prepare<[string, string, number, string, string, string]>(
     `INSERT INTO import_runs (entity, file_name, file_size, file_sha256, started_at, counts) VALUES (?, ?, ?, ?, ?, ?)`,
   ),
-  progress: db.prepare<[number, string, number]>('UPDATE import_runs SET last_line_committed = ?, counts = ? WHERE id = ?'),
+  progress: db.prepare<[number, string, number]>(
+    'UPDATE import_runs SET last_line_committed = ?, counts = ? WHERE id = ?',
+  ),
   finish: db.prepare<[string, string, number]>('UPDATE import_runs SET finished_at = ?, counts = ? WHERE id = ?'),
 }));
 
@@ -80,16 +82,18 @@ export function beginRun(
   p: { entity: ImportEntity; fileName: string; size: number; sha256: string; now: string; fresh: RunState },
 ): ImportRun {
   const repo = runsRepo(db);
-  return db.transaction(() => {
-    for (const r of repo.unfinished.all(p.sha256, p.entity, p.size)) {
-      // Counts a run written by an earlier version lacks start from zero.
-      const state = { ...ZERO_COUNTS, ...(JSON.parse(r.counts) as Partial<RunState>) } as RunState;
-      if (state.settings === p.fresh.settings) return { id: r.id, lastLineCommitted: r.last_line_committed, state };
-      repo.finish.run(p.now, JSON.stringify({ ...state, abandoned: true }), r.id);
-    }
-    const info = repo.insert.run(p.entity, p.fileName, p.size, p.sha256, p.now, JSON.stringify(p.fresh));
-    return { id: Number(info.lastInsertRowid), lastLineCommitted: 0, state: p.fresh };
-  }).immediate();
+  return db
+    .transaction(() => {
+      for (const r of repo.unfinished.all(p.sha256, p.entity, p.size)) {
+        // Counts a run written by an earlier version lacks start from zero.
+        const state = { ...ZERO_COUNTS, ...(JSON.parse(r.counts) as Partial<RunState>) } as RunState;
+        if (state.settings === p.fresh.settings) return { id: r.id, lastLineCommitted: r.last_line_committed, state };
+        repo.finish.run(p.now, JSON.stringify({ ...state, abandoned: true }), r.id);
+      }
+      const info = repo.insert.run(p.entity, p.fileName, p.size, p.sha256, p.now, JSON.stringify(p.fresh));
+      return { id: Number(info.lastInsertRowid), lastLineCommitted: 0, state: p.fresh };
+    })
+    .immediate();
 }
 
 /** Called inside the batch's transaction, so the progress marker commits with the rows it describes. */

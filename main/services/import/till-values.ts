@@ -11,7 +11,13 @@ import type { TillColumns } from '../../db/customers.repo';
 export type { TillColumns };
 
 export const TILL_COLUMNS = [
-  'city', 'postcode', 'country', 'sms_consent', 'opening_spend_cents', 'opening_orders', 'opening_as_of',
+  'city',
+  'postcode',
+  'country',
+  'sms_consent',
+  'opening_spend_cents',
+  'opening_orders',
+  'opening_as_of',
 ] as const satisfies readonly (keyof TillColumns)[];
 
 /** What a row supplies of them (empty cells supply nothing), and the till's id for the customer. */
@@ -26,7 +32,13 @@ export interface TillValues {
 }
 
 export const NO_TILL_COLUMNS: TillColumns = {
-  city: null, postcode: null, country: null, sms_consent: 0, opening_spend_cents: 0, opening_orders: 0, opening_as_of: null,
+  city: null,
+  postcode: null,
+  country: null,
+  sms_consent: 0,
+  opening_spend_cents: 0,
+  opening_orders: 0,
+  opening_as_of: null,
 };
 
 /** The field names reports use for each (fieldsChanged counts under these). */
@@ -48,7 +60,11 @@ function parseOrders(raw: string, what: string): number {
 }
 
 /** The values a row supplies; each problem goes into reasons (the row is then refused). */
-export function readTill(get: (f: CustomerField) => string, label: (f: CustomerField) => string, reasons: Reasons): TillValues {
+export function readTill(
+  get: (f: CustomerField) => string,
+  label: (f: CustomerField) => string,
+  reasons: Reasons,
+): TillValues {
   const t: TillValues = {};
   for (const [f, max] of Object.entries(texts) as [keyof typeof texts, number][]) {
     const v = get(f);
@@ -86,7 +102,11 @@ export function tillChanges(
   for (const k of Object.keys(FIELD_OF) as (keyof typeof FIELD_OF)[]) {
     const v = t[k];
     if (v === undefined || v === stored[k]) continue;
-    const empty = k.startsWith('opening_') ? stored.opening_as_of === null : k === 'sms_consent' ? false : stored[k] === null;
+    const empty = k.startsWith('opening_')
+      ? stored.opening_as_of === null
+      : k === 'sms_consent'
+        ? false
+        : stored[k] === null;
     if (mode === 'fill' && !empty) {
       repeat = true;
       continue;

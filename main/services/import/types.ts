@@ -51,7 +51,8 @@ export interface ImportReport extends ImportCounts {
 }
 
 /** One batch's part of the counts; the rows behind failed, conflicts and repeats are listed, not counted. */
-export interface BatchOutcome extends Pick<ImportCounts, 'inserted' | 'updated' | 'unchanged' | 'receiptsInserted' | 'fieldsChanged'> {
+export interface BatchOutcome
+  extends Pick<ImportCounts, 'inserted' | 'updated' | 'unchanged' | 'receiptsInserted' | 'fieldsChanged'> {
   rejected: RejectedRow[];
   /** Rows refused because their identifier belongs to someone else (they are in rejected too). */
   conflicts: ImportConflict[];
@@ -67,5 +68,14 @@ export interface RowProcessor {
 }
 
 export function emptyOutcome(): BatchOutcome {
-  return { inserted: 0, updated: 0, unchanged: 0, receiptsInserted: 0, rejected: [], conflicts: [], repeats: [], fieldsChanged: {} };
+  return {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    receiptsInserted: 0,
+    rejected: [],
+    conflicts: [],
+    repeats: [],
+    fieldsChanged: {},
+  };
 }

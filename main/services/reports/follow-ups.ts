@@ -30,7 +30,8 @@ function toFollowUps(ctx: ServiceContext, rows: FollowUpRow[]): FollowUp[] {
       loggedBy: { id: i.clerkId, displayName: i.clerkName },
       dueDate: r.due_date,
       overdue: r.due_date !== null && r.due_date < today,
-      assignedClerk: r.assigned_clerk_id === null ? null : { id: r.assigned_clerk_id, displayName: r.assigned_name ?? '' },
+      assignedClerk:
+        r.assigned_clerk_id === null ? null : { id: r.assigned_clerk_id, displayName: r.assigned_name ?? '' },
     };
   });
 }
@@ -43,14 +44,16 @@ export function listFollowUps(ctx: ServiceContext, limit = 500): FollowUp[] {
 /** Gives an open follow-up to a clerk (or back to nobody with null). */
 export function assignFollowUp(ctx: ServiceContext, interactionId: number, clerkId: number | null): FollowUp {
   const repo = reportsRepo(ctx.db);
-  return ctx.db.transaction(() => {
-    if (clerkId !== null) requireClerk(ctx, clerkId);
-    const row = repo.followUpById.get(interactionId);
-    if (!row) throw new AppError('NOT_FOUND', `Interaction ${interactionId} has no follow-up.`);
-    if (row.closed_at !== null) throw new AppError('CONFLICT', 'That follow-up is already done.');
-    repo.assign.run(clerkId, interactionId);
-    return toFollowUps(ctx, [repo.followUpById.get(interactionId)!])[0]!;
-  }).immediate();
+  return ctx.db
+    .transaction(() => {
+      if (clerkId !== null) requireClerk(ctx, clerkId);
+      const row = repo.followUpById.get(interactionId);
+      if (!row) throw new AppError('NOT_FOUND', `Interaction ${interactionId} has no follow-up.`);
+      if (row.closed_at !== null) throw new AppError('CONFLICT', 'That follow-up is already done.');
+      repo.assign.run(clerkId, interactionId);
+      return toFollowUps(ctx, [repo.followUpById.get(interactionId)!])[0]!;
+    })
+    .immediate();
 }
 
 /** Rows the counter's home view lists in each part; more than a morning's work, few enough to read at a glance. */

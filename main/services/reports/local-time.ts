@@ -50,6 +50,7 @@ export function assertRange(from: string, to: string): number {
   assertDay(to, 'to');
   const days = daysBetween(from, to) + 1;
   if (days < 1) throw new AppError('VALIDATION', `The range ends (${to}) before it starts (${from}).`);
-  if (days > MAX_RANGE_DAYS) throw new AppError('VALIDATION', `A report covers at most ${MAX_RANGE_DAYS} days; ${from} to ${to} is ${days}.`);
+  if (days > MAX_RANGE_DAYS)
+    throw new AppError('VALIDATION', `A report covers at most ${MAX_RANGE_DAYS} days; ${from} to ${to} is ${days}.`);
   return days;
 }

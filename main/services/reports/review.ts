@@ -16,7 +16,12 @@ export function reviewInteraction(
   input: { interactionId: number; flagged: boolean; note: string | null },
 ): DayEntry {
   const note = input.note?.trim() || null;
-  amendInteraction(ctx, managerId, { interactionId: input.interactionId, reason: REVIEW_REASON }, { flagged: input.flagged, note });
+  amendInteraction(
+    ctx,
+    managerId,
+    { interactionId: input.interactionId, reason: REVIEW_REASON },
+    { flagged: input.flagged, note },
+  );
   const entry = entryById(ctx, input.interactionId);
   if (!entry) throw new AppError('NOT_FOUND', `No interaction with id ${input.interactionId}.`);
   return entry;

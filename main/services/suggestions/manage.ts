@@ -91,7 +91,15 @@ export function setEnabled(ctx: ServiceContext, clerkId: number, id: string, ena
       // The store's decision: it reaches this store's other counters as a switch, never another store (0021).
       const { stored, changed } = writeTemplate(ctx, { ...fromRow(row), enabled }, clerkId, { travels: false });
       if (!changed) return stored;
-      repo.share.run({ kind: 'switch', template_id: id, version: stored.version, enabled: enabled ? 1 : 0, store_id: null, global_id: uuidv7(), hlc: null });
+      repo.share.run({
+        kind: 'switch',
+        template_id: id,
+        version: stored.version,
+        enabled: enabled ? 1 : 0,
+        store_id: null,
+        global_id: uuidv7(),
+        hlc: null,
+      });
       audit(ctx, clerkId, 'playbook_change', id, { action: enabled ? 'enable' : 'disable', version: stored.version });
       return stored;
     })
@@ -113,7 +121,13 @@ export function exportPlaybook(ctx: ServiceContext): PlaybookFile {
     .all.all()
     .map(fromRow)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { format: PLAYBOOK_FORMAT, formatVersion: 1, exportedAt: ctx.now().toISOString(), storeId: ctx.config.storeId, templates };
+  return {
+    format: PLAYBOOK_FORMAT,
+    formatVersion: 1,
+    exportedAt: ctx.now().toISOString(),
+    storeId: ctx.config.storeId,
+    templates,
+  };
 }
 
 export interface ImportResult {
@@ -140,7 +154,11 @@ export function importPlaybook(ctx: ServiceContext, clerkId: number, json: unkno
         (changed ? (existed ? result.updated : result.added) : result.unchanged).push(t.id);
       }
       if (result.added.length || result.updated.length) {
-        audit(ctx, clerkId, 'playbook_change', null, { action: 'import', added: result.added, updated: result.updated });
+        audit(ctx, clerkId, 'playbook_change', null, {
+          action: 'import',
+          added: result.added,
+          updated: result.updated,
+        });
       }
       return result;
     })
@@ -223,7 +241,12 @@ export function templateStats(ctx: ServiceContext): TemplateStatsRow[] {
   }
   return rows.map((r) => {
     const all = totals.get(r.template_id)!;
-    const e: Evidence = { used: r.used, successes: r.successes, otherUsed: all.used - r.used, otherSuccesses: all.successes - r.successes };
+    const e: Evidence = {
+      used: r.used,
+      successes: r.successes,
+      otherUsed: all.used - r.used,
+      otherSuccesses: all.successes - r.successes,
+    };
     return { templateId: r.template_id, storeId: r.store_id, style: r.style, ...usageFrom(r.shown, e) };
   });
 }

@@ -110,7 +110,8 @@ export function parseText(text: string): { parsed: ParsedText; errors: string[] 
       }
       if (name.startsWith('slot:')) {
         // A slot is text the clerk completes at the counter ({slot:what went wrong}, see common/slots.ts): kept as is.
-        if (!validSlotLabel(name.slice(5))) errors.push(`a slot needs a short label without brackets, like {slot:what went wrong}`);
+        if (!validSlotLabel(name.slice(5)))
+          errors.push(`a slot needs a short label without brackets, like {slot:what went wrong}`);
         buf += text.slice(i, end + 1);
       } else if (!(name in VARIABLES)) {
         errors.push(`unknown variable {${name}}; known variables: ${VARIABLE_NAMES.map((v) => `{${v}}`).join(', ')}`);

@@ -53,7 +53,10 @@ export function whenPhrase(day: string, daysAgo: number, today: string): string 
 
 /** First sentence of clerk notes, shortened on a word boundary: something to quote back, never a whole essay. */
 export function summarise(notes: string, max = 60): string | null {
-  const line = notes.split(/\r?\n/).map((l) => l.trim()).find(Boolean);
+  const line = notes
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find(Boolean);
   if (!line) return null;
   const sentence = line.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0]!;
   const clean = sentence.replace(/[.;:,\s]+$/, '');

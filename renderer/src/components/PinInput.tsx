@@ -9,5 +9,14 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onC
 
 /** A PIN field: hidden digits, the numeric keypad on touch screens, at most 8 (a PIN is 4 to 8 digits). */
 export function PinInput({ value, onPin, ...rest }: Props) {
-  return <input type="password" inputMode="numeric" maxLength={8} value={value} onChange={(e) => onPin(e.target.value.replace(/\D/g, ''))} {...rest} />;
+  return (
+    <input
+      type="password"
+      inputMode="numeric"
+      maxLength={8}
+      value={value}
+      onChange={(e) => onPin(e.target.value.replace(/\D/g, ''))}
+      {...rest}
+    />
+  );
 }

@@ -72,7 +72,12 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
             {confirmFresh ? (
               <>
                 <span>The damaged file is kept aside; the new store starts empty.</span>
-                <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run(() => call('recovery.startFresh', {}))}>
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  disabled={busy}
+                  onClick={() => void run(() => call('recovery.startFresh', {}))}
+                >
                   Yes, start an empty store
                 </button>
                 <button type="button" className="btn btn-quiet" onClick={() => setConfirmFresh(false)}>

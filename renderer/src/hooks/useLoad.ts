@@ -41,5 +41,11 @@ export function useLoad<T>(key: string, load: () => Promise<T>): Loaded<T> {
     [key],
   );
   const fresh = state.key === key;
-  return { data: fresh ? state.data : null, error: fresh ? state.error : null, loading: !fresh || state.loading, reload, replace };
+  return {
+    data: fresh ? state.data : null,
+    error: fresh ? state.error : null,
+    loading: !fresh || state.loading,
+    reload,
+    replace,
+  };
 }

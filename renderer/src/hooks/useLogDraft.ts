@@ -75,7 +75,8 @@ export function useLogDraft(customerId: number | null) {
     (change: Partial<LogDraft> | ((d: LogDraft) => LogDraft)) => {
       let next = typeof change === 'function' ? change(draftRef.current) : { ...draftRef.current, ...change };
       // The first change after a save starts a new entry: only now does the form get a request id of its own.
-      if (savedKey.current !== null && next.requestId === savedKey.current) next = { ...next, requestId: newRequestId() };
+      if (savedKey.current !== null && next.requestId === savedKey.current)
+        next = { ...next, requestId: newRequestId() };
       savedKey.current = null;
       draftRef.current = next;
       touched.current = true;
@@ -93,22 +94,25 @@ export function useLogDraft(customerId: number | null) {
    * the clerk changes something, so a repeated Ctrl+Enter sends the same id and the service answers with the entry
    * already logged instead of logging an empty second one.
    */
-  const reset = useCallback(async (savedRequestId: string) => {
-    window.clearTimeout(timer.current);
-    pending.current = null;
-    const fresh = { ...emptyDraft(), requestId: savedRequestId };
-    savedKey.current = savedRequestId;
-    draftRef.current = fresh;
-    touched.current = false;
-    setDraft(fresh);
-    setRestored(null);
-    setSaveState('idle');
-    try {
-      await call('drafts.clear', { key });
-    } catch {
-      // A stale draft is harmless: its request id makes a second save return the entry already logged.
-    }
-  }, [key]);
+  const reset = useCallback(
+    async (savedRequestId: string) => {
+      window.clearTimeout(timer.current);
+      pending.current = null;
+      const fresh = { ...emptyDraft(), requestId: savedRequestId };
+      savedKey.current = savedRequestId;
+      draftRef.current = fresh;
+      touched.current = false;
+      setDraft(fresh);
+      setRestored(null);
+      setSaveState('idle');
+      try {
+        await call('drafts.clear', { key });
+      } catch {
+        // A stale draft is harmless: its request id makes a second save return the entry already logged.
+      }
+    },
+    [key],
+  );
 
   /** Whether the form is the untouched one left by a save: saving it again would only repeat that save. */
   const justSaved = useCallback(() => savedKey.current !== null, []);

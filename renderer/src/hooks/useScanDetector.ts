@@ -52,7 +52,10 @@ export function useScanDetector(card: CardShape) {
     (value: string, at: number): string | null => {
       const code = burst.current;
       const ok =
-        at - last.current <= ENTER_GAP_MS && code === value.trim() && isCardShaped(code, card) && median(gaps.current) <= SCAN_GAP_MS;
+        at - last.current <= ENTER_GAP_MS &&
+        code === value.trim() &&
+        isCardShaped(code, card) &&
+        median(gaps.current) <= SCAN_GAP_MS;
       reset();
       return ok ? code : null;
     },

@@ -46,7 +46,13 @@ export function useTimeline(customerId: number) {
         setState((cur) => {
           const seen = new Set(cur.entries.map(entryKey));
           const fresh = page.entries.filter((e) => !seen.has(entryKey(e)));
-          return { ...cur, entries: [...cur.entries, ...fresh], cursor: page.nextCursor, done: page.nextCursor === null, loading: false };
+          return {
+            ...cur,
+            entries: [...cur.entries, ...fresh],
+            cursor: page.nextCursor,
+            done: page.nextCursor === null,
+            loading: false,
+          };
         });
       },
       (err: unknown) => {

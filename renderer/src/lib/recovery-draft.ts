@@ -22,12 +22,19 @@ export interface RecoveryDraft {
   rootCause: RootCause | null;
 }
 
-export const emptyRecovery = (): RecoveryDraft => ({ severity: null, whatWentWrong: '', remedy: null, amount: '', rootCause: null });
+export const emptyRecovery = (): RecoveryDraft => ({
+  severity: null,
+  whatWentWrong: '',
+  remedy: null,
+  amount: '',
+  rootCause: null,
+});
 
 export const recoveryBlank = (r: RecoveryDraft): boolean =>
   r.severity === null && !r.whatWentWrong.trim() && r.remedy === null && !r.amount.trim() && r.rootCause === null;
 
-const oneOf = <T extends string>(list: readonly T[], v: unknown): T | null => ((list as readonly unknown[]).includes(v) ? (v as T) : null);
+const oneOf = <T extends string>(list: readonly T[], v: unknown): T | null =>
+  (list as readonly unknown[]).includes(v) ? (v as T) : null;
 
 /** Reads a stored draft's recovery defensively: what is not valid is left empty. */
 export function parseRecovery(raw: unknown): RecoveryDraft {
@@ -52,10 +59,13 @@ export function minorUnits(typed: string): number | null {
 }
 
 /** Minor units as the amount box shows them ("25" or "12.50"). */
-export const typedAmount = (minor: number): string => (minor % 100 === 0 ? String(minor / 100) : (minor / 100).toFixed(2));
+export const typedAmount = (minor: number): string =>
+  minor % 100 === 0 ? String(minor / 100) : (minor / 100).toFixed(2);
 
 export type RecoveryField = 'whatWentWrong' | 'severity' | 'remedy' | 'amount' | 'rootCause';
-export type RecoveryCheck = { ok: true; recovery: Recovery | null } | { ok: false; field: RecoveryField; message: string };
+export type RecoveryCheck =
+  | { ok: true; recovery: Recovery | null }
+  | { ok: false; field: RecoveryField; message: string };
 
 /**
  * What the save sends: nothing unless the entry is a complaint and the clerk started the recovery steps; then every
@@ -63,14 +73,22 @@ export type RecoveryCheck = { ok: true; recovery: Recovery | null } | { ok: fals
  */
 export function checkRecovery(kind: InteractionKind, r: RecoveryDraft): RecoveryCheck {
   if (kind !== 'complaint' || recoveryBlank(r)) return { ok: true, recovery: null };
-  if (!r.whatWentWrong.trim()) return { ok: false, field: 'whatWentWrong', message: 'Say what went wrong, in the customer’s words.' };
+  if (!r.whatWentWrong.trim())
+    return { ok: false, field: 'whatWentWrong', message: 'Say what went wrong, in the customer’s words.' };
   if (!r.severity) return { ok: false, field: 'severity', message: 'Choose how serious the complaint is.' };
   if (!r.remedy) return { ok: false, field: 'remedy', message: 'Choose a remedy (or None).' };
   const amountMinor = r.remedy === 'none' ? 0 : minorUnits(r.amount);
-  if (amountMinor === null) return { ok: false, field: 'amount', message: 'The amount must be a number such as 12 or 12.50.' };
+  if (amountMinor === null)
+    return { ok: false, field: 'amount', message: 'The amount must be a number such as 12 or 12.50.' };
   if (!r.rootCause) return { ok: false, field: 'rootCause', message: 'Choose a root cause (Other if none fits).' };
   return {
     ok: true,
-    recovery: { severity: r.severity, whatWentWrong: r.whatWentWrong.trim(), remedy: r.remedy, amountMinor, rootCause: r.rootCause },
+    recovery: {
+      severity: r.severity,
+      whatWentWrong: r.whatWentWrong.trim(),
+      remedy: r.remedy,
+      amountMinor,
+      rootCause: r.rootCause,
+    },
   };
 }

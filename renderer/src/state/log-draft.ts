@@ -85,7 +85,9 @@ export function parseDraft(body: string): LogDraft | null {
   return {
     kind: (INTERACTION_KINDS as readonly unknown[]).includes(r.kind) ? (r.kind as InteractionKind) : base.kind,
     kindChosen: r.kindChosen === true,
-    outcome: (INTERACTION_OUTCOMES as readonly unknown[]).includes(r.outcome) ? (r.outcome as InteractionOutcome) : base.outcome,
+    outcome: (INTERACTION_OUTCOMES as readonly unknown[]).includes(r.outcome)
+      ? (r.outcome as InteractionOutcome)
+      : base.outcome,
     sentiment: typeof r.sentiment === 'number' && r.sentiment >= 1 && r.sentiment <= 5 ? r.sentiment : null,
     notes: str(r.notes),
     followUpDue: isCalendarDay(str(r.followUpDue)) ? str(r.followUpDue) : '',
@@ -98,7 +100,10 @@ export function parseDraft(body: string): LogDraft | null {
             issueId: typeof used.issueId === 'number' ? used.issueId : null,
           }
         : null,
-    settles: Array.isArray(r.settles) && r.settles.every((id) => Number.isInteger(id) && id > 0) ? (r.settles as number[]) : null,
+    settles:
+      Array.isArray(r.settles) && r.settles.every((id) => Number.isInteger(id) && id > 0)
+        ? (r.settles as number[])
+        : null,
     recovery: parseRecovery(r.recovery),
     requestId: str(r.requestId).length >= 8 ? str(r.requestId) : base.requestId,
   };

@@ -32,7 +32,8 @@ export function hashFor(view: View): string {
 export function useView(): [View, (v: View) => void] {
   const [view, setViewState] = useState<View>(() => parseHash(window.location.hash));
   useEffect(() => {
-    const onHash = () => setViewState((cur) => (hashFor(cur) === window.location.hash ? cur : parseHash(window.location.hash)));
+    const onHash = () =>
+      setViewState((cur) => (hashFor(cur) === window.location.hash ? cur : parseHash(window.location.hash)));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);

@@ -28,7 +28,11 @@ async function counter(store: string): Promise<Counter> {
   const s = tempStore();
   // The hub counts by its own clock: the counter's runs with it, so "locked for 1 minute" reads the same on both.
   s.ctx.now = () => new Date();
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: `till-${++joined}`, now: new Date() });
+  const { code } = await issueEnrolmentCode(db.pool, {
+    storeName: store,
+    terminalName: `till-${++joined}`,
+    now: new Date(),
+  });
   await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
   return { ...s, link: readHubLink(s.file)! };
 }
@@ -86,7 +90,10 @@ describe('lockouts across the counters of a store', () => {
     const b = await counter('Sligo');
     const [atA, atB] = await sharedClerk([a, b], 'Ciara Walsh', '1357');
     // Each counter sends the limit's worth at once: their own counts allow five each, the store's five in all.
-    const guesses = Array.from({ length: MAX_PIN_ATTEMPTS }, (_, i) => [attempt(a, atA!, `90${i}0`), attempt(b, atB!, `80${i}0`)]).flat();
+    const guesses = Array.from({ length: MAX_PIN_ATTEMPTS }, (_, i) => [
+      attempt(a, atA!, `90${i}0`),
+      attempt(b, atB!, `80${i}0`),
+    ]).flat();
     const answers = await Promise.all(guesses);
     const checked = answers.filter((m) => /Wrong PIN/.test(m));
     expect(checked.length).toBeLessThanOrEqual(MAX_PIN_ATTEMPTS);

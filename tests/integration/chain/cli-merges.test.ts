@@ -29,11 +29,20 @@ describe('hub merges and unmerge', () => {
     const listed = await cli('hub', 'merges', '--json');
     expect(listed.code).toBe(0);
     const { merges, conflicts } = JSON.parse(listed.out);
-    expect(merges).toEqual([expect.objectContaining({ alias: expect.objectContaining({ id: newer, store: 'Cork' }), survivor: expect.objectContaining({ id: older }), matchedOn: 'email', undoneAt: null })]);
+    expect(merges).toEqual([
+      expect.objectContaining({
+        alias: expect.objectContaining({ id: newer, store: 'Cork' }),
+        survivor: expect.objectContaining({ id: older }),
+        matchedOn: 'email',
+        undoneAt: null,
+      }),
+    ]);
     expect(conflicts).toEqual([expect.objectContaining({ matchedOn: 'loyaltyId' })]);
     const text = await cli('hub', 'merges');
     expect(text.out).toMatch(/Ciarán Walsh, Galway +Ciaran Walsh, Cork +email +merged/);
-    expect(text.out).toMatch(/Not merged, the names differ \(1\)[\s\S]*Mary Hayes, Galway +Nora Hayes, Cork +loyaltyId/);
+    expect(text.out).toMatch(
+      /Not merged, the names differ \(1\)[\s\S]*Mary Hayes, Galway +Nora Hayes, Cork +loyaltyId/,
+    );
 
     const id = merges[0].id as string;
     expect(await cli('hub', 'unmerge', id, '--by', 'Síle (manager)')).toEqual({
@@ -48,7 +57,10 @@ describe('hub merges and unmerge', () => {
     const twice = await cli('hub', 'unmerge', id);
     expect(twice).toMatchObject({ code: 1, out: '' });
     expect(twice.err).toMatch(/^Merge .* was undone already, at .*\.\n$/);
-    expect(await cli('hub', 'unmerge', 'not-an-id')).toMatchObject({ code: 2, err: '"not-an-id" is not a merge id (see counterpart hub merges).\n' });
+    expect(await cli('hub', 'unmerge', 'not-an-id')).toMatchObject({
+      code: 2,
+      err: '"not-an-id" is not a merge id (see counterpart hub merges).\n',
+    });
     expect((await cli('hub', 'unmerge')).code).toBe(2);
   });
 });

@@ -3,7 +3,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HUB_API } from '../../../common/sync/api';
 import { uuidv7 } from '../../../common/sync/ids';
-import { MIN_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION, protocolProblem, THIS_HUB_PROTOCOLS } from '../../../common/sync/protocol';
+import {
+  MIN_PROTOCOL_VERSION,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  protocolProblem,
+  THIS_HUB_PROTOCOLS,
+} from '../../../common/sync/protocol';
 import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { LAST_SEEN_PRECISION_MS, listTerminals, revokeTerminal } from '../../../main/hub/terminals';
 import { post, startTestHub, testClock, type TestHub } from '../../helpers/hub';
@@ -50,7 +56,10 @@ describe('terminal credentials', () => {
     expect(none.headers.get('www-authenticate')).toBe('Bearer realm="counterpart-hub"');
     expect(none.body.code).toBe('UNAUTHENTICATED');
     const unknown = await hello(hub.url, { storeId, credential: `cpt1_${'A'.repeat(43)}` });
-    expect(unknown.body).toEqual({ code: 'UNAUTHENTICATED', message: 'This hub does not know this terminal: enrol it with a new code (counterpart hub enroll).' });
+    expect(unknown.body).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: 'This hub does not know this terminal: enrol it with a new code (counterpart hub enroll).',
+    });
   });
 
   it('stop working the moment the terminal is revoked, on every hub process', async () => {
@@ -62,7 +71,9 @@ describe('terminal credentials', () => {
     for (const url of [hub.url, other.url]) {
       const answer = await hello(url, creds);
       expect(answer.status).toBe(401);
-      expect(answer.body.message).toBe(`This terminal was revoked on the hub at ${clock.now().toISOString()}: enrol it again with a new code.`);
+      expect(answer.body.message).toBe(
+        `This terminal was revoked on the hub at ${clock.now().toISOString()}: enrol it again with a new code.`,
+      );
     }
     expect((await revokeTerminal(db.pool, { terminal: t.terminal.id }, clock.now())).alreadyRevoked).toBe(true);
   });
@@ -72,14 +83,19 @@ describe('terminal credentials', () => {
     const cork = await enrolled('Cork', 'till-1');
     const answer = await hello(hub.url, { credential: galway.credential, storeId: cork.store.id });
     expect(answer.status).toBe(403);
-    expect(answer.body).toEqual({ code: 'FORBIDDEN', message: 'This terminal is enrolled at Galway; it cannot act for another store.' });
+    expect(answer.body).toEqual({
+      code: 'FORBIDDEN',
+      message: 'This terminal is enrolled at Galway; it cannot act for another store.',
+    });
   });
 
   it('revoke by name needs the store when two stores have a till of that name', async () => {
     await expect(revokeTerminal(db.pool, { terminal: 'till-1' }, clock.now())).rejects.toThrow(
       'till-1 is enrolled at Galway, Cork: say which with --store',
     );
-    await expect(revokeTerminal(db.pool, { terminal: 'till-9' }, clock.now())).rejects.toThrow('No enrolled terminal till-9');
+    await expect(revokeTerminal(db.pool, { terminal: 'till-9' }, clock.now())).rejects.toThrow(
+      'No enrolled terminal till-9',
+    );
   });
 });
 
@@ -87,7 +103,10 @@ describe('protocol versions', () => {
   it('tell a too-old terminal, a too-new one and a silent one what to do, before looking at credential or body', async () => {
     const storeId = uuidv7();
     const cases: [Record<string, string>, string][] = [
-      [{ [PROTOCOL_HEADER]: String(MIN_PROTOCOL_VERSION - 1) }, protocolProblem(MIN_PROTOCOL_VERSION - 1, THIS_HUB_PROTOCOLS)!],
+      [
+        { [PROTOCOL_HEADER]: String(MIN_PROTOCOL_VERSION - 1) },
+        protocolProblem(MIN_PROTOCOL_VERSION - 1, THIS_HUB_PROTOCOLS)!,
+      ],
       [{ [PROTOCOL_HEADER]: String(PROTOCOL_VERSION + 1) }, protocolProblem(PROTOCOL_VERSION + 1, THIS_HUB_PROTOCOLS)!],
       [{ [PROTOCOL_HEADER]: 'one' }, protocolProblem(null, THIS_HUB_PROTOCOLS)!],
     ];
@@ -99,6 +118,8 @@ describe('protocol versions', () => {
       }
     }
     expect(protocolProblem(PROTOCOL_VERSION + 1, THIS_HUB_PROTOCOLS)).toMatch(/update the hub first\.$/);
-    expect(protocolProblem(MIN_PROTOCOL_VERSION - 1, THIS_HUB_PROTOCOLS)).toMatch(/update Counterpart on this terminal\.$/);
+    expect(protocolProblem(MIN_PROTOCOL_VERSION - 1, THIS_HUB_PROTOCOLS)).toMatch(
+      /update Counterpart on this terminal\.$/,
+    );
   });
 });

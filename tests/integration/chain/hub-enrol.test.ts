@@ -20,7 +20,8 @@ beforeAll(async () => {
   [hub, other] = await Promise.all([startTestHub(db, { now: clock.now }), startTestHub(db, { now: clock.now })]);
 });
 
-const issue = (store: string, terminal: string) => issueEnrolmentCode(db.pool, { storeName: store, terminalName: terminal, now: clock.now() });
+const issue = (store: string, terminal: string) =>
+  issueEnrolmentCode(db.pool, { storeName: store, terminalName: terminal, now: clock.now() });
 const enrol = (url: string, code: string) => post(url, HUB_API.enrol.path, { code, appVersion: '0.1.0' });
 
 describe('enrolment', () => {
@@ -41,10 +42,19 @@ describe('enrolment', () => {
 
     const again = await enrol(other.url, issued.code);
     expect(again.status).toBe(401);
-    expect(again.body).toEqual({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/^This enrolment code is unknown or was used already/) });
+    expect(again.body).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/^This enrolment code is unknown or was used already/),
+    });
 
     const [row] = (await listTerminals(db.pool)).filter((t) => t.id === first.body.terminal.id);
-    expect(row).toMatchObject({ name: 'till-1', store: { name: 'Galway' }, appVersion: '0.1.0', protocolVersion: PROTOCOL_VERSION, revokedAt: null });
+    expect(row).toMatchObject({
+      name: 'till-1',
+      store: { name: 'Galway' },
+      appVersion: '0.1.0',
+      protocolVersion: PROTOCOL_VERSION,
+      revokedAt: null,
+    });
   });
 
   it('keeps only digests: neither the code nor the credential is anywhere in the database', async () => {
@@ -56,7 +66,10 @@ describe('enrolment', () => {
     const text = dump.rows[0]!.t;
     expect(text).not.toContain(body.credential);
     expect(text).not.toContain(issued.code.replace(/-/g, ''));
-    const stored = await db.pool.query('SELECT 1 FROM terminals WHERE id = $1 AND credential_hash = $2', [body.terminal.id, sha256(body.credential)]);
+    const stored = await db.pool.query('SELECT 1 FROM terminals WHERE id = $1 AND credential_hash = $2', [
+      body.terminal.id,
+      sha256(body.credential),
+    ]);
     expect(stored.rowCount).toBe(1);
   });
 
@@ -68,7 +81,9 @@ describe('enrolment', () => {
     clock.advance(1);
     const expired = await enrol(hub.url, late.code);
     expect(expired.status).toBe(401);
-    expect(expired.body.message).toBe(`This enrolment code expired at ${late.expiresAt}: ask for a new one (counterpart hub enroll).`);
+    expect(expired.body.message).toBe(
+      `This enrolment code expired at ${late.expiresAt}: ask for a new one (counterpart hub enroll).`,
+    );
     // A new code for the same till works again.
     expect((await enrol(hub.url, (await issue('Cork', 'till-2')).code)).status).toBe(200);
   });
@@ -82,14 +97,20 @@ describe('enrolment', () => {
   });
 
   it('refuses a code for a till that is enrolled already, until it is revoked', async () => {
-    await expect(issue('Limerick', 'TILL-1')).rejects.toThrow('Till-1 is already enrolled at Limerick: revoke it first');
+    await expect(issue('Limerick', 'TILL-1')).rejects.toThrow(
+      'Till-1 is already enrolled at Limerick: revoke it first',
+    );
     await revokeTerminal(db.pool, { terminal: 'till-1', store: 'Limerick' }, clock.now());
     expect((await enrol(hub.url, (await issue('Limerick', 'till-1')).code)).status).toBe(200);
   });
 
   it('lets exactly one of two terminals sending the same code at once, to two hub processes, have it', async () => {
     const issued = await issue('Sligo', 'till-1');
-    const answers = await Promise.all([enrol(hub.url, issued.code), enrol(other.url, issued.code), enrol(hub.url, issued.code)]);
+    const answers = await Promise.all([
+      enrol(hub.url, issued.code),
+      enrol(other.url, issued.code),
+      enrol(hub.url, issued.code),
+    ]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 401, 401]);
     expect((await listTerminals(db.pool)).filter((t) => t.store.name === 'Sligo')).toHaveLength(1);
   });
@@ -97,6 +118,9 @@ describe('enrolment', () => {
   it('tells a code that is not a code from one that is unknown', async () => {
     const malformed = await enrol(hub.url, 'hello');
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toEqual({ code: 'VALIDATION', message: 'code: an enrolment code has 16 letters and digits' });
+    expect(malformed.body).toEqual({
+      code: 'VALIDATION',
+      message: 'code: an enrolment code has 16 letters and digits',
+    });
   });
 });

@@ -21,14 +21,21 @@ beforeAll(async () => {
 });
 
 /** A raw request: chunked bodies, missing headers, any method. */
-function raw(url: string, opts: { method?: string; path: string; headers?: Record<string, string>; chunks?: string[] }) {
+function raw(
+  url: string,
+  opts: { method?: string; path: string; headers?: Record<string, string>; chunks?: string[] },
+) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request(new URL(opts.path, url), { method: opts.method ?? 'POST', headers: opts.headers ?? {} }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      new URL(opts.path, url),
+      { method: opts.method ?? 'POST', headers: opts.headers ?? {} },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     for (const c of opts.chunks ?? []) req.write(c);
     req.end();
@@ -41,21 +48,39 @@ describe('hub requests', () => {
     const big = { code: 'x'.repeat(LIMIT), appVersion: '1' };
     const announced = await post(hub.url, HUB_API.enrol.path, big);
     expect(announced.status).toBe(413);
-    expect(announced.body).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: `The request is larger than this hub accepts (${LIMIT} bytes).` });
-    const streamed = await raw(hub.url, { path: HUB_API.enrol.path, headers: json, chunks: ['{"code":"', 'y'.repeat(LIMIT), '"}'] });
+    expect(announced.body).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `The request is larger than this hub accepts (${LIMIT} bytes).`,
+    });
+    const streamed = await raw(hub.url, {
+      path: HUB_API.enrol.path,
+      headers: json,
+      chunks: ['{"code":"', 'y'.repeat(LIMIT), '"}'],
+    });
     expect(streamed.status).toBe(413);
     expect(JSON.parse(streamed.body).code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers malformed requests with 4xx and { code, message }', async () => {
     const notJson = await post(hub.url, HUB_API.enrol.path, '{"code": ');
-    expect(notJson).toMatchObject({ status: 400, body: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } });
-    const wrongShape = await post(hub.url, HUB_API.enrol.path, { code: 'ABCD-EFGH-JKMN-PQRS', appVersion: '1', extra: true });
+    expect(notJson).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION', message: 'The request body is not valid JSON.' },
+    });
+    const wrongShape = await post(hub.url, HUB_API.enrol.path, {
+      code: 'ABCD-EFGH-JKMN-PQRS',
+      appVersion: '1',
+      extra: true,
+    });
     expect(wrongShape).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
     expect(wrongShape.body.message).toMatch(/^body: Unrecognized key/);
     const array = await post(hub.url, HUB_API.enrol.path, []);
     expect(array).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
-    const text = await raw(hub.url, { path: HUB_API.enrol.path, headers: { ...json, 'content-type': 'text/plain' }, chunks: ['{}'] });
+    const text = await raw(hub.url, {
+      path: HUB_API.enrol.path,
+      headers: { ...json, 'content-type': 'text/plain' },
+      chunks: ['{}'],
+    });
     expect(text.status).toBe(415);
     expect(JSON.parse(text.body)).toEqual({ code: 'VALIDATION', message: 'Send the request as application/json.' });
     expect((await raw(hub.url, { method: 'GET', path: HUB_API.enrol.path })).status).toBe(405);
@@ -70,7 +95,11 @@ describe('hub requests', () => {
   });
 
   it('counts requests by route and status, times them, and reports the terminals in the database', async () => {
-    const { code } = await issueEnrolmentCode(db.pool, { storeName: 'Galway', terminalName: 'till-1', now: new Date() });
+    const { code } = await issueEnrolmentCode(db.pool, {
+      storeName: 'Galway',
+      terminalName: 'till-1',
+      now: new Date(),
+    });
     expect((await post(hub.url, HUB_API.enrol.path, { code, appVersion: '0.1.0' })).status).toBe(200);
     const metrics = await raw(hub.url, { method: 'GET', path: '/metrics' });
     expect(metrics.status).toBe(200);
@@ -78,7 +107,9 @@ describe('hub requests', () => {
     expect(lines).toContain('counterpart_hub_requests_total{route="/v1/enrol",method="POST",status="200"} 1');
     expect(lines).toContain('counterpart_hub_requests_total{route="unmatched",method="POST",status="404"} 1');
     expect(lines).toContain('# TYPE counterpart_hub_request_duration_seconds histogram');
-    const buckets = lines.filter((l) => l.startsWith('counterpart_hub_request_duration_seconds_bucket{route="/v1/enrol"'));
+    const buckets = lines.filter((l) =>
+      l.startsWith('counterpart_hub_request_duration_seconds_bucket{route="/v1/enrol"'),
+    );
     expect(buckets).toHaveLength(DURATION_BUCKETS.length + 1);
     expect(lines).toContain('counterpart_hub_terminals{state="active"} 1');
     expect(lines).toContain('counterpart_hub_terminals{state="revoked"} 0');
@@ -86,9 +117,18 @@ describe('hub requests', () => {
 
   it('logs one JSON line per request, without bodies, codes or credentials', async () => {
     const before = hub.logs.length;
-    const { code } = await issueEnrolmentCode(db.pool, { storeName: 'Galway', terminalName: 'till-2', now: new Date() });
+    const { code } = await issueEnrolmentCode(db.pool, {
+      storeName: 'Galway',
+      terminalName: 'till-2',
+      now: new Date(),
+    });
     const { body } = await post(hub.url, HUB_API.enrol.path, { code, appVersion: '0.1.0' });
-    await post(hub.url, HUB_API.hello.path, { storeId: body.store.id, appVersion: '0.1.0' }, { credential: body.credential });
+    await post(
+      hub.url,
+      HUB_API.hello.path,
+      { storeId: body.store.id, appVersion: '0.1.0' },
+      { credential: body.credential },
+    );
     const entries = hub.logs.slice(before);
     expect(entries).toHaveLength(2);
     expect(entries[0]).toEqual({
@@ -117,7 +157,10 @@ describe('hub requests', () => {
       line.cut();
       const down = await raw(cutOff.url, { method: 'GET', path: '/healthz' });
       expect(down.status).toBe(503);
-      expect(JSON.parse(down.body)).toEqual({ code: 'UNAVAILABLE', message: 'The hub cannot reach its database right now; try again shortly.' });
+      expect(JSON.parse(down.body)).toEqual({
+        code: 'UNAVAILABLE',
+        message: 'The hub cannot reach its database right now; try again shortly.',
+      });
       line.restore();
       expect((await raw(cutOff.url, { method: 'GET', path: '/healthz' })).status).toBe(200);
     } finally {
@@ -131,11 +174,23 @@ describe('hub requests', () => {
     const broken = await startHub({ pool: hub.pool, log: (e) => logs.push(e) });
     try {
       await hub.pool.query('ALTER TABLE terminals RENAME TO terminals_gone');
-      const answer = await post(broken.url, HUB_API.hello.path, { storeId: 'x', appVersion: '1' }, { credential: 'cpt1_x' });
+      const answer = await post(
+        broken.url,
+        HUB_API.hello.path,
+        { storeId: 'x', appVersion: '1' },
+        { credential: 'cpt1_x' },
+      );
       await hub.pool.query('ALTER TABLE terminals_gone RENAME TO terminals');
       expect(answer.status).toBe(500);
-      expect(answer.body).toEqual({ code: 'INTERNAL', message: expect.stringMatching(/^The hub failed to answer \(request [0-9a-f-]{36}\); it is in the hub's log\.$/) });
-      expect(logs.find((e) => e.msg === 'request failed')?.error).toMatch(/relation "terminals" does not exist\n\s+at /);
+      expect(answer.body).toEqual({
+        code: 'INTERNAL',
+        message: expect.stringMatching(
+          /^The hub failed to answer \(request [0-9a-f-]{36}\); it is in the hub's log\.$/,
+        ),
+      });
+      expect(logs.find((e) => e.msg === 'request failed')?.error).toMatch(
+        /relation "terminals" does not exist\n\s+at /,
+      );
     } finally {
       await broken.close();
     }

@@ -24,7 +24,10 @@ beforeAll(async () => {
 
 /** A customer id made `ago` ms before now, as a terminal offline then would have made it. */
 const madeAgo = (ago: number) => uuidv7(Date.now() - ago);
-const links = (changes: Change[]) => changes.filter((c) => c.kind === 'merge' || c.kind === 'unmerge').map((c) => ({ kind: c.kind, id: c.id, survivorId: 'survivorId' in c ? c.survivorId : null }));
+const links = (changes: Change[]) =>
+  changes
+    .filter((c) => c.kind === 'merge' || c.kind === 'unmerge')
+    .map((c) => ({ kind: c.kind, id: c.id, survivorId: 'survivorId' in c ? c.survivorId : null }));
 
 describe('the same person created at two stores', () => {
   it('is linked when the second arrives: the older id survives, whichever store pushed first, and its history is both', async () => {
@@ -32,8 +35,16 @@ describe('the same person created at two stores', () => {
     const older = madeAgo(60_000);
     const newer = madeAgo(1_000);
     // The newer one reaches the hub first; the older one, made offline a minute earlier, after it.
-    await push(cork, upsert(newer, { firstName: 'Máire', lastName: 'Ní Bhriain', email: 'MAIRE@example.ie' }), interaction(newer, { kind: 'inquiry' }, uuidv7()));
-    await push(galway, upsert(older, { firstName: 'Maire', lastName: 'Ní Bhriain', email: ' maire@example.ie' }), interaction(older, { kind: 'purchase' }, uuidv7()));
+    await push(
+      cork,
+      upsert(newer, { firstName: 'Máire', lastName: 'Ní Bhriain', email: 'MAIRE@example.ie' }),
+      interaction(newer, { kind: 'inquiry' }, uuidv7()),
+    );
+    await push(
+      galway,
+      upsert(older, { firstName: 'Maire', lastName: 'Ní Bhriain', email: ' maire@example.ie' }),
+      interaction(older, { kind: 'purchase' }, uuidv7()),
+    );
     const { changes } = await pullAll(cork, cursor);
     expect(links(changes)).toEqual([{ kind: 'merge', id: newer, survivorId: older }]);
     for (const asked of [newer, older]) {
@@ -52,7 +63,10 @@ describe('the same person created at two stores', () => {
   it('is linked by a phone written another way, and a third record lands on the same survivor', async () => {
     const [first, second, third] = [madeAgo(90_000), madeAgo(50_000), madeAgo(10_000)];
     await push(galway, upsert(second, { firstName: 'Seán', lastName: 'Kelly', phone: '087 555 0101' }));
-    await push(cork, upsert(third, { firstName: 'Sean', lastName: 'Kelly', phone: '+353 87 555 0101', loyaltyId: 'K-100' }));
+    await push(
+      cork,
+      upsert(third, { firstName: 'Sean', lastName: 'Kelly', phone: '+353 87 555 0101', loyaltyId: 'K-100' }),
+    );
     await push(cork, upsert(first, { firstName: 'S.', lastName: 'Kelly', loyaltyId: 'k100' }));
     for (const id of [first, second, third]) expect((await customerOnHub(db.pool, id))!.id).toBe(first);
     expect((await customerOnHub(db.pool, first))!.aliases.sort()).toEqual([second, third].sort());
@@ -67,7 +81,11 @@ describe('the same person created at two stores', () => {
     expect(links((await pullAll(cork, cursor)).changes)).toEqual([]);
     expect((await customerOnHub(db.pool, nuala))!.id).toBe(nuala);
     expect((await listConflicts(db.pool)).filter((c) => [c.a.id, c.b.id].includes(mary))).toEqual([
-      expect.objectContaining({ matchedOn: 'loyaltyId', a: { id: mary, name: "Mary O'Brien", store: 'Galway' }, b: { id: nuala, name: 'Nuala Quinn', store: 'Cork' } }),
+      expect.objectContaining({
+        matchedOn: 'loyaltyId',
+        a: { id: mary, name: "Mary O'Brien", store: 'Galway' },
+        b: { id: nuala, name: 'Nuala Quinn', store: 'Cork' },
+      }),
     ]);
   });
 });
@@ -76,11 +94,21 @@ describe('erasing a merged person', () => {
   it('erases every record of them, whichever record the erasure names', async () => {
     const [older, newer] = [madeAgo(70_000), madeAgo(2_000)];
     await push(galway, upsert(older, { firstName: 'Eimear', lastName: 'Doyle', email: 'eimear@example.ie' }));
-    await push(cork, upsert(newer, { firstName: 'Eimear', lastName: 'Doyle', email: 'eimear@example.ie', phone: '01 222 8888' }));
+    await push(
+      cork,
+      upsert(newer, { firstName: 'Eimear', lastName: 'Doyle', email: 'eimear@example.ie', phone: '01 222 8888' }),
+    );
     const { cursor } = await pullAll(cork);
     await push(cork, erase(newer));
-    expect((await pullAll(cork, cursor)).changes.filter((c) => c.kind === 'erase').map((c) => c.id).sort()).toEqual([newer, older].sort());
-    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM customer_fields WHERE customer_id = ANY($1)', [[older, newer]]);
+    expect(
+      (await pullAll(cork, cursor)).changes
+        .filter((c) => c.kind === 'erase')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([newer, older].sort());
+    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM customer_fields WHERE customer_id = ANY($1)', [
+      [older, newer],
+    ]);
     expect(rows[0].n).toBe(0);
   });
 });
@@ -89,8 +117,16 @@ describe('undoing a merge', () => {
   it('gives the alias back its own customer and facts, tells every terminal, is audited, and is not merged again', async () => {
     const older = madeAgo(40_000);
     const newer = madeAgo(5_000);
-    await push(galway, upsert(older, { firstName: 'John', lastName: 'Ryan', phone: '01 444 9999' }), interaction(older, { kind: 'inquiry' }, uuidv7()));
-    await push(cork, upsert(newer, { firstName: 'John', lastName: 'Ryan', phone: '014449999' }), interaction(newer, { kind: 'complaint' }, uuidv7()));
+    await push(
+      galway,
+      upsert(older, { firstName: 'John', lastName: 'Ryan', phone: '01 444 9999' }),
+      interaction(older, { kind: 'inquiry' }, uuidv7()),
+    );
+    await push(
+      cork,
+      upsert(newer, { firstName: 'John', lastName: 'Ryan', phone: '014449999' }),
+      interaction(newer, { kind: 'complaint' }, uuidv7()),
+    );
     const merge = (await listMerges(db.pool)).find((m) => m.alias.id === newer)!;
     const { cursor } = await pullAll(cork);
 
@@ -106,9 +142,13 @@ describe('undoing a merge', () => {
     // An edit of either afterwards does not link them again: the manager said they are two people.
     await push(cork, upsert(newer, { notes: 'the son' }));
     expect((await customerOnHub(db.pool, newer))!.id).toBe(newer);
-    const again = await unmergeCustomers(db.pool, { mergeId: merge.id, actor: 'x', now: new Date() }).catch((e: unknown) => e);
+    const again = await unmergeCustomers(db.pool, { mergeId: merge.id, actor: 'x', now: new Date() }).catch(
+      (e: unknown) => e,
+    );
     expect(again).toBeInstanceOf(HubFailure);
     expect(again).toMatchObject({ code: 'CONFLICT' });
-    await expect(unmergeCustomers(db.pool, { mergeId: uuidv7(), actor: 'x', now: new Date() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(unmergeCustomers(db.pool, { mergeId: uuidv7(), actor: 'x', now: new Date() })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -16,16 +16,27 @@ beforeAll(async () => {
   await migrateHub(db.pool, HUB_MIGRATIONS.slice(0, migration.version - 1));
   const now = new Date();
   await db.pool.query('INSERT INTO stores (id, name, created_at) VALUES ($1, $2, $3)', [store, 'Galway', now]);
-  await db.pool.query('INSERT INTO terminals (id, store_id, name, credential_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5)', [terminal, store, 'till-1', crypto.randomBytes(32), now]);
-  for (const id of [a, b]) await db.pool.query('INSERT INTO customers (id, origin_store_id, origin_terminal_id, created_at) VALUES ($1, $2, $3, $4)', [id, store, terminal, now]);
-  await db.pool.query(`INSERT INTO customer_fields (customer_id, field, value, hlc) VALUES ($1, 'phone', '"087 123 4567"', 'x'), ($2, 'phone', '"+353871234567"', 'x')`, [a, b]);
+  await db.pool.query(
+    'INSERT INTO terminals (id, store_id, name, credential_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5)',
+    [terminal, store, 'till-1', crypto.randomBytes(32), now],
+  );
+  for (const id of [a, b])
+    await db.pool.query(
+      'INSERT INTO customers (id, origin_store_id, origin_terminal_id, created_at) VALUES ($1, $2, $3, $4)',
+      [id, store, terminal, now],
+    );
+  await db.pool.query(
+    `INSERT INTO customer_fields (customer_id, field, value, hlc) VALUES ($1, 'phone', '"087 123 4567"', 'x'), ($2, 'phone', '"+353871234567"', 'x')`,
+    [a, b],
+  );
   await migrateHub(db.pool, HUB_MIGRATIONS.slice(0, migration.version));
 });
 
 describe('0003-merges', () => {
   it('compares emails without case, cards without spaces or dashes, phones by their last 9 digits, and nothing else', async () => {
     const key = async (field: string, value: unknown) =>
-      (await db.pool.query<{ k: string }>('SELECT identifier_key($1, $2::jsonb) AS k', [field, JSON.stringify(value)])).rows[0]!.k;
+      (await db.pool.query<{ k: string }>('SELECT identifier_key($1, $2::jsonb) AS k', [field, JSON.stringify(value)]))
+        .rows[0]!.k;
     expect(await key('email', ' Mary@Example.IE ')).toBe('mary@example.ie');
     expect(await key('loyaltyId', 'ab-12 34')).toBe('AB1234');
     expect(await key('phone', '087 123 4567')).toBe(await key('phone', '+353 87 123 4567'));
@@ -41,13 +52,22 @@ describe('0003-merges', () => {
 
   it('holds one live merge per alias, conflicts once per pair in id order, and merges in the feed', async () => {
     const now = new Date();
-    const merge = (id: string) => db.pool.query("INSERT INTO customer_merges (id, alias_id, survivor_id, matched_on, merged_at) VALUES ($1, $2, $3, 'phone', $4)", [id, b, a, now]);
+    const merge = (id: string) =>
+      db.pool.query(
+        "INSERT INTO customer_merges (id, alias_id, survivor_id, matched_on, merged_at) VALUES ($1, $2, $3, 'phone', $4)",
+        [id, b, a, now],
+      );
     const first = uuidv7();
     await merge(first);
     await expect(merge(uuidv7())).rejects.toThrow(/customer_merges_alias/);
     await db.pool.query("UPDATE customer_merges SET undone_at = $2, undone_by = 'm' WHERE id = $1", [first, now]);
     await merge(uuidv7());
-    await expect(db.pool.query("INSERT INTO customer_conflicts VALUES ($1, $2, 'phone', $3)", [b, a, now])).rejects.toThrow(/check constraint/);
-    await db.pool.query(`INSERT INTO changes (entity, entity_id, kind, hlc, body, origin_store_id, origin_terminal_id, committed_at) VALUES ('customer', $1, 'merge', 'x', '{}', $2, $3, $4)`, [b, store, terminal, now]);
+    await expect(
+      db.pool.query("INSERT INTO customer_conflicts VALUES ($1, $2, 'phone', $3)", [b, a, now]),
+    ).rejects.toThrow(/check constraint/);
+    await db.pool.query(
+      `INSERT INTO changes (entity, entity_id, kind, hlc, body, origin_store_id, origin_terminal_id, committed_at) VALUES ('customer', $1, 'merge', 'x', '{}', $2, $3, $4)`,
+      [b, store, terminal, now],
+    );
   });
 });

@@ -21,9 +21,15 @@ const db = useTestDatabase();
 beforeEach(() => db.reset());
 
 const recorded = async (pool: Pool) =>
-  (await pool.query<{ version: number; name: string }>('SELECT version, name FROM hub_schema_migrations ORDER BY version')).rows;
+  (
+    await pool.query<{ version: number; name: string }>(
+      'SELECT version, name FROM hub_schema_migrations ORDER BY version',
+    )
+  ).rows;
 const tables = async (pool: Pool) =>
-  (await pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r) => r.t);
+  (
+    await pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+  ).rows.map((r) => r.t);
 
 describe('hub migration runner', () => {
   it('applies every migration in order once and records each by name', async () => {
@@ -57,8 +63,14 @@ describe('hub migration runner', () => {
   });
 
   it('rolls a failing migration back whole and keeps the ones before it', async () => {
-    const broken = { version: HUB_SCHEMA_VERSION + 1, name: `${HUB_SCHEMA_VERSION + 1}-broken`, sql: 'CREATE TABLE half_done (x int); SELECT 1 / 0;' };
-    await expect(migrateHub(db.pool, [...HUB_MIGRATIONS, broken])).rejects.toThrow(/broken failed and was rolled back: division by zero/);
+    const broken = {
+      version: HUB_SCHEMA_VERSION + 1,
+      name: `${HUB_SCHEMA_VERSION + 1}-broken`,
+      sql: 'CREATE TABLE half_done (x int); SELECT 1 / 0;',
+    };
+    await expect(migrateHub(db.pool, [...HUB_MIGRATIONS, broken])).rejects.toThrow(
+      /broken failed and was rolled back: division by zero/,
+    );
     expect(await tables(db.pool)).not.toContain('half_done');
     expect(await hubSchemaVersion(db.pool)).toBe(HUB_SCHEMA_VERSION);
   });
@@ -91,13 +103,10 @@ describe('0001-stores-terminals', () => {
   };
   const addTerminal = async (storeId: string, name: string, hash = digest()) => {
     const id = uuidv7();
-    await db.pool.query('INSERT INTO terminals (id, store_id, name, credential_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5)', [
-      id,
-      storeId,
-      name,
-      hash,
-      now,
-    ]);
+    await db.pool.query(
+      'INSERT INTO terminals (id, store_id, name, credential_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5)',
+      [id, storeId, name, hash, now],
+    );
     return id;
   };
 
@@ -127,13 +136,10 @@ describe('0001-stores-terminals', () => {
     await expect(addTerminal(galway, 'till-9', hash)).rejects.toThrow(/credential_hash/);
     await expect(addTerminal(galway, 'till-3', Buffer.from('cpt1_plaintext'))).rejects.toThrow(/check constraint/);
     const code = (hash: Buffer, expires: Date) =>
-      db.pool.query('INSERT INTO enrolment_codes (code_hash, store_id, terminal_name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-        hash,
-        galway,
-        'till-4',
-        now,
-        expires,
-      ]);
+      db.pool.query(
+        'INSERT INTO enrolment_codes (code_hash, store_id, terminal_name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        [hash, galway, 'till-4', now, expires],
+      );
     await expect(code(Buffer.from('ABCD'), new Date(now.getTime() + 1000))).rejects.toThrow(/check constraint/);
     await expect(code(digest(), now)).rejects.toThrow(/check constraint/);
   });
@@ -145,9 +151,15 @@ describe('0001-stores-terminals', () => {
       'INSERT INTO enrolment_codes (code_hash, store_id, terminal_name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
       [hash, galway, 'till-4', now, new Date(now.getTime() + 1000)],
     );
-    await expect(db.pool.query('UPDATE enrolment_codes SET used_at = $2 WHERE code_hash = $1', [hash, now])).rejects.toThrow(/check constraint/);
+    await expect(
+      db.pool.query('UPDATE enrolment_codes SET used_at = $2 WHERE code_hash = $1', [hash, now]),
+    ).rejects.toThrow(/check constraint/);
     const till = await addTerminal(galway, 'till-4');
-    await db.pool.query('UPDATE enrolment_codes SET used_at = $2, terminal_id = $3 WHERE code_hash = $1', [hash, now, till]);
+    await db.pool.query('UPDATE enrolment_codes SET used_at = $2, terminal_id = $3 WHERE code_hash = $1', [
+      hash,
+      now,
+      till,
+    ]);
   });
 });
 
@@ -159,8 +171,12 @@ describe('0002-sync', () => {
   });
 
   it('adds the customers, their fields, facts, the change feed and the hub clock, and a mutation count per terminal', async () => {
-    expect(await tables(db.pool)).toEqual(expect.arrayContaining(['changes', 'customer_fields', 'customers', 'facts', 'hub_clock']));
-    const { rows } = await db.pool.query("SELECT column_default FROM information_schema.columns WHERE table_name = 'terminals' AND column_name = 'last_mutation_id'");
+    expect(await tables(db.pool)).toEqual(
+      expect.arrayContaining(['changes', 'customer_fields', 'customers', 'facts', 'hub_clock']),
+    );
+    const { rows } = await db.pool.query(
+      "SELECT column_default FROM information_schema.columns WHERE table_name = 'terminals' AND column_name = 'last_mutation_id'",
+    );
     expect(rows).toEqual([{ column_default: '0' }]);
   });
 
@@ -168,26 +184,34 @@ describe('0002-sync', () => {
     const { rows } = await db.pool.query<{ table_name: string; collation_name: string | null }>(
       "SELECT table_name, collation_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name IN ('hlc', 'erased_hlc', 'last') ORDER BY 1, column_name",
     );
-    expect(rows.map((r) => `${r.table_name}: ${r.collation_name}`)).toEqual(['changes: C', 'customer_fields: C', 'customers: C', 'facts: C', 'hub_clock: C']);
+    expect(rows.map((r) => `${r.table_name}: ${r.collation_name}`)).toEqual([
+      'changes: C',
+      'customer_fields: C',
+      'customers: C',
+      'facts: C',
+      'hub_clock: C',
+    ]);
   });
 
   it('keeps one hub clock row, and an erasure with both its time and its stamp', async () => {
     await db.pool.query("INSERT INTO hub_clock (last) VALUES ('x')");
-    await expect(db.pool.query("INSERT INTO hub_clock (only_row, last) VALUES (false, 'y')")).rejects.toThrow(/check constraint/);
+    await expect(db.pool.query("INSERT INTO hub_clock (only_row, last) VALUES (false, 'y')")).rejects.toThrow(
+      /check constraint/,
+    );
     await expect(db.pool.query("INSERT INTO hub_clock (last) VALUES ('y')")).rejects.toThrow(/hub_clock_pkey/);
     const store = uuidv7();
     const terminal = uuidv7();
     const now = new Date();
     await db.pool.query('INSERT INTO stores (id, name, created_at) VALUES ($1, $2, $3)', [store, 'Galway', now]);
-    await db.pool.query('INSERT INTO terminals (id, store_id, name, credential_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5)', [
-      terminal,
-      store,
-      'till-1',
-      crypto.randomBytes(32),
-      now,
-    ]);
+    await db.pool.query(
+      'INSERT INTO terminals (id, store_id, name, credential_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5)',
+      [terminal, store, 'till-1', crypto.randomBytes(32), now],
+    );
     await expect(
-      db.pool.query('INSERT INTO customers (id, origin_store_id, origin_terminal_id, created_at, erased_at) VALUES ($1, $2, $3, $4, $4)', [uuidv7(), store, terminal, now]),
+      db.pool.query(
+        'INSERT INTO customers (id, origin_store_id, origin_terminal_id, created_at, erased_at) VALUES ($1, $2, $3, $4, $4)',
+        [uuidv7(), store, terminal, now],
+      ),
     ).rejects.toThrow(/check constraint/);
   });
 });

@@ -29,7 +29,8 @@ async function till(store: string, name: string, wallClock: () => number = Date.
 }
 
 type Body = Omit<Mutation, 'mutationId' | 'hlc'> & { hlc?: string };
-const upsert = (id: string, fields: Record<string, unknown>): Body => ({ entity: 'customer', kind: 'upsert', id, fields }) as Body;
+const upsert = (id: string, fields: Record<string, unknown>): Body =>
+  ({ entity: 'customer', kind: 'upsert', id, fields }) as Body;
 const erase = (id: string): Body => ({ entity: 'customer', kind: 'erase', id });
 const interaction = (customerId: string, fields: Record<string, unknown>, id = uuidv7()): Body =>
   ({ entity: 'interaction', kind: 'append', id, customerId, fields }) as Body;
@@ -39,17 +40,36 @@ function batch(t: Till, ...bodies: Body[]): Mutation[] {
   return bodies.map((b) => ({ ...b, hlc: b.hlc ?? t.clock.tick(), mutationId: t.next++ }) as Mutation);
 }
 async function push(t: Till, mutations: Mutation[], via = hub) {
-  const answer = await post(via.url, HUB_API.push.path, { storeId: t.store.id, mutations }, { credential: t.credential });
+  const answer = await post(
+    via.url,
+    HUB_API.push.path,
+    { storeId: t.store.id, mutations },
+    { credential: t.credential },
+  );
   if (answer.status !== 200) throw new Error(`push: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body as { lastMutationId: number; restamped: number };
 }
-async function pull(t: EnrolledTerminal, cursor: string | null, extra: { limit?: number; waitMs?: number } = {}, via = hub): Promise<PullResponse> {
-  const answer = await post(via.url, HUB_API.pull.path, { storeId: t.store.id, cursor, ...extra }, { credential: t.credential });
+async function pull(
+  t: EnrolledTerminal,
+  cursor: string | null,
+  extra: { limit?: number; waitMs?: number } = {},
+  via = hub,
+): Promise<PullResponse> {
+  const answer = await post(
+    via.url,
+    HUB_API.pull.path,
+    { storeId: t.store.id, cursor, ...extra },
+    { credential: t.credential },
+  );
   if (answer.status !== 200) throw new Error(`pull: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body as PullResponse;
 }
 /** Everything in the feed, page after page. */
-async function pullAll(t: EnrolledTerminal, cursor: string | null = null, limit = 1000): Promise<{ changes: Change[]; cursor: string }> {
+async function pullAll(
+  t: EnrolledTerminal,
+  cursor: string | null = null,
+  limit = 1000,
+): Promise<{ changes: Change[]; cursor: string }> {
   const changes: Change[] = [];
   for (;;) {
     const page = await pull(t, cursor, { limit });
@@ -60,12 +80,15 @@ async function pullAll(t: EnrolledTerminal, cursor: string | null = null, limit 
 }
 const customerFields = async (id: string) =>
   Object.fromEntries(
-    (await db.pool.query<{ field: string; value: unknown }>('SELECT field, value FROM customer_fields WHERE customer_id = $1', [id])).rows.map((r) => [
-      r.field,
-      r.value,
-    ]),
+    (
+      await db.pool.query<{ field: string; value: unknown }>(
+        'SELECT field, value FROM customer_fields WHERE customer_id = $1',
+        [id],
+      )
+    ).rows.map((r) => [r.field, r.value]),
   );
-const feedCount = async () => Number((await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM changes')).rows[0]!.n);
+const feedCount = async () =>
+  Number((await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM changes')).rows[0]!.n);
 
 describe('push and pull', () => {
   it('bring a customer made at one till to a till of another store, through the other hub process', async () => {
@@ -73,7 +96,9 @@ describe('push and pull', () => {
     const cork = await till('Cork', 'till-1');
     const start = await pullAll(cork);
     const id = uuidv7();
-    expect(await push(galway, batch(galway, upsert(id, { firstName: 'Aoife', lastName: 'Byrne', phone: '087 123 4567' })))).toEqual({
+    expect(
+      await push(galway, batch(galway, upsert(id, { firstName: 'Aoife', lastName: 'Byrne', phone: '087 123 4567' }))),
+    ).toEqual({
       lastMutationId: 1,
       restamped: 0,
     });
@@ -81,8 +106,15 @@ describe('push and pull', () => {
     expect(page.more).toBe(false);
     expect(page.changes).toHaveLength(1);
     const [change] = page.changes;
-    expect(change).toMatchObject({ entity: 'customer', kind: 'upsert', id, origin: { storeId: galway.store.id, terminalId: galway.terminal.id } });
-    expect(change!.kind === 'upsert' && Object.fromEntries(Object.entries(change!.fields).map(([k, v]) => [k, v.value]))).toEqual({
+    expect(change).toMatchObject({
+      entity: 'customer',
+      kind: 'upsert',
+      id,
+      origin: { storeId: galway.store.id, terminalId: galway.terminal.id },
+    });
+    expect(
+      change!.kind === 'upsert' && Object.fromEntries(Object.entries(change!.fields).map(([k, v]) => [k, v.value])),
+    ).toEqual({
       firstName: 'Aoife',
       lastName: 'Byrne',
       phone: '087 123 4567',
@@ -93,7 +125,11 @@ describe('push and pull', () => {
   it('change nothing when a batch is sent twice, or again with one more mutation at its end', async () => {
     const t = await till('Galway', 'till-2');
     const id = uuidv7();
-    const first = batch(t, upsert(id, { firstName: 'Ciara' }), interaction(id, { kind: 'inquiry', notes: 'asked about sizes' }));
+    const first = batch(
+      t,
+      upsert(id, { firstName: 'Ciara' }),
+      interaction(id, { kind: 'inquiry', notes: 'asked about sizes' }),
+    );
     expect((await push(t, first)).lastMutationId).toBe(2);
     const before = await feedCount();
     expect(await push(t, first, other)).toEqual({ lastMutationId: 2, restamped: 0 });
@@ -115,7 +151,13 @@ describe('push and pull', () => {
     await push(b, batch(b, fact));
     expect(await feedCount()).toBe(before);
     const { rows } = await db.pool.query('SELECT entity, customer_id, fields FROM facts WHERE id = $1', [id]);
-    expect(rows).toEqual([{ entity: 'interaction', customer_id: customer, fields: { kind: 'purchase', outcome: 'resolved', notes: 'new boots', ...factOrigin(a) } }]);
+    expect(rows).toEqual([
+      {
+        entity: 'interaction',
+        customer_id: customer,
+        fields: { kind: 'purchase', outcome: 'resolved', notes: 'new boots', ...factOrigin(a) },
+      },
+    ]);
   });
 });
 
@@ -128,7 +170,11 @@ describe('customer fields', () => {
     const editA = batch(a, upsert(id, { email: 'sean@example.ie' }));
     const editB = batch(b, upsert(id, { notes: 'prefers mornings' }));
     await Promise.all([push(a, editA), push(b, editB, other)]);
-    expect(await customerFields(id)).toEqual({ firstName: 'Sean', email: 'sean@example.ie', notes: 'prefers mornings' });
+    expect(await customerFields(id)).toEqual({
+      firstName: 'Sean',
+      email: 'sean@example.ie',
+      notes: 'prefers mornings',
+    });
   });
 
   it('keep the later stamp of two edits of one field whatever order they arrive in, and tell the loser so', async () => {
@@ -136,8 +182,14 @@ describe('customer fields', () => {
     const b = await till('Cork', 'till-6');
     const id = uuidv7();
     const t0 = Date.now();
-    const earlier = batch(a, { ...upsert(id, { phone: '01 111' }), hlc: formatHlc({ ms: t0, counter: 0, node: a.terminal.id }) });
-    const later = batch(b, { ...upsert(id, { phone: '01 222' }), hlc: formatHlc({ ms: t0, counter: 1, node: b.terminal.id }) });
+    const earlier = batch(a, {
+      ...upsert(id, { phone: '01 111' }),
+      hlc: formatHlc({ ms: t0, counter: 0, node: a.terminal.id }),
+    });
+    const later = batch(b, {
+      ...upsert(id, { phone: '01 222' }),
+      hlc: formatHlc({ ms: t0, counter: 1, node: b.terminal.id }),
+    });
     const { cursor } = await pullAll(a);
     await push(b, later);
     await push(a, earlier); // arrives last, with the older stamp
@@ -156,8 +208,15 @@ describe('customer fields', () => {
     const [low, high] = [a, b].sort((x, y) => (x.terminal.id < y.terminal.id ? -1 : 1)) as [Till, Till];
     const id = uuidv7();
     const ms = Date.now();
-    await push(high, batch(high, { ...upsert(id, { language: 'ga' }), hlc: formatHlc({ ms, counter: 0, node: high.terminal.id }) }));
-    await push(low, batch(low, { ...upsert(id, { language: 'en' }), hlc: formatHlc({ ms, counter: 0, node: low.terminal.id }) }), other);
+    await push(
+      high,
+      batch(high, { ...upsert(id, { language: 'ga' }), hlc: formatHlc({ ms, counter: 0, node: high.terminal.id }) }),
+    );
+    await push(
+      low,
+      batch(low, { ...upsert(id, { language: 'en' }), hlc: formatHlc({ ms, counter: 0, node: low.terminal.id }) }),
+      other,
+    );
     expect(await customerFields(id)).toEqual({ language: 'ga' });
   });
 });
@@ -169,7 +228,10 @@ describe('a till whose clock is 3 hours ahead', () => {
     const id = uuidv7();
     const stale = batch(fast, upsert(id, { notes: 'from the fast till', firstName: 'Niamh' }));
     expect(await push(fast, stale)).toEqual({ lastMutationId: 1, restamped: 1 });
-    const { rows } = await db.pool.query<{ hlc: string }>("SELECT hlc FROM customer_fields WHERE customer_id = $1 AND field = 'notes'", [id]);
+    const { rows } = await db.pool.query<{ hlc: string }>(
+      "SELECT hlc FROM customer_fields WHERE customer_id = $1 AND field = 'notes'",
+      [id],
+    );
     const kept = parseHlc(rows[0]!.hlc);
     expect(kept.ms).toBeLessThanOrEqual(Date.now() + MAX_CLOCK_LEAD_MS);
     expect(kept.node).toBe(fast.terminal.id);
@@ -182,7 +244,9 @@ describe('a till whose clock is 3 hours ahead', () => {
     const slightlyFast = await till('Galway', 'till-near', () => Date.now() + MAX_CLOCK_LEAD_MS / 2);
     const m = batch(slightlyFast, upsert(uuidv7(), { firstName: 'Róisín' }));
     expect((await push(slightlyFast, m)).restamped).toBe(0);
-    const { rows } = await db.pool.query<{ hlc: string }>('SELECT hlc FROM customer_fields WHERE customer_id = $1', [m[0]!.id]);
+    const { rows } = await db.pool.query<{ hlc: string }>('SELECT hlc FROM customer_fields WHERE customer_id = $1', [
+      m[0]!.id,
+    ]);
     expect(rows[0]!.hlc).toBe(m[0]!.hlc);
   });
 });
@@ -193,18 +257,32 @@ describe('erasure', () => {
     const b = await till('Cork', 'till-9');
     const id = uuidv7();
     const { cursor } = await pullAll(b);
-    const fact = interaction(id, { kind: 'complaint', notes: 'my name is Aoife Byrne', said: 'it broke', amendReason: null });
+    const fact = interaction(id, {
+      kind: 'complaint',
+      notes: 'my name is Aoife Byrne',
+      said: 'it broke',
+      amendReason: null,
+    });
     await push(a, batch(a, upsert(id, { firstName: 'Aoife', email: 'aoife@example.ie' }), fact));
     // Till b edits the customer offline with a stamp later than the erasure's; erasure still wins.
-    const lateEdit = batch(b, { ...upsert(id, { firstName: 'Aoife B.' }), hlc: formatHlc({ ms: Date.now() + 60_000, counter: 0, node: b.terminal.id }) });
+    const lateEdit = batch(b, {
+      ...upsert(id, { firstName: 'Aoife B.' }),
+      hlc: formatHlc({ ms: Date.now() + 60_000, counter: 0, node: b.terminal.id }),
+    });
     await push(a, batch(a, erase(id)), other);
     await push(b, lateEdit);
     await push(b, batch(b, interaction(id, { kind: 'inquiry', notes: 'Aoife again', said: 'hello' })));
     await push(a, batch(a, erase(id))); // a second erasure adds nothing
 
     expect(await customerFields(id)).toEqual({});
-    const { rows: facts } = await db.pool.query<{ fields: object }>('SELECT fields FROM facts WHERE customer_id = $1 ORDER BY id', [id]);
-    expect(facts.map((f) => f.fields)).toEqual([{ kind: 'complaint', ...factOrigin(a) }, { kind: 'inquiry', ...factOrigin(b) }]);
+    const { rows: facts } = await db.pool.query<{ fields: object }>(
+      'SELECT fields FROM facts WHERE customer_id = $1 ORDER BY id',
+      [id],
+    );
+    expect(facts.map((f) => f.fields)).toEqual([
+      { kind: 'complaint', ...factOrigin(a) },
+      { kind: 'inquiry', ...factOrigin(b) },
+    ]);
     const { changes } = await pullAll(b, cursor);
     expect(changes.map((c) => c.kind)).toEqual(['upsert', 'append', 'erase', 'append']);
     expect(JSON.stringify(changes)).not.toMatch(/Aoife|example\.ie|broke|hello/);
@@ -235,10 +313,20 @@ describe('pulls', () => {
 
   it('refuse a cursor they did not give out, or one past the end of the feed', async () => {
     const b = await till('Cork', 'till-12');
-    const bad = await post(hub.url, HUB_API.pull.path, { storeId: b.store.id, cursor: 'abc' }, { credential: b.credential });
+    const bad = await post(
+      hub.url,
+      HUB_API.pull.path,
+      { storeId: b.store.id, cursor: 'abc' },
+      { credential: b.credential },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION');
-    const past = await post(hub.url, HUB_API.pull.path, { storeId: b.store.id, cursor: 'v1.999999999' }, { credential: b.credential });
+    const past = await post(
+      hub.url,
+      HUB_API.pull.path,
+      { storeId: b.store.id, cursor: 'v1.999999999' },
+      { credential: b.credential },
+    );
     expect(past.status).toBe(409);
   });
 });
@@ -262,7 +350,12 @@ describe('pushes that are not well formed', () => {
     ];
     const before = await feedCount();
     for (const [mutations, message] of cases) {
-      const answer = await post(hub.url, HUB_API.push.path, { storeId: t.store.id, mutations }, { credential: t.credential });
+      const answer = await post(
+        hub.url,
+        HUB_API.push.path,
+        { storeId: t.store.id, mutations },
+        { credential: t.credential },
+      );
       expect(answer.status).toBe(400);
       expect(answer.body.message).toMatch(message);
     }
@@ -290,7 +383,9 @@ describe('the feed under concurrent pushes', () => {
     await Promise.all(
       tills.map(async (t, i) => {
         for (let round = 0; round < 4; round++) {
-          const bodies = Array.from({ length: 5 }, () => interaction(uuidv7(), { kind: 'other', notes: `round ${round}` }));
+          const bodies = Array.from({ length: 5 }, () =>
+            interaction(uuidv7(), { kind: 'other', notes: `round ${round}` }),
+          );
           sent.push(...bodies.map((b) => b.id));
           await push(t, batch(t, ...bodies), i % 2 ? hub : other);
         }

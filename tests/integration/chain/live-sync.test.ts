@@ -52,7 +52,8 @@ describe('the background sync in the app', () => {
       await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'synced', waiting: 0 }));
       await app.dispatch('interactions.log', walkIn, clerk);
       await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'synced', waiting: 0 }));
-      const facts = async () => Number((await db.pool.query("SELECT count(*) AS n FROM facts WHERE entity = 'interaction'")).rows[0].n);
+      const facts = async () =>
+        Number((await db.pool.query("SELECT count(*) AS n FROM facts WHERE entity = 'interaction'")).rows[0].n);
       expect(await facts()).toBe(1);
 
       proxy.cut();
@@ -77,7 +78,13 @@ describe('the background sync in the app', () => {
       await until(async () => expect((await state(app, clerk)).state).toBe('synced'));
       await revokeTerminal(db.pool, { terminal: 'till-2', store: 'Galway' }, new Date());
       await app.dispatch('interactions.log', walkIn, clerk);
-      await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'error', waiting: 1, message: expect.stringMatching(/revoked.*enrol it again/) }));
+      await until(async () =>
+        expect(await state(app, clerk)).toMatchObject({
+          state: 'error',
+          waiting: 1,
+          message: expect.stringMatching(/revoked.*enrol it again/),
+        }),
+      );
     } finally {
       app.close();
     }

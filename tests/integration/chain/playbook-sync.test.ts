@@ -11,7 +11,14 @@ import { updateCustomer } from '../../../main/services/customer-edits';
 import { createCustomer } from '../../../main/services/customers';
 import { logInteraction } from '../../../main/services/interactions';
 import { evidenceFor } from '../../../main/services/suggestions/engine';
-import { exportPlaybook, getTemplate, listTemplates, saveTemplate, setEnabled, type PlaybookTemplate } from '../../../main/services/suggestions';
+import {
+  exportPlaybook,
+  getTemplate,
+  listTemplates,
+  saveTemplate,
+  setEnabled,
+  type PlaybookTemplate,
+} from '../../../main/services/suggestions';
 import { bootstrap } from '../../../main/sync/bootstrap';
 import { callHub } from '../../../main/sync/hub-client';
 import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
@@ -43,11 +50,15 @@ async function terminal(store: string): Promise<Terminal> {
   return { ...s, name, link: readHubLink(s.file)! };
 }
 const sync = (t: Terminal) => exchange(t.ctx, t.link);
-const template = (t: Terminal, id: string): PlaybookTemplate => exportPlaybook(t.ctx).templates.find((x) => x.id === id)!;
+const template = (t: Terminal, id: string): PlaybookTemplate =>
+  exportPlaybook(t.ctx).templates.find((x) => x.id === id)!;
 const greenText = (t: Terminal, id: string) => template(t, id).texts.green;
 const enabled = (t: Terminal, id: string) => template(t, id).enabled;
 const playbookFacts = async () =>
-  Number((await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM facts WHERE entity = ANY($1)', [TIMELESS_FACTS])).rows[0]!.n);
+  Number(
+    (await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM facts WHERE entity = ANY($1)', [TIMELESS_FACTS]))
+      .rows[0]!.n,
+  );
 
 /** Saves `id` with a new green text, as the editor does. */
 function edit(t: Terminal, clerkId: number, id: string, green: string): void {
@@ -78,7 +89,10 @@ describe('the playbook across the chain', () => {
       expect(template(t, 'cork-welcome')).toMatchObject({ title: 'Cork welcome', priority: 10 });
     }
     const history = getTemplate(b.ctx, ID).history;
-    expect(history[0]).toMatchObject({ changedByName: 'Nuala Keane', template: { texts: { green: 'Sorry, we owe you an update on your {followUp.kind}. Checking now.' } } });
+    expect(history[0]).toMatchObject({
+      changedByName: 'Nuala Keane',
+      template: { texts: { green: 'Sorry, we owe you an update on your {followUp.kind}. Checking now.' } },
+    });
     expect(await playbookFacts()).toBe(before + 2);
   });
 
@@ -96,7 +110,10 @@ describe('the playbook across the chain', () => {
     await sync(b);
     for (const t of [a, b, c]) expect(greenText(t, ID)).toBe('Second edit, made at Cork.');
     // The earlier edit is in every terminal's history, not lost.
-    for (const t of [a, b, c]) expect(getTemplate(t.ctx, ID).history.map((h) => h.template.texts.green)).toContain('First edit, made at Galway.');
+    for (const t of [a, b, c])
+      expect(getTemplate(t.ctx, ID).history.map((h) => h.template.texts.green)).toContain(
+        'First edit, made at Galway.',
+      );
   });
 
   it("keeps a store's disabling to that store's counters, and an edit from elsewhere does not switch it back on", async () => {
@@ -127,7 +144,11 @@ describe('the playbook across the chain', () => {
     edit(a, a.clerkId, ID, 'Old enough to be outside any history window.');
     await sync(a);
     const late = tempStore(new Date().toISOString());
-    const { code } = await issueEnrolmentCode(db.pool, { storeName: 'Cork', terminalName: `till-${++joined}`, now: new Date() });
+    const { code } = await issueEnrolmentCode(db.pool, {
+      storeName: 'Cork',
+      terminalName: `till-${++joined}`,
+      now: new Date(),
+    });
     await joinHub({ dbFile: late.file, db: late.db, hubUrl: hub.url, code });
     const link = readHubLink(late.file)!;
     // A window that ends before anything was recorded: the template still comes, as the playbook is timeless.
@@ -135,11 +156,16 @@ describe('the playbook across the chain', () => {
     await bootstrap(late.ctx, link, { historyDays: 1 });
     const t = { ...late, link, name: 'late' };
     expect(greenText(t, ID)).toBe('Old enough to be outside any history window.');
-    expect(late.db.prepare("SELECT count(*) AS n FROM interactions").get()).toEqual({ n: 0 });
+    expect(late.db.prepare('SELECT count(*) AS n FROM interactions').get()).toEqual({ n: 0 });
 
     const versions = () => getTemplate(late.ctx, ID).history.length;
     const held = versions();
-    const page = await callHub(link.hubUrl, 'pull', { storeId: link.store.id, cursor: null, limit: 1000 }, { credential: link.credential });
+    const page = await callHub(
+      link.hubUrl,
+      'pull',
+      { storeId: link.store.id, cursor: null, limit: 1000 },
+      { credential: link.credential },
+    );
     applyChanges(late.ctx, page.changes, pullCursor(late.db) ?? page.cursor);
     applyChanges(late.ctx, page.changes, pullCursor(late.db) ?? page.cursor);
     expect(versions()).toBe(held);
@@ -151,9 +177,19 @@ describe('learning counts across the chain', () => {
     const a = await terminal('Galway');
     const b = await terminal('Galway');
     const c = await terminal('Cork');
-    const customer = createCustomer(a.ctx, { firstName: 'Klaus', lastName: 'Berger', phone: '087 555 0101', style: 'green' }, a.clerkId).id;
+    const customer = createCustomer(
+      a.ctx,
+      { firstName: 'Klaus', lastName: 'Berger', phone: '087 555 0101', style: 'green' },
+      a.clerkId,
+    ).id;
     const used = (t: Terminal, customerId: number, sentiment: number) =>
-      logInteraction(t.ctx, t.clerkId, { customerId, kind: 'inquiry', outcome: 'resolved', sentiment, suggestionTemplateId: ID });
+      logInteraction(t.ctx, t.clerkId, {
+        customerId,
+        kind: 'inquiry',
+        outcome: 'resolved',
+        sentiment,
+        suggestionTemplateId: ID,
+      });
     used(a, customer, 5);
     used(a, customer, 2);
     await sync(a);
@@ -165,7 +201,8 @@ describe('learning counts across the chain', () => {
     await sync(a);
     await sync(c);
     const galway = a.link.store.id;
-    for (const t of [a, b]) expect(cells(t)).toEqual([{ store_id: t.ctx.config.storeId, style: 'green', used: 3, successes: 2 }]);
+    for (const t of [a, b])
+      expect(cells(t)).toEqual([{ store_id: t.ctx.config.storeId, style: 'green', used: 3, successes: 2 }]);
     expect(cells(c)).toEqual([{ store_id: galway, style: 'green', used: 3, successes: 2 }]);
     // Ranking at Cork: nothing proven here yet, Galway's record is the prior.
     expect(evidenceFor(c.ctx, 'green').get(ID)).toEqual({ used: 0, successes: 0, otherUsed: 3, otherSuccesses: 2 });
@@ -174,5 +211,9 @@ describe('learning counts across the chain', () => {
 });
 
 const cells = (t: Terminal) =>
-  t.db.prepare('SELECT store_id, style, used, successes FROM playbook_stats WHERE template_id = ? AND used > 0 ORDER BY store_id, style').all(ID);
+  t.db
+    .prepare(
+      'SELECT store_id, style, used, successes FROM playbook_stats WHERE template_id = ? AND used > 0 ORDER BY store_id, style',
+    )
+    .all(ID);
 const idAt = (t: Terminal, q: string) => searchCustomers(t.ctx, q)[0]!.id;

@@ -34,7 +34,11 @@ interface Terminal extends TempStore {
 }
 let joined = 0;
 async function join(s: TempStore, store: string): Promise<Terminal> {
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: `till-${++joined}`, now: new Date() });
+  const { code } = await issueEnrolmentCode(db.pool, {
+    storeName: store,
+    terminalName: `till-${++joined}`,
+    now: new Date(),
+  });
   await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
   return { ...s, link: readHubLink(s.file)! };
 }
@@ -53,20 +57,34 @@ const figures = (p: CustomerProfile) => ({
   purchaseCount: p.purchaseCount,
 });
 const receipts = (t: Terminal, id: number) =>
-  timeline(t.ctx, id, null, 50).entries.flatMap((e) => (e.type === 'purchase' ? [{ totalCents: e.totalCents, items: e.items.map((i) => `${i.description} ${i.returnStatus}`) }] : []));
+  timeline(t.ctx, id, null, 50).entries.flatMap((e) =>
+    e.type === 'purchase'
+      ? [{ totalCents: e.totalCents, items: e.items.map((i) => `${i.description} ${i.returnStatus}`) }]
+      : [],
+  );
 const gidOf = (t: TempStore, entity: string, row: number) =>
-  t.db.prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?').get(entity, row)!.global_id;
+  t.db
+    .prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?')
+    .get(entity, row)!.global_id;
 const rowOf = (t: TempStore, entity: string, gid: string) =>
-  t.db.prepare<[string, string], { row_id: number }>('SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?').get(entity, gid)?.row_id;
-const count = (t: Terminal, sql: string) => t.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${sql}`).get()!.n;
-const purchaseFacts = async () => Number((await db.pool.query<{ n: string }>("SELECT count(*) AS n FROM facts WHERE entity = 'purchase'")).rows[0]!.n);
+  t.db
+    .prepare<[string, string], { row_id: number }>('SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?')
+    .get(entity, gid)?.row_id;
+const count = (t: Terminal, sql: string) =>
+  t.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${sql}`).get()!.n;
+const purchaseFacts = async () =>
+  Number((await db.pool.query<{ n: string }>("SELECT count(*) AS n FROM facts WHERE entity = 'purchase'")).rows[0]!.n);
 
 describe('purchases across the chain', () => {
   it('travel both ways, lines and returns included, and the figures are the same at every terminal', async () => {
     const a = await terminal('Galway');
     const b = await terminal('Cork');
     const c = await terminal('Galway');
-    const customer = createCustomer(a.ctx, { firstName: 'Siobhán', lastName: 'Buys', phone: '087 555 1212' }, a.clerkId).id;
+    const customer = createCustomer(
+      a.ctx,
+      { firstName: 'Siobhán', lastName: 'Buys', phone: '087 555 1212' },
+      a.clerkId,
+    ).id;
     addPurchase(a, customer, daysAgo(40), [
       { description: 'Kettle', priceCents: 45_00 },
       { description: 'Mugs', priceCents: 8_00, quantity: 4, returned: true },
@@ -82,9 +100,19 @@ describe('purchases across the chain', () => {
     await sync(a);
     await sync(c);
     const spend = 77_00 + 600_00 - 45_00;
-    const expected = { tier: tierFor(a.ctx, spend, 3), visitCount: 3, lastVisitAt: daysAgo(1).slice(0, 10), lifetimeSpendCents: spend, purchaseCount: 3 };
+    const expected = {
+      tier: tierFor(a.ctx, spend, 3),
+      visitCount: 3,
+      lastVisitAt: daysAgo(1).slice(0, 10),
+      lifetimeSpendCents: spend,
+      purchaseCount: 3,
+    };
     expect(expected.tier).not.toBe(tierFor(a.ctx, 77_00, 1)); // Cork's sales moved her up a tier
-    for (const [t, id] of [[a, customer], [b, atB], [c, idAt(c, 'siobhan buys')]] as const) {
+    for (const [t, id] of [
+      [a, customer],
+      [b, atB],
+      [c, idAt(c, 'siobhan buys')],
+    ] as const) {
       const p = getProfile(t.ctx, id);
       expect({ ...figures(p), lastVisitAt: p.lastVisitAt?.slice(0, 10) }).toEqual(expected);
       expect(receipts(t, id).map((r) => r.totalCents)).toEqual([-45_00, 600_00, 77_00]);
@@ -96,17 +124,29 @@ describe('purchases across the chain', () => {
     expect(count(b, 'purchase_origins')).toBe(1);
   });
 
-  it('keep two stores\' receipts apart when their tills print the same number', async () => {
+  it("keep two stores' receipts apart when their tills print the same number", async () => {
     const a = await terminal('Galway');
     const b = await terminal('Cork');
     const customer = createCustomer(a.ctx, { firstName: 'Same', lastName: 'Receipt' }, a.clerkId).id;
     const there = addPurchase(a, customer, daysAgo(2), [{ description: 'Scarf', priceCents: 20_00 }]);
     await sync(a);
     await sync(b);
-    const receiptNo = a.db.prepare<[number], { receipt_no: string }>('SELECT receipt_no FROM purchases WHERE id = ?').get(there)!.receipt_no;
+    const receiptNo = a.db
+      .prepare<[number], { receipt_no: string }>('SELECT receipt_no FROM purchases WHERE id = ?')
+      .get(there)!.receipt_no;
     // b's own till used the same number for another sale: it is b's, and still unique among b's own.
-    b.db.prepare("INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, ?, '2026-01-01', ?, 100)").run(idAt(b, 'same receipt'), daysAgo(1), receiptNo);
-    expect(() => b.db.prepare("INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (1, ?, '2026-01-01', ?, 100)").run(daysAgo(1), receiptNo)).toThrow(/UNIQUE/);
+    b.db
+      .prepare(
+        "INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, ?, '2026-01-01', ?, 100)",
+      )
+      .run(idAt(b, 'same receipt'), daysAgo(1), receiptNo);
+    expect(() =>
+      b.db
+        .prepare(
+          "INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (1, ?, '2026-01-01', ?, 100)",
+        )
+        .run(daysAgo(1), receiptNo),
+    ).toThrow(/UNIQUE/);
     await sync(b);
     await sync(a);
     expect(getProfile(a.ctx, customer).purchaseCount).toBe(2);
@@ -121,14 +161,25 @@ describe('purchases across the chain', () => {
     const mutations = nextMutations(a.db, 100);
     expect(mutations.map((m) => m.entity)).toEqual(['customer', 'purchase']);
     const facts = await purchaseFacts();
-    for (let i = 0; i < 2; i++) await callHub(a.link.hubUrl, 'push', { storeId: a.link.store.id, mutations }, { credential: a.link.credential });
+    for (let i = 0; i < 2; i++)
+      await callHub(a.link.hubUrl, 'push', { storeId: a.link.store.id, mutations }, { credential: a.link.credential });
     expect(await purchaseFacts()).toBe(facts + 1);
     // The same fact pushed by another terminal (a copy of a's store restored elsewhere) is still kept once.
     const again = mutations.filter((m) => m.entity === 'purchase').map((m, i) => ({ ...m, mutationId: i + 1 }));
-    await callHub(b.link.hubUrl, 'push', { storeId: b.link.store.id, mutations: again }, { credential: b.link.credential });
+    await callHub(
+      b.link.hubUrl,
+      'push',
+      { storeId: b.link.store.id, mutations: again },
+      { credential: b.link.credential },
+    );
     expect(await purchaseFacts()).toBe(facts + 1);
 
-    const page = await callHub(b.link.hubUrl, 'pull', { storeId: b.link.store.id, cursor: pullCursor(b.db), limit: 1000 }, { credential: b.link.credential });
+    const page = await callHub(
+      b.link.hubUrl,
+      'pull',
+      { storeId: b.link.store.id, cursor: pullCursor(b.db), limit: 1000 },
+      { credential: b.link.credential },
+    );
     applyChanges(b.ctx, page.changes, page.cursor);
     const id = idAt(b, 'twice bought');
     const before = figures(getProfile(b.ctx, id));
@@ -136,7 +187,9 @@ describe('purchases across the chain', () => {
     expect(figures(getProfile(b.ctx, id))).toEqual(before);
     expect(before).toMatchObject({ purchaseCount: 1, lifetimeSpendCents: 30_00, visitCount: 1 });
     expect(count(b, `purchases WHERE customer_id = ${id}`)).toBe(1);
-    expect(count(b, `purchase_items WHERE purchase_id IN (SELECT id FROM purchases WHERE customer_id = ${id})`)).toBe(1);
+    expect(count(b, `purchase_items WHERE purchase_id IN (SELECT id FROM purchases WHERE customer_id = ${id})`)).toBe(
+      1,
+    );
     expect(count(b, "sync_state WHERE key = 'refusedFacts'")).toBe(0);
     // a's own purchase came back in its pull: still once.
     await sync(a);
@@ -163,7 +216,11 @@ describe('purchases across the chain', () => {
     // c follows the feed but is offline until after the erasure: it never sees her name (the hub blanked it).
     const c = await terminal('Cork');
     await sync(c);
-    const customer = createCustomer(a.ctx, { firstName: 'Gone', lastName: 'Shopper', phone: '01 999 8888' }, a.clerkId).id;
+    const customer = createCustomer(
+      a.ctx,
+      { firstName: 'Gone', lastName: 'Shopper', phone: '01 999 8888' },
+      a.clerkId,
+    ).id;
     addPurchase(a, customer, daysAgo(20), [{ description: 'Boots', priceCents: 120_00 }]);
     await sync(a);
     await sync(b);
@@ -185,11 +242,16 @@ describe('purchases across the chain', () => {
       expect(hasIdentity(customersRepo(t.db).byId.get(row)!)).toBe(false);
       expect(searchCustomers(t.ctx, 'gone shopper')).toEqual([]);
       expect(count(t, `purchases WHERE customer_id = ${row}`)).toBe(2);
-      expect(t.db.prepare<[number], { s: number }>('SELECT lifetime_spend_cents AS s FROM customers WHERE id = ?').get(row)!.s).toBe(125_00);
+      expect(
+        t.db.prepare<[number], { s: number }>('SELECT lifetime_spend_cents AS s FROM customers WHERE id = ?').get(row)!
+          .s,
+      ).toBe(125_00);
       expect(rowOf(t, 'purchase', lateGid)).toBeDefined();
     }
     // The hub keeps both, amounts for the books, under the erased id (nothing in a purchase names a person).
-    const { rows } = await db.pool.query("SELECT fields FROM facts WHERE entity = 'purchase' AND customer_id = $1", [gid]);
+    const { rows } = await db.pool.query("SELECT fields FROM facts WHERE entity = 'purchase' AND customer_id = $1", [
+      gid,
+    ]);
     expect(rows.map((r) => r.fields.totalCents).sort()).toEqual([120_00, 5_00].sort());
   });
 
@@ -205,23 +267,43 @@ describe('purchases across the chain', () => {
     await bootstrap(d.ctx, d.link, { historyDays: 400 });
     const id = idAt(d, 'window shopper');
     expect(receipts(d, id).map((r) => r.items)).toEqual([['Recent kept'], ['Last year kept']]);
-    expect(figures(getProfile(d.ctx, id))).toMatchObject({ purchaseCount: 2, lifetimeSpendCents: 30_00, visitCount: 2 });
+    expect(figures(getProfile(d.ctx, id))).toMatchObject({
+      purchaseCount: 2,
+      lifetimeSpendCents: 30_00,
+      visitCount: 2,
+    });
   });
 
   it('give one person linked across two stores the purchases of both records', async () => {
     const galway = await terminal('Galway');
     const cork = await terminal('Cork');
-    const older = createCustomer(galway.ctx, { firstName: 'Aoife', lastName: 'Twin', loyaltyId: 'P-77' }, galway.clerkId).id;
+    const older = createCustomer(
+      galway.ctx,
+      { firstName: 'Aoife', lastName: 'Twin', loyaltyId: 'P-77' },
+      galway.clerkId,
+    ).id;
     await new Promise((r) => setTimeout(r, 5));
-    const newer = createCustomer(cork.ctx, { firstName: 'Aoife', lastName: 'Twin', loyaltyId: 'P-77' }, cork.clerkId).id;
+    const newer = createCustomer(
+      cork.ctx,
+      { firstName: 'Aoife', lastName: 'Twin', loyaltyId: 'P-77' },
+      cork.clerkId,
+    ).id;
     addPurchase(galway, older, daysAgo(4), [{ description: 'Hat', priceCents: 15_00 }]);
     addPurchase(cork, newer, daysAgo(2), [{ description: 'Gloves', priceCents: 25_00 }]);
     for (const t of [galway, cork, galway, cork]) await sync(t);
     const third = await terminal('Galway');
     await sync(third);
-    for (const [t, ids] of [[galway, [older, rowOf(galway, 'customer', gidOf(cork, 'customer', newer))!]], [cork, [newer]], [third, [idAt(third, 'P77')]]] as const) {
+    for (const [t, ids] of [
+      [galway, [older, rowOf(galway, 'customer', gidOf(cork, 'customer', newer))!]],
+      [cork, [newer]],
+      [third, [idAt(third, 'P77')]],
+    ] as const) {
       for (const id of ids) {
-        expect(figures(getProfile(t.ctx, id))).toMatchObject({ purchaseCount: 2, lifetimeSpendCents: 40_00, visitCount: 2 });
+        expect(figures(getProfile(t.ctx, id))).toMatchObject({
+          purchaseCount: 2,
+          lifetimeSpendCents: 40_00,
+          visitCount: 2,
+        });
         expect(receipts(t, id).map((r) => r.items[0])).toEqual(['Gloves kept', 'Hat kept']);
       }
     }

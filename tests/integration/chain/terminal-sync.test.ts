@@ -33,7 +33,11 @@ let joined = 0;
 /** A store file that joined the hub (through hub process `via`) the way `sync join` does. */
 async function terminal(store = 'Galway', via = 0): Promise<Terminal> {
   const s = tempStore(new Date().toISOString());
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: `till-${++joined}`, now: new Date() });
+  const { code } = await issueEnrolmentCode(db.pool, {
+    storeName: store,
+    terminalName: `till-${++joined}`,
+    now: new Date(),
+  });
   await joinHub({ dbFile: s.file, db: s.db, hubUrl: hubs[via]!.url, code });
   return { ...s, link: readHubLink(s.file)! };
 }
@@ -42,13 +46,24 @@ const tick = () => new Promise((r) => setTimeout(r, 3));
 const find = (t: Terminal, q: string) => searchCustomers(t.ctx, q).map((h) => h.displayName);
 /** The local row of a customer known by its name at another terminal. */
 const idAt = (t: Terminal, q: string) => searchCustomers(t.ctx, q)[0]!.id;
-const feedCount = async () => Number((await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM changes')).rows[0]!.n);
+const feedCount = async () =>
+  Number((await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM changes')).rows[0]!.n);
 
 describe('two terminals and a hub', () => {
   it('find at one terminal a customer created at another, with every field', async () => {
     const a = await terminal('Galway', 0);
     const b = await terminal('Cork', 1);
-    createCustomer(a.ctx, { firstName: 'Saoirse', lastName: 'Ní Bhriain', phone: '087 765 4321', email: 'saoirse@example.ie', tags: ['boots'] }, a.clerkId);
+    createCustomer(
+      a.ctx,
+      {
+        firstName: 'Saoirse',
+        lastName: 'Ní Bhriain',
+        phone: '087 765 4321',
+        email: 'saoirse@example.ie',
+        tags: ['boots'],
+      },
+      a.clerkId,
+    );
     expect(syncStatus(a.file, a.db)).toMatchObject({ joined: true, unsynced: 1 });
     expect(await sync(a)).toMatchObject({ pushed: 1, restamped: 0 });
     expect(syncStatus(a.file, a.db)).toMatchObject({ joined: true, unsynced: 0 });
@@ -64,7 +79,11 @@ describe('two terminals and a hub', () => {
   it('share what a store held before it joined', async () => {
     const s = tempStore(new Date().toISOString());
     createCustomer(s.ctx, { firstName: 'Declan', lastName: 'Early' }, s.clerkId);
-    const { code } = await issueEnrolmentCode(db.pool, { storeName: 'Galway', terminalName: `till-${++joined}`, now: new Date() });
+    const { code } = await issueEnrolmentCode(db.pool, {
+      storeName: 'Galway',
+      terminalName: `till-${++joined}`,
+      now: new Date(),
+    });
     await joinHub({ dbFile: s.file, db: s.db, hubUrl: hubs[0]!.url, code });
     const a: Terminal = { ...s, link: readHubLink(s.file)! };
     expect((await sync(a)).pushed).toBe(1);
@@ -87,8 +106,16 @@ describe('two terminals and a hub', () => {
     await sync(b); // the later edit reaches the hub first
     await sync(a); // the earlier one arrives after it and loses its notes, keeps its email
     await sync(b);
-    for (const [t, id] of [[a, atA], [b, atB]] as const) {
-      expect(getProfile(t.ctx, id).customer).toMatchObject({ email: 'tadhg@example.ie', language: 'ga', notes: 'from b, later', phone: '01 555 1000' });
+    for (const [t, id] of [
+      [a, atA],
+      [b, atB],
+    ] as const) {
+      expect(getProfile(t.ctx, id).customer).toMatchObject({
+        email: 'tadhg@example.ie',
+        language: 'ga',
+        notes: 'from b, later',
+        phone: '01 555 1000',
+      });
     }
   });
 
@@ -128,7 +155,9 @@ describe('two terminals and a hub', () => {
     }
     expect(getProfile(b.ctx, atB)).toMatchObject({ erased: true, customer: { notes: '', phone: null } });
     expect(unsyncedCount(b.db)).toBe(0);
-    const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM customer_fields f JOIN customers c ON c.id = f.customer_id WHERE c.erased_at IS NOT NULL");
+    const { rows } = await db.pool.query(
+      'SELECT count(*)::int AS n FROM customer_fields f JOIN customers c ON c.id = f.customer_id WHERE c.erased_at IS NOT NULL',
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -154,7 +183,10 @@ describe('two terminals and a hub', () => {
     try {
       createCustomer(a.ctx, { firstName: 'Éamon', lastName: 'Background' }, a.clerkId);
       bgA.poke();
-      await vi.waitFor(() => expect(find(b, 'eamon background')).toEqual(['Éamon Background']), { timeout: 10_000, interval: 50 });
+      await vi.waitFor(() => expect(find(b, 'eamon background')).toEqual(['Éamon Background']), {
+        timeout: 10_000,
+        interval: 50,
+      });
     } finally {
       await Promise.all([bgA.stop(), bgB.stop()]);
     }

@@ -23,8 +23,12 @@ describe('migration settle-issues', () => {
 
   it('moves each resolves_id into the link table without closing an issue an amendment reopened', () => {
     const { db, migrateTo } = storeAt(version - 1);
-    db.prepare("INSERT INTO clerks (display_name, role, created_at) VALUES ('Ann', 'clerk', '2026-01-01T00:00:00Z')").run();
-    db.prepare("INSERT INTO customers (first_name, name_key, last_key, created_at) VALUES ('Tony', 'tony', 'tony', '2026-01-01')").run();
+    db.prepare(
+      "INSERT INTO clerks (display_name, role, created_at) VALUES ('Ann', 'clerk', '2026-01-01T00:00:00Z')",
+    ).run();
+    db.prepare(
+      "INSERT INTO customers (first_name, name_key, last_key, created_at) VALUES ('Tony', 'tony', 'tony', '2026-01-01')",
+    ).run();
     const log = db.prepare(
       `INSERT INTO interactions (customer_id, created_at, local_day, kind, outcome, clerk_id, terminal_id, resolves_id, amends_id, amend_reason)
        VALUES (1, ?, '2026-11-01', ?, ?, 1, 't', ?, ?, ?)`,
@@ -42,12 +46,18 @@ describe('migration settle-issues', () => {
     ]);
 
     migrateTo(version);
-    expect(db.prepare('SELECT interaction_id, issue_id FROM interaction_resolves ORDER BY interaction_id').all()).toEqual([
+    expect(
+      db.prepare('SELECT interaction_id, issue_id FROM interaction_resolves ORDER BY interaction_id').all(),
+    ).toEqual([
       { interaction_id: fix, issue_id: pan },
       { interaction_id: answer, issue_id: ask },
     ]);
-    expect(db.prepare('SELECT interaction_id, closed_by FROM open_issues ORDER BY interaction_id').all()).toEqual(openBefore);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'interactions_resolve'").get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT interaction_id, closed_by FROM open_issues ORDER BY interaction_id').all()).toEqual(
+      openBefore,
+    );
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'interactions_resolve'").get()).toEqual({
+      n: 0,
+    });
 
     // From now on the link closes the issue; resolves_id no longer does anything.
     const later = id('2026-11-06T10:00:00Z', 'inquiry', 'resolved', null, null, null);
@@ -61,7 +71,9 @@ describe('migration settle-issues', () => {
 
   it('adds what was said (empty for old entries), the catalog, and leaves old templates to their kind', () => {
     const { db, migrateTo } = storeAt(version - 1);
-    db.prepare("INSERT INTO clerks (display_name, role, created_at) VALUES ('Ann', 'clerk', '2026-01-01T00:00:00Z')").run();
+    db.prepare(
+      "INSERT INTO clerks (display_name, role, created_at) VALUES ('Ann', 'clerk', '2026-01-01T00:00:00Z')",
+    ).run();
     db.prepare(
       `INSERT INTO interactions (customer_id, created_at, local_day, kind, outcome, clerk_id, terminal_id)
        VALUES (NULL, '2026-11-01T10:00:00Z', '2026-11-01', 'inquiry', 'resolved', 1, 't')`,

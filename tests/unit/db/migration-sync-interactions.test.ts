@@ -14,13 +14,21 @@ function storeWithEntry(joined: boolean) {
   const file = path.join(tempDir(), 'store.db');
   const db = new Database(file);
   migrate(db, file, { backup: false, target: version - 1 });
-  if (joined) db.prepare("INSERT INTO sync_state (key, value) VALUES ('node', '0190f0c4-0000-7000-8000-000000000001')").run();
-  db.prepare("INSERT INTO clerks (display_name, role, created_at) VALUES ('Ann', 'clerk', '2026-01-01T00:00:00Z')").run();
+  if (joined)
+    db.prepare("INSERT INTO sync_state (key, value) VALUES ('node', '0190f0c4-0000-7000-8000-000000000001')").run();
+  db.prepare(
+    "INSERT INTO clerks (display_name, role, created_at) VALUES ('Ann', 'clerk', '2026-01-01T00:00:00Z')",
+  ).run();
   const log = db.prepare(
     `INSERT INTO interactions (created_at, local_day, kind, outcome, clerk_id, terminal_id) VALUES (?, '2026-11-01', 'inquiry', 'resolved', 1, 't')`,
   );
   log.run('2026-11-01T10:00:00.000Z');
-  return { db, log, outbox: () => db.prepare("SELECT row_id, kind, at_ms FROM sync_outbox WHERE entity = 'interaction' ORDER BY mutation_id").all() };
+  return {
+    db,
+    log,
+    outbox: () =>
+      db.prepare("SELECT row_id, kind, at_ms FROM sync_outbox WHERE entity = 'interaction' ORDER BY mutation_id").all(),
+  };
 }
 
 describe('migration sync-interactions', () => {

@@ -24,13 +24,24 @@ describe('demo calendar and randomness', () => {
         for (const s of [open, close - 1]) expect(localDay(new Date(cal.instant(n, s)), timeZone)).toBe(cal.day(n));
       }
       const { db } = seeded({ customers: 150 }, { timeZone });
-      const rows = db.prepare('SELECT created_at AS at, local_day AS day FROM interactions UNION ALL SELECT purchased_at, local_day FROM purchases').all() as { at: string; day: string }[];
+      const rows = db
+        .prepare(
+          'SELECT created_at AS at, local_day AS day FROM interactions UNION ALL SELECT purchased_at, local_day FROM purchases',
+        )
+        .all() as { at: string; day: string }[];
       expect(rows.filter((row) => localDay(new Date(row.at), timeZone) !== row.day)).toEqual([]);
     },
   );
 
   it('draws the same numbers from the same seed and customer, different ones otherwise', () => {
-    const draw = (seed: number, item: number) => Array.from({ length: 5 }, ((r) => () => r.next())(Rng.for(seed, item)));
+    const draw = (seed: number, item: number) =>
+      Array.from(
+        { length: 5 },
+        (
+          (r) => () =>
+            r.next()
+        )(Rng.for(seed, item)),
+      );
     expect(draw(42, 7)).toEqual(draw(42, 7));
     expect(draw(42, 7)).not.toEqual(draw(42, 8));
     expect(draw(42, 7)).not.toEqual(draw(43, 7));

@@ -21,7 +21,9 @@ describe('near-miss name lookup on the demo store', () => {
     }
     expect(compared).toBeGreaterThan(500);
     const plan = db
-      .prepare("EXPLAIN QUERY PLAN SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? AND name_key LIKE ? LIMIT ?")
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? AND name_key LIKE ? LIMIT ?',
+      )
       .all('x', 'y', 1) as { detail: string }[];
     expect(plan[0]!.detail).toMatch(/VIRTUAL TABLE INDEX 0:M/);
   });

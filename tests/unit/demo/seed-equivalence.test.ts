@@ -40,7 +40,11 @@ describe('demo seed: bulk load means the same as inserting through the triggers'
 
     // Purchase totals are the sum of their lines.
     expect(
-      db.prepare(`SELECT p.id FROM purchases p WHERE total_cents != (SELECT sum(quantity * unit_price_cents) FROM purchase_items WHERE purchase_id = p.id)`).all(),
+      db
+        .prepare(
+          `SELECT p.id FROM purchases p WHERE total_cents != (SELECT sum(quantity * unit_price_cents) FROM purchase_items WHERE purchase_id = p.id)`,
+        )
+        .all(),
     ).toEqual([]);
 
     // An entry is open exactly when it has an open outcome and no later entry resolved it.
@@ -51,18 +55,31 @@ describe('demo seed: bulk load means the same as inserting through the triggers'
       )
       .pluck()
       .all();
-    expect(db.prepare('SELECT interaction_id FROM open_issues WHERE closed_at IS NULL ORDER BY interaction_id').pluck().all()).toEqual(openNow);
     expect(
-      db.prepare(`SELECT count(*) FROM open_issues o JOIN interactions i ON i.id = o.interaction_id
-                  WHERE o.opened_at != i.created_at OR o.due_date IS NOT i.follow_up_due OR o.customer_id IS NOT i.customer_id`).pluck().get(),
+      db
+        .prepare('SELECT interaction_id FROM open_issues WHERE closed_at IS NULL ORDER BY interaction_id')
+        .pluck()
+        .all(),
+    ).toEqual(openNow);
+    expect(
+      db
+        .prepare(`SELECT count(*) FROM open_issues o JOIN interactions i ON i.id = o.interaction_id
+                  WHERE o.opened_at != i.created_at OR o.due_date IS NOT i.follow_up_due OR o.customer_id IS NOT i.customer_id`)
+        .pluck()
+        .get(),
     ).toBe(0);
 
     // The search index holds exactly the customers' keys.
     db.prepare("INSERT INTO customer_fts (customer_fts, rank) VALUES ('integrity-check', 1)").run();
     for (const q of ['obrien', 'mary', 'murphy', 'sean', '4567', '353871']) {
-      const viaIndex = db.prepare("SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid").pluck().all(`"${q}"`);
+      const viaIndex = db
+        .prepare('SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid')
+        .pluck()
+        .all(`"${q}"`);
       const viaScan = db
-        .prepare('SELECT id FROM customers WHERE instr(name_key, ?) OR instr(coalesce(phone_digits, \'\'), ?) ORDER BY id')
+        .prepare(
+          "SELECT id FROM customers WHERE instr(name_key, ?) OR instr(coalesce(phone_digits, ''), ?) ORDER BY id",
+        )
         .pluck()
         .all(q, q);
       expect(viaIndex, q).toEqual(viaScan);
@@ -75,13 +92,19 @@ describe('demo seed: bulk load means the same as inserting through the triggers'
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(
-      db.prepare(`SELECT count(*) FROM (SELECT interaction_id AS id, issue_id AS target FROM interaction_resolves
+      db
+        .prepare(`SELECT count(*) FROM (SELECT interaction_id AS id, issue_id AS target FROM interaction_resolves
                     UNION ALL SELECT id, amends_id FROM interactions WHERE amends_id IS NOT NULL) l
                   JOIN interactions i ON i.id = l.id JOIN interactions t ON t.id = l.target
-                  WHERE t.created_at >= i.created_at OR t.id >= i.id OR t.customer_id IS NOT i.customer_id`).pluck().get(),
+                  WHERE t.created_at >= i.created_at OR t.id >= i.id OR t.customer_id IS NOT i.customer_id`)
+        .pluck()
+        .get(),
     ).toBe(0);
-    for (const { created_at, local_day } of db.prepare('SELECT created_at, local_day FROM interactions UNION ALL SELECT purchased_at, local_day FROM purchases').all() as { created_at: string; local_day: string }[]) {
-      if (localDay(new Date(created_at), ctx.config.timeZone) !== local_day) throw new Error(`${created_at} is not on ${local_day}`);
+    for (const { created_at, local_day } of db
+      .prepare('SELECT created_at, local_day FROM interactions UNION ALL SELECT purchased_at, local_day FROM purchases')
+      .all() as { created_at: string; local_day: string }[]) {
+      if (localDay(new Date(created_at), ctx.config.timeZone) !== local_day)
+        throw new Error(`${created_at} is not on ${local_day}`);
     }
     // Pragmas the counter relies on are back.
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
@@ -91,11 +114,13 @@ describe('demo seed: bulk load means the same as inserting through the triggers'
     // So is FTS5's term buffer, which the rebuild enlarges.
     expect(db.prepare("SELECT v FROM customer_fts_config WHERE k = 'hashsize'").pluck().get() ?? 1048576).toBe(1048576);
     const fresh = seeded({ customers: 0 }).db;
-    const objects = (d: typeof db) => d.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").all();
+    const objects = (d: typeof db) => d.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all();
     expect(objects(db)).toEqual(objects(fresh));
     // And they work: a purchase logged after the seed still counts a visit.
     const before = db.prepare('SELECT visit_count FROM customers WHERE id = 1').pluck().get() as number;
-    db.prepare("INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (1, '2026-11-23T09:30:00.000Z', '2026-11-23', 'X-1', 100)").run();
+    db.prepare(
+      "INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (1, '2026-11-23T09:30:00.000Z', '2026-11-23', 'X-1', 100)",
+    ).run();
     expect(db.prepare('SELECT visit_count FROM customers WHERE id = 1').pluck().get()).toBe(before + 1);
   });
 });

@@ -30,7 +30,10 @@ export interface SeededStore {
 }
 
 /** A demo store seeded into a fresh file, clock fixed at TODAY unless `today` says otherwise. */
-export function seeded(opts: Partial<SeedOptions> & { customers: number }, config: Partial<StoreConfig> = {}): SeededStore {
+export function seeded(
+  opts: Partial<SeedOptions> & { customers: number },
+  config: Partial<StoreConfig> = {},
+): SeededStore {
   const file = path.join(tempDir(), 'demo.db');
   const db = openDatabase(file, { create: true });
   const now = new Date(opts.today ?? TODAY);
@@ -49,9 +52,16 @@ export function snapshot(db: Database.Database): Record<string, unknown[]> {
     const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t);
     if (!exists) continue;
     const rows = db.prepare(`SELECT * FROM ${t} ORDER BY ${order}`).all() as Record<string, unknown>[];
-    out[t] = rows.map((r) => Object.entries(r).filter(([k]) => k !== SALTED[t]).map(([, v]) => v));
+    out[t] = rows.map((r) =>
+      Object.entries(r)
+        .filter(([k]) => k !== SALTED[t])
+        .map(([, v]) => v),
+    );
   }
-  out.schema = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").raw().all();
+  out.schema = db
+    .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    .raw()
+    .all();
   return out;
 }
 

@@ -17,6 +17,7 @@ describe('clerk initials', () => {
   });
 
   it('never cuts a character in half', () => {
-    for (const name of ['🦊 Róisín', '𝒜lex 𝒵', '👩‍💻 Dev']) expect(initials(name)).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    for (const name of ['🦊 Róisín', '𝒜lex 𝒵', '👩‍💻 Dev'])
+      expect(initials(name)).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   });
 });

@@ -1,10 +1,23 @@
 // The log form's recovery steps as typed, and what a save sends (renderer/src/lib/recovery-draft.ts).
 import { describe, expect, it } from 'vitest';
 import { recoverySchema } from '../../../common/recovery';
-import { checkRecovery, emptyRecovery, minorUnits, parseRecovery, typedAmount, type RecoveryDraft } from '../../../renderer/src/lib/recovery-draft';
+import {
+  checkRecovery,
+  emptyRecovery,
+  minorUnits,
+  parseRecovery,
+  typedAmount,
+  type RecoveryDraft,
+} from '../../../renderer/src/lib/recovery-draft';
 import { emptyDraft, isBlank, parseDraft } from '../../../renderer/src/state/log-draft';
 
-const full: RecoveryDraft = { severity: 'serious', whatWentWrong: ' lid cracked ', remedy: 'replacement', amount: '12,50', rootCause: 'product_fault' };
+const full: RecoveryDraft = {
+  severity: 'serious',
+  whatWentWrong: ' lid cracked ',
+  remedy: 'replacement',
+  amount: '12,50',
+  rootCause: 'product_fault',
+};
 
 describe('recovery steps in the log form', () => {
   it('send nothing for another kind or untouched steps, and a valid recovery when complete', () => {
@@ -13,14 +26,26 @@ describe('recovery steps in the log form', () => {
     const checked = checkRecovery('complaint', full);
     expect(checked).toEqual({
       ok: true,
-      recovery: { severity: 'serious', whatWentWrong: 'lid cracked', remedy: 'replacement', amountMinor: 1250, rootCause: 'product_fault' },
+      recovery: {
+        severity: 'serious',
+        whatWentWrong: 'lid cracked',
+        remedy: 'replacement',
+        amountMinor: 1250,
+        rootCause: 'product_fault',
+      },
     });
     if (checked.ok) expect(recoverySchema.safeParse(checked.recovery).success).toBe(true);
-    expect(checkRecovery('complaint', { ...full, remedy: 'none', amount: '99' })).toMatchObject({ ok: true, recovery: { amountMinor: 0 } });
+    expect(checkRecovery('complaint', { ...full, remedy: 'none', amount: '99' })).toMatchObject({
+      ok: true,
+      recovery: { amountMinor: 0 },
+    });
   });
 
   it('name the first missing step', () => {
-    expect(checkRecovery('complaint', { ...full, whatWentWrong: ' ' })).toMatchObject({ ok: false, field: 'whatWentWrong' });
+    expect(checkRecovery('complaint', { ...full, whatWentWrong: ' ' })).toMatchObject({
+      ok: false,
+      field: 'whatWentWrong',
+    });
     expect(checkRecovery('complaint', { ...full, severity: null })).toMatchObject({ ok: false, field: 'severity' });
     expect(checkRecovery('complaint', { ...full, remedy: null })).toMatchObject({ ok: false, field: 'remedy' });
     expect(checkRecovery('complaint', { ...full, amount: '12.505' })).toMatchObject({ ok: false, field: 'amount' });
@@ -28,7 +53,13 @@ describe('recovery steps in the log form', () => {
   });
 
   it('read amounts as typed and write them back', () => {
-    expect([minorUnits('25'), minorUnits('€ 7.5'), minorUnits(''), minorUnits('-3'), minorUnits('abc')]).toEqual([2500, 750, 0, null, null]);
+    expect([minorUnits('25'), minorUnits('€ 7.5'), minorUnits(''), minorUnits('-3'), minorUnits('abc')]).toEqual([
+      2500,
+      750,
+      0,
+      null,
+      null,
+    ]);
     expect([typedAmount(2500), typedAmount(1250)]).toEqual(['25', '12.50']);
   });
 

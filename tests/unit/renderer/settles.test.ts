@@ -20,7 +20,12 @@ describe('which open issues an entry settles', () => {
   it('proposes the single open issue of the kind the clerk picked, and nothing when there are several or none', () => {
     expect(settlesFor(draft({ kind: 'complaint', kindChosen: true, outcome: 'resolved' }), TONY)).toEqual([1768]);
     expect(settlesFor(draft({ kind: 'pickup', kindChosen: true, outcome: 'resolved' }), TONY)).toEqual([]);
-    expect(settlesFor(draft({ kind: 'complaint', kindChosen: true, outcome: 'resolved' }), [...TONY, issue(1770, 'complaint')])).toEqual([]);
+    expect(
+      settlesFor(draft({ kind: 'complaint', kindChosen: true, outcome: 'resolved' }), [
+        ...TONY,
+        issue(1770, 'complaint'),
+      ]),
+    ).toEqual([]);
   });
 
   it('proposes nothing from the kind the form starts on: a quick question must not close the open one', () => {

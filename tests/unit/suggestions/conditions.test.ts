@@ -44,8 +44,11 @@ const comparisonArb: fc.Arbitrary<Condition> = fc.constantFrom(...FIELD_NAMES).c
   fc.constantFrom(...OPS[FIELDS[field].type]!).chain((op) => {
     if (op === 'exists' || op === 'missing') return fc.constant({ field, op } as Condition);
     if (op === 'in' || op === 'notIn')
-      return fc.array(scalarFor(field), { minLength: 1, maxLength: 4 }).map((value) => ({ field, op, value }) as Condition);
-    if (op === 'contains' || op === 'notContains') return fc.string({ maxLength: 10 }).map((value) => ({ field, op, value }) as Condition);
+      return fc
+        .array(scalarFor(field), { minLength: 1, maxLength: 4 })
+        .map((value) => ({ field, op, value }) as Condition);
+    if (op === 'contains' || op === 'notContains')
+      return fc.string({ maxLength: 10 }).map((value) => ({ field, op, value }) as Condition);
     return scalarFor(field).map((value) => ({ field, op, value }) as Condition);
   }),
 );
@@ -73,7 +76,13 @@ const factsArb: fc.Arbitrary<FactValues> = fc.record(
 ) as fc.Arbitrary<FactValues>;
 
 const depth = (c: Condition): number =>
-  'all' in c ? 1 + Math.max(0, ...c.all.map(depth)) : 'any' in c ? 1 + Math.max(0, ...c.any.map(depth)) : 'not' in c ? 1 + depth(c.not) : 0;
+  'all' in c
+    ? 1 + Math.max(0, ...c.all.map(depth))
+    : 'any' in c
+      ? 1 + Math.max(0, ...c.any.map(depth))
+      : 'not' in c
+        ? 1 + depth(c.not)
+        : 0;
 
 describe('condition language', () => {
   it('accepts every well-formed condition and evaluates it on any facts without throwing', () => {
@@ -109,7 +118,9 @@ describe('condition language', () => {
     }
     expect(evaluate(parseCondition({ field: 'visitCount', op: 'missing' }), none).ok).toBe(true);
     expect(evaluate(parseCondition({ field: 'tags', op: 'missing' }), { ...none, tags: [] }).ok).toBe(true);
-    expect(evaluate(parseCondition({ field: 'tags', op: 'contains', value: 'Coffee' }), { ...none, tags: ['coffee'] }).ok).toBe(true);
+    expect(
+      evaluate(parseCondition({ field: 'tags', op: 'contains', value: 'Coffee' }), { ...none, tags: ['coffee'] }).ok,
+    ).toBe(true);
   });
 
   it('rejects an unknown field with its name, where it is, and the fields it could be', () => {
@@ -117,14 +128,21 @@ describe('condition language', () => {
       fc.property(
         fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !(s in FIELDS)),
         (field) => {
-          const bad = { all: [{ field: 'visitCount', op: '>', value: 1 }, { field, op: '==', value: 1 }] };
+          const bad = {
+            all: [
+              { field: 'visitCount', op: '>', value: 1 },
+              { field, op: '==', value: 1 },
+            ],
+          };
           expect(() => parseCondition(bad)).toThrow(/conditions\.all\[1\]\.field: unknown condition field/);
         },
       ),
       { numRuns: 200, seed: 9 },
     );
     expect(() => parseCondition({ field: 'visitcount', op: '>', value: 1 })).toThrow(/did you mean "visitCount"\?/);
-    expect(() => parseCondition({ field: 'sentiment', op: '>', value: 1 })).toThrow(/did you mean "lastInteraction\.sentiment"\?/);
+    expect(() => parseCondition({ field: 'sentiment', op: '>', value: 1 })).toThrow(
+      /did you mean "lastInteraction\.sentiment"\?/,
+    );
   });
 
   it('rejects an unknown operator, or one that does not fit the field, naming the ones that do', () => {
@@ -133,7 +151,9 @@ describe('condition language', () => {
         fc.constantFrom(...FIELD_NAMES),
         fc.string({ maxLength: 6 }).filter((s) => !(OPERATORS as readonly string[]).includes(s)),
         (field, op) => {
-          expect(() => parseCondition({ not: { field, op, value: 1 } })).toThrow(/conditions\.not\.op: unknown operator/);
+          expect(() => parseCondition({ not: { field, op, value: 1 } })).toThrow(
+            /conditions\.not\.op: unknown operator/,
+          );
         },
       ),
       { numRuns: 200, seed: 10 },
@@ -146,9 +166,15 @@ describe('condition language', () => {
   it('rejects values of the wrong type and malformed shapes with a precise message', () => {
     const cases: [unknown, RegExp][] = [
       [{ field: 'visitCount', op: '>', value: '3' }, /visitCount must be compared with a number; got "3"/],
-      [{ field: 'lastInteraction.outcome', op: '==', value: 'closed' }, /one of resolved, follow_up, escalated, unresolved; got "closed"/],
+      [
+        { field: 'lastInteraction.outcome', op: '==', value: 'closed' },
+        /one of resolved, follow_up, escalated, unresolved; got "closed"/,
+      ],
       [{ field: 'tier', op: 'in', value: [] }, /needs a non-empty list/],
-      [{ field: 'tier', op: 'in', value: ['gold', 'platinum'] }, /value\[1\]: tier values must be one of new, bronze, silver, gold/],
+      [
+        { field: 'tier', op: 'in', value: ['gold', 'platinum'] },
+        /value\[1\]: tier values must be one of new, bronze, silver, gold/,
+      ],
       [{ field: 'visitCount', op: 'exists', value: 1 }, /"exists" takes no value/],
       [{ field: 'visitCount', op: '>' }, /needs a value/],
       [{ field: 'visitCount', op: '>', value: 1, why: 'x' }, /unexpected key "why"/],
@@ -165,7 +191,9 @@ describe('condition language', () => {
   });
 
   it('errors are VALIDATION errors, the code the counter shows as a message', () => {
-    expect(() => parseCondition({ field: 'nope', op: '==', value: 1 })).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(() => parseCondition({ field: 'nope', op: '==', value: 1 })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
   });
 
   it('never throws on generated customer histories, and always answers with 3–5 explained suggestions', () => {

@@ -24,7 +24,15 @@ describe('facts', () => {
         const effective = effectiveInteractions(s.ctx, historyRepo(s.db).interactionsByIds(ids));
         const expected = ids.map((id) => {
           const i = effective.get(id)!.interaction;
-          return { id, created_at: i.createdAt, kind: i.kind, outcome: i.outcome, sentiment: i.sentiment, notes: i.notes, follow_up_due: i.followUpDue };
+          return {
+            id,
+            created_at: i.createdAt,
+            kind: i.kind,
+            outcome: i.outcome,
+            sentiment: i.sentiment,
+            notes: i.notes,
+            follow_up_due: i.followUpDue,
+          };
         });
         expect(playbookRepo(s.db).recentInteractions.all(c, 20)).toEqual(expected);
         const open = openIssuesFor(s.ctx, c).map((o) => ({
@@ -35,7 +43,13 @@ describe('facts', () => {
           outcome: o.outcome,
           notes: o.notes,
         }));
-        expect(new Set(playbookRepo(s.db).openIssues.all(c).map((r) => JSON.stringify(r)))).toEqual(new Set(open.map((r) => JSON.stringify(r))));
+        expect(
+          new Set(
+            playbookRepo(s.db)
+              .openIssues.all(c)
+              .map((r) => JSON.stringify(r)),
+          ),
+        ).toEqual(new Set(open.map((r) => JSON.stringify(r))));
       }),
       { numRuns: 40, seed: 12 },
     );
@@ -44,7 +58,13 @@ describe('facts', () => {
   it('make the condition examples from the product spec hold for the situation they describe', () => {
     const s = store();
     const c = customer(s);
-    const i = logAt(s, 5, { customerId: c, kind: 'complaint', outcome: 'follow_up', sentiment: 2, followUpDue: dayIn(s, 2) });
+    const i = logAt(s, 5, {
+      customerId: c,
+      kind: 'complaint',
+      outcome: 'follow_up',
+      sentiment: 2,
+      followUpDue: dayIn(s, 2),
+    });
     const f = gatherFacts(s.ctx, c, s.clerkId);
     const example = parseCondition({
       all: [
@@ -53,11 +73,20 @@ describe('facts', () => {
       ],
     });
     expect(evaluate(example, f.values)).toEqual({ ok: true, fields: ['lastInteraction.sentiment', 'openFollowUps'] });
-    expect(f.subjects.lastInteraction).toEqual({ fact: 'complaint on 18 Nov, follow-up pending, sentiment 2/5', ref: `interaction:${i.id}`, ageDays: 5 });
+    expect(f.subjects.lastInteraction).toEqual({
+      fact: 'complaint on 18 Nov, follow-up pending, sentiment 2/5',
+      ref: `interaction:${i.id}`,
+      ageDays: 5,
+    });
     expect(f.resolvable).toEqual({ openIssue: i.id, followUp: i.id, pickup: null });
     amendAt(s, 1, { interactionId: i.id, reason: 'called back', outcome: 'resolved', sentiment: 4 });
     const after = gatherFacts(s.ctx, c, s.clerkId);
-    expect(after.values).toMatchObject({ openIssues: 0, openFollowUps: 0, 'lastInteraction.outcome': 'resolved', 'lastInteraction.sentiment': 4 });
+    expect(after.values).toMatchObject({
+      openIssues: 0,
+      openFollowUps: 0,
+      'lastInteraction.outcome': 'resolved',
+      'lastInteraction.sentiment': 4,
+    });
     expect(evaluate(example, after.values).ok).toBe(false);
   });
 
@@ -77,8 +106,17 @@ describe('facts', () => {
       'purchase.allReturned': false,
       'purchase.itemCount': 2,
     });
-    expect(f.vars).toMatchObject({ 'lastPurchase.item': 'Spin mop', returnWindowEnds: '21 Nov', returnWindowDays: '28', goodwillDays: '7' });
-    expect(f.subjects.purchase).toEqual({ fact: 'bought Spin mop (+1 more) on 24 Oct, return window ended 21 Nov', ref: `purchase:${p}`, ageDays: 30 });
+    expect(f.vars).toMatchObject({
+      'lastPurchase.item': 'Spin mop',
+      returnWindowEnds: '21 Nov',
+      returnWindowDays: '28',
+      goodwillDays: '7',
+    });
+    expect(f.subjects.purchase).toEqual({
+      fact: 'bought Spin mop (+1 more) on 24 Oct, return window ended 21 Nov',
+      ref: `purchase:${p}`,
+      ageDays: 30,
+    });
   });
 
   it('a walk-in has no customer facts at all', () => {
@@ -86,7 +124,12 @@ describe('facts', () => {
     const f = gatherFacts(s.ctx, null, s.clerkId);
     expect(f.values.isWalkIn).toBe(true);
     expect(Object.entries(f.values).filter(([k, v]) => k !== 'isWalkIn' && v !== null)).toEqual([]);
-    expect(f.vars).toEqual({ storeName: 'Counterpart Demo Store', clerkName: 'Aoife', returnWindowDays: '30', goodwillDays: '7' });
+    expect(f.vars).toEqual({
+      storeName: 'Counterpart Demo Store',
+      clerkName: 'Aoife',
+      returnWindowDays: '30',
+      goodwillDays: '7',
+    });
   });
 
   it('read interests from tags, skipping tags about how to serve the customer', () => {

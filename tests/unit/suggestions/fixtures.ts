@@ -42,10 +42,18 @@ function at<T>(s: Store, iso: string, f: () => T): T {
 }
 
 export function customer(s: Store, draft: CustomerDraft = {}, createdDaysAgo = 400): number {
-  return at(s, daysAgo(s, createdDaysAgo), () => createCustomer(s.ctx, { firstName: 'Aoife', lastName: 'Byrne', ...draft }).id);
+  return at(
+    s,
+    daysAgo(s, createdDaysAgo),
+    () => createCustomer(s.ctx, { firstName: 'Aoife', lastName: 'Byrne', ...draft }).id,
+  );
 }
 
-export function logAt(s: Store, daysBack: number, input: Omit<LogInteractionInput, 'customerId'> & { customerId: number | null }): Interaction {
+export function logAt(
+  s: Store,
+  daysBack: number,
+  input: Omit<LogInteractionInput, 'customerId'> & { customerId: number | null },
+): Interaction {
   return at(s, daysAgo(s, daysBack), () => logInteraction(s.ctx, s.clerkId, input));
 }
 
@@ -64,7 +72,8 @@ export function buy(
 
 /** Catalog entries, as the demo seed (or a store's product data) writes them. */
 export function catalogue(s: Store, items: { sku: string; checkIn: boolean; spoken?: string }[]): void {
-  for (const i of items) catalogRepo(s.db).put.run({ sku: i.sku, spoken: i.spoken ?? null, check_in: i.checkIn ? 1 : 0 });
+  for (const i of items)
+    catalogRepo(s.db).put.run({ sku: i.sku, spoken: i.spoken ?? null, check_in: i.checkIn ? 1 : 0 });
 }
 
 /** A manager marks a template as fit to say while an issue is open. */
@@ -96,7 +105,9 @@ export function expectWellFormed(list: Suggestion[], opts: { walkIn?: boolean } 
   for (let i = 1; i < rest.length; i++) expect(rest[i - 1]!.score).toBeGreaterThanOrEqual(rest[i]!.score);
   for (const x of list) {
     // Quoted clerk notes are the customer's own words, slots the clerk's to fill; everything else is clean template text.
-    expect(fillSlots(x.text, () => 'the blank').replace(/“[^”]*”/g, '“…”')).not.toMatch(/[{}[\]]|undefined|null|NaN|\s[,.!?]|^\s|\s$| {2}/);
+    expect(fillSlots(x.text, () => 'the blank').replace(/“[^”]*”/g, '“…”')).not.toMatch(
+      /[{}[\]]|undefined|null|NaN|\s[,.!?]|^\s|\s$| {2}/,
+    );
     expect(x.text).toMatch(/^[\p{Lu}\p{Lo}“"]/u);
     expect(x.reasons.length).toBeGreaterThan(0);
     for (const r of x.reasons) {

@@ -10,7 +10,11 @@ const interactionEvent = fc.record({
   kind: fc.constantFrom(...INTERACTION_KINDS),
   outcome: fc.constantFrom(...INTERACTION_OUTCOMES),
   sentiment: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
-  notes: fc.oneof(fc.constant(''), fc.string({ maxLength: 80 }), fc.constantFrom('Kettle leaks. Wants a refund.', 'Paint order\nsecond line')),
+  notes: fc.oneof(
+    fc.constant(''),
+    fc.string({ maxLength: 80 }),
+    fc.constantFrom('Kettle leaks. Wants a refund.', 'Paint order\nsecond line'),
+  ),
   dueIn: fc.integer({ min: -20, max: 20 }),
   /** Amend it a day later to this outcome. */
   amendTo: fc.option(fc.constantFrom(...INTERACTION_OUTCOMES), { nil: null }),
@@ -23,7 +27,10 @@ const purchaseEvent = fc.record({
   daysAgo: fc.integer({ min: 0, max: 800 }),
   items: fc.array(
     fc.record({
-      description: fc.oneof(fc.constantFrom('Kettle', 'Terracotta planter 30cm', 'Gift card'), fc.string({ minLength: 1, maxLength: 30 }).filter((d) => d.trim() !== '')),
+      description: fc.oneof(
+        fc.constantFrom('Kettle', 'Terracotta planter 30cm', 'Gift card'),
+        fc.string({ minLength: 1, maxLength: 30 }).filter((d) => d.trim() !== ''),
+      ),
       priceCents: fc.integer({ min: 0, max: 300_000 }),
       returned: fc.boolean(),
     }),
@@ -32,7 +39,7 @@ const purchaseEvent = fc.record({
 });
 
 export const historyArb = fc.record({
-  firstName: fc.constantFrom('Aoife', '', 'J.', '王小明', 'SEÁN', "Mary-Kate"),
+  firstName: fc.constantFrom('Aoife', '', 'J.', '王小明', 'SEÁN', 'Mary-Kate'),
   lastName: fc.constantFrom('Byrne', '', '田中', "O'Brien"),
   style: fc.constantFrom(...COMMUNICATION_STYLES),
   marketingConsent: fc.boolean(),
@@ -45,10 +52,21 @@ export type History = typeof historyArb extends fc.Arbitrary<infer T> ? T : neve
 
 /** Writes a generated history through the real services; returns the customer id. */
 export function applyHistory(s: Store, h: History): number {
-  const birthday = h.birthdayOffset === null ? undefined : new Date(Date.UTC(1940, 0, 1) + h.birthdayOffset * 86_400_000).toISOString().slice(0, 10);
+  const birthday =
+    h.birthdayOffset === null
+      ? undefined
+      : new Date(Date.UTC(1940, 0, 1) + h.birthdayOffset * 86_400_000).toISOString().slice(0, 10);
   const c = customer(
     s,
-    { firstName: h.firstName, lastName: h.lastName, phone: '087 123 4567', style: h.style, marketingConsent: h.marketingConsent, tags: h.tags, ...(birthday ? { birthday } : {}) },
+    {
+      firstName: h.firstName,
+      lastName: h.lastName,
+      phone: '087 123 4567',
+      style: h.style,
+      marketingConsent: h.marketingConsent,
+      tags: h.tags,
+      ...(birthday ? { birthday } : {}),
+    },
     h.createdDaysAgo,
   );
   const open: number[] = [];
@@ -69,11 +87,21 @@ export function applyHistory(s: Store, h: History): number {
     });
     if (e.outcome !== 'resolved') open.push(i.id);
     if (e.amendTo && e.daysAgo >= 1) {
-      amendAt(s, e.daysAgo - 1, { interactionId: i.id, reason: 'corrected', outcome: e.amendTo, followUpDue: dayIn(s, Math.max(0, e.dueIn) - (e.daysAgo - 1)) });
+      amendAt(s, e.daysAgo - 1, {
+        interactionId: i.id,
+        reason: 'corrected',
+        outcome: e.amendTo,
+        followUpDue: dayIn(s, Math.max(0, e.dueIn) - (e.daysAgo - 1)),
+      });
     }
     const last = open.pop();
     // Only an issue still open can be settled (an amendment may have closed it already).
-    if (e.resolveLater && e.daysAgo >= 1 && last !== undefined && openIssuesFor(s.ctx, c).some((o) => o.interactionId === last)) {
+    if (
+      e.resolveLater &&
+      e.daysAgo >= 1 &&
+      last !== undefined &&
+      openIssuesFor(s.ctx, c).some((o) => o.interactionId === last)
+    ) {
       logAt(s, e.daysAgo - 1, { customerId: c, kind: 'other', outcome: 'resolved', sentiment: 4, resolves: [last] });
     } else if (last !== undefined) {
       open.push(last);

@@ -10,7 +10,9 @@ import { amendAt, customer, logAt, regular, store, suggest, type Store } from '.
 type Counts = { shown: number; used: number; successes: number };
 const stat = (s: Store, template: string, style: string): Counts =>
   s.db
-    .prepare<[string, string, string], Counts>('SELECT shown, used, successes FROM playbook_stats WHERE template_id = ? AND store_id = ? AND style = ?')
+    .prepare<[string, string, string], Counts>(
+      'SELECT shown, used, successes FROM playbook_stats WHERE template_id = ? AND store_id = ? AND style = ?',
+    )
     .get(template, s.ctx.config.storeId, style) ?? { shown: 0, used: 0, successes: 0 };
 
 /**
@@ -34,7 +36,13 @@ function outcomes(s: Store, customerId: number, template: string, used: number, 
 
 /** Two always-applicable templates of equal weight, above everything in the default playbook. */
 function twoCandidates(s: Store): void {
-  const texts = (t: string) => ({ blue: `${t} b`, green: `${t} g`, gold: `${t} o`, orange: `${t} r`, unknown: `${t} u` });
+  const texts = (t: string) => ({
+    blue: `${t} b`,
+    green: `${t} g`,
+    gold: `${t} o`,
+    orange: `${t} r`,
+    unknown: `${t} u`,
+  });
   importPlaybook(s.ctx, s.clerkId, {
     format: 'counterpart-playbook',
     formatVersion: 1,
@@ -44,7 +52,10 @@ function twoCandidates(s: Store): void {
     ],
   });
 }
-const firstTwo = (s: Store, c: number) => suggest(s, c).slice(0, 2).map((x) => x.templateId);
+const firstTwo = (s: Store, c: number) =>
+  suggest(s, c)
+    .slice(0, 2)
+    .map((x) => x.templateId);
 
 describe('outcome statistics', () => {
   it('counts a use for each interaction logged with a suggestion, and a success only when resolved with sentiment >= 4', () => {
@@ -78,11 +89,22 @@ describe('outcome statistics', () => {
     const s = store();
     const c = customer(s, { style: 'blue' });
     suggest(s, c);
-    const i = logAt(s, 2, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2, suggestionTemplateId: 'service-recovery' });
+    const i = logAt(s, 2, {
+      customerId: c,
+      kind: 'complaint',
+      outcome: 'unresolved',
+      sentiment: 2,
+      suggestionTemplateId: 'service-recovery',
+    });
     expect(stat(s, 'service-recovery', 'blue')).toMatchObject({ used: 1, successes: 0 });
     amendAt(s, 1, { interactionId: i.id, reason: 'sorted on the phone', outcome: 'resolved', sentiment: 5 });
     expect(stat(s, 'service-recovery', 'blue')).toMatchObject({ used: 1, successes: 1 });
-    amendAt(s, 1, { interactionId: i.id, reason: 'customer rang back, still broken', outcome: 'unresolved', sentiment: 1 });
+    amendAt(s, 1, {
+      interactionId: i.id,
+      reason: 'customer rang back, still broken',
+      outcome: 'unresolved',
+      sentiment: 1,
+    });
     expect(stat(s, 'service-recovery', 'blue')).toMatchObject({ used: 1, successes: 0 });
     amendAt(s, 0, { interactionId: i.id, reason: 'notes only', notes: 'more detail' });
     expect(stat(s, 'service-recovery', 'blue')).toMatchObject({ used: 1, successes: 0 });
@@ -91,22 +113,44 @@ describe('outcome statistics', () => {
   it('counts walk-ins under the neutral style, and the style the customer had when it was used', () => {
     const s = store();
     suggest(s, null);
-    logAt(s, 0, { customerId: null, kind: 'inquiry', outcome: 'resolved', sentiment: 4, suggestionTemplateId: 'walk-in-welcome' });
+    logAt(s, 0, {
+      customerId: null,
+      kind: 'inquiry',
+      outcome: 'resolved',
+      sentiment: 4,
+      suggestionTemplateId: 'walk-in-welcome',
+    });
     expect(stat(s, 'walk-in-welcome', 'unknown')).toMatchObject({ used: 1, successes: 1 });
     const c = customer(s, { style: 'orange' });
-    logAt(s, 0, { customerId: c, kind: 'inquiry', outcome: 'resolved', sentiment: 4, suggestionTemplateId: 'how-can-i-help' });
+    logAt(s, 0, {
+      customerId: c,
+      kind: 'inquiry',
+      outcome: 'resolved',
+      sentiment: 4,
+      suggestionTemplateId: 'how-can-i-help',
+    });
     expect(stat(s, 'how-can-i-help', 'orange')).toMatchObject({ used: 1 });
   });
 
   it('folds uses logged before the engine first ran into this store', () => {
     const s = store(undefined, { storeId: 'galway' });
     const c = customer(s, { style: 'gold' });
-    logAt(s, 0, { customerId: c, kind: 'inquiry', outcome: 'resolved', sentiment: 5, suggestionTemplateId: 'greeting-regular' });
+    logAt(s, 0, {
+      customerId: c,
+      kind: 'inquiry',
+      outcome: 'resolved',
+      sentiment: 5,
+      suggestionTemplateId: 'greeting-regular',
+    });
     expect(s.db.prepare("SELECT count(*) AS n FROM playbook_stats WHERE store_id = ''").get()).toEqual({ n: 1 });
     suggest(s, c);
     expect(s.db.prepare("SELECT count(*) AS n FROM playbook_stats WHERE store_id = ''").get()).toEqual({ n: 0 });
     expect(stat(s, 'greeting-regular', 'gold')).toMatchObject({ used: 1, successes: 1 });
-    expect(templateStats(s.ctx).find((r) => r.templateId === 'greeting-regular')).toMatchObject({ storeId: 'galway', style: 'gold', used: 1 });
+    expect(templateStats(s.ctx).find((r) => r.templateId === 'greeting-regular')).toMatchObject({
+      storeId: 'galway',
+      style: 'gold',
+      used: 1,
+    });
   });
 
   it('counts what was shown: once per returned suggestion, per store and style, and nothing else', () => {
@@ -124,9 +168,17 @@ describe('outcome statistics', () => {
   it('uses a template id that is not in the playbook without failing the log', () => {
     const s = store();
     const c = customer(s);
-    const i = logAt(s, 0, { customerId: c, kind: 'inquiry', outcome: 'resolved', sentiment: 5, suggestionTemplateId: 'retired-template' });
+    const i = logAt(s, 0, {
+      customerId: c,
+      kind: 'inquiry',
+      outcome: 'resolved',
+      sentiment: 5,
+      suggestionTemplateId: 'retired-template',
+    });
     expect(i.suggestionTemplateId).toBe('retired-template');
-    expect(s.db.prepare("SELECT used FROM playbook_stats WHERE template_id = 'retired-template'").get()).toEqual({ used: 1 });
+    expect(s.db.prepare("SELECT used FROM playbook_stats WHERE template_id = 'retired-template'").get()).toEqual({
+      used: 1,
+    });
   });
 });
 
@@ -146,7 +198,9 @@ describe('Bayesian ranking', () => {
     expect(posterior(lucky).mean).toBeGreaterThan(posterior(proven).mean); // the naive estimate would be fooled
     expect(cautiousRate(proven)).toBeGreaterThan(cautiousRate(lucky));
     expect(cautiousRate({ ...lucky, used: 20, successes: 20 })).toBeGreaterThan(cautiousRate(proven));
-    expect(cautiousRate({ used: 40, successes: 2, otherUsed: 0, otherSuccesses: 0 })).toBeLessThan(cautiousRate(NO_EVIDENCE));
+    expect(cautiousRate({ used: 40, successes: 2, otherUsed: 0, otherSuccesses: 0 })).toBeLessThan(
+      cautiousRate(NO_EVIDENCE),
+    );
   });
 
   it('orders equal templates by id when nothing has been learned', () => {

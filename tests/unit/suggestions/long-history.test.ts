@@ -13,17 +13,44 @@ function heavyCustomer(s: Store, interactions: number, purchases: number): numbe
        terminal_id, suggestion_template_id, amends_id, amend_reason)
      VALUES (?, ?, ?, ?, ?, ?, 'notes', ?, ?, 'counter-1', ?, ?, ?)`,
   );
-  const buy = s.db.prepare('INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, ?, ?, ?, ?)');
-  const item = s.db.prepare("INSERT INTO purchase_items (purchase_id, sku, description, quantity, unit_price_cents) VALUES (?, 'SKU', ?, 1, ?)");
+  const buy = s.db.prepare(
+    'INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, ?, ?, ?, ?)',
+  );
+  const item = s.db.prepare(
+    "INSERT INTO purchase_items (purchase_id, sku, description, quantity, unit_price_cents) VALUES (?, 'SKU', ?, 1, ?)",
+  );
   const kinds = ['inquiry', 'purchase', 'return', 'complaint', 'pickup', 'other'];
   s.db.transaction(() => {
     for (let i = interactions; i >= 1; i--) {
       const at = new Date(Date.parse(s.now) - i * 3 * 3_600_000 - 86_400_000).toISOString();
       const open = i % 997 === 0;
-      const info = ins.run(c, at, at.slice(0, 10), kinds[i % 6], open ? 'unresolved' : 'resolved', (i % 5) + 1, null, s.clerkId,
-        i % 3 === 0 ? 'greeting-regular' : null, null, null);
+      const info = ins.run(
+        c,
+        at,
+        at.slice(0, 10),
+        kinds[i % 6],
+        open ? 'unresolved' : 'resolved',
+        (i % 5) + 1,
+        null,
+        s.clerkId,
+        i % 3 === 0 ? 'greeting-regular' : null,
+        null,
+        null,
+      );
       if (i % 50 === 0) {
-        ins.run(c, at, at.slice(0, 10), kinds[i % 6], 'resolved', 5, null, s.clerkId, null, Number(info.lastInsertRowid), 'typo');
+        ins.run(
+          c,
+          at,
+          at.slice(0, 10),
+          kinds[i % 6],
+          'resolved',
+          5,
+          null,
+          s.clerkId,
+          null,
+          Number(info.lastInsertRowid),
+          'typo',
+        );
       }
     }
     for (let i = purchases; i >= 1; i--) {
@@ -74,7 +101,9 @@ describe('suggestion engine on long histories', () => {
       [repo.recentInteractions.source, c, 20],
       [repo.latestPurchase.source, c],
     ];
-    expect(plan(s.db, repo.recentInteractions.source, c, 20)).toMatch(/USING INDEX interactions_customer_time \(customer_id=\?\)/);
+    expect(plan(s.db, repo.recentInteractions.source, c, 20)).toMatch(
+      /USING INDEX interactions_customer_time \(customer_id=\?\)/,
+    );
     expect(plan(s.db, repo.latestPurchase.source, c)).toMatch(/USING INDEX purchases_customer_time \(customer_id=\?\)/);
     for (const [sql, ...params] of queries) {
       const p = plan(s.db, sql, ...params);
@@ -86,7 +115,12 @@ describe('suggestion engine on long histories', () => {
     expect(plan(s.db, 'SELECT * FROM interactions WHERE amends_id IN (?, ?) ORDER BY id', 1, 2)).toMatch(
       /SEARCH interactions USING INDEX interactions_amends/,
     );
-    expect(plan(s.db, 'SELECT interaction_id FROM open_issues WHERE customer_id = ? AND closed_at IS NULL ORDER BY opened_at DESC LIMIT 50', c))
-      .toMatch(/SEARCH open_issues USING INDEX open_issues_customer/);
+    expect(
+      plan(
+        s.db,
+        'SELECT interaction_id FROM open_issues WHERE customer_id = ? AND closed_at IS NULL ORDER BY opened_at DESC LIMIT 50',
+        c,
+      ),
+    ).toMatch(/SEARCH open_issues USING INDEX open_issues_customer/);
   });
 });

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { gatherFacts, issueIsAbout, MAX_ISSUE_VIEWS, spokenName } from '../../../main/services/suggestions/facts';
 import { MAX_ISSUE_SUGGESTIONS, MAX_SUGGESTIONS } from '../../../main/services/suggestions/engine';
 import { previewTemplate, saveTemplate } from '../../../main/services/suggestions/manage';
-import { compatibleByDefault, HELD_BACK_KINDS, parseTemplate, shippedPlaybook } from '../../../main/services/suggestions/playbook';
+import {
+  compatibleByDefault,
+  HELD_BACK_KINDS,
+  parseTemplate,
+  shippedPlaybook,
+} from '../../../main/services/suggestions/playbook';
 import { buy, catalogue, customer, dayIn, declareCompatible, logAt, regular, store, suggest } from './fixtures';
 
 const KETTLE = { sku: 'KIT-3001', description: 'Russell Hobbs kettle 1.7L', priceCents: 3999 };
@@ -15,7 +20,13 @@ describe('one suggestion per open issue, first', () => {
     const s = store();
     const c = customer(s);
     const pickup = logAt(s, 9, { customerId: c, kind: 'pickup', outcome: 'unresolved', notes: 'BBQ ordered in' });
-    const ask = logAt(s, 5, { customerId: c, kind: 'inquiry', outcome: 'follow_up', followUpDue: dayIn(s, -1), notes: 'Quote for a shed' });
+    const ask = logAt(s, 5, {
+      customerId: c,
+      kind: 'inquiry',
+      outcome: 'follow_up',
+      followUpDue: dayIn(s, -1),
+      notes: 'Quote for a shed',
+    });
     const comp = logAt(s, 2, { customerId: c, kind: 'complaint', outcome: 'escalated', notes: 'Refund refused' });
     const f = gatherFacts(s.ctx, c, s.clerkId);
     expect(f.issues.map((i) => i.issueId).sort()).toEqual([pickup.id, ask.id, comp.id].sort());
@@ -36,9 +47,23 @@ describe('one suggestion per open issue, first', () => {
   it('judges the most pressing issues only: promises due today or broken first, however old, then the newest', () => {
     const s = store();
     const c = customer(s);
-    const broken = logAt(s, 60, { customerId: c, kind: 'inquiry', outcome: 'follow_up', followUpDue: dayIn(s, -50), notes: 'Quote' });
-    const today = logAt(s, 30, { customerId: c, kind: 'pickup', outcome: 'follow_up', followUpDue: dayIn(s, 0), notes: 'Paint' });
-    const questions = Array.from({ length: MAX_ISSUE_VIEWS }, (_, d) => logAt(s, d + 1, { customerId: c, kind: 'complaint', outcome: 'escalated' }));
+    const broken = logAt(s, 60, {
+      customerId: c,
+      kind: 'inquiry',
+      outcome: 'follow_up',
+      followUpDue: dayIn(s, -50),
+      notes: 'Quote',
+    });
+    const today = logAt(s, 30, {
+      customerId: c,
+      kind: 'pickup',
+      outcome: 'follow_up',
+      followUpDue: dayIn(s, 0),
+      notes: 'Paint',
+    });
+    const questions = Array.from({ length: MAX_ISSUE_VIEWS }, (_, d) =>
+      logAt(s, d + 1, { customerId: c, kind: 'complaint', outcome: 'escalated' }),
+    );
     const views = gatherFacts(s.ctx, c, s.clerkId).issues.map((i) => i.issueId);
     expect(views).toEqual([broken.id, today.id, ...questions.slice(0, MAX_ISSUE_VIEWS - 2).map((q) => q.id)]);
   });
@@ -47,7 +72,8 @@ describe('one suggestion per open issue, first', () => {
     const s = store();
     const c = customer(s, { style: 'green' });
     regular(s, c);
-    for (let d = 1; d <= 5; d++) logAt(s, d, { customerId: c, kind: 'inquiry', outcome: 'unresolved', notes: `Question ${d}` });
+    for (let d = 1; d <= 5; d++)
+      logAt(s, d, { customerId: c, kind: 'inquiry', outcome: 'unresolved', notes: `Question ${d}` });
     const list = suggest(s, c);
     expect(list.filter((x) => x.issueId !== null)).toHaveLength(MAX_ISSUE_SUGGESTIONS);
     expect(list.length).toBeLessThanOrEqual(MAX_SUGGESTIONS);
@@ -57,11 +83,19 @@ describe('one suggestion per open issue, first', () => {
   it('carries the issue it is about, and the clerk’s note on it goes to the reasons, never into the words', () => {
     const s = store();
     const c = customer(s, { style: 'blue' });
-    const comp = logAt(s, 2, { customerId: c, kind: 'complaint', outcome: 'unresolved', notes: 'Complained the pan broke. Left unhappy.' });
+    const comp = logAt(s, 2, {
+      customerId: c,
+      kind: 'complaint',
+      outcome: 'unresolved',
+      notes: 'Complained the pan broke. Left unhappy.',
+    });
     const [top] = suggest(s, c);
     expect(top).toMatchObject({ templateId: 'service-recovery', issueId: comp.id });
     expect(top!.text).not.toContain('Complained');
-    expect(top!.reasons[0]).toEqual({ fact: 'complaint on 21 Nov, still open (unresolved): “Complained the pan broke”', ref: `interaction:${comp.id}` });
+    expect(top!.reasons[0]).toEqual({
+      fact: 'complaint on 21 Nov, still open (unresolved): “Complained the pan broke”',
+      ref: `interaction:${comp.id}`,
+    });
   });
 });
 
@@ -73,7 +107,14 @@ describe('held back while an issue is open', () => {
       // The shipped file says so explicitly, the same way.
       expect(t.compatibleWithOpenIssues, t.id).toBe(!heldBack);
     }
-    const draft = { id: 'x', kind: 'greeting', title: 'X', priority: 1, conditions: { all: [] }, texts: { blue: 'a', green: 'b', gold: 'c', orange: 'd', unknown: 'e' } };
+    const draft = {
+      id: 'x',
+      kind: 'greeting',
+      title: 'X',
+      priority: 1,
+      conditions: { all: [] },
+      texts: { blue: 'a', green: 'b', gold: 'c', orange: 'd', unknown: 'e' },
+    };
     expect(parseTemplate(draft).compatibleWithOpenIssues).toBe(false);
     expect(parseTemplate({ ...draft, kind: 'help' }).compatibleWithOpenIssues).toBe(true);
     expect(parseTemplate({ ...draft, kind: 'help', offer: true }).compatibleWithOpenIssues).toBe(false);
@@ -90,13 +131,23 @@ describe('held back while an issue is open', () => {
     declareCompatible(s, 'greeting-regular');
     expect(ids(suggest(s, c))).toContain('greeting-regular');
     logAt(s, 0, { customerId: c, kind: 'inquiry', outcome: 'resolved', resolves: [q.id] });
-    saveTemplate(s.ctx, s.clerkId, { ...shippedPlaybook().templates.find((t) => t.id === 'greeting-regular')!, compatibleWithOpenIssues: false });
+    saveTemplate(s.ctx, s.clerkId, {
+      ...shippedPlaybook().templates.find((t) => t.id === 'greeting-regular')!,
+      compatibleWithOpenIssues: false,
+    });
     expect(ids(suggest(s, c))).toContain('greeting-regular');
   });
 });
 
 describe('the purchase an open issue is about', () => {
-  const item = (description: string, spoken: string | null = null) => ({ description, spoken, quantity: 1, unitPriceCents: 1, returnStatus: 'kept' as const, checkIn: 1 as const });
+  const item = (description: string, spoken: string | null = null) => ({
+    description,
+    spoken,
+    quantity: 1,
+    unitPriceCents: 1,
+    returnStatus: 'kept' as const,
+    checkIn: 1 as const,
+  });
 
   it('is the one whose item the notes name, however it is written', () => {
     const pan = [item('Non-stick frying pan 28cm', 'non-stick frying pan 28cm')];
@@ -110,8 +161,12 @@ describe('the purchase an open issue is about', () => {
     const kettle = [item('Kettle')];
     expect(issueIsAbout({ kind: 'complaint', notes: '', openedDay: '2026-11-20' }, kettle, '2026-11-20')).toBe(true);
     expect(issueIsAbout({ kind: 'return', notes: 'broke', openedDay: '2026-11-22' }, kettle, '2026-11-20')).toBe(true);
-    expect(issueIsAbout({ kind: 'complaint', notes: 'Long queue', openedDay: '2026-11-19' }, kettle, '2026-11-20')).toBe(false);
-    expect(issueIsAbout({ kind: 'inquiry', notes: 'Opening hours', openedDay: '2026-11-22' }, kettle, '2026-11-20')).toBe(false);
+    expect(
+      issueIsAbout({ kind: 'complaint', notes: 'Long queue', openedDay: '2026-11-19' }, kettle, '2026-11-20'),
+    ).toBe(false);
+    expect(
+      issueIsAbout({ kind: 'inquiry', notes: 'Opening hours', openedDay: '2026-11-22' }, kettle, '2026-11-20'),
+    ).toBe(false);
   });
 
   it('is no subject for a check-in even where a manager allowed check-ins beside open issues', () => {
@@ -124,9 +179,17 @@ describe('the purchase an open issue is about', () => {
     logAt(s, 30, { customerId: c, kind: 'complaint', outcome: 'unresolved', notes: 'Long queue at the till' });
     expect(ids(suggest(s, c))).toContain('check-in-recent-purchase');
     // A question naming the kettle: now it may not.
-    logAt(s, 1, { customerId: c, kind: 'inquiry', outcome: 'unresolved', notes: 'Russell Hobbs kettle 1.7L lid is stiff' });
+    logAt(s, 1, {
+      customerId: c,
+      kind: 'inquiry',
+      outcome: 'unresolved',
+      notes: 'Russell Hobbs kettle 1.7L lid is stiff',
+    });
     expect(ids(suggest(s, c))).not.toContain('check-in-recent-purchase');
-    expect(previewTemplate(s.ctx, 'check-in-recent-purchase', c)).toMatchObject({ applies: false, why: 'purchase-under-issue' });
+    expect(previewTemplate(s.ctx, 'check-in-recent-purchase', c)).toMatchObject({
+      applies: false,
+      why: 'purchase-under-issue',
+    });
   });
 });
 
@@ -152,8 +215,13 @@ describe('check-ins only where they make sense', () => {
     const s = store();
     const c = customer(s, { style: 'blue' });
     buy(s, c, 5, [{ sku: 'GIF-1202', description: 'Gift card', priceCents: 5000 }]);
-    expect(ids(suggest(s, c)).filter((id) => id === 'check-in-recent-purchase' || id === 'recommendation-from-purchase')).toEqual([]);
-    expect(previewTemplate(s.ctx, 'check-in-recent-purchase', c)).toMatchObject({ applies: false, why: 'no-check-in-item' });
+    expect(
+      ids(suggest(s, c)).filter((id) => id === 'check-in-recent-purchase' || id === 'recommendation-from-purchase'),
+    ).toEqual([]);
+    expect(previewTemplate(s.ctx, 'check-in-recent-purchase', c)).toMatchObject({
+      applies: false,
+      why: 'no-check-in-item',
+    });
   });
 
   it('speaks of an item by its catalog name, else by its till description up to the first comma', () => {

@@ -9,7 +9,12 @@ describe('template defaults for the log form', () => {
   it('"Put right what is still open" makes the entry a complaint about the issue it is offered for', () => {
     const s = store();
     const c = customer(s);
-    const issue = logAt(s, 3, { customerId: c, kind: 'return', outcome: 'unresolved', notes: 'Refund not through yet' });
+    const issue = logAt(s, 3, {
+      customerId: c,
+      kind: 'return',
+      outcome: 'unresolved',
+      notes: 'Refund not through yet',
+    });
     const recovery = suggest(s, c).find((x) => x.templateId === 'service-recovery');
     expect(recovery).toMatchObject({ issueId: issue.id, logKind: 'complaint', logOutcome: 'resolved' });
   });
@@ -24,10 +29,16 @@ describe('template defaults for the log form', () => {
     const s = store();
     const base = { ...shipped('how-can-i-help'), logKind: 'inquiry', logOutcome: 'follow_up' };
     expect(saveTemplate(s.ctx, s.clerkId, base)).toMatchObject({ logKind: 'inquiry', logOutcome: 'follow_up' });
-    expect(getTemplate(s.ctx, 'how-can-i-help').history[0]!.template).toMatchObject({ logKind: 'inquiry', logOutcome: 'follow_up' });
+    expect(getTemplate(s.ctx, 'how-can-i-help').history[0]!.template).toMatchObject({
+      logKind: 'inquiry',
+      logOutcome: 'follow_up',
+    });
     expect(() => saveTemplate(s.ctx, s.clerkId, { ...base, logKind: 'gossip' })).toThrow(/logKind/);
     expect(() => saveTemplate(s.ctx, s.clerkId, { ...base, logOutcome: 'done' })).toThrow(/logOutcome/);
-    expect(saveTemplate(s.ctx, s.clerkId, { ...base, logKind: null, logOutcome: null })).toMatchObject({ logKind: null, logOutcome: null });
+    expect(saveTemplate(s.ctx, s.clerkId, { ...base, logKind: null, logOutcome: null })).toMatchObject({
+      logKind: null,
+      logOutcome: null,
+    });
   });
 
   it('a playbook file written before defaults existed still imports: they are simply not set', () => {

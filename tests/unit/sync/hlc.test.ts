@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareHlc, formatHlc, HLC_PATTERN, HybridClock, MAX_CLOCK_LEAD_MS, MAX_HLC_COUNTER, parseHlc } from '../../../common/sync/hlc';
+import {
+  compareHlc,
+  formatHlc,
+  HLC_PATTERN,
+  HybridClock,
+  MAX_CLOCK_LEAD_MS,
+  MAX_HLC_COUNTER,
+  parseHlc,
+} from '../../../common/sync/hlc';
 import { uuidv7 } from '../../../common/sync/ids';
 
 const A = uuidv7(1);

@@ -9,7 +9,12 @@ import {
 } from '../../../common/sync/api';
 import { HLC_PATTERN, MAX_PUSH_MUTATIONS, pushRequestSchema } from '../../../common/sync/changes';
 import { UUID_V7, uuidv7, uuidV7Schema, uuidv7Time } from '../../../common/sync/ids';
-import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, protocolProblem, THIS_HUB_PROTOCOLS } from '../../../common/sync/protocol';
+import {
+  MIN_PROTOCOL_VERSION,
+  PROTOCOL_VERSION,
+  protocolProblem,
+  THIS_HUB_PROTOCOLS,
+} from '../../../common/sync/protocol';
 
 describe('UUID v7', () => {
   it('carries its millisecond, version 7 and the RFC variant, and sorts by time as text', () => {
@@ -66,8 +71,12 @@ describe('protocol versions', () => {
 
   it('tells a too-old terminal, a too-old hub and a silent terminal what to do, in one sentence each', () => {
     const hub = { min: 3, max: 5 };
-    expect(protocolProblem(2, hub)).toBe('This terminal speaks sync protocol 2, but the hub needs 3 or newer: update Counterpart on this terminal.');
-    expect(protocolProblem(6, hub)).toBe('This terminal speaks sync protocol 6, but the hub only knows up to 5: update the hub first.');
+    expect(protocolProblem(2, hub)).toBe(
+      'This terminal speaks sync protocol 2, but the hub needs 3 or newer: update Counterpart on this terminal.',
+    );
+    expect(protocolProblem(6, hub)).toBe(
+      'This terminal speaks sync protocol 6, but the hub only knows up to 5: update the hub first.',
+    );
     expect(protocolProblem(null, hub)).toMatch(/^Say which sync protocol .* this hub speaks 3 to 5\.$/);
     for (const v of [3, 4, 5]) expect(protocolProblem(v, hub)).toBeNull();
   });

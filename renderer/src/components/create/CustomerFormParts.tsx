@@ -11,7 +11,17 @@ export function ConsentCheck({ checked, onChange }: { checked: boolean; onChange
 }
 
 /** Save (Ctrl+Enter) and cancel (Esc): the keys formKeys handles, shown on the buttons. */
-export function SaveOrCancel({ label, busyLabel, busy, onCancel }: { label: string; busyLabel: string; busy: boolean; onCancel(): void }) {
+export function SaveOrCancel({
+  label,
+  busyLabel,
+  busy,
+  onCancel,
+}: {
+  label: string;
+  busyLabel: string;
+  busy: boolean;
+  onCancel(): void;
+}) {
   return (
     <div className="form-actions">
       <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -74,7 +74,13 @@ export function ManagerScreen({ tab, onTab, onBack, onSwitchClerk }: Props) {
           ))}
         </div>
         {current && (
-          <section role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="manager-panel" tabIndex={-1}>
+          <section
+            role="tabpanel"
+            id={`panel-${current.id}`}
+            aria-labelledby={`tab-${current.id}`}
+            className="manager-panel"
+            tabIndex={-1}
+          >
             <ErrorBoundary key={current.id} what={`The ${current.label} tab`}>
               <current.Component />
             </ErrorBoundary>

@@ -13,7 +13,16 @@ interface Props<T extends string> {
 }
 
 /** Native radios (arrow keys move and select) drawn as a segmented control. */
-export function RadioGroup<T extends string>({ name, legend, hint, options, value, onChange, className, keyFor }: Props<T>) {
+export function RadioGroup<T extends string>({
+  name,
+  legend,
+  hint,
+  options,
+  value,
+  onChange,
+  className,
+  keyFor,
+}: Props<T>) {
   const onKeyDown = (e: KeyboardEvent<HTMLFieldSetElement>) => {
     if (!keyFor || e.ctrlKey || e.altKey || e.metaKey) return;
     const chosen = keyFor(e.key);

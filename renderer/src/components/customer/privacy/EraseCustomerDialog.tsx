@@ -3,12 +3,12 @@ import type { Customer, ErasureHolder, ErasureSummary } from '../../../../../com
 import { call, errorMessage } from '../../../api/client';
 import { flushAllDrafts } from '../../../lib/draft-flush';
 import { useFormat } from '../../../lib/format';
-import { useStore } from '../../../state/store';
 import { Dialog } from '../../manager/shared/Dialog';
 import { FormError } from '../../FormError';
 
 /** Spacing and Unicode composition aside, the typed name must be the one on screen (the main process checks the same). */
-const sameName = (a: string, b: string) => a.normalize('NFC').trim().replace(/\s+/g, ' ') === b.normalize('NFC').trim().replace(/\s+/g, ' ');
+const sameName = (a: string, b: string) =>
+  a.normalize('NFC').trim().replace(/\s+/g, ' ') === b.normalize('NFC').trim().replace(/\s+/g, ' ');
 
 export function EraseCustomerDialog({
   customer,
@@ -49,10 +49,13 @@ export function EraseCustomerDialog({
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <div className="erase-warning" id="erase-warning">
           <p>
-            <strong>This cannot be undone.</strong> The name, contact details, loyalty card, birthday, tags and notes are deleted. Every
-            interaction loses its notes and its link to this customer, and open issues are closed.
+            <strong>This cannot be undone.</strong> The name, contact details, loyalty card, birthday, tags and notes
+            are deleted. Every interaction loses its notes and its link to this customer, and open issues are closed.
           </p>
-          <p>Purchases and the store’s counts stay, without personal data. If the customer asked for a copy, export it first.</p>
+          <p>
+            Purchases and the store’s counts stay, without personal data. If the customer asked for a copy, export it
+            first.
+          </p>
         </div>
         <label className="field">
           <span className="field-label">Reason (kept in the audit log; no names)</span>
@@ -68,7 +71,14 @@ export function EraseCustomerDialog({
           <span className="field-label">
             Type the customer’s name to confirm: <span className="erase-name">{customer.displayName}</span>
           </span>
-          <input type="text" autoComplete="off" spellCheck={false} value={typed} aria-describedby="erase-warning" onChange={(e) => setTyped(e.target.value)} />
+          <input
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={typed}
+            aria-describedby="erase-warning"
+            onChange={(e) => setTyped(e.target.value)}
+          />
         </label>
         <FormError message={error} />
         <div className="form-actions dialog-actions">
@@ -99,16 +109,18 @@ function ErasedResult({ result, onDone }: { result: ErasureSummary; onDone(): vo
     <Dialog title="Customer erased" titleId="erased-customer-h" onClose={onDone}>
       <div className="stack">
         <p>
-          {result.interactionsRedacted} interaction entries anonymised, {result.openIssuesClosed} open issues closed, {result.purchasesKept} purchases
-          kept without personal data.
+          {result.interactionsRedacted} interaction entries anonymised, {result.openIssuesClosed} open issues closed,{' '}
+          {result.purchasesKept} purchases kept without personal data.
         </p>
         {held.length === 0 ? (
           <p>No backup and no copy of the store holds this customer.</p>
         ) : (
           <>
             <p id="erased-held-h">
-              {held.length === 1 ? 'One copy made before the erasure still holds' : `${held.length} copies made before the erasure still hold`} the
-              customer. They cannot be changed; each is deleted at the time shown.
+              {held.length === 1
+                ? 'One copy made before the erasure still holds'
+                : `${held.length} copies made before the erasure still hold`}{' '}
+              the customer. They cannot be changed; each is deleted at the time shown.
             </p>
             <table className="data-table" aria-labelledby="erased-held-h" data-testid="erasure-holders">
               <thead>
@@ -130,14 +142,19 @@ function ErasedResult({ result, onDone }: { result: ErasureSummary; onDone(): vo
                 ))}
               </tbody>
             </table>
-            <p className="muted">Backups go by rotation while Counterpart runs its scheduled backups; copies beside the store after the days set in Settings.</p>
+            <p className="muted">
+              Backups go by rotation while Counterpart runs its scheduled backups; copies beside the store after the
+              days set in Settings.
+            </p>
           </>
         )}
         <p className="muted">
           {result.storeFile.walPending
             ? 'Another program is reading the store: its log keeps the old data until that program is done (checked every 15 minutes). '
             : ''}
-          {result.storeFile.compactionPending ? 'The store file is compacted when Counterpart closes, so no trace of the customer remains in it.' : ''}
+          {result.storeFile.compactionPending
+            ? 'The store file is compacted when Counterpart closes, so no trace of the customer remains in it.'
+            : ''}
         </p>
         <p>Remember the till: delete the customer there too, or the next import brings them back.</p>
         <div className="form-actions dialog-actions">

@@ -5,7 +5,6 @@ import { useLoad } from '../../../hooks/useLoad';
 import type { Format } from '../../../../../common/format';
 import { useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
-import { useStore } from '../../../state/store';
 import '../shared/manager.css';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { RestoreDialog } from './RestoreDialog';
@@ -27,7 +26,6 @@ export function formatBytes(f: Format, n: number): string {
 
 /** Online backups of this terminal's store, restoring one, and the diagnostics file for IT. */
 export function BackupsTab() {
-  const { info } = useStore();
   const { announce } = useFeedback();
   const backups = useLoad<BackupSummary[]>('backups', () => call('backups.list', {}));
   const [busy, setBusy] = useState(false);
@@ -56,8 +54,8 @@ export function BackupsTab() {
       <div className="page-head">
         <h2>Backups</h2>
         <p className="lead">
-          Copies of this terminal’s store, made while the counter keeps working. Each copy passes an integrity check before it is kept, and is checked again in
-          full before a restore.
+          Copies of this terminal’s store, made while the counter keeps working. Each copy passes an integrity check
+          before it is kept, and is checked again in full before a restore.
         </p>
       </div>
       <section className="card review-section" aria-labelledby="backups-h">
@@ -87,7 +85,12 @@ export function BackupsTab() {
                     </th>
                     <td className="num">{formatBytes(fmt, b.bytes)}</td>
                     <td>
-                      <button type="button" className="btn btn-small" onClick={() => setRestoring(b)} aria-label={`Restore the backup from ${when(b)}`}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setRestoring(b)}
+                        aria-label={`Restore the backup from ${when(b)}`}
+                      >
                         Restore…
                       </button>
                     </td>

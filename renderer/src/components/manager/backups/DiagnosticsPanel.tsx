@@ -29,7 +29,8 @@ export function DiagnosticsPanel() {
     <section className="card review-section" aria-labelledby="diagnostics-h">
       <h3 id="diagnostics-h">Diagnostics for IT</h3>
       <p className="muted">
-        Versions, database health, the settings in force, recent log lines and audit events, in one JSON file. It holds no customer data.
+        Versions, database health, the settings in force, recent log lines and audit events, in one JSON file. It holds
+        no customer data.
       </p>
       <div className="form-actions">
         <button type="button" className="btn" onClick={() => void exportNow()} disabled={busy}>

@@ -44,12 +44,12 @@ export function RestoreDialog({ backup, when, onClose, onDone }: Props) {
     <Dialog title="Restore this backup?" titleId="restore-h" onClose={onClose}>
       <div className="stack">
         <p>
-          The store goes back to how it was on <strong>{when}</strong>. Customers, interactions, follow-ups and settings recorded after that are no longer
-          shown on this terminal.
+          The store goes back to how it was on <strong>{when}</strong>. Customers, interactions, follow-ups and settings
+          recorded after that are no longer shown on this terminal.
         </p>
         <p className="muted">
-          The current database is not deleted: it is set aside next to the store file, so IT can bring it back. The backup is checked in full first; if the
-          check fails, nothing changes.
+          The current database is not deleted: it is set aside next to the store file, so IT can bring it back. The
+          backup is checked in full first; if the check fails, nothing changes.
         </p>
         {importing && (
           <p className="form-error" role="alert">
@@ -61,7 +61,12 @@ export function RestoreDialog({ backup, when, onClose, onDone }: Props) {
           <button type="button" className="btn" onClick={onClose} autoFocus>
             Cancel
           </button>
-          <button type="button" className="btn btn-danger" onClick={() => void restore()} disabled={busy || importing !== null}>
+          <button
+            type="button"
+            className="btn btn-danger"
+            onClick={() => void restore()}
+            disabled={busy || importing !== null}
+          >
             {busy ? 'Restoring…' : 'Restore backup'}
           </button>
         </div>

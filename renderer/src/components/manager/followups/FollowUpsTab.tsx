@@ -53,7 +53,7 @@ function queueOrder(a: FollowUp, b: FollowUp): number {
 /** The open follow-ups: who owes which customer what, by when, and who has it. */
 export function FollowUpsTab() {
   const { announce, showError } = useFeedback();
-  const { info, clerk } = useStore();
+  const { clerk } = useStore();
   const fmt = useFormat();
   const today = fmt.today();
   const list = useLoad<FollowUp[]>('followups', () => call('followups.list', { limit: 5000 }));
@@ -62,14 +62,20 @@ export function FollowUpsTab() {
   const [show, setShow] = useState<Show>('all');
   const [saving, setSaving] = useState<number | null>(null);
 
-  const all = useMemo(() => (list.data ?? []).map((f) => patched.get(f.interactionId) ?? f).sort(queueOrder), [list.data, patched]);
+  const all = useMemo(
+    () => (list.data ?? []).map((f) => patched.get(f.interactionId) ?? f).sort(queueOrder),
+    [list.data, patched],
+  );
   const rows = all.filter((f) => shown(f, show, today, clerk.id));
   const overdue = all.filter((f) => f.overdue).length;
 
   const assign = async (f: FollowUp, value: string) => {
     setSaving(f.interactionId);
     try {
-      const next = await call('followups.assign', { interactionId: f.interactionId, clerkId: value ? Number(value) : null });
+      const next = await call('followups.assign', {
+        interactionId: f.interactionId,
+        clerkId: value ? Number(value) : null,
+      });
       setPatched((m) => new Map(m).set(next.interactionId, next));
       announce(next.assignedClerk ? `Assigned to ${next.assignedClerk.displayName}` : 'Follow-up unassigned');
     } catch (err) {
@@ -85,8 +91,8 @@ export function FollowUpsTab() {
       <div className="page-head">
         <h2>Follow-ups</h2>
         <p className="lead" data-testid="followup-summary">
-          {list.data ? `${plural(fmt, all.length, 'open follow-up')}, ${overdue} overdue.` : 'Loading…'} Logging a follow-up at the counter
-          closes it.
+          {list.data ? `${plural(fmt, all.length, 'open follow-up')}, ${overdue} overdue.` : 'Loading…'} Logging a
+          follow-up at the counter closes it.
         </p>
       </div>
       <section className="card review-section" aria-labelledby="queue-h">
@@ -109,14 +115,26 @@ export function FollowUpsTab() {
               {rows.map((f) => {
                 const name = f.customer?.displayName ?? 'Walk-in';
                 return (
-                  <tr key={f.interactionId} className={f.overdue ? 'row-overdue' : undefined} data-followup-id={f.interactionId}>
+                  <tr
+                    key={f.interactionId}
+                    className={f.overdue ? 'row-overdue' : undefined}
+                    data-followup-id={f.interactionId}
+                  >
                     <td className="nowrap">
-                      {f.dueDate ? <DueWhen day={f.dueDate} className={f.overdue ? 'badge badge-overdue' : undefined} /> : '—'}
+                      {f.dueDate ? (
+                        <DueWhen day={f.dueDate} className={f.overdue ? 'badge badge-overdue' : undefined} />
+                      ) : (
+                        '—'
+                      )}
                     </td>
                     <td>
                       {f.customer ? (
                         <>
-                          <button type="button" className="link-button" onClick={() => openCustomerOnCounter(f.customer!.id)}>
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => openCustomerOnCounter(f.customer!.id)}
+                          >
                             {f.customer.displayName}
                           </button>
                           {f.customer.phone && <span className="sub muted num-font">{f.customer.phone}</span>}

@@ -17,7 +17,8 @@ export function ImportConflicts({ report }: { report: ImportSummary }) {
         Conflicts: refused, nothing changed
       </h4>
       <p className="muted small">
-        Each row carries a card, phone or email that belongs to someone with another name. Check the till record; the rows are in the rejected rows with both names.
+        Each row carries a card, phone or email that belongs to someone with another name. Check the till record; the
+        rows are in the rejected rows with both names.
       </p>
       <div className="table-scroll">
         <table className="data-table" aria-labelledby="import-conflicts-h">

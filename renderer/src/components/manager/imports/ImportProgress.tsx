@@ -4,7 +4,13 @@ import { useFormat } from '../../../lib/format';
 const pct = (done: number, total: number) => (total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 100);
 
 /** One bar for both steps: the upload, then the import reading the file. */
-export function ImportProgress({ upload, job }: { upload: { sent: number; total: number } | null; job: ImportJobStatus | null }) {
+export function ImportProgress({
+  upload,
+  job,
+}: {
+  upload: { sent: number; total: number } | null;
+  job: ImportJobStatus | null;
+}) {
   const fmt = useFormat();
   let value: number;
   let max: number;
@@ -17,7 +23,10 @@ export function ImportProgress({ upload, job }: { upload: { sent: number; total:
     max = Math.max(1, totalBytes);
     value = job.state === 'running' ? Math.min(bytesRead, max) : max;
     const line = `line ${fmt.number(linesRead)}`;
-    text = job.state === 'failed' ? `Stopped at ${line}` : `${pct(value, max)}% — ${line}${job.state === 'done' ? ' (finished)' : ''}`;
+    text =
+      job.state === 'failed'
+        ? `Stopped at ${line}`
+        : `${pct(value, max)}% — ${line}${job.state === 'done' ? ' (finished)' : ''}`;
   } else {
     return null;
   }
@@ -26,7 +35,12 @@ export function ImportProgress({ upload, job }: { upload: { sent: number; total:
       <span id="import-progress-label" className="sr-only">
         Import progress
       </span>
-      <progress max={max} value={value} aria-labelledby="import-progress-label" aria-describedby="import-progress-text" />
+      <progress
+        max={max}
+        value={value}
+        aria-labelledby="import-progress-label"
+        aria-describedby="import-progress-text"
+      />
       <span id="import-progress-text" className="num-font" data-testid="import-progress-text">
         {text}
       </span>

@@ -23,7 +23,8 @@ export function ImportResult({ job, report }: { job: ImportJobStatus; report: Im
     ['Conflicts', report.conflicts],
     ['Repeats', report.repeats],
   ];
-  if (report.entity === 'purchases') counts.splice(2, 0, [`Receipts ${report.dryRun ? 'that would be ' : ''}added`, report.receiptsInserted]);
+  if (report.entity === 'purchases')
+    counts.splice(2, 0, [`Receipts ${report.dryRun ? 'that would be ' : ''}added`, report.receiptsInserted]);
 
   const download = async () => {
     setError(null);
@@ -38,9 +39,16 @@ export function ImportResult({ job, report }: { job: ImportJobStatus; report: Im
 
   return (
     <div className="stack" data-testid="import-summary">
-      {report.dryRun && <p className="note">Dry run: nothing was changed. These are the counts a real import of this file would give.</p>}
+      {report.dryRun && (
+        <p className="note">
+          Dry run: nothing was changed. These are the counts a real import of this file would give.
+        </p>
+      )}
       {report.resumedFromLine !== null && (
-        <p className="note">Continued an earlier import of this file that stopped after line {fmt.number(report.resumedFromLine)}; the counts include it.</p>
+        <p className="note">
+          Continued an earlier import of this file that stopped after line {fmt.number(report.resumedFromLine)}; the
+          counts include it.
+        </p>
       )}
       <ul className="kpi-grid" aria-label="Import counts">
         {counts.map(([label, n]) => (
@@ -51,12 +59,13 @@ export function ImportResult({ job, report }: { job: ImportJobStatus; report: Im
         ))}
       </ul>
       <p className="muted small" data-testid="import-encoding">
-        Read as {report.encoding} because {report.encodingReason}; separated by {report.delimiter === '\t' ? 'tabs' : `“${report.delimiter}”`}, in{' '}
-        {(report.ms / 1000).toFixed(1)} s.
+        Read as {report.encoding} because {report.encodingReason}; separated by{' '}
+        {report.delimiter === '\t' ? 'tabs' : `“${report.delimiter}”`}, in {(report.ms / 1000).toFixed(1)} s.
       </p>
       {report.updated > 0 && (
         <p className="small" data-testid="import-fields">
-          Fields the updates {report.dryRun ? 'would change' : 'changed'}, customers per field: {fieldsChangedText(report.fieldsChanged)}.
+          Fields the updates {report.dryRun ? 'would change' : 'changed'}, customers per field:{' '}
+          {fieldsChangedText(report.fieldsChanged)}.
         </p>
       )}
       {report.conflicts > 0 && <ImportConflicts report={report} />}

@@ -47,7 +47,11 @@ export function ImportTab() {
   const [dryRun, setDryRun] = useState(true);
   const [upload, setUpload] = useState<{ fileName: string; sent: number; total: number } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const { job, error: jobError, follow } = useImportJob((done) => {
+  const {
+    job,
+    error: jobError,
+    follow,
+  } = useImportJob((done) => {
     announce(finishedMessage(fmt, done));
     if (done.state === 'done' && done.dryRun) setDryRun(false);
   });
@@ -57,13 +61,22 @@ export function ImportTab() {
     e.preventDefault();
     if (!file) return setFormError('Choose the CSV file to import.');
     if (file.size === 0) return setFormError(`${file.name} is empty.`);
-    if (file.size > MAX_IMPORT_BYTES) return setFormError(`${file.name} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with the command line.`);
+    if (file.size > MAX_IMPORT_BYTES)
+      return setFormError(
+        `${file.name} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with the command line.`,
+      );
     setFormError(null);
     try {
       const mapping = mappingFile ? await readMapping(mappingFile) : null;
       setUpload({ fileName: file.name, sent: 0, total: file.size });
       announce(`Uploading ${file.name}`);
-      const jobId = await uploadAndStart(file, { entity, dryRun, preset: entity === 'customers' ? preset : 'auto', mapping, onSent: (sent) => setUpload({ fileName: file.name, sent, total: file.size }) });
+      const jobId = await uploadAndStart(file, {
+        entity,
+        dryRun,
+        preset: entity === 'customers' ? preset : 'auto',
+        mapping,
+        onSent: (sent) => setUpload({ fileName: file.name, sent, total: file.size }),
+      });
       announce(`${dryRun ? 'Checking' : 'Importing'} ${file.name}`);
       follow(await call('imports.status', { jobId }));
     } catch (err) {
@@ -78,8 +91,9 @@ export function ImportTab() {
       <div className="page-head">
         <h2>Import</h2>
         <p className="lead">
-          Customers and purchases from the till’s CSV export. Importing the same file again changes nothing; refused rows come back as a CSV with line numbers
-          and reasons, to fix and import again. Nothing is half-written: an import stopped midway continues where it stopped when the same file is imported again.
+          Customers and purchases from the till’s CSV export. Importing the same file again changes nothing; refused
+          rows come back as a CSV with line numbers and reasons, to fix and import again. Nothing is half-written: an
+          import stopped midway continues where it stopped when the same file is imported again.
         </p>
       </div>
       <section className="card review-section" aria-labelledby="import-form-h">
@@ -89,19 +103,34 @@ export function ImportTab() {
             <legend>What the file holds</legend>
             {IMPORT_ENTITIES.map((x) => (
               <label key={x} className="check">
-                <input type="radio" name="import-entity" value={x} checked={entity === x} onChange={() => setEntity(x)} />
+                <input
+                  type="radio"
+                  name="import-entity"
+                  value={x}
+                  checked={entity === x}
+                  onChange={() => setEntity(x)}
+                />
                 <span>{ENTITY_LABEL[x]}</span>
               </label>
             ))}
           </fieldset>
           <label className="field">
             <span className="field-label">CSV file</span>
-            <input type="file" accept=".csv,.txt,text/csv,text/plain" disabled={running} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <input
+              type="file"
+              accept=".csv,.txt,text/csv,text/plain"
+              disabled={running}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           </label>
           {entity === 'customers' && (
             <label className="field">
               <span className="field-label">Export format</span>
-              <select value={preset} disabled={running} onChange={(e) => setPreset(e.target.value as ImportPresetChoice)}>
+              <select
+                value={preset}
+                disabled={running}
+                onChange={(e) => setPreset(e.target.value as ImportPresetChoice)}
+              >
                 {IMPORT_PRESET_CHOICES.map((p) => (
                   <option key={p} value={p}>
                     {PRESET_LABEL[p]}
@@ -114,7 +143,12 @@ export function ImportTab() {
             <span className="field-label">
               Column mapping <span className="legend-hint">(optional JSON file, as for the command line)</span>
             </span>
-            <input type="file" accept=".json,application/json" disabled={running} onChange={(e) => setMappingFile(e.target.files?.[0] ?? null)} />
+            <input
+              type="file"
+              accept=".json,application/json"
+              disabled={running}
+              onChange={(e) => setMappingFile(e.target.files?.[0] ?? null)}
+            />
           </label>
           <label className="check">
             <input type="checkbox" checked={dryRun} disabled={running} onChange={(e) => setDryRun(e.target.checked)} />
@@ -130,7 +164,9 @@ export function ImportTab() {
       </section>
       {(upload || job) && (
         <section className="card review-section" aria-labelledby="import-status-h">
-          <h3 id="import-status-h">{upload ? `Uploading ${upload.fileName}` : `${job!.dryRun ? 'Dry run of' : 'Import of'} ${job!.fileName}`}</h3>
+          <h3 id="import-status-h">
+            {upload ? `Uploading ${upload.fileName}` : `${job!.dryRun ? 'Dry run of' : 'Import of'} ${job!.fileName}`}
+          </h3>
           <ImportProgress upload={upload} job={upload ? null : job} />
           <FormError message={jobError} />
           {!upload && job?.state === 'failed' && job.error && (

@@ -14,15 +14,30 @@ function toBase64(bytes: Uint8Array): string {
  */
 export async function uploadAndStart(
   file: File,
-  opts: { entity: ImportEntityName; dryRun: boolean; preset: ImportPresetChoice; mapping: ImportMappingInput | null; onSent(bytes: number): void },
+  opts: {
+    entity: ImportEntityName;
+    dryRun: boolean;
+    preset: ImportPresetChoice;
+    mapping: ImportMappingInput | null;
+    onSent(bytes: number): void;
+  },
 ): Promise<string> {
-  const { uploadId, chunkBytes } = await call('imports.begin', { entity: opts.entity, fileName: file.name, size: file.size });
+  const { uploadId, chunkBytes } = await call('imports.begin', {
+    entity: opts.entity,
+    fileName: file.name,
+    size: file.size,
+  });
   for (let index = 0, at = 0; at < file.size; index++, at += chunkBytes) {
     const bytes = new Uint8Array(await file.slice(at, at + chunkBytes).arrayBuffer());
     await call('imports.chunk', { uploadId, index, base64: toBase64(bytes) });
     opts.onSent(Math.min(file.size, at + chunkBytes));
   }
-  const { jobId } = await call('imports.start', { uploadId, dryRun: opts.dryRun, preset: opts.preset, ...(opts.mapping ? { mapping: opts.mapping } : {}) });
+  const { jobId } = await call('imports.start', {
+    uploadId,
+    dryRun: opts.dryRun,
+    preset: opts.preset,
+    ...(opts.mapping ? { mapping: opts.mapping } : {}),
+  });
   return jobId;
 }
 
@@ -34,6 +49,7 @@ export async function readMapping(file: File): Promise<ImportMappingInput> {
   } catch {
     throw new Error(`${file.name} is not valid JSON.`);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${file.name} is not a mapping: expected an object with "columns" and "defaults".`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new Error(`${file.name} is not a mapping: expected an object with "columns" and "defaults".`);
   return json as ImportMappingInput;
 }

@@ -25,10 +25,24 @@ export function UsageChart({ templates }: { templates: PlaybookListItem[] }) {
       ) : (
         <div className="pb-chart-canvas" role="img" aria-label={summary}>
           <ResponsiveContainer width="100%" height={200}>
-            <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 12, bottom: 0, left: 8 }} barGap={1}>
+            <BarChart
+              data={rows}
+              layout="vertical"
+              accessibilityLayer={false}
+              margin={{ top: 4, right: 12, bottom: 0, left: 8 }}
+              barGap={1}
+            >
               <CartesianGrid stroke="#e6e9ee" horizontal={false} />
               <XAxis type="number" allowDecimals={false} tick={AXIS} tickLine={false} />
-              <YAxis type="category" dataKey="name" width={170} tick={AXIS} tickLine={false} axisLine={false} interval={0} />
+              <YAxis
+                type="category"
+                dataKey="name"
+                width={170}
+                tick={AXIS}
+                tickLine={false}
+                axisLine={false}
+                interval={0}
+              />
               <Tooltip cursor={{ fill: '#eef2f7' }} />
               <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" />
               <Bar dataKey="shown" name="Shown" fill="#9db8d9" isAnimationActive={false} barSize={5} />

@@ -29,7 +29,8 @@ const valueText = (v: unknown): string => (v === undefined ? '' : Array.isArray(
 /** The rows of a one-level condition, or null when it is deeper than rows can show. */
 export function toRows(c: PlaybookCondition): ConditionRows | null {
   const join = 'all' in c ? 'all' : 'any' in c ? 'any' : null;
-  if (!join) return 'field' in c ? { join: 'all', rows: [{ field: c.field, op: c.op, value: valueText(c.value) }] } : null;
+  if (!join)
+    return 'field' in c ? { join: 'all', rows: [{ field: c.field, op: c.op, value: valueText(c.value) }] } : null;
   const list: PlaybookCondition[] = 'all' in c ? c.all : 'any' in c ? c.any : [];
   const rows: ConditionRow[] = [];
   for (const item of list) {
@@ -52,7 +53,10 @@ export function fromRows(r: ConditionRows, fields: PlaybookFieldInfo[]): Playboo
     const type = fields.find((f) => f.name === row.field)?.type;
     if (NO_VALUE.has(row.op)) return { field: row.field, op: row.op };
     if (LIST_OPS.has(row.op)) {
-      const list = row.value.split(',').map((v) => v.trim()).filter(Boolean);
+      const list = row.value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
       return { field: row.field, op: row.op, value: list.map((v) => typed(v, type) as number | string) };
     }
     return { field: row.field, op: row.op, value: typed(row.value, type) };

@@ -1,6 +1,16 @@
 // The editor's form state: the template as typed, with the conditions kept as JSON text until they parse.
-import { COMMUNICATION_STYLES, type CommunicationStyle, type InteractionKind, type InteractionOutcome } from '../../../../../common/domain';
-import type { PlaybookCondition, PlaybookResolvable, PlaybookTemplateDetail, PlaybookTemplateDraft } from '../../../../../common/playbook';
+import {
+  COMMUNICATION_STYLES,
+  type CommunicationStyle,
+  type InteractionKind,
+  type InteractionOutcome,
+} from '../../../../../common/domain';
+import type {
+  PlaybookCondition,
+  PlaybookResolvable,
+  PlaybookTemplateDetail,
+  PlaybookTemplateDraft,
+} from '../../../../../common/playbook';
 
 export interface TemplateForm {
   id: string;
@@ -72,6 +82,10 @@ export function buildDraft(f: TemplateForm): Built {
 export function sameContent(a: TemplateForm, b: TemplateForm): boolean {
   const x = buildDraft(a);
   const y = buildDraft(b);
-  if (!x.draft || !y.draft) return a.conditionsText === b.conditionsText && JSON.stringify({ ...a, conditionsText: '' }) === JSON.stringify({ ...b, conditionsText: '' });
+  if (!x.draft || !y.draft)
+    return (
+      a.conditionsText === b.conditionsText &&
+      JSON.stringify({ ...a, conditionsText: '' }) === JSON.stringify({ ...b, conditionsText: '' })
+    );
   return JSON.stringify(x.draft) === JSON.stringify(y.draft);
 }

@@ -33,7 +33,8 @@ export function usePlaybookPreview(draft: PlaybookTemplateDraft | null, customer
         (preview) => mine === seq.current && setState({ preview, invalid: null, error: null, pending: false }),
         (err: unknown) => {
           if (mine !== seq.current) return;
-          if (err instanceof ApiError && err.code === 'VALIDATION') setState((s) => ({ ...s, invalid: err.message, error: null, pending: false }));
+          if (err instanceof ApiError && err.code === 'VALIDATION')
+            setState((s) => ({ ...s, invalid: err.message, error: null, pending: false }));
           else setState((s) => ({ ...s, error: errorMessage(err), pending: false }));
         },
       );

@@ -19,7 +19,8 @@ export function ExportPanel({ day, today }: { day: string; today: string }) {
     setTo(day);
   }, [day]);
 
-  const rangeError = !isDay(from) || !isDay(to) ? 'Choose both dates.' : from > to ? 'The start date is after the end date.' : null;
+  const rangeError =
+    !isDay(from) || !isDay(to) ? 'Choose both dates.' : from > to ? 'The start date is after the end date.' : null;
 
   const run = async (what: 'csv' | 'pdf') => {
     if (rangeError) return setError(rangeError);

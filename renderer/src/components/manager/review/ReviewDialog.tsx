@@ -35,8 +35,8 @@ export function ReviewDialog({ entry, onClose, onSaved }: Props) {
     <Dialog title="Review entry" titleId="review-dialog-h" onClose={onClose}>
       <form className="stack" onSubmit={(e) => void submit(e)}>
         <p className="muted">
-          {entry.localTime} · {entry.clerk.displayName} · {entry.customer?.displayName ?? 'Walk-in'} · {KIND_LABEL[entry.kind]},{' '}
-          {OUTCOME_LABEL[entry.outcome].toLowerCase()}
+          {entry.localTime} · {entry.clerk.displayName} · {entry.customer?.displayName ?? 'Walk-in'} ·{' '}
+          {KIND_LABEL[entry.kind]}, {OUTCOME_LABEL[entry.outcome].toLowerCase()}
         </p>
         {entry.notes && <blockquote className="quoted">{entry.notes}</blockquote>}
         {entry.said && (

@@ -5,7 +5,6 @@ import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
-import { useStore } from '../../../state/store';
 import '../shared/manager.css';
 import { ClerkChart, HourChart, SentimentChart, TrendChart } from './Charts';
 import { ClerkTable } from './ClerkTable';
@@ -18,7 +17,6 @@ import { FormError } from '../../FormError';
 
 /** One day of the store at a glance: figures against the week before, charts, and every entry. */
 export function ReviewTab() {
-  const { info } = useStore();
   const { announce } = useFeedback();
   const fmt = useFormat();
   const today = fmt.today();

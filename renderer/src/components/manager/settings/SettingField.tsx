@@ -8,7 +8,15 @@ function shown(s: SettingView): string {
 }
 
 /** One setting: an input when the signed-in clerk may change it, otherwise the value with why it is fixed. */
-export function SettingField({ setting: s, draft, onChange }: { setting: SettingView; draft: string; onChange(v: string): void }) {
+export function SettingField({
+  setting: s,
+  draft,
+  onChange,
+}: {
+  setting: SettingView;
+  draft: string;
+  onChange(v: string): void;
+}) {
   const id = `setting-${s.key}`;
   const descId = `${id}-desc`;
   const whyId = `${id}-why`;
@@ -32,7 +40,14 @@ export function SettingField({ setting: s, draft, onChange }: { setting: Setting
             {s.unit && <span className="muted">{s.unit}</span>}
           </span>
         ) : (
-          <input id={id} type="text" readOnly value={shown(s)} aria-describedby={`${whyId} ${descId}`} className="setting-readonly" />
+          <input
+            id={id}
+            type="text"
+            readOnly
+            value={shown(s)}
+            aria-describedby={`${whyId} ${descId}`}
+            className="setting-readonly"
+          />
         )}
         {s.readOnlyReason && (
           <p id={whyId} className="setting-why small">
@@ -41,7 +56,11 @@ export function SettingField({ setting: s, draft, onChange }: { setting: Setting
         )}
         <p id={descId} className="muted small setting-desc">
           {s.description}
-          {s.type === 'number' && s.editable && s.min !== undefined && s.max !== undefined && ` Allowed: ${s.min} to ${s.max}.`}{' '}
+          {s.type === 'number' &&
+            s.editable &&
+            s.min !== undefined &&
+            s.max !== undefined &&
+            ` Allowed: ${s.min} to ${s.max}.`}{' '}
           <span className="setting-source">({SOURCE_LABEL[s.source]})</span>
         </p>
       </div>

@@ -25,8 +25,8 @@ export function SettingsTab() {
       <div className="page-head">
         <h2>Settings</h2>
         <p className="lead">
-          How this store and terminal work. Values set by your IT department in the managed config file are read-only here; changes
-          take effect on the next action at the counter.
+          How this store and terminal work. Values set by your IT department in the managed config file are read-only
+          here; changes take effect on the next action at the counter.
         </p>
       </div>
       <FormError message={loaded.error} />

@@ -50,7 +50,11 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
         </label>
         <label className="field">
           <span className="field-label">Role</span>
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)} aria-describedby={canPickRole ? undefined : 'role-hint'}>
+          <select
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            aria-describedby={canPickRole ? undefined : 'role-hint'}
+          >
             {ROLES.filter((r) => canPickRole || r === 'clerk').map((r) => (
               <option key={r} value={r}>
                 {r[0]!.toUpperCase() + r.slice(1)}
@@ -60,11 +64,23 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
         </label>
         <label className="field">
           <span className="field-label">PIN (4–8 digits)</span>
-          <input type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)} />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+          />
         </label>
         <label className="field">
           <span className="field-label">PIN again</span>
-          <input type="password" inputMode="numeric" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+          />
         </label>
         <button type="submit" className="btn btn-primary" disabled={busy}>
           Add clerk

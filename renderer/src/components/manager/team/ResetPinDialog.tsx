@@ -32,11 +32,23 @@ export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClo
         <p className="muted">Tell {clerk.displayName} the new PIN in person. A lockout is lifted too.</p>
         <label className="field">
           <span className="field-label">New PIN (4–8 digits)</span>
-          <input type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)} />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+          />
         </label>
         <label className="field">
           <span className="field-label">New PIN again</span>
-          <input type="password" inputMode="numeric" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+          />
         </label>
         <FormError message={error} />
         <div className="form-actions dialog-actions">

@@ -24,7 +24,9 @@ export function TeamTab() {
   const clerks = useLoad<Clerk[]>('clerks', () => call('clerks.list', {}));
   const [resetting, setResetting] = useState<Clerk | null>(null);
   const now = new Date().toISOString();
-  const rows = [...(clerks.data ?? [])].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.displayName.localeCompare(b.displayName));
+  const rows = [...(clerks.data ?? [])].sort(
+    (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.displayName.localeCompare(b.displayName),
+  );
 
   return (
     <div className="mgr-page">
@@ -58,7 +60,12 @@ export function TeamTab() {
                       )}
                     </td>
                     <td>
-                      <button type="button" className="btn btn-small" onClick={() => setResetting(c)} aria-label={`Reset PIN for ${c.displayName}`}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setResetting(c)}
+                        aria-label={`Reset PIN for ${c.displayName}`}
+                      >
                         Reset PIN
                       </button>
                     </td>
