@@ -18,7 +18,8 @@ import { APPLYING, ENABLED, MS_NOW, msOf, uuidV7 } from './0011-sync';
 //
 // The outbox learns a third entity; SQLite cannot change a CHECK, so the table is rebuilt, keeping its rows and its
 // AUTOINCREMENT counter (the hub skips mutation ids it has had: numbering must never start again).
-export const OUTBOX_ENTITIES = ['customer', 'interaction', 'template'] as const;
+// Every entity so far (0019 added purchases) and the new one.
+export const OUTBOX_ENTITIES = ['customer', 'interaction', 'purchase', 'template'] as const;
 
 export function up(db: Database.Database): void {
   const seq =
