@@ -87,7 +87,7 @@ describe('the hub API', () => {
     const paths = Object.values(HUB_API).map((r) => r.path);
     expect(new Set(paths).size).toBe(paths.length);
     for (const route of Object.values(HUB_API)) {
-      expect(route.path).toMatch(/^\/v1\/[a-z]+$/);
+      expect(route.path).toMatch(/^\/v1\/[a-z]+(-[a-z]+)*$/);
       if (route.auth === 'terminal') expect(Object.keys(route.request.shape)).toContain('storeId');
     }
   });
