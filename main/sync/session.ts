@@ -24,8 +24,11 @@ const auth = (link: HubLink) => ({ credential: link.credential });
 /** The first of `mutations` that fit in one push body (at least one): a batch of long receipts is cut short. */
 export function withinPushBytes(mutations: Mutation[], maxBytes = MAX_PUSH_BYTES): Mutation[] {
   let bytes = 0;
-  const n = mutations.findIndex((m, i) => (bytes += Buffer.byteLength(JSON.stringify(m))) > maxBytes && i > 0);
-  return n === -1 ? mutations : mutations.slice(0, n);
+  for (let i = 0; i < mutations.length; i++) {
+    bytes += Buffer.byteLength(JSON.stringify(mutations[i]));
+    if (bytes > maxBytes && i > 0) return mutations.slice(0, i);
+  }
+  return mutations;
 }
 
 /** Sends the outbox in batches until it is empty. */

@@ -17,8 +17,9 @@ import { bootstrap } from '../../../main/sync/bootstrap';
 import { callHub } from '../../../main/sync/hub-client';
 import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
 import { joinHub } from '../../../main/sync/join';
-import { applyChanges, nextMutations, pullCursor } from '../../../main/sync/replica';
-import { exchange } from '../../../main/sync/session';
+import { applyChanges, nextMutations, pullCursor, unsyncedCount } from '../../../main/sync/replica';
+import { exchange, PUSH_BATCH } from '../../../main/sync/session';
+import { MAX_BODY_BYTES } from '../../../main/hub/http';
 import { startTestHub, type TestHub } from '../../helpers/hub';
 import { useTestDatabase } from '../../helpers/pg';
 import { addPurchase, tempStore, type TempStore } from '../../helpers/temp-store';
@@ -143,6 +144,20 @@ describe('purchases across the chain', () => {
     expect(count(a, `purchases WHERE customer_id = ${customer}`)).toBe(1);
     expect(getProfile(a.ctx, customer).lifetimeSpendCents).toBe(30_00);
   });
+
+  it("send a till's long receipts in pushes the hub accepts", async () => {
+    const a = await terminal('Galway');
+    const customer = createCustomer(a.ctx, { firstName: 'Long', lastName: 'Receipts' }, a.clerkId).id;
+    await sync(a);
+    // A batch of PUSH_BATCH receipts of 20 long lines each is over the hub's body limit: the pusher cuts it short.
+    const line = { description: 'Hand-thrown stoneware serving bowl, glazed in the studio, seconds'.padEnd(190, '.'), priceCents: 12_00 };
+    for (let i = 0; i < PUSH_BATCH; i++) addPurchase(a, customer, daysAgo(i % 30), Array.from({ length: 20 }, () => line));
+    expect(Buffer.byteLength(JSON.stringify(nextMutations(a.db, PUSH_BATCH)))).toBeGreaterThan(MAX_BODY_BYTES);
+    const facts = await purchaseFacts();
+    await sync(a);
+    expect(await purchaseFacts()).toBe(facts + PUSH_BATCH);
+    expect(unsyncedCount(a.db)).toBe(0);
+  }, 120_000);
 
   it('share the purchases a store held before it joined, with ids made from when they were bought', async () => {
     const s = tempStore(new Date().toISOString());
