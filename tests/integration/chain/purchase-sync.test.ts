@@ -197,8 +197,11 @@ describe('purchases across the chain', () => {
         expect(rows(from).length).toBeGreaterThan(0);
       }
       // The link to the customer: the same person at both terminals.
-      const buyer = (t: Terminal) => t.db.prepare<[string], { customer_id: number }>('SELECT customer_id FROM purchases WHERE receipt_no = ?').get(receipt)!.customer_id;
-      expect(gidOf(to, 'customer', buyer(to))).toBe(gidOf(from, 'customer', buyer(from)));
+      const buyer = (t: Terminal) => {
+        const row = t.db.prepare<[string], { customer_id: number }>('SELECT customer_id FROM purchases WHERE receipt_no = ?').get(receipt);
+        return row ? gidOf(t, 'customer', row.customer_id) : 'none';
+      };
+      expect(buyer(to)).toBe(buyer(from));
     }
     expect(figures(getProfile(b.ctx, idAt(b, 'till import')))).toEqual(figures(getProfile(a.ctx, idAt(a, 'till import'))));
   });
