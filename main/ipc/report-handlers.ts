@@ -1,6 +1,3 @@
-import { AppError } from '../../common/errors';
-import { requireClerk } from '../services/clerks';
-import type { ServiceContext } from '../services/context';
 import { exportCsv } from '../services/reports/csv';
 import { dayReport } from '../services/reports/day-view';
 import { assignFollowUp, counterQueue, listFollowUps } from '../services/reports/follow-ups';
@@ -8,23 +5,16 @@ import { kpiReport, trend } from '../services/reports/kpis';
 import { exportPdf } from '../services/reports/pdf';
 import { reviewInteraction } from '../services/reports/review';
 import type { PartialHandlers } from './handlers';
-import type { Session } from './session';
-
-/** The signed-in clerk's id; the dispatcher has already checked the role, this re-reads who it is for the record. */
-function actorId(ctx: ServiceContext, session: Session): number {
-  if (session.clerkId === null) throw new AppError('FORBIDDEN', 'Sign in with your PIN first.');
-  return requireClerk(ctx, session.clerkId).id;
-}
 
 /** The managers' daily review and the follow-up queue. */
 export const reportHandlers: PartialHandlers = {
-  'reports.day': (ctx, _s, i) => dayReport(ctx, i.day, i.filters),
-  'reports.kpis': (ctx, _s, i) => kpiReport(ctx, i.day),
-  'reports.trend': (ctx, _s, i) => trend(ctx, i.to, i.days),
-  'reports.exportCsv': (ctx, s, i) => exportCsv(ctx, actorId(ctx, s), i.from, i.to, i.bom),
-  'reports.exportPdf': (ctx, s, i) => exportPdf(ctx, actorId(ctx, s), i.from, i.to),
-  'followups.list': (ctx, s, i) => (actorId(ctx, s), listFollowUps(ctx, i.limit)),
-  'followups.counter': (ctx, s) => counterQueue(ctx, actorId(ctx, s)),
-  'followups.assign': (ctx, s, i) => (actorId(ctx, s), assignFollowUp(ctx, i.interactionId, i.clerkId)),
-  'interactions.review': (ctx, s, i) => reviewInteraction(ctx, actorId(ctx, s), i),
+  'reports.day': (ctx, _call, i) => dayReport(ctx, i.day, i.filters),
+  'reports.kpis': (ctx, _call, i) => kpiReport(ctx, i.day),
+  'reports.trend': (ctx, _call, i) => trend(ctx, i.to, i.days),
+  'reports.exportCsv': (ctx, { clerk }, i) => exportCsv(ctx, clerk.id, i.from, i.to, i.bom),
+  'reports.exportPdf': (ctx, { clerk }, i) => exportPdf(ctx, clerk.id, i.from, i.to),
+  'followups.list': (ctx, _call, i) => listFollowUps(ctx, i.limit),
+  'followups.counter': (ctx, { clerk }) => counterQueue(ctx, clerk.id),
+  'followups.assign': (ctx, _call, i) => assignFollowUp(ctx, i.interactionId, i.clerkId),
+  'interactions.review': (ctx, { clerk }, i) => reviewInteraction(ctx, clerk.id, i),
 };
