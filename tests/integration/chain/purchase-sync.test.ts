@@ -9,7 +9,6 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerProfile } from '../../../common/domain';
 import { uuidv7Time } from '../../../common/sync/ids';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { createCustomer, getProfile, hasIdentity, tierFor } from '../../../main/services/customers';
 import { customersRepo } from '../../../main/db/customers.repo';
 import { searchCustomers } from '../../../main/services/customer-search';
@@ -19,13 +18,12 @@ import { purchaseImportStatements } from '../../../main/services/import/purchase
 import { eraseCustomer } from '../../../main/services/privacy';
 import { bootstrap } from '../../../main/sync/bootstrap';
 import { callHub } from '../../../main/sync/hub-client';
-import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
 import { PURCHASE_FIELDS, PURCHASE_LINE_FIELDS } from '../../../main/sync/purchase-fields';
 import { applyChanges, nextMutations, pullCursor, unsyncedCount } from '../../../main/sync/replica';
 import { exchange, PUSH_BATCH } from '../../../main/sync/session';
 import { MAX_BODY_BYTES } from '../../../main/hub/http';
 import { startTestHub, type TestHub } from '../../helpers/hub';
+import { joinTestHub, type JoinedStore } from '../../helpers/joined-store';
 import { useTestDatabase } from '../../helpers/pg';
 import { addPurchase, tempDir, tempStore, type TempStore } from '../../helpers/temp-store';
 
@@ -35,15 +33,8 @@ beforeAll(async () => {
   hub = await startTestHub(db);
 });
 
-interface Terminal extends TempStore {
-  link: HubLink;
-}
-let joined = 0;
-async function join(s: TempStore, store: string): Promise<Terminal> {
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: `till-${++joined}`, now: new Date() });
-  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
-  return { ...s, link: readHubLink(s.file)! };
-}
+type Terminal = JoinedStore;
+const join = (s: TempStore, store: string) => joinTestHub(db, hub, s, store);
 const terminal = (store = 'Galway') => join(tempStore(new Date().toISOString()), store);
 const sync = (t: Terminal) => exchange(t.ctx, t.link);
 const idAt = (t: Terminal, q: string) => searchCustomers(t.ctx, q)[0]!.id;
