@@ -55,14 +55,20 @@ export interface Backend {
 export const DEMO_CUSTOMERS = 3000;
 export const DEFAULT_BACKUP_KEEP = 14;
 
-const native = (opts: { nativeBinding?: string | undefined }) => (opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+const native = (opts: { nativeBinding?: string | undefined }) =>
+  opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
 export const DEMO_SEED = 20261123;
 
 /** Composition root shared by Electron and the preview server: one database, one context, one dispatcher. */
 export function startBackend(opts: BackendOptions): Backend {
   const db = openDatabase(opts.dbPath, { create: opts.create ?? true, ...native(opts) });
   const ctx = createContext(db, opts.config, opts.now);
-  initStoreSettings(ctx, { managed: opts.managed ?? null, databasePath: opts.dbPath, backupDirectory: opts.backupDir ?? null, backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP });
+  initStoreSettings(ctx, {
+    managed: opts.managed ?? null,
+    databasePath: opts.dbPath,
+    backupDirectory: opts.backupDir ?? null,
+    backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP,
+  });
   const log: Logger = opts.log ?? ((msg, err) => console.error(msg, err));
   // An erasure leaves the file to be compacted when the app closes; if it did not close cleanly, that happens now.
   // A compaction that fails (a full disk: VACUUM needs room for a second copy) is logged and stays pending; it must
@@ -77,7 +83,8 @@ export function startBackend(opts: BackendOptions): Backend {
   };
   compact('at start');
   const loadDemo = () => {
-    if (!isEmpty(ctx)) throw new AppError('CONFLICT', 'This store already has data; the demo store only loads into an empty one.');
+    if (!isEmpty(ctx))
+      throw new AppError('CONFLICT', 'This store already has data; the demo store only loads into an empty one.');
     seedDemoStore(ctx, { customers: opts.demoCustomers ?? DEMO_CUSTOMERS, seed: DEMO_SEED });
     setSetting(ctx, 'demo', '1');
   };

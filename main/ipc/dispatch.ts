@@ -35,7 +35,10 @@ function validationMessage(issues: { path: PropertyKey[]; message: string }[]): 
 export function toWireError(err: unknown, log: Logger, method: string): WireError {
   if (err instanceof AppError) return { code: err.code, message: err.message };
   if (err && typeof err === 'object' && 'issues' in err && Array.isArray((err as { issues: unknown }).issues)) {
-    return { code: 'VALIDATION', message: validationMessage((err as { issues: { path: PropertyKey[]; message: string }[] }).issues) };
+    return {
+      code: 'VALIDATION',
+      message: validationMessage((err as { issues: { path: PropertyKey[]; message: string }[] }).issues),
+    };
   }
   // A full disk, another writer, a damaged or read-only file: the clerk gets what happened and what to do; the log
   // gets the SQLite error.
@@ -54,7 +57,12 @@ export function toWireError(err: unknown, log: Logger, method: string): WireErro
  * the handler with that clerk, and turns any failure into a { code, message } envelope. SQL and stack traces never
  * leave this function.
  */
-export function createDispatcher(handlers: HandlerMap, ctx: ServiceContext, log: Logger, store: StoreHooks = {}): Dispatch {
+export function createDispatcher(
+  handlers: HandlerMap,
+  ctx: ServiceContext,
+  log: Logger,
+  store: StoreHooks = {},
+): Dispatch {
   const waitMs = store.busyWaitMs ?? BUSY_WAIT_MS;
   return async (method, rawInput, session) => {
     if (!Object.hasOwn(contract, method)) {
@@ -106,7 +114,8 @@ async function retryWhileBusy<T>(db: ServiceContext['db'], run: () => T | Promis
     try {
       return await run();
     } catch (err) {
-      const retry = sqliteIssue(err) === 'busy' && !db.inTransaction && changes.get() === before && Date.now() + pause < deadline;
+      const retry =
+        sqliteIssue(err) === 'busy' && !db.inTransaction && changes.get() === before && Date.now() + pause < deadline;
       if (!retry) throw err;
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
@@ -119,16 +128,29 @@ async function retryWhileBusy<T>(db: ServiceContext['db'], run: () => T | Promis
  * the call is considered, and one whose clerk is no longer active is signed out too. A public method runs for anyone
  * and gets the clerk signed in, if any; every other method needs a clerk whose role allows it.
  */
-function checkAccess(ctx: ServiceContext, session: Session, needed: (typeof contract)[MethodName]['access']): { clerk: Clerk | null } | { error: WireError } {
+function checkAccess(
+  ctx: ServiceContext,
+  session: Session,
+  needed: (typeof contract)[MethodName]['access'],
+): { clerk: Clerk | null } | { error: WireError } {
   const now = ctx.now().getTime();
-  if (session.clerkId !== null && now - session.lastActivityAt > ctx.config.idleLockMinutes * 60_000) session.clerkId = null;
+  if (session.clerkId !== null && now - session.lastActivityAt > ctx.config.idleLockMinutes * 60_000)
+    session.clerkId = null;
   const row = session.clerkId === null ? undefined : clerksRepo(ctx.db).byId.get(session.clerkId);
   const clerk = row ? toClerk(row) : null;
   if (!clerk) session.clerkId = null;
   if (needed === 'public') return { clerk };
-  if (!clerk) return { error: { code: 'FORBIDDEN', message: 'Sign in with your PIN first (the terminal locks itself when idle).' } };
+  if (!clerk)
+    return {
+      error: { code: 'FORBIDDEN', message: 'Sign in with your PIN first (the terminal locks itself when idle).' },
+    };
   if (!allows(clerk.role, needed)) {
-    return { error: { code: 'FORBIDDEN', message: `This needs a ${needed}; ${clerk.displayName} is signed in as ${clerk.role}.` } };
+    return {
+      error: {
+        code: 'FORBIDDEN',
+        message: `This needs a ${needed}; ${clerk.displayName} is signed in as ${clerk.role}.`,
+      },
+    };
   }
   session.lastActivityAt = now;
   return { clerk };

@@ -34,7 +34,11 @@ const notInRecovery = (): never => {
 /** First-run setup, the sync state, backups, and the recovery methods' answers while the store is open. */
 export function storeHandlers(deps: StoreDeps): PartialHandlers {
   const backupDir = (): string => {
-    if (!deps.backupDir) throw new AppError('CONFLICT', 'No backup directory is configured for this terminal (backupDirectory in the config file).');
+    if (!deps.backupDir)
+      throw new AppError(
+        'CONFLICT',
+        'No backup directory is configured for this terminal (backupDirectory in the config file).',
+      );
     return deps.backupDir;
   };
   return {
@@ -60,7 +64,11 @@ export function storeHandlers(deps: StoreDeps): PartialHandlers {
       return summary(b);
     },
     'backups.restore': (_ctx, { clerk }, i) => {
-      if (!deps.restore) throw new AppError('CONFLICT', 'Restoring needs the app to reopen its database; use the desktop app or the CLI.');
+      if (!deps.restore)
+        throw new AppError(
+          'CONFLICT',
+          'Restoring needs the app to reopen its database; use the desktop app or the CLI.',
+        );
       return deps.restore(i.name, clerk.id);
     },
   };

@@ -26,11 +26,15 @@ const COLUMNS = [...PURCHASE_FIELDS.map((f) => f.column), 'customer_id', 'pulled
 const LINE_COLUMNS = ['purchase_id', ...PURCHASE_LINE_FIELDS.map((f) => f.column)];
 
 const statements = preparedFor((db: DB) => ({
-  insert: db.prepare<Record<string, unknown>>(`INSERT INTO purchases (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`),
+  insert: db.prepare<Record<string, unknown>>(
+    `INSERT INTO purchases (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
+  ),
   insertLine: db.prepare<Record<string, unknown>>(
     `INSERT INTO purchase_items (${LINE_COLUMNS.join(', ')}) VALUES (${LINE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
   ),
-  localId: db.prepare<[string, string], { row_id: number }>('SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?'),
+  localId: db.prepare<[string, string], { row_id: number }>(
+    'SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?',
+  ),
   remember: db.prepare<[number, string]>("INSERT INTO sync_ids (entity, row_id, global_id) VALUES ('purchase', ?, ?)"),
   origin: db.prepare<[number, string, string, string, string]>(
     'INSERT INTO purchase_origins (purchase_id, store_id, store_name, terminal_id, terminal_name) VALUES (?, ?, ?, ?, ?)',
@@ -57,12 +61,22 @@ function writePurchase(ctx: ServiceContext, change: PurchaseChange, customerId: 
   const s = statements(ctx.db);
   const f = change.fields;
   const row: Record<string, unknown> = { customer_id: customerId, pulled: 1 };
-  for (const { field, column, missing } of PURCHASE_FIELDS) row[column] = f[field] === undefined || Array.isArray(f[field]) ? missing : f[field];
+  for (const { field, column, missing } of PURCHASE_FIELDS)
+    row[column] = f[field] === undefined || Array.isArray(f[field]) ? missing : f[field];
   const id = Number(s.insert.run(row).lastInsertRowid);
   s.remember.run(id, change.id);
-  s.origin.run(id, change.origin.storeId, text(f.originStore, 'another store'), change.origin.terminalId, text(f.originTerminal, 'another terminal'));
+  s.origin.run(
+    id,
+    change.origin.storeId,
+    text(f.originStore, 'another store'),
+    change.origin.terminalId,
+    text(f.originTerminal, 'another terminal'),
+  );
   const lines = purchaseLineSchema.array().safeParse(f[LINES_FIELD] ?? []);
   for (const line of lines.success ? lines.data : []) {
-    s.insertLine.run({ purchase_id: id, ...Object.fromEntries(PURCHASE_LINE_FIELDS.map((l) => [l.column, line[l.field]])) });
+    s.insertLine.run({
+      purchase_id: id,
+      ...Object.fromEntries(PURCHASE_LINE_FIELDS.map((l) => [l.column, line[l.field]])),
+    });
   }
 }

@@ -12,7 +12,9 @@ const statements = preparedFor((db: DB) => ({
   lines: db.prepare<[number, number], Record<string, string | number>>(
     `SELECT ${PURCHASE_LINE_FIELDS.map((f) => f.column).join(', ')} FROM purchase_items WHERE purchase_id = ? ORDER BY id LIMIT ?`,
   ),
-  customer: db.prepare<[number], { global_id: string }>("SELECT global_id FROM sync_ids WHERE entity = 'customer' AND row_id = ?"),
+  customer: db.prepare<[number], { global_id: string }>(
+    "SELECT global_id FROM sync_ids WHERE entity = 'customer' AND row_id = ?",
+  ),
   /** Queues what the store held when it joined, after its customers (a purchase names its customer). */
   queueAll: db.prepare(
     `INSERT INTO sync_outbox (entity, row_id, kind, at_ms)
@@ -25,14 +27,26 @@ const statements = preparedFor((db: DB) => ({
 export const queuePurchases = (db: DB): number => statements(db).queueAll.run().changes;
 
 /** The mutation for the outbox row of purchase `rowId`; null when the row is gone. */
-export function purchaseMutation(db: DB, rowId: number, base: Pick<Mutation, 'mutationId' | 'id' | 'hlc'>): Mutation | null {
+export function purchaseMutation(
+  db: DB,
+  rowId: number,
+  base: Pick<Mutation, 'mutationId' | 'id' | 'hlc'>,
+): Mutation | null {
   const s = statements(db);
   const row = s.purchase.get(rowId);
   if (!row) return null;
   const fields: Record<string, unknown> = {};
   for (const f of PURCHASE_FIELDS) fields[f.field] = row[f.column] ?? null;
   // A receipt longer than the protocol carries (no till prints one) travels with its first lines and its full total.
-  fields[LINES_FIELD] = s.lines.all(rowId, MAX_PURCHASE_LINES).map((l) => Object.fromEntries(PURCHASE_LINE_FIELDS.map((f) => [f.field, l[f.column]])));
+  fields[LINES_FIELD] = s.lines
+    .all(rowId, MAX_PURCHASE_LINES)
+    .map((l) => Object.fromEntries(PURCHASE_LINE_FIELDS.map((f) => [f.field, l[f.column]])));
   const customerId = s.customer.get(row.customer_id)?.global_id ?? null;
-  return { ...base, entity: 'purchase', kind: 'append', customerId, fields: fields as Extract<Mutation, { kind: 'append' }>['fields'] };
+  return {
+    ...base,
+    entity: 'purchase',
+    kind: 'append',
+    customerId,
+    fields: fields as Extract<Mutation, { kind: 'append' }>['fields'],
+  };
 }

@@ -12,13 +12,46 @@ import { importCsv, type ImportReport } from '../../main/services/import';
 import { writeRows } from './csv-file';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '100000' }, batch: { type: 'string' }, twice: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+  options: {
+    rows: { type: 'string', default: '100000' },
+    batch: { type: 'string' },
+    twice: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
 });
 const ROWS = Number(values.rows);
 if (!Number.isInteger(ROWS) || ROWS < 1) throw new Error('--rows must be a positive whole number');
 
-const FIRST = ['Aoife', 'Seán', 'Zoë', 'Ciarán', 'Niamh', 'Liam', 'Emma', 'Jack', 'Saoirse', 'Conor', 'Chloé', 'José', 'Fiona', 'Jürgen'];
-const LAST = ['Byrne', "O'Brien", 'Murphy', 'Kelly', 'Walsh', 'Ní Bhriain', 'Ryan', 'Doyle', 'Müller', 'Nowak', 'Lynch', 'Chen'];
+const FIRST = [
+  'Aoife',
+  'Seán',
+  'Zoë',
+  'Ciarán',
+  'Niamh',
+  'Liam',
+  'Emma',
+  'Jack',
+  'Saoirse',
+  'Conor',
+  'Chloé',
+  'José',
+  'Fiona',
+  'Jürgen',
+];
+const LAST = [
+  'Byrne',
+  "O'Brien",
+  'Murphy',
+  'Kelly',
+  'Walsh',
+  'Ní Bhriain',
+  'Ryan',
+  'Doyle',
+  'Müller',
+  'Nowak',
+  'Lynch',
+  'Chen',
+];
 
 /** A till-style customer file of `rows` rows. */
 const writeCsv = (file: string, rows: number) =>
@@ -53,8 +86,12 @@ async function main(): Promise<void> {
     const csv = path.join(dir, 'customers.csv');
     let t = performance.now();
     await writeCsv(csv, ROWS);
-    console.log(`wrote ${ROWS.toLocaleString('en')} rows (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    console.log(`RSS before import ${Math.round(process.memoryUsage().rss / 1e6)} MB; load average ${os.loadavg()[0]!.toFixed(1)}`);
+    console.log(
+      `wrote ${ROWS.toLocaleString('en')} rows (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `RSS before import ${Math.round(process.memoryUsage().rss / 1e6)} MB; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
     const db = openDatabase(path.join(dir, 'bench.db'), { create: true });
     const ctx = createContext(db);
     let last = 0;
@@ -67,7 +104,9 @@ async function main(): Promise<void> {
       onProgress: (p) => {
         if (performance.now() - last > 10_000) {
           last = performance.now();
-          console.log(`  … line ${p.linesRead.toLocaleString('en')}, ${Math.round((100 * p.bytesRead) / p.totalBytes)} % read`);
+          console.log(
+            `  … line ${p.linesRead.toLocaleString('en')}, ${Math.round((100 * p.bytesRead) / p.totalBytes)} % read`,
+          );
         }
       },
     });

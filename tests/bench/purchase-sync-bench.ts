@@ -43,7 +43,8 @@ const CUSTOMERS = Number(values.customers);
 const RUNS = Number(values.runs);
 
 const card = (n: number) => `C${String(100_000_000 + n)}`;
-const day = (i: number) => new Date(Date.UTC(2024, 0, 1) + Math.floor((i / PURCHASES) * 700) * 86_400_000).toISOString().slice(0, 10);
+const day = (i: number) =>
+  new Date(Date.UTC(2024, 0, 1) + Math.floor((i / PURCHASES) * 700) * 86_400_000).toISOString().slice(0, 10);
 
 function purchaseRows(i: number): string {
   const who = card((i * 7919) % CUSTOMERS);
@@ -67,7 +68,9 @@ async function main(): Promise<void> {
     await importCsv(createContext(t0), { entity: 'customers', file: customersCsv });
     t0.pragma('wal_checkpoint(TRUNCATE)');
     t0.close();
-    console.log(`${CUSTOMERS.toLocaleString('en')} customers; ${PURCHASES.toLocaleString('en')} receipts; load average ${os.loadavg()[0]?.toFixed(1)}`);
+    console.log(
+      `${CUSTOMERS.toLocaleString('en')} customers; ${PURCHASES.toLocaleString('en')} receipts; load average ${os.loadavg()[0]?.toFixed(1)}`,
+    );
 
     const times: Record<'off' | 'on', number[]> = { off: [], on: [] };
     let outbox = 0;
@@ -84,7 +87,9 @@ async function main(): Promise<void> {
         const report = await importCsv(ctx, { entity: 'purchases', file: purchasesCsv });
         times[mode].push(report.ms);
         if (mode === 'on') outbox = unsyncedCount(db);
-        console.log(`  run ${r + 1}, outbox ${mode}: ${(report.ms / 1000).toFixed(2)} s (${report.receiptsInserted.toLocaleString('en')} receipts, ${report.failed} failed)`);
+        console.log(
+          `  run ${r + 1}, outbox ${mode}: ${(report.ms / 1000).toFixed(2)} s (${report.receiptsInserted.toLocaleString('en')} receipts, ${report.failed} failed)`,
+        );
         db.close();
         fs.rmSync(file, { force: true });
         for (const ext of ['-wal', '-shm']) fs.rmSync(file + ext, { force: true });
@@ -92,7 +97,9 @@ async function main(): Promise<void> {
     }
     const off = stat('off', times.off).p50;
     const on = stat('on', times.on).p50;
-    console.log(`import median: outbox off ${(off / 1000).toFixed(2)} s, on ${(on / 1000).toFixed(2)} s; ratio on/off ${(on / off).toFixed(2)}; outbox after: ${outbox.toLocaleString('en')} rows`);
+    console.log(
+      `import median: outbox off ${(off / 1000).toFixed(2)} s, on ${(on / 1000).toFixed(2)} s; ratio on/off ${(on / off).toFixed(2)}; outbox after: ${outbox.toLocaleString('en')} rows`,
+    );
 
     if (values.push) await measurePush(dir, template, purchasesCsv);
   } finally {
@@ -104,7 +111,11 @@ async function measurePush(dir: string, template: string, purchasesCsv: string):
   const given = values.pg ?? process.env.COUNTERPART_PG_URL;
   const server = given
     ? { url: given, stop: async () => undefined }
-    : await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), password: crypto.randomBytes(18).toString('base64url'), throwaway: true });
+    : await startEmbeddedPostgres({
+        dataDir: path.join(dir, 'pg'),
+        password: crypto.randomBytes(18).toString('base64url'),
+        throwaway: true,
+      });
   const database = `counterpart_bench_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
@@ -128,7 +139,9 @@ async function measurePush(dir: string, template: string, purchasesCsv: string):
     const { pushed } = await pushAll(ctx, link);
     const ms = performance.now() - start;
     const used = process.cpuUsage(cpu);
-    const facts = Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM facts WHERE entity = 'purchase'")).rows[0]!.n);
+    const facts = Number(
+      (await pool.query<{ n: string }>("SELECT count(*) AS n FROM facts WHERE entity = 'purchase'")).rows[0]!.n,
+    );
     console.log(
       `push: ${pushed.toLocaleString('en')} of ${queued.toLocaleString('en')} queued in ${(ms / 1000).toFixed(1)} s = ${Math.round(pushed / (ms / 1000)).toLocaleString('en')} purchases/s ` +
         `(batches of ${PUSH_BATCH}; terminal CPU ${((used.user + used.system) / 1e6).toFixed(1)} s; hub holds ${facts.toLocaleString('en')}; outbox left ${unsyncedCount(db)})`,

@@ -15,7 +15,11 @@ let joined = 0;
 
 /** Enrols `s` at `hub` as a terminal of the store named `store`. */
 export async function joinTestHub(db: TestDatabase, hub: TestHub, s: TempStore, store: string): Promise<JoinedStore> {
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: `till-${++joined}`, now: new Date() });
+  const { code } = await issueEnrolmentCode(db.pool, {
+    storeName: store,
+    terminalName: `till-${++joined}`,
+    now: new Date(),
+  });
   await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
   const link = readHubLink(s.file);
   if (!link) throw new Error(`${s.file} joined the hub but holds no hub link`);

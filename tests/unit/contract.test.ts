@@ -11,7 +11,13 @@ import { tempDir, tempStore } from '../helpers/temp-store';
 
 /** The real handler map (the store's own methods on a store without backups or sync), with some replaced. */
 function complete(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const real = allHandlers({ loadDemo: () => undefined, sync: SYNC_OFF, backupDir: undefined, backupKeep: 1, nativeBinding: undefined });
+  const real = allHandlers({
+    loadDemo: () => undefined,
+    sync: SYNC_OFF,
+    backupDir: undefined,
+    backupKeep: 1,
+    nativeBinding: undefined,
+  });
   return { ...real, ...overrides };
 }
 
@@ -50,7 +56,13 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringMatching(/^query: /) },
     });
-    expect(await b.dispatch('interactions.log', { customerId: null, kind: 'complaint', outcome: 'resolved', followUpDue: '30/11/2026' }, s)).toMatchObject({
+    expect(
+      await b.dispatch(
+        'interactions.log',
+        { customerId: null, kind: 'complaint', outcome: 'resolved', followUpDue: '30/11/2026' },
+        s,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringContaining('YYYY-MM-DD') },
     });
@@ -64,16 +76,29 @@ describe('dispatch', () => {
     const s = newSession();
     await b.dispatch('app.setupEmpty', { clerkName: 'Ann', pin: '2468' }, s);
     const anonymous = newSession();
-    expect(await b.dispatch('customers.search', { query: 'ann' }, anonymous)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await b.dispatch('interactions.log', { customerId: null, kind: 'other', outcome: 'resolved' }, anonymous)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await b.dispatch('session.signIn', { clerkId: 99, pin: '1234' }, anonymous)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await b.dispatch('customers.search', { query: 'ann' }, anonymous)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(
+      await b.dispatch('interactions.log', { customerId: null, kind: 'other', outcome: 'resolved' }, anonymous),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await b.dispatch('session.signIn', { clerkId: 99, pin: '1234' }, anonymous)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     b.close();
   });
 
   it('never sends SQL or stack traces to the renderer', async () => {
     const s = tempStore();
     const logged: unknown[] = [];
-    const boom = complete({ 'clerks.list': () => { s.db.prepare('SELECT * FROM no_such_table').all(); return []; } });
+    const boom = complete({
+      'clerks.list': () => {
+        s.db.prepare('SELECT * FROM no_such_table').all();
+        return [];
+      },
+    });
     const dispatch = createDispatcher(checkHandlers(boom), s.ctx, (msg, err) => logged.push([msg, err]));
     const res = await dispatch('clerks.list', {}, newSession());
     expect(res).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
@@ -83,9 +108,16 @@ describe('dispatch', () => {
 
   it('passes AppError codes through unchanged', async () => {
     const s = tempStore();
-    const h = complete({ 'clerks.list': () => { throw new AppError('CONFLICT', 'busy'); } });
+    const h = complete({
+      'clerks.list': () => {
+        throw new AppError('CONFLICT', 'busy');
+      },
+    });
     const dispatch = createDispatcher(checkHandlers(h), s.ctx, () => {});
-    expect(await dispatch('clerks.list', {}, newSession())).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'busy' } });
+    expect(await dispatch('clerks.list', {}, newSession())).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'busy' },
+    });
   });
 
   it('hands the handler the clerk it resolved for the call, and runs no method needing a role without one', async () => {
@@ -95,10 +127,16 @@ describe('dispatch', () => {
       seen.push(call);
       return [];
     };
-    const dispatch = createDispatcher(checkHandlers(complete({ 'customers.search': spy, 'clerks.list': spy })), s.ctx, () => {});
+    const dispatch = createDispatcher(
+      checkHandlers(complete({ 'customers.search': spy, 'clerks.list': spy })),
+      s.ctx,
+      () => {},
+    );
     const session = { clerkId: s.clerkId, lastActivityAt: s.ctx.now().getTime() };
     expect(await dispatch('customers.search', { query: 'ann' }, session)).toEqual({ ok: true, value: [] });
-    expect(seen).toEqual([{ session, clerk: { id: s.clerkId, displayName: 'Aoife Byrne', role: 'manager', lockedUntil: null } }]);
+    expect(seen).toEqual([
+      { session, clerk: { id: s.clerkId, displayName: 'Aoife Byrne', role: 'manager', lockedUntil: null } },
+    ]);
     // A public method gets whoever is signed in, and null before anyone is.
     await dispatch('clerks.list', {}, session);
     await dispatch('clerks.list', {}, newSession());

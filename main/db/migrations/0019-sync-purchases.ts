@@ -52,7 +52,8 @@ export function up(db: Database.Database): void {
     [],
   );
   // AUTOINCREMENT: mutation ids are never reused, so the rebuilt outbox goes on from the highest ever handed out.
-  const seq = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'").get()?.seq ?? 0;
+  const seq =
+    db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'").get()?.seq ?? 0;
   rebuild(
     db,
     'sync_outbox',
@@ -68,7 +69,9 @@ export function up(db: Database.Database): void {
     ['CREATE INDEX sync_outbox_row ON sync_outbox (entity, row_id)'],
   );
   db.prepare("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'sync_outbox'").run(seq);
-  db.prepare("INSERT INTO sqlite_sequence (name, seq) SELECT 'sync_outbox', ? WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'sync_outbox')").run(seq);
+  db.prepare(
+    "INSERT INTO sqlite_sequence (name, seq) SELECT 'sync_outbox', ? WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'sync_outbox')",
+  ).run(seq);
 
   db.exec(`
     ${BACKFILL_PURCHASE_IDS}

@@ -25,7 +25,15 @@ const REPRODUCED_TRIGGERS = new Set([
 const INERT_FOR_DEMO = new Set(['interactions_playbook_use', 'interactions_playbook_amend']);
 /** Insert triggers that only act once the store has joined a hub (0011-sync); a seeded store has not. */
 const INERT_UNTIL_JOINED = new Set(['sync_customer_created', 'sync_interaction_logged', 'sync_purchase_logged']);
-const SEEDED_TABLES = ['customers', 'purchases', 'purchase_items', 'interactions', 'interaction_resolves', 'customer_days', 'open_issues'];
+const SEEDED_TABLES = [
+  'customers',
+  'purchases',
+  'purchase_items',
+  'interactions',
+  'interaction_resolves',
+  'customer_days',
+  'open_issues',
+];
 
 /**
  * Indexes whose keys arrive in random order during a seed. Keeping them up to date row by row means millions of
@@ -81,9 +89,16 @@ export function beginBulkLoad(db: Database.Database): BulkLoad {
     )
     .all(...SEEDED_TABLES);
   const unknown = triggers
-    .filter((t) => /\bINSERT\s+ON\b/i.test(t.sql) && !REPRODUCED_TRIGGERS.has(t.name) && !INERT_FOR_DEMO.has(t.name) && !INERT_UNTIL_JOINED.has(t.name))
+    .filter(
+      (t) =>
+        /\bINSERT\s+ON\b/i.test(t.sql) &&
+        !REPRODUCED_TRIGGERS.has(t.name) &&
+        !INERT_FOR_DEMO.has(t.name) &&
+        !INERT_UNTIL_JOINED.has(t.name),
+    )
     .map((t) => t.name);
-  if (unknown.length) throw new Error(`Bulk seeding does not reproduce trigger(s) ${unknown.join(', ')}; teach StoreWriter first`);
+  if (unknown.length)
+    throw new Error(`Bulk seeding does not reproduce trigger(s) ${unknown.join(', ')}; teach StoreWriter first`);
   const indexes = db
     .prepare<string[], SchemaObject>(
       `SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
@@ -92,7 +107,9 @@ export function beginBulkLoad(db: Database.Database): BulkLoad {
     .all(...REBUILT_INDEXES);
   for (const t of triggers) db.exec(`DROP TRIGGER ${quote(t.name)}`);
   for (const i of indexes) db.exec(`DROP INDEX ${quote(i.name)}`);
-  const exists = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name = ?`);
+  const exists = db.prepare<[string], { n: number }>(
+    `SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name = ?`,
+  );
   let searchBuilt = false;
 
   const load: BulkLoad = {
@@ -100,7 +117,10 @@ export function beginBulkLoad(db: Database.Database): BulkLoad {
     rebuildIndexes(tables) {
       // A side writer's indexes arrive with its tables (see parallel.ts); only the missing ones are built here.
       const missing = indexes.filter((i) => tables.includes(i.tbl_name) && !exists.get(i.name)!.n);
-      buildIndexes(db, missing.map((i) => i.sql));
+      buildIndexes(
+        db,
+        missing.map((i) => i.sql),
+      );
     },
     rebuildSearch() {
       // A larger term buffer while rebuilding writes fewer, larger segments and leaves FTS5 less to merge; the

@@ -63,10 +63,14 @@ export function purchaseProcessor(
   if (idx.receiptNo === undefined) missing.push('receipt number');
   if (idx.unitPrice === undefined && cols.defaults.unitPrice === undefined) missing.push('unit price');
   if (idx.dateTime === undefined && idx.date === undefined && cols.defaults.date === undefined) missing.push('date');
-  if (idx.loyaltyId === undefined && idx.phone === undefined && idx.email === undefined) missing.push('customer (loyalty id, phone or email)');
+  if (idx.loyaltyId === undefined && idx.phone === undefined && idx.email === undefined)
+    missing.push('customer (loyalty id, phone or email)');
   if (idx.sku === undefined && idx.description === undefined) missing.push('SKU or description');
   if (missing.length) {
-    throw new AppError('VALIDATION', `The purchases file has no column for: ${missing.join(', ')}. Check the header row or give a mapping file.`);
+    throw new AppError(
+      'VALIDATION',
+      `The purchases file has no column for: ${missing.join(', ')}. Check the header row or give a mapping file.`,
+    );
   }
   const tz = ctx.config.timeZone;
   const label = (f: PurchaseField) => (idx[f] === undefined ? f : headers[idx[f]!]!);
@@ -79,7 +83,9 @@ export function purchaseProcessor(
   const read = (cells: string[], reasons: Reasons): PurchaseLine | undefined => {
     const when = cell(cells, 'dateTime') || [cell(cells, 'date'), cell(cells, 'time')].filter(Boolean).join(' ');
     if (!when) reasons.add('the date is missing');
-    const time = when ? reasons.attempt(parseDateTime, when, tz, idx.dateTime !== undefined ? label('dateTime') : label('date')) : undefined;
+    const time = when
+      ? reasons.attempt(parseDateTime, when, tz, idx.dateTime !== undefined ? label('dateTime') : label('date'))
+      : undefined;
     const qtyText = cell(cells, 'quantity');
     const signed = qtyText ? reasons.attempt(parseQuantity, qtyText, label('quantity')) : 1;
     const returnedText = cell(cells, 'returned');
@@ -118,7 +124,8 @@ export function purchaseProcessor(
     const first = lines.reduce((a, b) => (b.at < a.at ? b : a));
     const total = lines.reduce((sum, l) => sum + l.signedQuantity * l.unitPriceCents, 0);
     const pid = Number(s.insertPurchase.run(customerId, first.at, first.localDay, receiptNo, total).lastInsertRowid);
-    for (const l of lines) s.insertItem.run(pid, l.sku, l.description, l.quantity, l.unitPriceCents, l.returned ? 'returned' : 'kept');
+    for (const l of lines)
+      s.insertItem.run(pid, l.sku, l.description, l.quantity, l.unitPriceCents, l.returned ? 'returned' : 'kept');
   });
 
   return {
@@ -153,13 +160,20 @@ export function purchaseProcessor(
           continue;
         }
         const first = lines[0]!;
-        if (lines.some((l) => l.loyaltyId !== first.loyaltyId || l.phoneDigits !== first.phoneDigits || l.email !== first.email)) {
+        if (
+          lines.some(
+            (l) => l.loyaltyId !== first.loyaltyId || l.phoneDigits !== first.phoneDigits || l.email !== first.email,
+          )
+        ) {
           refuse(`the lines of receipt ${receiptNo} name different customers`);
           continue;
         }
         const existing = s.receipt.get(receiptNo);
         if (existing) {
-          if (existing.id > purchaseIdBefore()) refuse(`receipt ${receiptNo} appears again further down the file; the lines of one receipt must be next to each other`);
+          if (existing.id > purchaseIdBefore())
+            refuse(
+              `receipt ${receiptNo} appears again further down the file; the lines of one receipt must be next to each other`,
+            );
           else out.unchanged += group.length;
           continue;
         }

@@ -50,13 +50,23 @@ const figures = (p: CustomerProfile) => ({
   purchaseCount: p.purchaseCount,
 });
 const receipts = (t: Terminal, id: number) =>
-  timeline(t.ctx, id, null, 50).entries.flatMap((e) => (e.type === 'purchase' ? [{ totalCents: e.totalCents, items: e.items.map((i) => `${i.description} ${i.returnStatus}`) }] : []));
+  timeline(t.ctx, id, null, 50).entries.flatMap((e) =>
+    e.type === 'purchase'
+      ? [{ totalCents: e.totalCents, items: e.items.map((i) => `${i.description} ${i.returnStatus}`) }]
+      : [],
+  );
 const gidOf = (t: TempStore, entity: string, row: number) =>
-  t.db.prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?').get(entity, row)!.global_id;
+  t.db
+    .prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?')
+    .get(entity, row)!.global_id;
 const rowOf = (t: TempStore, entity: string, gid: string) =>
-  t.db.prepare<[string, string], { row_id: number }>('SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?').get(entity, gid)?.row_id;
-const count = (t: Terminal, sql: string) => t.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${sql}`).get()!.n;
-const purchaseFacts = async () => Number((await db.pool.query<{ n: string }>("SELECT count(*) AS n FROM facts WHERE entity = 'purchase'")).rows[0]!.n);
+  t.db
+    .prepare<[string, string], { row_id: number }>('SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?')
+    .get(entity, gid)?.row_id;
+const count = (t: Terminal, sql: string) =>
+  t.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${sql}`).get()!.n;
+const purchaseFacts = async () =>
+  Number((await db.pool.query<{ n: string }>("SELECT count(*) AS n FROM facts WHERE entity = 'purchase'")).rows[0]!.n);
 
 /** The table and columns an INSERT statement names, read from its own SQL. */
 function insertColumns(sql: string): { table: string; columns: string[] } {
@@ -66,14 +76,20 @@ function insertColumns(sql: string): { table: string; columns: string[] } {
 }
 /** A table's columns that name another row, from the schema: they travel as links, not as values. */
 const foreignKeys = (t: TempStore, table: string) =>
-  t.db.prepare<[string], { from: string; table: string }>('SELECT "from", "table" FROM pragma_foreign_key_list(?)').all(table);
+  t.db
+    .prepare<[string], { from: string; table: string }>('SELECT "from", "table" FROM pragma_foreign_key_list(?)')
+    .all(table);
 
 describe('purchases across the chain', () => {
   it('travel both ways, lines and returns included, and the figures are the same at every terminal', async () => {
     const a = await terminal('Galway');
     const b = await terminal('Cork');
     const c = await terminal('Galway');
-    const customer = createCustomer(a.ctx, { firstName: 'Siobhán', lastName: 'Buys', phone: '087 555 1212' }, a.clerkId).id;
+    const customer = createCustomer(
+      a.ctx,
+      { firstName: 'Siobhán', lastName: 'Buys', phone: '087 555 1212' },
+      a.clerkId,
+    ).id;
     addPurchase(a, customer, daysAgo(40), [
       { description: 'Kettle', priceCents: 45_00 },
       { description: 'Mugs', priceCents: 8_00, quantity: 4, returned: true },
@@ -89,9 +105,19 @@ describe('purchases across the chain', () => {
     await sync(a);
     await sync(c);
     const spend = 77_00 + 600_00 - 45_00;
-    const expected = { tier: tierFor(a.ctx, spend, 3), visitCount: 3, lastVisitAt: daysAgo(1).slice(0, 10), lifetimeSpendCents: spend, purchaseCount: 3 };
+    const expected = {
+      tier: tierFor(a.ctx, spend, 3),
+      visitCount: 3,
+      lastVisitAt: daysAgo(1).slice(0, 10),
+      lifetimeSpendCents: spend,
+      purchaseCount: 3,
+    };
     expect(expected.tier).not.toBe(tierFor(a.ctx, 77_00, 1)); // Cork's sales moved her up a tier
-    for (const [t, id] of [[a, customer], [b, atB], [c, idAt(c, 'siobhan buys')]] as const) {
+    for (const [t, id] of [
+      [a, customer],
+      [b, atB],
+      [c, idAt(c, 'siobhan buys')],
+    ] as const) {
       const p = getProfile(t.ctx, id);
       expect({ ...figures(p), lastVisitAt: p.lastVisitAt?.slice(0, 10) }).toEqual(expected);
       expect(receipts(t, id).map((r) => r.totalCents)).toEqual([-45_00, 600_00, 77_00]);
@@ -103,17 +129,29 @@ describe('purchases across the chain', () => {
     expect(count(b, 'purchase_origins')).toBe(1);
   });
 
-  it('keep two stores\' receipts apart when their tills print the same number', async () => {
+  it("keep two stores' receipts apart when their tills print the same number", async () => {
     const a = await terminal('Galway');
     const b = await terminal('Cork');
     const customer = createCustomer(a.ctx, { firstName: 'Same', lastName: 'Receipt' }, a.clerkId).id;
     const there = addPurchase(a, customer, daysAgo(2), [{ description: 'Scarf', priceCents: 20_00 }]);
     await sync(a);
     await sync(b);
-    const receiptNo = a.db.prepare<[number], { receipt_no: string }>('SELECT receipt_no FROM purchases WHERE id = ?').get(there)!.receipt_no;
+    const receiptNo = a.db
+      .prepare<[number], { receipt_no: string }>('SELECT receipt_no FROM purchases WHERE id = ?')
+      .get(there)!.receipt_no;
     // b's own till used the same number for another sale: it is b's, and still unique among b's own.
-    b.db.prepare("INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, ?, '2026-01-01', ?, 100)").run(idAt(b, 'same receipt'), daysAgo(1), receiptNo);
-    expect(() => b.db.prepare("INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (1, ?, '2026-01-01', ?, 100)").run(daysAgo(1), receiptNo)).toThrow(/UNIQUE/);
+    b.db
+      .prepare(
+        "INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, ?, '2026-01-01', ?, 100)",
+      )
+      .run(idAt(b, 'same receipt'), daysAgo(1), receiptNo);
+    expect(() =>
+      b.db
+        .prepare(
+          "INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (1, ?, '2026-01-01', ?, 100)",
+        )
+        .run(daysAgo(1), receiptNo),
+    ).toThrow(/UNIQUE/);
     await sync(b);
     await sync(a);
     expect(getProfile(a.ctx, customer).purchaseCount).toBe(2);
@@ -128,14 +166,25 @@ describe('purchases across the chain', () => {
     const mutations = nextMutations(a.db, 100);
     expect(mutations.map((m) => m.entity)).toEqual(['customer', 'purchase']);
     const facts = await purchaseFacts();
-    for (let i = 0; i < 2; i++) await callHub(a.link.hubUrl, 'push', { storeId: a.link.store.id, mutations }, { credential: a.link.credential });
+    for (let i = 0; i < 2; i++)
+      await callHub(a.link.hubUrl, 'push', { storeId: a.link.store.id, mutations }, { credential: a.link.credential });
     expect(await purchaseFacts()).toBe(facts + 1);
     // The same fact pushed by another terminal (a copy of a's store restored elsewhere) is still kept once.
     const again = mutations.filter((m) => m.entity === 'purchase').map((m, i) => ({ ...m, mutationId: i + 1 }));
-    await callHub(b.link.hubUrl, 'push', { storeId: b.link.store.id, mutations: again }, { credential: b.link.credential });
+    await callHub(
+      b.link.hubUrl,
+      'push',
+      { storeId: b.link.store.id, mutations: again },
+      { credential: b.link.credential },
+    );
     expect(await purchaseFacts()).toBe(facts + 1);
 
-    const page = await callHub(b.link.hubUrl, 'pull', { storeId: b.link.store.id, cursor: pullCursor(b.db), limit: 1000 }, { credential: b.link.credential });
+    const page = await callHub(
+      b.link.hubUrl,
+      'pull',
+      { storeId: b.link.store.id, cursor: pullCursor(b.db), limit: 1000 },
+      { credential: b.link.credential },
+    );
     applyChanges(b.ctx, page.changes, page.cursor);
     const id = idAt(b, 'twice bought');
     const before = figures(getProfile(b.ctx, id));
@@ -143,7 +192,9 @@ describe('purchases across the chain', () => {
     expect(figures(getProfile(b.ctx, id))).toEqual(before);
     expect(before).toMatchObject({ purchaseCount: 1, lifetimeSpendCents: 30_00, visitCount: 1 });
     expect(count(b, `purchases WHERE customer_id = ${id}`)).toBe(1);
-    expect(count(b, `purchase_items WHERE purchase_id IN (SELECT id FROM purchases WHERE customer_id = ${id})`)).toBe(1);
+    expect(count(b, `purchase_items WHERE purchase_id IN (SELECT id FROM purchases WHERE customer_id = ${id})`)).toBe(
+      1,
+    );
     expect(count(b, "sync_state WHERE key = 'refusedFacts'")).toBe(0);
     // a's own purchase came back in its pull: still once.
     await sync(a);
@@ -173,28 +224,42 @@ describe('purchases across the chain', () => {
 
     const carried = new Set([...PURCHASE_FIELDS, ...PURCHASE_LINE_FIELDS].map((f) => f.column));
     const s = purchaseImportStatements(a.db);
-    for (const [from, to, receipt] of [[a, b, 'G-1'], [b, a, 'C-1']] as const) {
+    for (const [from, to, receipt] of [
+      [a, b, 'G-1'],
+      [b, a, 'C-1'],
+    ] as const) {
       for (const statement of [s.insertPurchase, s.insertItem]) {
         const { table, columns } = insertColumns(statement.source);
         const links = foreignKeys(from, table);
         const values = columns.filter((c) => !links.some((l) => l.from === c));
         // Both sides read one list (purchase-fields.ts): a column the import fills that the list leaves out stays at the till.
-        expect(values.filter((c) => !carried.has(c)), `${table} columns the sync does not carry`).toEqual([]);
+        expect(
+          values.filter((c) => !carried.has(c)),
+          `${table} columns the sync does not carry`,
+        ).toEqual([]);
         // ... and the receipt arrives with the very values the till wrote, its lines in their order.
         const onReceipt = table === 'purchases' ? 'id' : links.find((l) => l.table === 'purchases')?.from;
         const rows = (t: Terminal) =>
-          t.db.prepare(`SELECT ${values.join(', ')} FROM ${table} WHERE ${onReceipt} IN (SELECT id FROM purchases WHERE receipt_no = ?) ORDER BY id`).all(receipt);
+          t.db
+            .prepare(
+              `SELECT ${values.join(', ')} FROM ${table} WHERE ${onReceipt} IN (SELECT id FROM purchases WHERE receipt_no = ?) ORDER BY id`,
+            )
+            .all(receipt);
         expect(rows(to), `${table} of ${receipt}`).toEqual(rows(from));
         expect(rows(from).length).toBeGreaterThan(0);
       }
       // The link to the customer: the same person at both terminals.
       const buyer = (t: Terminal) => {
-        const row = t.db.prepare<[string], { customer_id: number }>('SELECT customer_id FROM purchases WHERE receipt_no = ?').get(receipt);
+        const row = t.db
+          .prepare<[string], { customer_id: number }>('SELECT customer_id FROM purchases WHERE receipt_no = ?')
+          .get(receipt);
         return row ? gidOf(t, 'customer', row.customer_id) : 'none';
       };
       expect(buyer(to)).toBe(buyer(from));
     }
-    expect(figures(getProfile(b.ctx, idAt(b, 'till import')))).toEqual(figures(getProfile(a.ctx, idAt(a, 'till import'))));
+    expect(figures(getProfile(b.ctx, idAt(b, 'till import')))).toEqual(
+      figures(getProfile(a.ctx, idAt(a, 'till import'))),
+    );
   });
 
   it("send a till's long receipts in pushes the hub accepts", async () => {
@@ -202,8 +267,17 @@ describe('purchases across the chain', () => {
     const customer = createCustomer(a.ctx, { firstName: 'Long', lastName: 'Receipts' }, a.clerkId).id;
     await sync(a);
     // A batch of PUSH_BATCH receipts of 20 long lines each is over the hub's body limit: the pusher cuts it short.
-    const line = { description: 'Hand-thrown stoneware serving bowl, glazed in the studio, seconds'.padEnd(190, '.'), priceCents: 12_00 };
-    for (let i = 0; i < PUSH_BATCH; i++) addPurchase(a, customer, daysAgo(i % 30), Array.from({ length: 20 }, () => line));
+    const line = {
+      description: 'Hand-thrown stoneware serving bowl, glazed in the studio, seconds'.padEnd(190, '.'),
+      priceCents: 12_00,
+    };
+    for (let i = 0; i < PUSH_BATCH; i++)
+      addPurchase(
+        a,
+        customer,
+        daysAgo(i % 30),
+        Array.from({ length: 20 }, () => line),
+      );
     expect(Buffer.byteLength(JSON.stringify(nextMutations(a.db, PUSH_BATCH)))).toBeGreaterThan(MAX_BODY_BYTES);
     const facts = await purchaseFacts();
     await sync(a);
@@ -230,7 +304,11 @@ describe('purchases across the chain', () => {
     // c follows the feed but is offline until after the erasure: it never sees her name (the hub blanked it).
     const c = await terminal('Cork');
     await sync(c);
-    const customer = createCustomer(a.ctx, { firstName: 'Gone', lastName: 'Shopper', phone: '01 999 8888' }, a.clerkId).id;
+    const customer = createCustomer(
+      a.ctx,
+      { firstName: 'Gone', lastName: 'Shopper', phone: '01 999 8888' },
+      a.clerkId,
+    ).id;
     addPurchase(a, customer, daysAgo(20), [{ description: 'Boots', priceCents: 120_00 }]);
     await sync(a);
     await sync(b);
@@ -252,11 +330,16 @@ describe('purchases across the chain', () => {
       expect(hasIdentity(customersRepo(t.db).byId.get(row)!)).toBe(false);
       expect(searchCustomers(t.ctx, 'gone shopper')).toEqual([]);
       expect(count(t, `purchases WHERE customer_id = ${row}`)).toBe(2);
-      expect(t.db.prepare<[number], { s: number }>('SELECT lifetime_spend_cents AS s FROM customers WHERE id = ?').get(row)!.s).toBe(125_00);
+      expect(
+        t.db.prepare<[number], { s: number }>('SELECT lifetime_spend_cents AS s FROM customers WHERE id = ?').get(row)!
+          .s,
+      ).toBe(125_00);
       expect(rowOf(t, 'purchase', lateGid)).toBeDefined();
     }
     // The hub keeps both, amounts for the books, under the erased id (nothing in a purchase names a person).
-    const { rows } = await db.pool.query("SELECT fields FROM facts WHERE entity = 'purchase' AND customer_id = $1", [gid]);
+    const { rows } = await db.pool.query("SELECT fields FROM facts WHERE entity = 'purchase' AND customer_id = $1", [
+      gid,
+    ]);
     expect(rows.map((r) => r.fields.totalCents).sort()).toEqual([120_00, 5_00].sort());
   });
 
@@ -272,23 +355,43 @@ describe('purchases across the chain', () => {
     await bootstrap(d.ctx, d.link, { historyDays: 400 });
     const id = idAt(d, 'window shopper');
     expect(receipts(d, id).map((r) => r.items)).toEqual([['Recent kept'], ['Last year kept']]);
-    expect(figures(getProfile(d.ctx, id))).toMatchObject({ purchaseCount: 2, lifetimeSpendCents: 30_00, visitCount: 2 });
+    expect(figures(getProfile(d.ctx, id))).toMatchObject({
+      purchaseCount: 2,
+      lifetimeSpendCents: 30_00,
+      visitCount: 2,
+    });
   });
 
   it('give one person linked across two stores the purchases of both records', async () => {
     const galway = await terminal('Galway');
     const cork = await terminal('Cork');
-    const older = createCustomer(galway.ctx, { firstName: 'Aoife', lastName: 'Twin', loyaltyId: 'P-77' }, galway.clerkId).id;
+    const older = createCustomer(
+      galway.ctx,
+      { firstName: 'Aoife', lastName: 'Twin', loyaltyId: 'P-77' },
+      galway.clerkId,
+    ).id;
     await new Promise((r) => setTimeout(r, 5));
-    const newer = createCustomer(cork.ctx, { firstName: 'Aoife', lastName: 'Twin', loyaltyId: 'P-77' }, cork.clerkId).id;
+    const newer = createCustomer(
+      cork.ctx,
+      { firstName: 'Aoife', lastName: 'Twin', loyaltyId: 'P-77' },
+      cork.clerkId,
+    ).id;
     addPurchase(galway, older, daysAgo(4), [{ description: 'Hat', priceCents: 15_00 }]);
     addPurchase(cork, newer, daysAgo(2), [{ description: 'Gloves', priceCents: 25_00 }]);
     for (const t of [galway, cork, galway, cork]) await sync(t);
     const third = await terminal('Galway');
     await sync(third);
-    for (const [t, ids] of [[galway, [older, rowOf(galway, 'customer', gidOf(cork, 'customer', newer))!]], [cork, [newer]], [third, [idAt(third, 'P77')]]] as const) {
+    for (const [t, ids] of [
+      [galway, [older, rowOf(galway, 'customer', gidOf(cork, 'customer', newer))!]],
+      [cork, [newer]],
+      [third, [idAt(third, 'P77')]],
+    ] as const) {
       for (const id of ids) {
-        expect(figures(getProfile(t.ctx, id))).toMatchObject({ purchaseCount: 2, lifetimeSpendCents: 40_00, visitCount: 2 });
+        expect(figures(getProfile(t.ctx, id))).toMatchObject({
+          purchaseCount: 2,
+          lifetimeSpendCents: 40_00,
+          visitCount: 2,
+        });
         expect(receipts(t, id).map((r) => r.items[0])).toEqual(['Gloves kept', 'Hat kept']);
       }
     }
