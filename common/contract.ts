@@ -61,10 +61,11 @@ import type {
 
 /**
  * Declares a method returning O: the input schema is checked at runtime, the output type at compile time, and
- * `access` (default: any signed-in clerk) by the main process before the handler runs.
+ * `access` (default: any signed-in clerk) by the main process before the handler runs. `access` keeps its literal
+ * type, so a handler of a method needing a role is typed to receive the signed-in clerk (main/ipc/handlers.ts).
  */
 function returns<O>() {
-  return <I extends z.ZodType>(input: I, access: Access = 'clerk') => ({
+  return <I extends z.ZodType, A extends Access = 'clerk'>(input: I, access: A = 'clerk' as A) => ({
     input,
     access,
     output: undefined as unknown as O,

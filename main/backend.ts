@@ -1,16 +1,12 @@
 import { openDatabase, type DB } from './db/connection';
-import { createDispatcher, checkHandlers, type Dispatch, type Logger } from './ipc/dispatch';
-import { handlers, mergeHandlers, type PartialHandlers } from './ipc/handlers';
+import { createDispatcher, type Dispatch, type Logger } from './ipc/dispatch';
+import { allHandlers } from './ipc/handlers';
+import type { StoreDeps } from './ipc/store-handlers';
 import { hasNoClerks as isEmpty } from './services/clerks';
-import { createStore } from './services/store-setup';
 import { createContext, type ServiceContext, type StoreConfig } from './services/context';
-import { appInfo } from './services/app-info';
 import { seedDemoStore } from './services/demo/seed-store';
 import { AppError } from '../common/errors';
 import { setSetting } from './services/settings';
-import { audit } from './services/audit';
-import { backupNow, listBackups, type BackupInfo } from './services/backup';
-import type { BackupSummary } from '../common/domain';
 import type { ManagedConfig } from './config/managed-config';
 import { initStoreSettings } from './services/store-settings';
 import { compactIfPending } from './services/store-scrub';
@@ -32,8 +28,8 @@ export interface BackendOptions {
   /** Where online backups go; without it the backup methods answer that backups are not set up. */
   backupDir?: string;
   backupKeep?: number;
-  /** Handlers that replace the defaults below (the store lifecycle supplies restore, which must reopen the file). */
-  overrides?: PartialHandlers;
+  /** Restores a backup over this store (the store lifecycle supplies it: it must close and reopen the file). */
+  restore?: StoreDeps['restore'];
   /**
    * Create the store if nothing is at dbPath (default true here: the store lifecycle decides before it calls, and
    * the preview's demo start and the tests start on new files). Never overwrites or fills an existing file.
@@ -59,20 +55,8 @@ export interface Backend {
 export const DEMO_CUSTOMERS = 3000;
 export const DEFAULT_BACKUP_KEEP = 14;
 
-const notInRecovery = (): never => {
-  throw new AppError('CONFLICT', 'The store opened normally; there is nothing to recover.');
-};
-const requireBackupDir = (opts: BackendOptions): string => {
-  if (!opts.backupDir)
-    throw new AppError(
-      'CONFLICT',
-      'No backup directory is configured for this terminal (backupDirectory in the config file).',
-    );
-  return opts.backupDir;
-};
 const native = (opts: { nativeBinding?: string | undefined }) =>
   opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
-export const summary = (b: BackupInfo): BackupSummary => ({ name: b.name, bytes: b.bytes, createdAt: b.createdAt });
 export const DEMO_SEED = 20261123;
 
 /** Composition root shared by Electron and the preview server: one database, one context, one dispatcher. */
@@ -105,43 +89,19 @@ export function startBackend(opts: BackendOptions): Backend {
     setSetting(ctx, 'demo', '1');
   };
   if (opts.demo && isEmpty(ctx)) loadDemo();
-  const setup: PartialHandlers = {
-    'app.setupDemo': (c) => {
-      loadDemo();
-      return appInfo(c);
-    },
-    'app.setupEmpty': async (c, s, i) => {
-      const { clerk } = await createStore(c, { store: i.store ?? null, admin: { name: i.clerkName, pin: i.pin } });
-      s.clerkId = clerk.id;
-      s.lastActivityAt = c.now().getTime();
-      return clerk;
-    },
-  };
   // Started after the demo load and the compaction, so the first push sees the store as it will stay.
   const sync = opts.sync === false ? SYNC_OFF : startLiveSync(ctx, opts.dbPath, log);
-  const lifecycle: PartialHandlers = {
-    'sync.state': () => sync.state(),
-    'recovery.status': () => null,
-    'recovery.restore': () => notInRecovery(),
-    'recovery.startFresh': () => notInRecovery(),
-    'backups.list': () => listBackups(requireBackupDir(opts)).map(summary),
-    'backups.run': async (c, s) => {
-      const b = await backupNow(db, requireBackupDir(opts), {
-        keep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP,
-        now: c.now(),
-        ...native(opts),
-      });
-      audit(c, s.clerkId, 'backup', b.name, { bytes: b.bytes });
-      return summary(b);
-    },
-    'backups.restore': () => {
-      throw new AppError('CONFLICT', 'Restoring needs the app to reopen its database; use the desktop app or the CLI.');
-    },
-    ...opts.overrides,
-  };
+  const handlers = allHandlers({
+    loadDemo,
+    sync,
+    backupDir: opts.backupDir,
+    backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP,
+    nativeBinding: opts.nativeBinding,
+    ...(opts.restore ? { restore: opts.restore } : {}),
+  });
   // From here on, a call that meets another writer's lock steps back to the event loop instead of blocking it.
   db.pragma('busy_timeout = 0');
-  const dispatch = createDispatcher(checkHandlers(mergeHandlers(handlers, setup, lifecycle)), ctx, log, {
+  const dispatch = createDispatcher(handlers, ctx, log, {
     ...(opts.onDamaged ? { onDamaged: opts.onDamaged } : {}),
     ...(opts.busyWaitMs !== undefined ? { busyWaitMs: opts.busyWaitMs } : {}),
   });

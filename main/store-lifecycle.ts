@@ -3,8 +3,9 @@ import path from 'node:path';
 import { METHOD_NAMES } from '../common/contract';
 import type { StoreProblem } from '../common/domain';
 import { AppError, type Envelope } from '../common/errors';
-import { startBackend, summary, type Backend, type BackendOptions } from './backend';
+import { startBackend, type Backend, type BackendOptions } from './backend';
 import { toWireError, type Dispatch } from './ipc/dispatch';
+import { summary } from './ipc/store-handlers';
 import { describeSqliteError, StoreError, type StoreIssue } from './db/store-file';
 import { listBackups, newestGoodBackup, restoreBackup } from './services/backup';
 import { importRunningOn } from './services/import/jobs';
@@ -72,13 +73,7 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
     setImmediate(() => broken.close()); // after the failing call has unwound
   };
 
-  const start = (create: boolean) =>
-    startBackend({
-      ...opts,
-      create,
-      onDamaged: damaged,
-      overrides: { ...opts.overrides, 'backups.restore': (_ctx, s, i) => restore(i.name, s.clerkId) },
-    });
+  const start = (create: boolean) => startBackend({ ...opts, create, onDamaged: damaged, restore });
 
   const open = () => {
     problem = null;

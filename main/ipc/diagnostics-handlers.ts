@@ -1,6 +1,4 @@
-import { AppError } from '../../common/errors';
 import { APP_VERSION } from '../services/app-info';
-import { requireClerk } from '../services/clerks';
 import { exportDiagnostics, type DiagnosticsSources } from '../services/diagnostics';
 import type { PartialHandlers } from './handlers';
 
@@ -23,8 +21,5 @@ export function setDiagnosticsSources(update: Partial<DiagnosticsSources>): void
 }
 
 export const diagnosticsHandlers: PartialHandlers = {
-  'diagnostics.export': (ctx, s) => {
-    if (s.clerkId === null) throw new AppError('FORBIDDEN', 'Sign in with your PIN first.');
-    return exportDiagnostics(ctx, requireClerk(ctx, s.clerkId).id, sources);
-  },
+  'diagnostics.export': (ctx, { clerk }) => exportDiagnostics(ctx, clerk.id, sources),
 };

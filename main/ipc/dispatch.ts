@@ -3,10 +3,11 @@ import { AppError, type Envelope, type WireError } from '../../common/errors';
 import { allows } from '../../common/permissions';
 import { clerksRepo } from '../db/clerks.repo';
 import { describeSqliteError, sqliteIssue } from '../db/store-file';
+import { toClerk } from '../services/clerks';
 import type { ServiceContext } from '../services/context';
-import type { HandlerMap } from './handlers';
+import type { Call, HandlerMap } from './handlers';
 import type { Session } from './session';
-import type { Role } from '../../common/domain';
+import type { Clerk } from '../../common/domain';
 
 export type Logger = (message: string, err?: unknown) => void;
 
@@ -52,8 +53,9 @@ export function toWireError(err: unknown, log: Logger, method: string): WireErro
 
 /**
  * The single entry point for every transport (Electron IPC and the loopback preview server): looks the method up
- * in the contract, validates the input with its zod schema, runs the handler, and turns any failure into a
- * { code, message } envelope. SQL and stack traces never leave this function.
+ * in the contract, resolves the signed-in clerk and checks their role, validates the input with its zod schema, runs
+ * the handler with that clerk, and turns any failure into a { code, message } envelope. SQL and stack traces never
+ * leave this function.
  */
 export function createDispatcher(
   handlers: HandlerMap,
@@ -67,15 +69,16 @@ export function createDispatcher(
       return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown method ${method}.` } };
     }
     const name = method as MethodName;
-    const denied = checkAccess(ctx, session, contract[name].access);
-    if (denied) return { ok: false, error: denied };
+    const access = checkAccess(ctx, session, contract[name].access);
+    if ('error' in access) return { ok: false, error: access.error };
     const parsed = contract[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       return { ok: false, error: { code: 'VALIDATION', message: validationMessage(parsed.error.issues) } };
     }
     try {
-      const handler = handlers[name] as (c: ServiceContext, s: Session, i: unknown) => unknown;
-      const value = await retryWhileBusy(ctx.db, () => handler(ctx, session, parsed.data), waitMs);
+      const handler = handlers[name] as (c: ServiceContext, call: Call, i: unknown) => unknown;
+      const call: Call = { session, clerk: access.clerk };
+      const value = await retryWhileBusy(ctx.db, () => handler(ctx, call, parsed.data), waitMs);
       return { ok: true, value: value === undefined ? null : value };
     } catch (err) {
       if (sqliteIssue(err) === 'damaged') store.onDamaged?.(err);
@@ -120,29 +123,35 @@ async function retryWhileBusy<T>(db: ServiceContext['db'], run: () => T | Promis
 }
 
 /**
- * Role check for every call, in the main process. Also locks an idle terminal: a session unused for longer than the
- * configured minutes is signed out before the call is considered.
+ * Who is calling, and whether they may: the one place the signed-in clerk is read, once per call, then handed to the
+ * handler. Also locks an idle terminal: a session unused for longer than the configured minutes is signed out before
+ * the call is considered, and one whose clerk is no longer active is signed out too. A public method runs for anyone
+ * and gets the clerk signed in, if any; every other method needs a clerk whose role allows it.
  */
 function checkAccess(
   ctx: ServiceContext,
   session: Session,
   needed: (typeof contract)[MethodName]['access'],
-): WireError | null {
+): { clerk: Clerk | null } | { error: WireError } {
   const now = ctx.now().getTime();
   if (session.clerkId !== null && now - session.lastActivityAt > ctx.config.idleLockMinutes * 60_000)
     session.clerkId = null;
-  if (needed === 'public') return null;
-  const clerk = session.clerkId === null ? undefined : clerksRepo(ctx.db).byId.get(session.clerkId);
-  if (!clerk) {
-    session.clerkId = null;
-    return { code: 'FORBIDDEN', message: 'Sign in with your PIN first (the terminal locks itself when idle).' };
-  }
-  if (!allows(clerk.role as Role, needed)) {
+  const row = session.clerkId === null ? undefined : clerksRepo(ctx.db).byId.get(session.clerkId);
+  const clerk = row ? toClerk(row) : null;
+  if (!clerk) session.clerkId = null;
+  if (needed === 'public') return { clerk };
+  if (!clerk)
     return {
-      code: 'FORBIDDEN',
-      message: `This needs a ${needed}; ${clerk.display_name} is signed in as ${clerk.role}.`,
+      error: { code: 'FORBIDDEN', message: 'Sign in with your PIN first (the terminal locks itself when idle).' },
+    };
+  if (!allows(clerk.role, needed)) {
+    return {
+      error: {
+        code: 'FORBIDDEN',
+        message: `This needs a ${needed}; ${clerk.displayName} is signed in as ${clerk.role}.`,
+      },
     };
   }
   session.lastActivityAt = now;
-  return null;
+  return { clerk };
 }

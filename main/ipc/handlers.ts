@@ -1,6 +1,5 @@
-import type { MethodName, MethodOutput, ParsedInput } from '../../common/contract';
-import { AppError } from '../../common/errors';
-import { listClerks, requireClerk } from '../services/clerks';
+import type { Contract, MethodName, MethodOutput, ParsedInput } from '../../common/contract';
+import { listClerks } from '../services/clerks';
 import type { ServiceContext } from '../services/context';
 import { customerByCard, searchCustomers } from '../services/customer-search';
 import { updateCustomer } from '../services/customer-edits';
@@ -22,91 +21,86 @@ import { playbookHandlers } from './playbook-handlers';
 import { privacyHandlers } from './privacy-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { importHandlers } from './import-handlers';
+import { storeHandlers, type StoreDeps } from './store-handlers';
+import { checkHandlers } from './dispatch';
 import type { Session } from './session';
+
+/**
+ * One call as the dispatcher hands it to a handler: the session it came on, and the clerk the dispatcher resolved
+ * from it and checked against the method's role. Handlers take the clerk from here and never look it up again.
+ */
+export interface Call<C extends Clerk | null = Clerk | null> {
+  session: Session;
+  clerk: C;
+}
+
+/** A method needing a role always gets its clerk; a public one gets whoever is signed in, or null. */
+type ClerkOf<M extends MethodName> = Contract[M]['access'] extends 'public' ? Clerk | null : Clerk;
 
 export type Handler<M extends MethodName> = (
   ctx: ServiceContext,
-  session: Session,
+  call: Call<ClerkOf<M>>,
   input: ParsedInput<M>,
 ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
 export type HandlerMap = { [M in MethodName]: Handler<M> };
 export type PartialHandlers = { [M in MethodName]?: Handler<M> };
 
-/** The clerk at the terminal. The dispatcher has already checked the session and role before any handler runs. */
-function actor(ctx: ServiceContext, session: Session): Clerk {
-  if (session.clerkId === null) throw new AppError('FORBIDDEN', 'Sign in with your PIN first.');
-  return requireClerk(ctx, session.clerkId);
-}
-const signedInClerk = (ctx: ServiceContext, session: Session): number => actor(ctx, session).id;
-
 const appHandlers: PartialHandlers = {
   'app.info': (ctx) => appInfo(ctx),
   'clerks.list': (ctx) => listClerks(ctx),
-  'session.current': (ctx, s) => (s.clerkId === null ? null : requireClerk(ctx, s.clerkId)),
-  'session.signIn': async (ctx, s, i) => {
+  'session.current': (_ctx, { clerk }) => clerk,
+  'session.signIn': async (ctx, { session }, i) => {
     const clerk = await signIn(ctx, i.clerkId, i.pin);
-    s.clerkId = clerk.id;
-    s.lastActivityAt = ctx.now().getTime();
+    session.clerkId = clerk.id;
+    session.lastActivityAt = ctx.now().getTime();
     return clerk;
   },
-  'session.signOut': (ctx, s) => {
-    if (s.clerkId !== null) audit(ctx, s.clerkId, 'sign_out');
-    s.clerkId = null;
+  'session.signOut': (ctx, { session, clerk }) => {
+    if (clerk) audit(ctx, clerk.id, 'sign_out');
+    session.clerkId = null;
     return null;
   },
-  'clerks.create': (ctx, s, i) => createClerk(ctx, actor(ctx, s), i.displayName, i.role, i.pin),
-  'clerks.resetPin': async (ctx, s, i) => {
-    await resetPin(ctx, actor(ctx, s), i.clerkId, i.pin);
+  'clerks.create': (ctx, { clerk }, i) => createClerk(ctx, clerk, i.displayName, i.role, i.pin),
+  'clerks.resetPin': async (ctx, { clerk }, i) => {
+    await resetPin(ctx, clerk, i.clerkId, i.pin);
     return null;
   },
-  'clerks.changeOwnPin': async (ctx, s, i) => {
-    await changeOwnPin(ctx, signedInClerk(ctx, s), i.currentPin, i.newPin);
+  'clerks.changeOwnPin': async (ctx, { clerk }, i) => {
+    await changeOwnPin(ctx, clerk.id, i.currentPin, i.newPin);
     return null;
   },
-  'audit.list': (ctx, _s, i) => listAudit(ctx, i),
+  'audit.list': (ctx, _call, i) => listAudit(ctx, i),
 };
 
 const customerHandlers: PartialHandlers = {
-  'customers.search': (ctx, s, i) => {
-    signedInClerk(ctx, s);
-    return searchCustomers(ctx, i.query, i.limit);
-  },
-  'customers.byCard': (ctx, s, i) => {
-    signedInClerk(ctx, s);
-    return customerByCard(ctx, i.loyaltyId);
-  },
-  'customers.get': (ctx, s, i) => openProfile(ctx, actor(ctx, s), i.id),
-  'customers.timeline': (ctx, s, i) => {
-    signedInClerk(ctx, s);
+  'customers.search': (ctx, _call, i) => searchCustomers(ctx, i.query, i.limit),
+  'customers.byCard': (ctx, _call, i) => customerByCard(ctx, i.loyaltyId),
+  'customers.get': (ctx, { clerk }, i) => openProfile(ctx, clerk, i.id),
+  'customers.timeline': (ctx, _call, i) => {
     requireCustomer(ctx, i.id);
     return timeline(ctx, i.id, i.cursor, i.limit);
   },
-  'customers.findDuplicates': (ctx, s, i) => {
-    signedInClerk(ctx, s);
-    return findDuplicates(ctx, i);
-  },
-  'customers.create': (ctx, s, i) => createCustomer(ctx, i, signedInClerk(ctx, s)),
-  'customers.update': (ctx, s, i) => {
-    const clerk = actor(ctx, s);
+  'customers.findDuplicates': (ctx, _call, i) => findDuplicates(ctx, i),
+  'customers.create': (ctx, { clerk }, i) => createCustomer(ctx, i, clerk.id),
+  'customers.update': (ctx, { clerk }, i) => {
     updateCustomer(ctx, clerk.id, i.id, i.changes);
     return profileFor(ctx, clerk, i.id);
   },
 };
 
 const counterHandlers: PartialHandlers = {
-  'suggestions.forCustomer': (ctx, s, i) =>
-    suggestFor(ctx, { customerId: i.customerId, clerkId: signedInClerk(ctx, s) }),
-  'interactions.log': (ctx, s, i) => logWithApproval(ctx, signedInClerk(ctx, s), i),
-  'interactions.amend': (ctx, s, i) => amendInteraction(ctx, signedInClerk(ctx, s), i),
-  'recovery.guide': (ctx, s, i) => recoveryGuide(ctx, actor(ctx, s), i.customerId, i.severity),
-  'drafts.get': (ctx, s, i) => getDraft(ctx, draftKey(ctx, signedInClerk(ctx, s), i.key)),
-  'drafts.save': (ctx, s, i) => {
-    saveDraft(ctx, draftKey(ctx, signedInClerk(ctx, s), i.key), i.body);
+  'suggestions.forCustomer': (ctx, { clerk }, i) => suggestFor(ctx, { customerId: i.customerId, clerkId: clerk.id }),
+  'interactions.log': (ctx, { clerk }, i) => logWithApproval(ctx, clerk.id, i),
+  'interactions.amend': (ctx, { clerk }, i) => amendInteraction(ctx, clerk.id, i),
+  'recovery.guide': (ctx, { clerk }, i) => recoveryGuide(ctx, clerk, i.customerId, i.severity),
+  'drafts.get': (ctx, { clerk }, i) => getDraft(ctx, draftKey(ctx, clerk.id, i.key)),
+  'drafts.save': (ctx, { clerk }, i) => {
+    saveDraft(ctx, draftKey(ctx, clerk.id, i.key), i.body);
     return null;
   },
-  'drafts.clear': (ctx, s, i) => {
-    clearDraft(ctx, draftKey(ctx, signedInClerk(ctx, s), i.key));
+  'drafts.clear': (ctx, { clerk }, i) => {
+    clearDraft(ctx, draftKey(ctx, clerk.id, i.key));
     return null;
   },
 };
@@ -126,14 +120,23 @@ export function mergeHandlers(...maps: PartialHandlers[]): PartialHandlers {
   return out as PartialHandlers;
 }
 
-export const handlers: PartialHandlers = mergeHandlers(
-  appHandlers,
-  customerHandlers,
-  counterHandlers,
-  reportHandlers,
-  diagnosticsHandlers,
-  playbookHandlers,
-  importHandlers,
-  settingsHandlers,
-  privacyHandlers,
-);
+/**
+ * Every handler of the app, from this one list of groups: a method handled twice or not at all stops start-up. The
+ * store's own methods (setup, sync, backups, recovery) need what only the backend holds, so it passes that in.
+ */
+export function allHandlers(store: StoreDeps): HandlerMap {
+  return checkHandlers(
+    mergeHandlers(
+      appHandlers,
+      customerHandlers,
+      counterHandlers,
+      reportHandlers,
+      diagnosticsHandlers,
+      playbookHandlers,
+      importHandlers,
+      settingsHandlers,
+      privacyHandlers,
+      storeHandlers(store),
+    ),
+  );
+}

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../../main/db/connection';
 import { createContext } from '../../main/services/context';
 import { importCsv, type ImportReport } from '../../main/services/import';
+import { writeRows } from './csv-file';
 
 const { values } = parseArgs({
   options: {
@@ -52,13 +53,9 @@ const LAST = [
   'Chen',
 ];
 
-async function writeCsv(file: string, rows: number): Promise<void> {
-  const out = fs.createWriteStream(file);
-  const write = (s: string) =>
-    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
-  await write('Card No;First Name;Last Name;Mobile;E-mail;DOB;Opt-in;Store\r\n');
-  let buf = '';
-  for (let i = 0; i < rows; i++) {
+/** A till-style customer file of `rows` rows. */
+const writeCsv = (file: string, rows: number) =>
+  writeRows(file, 'Card No;First Name;Last Name;Mobile;E-mail;DOB;Opt-in;Store\r\n', rows, (i) => {
     // Every hundredth row repeats an earlier customer by card, with a new mobile number: exercises the update path.
     const n = i % 100 === 99 ? i - 50 : i;
     const first = FIRST[n % FIRST.length]!;
@@ -66,15 +63,8 @@ async function writeCsv(file: string, rows: number): Promise<void> {
     const phone = `08${5 + (n % 5)} ${String(1_000_000 + ((n * 7919) % 9_000_000)).replace(/(\d{3})(\d{4})/, '$1 $2')}`;
     const mobile = i === n ? phone : `087 ${String(1_000_000 + i).slice(0, 3)} ${String(i % 10_000).padStart(4, '0')}`;
     const dob = `${String(1 + (n % 28)).padStart(2, '0')}/${String(1 + (n % 12)).padStart(2, '0')}/${1940 + (n % 65)}`;
-    buf += `C${String(100_000_000 + n)};${first};${last};${mobile};${first.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '')}.${n}@example.ie;${dob};${n % 3 ? 'yes' : 'no'};Dublin\r\n`;
-    if (buf.length > 1 << 20) {
-      await write(buf);
-      buf = '';
-    }
-  }
-  await write(buf);
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-}
+    return `C${String(100_000_000 + n)};${first};${last};${mobile};${first.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '')}.${n}@example.ie;${dob};${n % 3 ? 'yes' : 'no'};Dublin\r\n`;
+  });
 
 let cpuMark = process.cpuUsage();
 

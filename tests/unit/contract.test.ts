@@ -3,16 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES, channelFor, contract } from '../../common/contract';
 import { startBackend } from '../../main/backend';
 import { checkHandlers, createDispatcher } from '../../main/ipc/dispatch';
-import { handlers, mergeHandlers } from '../../main/ipc/handlers';
+import { allHandlers, mergeHandlers, type Call } from '../../main/ipc/handlers';
 import { newSession } from '../../main/ipc/session';
+import { SYNC_OFF } from '../../main/sync/live-sync';
 import { AppError } from '../../common/errors';
 import { tempDir, tempStore } from '../helpers/temp-store';
 
-/** The real handler map, completed with stand-ins for the methods the backend adds itself (setup, lifecycle). */
+/** The real handler map (the store's own methods on a store without backups or sync), with some replaced. */
 function complete(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const filled: Record<string, unknown> = { ...handlers };
-  for (const m of METHOD_NAMES) if (!(m in filled)) filled[m] = () => null;
-  return { ...filled, ...overrides };
+  const real = allHandlers({
+    loadDemo: () => undefined,
+    sync: SYNC_OFF,
+    backupDir: undefined,
+    backupKeep: 1,
+    nativeBinding: undefined,
+  });
+  return { ...real, ...overrides };
 }
 
 describe('contract and handler registration', () => {
@@ -112,6 +118,38 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'CONFLICT', message: 'busy' },
     });
+  });
+
+  it('hands the handler the clerk it resolved for the call, and runs no method needing a role without one', async () => {
+    const s = tempStore();
+    const seen: Call[] = [];
+    const spy = (_ctx: unknown, call: Call) => {
+      seen.push(call);
+      return [];
+    };
+    const dispatch = createDispatcher(
+      checkHandlers(complete({ 'customers.search': spy, 'clerks.list': spy })),
+      s.ctx,
+      () => {},
+    );
+    const session = { clerkId: s.clerkId, lastActivityAt: s.ctx.now().getTime() };
+    expect(await dispatch('customers.search', { query: 'ann' }, session)).toEqual({ ok: true, value: [] });
+    expect(seen).toEqual([
+      { session, clerk: { id: s.clerkId, displayName: 'Aoife Byrne', role: 'manager', lockedUntil: null } },
+    ]);
+    // A public method gets whoever is signed in, and null before anyone is.
+    await dispatch('clerks.list', {}, session);
+    await dispatch('clerks.list', {}, newSession());
+    expect(seen.slice(1).map((c) => c.clerk?.id ?? null)).toEqual([s.clerkId, null]);
+
+    // Every method needing a role, from a session nobody signed into: refused before any handler runs.
+    const ran: string[] = [];
+    const recording = Object.fromEntries(METHOD_NAMES.map((m) => [m, () => ran.push(m)]));
+    const guarded = createDispatcher(checkHandlers(recording), s.ctx, () => {});
+    for (const m of METHOD_NAMES.filter((n) => contract[n].access !== 'public')) {
+      expect(await guarded(m, {}, newSession()), m).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(ran).toEqual([]);
   });
 
   it('has a zod schema for every method', () => {

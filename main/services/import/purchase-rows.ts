@@ -47,6 +47,8 @@ const statements = preparedFor((db: DB) => ({
      VALUES (?, ?, ?, ?, ?, ?)`,
   ),
 }));
+/** The import's statements, so a test reads the columns a till import fills from the SQL itself (purchase sync). */
+export { statements as purchaseImportStatements };
 
 export function purchaseProcessor(
   ctx: ServiceContext,

@@ -4,24 +4,28 @@
 // derived there from the facts; a batch sent twice and a page applied twice change nothing; an erased customer's
 // purchases stay on the anonymous record wherever they arrive; a new terminal's bootstrap brings the history window;
 // one person linked across two stores has the purchases of both records.
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerProfile } from '../../../common/domain';
 import { uuidv7Time } from '../../../common/sync/ids';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { createCustomer, getProfile, hasIdentity, tierFor } from '../../../main/services/customers';
 import { customersRepo } from '../../../main/db/customers.repo';
 import { searchCustomers } from '../../../main/services/customer-search';
 import { timeline } from '../../../main/services/history';
+import { importCsv } from '../../../main/services/import';
+import { purchaseImportStatements } from '../../../main/services/import/purchase-rows';
 import { eraseCustomer } from '../../../main/services/privacy';
 import { bootstrap } from '../../../main/sync/bootstrap';
 import { callHub } from '../../../main/sync/hub-client';
-import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
-import { applyChanges, nextMutations, pullCursor } from '../../../main/sync/replica';
-import { exchange } from '../../../main/sync/session';
+import { PURCHASE_FIELDS, PURCHASE_LINE_FIELDS } from '../../../main/sync/purchase-fields';
+import { applyChanges, nextMutations, pullCursor, unsyncedCount } from '../../../main/sync/replica';
+import { exchange, PUSH_BATCH } from '../../../main/sync/session';
+import { MAX_BODY_BYTES } from '../../../main/hub/http';
 import { startTestHub, type TestHub } from '../../helpers/hub';
+import { joinTestHub, type JoinedStore } from '../../helpers/joined-store';
 import { useTestDatabase } from '../../helpers/pg';
-import { addPurchase, tempStore, type TempStore } from '../../helpers/temp-store';
+import { addPurchase, tempDir, tempStore, type TempStore } from '../../helpers/temp-store';
 
 const db = useTestDatabase();
 let hub: TestHub;
@@ -29,19 +33,8 @@ beforeAll(async () => {
   hub = await startTestHub(db);
 });
 
-interface Terminal extends TempStore {
-  link: HubLink;
-}
-let joined = 0;
-async function join(s: TempStore, store: string): Promise<Terminal> {
-  const { code } = await issueEnrolmentCode(db.pool, {
-    storeName: store,
-    terminalName: `till-${++joined}`,
-    now: new Date(),
-  });
-  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
-  return { ...s, link: readHubLink(s.file)! };
-}
+type Terminal = JoinedStore;
+const join = (s: TempStore, store: string) => joinTestHub(db, hub, s, store);
 const terminal = (store = 'Galway') => join(tempStore(new Date().toISOString()), store);
 const sync = (t: Terminal) => exchange(t.ctx, t.link);
 const idAt = (t: Terminal, q: string) => searchCustomers(t.ctx, q)[0]!.id;
@@ -74,6 +67,18 @@ const count = (t: Terminal, sql: string) =>
   t.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${sql}`).get()!.n;
 const purchaseFacts = async () =>
   Number((await db.pool.query<{ n: string }>("SELECT count(*) AS n FROM facts WHERE entity = 'purchase'")).rows[0]!.n);
+
+/** The table and columns an INSERT statement names, read from its own SQL. */
+function insertColumns(sql: string): { table: string; columns: string[] } {
+  const m = /INSERT INTO (\w+) \(([^)]*)\)/.exec(sql);
+  if (!m?.[1] || !m[2]) throw new Error(`not an INSERT with a column list: ${sql}`);
+  return { table: m[1], columns: m[2].split(',').map((c) => c.trim()) };
+}
+/** A table's columns that name another row, from the schema: they travel as links, not as values. */
+const foreignKeys = (t: TempStore, table: string) =>
+  t.db
+    .prepare<[string], { from: string; table: string }>('SELECT "from", "table" FROM pragma_foreign_key_list(?)')
+    .all(table);
 
 describe('purchases across the chain', () => {
   it('travel both ways, lines and returns included, and the figures are the same at every terminal', async () => {
@@ -196,6 +201,89 @@ describe('purchases across the chain', () => {
     expect(count(a, `purchases WHERE customer_id = ${customer}`)).toBe(1);
     expect(getProfile(a.ctx, customer).lifetimeSpendCents).toBe(30_00);
   });
+
+  it('carry every column the till import fills, from either store to the other', async () => {
+    const a = await terminal('Galway');
+    const b = await terminal('Cork');
+    createCustomer(a.ctx, { firstName: 'Till', lastName: 'Import', loyaltyId: 'C-77' }, a.clerkId);
+    await sync(a);
+    await sync(b);
+    // Each till imports a receipt of its own: two units, and one line taken back (a negative quantity).
+    const day = daysAgo(3).slice(0, 10);
+    const imported = async (t: Terminal, receipt: string) => {
+      const file = path.join(tempDir(), `${receipt}.csv`);
+      fs.writeFileSync(
+        file,
+        `Receipt;Card No;Date;Time;SKU;Description;Qty;Unit Price\r\n${receipt};C-77;${day};10:15;SKU-1;Blue scarf;2;12.50\r\n${receipt};C-77;${day};10:15;SKU-2;Gloves;-1;3.00\r\n`,
+      );
+      expect((await importCsv(t.ctx, { entity: 'purchases', file })).receiptsInserted).toBe(1);
+    };
+    await imported(a, 'G-1');
+    await imported(b, 'C-1');
+    for (const t of [a, b, a]) await sync(t);
+
+    const carried = new Set([...PURCHASE_FIELDS, ...PURCHASE_LINE_FIELDS].map((f) => f.column));
+    const s = purchaseImportStatements(a.db);
+    for (const [from, to, receipt] of [
+      [a, b, 'G-1'],
+      [b, a, 'C-1'],
+    ] as const) {
+      for (const statement of [s.insertPurchase, s.insertItem]) {
+        const { table, columns } = insertColumns(statement.source);
+        const links = foreignKeys(from, table);
+        const values = columns.filter((c) => !links.some((l) => l.from === c));
+        // Both sides read one list (purchase-fields.ts): a column the import fills that the list leaves out stays at the till.
+        expect(
+          values.filter((c) => !carried.has(c)),
+          `${table} columns the sync does not carry`,
+        ).toEqual([]);
+        // ... and the receipt arrives with the very values the till wrote, its lines in their order.
+        const onReceipt = table === 'purchases' ? 'id' : links.find((l) => l.table === 'purchases')?.from;
+        const rows = (t: Terminal) =>
+          t.db
+            .prepare(
+              `SELECT ${values.join(', ')} FROM ${table} WHERE ${onReceipt} IN (SELECT id FROM purchases WHERE receipt_no = ?) ORDER BY id`,
+            )
+            .all(receipt);
+        expect(rows(to), `${table} of ${receipt}`).toEqual(rows(from));
+        expect(rows(from).length).toBeGreaterThan(0);
+      }
+      // The link to the customer: the same person at both terminals.
+      const buyer = (t: Terminal) => {
+        const row = t.db
+          .prepare<[string], { customer_id: number }>('SELECT customer_id FROM purchases WHERE receipt_no = ?')
+          .get(receipt);
+        return row ? gidOf(t, 'customer', row.customer_id) : 'none';
+      };
+      expect(buyer(to)).toBe(buyer(from));
+    }
+    expect(figures(getProfile(b.ctx, idAt(b, 'till import')))).toEqual(
+      figures(getProfile(a.ctx, idAt(a, 'till import'))),
+    );
+  });
+
+  it("send a till's long receipts in pushes the hub accepts", async () => {
+    const a = await terminal('Galway');
+    const customer = createCustomer(a.ctx, { firstName: 'Long', lastName: 'Receipts' }, a.clerkId).id;
+    await sync(a);
+    // A batch of PUSH_BATCH receipts of 20 long lines each is over the hub's body limit: the pusher cuts it short.
+    const line = {
+      description: 'Hand-thrown stoneware serving bowl, glazed in the studio, seconds'.padEnd(190, '.'),
+      priceCents: 12_00,
+    };
+    for (let i = 0; i < PUSH_BATCH; i++)
+      addPurchase(
+        a,
+        customer,
+        daysAgo(i % 30),
+        Array.from({ length: 20 }, () => line),
+      );
+    expect(Buffer.byteLength(JSON.stringify(nextMutations(a.db, PUSH_BATCH)))).toBeGreaterThan(MAX_BODY_BYTES);
+    const facts = await purchaseFacts();
+    await sync(a);
+    expect(await purchaseFacts()).toBe(facts + PUSH_BATCH);
+    expect(unsyncedCount(a.db)).toBe(0);
+  }, 120_000);
 
   it('share the purchases a store held before it joined, with ids made from when they were bought', async () => {
     const s = tempStore(new Date().toISOString());
