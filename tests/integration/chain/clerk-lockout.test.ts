@@ -4,16 +4,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lockDuration, MAX_PIN_ATTEMPTS } from '../../../common/pin-lockout';
 import { HUB_API } from '../../../common/sync/api';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { createClerk, resetPin, signIn } from '../../../main/services/accounts';
 import { listClerks, requireClerk } from '../../../main/services/clerks';
-import { hubLinkFile, readHubLink, type HubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
-import { exchange } from '../../../main/sync/session';
+import { hubLinkFile } from '../../../main/sync/hub-link';
 import { storeAttempt } from '../../../main/sync/store-lockout';
 import { post, startTestHub, type TestHub } from '../../helpers/hub';
+import { joinedCounter, syncCounter as sync, type JoinedCounter } from '../../helpers/joined-counter';
 import { useTestDatabase } from '../../helpers/pg';
-import { tempStore, type TempStore } from '../../helpers/temp-store';
 import fs from 'node:fs';
 
 const db = useTestDatabase();
@@ -22,28 +19,17 @@ beforeAll(async () => {
   hub = await startTestHub(db);
 });
 
-interface Counter extends TempStore {
-  link: HubLink;
-}
-let joined = 0;
-async function counter(store: string): Promise<Counter> {
-  const s = tempStore();
-  // The hub counts by its own clock: the counter's runs with it, so "locked for 1 minute" reads the same on both.
-  s.ctx.now = () => new Date();
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: `till-${++joined}`, now: new Date() });
-  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
-  return { ...s, link: readHubLink(s.file)! };
-}
-const sync = (c: Counter) => exchange(c.ctx, c.link);
+// The hub counts by its own clock: the counters' run with it, so "locked for 1 minute" reads the same on both.
+const counter = (store: string) => joinedCounter(hub, store, { liveClock: true });
 
 /** A clerk made at the first counter and known at all of them; their local id at each. */
-async function sharedClerk(counters: Counter[], name: string, pin: string): Promise<number[]> {
+async function sharedClerk(counters: JoinedCounter[], name: string, pin: string): Promise<number[]> {
   const [first] = counters;
   await createClerk(first!.ctx, requireClerk(first!.ctx, first!.clerkId), name, 'clerk', pin);
   for (const c of counters) await sync(c);
   return counters.map((c) => listClerks(c.ctx).find((k) => k.displayName === name)!.id);
 }
-const attempt = (c: Counter, id: number, pin: string) =>
+const attempt = (c: JoinedCounter, id: number, pin: string) =>
   signIn(c.ctx, id, pin).then(
     () => 'in',
     (e: { message: string }) => e.message,
