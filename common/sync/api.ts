@@ -5,7 +5,12 @@
 import { z } from 'zod';
 import { bootstrapRequestSchema, bootstrapResponseSchema } from './bootstrap';
 import { pullRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './changes';
-import { clerksSyncRequestSchema, clerksSyncResponseSchema, pinAttemptRequestSchema, pinAttemptResponseSchema } from './clerks';
+import {
+  clerksSyncRequestSchema,
+  clerksSyncResponseSchema,
+  pinAttemptRequestSchema,
+  pinAttemptResponseSchema,
+} from './clerks';
 import { uuidV7Schema } from './ids';
 
 /** Crockford base32: no I, L, O or U, so a code read aloud or typed from paper survives. */
@@ -43,7 +48,12 @@ export const nameSchema = z
   .max(80, 'at most 80 characters')
   .regex(/^[^\p{Cc}]+$/u, 'one line, no control characters');
 
-const appVersion = z.string().trim().min(1).max(40).regex(/^[0-9A-Za-z.+-]+$/, 'a version like 1.4.2');
+const appVersion = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[0-9A-Za-z.+-]+$/, 'a version like 1.4.2');
 const named = z.object({ id: uuidV7Schema, name: z.string() });
 const hubInfo = z.object({ protocolVersion: z.number().int(), minProtocolVersion: z.number().int() });
 
@@ -58,7 +68,12 @@ export const enrolResponseSchema = z.object({
 
 /** Requests made with a terminal's credential name the store they act for; the hub answers 403 for another one. */
 export const helloRequestSchema = z.strictObject({ storeId: uuidV7Schema, appVersion });
-export const helloResponseSchema = z.object({ terminal: named, store: named, hub: hubInfo, serverTime: z.iso.datetime() });
+export const helloResponseSchema = z.object({
+  terminal: named,
+  store: named,
+  hub: hubInfo,
+  serverTime: z.iso.datetime(),
+});
 
 type RouteSpec =
   | { path: `/v1/${string}`; auth: 'none'; request: z.ZodType; response: z.ZodType }
@@ -74,11 +89,26 @@ export const HUB_API = {
   /** Everyone's changes after a cursor, in the hub's commit order; may wait for the next one. */
   pull: { path: '/v1/pull', auth: 'terminal', request: pullRequestSchema, response: pullResponseSchema },
   /** A new terminal's copy of the chain, a page at a time: customers, then the facts of its history window. */
-  bootstrap: { path: '/v1/bootstrap', auth: 'terminal', request: bootstrapRequestSchema, response: bootstrapResponseSchema },
+  bootstrap: {
+    path: '/v1/bootstrap',
+    auth: 'terminal',
+    request: bootstrapRequestSchema,
+    response: bootstrapResponseSchema,
+  },
   /** This counter's clerk changes in, the store's clerk accounts out (clerks.ts): only ever the caller's store. */
-  clerks: { path: '/v1/clerks', auth: 'terminal', request: clerksSyncRequestSchema, response: clerksSyncResponseSchema },
+  clerks: {
+    path: '/v1/clerks',
+    auth: 'terminal',
+    request: clerksSyncRequestSchema,
+    response: clerksSyncResponseSchema,
+  },
   /** A PIN attempt counted across the store's counters, then its outcome; the PIN never travels. */
-  pinAttempt: { path: '/v1/pin-attempt', auth: 'terminal', request: pinAttemptRequestSchema, response: pinAttemptResponseSchema },
+  pinAttempt: {
+    path: '/v1/pin-attempt',
+    auth: 'terminal',
+    request: pinAttemptRequestSchema,
+    response: pinAttemptResponseSchema,
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type HubApi = typeof HUB_API;

@@ -7,7 +7,13 @@ import { REVIEW_SCOPES, type ReviewScope } from '../../common/sync/clerks';
 import { grantScope } from '../hub/clerks';
 import { issueEnrolmentCode } from '../hub/enrolment';
 import { HubFailure, isDatabaseUnavailable } from '../hub/errors';
-import { defaultHubDataDir, LocalPostgresError, localPostgresUrl, startLocalPostgres, clusterDir } from '../hub/local-postgres';
+import {
+  defaultHubDataDir,
+  LocalPostgresError,
+  localPostgresUrl,
+  startLocalPostgres,
+  clusterDir,
+} from '../hub/local-postgres';
 import { HubSchemaError, migrateHub } from '../hub/migrate';
 import { createPool, redactUrl, type Pool } from '../hub/pg';
 import { startHub, stdoutLog } from '../hub/server';
@@ -21,7 +27,8 @@ export const DEFAULT_HUB_PORT = 8740;
 /** Where every hub command finds the hub's PostgreSQL. */
 const DATABASE = { pg: { type: 'string' }, data: { type: 'string' } } as const;
 const DATABASE_USAGE = '[--pg URL] [--data DIR]';
-const DATABASE_HELP = "The hub's PostgreSQL: --pg URL, else $COUNTERPART_PG_URL, else the local hub in --data DIR (default: the user data folder).";
+const DATABASE_HELP =
+  "The hub's PostgreSQL: --pg URL, else $COUNTERPART_PG_URL, else the local hub in --data DIR (default: the user data folder).";
 type Values = { pg?: string | undefined; data?: string | undefined };
 
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '');
@@ -39,8 +46,15 @@ function nameArg(value: string | undefined, flag: string): string {
 function hubProblem(err: unknown, url: string | undefined): unknown {
   if (err instanceof HubFailure) return err;
   if (err instanceof HubSchemaError || err instanceof LocalPostgresError) return new CliError('CONFLICT', err.message);
-  if (isDatabaseUnavailable(err) || (err as { code?: string })?.code === '28P01' || (err as { code?: string })?.code === '3D000') {
-    return new CliError('UNAVAILABLE', `Cannot use the hub's PostgreSQL at ${redactUrl(url ?? '')}: ${(err as Error).message}.`);
+  if (
+    isDatabaseUnavailable(err) ||
+    (err as { code?: string })?.code === '28P01' ||
+    (err as { code?: string })?.code === '3D000'
+  ) {
+    return new CliError(
+      'UNAVAILABLE',
+      `Cannot use the hub's PostgreSQL at ${redactUrl(url ?? '')}: ${(err as Error).message}.`,
+    );
   }
   return err;
 }
@@ -57,7 +71,9 @@ async function hubCall(call: { values: Values; io: Io }, fn: () => Promise<Outco
 async function withHubDatabase<T>(values: Values, io: Io, fn: (pool: Pool) => Promise<T>): Promise<T> {
   const url = given(values, io) ?? localPostgresUrl(dataDir(values, io)) ?? undefined;
   if (!url) {
-    throw new UsageError("Give the hub's PostgreSQL with --pg URL (or COUNTERPART_PG_URL), or start the local hub first with counterpart hub start.");
+    throw new UsageError(
+      "Give the hub's PostgreSQL with --pg URL (or COUNTERPART_PG_URL), or start the local hub first with counterpart hub start.",
+    );
   }
   const pool = createPool(url, { max: 2 });
   try {
@@ -79,7 +95,12 @@ export const hubStart = command({
     hubCall(call, async () => {
       const { values, io } = call;
       noMoreArguments(call.positionals);
-      const port = values.port === undefined ? DEFAULT_HUB_PORT : values.port === '0' ? 0 : positiveInt(values.port, '--port', 65_535)!;
+      const port =
+        values.port === undefined
+          ? DEFAULT_HUB_PORT
+          : values.port === '0'
+            ? 0
+            : positiveInt(values.port, '--port', 65_535)!;
       let url = given(values, io);
       const local = url === undefined ? await startLocalPostgres(dataDir(values, io)) : null;
       url ??= local!.url;
@@ -88,7 +109,11 @@ export const hubStart = command({
         const hub = await startHub({ pool, port, host: values.host ?? '127.0.0.1', log: stdoutLog });
         const postgres = local ? `this machine's, data in ${clusterDir(dataDir(values, io))}` : redactUrl(url);
         // Printed as it starts, not when it ends: whoever started it waits for these lines.
-        io.stdout.write(call.json ? `${JSON.stringify({ url: hub.url, postgres })}\n` : `PostgreSQL: ${postgres}\nCounterpart hub listening on ${hub.url}\n`);
+        io.stdout.write(
+          call.json
+            ? `${JSON.stringify({ url: hub.url, postgres })}\n`
+            : `PostgreSQL: ${postgres}\nCounterpart hub listening on ${hub.url}\n`,
+        );
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.off('SIGINT', stop);
@@ -120,7 +145,9 @@ export const hubEnroll = command({
       noMoreArguments(call.positionals);
       const storeName = nameArg(values.store, '--store');
       const terminalName = nameArg(values.terminal, '--terminal');
-      const issued = await withHubDatabase(values, io, (pool) => issueEnrolmentCode(pool, { storeName, terminalName, now: new Date() }));
+      const issued = await withHubDatabase(values, io, (pool) =>
+        issueEnrolmentCode(pool, { storeName, terminalName, now: new Date() }),
+      );
       return {
         value: issued,
         text:
@@ -142,10 +169,21 @@ export const hubTerminals = command({
     hubCall(call, async () => {
       noMoreArguments(call.positionals);
       const list = await withHubDatabase(call.values, call.io, (pool) => listTerminals(pool));
-      const rows = list.map((t) => [t.store.name, t.name, t.revokedAt ? 'revoked' : 'active', when(t.enrolledAt), when(t.lastSeenAt), t.appVersion, t.id]);
+      const rows = list.map((t) => [
+        t.store.name,
+        t.name,
+        t.revokedAt ? 'revoked' : 'active',
+        when(t.enrolledAt),
+        when(t.lastSeenAt),
+        t.appVersion,
+        t.id,
+      ]);
       return {
         value: list,
-        text: list.length === 0 ? 'No terminals enrolled yet (counterpart hub enroll).' : table(['Store', 'Terminal', 'State', 'Enrolled', 'Last seen', 'Version', 'Id'], rows),
+        text:
+          list.length === 0
+            ? 'No terminals enrolled yet (counterpart hub enroll).'
+            : table(['Store', 'Terminal', 'State', 'Enrolled', 'Last seen', 'Version', 'Id'], rows),
       };
     }),
 });
@@ -162,7 +200,9 @@ export const hubRevoke = command({
       const [terminal, ...extra] = call.positionals;
       if (!terminal) throw new UsageError('Say which terminal: counterpart hub revoke NAME [--store NAME], or its id.');
       noMoreArguments(extra);
-      const r = await withHubDatabase(call.values, call.io, (pool) => revokeTerminal(pool, { terminal, store: call.values.store }, new Date()));
+      const r = await withHubDatabase(call.values, call.io, (pool) =>
+        revokeTerminal(pool, { terminal, store: call.values.store }, new Date()),
+      );
       const who = `${r.terminal.name} at ${r.terminal.store.name}`;
       return {
         value: r,
@@ -185,16 +225,33 @@ export const hubMerges = command({
   run: (call) =>
     hubCall(call, async () => {
       noMoreArguments(call.positionals);
-      const [list, conflicts] = await withHubDatabase(call.values, call.io, async (pool) => [await listMerges(pool), await listConflicts(pool)] as const);
+      const [list, conflicts] = await withHubDatabase(
+        call.values,
+        call.io,
+        async (pool) => [await listMerges(pool), await listConflicts(pool)] as const,
+      );
       const lines: string[] = [];
       if (list.length === 0) lines.push('No merges: the hub has found no one created at two stores.');
       else {
-        const rows = list.map((m) => [when(m.mergedAt), person(m.survivor), person(m.alias), m.matchedOn, m.undoneAt ? `undone ${when(m.undoneAt)}` : 'merged', m.undoneBy ?? '', m.id]);
+        const rows = list.map((m) => [
+          when(m.mergedAt),
+          person(m.survivor),
+          person(m.alias),
+          m.matchedOn,
+          m.undoneAt ? `undone ${when(m.undoneAt)}` : 'merged',
+          m.undoneBy ?? '',
+          m.id,
+        ]);
         lines.push(table(['Merged', 'Kept', 'Alias', 'Same', 'State', 'Undone by', 'Id'], rows));
       }
       if (conflicts.length > 0) {
         lines.push(`\nNot merged, the names differ (${conflicts.length}); check these by hand:`);
-        lines.push(table(['Found', 'Customer', 'Other customer', 'Same'], conflicts.map((c) => [when(c.foundAt), person(c.a), person(c.b), c.matchedOn])));
+        lines.push(
+          table(
+            ['Found', 'Customer', 'Other customer', 'Same'],
+            conflicts.map((c) => [when(c.foundAt), person(c.a), person(c.b), c.matchedOn]),
+          ),
+        );
       }
       return { value: { merges: list, conflicts }, text: lines.join('\n') };
     }),
@@ -202,7 +259,7 @@ export const hubMerges = command({
 
 export const hubUnmerge = command({
   name: 'hub unmerge',
-  summary: "undo one merge: the alias is its own customer again and the hub never links that pair again",
+  summary: 'undo one merge: the alias is its own customer again and the hub never links that pair again',
   usage: `MERGE_ID [--by NAME] ${DATABASE_USAGE}`,
   help: `MERGE_ID comes from counterpart hub merges; --by names who undid it (default: this computer's user).\n${DATABASE_HELP}`,
   store: false,
@@ -210,10 +267,13 @@ export const hubUnmerge = command({
   run: (call) =>
     hubCall(call, async () => {
       const [mergeId, ...extra] = call.positionals;
-      if (!mergeId) throw new UsageError('Say which merge: counterpart hub unmerge MERGE_ID (see counterpart hub merges).');
+      if (!mergeId)
+        throw new UsageError('Say which merge: counterpart hub unmerge MERGE_ID (see counterpart hub merges).');
       noMoreArguments(extra);
       const actor = call.values.by ?? os.userInfo().username;
-      const m = await withHubDatabase(call.values, call.io, (pool) => unmergeCustomers(pool, { mergeId, actor, now: new Date() }));
+      const m = await withHubDatabase(call.values, call.io, (pool) =>
+        unmergeCustomers(pool, { mergeId, actor, now: new Date() }),
+      );
       return {
         value: m,
         text: `Undone: ${person(m.alias)} is their own customer again, apart from ${person(m.survivor)}; every terminal follows at its next sync.`,
@@ -230,7 +290,13 @@ export const hubGrant = command({
     "scope reaches the clerk's account at every counter of that store with their next sync; --by names who granted it\n" +
     `(default: this computer's user), recorded in the hub's audit.\n${DATABASE_HELP}`,
   store: false,
-  options: { ...DATABASE, store: { type: 'string' }, clerk: { type: 'string' }, scope: { type: 'string' }, by: { type: 'string' } },
+  options: {
+    ...DATABASE,
+    store: { type: 'string' },
+    clerk: { type: 'string' },
+    scope: { type: 'string' },
+    by: { type: 'string' },
+  },
   run: (call) =>
     hubCall(call, async () => {
       const { values, io } = call;
@@ -238,10 +304,17 @@ export const hubGrant = command({
       const store = nameArg(values.store, '--store');
       const clerk = nameArg(values.clerk, '--clerk');
       const scope = values.scope;
-      if (!(REVIEW_SCOPES as readonly (string | undefined)[]).includes(scope)) throw new UsageError(`Give --scope ${REVIEW_SCOPES.join(' or ')}.`);
+      if (!(REVIEW_SCOPES as readonly (string | undefined)[]).includes(scope))
+        throw new UsageError(`Give --scope ${REVIEW_SCOPES.join(' or ')}.`);
       const by = values.by ?? os.userInfo().username;
-      const granted = await withHubDatabase(values, io, (pool) => grantScope(pool, { store, clerk, scope: scope as ReviewScope, by }, new Date()));
-      const what = granted.scope === 'chain' ? 'may now review every store of the chain' : `reviews ${granted.store.name} only`;
-      return { value: granted, text: `${granted.clerk.name} (${granted.store.name}) ${what}, from their counters' next sync.` };
+      const granted = await withHubDatabase(values, io, (pool) =>
+        grantScope(pool, { store, clerk, scope: scope as ReviewScope, by }, new Date()),
+      );
+      const what =
+        granted.scope === 'chain' ? 'may now review every store of the chain' : `reviews ${granted.store.name} only`;
+      return {
+        value: granted,
+        text: `${granted.clerk.name} (${granted.store.name}) ${what}, from their counters' next sync.`,
+      };
     }),
 });

@@ -18,7 +18,9 @@ export const clerksRepo = preparedFor((db: Database.Database) => ({
   active: db.prepare<[], ClerkRow>(
     'SELECT id, display_name, role, locked_until FROM clerks WHERE active = 1 ORDER BY display_name',
   ),
-  byId: db.prepare<[number], ClerkRow>('SELECT id, display_name, role, locked_until FROM clerks WHERE id = ? AND active = 1'),
+  byId: db.prepare<[number], ClerkRow>(
+    'SELECT id, display_name, role, locked_until FROM clerks WHERE id = ? AND active = 1',
+  ),
   authById: db.prepare<[number], ClerkAuthRow>(
     'SELECT id, display_name, role, locked_until, pin_hash, failed_pins, lockouts FROM clerks WHERE id = ? AND active = 1',
   ),
@@ -40,7 +42,11 @@ export const clerksRepo = preparedFor((db: Database.Database) => ({
   ),
   /** This counter's count set to the store's, the one the hub keeps across counters (main/hub/clerks.ts). */
   setFailed: db.prepare<[number, number]>('UPDATE clerks SET failed_pins = ? WHERE id = ?'),
-  lock: db.prepare<[number, string, number]>('UPDATE clerks SET failed_pins = 0, lockouts = ?, locked_until = ? WHERE id = ?'),
-  recordSuccess: db.prepare<[number]>('UPDATE clerks SET failed_pins = 0, lockouts = 0, locked_until = NULL WHERE id = ?'),
+  lock: db.prepare<[number, string, number]>(
+    'UPDATE clerks SET failed_pins = 0, lockouts = ?, locked_until = ? WHERE id = ?',
+  ),
+  recordSuccess: db.prepare<[number]>(
+    'UPDATE clerks SET failed_pins = 0, lockouts = 0, locked_until = NULL WHERE id = ?',
+  ),
   count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM clerks'),
 }));

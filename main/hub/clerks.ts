@@ -25,9 +25,17 @@ const CLEAR_SQL =
 
 /** The account's row, made on first sight; refused when the id is another store's account. */
 async function ownRow(client: PoolClient, storeId: string, clerkId: string, now: Date): Promise<void> {
-  await client.query('INSERT INTO clerks (id, store_id, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [clerkId, storeId, now]);
+  await client.query('INSERT INTO clerks (id, store_id, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [
+    clerkId,
+    storeId,
+    now,
+  ]);
   const { rows } = await client.query<{ store_id: string }>('SELECT store_id FROM clerks WHERE id = $1', [clerkId]);
-  if (rows[0]!.store_id !== storeId) throw new HubFailure('FORBIDDEN', "That clerk account belongs to another store; a terminal changes only its own store's clerks.");
+  if (rows[0]!.store_id !== storeId)
+    throw new HubFailure(
+      'FORBIDDEN',
+      "That clerk account belongs to another store; a terminal changes only its own store's clerks.",
+    );
 }
 
 async function storeClerks(db: Pick<PoolClient, 'query'>, storeId: string): Promise<HubClerk[]> {
@@ -41,7 +49,12 @@ async function storeClerks(db: Pick<PoolClient, 'query'>, storeId: string): Prom
 }
 
 /** A counter's clerk changes merged in, the store's accounts back; one transaction. */
-export async function syncClerks(pool: Pool, caller: Caller, changes: ClerkChange[], now: Date): Promise<{ clerks: HubClerk[] }> {
+export async function syncClerks(
+  pool: Pool,
+  caller: Caller,
+  changes: ClerkChange[],
+  now: Date,
+): Promise<{ clerks: HubClerk[] }> {
   return inTransaction(pool, async (client) => {
     if (changes.length > 0) {
       const kept = await client.query<{ last: string }>('SELECT last FROM hub_clock');
@@ -50,7 +63,11 @@ export async function syncClerks(pool: Pool, caller: Caller, changes: ClerkChang
         await ownRow(client, caller.store.id, c.id, now);
         // A clock too far ahead counts as now at the hub (hlc.ts), as for customers.
         const hlc = clock.tooFarAhead(c.hlc) ? clock.tick() : c.hlc;
-        const set = await client.query<{ field: string }>(MERGE_CLERK_FIELDS_SQL, [c.id, JSON.stringify(c.fields), hlc]);
+        const set = await client.query<{ field: string }>(MERGE_CLERK_FIELDS_SQL, [
+          c.id,
+          JSON.stringify(c.fields),
+          hlc,
+        ]);
         // A new PIN (a manager's reset, or the clerk's own change after a right PIN) lifts the store's lock, as it
         // does at the counter that set it: otherwise the other counters would lock the account again at once.
         if (set.rows.some((r) => r.field === 'pinHash')) await client.query(CLEAR_SQL, [c.id, caller.store.id]);
@@ -82,15 +99,24 @@ const LOCK_IF_SPENT_SQL = `UPDATE clerks SET failed_pins = 0, lockouts = lockout
  RETURNING failed_pins, lockouts, locked_until`;
 
 /** One step of a PIN attempt at one of the store's counters (common/sync/clerks.ts). */
-export async function pinAttempt(pool: Pool, caller: Caller, input: { clerkId: string; step: 'count' | 'wrong' | 'right' }, now: Date): Promise<PinAttemptResponse> {
+export async function pinAttempt(
+  pool: Pool,
+  caller: Caller,
+  input: { clerkId: string; step: 'count' | 'wrong' | 'right' },
+  now: Date,
+): Promise<PinAttemptResponse> {
   const args = [input.clerkId, caller.store.id];
   const current = async () => {
-    const { rows } = await pool.query<LockRow>('SELECT failed_pins, lockouts, locked_until FROM clerks WHERE id = $1 AND store_id = $2', args);
+    const { rows } = await pool.query<LockRow>(
+      'SELECT failed_pins, lockouts, locked_until FROM clerks WHERE id = $1 AND store_id = $2',
+      args,
+    );
     if (!rows[0]) throw new HubFailure('NOT_FOUND', "This store's hub does not know that clerk account yet.");
     return rows[0];
   };
   // lockDuration(n) = first × 2^(n−1), capped: with lockouts the count before this lock, that is first × 2^lockouts.
-  const lockIfSpent = () => pool.query<LockRow>(LOCK_IF_SPENT_SQL, [...args, now, MAX_PIN_ATTEMPTS, lockDuration(1), lockDuration(Infinity)]);
+  const lockIfSpent = () =>
+    pool.query<LockRow>(LOCK_IF_SPENT_SQL, [...args, now, MAX_PIN_ATTEMPTS, lockDuration(1), lockDuration(Infinity)]);
   if (input.step === 'count') {
     const { rows } = await pool.query<LockRow>(COUNT_ATTEMPT_SQL, [...args, now, MAX_PIN_ATTEMPTS]);
     if (rows[0]) return answer(true, rows[0]);
@@ -127,9 +153,13 @@ export async function grantScope(
   now: Date,
 ): Promise<GrantView> {
   return inTransaction(pool, async (client) => {
-    const { rows: stores } = await client.query<{ id: string; name: string }>('SELECT id, name FROM stores WHERE lower(name) = lower($1)', [input.store]);
+    const { rows: stores } = await client.query<{ id: string; name: string }>(
+      'SELECT id, name FROM stores WHERE lower(name) = lower($1)',
+      [input.store],
+    );
     const store = stores[0];
-    if (!store) throw new HubFailure('NOT_FOUND', `No store ${input.store} on this hub (see counterpart hub terminals).`);
+    if (!store)
+      throw new HubFailure('NOT_FOUND', `No store ${input.store} on this hub (see counterpart hub terminals).`);
     const { rows } = await client.query<{ id: string; name: string; role: string }>(
       `SELECT c.id, n.value #>> '{}' AS name, r.value #>> '{}' AS role
          FROM clerks c JOIN clerk_fields n ON n.clerk_id = c.id AND n.field = 'displayName'
@@ -137,11 +167,22 @@ export async function grantScope(
         WHERE c.store_id = $1 AND (${UUID_V7.test(input.clerk) ? 'c.id = $2::uuid' : "lower(n.value #>> '{}') = lower($2)"})`,
       [store.id, input.clerk],
     );
-    if (rows.length === 0) throw new HubFailure('NOT_FOUND', `No clerk ${input.clerk} at ${store.name} on this hub yet (a counter shares its clerks when it syncs).`);
-    if (rows.length > 1) throw new HubFailure('VALIDATION', `${store.name} has ${rows.length} clerks named ${input.clerk}: give the id (${rows.map((r) => r.id).join(', ')}).`);
+    if (rows.length === 0)
+      throw new HubFailure(
+        'NOT_FOUND',
+        `No clerk ${input.clerk} at ${store.name} on this hub yet (a counter shares its clerks when it syncs).`,
+      );
+    if (rows.length > 1)
+      throw new HubFailure(
+        'VALIDATION',
+        `${store.name} has ${rows.length} clerks named ${input.clerk}: give the id (${rows.map((r) => r.id).join(', ')}).`,
+      );
     const clerk = rows[0]!;
     if (input.scope === 'chain' && clerk.role === 'clerk') {
-      throw new HubFailure('VALIDATION', `${clerk.name} is a clerk; the review of other stores is for managers and admins.`);
+      throw new HubFailure(
+        'VALIDATION',
+        `${clerk.name} is a clerk; the review of other stores is for managers and admins.`,
+      );
     }
     // The hub's clock, under the lock that guards it (push.ts), so the grant is stamped after everything seen.
     await client.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK_KEY]);
@@ -149,7 +190,10 @@ export async function grantScope(
     const clock = new HybridClock(uuidv7(), () => now.getTime(), kept.rows[0]?.last ?? null);
     const hlc = clock.tick();
     await client.query(MERGE_CLERK_FIELDS_SQL, [clerk.id, JSON.stringify({ reviewScope: input.scope }), hlc]);
-    await client.query('INSERT INTO hub_clock (only_row, last) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET last = EXCLUDED.last', [hlc]);
+    await client.query(
+      'INSERT INTO hub_clock (only_row, last) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET last = EXCLUDED.last',
+      [hlc],
+    );
     await client.query('INSERT INTO hub_audit (at, actor, action, subject, details) VALUES ($1, $2, $3, $4, $5)', [
       now,
       input.by,

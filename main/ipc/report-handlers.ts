@@ -19,7 +19,8 @@ function actorId(ctx: ServiceContext, session: Session): number {
 }
 
 /** The store the review may show this clerk: beyond this one only with the chain scope (FORBIDDEN otherwise). */
-const store = (ctx: ServiceContext, session: Session, selection: StoreSelection) => allowedStore(ctx, actorId(ctx, session), selection);
+const store = (ctx: ServiceContext, session: Session, selection: StoreSelection) =>
+  allowedStore(ctx, actorId(ctx, session), selection);
 
 /** The managers' daily review and the follow-up queue. */
 export const reportHandlers: PartialHandlers = {

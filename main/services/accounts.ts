@@ -24,7 +24,10 @@ function refusal(ctx: ServiceContext, clerkId: number, now: Date): AppError {
   if (!row.pin_hash) return new AppError('FORBIDDEN', `${row.display_name} has no PIN yet. Ask a manager to set one.`);
   if (row.locked_until && row.locked_until > now.toISOString()) {
     const wait = Date.parse(row.locked_until) - now.getTime();
-    return new AppError('FORBIDDEN', `Too many wrong PINs: ${row.display_name}'s account is locked for ${minutes(wait)} more minute(s). A manager can reset the PIN.`);
+    return new AppError(
+      'FORBIDDEN',
+      `Too many wrong PINs: ${row.display_name}'s account is locked for ${minutes(wait)} more minute(s). A manager can reset the PIN.`,
+    );
   }
   return new AppError('FORBIDDEN', `Too many PIN attempts for ${row.display_name} at once; try again in a moment.`);
 }
@@ -74,22 +77,35 @@ async function checkPin(ctx: ServiceContext, clerkId: number, pin: string, check
   }
   const wrong = check === 'pin_change' ? 'The current PIN is not right.' : 'Wrong PIN.';
   const storeLocked = store && (await storeAttempt(ctx.db, clerkId, 'wrong'));
-  const locked = lockIfSpent(ctx, clerkId) ?? (storeLocked && !storeLocked.allowed ? keepStoreLock(ctx, clerkId, storeLocked) : null);
+  const locked =
+    lockIfSpent(ctx, clerkId) ??
+    (storeLocked && !storeLocked.allowed ? keepStoreLock(ctx, clerkId, storeLocked) : null);
   if (locked) {
     audit(ctx, clerkId, 'lockout', null, { ...locked, check });
-    throw new AppError('FORBIDDEN', `${wrong} The account is now locked for ${minutes(lockDuration(locked.lockouts))} minute(s).`);
+    throw new AppError(
+      'FORBIDDEN',
+      `${wrong} The account is now locked for ${minutes(lockDuration(locked.lockouts))} minute(s).`,
+    );
   }
   const failed = store ? store.failed : counted.failed_pins;
   audit(ctx, clerkId, 'sign_in_failed', null, { attempt: failed, check });
-  throw new AppError('FORBIDDEN', `${wrong} ${Math.max(1, MAX_PIN_ATTEMPTS - failed)} attempt(s) left before the account locks.`);
+  throw new AppError(
+    'FORBIDDEN',
+    `${wrong} ${Math.max(1, MAX_PIN_ATTEMPTS - failed)} attempt(s) left before the account locks.`,
+  );
 }
 
 /** The store's lockout, kept here too, so it still holds when this counter goes offline. */
-function keepStoreLock(ctx: ServiceContext, clerkId: number, store: PinAttemptResponse): { lockouts: number; until: string } | null {
+function keepStoreLock(
+  ctx: ServiceContext,
+  clerkId: number,
+  store: PinAttemptResponse,
+): { lockouts: number; until: string } | null {
   if (!store.lockedUntil || store.lockedUntil <= ctx.now().toISOString()) return null;
   const lock = { lockouts: store.lockouts, until: store.lockedUntil };
   const row = clerksRepo(ctx.db).authById.get(clerkId);
-  if (row && (!row.locked_until || row.locked_until < lock.until)) clerksRepo(ctx.db).lock.run(lock.lockouts, lock.until, clerkId);
+  if (row && (!row.locked_until || row.locked_until < lock.until))
+    clerksRepo(ctx.db).lock.run(lock.lockouts, lock.until, clerkId);
   return lock;
 }
 
@@ -117,7 +133,13 @@ export async function confirmManagerPin(ctx: ServiceContext, managerId: number, 
 }
 
 /** Managers add clerks; only an admin may add another manager or admin. */
-export async function createClerk(ctx: ServiceContext, actor: Clerk, displayName: string, role: Role, pin: string): Promise<Clerk> {
+export async function createClerk(
+  ctx: ServiceContext,
+  actor: Clerk,
+  displayName: string,
+  role: Role,
+  pin: string,
+): Promise<Clerk> {
   if (ROLE_RANK[role] > ROLE_RANK.clerk && actor.role !== 'admin') {
     throw new AppError('FORBIDDEN', 'Only an admin can add managers or admins.');
   }
@@ -129,13 +151,19 @@ export async function createClerk(ctx: ServiceContext, actor: Clerk, displayName
 /** A manager resets a PIN (and lifts a lockout). Nobody resets the PIN of someone above their own role. */
 export async function resetPin(ctx: ServiceContext, actor: Clerk, clerkId: number, pin: string): Promise<void> {
   const target = requireClerk(ctx, clerkId);
-  if (ROLE_RANK[target.role] > ROLE_RANK[actor.role]) throw new AppError('FORBIDDEN', `Only an admin can reset ${target.displayName}'s PIN.`);
+  if (ROLE_RANK[target.role] > ROLE_RANK[actor.role])
+    throw new AppError('FORBIDDEN', `Only an admin can reset ${target.displayName}'s PIN.`);
   clerksRepo(ctx.db).setPin.run(await hashPin(pin), clerkId);
   audit(ctx, actor.id, 'pin_reset', `clerk:${clerkId}`);
 }
 
 /** The current PIN is checked like a sign-in: the same count of attempts, lockout and audit. */
-export async function changeOwnPin(ctx: ServiceContext, clerkId: number, currentPin: string, newPin: string): Promise<void> {
+export async function changeOwnPin(
+  ctx: ServiceContext,
+  clerkId: number,
+  currentPin: string,
+  newPin: string,
+): Promise<void> {
   await checkPin(ctx, clerkId, currentPin, 'pin_change');
   clerksRepo(ctx.db).setPin.run(await hashPin(newPin), clerkId);
   audit(ctx, clerkId, 'pin_changed', `clerk:${clerkId}`);

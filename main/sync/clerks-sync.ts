@@ -6,7 +6,14 @@
 // with the PIN they chose there). One that this store knew only from their entries (a stand-in, 0015) is the same
 // global id: the stand-in becomes the account. Accounts are never matched by name (two counters' first admins stay
 // two accounts).
-import { CLERK_FIELDS, clerkFieldsSchema, REVIEW_SCOPES, type ClerkChange, type ClerkField, type HubClerk } from '../../common/sync/clerks';
+import {
+  CLERK_FIELDS,
+  clerkFieldsSchema,
+  REVIEW_SCOPES,
+  type ClerkChange,
+  type ClerkField,
+  type HubClerk,
+} from '../../common/sync/clerks';
 import { HybridClock } from '../../common/sync/hlc';
 import type { DB } from '../db/connection';
 import { CLERK_COLUMNS } from '../db/migrations/0020-clerk-sync';
@@ -29,7 +36,9 @@ interface ClerkRow {
 
 const statements = preparedFor((db: DB) => ({
   state: db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?'),
-  setState: db.prepare<[string, string]>('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+  setState: db.prepare<[string, string]>(
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ),
   dropState: db.prepare<[string]>('DELETE FROM sync_state WHERE key = ?'),
   /** This store's clerks without a global id yet: every clerk that is not a stand-in of another counter's. */
   nameOurs: db.prepare(
@@ -40,7 +49,9 @@ const statements = preparedFor((db: DB) => ({
     `INSERT INTO clerk_outbox (clerk_id, fields, at_ms)
      SELECT clerk_id, ?, CAST(unixepoch('subsec') * 1000 AS INTEGER) FROM sync_clerks WHERE stand_in = 0 ORDER BY clerk_id`,
   ),
-  unstamped: db.prepare<[], { id: number; at_ms: number }>('SELECT id, at_ms FROM clerk_outbox WHERE hlc IS NULL ORDER BY id'),
+  unstamped: db.prepare<[], { id: number; at_ms: number }>(
+    'SELECT id, at_ms FROM clerk_outbox WHERE hlc IS NULL ORDER BY id',
+  ),
   stamp: db.prepare<[string, number]>('UPDATE clerk_outbox SET hlc = ? WHERE id = ?'),
   outbox: db.prepare<[number], { id: number; clerk_id: number; fields: string; hlc: string; global_id: string }>(
     `SELECT o.id, o.clerk_id, o.fields, o.hlc, s.global_id FROM clerk_outbox o JOIN sync_clerks s ON s.clerk_id = o.clerk_id
@@ -49,9 +60,20 @@ const statements = preparedFor((db: DB) => ({
   count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM clerk_outbox'),
   acknowledge: db.prepare<[number]>('DELETE FROM clerk_outbox WHERE id <= ?'),
   pending: db.prepare<[number], { fields: string }>('SELECT fields FROM clerk_outbox WHERE clerk_id = ?'),
-  row: db.prepare<[number], ClerkRow>('SELECT id, display_name, role, active, pin_hash, review_scope FROM clerks WHERE id = ?'),
-  known: db.prepare<[string], { clerk_id: number; stand_in: number }>('SELECT clerk_id, stand_in FROM sync_clerks WHERE global_id = ?'),
-  insert: db.prepare<{ display_name: string; role: string; active: number; pin_hash: string | null; review_scope: string; created_at: string }>(
+  row: db.prepare<[number], ClerkRow>(
+    'SELECT id, display_name, role, active, pin_hash, review_scope FROM clerks WHERE id = ?',
+  ),
+  known: db.prepare<[string], { clerk_id: number; stand_in: number }>(
+    'SELECT clerk_id, stand_in FROM sync_clerks WHERE global_id = ?',
+  ),
+  insert: db.prepare<{
+    display_name: string;
+    role: string;
+    active: number;
+    pin_hash: string | null;
+    review_scope: string;
+    created_at: string;
+  }>(
     `INSERT INTO clerks (display_name, role, active, pin_hash, review_scope, created_at)
      VALUES (@display_name, @role, @active, @pin_hash, @review_scope, @created_at)`,
   ),
@@ -76,7 +98,8 @@ export function hubStoreOf(db: DB): { id: string; name: string } | null {
 export function startClerkSync(db: DB, store: { id: string; name: string }): void {
   const s = statements(db);
   db.transaction(() => {
-    if (stateOf(db, 'hubStore') === null) s.setState.run('hubStore', JSON.stringify({ id: store.id, name: store.name }));
+    if (stateOf(db, 'hubStore') === null)
+      s.setState.run('hubStore', JSON.stringify({ id: store.id, name: store.name }));
     if (stateOf(db, 'clerks') !== null) return;
     s.nameOurs.run();
     s.queueOurs.run(JSON.stringify(CLERK_FIELDS));
@@ -187,12 +210,21 @@ export function applyHubClerks(ctx: ServiceContext, clerks: HubClerk[], acknowle
 export const CLERK_BATCH = 200;
 
 /** Sends this counter's clerk changes and takes the store's accounts back; until nothing is left to send. */
-export async function exchangeClerks(ctx: ServiceContext, link: HubLink, opts: { signal?: AbortSignal } = {}): Promise<{ sent: number; accounts: number }> {
+export async function exchangeClerks(
+  ctx: ServiceContext,
+  link: HubLink,
+  opts: { signal?: AbortSignal } = {},
+): Promise<{ sent: number; accounts: number }> {
   startClerkSync(ctx.db, link.store);
   let sent = 0;
   for (;;) {
     const { changes, last } = outgoing(ctx.db, CLERK_BATCH);
-    const answer = await callHub(link.hubUrl, 'clerks', { storeId: link.store.id, changes }, { credential: link.credential, signal: opts.signal });
+    const answer = await callHub(
+      link.hubUrl,
+      'clerks',
+      { storeId: link.store.id, changes },
+      { credential: link.credential, signal: opts.signal },
+    );
     applyHubClerks(ctx, answer.clerks, last);
     sent += changes.length;
     if (changes.length < CLERK_BATCH) return { sent, accounts: answer.clerks.length };

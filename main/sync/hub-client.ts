@@ -51,13 +51,18 @@ export async function callHub<R extends HubRoute>(
         ...(opts.credential ? { authorization: `Bearer ${opts.credential}` } : {}),
       },
       body: JSON.stringify(input),
-      signal: opts.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), opts.signal]) : AbortSignal.timeout(timeoutMs),
+      signal: opts.signal
+        ? AbortSignal.any([AbortSignal.timeout(timeoutMs), opts.signal])
+        : AbortSignal.timeout(timeoutMs),
       redirect: 'error',
     });
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
     const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (e.cause?.code ?? e.message);
-    throw new HubUnreachable(`The hub at ${hubUrl} cannot be reached (${why}): check the address and that the hub is running.`, e.name === 'TimeoutError');
+    throw new HubUnreachable(
+      `The hub at ${hubUrl} cannot be reached (${why}): check the address and that the hub is running.`,
+      e.name === 'TimeoutError',
+    );
   }
   const text = await res.text().catch(() => '');
   let body: unknown;
@@ -66,7 +71,12 @@ export async function callHub<R extends HubRoute>(
   } catch {
     body = undefined;
   }
-  const notAHub = () => new HubRefused('INTERNAL', `${hubUrl} answered HTTP ${res.status}, not the way a Counterpart hub does: check the address.`, res.status);
+  const notAHub = () =>
+    new HubRefused(
+      'INTERNAL',
+      `${hubUrl} answered HTTP ${res.status}, not the way a Counterpart hub does: check the address.`,
+      res.status,
+    );
   if (!res.ok) {
     const error = hubErrorSchema.safeParse(body);
     if (!error.success) throw notAHub();

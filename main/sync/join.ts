@@ -23,7 +23,8 @@ export function hubAddress(text: string, allowHttp = false): string {
   } catch {
     throw new AppError('VALIDATION', `"${text}" is not a hub address; give it like https://hub.example.com/.`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('VALIDATION', `A hub address starts with https:// (not ${url.protocol}//).`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new AppError('VALIDATION', `A hub address starts with https:// (not ${url.protocol}//).`);
   if (url.username || url.password || url.search || url.hash) {
     throw new AppError('VALIDATION', 'Give the hub address without a user name, password, query or #fragment.');
   }
@@ -41,10 +42,18 @@ export function hubAddress(text: string, allowHttp = false): string {
  * `db` is the store of `dbFile`, opened: from the moment it has joined, every change it takes is queued for the hub
  * (and what it held before is queued at once).
  */
-export async function joinHub(input: { dbFile: string; db: DB; hubUrl: string; code: string; allowHttp?: boolean; now?: () => Date }): Promise<HubLinkView> {
+export async function joinHub(input: {
+  dbFile: string;
+  db: DB;
+  hubUrl: string;
+  code: string;
+  allowHttp?: boolean;
+  now?: () => Date;
+}): Promise<HubLinkView> {
   const hubUrl = hubAddress(input.hubUrl, input.allowHttp);
   const code = enrolmentCodeSchema.safeParse(input.code);
-  if (!code.success) throw new AppError('VALIDATION', `That is not an enrolment code: ${code.error.issues[0]!.message}.`);
+  if (!code.success)
+    throw new AppError('VALIDATION', `That is not an enrolment code: ${code.error.issues[0]!.message}.`);
   const existing = readHubLink(input.dbFile);
   if (existing) {
     throw new AppError(
@@ -57,10 +66,19 @@ export async function joinHub(input: { dbFile: string; db: DB; hubUrl: string; c
   try {
     fs.accessSync(path.dirname(hubLinkFile(input.dbFile)), fs.constants.W_OK);
   } catch {
-    throw new AppError('FORBIDDEN', `Cannot write beside the store in ${path.dirname(input.dbFile)}; joining needs to keep a file there.`);
+    throw new AppError(
+      'FORBIDDEN',
+      `Cannot write beside the store in ${path.dirname(input.dbFile)}; joining needs to keep a file there.`,
+    );
   }
   const enrolled = await callHub(hubUrl, 'enrol', { code: code.data, appVersion: APP_VERSION });
-  const link = { hubUrl, terminal: enrolled.terminal, store: enrolled.store, credential: enrolled.credential, joinedAt: (input.now?.() ?? new Date()).toISOString() };
+  const link = {
+    hubUrl,
+    terminal: enrolled.terminal,
+    store: enrolled.store,
+    credential: enrolled.credential,
+    joinedAt: (input.now?.() ?? new Date()).toISOString(),
+  };
   writeHubLink(input.dbFile, link);
   startOutbox(input.db, link.terminal.id);
   startClerkSync(input.db, link.store);

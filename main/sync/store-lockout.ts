@@ -23,10 +23,16 @@ export class StoreCountSilent extends Error {
 const silentUntil = new Map<string, number>();
 
 const globalIdOf = (db: DB, clerkId: number) =>
-  db.prepare<[number], { global_id: string }>('SELECT global_id FROM sync_clerks WHERE clerk_id = ? AND stand_in = 0').get(clerkId)?.global_id ?? null;
+  db
+    .prepare<[number], { global_id: string }>('SELECT global_id FROM sync_clerks WHERE clerk_id = ? AND stand_in = 0')
+    .get(clerkId)?.global_id ?? null;
 
 /** One step of a PIN attempt at the store's count; null when only this counter's count applies. */
-export async function storeAttempt(db: DB, clerkId: number, step: 'count' | 'wrong' | 'right'): Promise<PinAttemptResponse | null> {
+export async function storeAttempt(
+  db: DB,
+  clerkId: number,
+  step: 'count' | 'wrong' | 'right',
+): Promise<PinAttemptResponse | null> {
   let link;
   try {
     link = db.memory ? null : readHubLink(db.name);
@@ -36,11 +42,17 @@ export async function storeAttempt(db: DB, clerkId: number, step: 'count' | 'wro
   const clerk = link && globalIdOf(db, clerkId);
   if (!link || !clerk || (silentUntil.get(link.hubUrl) ?? 0) > Date.now()) return null;
   try {
-    return await callHub(link.hubUrl, 'pinAttempt', { storeId: link.store.id, clerkId: clerk, step }, { credential: link.credential, timeoutMs: STORE_LOCKOUT_TIMEOUT_MS });
+    return await callHub(
+      link.hubUrl,
+      'pinAttempt',
+      { storeId: link.store.id, clerkId: clerk, step },
+      { credential: link.credential, timeoutMs: STORE_LOCKOUT_TIMEOUT_MS },
+    );
   } catch (err) {
     if (err instanceof HubUnreachable && err.timedOut) {
       silentUntil.set(link.hubUrl, Date.now() + OFFLINE_FOR_MS);
-      if (step === 'count') throw new StoreCountSilent('The hub did not answer in time, so that PIN was not checked: type it again.');
+      if (step === 'count')
+        throw new StoreCountSilent('The hub did not answer in time, so that PIN was not checked: type it again.');
       return null;
     }
     if (err instanceof HubUnreachable || err instanceof HubRefused) return null;

@@ -4,16 +4,35 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { CSV_COLUMNS } from '../../main/services/reports/csv';
 import { expect, test, type AppFixture } from './fixtures';
-import { ADMIN, CLERK, MANAGER, TODAY, clerkId, expectAccessible, fitsItsWidth, openBackOffice, signIn, snap, value } from './manager-helpers';
+import {
+  ADMIN,
+  CLERK,
+  MANAGER,
+  TODAY,
+  clerkId,
+  expectAccessible,
+  fitsItsWidth,
+  openBackOffice,
+  signIn,
+  snap,
+  value,
+} from './manager-helpers';
 
 const TAG = 'E2E-review';
 
 async function logKnownEntries(app: AppFixture): Promise<{ customerId: number; ids: number[] }> {
-  const customer = app.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1 OFFSET 30').get() as { id: number };
+  const customer = app.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1 OFFSET 30').get() as {
+    id: number;
+  };
   const entries = [
     { kind: 'return', outcome: 'resolved', sentiment: 4, notes: `${TAG} alpha: refund for a cracked teapot lid` },
     { kind: 'complaint', outcome: 'escalated', sentiment: 2, notes: `${TAG} beta: kettle switch broke twice` },
-    { kind: 'inquiry', outcome: 'unresolved', sentiment: null, notes: `${TAG} gamma: asked about a discontinued blender` },
+    {
+      kind: 'inquiry',
+      outcome: 'unresolved',
+      sentiment: null,
+      notes: `${TAG} gamma: asked about a discontinued blender`,
+    },
   ] as const;
   const ids: number[] = [];
   for (const e of entries) {
@@ -27,7 +46,10 @@ const logRows = (page: Page) => page.locator('.log-table tbody tr');
 const row = (page: Page, text: string) => logRows(page).filter({ hasText: text });
 const storePicker = (page: Page) => page.getByRole('combobox', { name: 'Store', exact: true });
 
-test('daily review: KPIs, charts with tables, filters, flag with a note, open the customer', async ({ app, page }, testInfo) => {
+test('daily review: KPIs, charts with tables, filters, flag with a note, open the customer', async ({
+  app,
+  page,
+}, testInfo) => {
   test.setTimeout(60_000);
   const { customerId, ids } = await logKnownEntries(app);
   const kpis = await value(app, 'reports.kpis', { day: TODAY }, MANAGER);
@@ -79,7 +101,9 @@ test('daily review: KPIs, charts with tables, filters, flag with a note, open th
   await expect(page.getByTestId('announcer')).toHaveText('1 entry match');
 
   // Flag it with a review note. The dialog keeps focus inside and Esc closes it without leaving the back office.
-  const flagButton = logRows(page).first().getByRole('button', { name: /Flag or add a review note/ });
+  const flagButton = logRows(page)
+    .first()
+    .getByRole('button', { name: /Flag or add a review note/ });
   await flagButton.click();
   const dialog = page.getByRole('dialog', { name: 'Review entry' });
   await expect(dialog).toBeVisible();
@@ -107,10 +131,17 @@ test('daily review: KPIs, charts with tables, filters, flag with a note, open th
 
   // Stored as a review amendment by the manager; the original entry is untouched.
   const review = app.backend.db
-    .prepare('SELECT flagged, review_note, clerk_id, amend_reason FROM interactions WHERE amends_id = ? AND flagged IS NOT NULL')
+    .prepare(
+      'SELECT flagged, review_note, clerk_id, amend_reason FROM interactions WHERE amends_id = ? AND flagged IS NOT NULL',
+    )
     .all(ids[0]) as { flagged: number; review_note: string; clerk_id: number; amend_reason: string }[];
   expect(review).toEqual([
-    { flagged: 1, review_note: 'Refund over the limit without a manager: talk to Aoife.', clerk_id: clerkId(app, MANAGER), amend_reason: 'manager review' },
+    {
+      flagged: 1,
+      review_note: 'Refund over the limit without a manager: talk to Aoife.',
+      clerk_id: clerkId(app, MANAGER),
+      amend_reason: 'manager review',
+    },
   ]);
   const flaggedNow = await value(app, 'reports.day', { day: TODAY, filters: { flagged: true } }, MANAGER);
   expect(flaggedNow.entries.map((e) => e.id)).toEqual([ids[0]]);
@@ -148,7 +179,10 @@ test('exports: CSV with and without a BOM, and a PDF for a range', async ({ app,
     const box = page.getByLabel('BOM for Excel');
     if (bom) await box.check();
     else await box.uncheck();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const file = testInfo.outputPath(`${bom ? 'bom' : 'plain'}-${download.suggestedFilename()}`);
     await download.saveAs(file);
@@ -168,7 +202,10 @@ test('exports: CSV with and without a BOM, and a PDF for a range', async ({ app,
 
   // A range: from three days before to today.
   await page.getByLabel('From', { exact: true }).fill('2026-11-20');
-  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PDF' }).click()]);
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PDF' }).click(),
+  ]);
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
   const pdfFile = testInfo.outputPath(pdf.suggestedFilename());
   await pdf.saveAs(pdfFile);
@@ -181,7 +218,9 @@ test('exports: CSV with and without a BOM, and a PDF for a range', async ({ app,
   await page.getByRole('button', { name: 'Export CSV' }).click();
   await expect(page.locator('.review-section [role="alert"]')).toHaveText('The start date is after the end date.');
 
-  const events = app.backend.db.prepare("SELECT count(*) AS n FROM audit_log WHERE event = 'export'").get() as { n: number };
+  const events = app.backend.db.prepare("SELECT count(*) AS n FROM audit_log WHERE event = 'export'").get() as {
+    n: number;
+  };
   expect(events.n).toBe(3);
 });
 
@@ -226,7 +265,10 @@ test('a 5,000-entry day pages through 100 rows at a time and stays quick', async
   await snap(page, testInfo, 'review-busy-day');
 });
 
-test('daily review: a store selector for a manager with the chain scope, by keyboard, with exports of the selection', async ({ app, page }, testInfo) => {
+test('daily review: a store selector for a manager with the chain scope, by keyboard, with exports of the selection', async ({
+  app,
+  page,
+}, testInfo) => {
   test.setTimeout(120_000); // three axe scans and two exports on a shared machine
   // The store as the chain leaves it: joined as "Galway" (sync_state, recorded at join), one entry pulled from Cork
   // (interaction_origins, as interactions-apply.ts writes it), and the chain scope the hub granted the manager
@@ -235,15 +277,24 @@ test('daily review: a store selector for a manager with the chain scope, by keyb
   const galway = { id: '01930000-0000-7000-8000-000000000001', name: 'Galway' };
   const cork = { id: '01930000-0000-7000-8000-000000000002', name: 'Cork' };
   db.prepare("INSERT INTO sync_state (key, value) VALUES ('hubStore', ?)").run(JSON.stringify(galway));
-  const customer = app.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1 OFFSET 40').get() as { id: number };
-  const here = await value(app, 'interactions.log', { customerId: customer.id, kind: 'inquiry', outcome: 'resolved', notes: `${TAG} logged in Galway` }, CLERK);
-  const there = await value(app, 'interactions.log', { customerId: customer.id, kind: 'inquiry', outcome: 'resolved', notes: `${TAG} logged in Cork` }, CLERK);
-  db.prepare("INSERT INTO interaction_origins (interaction_id, store_id, store_name, terminal_id, terminal_name) VALUES (?, ?, ?, ?, 'till-1')").run(
-    there.id,
-    cork.id,
-    cork.name,
-    '01930000-0000-7000-8000-0000000000aa',
+  const customer = app.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1 OFFSET 40').get() as {
+    id: number;
+  };
+  const here = await value(
+    app,
+    'interactions.log',
+    { customerId: customer.id, kind: 'inquiry', outcome: 'resolved', notes: `${TAG} logged in Galway` },
+    CLERK,
   );
+  const there = await value(
+    app,
+    'interactions.log',
+    { customerId: customer.id, kind: 'inquiry', outcome: 'resolved', notes: `${TAG} logged in Cork` },
+    CLERK,
+  );
+  db.prepare(
+    "INSERT INTO interaction_origins (interaction_id, store_id, store_name, terminal_id, terminal_name) VALUES (?, ?, ?, ?, 'till-1')",
+  ).run(there.id, cork.id, cork.name, '01930000-0000-7000-8000-0000000000aa');
   expect(here.id).toBeLessThan(there.id);
 
   // Without the scope: the store is named, there is nothing to choose, and Cork's entry is not in Galway's review.
@@ -279,7 +330,10 @@ test('daily review: a store selector for a manager with the chain scope, by keyb
   await expect(page.getByTestId('kpi-interactions').locator('.kpi-value')).toHaveText('1');
   await expect(page.getByRole('heading', { name: 'Log: Cork' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Export: Cork' })).toBeVisible();
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
   expect(csv.suggestedFilename()).toBe(`counterpart-cork-${TODAY}.csv`);
   const file = testInfo.outputPath(csv.suggestedFilename());
   await csv.saveAs(file);
@@ -296,7 +350,10 @@ test('daily review: a store selector for a manager with the chain scope, by keyb
   await expect(page.getByRole('heading', { name: 'Log: All stores' })).toBeVisible();
   await expect(row(page, `${TAG} logged in Galway`)).toHaveCount(1);
   await expect(row(page, `${TAG} logged in Cork`)).toHaveCount(1);
-  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PDF' }).click()]);
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PDF' }).click(),
+  ]);
   expect(pdf.suggestedFilename()).toBe(`counterpart-all-stores-${TODAY}.pdf`);
   await snap(page, testInfo, 'review-all-stores');
 });

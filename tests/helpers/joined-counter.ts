@@ -17,10 +17,18 @@ let joined = 0;
  * A new counter of `store` with its first manager (Aoife Byrne). Its clock starts at the real time; `liveClock`
  * keeps it running with the real one, as the hub's does, so times the two compare (a lockout) read the same.
  */
-export async function joinedCounter(hub: TestHub, store: string, opts: { liveClock?: boolean } = {}): Promise<JoinedCounter> {
+export async function joinedCounter(
+  hub: TestHub,
+  store: string,
+  opts: { liveClock?: boolean } = {},
+): Promise<JoinedCounter> {
   const s = tempStore(new Date().toISOString());
   if (opts.liveClock) s.ctx.now = () => new Date();
-  const { code } = await issueEnrolmentCode(hub.pool, { storeName: store, terminalName: `till-${++joined}`, now: new Date() });
+  const { code } = await issueEnrolmentCode(hub.pool, {
+    storeName: store,
+    terminalName: `till-${++joined}`,
+    now: new Date(),
+  });
   await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
   const link = readHubLink(s.file);
   if (!link) throw new Error(`the counter did not join ${store}`);

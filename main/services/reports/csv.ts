@@ -8,8 +8,25 @@ import { entryRecoveries } from './recovery-summary';
 import { storeLabel } from './store-scope';
 
 export const CSV_COLUMNS = [
-  'date', 'time', 'clerk', 'customer', 'kind', 'outcome', 'sentiment', 'notes', 'said', 'follow-up due', 'suggestion',
-  'amended', 'flagged', 'review note', 'severity', 'remedy', 'goodwill cents', 'root cause', 'approved by',
+  'date',
+  'time',
+  'clerk',
+  'customer',
+  'kind',
+  'outcome',
+  'sentiment',
+  'notes',
+  'said',
+  'follow-up due',
+  'suggestion',
+  'amended',
+  'flagged',
+  'review note',
+  'severity',
+  'remedy',
+  'goodwill cents',
+  'root cause',
+  'approved by',
 ] as const;
 
 /**
@@ -41,22 +58,52 @@ function csvRow(e: DayEntry, r: EntryRecovery | undefined): (string | number)[] 
   ];
 }
 
-export function entriesToCsv(entries: DayEntry[], bom: boolean, recoveries: ReadonlyMap<number, EntryRecovery> = new Map()): string {
-  return toCsv(entries.map((e) => csvRow(e, recoveries.get(e.id))), { header: CSV_COLUMNS, bom });
+export function entriesToCsv(
+  entries: DayEntry[],
+  bom: boolean,
+  recoveries: ReadonlyMap<number, EntryRecovery> = new Map(),
+): string {
+  return toCsv(
+    entries.map((e) => csvRow(e, recoveries.get(e.id))),
+    { header: CSV_COLUMNS, bom },
+  );
 }
 
 /** Named by the store (this store's id; another store's or "all-stores" by the selection's name) and the days. */
-export function exportFileName(ctx: ServiceContext, from: string, to: string, ext: string, store: StoreSelection = 'this'): string {
+export function exportFileName(
+  ctx: ServiceContext,
+  from: string,
+  to: string,
+  ext: string,
+  store: StoreSelection = 'this',
+): string {
   const label = store === 'this' ? ctx.config.storeId : storeLabel(ctx, store);
-  const slug = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `counterpart-${(store === 'this' ? slug : slug.toLowerCase()) || 'store'}-${from}${to === from ? '' : `_${to}`}.${ext}`;
 }
 
 /** The range as CSV. Audited with counts only: the log never holds customer data. */
-export function exportCsv(ctx: ServiceContext, clerkId: number | null, from: string, to: string, bom = false, store: StoreSelection = 'this'): CsvExport {
+export function exportCsv(
+  ctx: ServiceContext,
+  clerkId: number | null,
+  from: string,
+  to: string,
+  bom = false,
+  store: StoreSelection = 'this',
+): CsvExport {
   assertRange(from, to);
   const entries = entriesBetween(ctx, from, to, {}, store);
   const content = entriesToCsv(entries, bom, entryRecoveries(ctx, from, to, store));
-  audit(ctx, clerkId, 'export', 'reports.csv', { format: 'csv', from, to, rows: entries.length, store: storeLabel(ctx, store) });
+  audit(ctx, clerkId, 'export', 'reports.csv', {
+    format: 'csv',
+    from,
+    to,
+    rows: entries.length,
+    store: storeLabel(ctx, store),
+  });
   return { fileName: exportFileName(ctx, from, to, 'csv', store), content, rows: entries.length };
 }

@@ -6,7 +6,12 @@ import { assertDay } from './local-time';
 import { reportsRepo } from './reports.repo';
 
 /** Everything logged on one store-local day, amendments applied, filtered; complete (no paging). */
-export function dayReport(ctx: ServiceContext, day: string, filters: DayFilters = {}, store: StoreSelection = 'this'): DayReport {
+export function dayReport(
+  ctx: ServiceContext,
+  day: string,
+  filters: DayFilters = {},
+  store: StoreSelection = 'this',
+): DayReport {
   assertDay(day, 'day');
   return {
     day,

@@ -13,7 +13,10 @@ export function toDayEntry(r: EntryRow, timeZone: string): DayEntry {
     localTime: localClock(r.created_at, timeZone),
     createdAt: r.created_at,
     clerk: { id: r.clerk_id, displayName: r.clerk_name },
-    customer: r.customer_id === null ? null : { id: r.customer_id, displayName: displayName(r.first_name ?? '', r.last_name ?? '') },
+    customer:
+      r.customer_id === null
+        ? null
+        : { id: r.customer_id, displayName: displayName(r.first_name ?? '', r.last_name ?? '') },
     kind: r.kind as InteractionKind,
     outcome: r.outcome as InteractionOutcome,
     sentiment: r.sentiment,
@@ -31,7 +34,15 @@ export function toDayEntry(r: EntryRow, timeZone: string): DayEntry {
   };
 }
 
-const ANY: EntryFilterParams = { clerk: null, kind: null, outcome: null, smin: null, smax: null, followup: null, flagged: null };
+const ANY: EntryFilterParams = {
+  clerk: null,
+  kind: null,
+  outcome: null,
+  smin: null,
+  smax: null,
+  followup: null,
+  flagged: null,
+};
 const bit = (b: boolean | undefined): 0 | 1 | null => (b === undefined ? null : b ? 1 : 0);
 
 /**
@@ -39,7 +50,9 @@ const bit = (b: boolean | undefined): 0 | 1 | null => (b === undefined ? null : 
  * "Café" and "re-order" finds "reorder". A day is bounded (thousands of rows), so a scan beats keeping an index.
  */
 export function textMatcher(text: string | undefined): ((notes: string) => boolean) | null {
-  const words = nameKey(text ?? '').split(' ').filter(Boolean);
+  const words = nameKey(text ?? '')
+    .split(' ')
+    .filter(Boolean);
   if (words.length === 0) return null;
   return (notes) => {
     const folded = nameKey(notes);
@@ -48,7 +61,13 @@ export function textMatcher(text: string | undefined): ((notes: string) => boole
 }
 
 /** Entries logged from `from` to `to` (store-local days, inclusive), oldest first, amendments applied. */
-export function entriesBetween(ctx: ServiceContext, from: string, to: string, filters: DayFilters = {}, store: StoreSelection = 'this'): DayEntry[] {
+export function entriesBetween(
+  ctx: ServiceContext,
+  from: string,
+  to: string,
+  filters: DayFilters = {},
+  store: StoreSelection = 'this',
+): DayEntry[] {
   const rows = reportsRepo(ctx.db).entriesInRange.all({
     ...ANY,
     ...storeParams(ctx, store),

@@ -56,7 +56,11 @@ function kpiValues(t: Omit<DailyStatsRow, 'day'>, overdue: number, days: number)
 export function rangeKpis(ctx: ServiceContext, from: string, to: string, store: StoreSelection = 'this'): KpiValues {
   const repo = reportsRepo(ctx.db);
   const where = storeParams(ctx, store);
-  return kpiValues(sumStats(repo.dailyStats.all({ from, to, ...where })), repo.overdueBefore.get({ day: to, ...where })!.n, 1);
+  return kpiValues(
+    sumStats(repo.dailyStats.all({ from, to, ...where })),
+    repo.overdueBefore.get({ day: to, ...where })!.n,
+    1,
+  );
 }
 
 export function perClerk(ctx: ServiceContext, from: string, to: string, store: StoreSelection = 'this'): ClerkKpi[] {
@@ -75,7 +79,11 @@ const emptyOutcomes = (): Record<InteractionOutcome, number> =>
 
 /** Interactions per store-local hour (0–23) and outcome. */
 export function byHour(ctx: ServiceContext, from: string, to: string, store: StoreSelection = 'this'): HourBucket[] {
-  const buckets: HourBucket[] = Array.from({ length: 24 }, (_, hour) => ({ hour, total: 0, byOutcome: emptyOutcomes() }));
+  const buckets: HourBucket[] = Array.from({ length: 24 }, (_, hour) => ({
+    hour,
+    total: 0,
+    byOutcome: emptyOutcomes(),
+  }));
   for (const r of reportsRepo(ctx.db).quarterHours.all({ from, to, ...storeParams(ctx, store) })) {
     const b = buckets[localHour(`${r.slot}:00.000Z`, ctx.config.timeZone)]!;
     b.total += r.n;
@@ -84,8 +92,17 @@ export function byHour(ctx: ServiceContext, from: string, to: string, store: Sto
   return buckets;
 }
 
-export function sentimentBuckets(ctx: ServiceContext, from: string, to: string, store: StoreSelection = 'this'): SentimentBucket[] {
-  const counts = new Map(reportsRepo(ctx.db).sentiments.all({ from, to, ...storeParams(ctx, store) }).map((r) => [r.sentiment, r.n]));
+export function sentimentBuckets(
+  ctx: ServiceContext,
+  from: string,
+  to: string,
+  store: StoreSelection = 'this',
+): SentimentBucket[] {
+  const counts = new Map(
+    reportsRepo(ctx.db)
+      .sentiments.all({ from, to, ...storeParams(ctx, store) })
+      .map((r) => [r.sentiment, r.n]),
+  );
   return ([1, 2, 3, 4, 5, null] as const).map((s) => ({ sentiment: s, count: counts.get(s) ?? 0 }));
 }
 
@@ -116,7 +133,11 @@ export function kpiReport(ctx: ServiceContext, day: string, store: StoreSelectio
 export function trend(ctx: ServiceContext, to: string, days = 30, store: StoreSelection = 'this'): TrendPoint[] {
   const from = addDays(to, -(days - 1));
   assertRange(from, to);
-  const byDay = new Map(reportsRepo(ctx.db).dailyTrend.all({ from, to, ...storeParams(ctx, store) }).map((r) => [r.day, r]));
+  const byDay = new Map(
+    reportsRepo(ctx.db)
+      .dailyTrend.all({ from, to, ...storeParams(ctx, store) })
+      .map((r) => [r.day, r]),
+  );
   const out: TrendPoint[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
     const r = byDay.get(d);

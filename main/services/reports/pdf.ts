@@ -41,11 +41,19 @@ function rangeLabel(r: RangeReport): string {
 }
 
 function header(doc: Doc, r: RangeReport): void {
-  doc.fontSize(18).fillColor(INK).text(face(doc, r.storeName, true), MARGIN, MARGIN, { width: doc.page.width - 2 * MARGIN });
+  doc
+    .fontSize(18)
+    .fillColor(INK)
+    .text(face(doc, r.storeName, true), MARGIN, MARGIN, { width: doc.page.width - 2 * MARGIN });
   doc
     .fontSize(11)
     .fillColor(MUTED)
-    .text(face(doc, `Daily review  ·  ${rangeLabel(r)}  ·  times in ${r.timeZone}  ·  printed ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC`));
+    .text(
+      face(
+        doc,
+        `Daily review  ·  ${rangeLabel(r)}  ·  times in ${r.timeZone}  ·  printed ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC`,
+      ),
+    );
 }
 
 const KPI_TILES: [string, (k: KpiValues) => string][] = [
@@ -63,8 +71,16 @@ function kpiTiles(doc: Doc, k: KpiValues, y: number): number {
   KPI_TILES.forEach(([label, value], i) => {
     const x = MARGIN + i * w;
     doc.roundedRect(x + 2, y, w - 4, 46, 4).fillAndStroke('#f5f7fa', RULE);
-    doc.font(FONT).fontSize(8).fillColor(MUTED).text(label, x + 8, y + 7, { width: w - 16, lineBreak: false });
-    doc.font(BOLD).fontSize(16).fillColor(INK).text(value(k), x + 8, y + 20, { width: w - 16, lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(label, x + 8, y + 7, { width: w - 16, lineBreak: false });
+    doc
+      .font(BOLD)
+      .fontSize(16)
+      .fillColor(INK)
+      .text(value(k), x + 8, y + 20, { width: w - 16, lineBreak: false });
   });
   return y + 56;
 }
@@ -74,7 +90,11 @@ function hourChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h:
   let lx = x;
   for (const o of INTERACTION_OUTCOMES) {
     doc.rect(lx, y + 16, 7, 7).fill(OUTCOME_COLOUR[o]);
-    doc.font(FONT).fontSize(7).fillColor(MUTED).text(OUTCOME_LABELS[o], lx + 10, y + 16, { lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(7)
+      .fillColor(MUTED)
+      .text(OUTCOME_LABELS[o], lx + 10, y + 16, { lineBreak: false });
     lx += 62;
   }
   const top = y + 30;
@@ -85,7 +105,12 @@ function hourChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h:
   doc.font(FONT).fontSize(7).fillColor(MUTED);
   doc.text(String(max), x, top - 3, { width: 20, align: 'right', lineBreak: false });
   doc.text('0', x, top + plotH - 6, { width: 20, align: 'right', lineBreak: false });
-  doc.moveTo(left, top + plotH).lineTo(left + plotW, top + plotH).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc
+    .moveTo(left, top + plotH)
+    .lineTo(left + plotW, top + plotH)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
   const slot = plotW / 24;
   for (const b of r.byHour) {
     let base = top + plotH;
@@ -97,7 +122,11 @@ function hourChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h:
       }
     }
     if (b.hour % 3 === 0) {
-      doc.font(FONT).fontSize(7).fillColor(MUTED).text(String(b.hour).padStart(2, '0'), left + b.hour * slot, top + plotH + 3, { lineBreak: false });
+      doc
+        .font(FONT)
+        .fontSize(7)
+        .fillColor(MUTED)
+        .text(String(b.hour).padStart(2, '0'), left + b.hour * slot, top + plotH + 3, { lineBreak: false });
     }
   }
 }
@@ -106,7 +135,11 @@ function clerkChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h
   doc.font(BOLD).fontSize(10).fillColor(INK).text('Interactions per clerk', x, y, { lineBreak: false });
   const rows = r.perClerk.slice(0, 10);
   if (rows.length === 0) {
-    doc.font(FONT).fontSize(8).fillColor(MUTED).text('No interactions.', x, y + 20);
+    doc
+      .font(FONT)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text('No interactions.', x, y + 20);
     return;
   }
   const labelW = 90;
@@ -114,13 +147,24 @@ function clerkChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h
   const max = Math.max(1, ...rows.map((c) => c.interactions));
   rows.forEach((c, i) => {
     const by = y + 20 + i * (barH + 3);
-    doc.fontSize(7).fillColor(INK).text(face(doc, c.clerk.displayName), x, by + 1, { width: labelW - 4, lineBreak: false, ellipsis: true });
+    doc
+      .fontSize(7)
+      .fillColor(INK)
+      .text(face(doc, c.clerk.displayName), x, by + 1, { width: labelW - 4, lineBreak: false, ellipsis: true });
     const bw = Math.max(1, (c.interactions / max) * (w - labelW - 40));
     doc.rect(x + labelW, by, bw, barH).fill('#3b5bdb');
-    doc.font(FONT).fontSize(7).fillColor(MUTED).text(String(c.interactions), x + labelW + bw + 4, by + 1, { lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(7)
+      .fillColor(MUTED)
+      .text(String(c.interactions), x + labelW + bw + 4, by + 1, { lineBreak: false });
   });
   if (r.perClerk.length > rows.length) {
-    doc.font(FONT).fontSize(7).fillColor(MUTED).text(`and ${r.perClerk.length - rows.length} more`, x, y + 20 + rows.length * (barH + 3));
+    doc
+      .font(FONT)
+      .fontSize(7)
+      .fillColor(MUTED)
+      .text(`and ${r.perClerk.length - rows.length} more`, x, y + 20 + rows.length * (barH + 3));
   }
 }
 
@@ -139,7 +183,9 @@ function recoveryBlock(doc: Doc, r: RangeReport, y: number): number {
       const approved = g.approvedMinor > 0 ? ` (${formatMoney(g.approvedMinor)} approved by a manager)` : '';
       return `${g.clerk.displayName}: ${g.grants} ${g.grants === 1 ? 'grant' : 'grants'}, ${formatMoney(g.totalMinor)}${approved}`;
     }),
-    ...(r.recovery.goodwill.length > goodwill.length ? [`and ${r.recovery.goodwill.length - goodwill.length} more clerks`] : []),
+    ...(r.recovery.goodwill.length > goodwill.length
+      ? [`and ${r.recovery.goodwill.length - goodwill.length} more clerks`]
+      : []),
   ];
   const causes = r.recovery.rootCauses.map((c) => `${ROOT_CAUSE_LABEL[c.rootCause]}: ${c.complaints}`);
   doc.fontSize(8).fillColor(INK);
@@ -161,7 +207,9 @@ interface Column {
 
 function columns(r: RangeReport, tableWidth: number): Column[] {
   const review = (e: DayEntry) =>
-    [e.flagged ? 'FLAGGED' : '', e.amendmentCount ? `amended ×${e.amendmentCount}` : '', e.reviewNote ?? ''].filter(Boolean).join(' · ');
+    [e.flagged ? 'FLAGGED' : '', e.amendmentCount ? `amended ×${e.amendmentCount}` : '', e.reviewNote ?? '']
+      .filter(Boolean)
+      .join(' · ');
   const cols: Column[] = [
     ...(r.from === r.to ? [] : [{ title: 'Date', width: 52, cell: (e: DayEntry) => e.day }]),
     { title: 'Time', width: 30, cell: (e) => e.localTime },
@@ -170,7 +218,12 @@ function columns(r: RangeReport, tableWidth: number): Column[] {
     { title: 'Kind', width: 50, cell: (e) => e.kind },
     { title: 'Outcome', width: 54, cell: (e) => OUTCOME_LABELS[e.outcome] },
     { title: 'Sent.', width: 26, cell: (e) => (e.sentiment === null ? '' : String(e.sentiment)) },
-    { title: 'Notes', width: 0, wrap: true, cell: (e) => (e.said ? `${e.notes}${e.notes ? '\n' : ''}Said: “${e.said}”` : e.notes) },
+    {
+      title: 'Notes',
+      width: 0,
+      wrap: true,
+      cell: (e) => (e.said ? `${e.notes}${e.notes ? '\n' : ''}Said: “${e.said}”` : e.notes),
+    },
     { title: 'Follow-up', width: 54, cell: (e) => e.followUpDue ?? (e.followUp ? e.followUp : '') },
     { title: 'Review', width: 110, wrap: true, cell: review },
   ];
@@ -205,7 +258,11 @@ function table(doc: Doc, r: RangeReport, startY: number): void {
   }
   y = tableHeader(doc, cols, y);
   if (r.entries.length === 0) {
-    doc.font(FONT).fontSize(9).fillColor(MUTED).text('No interactions were logged.', MARGIN, y + 4);
+    doc
+      .font(FONT)
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text('No interactions were logged.', MARGIN, y + 4);
     return;
   }
   doc.font(FONT).fontSize(TABLE_FONT);
@@ -219,7 +276,12 @@ function table(doc: Doc, r: RangeReport, startY: number): void {
     let h = doc.font(FONT).currentLineHeight(true);
     cols.forEach((c, j) => {
       const { face: f, text } = cells[j]!;
-      h = Math.max(h, fits[j] ? doc.font(f).currentLineHeight(true) : doc.font(f).heightOfString(text, { width: c.width - 2 * CELL_PAD }));
+      h = Math.max(
+        h,
+        fits[j]
+          ? doc.font(f).currentLineHeight(true)
+          : doc.font(f).heightOfString(text, { width: c.width - 2 * CELL_PAD }),
+      );
     });
     h = Math.min(h, bodyMax);
     if (y + h + 2 * CELL_PAD > bottom()) {
@@ -233,9 +295,16 @@ function table(doc: Doc, r: RangeReport, startY: number): void {
     cols.forEach((c, j) => {
       const { face: f, text } = cells[j]!;
       if (text) {
-        doc.font(f).text(text, x + CELL_PAD, y + CELL_PAD, fits[j]
-          ? { width: c.width - 2 * CELL_PAD, lineBreak: false }
-          : { width: c.width - 2 * CELL_PAD, height: h, ellipsis: true });
+        doc
+          .font(f)
+          .text(
+            text,
+            x + CELL_PAD,
+            y + CELL_PAD,
+            fits[j]
+              ? { width: c.width - 2 * CELL_PAD, lineBreak: false }
+              : { width: c.width - 2 * CELL_PAD, height: h, ellipsis: true },
+          );
       }
       x += c.width;
     });
@@ -253,7 +322,9 @@ function footers(doc: Doc, r: RangeReport): void {
     const w = doc.page.width - 2 * MARGIN;
     doc.fontSize(7.5).fillColor(MUTED);
     doc.text(face(doc, `${r.storeName} · ${rangeLabel(r)}`), MARGIN, y, { width: w / 2, lineBreak: false });
-    doc.font(FONT).text(`Page ${i - start + 1} of ${count}`, MARGIN + w / 2, y, { width: w / 2, align: 'right', lineBreak: false });
+    doc
+      .font(FONT)
+      .text(`Page ${i - start + 1} of ${count}`, MARGIN + w / 2, y, { width: w / 2, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
   }
 }
@@ -266,7 +337,11 @@ export function renderPdf(r: RangeReport): Promise<{ pdf: Buffer; pages: number 
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
     // Document properties are Unicode strings in any font: the title keeps the store name whole.
-    info: { Title: `${cleanText(r.storeName)} – daily review ${rangeLabel(r)}`, Creator: 'Counterpart', CreationDate: new Date(r.generatedAt) },
+    info: {
+      Title: `${cleanText(r.storeName)} – daily review ${rangeLabel(r)}`,
+      Creator: 'Counterpart',
+      CreationDate: new Date(r.generatedAt),
+    },
   });
   registerReportFaces(doc);
   const chunks: Buffer[] = [];
@@ -291,9 +366,22 @@ export function renderPdf(r: RangeReport): Promise<{ pdf: Buffer; pages: number 
 }
 
 /** The range as a printable PDF, base64 for the IPC boundary. Audited with counts only. */
-export async function exportPdf(ctx: ServiceContext, clerkId: number | null, from: string, to: string, store: StoreSelection = 'this'): Promise<PdfExport> {
+export async function exportPdf(
+  ctx: ServiceContext,
+  clerkId: number | null,
+  from: string,
+  to: string,
+  store: StoreSelection = 'this',
+): Promise<PdfExport> {
   const report = rangeReport(ctx, from, to, store);
   const { pdf, pages } = await renderPdf(report);
-  audit(ctx, clerkId, 'export', 'reports.pdf', { format: 'pdf', from, to, rows: report.entries.length, pages, store: report.storeName });
+  audit(ctx, clerkId, 'export', 'reports.pdf', {
+    format: 'pdf',
+    from,
+    to,
+    rows: report.entries.length,
+    pages,
+    store: report.storeName,
+  });
   return { fileName: exportFileName(ctx, from, to, 'pdf', store), base64: pdf.toString('base64'), pages };
 }

@@ -7,7 +7,12 @@ import { recoverySummary } from './recovery-summary';
 import { storeLabel } from './store-scope';
 
 /** Figures, chart data and entries of a range of store-local days: what the PDF prints and the CLI writes as JSON. */
-export function rangeReport(ctx: ServiceContext, from: string, to: string, store: StoreSelection = 'this'): RangeReport {
+export function rangeReport(
+  ctx: ServiceContext,
+  from: string,
+  to: string,
+  store: StoreSelection = 'this',
+): RangeReport {
   assertRange(from, to);
   return {
     storeName: store === 'this' ? ctx.config.storeName : storeLabel(ctx, store),

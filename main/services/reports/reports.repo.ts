@@ -74,23 +74,81 @@ const ENTRY_COLUMNS = `e.id, e.local_day, e.created_at, e.clerk_id, cl.display_n
     r.flagged, r.review_note, r.clerk_id, rc.display_name, r.created_at`;
 
 type EntryTuple = [
-  id: number, local_day: string, created_at: string, clerk_id: number, clerk_name: string,
-  customer_id: number | null, first_name: string | null, last_name: string | null, suggestion_template_id: string | null, said: string,
-  kind: string, outcome: string, sentiment: number | null, notes: string, follow_up_due: string | null,
+  id: number,
+  local_day: string,
+  created_at: string,
+  clerk_id: number,
+  clerk_name: string,
+  customer_id: number | null,
+  first_name: string | null,
+  last_name: string | null,
+  suggestion_template_id: string | null,
+  said: string,
+  kind: string,
+  outcome: string,
+  sentiment: number | null,
+  notes: string,
+  follow_up_due: string | null,
   issue_state: 'open' | 'done' | null,
   corrections: number,
   last_reason: string | null,
-  flagged: number | null, review_note: string | null, reviewer_id: number | null, reviewer_name: string | null, reviewed_at: string | null,
+  flagged: number | null,
+  review_note: string | null,
+  reviewer_id: number | null,
+  reviewer_name: string | null,
+  reviewed_at: string | null,
 ];
 
 export function decodeEntry(t: unknown[]): EntryRow {
-  const [id, local_day, created_at, clerk_id, clerk_name, customer_id, first_name, last_name, suggestion_template_id, said,
-    kind, outcome, sentiment, notes, follow_up_due, issue_state, corrections, last_reason, flagged, review_note, reviewer_id,
-    reviewer_name, reviewed_at] = t as EntryTuple;
+  const [
+    id,
+    local_day,
+    created_at,
+    clerk_id,
+    clerk_name,
+    customer_id,
+    first_name,
+    last_name,
+    suggestion_template_id,
+    said,
+    kind,
+    outcome,
+    sentiment,
+    notes,
+    follow_up_due,
+    issue_state,
+    corrections,
+    last_reason,
+    flagged,
+    review_note,
+    reviewer_id,
+    reviewer_name,
+    reviewed_at,
+  ] = t as EntryTuple;
   return {
-    id, local_day, created_at, clerk_id, clerk_name, customer_id, first_name, last_name, suggestion_template_id, said,
-    kind, outcome, sentiment, notes, follow_up_due, issue_state, corrections, last_reason, flagged, review_note, reviewer_id,
-    reviewer_name, reviewed_at,
+    id,
+    local_day,
+    created_at,
+    clerk_id,
+    clerk_name,
+    customer_id,
+    first_name,
+    last_name,
+    suggestion_template_id,
+    said,
+    kind,
+    outcome,
+    sentiment,
+    notes,
+    follow_up_due,
+    issue_state,
+    corrections,
+    last_reason,
+    flagged,
+    review_note,
+    reviewer_id,
+    reviewer_name,
+    reviewed_at,
   };
 }
 
@@ -164,7 +222,11 @@ const ALL_MEASURES: Measure[] = [
   { name: 'complaints', of: (t) => `sum(${t}.kind = 'complaint')`, amendable: true },
   { name: 'follow_ups', of: (t) => `sum(${t}.outcome IN ${OPEN})`, amendable: true },
   { name: 'with_customer', of: (t) => `sum(${t}.customer_id IS NOT NULL)`, amendable: false },
-  { name: 'suggested', of: (t) => `sum(${t}.customer_id IS NOT NULL AND ${t}.suggestion_template_id IS NOT NULL)`, amendable: false },
+  {
+    name: 'suggested',
+    of: (t) => `sum(${t}.customer_id IS NOT NULL AND ${t}.suggestion_template_id IS NOT NULL)`,
+    amendable: false,
+  },
 ];
 
 /**
@@ -202,14 +264,16 @@ function perDay(measures: Measure[]): string {
 
 export const reportsRepo = preparedFor((db: Database.Database) => ({
   /** Arrays for decodeEntry, in no particular order (sorting 5,000 wide rows in SQL costs more than in JS). */
-  entriesInRange: db.prepare<Range & EntryFilterParams, unknown[]>(`${entries(IN_RANGE)}
+  entriesInRange: db
+    .prepare<Range & EntryFilterParams, unknown[]>(`${entries(IN_RANGE)}
     WHERE (@clerk IS NULL OR e.clerk_id = @clerk)
       AND (@kind IS NULL OR e.kind = @kind)
       AND (@outcome IS NULL OR e.outcome = @outcome)
       AND (@smin IS NULL OR e.sentiment >= @smin)
       AND (@smax IS NULL OR e.sentiment <= @smax)
       AND (@followup IS NULL OR (e.outcome IN ${OPEN}) = @followup)
-      AND (@flagged IS NULL OR coalesce(r.flagged, 0) = @flagged)`).raw(true),
+      AND (@flagged IS NULL OR coalesce(r.flagged, 0) = @flagged)`)
+    .raw(true),
   entryById: db.prepare<{ id: number }, unknown[]>(entries('o.id = @id')).raw(true),
   originalsOnDay: db.prepare<{ day: string } & StoreParams, { n: number }>(
     `SELECT count(*) AS n FROM interactions WHERE local_day = @day AND amends_id IS NULL AND ${IN_STORE('interactions.id')}`,
@@ -243,7 +307,10 @@ export const reportsRepo = preparedFor((db: Database.Database) => ({
     ORDER BY oi.due_date IS NULL, oi.due_date, oi.opened_at, oi.interaction_id LIMIT @limit`),
   followUpById: db.prepare<[number], FollowUpRow>(followUps('oi.interaction_id = ?')),
   /** Open follow-ups due on or before a day (overdue and due today), earliest first: the counter's home list. */
-  dueBy: db.prepare<{ day: string; limit: number }, FollowUpRow>(`${followUps('oi.closed_at IS NULL AND oi.due_date <= @day')}
+  dueBy: db.prepare<
+    { day: string; limit: number },
+    FollowUpRow
+  >(`${followUps('oi.closed_at IS NULL AND oi.due_date <= @day')}
     ORDER BY oi.due_date, oi.opened_at, oi.interaction_id LIMIT @limit`),
   /** Open follow-ups given to one clerk, by due date (those without one last). */
   assignedTo: db.prepare<{ clerkId: number; limit: number }, FollowUpRow>(`${followUps(

@@ -41,11 +41,18 @@ function hasChainScope(ctx: ServiceContext, clerkId: number): boolean {
 }
 
 /** The selection, once the clerk is known to be allowed it; FORBIDDEN otherwise. */
-export function allowedStore(ctx: ServiceContext, clerkId: number | null, selection: StoreSelection = 'this'): StoreSelection {
+export function allowedStore(
+  ctx: ServiceContext,
+  clerkId: number | null,
+  selection: StoreSelection = 'this',
+): StoreSelection {
   const home = hubStoreOf(ctx.db)?.id;
   if (selection === 'this' || selection === home) return 'this';
   if (clerkId === null || !hasChainScope(ctx, clerkId)) {
-    throw new AppError('FORBIDDEN', "Your account reviews this store only; a chain-wide review is granted on the hub (counterpart hub grant).");
+    throw new AppError(
+      'FORBIDDEN',
+      'Your account reviews this store only; a chain-wide review is granted on the hub (counterpart hub grant).',
+    );
   }
   return selection;
 }
@@ -55,12 +62,19 @@ export function reviewStores(ctx: ServiceContext, clerkId: number): ReviewStores
   const here = { id: 'this' as const, name: hubStoreOf(ctx.db)?.name ?? ctx.config.storeName };
   if (!hasChainScope(ctx, clerkId)) return { stores: [here], chain: false };
   const home = hubStoreOf(ctx.db)?.id ?? '';
-  return { stores: [here, ...statements(ctx.db).otherStores.all(home), { id: 'all', name: 'All stores' }], chain: true };
+  return {
+    stores: [here, ...statements(ctx.db).otherStores.all(home), { id: 'all', name: 'All stores' }],
+    chain: true,
+  };
 }
 
 /** The selection's name, for the PDF's heading, the file names and the audit. */
 export function storeLabel(ctx: ServiceContext, selection: StoreSelection = 'this'): string {
   if (selection === 'this') return hubStoreOf(ctx.db)?.name ?? ctx.config.storeName;
   if (selection === 'all') return 'All stores';
-  return statements(ctx.db).otherStores.all('').find((s) => s.id === selection)?.name ?? 'Another store';
+  return (
+    statements(ctx.db)
+      .otherStores.all('')
+      .find((s) => s.id === selection)?.name ?? 'Another store'
+  );
 }

@@ -74,7 +74,10 @@ describe('lockouts across the counters of a store', () => {
     const b = await counter('Sligo');
     const [atA, atB] = await sharedClerk([a, b], 'Ciara Walsh', '1357');
     // Each counter sends the limit's worth at once: their own counts allow five each, the store's five in all.
-    const guesses = Array.from({ length: MAX_PIN_ATTEMPTS }, (_, i) => [attempt(a, atA!, `90${i}0`), attempt(b, atB!, `80${i}0`)]).flat();
+    const guesses = Array.from({ length: MAX_PIN_ATTEMPTS }, (_, i) => [
+      attempt(a, atA!, `90${i}0`),
+      attempt(b, atB!, `80${i}0`),
+    ]).flat();
     const answers = await Promise.all(guesses);
     const checked = answers.filter((m) => /Wrong PIN/.test(m));
     expect(checked.length).toBeLessThanOrEqual(MAX_PIN_ATTEMPTS);
@@ -116,13 +119,25 @@ describe('lockouts across the counters of a store', () => {
     const cork = await counter('Cork');
     const [atA] = await sharedClerk([a], 'Orla Byrne', '7531');
     await attempt(a, atA!, '0000');
-    const gid = a.db.prepare<[number], { global_id: string }>('SELECT global_id FROM sync_clerks WHERE clerk_id = ?').get(atA!)!.global_id;
+    const gid = a.db
+      .prepare<[number], { global_id: string }>('SELECT global_id FROM sync_clerks WHERE clerk_id = ?')
+      .get(atA!)!.global_id;
     for (const step of ['count', 'wrong', 'right'] as const) {
-      const asked = await post(hub.url, HUB_API.pinAttempt.path, { storeId: cork.link.store.id, clerkId: gid, step }, { credential: cork.link.credential });
+      const asked = await post(
+        hub.url,
+        HUB_API.pinAttempt.path,
+        { storeId: cork.link.store.id, clerkId: gid, step },
+        { credential: cork.link.credential },
+      );
       expect(asked.status, step).toBe(404);
     }
     // Under Clonmel's own id the credential is refused outright.
-    const posing = await post(hub.url, HUB_API.pinAttempt.path, { storeId: a.link.store.id, clerkId: gid, step: 'count' }, { credential: cork.link.credential });
+    const posing = await post(
+      hub.url,
+      HUB_API.pinAttempt.path,
+      { storeId: a.link.store.id, clerkId: gid, step: 'count' },
+      { credential: cork.link.credential },
+    );
     expect(posing.status).toBe(403);
     expect(await hubCount('Orla Byrne')).toMatchObject({ failed_pins: 1, lockouts: 0, locked_until: null });
   });

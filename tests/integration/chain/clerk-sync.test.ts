@@ -33,7 +33,10 @@ describe('clerk accounts within a store', () => {
 
     const [there] = named(b, 'Nuala Keane');
     expect(there).toBeDefined();
-    await expect(signIn(b.ctx, there!.id, '4821')).resolves.toMatchObject({ displayName: 'Nuala Keane', role: 'clerk' });
+    await expect(signIn(b.ctx, there!.id, '4821')).resolves.toMatchObject({
+      displayName: 'Nuala Keane',
+      role: 'clerk',
+    });
     await expect(signIn(b.ctx, there!.id, '0000')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(named(cork, 'Nuala Keane')).toEqual([]);
     expect(clerkOutboxCount(a.db) + clerkOutboxCount(b.db)).toBe(0);
@@ -46,13 +49,31 @@ describe('clerk accounts within a store', () => {
     const cork = await counter('Cork');
     await createClerk(a.ctx, actor(a), 'Ciara Walsh', 'clerk', '1357');
     await sync(a);
-    const asked = await post(hub.url, HUB_API.clerks.path, { storeId: a.link.store.id, changes: [] }, { credential: cork.link.credential });
+    const asked = await post(
+      hub.url,
+      HUB_API.clerks.path,
+      { storeId: a.link.store.id, changes: [] },
+      { credential: cork.link.credential },
+    );
     expect(asked.status).toBe(403);
-    const gid = a.db.prepare<[], { global_id: string }>("SELECT s.global_id FROM sync_clerks s JOIN clerks c ON c.id = s.clerk_id WHERE c.display_name = 'Ciara Walsh'").get()!.global_id;
+    const gid = a.db
+      .prepare<[], { global_id: string }>(
+        "SELECT s.global_id FROM sync_clerks s JOIN clerks c ON c.id = s.clerk_id WHERE c.display_name = 'Ciara Walsh'",
+      )
+      .get()!.global_id;
     const pushed = await post(
       hub.url,
       HUB_API.clerks.path,
-      { storeId: cork.link.store.id, changes: [{ id: gid, hlc: `${String(Date.now() + 1000).padStart(15, '0')}:00000:${cork.link.terminal.id}`, fields: { role: 'admin' } }] },
+      {
+        storeId: cork.link.store.id,
+        changes: [
+          {
+            id: gid,
+            hlc: `${String(Date.now() + 1000).padStart(15, '0')}:00000:${cork.link.terminal.id}`,
+            fields: { role: 'admin' },
+          },
+        ],
+      },
       { credential: cork.link.credential },
     );
     expect(pushed.status).toBe(403);
@@ -102,7 +123,14 @@ describe('clerk accounts within a store', () => {
     for (const c of [a, b]) {
       const both = named(c, 'Aoife Byrne');
       expect(both).toHaveLength(2);
-      const pins = await Promise.all(both.map((k) => signIn(c.ctx, k.id, '1010').then(() => '1010', () => signIn(c.ctx, k.id, '2020').then(() => '2020'))));
+      const pins = await Promise.all(
+        both.map((k) =>
+          signIn(c.ctx, k.id, '1010').then(
+            () => '1010',
+            () => signIn(c.ctx, k.id, '2020').then(() => '2020'),
+          ),
+        ),
+      );
       expect(pins.sort()).toEqual(['1010', '2020']);
     }
   });
@@ -112,7 +140,9 @@ describe('clerk accounts within a store', () => {
     await createClerk(a.ctx, actor(a), 'Pól Ó Sé', 'clerk', '86420');
     await sync(a);
     const { rows } = await db.pool.query<{ value: unknown }>("SELECT value FROM clerk_fields WHERE field = 'pinHash'");
-    const hash = a.db.prepare<[], { pin_hash: string }>("SELECT pin_hash FROM clerks WHERE display_name = 'Pól Ó Sé'").get()!.pin_hash;
+    const hash = a.db
+      .prepare<[], { pin_hash: string }>("SELECT pin_hash FROM clerks WHERE display_name = 'Pól Ó Sé'")
+      .get()!.pin_hash;
     expect(rows.map((r) => r.value)).toContain(hash);
     const everything = JSON.stringify(rows);
     expect(everything).not.toContain('86420');

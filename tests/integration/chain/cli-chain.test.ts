@@ -62,7 +62,8 @@ describe('a chain from the command line', () => {
     const link = readHubLink(store.file)!;
     expect(fs.statSync(hubLinkFile(store.file)).mode & 0o777).toBe(0o600);
     // Not in the store (so not in its backups, nor anything the app's screens can ask for).
-    for (const f of [store.file, `${store.file}-wal`]) if (fs.existsSync(f)) expect(fs.readFileSync(f).includes(link.credential)).toBe(false);
+    for (const f of [store.file, `${store.file}-wal`])
+      if (fs.existsSync(f)) expect(fs.readFileSync(f).includes(link.credential)).toBe(false);
 
     const status = await cli('sync', 'status', '--db', store.file, '--json');
     expect(JSON.parse(status.out)).toEqual({
@@ -76,13 +77,21 @@ describe('a chain from the command line', () => {
       bootstrap: null,
     });
     const plain = await cli('sync', 'status', '--db', store.file);
-    expect(plain.out).toMatch(/^Hub: +http:\/\/127\.0\.0\.1:\d+\/\nStore: +Galway\nTerminal: +till-2\nJoined: .*\nLast sync: +never\nUnsynced: +0 changes\n$/);
+    expect(plain.out).toMatch(
+      /^Hub: +http:\/\/127\.0\.0\.1:\d+\/\nStore: +Galway\nTerminal: +till-2\nJoined: .*\nLast sync: +never\nUnsynced: +0 changes\n$/,
+    );
 
     const now = await cli('sync', 'now', '--db', store.file);
     expect(now).toEqual({ code: 0, out: 'Synced till-2 at Galway: sent 0 changes, received 0.\n', err: '' });
 
-    const listed = JSON.parse((await cli('hub', 'terminals', '--json')).out) as { name: string; lastSeenAt: string | null; appVersion: string }[];
-    expect(listed).toEqual([expect.objectContaining({ name: 'till-2', appVersion: expect.any(String), lastSeenAt: expect.any(String) })]);
+    const listed = JSON.parse((await cli('hub', 'terminals', '--json')).out) as {
+      name: string;
+      lastSeenAt: string | null;
+      appVersion: string;
+    }[];
+    expect(listed).toEqual([
+      expect.objectContaining({ name: 'till-2', appVersion: expect.any(String), lastSeenAt: expect.any(String) }),
+    ]);
     expect((await cli('hub', 'terminals')).out).toMatch(/^Store +Terminal +State .*\n.*\nGalway +till-2 +active /);
 
     const again = await cli('sync', 'join', '--hub', hubs[1]!, '--code', code, '--db', store.file);
@@ -90,7 +99,9 @@ describe('a chain from the command line', () => {
     expect(again.err).toMatch(/^This store already joined the hub at .* as till-2 \(Galway\)\. To join again/);
 
     const revoked = await cli('hub', 'revoke', 'till-2');
-    expect(revoked.out).toBe('Revoked till-2 at Galway: the hub refuses its next request. Its name is free for a new enrolment.\n');
+    expect(revoked.out).toBe(
+      'Revoked till-2 at Galway: the hub refuses its next request. Its name is free for a new enrolment.\n',
+    );
     const refused = await cli('sync', 'now', '--db', store.file);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/^This terminal was revoked on the hub at \S+: enrol it again with a new code\.\n$/);
@@ -103,17 +114,36 @@ describe('a chain from the command line', () => {
   it('answers a spent code and bad arguments in one line', async () => {
     const store = tempStore();
     const spent = await cli('sync', 'join', '--hub', hubs[1]!, '--code', 'ABCD-EFGH-JKMN-PQRS', '--db', store.file);
-    expect(spent).toEqual({ code: 1, out: '', err: 'This enrolment code is unknown or was used already: ask for a new one (counterpart hub enroll).\n' });
+    expect(spent).toEqual({
+      code: 1,
+      out: '',
+      err: 'This enrolment code is unknown or was used already: ask for a new one (counterpart hub enroll).\n',
+    });
     expect(fs.existsSync(hubLinkFile(store.file))).toBe(false);
     const notACode = await cli('sync', 'join', '--hub', hubs[1]!, '--code', 'hello', '--db', store.file);
-    expect(notACode).toMatchObject({ code: 2, err: 'That is not an enrolment code: an enrolment code has 16 letters and digits.\n' });
-    const plainHttp = await cli('sync', 'join', '--hub', 'http://hub.example.com/', '--code', 'ABCD-EFGH-JKMN-PQRS', '--db', store.file);
+    expect(notACode).toMatchObject({
+      code: 2,
+      err: 'That is not an enrolment code: an enrolment code has 16 letters and digits.\n',
+    });
+    const plainHttp = await cli(
+      'sync',
+      'join',
+      '--hub',
+      'http://hub.example.com/',
+      '--code',
+      'ABCD-EFGH-JKMN-PQRS',
+      '--db',
+      store.file,
+    );
     expect(plainHttp.code).toBe(2);
     expect(plainHttp.err).toMatch(/^A hub on another machine must be reached over https/);
     const missing = path.join(path.dirname(store.file), 'nothing.db');
     const noStore = await cli('sync', 'status', '--db', missing);
     // As every command answers a store that is not there (exit 1, one sentence).
-    expect(noStore).toMatchObject({ code: 1, err: `No database at ${missing}: pass --db FILE, or create a demo store with "counterpart seed".\n` });
+    expect(noStore).toMatchObject({
+      code: 1,
+      err: `No database at ${missing}: pass --db FILE, or create a demo store with "counterpart seed".\n`,
+    });
     expect(fs.existsSync(path.join(path.dirname(store.file), 'nothing.db'))).toBe(false);
     expect(await cli('sync', 'status', '--db', store.file)).toEqual({
       code: 0,
@@ -126,7 +156,9 @@ describe('a chain from the command line', () => {
 
   it('stops a hub cleanly on SIGTERM, and a terminal then says in one sentence that the hub is out of reach', async () => {
     const store = tempStore();
-    const { code } = JSON.parse((await cli('hub', 'enroll', '--store', 'Cork', '--terminal', 'till-1', '--json')).out) as { code: string };
+    const { code } = JSON.parse(
+      (await cli('hub', 'enroll', '--store', 'Cork', '--terminal', 'till-1', '--json')).out,
+    ) as { code: string };
     expect((await cli('sync', 'join', '--hub', hubs[0]!, '--code', code, '--db', store.file)).code).toBe(0);
     const exited = new Promise<number | null>((resolve) => hubProcess.child.on('exit', resolve));
     hubProcess.child.kill('SIGTERM');
@@ -134,7 +166,10 @@ describe('a chain from the command line', () => {
     const out = hubProcess.out();
     expect(out).toMatch(/Hub stopped\.\n$/);
     // One JSON line per request it answered, between the start lines and the stop line.
-    const logged = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { route: string; status: number });
+    const logged = out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { route: string; status: number });
     expect(logged.map((l) => `${l.route} ${l.status}`)).toEqual([
       '/v1/enrol 200',
       '/v1/hello 200',

@@ -31,7 +31,11 @@ interface Counter extends TempStore {
 let joined = 0;
 async function counter(store: string): Promise<Counter> {
   const s = tempStore(new Date().toISOString(), { storeName: store });
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: `till-${++joined}`, now: new Date() });
+  const { code } = await issueEnrolmentCode(db.pool, {
+    storeName: store,
+    terminalName: `till-${++joined}`,
+    now: new Date(),
+  });
   await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
   return { ...s, link: readHubLink(s.file)! };
 }
@@ -51,10 +55,24 @@ describe("the review's store selector", () => {
   it('shows this store by default, refuses others without the chain scope, and after a grant shows another store or all', async () => {
     const galway = await counter('Galway');
     const cork = await counter('Cork');
-    const mo = await createClerk(galway.ctx, { ...requireClerk(galway.ctx, galway.clerkId), role: 'admin' }, 'Mo Manager', 'manager', '5555');
-    for (const [c, name] of [[galway, 'Galway'], [cork, 'Cork']] as const) {
+    const mo = await createClerk(
+      galway.ctx,
+      { ...requireClerk(galway.ctx, galway.clerkId), role: 'admin' },
+      'Mo Manager',
+      'manager',
+      '5555',
+    );
+    for (const [c, name] of [
+      [galway, 'Galway'],
+      [cork, 'Cork'],
+    ] as const) {
       const customer = createCustomer(c.ctx, { firstName: 'Una', lastName: `At ${name}` }, c.clerkId).id;
-      logInteraction(c.ctx, c.clerkId, { customerId: customer, kind: 'inquiry', outcome: 'resolved', notes: `asked at ${name}` });
+      logInteraction(c.ctx, c.clerkId, {
+        customerId: customer,
+        kind: 'inquiry',
+        outcome: 'resolved',
+        notes: `asked at ${name}`,
+      });
     }
     for (const c of [galway, cork, galway]) await sync(c);
     const day = galway.db.prepare<[], { d: string }>('SELECT max(local_day) AS d FROM interactions').get()!.d;
@@ -64,49 +82,105 @@ describe("the review's store selector", () => {
     expect(notes(((await call('reports.day', { day })) as { value: unknown }).value)).toEqual(['asked at Galway']);
     for (const store of ['all', cork.link.store.id]) {
       expect(await call('reports.day', { day, store })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await call('reports.exportCsv', { from: day, to: day, store })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await call('reports.exportCsv', { from: day, to: day, store })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     }
-    expect(await call('reports.stores', {})).toMatchObject({ ok: true, value: { chain: false, stores: [{ id: 'this', name: 'Galway' }] } });
+    expect(await call('reports.stores', {})).toMatchObject({
+      ok: true,
+      value: { chain: false, stores: [{ id: 'this', name: 'Galway' }] },
+    });
 
     // Granted on the hub (names in any case), it reaches the counter with its next sync.
-    const granted = await chainCli(db.url, 'hub', 'grant', '--store', 'galway', '--clerk', 'mo manager', '--scope', 'chain', '--by', 'Síle (IT)');
-    expect(granted).toMatchObject({ code: 0, out: expect.stringContaining('Mo Manager (Galway) may now review every store') });
+    const granted = await chainCli(
+      db.url,
+      'hub',
+      'grant',
+      '--store',
+      'galway',
+      '--clerk',
+      'mo manager',
+      '--scope',
+      'chain',
+      '--by',
+      'Síle (IT)',
+    );
+    expect(granted).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Mo Manager (Galway) may now review every store'),
+    });
     await sync(galway);
     call = await signedIn(galway, mo.id, '5555');
     expect(await call('reports.stores', {})).toMatchObject({
       ok: true,
-      value: { chain: true, stores: [{ id: 'this', name: 'Galway' }, { id: cork.link.store.id, name: 'Cork' }, { id: 'all', name: 'All stores' }] },
+      value: {
+        chain: true,
+        stores: [
+          { id: 'this', name: 'Galway' },
+          { id: cork.link.store.id, name: 'Cork' },
+          { id: 'all', name: 'All stores' },
+        ],
+      },
     });
     const corkDay = await call('reports.day', { day, store: cork.link.store.id });
     expect(notes((corkDay as { value: unknown }).value)).toEqual(['asked at Cork']);
-    expect(notes(((await call('reports.day', { day, store: 'all' })) as { value: unknown }).value)).toEqual(['asked at Cork', 'asked at Galway']);
-    expect(await call('reports.kpis', { day, store: 'all' })).toMatchObject({ ok: true, value: { kpis: { interactions: 2 } } });
+    expect(notes(((await call('reports.day', { day, store: 'all' })) as { value: unknown }).value)).toEqual([
+      'asked at Cork',
+      'asked at Galway',
+    ]);
+    expect(await call('reports.kpis', { day, store: 'all' })).toMatchObject({
+      ok: true,
+      value: { kpis: { interactions: 2 } },
+    });
 
     // The exports hold the selection and say which it is.
-    const csv = (await call('reports.exportCsv', { from: day, to: day, store: 'all' })) as { ok: true; value: { fileName: string; content: string; rows: number } };
+    const csv = (await call('reports.exportCsv', { from: day, to: day, store: 'all' })) as {
+      ok: true;
+      value: { fileName: string; content: string; rows: number };
+    };
     expect(csv.value).toMatchObject({ rows: 2, fileName: `counterpart-all-stores-${day}.csv` });
     expect(csv.value.content).toContain('asked at Cork');
-    const pdf = (await call('reports.exportPdf', { from: day, to: day, store: cork.link.store.id })) as { ok: true; value: { fileName: string } };
+    const pdf = (await call('reports.exportPdf', { from: day, to: day, store: cork.link.store.id })) as {
+      ok: true;
+      value: { fileName: string };
+    };
     expect(pdf.value.fileName).toBe(`counterpart-cork-${day}.pdf`);
-    const audited = galway.db.prepare<[], { details: string }>("SELECT details FROM audit_log WHERE event = 'export' ORDER BY id").all().map((r) => JSON.parse(r.details).store);
+    const audited = galway.db
+      .prepare<[], { details: string }>("SELECT details FROM audit_log WHERE event = 'export' ORDER BY id")
+      .all()
+      .map((r) => JSON.parse(r.details).store);
     expect(audited).toEqual(['All stores', 'Cork']);
 
     // Taken back on the hub: this store only again.
-    expect((await chainCli(db.url, 'hub', 'grant', '--store', 'Galway', '--clerk', 'Mo Manager', '--scope', 'store')).code).toBe(0);
+    expect(
+      (await chainCli(db.url, 'hub', 'grant', '--store', 'Galway', '--clerk', 'Mo Manager', '--scope', 'store')).code,
+    ).toBe(0);
     await sync(galway);
     expect(await call('reports.day', { day, store: 'all' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const { rows } = await db.pool.query<{ actor: string; details: { scope: string } }>("SELECT actor, details FROM hub_audit WHERE action = 'grant_scope' ORDER BY id");
-    expect(rows.map((r) => [r.actor, r.details.scope]).slice(-2)).toEqual([['Síle (IT)', 'chain'], [expect.any(String), 'store']]);
+    const { rows } = await db.pool.query<{ actor: string; details: { scope: string } }>(
+      "SELECT actor, details FROM hub_audit WHERE action = 'grant_scope' ORDER BY id",
+    );
+    expect(rows.map((r) => [r.actor, r.details.scope]).slice(-2)).toEqual([
+      ['Síle (IT)', 'chain'],
+      [expect.any(String), 'store'],
+    ]);
   });
 
   it('refuses a grant to a clerk, an unknown store or an unknown clerk', async () => {
     const ennis = await counter('Ennis');
     await createClerk(ennis.ctx, requireClerk(ennis.ctx, ennis.clerkId), 'Cy Clerk', 'clerk', '1234');
     await sync(ennis);
-    const grant = (store: string, clerk: string) => chainCli(db.url, 'hub', 'grant', '--store', store, '--clerk', clerk, '--scope', 'chain', '--json');
-    expect(JSON.parse((await grant('Ennis', 'Cy Clerk')).out)).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('is a clerk') });
+    const grant = (store: string, clerk: string) =>
+      chainCli(db.url, 'hub', 'grant', '--store', store, '--clerk', clerk, '--scope', 'chain', '--json');
+    expect(JSON.parse((await grant('Ennis', 'Cy Clerk')).out)).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('is a clerk'),
+    });
     expect(JSON.parse((await grant('Nowhere', 'Cy Clerk')).out)).toMatchObject({ code: 'NOT_FOUND' });
     expect(JSON.parse((await grant('Ennis', 'Nobody')).out)).toMatchObject({ code: 'NOT_FOUND' });
-    expect((await chainCli(db.url, 'hub', 'grant', '--store', 'Ennis', '--clerk', 'Cy Clerk', '--scope', 'world')).code).toBe(2);
+    expect(
+      (await chainCli(db.url, 'hub', 'grant', '--store', 'Ennis', '--clerk', 'Cy Clerk', '--scope', 'world')).code,
+    ).toBe(2);
   });
 });

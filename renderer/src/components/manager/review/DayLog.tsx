@@ -14,7 +14,18 @@ import { STORE_TEXT } from './StorePicker';
 import { FormError } from '../../FormError';
 import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
 
-const COLUMNS: Column[] = ['Time', 'Clerk', 'Customer', 'Kind', 'Outcome', { label: 'Sentiment', numeric: true }, 'Notes', 'Suggestion', 'Marks', ACTIONS];
+const COLUMNS: Column[] = [
+  'Time',
+  'Clerk',
+  'Customer',
+  'Kind',
+  'Outcome',
+  { label: 'Sentiment', numeric: true },
+  'Notes',
+  'Suggestion',
+  'Marks',
+  ACTIONS,
+];
 
 export const PAGE_SIZE = 100;
 const TEXT_DEBOUNCE_MS = 300;
@@ -29,7 +40,17 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** The day's entries of the store shown (its name in the heading) with filters; a page of 100 rows at a time keeps a 5,000-entry day quick and the table real. */
-export function DayLog({ day, store, storeName, clerks }: { day: string; store: StoreSelection; storeName: string; clerks: Clerk[] }) {
+export function DayLog({
+  day,
+  store,
+  storeName,
+  clerks,
+}: {
+  day: string;
+  store: StoreSelection;
+  storeName: string;
+  clerks: Clerk[];
+}) {
   const { announce } = useFeedback();
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const text = useDebounced(filters.text, TEXT_DEBOUNCE_MS);
@@ -89,7 +110,13 @@ export function DayLog({ day, store, storeName, clerks }: { day: string; store: 
       <LogFilters value={filters} clerks={clerks} onChange={setFilters} />
       <FormError message={report.error} />
       <div className={`table-scroll${report.loading && data ? ' is-stale' : ''}`} aria-busy={report.loading}>
-        <table className="data-table log-table" ref={tableRef} tabIndex={-1} aria-labelledby="log-h" aria-describedby="log-page">
+        <table
+          className="data-table log-table"
+          ref={tableRef}
+          tabIndex={-1}
+          aria-labelledby="log-h"
+          aria-describedby="log-page"
+        >
           <TableHead columns={COLUMNS} />
           <tbody>
             {rows.map((e) => (
@@ -113,7 +140,12 @@ function LogRow({ entry: e, onReview }: { entry: DayEntry; onReview(): void }) {
       <td className="nowrap">{e.clerk.displayName}</td>
       <td>
         {e.customer ? (
-          <button type="button" className="link-button" onClick={() => openCustomerOnCounter(e.customer!.id)} title="Open on the counter">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => openCustomerOnCounter(e.customer!.id)}
+            title="Open on the counter"
+          >
             {e.customer.displayName}
           </button>
         ) : (
@@ -127,7 +159,11 @@ function LogRow({ entry: e, onReview }: { entry: DayEntry; onReview(): void }) {
         {e.followUp === 'done' && <span className="sub muted">followed up</span>}
       </td>
       <td className="num">
-        {e.sentiment === null ? <span className="muted">—</span> : <span title={SENTIMENT_LABEL[e.sentiment]}>{e.sentiment}</span>}
+        {e.sentiment === null ? (
+          <span className="muted">—</span>
+        ) : (
+          <span title={SENTIMENT_LABEL[e.sentiment]}>{e.sentiment}</span>
+        )}
       </td>
       <td className="notes-cell">
         <span className="notes-text">{e.notes || <span className="muted">No notes</span>}</span>
@@ -145,7 +181,15 @@ function LogRow({ entry: e, onReview }: { entry: DayEntry; onReview(): void }) {
           </span>
         )}
       </td>
-      <td>{e.suggestionTemplateId ? <span className="badge badge-sugg" title={e.suggestionTemplateId}>Used</span> : <span className="muted">—</span>}</td>
+      <td>
+        {e.suggestionTemplateId ? (
+          <span className="badge badge-sugg" title={e.suggestionTemplateId}>
+            Used
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
       <td className="marks">
         {e.flagged && <span className="badge badge-flag">Flagged</span>}
         {e.amendmentCount > 0 && (
@@ -155,7 +199,12 @@ function LogRow({ entry: e, onReview }: { entry: DayEntry; onReview(): void }) {
         )}
       </td>
       <td>
-        <button type="button" className="btn btn-small" onClick={onReview} aria-label={`Flag or add a review note: ${who}`}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={onReview}
+          aria-label={`Flag or add a review note: ${who}`}
+        >
           Flag / note
         </button>
       </td>

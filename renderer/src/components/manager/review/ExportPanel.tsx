@@ -11,7 +11,17 @@ import { STORE_TEXT } from './StorePicker';
  * CSV or PDF for the day shown, or for any from/to range, of the store the review shows (its name on the panel and
  * in the file's name). The file is built by the main process and saved here.
  */
-export function ExportPanel({ day, today, store, storeName }: { day: string; today: string; store: StoreSelection; storeName: string }) {
+export function ExportPanel({
+  day,
+  today,
+  store,
+  storeName,
+}: {
+  day: string;
+  today: string;
+  store: StoreSelection;
+  storeName: string;
+}) {
   const { announce } = useFeedback();
   const [from, setFrom] = useState(day);
   const [to, setTo] = useState(day);
@@ -24,7 +34,8 @@ export function ExportPanel({ day, today, store, storeName }: { day: string; tod
     setTo(day);
   }, [day]);
 
-  const rangeError = !isDay(from) || !isDay(to) ? 'Choose both dates.' : from > to ? 'The start date is after the end date.' : null;
+  const rangeError =
+    !isDay(from) || !isDay(to) ? 'Choose both dates.' : from > to ? 'The start date is after the end date.' : null;
 
   const run = async (what: 'csv' | 'pdf') => {
     if (rangeError) return setError(rangeError);

@@ -27,7 +27,9 @@ export function ReviewTab() {
   const [store, setStore] = useState<StoreSelection>('this');
   const stores = useLoad<ReviewStores>('review-stores', () => call('reports.stores', {}));
   const kpis = useLoad<KpiReport>(`kpis:${day}:${store}`, () => call('reports.kpis', { day, store }));
-  const trend = useLoad<TrendPoint[]>(`trend:${day}:${store}`, () => call('reports.trend', { to: day, days: 30, store }));
+  const trend = useLoad<TrendPoint[]>(`trend:${day}:${store}`, () =>
+    call('reports.trend', { to: day, days: 30, store }),
+  );
   const clerks = useLoad<Clerk[]>('clerks', () => call('clerks.list', {}));
   const storeName = selectionName(stores.data, store);
 
