@@ -3,7 +3,8 @@
 // Lockouts across counters: the store's count of wrong PINs lives here, one row per account, and every step is one
 // UPDATE … RETURNING. A 'count' is refused once MAX_PIN_ATTEMPTS are counted (or the account is locked), and
 // PostgreSQL re-checks that condition on the row it waited for, so counters hammering at once are handed out no
-// more checks between them than the limit. The terminal keeps its own count too, so it still locks offline.
+// more checks between them than the limit. A refused count locks a spent account, and a new PIN synced from a
+// counter lifts the lock. The terminal keeps its own count too, so it still locks offline.
 import { lockDuration, MAX_PIN_ATTEMPTS } from '../../common/pin-lockout';
 import type { ClerkChange, HubClerk, PinAttemptResponse, ReviewScope } from '../../common/sync/clerks';
 import { HybridClock } from '../../common/sync/hlc';
@@ -13,11 +14,14 @@ import { inTransaction, type Pool, type PoolClient } from './pg';
 import { FEED_LOCK_KEY } from './push';
 import type { Caller } from './terminals';
 
-/** Sets each field whose stored stamp is older than this one (as MERGE_FIELDS_SQL does for customers). */
+/** Sets each field whose stored stamp is older than this one (as MERGE_FIELDS_SQL does for customers); names those set. */
 const MERGE_CLERK_FIELDS_SQL = `INSERT INTO clerk_fields (clerk_id, field, value, hlc)
 SELECT $1, f.key, f.value, $3 FROM jsonb_each($2::jsonb) AS f
 ON CONFLICT (clerk_id, field) DO UPDATE SET value = EXCLUDED.value, hlc = EXCLUDED.hlc
- WHERE clerk_fields.hlc < EXCLUDED.hlc`;
+ WHERE clerk_fields.hlc < EXCLUDED.hlc
+RETURNING field`;
+const CLEAR_SQL =
+  'UPDATE clerks SET failed_pins = 0, lockouts = 0, locked_until = NULL WHERE id = $1 AND store_id = $2 RETURNING failed_pins, lockouts, locked_until';
 
 /** The account's row, made on first sight; refused when the id is another store's account. */
 async function ownRow(client: PoolClient, storeId: string, clerkId: string, now: Date): Promise<void> {
@@ -59,7 +63,14 @@ export async function syncClerks(
         await ownRow(client, caller.store.id, c.id, now);
         // A clock too far ahead counts as now at the hub (hlc.ts), as for customers.
         const hlc = clock.tooFarAhead(c.hlc) ? clock.tick() : c.hlc;
-        await client.query(MERGE_CLERK_FIELDS_SQL, [c.id, JSON.stringify(c.fields), hlc]);
+        const set = await client.query<{ field: string }>(MERGE_CLERK_FIELDS_SQL, [
+          c.id,
+          JSON.stringify(c.fields),
+          hlc,
+        ]);
+        // A new PIN (a manager's reset, or the clerk's own change after a right PIN) lifts the store's lock, as it
+        // does at the counter that set it: otherwise the other counters would lock the account again at once.
+        if (set.rows.some((r) => r.field === 'pinHash')) await client.query(CLEAR_SQL, [c.id, caller.store.id]);
       }
     }
     return { clerks: await storeClerks(client, caller.store.id) };
@@ -86,8 +97,6 @@ const LOCK_IF_SPENT_SQL = `UPDATE clerks SET failed_pins = 0, lockouts = lockout
        locked_until = $3::timestamptz + make_interval(secs => least($5::float8 * power(2, lockouts), $6::float8) / 1000)
  WHERE id = $1 AND store_id = $2 AND failed_pins >= $4
  RETURNING failed_pins, lockouts, locked_until`;
-const CLEAR_SQL =
-  'UPDATE clerks SET failed_pins = 0, lockouts = 0, locked_until = NULL WHERE id = $1 AND store_id = $2 RETURNING failed_pins, lockouts, locked_until';
 
 /** One step of a PIN attempt at one of the store's counters (common/sync/clerks.ts). */
 export async function pinAttempt(
@@ -105,24 +114,27 @@ export async function pinAttempt(
     if (!rows[0]) throw new HubFailure('NOT_FOUND', "This store's hub does not know that clerk account yet.");
     return rows[0];
   };
+  // lockDuration(n) = first × 2^(n−1), capped: with lockouts the count before this lock, that is first × 2^lockouts.
+  const lockIfSpent = () =>
+    pool.query<LockRow>(LOCK_IF_SPENT_SQL, [...args, now, MAX_PIN_ATTEMPTS, lockDuration(1), lockDuration(Infinity)]);
   if (input.step === 'count') {
     const { rows } = await pool.query<LockRow>(COUNT_ATTEMPT_SQL, [...args, now, MAX_PIN_ATTEMPTS]);
-    return rows[0] ? answer(true, rows[0]) : answer(false, await current());
+    if (rows[0]) return answer(true, rows[0]);
+    // Spent and not locked: an attempt counted earlier may never bring its verdict (its counter crashed, or lost
+    // the hub before saying 'wrong'). This one, past the limit, locks as a wrong PIN would, so the account is not
+    // refused for good; a right PIN still on its way lifts the lock when it arrives.
+    const locked = await lockIfSpent();
+    return answer(false, locked.rows[0] ?? (await current()));
   }
   if (input.step === 'right') {
     const { rows } = await pool.query<LockRow>(CLEAR_SQL, args);
-    if (!rows[0]) await current();
-    return answer(true, rows[0]!);
+    return answer(true, rows[0] ?? (await current()));
   }
-  // lockDuration(n) = first × 2^(n−1), capped: with lockouts the count before this lock, that is first × 2^lockouts.
-  const { rows } = await pool.query<LockRow>(LOCK_IF_SPENT_SQL, [
-    ...args,
-    now,
-    MAX_PIN_ATTEMPTS,
-    lockDuration(1),
-    lockDuration(Infinity),
-  ]);
-  return rows[0] ? answer(false, rows[0]) : answer(true, await current());
+  const { rows } = await lockIfSpent();
+  if (rows[0]) return answer(false, rows[0]);
+  // Locked meanwhile by a count past the limit: this wrong PIN says so, rather than "5 attempts left".
+  const row = await current();
+  return answer(!(row.locked_until && row.locked_until > now), row);
 }
 
 export interface GrantView {

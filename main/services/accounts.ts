@@ -66,7 +66,8 @@ async function checkPin(ctx: ServiceContext, clerkId: number, pin: string, check
   });
   if (store && !store.allowed) {
     keepStoreLock(ctx, clerkId, store);
-    throw refusal(ctx, clerkId, now);
+    // Read the time again: the hub locked after `now`, and a minute's lock must not read as two.
+    throw refusal(ctx, clerkId, ctx.now());
   }
   // Online, this counter's count follows the store's, so a right PIN at another counter clears it here too.
   if (store) clerksRepo(ctx.db).setFailed.run(store.failed, clerkId);

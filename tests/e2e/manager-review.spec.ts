@@ -11,6 +11,7 @@ import {
   TODAY,
   clerkId,
   expectAccessible,
+  fitsItsWidth,
   openBackOffice,
   signIn,
   snap,
@@ -43,6 +44,7 @@ async function logKnownEntries(app: AppFixture): Promise<{ customerId: number; i
 
 const logRows = (page: Page) => page.locator('.log-table tbody tr');
 const row = (page: Page, text: string) => logRows(page).filter({ hasText: text });
+const storePicker = (page: Page) => page.getByRole('combobox', { name: 'Store', exact: true });
 
 test('daily review: KPIs, charts with tables, filters, flag with a note, open the customer', async ({
   app,
@@ -261,4 +263,97 @@ test('a 5,000-entry day pages through 100 rows at a time and stays quick', async
   await expect(logRows(page)).toHaveCount(1);
   await expect(page.locator('#log-page')).toContainText('page 1 of 1');
   await snap(page, testInfo, 'review-busy-day');
+});
+
+test('daily review: a store selector for a manager with the chain scope, by keyboard, with exports of the selection', async ({
+  app,
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000); // three axe scans and two exports on a shared machine
+  // The store as the chain leaves it: joined as "Galway" (sync_state, recorded at join), one entry pulled from Cork
+  // (interaction_origins, as interactions-apply.ts writes it), and the chain scope the hub granted the manager
+  // (review_scope, as the clerk sync brings it). The chain tests cover how each gets there.
+  const db = app.backend.db;
+  const galway = { id: '01930000-0000-7000-8000-000000000001', name: 'Galway' };
+  const cork = { id: '01930000-0000-7000-8000-000000000002', name: 'Cork' };
+  db.prepare("INSERT INTO sync_state (key, value) VALUES ('hubStore', ?)").run(JSON.stringify(galway));
+  const customer = app.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1 OFFSET 40').get() as {
+    id: number;
+  };
+  const here = await value(
+    app,
+    'interactions.log',
+    { customerId: customer.id, kind: 'inquiry', outcome: 'resolved', notes: `${TAG} logged in Galway` },
+    CLERK,
+  );
+  const there = await value(
+    app,
+    'interactions.log',
+    { customerId: customer.id, kind: 'inquiry', outcome: 'resolved', notes: `${TAG} logged in Cork` },
+    CLERK,
+  );
+  db.prepare(
+    "INSERT INTO interaction_origins (interaction_id, store_id, store_name, terminal_id, terminal_name) VALUES (?, ?, ?, ?, 'till-1')",
+  ).run(there.id, cork.id, cork.name, '01930000-0000-7000-8000-0000000000aa');
+  expect(here.id).toBeLessThan(there.id);
+
+  // Without the scope: the store is named, there is nothing to choose, and Cork's entry is not in Galway's review.
+  await signIn(page, MANAGER);
+  await openBackOffice(page);
+  await expect(page.getByText('Store: Galway')).toBeVisible();
+  await expect(storePicker(page)).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Log: Galway' })).toBeVisible();
+  await expect(row(page, `${TAG} logged in Galway`)).toHaveCount(1);
+  await expect(row(page, `${TAG} logged in Cork`)).toHaveCount(0);
+  await expectAccessible(page, testInfo, 'review of this store only');
+
+  db.prepare("UPDATE clerks SET review_scope = 'chain' WHERE display_name = ?").run(MANAGER);
+  await page.reload(); // the session outlives a reload; the review asks again which stores it may show
+  await expect(page.getByTestId('signed-in-clerk')).toHaveText(MANAGER);
+  await openBackOffice(page);
+  const picker = storePicker(page);
+  await expect(picker).toHaveValue('this');
+  await expect(picker.locator('option')).toHaveText(['Galway (this store)', 'Cork', 'All stores']);
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    await expectAccessible(page, testInfo, `review store selector at ${width}`);
+    await fitsItsWidth(page, '.review .page-head');
+  }
+  await snap(page, testInfo, 'review-store-selector');
+
+  // Keyboard only: focus the selector, the arrow key picks Cork; the log, the figures and the export follow.
+  await picker.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(picker).toHaveValue(cork.id);
+  await expect(row(page, `${TAG} logged in Cork`)).toHaveCount(1);
+  await expect(logRows(page)).toHaveCount(1);
+  await expect(page.getByTestId('kpi-interactions').locator('.kpi-value')).toHaveText('1');
+  await expect(page.getByRole('heading', { name: 'Log: Cork' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Export: Cork' })).toBeVisible();
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toBe(`counterpart-cork-${TODAY}.csv`);
+  const file = testInfo.outputPath(csv.suggestedFilename());
+  await csv.saveAs(file);
+  const lines = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(`${TAG} logged in Cork`);
+
+  // The selector sits in the tab order just before the day: Shift+Tab from the day's first button reaches it.
+  await page.getByRole('button', { name: 'Previous day' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(picker).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(picker).toHaveValue('all');
+  await expect(page.getByRole('heading', { name: 'Log: All stores' })).toBeVisible();
+  await expect(row(page, `${TAG} logged in Galway`)).toHaveCount(1);
+  await expect(row(page, `${TAG} logged in Cork`)).toHaveCount(1);
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PDF' }).click(),
+  ]);
+  expect(pdf.suggestedFilename()).toBe(`counterpart-all-stores-${TODAY}.pdf`);
+  await snap(page, testInfo, 'review-all-stores');
 });

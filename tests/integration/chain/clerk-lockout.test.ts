@@ -3,15 +3,14 @@
 // Real SQLite files, real HTTP on 127.0.0.1, a hub on a real PostgreSQL.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lockDuration, MAX_PIN_ATTEMPTS } from '../../../common/pin-lockout';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
-import { createClerk, signIn } from '../../../main/services/accounts';
+import { HUB_API } from '../../../common/sync/api';
+import { createClerk, resetPin, signIn } from '../../../main/services/accounts';
 import { listClerks, requireClerk } from '../../../main/services/clerks';
-import { hubLinkFile, readHubLink, type HubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
-import { exchange } from '../../../main/sync/session';
-import { startTestHub, type TestHub } from '../../helpers/hub';
+import { hubLinkFile } from '../../../main/sync/hub-link';
+import { storeAttempt } from '../../../main/sync/store-lockout';
+import { post, startTestHub, type TestHub } from '../../helpers/hub';
+import { joinedCounter, syncCounter as sync, type JoinedCounter } from '../../helpers/joined-counter';
 import { useTestDatabase } from '../../helpers/pg';
-import { tempStore, type TempStore } from '../../helpers/temp-store';
 import fs from 'node:fs';
 
 const db = useTestDatabase();
@@ -20,32 +19,17 @@ beforeAll(async () => {
   hub = await startTestHub(db);
 });
 
-interface Counter extends TempStore {
-  link: HubLink;
-}
-let joined = 0;
-async function counter(store: string): Promise<Counter> {
-  const s = tempStore();
-  // The hub counts by its own clock: the counter's runs with it, so "locked for 1 minute" reads the same on both.
-  s.ctx.now = () => new Date();
-  const { code } = await issueEnrolmentCode(db.pool, {
-    storeName: store,
-    terminalName: `till-${++joined}`,
-    now: new Date(),
-  });
-  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
-  return { ...s, link: readHubLink(s.file)! };
-}
-const sync = (c: Counter) => exchange(c.ctx, c.link);
+// The hub counts by its own clock: the counters' run with it, so "locked for 1 minute" reads the same on both.
+const counter = (store: string) => joinedCounter(hub, store, { liveClock: true });
 
 /** A clerk made at the first counter and known at all of them; their local id at each. */
-async function sharedClerk(counters: Counter[], name: string, pin: string): Promise<number[]> {
+async function sharedClerk(counters: JoinedCounter[], name: string, pin: string): Promise<number[]> {
   const [first] = counters;
   await createClerk(first!.ctx, requireClerk(first!.ctx, first!.clerkId), name, 'clerk', pin);
   for (const c of counters) await sync(c);
   return counters.map((c) => listClerks(c.ctx).find((k) => k.displayName === name)!.id);
 }
-const attempt = (c: Counter, id: number, pin: string) =>
+const attempt = (c: JoinedCounter, id: number, pin: string) =>
   signIn(c.ctx, id, pin).then(
     () => 'in',
     (e: { message: string }) => e.message,
@@ -101,6 +85,61 @@ describe('lockouts across the counters of a store', () => {
     const row = await hubCount('Ciara Walsh');
     expect(row.lockouts).toBe(1);
     expect(row.locked_until!.getTime() - Date.now()).toBeLessThanOrEqual(lockDuration(1));
+  });
+
+  it('an attempt counted whose verdict never came does not leave the account refused for good', async () => {
+    const a = await counter('Kilkenny');
+    const b = await counter('Kilkenny');
+    const [atA, atB] = await sharedClerk([a, b], 'Brid Daly', '3579');
+    // Counter A counts the limit's worth at the store and then goes away (crash, cable) before saying wrong or right.
+    for (let i = 0; i < MAX_PIN_ATTEMPTS; i++) expect((await storeAttempt(a.db, atA!, 'count'))?.allowed).toBe(true);
+    // The next attempt, at B, is one past the limit: it locks the account as a wrong PIN would, for the usual time.
+    expect(await attempt(b, atB!, '3579')).toMatch(/locked for 1 more minute/);
+    const row = await hubCount('Brid Daly');
+    expect(row.lockouts).toBe(1);
+    expect(row.locked_until!.getTime() - Date.now()).toBeLessThanOrEqual(lockDuration(1));
+  });
+
+  it("a manager's PIN reset at one counter lifts the store's lock at every counter", async () => {
+    const a = await counter('Athlone');
+    const b = await counter('Athlone');
+    const [atA, atB] = await sharedClerk([a, b], 'Eoin Hayes', '1122');
+    for (let i = 0; i < MAX_PIN_ATTEMPTS - 1; i++) await attempt(a, atA!, '0000');
+    expect(await attempt(b, atB!, '0000')).toMatch(/now locked/);
+    await resetPin(a.ctx, requireClerk(a.ctx, a.clerkId), atA!, '5566');
+    await sync(a);
+    await sync(b);
+    expect(await attempt(b, atB!, '5566')).toBe('in');
+    expect(await attempt(a, atA!, '5566')).toBe('in');
+    expect(await hubCount('Eoin Hayes')).toMatchObject({ failed_pins: 0, lockouts: 0, locked_until: null });
+  });
+
+  it("another store's terminal can neither spend nor clear a clerk's attempts", async () => {
+    const a = await counter('Clonmel');
+    const cork = await counter('Cork');
+    const [atA] = await sharedClerk([a], 'Orla Byrne', '7531');
+    await attempt(a, atA!, '0000');
+    const gid = a.db
+      .prepare<[number], { global_id: string }>('SELECT global_id FROM sync_clerks WHERE clerk_id = ?')
+      .get(atA!)!.global_id;
+    for (const step of ['count', 'wrong', 'right'] as const) {
+      const asked = await post(
+        hub.url,
+        HUB_API.pinAttempt.path,
+        { storeId: cork.link.store.id, clerkId: gid, step },
+        { credential: cork.link.credential },
+      );
+      expect(asked.status, step).toBe(404);
+    }
+    // Under Clonmel's own id the credential is refused outright.
+    const posing = await post(
+      hub.url,
+      HUB_API.pinAttempt.path,
+      { storeId: a.link.store.id, clerkId: gid, step: 'count' },
+      { credential: cork.link.credential },
+    );
+    expect(posing.status).toBe(403);
+    expect(await hubCount('Orla Byrne')).toMatchObject({ failed_pins: 1, lockouts: 0, locked_until: null });
   });
 
   it('a counter offline locks on its own count, and signs in without the hub', async () => {

@@ -4,16 +4,12 @@
 // accounts; PIN hashes travel, PINs never, and neither reaches the hub's log.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HUB_API } from '../../../common/sync/api';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { changeOwnPin, createClerk, resetPin, signIn } from '../../../main/services/accounts';
 import { listClerks, requireClerk } from '../../../main/services/clerks';
 import { clerkOutboxCount, hubStoreOf } from '../../../main/sync/clerks-sync';
-import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
-import { exchange } from '../../../main/sync/session';
 import { post, startTestHub, type TestHub } from '../../helpers/hub';
+import { joinedCounter, syncCounter as sync, type JoinedCounter } from '../../helpers/joined-counter';
 import { useTestDatabase } from '../../helpers/pg';
-import { tempStore, type TempStore } from '../../helpers/temp-store';
 
 const db = useTestDatabase();
 let hub: TestHub;
@@ -21,24 +17,9 @@ beforeAll(async () => {
   hub = await startTestHub(db);
 });
 
-interface Counter extends TempStore {
-  link: HubLink;
-}
-let joined = 0;
-/** A counter of `store`: its own SQLite file with its first manager (Aoife Byrne), joined to the hub. */
-async function counter(store: string): Promise<Counter> {
-  const s = tempStore(new Date().toISOString());
-  const { code } = await issueEnrolmentCode(db.pool, {
-    storeName: store,
-    terminalName: `till-${++joined}`,
-    now: new Date(),
-  });
-  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
-  return { ...s, link: readHubLink(s.file)! };
-}
-const sync = (c: Counter) => exchange(c.ctx, c.link);
-const actor = (c: Counter) => requireClerk(c.ctx, c.clerkId);
-const named = (c: Counter, name: string) => listClerks(c.ctx).filter((k) => k.displayName === name);
+const counter = (store: string) => joinedCounter(hub, store);
+const actor = (c: JoinedCounter) => requireClerk(c.ctx, c.clerkId);
+const named = (c: JoinedCounter, name: string) => listClerks(c.ctx).filter((k) => k.displayName === name);
 
 describe('clerk accounts within a store', () => {
   it('a clerk created at counter A signs in at counter B of the same store, not at another store', async () => {

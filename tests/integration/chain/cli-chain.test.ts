@@ -173,10 +173,10 @@ describe('a chain from the command line', () => {
     expect(logged.map((l) => `${l.route} ${l.status}`)).toEqual([
       '/v1/enrol 200',
       '/v1/hello 200',
-      '/v1/clerks 200', // the push: this store's own clerk accounts, made before it joined
+      '/v1/clerks 200', // this counter's clerk accounts, queued when it joined
       '/v1/bootstrap 200', // customers
       '/v1/bootstrap 200', // facts
-      '/v1/clerks 200', // the pull: the store's clerk accounts from its other counters
+      '/v1/clerks 200', // the store's accounts, before the feed
       '/v1/pull 200',
       '/v1/hello 401',
       '/v1/enrol 200',

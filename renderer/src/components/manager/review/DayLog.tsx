@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Clerk } from '../../../../../common/domain';
-import type { DayEntry, DayReport } from '../../../../../common/reports';
+import type { DayEntry, DayReport, StoreSelection } from '../../../../../common/reports';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { KIND_LABEL, OUTCOME_LABEL, SENTIMENT_LABEL } from '../../../lib/labels';
@@ -10,6 +10,7 @@ import { openCustomerOnCounter } from '../shared/open-customer';
 import { LogFilters, NO_FILTERS, toDayFilters, type FilterState } from './LogFilters';
 import { Pager } from './Pager';
 import { ReviewDialog } from './ReviewDialog';
+import { STORE_TEXT } from './StorePicker';
 import { FormError } from '../../FormError';
 import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
 
@@ -38,15 +39,28 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/** The day's entries with filters; a page of 100 rows at a time keeps a 5,000-entry day quick and the table real. */
-export function DayLog({ day, clerks }: { day: string; clerks: Clerk[] }) {
+/**
+ * The day's entries of the store shown (its name in the heading) with filters; a page of 100 rows at a time keeps a
+ * 5,000-entry day quick and the table real.
+ */
+export function DayLog({
+  day,
+  store,
+  storeName,
+  clerks,
+}: {
+  day: string;
+  store: StoreSelection;
+  storeName: string;
+  clerks: Clerk[];
+}) {
   const fmt = useFormat();
   const { announce } = useFeedback();
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const text = useDebounced(filters.text, TEXT_DEBOUNCE_MS);
   const query = useMemo(() => toDayFilters(filters, text), [filters, text]);
-  const key = `${day}|${JSON.stringify(query)}`;
-  const report = useLoad<DayReport>(key, () => call('reports.day', { day, filters: query }));
+  const key = `${day}|${store}|${JSON.stringify(query)}`;
+  const report = useLoad<DayReport>(key, () => call('reports.day', { day, filters: query, store }));
   const [page, setPage] = useState(0);
   const [patched, setPatched] = useState<Map<number, DayEntry>>(new Map());
   const [reviewing, setReviewing] = useState<DayEntry | null>(null);
@@ -89,7 +103,7 @@ export function DayLog({ day, clerks }: { day: string; clerks: Clerk[] }) {
   return (
     <section className="card review-section" aria-labelledby="log-h">
       <div className="section-head">
-        <h3 id="log-h">Log</h3>
+        <h3 id="log-h">{STORE_TEXT.heading('Log', storeName)}</h3>
         <p className="muted small" data-testid="log-count">
           {data
             ? data.entries.length === data.total

@@ -1,12 +1,27 @@
 import { useEffect, useState } from 'react';
+import type { StoreSelection } from '../../../../../common/reports';
 import { call, errorMessage } from '../../../api/client';
 import { useFeedback } from '../../../state/feedback';
 import { isDay } from '../shared/days';
 import { downloadBase64, downloadText } from '../shared/download';
 import { FormError } from '../../FormError';
+import { STORE_TEXT } from './StorePicker';
 
-/** CSV or PDF for the day shown, or for any from/to range. The file is built by the main process and saved here. */
-export function ExportPanel({ day, today }: { day: string; today: string }) {
+/**
+ * CSV or PDF for the day shown, or for any from/to range, of the store the review shows (its name on the panel and
+ * in the file's name). The file is built by the main process and saved here.
+ */
+export function ExportPanel({
+  day,
+  today,
+  store,
+  storeName,
+}: {
+  day: string;
+  today: string;
+  store: StoreSelection;
+  storeName: string;
+}) {
   const { announce } = useFeedback();
   const [from, setFrom] = useState(day);
   const [to, setTo] = useState(day);
@@ -28,11 +43,11 @@ export function ExportPanel({ day, today }: { day: string; today: string }) {
     setError(null);
     try {
       if (what === 'csv') {
-        const file = await call('reports.exportCsv', { from, to, bom });
+        const file = await call('reports.exportCsv', { from, to, bom, store });
         downloadText(file.fileName, file.content, 'text/csv;charset=utf-8');
         announce(`CSV exported: ${file.rows} rows, saved as ${file.fileName}`);
       } else {
-        const file = await call('reports.exportPdf', { from, to });
+        const file = await call('reports.exportPdf', { from, to, store });
         downloadBase64(file.fileName, file.base64, 'application/pdf');
         announce(`PDF exported: ${file.pages} pages, saved as ${file.fileName}`);
       }
@@ -45,7 +60,7 @@ export function ExportPanel({ day, today }: { day: string; today: string }) {
 
   return (
     <section className="card review-section" aria-labelledby="export-h">
-      <h3 id="export-h">Export</h3>
+      <h3 id="export-h">{STORE_TEXT.heading('Export', storeName)}</h3>
       <div className="export-row">
         <label className="field">
           <span className="field-label">From</span>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Clerk } from '../../../../../common/domain';
-import type { KpiReport, TrendPoint } from '../../../../../common/reports';
+import type { KpiReport, ReviewStores, StoreSelection, TrendPoint } from '../../../../../common/reports';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFormat } from '../../../lib/format';
@@ -13,6 +13,7 @@ import { DayPicker } from './DayPicker';
 import { ExportPanel } from './ExportPanel';
 import { KpiCards } from './KpiCards';
 import { RecoveryTables } from './RecoveryTables';
+import { STORE_TEXT, StorePicker, selectionName } from './StorePicker';
 import { FormError } from '../../FormError';
 
 /** One day of the store at a glance: figures against the week before, charts, and every entry. */
@@ -21,19 +22,29 @@ export function ReviewTab() {
   const fmt = useFormat();
   const today = fmt.today();
   const [day, setDay] = useState(today);
-  const kpis = useLoad<KpiReport>(`kpis:${day}`, () => call('reports.kpis', { day }));
-  const trend = useLoad<TrendPoint[]>(`trend:${day}`, () => call('reports.trend', { to: day, days: 30 }));
+  const [store, setStore] = useState<StoreSelection>('this');
+  const stores = useLoad<ReviewStores>('review-stores', () => call('reports.stores', {}));
+  const kpis = useLoad<KpiReport>(`kpis:${day}:${store}`, () => call('reports.kpis', { day, store }));
+  const trend = useLoad<TrendPoint[]>(`trend:${day}:${store}`, () =>
+    call('reports.trend', { to: day, days: 30, store }),
+  );
   const clerks = useLoad<Clerk[]>('clerks', () => call('clerks.list', {}));
+  const storeName = selectionName(stores.data, store);
 
   const changeDay = (next: string) => {
     setDay(next);
     announce(`Showing ${fmt.weekdayDay(next)}`);
+  };
+  const changeStore = (next: StoreSelection) => {
+    setStore(next);
+    announce(STORE_TEXT.showing(selectionName(stores.data, next)));
   };
 
   return (
     <div className="mgr-page review">
       <div className="page-head">
         <h2>Daily review</h2>
+        {stores.data && <StorePicker stores={stores.data} store={store} onStore={changeStore} />}
         <DayPicker day={day} today={today} onDay={changeDay} />
       </div>
 
@@ -72,8 +83,8 @@ export function ReviewTab() {
         {kpis.data && <RecoveryTables summary={kpis.data.recovery} />}
       </section>
 
-      <DayLog day={day} clerks={clerks.data ?? []} />
-      <ExportPanel day={day} today={today} />
+      <DayLog day={day} store={store} storeName={storeName} clerks={clerks.data ?? []} />
+      <ExportPanel day={day} today={today} store={store} storeName={storeName} />
     </div>
   );
 }
