@@ -289,7 +289,11 @@ export const contract = {
   'playbook.save': returns<PlaybookStoredTemplate>()(z.object({ template: templateDraft }), 'manager'),
   'playbook.setEnabled': returns<PlaybookStoredTemplate>()(z.object({ id: templateId, enabled: z.boolean() }), 'manager'),
   /** How an unsaved draft reads for a customer (null: a walk-in) and whether it would be offered. */
-  'playbook.preview': returns<PlaybookPreview>()(z.object({ template: templateDraft, customerId: id.nullable() }), 'manager'),
+  'playbook.preview': returns<PlaybookPreview>()(
+    // `language`: which of the template's languages to show the texts in (the main process checks it has it).
+    z.object({ template: templateDraft, customerId: id.nullable(), language: z.string().max(16).optional() }),
+    'manager',
+  ),
   /** The whole playbook as the JSON text of a playbook file. */
   'playbook.export': returns<string>()(empty, 'manager'),
   /** All or nothing: one invalid template rejects the file. */

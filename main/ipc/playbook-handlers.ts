@@ -28,7 +28,7 @@ export const playbookHandlers: PartialHandlers = {
   'playbook.setEnabled': (ctx, s, i) => setEnabled(ctx, actorId(ctx, s), i.id, i.enabled),
   'playbook.preview': (ctx, s, i) => {
     if (i.customerId !== null) requireCustomer(ctx, i.customerId);
-    return previewDraft(ctx, i.template, i.customerId, actorId(ctx, s));
+    return previewDraft(ctx, i.template, i.customerId, actorId(ctx, s), i.language);
   },
   'playbook.export': (ctx) => `${JSON.stringify(exportPlaybook(ctx), null, 2)}\n`,
   'playbook.import': (ctx, s, i) => importPlaybook(ctx, actorId(ctx, s), i.json),

@@ -9,6 +9,7 @@ const PIN = '1234';
 const MANAGER = 'Declan Murphy';
 const CLERK = 'Aoife Byrne';
 const EDITED = 'Good to see you again — this line comes from the edited playbook.';
+const GERMAN = 'Schön, Sie wiederzusehen! Diese Zeile kommt aus dem bearbeiteten Playbook.';
 
 const announcer = (page: Page) => page.getByTestId('announcer');
 const search = (page: Page) => page.getByRole('combobox', { name: 'Find customer' });
@@ -127,6 +128,64 @@ test('a manager edits, previews and saves a template; the clerk sees it; a disab
   await expect(page.locator('.sugg').first()).toBeVisible();
   await expect(page.locator('.sugg').filter({ hasText: target.title })).toHaveCount(0);
   await expect(page.getByText(EDITED)).toHaveCount(0);
+});
+
+test('a manager edits the German texts, by keyboard, without losing the English; a German-speaking customer hears them', async ({ app, page }, testInfo) => {
+  test.setTimeout(90_000);
+  const db = app.backend.db;
+  const clerkId = (db.prepare('SELECT id FROM clerks WHERE display_name = ?').get(CLERK) as { id: number }).id;
+  const customer = db
+    .prepare("SELECT id, first_name AS firstName, phone FROM customers WHERE phone IS NOT NULL AND first_name <> '' ORDER BY id LIMIT 1 OFFSET 60")
+    .get() as { id: number; firstName: string; phone: string };
+  const changed = await app.call('customers.update', { id: customer.id, changes: { language: 'Deutsch' } }, clerkId);
+  if (!changed.ok) throw new Error(changed.error.message);
+  const before = await app.call('suggestions.forCustomer', { customerId: customer.id }, clerkId);
+  if (!before.ok) throw new Error(before.error.message);
+  const target: Suggestion = before.value[0]!;
+  expect(target, 'the German-speaking customer hears German').toMatchObject({ language: 'de' });
+  const stored = () =>
+    db.prepare(`SELECT text_${target.style} AS english, translations FROM playbook_templates WHERE id = ?`).get(target.templateId) as {
+      english: string;
+      translations: string;
+    };
+  const english = stored().english;
+
+  await signIn(page, MANAGER);
+  await openPlaybook(page);
+  await page.getByLabel('Find template').fill(target.title);
+  await page.getByRole('button', { name: `Edit ${target.title}` }).click();
+  await expect(page.getByRole('heading', { level: 2, name: target.title })).toBeFocused();
+  // The store speaks English: the editor opens on its texts; the language is picked with the keyboard.
+  const language = page.getByLabel('Language of the texts');
+  await expect(language).toHaveValue('en');
+  await expect(page.getByText('This template speaks English and German.')).toBeVisible();
+  await language.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(language).toHaveValue('de');
+  const text = page.locator(`textarea[data-style="${target.style}"]`);
+  await expect(text).toHaveAttribute('lang', 'de');
+  await expect(text).toHaveValue(JSON.parse(stored().translations).de[target.style]);
+  await text.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(GERMAN);
+  await expect(page.locator(`.pb-preview-texts li[data-style="${target.style}"]`)).toContainText(GERMAN);
+  await page.screenshot({ path: testInfo.outputPath('playbook-editor-german.png') });
+  await expectAccessible(page, testInfo, 'playbook editor in German');
+  await page.keyboard.press('Control+s');
+  await expect(announcer(page)).toHaveText(new RegExp(`Saved “.*” as version \\d+\\.`));
+  expect(JSON.parse(stored().translations).de[target.style]).toBe(GERMAN);
+  expect(stored().english, 'the English text is untouched').toBe(english);
+  // Back to English, by keyboard: its text is there as it was.
+  await language.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(text).toHaveValue(english);
+
+  await switchClerk(page, CLERK);
+  await openCustomer(page, customer.phone, customer.id);
+  const shown = page.locator('.sugg').filter({ hasText: target.title });
+  await expect(shown.locator('.sugg-text')).toHaveText(GERMAN);
+  await expect(shown.locator('.sugg-text')).toHaveAttribute('lang', 'de');
+  await expect(shown.locator('.sugg-why')).toContainText(`in German — ${customer.firstName} prefers German`);
 });
 
 test('a clerk has no way into the playbook', async ({ app, page }) => {

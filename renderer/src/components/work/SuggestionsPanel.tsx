@@ -66,7 +66,7 @@ export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRe
                   Use <kbd>Alt+{i + 1}</kbd>
                 </button>
               </div>
-              <p className="sugg-text">{s.text}</p>
+              <p className="sugg-text" lang={s.language}>{s.text}</p>
               {s.reasons.length > 0 && (
                 <p className="sugg-why">
                   <span className="why">why:</span> {s.reasons.map((r) => r.fact).join('; ')}
