@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import type { Suggestion } from '../../common/domain';
-import { expect, test } from './fixtures';
+import { expect, test, type AppFixture } from './fixtures';
 
 const PIN = '1234';
 const MANAGER = 'Declan Murphy';
@@ -49,17 +49,30 @@ async function expectAccessible(page: Page, testInfo: TestInfo, screen: string):
   expect(bad, `accessibility of the ${screen}`).toEqual([]);
 }
 
-test('a manager edits, previews and saves a template; the clerk sees it; a disabled template is gone', async ({ app, page }, testInfo) => {
-  test.setTimeout(90_000);
+/** The clerk, and a demo customer with a phone who gets suggestions. */
+function demoCustomer(app: AppFixture) {
   const db = app.backend.db;
   const clerkId = (db.prepare('SELECT id FROM clerks WHERE display_name = ?').get(CLERK) as { id: number }).id;
   const customer = db
-    .prepare("SELECT id, first_name || ' ' || last_name AS name, phone FROM customers WHERE phone IS NOT NULL ORDER BY id LIMIT 1 OFFSET 60")
-    .get() as { id: number; name: string; phone: string };
-  const before = await app.call('suggestions.forCustomer', { customerId: customer.id }, clerkId);
-  if (!before.ok) throw new Error(before.error.message);
-  const target: Suggestion = before.value[0]!;
-  expect(target, 'the demo customer gets at least one suggestion').toBeDefined();
+    .prepare(
+      "SELECT id, first_name AS firstName, first_name || ' ' || last_name AS name, phone FROM customers WHERE phone IS NOT NULL ORDER BY id LIMIT 1 OFFSET 60",
+    )
+    .get() as { id: number; firstName: string; name: string; phone: string };
+  return { clerkId, customer };
+}
+
+async function firstSuggestion(app: AppFixture, clerkId: number, customerId: number): Promise<Suggestion> {
+  const list = await app.call('suggestions.forCustomer', { customerId }, clerkId);
+  if (!list.ok) throw new Error(list.error.message);
+  expect(list.value[0], 'the demo customer gets at least one suggestion').toBeDefined();
+  return list.value[0]!;
+}
+
+test('a manager edits, previews and saves a template; the clerk sees it; a disabled template is gone', async ({ app, page }, testInfo) => {
+  test.setTimeout(90_000);
+  const db = app.backend.db;
+  const { clerkId, customer } = demoCustomer(app);
+  const target = await firstSuggestion(app, clerkId, customer.id);
 
   // The manager edits the text for this customer's style and previews it for this customer.
   await signIn(page, MANAGER);
@@ -133,15 +146,10 @@ test('a manager edits, previews and saves a template; the clerk sees it; a disab
 test('a manager edits the German texts, by keyboard, without losing the English; a German-speaking customer hears them', async ({ app, page }, testInfo) => {
   test.setTimeout(90_000);
   const db = app.backend.db;
-  const clerkId = (db.prepare('SELECT id FROM clerks WHERE display_name = ?').get(CLERK) as { id: number }).id;
-  const customer = db
-    .prepare("SELECT id, first_name AS firstName, phone FROM customers WHERE phone IS NOT NULL AND first_name <> '' ORDER BY id LIMIT 1 OFFSET 60")
-    .get() as { id: number; firstName: string; phone: string };
+  const { clerkId, customer } = demoCustomer(app);
   const changed = await app.call('customers.update', { id: customer.id, changes: { language: 'Deutsch' } }, clerkId);
   if (!changed.ok) throw new Error(changed.error.message);
-  const before = await app.call('suggestions.forCustomer', { customerId: customer.id }, clerkId);
-  if (!before.ok) throw new Error(before.error.message);
-  const target: Suggestion = before.value[0]!;
+  const target = await firstSuggestion(app, clerkId, customer.id);
   expect(target, 'the German-speaking customer hears German').toMatchObject({ language: 'de' });
   const stored = () =>
     db.prepare(`SELECT text_${target.style} AS english, translations FROM playbook_templates WHERE id = ?`).get(target.templateId) as {
