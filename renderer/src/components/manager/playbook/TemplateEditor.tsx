@@ -35,8 +35,11 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
   const [saving, setSaving] = useState(false);
   const [customer, setCustomer] = useState<PreviewCustomer | null>(null);
   const [discardArmed, setDiscardArmed] = useState(false);
-  // The language whose texts are on screen; null: the store's when the template has it, else the template's own.
-  const [chosenLanguage, setChosenLanguage] = useState<string | null>(null);
+  // The language whose texts are on screen, as chosen for this template (another template starts afresh): without a
+  // choice, the store's when the template has it, else the template's own.
+  const [chosen, setChosen] = useState<{ id: string; language: string } | null>(null);
+  const chosenLanguage = chosen?.id === id ? chosen.language : null;
+  const setChosenLanguage = (language: string) => setChosen({ id, language });
   const heading = useRef<HTMLHeadingElement>(null);
 
   const loaded = detail.data;
@@ -46,7 +49,6 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
     // A new version from the server replaces the form; typing does not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version, loaded?.id]);
-  useEffect(() => setChosenLanguage(null), [loaded?.id]);
   const ready = form !== null;
   useEffect(() => {
     if (ready) heading.current?.focus();
