@@ -63,7 +63,10 @@ export const FACT_ENTITIES = {
   templateSwitch: { personal: [] },
 } as const satisfies Record<string, { personal: readonly string[] }>;
 /** Facts a new terminal takes whatever their age (the playbook), beside the history window's (bootstrap). */
-export const TIMELESS_FACTS = ['templateVersion', 'templateSwitch'] as const satisfies readonly (keyof typeof FACT_ENTITIES)[];
+export const TIMELESS_FACTS = [
+  'templateVersion',
+  'templateSwitch',
+] as const satisfies readonly (keyof typeof FACT_ENTITIES)[];
 export type FactEntity = keyof typeof FACT_ENTITIES;
 /** The fields the hub adds to every fact it accepts: the names of the store and terminal that pushed it. */
 export const factOrigin = (caller: { store: { name: string }; terminal: { name: string } }) => ({
@@ -85,7 +88,13 @@ export const mutationSchema = z.discriminatedUnion('kind', [
     fields: customerFieldsSchema.refine((f) => Object.keys(f).length > 0, 'name at least one field'),
   }),
   z.strictObject({ ...common, entity: z.literal('customer'), kind: z.literal('erase') }),
-  z.strictObject({ ...common, entity: factEntity, kind: z.literal('append'), customerId: uuidV7Schema.nullable(), fields: factFields }),
+  z.strictObject({
+    ...common,
+    entity: factEntity,
+    kind: z.literal('append'),
+    customerId: uuidV7Schema.nullable(),
+    fields: factFields,
+  }),
 ]);
 
 export const pushRequestSchema = z.strictObject({
@@ -125,11 +134,35 @@ export const changeSchema = z.discriminatedUnion('kind', [
     origin,
   }),
   z.object({ entity: z.literal('customer'), kind: z.literal('erase'), id: uuidV7Schema, hlc: hlcSchema, origin }),
-  z.object({ entity: factEntity, kind: z.literal('append'), id: uuidV7Schema, hlc: hlcSchema, customerId: uuidV7Schema.nullable(), fields: factFields, origin }),
+  z.object({
+    entity: factEntity,
+    kind: z.literal('append'),
+    id: uuidV7Schema,
+    hlc: hlcSchema,
+    customerId: uuidV7Schema.nullable(),
+    fields: factFields,
+    origin,
+  }),
   /** The hub found `id` to be the same person as `survivorId` (main/hub/merges.ts): from now on `id` resolves to it. */
-  z.object({ entity: z.literal('customer'), kind: z.literal('merge'), id: uuidV7Schema, hlc: hlcSchema, survivorId: uuidV7Schema, mergeId: uuidV7Schema, origin }),
+  z.object({
+    entity: z.literal('customer'),
+    kind: z.literal('merge'),
+    id: uuidV7Schema,
+    hlc: hlcSchema,
+    survivorId: uuidV7Schema,
+    mergeId: uuidV7Schema,
+    origin,
+  }),
   /** A manager undid merge `mergeId`: `id` is its own customer again, with its own facts. */
-  z.object({ entity: z.literal('customer'), kind: z.literal('unmerge'), id: uuidV7Schema, hlc: hlcSchema, survivorId: uuidV7Schema, mergeId: uuidV7Schema, origin }),
+  z.object({
+    entity: z.literal('customer'),
+    kind: z.literal('unmerge'),
+    id: uuidV7Schema,
+    hlc: hlcSchema,
+    survivorId: uuidV7Schema,
+    mergeId: uuidV7Schema,
+    origin,
+  }),
 ]);
 
 export const pullResponseSchema = z.object({

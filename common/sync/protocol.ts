@@ -38,7 +38,13 @@ export function protocolProblem(terminal: number | null, hub: ProtocolRange): st
  * The IPC error codes plus what only HTTP has: no or a dead credential (401), a body over the limit (413), another
  * protocol version, and a hub whose database is down (503).
  */
-export const HUB_ERROR_CODES = [...ERROR_CODES, 'UNAUTHENTICATED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_VERSION', 'UNAVAILABLE'] as const;
+export const HUB_ERROR_CODES = [
+  ...ERROR_CODES,
+  'UNAUTHENTICATED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_VERSION',
+  'UNAVAILABLE',
+] as const;
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
 
 /** The body of every answer that is not 2xx. */

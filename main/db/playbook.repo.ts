@@ -112,14 +112,32 @@ export const playbookRepo = preparedFor((db: Database.Database) => ({
        default_kind = excluded.default_kind, default_outcome = excluded.default_outcome,
        language = excluded.language, translations = excluded.translations, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   ),
-  insertVersion: db.prepare<{ template_id: string; version: number; body: string; changed_by: number | null; changed_at: string }>(
+  insertVersion: db.prepare<{
+    template_id: string;
+    version: number;
+    body: string;
+    changed_by: number | null;
+    changed_at: string;
+  }>(
     `INSERT INTO playbook_template_versions (template_id, version, body, changed_by, changed_at)
      VALUES (@template_id, @version, @body, @changed_by, @changed_at)`,
   ),
   /** The next local version number: past every version held, pulled ones that never became current included. */
-  nextVersion: db.prepare<[string], number>('SELECT coalesce(max(version), 0) + 1 FROM playbook_template_versions WHERE template_id = ?').pluck(),
+  nextVersion: db
+    .prepare<[string], number>(
+      'SELECT coalesce(max(version), 0) + 1 FROM playbook_template_versions WHERE template_id = ?',
+    )
+    .pluck(),
   /** A version or a store's switch that travels (migration 0021); hlc is NULL for this terminal's own until stamped. */
-  share: db.prepare<{ kind: 'version' | 'switch'; template_id: string; version: number; enabled: number | null; store_id: string | null; global_id: string; hlc: string | null }>(
+  share: db.prepare<{
+    kind: 'version' | 'switch';
+    template_id: string;
+    version: number;
+    enabled: number | null;
+    store_id: string | null;
+    global_id: string;
+    hlc: string | null;
+  }>(
     `INSERT INTO playbook_sync (kind, template_id, version, enabled, store_id, global_id, hlc)
      VALUES (@kind, @template_id, @version, @enabled, @store_id, @global_id, @hlc)`,
   ),

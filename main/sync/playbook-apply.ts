@@ -33,7 +33,8 @@ const statements = preparedFor((db: DB) => ({
   ),
 }));
 
-const later = (stamp: string, than: { hlc: string | null } | undefined) => than === undefined || (than.hlc !== null && than.hlc < stamp);
+const later = (stamp: string, than: { hlc: string | null } | undefined) =>
+  than === undefined || (than.hlc !== null && than.hlc < stamp);
 
 /** Writes one pulled playbook fact; inside applyChanges' transaction. `ownStore` is this store's id at the hub. */
 export function applyPlaybookFact(ctx: ServiceContext, change: PlaybookChange, ownStore: string | null): void {
@@ -71,7 +72,15 @@ function applyVersion(ctx: ServiceContext, change: PlaybookChange, templateId: s
   // The template row first: a version names its template (a template new here always wins, having no versions).
   if (wins) repo.upsert.run(toRow(t, version, at, by));
   repo.insertVersion.run({ template_id: templateId, version, body: JSON.stringify(t), changed_by: by, changed_at: at });
-  repo.share.run({ kind: 'version', template_id: templateId, version, enabled: null, store_id: null, global_id: change.id, hlc: change.hlc });
+  repo.share.run({
+    kind: 'version',
+    template_id: templateId,
+    version,
+    enabled: null,
+    store_id: null,
+    global_id: change.id,
+    hlc: change.hlc,
+  });
   if (wins) invalidateTemplates(db);
 }
 
@@ -87,5 +96,13 @@ function applySwitch(ctx: ServiceContext, change: PlaybookChange, templateId: st
   } else if (row) {
     version = row.version;
   }
-  repo.share.run({ kind: 'switch', template_id: templateId, version, enabled: enabled ? 1 : 0, store_id: change.origin.storeId, global_id: change.id, hlc: change.hlc });
+  repo.share.run({
+    kind: 'switch',
+    template_id: templateId,
+    version,
+    enabled: enabled ? 1 : 0,
+    store_id: change.origin.storeId,
+    global_id: change.id,
+    hlc: change.hlc,
+  });
 }

@@ -10,8 +10,13 @@ const TEXTS = 'texts.';
 export function templateFields(t: PlaybookTemplate): Record<string, string | boolean> {
   const { texts, translations, enabled, ...rest } = t;
   // `enabled` goes along only as the author's choice for a store that does not have the template yet.
-  const fields: Record<string, string | boolean> = { template: JSON.stringify(rest), enabledWhenNew: enabled, [`${TEXTS}${t.language}`]: JSON.stringify(texts) };
-  for (const [language, byStyle] of Object.entries(translations)) fields[`${TEXTS}${language}`] = JSON.stringify(byStyle);
+  const fields: Record<string, string | boolean> = {
+    template: JSON.stringify(rest),
+    enabledWhenNew: enabled,
+    [`${TEXTS}${t.language}`]: JSON.stringify(texts),
+  };
+  for (const [language, byStyle] of Object.entries(translations))
+    fields[`${TEXTS}${language}`] = JSON.stringify(byStyle);
   return fields;
 }
 

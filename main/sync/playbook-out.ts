@@ -52,7 +52,16 @@ export function playbookMutation(db: DB, rowId: number, base: Pick<Mutation, 'mu
   const common = { ...base, id: row.global_id, kind: 'append' as const, customerId: null };
   const v = s.version.get(row.template_id, row.version);
   if (!v) return null;
-  const made = { templateId: row.template_id, changedAt: v.changed_at, ...(v.changed_by === null ? {} : clerkOf(db, v.changed_by)) };
-  if (row.kind === 'switch') return { ...common, entity: 'templateSwitch', fields: { ...made, enabled: row.enabled === 1 } };
-  return { ...common, entity: 'templateVersion', fields: { ...templateFields(parseTemplate(JSON.parse(v.body))), ...made } };
+  const made = {
+    templateId: row.template_id,
+    changedAt: v.changed_at,
+    ...(v.changed_by === null ? {} : clerkOf(db, v.changed_by)),
+  };
+  if (row.kind === 'switch')
+    return { ...common, entity: 'templateSwitch', fields: { ...made, enabled: row.enabled === 1 } };
+  return {
+    ...common,
+    entity: 'templateVersion',
+    fields: { ...templateFields(parseTemplate(JSON.parse(v.body))), ...made },
+  };
 }

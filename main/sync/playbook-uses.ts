@@ -20,7 +20,9 @@ interface Use {
 }
 
 const statements = preparedFor((db: DB) => ({
-  use: db.prepare<[number], Use>('SELECT template_id, store_id, style, success FROM playbook_uses WHERE interaction_id = ?'),
+  use: db.prepare<[number], Use>(
+    'SELECT template_id, store_id, style, success FROM playbook_uses WHERE interaction_id = ?',
+  ),
   uncount: db.prepare<Use>(
     `UPDATE playbook_stats SET used = used - 1, successes = successes - @success
       WHERE template_id = @template_id AND store_id = @store_id AND style = @style`,
@@ -29,19 +31,28 @@ const statements = preparedFor((db: DB) => ({
     `INSERT INTO playbook_stats (template_id, store_id, style, used, successes) VALUES (@template_id, @store_id, @style, 1, @success)
      ON CONFLICT (template_id, store_id, style) DO UPDATE SET used = used + 1, successes = successes + excluded.successes`,
   ),
-  move: db.prepare<[string, string, number]>('UPDATE playbook_uses SET store_id = ?, style = ? WHERE interaction_id = ?'),
+  move: db.prepare<[string, string, number]>(
+    'UPDATE playbook_uses SET store_id = ?, style = ? WHERE interaction_id = ?',
+  ),
   ownStore: db.prepare<[], string>("SELECT value FROM sync_state WHERE key = 'store'").pluck(),
 }));
 
 /** The style a use of this interaction was counted under here, to send with it; null when it used no suggestion. */
-export const useStyleOf = (db: DB, interactionId: number): string | null => statements(db).use.get(interactionId)?.style ?? null;
+export const useStyleOf = (db: DB, interactionId: number): string | null =>
+  statements(db).use.get(interactionId)?.style ?? null;
 
 /**
  * Moves the use of a pulled interaction (just written; the trigger counted it here) to the cell it belongs to.
  * `thisStore` is the store's id in the statistics (its configuration's), `originStore` the hub's id of where it was
  * logged. Inside the applier's transaction.
  */
-export function countPulledUse(db: DB, interactionId: number, thisStore: string, originStore: string, useStyle: unknown): void {
+export function countPulledUse(
+  db: DB,
+  interactionId: number,
+  thisStore: string,
+  originStore: string,
+  useStyle: unknown,
+): void {
   const s = statements(db);
   const use = s.use.get(interactionId);
   if (!use) return;

@@ -44,8 +44,17 @@ async function expectAccessible(page: Page, testInfo: TestInfo, screen: string):
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  await testInfo.attach(`axe-${screen}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+  await testInfo.attach(`axe-${screen}.json`, {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  });
   expect(bad, `accessibility of the ${screen}`).toEqual([]);
 }
 
@@ -68,7 +77,10 @@ async function firstSuggestion(app: AppFixture, clerkId: number, customerId: num
   return list.value[0]!;
 }
 
-test('a manager edits, previews and saves a template; the clerk sees it; a disabled template is gone', async ({ app, page }, testInfo) => {
+test('a manager edits, previews and saves a template; the clerk sees it; a disabled template is gone', async ({
+  app,
+  page,
+}, testInfo) => {
   test.setTimeout(90_000);
   const db = app.backend.db;
   const { clerkId, customer } = demoCustomer(app);
@@ -104,7 +116,9 @@ test('a manager edits, previews and saves a template; the clerk sees it; a disab
   await text.focus();
   await page.keyboard.press('Control+s');
   await expect(announcer(page)).toHaveText(new RegExp(`Saved “.*” as version \\d+\\.`));
-  const row = db.prepare(`SELECT version, text_${target.style} AS text FROM playbook_templates WHERE id = ?`).get(target.templateId) as {
+  const row = db
+    .prepare(`SELECT version, text_${target.style} AS text FROM playbook_templates WHERE id = ?`)
+    .get(target.templateId) as {
     version: number;
     text: string;
   };
@@ -134,7 +148,9 @@ test('a manager edits, previews and saves a template; the clerk sees it; a disab
   await page.getByRole('switch', { name: `Enabled: ${target.title}` }).click();
   await expect(announcer(page)).toContainText(`${target.title} disabled`);
   await expect(page.getByRole('switch', { name: `Enabled: ${target.title}` })).not.toBeChecked();
-  expect(db.prepare('SELECT enabled FROM playbook_templates WHERE id = ?').get(target.templateId)).toEqual({ enabled: 0 });
+  expect(db.prepare('SELECT enabled FROM playbook_templates WHERE id = ?').get(target.templateId)).toEqual({
+    enabled: 0,
+  });
 
   await switchClerk(page, CLERK);
   await openCustomer(page, customer.phone, customer.id);
@@ -143,7 +159,10 @@ test('a manager edits, previews and saves a template; the clerk sees it; a disab
   await expect(page.getByText(EDITED)).toHaveCount(0);
 });
 
-test('a manager edits the German texts, by keyboard, without losing the English; a German-speaking customer hears them', async ({ app, page }, testInfo) => {
+test('a manager edits the German texts, by keyboard, without losing the English; a German-speaking customer hears them', async ({
+  app,
+  page,
+}, testInfo) => {
   test.setTimeout(90_000);
   const db = app.backend.db;
   const { clerkId, customer } = demoCustomer(app);
@@ -152,7 +171,9 @@ test('a manager edits the German texts, by keyboard, without losing the English;
   const target = await firstSuggestion(app, clerkId, customer.id);
   expect(target, 'the German-speaking customer hears German').toMatchObject({ language: 'de' });
   const stored = () =>
-    db.prepare(`SELECT text_${target.style} AS english, translations FROM playbook_templates WHERE id = ?`).get(target.templateId) as {
+    db
+      .prepare(`SELECT text_${target.style} AS english, translations FROM playbook_templates WHERE id = ?`)
+      .get(target.templateId) as {
       english: string;
       translations: string;
     };
@@ -202,6 +223,7 @@ test('a clerk has no way into the playbook', async ({ app, page }) => {
   // Even typing the address of the tab keeps the counter, and the server refuses the calls.
   await page.evaluate("window.location.hash = '#/manage/playbook'");
   await expect(page.getByRole('tab', { name: 'Playbook' })).toHaveCount(0);
-  const clerkId = (app.backend.db.prepare('SELECT id FROM clerks WHERE display_name = ?').get(CLERK) as { id: number }).id;
+  const clerkId = (app.backend.db.prepare('SELECT id FROM clerks WHERE display_name = ?').get(CLERK) as { id: number })
+    .id;
   expect(await app.call('playbook.list', {}, clerkId)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });

@@ -17,7 +17,12 @@ let joined = 0;
  * A terminal ("till-N", numbered across the test file) of `store`, joined to the hub: a new one, or `s`, a store that
  * already holds data.
  */
-export async function joinedTerminal(db: TestDatabase, hub: TestHub, store: string, s = tempStore(new Date().toISOString())): Promise<JoinedTerminal> {
+export async function joinedTerminal(
+  db: TestDatabase,
+  hub: TestHub,
+  store: string,
+  s = tempStore(new Date().toISOString()),
+): Promise<JoinedTerminal> {
   const name = `till-${++joined}`;
   const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: name, now: new Date() });
   await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });

@@ -21,7 +21,8 @@ import { APPLYING, ENABLED, MS_NOW, msOf, uuidV7 } from './0011-sync';
 export const OUTBOX_ENTITIES = ['customer', 'interaction', 'template'] as const;
 
 export function up(db: Database.Database): void {
-  const seq = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'").get()?.seq ?? 0;
+  const seq =
+    db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'").get()?.seq ?? 0;
   db.exec(`
     ALTER TABLE playbook_templates ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
     ALTER TABLE playbook_templates ADD COLUMN translations TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(translations));

@@ -27,14 +27,20 @@ export type Verdict =
 const PURCHASE_TALK_KINDS: ReadonlySet<string> = new Set(['check_in', 'recommendation']);
 
 /** Decides whether one template applies to these facts and, if so, what it says and why. */
-export function judge(t: LoadedTemplate, facts: Facts, evidence: Evidence, opts: { ignoreEnabled?: boolean } = {}): Verdict {
+export function judge(
+  t: LoadedTemplate,
+  facts: Facts,
+  evidence: Evidence,
+  opts: { ignoreEnabled?: boolean } = {},
+): Verdict {
   const no = (why: NotShown, missing: VariableName[] = []): Verdict => ({ shown: false, why, missing });
   if (!t.enabled && !opts.ignoreEnabled) return no('disabled');
   if (t.offer && !facts.marketingConsent) return no('no-consent');
   const ev = evaluate(t.conditions, facts.values);
   if (!ev.ok) return no('conditions');
   // While something is owed, only what is about it, or declared fit to say alongside it, is offered.
-  if (t.resolves === null && !t.compatibleWithOpenIssues && Number(facts.values.openIssues ?? 0) > 0) return no('open-issues');
+  if (t.resolves === null && !t.compatibleWithOpenIssues && Number(facts.values.openIssues ?? 0) > 0)
+    return no('open-issues');
   const issueId = t.resolves ? facts.resolvable[t.resolves] : null;
   if (t.resolves && issueId === null) return no('nothing-to-resolve');
   let vars = facts.vars;
@@ -45,7 +51,10 @@ export function judge(t: LoadedTemplate, facts: Facts, evidence: Evidence, opts:
   }
   const style: CommunicationStyle = facts.style;
   const said = chooseLanguage(t, facts.language);
-  const r = render(t.parsed[said.language]![style], said.language === 'en' ? vars : { ...facts.varsIn(said.language), 'lastPurchase.item': vars['lastPurchase.item'] });
+  const r = render(
+    t.parsed[said.language]![style],
+    said.language === 'en' ? vars : { ...facts.varsIn(said.language), 'lastPurchase.item': vars['lastPurchase.item'] },
+  );
   if (!r.ok) return no('missing-variables', r.missing);
 
   const subjects: Subject[] = [];
@@ -115,7 +124,12 @@ export function evidenceFor(ctx: ServiceContext, style: CommunicationStyle): Map
   return new Map(
     rows.map((r) => [
       r.template_id,
-      { used: r.used, successes: r.successes, otherUsed: r.all_used - r.used, otherSuccesses: r.all_successes - r.successes },
+      {
+        used: r.used,
+        successes: r.successes,
+        otherUsed: r.all_used - r.used,
+        otherSuccesses: r.all_successes - r.successes,
+      },
     ]),
   );
 }
@@ -156,7 +170,13 @@ export function rank(ctx: ServiceContext, templates: LoadedTemplate[], facts: Fa
       a.issue.issueId - b.issue.issueId,
   );
   const first = perIssue.slice(0, MAX_ISSUE_SUGGESTIONS).map((x) => x.best.suggestion);
-  const rest = choose(shownFor(templates.filter((t) => t.resolves === null), facts), MAX_SUGGESTIONS - first.length);
+  const rest = choose(
+    shownFor(
+      templates.filter((t) => t.resolves === null),
+      facts,
+    ),
+    MAX_SUGGESTIONS - first.length,
+  );
   return [...first, ...rest];
 }
 

@@ -8,7 +8,9 @@ import type { VariableName, VariableValues } from './variables';
 import { formatDay, KIND_NOUN } from './wording';
 
 /** A language as ISO 639 names it: "en", "de", "ga". */
-export const languageSchema = z.string().regex(/^[a-z]{2,3}$/, 'a language is its ISO 639 code in lower case, like "en" or "de"');
+export const languageSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'a language is its ISO 639 code in lower case, like "en" or "de"');
 export const DEFAULT_TEMPLATE_LANGUAGE = 'en';
 
 /** Names people and tills give a language in a customer's record, beyond its code ("Deutsch", "de-AT", "German"). */
@@ -58,18 +60,28 @@ export const templateLanguages = (t: { language: string; translations: Record<st
   ...Object.keys(t.translations),
 ];
 
-export function chooseLanguage(t: { language: string; translations: Record<string, unknown> }, f: LanguageFacts): LanguageChoice {
+export function chooseLanguage(
+  t: { language: string; translations: Record<string, unknown> },
+  f: LanguageFacts,
+): LanguageChoice {
   const has = new Set(templateLanguages(t));
   const who = f.who ?? 'The customer';
   if (f.preferred !== null && has.has(f.preferred)) {
-    return { language: f.preferred, reason: `in ${languageName(f.preferred)} — ${who} prefers ${languageName(f.preferred)}` };
+    return {
+      language: f.preferred,
+      reason: `in ${languageName(f.preferred)} — ${who} prefers ${languageName(f.preferred)}`,
+    };
   }
   const fallback = has.has(f.store) ? f.store : t.language;
   const said = `in ${languageName(fallback)}${fallback === f.store ? ', the store’s language' : ''}`;
   if (f.preferred !== null) {
-    return { language: fallback, reason: `${said} — ${who} prefers ${languageName(f.preferred)}, which this template has no text in` };
+    return {
+      language: fallback,
+      reason: `${said} — ${who} prefers ${languageName(f.preferred)}, which this template has no text in`,
+    };
   }
-  if (fallback !== f.store) return { language: fallback, reason: `${said} — this template has no text in ${languageName(f.store)}` };
+  if (fallback !== f.store)
+    return { language: fallback, reason: `${said} — this template has no text in ${languageName(f.store)}` };
   return { language: fallback, reason: null };
 }
 
@@ -102,9 +114,12 @@ export function formatDayIn(language: string, day: string, today: string): strin
   if (language === 'en') return formatDay(day, today);
   const sameYear = day.slice(0, 4) === today.slice(0, 4);
   try {
-    return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: sameYear ? undefined : 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${day}T00:00:00Z`),
-    );
+    return new Intl.DateTimeFormat(language, {
+      day: 'numeric',
+      month: 'long',
+      year: sameYear ? undefined : 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${day}T00:00:00Z`));
   } catch {
     return formatDay(day, today);
   }

@@ -92,7 +92,15 @@ export function setEnabled(ctx: ServiceContext, clerkId: number, id: string, ena
       // The store's decision: it reaches this store's other counters as a switch, never another store (0021).
       const { stored, changed } = writeTemplate(ctx, { ...fromRow(row), enabled }, clerkId, { travels: false });
       if (!changed) return stored;
-      repo.share.run({ kind: 'switch', template_id: id, version: stored.version, enabled: enabled ? 1 : 0, store_id: null, global_id: uuidv7(), hlc: null });
+      repo.share.run({
+        kind: 'switch',
+        template_id: id,
+        version: stored.version,
+        enabled: enabled ? 1 : 0,
+        store_id: null,
+        global_id: uuidv7(),
+        hlc: null,
+      });
       audit(ctx, clerkId, 'playbook_change', id, { action: enabled ? 'enable' : 'disable', version: stored.version });
       return stored;
     })
@@ -114,7 +122,13 @@ export function exportPlaybook(ctx: ServiceContext): PlaybookFile {
     .all.all()
     .map(fromRow)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { format: PLAYBOOK_FORMAT, formatVersion: 1, exportedAt: ctx.now().toISOString(), storeId: ctx.config.storeId, templates };
+  return {
+    format: PLAYBOOK_FORMAT,
+    formatVersion: 1,
+    exportedAt: ctx.now().toISOString(),
+    storeId: ctx.config.storeId,
+    templates,
+  };
 }
 
 export interface ImportResult {
@@ -141,7 +155,11 @@ export function importPlaybook(ctx: ServiceContext, clerkId: number, json: unkno
         (changed ? (existed ? result.updated : result.added) : result.unchanged).push(t.id);
       }
       if (result.added.length || result.updated.length) {
-        audit(ctx, clerkId, 'playbook_change', null, { action: 'import', added: result.added, updated: result.updated });
+        audit(ctx, clerkId, 'playbook_change', null, {
+          action: 'import',
+          added: result.added,
+          updated: result.updated,
+        });
       }
       return result;
     })
@@ -185,14 +203,19 @@ export function previewTemplate(
   const shownIn = language ?? t.language;
   const parsed = t.parsed[shownIn];
   if (!parsed) {
-    throw new AppError('VALIDATION', `Template "${t.id}" has no texts in ${languageName(shownIn)} ("${shownIn}"): it has ${templateLanguages(t).join(', ')}.`);
+    throw new AppError(
+      'VALIDATION',
+      `Template "${t.id}" has no texts in ${languageName(shownIn)} ("${shownIn}"): it has ${templateLanguages(t).join(', ')}.`,
+    );
   }
   const facts = gatherFacts(ctx, customerId, clerkId);
   const evidence = evidenceFor(ctx, facts.style).get(t.id) ?? NO_EVIDENCE;
   const v = judgeForCustomer(t, facts, evidence, { ignoreEnabled: true });
   const rendered = COMMUNICATION_STYLES.map((s) => [s, render(parsed[s], facts.varsIn(shownIn))] as const);
   const texts = Object.fromEntries(rendered.map(([s, r]) => [s, r.ok ? r.text : null])) as TemplatePreview['texts'];
-  const unfilled = Object.fromEntries(rendered.map(([s, r]) => [s, r.ok ? [] : r.missing])) as TemplatePreview['unfilled'];
+  const unfilled = Object.fromEntries(
+    rendered.map(([s, r]) => [s, r.ok ? [] : r.missing]),
+  ) as TemplatePreview['unfilled'];
   return {
     templateId: t.id,
     enabled: t.enabled,
@@ -236,7 +259,12 @@ export function templateStats(ctx: ServiceContext): TemplateStatsRow[] {
   }
   return rows.map((r) => {
     const all = totals.get(r.template_id)!;
-    const e: Evidence = { used: r.used, successes: r.successes, otherUsed: all.used - r.used, otherSuccesses: all.successes - r.successes };
+    const e: Evidence = {
+      used: r.used,
+      successes: r.successes,
+      otherUsed: all.used - r.used,
+      otherSuccesses: all.successes - r.successes,
+    };
     return { templateId: r.template_id, storeId: r.store_id, style: r.style, ...usageFrom(r.shown, e) };
   });
 }

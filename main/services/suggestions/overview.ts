@@ -27,13 +27,21 @@ const OPS: Record<PlaybookFieldInfo['type'], string[]> = {
 
 /** What the editor offers; `storeLanguage` is the language it opens a template's texts in. */
 export function playbookCatalog(storeLanguage = DEFAULT_TEMPLATE_LANGUAGE): PlaybookCatalog {
-  const fields = Object.entries(FIELDS).map(([name, spec]): PlaybookFieldInfo => ({
-    name,
-    type: spec.type,
-    operators: OPS[spec.type],
-    values: 'values' in spec ? [...spec.values] : undefined,
-  }));
-  return { kinds: [...TEMPLATE_KINDS], resolvables: [...RESOLVABLES], fields, variables: [...VARIABLE_NAMES], storeLanguage };
+  const fields = Object.entries(FIELDS).map(
+    ([name, spec]): PlaybookFieldInfo => ({
+      name,
+      type: spec.type,
+      operators: OPS[spec.type],
+      values: 'values' in spec ? [...spec.values] : undefined,
+    }),
+  );
+  return {
+    kinds: [...TEMPLATE_KINDS],
+    resolvables: [...RESOLVABLES],
+    fields,
+    variables: [...VARIABLE_NAMES],
+    storeLanguage,
+  };
 }
 
 /** Usage summed over stores and styles; the estimate is what the same evidence would give in a single cell. */
@@ -70,7 +78,12 @@ export function playbookList(ctx: ServiceContext): PlaybookList {
 export function playbookStats(ctx: ServiceContext): PlaybookStats {
   const rows = templateStats(ctx);
   const totals = totalsByTemplate(rows);
-  const templates = listTemplates(ctx).map((t) => ({ templateId: t.id, title: t.title, enabled: t.enabled, ...usageOf(totals.get(t.id)) }));
+  const templates = listTemplates(ctx).map((t) => ({
+    templateId: t.id,
+    title: t.title,
+    enabled: t.enabled,
+    ...usageOf(totals.get(t.id)),
+  }));
   return {
     templates,
     rows,
@@ -87,9 +100,13 @@ export function explainConditions(c: Condition, facts: FactValues, depth = 0): P
   if ('all' in c || 'any' in c) {
     const list = 'all' in c ? c.all : c.any;
     const label = 'all' in c ? (list.length === 0 ? 'always (no conditions)' : 'all of') : 'any of';
-    return [{ test: label, actual: null, holds, depth, group: true }, ...list.flatMap((s) => explainConditions(s, facts, depth + 1))];
+    return [
+      { test: label, actual: null, holds, depth, group: true },
+      ...list.flatMap((s) => explainConditions(s, facts, depth + 1)),
+    ];
   }
-  if ('not' in c) return [{ test: 'not', actual: null, holds, depth, group: true }, ...explainConditions(c.not, facts, depth + 1)];
+  if ('not' in c)
+    return [{ test: 'not', actual: null, holds, depth, group: true }, ...explainConditions(c.not, facts, depth + 1)];
   const v = facts[c.field];
   const missing = v === null || v === undefined || (Array.isArray(v) && v.length === 0);
   const test = c.value === undefined ? `${c.field} ${c.op}` : `${c.field} ${c.op} ${show(c.value)}`;
@@ -102,12 +119,19 @@ const WHY: Record<NonNullable<PlaybookPreview['why']>, string> = {
   conditions: 'Its conditions do not hold for this customer.',
   'nothing-to-resolve': 'It follows up an open item, and this customer has none of that kind.',
   'purchase-under-issue': 'It speaks of the last purchase, and an open issue of this customer is about that purchase.',
-  'no-check-in-item': 'It speaks of the last purchase, and nothing in it is marked in the catalog as worth asking about.',
+  'no-check-in-item':
+    'It speaks of the last purchase, and nothing in it is marked in the catalog as worth asking about.',
   'missing-variables': 'Its text for this customer’s style needs a fact this customer has no value for.',
 };
 
 /** previewTemplate (texts in `language`) plus the condition trace. */
-export function previewDraft(ctx: ServiceContext, draft: unknown, customerId: number | null, clerkId: number, language?: string): PlaybookPreview {
+export function previewDraft(
+  ctx: ServiceContext,
+  draft: unknown,
+  customerId: number | null,
+  clerkId: number,
+  language?: string,
+): PlaybookPreview {
   const t = parseTemplate(draft);
   const p = previewTemplate(ctx, t, customerId, clerkId, language);
   const facts = gatherFacts(ctx, customerId, clerkId);

@@ -1,7 +1,14 @@
 // The playbook: response templates as validated data in SQLite, with versions. The shipped default is loaded into
 // an empty table the first time the engine runs against a database.
 import { z } from 'zod';
-import { COMMUNICATION_STYLES, INTERACTION_KINDS, INTERACTION_OUTCOMES, type CommunicationStyle, type InteractionKind, type InteractionOutcome } from '../../../common/domain';
+import {
+  COMMUNICATION_STYLES,
+  INTERACTION_KINDS,
+  INTERACTION_OUTCOMES,
+  type CommunicationStyle,
+  type InteractionKind,
+  type InteractionOutcome,
+} from '../../../common/domain';
 import { AppError } from '../../../common/errors';
 import { uuidv7 } from '../../../common/sync/ids';
 import type { DB } from '../../db/connection';
@@ -40,7 +47,9 @@ const textSchema = z
   });
 
 /** The five texts of one language, one per communication style. */
-const styleTexts = z.object({ blue: textSchema, green: textSchema, gold: textSchema, orange: textSchema, unknown: textSchema }).strict();
+const styleTexts = z
+  .object({ blue: textSchema, green: textSchema, gold: textSchema, orange: textSchema, unknown: textSchema })
+  .strict();
 
 /**
  * Kinds that are small talk, check-ins, recommendations, milestones or thanks. While a customer has an open issue
@@ -48,7 +57,13 @@ const styleTexts = z.object({ blue: textSchema, green: textSchema, gold: textSch
  * any offer, is held back then unless it says otherwise (compatibleWithOpenIssues). Templates that follow up an open
  * item (resolves) are what the customer should hear first and are never held back.
  */
-export const HELD_BACK_KINDS: ReadonlySet<TemplateKind> = new Set(['greeting', 'birthday', 'check_in', 'recommendation', 'loyalty']);
+export const HELD_BACK_KINDS: ReadonlySet<TemplateKind> = new Set([
+  'greeting',
+  'birthday',
+  'check_in',
+  'recommendation',
+  'loyalty',
+]);
 
 /** Whether a template that does not declare it may be offered while an issue is open. */
 export function compatibleByDefault(t: { kind: TemplateKind; offer: boolean }): boolean {
@@ -92,7 +107,11 @@ const templateObject = z
   .strict()
   .superRefine((t, ctx) => {
     if (t.language in t.translations) {
-      ctx.addIssue({ code: 'custom', path: ['translations', t.language], message: `"${t.language}" is the template's own language: its texts are in "texts"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['translations', t.language],
+        message: `"${t.language}" is the template's own language: its texts are in "texts"`,
+      });
     }
   });
 
@@ -118,7 +137,8 @@ export const playbookFileSchema = z
   .superRefine((f, ctx) => {
     const seen = new Set<string>();
     f.templates.forEach((t, i) => {
-      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['templates', i, 'id'], message: `template id "${t.id}" appears twice` });
+      if (seen.has(t.id))
+        ctx.addIssue({ code: 'custom', path: ['templates', i, 'id'], message: `template id "${t.id}" appears twice` });
       seen.add(t.id);
     });
   });
@@ -148,7 +168,10 @@ export function validationError(what: string, err: z.ZodError): AppError {
 export function parseTemplate(input: unknown): PlaybookTemplate {
   const r = templateSchema.safeParse(input);
   if (!r.success) {
-    const id = typeof input === 'object' && input && 'id' in input ? `Template "${String((input as { id: unknown }).id)}"` : 'The template';
+    const id =
+      typeof input === 'object' && input && 'id' in input
+        ? `Template "${String((input as { id: unknown }).id)}"`
+        : 'The template';
     throw validationError(id, r.error);
   }
   return r.data;
@@ -221,7 +244,13 @@ export function fromRow(r: TemplateRow): PlaybookTemplate {
     logOutcome: r.default_outcome as InteractionOutcome | null,
     conditions: JSON.parse(r.conditions) as Condition,
     language: r.language,
-    texts: { blue: r.text_blue, green: r.text_green, gold: r.text_gold, orange: r.text_orange, unknown: r.text_unknown },
+    texts: {
+      blue: r.text_blue,
+      green: r.text_green,
+      gold: r.text_gold,
+      orange: r.text_orange,
+      unknown: r.text_unknown,
+    },
     translations: JSON.parse(r.translations) as PlaybookTemplate['translations'],
   };
 }
@@ -232,12 +261,17 @@ export function toStored(r: TemplateRow): StoredTemplate {
 
 export function loadTemplate(t: StoredTemplate): LoadedTemplate {
   const parse = (texts: PlaybookTemplate['texts']) =>
-    Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, parseText(texts[s]).parsed])) as Record<CommunicationStyle, ParsedText>;
+    Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, parseText(texts[s]).parsed])) as Record<
+      CommunicationStyle,
+      ParsedText
+    >;
   const parsed: LoadedTemplate['parsed'] = { [t.language]: parse(t.texts) };
   for (const [language, texts] of Object.entries(t.translations)) parsed[language] = parse(texts);
   const aboutPurchase =
     fieldsOf(t.conditions).some((f) => FIELDS[f].subject === 'purchase') ||
-    Object.values(parsed).some((byStyle) => COMMUNICATION_STYLES.some((s) => byStyle[s].variables.some((v) => VARIABLES[v] === 'purchase')));
+    Object.values(parsed).some((byStyle) =>
+      COMMUNICATION_STYLES.some((s) => byStyle[s].variables.some((v) => VARIABLES[v] === 'purchase')),
+    );
   return { ...t, parsed, aboutPurchase };
 }
 
@@ -258,12 +292,21 @@ export function writeTemplate(
   const at = opts.at ?? ctx.now().toISOString();
   const row = toRow(t, repo.nextVersion.get(t.id)!, at, by);
   // Compared as rows read back, so the order of keys in the input never makes an unchanged template a new version.
-  if (current && JSON.stringify(fromRow(current)) === JSON.stringify(fromRow(row))) return { stored: toStored(current), changed: false };
+  if (current && JSON.stringify(fromRow(current)) === JSON.stringify(fromRow(row)))
+    return { stored: toStored(current), changed: false };
   const version = row.version;
   repo.upsert.run(row);
   repo.insertVersion.run({ template_id: t.id, version, body: JSON.stringify(t), changed_by: by, changed_at: at });
   if (opts.travels ?? by !== null) {
-    repo.share.run({ kind: 'version', template_id: t.id, version, enabled: null, store_id: null, global_id: uuidv7(), hlc: null });
+    repo.share.run({
+      kind: 'version',
+      template_id: t.id,
+      version,
+      enabled: null,
+      store_id: null,
+      global_id: uuidv7(),
+      hlc: null,
+    });
   }
   invalidateTemplates(ctx.db);
   return { stored: toStored(row), changed: true };
@@ -321,7 +364,9 @@ export function loadedTemplates(ctx: ServiceContext): LoadedTemplate[] {
   if (hit && hit.key === key) return hit.templates;
   let templates: LoadedTemplate[];
   if (f.n === 0 && ctx.db.readonly) {
-    templates = shippedPlaybook().templates.map((t) => loadTemplate({ ...t, version: 0, updatedAt: '', updatedBy: null }));
+    templates = shippedPlaybook().templates.map((t) =>
+      loadTemplate({ ...t, version: 0, updatedAt: '', updatedBy: null }),
+    );
   } else {
     templates = [];
     for (const r of repo.all.all()) {

@@ -32,8 +32,12 @@ const idAt = (t: Terminal, q: string) => searchCustomers(t.ctx, q)[0]!.id;
 /** The customer's entries on the profile's timeline, newest first. */
 const entries = (t: Terminal, customerId: number): Interaction[] =>
   timeline(t.ctx, customerId, null, 50).entries.flatMap((e) => (e.type === 'interaction' ? [e.interaction] : []));
-const count = (t: Terminal, sql: string) => t.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${sql}`).get()!.n;
-const factCount = async () => Number((await db.pool.query<{ n: string }>("SELECT count(*) AS n FROM facts WHERE entity = 'interaction'")).rows[0]!.n);
+const count = (t: Terminal, sql: string) =>
+  t.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${sql}`).get()!.n;
+const factCount = async () =>
+  Number(
+    (await db.pool.query<{ n: string }>("SELECT count(*) AS n FROM facts WHERE entity = 'interaction'")).rows[0]!.n,
+  );
 
 describe('interactions across the chain', () => {
   it('show an entry logged at one terminal on the profile at the others, with what was said, who and where', async () => {
@@ -42,13 +46,30 @@ describe('interactions across the chain', () => {
     const c = await terminal('Galway');
     // a's second clerk has local id 2 there; b's clerk 1 (its only one) must not be taken for anyone of a's.
     const nuala = addClerk(a.ctx, 'Nuala Keane', 'clerk').id;
-    const customer = createCustomer(a.ctx, { firstName: 'Ciarán', lastName: 'Travers', phone: '087 111 2222' }, a.clerkId).id;
-    logInteraction(a.ctx, nuala, { customerId: customer, kind: 'complaint', outcome: 'resolved', sentiment: 4, notes: 'Lid cracked', said: 'Here is a new lid.' });
+    const customer = createCustomer(
+      a.ctx,
+      { firstName: 'Ciarán', lastName: 'Travers', phone: '087 111 2222' },
+      a.clerkId,
+    ).id;
+    logInteraction(a.ctx, nuala, {
+      customerId: customer,
+      kind: 'complaint',
+      outcome: 'resolved',
+      sentiment: 4,
+      notes: 'Lid cracked',
+      said: 'Here is a new lid.',
+    });
     await sync(a);
     for (const t of [b, c]) {
       await sync(t);
       const [entry] = entries(t, idAt(t, 'ciaran travers'));
-      expect(entry).toMatchObject({ kind: 'complaint', outcome: 'resolved', sentiment: 4, notes: 'Lid cracked', said: 'Here is a new lid.' });
+      expect(entry).toMatchObject({
+        kind: 'complaint',
+        outcome: 'resolved',
+        sentiment: 4,
+        notes: 'Lid cracked',
+        said: 'Here is a new lid.',
+      });
       expect(entry).toMatchObject({ clerkName: 'Nuala Keane', place: `Galway, ${a.name}`, terminalId: a.name });
       // A stand-in of its own: not the local clerk with a's id, and never offered at sign-in.
       expect(entry!.clerkId).not.toBe(t.clerkId);
@@ -75,7 +96,10 @@ describe('interactions across the chain', () => {
     logInteraction(b.ctx, here, { customerId: atB, kind: 'pickup', outcome: 'resolved' });
     await sync(b);
     await sync(a);
-    for (const [t, id] of [[a, customer], [b, atB]] as const) {
+    for (const [t, id] of [
+      [a, customer],
+      [b, atB],
+    ] as const) {
       expect(entries(t, id).map((i) => [i.kind, i.clerkName])).toEqual([
         ['pickup', 'Eoin Walsh'],
         ['inquiry', 'Róisín Hayes'],
@@ -88,8 +112,19 @@ describe('interactions across the chain', () => {
     const b = await terminal('Galway');
     const c = await terminal('Cork');
     const customer = createCustomer(a.ctx, { firstName: 'Máire', lastName: 'Settled' }, a.clerkId).id;
-    const issue = logInteraction(a.ctx, a.clerkId, { customerId: customer, kind: 'complaint', outcome: 'follow_up', followUpDue: '2027-01-10', notes: 'Kettle leaks' });
-    const order = logInteraction(a.ctx, a.clerkId, { customerId: customer, kind: 'pickup', outcome: 'unresolved', notes: 'Order due Friday' });
+    const issue = logInteraction(a.ctx, a.clerkId, {
+      customerId: customer,
+      kind: 'complaint',
+      outcome: 'follow_up',
+      followUpDue: '2027-01-10',
+      notes: 'Kettle leaks',
+    });
+    const order = logInteraction(a.ctx, a.clerkId, {
+      customerId: customer,
+      kind: 'pickup',
+      outcome: 'unresolved',
+      notes: 'Order due Friday',
+    });
     await sync(a);
     await sync(b);
     await sync(c);
@@ -97,7 +132,13 @@ describe('interactions across the chain', () => {
     const open = openIssuesFor(b.ctx, atB);
     expect(open.map((i) => i.notes).sort()).toEqual(['Kettle leaks', 'Order due Friday']);
     const issueAtB = open.find((i) => i.notes === 'Kettle leaks')!.interactionId;
-    logInteraction(b.ctx, b.clerkId, { customerId: atB, kind: 'complaint', outcome: 'resolved', resolves: [issueAtB!], said: 'Swapped it.' });
+    logInteraction(b.ctx, b.clerkId, {
+      customerId: atB,
+      kind: 'complaint',
+      outcome: 'resolved',
+      resolves: [issueAtB!],
+      said: 'Swapped it.',
+    });
     amendInteraction(a.ctx, a.clerkId, { interactionId: order.id, reason: 'wrong kind', kind: 'inquiry' });
     await sync(b);
     await sync(a);
@@ -120,15 +161,26 @@ describe('interactions across the chain', () => {
     const mutations = nextMutations(a.db, 100);
     expect(mutations.map((m) => m.entity)).toEqual(['customer', 'interaction']);
     const facts = await factCount();
-    for (let i = 0; i < 2; i++) await callHub(a.link.hubUrl, 'push', { storeId: a.link.store.id, mutations }, { credential: a.link.credential });
+    for (let i = 0; i < 2; i++)
+      await callHub(a.link.hubUrl, 'push', { storeId: a.link.store.id, mutations }, { credential: a.link.credential });
     expect(await factCount()).toBe(facts + 1);
     // The same fact pushed by another terminal (a copy of a's store restored elsewhere) is still kept once.
     const again = mutations.filter((m) => m.entity === 'interaction').map((m, i) => ({ ...m, mutationId: i + 1 }));
-    await callHub(b.link.hubUrl, 'push', { storeId: b.link.store.id, mutations: again }, { credential: b.link.credential });
+    await callHub(
+      b.link.hubUrl,
+      'push',
+      { storeId: b.link.store.id, mutations: again },
+      { credential: b.link.credential },
+    );
     expect(await factCount()).toBe(facts + 1);
 
     const cursor = pullCursor(b.db);
-    const page = await callHub(b.link.hubUrl, 'pull', { storeId: b.link.store.id, cursor, limit: 1000 }, { credential: b.link.credential });
+    const page = await callHub(
+      b.link.hubUrl,
+      'pull',
+      { storeId: b.link.store.id, cursor, limit: 1000 },
+      { credential: b.link.credential },
+    );
     applyChanges(b.ctx, page.changes, page.cursor);
     const before = count(b, 'interactions');
     applyChanges(b.ctx, page.changes, page.cursor);
@@ -140,7 +192,12 @@ describe('interactions across the chain', () => {
   it('share the entries a store held before it joined', async () => {
     const s = tempStore(new Date().toISOString());
     const customer = createCustomer(s.ctx, { firstName: 'Before', lastName: 'Joining' }, s.clerkId).id;
-    logInteraction(s.ctx, s.clerkId, { customerId: customer, kind: 'inquiry', outcome: 'resolved', notes: 'old entry' });
+    logInteraction(s.ctx, s.clerkId, {
+      customerId: customer,
+      kind: 'inquiry',
+      outcome: 'resolved',
+      notes: 'old entry',
+    });
     const { link } = await joinedTerminal(db, hub, 'Galway', s);
     await exchange(s.ctx, link);
     const b = await terminal('Cork');
@@ -152,19 +209,32 @@ describe('interactions across the chain', () => {
     const a = await terminal('Galway');
     const b = await terminal('Cork');
     const c = await terminal('Galway');
-    const customer = createCustomer(a.ctx, { firstName: 'Gone', lastName: 'Forgotten', phone: '01 222 3333' }, a.clerkId).id;
+    const customer = createCustomer(
+      a.ctx,
+      { firstName: 'Gone', lastName: 'Forgotten', phone: '01 222 3333' },
+      a.clerkId,
+    ).id;
     await sync(a);
     await sync(b);
     eraseCustomer(a.ctx, a.clerkId, customer, 'customer request');
     // b has not heard of the erasure: it logs a follow-up with the customer's own words.
-    const logged = logInteraction(b.ctx, b.clerkId, { customerId: idAt(b, 'gone forgotten'), kind: 'complaint', outcome: 'follow_up', followUpDue: '2027-02-01', notes: 'Rang about her address', said: 'We will call.' });
+    const logged = logInteraction(b.ctx, b.clerkId, {
+      customerId: idAt(b, 'gone forgotten'),
+      kind: 'complaint',
+      outcome: 'follow_up',
+      followUpDue: '2027-02-01',
+      notes: 'Rang about her address',
+      said: 'We will call.',
+    });
     const entryGid = globalIdOf(b, 'interaction', logged.id);
     await sync(b); // the hub has not heard of the erasure either: it keeps her words for now
     await pullAll(a.ctx, a.link); // a pulls before it pushes (the background puller may): her words stay out
     await sync(a);
     await sync(b);
     await sync(c);
-    const { rows } = await db.pool.query('SELECT fields FROM facts WHERE customer_id = $1', [globalIdOf(a, 'customer', customer)]);
+    const { rows } = await db.pool.query('SELECT fields FROM facts WHERE customer_id = $1', [
+      globalIdOf(a, 'customer', customer),
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].fields).not.toHaveProperty('notes');
     expect(rows[0].fields).not.toHaveProperty('said');
@@ -182,9 +252,13 @@ describe('interactions across the chain', () => {
 });
 
 function globalIdOf(t: Terminal, entity: string, rowId: number): string {
-  return t.db.prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?').get(entity, rowId)!.global_id;
+  return t.db
+    .prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?')
+    .get(entity, rowId)!.global_id;
 }
 
 function getVisits(t: Terminal, customerId: number): number {
-  return t.db.prepare<[number], { n: number }>('SELECT interaction_count AS n FROM customers WHERE id = ?').get(customerId)!.n;
+  return t.db
+    .prepare<[number], { n: number }>('SELECT interaction_count AS n FROM customers WHERE id = ?')
+    .get(customerId)!.n;
 }

@@ -10,7 +10,14 @@ import { updateCustomer } from '../../../main/services/customer-edits';
 import { createCustomer } from '../../../main/services/customers';
 import { logInteraction } from '../../../main/services/interactions';
 import { evidenceFor } from '../../../main/services/suggestions/engine';
-import { exportPlaybook, getTemplate, listTemplates, saveTemplate, setEnabled, type PlaybookTemplate } from '../../../main/services/suggestions';
+import {
+  exportPlaybook,
+  getTemplate,
+  listTemplates,
+  saveTemplate,
+  setEnabled,
+  type PlaybookTemplate,
+} from '../../../main/services/suggestions';
 import { bootstrap } from '../../../main/sync/bootstrap';
 import { callHub } from '../../../main/sync/hub-client';
 import { applyChanges, pullCursor } from '../../../main/sync/replica';
@@ -33,11 +40,15 @@ async function terminal(store: string): Promise<Terminal> {
   return t;
 }
 const sync = (t: Terminal) => exchange(t.ctx, t.link);
-const template = (t: Terminal, id: string): PlaybookTemplate => exportPlaybook(t.ctx).templates.find((x) => x.id === id)!;
+const template = (t: Terminal, id: string): PlaybookTemplate =>
+  exportPlaybook(t.ctx).templates.find((x) => x.id === id)!;
 const greenText = (t: Terminal, id: string) => template(t, id).texts.green;
 const enabled = (t: Terminal, id: string) => template(t, id).enabled;
 const playbookFacts = async () =>
-  Number((await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM facts WHERE entity = ANY($1)', [TIMELESS_FACTS])).rows[0]!.n);
+  Number(
+    (await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM facts WHERE entity = ANY($1)', [TIMELESS_FACTS]))
+      .rows[0]!.n,
+  );
 
 /** Saves `id` with a new green text, as the editor does. */
 function edit(t: Terminal, clerkId: number, id: string, green: string): void {
@@ -68,7 +79,10 @@ describe('the playbook across the chain', () => {
       expect(template(t, 'cork-welcome')).toMatchObject({ title: 'Cork welcome', priority: 10 });
     }
     const history = getTemplate(b.ctx, ID).history;
-    expect(history[0]).toMatchObject({ changedByName: 'Nuala Keane', template: { texts: { green: 'Sorry, we owe you an update on your {followUp.kind}. Checking now.' } } });
+    expect(history[0]).toMatchObject({
+      changedByName: 'Nuala Keane',
+      template: { texts: { green: 'Sorry, we owe you an update on your {followUp.kind}. Checking now.' } },
+    });
     expect(await playbookFacts()).toBe(before + 2);
   });
 
@@ -86,7 +100,10 @@ describe('the playbook across the chain', () => {
     await sync(b);
     for (const t of [a, b, c]) expect(greenText(t, ID)).toBe('Second edit, made at Cork.');
     // The earlier edit is in every terminal's history, not lost.
-    for (const t of [a, b, c]) expect(getTemplate(t.ctx, ID).history.map((h) => h.template.texts.green)).toContain('First edit, made at Galway.');
+    for (const t of [a, b, c])
+      expect(getTemplate(t.ctx, ID).history.map((h) => h.template.texts.green)).toContain(
+        'First edit, made at Galway.',
+      );
   });
 
   it("keeps a store's disabling to that store's counters, and an edit from elsewhere does not switch it back on", async () => {
@@ -122,11 +139,16 @@ describe('the playbook across the chain', () => {
     late.setNow('2030-01-01T00:00:00.000Z');
     await bootstrap(late.ctx, link, { historyDays: 1 });
     expect(greenText(late, ID)).toBe('Old enough to be outside any history window.');
-    expect(late.db.prepare("SELECT count(*) AS n FROM interactions").get()).toEqual({ n: 0 });
+    expect(late.db.prepare('SELECT count(*) AS n FROM interactions').get()).toEqual({ n: 0 });
 
     const versions = () => getTemplate(late.ctx, ID).history.length;
     const held = versions();
-    const page = await callHub(link.hubUrl, 'pull', { storeId: link.store.id, cursor: null, limit: 1000 }, { credential: link.credential });
+    const page = await callHub(
+      link.hubUrl,
+      'pull',
+      { storeId: link.store.id, cursor: null, limit: 1000 },
+      { credential: link.credential },
+    );
     applyChanges(late.ctx, page.changes, pullCursor(late.db) ?? page.cursor);
     applyChanges(late.ctx, page.changes, pullCursor(late.db) ?? page.cursor);
     expect(versions()).toBe(held);
@@ -138,9 +160,19 @@ describe('learning counts across the chain', () => {
     const a = await terminal('Galway');
     const b = await terminal('Galway');
     const c = await terminal('Cork');
-    const customer = createCustomer(a.ctx, { firstName: 'Klaus', lastName: 'Berger', phone: '087 555 0101', style: 'green' }, a.clerkId).id;
+    const customer = createCustomer(
+      a.ctx,
+      { firstName: 'Klaus', lastName: 'Berger', phone: '087 555 0101', style: 'green' },
+      a.clerkId,
+    ).id;
     const used = (t: Terminal, customerId: number, sentiment: number) =>
-      logInteraction(t.ctx, t.clerkId, { customerId, kind: 'inquiry', outcome: 'resolved', sentiment, suggestionTemplateId: ID });
+      logInteraction(t.ctx, t.clerkId, {
+        customerId,
+        kind: 'inquiry',
+        outcome: 'resolved',
+        sentiment,
+        suggestionTemplateId: ID,
+      });
     used(a, customer, 5);
     used(a, customer, 2);
     await sync(a);
@@ -152,7 +184,8 @@ describe('learning counts across the chain', () => {
     await sync(a);
     await sync(c);
     const galway = a.link.store.id;
-    for (const t of [a, b]) expect(cells(t)).toEqual([{ store_id: t.ctx.config.storeId, style: 'green', used: 3, successes: 2 }]);
+    for (const t of [a, b])
+      expect(cells(t)).toEqual([{ store_id: t.ctx.config.storeId, style: 'green', used: 3, successes: 2 }]);
     expect(cells(c)).toEqual([{ store_id: galway, style: 'green', used: 3, successes: 2 }]);
     // Ranking at Cork: nothing proven here yet, Galway's record is the prior.
     expect(evidenceFor(c.ctx, 'green').get(ID)).toEqual({ used: 0, successes: 0, otherUsed: 3, otherSuccesses: 2 });
@@ -161,5 +194,9 @@ describe('learning counts across the chain', () => {
 });
 
 const cells = (t: Terminal) =>
-  t.db.prepare('SELECT store_id, style, used, successes FROM playbook_stats WHERE template_id = ? AND used > 0 ORDER BY store_id, style').all(ID);
+  t.db
+    .prepare(
+      'SELECT store_id, style, used, successes FROM playbook_stats WHERE template_id = ? AND used > 0 ORDER BY store_id, style',
+    )
+    .all(ID);
 const idAt = (t: Terminal, q: string) => searchCustomers(t.ctx, q)[0]!.id;

@@ -3,7 +3,13 @@
 // real services on a real SQLite file, as the editor uses them.
 import { describe, expect, it } from 'vitest';
 import type { PlaybookTemplateDetail } from '../../../common/playbook';
-import { buildDraft, emptyTexts, formFrom, withTexts, type TemplateForm } from '../../../renderer/src/components/manager/playbook/form';
+import {
+  buildDraft,
+  emptyTexts,
+  formFrom,
+  withTexts,
+  type TemplateForm,
+} from '../../../renderer/src/components/manager/playbook/form';
 import { getTemplate, saveTemplate } from '../../../main/services/suggestions/manage';
 import { playbookList, previewDraft } from '../../../main/services/suggestions/overview';
 import { customer, logAt, store, type Store } from '../suggestions/fixtures';
@@ -37,7 +43,10 @@ describe('the playbook editor and languages', () => {
     const before = getTemplate(s.ctx, 'welcome-back');
     const form = open(s, 'welcome-back');
     const saved = save(s, withTexts(form, 'en', { ...form.texts.en!, unknown: 'Welcome back[, {firstName}]!' }));
-    expect(saved).toMatchObject({ language: 'en', texts: { ...before.texts, unknown: 'Welcome back[, {firstName}]!' } });
+    expect(saved).toMatchObject({
+      language: 'en',
+      texts: { ...before.texts, unknown: 'Welcome back[, {firstName}]!' },
+    });
     expect(saved.translations).toEqual(before.translations);
   });
 
@@ -45,8 +54,19 @@ describe('the playbook editor and languages', () => {
     const s = store(undefined, { locale: 'pl-PL' });
     expect(playbookList(s.ctx).catalog.storeLanguage).toBe('pl');
     const form = withTexts(open(s, 'how-can-i-help'), 'pl', emptyTexts());
-    expect(() => save(s, form)).toThrow(expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(/translations\.pl\.blue: a text cannot be empty/) }));
-    const polish = { blue: 'W czym mogę pomóc[, {firstName}]?', green: 'W czym mogę pomóc?', gold: 'W czym mogę pomóc?', orange: 'Co mogę dla Pani/Pana zrobić?', unknown: 'W czym mogę pomóc?' };
+    expect(() => save(s, form)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/translations\.pl\.blue: a text cannot be empty/),
+      }),
+    );
+    const polish = {
+      blue: 'W czym mogę pomóc[, {firstName}]?',
+      green: 'W czym mogę pomóc?',
+      gold: 'W czym mogę pomóc?',
+      orange: 'Co mogę dla Pani/Pana zrobić?',
+      unknown: 'W czym mogę pomóc?',
+    };
     const saved = save(s, withTexts(form, 'pl', polish));
     expect(Object.keys(saved.translations).sort()).toEqual(['de', 'pl']);
     expect(saved.translations.pl).toEqual(polish);
@@ -59,8 +79,15 @@ describe('the playbook editor and languages', () => {
     const draft = buildDraft(open(s, 'service-recovery')).draft!;
     const german = previewDraft(s.ctx, draft, c, s.clerkId, 'de');
     expect(german).toMatchObject({ language: 'de', applies: true, unfilled: { green: [] } });
-    expect(german.texts.green).toBe('Ihre Reklamation vom 17. November ist noch offen, das tut mir leid. Gehen wir es gleich zusammen durch und lösen es.');
-    expect(previewDraft(s.ctx, draft, c, s.clerkId)).toMatchObject({ language: 'en', texts: { green: expect.stringMatching(/^Your complaint from 17 Nov/) } });
-    expect(() => previewDraft(s.ctx, draft, c, s.clerkId, 'pl')).toThrow(expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('no texts in Polish') }));
+    expect(german.texts.green).toBe(
+      'Ihre Reklamation vom 17. November ist noch offen, das tut mir leid. Gehen wir es gleich zusammen durch und lösen es.',
+    );
+    expect(previewDraft(s.ctx, draft, c, s.clerkId)).toMatchObject({
+      language: 'en',
+      texts: { green: expect.stringMatching(/^Your complaint from 17 Nov/) },
+    });
+    expect(() => previewDraft(s.ctx, draft, c, s.clerkId, 'pl')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('no texts in Polish') }),
+    );
   });
 });

@@ -12,16 +12,23 @@ import { customer, logAt, store, suggest } from './fixtures';
 function klaus(language: string | undefined, locale = 'en-IE') {
   const s = store(undefined, { locale });
   const c = customer(s, { firstName: 'Klaus', lastName: 'Berger', style: 'green', language });
-  const issue = logAt(s, 6, { customerId: c, kind: 'complaint', outcome: 'unresolved', notes: 'Lid of the pot cracked.' });
+  const issue = logAt(s, 6, {
+    customerId: c,
+    kind: 'complaint',
+    outcome: 'unresolved',
+    notes: 'Lid of the pot cracked.',
+  });
   return { s, c, first: suggest(s, c)[0]!, issue };
 }
 const languageReason = (reasons: { fact: string }[]) => reasons.map((r) => r.fact).filter((f) => /^in [A-Z]/.test(f));
 
 describe('the language of a suggestion', () => {
-  it("speaks German to a customer who prefers it, in an English-speaking store, and says why", () => {
+  it('speaks German to a customer who prefers it, in an English-speaking store, and says why', () => {
     const { first, issue } = klaus('de');
     expect(first).toMatchObject({ templateId: 'service-recovery', language: 'de', issueId: issue.id });
-    expect(first.text).toBe('Ihre Reklamation vom 17. November ist noch offen, das tut mir leid. Gehen wir es gleich zusammen durch und lösen es.');
+    expect(first.text).toBe(
+      'Ihre Reklamation vom 17. November ist noch offen, das tut mir leid. Gehen wir es gleich zusammen durch und lösen es.',
+    );
     expect(languageReason(first.reasons)).toEqual(['in German — Klaus prefers German']);
   });
 
@@ -30,11 +37,15 @@ describe('the language of a suggestion', () => {
     const german = klaus('pl', 'de-DE').first;
     expect(german).toMatchObject({ templateId: 'service-recovery', language: 'de' });
     expect(german.text).toMatch(/^Ihre Reklamation vom 17\. November ist noch offen/);
-    expect(languageReason(german.reasons)).toEqual(['in German, the store’s language — Klaus prefers Polish, which this template has no text in']);
+    expect(languageReason(german.reasons)).toEqual([
+      'in German, the store’s language — Klaus prefers Polish, which this template has no text in',
+    ]);
     const english = klaus('pl').first;
     expect(english).toMatchObject({ templateId: 'service-recovery', language: 'en' });
     expect(english.text).toMatch(/^Your complaint from 17 Nov is still open/);
-    expect(languageReason(english.reasons)).toEqual(['in English, the store’s language — Klaus prefers Polish, which this template has no text in']);
+    expect(languageReason(english.reasons)).toEqual([
+      'in English, the store’s language — Klaus prefers Polish, which this template has no text in',
+    ]);
   });
 
   it("follows the store's locale setting as an admin changes it, without a restart", () => {
@@ -62,8 +73,21 @@ describe('the language of a suggestion', () => {
   });
 
   it('reads what tills and people put in the language field', () => {
-    expect(['de', 'DE', 'de-AT', 'de_CH', ' Deutsch ', 'German'].map(preferredLanguage)).toEqual(['de', 'de', 'de', 'de', 'de', 'de']);
-    expect(['', null, undefined, 'x', 'Klingon language'].map(preferredLanguage)).toEqual([null, null, null, null, null]);
+    expect(['de', 'DE', 'de-AT', 'de_CH', ' Deutsch ', 'German'].map(preferredLanguage)).toEqual([
+      'de',
+      'de',
+      'de',
+      'de',
+      'de',
+      'de',
+    ]);
+    expect(['', null, undefined, 'x', 'Klingon language'].map(preferredLanguage)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('says days in German as they are spoken, with the year only when it is not this one', () => {

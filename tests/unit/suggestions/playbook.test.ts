@@ -32,8 +32,12 @@ describe('default playbook loading', () => {
     expect(ensureDefaultPlaybook(s.ctx)).toEqual({ loaded: n });
     expect(ensureDefaultPlaybook(s.ctx)).toEqual({ loaded: 0 });
     expect(count(s, 'SELECT count(*) AS n FROM playbook_templates')).toBe(n);
-    expect(count(s, 'SELECT count(*) AS n FROM playbook_template_versions WHERE version = 1 AND changed_by IS NULL')).toBe(n);
-    expect(s.db.prepare("SELECT value FROM settings WHERE key = 'playbook.store_id'").get()).toEqual({ value: 'demo-store' });
+    expect(
+      count(s, 'SELECT count(*) AS n FROM playbook_template_versions WHERE version = 1 AND changed_by IS NULL'),
+    ).toBe(n);
+    expect(s.db.prepare("SELECT value FROM settings WHERE key = 'playbook.store_id'").get()).toEqual({
+      value: 'demo-store',
+    });
   });
 
   it('does not reload into a table that already has templates, even from another connection', () => {
@@ -43,7 +47,9 @@ describe('default playbook loading', () => {
     const other = openDatabase(s.file);
     const ctx2 = createContext(other);
     expect(ensureDefaultPlaybook(ctx2)).toEqual({ loaded: 0 });
-    expect(suggestFor(ctx2, { customerId: c, clerkId: s.clerkId }).map((x) => x.templateId)).not.toContain('honest-unknown');
+    expect(suggestFor(ctx2, { customerId: c, clerkId: s.clerkId }).map((x) => x.templateId)).not.toContain(
+      'honest-unknown',
+    );
     other.close();
   });
 
@@ -71,12 +77,23 @@ describe('shipped playbook updates in a store that has one', () => {
     const shipped = shippedPlaybook().templates.find((t) => t.id === 'check-in-recent-purchase')!;
     ensureDefaultPlaybook(s.ctx);
     // As an older release left it: its own text, loaded by the app.
-    writeTemplate(s.ctx, { ...shipped, texts: { ...shipped.texts, green: 'You bought the {lastPurchase.item}. Is it working as expected?' } }, null);
+    writeTemplate(
+      s.ctx,
+      {
+        ...shipped,
+        texts: { ...shipped.texts, green: 'You bought the {lastPurchase.item}. Is it working as expected?' },
+      },
+      null,
+    );
     const ctx2 = reopen(s);
     expect(ensureDefaultPlaybook(ctx2)).toEqual({ loaded: 1 });
     const t = getTemplate(ctx2, shipped.id);
     expect(t).toMatchObject({ version: 3, texts: shipped.texts, updatedBy: null });
-    expect(t.history.map((h) => [h.version, h.changedBy])).toEqual([[3, null], [2, null], [1, null]]);
+    expect(t.history.map((h) => [h.version, h.changedBy])).toEqual([
+      [3, null],
+      [2, null],
+      [1, null],
+    ]);
     ctx2.db.close();
   });
 
@@ -97,7 +114,10 @@ describe('shipped playbook updates in a store that has one', () => {
     const s = store();
     ensureDefaultPlaybook(s.ctx);
     const regular = shippedPlaybook().templates.find((t) => t.id === 'greeting-regular')!;
-    saveTemplate(s.ctx, s.clerkId, { ...regular, texts: { blue: 'Hiya!', green: 'Hello.', gold: 'Good day.', orange: 'Hey!', unknown: 'Hello.' } });
+    saveTemplate(s.ctx, s.clerkId, {
+      ...regular,
+      texts: { blue: 'Hiya!', green: 'Hello.', gold: 'Good day.', orange: 'Hey!', unknown: 'Hello.' },
+    });
     setEnabled(s.ctx, s.clerkId, 'honest-unknown', false);
     // As if how-can-i-help had first shipped after this store was set up.
     s.db.prepare("DELETE FROM playbook_template_versions WHERE template_id = 'how-can-i-help'").run();
@@ -130,9 +150,20 @@ describe('editing templates', () => {
   it('saves a new template as version 1 and shows it where its conditions hold', () => {
     const s = store();
     const saved = saveTemplate(s.ctx, s.clerkId, draft);
-    expect(saved).toMatchObject({ id: 'parking-tip', version: 1, updatedBy: s.clerkId, enabled: true, offer: false, resolves: null, description: '' });
+    expect(saved).toMatchObject({
+      id: 'parking-tip',
+      version: 1,
+      updatedBy: s.clerkId,
+      enabled: true,
+      offer: false,
+      resolves: null,
+      description: '',
+    });
     const c = customer(s, { style: 'green' }, 0);
-    expect(suggest(s, c)[0]).toMatchObject({ templateId: 'parking-tip', text: 'Parking is free behind Counterpart Demo Store.' });
+    expect(suggest(s, c)[0]).toMatchObject({
+      templateId: 'parking-tip',
+      text: 'Parking is free behind Counterpart Demo Store.',
+    });
   });
 
   it('bumps the version on a change, keeps it for an identical save, and records who changed what', () => {
@@ -167,8 +198,12 @@ describe('editing templates', () => {
     expect(bad({ conditions: { all: [{ field: 'visits', op: '>', value: 1 }] } })).toThrow(
       /Template "parking-tip" is not valid — conditions\.all\[0\]\.field: unknown condition field "visits"/,
     );
-    expect(bad({ conditions: { all: [{ field: 'visitCount', op: '=>', value: 1 }] } })).toThrow(/conditions\.all\[0\]\.op: unknown operator "=>"/);
-    expect(bad({ texts: { ...draft.texts, gold: 'Hi {fristName}' } })).toThrow(/texts\.gold: unknown variable \{fristName\}/);
+    expect(bad({ conditions: { all: [{ field: 'visitCount', op: '=>', value: 1 }] } })).toThrow(
+      /conditions\.all\[0\]\.op: unknown operator "=>"/,
+    );
+    expect(bad({ texts: { ...draft.texts, gold: 'Hi {fristName}' } })).toThrow(
+      /texts\.gold: unknown variable \{fristName\}/,
+    );
     expect(bad({ texts: { blue: 'x', green: 'x', gold: 'x', orange: 'x' } })).toThrow(/texts\.unknown/);
     expect(bad({ id: 'Parking Tip' })).toThrow(/lower-case words joined by hyphens/);
     expect(bad({ kind: 'smalltalk' })).toThrow(/kind/);
@@ -180,8 +215,12 @@ describe('editing templates', () => {
     const s = store();
     const clerk = addClerk(s.ctx, 'Padraig', 'clerk');
     expect(() => saveTemplate(s.ctx, clerk.id, draft)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => setEnabled(s.ctx, clerk.id, 'honest-unknown', false)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => importPlaybook(s.ctx, clerk.id, exportPlaybook(s.ctx))).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => setEnabled(s.ctx, clerk.id, 'honest-unknown', false)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => importPlaybook(s.ctx, clerk.id, exportPlaybook(s.ctx))).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
     expect(() => saveTemplate(s.ctx, 9999, draft)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
@@ -202,7 +241,9 @@ describe('editing templates', () => {
     const s = store();
     const c = customer(s, { style: 'unknown' });
     regular(s, c);
-    expect(suggest(s, c).find((x) => x.templateId === 'greeting-regular')?.text).toBe('Hello Aoife, good to see you again.');
+    expect(suggest(s, c).find((x) => x.templateId === 'greeting-regular')?.text).toBe(
+      'Hello Aoife, good to see you again.',
+    );
     const other = openDatabase(s.file);
     const ctx2 = createContext(other);
     const t = exportPlaybook(ctx2).templates.find((x) => x.id === 'greeting-regular')!;
@@ -231,11 +272,13 @@ describe('export and import', () => {
     const good = { ...shippedPlaybook().templates[1]!, id: 'brand-new' };
     const badOne = { ...shippedPlaybook().templates[2]!, conditions: { field: 'mood', op: '==', value: 'happy' } };
     const before = exportPlaybook(s.ctx).templates;
-    expect(() => importPlaybook(s.ctx, s.clerkId, { format: 'counterpart-playbook', formatVersion: 1, templates: [good, badOne] })).toThrow(
-      /templates\[1\]\.conditions\.field: unknown condition field "mood"/,
-    );
+    expect(() =>
+      importPlaybook(s.ctx, s.clerkId, { format: 'counterpart-playbook', formatVersion: 1, templates: [good, badOne] }),
+    ).toThrow(/templates\[1\]\.conditions\.field: unknown condition field "mood"/);
     expect(exportPlaybook(s.ctx).templates).toEqual(before);
-    expect(importPlaybook(s.ctx, s.clerkId, { format: 'counterpart-playbook', formatVersion: 1, templates: [good] })).toEqual({
+    expect(
+      importPlaybook(s.ctx, s.clerkId, { format: 'counterpart-playbook', formatVersion: 1, templates: [good] }),
+    ).toEqual({
       added: ['brand-new'],
       updated: [],
       unchanged: [],
@@ -245,19 +288,27 @@ describe('export and import', () => {
   it('explains a file that is not a playbook', () => {
     const s = store();
     expect(() => importPlaybook(s.ctx, s.clerkId, '{not json')).toThrow(/not valid JSON/);
-    expect(() => importPlaybook(s.ctx, s.clerkId, { format: 'other', formatVersion: 1, templates: [] })).toThrow(/format/);
-    const dup = shippedPlaybook().templates[0]!;
-    expect(() => importPlaybook(s.ctx, s.clerkId, { format: 'counterpart-playbook', formatVersion: 1, templates: [dup, dup] })).toThrow(
-      /appears twice/,
+    expect(() => importPlaybook(s.ctx, s.clerkId, { format: 'other', formatVersion: 1, templates: [] })).toThrow(
+      /format/,
     );
+    const dup = shippedPlaybook().templates[0]!;
+    expect(() =>
+      importPlaybook(s.ctx, s.clerkId, { format: 'counterpart-playbook', formatVersion: 1, templates: [dup, dup] }),
+    ).toThrow(/appears twice/);
   });
 });
 
 describe('preview and statistics', () => {
   it('previews a saved template or a draft for a customer, in every style', () => {
     const s = store();
-    const c = customer(s, { style: 'gold', firstName: '' , lastName: 'Kinsella' });
-    const comp = logAt(s, 3, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 1, notes: 'Door hinge broke' });
+    const c = customer(s, { style: 'gold', firstName: '', lastName: 'Kinsella' });
+    const comp = logAt(s, 3, {
+      customerId: c,
+      kind: 'complaint',
+      outcome: 'unresolved',
+      sentiment: 1,
+      notes: 'Door hinge broke',
+    });
     const p = previewTemplate(s.ctx, 'service-recovery', c, s.clerkId);
     expect(p).toMatchObject({ templateId: 'service-recovery', applies: true, why: null, style: 'gold' });
     expect(p.suggestion).toMatchObject({ issueId: comp.id });
@@ -270,7 +321,11 @@ describe('preview and statistics', () => {
     expect(previewTemplate(s.ctx, 'welcome-back-offer', c)).toMatchObject({ applies: false, why: 'no-consent' });
     expect(previewTemplate(s.ctx, 'pending-pickup', c)).toMatchObject({ applies: false });
     const draft = { ...shippedPlaybook().templates[0]!, id: 'draft', conditions: { all: [] }, resolves: null };
-    expect(previewTemplate(s.ctx, draft, null)).toMatchObject({ applies: false, why: 'missing-variables', style: 'unknown' });
+    expect(previewTemplate(s.ctx, draft, null)).toMatchObject({
+      applies: false,
+      why: 'missing-variables',
+      style: 'unknown',
+    });
     expect(() => previewTemplate(s.ctx, { ...draft, priority: -1 }, c)).toThrow(/priority/);
     expect(() => previewTemplate(s.ctx, 'nope', c)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
@@ -279,7 +334,13 @@ describe('preview and statistics', () => {
     const s = store();
     const c = customer(s, { style: 'blue' });
     suggest(s, c);
-    logAt(s, 0, { customerId: c, kind: 'inquiry', outcome: 'resolved', sentiment: 5, suggestionTemplateId: 'welcome-first-visit' });
+    logAt(s, 0, {
+      customerId: c,
+      kind: 'inquiry',
+      outcome: 'resolved',
+      sentiment: 5,
+      suggestionTemplateId: 'welcome-first-visit',
+    });
     const row = templateStats(s.ctx).find((r) => r.templateId === 'welcome-first-visit' && r.style === 'blue')!;
     expect(row).toMatchObject({ storeId: 'demo-store', shown: 1, used: 1, successes: 1, successRate: 1 });
     expect(row.posteriorMean).toBeCloseTo(3 / 5, 5);

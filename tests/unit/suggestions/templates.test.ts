@@ -6,7 +6,13 @@ import { fillSlots, findSlots } from '../../../common/slots';
 import { suggestFor } from '../../../main/services/suggestions';
 import { evaluate } from '../../../main/services/suggestions/conditions';
 import { gatherFacts } from '../../../main/services/suggestions/facts';
-import { loadedTemplates, loadTemplate, parsePlaybookFile, shippedPlaybook, TEMPLATE_KINDS } from '../../../main/services/suggestions/playbook';
+import {
+  loadedTemplates,
+  loadTemplate,
+  parsePlaybookFile,
+  shippedPlaybook,
+  TEMPLATE_KINDS,
+} from '../../../main/services/suggestions/playbook';
 import { parseText, render, tidy, VARIABLE_NAMES } from '../../../main/services/suggestions/variables';
 import { addressName, nextBirthday, summarise } from '../../../main/services/suggestions/wording';
 import { previewTemplate, saveTemplate } from '../../../main/services/suggestions/manage';
@@ -70,7 +76,9 @@ describe('the default playbook', () => {
       for (const style of COMMUNICATION_STYLES) {
         const vars = (text: string) => [...parseText(text).parsed.variables].sort();
         expect(vars(t.translations.de![style]), `${t.id}/${style}`).toEqual(vars(t.texts[style]));
-        expect(findSlots(t.translations.de![style]).length, `${t.id}/${style} keeps its blanks`).toBe(findSlots(t.texts[style]).length);
+        expect(findSlots(t.translations.de![style]).length, `${t.id}/${style} keeps its blanks`).toBe(
+          findSlots(t.texts[style]).length,
+        );
       }
     }
   });
@@ -80,8 +88,21 @@ describe('the default playbook', () => {
     const s = store();
     const c = customer(s, { style: 'blue', tags: ['coffee'], birthday: '1990-11-26', marketingConsent: true });
     regular(s, c);
-    logAt(s, 8, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2, notes: 'Kettle leaks from the base.', followUpDue: dayIn(s, 5) });
-    logAt(s, 6, { customerId: c, kind: 'inquiry', outcome: 'follow_up', followUpDue: dayIn(s, 2), notes: 'Blue casserole stock' });
+    logAt(s, 8, {
+      customerId: c,
+      kind: 'complaint',
+      outcome: 'unresolved',
+      sentiment: 2,
+      notes: 'Kettle leaks from the base.',
+      followUpDue: dayIn(s, 5),
+    });
+    logAt(s, 6, {
+      customerId: c,
+      kind: 'inquiry',
+      outcome: 'follow_up',
+      followUpDue: dayIn(s, 2),
+      notes: 'Blue casserole stock',
+    });
     logAt(s, 4, { customerId: c, kind: 'pickup', outcome: 'unresolved', notes: 'Weber BBQ ordered in' });
     buy(s, c, 3, [{ description: 'Russell Hobbs kettle 1.7L', priceCents: 3999 }]);
     logAt(s, 1, { customerId: c, kind: 'return', outcome: 'resolved', sentiment: 3, notes: 'Changed mind.' });
@@ -101,7 +122,10 @@ describe('the default playbook', () => {
         // One date in a sentence; two ("your complaint from 12 Nov was due on 20 Nov") is a form being read out.
         expect(variables.filter((v) => DATES.includes(v)).length, where).toBeLessThanOrEqual(1);
         // Clerk notes are written for colleagues ("Complained the pan broke"): they go in the reasons, not the words.
-        expect(variables.filter((v) => v.endsWith('.summary')), where).toEqual([]);
+        expect(
+          variables.filter((v) => v.endsWith('.summary')),
+          where,
+        ).toEqual([]);
         expect(variables, where).not.toContain('daysSinceLastVisit');
         const r = render(parseText(texts[style]).parsed, facts.varsIn(language));
         if (!r.ok) throw new Error(`${where} cannot be filled`);
@@ -157,7 +181,10 @@ describe('the default playbook', () => {
 describe('template texts', () => {
   it('drops an optional part whose fact is missing and tidies what is left', () => {
     const p = parseText('Welcome back[, {firstName}]! [{clerkName} here. ]How are you?').parsed;
-    expect(render(p, { firstName: 'Aoife', clerkName: 'Sean' })).toMatchObject({ ok: true, text: 'Welcome back, Aoife! Sean here. How are you?' });
+    expect(render(p, { firstName: 'Aoife', clerkName: 'Sean' })).toMatchObject({
+      ok: true,
+      text: 'Welcome back, Aoife! Sean here. How are you?',
+    });
     expect(render(p, {})).toMatchObject({ ok: true, text: 'Welcome back! How are you?' });
     expect(render(parseText('[{firstName}, ]it is you').parsed, {})).toMatchObject({ text: 'It is you' });
     expect(tidy('Hi , there  ,. ok')).toBe('Hi, there. ok');
@@ -165,7 +192,10 @@ describe('template texts', () => {
 
   it('refuses to render when a required variable has no fact', () => {
     const p = parseText('Your {openIssue.kind} from {openIssue.date}').parsed;
-    expect(render(p, { 'openIssue.kind': 'complaint', 'openIssue.date': '' })).toEqual({ ok: false, missing: ['openIssue.date'] });
+    expect(render(p, { 'openIssue.kind': 'complaint', 'openIssue.date': '' })).toEqual({
+      ok: false,
+      missing: ['openIssue.date'],
+    });
   });
 
   it('reports syntax problems by name', () => {
@@ -195,10 +225,18 @@ describe('template texts', () => {
       },
     };
     saveTemplate(s.ctx, s.clerkId, draft);
-    expect(suggestFor(s.ctx, { customerId: c, clerkId: s.clerkId }).map((x) => x.templateId)).not.toContain('ask-about-pickup');
-    expect(previewTemplate(s.ctx, 'ask-about-pickup', c)).toMatchObject({ applies: false, why: 'missing-variables', missingVariables: ['pickup.date'] });
+    expect(suggestFor(s.ctx, { customerId: c, clerkId: s.clerkId }).map((x) => x.templateId)).not.toContain(
+      'ask-about-pickup',
+    );
+    expect(previewTemplate(s.ctx, 'ask-about-pickup', c)).toMatchObject({
+      applies: false,
+      why: 'missing-variables',
+      missingVariables: ['pickup.date'],
+    });
     const p = logAt(s, 1, { customerId: c, kind: 'pickup', outcome: 'unresolved' });
-    const shown = suggestFor(s.ctx, { customerId: c, clerkId: s.clerkId }).find((x) => x.templateId === 'ask-about-pickup')!;
+    const shown = suggestFor(s.ctx, { customerId: c, clerkId: s.clerkId }).find(
+      (x) => x.templateId === 'ask-about-pickup',
+    )!;
     expect(shown).toMatchObject({ text: 'Your order from 22 Nov is in.' });
     expect(shown.reasons).toContainEqual({ fact: 'order waiting since 22 Nov', ref: `interaction:${p.id}` });
   });
@@ -207,7 +245,8 @@ describe('template texts', () => {
     const t = shippedPlaybook().templates[0]!;
     const l = loadTemplate({ ...t, version: 1, updatedAt: '', updatedBy: null });
     expect(Object.keys(l.parsed)).toEqual([t.language, ...Object.keys(t.translations)]);
-    for (const byStyle of Object.values(l.parsed)) for (const s of COMMUNICATION_STYLES) expect(byStyle[s].segments.length).toBeGreaterThan(0);
+    for (const byStyle of Object.values(l.parsed))
+      for (const s of COMMUNICATION_STYLES) expect(byStyle[s].segments.length).toBeGreaterThan(0);
   });
 });
 

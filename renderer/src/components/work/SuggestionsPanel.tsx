@@ -20,7 +20,18 @@ interface Props {
   onCopy(): void;
 }
 
-export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRef, sayProblem, onUse, onSay, onCopy }: Props) {
+export function SuggestionsPanel({
+  suggestions,
+  loading,
+  error,
+  used,
+  say,
+  sayRef,
+  sayProblem,
+  onUse,
+  onSay,
+  onCopy,
+}: Props) {
   const list = (suggestions ?? []).slice(0, MAX_SUGGESTIONS);
 
   // Plain 1…5 work while focus is in the panel (but not while editing the text).
@@ -66,7 +77,9 @@ export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRe
                   Use <kbd>Alt+{i + 1}</kbd>
                 </button>
               </div>
-              <p className="sugg-text" lang={s.language}>{s.text}</p>
+              <p className="sugg-text" lang={s.language}>
+                {s.text}
+              </p>
               {s.reasons.length > 0 && (
                 <p className="sugg-why">
                   <span className="why">why:</span> {s.reasons.map((r) => r.fact).join('; ')}

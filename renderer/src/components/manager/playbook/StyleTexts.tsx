@@ -67,7 +67,10 @@ export function StyleTexts({ language, picker, texts, variables, onChange }: Pro
       </div>
       <div className="pb-vars" role="group" aria-labelledby="pb-vars-h">
         <h3 id="pb-vars-h" className="pb-mini-h">
-          Variables <span className="legend-hint">— insert into the {target === 'unknown' ? 'neutral' : target} text at the cursor</span>
+          Variables{' '}
+          <span className="legend-hint">
+            — insert into the {target === 'unknown' ? 'neutral' : target} text at the cursor
+          </span>
         </h3>
         <ul className="pb-var-list">
           {variables.map((v) => (
@@ -94,8 +97,8 @@ export function StyleTexts({ language, picker, texts, variables, onChange }: Pro
           >
             Insert a slot
           </button>{' '}
-          A blank the clerk fills in before saying it, like <code>{slotToken(SLOT_EXAMPLE)}</code>: type its label over the
-          selected words. Copy and Save wait until it is filled or deleted.
+          A blank the clerk fills in before saying it, like <code>{slotToken(SLOT_EXAMPLE)}</code>: type its label over
+          the selected words. Copy and Save wait until it is filled or deleted.
         </p>
       </div>
     </fieldset>

@@ -16,8 +16,10 @@ interface Props {
  * prefers one of them hears it, everyone else the store's language, else the template's own.
  */
 export function TextLanguage({ languages, own, store, value, onChange, onAddStore }: Props) {
-  const fallback = store === own ? languageName(own) : `${languageName(store)} when it has it, else ${languageName(own)}`;
-  const note = (l: string) => [l === store && 'the store’s language', l === own && 'the template’s own'].filter(Boolean).join(', ');
+  const fallback =
+    store === own ? languageName(own) : `${languageName(store)} when it has it, else ${languageName(own)}`;
+  const note = (l: string) =>
+    [l === store && 'the store’s language', l === own && 'the template’s own'].filter(Boolean).join(', ');
   return (
     <div className="pb-lang">
       <label className="field">
@@ -37,8 +39,11 @@ export function TextLanguage({ languages, own, store, value, onChange, onAddStor
         </button>
       )}
       <p id="pb-lang-help" className="muted small">
-        {languages.length > 1 ? `This template speaks ${new Intl.ListFormat('en').format(languages.map(languageName))}. ` : ''}A customer who prefers one
-        of its languages hears that one; everyone else hears {fallback}. Saving keeps every language.
+        {languages.length > 1
+          ? `This template speaks ${new Intl.ListFormat('en').format(languages.map(languageName))}. `
+          : ''}
+        A customer who prefers one of its languages hears that one; everyone else hears {fallback}. Saving keeps every
+        language.
       </p>
     </div>
   );

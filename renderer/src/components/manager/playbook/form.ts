@@ -1,6 +1,16 @@
 // The editor's form state: the template as typed, with the conditions kept as JSON text until they parse.
-import { COMMUNICATION_STYLES, type CommunicationStyle, type InteractionKind, type InteractionOutcome } from '../../../../../common/domain';
-import type { PlaybookCondition, PlaybookResolvable, PlaybookTemplateDetail, PlaybookTemplateDraft } from '../../../../../common/playbook';
+import {
+  COMMUNICATION_STYLES,
+  type CommunicationStyle,
+  type InteractionKind,
+  type InteractionOutcome,
+} from '../../../../../common/domain';
+import type {
+  PlaybookCondition,
+  PlaybookResolvable,
+  PlaybookTemplateDetail,
+  PlaybookTemplateDraft,
+} from '../../../../../common/playbook';
 
 export interface TemplateForm {
   id: string;
@@ -24,7 +34,8 @@ export interface TemplateForm {
 
 export type TextsByStyle = Record<CommunicationStyle, string>;
 
-const copyTexts = (t: TextsByStyle): TextsByStyle => Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, t[s]])) as TextsByStyle;
+const copyTexts = (t: TextsByStyle): TextsByStyle =>
+  Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, t[s]])) as TextsByStyle;
 
 export function formFrom(t: PlaybookTemplateDetail | PlaybookTemplateDraft): TemplateForm {
   return {
@@ -54,7 +65,8 @@ export function withTexts(f: TemplateForm, language: string, texts: TextsByStyle
 }
 
 /** Five empty texts, for a language the template does not speak yet: the manager writes them before saving. */
-export const emptyTexts = (): TextsByStyle => Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, ''])) as TextsByStyle;
+export const emptyTexts = (): TextsByStyle =>
+  Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, ''])) as TextsByStyle;
 
 export type Built = { draft: PlaybookTemplateDraft; jsonError: null } | { draft: null; jsonError: string };
 
@@ -93,6 +105,10 @@ export function buildDraft(f: TemplateForm): Built {
 export function sameContent(a: TemplateForm, b: TemplateForm): boolean {
   const x = buildDraft(a);
   const y = buildDraft(b);
-  if (!x.draft || !y.draft) return a.conditionsText === b.conditionsText && JSON.stringify({ ...a, conditionsText: '' }) === JSON.stringify({ ...b, conditionsText: '' });
+  if (!x.draft || !y.draft)
+    return (
+      a.conditionsText === b.conditionsText &&
+      JSON.stringify({ ...a, conditionsText: '' }) === JSON.stringify({ ...b, conditionsText: '' })
+    );
   return JSON.stringify(x.draft) === JSON.stringify(y.draft);
 }

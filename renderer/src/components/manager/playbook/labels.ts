@@ -40,7 +40,8 @@ export const OP_WORDS: Record<string, string> = {
   missing: 'is not known',
 };
 
-const valueText = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? `“${v}”` : String(v));
+const valueText = (v: unknown): string =>
+  Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? `“${v}”` : String(v);
 
 export interface SummaryLine {
   text: string;
@@ -53,7 +54,8 @@ export function summarize(c: PlaybookCondition, depth = 0): SummaryLine[] {
     if (c.all.length === 0) return [{ text: 'Always (no conditions)', depth }];
     return [{ text: 'All of these hold:', depth }, ...c.all.flatMap((s) => summarize(s, depth + 1))];
   }
-  if ('any' in c) return [{ text: 'At least one of these holds:', depth }, ...c.any.flatMap((s) => summarize(s, depth + 1))];
+  if ('any' in c)
+    return [{ text: 'At least one of these holds:', depth }, ...c.any.flatMap((s) => summarize(s, depth + 1))];
   if ('not' in c) return [{ text: 'Not this:', depth }, ...summarize(c.not, depth + 1)];
   const field = fieldWords(c.field);
   const op = OP_WORDS[c.op] ?? c.op;

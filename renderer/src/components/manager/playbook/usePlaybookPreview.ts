@@ -16,7 +16,11 @@ export interface PreviewState {
  * Previews the draft, its texts in the language being edited, as the manager types: debounced, and only the newest answer may land, so a slow reply for an
  * older draft never replaces the preview of the current one.
  */
-export function usePlaybookPreview(draft: PlaybookTemplateDraft | null, customerId: number | null, language: string): PreviewState {
+export function usePlaybookPreview(
+  draft: PlaybookTemplateDraft | null,
+  customerId: number | null,
+  language: string,
+): PreviewState {
   const [state, setState] = useState<PreviewState>({ preview: null, invalid: null, error: null, pending: false });
   const seq = useRef(0);
   const key = draft ? JSON.stringify(draft) : null;
@@ -33,7 +37,8 @@ export function usePlaybookPreview(draft: PlaybookTemplateDraft | null, customer
         (preview) => mine === seq.current && setState({ preview, invalid: null, error: null, pending: false }),
         (err: unknown) => {
           if (mine !== seq.current) return;
-          if (err instanceof ApiError && err.code === 'VALIDATION') setState((s) => ({ ...s, invalid: err.message, error: null, pending: false }));
+          if (err instanceof ApiError && err.code === 'VALIDATION')
+            setState((s) => ({ ...s, invalid: err.message, error: null, pending: false }));
           else setState((s) => ({ ...s, error: errorMessage(err), pending: false }));
         },
       );
