@@ -328,7 +328,8 @@ export const contract = {
   ),
   /** How an unsaved draft reads for a customer (null: a walk-in) and whether it would be offered. */
   'playbook.preview': returns<PlaybookPreview>()(
-    z.object({ template: templateDraft, customerId: id.nullable() }),
+    // `language`: which of the template's languages to show the texts in (the main process checks it has it).
+    z.object({ template: templateDraft, customerId: id.nullable(), language: z.string().max(16).optional() }),
     'manager',
   ),
   /** The whole playbook as the JSON text of a playbook file. */

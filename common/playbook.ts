@@ -29,7 +29,14 @@ export interface PlaybookTemplateDraft {
   logKind: InteractionKind | null;
   logOutcome: InteractionOutcome | null;
   conditions: PlaybookCondition;
+  /** The language of `texts` (ISO 639, "en"). */
+  language: string;
   texts: Record<CommunicationStyle, string>;
+  /**
+   * The same texts in other languages, by language ("de"). An editor sends them all back: a draft without them is a
+   * template that speaks only `language`.
+   */
+  translations: Record<string, Record<CommunicationStyle, string>>;
 }
 
 export interface PlaybookStoredTemplate extends PlaybookTemplateDraft {
@@ -77,6 +84,8 @@ export interface PlaybookCatalog {
   resolvables: PlaybookResolvable[];
   fields: PlaybookFieldInfo[];
   variables: string[];
+  /** The store's language (its locale's, "de-DE" → "de"): the one its clerks mostly speak, edited first. */
+  storeLanguage: string;
 }
 
 export interface PlaybookList {
@@ -133,6 +142,8 @@ export interface PlaybookPreview {
   checks: PlaybookCheck[];
   /** When it applies: the suggestion as the clerk would get it, with its reasons. */
   suggestion: Suggestion | null;
+  /** The language `texts` are in: the one asked for, else the template's own. */
+  language: string;
   /** Each style's text filled in for this customer; null where a required variable has no value. */
   texts: Record<CommunicationStyle, string | null>;
   /** Per style, the variables that have no value for this customer. */

@@ -21,7 +21,7 @@ export const playbookHandlers: PartialHandlers = {
   'playbook.setEnabled': (ctx, { clerk }, i) => setEnabled(ctx, clerk.id, i.id, i.enabled),
   'playbook.preview': (ctx, { clerk }, i) => {
     if (i.customerId !== null) requireCustomer(ctx, i.customerId);
-    return previewDraft(ctx, i.template, i.customerId, clerk.id);
+    return previewDraft(ctx, i.template, i.customerId, clerk.id, i.language);
   },
   'playbook.export': (ctx) => `${JSON.stringify(exportPlaybook(ctx), null, 2)}\n`,
   'playbook.import': (ctx, { clerk }, i) => importPlaybook(ctx, clerk.id, i.json),

@@ -3,12 +3,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import type { Suggestion } from '../../common/domain';
-import { expect, test } from './fixtures';
+import { expect, test, type AppFixture } from './fixtures';
 
 const PIN = '1234';
 const MANAGER = 'Declan Murphy';
 const CLERK = 'Aoife Byrne';
 const EDITED = 'Good to see you again — this line comes from the edited playbook.';
+const GERMAN = 'Schön, Sie wiederzusehen! Diese Zeile kommt aus dem bearbeiteten Playbook.';
 
 const announcer = (page: Page) => page.getByTestId('announcer');
 const search = (page: Page) => page.getByRole('combobox', { name: 'Find customer' });
@@ -57,22 +58,33 @@ async function expectAccessible(page: Page, testInfo: TestInfo, screen: string):
   expect(bad, `accessibility of the ${screen}`).toEqual([]);
 }
 
+/** The clerk, and a demo customer with a phone who gets suggestions. */
+function demoCustomer(app: AppFixture) {
+  const db = app.backend.db;
+  const clerkId = (db.prepare('SELECT id FROM clerks WHERE display_name = ?').get(CLERK) as { id: number }).id;
+  const customer = db
+    .prepare(
+      "SELECT id, first_name AS firstName, first_name || ' ' || last_name AS name, phone FROM customers WHERE phone IS NOT NULL ORDER BY id LIMIT 1 OFFSET 60",
+    )
+    .get() as { id: number; firstName: string; name: string; phone: string };
+  return { clerkId, customer };
+}
+
+async function firstSuggestion(app: AppFixture, clerkId: number, customerId: number): Promise<Suggestion> {
+  const list = await app.call('suggestions.forCustomer', { customerId }, clerkId);
+  if (!list.ok) throw new Error(list.error.message);
+  expect(list.value[0], 'the demo customer gets at least one suggestion').toBeDefined();
+  return list.value[0]!;
+}
+
 test('a manager edits, previews and saves a template; the clerk sees it; a disabled template is gone', async ({
   app,
   page,
 }, testInfo) => {
   test.setTimeout(90_000);
   const db = app.backend.db;
-  const clerkId = (db.prepare('SELECT id FROM clerks WHERE display_name = ?').get(CLERK) as { id: number }).id;
-  const customer = db
-    .prepare(
-      "SELECT id, first_name || ' ' || last_name AS name, phone FROM customers WHERE phone IS NOT NULL ORDER BY id LIMIT 1 OFFSET 60",
-    )
-    .get() as { id: number; name: string; phone: string };
-  const before = await app.call('suggestions.forCustomer', { customerId: customer.id }, clerkId);
-  if (!before.ok) throw new Error(before.error.message);
-  const target: Suggestion = before.value[0]!;
-  expect(target, 'the demo customer gets at least one suggestion').toBeDefined();
+  const { clerkId, customer } = demoCustomer(app);
+  const target = await firstSuggestion(app, clerkId, customer.id);
 
   // The manager edits the text for this customer's style and previews it for this customer.
   await signIn(page, MANAGER);
@@ -145,6 +157,64 @@ test('a manager edits, previews and saves a template; the clerk sees it; a disab
   await expect(page.locator('.sugg').first()).toBeVisible();
   await expect(page.locator('.sugg').filter({ hasText: target.title })).toHaveCount(0);
   await expect(page.getByText(EDITED)).toHaveCount(0);
+});
+
+test('a manager edits the German texts, by keyboard, without losing the English; a German-speaking customer hears them', async ({
+  app,
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const db = app.backend.db;
+  const { clerkId, customer } = demoCustomer(app);
+  const changed = await app.call('customers.update', { id: customer.id, changes: { language: 'Deutsch' } }, clerkId);
+  if (!changed.ok) throw new Error(changed.error.message);
+  const target = await firstSuggestion(app, clerkId, customer.id);
+  expect(target, 'the German-speaking customer hears German').toMatchObject({ language: 'de' });
+  const stored = () =>
+    db
+      .prepare(`SELECT text_${target.style} AS english, translations FROM playbook_templates WHERE id = ?`)
+      .get(target.templateId) as {
+      english: string;
+      translations: string;
+    };
+  const english = stored().english;
+
+  await signIn(page, MANAGER);
+  await openPlaybook(page);
+  await page.getByLabel('Find template').fill(target.title);
+  await page.getByRole('button', { name: `Edit ${target.title}` }).click();
+  await expect(page.getByRole('heading', { level: 2, name: target.title })).toBeFocused();
+  // The store speaks English: the editor opens on its texts; the language is picked with the keyboard.
+  const language = page.getByLabel('Language of the texts');
+  await expect(language).toHaveValue('en');
+  await expect(page.getByText('This template speaks English and German.')).toBeVisible();
+  await language.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(language).toHaveValue('de');
+  const text = page.locator(`textarea[data-style="${target.style}"]`);
+  await expect(text).toHaveAttribute('lang', 'de');
+  await expect(text).toHaveValue(JSON.parse(stored().translations).de[target.style]);
+  await text.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(GERMAN);
+  await expect(page.locator(`.pb-preview-texts li[data-style="${target.style}"]`)).toContainText(GERMAN);
+  await page.screenshot({ path: testInfo.outputPath('playbook-editor-german.png') });
+  await expectAccessible(page, testInfo, 'playbook editor in German');
+  await page.keyboard.press('Control+s');
+  await expect(announcer(page)).toHaveText(new RegExp(`Saved “.*” as version \\d+\\.`));
+  expect(JSON.parse(stored().translations).de[target.style]).toBe(GERMAN);
+  expect(stored().english, 'the English text is untouched').toBe(english);
+  // Back to English, by keyboard: its text is there as it was.
+  await language.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(text).toHaveValue(english);
+
+  await switchClerk(page, CLERK);
+  await openCustomer(page, customer.phone, customer.id);
+  const shown = page.locator('.sugg').filter({ hasText: target.title });
+  await expect(shown.locator('.sugg-text')).toHaveText(GERMAN);
+  await expect(shown.locator('.sugg-text')).toHaveAttribute('lang', 'de');
+  await expect(shown.locator('.sugg-why')).toContainText(`in German — ${customer.firstName} prefers German`);
 });
 
 test('a clerk has no way into the playbook', async ({ app, page }) => {

@@ -9,6 +9,7 @@ import { requireClerk } from '../clerks';
 import type { ServiceContext } from '../context';
 import { evidenceFor, judgeForCustomer, type NotShown } from './engine';
 import { gatherFacts } from './facts';
+import { languageName, templateLanguages } from './language';
 import {
   ensureDefaultPlaybook,
   fromRow,
@@ -174,16 +175,24 @@ export interface TemplatePreview {
   missingVariables: string[];
   style: CommunicationStyle;
   suggestion: Suggestion | null;
+  /** The language of `texts`: the one asked for, else the template's own. */
+  language: string;
   /** Every style's text filled with this customer's facts; null where a variable has no fact. */
   texts: Record<CommunicationStyle, string | null>;
+  /** Per style, the variables of its text this customer has no value for. */
+  unfilled: Record<CommunicationStyle, string[]>;
 }
 
-/** Shows how a saved template (by id) or an unsaved draft would read for a customer (null: a walk-in). */
+/**
+ * Shows how a saved template (by id) or an unsaved draft would read for a customer (null: a walk-in), with its texts
+ * in `language` (one the template has; its own when left out), as the manager editing that language expects.
+ */
 export function previewTemplate(
   ctx: ServiceContext,
   template: string | unknown,
   customerId: number | null,
   clerkId = 0,
+  language?: string,
 ): TemplatePreview {
   ensureDefaultPlaybook(ctx);
   const stored: StoredTemplate =
@@ -191,15 +200,22 @@ export function previewTemplate(
       ? requireTemplate(ctx, template)
       : { ...parseTemplate(template), version: 0, updatedAt: '', updatedBy: null };
   const t = loadTemplate(stored);
+  const shownIn = language ?? t.language;
+  const parsed = t.parsed[shownIn];
+  if (!parsed) {
+    throw new AppError(
+      'VALIDATION',
+      `Template "${t.id}" has no texts in ${languageName(shownIn)} ("${shownIn}"): it has ${templateLanguages(t).join(', ')}.`,
+    );
+  }
   const facts = gatherFacts(ctx, customerId, clerkId);
   const evidence = evidenceFor(ctx, facts.style).get(t.id) ?? NO_EVIDENCE;
   const v = judgeForCustomer(t, facts, evidence, { ignoreEnabled: true });
-  const texts = Object.fromEntries(
-    COMMUNICATION_STYLES.map((s) => {
-      const r = render(t.parsed[t.language]![s], facts.vars);
-      return [s, r.ok ? r.text : null];
-    }),
-  ) as Record<CommunicationStyle, string | null>;
+  const rendered = COMMUNICATION_STYLES.map((s) => [s, render(parsed[s], facts.varsIn(shownIn))] as const);
+  const texts = Object.fromEntries(rendered.map(([s, r]) => [s, r.ok ? r.text : null])) as TemplatePreview['texts'];
+  const unfilled = Object.fromEntries(
+    rendered.map(([s, r]) => [s, r.ok ? [] : r.missing]),
+  ) as TemplatePreview['unfilled'];
   return {
     templateId: t.id,
     enabled: t.enabled,
@@ -208,7 +224,9 @@ export function previewTemplate(
     missingVariables: v.shown ? [] : v.missing,
     style: facts.style,
     suggestion: v.shown ? v.suggestion : null,
+    language: shownIn,
     texts,
+    unfilled,
   };
 }
 

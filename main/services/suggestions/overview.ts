@@ -1,6 +1,5 @@
 // What the back office shows about the playbook: the list with usage figures, statistics, and a preview that says
 // why a template would or would not be offered to a customer. Editing itself lives in manage.ts.
-import { COMMUNICATION_STYLES, type CommunicationStyle } from '../../../common/domain';
 import type {
   PlaybookCatalog,
   PlaybookCheck,
@@ -13,9 +12,10 @@ import type {
 import type { ServiceContext } from '../context';
 import { evaluate, FIELDS, type Condition, type FactValues } from './conditions';
 import { gatherFacts } from './facts';
+import { DEFAULT_TEMPLATE_LANGUAGE, storeLanguage as storeLanguageOf } from './language';
 import { listTemplates, previewTemplate, templateStats, usageFrom, type TemplateStatsRow } from './manage';
 import { parseTemplate, RESOLVABLES, TEMPLATE_KINDS } from './playbook';
-import { parseText, render, VARIABLE_NAMES } from './variables';
+import { VARIABLE_NAMES } from './variables';
 
 const OPS: Record<PlaybookFieldInfo['type'], string[]> = {
   number: ['==', '!=', '<', '<=', '>', '>=', 'in', 'notIn', 'exists', 'missing'],
@@ -25,7 +25,8 @@ const OPS: Record<PlaybookFieldInfo['type'], string[]> = {
   list: ['contains', 'notContains', 'exists', 'missing'],
 };
 
-export function playbookCatalog(): PlaybookCatalog {
+/** What the editor offers; `storeLanguage` is the language it opens a template's texts in. */
+export function playbookCatalog(storeLanguage = DEFAULT_TEMPLATE_LANGUAGE): PlaybookCatalog {
   const fields = Object.entries(FIELDS).map(
     ([name, spec]): PlaybookFieldInfo => ({
       name,
@@ -34,7 +35,13 @@ export function playbookCatalog(): PlaybookCatalog {
       values: 'values' in spec ? [...spec.values] : undefined,
     }),
   );
-  return { kinds: [...TEMPLATE_KINDS], resolvables: [...RESOLVABLES], fields, variables: [...VARIABLE_NAMES] };
+  return {
+    kinds: [...TEMPLATE_KINDS],
+    resolvables: [...RESOLVABLES],
+    fields,
+    variables: [...VARIABLE_NAMES],
+    storeLanguage,
+  };
 }
 
 /** Usage summed over stores and styles; the estimate is what the same evidence would give in a single cell. */
@@ -65,7 +72,7 @@ export function playbookList(ctx: ServiceContext): PlaybookList {
     updatedAt: t.updatedAt,
     usage: usageOf(totals.get(t.id)),
   }));
-  return { templates, catalog: playbookCatalog() };
+  return { templates, catalog: playbookCatalog(storeLanguageOf(ctx.config.locale)) };
 }
 
 export function playbookStats(ctx: ServiceContext): PlaybookStats {
@@ -117,23 +124,18 @@ const WHY: Record<NonNullable<PlaybookPreview['why']>, string> = {
   'missing-variables': 'Its text for this customer’s style needs a fact this customer has no value for.',
 };
 
-/** previewTemplate plus the condition trace and, per style, which variables have no value. */
+/** previewTemplate (texts in `language`) plus the condition trace. */
 export function previewDraft(
   ctx: ServiceContext,
   draft: unknown,
   customerId: number | null,
   clerkId: number,
+  language?: string,
 ): PlaybookPreview {
   const t = parseTemplate(draft);
-  const p = previewTemplate(ctx, t, customerId, clerkId);
+  const p = previewTemplate(ctx, t, customerId, clerkId, language);
   const facts = gatherFacts(ctx, customerId, clerkId);
   const checks = explainConditions(t.conditions, facts.values);
-  const unfilled = Object.fromEntries(
-    COMMUNICATION_STYLES.map((s) => {
-      const r = render(parseText(t.texts[s]).parsed, facts.vars);
-      return [s, r.ok ? [] : r.missing];
-    }),
-  ) as Record<CommunicationStyle, string[]>;
   const explanation = p.applies
     ? `It would be offered${t.enabled ? '' : ' once enabled'}: its conditions hold and every needed fact is known.`
     : WHY[p.why ?? 'conditions'];
@@ -147,7 +149,8 @@ export function previewDraft(
     conditionsHold: checks[0]?.holds ?? true,
     checks,
     suggestion: p.suggestion,
+    language: p.language,
     texts: p.texts,
-    unfilled,
+    unfilled: p.unfilled,
   };
 }

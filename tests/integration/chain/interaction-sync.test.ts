@@ -4,7 +4,6 @@
 // a batch sent twice and a page applied twice change nothing; an erased customer's entries arrive anonymous.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../../common/domain';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { addClerk, listClerks } from '../../../main/services/clerks';
 import { createCustomer } from '../../../main/services/customers';
 import { searchCustomers } from '../../../main/services/customer-search';
@@ -12,13 +11,12 @@ import { openIssuesFor, timeline } from '../../../main/services/history';
 import { amendInteraction, logInteraction } from '../../../main/services/interactions';
 import { eraseCustomer } from '../../../main/services/privacy';
 import { callHub } from '../../../main/sync/hub-client';
-import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
 import { applyChanges, nextMutations, pullCursor, unsyncedCount } from '../../../main/sync/replica';
 import { exchange, pullAll } from '../../../main/sync/session';
+import { joinedTerminal, type JoinedTerminal } from '../../helpers/chain-terminal';
 import { startTestHub, type TestHub } from '../../helpers/hub';
 import { useTestDatabase } from '../../helpers/pg';
-import { tempStore, type TempStore } from '../../helpers/temp-store';
+import { tempStore } from '../../helpers/temp-store';
 
 const db = useTestDatabase();
 let hub: TestHub;
@@ -27,18 +25,8 @@ beforeAll(async () => {
   hub = await startTestHub(db);
 });
 
-interface Terminal extends TempStore {
-  link: HubLink;
-  name: string;
-}
-let joined = 0;
-async function terminal(store = 'Galway'): Promise<Terminal> {
-  const s = tempStore(new Date().toISOString());
-  const name = `till-${++joined}`;
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: name, now: new Date() });
-  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
-  return { ...s, name, link: readHubLink(s.file)! };
-}
+type Terminal = JoinedTerminal;
+const terminal = (store = 'Galway'): Promise<Terminal> => joinedTerminal(db, hub, store);
 const sync = (t: Terminal) => exchange(t.ctx, t.link);
 const idAt = (t: Terminal, q: string) => searchCustomers(t.ctx, q)[0]!.id;
 /** The customer's entries on the profile's timeline, newest first. */
@@ -213,13 +201,8 @@ describe('interactions across the chain', () => {
       outcome: 'resolved',
       notes: 'old entry',
     });
-    const { code } = await issueEnrolmentCode(db.pool, {
-      storeName: 'Galway',
-      terminalName: `till-${++joined}`,
-      now: new Date(),
-    });
-    await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
-    await exchange(s.ctx, readHubLink(s.file)!);
+    const { link } = await joinedTerminal(db, hub, 'Galway', s);
+    await exchange(s.ctx, link);
     const b = await terminal('Cork');
     await sync(b);
     expect(entries(b, idAt(b, 'before joining')).map((i) => i.notes)).toEqual(['old entry']);

@@ -4,7 +4,6 @@
 // counters and no other store's; a new terminal takes every template, however old; the shipped default never travels.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TIMELESS_FACTS } from '../../../common/sync/changes';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { addClerk } from '../../../main/services/clerks';
 import { searchCustomers } from '../../../main/services/customer-search';
 import { updateCustomer } from '../../../main/services/customer-edits';
@@ -21,13 +20,11 @@ import {
 } from '../../../main/services/suggestions';
 import { bootstrap } from '../../../main/sync/bootstrap';
 import { callHub } from '../../../main/sync/hub-client';
-import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
 import { applyChanges, pullCursor } from '../../../main/sync/replica';
 import { exchange } from '../../../main/sync/session';
+import { joinedTerminal, type JoinedTerminal } from '../../helpers/chain-terminal';
 import { startTestHub, type TestHub } from '../../helpers/hub';
 import { useTestDatabase } from '../../helpers/pg';
-import { tempStore, type TempStore } from '../../helpers/temp-store';
 
 const db = useTestDatabase();
 let hub: TestHub;
@@ -36,18 +33,11 @@ beforeAll(async () => {
   hub = await startTestHub(db);
 });
 
-interface Terminal extends TempStore {
-  link: HubLink;
-  name: string;
-}
-let joined = 0;
+type Terminal = JoinedTerminal;
 async function terminal(store: string): Promise<Terminal> {
-  const s = tempStore(new Date().toISOString());
-  const name = `till-${++joined}`;
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: name, now: new Date() });
-  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
-  listTemplates(s.ctx); // the shipped default, loaded as the app does on first use
-  return { ...s, name, link: readHubLink(s.file)! };
+  const t = await joinedTerminal(db, hub, store);
+  listTemplates(t.ctx); // the shipped default, loaded as the app does on first use
+  return t;
 }
 const sync = (t: Terminal) => exchange(t.ctx, t.link);
 const template = (t: Terminal, id: string): PlaybookTemplate =>
@@ -143,19 +133,12 @@ describe('the playbook across the chain', () => {
     const a = await terminal('Galway');
     edit(a, a.clerkId, ID, 'Old enough to be outside any history window.');
     await sync(a);
-    const late = tempStore(new Date().toISOString());
-    const { code } = await issueEnrolmentCode(db.pool, {
-      storeName: 'Cork',
-      terminalName: `till-${++joined}`,
-      now: new Date(),
-    });
-    await joinHub({ dbFile: late.file, db: late.db, hubUrl: hub.url, code });
-    const link = readHubLink(late.file)!;
+    const late = await joinedTerminal(db, hub, 'Cork');
+    const { link } = late;
     // A window that ends before anything was recorded: the template still comes, as the playbook is timeless.
     late.setNow('2030-01-01T00:00:00.000Z');
     await bootstrap(late.ctx, link, { historyDays: 1 });
-    const t = { ...late, link, name: 'late' };
-    expect(greenText(t, ID)).toBe('Old enough to be outside any history window.');
+    expect(greenText(late, ID)).toBe('Old enough to be outside any history window.');
     expect(late.db.prepare('SELECT count(*) AS n FROM interactions').get()).toEqual({ n: 0 });
 
     const versions = () => getTemplate(late.ctx, ID).history.length;

@@ -97,6 +97,19 @@ describe('shipped playbook updates in a store that has one', () => {
     ctx2.db.close();
   });
 
+  it('gives a store set up with the English-only playbook the German texts at its next start', () => {
+    const s = store();
+    ensureDefaultPlaybook(s.ctx);
+    const templates = shippedPlaybook().templates;
+    // As the release before German left every template: English only, loaded by the app.
+    for (const t of templates) writeTemplate(s.ctx, { ...t, translations: {} }, null);
+    expect(getTemplate(s.ctx, 'welcome-back').translations).toEqual({});
+    const ctx2 = reopen(s);
+    expect(ensureDefaultPlaybook(ctx2)).toEqual({ loaded: templates.length });
+    for (const t of templates) expect(Object.keys(getTemplate(ctx2, t.id).translations), t.id).toEqual(['de']);
+    ctx2.db.close();
+  });
+
   it('leaves what a manager saved, enabled or disabled alone, and adds templates shipped since', () => {
     const s = store();
     ensureDefaultPlaybook(s.ctx);

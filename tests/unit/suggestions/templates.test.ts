@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMUNICATION_STYLES } from '../../../common/domain';
-import { fillSlots } from '../../../common/slots';
+import { fillSlots, findSlots } from '../../../common/slots';
 import { suggestFor } from '../../../main/services/suggestions';
 import { evaluate } from '../../../main/services/suggestions/conditions';
 import { gatherFacts } from '../../../main/services/suggestions/facts';
@@ -62,6 +62,27 @@ describe('the default playbook', () => {
     for (const t of offers) expect(JSON.stringify(t.conditions), t.id).toContain('marketingConsent');
   });
 
+  /** Every template's texts in every language it has: the default ships English and German. */
+  function everyLanguage() {
+    return file.templates.flatMap((t) => [
+      { t, language: t.language, texts: t.texts },
+      ...Object.entries(t.translations).map(([language, texts]) => ({ t, language, texts })),
+    ]);
+  }
+
+  it('ships every default template in English and German, with the same variables in each style', () => {
+    for (const t of file.templates) {
+      expect([t.language, ...Object.keys(t.translations)], t.id).toEqual(['en', 'de']);
+      for (const style of COMMUNICATION_STYLES) {
+        const vars = (text: string) => [...parseText(text).parsed.variables].sort();
+        expect(vars(t.translations.de![style]), `${t.id}/${style}`).toEqual(vars(t.texts[style]));
+        expect(findSlots(t.translations.de![style]).length, `${t.id}/${style} keeps its blanks`).toBe(
+          findSlots(t.texts[style]).length,
+        );
+      }
+    }
+  });
+
   /** Facts of a customer with a full record: every variable has a value. */
   function fullRecord() {
     const s = store();
@@ -91,13 +112,13 @@ describe('the default playbook', () => {
   it('reads aloud naturally: what a clerk would say, not the record read back (issue #14)', () => {
     // Words nobody says across a counter: the record, the system, the jargon, or the receipt read back.
     const RECORD_SPEAK =
-      /on (your|our) records?|our records|your profile|your account|noted as|record the|as expected|\btier\b|^you bought/i;
+      /on (your|our) records?|our records|your profile|your account|noted as|record the|as expected|\btier\b|^you bought|unterlagen|ihr(em)? (profil|konto|kundenkonto)|vermerkt|gespeichert|\bstufe\b|^sie haben .* gekauft/i;
     const DATES = VARIABLE_NAMES.filter((v) => /\.(date|due)$/.test(v) || v === 'returnWindowEnds');
     const facts = fullRecord();
-    for (const t of file.templates) {
+    for (const { t, language, texts } of everyLanguage()) {
       for (const style of COMMUNICATION_STYLES) {
-        const where = `${t.id}/${style}`;
-        const { variables } = parseText(t.texts[style]).parsed;
+        const where = `${t.id}/${language}/${style}`;
+        const { variables } = parseText(texts[style]).parsed;
         // One date in a sentence; two ("your complaint from 12 Nov was due on 20 Nov") is a form being read out.
         expect(variables.filter((v) => DATES.includes(v)).length, where).toBeLessThanOrEqual(1);
         // Clerk notes are written for colleagues ("Complained the pan broke"): they go in the reasons, not the words.
@@ -106,7 +127,7 @@ describe('the default playbook', () => {
           where,
         ).toEqual([]);
         expect(variables, where).not.toContain('daysSinceLastVisit');
-        const r = render(parseText(t.texts[style]).parsed, facts.vars);
+        const r = render(parseText(texts[style]).parsed, facts.varsIn(language));
         if (!r.ok) throw new Error(`${where} cannot be filled`);
         expect(r.text, where).not.toMatch(RECORD_SPEAK);
         expect(r.text.split(/\s+/).length, where).toBeLessThanOrEqual(32);
@@ -117,16 +138,15 @@ describe('the default playbook', () => {
   it('fills every variable of every template, in every style, from a customer with a full record', () => {
     const facts = fullRecord();
     for (const v of VARIABLE_NAMES) expect(facts.vars[v], v).toBeTruthy();
-    for (const t of file.templates) {
+    for (const { t, language, texts } of everyLanguage()) {
       for (const style of COMMUNICATION_STYLES) {
-        const parsed = parseText(t.texts[style]);
-        expect(parsed.errors, `${t.id}/${style}`).toEqual([]);
-        const r = render(parsed.parsed, facts.vars);
-        expect(r.ok, `${t.id}/${style}`).toBe(true);
+        const where = `${t.id}/${language}/${style}`;
+        const parsed = parseText(texts[style]);
+        expect(parsed.errors, where).toEqual([]);
+        const r = render(parsed.parsed, facts.varsIn(language));
+        expect(r.ok, where).toBe(true);
         if (r.ok) {
-          expect(r.used.sort(), `${t.id}/${style} uses every variable it names`).toEqual(
-            [...parsed.parsed.variables].sort(),
-          );
+          expect(r.used.sort(), `${where} uses every variable it names`).toEqual([...parsed.parsed.variables].sort());
           expect(fillSlots(r.text, () => 'the blank')).not.toMatch(/[{}[\]]|undefined|null/);
         }
       }

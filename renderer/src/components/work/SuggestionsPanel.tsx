@@ -78,7 +78,9 @@ export function SuggestionsPanel({
                   {t('suggestions.use')} <kbd>Alt+{i + 1}</kbd>
                 </button>
               </div>
-              <p className="sugg-text">{s.text}</p>
+              <p className="sugg-text" lang={s.language}>
+                {s.text}
+              </p>
               {s.reasons.length > 0 && (
                 <p className="sugg-why">
                   <span className="why">{t('suggestions.why')}</span> {s.reasons.map((r) => r.fact).join('; ')}

@@ -5,6 +5,7 @@ import { STYLE_LABEL } from '../../../lib/labels';
 import type { PreviewCustomer } from './TemplateEditor';
 import type { PreviewState } from './usePlaybookPreview';
 import { FormError } from '../../FormError';
+import { languageName } from './labels';
 
 interface Props {
   customer: PreviewCustomer | null;
@@ -108,7 +109,11 @@ export function PreviewPanel({ customer, onCustomer, state }: Props) {
               <span className="why">Clerk sees why:</span> {p.suggestion.reasons.map((r) => r.fact).join('; ')}
             </p>
           )}
-          <ul className="pb-preview-texts">
+          <ul
+            className="pb-preview-texts"
+            aria-label={`Each style’s text in ${languageName(p.language)}`}
+            lang={p.language}
+          >
             {COMMUNICATION_STYLES.map((s) => (
               <li key={s} className={s === p.style ? 'is-customer-style' : undefined} data-style={s}>
                 <span className={`style-chip style-${s}`}>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { COMMUNICATION_STYLES, type CommunicationStyle } from '../../../../../common/domain';
 import { slotToken } from '../../../../../common/slots';
 import { STYLE_LABEL } from '../../../lib/labels';
@@ -6,13 +6,17 @@ import { STYLE_LABEL } from '../../../lib/labels';
 const SLOT_EXAMPLE = 'what went wrong';
 
 interface Props {
+  /** The language of `texts`, for spell checking and screen readers. */
+  language: string;
+  /** What chooses the language, above the texts. */
+  picker: ReactNode;
   texts: Record<CommunicationStyle, string>;
   variables: string[];
   onChange(texts: Record<CommunicationStyle, string>): void;
 }
 
 /** One text per communication style, and the variables that can go in them, inserted where the cursor was. */
-export function StyleTexts({ texts, variables, onChange }: Props) {
+export function StyleTexts({ language, picker, texts, variables, onChange }: Props) {
   const areas = useRef(new Map<CommunicationStyle, HTMLTextAreaElement>());
   const [target, setTarget] = useState<CommunicationStyle>('blue');
 
@@ -38,6 +42,7 @@ export function StyleTexts({ texts, variables, onChange }: Props) {
         The clerk sees the text for the customer’s communication style. Put a part that needs a fact in brackets, like{' '}
         <code>{'Welcome back[, {firstName}]!'}</code>, so it is dropped when the fact is not known.
       </p>
+      {picker}
       <div className="pb-texts">
         {COMMUNICATION_STYLES.map((s) => (
           <label key={s} className="field">
@@ -53,6 +58,7 @@ export function StyleTexts({ texts, variables, onChange }: Props) {
               maxLength={600}
               value={texts[s]}
               data-style={s}
+              lang={language}
               onFocus={() => setTarget(s)}
               onChange={(e) => onChange({ ...texts, [s]: e.target.value })}
             />

@@ -5,10 +5,11 @@ import { ApiError, call, errorMessage } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFeedback } from '../../../state/feedback';
 import { ConditionEditor } from './ConditionEditor';
-import { buildDraft, formFrom, sameContent, type TemplateForm } from './form';
+import { buildDraft, emptyTexts, formFrom, sameContent, withTexts, type TemplateForm } from './form';
 import { kindName, RESOLVES_NAME } from './labels';
 import { PreviewPanel } from './PreviewPanel';
 import { StyleTexts } from './StyleTexts';
+import { TextLanguage } from './TextLanguage';
 import { usePlaybookPreview } from './usePlaybookPreview';
 import { VersionHistory } from './VersionHistory';
 import { FormError } from '../../FormError';
@@ -34,6 +35,11 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
   const [saving, setSaving] = useState(false);
   const [customer, setCustomer] = useState<PreviewCustomer | null>(null);
   const [discardArmed, setDiscardArmed] = useState(false);
+  // The language whose texts are on screen, as chosen for this template (another template starts afresh): without a
+  // choice, the store's when the template has it, else the template's own.
+  const [chosen, setChosen] = useState<{ id: string; language: string } | null>(null);
+  const chosenLanguage = chosen?.id === id ? chosen.language : null;
+  const setChosenLanguage = (language: string) => setChosen({ id, language });
   const heading = useRef<HTMLHeadingElement>(null);
 
   const loaded = detail.data;
@@ -49,8 +55,9 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
     if (ready) heading.current?.focus();
   }, [ready, loaded?.id]);
 
+  const editing = form ? editedLanguage(form, chosenLanguage, catalog.storeLanguage) : catalog.storeLanguage;
   const built = form ? buildDraft(form) : null;
-  const preview = usePlaybookPreview(built?.draft ?? null, customer?.id ?? null);
+  const preview = usePlaybookPreview(built?.draft ?? null, customer?.id ?? null, editing);
   const dirty = !!(form && loaded && !sameContent(form, formFrom(loaded)));
 
   const update = useCallback((patch: Partial<TemplateForm>) => {
@@ -279,7 +286,25 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
             catalog={catalog}
           />
 
-          <StyleTexts texts={form.texts} variables={catalog.variables} onChange={(texts) => update({ texts })} />
+          <StyleTexts
+            language={editing}
+            picker={
+              <TextLanguage
+                languages={Object.keys(form.texts)}
+                own={form.language}
+                store={catalog.storeLanguage}
+                value={editing}
+                onChange={setChosenLanguage}
+                onAddStore={() => {
+                  update(withTexts(form, catalog.storeLanguage, emptyTexts()));
+                  setChosenLanguage(catalog.storeLanguage);
+                }}
+              />
+            }
+            texts={form.texts[editing] ?? emptyTexts()}
+            variables={catalog.variables}
+            onChange={(texts) => update(withTexts(form, editing, texts))}
+          />
         </form>
 
         <div className="pb-side">
@@ -289,6 +314,12 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
       </div>
     </div>
   );
+}
+
+/** The language on screen: the one chosen, else the store's when the template has it, else the template's own. */
+function editedLanguage(form: TemplateForm, chosen: string | null, store: string): string {
+  if (chosen !== null && chosen in form.texts) return chosen;
+  return store in form.texts ? store : form.language;
 }
 
 /** One of the log form's fields the template sets when used (its keys are the choices), or '' to leave it. */

@@ -26,8 +26,16 @@ export interface TemplateForm {
   logKind: '' | InteractionKind;
   logOutcome: '' | InteractionOutcome;
   conditionsText: string;
-  texts: Record<CommunicationStyle, string>;
+  /** The template's own language: the one its `texts` are saved in. */
+  language: string;
+  /** Every language's five texts, the template's own first: editing one never drops the others. */
+  texts: Record<string, TextsByStyle>;
 }
+
+export type TextsByStyle = Record<CommunicationStyle, string>;
+
+const copyTexts = (t: TextsByStyle): TextsByStyle =>
+  Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, t[s]])) as TextsByStyle;
 
 export function formFrom(t: PlaybookTemplateDetail | PlaybookTemplateDraft): TemplateForm {
   return {
@@ -43,9 +51,22 @@ export function formFrom(t: PlaybookTemplateDetail | PlaybookTemplateDraft): Tem
     logKind: t.logKind ?? '',
     logOutcome: t.logOutcome ?? '',
     conditionsText: JSON.stringify(t.conditions, null, 2),
-    texts: Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, t.texts[s]])) as Record<CommunicationStyle, string>,
+    language: t.language,
+    texts: Object.fromEntries([
+      [t.language, copyTexts(t.texts)],
+      ...Object.entries(t.translations).map(([language, texts]) => [language, copyTexts(texts)]),
+    ]) as Record<string, TextsByStyle>,
   };
 }
+
+/** The form with one language's texts replaced (added when the template had none in it yet). */
+export function withTexts(f: TemplateForm, language: string, texts: TextsByStyle): TemplateForm {
+  return { ...f, texts: { ...f.texts, [language]: texts } };
+}
+
+/** Five empty texts, for a language the template does not speak yet: the manager writes them before saving. */
+export const emptyTexts = (): TextsByStyle =>
+  Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, ''])) as TextsByStyle;
 
 export type Built = { draft: PlaybookTemplateDraft; jsonError: null } | { draft: null; jsonError: string };
 
@@ -73,7 +94,9 @@ export function buildDraft(f: TemplateForm): Built {
       logKind: f.logKind === '' ? null : f.logKind,
       logOutcome: f.logOutcome === '' ? null : f.logOutcome,
       conditions,
-      texts: f.texts,
+      language: f.language,
+      texts: f.texts[f.language] ?? emptyTexts(),
+      translations: Object.fromEntries(Object.entries(f.texts).filter(([language]) => language !== f.language)),
     },
   };
 }

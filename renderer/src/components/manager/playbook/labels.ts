@@ -63,3 +63,13 @@ export function summarize(c: PlaybookCondition, depth = 0): SummaryLine[] {
 }
 
 export const percent = (x: number | null): string => (x === null ? '—' : `${Math.round(x * 100)}%`);
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+/** "German" for "de"; the code itself when the browser knows no name for it. */
+export function languageName(code: string): string {
+  try {
+    return LANGUAGE_NAMES.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

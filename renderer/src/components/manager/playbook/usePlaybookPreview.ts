@@ -13,10 +13,14 @@ export interface PreviewState {
 }
 
 /**
- * Previews the draft as the manager types: debounced, and only the newest answer may land, so a slow reply for an
+ * Previews the draft, its texts in the language being edited, as the manager types: debounced, and only the newest answer may land, so a slow reply for an
  * older draft never replaces the preview of the current one.
  */
-export function usePlaybookPreview(draft: PlaybookTemplateDraft | null, customerId: number | null): PreviewState {
+export function usePlaybookPreview(
+  draft: PlaybookTemplateDraft | null,
+  customerId: number | null,
+  language: string,
+): PreviewState {
   const [state, setState] = useState<PreviewState>({ preview: null, invalid: null, error: null, pending: false });
   const seq = useRef(0);
   const key = draft ? JSON.stringify(draft) : null;
@@ -29,7 +33,7 @@ export function usePlaybookPreview(draft: PlaybookTemplateDraft | null, customer
     }
     setState((s) => ({ ...s, pending: true }));
     const timer = window.setTimeout(() => {
-      call('playbook.preview', { template: JSON.parse(key) as PlaybookTemplateDraft, customerId }).then(
+      call('playbook.preview', { template: JSON.parse(key) as PlaybookTemplateDraft, customerId, language }).then(
         (preview) => mine === seq.current && setState({ preview, invalid: null, error: null, pending: false }),
         (err: unknown) => {
           if (mine !== seq.current) return;
@@ -40,7 +44,7 @@ export function usePlaybookPreview(draft: PlaybookTemplateDraft | null, customer
       );
     }, PREVIEW_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [key, customerId]);
+  }, [key, customerId, language]);
 
   return state;
 }
