@@ -73,6 +73,9 @@ function customerFor(db: DB, globalId: string | null): { id: number | null; eras
   return row && hasIdentity(row) ? { id: row.id, erased: false } : { id: null, erased: true };
 }
 
+/** writeInteraction in a savepoint of its own, made once per connection: one made per entry took 4% of a bootstrap. */
+const inSavepoint = preparedFor((db: DB) => db.transaction(writeInteraction));
+
 /**
  * Writes one pulled interaction; inside applyChanges' transaction. One this store's schema refuses (a kind a newer
  * terminal knows and this one does not) is counted in sync_state 'refusedFacts' and passed over, so it cannot hold
@@ -80,7 +83,7 @@ function customerFor(db: DB, globalId: string | null): { id: number | null; eras
  */
 export function applyInteraction(ctx: ServiceContext, change: InteractionChange): void {
   try {
-    ctx.db.transaction(() => writeInteraction(ctx, change))();
+    inSavepoint(ctx.db)(ctx, change);
   } catch (err) {
     if (!String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
     statements(ctx.db).refused.run();

@@ -93,14 +93,17 @@ describe('a new terminal', () => {
   it('gives the thread back in the middle of a page: the counter finds who has been copied while the rest of the page is applied', async () => {
     const cork = await terminal();
     // What another task on the thread (a lookup at the counter) finds each time it gets a turn during the bootstrap.
-    const turns: { copied: number; found: number; kept: number | undefined }[] = [];
+    const turns: { copied: number; found: number; kept: number | undefined; synchronous: unknown }[] = [];
     let running = true;
+    const ownSetting = cork.db.pragma('synchronous', { simple: true });
     const look = () => {
       if (!running) return;
       turns.push({
         copied: customerCount(cork),
         found: searchCustomers(cork.ctx, 'person0 boot').length,
         kept: bootstrapProgress(cork.db)?.done,
+        // The slices commit without waiting for the disk; a clerk's write between them waits as the store says.
+        synchronous: cork.db.pragma('synchronous', { simple: true }),
       });
       setImmediate(look);
     };
@@ -112,6 +115,7 @@ describe('a new terminal', () => {
     expect(inside.length).toBeGreaterThan(0);
     for (const t of inside) {
       expect(t.found).toBe(1);
+      expect(t.synchronous).toBe(ownSetting);
       // Where the bootstrap stands moves only with a page's last slice: a crash here applies the page again.
       expect(t.kept ?? 0).toBe(Math.floor(t.copied / BOOTSTRAP_PAGE) * BOOTSTRAP_PAGE);
     }
