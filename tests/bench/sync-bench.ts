@@ -376,8 +376,11 @@ async function main() {
     say(`   loaded in ${loadSeconds.toFixed(0)} s; bootstrapping a new terminal …`);
     const { code } = await issueEnrolmentCode(pool, { storeName: 'Sligo', terminalName: 'new-till', now: new Date() });
     const boot = await runChild(hub.url, code);
-    const held = await pool.query<{ c: string; f: string }>('SELECT (SELECT count(*) FROM customers) AS c, (SELECT count(*) FROM facts) AS f');
-    const corpus = { customers: Number(held.rows[0]!.c), interactions: Number(held.rows[0]!.f) };
+    // The hub's database on disk (tables, indexes, TOAST): what sizing a PostgreSQL for a chain starts from.
+    const held = await pool.query<{ c: string; f: string; bytes: string }>(
+      'SELECT (SELECT count(*) FROM customers) AS c, (SELECT count(*) FROM facts) AS f, pg_database_size(current_database()) AS bytes',
+    );
+    const corpus = { customers: Number(held.rows[0]!.c), interactions: Number(held.rows[0]!.f), databaseMb: Number(held.rows[0]!.bytes) / 2 ** 20 };
 
     const rows = [
       { measure: 'hub ingest, interactions/s', value: ingested.perSecond, target: `≥ ${TARGETS.ingestPerSecond}`, pass: ingested.perSecond >= TARGETS.ingestPerSecond },
@@ -394,7 +397,7 @@ async function main() {
       return;
     }
     const fmt = (v: number | string) => (typeof v === 'number' ? v.toLocaleString('en', { maximumFractionDigits: 1 }) : v);
-    console.log(`\n${a.terminals} terminals, ${ingested.sent.toLocaleString('en')} interactions pushed in ${ingested.seconds.toFixed(1)} s; hub corpus ${corpus.customers.toLocaleString('en')} customers, ${corpus.interactions.toLocaleString('en')} interactions (${os.cpus().length} cores, PostgreSQL on the same machine)`);
+    console.log(`\n${a.terminals} terminals, ${ingested.sent.toLocaleString('en')} interactions pushed in ${ingested.seconds.toFixed(1)} s; hub corpus ${corpus.customers.toLocaleString('en')} customers, ${corpus.interactions.toLocaleString('en')} interactions, ${corpus.databaseMb.toFixed(0)} MB in PostgreSQL (${os.cpus().length} cores, PostgreSQL on the same machine)`);
     console.log('| measure | value | target | pass |\n| --- | --- | --- | --- |');
     for (const r of rows) console.log(`| ${r.measure} | ${fmt(r.value)} | ${r.target} | ${r.pass === null ? '' : r.pass ? 'yes' : 'NO'} |`);
   } finally {
