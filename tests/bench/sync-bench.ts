@@ -306,7 +306,11 @@ async function bootstrapChild(hubUrl: string, code: string): Promise<void> {
     tick();
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
-    await bootstrap(store.ctx, readHubLink(store.file)!, { onProgress: () => void (copied = true) });
+    await bootstrap(store.ctx, readHubLink(store.file)!, {
+      onProgress: () => {
+        copied = true;
+      },
+    });
     const wallMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const cpuMs = (cpu.user + cpu.system) / 1000;
