@@ -74,11 +74,16 @@ BEGIN
 END
 $fn$`;
 
-export const PUSH_FACTS_SQL = 'SELECT pg_temp.counterpart_push_facts($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) AS last';
+export const PUSH_FACTS_SQL =
+  'SELECT pg_temp.counterpart_push_facts($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) AS last';
 
 /** Each fact entity with personal fields, and those fields: what the function blanks for an erased customer. */
 const PERSONAL = JSON.stringify(
-  Object.fromEntries(Object.entries(FACT_ENTITIES).filter(([, spec]) => spec.personal.length > 0).map(([entity, spec]) => [entity, spec.personal])),
+  Object.fromEntries(
+    Object.entries(FACT_ENTITIES)
+      .filter(([, spec]) => spec.personal.length > 0)
+      .map(([entity, spec]) => [entity, spec.personal]),
+  ),
 );
 
 /** Connections that hold the function (it lives as long as the connection). */
@@ -93,7 +98,13 @@ export function factsOnly(mutations: Mutation[], now: Date, node: string): mutat
   return mutations.every((m) => m.kind === 'append' && !wall.tooFarAhead(m.hlc));
 }
 
-export async function pushFacts(pool: Pool, caller: Caller, facts: Append[], now: Date, lock: { key: string; channel: string }): Promise<PushResult> {
+export async function pushFacts(
+  pool: Pool,
+  caller: Caller,
+  facts: Append[],
+  now: Date,
+  lock: { key: string; channel: string },
+): Promise<PushResult> {
   // The latest stamp of the batch: the hub's clock only moves forward to it (none is too far ahead, see factsOnly).
   const clock = new HybridClock(caller.terminal.id, () => now.getTime());
   for (const m of facts) clock.observe(m.hlc);

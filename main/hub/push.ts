@@ -30,11 +30,25 @@ export interface Push {
 }
 
 /** Puts one change in the feed, numbered in commit order (the caller holds FEED_LOCK_KEY). */
-export async function feed(p: Push, m: { entity: string; id: string; kind: string }, hlc: string, body: unknown): Promise<void> {
+export async function feed(
+  p: Push,
+  m: { entity: string; id: string; kind: string },
+  hlc: string,
+  body: unknown,
+): Promise<void> {
   await p.client.query(
     `INSERT INTO changes (entity, entity_id, kind, hlc, body, origin_store_id, origin_terminal_id, committed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [m.entity, m.id, m.kind, hlc, body === null ? null : JSON.stringify(body), p.caller.store.id, p.caller.terminal.id, p.now],
+    [
+      m.entity,
+      m.id,
+      m.kind,
+      hlc,
+      body === null ? null : JSON.stringify(body),
+      p.caller.store.id,
+      p.caller.terminal.id,
+      p.now,
+    ],
   );
 }
 
@@ -44,7 +58,10 @@ async function customerRow(p: Push, id: string): Promise<{ erased: boolean }> {
     `INSERT INTO customers (id, origin_store_id, origin_terminal_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
     [id, p.caller.store.id, p.caller.terminal.id, p.now],
   );
-  const { rows } = await p.client.query<{ erased: boolean }>('SELECT erased_at IS NOT NULL AS erased FROM customers WHERE id = $1', [id]);
+  const { rows } = await p.client.query<{ erased: boolean }>(
+    'SELECT erased_at IS NOT NULL AS erased FROM customers WHERE id = $1',
+    [id],
+  );
   return rows[0]!;
 }
 
@@ -71,13 +88,23 @@ const SCRUB_FACTS = Object.entries(FACT_ENTITIES).filter(([, spec]) => spec.pers
 
 async function eraseCustomer(p: Push, m: Extract<Mutation, { kind: 'erase' }>, hlc: string): Promise<void> {
   await customerRow(p, m.id);
-  const erased = await p.client.query('UPDATE customers SET erased_at = $2, erased_hlc = $3 WHERE id = $1 AND erased_at IS NULL', [m.id, p.now, hlc]);
+  const erased = await p.client.query(
+    'UPDATE customers SET erased_at = $2, erased_hlc = $3 WHERE id = $1 AND erased_at IS NULL',
+    [m.id, p.now, hlc],
+  );
   if (erased.rowCount === 0) return; // erased before: nothing more to do or to tell
   await p.client.query('DELETE FROM customer_fields WHERE customer_id = $1', [m.id]);
   // Changes pulled later must not bring the values back either.
-  await p.client.query(`UPDATE changes SET body = '{"fields":{}}' WHERE entity = 'customer' AND entity_id = $1 AND kind = 'upsert'`, [m.id]);
+  await p.client.query(
+    `UPDATE changes SET body = '{"fields":{}}' WHERE entity = 'customer' AND entity_id = $1 AND kind = 'upsert'`,
+    [m.id],
+  );
   for (const [entity, spec] of SCRUB_FACTS) {
-    await p.client.query('UPDATE facts SET fields = fields - $3::text[] WHERE customer_id = $1 AND entity = $2', [m.id, entity, spec.personal]);
+    await p.client.query('UPDATE facts SET fields = fields - $3::text[] WHERE customer_id = $1 AND entity = $2', [
+      m.id,
+      entity,
+      spec.personal,
+    ]);
   }
   await feed(p, m, hlc, null);
   // The hub's other records of this person go too (merges.ts): an erasure is of a person, not of one record.
@@ -88,9 +115,14 @@ async function appendFact(p: Push, m: Extract<Mutation, { kind: 'append' }>, hlc
   // Where it was recorded, as this hub names the pushing terminal (not as the terminal says): "Galway, till-2".
   let fields: Record<string, unknown> = { ...m.fields, ...factOrigin(p.caller) };
   if (m.customerId) {
-    const { rows } = await p.client.query('SELECT 1 FROM customers WHERE id = $1 AND erased_at IS NOT NULL', [m.customerId]);
+    const { rows } = await p.client.query('SELECT 1 FROM customers WHERE id = $1 AND erased_at IS NOT NULL', [
+      m.customerId,
+    ]);
     // A fact logged offline for a customer erased meanwhile is kept, anonymous.
-    if (rows.length > 0) fields = Object.fromEntries(Object.entries(fields).filter(([k]) => !(FACT_ENTITIES[m.entity].personal as readonly string[]).includes(k)));
+    if (rows.length > 0)
+      fields = Object.fromEntries(
+        Object.entries(fields).filter(([k]) => !(FACT_ENTITIES[m.entity].personal as readonly string[]).includes(k)),
+      );
   }
   const inserted = await p.client.query(
     `INSERT INTO facts (id, entity, customer_id, hlc, fields, origin_store_id, origin_terminal_id, recorded_at)
@@ -102,10 +134,14 @@ async function appendFact(p: Push, m: Extract<Mutation, { kind: 'append' }>, hlc
 
 export async function applyPush(pool: Pool, caller: Caller, mutations: Mutation[], now: Date): Promise<PushResult> {
   // The common push, facts only, in one statement (push-facts.ts); the rest one by one, here.
-  if (factsOnly(mutations, now, caller.terminal.id)) return pushFacts(pool, caller, mutations, now, { key: FEED_LOCK_KEY, channel: FEED_CHANNEL });
+  if (factsOnly(mutations, now, caller.terminal.id))
+    return pushFacts(pool, caller, mutations, now, { key: FEED_LOCK_KEY, channel: FEED_CHANNEL });
   return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK_KEY]);
-    const { rows } = await client.query<{ last: string }>('SELECT last_mutation_id AS last FROM terminals WHERE id = $1', [caller.terminal.id]);
+    const { rows } = await client.query<{ last: string }>(
+      'SELECT last_mutation_id AS last FROM terminals WHERE id = $1',
+      [caller.terminal.id],
+    );
     const applied = Number(rows[0]!.last);
     const fresh = mutations.filter((m) => m.mutationId > applied);
     if (fresh.length === 0) return { lastMutationId: applied, restamped: 0 };

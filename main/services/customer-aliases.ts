@@ -57,7 +57,9 @@ export function survivorRow(db: Database.Database, row: number): number {
 /** `row` (a survivor) and its aliases' rows: whose history is shown together. */
 export function mergedRows(db: Database.Database, row: number): number[] {
   if (!hasAliases(db)) return [row];
-  const rows = aliasStatements(db).mergedRows.all({ row, max: MAX_DEPTH }).map((r) => r.row_id);
+  const rows = aliasStatements(db)
+    .mergedRows.all({ row, max: MAX_DEPTH })
+    .map((r) => r.row_id);
   return rows.length > 0 ? rows : [row];
 }
 

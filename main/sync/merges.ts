@@ -14,12 +14,18 @@ type Link = Extract<Change, { kind: 'merge' | 'unmerge' }>;
 const statements = preparedFor((db: DB) => ({
   cardHolder: db.prepare<[string], { id: number }>('SELECT id FROM customers WHERE loyalty_id = ?'),
   forgetCard: db.prepare<[number]>('DELETE FROM sync_withheld_cards WHERE row_id = ?'),
-  withholdCard: db.prepare<[number, string]>('INSERT OR REPLACE INTO sync_withheld_cards (row_id, loyalty_id) VALUES (?, ?)'),
+  withholdCard: db.prepare<[number, string]>(
+    'INSERT OR REPLACE INTO sync_withheld_cards (row_id, loyalty_id) VALUES (?, ?)',
+  ),
 }));
 
 export function applyLink(db: DB, change: Link): void {
   if (change.kind === 'merge') {
-    db.prepare('INSERT OR REPLACE INTO customer_aliases (alias_id, survivor_id, merge_id) VALUES (?, ?, ?)').run(change.id, change.survivorId, change.mergeId);
+    db.prepare('INSERT OR REPLACE INTO customer_aliases (alias_id, survivor_id, merge_id) VALUES (?, ?, ?)').run(
+      change.id,
+      change.survivorId,
+      change.mergeId,
+    );
   } else {
     db.prepare('DELETE FROM customer_aliases WHERE alias_id = ? AND merge_id = ?').run(change.id, change.mergeId);
   }
@@ -29,7 +35,11 @@ export function applyLink(db: DB, change: Link): void {
  * The row to write for a pulled customer (`rowId` null when new here): without its card when another customer here
  * holds that card, which is then kept aside for the row (written by keepWithheldCard once the row exists).
  */
-export function withoutTakenCard<R extends Pick<NewCustomerRow, 'loyalty_id'>>(db: DB, next: R, rowId: number | null): { row: R; withheld: string | null } {
+export function withoutTakenCard<R extends Pick<NewCustomerRow, 'loyalty_id'>>(
+  db: DB,
+  next: R,
+  rowId: number | null,
+): { row: R; withheld: string | null } {
   if (!next.loyalty_id) return { row: next, withheld: null };
   const holder = statements(db).cardHolder.get(next.loyalty_id);
   if (!holder || holder.id === rowId) return { row: next, withheld: null };

@@ -6,7 +6,13 @@
 // field this terminal has changed and not yet pushed: that edit's own verdict follows in a later change. Erasure is
 // final here too: a pulled erasure erases, and a change of an erased customer is dropped.
 import { customerDraftSchema, valuesOf } from '../../common/contract';
-import { CUSTOMER_FIELDS, type Change, type CustomerField, type CustomerFields, type Mutation } from '../../common/sync/changes';
+import {
+  CUSTOMER_FIELDS,
+  type Change,
+  type CustomerField,
+  type CustomerFields,
+  type Mutation,
+} from '../../common/sync/changes';
 import { HybridClock } from '../../common/sync/hlc';
 import type { DB } from '../db/connection';
 import { customersRepo, type CustomerRow } from '../db/customers.repo';
@@ -22,20 +28,33 @@ import { applyLink, keepWithheldCard, withoutTakenCard } from './merges';
 // a fifth of a bootstrap (bench:sync's profile).
 const statements = preparedFor((db: DB) => ({
   state: db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?'),
-  setState: db.prepare<[string, string]>('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+  setState: db.prepare<[string, string]>(
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ),
   doneApplying: db.prepare("DELETE FROM sync_state WHERE key = 'applying'"),
-  globalId: db.prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?'),
-  localId: db.prepare<[string, string], { row_id: number }>('SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?'),
-  rememberCustomer: db.prepare<[number, string]>("INSERT INTO sync_ids (entity, row_id, global_id) VALUES ('customer', ?, ?)"),
-  unstamped: db.prepare<[], { mutation_id: number; at_ms: number }>('SELECT mutation_id, at_ms FROM sync_outbox WHERE hlc IS NULL ORDER BY mutation_id'),
-  pendingFields: db.prepare<[number], { fields: string }>("SELECT fields FROM sync_outbox WHERE entity = 'customer' AND row_id = ? AND kind = 'upsert'"),
+  globalId: db.prepare<[string, number], { global_id: string }>(
+    'SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?',
+  ),
+  localId: db.prepare<[string, string], { row_id: number }>(
+    'SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?',
+  ),
+  rememberCustomer: db.prepare<[number, string]>(
+    "INSERT INTO sync_ids (entity, row_id, global_id) VALUES ('customer', ?, ?)",
+  ),
+  unstamped: db.prepare<[], { mutation_id: number; at_ms: number }>(
+    'SELECT mutation_id, at_ms FROM sync_outbox WHERE hlc IS NULL ORDER BY mutation_id',
+  ),
+  pendingFields: db.prepare<[number], { fields: string }>(
+    "SELECT fields FROM sync_outbox WHERE entity = 'customer' AND row_id = ? AND kind = 'upsert'",
+  ),
 }));
 
 const state = (db: DB, key: string): string | null => statements(db).state.get(key)?.value ?? null;
 const setState = (db: DB, key: string, value: string) => statements(db).setState.run(key, value);
 
 export const pullCursor = (db: DB) => state(db, 'cursor');
-export const unsyncedCount = (db: DB) => db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_outbox').get()!.n;
+export const unsyncedCount = (db: DB) =>
+  db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_outbox').get()!.n;
 
 /**
  * Turns the outbox on for this terminal (its id at the hub) and queues every customer the store holds, so joining a
@@ -47,14 +66,16 @@ export function startOutbox(db: DB, terminalId: string): number {
       if (state(db, 'node') !== null) return 0;
       setState(db, 'node', terminalId);
       const all = JSON.stringify(CUSTOMER_FIELDS);
-      return db
-        .prepare(
-          `INSERT INTO sync_outbox (entity, row_id, kind, fields, at_ms)
+      return (
+        db
+          .prepare(
+            `INSERT INTO sync_outbox (entity, row_id, kind, fields, at_ms)
            SELECT 'customer', id, 'upsert', ?, CAST(unixepoch(created_at, 'subsec') * 1000 AS INTEGER) FROM customers
             WHERE name_key <> '' OR coalesce(phone_digits, '') <> '' OR coalesce(email, '') <> '' OR coalesce(loyalty_id, '') <> ''
             ORDER BY id`,
-        )
-        .run(all).changes + queueInteractions(db);
+          )
+          .run(all).changes + queueInteractions(db)
+      );
     })
     .immediate();
 }
@@ -120,10 +141,17 @@ export function nextMutations(db: DB, limit: number): Mutation[] {
         if (r.entity === 'interaction') {
           const m = interactionMutation(db, r.row_id, base);
           if (m) out.push(m);
-        } else if (r.entity === 'customer' && r.kind === 'erase') out.push({ ...base, entity: 'customer', kind: 'erase' });
+        } else if (r.entity === 'customer' && r.kind === 'erase')
+          out.push({ ...base, entity: 'customer', kind: 'erase' });
         else if (r.entity === 'customer') {
           const row = repo.byId.get(r.row_id);
-          if (row && hasIdentity(row)) out.push({ ...base, entity: 'customer', kind: 'upsert', fields: fieldsOf(row, JSON.parse(r.fields!) as CustomerField[]) });
+          if (row && hasIdentity(row))
+            out.push({
+              ...base,
+              entity: 'customer',
+              kind: 'upsert',
+              fields: fieldsOf(row, JSON.parse(r.fields!) as CustomerField[]),
+            });
         }
       }
       return out;
@@ -174,7 +202,10 @@ function applyErase(ctx: ServiceContext, change: Extract<Change, { kind: 'erase'
   const rowId = localId(db, 'customer', change.id);
   if (rowId === undefined) {
     // Never seen here: keep an anonymous shell under its id, so a late change of it is recognised and dropped.
-    const id = Number(customersRepo(db).insert.run(customerRowOfValid(ctx, customerDraftSchema.parse({}), ctx.now().toISOString())).lastInsertRowid);
+    const id = Number(
+      customersRepo(db).insert.run(customerRowOfValid(ctx, customerDraftSchema.parse({}), ctx.now().toISOString()))
+        .lastInsertRowid,
+    );
     statements(db).rememberCustomer.run(id, change.id);
     return;
   }
@@ -243,7 +274,12 @@ export const APPLY_SLICE_MS = 2;
  * cursor moves, and `last` runs, in the transaction of the page's last slice: a crash before applies the page again
  * from its start, which changes nothing (customers merge by field, facts are kept by global id).
  */
-export async function applyChangesInSlices(ctx: ServiceContext, changes: Change[], cursor: string, last?: () => void): Promise<void> {
+export async function applyChangesInSlices(
+  ctx: ServiceContext,
+  changes: Change[],
+  cursor: string,
+  last?: () => void,
+): Promise<void> {
   let from = 0;
   for (;;) {
     const deadline = performance.now() + APPLY_SLICE_MS;

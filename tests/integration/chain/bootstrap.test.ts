@@ -31,11 +31,21 @@ beforeAll(async () => {
   galway = await till(hub, 'Galway', 'till-1');
   for (let i = 0; i < CUSTOMERS; i++) ids.push(uuidv7(Date.now() - (CUSTOMERS - i)));
   for (let i = 0; i < CUSTOMERS; i += 500) {
-    await push(galway, ...ids.slice(i, i + 500).map((id, j) => upsert(id, { firstName: `Person${i + j}`, lastName: 'Boot', phone: `01 ${String(1_000_000 + i + j)}` })));
+    await push(
+      galway,
+      ...ids
+        .slice(i, i + 500)
+        .map((id, j) =>
+          upsert(id, { firstName: `Person${i + j}`, lastName: 'Boot', phone: `01 ${String(1_000_000 + i + j)}` }),
+        ),
+    );
   }
   // History: three facts from within two years, two older ones.
   const at = (daysAgo: number) => uuidv7(Date.now() - daysAgo * DAY);
-  await push(galway, ...[10, 200, 700, 800, 1500].map((d) => interaction(ids[0]!, { kind: 'inquiry', outcome: 'resolved' }, at(d))));
+  await push(
+    galway,
+    ...[10, 200, 700, 800, 1500].map((d) => interaction(ids[0]!, { kind: 'inquiry', outcome: 'resolved' }, at(d))),
+  );
 }, 120_000);
 
 interface Terminal extends TempStore {
@@ -43,7 +53,11 @@ interface Terminal extends TempStore {
 }
 async function terminal(): Promise<Terminal> {
   const s = tempStore(new Date().toISOString());
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: 'Cork', terminalName: `till-${uuidv7().slice(-6)}`, now: new Date() });
+  const { code } = await issueEnrolmentCode(db.pool, {
+    storeName: 'Cork',
+    terminalName: `till-${uuidv7().slice(-6)}`,
+    now: new Date(),
+  });
   await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
   return { ...s, link: readHubLink(s.file)! };
 }
@@ -82,7 +96,9 @@ describe('a new terminal', () => {
     ]);
     expect(bootstrapProgress(cork.db)).toBeNull();
     expect(customerCount(cork)).toBe(CUSTOMERS);
-    expect(cork.db.prepare("SELECT count(DISTINCT global_id) AS n FROM sync_ids WHERE entity = 'customer'").get()).toEqual({ n: CUSTOMERS });
+    expect(
+      cork.db.prepare("SELECT count(DISTINCT global_id) AS n FROM sync_ids WHERE entity = 'customer'").get(),
+    ).toEqual({ n: CUSTOMERS });
     expect(pullCursor(cork.db)).not.toBeNull();
     await pullAll(cork.ctx, cork.link);
     const edited = searchCustomers(cork.ctx, 'person1 boot')[0]!;

@@ -26,12 +26,22 @@ function batch(t: Till, ...bodies: Body[]): Mutation[] {
   return bodies.map((b) => ({ ...b, hlc: b.hlc ?? t.clock.tick(), mutationId: t.next++ }) as Mutation);
 }
 async function send(t: Till, mutations: Mutation[], via = hub) {
-  const answer = await post(via.url, HUB_API.push.path, { storeId: t.store.id, mutations }, { credential: t.credential });
+  const answer = await post(
+    via.url,
+    HUB_API.push.path,
+    { storeId: t.store.id, mutations },
+    { credential: t.credential },
+  );
   if (answer.status !== 200) throw new Error(`push: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body as { lastMutationId: number; restamped: number };
 }
 async function pull(t: Till, cursor: string | null, limit: number, via = hub): Promise<PullResponse> {
-  const answer = await post(via.url, HUB_API.pull.path, { storeId: t.store.id, cursor, limit }, { credential: t.credential });
+  const answer = await post(
+    via.url,
+    HUB_API.pull.path,
+    { storeId: t.store.id, cursor, limit },
+    { credential: t.credential },
+  );
   if (answer.status !== 200) throw new Error(`pull: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body as PullResponse;
 }
@@ -45,11 +55,23 @@ async function pullAll(t: Till, cursor: string | null = null): Promise<{ changes
   }
 }
 const facts = async (ids: string[]) =>
-  (await db.pool.query<{ id: string; fields: Record<string, unknown> }>('SELECT id, fields FROM facts WHERE id = ANY($1)', [ids])).rows;
+  (
+    await db.pool.query<{ id: string; fields: Record<string, unknown> }>(
+      'SELECT id, fields FROM facts WHERE id = ANY($1)',
+      [ids],
+    )
+  ).rows;
 const fedIds = async (ids: string[]) =>
-  (await db.pool.query<{ entity_id: string }>('SELECT entity_id FROM changes WHERE entity_id = ANY($1) ORDER BY seq', [ids])).rows.map((r) => r.entity_id);
+  (
+    await db.pool.query<{ entity_id: string }>('SELECT entity_id FROM changes WHERE entity_id = ANY($1) ORDER BY seq', [
+      ids,
+    ])
+  ).rows.map((r) => r.entity_id);
 const lastApplied = async (t: Till) =>
-  Number((await db.pool.query<{ n: string }>('SELECT last_mutation_id AS n FROM terminals WHERE id = $1', [t.terminal.id])).rows[0]!.n);
+  Number(
+    (await db.pool.query<{ n: string }>('SELECT last_mutation_id AS n FROM terminals WHERE id = $1', [t.terminal.id]))
+      .rows[0]!.n,
+  );
 
 const note = (customer: string, notes: string, id = uuidv7()) => interaction(customer, { kind: 'inquiry', notes }, id);
 
@@ -57,14 +79,22 @@ describe('a push of facts only', () => {
   it('takes the one-statement path (the batches below are such pushes)', async () => {
     const t = await till(hub, 'Galway', 'path');
     expect(factsOnly(batch(t, note(uuidv7(), 'a'), note(uuidv7(), 'b')), new Date(), t.terminal.id)).toBe(true);
-    expect(factsOnly(batch(t, upsert(uuidv7(), { firstName: 'Ciara' }), note(uuidv7(), 'c')), new Date(), t.terminal.id)).toBe(false);
+    expect(
+      factsOnly(batch(t, upsert(uuidv7(), { firstName: 'Ciara' }), note(uuidv7(), 'c')), new Date(), t.terminal.id),
+    ).toBe(false);
   });
 
   it('inserts and feeds a fact twice in the batch once, every fact in the batch order', async () => {
     const t = await till(hub, 'Galway', 'dup');
     const customer = uuidv7();
     const [a, b, c] = [uuidv7(), uuidv7(), uuidv7()];
-    const mutations = batch(t, note(customer, 'first', a), note(customer, 'second', b), note(customer, 'first', a), note(customer, 'third', c));
+    const mutations = batch(
+      t,
+      note(customer, 'first', a),
+      note(customer, 'second', b),
+      note(customer, 'first', a),
+      note(customer, 'third', c),
+    );
     expect(await send(t, mutations)).toEqual({ lastMutationId: mutations.at(-1)!.mutationId, restamped: 0 });
     expect(await fedIds([a, b, c])).toEqual([a, b, c]);
     expect((await facts([a, b, c])).map((f) => f.id).sort()).toEqual([a, b, c].sort());
@@ -112,14 +142,20 @@ describe('a push of facts only', () => {
   it('numbers its feed rows only under the feed lock, so none can commit behind a number a reader has seen', async () => {
     const t = await till(hub, 'Galway', 'queued');
     const seqNow = async () =>
-      (await db.pool.query<{ n: string }>("SELECT last_value AS n FROM pg_sequences WHERE sequencename = (SELECT split_part(pg_get_serial_sequence('changes', 'seq'), '.', 2))")).rows[0]!.n;
+      (
+        await db.pool.query<{ n: string }>(
+          "SELECT last_value AS n FROM pg_sequences WHERE sequencename = (SELECT split_part(pg_get_serial_sequence('changes', 'seq'), '.', 2))",
+        )
+      ).rows[0]!.n;
     const holder = await db.pool.connect();
     try {
       await holder.query('BEGIN');
       await holder.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK_KEY]);
       const before = await seqNow();
       let done = false;
-      const pushing = send(t, batch(t, note(uuidv7(), 'waits'), note(uuidv7(), 'for the lock'))).then(() => (done = true));
+      const pushing = send(t, batch(t, note(uuidv7(), 'waits'), note(uuidv7(), 'for the lock'))).then(
+        () => (done = true),
+      );
       // Long enough for the push to insert its facts and reach the lock (a push takes milliseconds here).
       await new Promise((r) => setTimeout(r, 500));
       expect(done).toBe(false);
