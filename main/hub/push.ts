@@ -5,6 +5,7 @@ import { FACT_ENTITIES, factOrigin } from '../../common/sync/changes';
 import { HybridClock } from '../../common/sync/hlc';
 import { inTransaction, type Pool, type PoolClient } from './pg';
 import { LINKING_FIELDS, linkSamePerson, sameRecords } from './merges';
+import { factsOnly, pushFacts } from './push-facts';
 import type { Caller } from './terminals';
 
 /**
@@ -132,6 +133,9 @@ async function appendFact(p: Push, m: Extract<Mutation, { kind: 'append' }>, hlc
 }
 
 export async function applyPush(pool: Pool, caller: Caller, mutations: Mutation[], now: Date): Promise<PushResult> {
+  // The common push, facts only, in one statement (push-facts.ts); the rest one by one, here.
+  if (factsOnly(mutations, now, caller.terminal.id))
+    return pushFacts(pool, caller, mutations, now, { key: FEED_LOCK_KEY, channel: FEED_CHANNEL });
   return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK_KEY]);
     const { rows } = await client.query<{ last: string }>(

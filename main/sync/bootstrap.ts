@@ -1,8 +1,9 @@
 // A terminal's first copy of the chain (common/sync/bootstrap.ts): customers first, so lookups work while the
-// history is still coming, then the facts of the history window (default two years). Each page is applied in one
-// SQLite transaction together with where the bootstrap stands, so a terminal killed mid-page starts that page again
-// and a restarted one goes on from the last page it kept; nothing is applied twice (customers merge by field stamps,
-// facts by global id). Then the terminal follows the feed from where it stood when the bootstrap began.
+// history is still coming, then the facts of the history window (default two years). Each page is applied in short
+// SQLite transactions (replica.ts, applyChangesInSlices), the last together with where the bootstrap stands, so a
+// terminal killed mid-page starts that page again and a restarted one goes on from the last whole page it kept;
+// applying part of a page twice changes nothing (customers merge by field stamps, facts by global id). Then the
+// terminal follows the feed from where it stood when the bootstrap began.
 import { z } from 'zod';
 import { BOOTSTRAP_PHASES, DEFAULT_HISTORY_DAYS, type BootstrapPhase } from '../../common/sync/bootstrap';
 import type { DB } from '../db/connection';
@@ -10,7 +11,7 @@ import { settleAfterBulkLoad } from '../db/settle';
 import type { ServiceContext } from '../services/context';
 import { callHub } from './hub-client';
 import type { HubLink } from './hub-link';
-import { applyChanges, pullCursor } from './replica';
+import { applyChangesInSlices, pullCursor } from './replica';
 
 export const BOOTSTRAP_PAGE = 1000;
 const DAY_MS = 86_400_000;
@@ -72,14 +73,21 @@ export async function bootstrap(
     done: 0,
     total: null,
   };
-  let applied = 0;
-  for (;;) {
-    const page = await callHub(
+  const ask = (at: BootState) => {
+    const asked = callHub(
       link.hubUrl,
       'bootstrap',
-      { storeId: link.store.id, phase: s.phase, after: s.after, since: s.since, limit: BOOTSTRAP_PAGE },
+      { storeId: link.store.id, phase: at.phase, after: at.after, since: at.since, limit: BOOTSTRAP_PAGE },
       { credential: link.credential, signal: opts.signal, timeoutMs: 60_000 },
     );
+    // Asked for ahead of time: a failure counts when the page is awaited, not while the one before is applied.
+    asked.catch(() => undefined);
+    return asked;
+  };
+  let applied = 0;
+  let coming = ask(s);
+  for (;;) {
+    const page = await coming;
     const feedCursor = s.feedCursor ?? page.feedCursor!;
     const rows = new Set(page.changes.map((c) => c.id)).size;
     let next: BootState | null = {
@@ -91,12 +99,14 @@ export async function bootstrap(
     };
     if (page.after === null)
       next = s.phase === 'customers' ? { ...next, phase: 'facts', after: null, done: 0, total: null } : null;
-    db.transaction(() => {
-      // The pull cursor is where the feed stood before the bootstrap read anything: the feed goes on from there.
-      applyChanges(ctx, page.changes, feedCursor);
+    // The hub reads the next page while this one is applied (both took about as long: bench:sync's profile).
+    if (next) coming = ask(next);
+    // The pull cursor is where the feed stood before the bootstrap read anything: the feed goes on from there. Where
+    // the bootstrap stands moves with the page's last slice.
+    await applyChangesInSlices(ctx, page.changes, feedCursor, () => {
       if (next) writeState(db, next);
       else db.prepare("DELETE FROM sync_state WHERE key = 'bootstrap'").run();
-    }).immediate();
+    });
     applied += page.changes.length;
     opts.onProgress?.({ phase: s.phase, done: s.done + rows, total: page.total ?? s.total });
     if (!next) {

@@ -6,8 +6,18 @@
 import type { Change } from '../../common/sync/changes';
 import type { DB } from '../db/connection';
 import type { NewCustomerRow } from '../db/customers.repo';
+import { preparedFor } from '../db/prepared';
 
 type Link = Extract<Change, { kind: 'merge' | 'unmerge' }>;
+
+// Run for nearly every pulled customer: prepared once per connection.
+const statements = preparedFor((db: DB) => ({
+  cardHolder: db.prepare<[string], { id: number }>('SELECT id FROM customers WHERE loyalty_id = ?'),
+  forgetCard: db.prepare<[number]>('DELETE FROM sync_withheld_cards WHERE row_id = ?'),
+  withholdCard: db.prepare<[number, string]>(
+    'INSERT OR REPLACE INTO sync_withheld_cards (row_id, loyalty_id) VALUES (?, ?)',
+  ),
+}));
 
 export function applyLink(db: DB, change: Link): void {
   if (change.kind === 'merge') {
@@ -31,15 +41,13 @@ export function withoutTakenCard<R extends Pick<NewCustomerRow, 'loyalty_id'>>(
   rowId: number | null,
 ): { row: R; withheld: string | null } {
   if (!next.loyalty_id) return { row: next, withheld: null };
-  const holder = db
-    .prepare<[string], { id: number }>('SELECT id FROM customers WHERE loyalty_id = ?')
-    .get(next.loyalty_id);
+  const holder = statements(db).cardHolder.get(next.loyalty_id);
   if (!holder || holder.id === rowId) return { row: next, withheld: null };
   return { row: { ...next, loyalty_id: null }, withheld: next.loyalty_id };
 }
 
 /** Records (or clears) the card set aside for a pulled customer's row. */
 export function keepWithheldCard(db: DB, rowId: number, card: string | null): void {
-  if (card === null) db.prepare('DELETE FROM sync_withheld_cards WHERE row_id = ?').run(rowId);
-  else db.prepare('INSERT OR REPLACE INTO sync_withheld_cards (row_id, loyalty_id) VALUES (?, ?)').run(rowId, card);
+  if (card === null) statements(db).forgetCard.run(rowId);
+  else statements(db).withholdCard.run(rowId, card);
 }

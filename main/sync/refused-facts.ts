@@ -12,12 +12,15 @@ const statements = preparedFor((db: DB) => ({
 /** Counts one refused fact. Inside applyChanges' transaction. */
 export const countRefused = (db: DB): void => void statements(db).refused.run();
 
-/** Runs `write` in a savepoint; a constraint it breaks undoes only it and is counted. */
-export function writeOrCount(db: DB, write: () => unknown): void {
+/** Runs `write`, which holds its own savepoint: a constraint it breaks undoes only it and is counted. */
+export function countIfRefused(db: DB, write: () => unknown): void {
   try {
-    db.transaction(write)();
+    write();
   } catch (err) {
     if (!String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
     countRefused(db);
   }
 }
+
+/** Runs `write` in a savepoint; a constraint it breaks undoes only it and is counted. */
+export const writeOrCount = (db: DB, write: () => unknown): void => countIfRefused(db, () => db.transaction(write)());

@@ -1,7 +1,7 @@
 // Talking to the hub about data: push the outbox, pull the feed, until caught up (`sync now`), and the same in the
 // background while the app runs: it never holds up the counter (reads never wait on the network; each pulled page is
-// one short SQLite transaction), retries with backoff when the hub is away, and long-polls so a change made at another
-// terminal shows here within a second or two.
+// applied in transactions of a few milliseconds, giving the thread back between them), retries with backoff when the
+// hub is away, and long-polls so a change made at another terminal shows here within a second or two.
 import { MAX_PULL_WAIT_MS, MAX_PUSH_BYTES, type Mutation } from '../../common/sync/changes';
 import type { ServiceContext } from '../services/context';
 import { callHub, HubRefused } from './hub-client';
@@ -10,7 +10,7 @@ import { bootstrap } from './bootstrap';
 import { clerkOutboxCount, exchangeClerks } from './clerks-sync';
 import {
   acknowledge,
-  applyChanges,
+  applyChangesInSlices,
   nextMutations,
   pullCursor,
   rememberStore,
@@ -81,7 +81,7 @@ export async function pullAll(ctx: ServiceContext, link: HubLink, waitMs = 0, si
       { storeId: link.store.id, cursor: pullCursor(ctx.db), limit: PULL_PAGE, waitMs: wait },
       { ...auth(link), timeoutMs: wait + 10_000, signal },
     );
-    applyChanges(ctx, page.changes, page.cursor);
+    await applyChangesInSlices(ctx, page.changes, page.cursor);
     pulled += page.changes.length;
     if (!page.more) return pulled;
   }

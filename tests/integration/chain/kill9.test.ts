@@ -85,7 +85,7 @@ const count = async (sql: string, params: unknown[] = []) =>
   Number((await db.pool.query<{ n: string }>(sql, params)).rows[0]!.n);
 
 describe('kill -9', () => {
-  it('of a terminal while it copies the chain: it keeps whole pages only, goes on from there after a restart, and ends with every customer once', async () => {
+  it('of a terminal while it copies the chain: it goes on from the last whole page after a restart and ends with every customer once', async () => {
     const hub = await startTestHub(db);
     // The chain's customers, written straight into the hub's tables (the push path is tested elsewhere; this is data).
     const seeder = await joinedStore(hub.url, 'Galway');
@@ -114,8 +114,10 @@ describe('kill -9', () => {
       const kept = store.prepare<[], { n: number }>('SELECT count(*) AS n FROM customers').get()!.n;
       expect(kept).toBeGreaterThanOrEqual(BOOTSTRAP_PAGE);
       expect(kept).toBeLessThan(total);
-      expect(kept % BOOTSTRAP_PAGE).toBe(0); // whole pages, never part of one
-      expect(bootstrapProgress(store)).toEqual({ phase: 'customers', done: kept, total });
+      // A page is applied in slices (replica.ts): the kill may fall inside one, whose slices so far are kept, while
+      // where the copy stands counts whole pages only, so the restart applies that page again from its start.
+      const whole = Math.floor(kept / BOOTSTRAP_PAGE) * BOOTSTRAP_PAGE;
+      expect(bootstrapProgress(store)).toEqual({ phase: 'customers', done: whole, total });
     } finally {
       store.close();
     }
