@@ -98,8 +98,8 @@ interface CopyConnection extends pg.Connection {
 
 /**
  * COPY … FROM STDIN through node-postgres's submittable hook (the `pg` package has no COPY API of its own, and a
- * server-side file would not reach a server on another machine). Chunks are sent as the socket drains, so a 5M-row
- * table never sits in this process's memory.
+ * server-side file would not reach a server on another machine). Chunks are sent as the socket drains, so the table
+ * never sits whole in this process's memory.
  */
 function copyIn(client: pg.Client, sql: string, chunks: Iterable<string>): Promise<void> {
   return new Promise((resolve, reject) => {
