@@ -112,9 +112,13 @@ export const customersRepo = preparedFor((db: Database.Database) => {
     hits: {
       byId: hits(`${HIT_COLUMNS} FROM customers WHERE id = ?`),
       loyaltyExact: hits(`${HIT_COLUMNS} FROM customers WHERE loyalty_id = ?`),
-      loyaltyPrefix: hits(`${HIT_COLUMNS} FROM customers WHERE loyalty_id >= ? AND loyalty_id < ? ORDER BY loyalty_id LIMIT ?`),
+      loyaltyPrefix: hits(
+        `${HIT_COLUMNS} FROM customers WHERE loyalty_id >= ? AND loyalty_id < ? ORDER BY loyalty_id LIMIT ?`,
+      ),
       phoneExact: hits(`${HIT_COLUMNS} FROM customers WHERE phone_digits = ? LIMIT ?`),
-      phoneLast4: hits(`${HIT_COLUMNS} FROM customers WHERE substr(phone_digits, -4) = ? ORDER BY last_visit_at DESC LIMIT ?`),
+      phoneLast4: hits(
+        `${HIT_COLUMNS} FROM customers WHERE substr(phone_digits, -4) = ? ORDER BY last_visit_at DESC LIMIT ?`,
+      ),
       phoneContains: hits(`${HIT_COLUMNS} FROM customer_fts CROSS JOIN customers ON customers.id = customer_fts.rowid
         WHERE customer_fts MATCH 'phone_digits : ' || ? LIMIT ?`),
       emailExact: hits(`${HIT_COLUMNS} FROM customers WHERE email = ? LIMIT ?`),
@@ -141,7 +145,9 @@ export const customersRepo = preparedFor((db: Database.Database) => {
     ),
     isNameWord: db.prepare<[string], { found: number }>('SELECT 1 AS found FROM name_words WHERE word = ?'),
     /** Whether any name word holds this FTS phrase ('"gallag"'): the small trigram index of 0022-name-word-grams. */
-    wordHolding: db.prepare<[string], { found: number }>('SELECT 1 AS found FROM name_word_grams WHERE name_word_grams MATCH ? LIMIT 1'),
+    wordHolding: db.prepare<[string], { found: number }>(
+      'SELECT 1 AS found FROM name_word_grams WHERE name_word_grams MATCH ? LIMIT 1',
+    ),
     /** Name words sharing a one-letter deletion with any of the given variants (a JSON array), commonest first. */
     wordsNear: db.prepare<[string], { word: string; uses: number }>(
       `SELECT DISTINCT w.word, w.uses FROM name_word_variants v JOIN name_words w ON w.word = v.word
@@ -161,7 +167,9 @@ export const customersRepo = preparedFor((db: Database.Database) => {
          style = @style, language = @language, marketing_consent = @marketing_consent, tags = @tags, notes = @notes
        WHERE id = @id`,
     ),
-    setStyleLabel: db.prepare<[number | null, string | null, number]>('UPDATE customers SET style_set_by = ?, style_set_at = ? WHERE id = ?'),
+    setStyleLabel: db.prepare<[number | null, string | null, number]>(
+      'UPDATE customers SET style_set_by = ?, style_set_at = ? WHERE id = ?',
+    ),
   };
 });
 
@@ -175,7 +183,9 @@ export type IdRows = Ids;
  * index first, and the LIKE still decides: the same rows in the same (rowid) order.
  */
 function likeOverIndex(db: Database.Database) {
-  const scan = db.prepare<[string, number], { id: number }>('SELECT rowid AS id FROM customer_fts WHERE name_key LIKE ? LIMIT ?');
+  const scan = db.prepare<[string, number], { id: number }>(
+    'SELECT rowid AS id FROM customer_fts WHERE name_key LIKE ? LIMIT ?',
+  );
   const narrowed = db.prepare<[string, string, number], { id: number }>(
     'SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? AND name_key LIKE ? LIMIT ?',
   );

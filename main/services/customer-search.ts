@@ -90,7 +90,14 @@ function searchByName(ctx: ServiceContext, key: string, take: Take, room: () => 
  * The name stages for one key: names, then surnames, starting with it (two index ranges, namesakes by visits), then,
  * when `containsAs` is given and room is left, names holding its words (the trigram index).
  */
-function namesFor(ctx: ServiceContext, key: string, take: Take, room: () => number, prefixAs: MatchKind, containsAs: MatchKind | null): void {
+function namesFor(
+  ctx: ServiceContext,
+  key: string,
+  take: Take,
+  room: () => number,
+  prefixAs: MatchKind,
+  containsAs: MatchKind | null,
+): void {
   const stages = customersRepo(ctx.db).hits;
   take(byVisits(ctx, stages.namePrefix.all(key, key + HIGH, room()), byName), prefixAs);
   if (room() > 0) take(byVisits(ctx, stages.lastNamePrefix.all(key, key + HIGH, room()), bySurname), prefixAs);
@@ -215,7 +222,13 @@ const FALLBACK_CANDIDATES = 500;
 const FALLBACK_PATTERNS = 8;
 
 function selective(patterns: string[]): string[] {
-  const shortestRun = (p: string) => Math.min(...p.split(/[%_]+/).filter(Boolean).map((run) => [...run].length));
+  const shortestRun = (p: string) =>
+    Math.min(
+      ...p
+        .split(/[%_]+/)
+        .filter(Boolean)
+        .map((run) => [...run].length),
+    );
   return [...patterns].sort((a, b) => shortestRun(b) - shortestRun(a)).slice(0, FALLBACK_PATTERNS);
 }
 

@@ -38,7 +38,11 @@ const readState = (db: DB): BootState | null => {
   return row ? stateSchema.parse(JSON.parse(row.value)) : null;
 };
 const writeState = (db: DB, s: BootState) =>
-  db.prepare("INSERT INTO sync_state (key, value) VALUES ('bootstrap', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(s));
+  db
+    .prepare(
+      "INSERT INTO sync_state (key, value) VALUES ('bootstrap', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .run(JSON.stringify(s));
 
 /** Where an unfinished bootstrap stands; null when there is none (never started, or done). */
 export function bootstrapProgress(db: DB): BootstrapProgress | null {
@@ -78,8 +82,15 @@ export async function bootstrap(
     );
     const feedCursor = s.feedCursor ?? page.feedCursor!;
     const rows = new Set(page.changes.map((c) => c.id)).size;
-    let next: BootState | null = { ...s, after: page.after, feedCursor, done: s.done + rows, total: page.total ?? s.total };
-    if (page.after === null) next = s.phase === 'customers' ? { ...next, phase: 'facts', after: null, done: 0, total: null } : null;
+    let next: BootState | null = {
+      ...s,
+      after: page.after,
+      feedCursor,
+      done: s.done + rows,
+      total: page.total ?? s.total,
+    };
+    if (page.after === null)
+      next = s.phase === 'customers' ? { ...next, phase: 'facts', after: null, done: 0, total: null } : null;
     db.transaction(() => {
       // The pull cursor is where the feed stood before the bootstrap read anything: the feed goes on from there.
       applyChanges(ctx, page.changes, feedCursor);

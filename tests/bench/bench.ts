@@ -102,7 +102,10 @@ function store(a: Args): Store {
       return { db, ctx, file, regularId: regular, seedMs: null, threads: null, temp };
     }
     db.close();
-    say(a, `${file} holds ${count.toLocaleString('en')} customers, not ${a.customers.toLocaleString('en')}: seeding a temporary store instead.`);
+    say(
+      a,
+      `${file} holds ${count.toLocaleString('en')} customers, not ${a.customers.toLocaleString('en')}: seeding a temporary store instead.`,
+    );
     file = null;
   }
   if (!file) {
@@ -121,7 +124,10 @@ function store(a: Args): Store {
     ...(a.json ? {} : { onProgress: (n: number) => process.stderr.write(`\r  ${n.toLocaleString('en')} customers`) }),
   });
   const seedMs = performance.now() - started;
-  say(a, `\nSeeded in ${(seedMs / 1000).toFixed(1)} s on ${seeded.threads} thread(s); adding a regular with ${REGULAR_INTERACTIONS.toLocaleString('en')} interactions …`);
+  say(
+    a,
+    `\nSeeded in ${(seedMs / 1000).toFixed(1)} s on ${seeded.threads} thread(s); adding a regular with ${REGULAR_INTERACTIONS.toLocaleString('en')} interactions …`,
+  );
   const regularId = addLongStandingRegular(ctx, { interactions: REGULAR_INTERACTIONS, seed: SEED, today: TODAY });
   setSetting(ctx, 'bench.regular', String(regularId));
   return { db, ctx, file, regularId, seedMs, threads: seeded.threads, temp };
@@ -248,7 +254,10 @@ async function main(): Promise<void> {
 
   say(a, 'Timing profiles and suggestions …');
   const ids = ps.map((p) => p.id);
-  const clerkId = db.prepare("SELECT id FROM clerks WHERE role IN ('admin', 'manager') ORDER BY id LIMIT 1").pluck().get() as number;
+  const clerkId = db
+    .prepare("SELECT id FROM clerks WHERE role IN ('admin', 'manager') ORDER BY id LIMIT 1")
+    .pluck()
+    .get() as number;
   const profile = time('profile + first timeline page', ids, it, (id: number) => {
     getProfile(ctx, id);
     timeline(ctx, id, null, 50);
@@ -270,8 +279,11 @@ async function main(): Promise<void> {
   rows.push({ ...regularProfile, target: 'p99 ≤ 10 ms', pass: regularProfile.p99 <= 10 });
   const suggest = time('suggestions', ids, it, (id: number) => suggestFor(ctx, { customerId: id, clerkId }));
   rows.push({ ...suggest, target: 'p99 ≤ 10 ms', pass: suggest.p99 <= 10 });
-  const suggestRegular = time('  suggestions, 10k-interaction regular', [s.regularId], Math.min(it, 100), (id: number) =>
-    suggestFor(ctx, { customerId: id, clerkId }),
+  const suggestRegular = time(
+    '  suggestions, 10k-interaction regular',
+    [s.regularId],
+    Math.min(it, 100),
+    (id: number) => suggestFor(ctx, { customerId: id, clerkId }),
   );
   rows.push({ ...suggestRegular, target: 'p99 ≤ 10 ms', pass: suggestRegular.p99 <= 10 });
 
@@ -279,7 +291,13 @@ async function main(): Promise<void> {
   const sync = db.pragma('synchronous', { simple: true });
   if (sync !== 2) fail(`expected synchronous=FULL (2) for the write test, found ${String(sync)}`);
   const write = time('interaction write (synchronous=FULL)', ids, Math.min(it, 200), (id: number) =>
-    logInteraction(ctx, clerkId, { customerId: id, kind: 'inquiry', outcome: 'resolved', sentiment: 4, notes: 'Benchmark: asked about opening hours.' }),
+    logInteraction(ctx, clerkId, {
+      customerId: id,
+      kind: 'inquiry',
+      outcome: 'resolved',
+      sentiment: 4,
+      notes: 'Benchmark: asked about opening hours.',
+    }),
   );
   rows.push({ ...write, target: 'p99 ≤ 10 ms', pass: write.p99 <= 10 });
 
@@ -313,7 +331,9 @@ async function main(): Promise<void> {
   rows.push({ name: 'peak RSS', value: `${rssMb.toFixed(0)} MB`, target: '≤ 300 MB', pass: rssMb <= 300 });
 
   const counts = db
-    .prepare('SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM purchases) AS purchases, (SELECT count(*) FROM interactions) AS interactions')
+    .prepare(
+      'SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM purchases) AS purchases, (SELECT count(*) FROM interactions) AS interactions',
+    )
     .get() as Record<string, number>;
   const size = fs.statSync(s.file).size;
   db.close();
@@ -328,10 +348,21 @@ async function main(): Promise<void> {
   const fmt = (x: number | undefined) => (x === undefined ? '' : x < 10 ? x.toFixed(2) : x.toFixed(1));
   const table = [
     ['measure', 'p50 ms', 'p99 ms', 'mean ms', 'target', ''],
-    ...rows.map((r) => [r.name, r.value ?? fmt(r.p50), fmt(r.p99), fmt(r.mean), r.target, r.pass === null ? '-' : r.pass ? 'PASS' : 'MISS']),
+    ...rows.map((r) => [
+      r.name,
+      r.value ?? fmt(r.p50),
+      fmt(r.p99),
+      fmt(r.mean),
+      r.target,
+      r.pass === null ? '-' : r.pass ? 'PASS' : 'MISS',
+    ]),
   ];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => [...r[c]!].length)));
-  const line = (r: string[]) => r.map((v, c) => (c >= 1 && c <= 3 ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((v, c) => (c >= 1 && c <= 3 ? v.padStart(widths[c]!) : v.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   const n = (x: number) => x.toLocaleString('en');
   process.stdout.write(
     `\nStore: ${n(counts.customers!)} customers, ${n(counts.purchases!)} purchases, ${n(counts.interactions!)} interactions, ` +
@@ -349,11 +380,22 @@ interface SideBySide {
   server: string;
   loadMs: number;
   indexMs: number;
-  lookups: { name: string; sqlite: Stat & { answered: number }; postgres: PgTiming; ratioP50: number; ratioP99: number }[];
+  lookups: {
+    name: string;
+    sqlite: Stat & { answered: number };
+    postgres: PgTiming;
+    ratioP50: number;
+    ratioP99: number;
+  }[];
 }
 
 /** Asks PostgreSQL the questions each lookup shape asked SQLite, the same number of times. */
-async function askPostgres(a: Args, db: DB, ctx: ServiceContext, lookups: { shape: Shape; svc: Stat; answered: number }[]): Promise<SideBySide> {
+async function askPostgres(
+  a: Args,
+  db: DB,
+  ctx: ServiceContext,
+  lookups: { shape: Shape; svc: Stat; answered: number }[],
+): Promise<SideBySide> {
   const side = await startPgSide(db, { url: a.pg?.url, say: (text) => say(a, text) });
   try {
     const asked = pgShapes({
@@ -369,7 +411,13 @@ async function askPostgres(a: Args, db: DB, ctx: ServiceContext, lookups: { shap
       if (!pgShape) throw new Error(`no PostgreSQL query for the lookup shape "${shape.name}"`);
       const timed = await side.time(shape.name, pgShape, shape.queries, a.iterations);
       const ratio = (x: number, y: number) => x / Math.max(y, 0.001);
-      rows.push({ name: shape.name, sqlite: { ...svc, answered }, postgres: timed, ratioP50: ratio(timed.p50, svc.p50), ratioP99: ratio(timed.p99, svc.p99) });
+      rows.push({
+        name: shape.name,
+        sqlite: { ...svc, answered },
+        postgres: timed,
+        ratioP50: ratio(timed.p50, svc.p50),
+        ratioP99: ratio(timed.p99, svc.p99),
+      });
     }
     return { server: side.server, loadMs: side.loadMs, indexMs: side.indexMs, lookups: rows };
   } finally {
@@ -393,7 +441,8 @@ function sideBySide(p: SideBySide, fmt: (x: number) => string): string {
     ]),
   ];
   const widths = (table[0] as string[]).map((_, c) => Math.max(...table.map((r) => [...(r[c] as string)].length)));
-  const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c] as number) : v.padStart(widths[c] as number))).join('  ');
+  const line = (r: string[]) =>
+    r.map((v, c) => (c === 0 ? v.padEnd(widths[c] as number) : v.padStart(widths[c] as number))).join('  ');
   return (
     `\nThe same lookups asked of PostgreSQL (${p.server}, pg_trgm), ms; customers loaded by COPY in ${(p.loadMs / 1000).toFixed(1)} s, ` +
     `indexed in ${(p.indexMs / 1000).toFixed(1)} s:\n\n${[line(table[0] as string[]), line(widths.map((w) => '-'.repeat(w))), ...table.slice(1).map(line)].join('\n')}\n`

@@ -28,8 +28,16 @@ const COLUMNS = 'id, first_name, last_name, phone, email, loyalty_id, last_visit
  * too, as a CRM's search box treats it) or, for a typo, by trigram word similarity (at least 0.3), best first; the last 4 digits
  * by a trigram suffix match, most recent visitor first; the exact identifiers by B-tree equality.
  */
-export function pgShapes(normalise: { name(q: string): string; phone(q: string): string; email(q: string): string; card(q: string): string }): Record<string, PgShape> {
-  const name: PgShape = { sql: `SELECT ${COLUMNS} FROM customers WHERE name_key LIKE '%' || $1 || '%' LIMIT 20`, param: normalise.name };
+export function pgShapes(normalise: {
+  name(q: string): string;
+  phone(q: string): string;
+  email(q: string): string;
+  card(q: string): string;
+}): Record<string, PgShape> {
+  const name: PgShape = {
+    sql: `SELECT ${COLUMNS} FROM customers WHERE name_key LIKE '%' || $1 || '%' LIMIT 20`,
+    param: normalise.name,
+  };
   return {
     "name prefix ('mar')": name,
     "full name ('mary obrien')": name,
@@ -37,7 +45,10 @@ export function pgShapes(normalise: { name(q: string): string; phone(q: string):
       sql: `SELECT ${COLUMNS} FROM customers WHERE phone_digits LIKE '%' || $1 ORDER BY last_visit_at DESC NULLS LAST LIMIT 20`,
       param: (q) => q,
     },
-    'phone as written': { sql: `SELECT ${COLUMNS} FROM customers WHERE phone_digits = $1 LIMIT 20`, param: normalise.phone },
+    'phone as written': {
+      sql: `SELECT ${COLUMNS} FROM customers WHERE phone_digits = $1 LIMIT 20`,
+      param: normalise.phone,
+    },
     email: { sql: `SELECT ${COLUMNS} FROM customers WHERE email = $1 LIMIT 20`, param: normalise.email },
     'loyalty card': { sql: `SELECT ${COLUMNS} FROM customers WHERE loyalty_id = $1 LIMIT 20`, param: normalise.card },
     'name with one typo': {
@@ -62,7 +73,18 @@ export interface PgSide {
   close(): Promise<void>;
 }
 
-const EXPORTED = ['id', 'first_name', 'last_name', 'name_key', 'phone', 'phone_digits', 'email', 'loyalty_id', 'last_visit_at', 'visit_count'];
+const EXPORTED = [
+  'id',
+  'first_name',
+  'last_name',
+  'name_key',
+  'phone',
+  'phone_digits',
+  'email',
+  'loyalty_id',
+  'last_visit_at',
+  'visit_count',
+];
 const TABLE = `CREATE TABLE customers (id bigint PRIMARY KEY, first_name text NOT NULL, last_name text NOT NULL, name_key text NOT NULL,
   phone text, phone_digits text, email text, loyalty_id text, last_visit_at text, visit_count integer NOT NULL)`;
 const INDEXES = `SET maintenance_work_mem = '256MB';
@@ -79,7 +101,10 @@ const csvCell = (v: unknown) => (v === null || v === undefined ? '' : `"${String
 /** The store's customers as CSV, about 1 MB at a time. */
 function* customersCsv(db: DB): Generator<string> {
   let chunk = '';
-  for (const r of db.prepare(`SELECT ${EXPORTED.join(', ')} FROM customers`).raw().iterate() as IterableIterator<unknown[]>) {
+  for (const r of db
+    .prepare(`SELECT ${EXPORTED.join(', ')} FROM customers`)
+    .raw()
+    .iterate() as IterableIterator<unknown[]>) {
     chunk += `${r.map(csvCell).join(',')}\n`;
     if (chunk.length > 1 << 20) {
       yield chunk;
@@ -131,7 +156,10 @@ function copyIn(client: pg.Client, sql: string, chunks: Iterable<string>): Promi
 }
 
 /** A PostgreSQL to ask: a fresh database on the given server, or a throwaway embedded server. */
-async function startServer(given: string | undefined, say: (text: string) => void): Promise<{ url: string; server: string; stop(): Promise<void> }> {
+async function startServer(
+  given: string | undefined,
+  say: (text: string) => void,
+): Promise<{ url: string; server: string; stop(): Promise<void> }> {
   if (given) {
     const database = `counterpart_bench_${crypto.randomBytes(6).toString('hex')}`;
     const onServer = async (sql: string) => {
@@ -145,13 +173,21 @@ async function startServer(given: string | undefined, say: (text: string) => voi
     };
     await onServer(`CREATE DATABASE ${database}`);
     const u = new URL(given);
-    return { url: withDatabase(given, database), server: `${u.hostname}:${u.port || 5432}`, stop: () => onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`) };
+    return {
+      url: withDatabase(given, database),
+      server: `${u.hostname}:${u.port || 5432}`,
+      stop: () => onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
+    };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counterpart-bench-pg-'));
   fs.chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres`, which must reach the data folder
   say('Starting a throwaway embedded PostgreSQL …');
   try {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), password: crypto.randomBytes(18).toString('base64url'), throwaway: true });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'data'),
+      password: crypto.randomBytes(18).toString('base64url'),
+      throwaway: true,
+    });
     return {
       url: server.url,
       server: 'embedded',

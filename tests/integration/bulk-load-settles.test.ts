@@ -18,7 +18,7 @@ describe('a bulk load leaves the store settled', () => {
   it('settleAfterBulkLoad empties the WAL into the file', () => {
     const s = tempStore();
     s.db.exec(
-      "CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT hex(randomblob(500)) FROM n",
+      'CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT hex(randomblob(500)) FROM n',
     );
     expect(walBytes(s.file)).toBeGreaterThan(0);
     expect(settleAfterBulkLoad(s.db)).toEqual({ walPages: 0 });
@@ -43,7 +43,10 @@ describe('a bulk load leaves the store settled', () => {
 
   it('after a customer import', async () => {
     const s = tempStore();
-    const rows = Array.from({ length: 3000 }, (_, i) => `Person${i},Settled,087 ${String(1_000_000 + i)},C${200_000 + i}`);
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `Person${i},Settled,087 ${String(1_000_000 + i)},C${200_000 + i}`,
+    );
     const file = path.join(tempDir(), 'customers.csv');
     fs.writeFileSync(file, ['First Name,Last Name,Phone,Card', ...rows].join('\n'));
     const report = await importCsv(s.ctx, { entity: 'customers', file });

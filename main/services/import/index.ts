@@ -122,7 +122,8 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
   const started = performance.now();
   const file = path.resolve(opts.file);
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new AppError('VALIDATION', 'The batch size must be a whole number of at least 1.');
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new AppError('VALIDATION', 'The batch size must be a whole number of at least 1.');
   if (opts.entity !== 'customers' && opts.entity !== 'purchases') {
     throw new AppError('VALIDATION', `Cannot import "${String(opts.entity)}": choose customers or purchases.`);
   }
@@ -142,7 +143,12 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
   const head = decodeAll(readSample(file), encoding);
   const delimiter = detectDelimiter(head);
   let bytesRead = 0;
-  const records = readRecords(file, { encoding, delimiter, lineBreak: detectLineBreak(head), onBytes: (b) => (bytesRead = b) });
+  const records = readRecords(file, {
+    encoding,
+    delimiter,
+    lineBreak: detectLineBreak(head),
+    onBytes: (b) => (bytesRead = b),
+  });
   const restore = tuneForBulk(ctx.db);
   try {
     // The header is the first line with anything on it; the rest of its run is data.
@@ -150,7 +156,8 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
     let firstRun: CsvRecord[] = [];
     while (!headerRecord) {
       const next = await records.next();
-      if (next.done) throw new AppError('VALIDATION', `${path.basename(file)} is empty: expected a header row and data.`);
+      if (next.done)
+        throw new AppError('VALIDATION', `${path.basename(file)} is empty: expected a header row and data.`);
       const at = next.value.findIndex((r) => !isBlank(r));
       if (at >= 0) {
         headerRecord = next.value[at]!;
@@ -160,16 +167,29 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
     const headers = headerRecord.cells.map((h) => h.trim());
     const presetChoice = opts.preset ?? 'auto';
     if (opts.entity !== 'customers' && presetChoice !== 'auto' && presetChoice !== 'none') {
-      throw new AppError('VALIDATION', `The ${presetChoice} preset reads customer exports; purchases are read by their header names and a mapping file.`);
+      throw new AppError(
+        'VALIDATION',
+        `The ${presetChoice} preset reads customer exports; purchases are read by their header names and a mapping file.`,
+      );
     }
     const preset = opts.entity === 'customers' ? presetFor(presetChoice, headers) : null;
     const cols = resolveColumns(opts.entity, headers, mapping, preset?.columns);
 
-    const purchaseIdBefore = ctx.db.prepare<[], { m: number }>('SELECT COALESCE(MAX(id), 0) AS m FROM purchases').get()!.m;
+    const purchaseIdBefore = ctx.db
+      .prepare<[], { m: number }>('SELECT COALESCE(MAX(id), 0) AS m FROM purchases')
+      .get()!.m;
     const errorPath = path.resolve(opts.errorFile ?? defaultErrorFile(file));
     const fresh: RunState = {
       ...ZERO_COUNTS,
-      settings: settingsHash({ mapping, preset: preset?.name ?? null, headers, delimiter, encoding, country: ctx.config.countryCode, tz: ctx.config.timeZone }),
+      settings: settingsHash({
+        mapping,
+        preset: preset?.name ?? null,
+        headers,
+        delimiter,
+        encoding,
+        country: ctx.config.countryCode,
+        tz: ctx.config.timeZone,
+      }),
       errorFile: errorPath,
       errorBytes: 0,
       purchaseIdBefore,
@@ -179,7 +199,13 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
     const processor: RowProcessor =
       opts.entity === 'customers'
         ? customerProcessor(ctx, cols as ResolvedColumns<CustomerField>, headers, checkRow, preset?.name ?? 'import')
-        : purchaseProcessor(ctx, cols as ResolvedColumns<PurchaseField>, headers, () => state.purchaseIdBefore, checkRow);
+        : purchaseProcessor(
+            ctx,
+            cols as ResolvedColumns<PurchaseField>,
+            headers,
+            () => state.purchaseIdBefore,
+            checkRow,
+          );
     // Conflicts by name, for whoever runs the import; kept in memory only, as the run's stored state never holds names.
     const conflictList: ImportConflict[] = [];
 
@@ -235,7 +261,15 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
     });
     // The audit entry holds counts and the names of the fields updates changed, never values or line numbers.
     const auditDetails = (extra: Record<string, unknown> = {}) => {
-      const { errorFile: _e, errorBytes: _b, settings: _s, purchaseIdBefore: _p, abandoned: _a, repeatLines: _l, ...counts } = state;
+      const {
+        errorFile: _e,
+        errorBytes: _b,
+        settings: _s,
+        purchaseIdBefore: _p,
+        abandoned: _a,
+        repeatLines: _l,
+        ...counts
+      } = state;
       return { entity: opts.entity, ...counts, resumedFromLine: resumeLine > 0 ? resumeLine : null, ...extra };
     };
 
@@ -328,10 +362,12 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
     }
 
     if (run) {
-      ctx.db.transaction(() => {
-        finishRun(ctx.db, run.id, ctx.now().toISOString(), state);
-        audit(ctx, opts.clerkId ?? null, 'import', path.basename(file), auditDetails());
-      }).immediate();
+      ctx.db
+        .transaction(() => {
+          finishRun(ctx.db, run.id, ctx.now().toISOString(), state);
+          audit(ctx, opts.clerkId ?? null, 'import', path.basename(file), auditDetails());
+        })
+        .immediate();
     }
     return report();
   } finally {

@@ -21,14 +21,21 @@ beforeAll(async () => {
   const galway = await till(hub, 'Galway', 'till-1');
   const ids = Array.from({ length: CUSTOMERS }, (_, i) => uuidv7(Date.now() - (CUSTOMERS - i)));
   for (let i = 0; i < CUSTOMERS; i += 300) {
-    await push(galway, ...ids.slice(i, i + 300).map((id, j) => upsert(id, { firstName: `Person${i + j}`, lastName: 'Settle' })));
+    await push(
+      galway,
+      ...ids.slice(i, i + 300).map((id, j) => upsert(id, { firstName: `Person${i + j}`, lastName: 'Settle' })),
+    );
   }
 }, 120_000);
 
 describe('a bootstrap from the hub', () => {
   it('leaves the WAL empty once every page is in', async () => {
     const s = tempStore(new Date().toISOString());
-    const { code } = await issueEnrolmentCode(db.pool, { storeName: 'Cork', terminalName: 'till-settle', now: new Date() });
+    const { code } = await issueEnrolmentCode(db.pool, {
+      storeName: 'Cork',
+      terminalName: 'till-settle',
+      now: new Date(),
+    });
     await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
     await bootstrap(s.ctx, readHubLink(s.file)!);
     expect(s.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(CUSTOMERS);

@@ -33,7 +33,9 @@ describe('0022-name-word-grams', () => {
     db.prepare("DELETE FROM customers WHERE name_key = 'sean gallagher'").run();
     expect(held('allag')).toBe(false);
     expect(grams()).toEqual(['aoife', 'mary', 'obrien', 'quixotic']);
-    expect(() => db.prepare("INSERT INTO name_word_grams (name_word_grams, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(() =>
+      db.prepare("INSERT INTO name_word_grams (name_word_grams, rank) VALUES ('integrity-check', 1)").run(),
+    ).not.toThrow();
     db.close();
   });
 });
