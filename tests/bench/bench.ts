@@ -1,14 +1,16 @@
-// Counter performance: `npm run bench -- [--customers N] [--db FILE] [--iterations N] [--json]`
+// Counter performance: `npm run bench -- [--customers N] [--db FILE] [--iterations N] [--pg URL | --sqlite-only] [--json]`
 // Seeds a demo store of N customers (~5 purchases and ~5 interactions each) plus one regular with 10,000
 // interactions, then times what a clerk waits for: lookup (several query shapes, next to the bare FTS query they
 // rest on), profile with the first timeline page, suggestions and a durable interaction write. Inputs are drawn
-// from the seeded data with a fixed seed, so two runs ask the same questions. Not part of `npm test`.
+// from the seeded data with a fixed seed, so two runs ask the same questions. Then the same lookups are asked of
+// PostgreSQL with pg_trgm, as a server CRM would search (pg-side.ts): a throwaway embedded server, or a fresh database
+// on the server of --pg / COUNTERPART_TEST_PG_URL; printed side by side with the ratio. Not part of `npm test`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { nameKey } from '../../common/normalize';
+import { emailKey, loyaltyKey, nameKey, phoneDigits } from '../../common/normalize';
 import { openDatabase, type DB } from '../../main/db/connection';
 import { createContext, type ServiceContext } from '../../main/services/context';
 import { searchCustomers } from '../../main/services/customer-search';
@@ -22,6 +24,7 @@ import { logInteraction } from '../../main/services/interactions';
 import { openProfile } from '../../main/services/profile-views';
 import { getSetting, setSetting } from '../../main/services/settings';
 import { suggestFor } from '../../main/services/suggestions/index';
+import { pgShapes, startPgSide, type PgTiming } from './pg-side';
 import { stat, type Stat } from './stats';
 
 const SEED = 20261123;
@@ -35,6 +38,8 @@ interface Args {
   iterations: number;
   /** 1 or 2 to force the seed's threads; automatic otherwise. */
   threads: number | undefined;
+  /** Ask the lookups of PostgreSQL too: on this server (a URL), or on a throwaway embedded one (undefined). */
+  pg: { url: string | undefined } | null;
 }
 
 function args(): Args {
@@ -45,6 +50,8 @@ function args(): Args {
       json: { type: 'boolean', default: false },
       iterations: { type: 'string', default: '300' },
       threads: { type: 'string' },
+      pg: { type: 'string' },
+      'sqlite-only': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -54,7 +61,9 @@ function args(): Args {
   if (!Number.isInteger(iterations) || iterations < 10) fail('--iterations must be a whole number of at least 10');
   const threads = values.threads === undefined ? undefined : Number(values.threads);
   if (threads !== undefined && threads !== 1 && threads !== 2) fail('--threads must be 1 or 2');
-  return { customers, db: values.db, json: values.json, iterations, threads };
+  if (values['sqlite-only'] && values.pg !== undefined) fail('--pg and --sqlite-only exclude each other');
+  const pg = values['sqlite-only'] ? null : { url: values.pg ?? process.env.COUNTERPART_TEST_PG_URL };
+  return { customers, db: values.db, json: values.json, iterations, threads, pg };
 }
 
 function fail(message: string): never {
@@ -211,7 +220,7 @@ interface Row extends Partial<Stat> {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function main(): void {
+async function main(): Promise<void> {
   const a = args();
   const s = store(a);
   const { db, ctx } = s;
@@ -230,11 +239,15 @@ function main(): void {
   say(a, 'Timing lookups …');
   const ps = people(db, Math.max(it, 200));
   const bareRatios: { name: string; ratio: number }[] = [];
+  const lookups: { shape: Shape; svc: Stat; answered: number }[] = [];
   for (const shape of shapes(ps)) {
     const svc = time(`lookup: ${shape.name}`, shape.queries, it, (q: string) => searchCustomers(ctx, q, 20));
     const fts = time(`  bare FTS: ${shape.name}`, shape.queries.map(bareExpression), it, (q: string) => bare.all(q));
     const ratio = svc.p99 / Math.max(fts.p99, 0.001);
     bareRatios.push({ name: shape.name, ratio });
+    // Untimed, the same inputs again: whether each found anyone, to set beside PostgreSQL's answers.
+    const inputs = Array.from({ length: it }, (_, i) => shape.queries[i % shape.queries.length] as string);
+    lookups.push({ shape, svc, answered: inputs.filter((q) => searchCustomers(ctx, q, 20).length > 0).length / it });
     rows.push({ ...svc, target: 'p99 ≤ 5 ms', pass: svc.p99 <= 5 });
     rows.push({ ...fts, name: `  bare FTS (${ratio.toFixed(1)}x)`, target: 'lookup ≤ 3x bare', pass: ratio <= 3 });
   }
@@ -301,7 +314,9 @@ function main(): void {
   });
   rows.push({ ...bareOpen, target: '', pass: null });
 
+  // Peak RSS is this process's: taken before PostgreSQL (another process) and its client's buffers come in.
   const rssMb = process.resourceUsage().maxRSS / 1024;
+  const postgres = a.pg ? await askPostgres(a, db, ctx, lookups) : null;
   if (s.seedMs !== null) {
     const budget = (60_000 * a.customers) / 1_000_000;
     rows.push({
@@ -326,7 +341,7 @@ function main(): void {
 
   if (a.json) {
     process.stdout.write(
-      `${JSON.stringify({ ...counts, dbBytes: size, seedMs: s.seedMs, seedThreads: s.threads, peakRssMb: Math.round(rssMb), iterations: it, bareRatios, results: rows }, null, 2)}\n`,
+      `${JSON.stringify({ ...counts, dbBytes: size, seedMs: s.seedMs, seedThreads: s.threads, peakRssMb: Math.round(rssMb), iterations: it, bareRatios, postgres, results: rows }, null, 2)}\n`,
     );
     return;
   }
@@ -355,6 +370,83 @@ function main(): void {
       [line(table[0]!), line(widths.map((w) => '-'.repeat(w))), ...table.slice(1).map(line)].join('\n') +
       '\n',
   );
+  if (postgres) process.stdout.write(sideBySide(postgres, fmt));
 }
 
-main();
+// ---------------------------------------------------------------------------------------------------------------
+// The same lookups in PostgreSQL
+
+interface SideBySide {
+  server: string;
+  loadMs: number;
+  indexMs: number;
+  lookups: {
+    name: string;
+    sqlite: Stat & { answered: number };
+    postgres: PgTiming;
+    ratioP50: number;
+    ratioP99: number;
+  }[];
+}
+
+/** Asks PostgreSQL the questions each lookup shape asked SQLite, the same number of times. */
+async function askPostgres(
+  a: Args,
+  db: DB,
+  ctx: ServiceContext,
+  lookups: { shape: Shape; svc: Stat; answered: number }[],
+): Promise<SideBySide> {
+  const side = await startPgSide(db, { url: a.pg?.url, say: (text) => say(a, text) });
+  try {
+    const asked = pgShapes({
+      name: nameKey,
+      phone: (q) => phoneDigits(q, ctx.config.countryCode) ?? q,
+      email: (q) => emailKey(q) ?? q,
+      card: loyaltyKey,
+    });
+    say(a, 'Timing the same lookups in PostgreSQL …');
+    const rows: SideBySide['lookups'] = [];
+    for (const { shape, svc, answered } of lookups) {
+      const pgShape = asked[shape.name];
+      if (!pgShape) throw new Error(`no PostgreSQL query for the lookup shape "${shape.name}"`);
+      const timed = await side.time(shape.name, pgShape, shape.queries, a.iterations);
+      const ratio = (x: number, y: number) => x / Math.max(y, 0.001);
+      rows.push({
+        name: shape.name,
+        sqlite: { ...svc, answered },
+        postgres: timed,
+        ratioP50: ratio(timed.p50, svc.p50),
+        ratioP99: ratio(timed.p99, svc.p99),
+      });
+    }
+    return { server: side.server, loadMs: side.loadMs, indexMs: side.indexMs, lookups: rows };
+  } finally {
+    await side.close();
+  }
+}
+
+function sideBySide(p: SideBySide, fmt: (x: number) => string): string {
+  const table = [
+    ['lookup', 'SQLite p50', 'p99', 'PostgreSQL p50', 'p99', 'PG ÷ SQLite p50', 'p99', 'found: SQLite', 'PG'],
+    ...p.lookups.map((l) => [
+      l.name,
+      fmt(l.sqlite.p50),
+      fmt(l.sqlite.p99),
+      fmt(l.postgres.p50),
+      fmt(l.postgres.p99),
+      `${l.ratioP50.toFixed(1)}x`,
+      `${l.ratioP99.toFixed(1)}x`,
+      `${Math.round(l.sqlite.answered * 100)}%`,
+      `${Math.round(l.postgres.answered * 100)}%`,
+    ]),
+  ];
+  const widths = (table[0] as string[]).map((_, c) => Math.max(...table.map((r) => [...(r[c] as string)].length)));
+  const line = (r: string[]) =>
+    r.map((v, c) => (c === 0 ? v.padEnd(widths[c] as number) : v.padStart(widths[c] as number))).join('  ');
+  return (
+    `\nThe same lookups asked of PostgreSQL (${p.server}, pg_trgm), ms; customers loaded by COPY in ${(p.loadMs / 1000).toFixed(1)} s, ` +
+    `indexed in ${(p.indexMs / 1000).toFixed(1)} s:\n\n${[line(table[0] as string[]), line(widths.map((w) => '-'.repeat(w))), ...table.slice(1).map(line)].join('\n')}\n`
+  );
+}
+
+void main();
