@@ -22,7 +22,7 @@ import {
   type ErasureSummary,
   type Interaction,
   type Suggestion,
-  type SyncState,
+  type SyncView,
   type TimelinePage,
 } from './domain';
 import type { CounterQueue, CsvExport, DayEntry, DayReport, FollowUp, KpiReport, PdfExport, TrendPoint } from './reports';
@@ -201,8 +201,11 @@ export const contract = {
   'session.current': returns<Clerk | null>()(empty, 'public'),
   'session.signIn': returns<Clerk>()(z.object({ clerkId: id, pin }), 'public'),
   'session.signOut': returns<null>()(empty, 'public'),
-  /** Where this terminal stands with the chain's hub, for the header: read locally, never waits on the network. */
-  'sync.state': returns<SyncState>()(empty),
+  /**
+   * Where this terminal stands with the chain's hub, for the header, and whether a pulled change touched the customer
+   * open at the counter: read locally, never waits on the network.
+   */
+  'sync.state': returns<SyncView>()(z.object({ openCustomerId: id.optional() })),
   'audit.list': returns<AuditEntry[]>()(
     z.object({ from: calendarDay.optional(), to: calendarDay.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     'manager',

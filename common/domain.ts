@@ -305,3 +305,10 @@ export type SyncState =
   | { state: 'synced'; at: string; waiting: number }
   | { state: 'offline'; waiting: number; lastSyncAt: string | null }
   | { state: 'error'; waiting: number; message: string };
+
+/**
+ * sync.state's answer: the header's SyncState and, when asked with the customer open at the counter, the revision of
+ * the last change pulled from the hub that touched them (a number that only grows while the app runs: when it moves,
+ * the profile and its history are read again).
+ */
+export type SyncView = SyncState & { openCustomerRevision?: number };

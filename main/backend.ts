@@ -106,7 +106,7 @@ export function startBackend(opts: BackendOptions): Backend {
   // Started after the demo load and the compaction, so the first push sees the store as it will stay.
   const sync = opts.sync === false ? SYNC_OFF : startLiveSync(ctx, opts.dbPath, log);
   const lifecycle: PartialHandlers = {
-    'sync.state': () => sync.state(),
+    'sync.state': (_c, _s, i) => sync.state(i.openCustomerId),
     'recovery.status': () => null,
     'recovery.restore': () => notInRecovery(),
     'recovery.startFresh': () => notInRecovery(),

@@ -132,12 +132,13 @@ function pendingFields(db: DB, rowId: number): Set<string> {
   return new Set(rows.flatMap((r) => JSON.parse(r.fields) as string[]));
 }
 
-function applyCustomer(ctx: ServiceContext, change: Extract<Change, { entity: 'customer'; kind: 'upsert' }>): void {
+/** Applies a pulled customer change; returns the local row it wrote, if any. */
+function applyCustomer(ctx: ServiceContext, change: Extract<Change, { entity: 'customer'; kind: 'upsert' }>): number | null {
   const db = ctx.db;
   const repo = customersRepo(db);
   const rowId = localId(db, 'customer', change.id);
   const row = rowId === undefined ? undefined : repo.byId.get(rowId);
-  if (row && !hasIdentity(row)) return; // erased here: nothing comes back
+  if (row && !hasIdentity(row)) return null; // erased here: nothing comes back
   const pending = row ? pendingFields(db, row.id) : new Set<string>();
   const incoming: Record<string, unknown> = {};
   for (const [field, { value }] of Object.entries(change.fields)) {
@@ -146,7 +147,7 @@ function applyCustomer(ctx: ServiceContext, change: Extract<Change, { entity: 'c
   const base = row ? valuesOf(toCustomer(row)) : {};
   const draft = customerDraftSchema.parse({ ...base, ...incoming });
   const valid = customerRowOfValid(ctx, draft, row?.created_at ?? ctx.now().toISOString());
-  if (!hasIdentity(valid)) return; // an edit that arrived for a customer whose create this terminal never saw
+  if (!hasIdentity(valid)) return null; // an edit that arrived for a customer whose create this terminal never saw
   const { row: next, withheld } = withoutTakenCard(db, valid, row?.id ?? null);
   let id = row?.id;
   if (row) {
@@ -157,40 +158,61 @@ function applyCustomer(ctx: ServiceContext, change: Extract<Change, { entity: 'c
     db.prepare("INSERT INTO sync_ids (entity, row_id, global_id) VALUES ('customer', ?, ?)").run(id, change.id);
   }
   if (!row || 'loyaltyId' in incoming) keepWithheldCard(db, id!, withheld);
+  return id!;
 }
 
-function applyErase(ctx: ServiceContext, change: Extract<Change, { kind: 'erase' }>): void {
+/** Applies a pulled erasure; returns the local row it erased, if this store held the customer. */
+function applyErase(ctx: ServiceContext, change: Extract<Change, { kind: 'erase' }>): number | null {
   const db = ctx.db;
   const rowId = localId(db, 'customer', change.id);
   if (rowId === undefined) {
     // Never seen here: keep an anonymous shell under its id, so a late change of it is recognised and dropped.
     const id = Number(customersRepo(db).insert.run(customerRowOfValid(ctx, customerDraftSchema.parse({}), ctx.now().toISOString())).lastInsertRowid);
     db.prepare("INSERT INTO sync_ids (entity, row_id, global_id) VALUES ('customer', ?, ?)").run(id, change.id);
-    return;
+    return null;
   }
   const row = customersRepo(db).byId.get(rowId);
   if (row && hasIdentity(row)) eraseCustomer(ctx, null, rowId, 'erased at another terminal of the chain');
   db.prepare("DELETE FROM sync_outbox WHERE entity = 'customer' AND row_id = ? AND kind = 'upsert'").run(rowId);
+  return rowId;
+}
+
+/** Told the local customer rows each applied page touched: the running app refreshes the profile on screen. */
+export type AppliedListener = (rows: ReadonlySet<number>) => void;
+const listeners = new WeakMap<DB, Set<AppliedListener>>();
+
+/** Listens to the pages applied to `db`, whichever loop applies them (the puller, a bootstrap); returns the stop. */
+export function onApplied(db: DB, listener: AppliedListener): () => void {
+  const set = listeners.get(db) ?? new Set<AppliedListener>();
+  listeners.set(db, set.add(listener));
+  return () => void set.delete(listener);
 }
 
 /** Applies one pulled page and moves the cursor past it, in one transaction: a crash applies it again or not at all. */
 export function applyChanges(ctx: ServiceContext, changes: Change[], cursor: string): void {
   const db = ctx.db;
+  const touched = new Set<number>();
+  const touch = (row: number | null | undefined) => row != null && touched.add(row);
   db.transaction(() => {
     setState(db, 'applying', '1');
     stampOutbox(db);
     const clock = state(db, 'node') ? clockOf(db) : null;
     for (const change of changes) {
       clock?.observe(change.hlc);
-      if (change.entity === 'interaction') applyInteraction(ctx, change);
+      if (change.entity === 'interaction') touch(applyInteraction(ctx, change));
       if (change.entity !== 'customer') continue; // purchases do not travel yet
-      if (change.kind === 'upsert') applyCustomer(ctx, change);
-      else if (change.kind === 'erase') applyErase(ctx, change);
-      else applyLink(db, change);
+      if (change.kind === 'upsert') touch(applyCustomer(ctx, change));
+      else if (change.kind === 'erase') touch(applyErase(ctx, change));
+      else {
+        applyLink(db, change);
+        touch(localId(db, 'customer', change.id));
+        touch(localId(db, 'customer', change.survivorId));
+      }
     }
     if (clock) setState(db, 'hlc', clock.current());
     setState(db, 'cursor', cursor);
     db.prepare("DELETE FROM sync_state WHERE key = 'applying'").run();
   }).immediate();
+  if (touched.size > 0) for (const listener of listeners.get(db) ?? []) listener(touched);
 }
 

@@ -11,6 +11,7 @@ import { useIdleLock } from './hooks/useIdleLock';
 import { flushAllDrafts } from './lib/draft-flush';
 import { FeedbackProvider, useFeedback } from './state/feedback';
 import { StoreContext, type StoreState } from './state/store';
+import { SyncProvider } from './state/sync';
 
 type Boot =
   | { phase: 'loading' }
@@ -164,6 +165,7 @@ function Shell() {
       )}
       {boot.phase === 'counter' && (
         <StoreContext.Provider value={store}>
+          <SyncProvider>
           {manageTab !== null && boot.store.clerk.role !== 'clerk' ? (
             <Suspense
               fallback={
@@ -182,6 +184,7 @@ function Shell() {
           ) : (
             <CounterScreen key={boot.store.clerk.id} onSwitchClerk={() => void switchClerk()} onManage={() => setManageTab('')} />
           )}
+          </SyncProvider>
         </StoreContext.Provider>
       )}
     </div>

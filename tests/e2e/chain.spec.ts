@@ -129,3 +129,61 @@ test('an entry logged at one counter shows at the other, with who and where, and
     }
   }
 });
+
+test('the customer open at one counter follows what another counter does: an entry, an edit, and an erasure closes it', async ({ browser }, testInfo) => {
+  const first = await counter(browser, 'till-3', 'Róisín Hayes');
+  const second = await counter(browser, 'till-4', 'Eoin Walsh');
+  try {
+    const atFirst = newSession();
+    await first.backend.dispatch('session.signIn', { clerkId: 1, pin: PIN }, atFirst); // the first admin: may erase
+    const created = await first.backend.dispatch('customers.create', { firstName: 'Síle', lastName: 'Moran', phone: '087 333 4444' }, atFirst);
+    if (!created.ok) throw new Error(created.error.message);
+    const customer = created.value as { id: number };
+
+    // Till-4 has her open once the background sync brought her, and the clerk does nothing from here on.
+    const atSecond = newSession();
+    await second.backend.dispatch('session.signIn', { clerkId: 1, pin: PIN }, atSecond);
+    await expect(async () => {
+      expect(JSON.stringify(await second.backend.dispatch('customers.search', { query: 'sile moran' }, atSecond))).toContain('Moran');
+    }).toPass({ timeout: 15_000 });
+    await openCustomer(second.page, 'sile moran', 'Síle Moran');
+    await expect(second.page.locator('#timeline-scroll')).not.toContainText('Asked about the green teapot');
+
+    // Logged at till-3: it appears in the history open at till-4, with who and where.
+    await first.backend.dispatch(
+      'interactions.log',
+      { customerId: customer.id, kind: 'inquiry', outcome: 'follow_up', followUpDue: tomorrow(), notes: 'Asked about the green teapot' },
+      atFirst,
+    );
+    const entry = second.page.locator('.tl-body', { hasText: 'Asked about the green teapot' });
+    await expect(entry).toBeVisible({ timeout: 10_000 });
+    await expect(entry).toContainText('by Róisín Hayes · Galway, till-3');
+    // What it opened is on the profile too (its open issues).
+    await expect(second.page.locator('.profile-card')).toContainText('Asked about the green teapot');
+
+    // A field edited at till-3 shows in the profile open at till-4.
+    await first.backend.dispatch('customers.update', { id: customer.id, changes: { lastName: 'Moran-Walsh' } }, atFirst);
+    await expect(second.page.getByRole('heading', { level: 2, name: 'Síle Moran-Walsh' })).toBeVisible({ timeout: 10_000 });
+    await snap(second.page, testInfo, 'chain-profile-refreshed');
+    await expectAccessible(second.page, testInfo, 'profile-refreshed-from-another-counter');
+
+    // Erased at till-3: the profile at till-4 closes and says why.
+    const erased = await first.backend.dispatch('customers.erase', { customerId: customer.id, reason: 'customer request', confirmName: 'Síle Moran-Walsh' }, atFirst);
+    expect(erased).toMatchObject({ ok: true });
+    await expect(second.page.getByRole('alert')).toContainText('erased at another counter', { timeout: 10_000 });
+    await expect(second.page.getByRole('heading', { level: 2, name: /Síle/ })).toHaveCount(0);
+    await expect(second.page.getByText('Asked about the green teapot')).toHaveCount(0);
+    await expectAccessible(second.page, testInfo, 'profile-closed-after-an-erasure-elsewhere');
+  } finally {
+    for (const c of [first, second]) {
+      await c.page.context().close();
+      await c.server.close();
+      c.backend.close();
+    }
+  }
+});
+
+/** Tomorrow as a calendar day: a follow-up is due from today on, and tomorrow is that wherever the test runs. */
+function tomorrow(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}

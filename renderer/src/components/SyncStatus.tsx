@@ -1,28 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { SyncState } from '../../../common/domain';
-import { call } from '../api/client';
 import { syncLabel } from '../lib/sync-label';
-
-/** How often the header asks: a local read in the main process, never a network call. */
-export const SYNC_STATE_POLL_MS = 2_000;
+import { useSyncState } from '../state/sync';
 
 /** The chain's sync in the header: "Synced 10:42", "Offline — 12 changes waiting" or what to do about an error. */
 export function SyncStatus({ timeZone }: { timeZone: string }) {
-  const [state, setState] = useState<SyncState | null>(null);
-  useEffect(() => {
-    let live = true;
-    const ask = () =>
-      call('sync.state', {}).then(
-        (s) => live && setState(s),
-        () => undefined, // signed out or the store closed: the screen that follows says so
-      );
-    void ask();
-    const timer = setInterval(() => void ask(), SYNC_STATE_POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, []);
+  const state = useSyncState();
   const label = state && syncLabel(state, timeZone);
   if (!label) return null;
   return (
