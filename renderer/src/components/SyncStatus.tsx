@@ -9,6 +9,10 @@ export function SyncStatus({ timeZone }: { timeZone: string }) {
   return (
     // Not a live region: "Synced 10:42" turning into "Synced 10:43" is not news to announce every minute.
     <p className={`sync-status sync-${label.tone}`} data-testid="sync-status" title={label.text}>
+      {label.progress && (
+        // The words say the same ("1,000 of 2,500 customers"): the bar is for the eye only.
+        <progress className="sync-progress" value={label.progress.value} max={label.progress.max} aria-hidden="true" />
+      )}
       {label.text}
     </p>
   );
