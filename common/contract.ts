@@ -31,6 +31,7 @@ import { SETTING_KEYS, type SettingView } from './settings';
 import { approvalSchema, recoverySchema, SEVERITIES, type RecoveryGuide } from './recovery';
 import { unfilledSlotMessage } from './slots';
 import { storeIdentitySchema } from './store-identity';
+import type { MergeView } from './sync/merges';
 import { importInputs, type ImportChunkReceipt, type ImportJobStatus, type ImportUpload, type RejectedRowsFile } from './imports';
 import type {
   PlaybookImportResult,
@@ -206,6 +207,13 @@ export const contract = {
    * open at the counter: read locally, never waits on the network.
    */
   'sync.state': returns<SyncView>()(z.object({ openCustomerId: id.optional() })),
+  /**
+   * The chain hub's merges of one person's two records that touch this store (either made here), newest first. Asked
+   * of the hub: CONFLICT when it cannot be reached, NOT_FOUND when the store is not in a chain.
+   */
+  'merges.list': returns<MergeView[]>()(empty, 'manager'),
+  /** Undoes one of those merges on the hub, as the signed-in manager; every terminal learns it through the sync. */
+  'merges.undo': returns<MergeView>()(z.object({ mergeId: z.string().trim().min(1).max(64) }), 'manager'),
   'audit.list': returns<AuditEntry[]>()(
     z.object({ from: calendarDay.optional(), to: calendarDay.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     'manager',

@@ -8,7 +8,7 @@ export const METHOD_NAMES = [
   'backups.list', 'backups.run', 'backups.restore',
   'clerks.list', 'clerks.create', 'clerks.resetPin', 'clerks.changeOwnPin',
   'session.current', 'session.signIn', 'session.signOut',
-  'sync.state',
+  'sync.state', 'merges.list', 'merges.undo',
   'audit.list',
   'customers.search', 'customers.byCard', 'customers.get', 'customers.timeline', 'customers.findDuplicates',
   'customers.create', 'customers.update', 'customers.exportData', 'customers.erase',

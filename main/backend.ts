@@ -1,7 +1,7 @@
 import { openDatabase, type DB } from './db/connection';
 import { createDispatcher, checkHandlers, type Dispatch, type Logger } from './ipc/dispatch';
 import { handlers, mergeHandlers, type PartialHandlers } from './ipc/handlers';
-import { hasNoClerks as isEmpty } from './services/clerks';
+import { hasNoClerks as isEmpty, requireClerk } from './services/clerks';
 import { createStore } from './services/store-setup';
 import { createContext, type ServiceContext, type StoreConfig } from './services/context';
 import { appInfo } from './services/app-info';
@@ -15,6 +15,7 @@ import type { ManagedConfig } from './config/managed-config';
 import { initStoreSettings } from './services/store-settings';
 import { compactIfPending } from './services/store-scrub';
 import { startLiveSync, SYNC_OFF, type LiveSync } from './sync/live-sync';
+import { chainMerges, undoChainMerge } from './sync/chain-merges';
 
 export interface BackendOptions {
   dbPath: string;
@@ -67,6 +68,11 @@ const requireBackupDir = (opts: BackendOptions): string => {
   return opts.backupDir;
 };
 const native = (opts: { nativeBinding?: string | undefined }) => (opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+/** The signed-in clerk's name, for a record kept elsewhere (the hub's); the dispatcher let only a signed-in one here. */
+const signedInName = (ctx: ServiceContext, clerkId: number | null): string => {
+  if (clerkId === null) throw new AppError('FORBIDDEN', 'Sign in with your PIN first.');
+  return requireClerk(ctx, clerkId).displayName;
+};
 export const summary = (b: BackupInfo): BackupSummary => ({ name: b.name, bytes: b.bytes, createdAt: b.createdAt });
 export const DEMO_SEED = 20261123;
 
@@ -107,6 +113,8 @@ export function startBackend(opts: BackendOptions): Backend {
   const sync = opts.sync === false ? SYNC_OFF : startLiveSync(ctx, opts.dbPath, log);
   const lifecycle: PartialHandlers = {
     'sync.state': (_c, _s, i) => sync.state(i.openCustomerId),
+    'merges.list': () => chainMerges(opts.dbPath),
+    'merges.undo': (c, s, i) => undoChainMerge(opts.dbPath, i.mergeId, signedInName(c, s.clerkId)),
     'recovery.status': () => null,
     'recovery.restore': () => notInRecovery(),
     'recovery.startFresh': () => notInRecovery(),

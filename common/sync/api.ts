@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { bootstrapRequestSchema, bootstrapResponseSchema } from './bootstrap';
 import { pullRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './changes';
 import { uuidV7Schema } from './ids';
+import { mergeViewSchema, mergesRequestSchema, mergesResponseSchema, unmergeRequestSchema } from './merges';
 
 /** Crockford base32: no I, L, O or U, so a code read aloud or typed from paper survives. */
 export const ENROLMENT_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -74,6 +75,10 @@ export const HUB_API = {
   pull: { path: '/v1/pull', auth: 'terminal', request: pullRequestSchema, response: pullResponseSchema },
   /** A new terminal's copy of the chain, a page at a time: customers, then the facts of its history window. */
   bootstrap: { path: '/v1/bootstrap', auth: 'terminal', request: bootstrapRequestSchema, response: bootstrapResponseSchema },
+  /** The merges that touch the caller's store (either record made there), newest first, for its managers. */
+  merges: { path: '/v1/merges', auth: 'terminal', request: mergesRequestSchema, response: mergesResponseSchema },
+  /** A manager at the caller's store undoes one of those merges. */
+  unmerge: { path: '/v1/unmerge', auth: 'terminal', request: unmergeRequestSchema, response: mergeViewSchema },
 } as const satisfies Record<string, RouteSpec>;
 
 export type HubApi = typeof HUB_API;

@@ -4,6 +4,8 @@ import { HUB_API, type HubRequestParsed, type HubResponse, type HubRoute } from 
 import { THIS_HUB_PROTOCOLS } from '../../common/sync/protocol';
 import { bootstrapPage } from './bootstrap';
 import { redeemEnrolmentCode } from './enrolment';
+import { MERGES_LISTED } from '../../common/sync/merges';
+import { listMerges, unmergeCustomers } from './merges';
 import { pullChanges, type FeedSignal } from './feed';
 import type { Pool } from './pg';
 import { applyPush } from './push';
@@ -46,6 +48,15 @@ export const HUB_HANDLERS: HubHandlers = {
   push: (ctx, { input, caller }) => applyPush(ctx.pool, caller, input.mutations, ctx.now()),
   pull: (ctx, { input }) => pullChanges(ctx.pool, ctx.feed, input),
   bootstrap: (ctx, { input }) => bootstrapPage(ctx.pool, input),
+  merges: async (ctx, { caller }) => ({ merges: await listMerges(ctx.pool, { storeId: caller.store.id, limit: MERGES_LISTED }) }),
+  // The hub keeps who undid it and where: the manager's name as the terminal gives it, and the caller's store and till.
+  unmerge: (ctx, { input, caller }) =>
+    unmergeCustomers(ctx.pool, {
+      mergeId: input.mergeId,
+      actor: `${input.actor} (${caller.store.name}, ${caller.terminal.name})`,
+      storeId: caller.store.id,
+      now: ctx.now(),
+    }),
 };
 
 /** Every declared route has a handler and every handler a route; checked when a hub starts. */

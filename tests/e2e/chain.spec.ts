@@ -22,7 +22,7 @@ import { readHubLink } from '../../main/sync/hub-link';
 import { joinHub } from '../../main/sync/join';
 import { pushAll } from '../../main/sync/session';
 import { expect, test } from './fixtures';
-import { expectAccessible, snap } from './manager-helpers';
+import { expectAccessible, openBackOffice, snap } from './manager-helpers';
 
 const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 const PIN = '2468';
@@ -74,8 +74,8 @@ async function counter(browser: Browser, terminal: string, clerk: string): Promi
   return serve(browser, backend, clerk);
 }
 
-async function join(dbPath: string, backend: Backend, terminal: string, hubUrl = hub.url): Promise<void> {
-  const { code } = await issueEnrolmentCode(pool, { storeName: 'Galway', terminalName: terminal, now: new Date() });
+async function join(dbPath: string, backend: Backend, terminal: string, hubUrl = hub.url, storeName = 'Galway'): Promise<void> {
+  const { code } = await issueEnrolmentCode(pool, { storeName, terminalName: terminal, now: new Date() });
   await joinHub({ dbFile: dbPath, db: backend.db, hubUrl, code });
 }
 
@@ -250,6 +250,60 @@ test('a new counter copying the chain says how far it has come, and looks custom
     await c.server.close();
     c.backend.close(); // first: the hub's close waits for the counter's long poll to end
     await back?.close();
+  }
+});
+
+test('a manager sees the merge of one person created at two stores, and undoes it by keyboard', async ({ browser }, testInfo) => {
+  const galway = await counter(browser, 'till-7', 'Róisín Hayes'); // the first admin: a manager and more
+  // Cork, another store of the chain, without a browser: its counter only creates the same person.
+  const corkPath = path.join(dir, 'cork.db');
+  const setup = startBackend({ dbPath: corkPath, sync: false });
+  const atCork = newSession();
+  await setup.dispatch('app.setupEmpty', { clerkName: 'Eoin Walsh', pin: PIN }, atCork);
+  await join(corkPath, setup, 'till-1', hub.url, 'Cork');
+  setup.close();
+  const cork = startBackend({ dbPath: corkPath, log: () => undefined }); // opened joined: it syncs from the start
+  try {
+    await cork.dispatch('session.signIn', { clerkId: 1, pin: PIN }, atCork);
+    const atGalway = newSession();
+    await galway.backend.dispatch('session.signIn', { clerkId: 1, pin: PIN }, atGalway);
+    const person = { firstName: 'Gráinne', lastName: 'Foley', phone: '087 444 5555' };
+    expect(await galway.backend.dispatch('customers.create', person, atGalway)).toMatchObject({ ok: true });
+    expect(await cork.dispatch('customers.create', { ...person, phone: '+353 87 444 5555' }, atCork)).toMatchObject({ ok: true });
+
+    await openBackOffice(galway.page, 'Merges');
+    await expect(galway.page.getByRole('heading', { level: 2, name: 'Merges' })).toBeVisible();
+    const row = galway.page.getByRole('row', { name: /Gráinne Foley/ });
+    // The hub links them once both pushes are in: Refresh until it has.
+    await expect(async () => {
+      await galway.page.getByRole('button', { name: 'Refresh' }).click();
+      await expect(row).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(row).toContainText('Galway (kept), Cork (linked)');
+    await expect(row).toContainText('Phone');
+    await expect(row).toContainText('Linked');
+    await expectAccessible(galway.page, testInfo, 'merges');
+
+    // Undo, by keyboard: the dialog opens on Cancel, so Enter alone would change nothing.
+    await row.getByRole('button', { name: 'Undo the merge of Gráinne Foley' }).focus();
+    await galway.page.keyboard.press('Enter');
+    const dialog = galway.page.getByRole('dialog', { name: 'Undo this merge?' });
+    await expect(dialog).toContainText('become two customers again');
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await expectAccessible(galway.page, testInfo, 'undo-merge-dialog');
+    await galway.page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Undo merge' })).toBeFocused();
+    await galway.page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(row).toContainText('by Róisín Hayes (Galway, till-7)');
+    await expect(row.getByRole('rowheader', { name: 'Gráinne Foley' })).toBeFocused(); // the button went: focus stays on the row
+    await expect(row.getByRole('button', { name: /Undo/ })).toHaveCount(0);
+    await snap(galway.page, testInfo, 'chain-merge-undone');
+  } finally {
+    cork.close();
+    await galway.page.context().close();
+    await galway.server.close();
+    galway.backend.close();
   }
 });
 
