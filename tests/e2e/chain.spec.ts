@@ -92,6 +92,12 @@ async function serve(browser: Browser, backend: Backend, clerk: string): Promise
   return { page, backend, server };
 }
 
+async function closeCounter(c: Counter): Promise<void> {
+  await c.page.context().close();
+  await c.server.close();
+  c.backend.close();
+}
+
 async function openCustomer(page: Page, query: string, name: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Find customer' }).fill(query);
   await expect(page.getByRole('option').first()).toContainText(name);
@@ -135,11 +141,7 @@ test('an entry logged at one counter shows at the other, with who and where, and
     await snap(second.page, testInfo, 'chain-entry-from-another-counter');
     await expectAccessible(second.page, testInfo, 'profile-with-an-entry-from-another-counter');
   } finally {
-    for (const c of [first, second]) {
-      await c.page.context().close();
-      await c.server.close();
-      c.backend.close();
-    }
+    for (const c of [first, second]) await closeCounter(c);
   }
 });
 
@@ -188,11 +190,7 @@ test('the customer open at one counter follows what another counter does: an ent
     await expect(second.page.getByText('Asked about the green teapot')).toHaveCount(0);
     await expectAccessible(second.page, testInfo, 'profile-closed-after-an-erasure-elsewhere');
   } finally {
-    for (const c of [first, second]) {
-      await c.page.context().close();
-      await c.server.close();
-      c.backend.close();
-    }
+    for (const c of [first, second]) await closeCounter(c);
   }
 });
 
@@ -246,9 +244,7 @@ test('a new counter copying the chain says how far it has come, and looks custom
     await expect(status).toHaveText(/^Synced \d\d:\d\d$/, { timeout: 60_000 });
     await expect(status.locator('progress')).toHaveCount(0);
   } finally {
-    await c.page.context().close();
-    await c.server.close();
-    c.backend.close(); // first: the hub's close waits for the counter's long poll to end
+    await closeCounter(c); // first: the hub's close waits for the counter's long poll to end
     await back?.close();
   }
 });
@@ -301,9 +297,7 @@ test('a manager sees the merge of one person created at two stores, and undoes i
     await snap(galway.page, testInfo, 'chain-merge-undone');
   } finally {
     cork.close();
-    await galway.page.context().close();
-    await galway.server.close();
-    galway.backend.close();
+    await closeCounter(galway);
   }
 });
 
