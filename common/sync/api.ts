@@ -43,7 +43,12 @@ export const nameSchema = z
   .max(80, 'at most 80 characters')
   .regex(/^[^\p{Cc}]+$/u, 'one line, no control characters');
 
-const appVersion = z.string().trim().min(1).max(40).regex(/^[0-9A-Za-z.+-]+$/, 'a version like 1.4.2');
+const appVersion = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[0-9A-Za-z.+-]+$/, 'a version like 1.4.2');
 const named = z.object({ id: uuidV7Schema, name: z.string() });
 const hubInfo = z.object({ protocolVersion: z.number().int(), minProtocolVersion: z.number().int() });
 
@@ -58,7 +63,12 @@ export const enrolResponseSchema = z.object({
 
 /** Requests made with a terminal's credential name the store they act for; the hub answers 403 for another one. */
 export const helloRequestSchema = z.strictObject({ storeId: uuidV7Schema, appVersion });
-export const helloResponseSchema = z.object({ terminal: named, store: named, hub: hubInfo, serverTime: z.iso.datetime() });
+export const helloResponseSchema = z.object({
+  terminal: named,
+  store: named,
+  hub: hubInfo,
+  serverTime: z.iso.datetime(),
+});
 
 type RouteSpec =
   | { path: `/v1/${string}`; auth: 'none'; request: z.ZodType; response: z.ZodType }
@@ -74,7 +84,12 @@ export const HUB_API = {
   /** Everyone's changes after a cursor, in the hub's commit order; may wait for the next one. */
   pull: { path: '/v1/pull', auth: 'terminal', request: pullRequestSchema, response: pullResponseSchema },
   /** A new terminal's copy of the chain, a page at a time: customers, then the facts of its history window. */
-  bootstrap: { path: '/v1/bootstrap', auth: 'terminal', request: bootstrapRequestSchema, response: bootstrapResponseSchema },
+  bootstrap: {
+    path: '/v1/bootstrap',
+    auth: 'terminal',
+    request: bootstrapRequestSchema,
+    response: bootstrapResponseSchema,
+  },
   /** The merges that touch the caller's store (either record made there), newest first, for its managers. */
   merges: { path: '/v1/merges', auth: 'terminal', request: mergesRequestSchema, response: mergesResponseSchema },
   /** A manager at the caller's store undoes one of those merges. */

@@ -31,4 +31,8 @@ export const mergesRequestSchema = z.strictObject({ storeId: uuidV7Schema });
 export const mergesResponseSchema = z.object({ merges: z.array(mergeViewSchema) });
 
 /** `actor`: the manager at the terminal, by name; the hub adds the store and terminal the request came from. */
-export const unmergeRequestSchema = z.strictObject({ storeId: uuidV7Schema, mergeId: uuidV7Schema, actor: z.string().trim().min(1).max(100) });
+export const unmergeRequestSchema = z.strictObject({
+  storeId: uuidV7Schema,
+  mergeId: uuidV7Schema,
+  actor: z.string().trim().min(1).max(100),
+});

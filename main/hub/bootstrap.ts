@@ -34,8 +34,11 @@ function customerChanges(r: CustomerPageRow): Change[] {
   const origin = { storeId: r.origin_store_id, terminalId: r.origin_terminal_id };
   // The link goes with an erased alias too: the terminals that followed the feed hold it, and an unmerge may follow.
   const link = (hlc: string): Change[] =>
-    r.merge_id && r.survivor_id ? [{ entity: 'customer', kind: 'merge', id: r.id, hlc, survivorId: r.survivor_id, mergeId: r.merge_id, origin }] : [];
-  if (r.erased_hlc) return [{ entity: 'customer', kind: 'erase', id: r.id, hlc: r.erased_hlc, origin }, ...link(r.erased_hlc)];
+    r.merge_id && r.survivor_id
+      ? [{ entity: 'customer', kind: 'merge', id: r.id, hlc, survivorId: r.survivor_id, mergeId: r.merge_id, origin }]
+      : [];
+  if (r.erased_hlc)
+    return [{ entity: 'customer', kind: 'erase', id: r.id, hlc: r.erased_hlc, origin }, ...link(r.erased_hlc)];
   if (!r.fields || !r.hlc) return []; // known only as named by a fact: nothing to show
   return [{ entity: 'customer', kind: 'upsert', id: r.id, hlc: r.hlc, fields: r.fields, origin }, ...link(r.hlc)];
 }
@@ -48,18 +51,36 @@ export async function bootstrapPage(pool: Pool, input: BootstrapRequest): Promis
   const first = input.after === null;
   const windowStart = firstIdAt(new Date(input.since).getTime());
   // Read before the page, so whatever changes while the terminal pages arrives again through the feed.
-  const feedCursor = first ? encodeCursor((await pool.query<{ seq: string }>('SELECT coalesce(max(seq), 0) AS seq FROM changes')).rows[0]!.seq) : null;
+  const feedCursor = first
+    ? encodeCursor((await pool.query<{ seq: string }>('SELECT coalesce(max(seq), 0) AS seq FROM changes')).rows[0]!.seq)
+    : null;
   if (input.phase === 'customers') {
-    const total = first ? Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM customers')).rows[0]!.n) : null;
+    const total = first
+      ? Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM customers')).rows[0]!.n)
+      : null;
     const { rows } = await pool.query<CustomerPageRow>(CUSTOMER_PAGE_SQL, [input.after ?? BEFORE_ALL, limit]);
-    return { changes: rows.flatMap(customerChanges), after: rows.length < limit ? null : rows.at(-1)!.id, total, feedCursor };
+    return {
+      changes: rows.flatMap(customerChanges),
+      after: rows.length < limit ? null : rows.at(-1)!.id,
+      total,
+      feedCursor,
+    };
   }
   const after = input.after ?? (windowStart > BEFORE_ALL ? windowStart : BEFORE_ALL);
-  const total = first ? Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM facts WHERE id >= $1', [windowStart])).rows[0]!.n) : null;
-  const { rows } = await pool.query<{ id: string; entity: string; customer_id: string | null; hlc: string; fields: Record<string, unknown>; origin_store_id: string; origin_terminal_id: string }>(
-    FACT_PAGE_SQL,
-    [after, limit],
-  );
+  const total = first
+    ? Number(
+        (await pool.query<{ n: string }>('SELECT count(*) AS n FROM facts WHERE id >= $1', [windowStart])).rows[0]!.n,
+      )
+    : null;
+  const { rows } = await pool.query<{
+    id: string;
+    entity: string;
+    customer_id: string | null;
+    hlc: string;
+    fields: Record<string, unknown>;
+    origin_store_id: string;
+    origin_terminal_id: string;
+  }>(FACT_PAGE_SQL, [after, limit]);
   const changes = rows.map(
     (r) =>
       ({

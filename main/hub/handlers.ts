@@ -37,18 +37,18 @@ export const HUB_HANDLERS: HubHandlers = {
   },
   hello: async (ctx, { input, caller, protocolVersion }) => {
     const now = ctx.now();
-    await ctx.pool.query('UPDATE terminals SET app_version = $2, protocol_version = $3, last_seen_at = $4 WHERE id = $1', [
-      caller.terminal.id,
-      input.appVersion,
-      protocolVersion,
-      now,
-    ]);
+    await ctx.pool.query(
+      'UPDATE terminals SET app_version = $2, protocol_version = $3, last_seen_at = $4 WHERE id = $1',
+      [caller.terminal.id, input.appVersion, protocolVersion, now],
+    );
     return { ...caller, hub: hubInfo(), serverTime: now.toISOString() };
   },
   push: (ctx, { input, caller }) => applyPush(ctx.pool, caller, input.mutations, ctx.now()),
   pull: (ctx, { input }) => pullChanges(ctx.pool, ctx.feed, input),
   bootstrap: (ctx, { input }) => bootstrapPage(ctx.pool, input),
-  merges: async (ctx, { caller }) => ({ merges: await listMerges(ctx.pool, { storeId: caller.store.id, limit: MERGES_LISTED }) }),
+  merges: async (ctx, { caller }) => ({
+    merges: await listMerges(ctx.pool, { storeId: caller.store.id, limit: MERGES_LISTED }),
+  }),
   // The hub keeps who undid it and where: the manager's name as the terminal gives it, and the caller's store and till.
   unmerge: (ctx, { input, caller }) =>
     unmergeCustomers(ctx.pool, {
@@ -65,6 +65,8 @@ export function checkHandlers(handlers: Record<string, unknown> = HUB_HANDLERS):
   const missing = declared.filter((r) => typeof handlers[r] !== 'function');
   const extra = Object.keys(handlers).filter((r) => !declared.includes(r));
   if (missing.length || extra.length) {
-    throw new Error(`Hub routes and handlers differ: ${[...missing.map((r) => `no handler for ${r}`), ...extra.map((r) => `${r} is not declared`)].join(', ')}.`);
+    throw new Error(
+      `Hub routes and handlers differ: ${[...missing.map((r) => `no handler for ${r}`), ...extra.map((r) => `${r} is not declared`)].join(', ')}.`,
+    );
   }
 }

@@ -126,7 +126,8 @@ export interface ConflictView {
 const PERSON_SQL = (col: string) => `(SELECT nullif(btrim(concat_ws(' ', fn.value #>> '{}', ln.value #>> '{}')), '')
     FROM customers c LEFT JOIN customer_fields fn ON fn.customer_id = c.id AND fn.field = 'firstName'
     LEFT JOIN customer_fields ln ON ln.customer_id = c.id AND ln.field = 'lastName' WHERE c.id = ${col})`;
-const STORE_SQL = (col: string) => `(SELECT s.name FROM customers c JOIN stores s ON s.id = c.origin_store_id WHERE c.id = ${col})`;
+const STORE_SQL = (col: string) =>
+  `(SELECT s.name FROM customers c JOIN stores s ON s.id = c.origin_store_id WHERE c.id = ${col})`;
 
 /**
  * The merges, newest first. With `storeId`, only those that touch that store (either record made there): what its
@@ -192,8 +193,12 @@ export async function listConflicts(pool: Pool): Promise<ConflictView[]> {
  * Undoes a merge: the alias is its own customer again (with its own facts, which always named it), everywhere, as
  * the feed tells every terminal. Audited with who asked. The pair is never merged again by itself.
  */
-export async function unmergeCustomers(pool: Pool, input: { mergeId: string; actor: string; now: Date; storeId?: string }): Promise<MergeView> {
-  if (!UUID_V7.test(input.mergeId)) throw new HubFailure('VALIDATION', `"${input.mergeId}" is not a merge id (see counterpart hub merges).`);
+export async function unmergeCustomers(
+  pool: Pool,
+  input: { mergeId: string; actor: string; now: Date; storeId?: string },
+): Promise<MergeView> {
+  if (!UUID_V7.test(input.mergeId))
+    throw new HubFailure('VALIDATION', `"${input.mergeId}" is not a merge id (see counterpart hub merges).`);
   await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK_KEY]);
     const { rows } = await client.query<{
@@ -213,21 +218,38 @@ export async function unmergeCustomers(pool: Pool, input: { mergeId: string; act
     if (!merge) throw new HubFailure('NOT_FOUND', `No merge ${input.mergeId} (see counterpart hub merges).`);
     // A store's manager answers for the merges of their own store's customers, not for two other stores'.
     if (input.storeId && merge.origin_store_id !== input.storeId && merge.survivor_store_id !== input.storeId) {
-      throw new HubFailure('FORBIDDEN', "Neither record of this merge was made at this store: a manager of one of those stores, or the hub's operator, can undo it.");
+      throw new HubFailure(
+        'FORBIDDEN',
+        "Neither record of this merge was made at this store: a manager of one of those stores, or the hub's operator, can undo it.",
+      );
     }
-    if (merge.undone_at) throw new HubFailure('CONFLICT', `Merge ${input.mergeId} was undone already, at ${merge.undone_at.toISOString()}.`);
-    await client.query('UPDATE customer_merges SET undone_at = $2, undone_by = $3 WHERE id = $1', [input.mergeId, input.now, input.actor]);
+    if (merge.undone_at)
+      throw new HubFailure(
+        'CONFLICT',
+        `Merge ${input.mergeId} was undone already, at ${merge.undone_at.toISOString()}.`,
+      );
+    await client.query('UPDATE customer_merges SET undone_at = $2, undone_by = $3 WHERE id = $1', [
+      input.mergeId,
+      input.now,
+      input.actor,
+    ]);
     // The hub's own clock stamps the change (a manager's act has no terminal clock behind it).
     const kept = await client.query<{ last: string }>('SELECT last FROM hub_clock');
     const clock = new HybridClock(input.mergeId, () => input.now.getTime(), kept.rows[0]?.last ?? null);
     const hlc = clock.tick();
-    await client.query('INSERT INTO hub_clock (only_row, last) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET last = EXCLUDED.last', [hlc]);
+    await client.query(
+      'INSERT INTO hub_clock (only_row, last) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET last = EXCLUDED.last',
+      [hlc],
+    );
     const p: Push = {
       client,
       caller: { store: { id: merge.origin_store_id, name: '' }, terminal: { id: merge.origin_terminal_id, name: '' } },
       now: input.now,
     };
-    await feed(p, { entity: 'customer', id: merge.alias_id, kind: 'unmerge' }, hlc, { survivorId: merge.survivor_id, mergeId: input.mergeId });
+    await feed(p, { entity: 'customer', id: merge.alias_id, kind: 'unmerge' }, hlc, {
+      survivorId: merge.survivor_id,
+      mergeId: input.mergeId,
+    });
     await client.query('INSERT INTO hub_audit (at, actor, action, subject, details) VALUES ($1, $2, $3, $4, $5)', [
       input.now,
       input.actor,
@@ -256,7 +278,10 @@ export async function customerOnHub(pool: Pool, id: string): Promise<HubCustomer
   const tree = (await pool.query<{ id: string }>(TREE_SQL, [root])).rows.map((r) => r.id);
   const found = await pool.query('SELECT 1 FROM customers WHERE id = $1', [root]);
   if (found.rows.length === 0) return null;
-  const fields = await pool.query<{ field: string; value: unknown }>('SELECT field, value FROM customer_fields WHERE customer_id = $1', [root]);
+  const fields = await pool.query<{ field: string; value: unknown }>(
+    'SELECT field, value FROM customer_fields WHERE customer_id = $1',
+    [root],
+  );
   const facts = await pool.query<{ id: string; entity: string; customer_id: string; fields: Record<string, unknown> }>(
     'SELECT id, entity, customer_id, fields FROM facts WHERE customer_id = ANY($1) ORDER BY id',
     [tree],

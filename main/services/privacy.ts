@@ -41,7 +41,8 @@ const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpp
 /** A database row as a JSON-plain object with camelCase keys (blobs as base64). */
 function plain(row: Plain): Plain {
   const out: Plain = {};
-  for (const [k, v] of Object.entries(row)) out[camel(k)] = Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? Number(v) : v;
+  for (const [k, v] of Object.entries(row))
+    out[camel(k)] = Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? Number(v) : v;
   return out;
 }
 
@@ -59,11 +60,21 @@ function otherCustomerTables(db: DB): string[] {
     .all()
     .map((t) => t.name)
     .filter((t) => !KNOWN.has(t));
-  return tables.filter((t) => db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${t.replace(/'/g, "''")}')`).all().some((c) => c.name === 'customer_id'));
+  return tables.filter((t) =>
+    db
+      .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${t.replace(/'/g, "''")}')`)
+      .all()
+      .some((c) => c.name === 'customer_id'),
+  );
 }
 
 function columnsOf(db: DB, table: string): Set<string> {
-  return new Set(db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name));
+  return new Set(
+    db
+      .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+      .all()
+      .map((c) => c.name),
+  );
 }
 
 export interface CustomerExport {
@@ -98,62 +109,70 @@ export interface CustomerExport {
 /** Everything the store holds about one customer, as JSON-plain data. Audited. */
 export function exportCustomerData(ctx: ServiceContext, clerkId: number | null, customerId: number): CustomerExport {
   const db = ctx.db;
-  return db.transaction(() => {
-    const r = requireCustomer(ctx, customerId);
-    const items = db.prepare<[number], Plain>(
-      'SELECT sku, description, quantity, unit_price_cents, return_status FROM purchase_items WHERE purchase_id = ? ORDER BY id',
-    );
-    const purchases = db
-      .prepare<[number], Plain & { id: number }>(
-        'SELECT id, receipt_no, purchased_at, local_day, total_cents FROM purchases WHERE customer_id = ? ORDER BY purchased_at, id',
-      )
-      .all(customerId)
-      .map((p) => ({ ...plain(p), items: items.all(p.id).map(plain) }));
-    const interactions = db
-      .prepare<[number, number], Plain>(
-        `SELECT i.*, c.display_name AS clerk_name FROM interactions i JOIN clerks c ON c.id = i.clerk_id
+  return db
+    .transaction(() => {
+      const r = requireCustomer(ctx, customerId);
+      const items = db.prepare<[number], Plain>(
+        'SELECT sku, description, quantity, unit_price_cents, return_status FROM purchase_items WHERE purchase_id = ? ORDER BY id',
+      );
+      const purchases = db
+        .prepare<[number], Plain & { id: number }>(
+          'SELECT id, receipt_no, purchased_at, local_day, total_cents FROM purchases WHERE customer_id = ? ORDER BY purchased_at, id',
+        )
+        .all(customerId)
+        .map((p) => ({ ...plain(p), items: items.all(p.id).map(plain) }));
+      const interactions = db
+        .prepare<[number, number], Plain>(
+          `SELECT i.*, c.display_name AS clerk_name FROM interactions i JOIN clerks c ON c.id = i.clerk_id
          WHERE i.customer_id = ? OR i.amends_id IN (SELECT id FROM interactions WHERE customer_id = ?) ORDER BY i.id`,
-      )
-      .all(customerId, customerId)
-      .map(plain);
-    const openIssues = db.prepare<[number], Plain>('SELECT * FROM open_issues WHERE customer_id = ? ORDER BY opened_at').all(customerId).map(plain);
-    const drafts = db.prepare<[string, string], Plain>('SELECT * FROM drafts WHERE key = ? OR key LIKE ?').all(...draftKeys(customerId)).map(plain);
-    const otherRecords: Record<string, Plain[]> = {};
-    for (const t of otherCustomerTables(db)) {
-      const rows = db.prepare<[number], Plain>(`SELECT * FROM "${t}" WHERE customer_id = ?`).all(customerId);
-      if (rows.length) otherRecords[t] = rows.map(plain);
-    }
-    audit(ctx, clerkId, 'export', `customer:${customerId}`, {
-      purchases: purchases.length,
-      interactions: interactions.length,
-      openIssues: openIssues.length,
-    });
-    return {
-      format: 'counterpart.customer-export.v1' as const,
-      exportedAt: ctx.now().toISOString(),
-      store: { storeId: ctx.config.storeId, storeName: ctx.config.storeName },
-      customer: {
-        ...toCustomer(r),
-        visitCount: r.visit_count,
-        lastVisitAt: r.last_visit_at,
-        lifetimeSpendCents: r.lifetime_spend_cents,
-        purchaseCount: r.purchase_count,
-        interactionCount: r.interaction_count,
-        city: r.city,
-        postcode: r.postcode,
-        country: r.country,
-        smsConsent: r.sms_consent === 1,
-        openingSpendCents: r.opening_spend_cents,
-        openingOrders: r.opening_orders,
-        openingAsOf: r.opening_as_of,
-      },
-      purchases,
-      interactions,
-      openIssues,
-      drafts,
-      otherRecords,
-    };
-  }).immediate(); // reads and the audit row in one snapshot; immediate, so the audit write cannot hit a busy upgrade
+        )
+        .all(customerId, customerId)
+        .map(plain);
+      const openIssues = db
+        .prepare<[number], Plain>('SELECT * FROM open_issues WHERE customer_id = ? ORDER BY opened_at')
+        .all(customerId)
+        .map(plain);
+      const drafts = db
+        .prepare<[string, string], Plain>('SELECT * FROM drafts WHERE key = ? OR key LIKE ?')
+        .all(...draftKeys(customerId))
+        .map(plain);
+      const otherRecords: Record<string, Plain[]> = {};
+      for (const t of otherCustomerTables(db)) {
+        const rows = db.prepare<[number], Plain>(`SELECT * FROM "${t}" WHERE customer_id = ?`).all(customerId);
+        if (rows.length) otherRecords[t] = rows.map(plain);
+      }
+      audit(ctx, clerkId, 'export', `customer:${customerId}`, {
+        purchases: purchases.length,
+        interactions: interactions.length,
+        openIssues: openIssues.length,
+      });
+      return {
+        format: 'counterpart.customer-export.v1' as const,
+        exportedAt: ctx.now().toISOString(),
+        store: { storeId: ctx.config.storeId, storeName: ctx.config.storeName },
+        customer: {
+          ...toCustomer(r),
+          visitCount: r.visit_count,
+          lastVisitAt: r.last_visit_at,
+          lifetimeSpendCents: r.lifetime_spend_cents,
+          purchaseCount: r.purchase_count,
+          interactionCount: r.interaction_count,
+          city: r.city,
+          postcode: r.postcode,
+          country: r.country,
+          smsConsent: r.sms_consent === 1,
+          openingSpendCents: r.opening_spend_cents,
+          openingOrders: r.opening_orders,
+          openingAsOf: r.opening_as_of,
+        },
+        purchases,
+        interactions,
+        openIssues,
+        drafts,
+        otherRecords,
+      };
+    })
+    .immediate(); // reads and the audit row in one snapshot; immediate, so the audit write cannot hit a busy upgrade
 }
 
 /**
@@ -183,11 +202,15 @@ function redactInteractions(db: DB, where: string, params: unknown[], opts: { un
     dirty.push('customer_id IS NOT NULL');
   }
   const guard = db
-    .prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'interactions_no_update'")
+    .prepare<[], { sql: string }>(
+      "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'interactions_no_update'",
+    )
     .get();
   if (guard) db.exec('DROP TRIGGER interactions_no_update');
   try {
-    return db.prepare(`UPDATE interactions SET ${sets.join(', ')} WHERE (${where}) AND (${dirty.join(' OR ')})`).run(...params).changes;
+    return db
+      .prepare(`UPDATE interactions SET ${sets.join(', ')} WHERE (${where}) AND (${dirty.join(' OR ')})`)
+      .run(...params).changes;
   } finally {
     if (guard) db.exec(guard.sql);
   }
@@ -201,7 +224,9 @@ export interface EraseResult extends ErasureSummary {
 
 /** The other live records of the person `customerId` belongs to, as the hub linked them (customer-aliases.ts). */
 function samePerson(ctx: ServiceContext, customerId: number): number[] {
-  return mergedRows(ctx.db, survivorRow(ctx.db, customerId)).filter((id) => id !== customerId && hasIdentity(requireCustomer(ctx, id)));
+  return mergedRows(ctx.db, survivorRow(ctx.db, customerId)).filter(
+    (id) => id !== customerId && hasIdentity(requireCustomer(ctx, id)),
+  );
 }
 
 /** Erases one customer record; inside eraseCustomer's transaction. Audited per record. */
@@ -217,7 +242,7 @@ function eraseRecord(ctx: ServiceContext, clerkId: number | null, customerId: nu
   // The till's id would name the person again on the next import of that till's export.
   db.prepare('DELETE FROM customer_external_ids WHERE customer_id = ?').run(customerId);
   const openIssuesClosed = db
-    .prepare("UPDATE open_issues SET closed_at = ? WHERE customer_id = ? AND closed_at IS NULL")
+    .prepare('UPDATE open_issues SET closed_at = ? WHERE customer_id = ? AND closed_at IS NULL')
     .run(now, customerId).changes;
   db.prepare('UPDATE open_issues SET customer_id = NULL WHERE customer_id = ?').run(customerId);
   const interactionsRedacted = redactInteractions(
@@ -226,15 +251,27 @@ function eraseRecord(ctx: ServiceContext, clerkId: number | null, customerId: nu
     [customerId, customerId],
     { unlink: true },
   );
-  const draftsDeleted = db.prepare('DELETE FROM drafts WHERE key = ? OR key LIKE ?').run(...draftKeys(customerId)).changes;
+  const draftsDeleted = db
+    .prepare('DELETE FROM drafts WHERE key = ? OR key LIKE ?')
+    .run(...draftKeys(customerId)).changes;
   // Edits kept the old and new values of each field changed; who opened the profile stays (no personal data).
   forgetEdits(ctx, customerId);
-  const purchasesKept = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM purchases WHERE customer_id = ?').get(customerId)!.n;
+  const purchasesKept = db
+    .prepare<[number], { n: number }>('SELECT count(*) AS n FROM purchases WHERE customer_id = ?')
+    .get(customerId)!.n;
   const otherTables = otherCustomerTables(db).filter(
-    (t) => t !== 'customer_days' && db.prepare(`SELECT 1 FROM "${t}" WHERE customer_id = ? LIMIT 1`).get(customerId) !== undefined,
+    (t) =>
+      t !== 'customer_days' &&
+      db.prepare(`SELECT 1 FROM "${t}" WHERE customer_id = ? LIMIT 1`).get(customerId) !== undefined,
   );
   // The reason is the clerk's justification ("request by email of 20 Nov"); the UI asks for no names in it.
-  audit(ctx, clerkId, 'erase', `customer:${customerId}`, { reason: why, interactionsRedacted, openIssuesClosed, draftsDeleted, purchasesKept });
+  audit(ctx, clerkId, 'erase', `customer:${customerId}`, {
+    reason: why,
+    interactionsRedacted,
+    openIssuesClosed,
+    draftsDeleted,
+    purchasesKept,
+  });
   return { createdAt, interactionsRedacted, openIssuesClosed, draftsDeleted, purchasesKept, otherTables };
 }
 
@@ -250,7 +287,8 @@ export function eraseCustomer(
   opts: { backupDirectory?: string | null } = {},
 ): EraseResult {
   const why = reason.trim();
-  if (!why) throw new AppError('VALIDATION', 'Say why the customer is erased (for example "customer request of 2026-11-20").');
+  if (!why)
+    throw new AppError('VALIDATION', 'Say why the customer is erased (for example "customer request of 2026-11-20").');
   if (why.length > 500) throw new AppError('VALIDATION', 'Keep the reason under 500 characters.');
   const db = ctx.db;
   const now = ctx.now().toISOString();
@@ -261,7 +299,8 @@ export function eraseCustomer(
       // this store must not keep them until that comes back (an alias still found the person by its phone or card).
       const records = [customerId, ...samePerson(ctx, customerId)];
       const each = records.map((id) => eraseRecord(ctx, clerkId, id, why, now));
-      const sum = (k: 'interactionsRedacted' | 'openIssuesClosed' | 'draftsDeleted' | 'purchasesKept') => each.reduce((n, e) => n + e[k], 0);
+      const sum = (k: 'interactionsRedacted' | 'openIssuesClosed' | 'draftsDeleted' | 'purchasesKept') =>
+        each.reduce((n, e) => n + e[k], 0);
       requestCompaction(db, now);
       return {
         createdAt: each.map((e) => e.createdAt).sort()[0]!,
@@ -275,7 +314,12 @@ export function eraseCustomer(
     .immediate();
   const { createdAt, ...counts } = erased;
   const walPending = settleWal(db, now);
-  return { customerId, ...counts, stillHeldBy: holdersSince(ctx, createdAt, opts), storeFile: { walPending, compactionPending: true } };
+  return {
+    customerId,
+    ...counts,
+    stillHeldBy: holdersSince(ctx, createdAt, opts),
+    storeFile: { walPending, compactionPending: true },
+  };
 }
 
 /**
@@ -284,14 +328,17 @@ export function eraseCustomer(
  * keep their notes until closed: the clerk following up needs them. The link to the customer stays.
  */
 export function applyRetention(ctx: ServiceContext, days: number): number {
-  if (!Number.isInteger(days) || days < 1) throw new AppError('VALIDATION', 'Retention must be a whole number of days, at least 1.');
+  if (!Number.isInteger(days) || days < 1)
+    throw new AppError('VALIDATION', 'Retention must be a whole number of days, at least 1.');
   const cutoff = localDay(new Date(ctx.now().getTime() - days * 86_400_000), ctx.config.timeZone);
   const db = ctx.db;
   const n = db
     .transaction(() => {
       const expired = `SELECT id FROM interactions WHERE amends_id IS NULL AND local_day < ?
         AND id NOT IN (SELECT interaction_id FROM open_issues WHERE closed_at IS NULL)`;
-      const n = redactInteractions(db, `id IN (${expired}) OR amends_id IN (${expired})`, [cutoff, cutoff], { unlink: false });
+      const n = redactInteractions(db, `id IN (${expired}) OR amends_id IN (${expired})`, [cutoff, cutoff], {
+        unlink: false,
+      });
       if (n > 0) audit(ctx, null, 'erase', 'retention', { days, before: cutoff, interactionsRedacted: n });
       return n;
     })

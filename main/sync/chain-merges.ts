@@ -10,7 +10,11 @@ import { readHubLink, type HubLink } from './hub-link';
 
 function linkOf(dbFile: string): HubLink {
   const link = readHubLink(dbFile);
-  if (!link) throw new AppError('NOT_FOUND', 'This store has not joined a chain, so it has no merges: the hub links the same person created at two stores.');
+  if (!link)
+    throw new AppError(
+      'NOT_FOUND',
+      'This store has not joined a chain, so it has no merges: the hub links the same person created at two stores.',
+    );
   return link;
 }
 
@@ -34,11 +38,16 @@ async function askHub<T>(ask: () => Promise<T>): Promise<T> {
 /** The merges touching this store, newest first. */
 export async function chainMerges(dbFile: string): Promise<MergeView[]> {
   const link = linkOf(dbFile);
-  return askHub(async () => (await callHub(link.hubUrl, 'merges', { storeId: link.store.id }, { credential: link.credential })).merges);
+  return askHub(
+    async () =>
+      (await callHub(link.hubUrl, 'merges', { storeId: link.store.id }, { credential: link.credential })).merges,
+  );
 }
 
 /** Undoes a merge as `actor` (the manager signed in here); the hub records who and where. */
 export async function undoChainMerge(dbFile: string, mergeId: string, actor: string): Promise<MergeView> {
   const link = linkOf(dbFile);
-  return askHub(() => callHub(link.hubUrl, 'unmerge', { storeId: link.store.id, mergeId, actor }, { credential: link.credential }));
+  return askHub(() =>
+    callHub(link.hubUrl, 'unmerge', { storeId: link.store.id, mergeId, actor }, { credential: link.credential }),
+  );
 }

@@ -30,19 +30,33 @@ const statements = preparedFor((db: DB) => ({
   insert: db.prepare<Record<string, unknown>>(
     `INSERT INTO interactions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
   ),
-  localId: db.prepare<[string, string], { row_id: number }>('SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?'),
-  remember: db.prepare<[number, string]>("INSERT INTO sync_ids (entity, row_id, global_id) VALUES ('interaction', ?, ?)"),
+  localId: db.prepare<[string, string], { row_id: number }>(
+    'SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?',
+  ),
+  remember: db.prepare<[number, string]>(
+    "INSERT INTO sync_ids (entity, row_id, global_id) VALUES ('interaction', ?, ?)",
+  ),
   origin: db.prepare<[number, string, string, string, string]>(
     'INSERT INTO interaction_origins (interaction_id, store_id, store_name, terminal_id, terminal_name) VALUES (?, ?, ?, ?, ?)',
   ),
-  settle: db.prepare<[number, number]>('INSERT OR IGNORE INTO interaction_resolves (interaction_id, issue_id) VALUES (?, ?)'),
+  settle: db.prepare<[number, number]>(
+    'INSERT OR IGNORE INTO interaction_resolves (interaction_id, issue_id) VALUES (?, ?)',
+  ),
   closeErased: db.prepare<[string, number, number]>(
     'UPDATE open_issues SET closed_at = ? WHERE interaction_id IN (?, ?) AND customer_id IS NULL AND closed_at IS NULL',
   ),
-  clerk: db.prepare<[string], { clerk_id: number; stand_in: number }>('SELECT clerk_id, stand_in FROM sync_clerks WHERE global_id = ?'),
-  addStandIn: db.prepare<[string, string]>("INSERT INTO clerks (display_name, role, active, created_at) VALUES (?, 'clerk', 0, ?)"),
-  rememberClerk: db.prepare<[string, number]>('INSERT INTO sync_clerks (global_id, clerk_id, stand_in) VALUES (?, ?, 1)'),
-  renameStandIn: db.prepare<[string, number, string]>('UPDATE clerks SET display_name = ? WHERE id = ? AND display_name <> ?'),
+  clerk: db.prepare<[string], { clerk_id: number; stand_in: number }>(
+    'SELECT clerk_id, stand_in FROM sync_clerks WHERE global_id = ?',
+  ),
+  addStandIn: db.prepare<[string, string]>(
+    "INSERT INTO clerks (display_name, role, active, created_at) VALUES (?, 'clerk', 0, ?)",
+  ),
+  rememberClerk: db.prepare<[string, number]>(
+    'INSERT INTO sync_clerks (global_id, clerk_id, stand_in) VALUES (?, ?, 1)',
+  ),
+  renameStandIn: db.prepare<[string, number, string]>(
+    'UPDATE clerks SET display_name = ? WHERE id = ? AND display_name <> ?',
+  ),
   refused: db.prepare(
     "INSERT INTO sync_state (key, value) VALUES ('refusedFacts', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
   ),
@@ -112,7 +126,13 @@ function writeInteraction(ctx: ServiceContext, change: InteractionChange): numbe
   row.amends_id = amends;
   const id = Number(s.insert.run(row).lastInsertRowid);
   s.remember.run(id, change.id);
-  s.origin.run(id, change.origin.storeId, text(f.originStore, 'another store'), change.origin.terminalId, text(f.originTerminal, 'another terminal'));
+  s.origin.run(
+    id,
+    change.origin.storeId,
+    text(f.originStore, 'another store'),
+    change.origin.terminalId,
+    text(f.originTerminal, 'another terminal'),
+  );
   for (const issue of Array.isArray(f.resolves) ? f.resolves : []) {
     const issueId = s.localId.get('interaction', issue)?.row_id;
     if (issueId !== undefined) s.settle.run(id, issueId);

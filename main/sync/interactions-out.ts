@@ -9,11 +9,17 @@ import type { DB } from '../db/connection';
 import { preparedFor } from '../db/prepared';
 import { INTERACTION_FIELDS } from './interaction-fields';
 
-type Row = Record<string, string | number | null> & { customer_id: number | null; clerk_id: number; amends_id: number | null };
+type Row = Record<string, string | number | null> & {
+  customer_id: number | null;
+  clerk_id: number;
+  amends_id: number | null;
+};
 
 const statements = preparedFor((db: DB) => ({
   interaction: db.prepare<[number], Row>('SELECT * FROM interactions WHERE id = ?'),
-  globalId: db.prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?'),
+  globalId: db.prepare<[string, number], { global_id: string }>(
+    'SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?',
+  ),
   settled: db.prepare<[number], { global_id: string }>(
     `SELECT s.global_id FROM interaction_resolves r JOIN sync_ids s ON s.entity = 'interaction' AND s.row_id = r.issue_id
       WHERE r.interaction_id = ? ORDER BY r.issue_id`,
@@ -61,7 +67,8 @@ export function interactionMutation(
   const s = statements(db);
   const row = s.interaction.get(rowId);
   if (!row) return null;
-  const gid = (entity: string, id: number | null) => (id === null ? null : (s.globalId.get(entity, id)?.global_id ?? null));
+  const gid = (entity: string, id: number | null) =>
+    id === null ? null : (s.globalId.get(entity, id)?.global_id ?? null);
   const values: Record<string, string | number | null | string[]> = {};
   for (const f of INTERACTION_FIELDS) values[f.field] = row[f.column] ?? null;
   Object.assign(values, clerkOf(db, row.clerk_id));

@@ -22,7 +22,11 @@ export interface LiveSync {
 type Problem = { kind: 'offline' } | { kind: 'error'; message: string };
 
 /** A store that has not joined a hub, or a backend asked not to sync. */
-export const SYNC_OFF: LiveSync = { state: () => ({ state: 'off' }), poke: () => undefined, stop: async () => undefined };
+export const SYNC_OFF: LiveSync = {
+  state: () => ({ state: 'off' }),
+  poke: () => undefined,
+  stop: async () => undefined,
+};
 
 /** How often a store that has not joined looks for the link `sync join` writes, so joining needs no restart. */
 export const LOOK_FOR_LINK_MS = 5_000;
@@ -32,7 +36,11 @@ export const LOOK_FOR_LINK_MS = 5_000;
  * link file is looked for again when the state is asked (at most every LOOK_FOR_LINK_MS), so a `sync join` made while
  * the app runs starts the sync. A damaged link file is shown as the error it is, and nothing is sent.
  */
-export function startLiveSync(ctx: ServiceContext, dbFile: string, log: (message: string, err?: unknown) => void): LiveSync {
+export function startLiveSync(
+  ctx: ServiceContext,
+  dbFile: string,
+  log: (message: string, err?: unknown) => void,
+): LiveSync {
   let running: LiveSync | null = null;
   let damaged: string | null = null;
   let lookedAt = -Infinity;
@@ -92,7 +100,9 @@ function follow(ctx: ServiceContext, link: HubLink, log: (message: string, err?:
     const problem = problems.push?.kind === 'error' ? problems.push : (problems.pull ?? problems.push);
     if (problem?.kind === 'error') return { state: 'error', waiting, message: problem.message, ...extra };
     if (problem) return { state: 'offline', waiting, lastSyncAt, ...extra };
-    return lastSyncAt ? { state: 'synced', at: lastSyncAt, waiting, ...extra } : { state: 'connecting', waiting, ...extra };
+    return lastSyncAt
+      ? { state: 'synced', at: lastSyncAt, waiting, ...extra }
+      : { state: 'connecting', waiting, ...extra };
   };
   return {
     state(openCustomerId) {

@@ -6,7 +6,13 @@
 // field this terminal has changed and not yet pushed: that edit's own verdict follows in a later change. Erasure is
 // final here too: a pulled erasure erases, and a change of an erased customer is dropped.
 import { customerDraftSchema, valuesOf } from '../../common/contract';
-import { CUSTOMER_FIELDS, type Change, type CustomerField, type CustomerFields, type Mutation } from '../../common/sync/changes';
+import {
+  CUSTOMER_FIELDS,
+  type Change,
+  type CustomerField,
+  type CustomerFields,
+  type Mutation,
+} from '../../common/sync/changes';
 import { HybridClock } from '../../common/sync/hlc';
 import type { DB } from '../db/connection';
 import { customersRepo, type CustomerRow } from '../db/customers.repo';
@@ -20,10 +26,13 @@ import { applyLink, keepWithheldCard, withoutTakenCard } from './merges';
 const state = (db: DB, key: string): string | null =>
   db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?').get(key)?.value ?? null;
 const setState = (db: DB, key: string, value: string) =>
-  db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  db
+    .prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .run(key, value);
 
 export const pullCursor = (db: DB) => state(db, 'cursor');
-export const unsyncedCount = (db: DB) => db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_outbox').get()!.n;
+export const unsyncedCount = (db: DB) =>
+  db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_outbox').get()!.n;
 
 /**
  * Turns the outbox on for this terminal (its id at the hub) and queues every customer the store holds, so joining a
@@ -35,22 +44,28 @@ export function startOutbox(db: DB, terminalId: string): number {
       if (state(db, 'node') !== null) return 0;
       setState(db, 'node', terminalId);
       const all = JSON.stringify(CUSTOMER_FIELDS);
-      return db
-        .prepare(
-          `INSERT INTO sync_outbox (entity, row_id, kind, fields, at_ms)
+      return (
+        db
+          .prepare(
+            `INSERT INTO sync_outbox (entity, row_id, kind, fields, at_ms)
            SELECT 'customer', id, 'upsert', ?, CAST(unixepoch(created_at, 'subsec') * 1000 AS INTEGER) FROM customers
             WHERE name_key <> '' OR coalesce(phone_digits, '') <> '' OR coalesce(email, '') <> '' OR coalesce(loyalty_id, '') <> ''
             ORDER BY id`,
-        )
-        .run(all).changes + queueInteractions(db);
+          )
+          .run(all).changes + queueInteractions(db)
+      );
     })
     .immediate();
 }
 
 const globalId = (db: DB, entity: string, rowId: number) =>
-  db.prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?').get(entity, rowId)?.global_id;
+  db
+    .prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?')
+    .get(entity, rowId)?.global_id;
 const localId = (db: DB, entity: string, gid: string) =>
-  db.prepare<[string, string], { row_id: number }>('SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?').get(entity, gid)?.row_id;
+  db
+    .prepare<[string, string], { row_id: number }>('SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?')
+    .get(entity, gid)?.row_id;
 
 function clockOf(db: DB, wallClock: () => number = Date.now): HybridClock {
   const node = state(db, 'node');
@@ -83,7 +98,11 @@ interface OutboxRow {
  */
 function stampOutbox(db: DB): void {
   if (state(db, 'node') === null) return;
-  const rows = db.prepare<[], Pick<OutboxRow, 'mutation_id' | 'at_ms'>>('SELECT mutation_id, at_ms FROM sync_outbox WHERE hlc IS NULL ORDER BY mutation_id').all();
+  const rows = db
+    .prepare<[], Pick<OutboxRow, 'mutation_id' | 'at_ms'>>(
+      'SELECT mutation_id, at_ms FROM sync_outbox WHERE hlc IS NULL ORDER BY mutation_id',
+    )
+    .all();
   if (rows.length === 0) return;
   let wall = 0;
   const clock = clockOf(db, () => wall);
@@ -110,10 +129,17 @@ export function nextMutations(db: DB, limit: number): Mutation[] {
         if (r.entity === 'interaction') {
           const m = interactionMutation(db, r.row_id, r.fields, base);
           if (m) out.push(m);
-        } else if (r.entity === 'customer' && r.kind === 'erase') out.push({ ...base, entity: 'customer', kind: 'erase' });
+        } else if (r.entity === 'customer' && r.kind === 'erase')
+          out.push({ ...base, entity: 'customer', kind: 'erase' });
         else if (r.entity === 'customer') {
           const row = repo.byId.get(r.row_id);
-          if (row && hasIdentity(row)) out.push({ ...base, entity: 'customer', kind: 'upsert', fields: fieldsOf(row, JSON.parse(r.fields!) as CustomerField[]) });
+          if (row && hasIdentity(row))
+            out.push({
+              ...base,
+              entity: 'customer',
+              kind: 'upsert',
+              fields: fieldsOf(row, JSON.parse(r.fields!) as CustomerField[]),
+            });
         }
       }
       return out;
@@ -128,12 +154,19 @@ export function acknowledge(db: DB, lastMutationId: number): void {
 
 /** Fields of a customer changed here and not yet pushed: a pulled value does not overwrite them. */
 function pendingFields(db: DB, rowId: number): Set<string> {
-  const rows = db.prepare<[number], { fields: string }>("SELECT fields FROM sync_outbox WHERE entity = 'customer' AND row_id = ? AND kind = 'upsert'").all(rowId);
+  const rows = db
+    .prepare<[number], { fields: string }>(
+      "SELECT fields FROM sync_outbox WHERE entity = 'customer' AND row_id = ? AND kind = 'upsert'",
+    )
+    .all(rowId);
   return new Set(rows.flatMap((r) => JSON.parse(r.fields) as string[]));
 }
 
 /** Applies a pulled customer change; returns the local row it wrote, if any. */
-function applyCustomer(ctx: ServiceContext, change: Extract<Change, { entity: 'customer'; kind: 'upsert' }>): number | null {
+function applyCustomer(
+  ctx: ServiceContext,
+  change: Extract<Change, { entity: 'customer'; kind: 'upsert' }>,
+): number | null {
   const db = ctx.db;
   const repo = customersRepo(db);
   const rowId = localId(db, 'customer', change.id);
@@ -167,7 +200,10 @@ function applyErase(ctx: ServiceContext, change: Extract<Change, { kind: 'erase'
   const rowId = localId(db, 'customer', change.id);
   if (rowId === undefined) {
     // Never seen here: keep an anonymous shell under its id, so a late change of it is recognised and dropped.
-    const id = Number(customersRepo(db).insert.run(customerRowOfValid(ctx, customerDraftSchema.parse({}), ctx.now().toISOString())).lastInsertRowid);
+    const id = Number(
+      customersRepo(db).insert.run(customerRowOfValid(ctx, customerDraftSchema.parse({}), ctx.now().toISOString()))
+        .lastInsertRowid,
+    );
     db.prepare("INSERT INTO sync_ids (entity, row_id, global_id) VALUES ('customer', ?, ?)").run(id, change.id);
     return null;
   }
@@ -215,4 +251,3 @@ export function applyChanges(ctx: ServiceContext, changes: Change[], cursor: str
   }).immediate();
   if (touched.size > 0) for (const listener of listeners.get(db) ?? []) listener(touched);
 }
-

@@ -23,7 +23,9 @@ type Boot =
 
 // The back office (charts, imports, the playbook editor) is its own chunk, fetched when a manager first opens it:
 // the counter, which every clerk starts, loads without it.
-const ManagerScreen = lazy(() => import('./components/manager/ManagerScreen').then((m) => ({ default: m.ManagerScreen })));
+const ManagerScreen = lazy(() =>
+  import('./components/manager/ManagerScreen').then((m) => ({ default: m.ManagerScreen })),
+);
 
 const IDLE_NOTICE = 'The terminal locked itself after being idle. Sign in again to carry on.';
 
@@ -100,7 +102,10 @@ function Shell() {
     );
   }, []);
 
-  const store = useMemo<StoreState | null>(() => (boot.phase === 'counter' ? { ...boot.store, refreshInfo } : null), [boot, refreshInfo]);
+  const store = useMemo<StoreState | null>(
+    () => (boot.phase === 'counter' ? { ...boot.store, refreshInfo } : null),
+    [boot, refreshInfo],
+  );
 
   // The screen is covered when the idle time runs out, not at the next key. Drafts are written first (the session
   // may still save them), the session is ended in the main process, and the view stays in the address so signing in
@@ -161,29 +166,37 @@ function Shell() {
         />
       )}
       {boot.phase === 'pick' && (
-        <ClerkPicker demo={boot.info.demo} notice={boot.notice ?? null} onSignedIn={(clerk) => signedIn(boot.info, clerk)} />
+        <ClerkPicker
+          demo={boot.info.demo}
+          notice={boot.notice ?? null}
+          onSignedIn={(clerk) => signedIn(boot.info, clerk)}
+        />
       )}
       {boot.phase === 'counter' && (
         <StoreContext.Provider value={store}>
           <SyncProvider>
-          {manageTab !== null && boot.store.clerk.role !== 'clerk' ? (
-            <Suspense
-              fallback={
-                <main className="center-screen" aria-busy="true">
-                  <p className="muted">Opening the back office…</p>
-                </main>
-              }
-            >
-              <ManagerScreen
-                tab={manageTab}
-                onTab={setManageTab}
-                onBack={() => setManageTab(null)}
+            {manageTab !== null && boot.store.clerk.role !== 'clerk' ? (
+              <Suspense
+                fallback={
+                  <main className="center-screen" aria-busy="true">
+                    <p className="muted">Opening the back office…</p>
+                  </main>
+                }
+              >
+                <ManagerScreen
+                  tab={manageTab}
+                  onTab={setManageTab}
+                  onBack={() => setManageTab(null)}
+                  onSwitchClerk={() => void switchClerk()}
+                />
+              </Suspense>
+            ) : (
+              <CounterScreen
+                key={boot.store.clerk.id}
                 onSwitchClerk={() => void switchClerk()}
+                onManage={() => setManageTab('')}
               />
-            </Suspense>
-          ) : (
-            <CounterScreen key={boot.store.clerk.id} onSwitchClerk={() => void switchClerk()} onManage={() => setManageTab('')} />
-          )}
+            )}
           </SyncProvider>
         </StoreContext.Provider>
       )}

@@ -47,7 +47,11 @@ test.beforeAll(async () => {
   fs.chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its data folder
   let server = process.env.COUNTERPART_TEST_PG_URL;
   if (!server) {
-    postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), password: crypto.randomBytes(18).toString('base64url'), throwaway: true });
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'pg'),
+      password: crypto.randomBytes(18).toString('base64url'),
+      throwaway: true,
+    });
     server = postgres.url;
   }
   const name = `counterpart_e2e_${crypto.randomBytes(6).toString('hex')}`;
@@ -75,7 +79,13 @@ async function counter(browser: Browser, terminal: string, clerk: string): Promi
   return serve(browser, backend, clerk);
 }
 
-async function join(dbPath: string, backend: Backend, terminal: string, hubUrl = hub.url, storeName = 'Galway'): Promise<void> {
+async function join(
+  dbPath: string,
+  backend: Backend,
+  terminal: string,
+  hubUrl = hub.url,
+  storeName = 'Galway',
+): Promise<void> {
   const { code } = await issueEnrolmentCode(pool, { storeName, terminalName: terminal, now: new Date() });
   await joinHub({ dbFile: dbPath, db: backend.db, hubUrl, code });
 }
@@ -106,13 +116,19 @@ async function openCustomer(page: Page, query: string, name: string): Promise<vo
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
 }
 
-test('an entry logged at one counter shows at the other, with who and where, and both headers say Synced', async ({ browser }, testInfo) => {
+test('an entry logged at one counter shows at the other, with who and where, and both headers say Synced', async ({
+  browser,
+}, testInfo) => {
   const first = await counter(browser, 'till-1', 'Nuala Keane');
   const second = await counter(browser, 'till-2', 'Eoin Walsh');
   try {
     const session = newSession();
     await first.backend.dispatch('session.signIn', { clerkId: 1, pin: PIN }, session);
-    await first.backend.dispatch('customers.create', { firstName: 'Ciarán', lastName: 'Travers', phone: '087 111 2222' }, session);
+    await first.backend.dispatch(
+      'customers.create',
+      { firstName: 'Ciarán', lastName: 'Travers', phone: '087 111 2222' },
+      session,
+    );
 
     // The customer made at till-1 is found at till-2 once the background sync brings it.
     await expect(second.page.getByTestId('sync-status')).toHaveText(/^Synced \d\d:\d\d$/, { timeout: 15_000 });
@@ -146,13 +162,19 @@ test('an entry logged at one counter shows at the other, with who and where, and
   }
 });
 
-test('the customer open at one counter follows what another counter does: an entry, an edit, and an erasure closes it', async ({ browser }, testInfo) => {
+test('the customer open at one counter follows what another counter does: an entry, an edit, and an erasure closes it', async ({
+  browser,
+}, testInfo) => {
   const first = await counter(browser, 'till-3', 'Róisín Hayes');
   const second = await counter(browser, 'till-4', 'Eoin Walsh');
   try {
     const atFirst = newSession();
     await first.backend.dispatch('session.signIn', { clerkId: 1, pin: PIN }, atFirst); // the first admin: may erase
-    const created = await first.backend.dispatch('customers.create', { firstName: 'Síle', lastName: 'Moran', phone: '087 333 4444' }, atFirst);
+    const created = await first.backend.dispatch(
+      'customers.create',
+      { firstName: 'Síle', lastName: 'Moran', phone: '087 333 4444' },
+      atFirst,
+    );
     if (!created.ok) throw new Error(created.error.message);
     const customer = created.value as { id: number };
 
@@ -160,7 +182,9 @@ test('the customer open at one counter follows what another counter does: an ent
     const atSecond = newSession();
     await second.backend.dispatch('session.signIn', { clerkId: 1, pin: PIN }, atSecond);
     await expect(async () => {
-      expect(JSON.stringify(await second.backend.dispatch('customers.search', { query: 'sile moran' }, atSecond))).toContain('Moran');
+      expect(
+        JSON.stringify(await second.backend.dispatch('customers.search', { query: 'sile moran' }, atSecond)),
+      ).toContain('Moran');
     }).toPass({ timeout: 15_000 });
     await openCustomer(second.page, 'sile moran', 'Síle Moran');
     await expect(second.page.locator('#timeline-scroll')).not.toContainText('Asked about the green teapot');
@@ -168,7 +192,13 @@ test('the customer open at one counter follows what another counter does: an ent
     // Logged at till-3: it appears in the history open at till-4, with who and where.
     await first.backend.dispatch(
       'interactions.log',
-      { customerId: customer.id, kind: 'inquiry', outcome: 'follow_up', followUpDue: tomorrow(), notes: 'Asked about the green teapot' },
+      {
+        customerId: customer.id,
+        kind: 'inquiry',
+        outcome: 'follow_up',
+        followUpDue: tomorrow(),
+        notes: 'Asked about the green teapot',
+      },
       atFirst,
     );
     const entry = second.page.locator('.tl-body', { hasText: 'Asked about the green teapot' });
@@ -178,13 +208,23 @@ test('the customer open at one counter follows what another counter does: an ent
     await expect(second.page.locator('.profile-card')).toContainText('Asked about the green teapot');
 
     // A field edited at till-3 shows in the profile open at till-4.
-    await first.backend.dispatch('customers.update', { id: customer.id, changes: { lastName: 'Moran-Walsh' } }, atFirst);
-    await expect(second.page.getByRole('heading', { level: 2, name: 'Síle Moran-Walsh' })).toBeVisible({ timeout: 10_000 });
+    await first.backend.dispatch(
+      'customers.update',
+      { id: customer.id, changes: { lastName: 'Moran-Walsh' } },
+      atFirst,
+    );
+    await expect(second.page.getByRole('heading', { level: 2, name: 'Síle Moran-Walsh' })).toBeVisible({
+      timeout: 10_000,
+    });
     await snap(second.page, testInfo, 'chain-profile-refreshed');
     await expectAccessible(second.page, testInfo, 'profile-refreshed-from-another-counter');
 
     // Erased at till-3: the profile at till-4 closes and says why.
-    const erased = await first.backend.dispatch('customers.erase', { customerId: customer.id, reason: 'customer request', confirmName: 'Síle Moran-Walsh' }, atFirst);
+    const erased = await first.backend.dispatch(
+      'customers.erase',
+      { customerId: customer.id, reason: 'customer request', confirmName: 'Síle Moran-Walsh' },
+      atFirst,
+    );
     expect(erased).toMatchObject({ ok: true });
     await expect(second.page.getByRole('alert')).toContainText('erased at another counter', { timeout: 10_000 });
     await expect(second.page.getByRole('heading', { level: 2, name: /Síle/ })).toHaveCount(0);
@@ -195,7 +235,9 @@ test('the customer open at one counter follows what another counter does: an ent
   }
 });
 
-test('a new counter copying the chain says how far it has come, and looks customers up meanwhile', async ({ browser }, testInfo) => {
+test('a new counter copying the chain says how far it has come, and looks customers up meanwhile', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(180_000);
   // The chain holds more customers than one page of a bootstrap: a store that had data joined and uploaded it.
   const seedPath = path.join(dir, 'seed.db');
@@ -232,7 +274,11 @@ test('a new counter copying the chain says how far it has come, and looks custom
     },
   }).catch((err: unknown) => expect(err).toBe(firstPageOnly));
   // A customer of that first page, to look up at the counter.
-  const copied = setup.db.prepare<[], { name: string }>("SELECT first_name || ' ' || last_name AS name FROM customers WHERE first_name <> '' LIMIT 1").get()!;
+  const copied = setup.db
+    .prepare<[], { name: string }>(
+      "SELECT first_name || ' ' || last_name AS name FROM customers WHERE first_name <> '' LIMIT 1",
+    )
+    .get()!;
   setup.close();
   await second.close();
 
@@ -240,9 +286,14 @@ test('a new counter copying the chain says how far it has come, and looks custom
   let back: Hub | undefined;
   try {
     const status = c.page.getByTestId('sync-status');
-    await expect(status).toHaveText(new RegExp(`^Offline — copy of the chain paused at ${BOOTSTRAP_PAGE.toLocaleString('en-IE')} of [\\d,]+ customers$`), {
-      timeout: 15_000,
-    });
+    await expect(status).toHaveText(
+      new RegExp(
+        `^Offline — copy of the chain paused at ${BOOTSTRAP_PAGE.toLocaleString('en-IE')} of [\\d,]+ customers$`,
+      ),
+      {
+        timeout: 15_000,
+      },
+    );
     await expect(status.locator('progress')).toHaveAttribute('value', String(BOOTSTRAP_PAGE));
     await openCustomer(c.page, copied.name.toLowerCase(), copied.name);
     await snap(c.page, testInfo, 'chain-bootstrap-paused');
@@ -258,7 +309,9 @@ test('a new counter copying the chain says how far it has come, and looks custom
   }
 });
 
-test('a manager sees the merge of one person created at two stores, and undoes it by keyboard', async ({ browser }, testInfo) => {
+test('a manager sees the merge of one person created at two stores, and undoes it by keyboard', async ({
+  browser,
+}, testInfo) => {
   const galway = await counter(browser, 'till-7', 'Róisín Hayes'); // the first admin: a manager and more
   // Cork, another store of the chain, without a browser: its counter only creates the same person.
   const corkPath = path.join(dir, 'cork.db');
@@ -274,7 +327,9 @@ test('a manager sees the merge of one person created at two stores, and undoes i
     await galway.backend.dispatch('session.signIn', { clerkId: 1, pin: PIN }, atGalway);
     const person = { firstName: 'Gráinne', lastName: 'Foley', phone: '087 444 5555' };
     expect(await galway.backend.dispatch('customers.create', person, atGalway)).toMatchObject({ ok: true });
-    expect(await cork.dispatch('customers.create', { ...person, phone: '+353 87 444 5555' }, atCork)).toMatchObject({ ok: true });
+    expect(await cork.dispatch('customers.create', { ...person, phone: '+353 87 444 5555' }, atCork)).toMatchObject({
+      ok: true,
+    });
 
     await openBackOffice(galway.page, 'Merges');
     await expect(galway.page.getByRole('heading', { level: 2, name: 'Merges' })).toBeVisible();
@@ -312,7 +367,10 @@ test('a manager sees the merge of one person created at two stores, and undoes i
 
 /** A name of letters only for the i-th customer: Ab, Ac, … */
 function lettersOf(i: number): string {
-  const letters = i.toString(26).split('').map((d) => String.fromCharCode(97 + Number.parseInt(d, 26)));
+  const letters = i
+    .toString(26)
+    .split('')
+    .map((d) => String.fromCharCode(97 + Number.parseInt(d, 26)));
   return `A${letters.join('')}`;
 }
 

@@ -15,7 +15,11 @@ let joined = 0;
 
 export async function joinedTerminal(db: TestDatabase, hubUrl: string, store: string): Promise<Terminal> {
   const s = tempStore(new Date().toISOString());
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: `till-${++joined}`, now: new Date() });
+  const { code } = await issueEnrolmentCode(db.pool, {
+    storeName: store,
+    terminalName: `till-${++joined}`,
+    now: new Date(),
+  });
   await joinHub({ dbFile: s.file, db: s.db, hubUrl, code });
   const link = readHubLink(s.file);
   if (!link) throw new Error('the join kept no link');

@@ -46,7 +46,13 @@ export function useTimeline(customerId: number) {
         setState((cur) => {
           const seen = new Set(cur.entries.map(entryKey));
           const fresh = page.entries.filter((e) => !seen.has(entryKey(e)));
-          return { ...cur, entries: [...cur.entries, ...fresh], cursor: page.nextCursor, done: page.nextCursor === null, loading: false };
+          return {
+            ...cur,
+            entries: [...cur.entries, ...fresh],
+            cursor: page.nextCursor,
+            done: page.nextCursor === null,
+            loading: false,
+          };
         });
       },
       (err: unknown) => {
@@ -97,7 +103,12 @@ export function useTimeline(customerId: number) {
     call('customers.timeline', { id: s.customerId, cursor: null, limit: FIRST_PAGE }).then(
       (page) => {
         if (gen !== generation.current) return;
-        const next = { ...start(s.customerId), entries: page.entries, cursor: page.nextCursor, done: page.nextCursor === null };
+        const next = {
+          ...start(s.customerId),
+          entries: page.entries,
+          cursor: page.nextCursor,
+          done: page.nextCursor === null,
+        };
         stateRef.current = next;
         setState(next);
       },

@@ -28,7 +28,9 @@ export interface SyncLabel {
 
 /** "10:42" in the store's time zone. */
 export function clockTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-IE', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-IE', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
 }
 
 /** The header's line, and whether it is a problem (shown as one); null when the store is not in a chain. */
@@ -39,7 +41,10 @@ export function syncLabel(s: SyncState, timeZone: string): SyncLabel | null {
     case 'off':
       return null;
     case 'connecting':
-      return { text: s.waiting > 0 ? `Connecting to the hub — ${changes(s.waiting)} waiting` : 'Connecting to the hub…', tone: 'busy' };
+      return {
+        text: s.waiting > 0 ? `Connecting to the hub — ${changes(s.waiting)} waiting` : 'Connecting to the hub…',
+        tone: 'busy',
+      };
     case 'synced':
       return s.waiting > 0
         ? { text: `Sending ${changes(s.waiting)}…`, tone: 'busy' }

@@ -23,9 +23,17 @@ beforeAll(async () => {
 const terminal = (store: string) => joinedTerminal(db, hub.url, store);
 const tick = () => new Promise((r) => setTimeout(r, 5));
 const gidOf = (t: Terminal, entity: string, rowId: number) =>
-  t.db.prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?').get(entity, rowId)!.global_id;
+  t.db
+    .prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?')
+    .get(entity, rowId)!.global_id;
 const followUp = (t: Terminal, customerId: number, notes: string) =>
-  logInteraction(t.ctx, t.clerkId, { customerId, kind: 'complaint', outcome: 'follow_up', followUpDue: '2027-03-01', notes });
+  logInteraction(t.ctx, t.clerkId, {
+    customerId,
+    kind: 'complaint',
+    outcome: 'follow_up',
+    followUpDue: '2027-03-01',
+    notes,
+  });
 
 /** The entry `gid` as terminal `t` holds it: to whom (global id), its words, and whether what it opened is open. */
 function entryAt(t: Terminal, gid: string) {
@@ -35,7 +43,11 @@ function entryAt(t: Terminal, gid: string) {
     )
     .get(gid);
   if (!row) return undefined;
-  const open = t.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM open_issues WHERE interaction_id = ? AND closed_at IS NULL').get(row.id)!.n;
+  const open = t.db
+    .prepare<[number], { n: number }>(
+      'SELECT count(*) AS n FROM open_issues WHERE interaction_id = ? AND closed_at IS NULL',
+    )
+    .get(row.id)!.n;
   return { linked: row.customer_id !== null, notes: row.notes, open };
 }
 
@@ -49,7 +61,8 @@ async function factAtHub(gid: string) {
   return rows[0];
 }
 
-const links = (t: Terminal) => t.db.prepare('SELECT alias_id, survivor_id FROM customer_aliases ORDER BY alias_id').all();
+const links = (t: Terminal) =>
+  t.db.prepare('SELECT alias_id, survivor_id FROM customer_aliases ORDER BY alias_id').all();
 
 const ERASED_ENTRY = { linked: false, notes: '', open: 0 };
 
@@ -57,14 +70,23 @@ describe('an erased customer whose entries have not left yet', () => {
   it('erased at this counter: the entries leave as the erased customer’s, and what they opened is closed everywhere', async () => {
     const a = await terminal('Galway');
     const b = await terminal('Cork');
-    const known = createCustomer(a.ctx, { firstName: 'Known', lastName: 'Before', phone: '087 100 0001' }, a.clerkId).id;
+    const known = createCustomer(
+      a.ctx,
+      { firstName: 'Known', lastName: 'Before', phone: '087 100 0001' },
+      a.clerkId,
+    ).id;
     await sync(a);
     await sync(b);
     // One customer the hub knows, one it never heard of (created and erased between two pushes).
-    const unknown = createCustomer(a.ctx, { firstName: 'Never', lastName: 'Sent', phone: '087 100 0002' }, a.clerkId).id;
-    const entries = [followUp(a, known, 'call her back about the kettle'), followUp(a, unknown, 'call him back about the lamp')].map((e) =>
-      gidOf(a, 'interaction', e.id),
-    );
+    const unknown = createCustomer(
+      a.ctx,
+      { firstName: 'Never', lastName: 'Sent', phone: '087 100 0002' },
+      a.clerkId,
+    ).id;
+    const entries = [
+      followUp(a, known, 'call her back about the kettle'),
+      followUp(a, unknown, 'call him back about the lamp'),
+    ].map((e) => gidOf(a, 'interaction', e.id));
     const customers = [gidOf(a, 'customer', known), gidOf(a, 'customer', unknown)];
     for (const id of [known, unknown]) eraseCustomer(a.ctx, a.clerkId, id, 'customer request');
     await sync(a);
@@ -79,7 +101,11 @@ describe('an erased customer whose entries have not left yet', () => {
   it('erased at another terminal and pulled here before the entry left: the same', async () => {
     const a = await terminal('Galway');
     const b = await terminal('Cork');
-    const atA = createCustomer(a.ctx, { firstName: 'Pulled', lastName: 'Erasure', phone: '087 100 0003' }, a.clerkId).id;
+    const atA = createCustomer(
+      a.ctx,
+      { firstName: 'Pulled', lastName: 'Erasure', phone: '087 100 0003' },
+      a.clerkId,
+    ).id;
     await sync(a);
     await sync(b);
     const entry = gidOf(a, 'interaction', followUp(a, atA, 'ring when the part comes').id); // a is offline: not sent
@@ -97,9 +123,17 @@ describe('an erased customer whose entries have not left yet', () => {
     const galway = await terminal('Galway');
     const cork = await terminal('Cork');
     // Galway's record is the older (it survives) but reaches the hub after Cork's, which logged a follow-up meanwhile.
-    const older = createCustomer(galway.ctx, { firstName: 'Merged', lastName: 'Twice', loyaltyId: 'M-77' }, galway.clerkId).id;
+    const older = createCustomer(
+      galway.ctx,
+      { firstName: 'Merged', lastName: 'Twice', loyaltyId: 'M-77' },
+      galway.clerkId,
+    ).id;
     await tick();
-    const newer = createCustomer(cork.ctx, { firstName: 'Merged', lastName: 'Twice', loyaltyId: 'M-77', phone: '087 100 0004' }, cork.clerkId).id;
+    const newer = createCustomer(
+      cork.ctx,
+      { firstName: 'Merged', lastName: 'Twice', loyaltyId: 'M-77', phone: '087 100 0004' },
+      cork.clerkId,
+    ).id;
     await pushAll(cork.ctx, cork.link);
     const entry = gidOf(cork, 'interaction', followUp(cork, newer, 'her order is late').id);
     await sync(galway); // the hub links Cork's record to Galway's
@@ -114,13 +148,20 @@ describe('an erased customer whose entries have not left yet', () => {
     await sync(cork);
     await sync(galway);
     await sync(cork);
-    expect(await factAtHub(entry)).toEqual({ customer_id: gidOf(cork, 'customer', newer), erased: true, has_notes: false });
+    expect(await factAtHub(entry)).toEqual({
+      customer_id: gidOf(cork, 'customer', newer),
+      erased: true,
+      has_notes: false,
+    });
     for (const t of [galway, cork]) expect(entryAt(t, entry)).toEqual(ERASED_ENTRY);
     expect(searchCustomers(galway.ctx, 'merged twice')).toEqual([]);
     // A terminal that copies the chain later keeps the erased pair's link as the feed gave it to the others.
     const late = await terminal('Cork');
     await sync(late);
-    expect(links(late)).toContainEqual({ alias_id: gidOf(cork, 'customer', newer), survivor_id: gidOf(galway, 'customer', older) });
+    expect(links(late)).toContainEqual({
+      alias_id: gidOf(cork, 'customer', newer),
+      survivor_id: gidOf(galway, 'customer', older),
+    });
     expect(links(late)).toEqual(links(cork));
   });
 });

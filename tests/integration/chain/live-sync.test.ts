@@ -37,7 +37,11 @@ async function joinedApp(terminal: string): Promise<{ app: Backend; clerk: Sessi
 }
 
 async function state(app: Backend, session: Session, openCustomerId?: number): Promise<SyncView> {
-  const answer = (await app.dispatch('sync.state', openCustomerId === undefined ? {} : { openCustomerId }, session)) as Envelope<SyncState>;
+  const answer = (await app.dispatch(
+    'sync.state',
+    openCustomerId === undefined ? {} : { openCustomerId },
+    session,
+  )) as Envelope<SyncState>;
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.value;
 }
@@ -52,7 +56,8 @@ describe('the background sync in the app', () => {
       await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'synced', waiting: 0 }));
       await app.dispatch('interactions.log', walkIn, clerk);
       await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'synced', waiting: 0 }));
-      const facts = async () => Number((await db.pool.query("SELECT count(*) AS n FROM facts WHERE entity = 'interaction'")).rows[0].n);
+      const facts = async () =>
+        Number((await db.pool.query("SELECT count(*) AS n FROM facts WHERE entity = 'interaction'")).rows[0].n);
       expect(await facts()).toBe(1);
 
       proxy.cut();
@@ -77,7 +82,13 @@ describe('the background sync in the app', () => {
       await until(async () => expect((await state(app, clerk)).state).toBe('synced'));
       await revokeTerminal(db.pool, { terminal: 'till-2', store: 'Galway' }, new Date());
       await app.dispatch('interactions.log', walkIn, clerk);
-      await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'error', waiting: 1, message: expect.stringMatching(/revoked.*enrol it again/) }));
+      await until(async () =>
+        expect(await state(app, clerk)).toMatchObject({
+          state: 'error',
+          waiting: 1,
+          message: expect.stringMatching(/revoked.*enrol it again/),
+        }),
+      );
     } finally {
       app.close();
     }
@@ -92,12 +103,14 @@ describe('the background sync in the app', () => {
       return answer.value;
     };
     try {
-      for (const { app, clerk } of [here, there]) await app.dispatch('session.signIn', { clerkId: 1, pin: '2468' }, clerk);
+      for (const { app, clerk } of [here, there])
+        await app.dispatch('session.signIn', { clerkId: 1, pin: '2468' }, clerk);
       const [open, other] = [
         await call<Customer>(there.app, there.clerk, 'customers.create', { firstName: 'Open', lastName: 'Atcounter' }),
         await call<Customer>(there.app, there.clerk, 'customers.create', { firstName: 'Someone', lastName: 'Else' }),
       ];
-      const idHere = async (q: string) => (await call<{ id: number }[]>(here.app, here.clerk, 'customers.search', { query: q }))[0]?.id;
+      const idHere = async (q: string) =>
+        (await call<{ id: number }[]>(here.app, here.clerk, 'customers.search', { query: q }))[0]?.id;
       await until(async () => expect(await idHere('someone else')).toBeDefined());
       const [openHere, otherHere] = [(await idHere('open atcounter'))!, (await idHere('someone else'))!];
       const revision = async () => (await state(here.app, here.clerk, openHere)).openCustomerRevision!;
@@ -112,7 +125,11 @@ describe('the background sync in the app', () => {
       expect(await revision()).toBe(before);
 
       // An entry for the customer on screen moves the revision once it is here.
-      await call(there.app, there.clerk, 'interactions.log', { ...walkIn, customerId: open.id, notes: 'for the open one' });
+      await call(there.app, there.clerk, 'interactions.log', {
+        ...walkIn,
+        customerId: open.id,
+        notes: 'for the open one',
+      });
       await until(async () => expect(await revision()).toBeGreaterThan(before));
       const timeline = await call<{ entries: unknown[] }>(here.app, here.clerk, 'customers.timeline', { id: openHere });
       expect(JSON.stringify(timeline.entries)).toContain('for the open one');

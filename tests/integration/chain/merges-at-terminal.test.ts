@@ -28,7 +28,11 @@ let merge: MergeView;
 beforeAll(async () => {
   hub = await startTestHub(db);
   proxy = await startTcpProxy(hub.url);
-  [galway, cork, sligo] = [await till(hub, 'Galway', 'till-1'), await till(hub, 'Cork', 'till-1'), await till(hub, 'Sligo', 'till-1')];
+  [galway, cork, sligo] = [
+    await till(hub, 'Galway', 'till-1'),
+    await till(hub, 'Cork', 'till-1'),
+    await till(hub, 'Sligo', 'till-1'),
+  ];
   // The same person, created offline at Galway first and at Cork a minute later.
   const [older, newer] = [uuidv7(Date.now() - 60_000), uuidv7()];
   await push(cork, upsert(newer, { firstName: 'Orla', lastName: 'Brady', phone: '087 222 3333' }));
@@ -54,28 +58,57 @@ describe('merges in the back office', () => {
     const { app, manager } = await corkApp();
     try {
       const listed = await ask<MergeView[]>(app, manager, 'merges.list', {});
-      expect(listed).toMatchObject({ ok: true, value: [{ survivor: { name: 'Orla Brady', store: 'Galway' }, alias: { store: 'Cork' }, matchedOn: 'phone', undoneAt: null }] });
+      expect(listed).toMatchObject({
+        ok: true,
+        value: [
+          {
+            survivor: { name: 'Orla Brady', store: 'Galway' },
+            alias: { store: 'Cork' },
+            matchedOn: 'phone',
+            undoneAt: null,
+          },
+        ],
+      });
       merge = (listed as { value: MergeView[] }).value[0]!;
 
       const undone = await ask<MergeView>(app, manager, 'merges.undo', { mergeId: merge.id });
       expect(undone).toMatchObject({ ok: true, value: { id: merge.id, undoneBy: 'Declan Murphy (Cork, till-2)' } });
-      expect(await ask(app, manager, 'merges.undo', { mergeId: merge.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-      expect(await ask(app, manager, 'merges.undo', { mergeId: 'not-a-merge' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(await ask(app, manager, 'merges.undo', { mergeId: merge.id })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      });
+      expect(await ask(app, manager, 'merges.undo', { mergeId: 'not-a-merge' })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
 
       // The hub away: a sentence saying so, not a stack.
       proxy.cut();
       const away = await ask(app, manager, 'merges.list', {});
       proxy.restore();
-      expect(away).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('cannot be reached') } });
+      expect(away).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringContaining('cannot be reached') },
+      });
     } finally {
       app.close();
     }
   });
 
   it("shows another store's merges to no one there, and refuses their undo", async () => {
-    const listed = await post(hub.url, HUB_API.merges.path, { storeId: sligo.store.id }, { credential: sligo.credential });
+    const listed = await post(
+      hub.url,
+      HUB_API.merges.path,
+      { storeId: sligo.store.id },
+      { credential: sligo.credential },
+    );
     expect(listed).toMatchObject({ status: 200, body: { merges: [] } });
-    const refused = await post(hub.url, HUB_API.unmerge.path, { storeId: sligo.store.id, mergeId: merge.id, actor: 'Someone' }, { credential: sligo.credential });
+    const refused = await post(
+      hub.url,
+      HUB_API.unmerge.path,
+      { storeId: sligo.store.id, mergeId: merge.id, actor: 'Someone' },
+      { credential: sligo.credential },
+    );
     expect(refused).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
   });
 
@@ -84,8 +117,14 @@ describe('merges in the back office', () => {
     try {
       const admin = newSession();
       await app.dispatch('app.setupEmpty', { clerkName: 'Aoife Byrne', pin: '2468' }, admin);
-      expect(await ask(app, admin, 'merges.list', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('not joined a chain') } });
-      expect(await ask(app, newSession(), 'merges.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await ask(app, admin, 'merges.list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: expect.stringContaining('not joined a chain') },
+      });
+      expect(await ask(app, newSession(), 'merges.list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     } finally {
       app.close();
     }

@@ -21,18 +21,29 @@ beforeAll(async () => {
 const terminal = (store: string) => joinedTerminal(db, hub.url, store);
 const tick = () => new Promise((r) => setTimeout(r, 5));
 const hits = (t: Terminal, q: string) => searchCustomers(t.ctx, q).map((h) => ({ id: h.id, name: h.displayName }));
-const entries = (t: Terminal, id: number) => timeline(t.ctx, id, null, 50).entries.map((e) => (e.type === 'interaction' ? e.interaction.notes : e.type));
+const entries = (t: Terminal, id: number) =>
+  timeline(t.ctx, id, null, 50).entries.map((e) => (e.type === 'interaction' ? e.interaction.notes : e.type));
 const log = (t: Terminal, customerId: number, notes: string) =>
-  logInteraction(t.ctx, t.clerkId, { customerId, kind: 'inquiry', outcome: 'resolved', notes } as Parameters<typeof logInteraction>[2]);
+  logInteraction(t.ctx, t.clerkId, { customerId, kind: 'inquiry', outcome: 'resolved', notes } as Parameters<
+    typeof logInteraction
+  >[2]);
 
 describe('one person made offline at two stores', () => {
   it('does not stall a pull on the card, and once linked is one person at every terminal, with both histories', async () => {
     const galway = await terminal('Galway');
     const cork = await terminal('Cork');
     // Both offline: Galway first (so its record is the older), then Cork, same card, Cork also has her phone.
-    const older = createCustomer(galway.ctx, { firstName: 'Aoife', lastName: 'Byrne', loyaltyId: 'C-55' }, galway.clerkId);
+    const older = createCustomer(
+      galway.ctx,
+      { firstName: 'Aoife', lastName: 'Byrne', loyaltyId: 'C-55' },
+      galway.clerkId,
+    );
     await tick();
-    const newer = createCustomer(cork.ctx, { firstName: 'Aoife', lastName: 'Byrne', loyaltyId: 'c55', phone: '087 222 3333' }, cork.clerkId);
+    const newer = createCustomer(
+      cork.ctx,
+      { firstName: 'Aoife', lastName: 'Byrne', loyaltyId: 'c55', phone: '087 222 3333' },
+      cork.clerkId,
+    );
     log(galway, older.id, 'asked about boots in Galway');
     log(cork, newer.id, 'bought socks in Cork');
 
@@ -54,7 +65,9 @@ describe('one person made offline at two stores', () => {
     }
     // Cork logged at its own record and Galway's entry travelled to Galway's: the survivor's history holds both.
     const atCork = hits(cork, 'C55')[0]!.id;
-    expect(entries(cork, atCork)).toEqual(expect.arrayContaining(['bought socks in Cork', 'asked about boots in Galway']));
+    expect(entries(cork, atCork)).toEqual(
+      expect.arrayContaining(['bought socks in Cork', 'asked about boots in Galway']),
+    );
     expect(entries(cork, newer.id)).toEqual(entries(cork, atCork));
     expect(getProfile(cork.ctx, newer.id).interactionCount).toBe(2);
     expect(getProfile(galway.ctx, older.id).customer.loyaltyId).toBe('C55');

@@ -5,20 +5,32 @@ const tz = 'Europe/Dublin';
 
 describe('the header line about the sync', () => {
   it('says when the terminal last heard from the hub, in the store time zone', () => {
-    expect(syncLabel({ state: 'synced', at: '2026-07-01T09:42:10.000Z', waiting: 0 }, tz)).toEqual({ text: 'Synced 10:42', tone: 'ok' });
+    expect(syncLabel({ state: 'synced', at: '2026-07-01T09:42:10.000Z', waiting: 0 }, tz)).toEqual({
+      text: 'Synced 10:42',
+      tone: 'ok',
+    });
     expect(syncLabel({ state: 'synced', at: '2026-12-01T09:42:10.000Z', waiting: 0 }, tz)?.text).toBe('Synced 09:42');
   });
 
   it('counts the changes waiting while offline or still being sent', () => {
-    expect(syncLabel({ state: 'offline', waiting: 12, lastSyncAt: null }, tz)).toEqual({ text: 'Offline — 12 changes waiting', tone: 'warn' });
+    expect(syncLabel({ state: 'offline', waiting: 12, lastSyncAt: null }, tz)).toEqual({
+      text: 'Offline — 12 changes waiting',
+      tone: 'warn',
+    });
     expect(syncLabel({ state: 'offline', waiting: 1, lastSyncAt: null }, tz)?.text).toBe('Offline — 1 change waiting');
     expect(syncLabel({ state: 'offline', waiting: 0, lastSyncAt: null }, tz)?.text).toBe('Offline — nothing waiting');
-    expect(syncLabel({ state: 'synced', at: '2026-12-01T09:42:10.000Z', waiting: 3 }, tz)).toEqual({ text: 'Sending 3 changes…', tone: 'busy' });
+    expect(syncLabel({ state: 'synced', at: '2026-12-01T09:42:10.000Z', waiting: 3 }, tz)).toEqual({
+      text: 'Sending 3 changes…',
+      tone: 'busy',
+    });
   });
 
   it("passes on the hub's sentence about what to do, and says nothing for a store outside a chain", () => {
     const message = 'This terminal was revoked on the hub at 2026-12-01T09:00:00.000Z: enrol it again with a new code.';
-    expect(syncLabel({ state: 'error', waiting: 2, message }, tz)).toEqual({ text: `Not syncing: ${message}`, tone: 'error' });
+    expect(syncLabel({ state: 'error', waiting: 2, message }, tz)).toEqual({
+      text: `Not syncing: ${message}`,
+      tone: 'error',
+    });
     expect(syncLabel({ state: 'off' }, tz)).toBeNull();
   });
 
@@ -29,23 +41,31 @@ describe('the header line about the sync', () => {
       tone: 'busy',
       progress: { value: 1000, max: 2500 },
     });
-    expect(syncLabel({ state: 'connecting', waiting: 0, bootstrap: { phase: 'customers', done: 0, total: null } }, tz)).toEqual({
+    expect(
+      syncLabel({ state: 'connecting', waiting: 0, bootstrap: { phase: 'customers', done: 0, total: null } }, tz),
+    ).toEqual({
       text: 'Copying the chain…',
       tone: 'busy',
       progress: undefined,
     });
     const history = { phase: 'facts', done: 40_000, total: 120_000 } as const;
-    expect(syncLabel({ state: 'synced', at: '2026-12-01T09:42:10.000Z', waiting: 2, bootstrap: history }, tz)?.text).toBe(
-      'Customers ready; copying history: 40,000 of 120,000 entries',
-    );
+    expect(
+      syncLabel({ state: 'synced', at: '2026-12-01T09:42:10.000Z', waiting: 2, bootstrap: history }, tz)?.text,
+    ).toBe('Customers ready; copying history: 40,000 of 120,000 entries');
     expect(syncLabel({ state: 'offline', waiting: 0, lastSyncAt: null, bootstrap: customers }, tz)).toMatchObject({
       text: 'Offline — copy of the chain paused at 1,000 of 2,500 customers',
       tone: 'warn',
     });
-    expect(syncLabel({ state: 'offline', waiting: 1, lastSyncAt: null, bootstrap: { phase: 'facts', done: 0, total: null } }, tz)?.text).toBe(
-      'Offline — customers ready; history paused; 1 change waiting',
-    );
+    expect(
+      syncLabel(
+        { state: 'offline', waiting: 1, lastSyncAt: null, bootstrap: { phase: 'facts', done: 0, total: null } },
+        tz,
+      )?.text,
+    ).toBe('Offline — customers ready; history paused; 1 change waiting');
     // A refusal still says what to do.
-    expect(syncLabel({ state: 'error', waiting: 0, message: 'Revoked.', bootstrap: customers }, tz)).toEqual({ text: 'Not syncing: Revoked.', tone: 'error' });
+    expect(syncLabel({ state: 'error', waiting: 0, message: 'Revoked.', bootstrap: customers }, tz)).toEqual({
+      text: 'Not syncing: Revoked.',
+      tone: 'error',
+    });
   });
 });

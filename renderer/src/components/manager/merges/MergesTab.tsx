@@ -12,7 +12,11 @@ import { personName } from './words';
 
 const COLUMNS: Column[] = ['Merged', 'Customer', 'Records made at', 'Matched on', 'Status', ACTIONS];
 
-const MATCHED_ON: Record<MergeView['matchedOn'], string> = { loyaltyId: 'Loyalty card', email: 'Email', phone: 'Phone' };
+const MATCHED_ON: Record<MergeView['matchedOn'], string> = {
+  loyaltyId: 'Loyalty card',
+  email: 'Email',
+  phone: 'Phone',
+};
 
 /**
  * The chain's merges that touch this store: the hub linked the same person created at two stores into one record.
@@ -37,9 +41,9 @@ export function MergesTab() {
       <div className="page-head">
         <h2>Merges</h2>
         <p className="lead">
-          When the same person was created at two stores (the same card, email or phone, and the same name), the chain’s hub keeps one record and links the
-          other to it, so their whole history shows together. If two different people were linked, undo the merge: each record gets its own history back, at
-          every counter of the chain.
+          When the same person was created at two stores (the same card, email or phone, and the same name), the chain’s
+          hub keeps one record and links the other to it, so their whole history shows together. If two different people
+          were linked, undo the merge: each record gets its own history back, at every counter of the chain.
         </p>
       </div>
       <section className="card review-section" aria-labelledby="merges-h">
@@ -55,7 +59,9 @@ export function MergesTab() {
           </p>
         )}
         {!merges.loading && !merges.error && rows.length === 0 ? (
-          <p className="muted table-empty">No merges: the hub has not found anyone created both here and at another store.</p>
+          <p className="muted table-empty">
+            No merges: the hub has not found anyone created both here and at another store.
+          </p>
         ) : (
           <div className={`table-scroll${merges.loading && rows.length ? ' is-stale' : ''}`}>
             <table ref={table} className="data-table" aria-labelledby="merges-h" data-testid="merge-table">
@@ -74,7 +80,12 @@ export function MergesTab() {
                     <td>{m.undoneAt ? `Undone ${when(m.undoneAt)} by ${m.undoneBy ?? 'the hub'}` : 'Linked'}</td>
                     <td>
                       {!m.undoneAt && (
-                        <button type="button" className="btn btn-small" onClick={() => setUndoing(m)} aria-label={`Undo the merge of ${personName(m)}`}>
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          onClick={() => setUndoing(m)}
+                          aria-label={`Undo the merge of ${personName(m)}`}
+                        >
                           Undo…
                         </button>
                       )}
@@ -91,7 +102,9 @@ export function MergesTab() {
           merge={undoing}
           onClose={() => setUndoing(null)}
           onDone={(m) => {
-            announce(`Merge undone: the records of ${personName(m)} at ${m.survivor.store} and ${m.alias.store} are separate again.`);
+            announce(
+              `Merge undone: the records of ${personName(m)} at ${m.survivor.store} and ${m.alias.store} are separate again.`,
+            );
             setUndoing(null);
             merges.replace(rows.map((r) => (r.id === m.id ? m : r))); // the hub's answer is the row as it now stands
             setUndone(m.id);

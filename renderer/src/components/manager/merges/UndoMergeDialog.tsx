@@ -31,10 +31,13 @@ export function UndoMergeDialog({ merge, onClose, onDone }: Props) {
     <Dialog title="Undo this merge?" titleId="undo-merge-h" onClose={onClose}>
       <div className="stack">
         <p>
-          <strong>{personName(merge)}</strong> at {merge.survivor.store} and the record linked to it from {merge.alias.store} become two customers again, each
-          with the history logged for it, at every counter of the chain.
+          <strong>{personName(merge)}</strong> at {merge.survivor.store} and the record linked to it from{' '}
+          {merge.alias.store} become two customers again, each with the history logged for it, at every counter of the
+          chain.
         </p>
-        <p className="muted">The hub will not link these two records again by itself. It keeps who undid the merge and when.</p>
+        <p className="muted">
+          The hub will not link these two records again by itself. It keeps who undid the merge and when.
+        </p>
         <FormError message={error} />
         <div className="form-actions dialog-actions">
           <button type="button" className="btn" onClick={onClose} autoFocus>
