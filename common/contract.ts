@@ -22,7 +22,7 @@ import {
   type ErasureSummary,
   type Interaction,
   type Suggestion,
-  type SyncState,
+  type SyncView,
   type TimelinePage,
 } from './domain';
 import type {
@@ -42,6 +42,7 @@ import { SETTING_KEYS, type SettingView } from './settings';
 import { approvalSchema, recoverySchema, SEVERITIES, type RecoveryGuide } from './recovery';
 import { unfilledSlotMessage } from './slots';
 import { storeIdentitySchema } from './store-identity';
+import type { MergeView } from './sync/merges';
 import {
   importInputs,
   type ImportChunkReceipt,
@@ -229,8 +230,18 @@ export const contract = {
   'session.current': returns<Clerk | null>()(empty, 'public'),
   'session.signIn': returns<Clerk>()(z.object({ clerkId: id, pin }), 'public'),
   'session.signOut': returns<null>()(empty, 'public'),
-  /** Where this terminal stands with the chain's hub, for the header: read locally, never waits on the network. */
-  'sync.state': returns<SyncState>()(empty),
+  /**
+   * Where this terminal stands with the chain's hub, for the header, and whether a pulled change touched the customer
+   * open at the counter: read locally, never waits on the network.
+   */
+  'sync.state': returns<SyncView>()(z.object({ openCustomerId: id.optional() })),
+  /**
+   * The chain hub's merges of one person's two records that touch this store (either made here), newest first. Asked
+   * of the hub: CONFLICT when it cannot be reached, NOT_FOUND when the store is not in a chain.
+   */
+  'merges.list': returns<MergeView[]>()(empty, 'manager'),
+  /** Undoes one of those merges on the hub, as the signed-in manager; every terminal learns it through the sync. */
+  'merges.undo': returns<MergeView>()(z.object({ mergeId: z.string().trim().min(1).max(64) }), 'manager'),
   'audit.list': returns<AuditEntry[]>()(
     z.object({
       from: calendarDay.optional(),

@@ -2,6 +2,7 @@
 
 import type { CardShape } from './card-shape';
 import type { InteractionRecovery } from './recovery';
+import type { BootstrapPhase } from './sync/bootstrap';
 
 export const COMMUNICATION_STYLES = ['blue', 'green', 'gold', 'orange', 'unknown'] as const;
 export type CommunicationStyle = (typeof COMMUNICATION_STYLES)[number];
@@ -307,7 +308,27 @@ export interface StoreProblem {
  */
 export type SyncState =
   | { state: 'off' }
-  | { state: 'connecting'; waiting: number }
-  | { state: 'synced'; at: string; waiting: number }
-  | { state: 'offline'; waiting: number; lastSyncAt: string | null }
-  | { state: 'error'; waiting: number; message: string };
+  | ((
+      | { state: 'connecting'; waiting: number }
+      | { state: 'synced'; at: string; waiting: number }
+      | { state: 'offline'; waiting: number; lastSyncAt: string | null }
+      | { state: 'error'; waiting: number; message: string }
+    ) & { bootstrap?: BootstrapView });
+
+/**
+ * A new terminal's first copy of the chain, while it is unfinished (main/sync/bootstrap.ts): the customers first (the
+ * counter looks people up meanwhile), then the history window. `done` of `total` rows of the phase; `total` is null
+ * until the phase's first page came.
+ */
+export interface BootstrapView {
+  phase: BootstrapPhase;
+  done: number;
+  total: number | null;
+}
+
+/**
+ * sync.state's answer: the header's SyncState and, when asked with the customer open at the counter, the revision of
+ * the last change pulled from the hub that touched them (a number that only grows while the app runs: when it moves,
+ * the profile and its history are read again).
+ */
+export type SyncView = SyncState & { openCustomerRevision?: number };

@@ -20,6 +20,8 @@ export const METHOD_NAMES = [
   'session.signIn',
   'session.signOut',
   'sync.state',
+  'merges.list',
+  'merges.undo',
   'audit.list',
   'customers.search',
   'customers.byCard',

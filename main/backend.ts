@@ -11,6 +11,7 @@ import type { ManagedConfig } from './config/managed-config';
 import { initStoreSettings } from './services/store-settings';
 import { compactIfPending } from './services/store-scrub';
 import { startLiveSync, SYNC_OFF, type LiveSync } from './sync/live-sync';
+import { chainMerges, undoChainMerge } from './sync/chain-merges';
 
 export interface BackendOptions {
   dbPath: string;
@@ -93,6 +94,7 @@ export function startBackend(opts: BackendOptions): Backend {
   const sync = opts.sync === false ? SYNC_OFF : startLiveSync(ctx, opts.dbPath, log);
   const handlers = allHandlers({
     loadDemo,
+    dbPath: opts.dbPath,
     sync,
     backupDir: opts.backupDir,
     backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP,

@@ -12,6 +12,7 @@ import {
   pinAttemptResponseSchema,
 } from './clerks';
 import { uuidV7Schema } from './ids';
+import { mergeViewSchema, mergesRequestSchema, mergesResponseSchema, unmergeRequestSchema } from './merges';
 
 /** Crockford base32: no I, L, O or U, so a code read aloud or typed from paper survives. */
 export const ENROLMENT_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -109,6 +110,10 @@ export const HUB_API = {
     request: pinAttemptRequestSchema,
     response: pinAttemptResponseSchema,
   },
+  /** The merges that touch the caller's store (either record made there), newest first, for its managers. */
+  merges: { path: '/v1/merges', auth: 'terminal', request: mergesRequestSchema, response: mergesResponseSchema },
+  /** A manager at the caller's store undoes one of those merges. */
+  unmerge: { path: '/v1/unmerge', auth: 'terminal', request: unmergeRequestSchema, response: mergeViewSchema },
 } as const satisfies Record<string, RouteSpec>;
 
 export type HubApi = typeof HUB_API;

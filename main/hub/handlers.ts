@@ -5,6 +5,8 @@ import { THIS_HUB_PROTOCOLS } from '../../common/sync/protocol';
 import { bootstrapPage } from './bootstrap';
 import { pinAttempt, syncClerks } from './clerks';
 import { redeemEnrolmentCode } from './enrolment';
+import { MERGES_LISTED } from '../../common/sync/merges';
+import { listMerges, unmergeCustomers } from './merges';
 import { pullChanges, type FeedSignal } from './feed';
 import type { Pool } from './pg';
 import { applyPush } from './push';
@@ -47,6 +49,17 @@ export const HUB_HANDLERS: HubHandlers = {
   bootstrap: (ctx, { input }) => bootstrapPage(ctx.pool, input),
   clerks: (ctx, { input, caller }) => syncClerks(ctx.pool, caller, input.changes, ctx.now()),
   pinAttempt: (ctx, { input, caller }) => pinAttempt(ctx.pool, caller, input, ctx.now()),
+  merges: async (ctx, { caller }) => ({
+    merges: await listMerges(ctx.pool, { storeId: caller.store.id, limit: MERGES_LISTED }),
+  }),
+  // The hub keeps who undid it and where: the manager's name as the terminal gives it, and the caller's store and till.
+  unmerge: (ctx, { input, caller }) =>
+    unmergeCustomers(ctx.pool, {
+      mergeId: input.mergeId,
+      actor: `${input.actor} (${caller.store.name}, ${caller.terminal.name})`,
+      storeId: caller.store.id,
+      now: ctx.now(),
+    }),
 };
 
 /** Every declared route has a handler and every handler a route; checked when a hub starts. */

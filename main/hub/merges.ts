@@ -15,12 +15,12 @@
 import { samePerson } from '../../common/same-person';
 import { HybridClock } from '../../common/sync/hlc';
 import { uuidv7, UUID_V7 } from '../../common/sync/ids';
+import { IDENTIFIER_FIELDS, type IdentifierField, type MergeView } from '../../common/sync/merges';
 import { HubFailure } from './errors';
 import { inTransaction, type Pool, type PoolClient } from './pg';
 import { feed, FEED_CHANNEL, FEED_LOCK_KEY, type Push } from './push';
 
-export const IDENTIFIER_FIELDS = ['loyaltyId', 'email', 'phone'] as const;
-export type IdentifierField = (typeof IDENTIFIER_FIELDS)[number];
+export { IDENTIFIER_FIELDS, type IdentifierField, type MergeView };
 /** A change of one of these can make or unmake a match; an edit of anything else (notes, tags) is not looked at. */
 export const LINKING_FIELDS: readonly string[] = [...IDENTIFIER_FIELDS, 'firstName', 'lastName'];
 
@@ -115,16 +115,6 @@ export async function linkSamePerson(p: Push, id: string, hlc: string): Promise<
   }
 }
 
-export interface MergeView {
-  id: string;
-  alias: { id: string; name: string | null; store: string };
-  survivor: { id: string; name: string | null; store: string };
-  matchedOn: IdentifierField;
-  mergedAt: string;
-  undoneAt: string | null;
-  undoneBy: string | null;
-}
-
 export interface ConflictView {
   a: { id: string; name: string | null; store: string };
   b: { id: string; name: string | null; store: string };
@@ -139,7 +129,11 @@ const PERSON_SQL = (col: string) => `(SELECT nullif(btrim(concat_ws(' ', fn.valu
 const STORE_SQL = (col: string) =>
   `(SELECT s.name FROM customers c JOIN stores s ON s.id = c.origin_store_id WHERE c.id = ${col})`;
 
-export async function listMerges(pool: Pool): Promise<MergeView[]> {
+/**
+ * The merges, newest first. With `storeId`, only those that touch that store (either record made there): what its
+ * managers see and may undo.
+ */
+export async function listMerges(pool: Pool, opts: { storeId?: string; limit?: number } = {}): Promise<MergeView[]> {
   const { rows } = await pool.query<{
     id: string;
     alias_id: string;
@@ -156,7 +150,10 @@ export async function listMerges(pool: Pool): Promise<MergeView[]> {
     `SELECT m.id, m.alias_id, m.survivor_id, ${PERSON_SQL('m.alias_id')} AS alias_name, ${PERSON_SQL('m.survivor_id')} AS survivor_name,
             ${STORE_SQL('m.alias_id')} AS alias_store, ${STORE_SQL('m.survivor_id')} AS survivor_store,
             m.matched_on, m.merged_at, m.undone_at, m.undone_by
-       FROM customer_merges m ORDER BY m.merged_at DESC, m.id DESC`,
+       FROM customer_merges m
+      WHERE $1::uuid IS NULL OR EXISTS (SELECT 1 FROM customers c WHERE c.id IN (m.alias_id, m.survivor_id) AND c.origin_store_id = $1)
+      ORDER BY m.merged_at DESC, m.id DESC LIMIT $2`,
+    [opts.storeId ?? null, opts.limit ?? null],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -198,7 +195,7 @@ export async function listConflicts(pool: Pool): Promise<ConflictView[]> {
  */
 export async function unmergeCustomers(
   pool: Pool,
-  input: { mergeId: string; actor: string; now: Date },
+  input: { mergeId: string; actor: string; now: Date; storeId?: string },
 ): Promise<MergeView> {
   if (!UUID_V7.test(input.mergeId))
     throw new HubFailure('VALIDATION', `"${input.mergeId}" is not a merge id (see counterpart hub merges).`);
@@ -210,13 +207,22 @@ export async function unmergeCustomers(
       undone_at: Date | null;
       origin_store_id: string;
       origin_terminal_id: string;
+      survivor_store_id: string;
     }>(
-      `SELECT m.alias_id, m.survivor_id, m.undone_at, c.origin_store_id, c.origin_terminal_id
+      `SELECT m.alias_id, m.survivor_id, m.undone_at, c.origin_store_id, c.origin_terminal_id,
+              (SELECT s.origin_store_id FROM customers s WHERE s.id = m.survivor_id) AS survivor_store_id
          FROM customer_merges m JOIN customers c ON c.id = m.alias_id WHERE m.id = $1 FOR UPDATE OF m`,
       [input.mergeId],
     );
     const merge = rows[0];
     if (!merge) throw new HubFailure('NOT_FOUND', `No merge ${input.mergeId} (see counterpart hub merges).`);
+    // A store's manager answers for the merges of their own store's customers, not for two other stores'.
+    if (input.storeId && merge.origin_store_id !== input.storeId && merge.survivor_store_id !== input.storeId) {
+      throw new HubFailure(
+        'FORBIDDEN',
+        "Neither record of this merge was made at this store: a manager of one of those stores, or the hub's operator, can undo it.",
+      );
+    }
     if (merge.undone_at)
       throw new HubFailure(
         'CONFLICT',

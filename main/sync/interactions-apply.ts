@@ -90,21 +90,26 @@ function customerFor(db: DB, globalId: string | null): { id: number | null; eras
 const inSavepoint = preparedFor((db: DB) => db.transaction(writeInteraction));
 
 /**
- * Writes one pulled interaction; inside applyChanges' transaction. One this store's schema refuses (a kind a newer
- * terminal knows and this one does not) is counted in sync_state 'refusedFacts' and passed over, so it cannot hold
- * every later change back.
+ * Writes one pulled interaction; inside applyChanges' transaction. Returns the local customer it was written for.
+ * One this store's schema refuses (a kind a newer terminal knows and this one does not) is counted in sync_state
+ * 'refusedFacts' and passed over, so it cannot hold every later change back.
  */
-export function applyInteraction(ctx: ServiceContext, change: InteractionChange): void {
-  countIfRefused(ctx.db, () => inSavepoint(ctx.db)(ctx, change));
+export function applyInteraction(ctx: ServiceContext, change: InteractionChange): number | null {
+  let id: number | null = null;
+  countIfRefused(ctx.db, () => {
+    id = inSavepoint(ctx.db)(ctx, change);
+  });
+  return id;
 }
 
-function writeInteraction(ctx: ServiceContext, change: InteractionChange): boolean {
+/** Writes the entry; returns the local customer it was written for (null: none, or nothing written). */
+function writeInteraction(ctx: ServiceContext, change: InteractionChange): number | null {
   const db = ctx.db;
   const s = statements(db);
-  if (s.localId.get('interaction', change.id)) return false;
+  if (s.localId.get('interaction', change.id)) return null;
   const f = change.fields;
   const amends = typeof f.amendsId === 'string' ? (s.localId.get('interaction', f.amendsId)?.row_id ?? null) : null;
-  if (typeof f.amendsId === 'string' && amends === null) return false; // corrects an entry this store never had
+  if (typeof f.amendsId === 'string' && amends === null) return null; // corrects an entry this store never had
   const customer = customerFor(db, change.customerId);
   const row: Record<string, unknown> = {};
   for (const { field, column, missing } of INTERACTION_FIELDS) {
@@ -134,5 +139,5 @@ function writeInteraction(ctx: ServiceContext, change: InteractionChange): boole
     if (issueId !== undefined) s.settle.run(id, issueId);
   }
   if (customer.erased) s.closeErased.run(String(row.created_at), id, amends ?? id);
-  return true;
+  return customer.id;
 }

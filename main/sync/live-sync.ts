@@ -1,15 +1,19 @@
 // The background sync while the app (or the browser preview) runs on a store that joined a hub, and what the header
 // says about it. Started and stopped with the store (backend.ts); nothing here waits on the network in a call the
 // counter makes: state() reads what the loops last saw and counts the outbox, a local read.
-import type { SyncState } from '../../common/domain';
+import type { SyncState, SyncView } from '../../common/domain';
 import type { ServiceContext } from '../services/context';
+import { mergedRows, survivorRow } from '../services/customer-aliases';
+import { bootstrapProgress } from './bootstrap';
 import { HubRefused, HubUnreachable } from './hub-client';
 import { readHubLink, type HubLink } from './hub-link';
-import { unsyncedCount } from './replica';
+import { onApplied, unsyncedCount } from './replica';
+import { Revisions } from './revisions';
 import { startBackgroundSync, type SyncLoop } from './session';
 
 export interface LiveSync {
-  state(): SyncState;
+  /** With the customer open at the counter: the last revision of pulled changes that touched them (revisions.ts). */
+  state(openCustomerId?: number): SyncView;
   /** Ask for a push now (after a write at the counter) rather than at the pusher's next look. */
   poke(): void;
   stop(): Promise<void>;
@@ -54,9 +58,9 @@ export function startLiveSync(
   };
   look();
   return {
-    state() {
+    state(openCustomerId) {
       look();
-      if (running) return running.state();
+      if (running) return running.state(openCustomerId);
       return damaged === null ? { state: 'off' } : { state: 'error', waiting: unsyncedCount(ctx.db), message: damaged };
     },
     poke: () => running?.poke(),
@@ -84,19 +88,33 @@ function follow(ctx: ServiceContext, link: HubLink, log: (message: string, err?:
     delete problems[loop];
     lastSyncAt = ctx.now().toISOString();
   };
+  const revisions = new Revisions();
+  const unlisten = onApplied(ctx.db, (rows) => revisions.touched(rows));
   const background = startBackgroundSync(ctx, link, report, succeeded);
 
+  const header = (): SyncState => {
+    const waiting = unsyncedCount(ctx.db);
+    // An unfinished first copy of the chain, as far as its last kept page (one row of sync_state, read locally).
+    const boot = bootstrapProgress(ctx.db);
+    const extra = boot ? { bootstrap: boot } : {};
+    const problem = problems.push?.kind === 'error' ? problems.push : (problems.pull ?? problems.push);
+    if (problem?.kind === 'error') return { state: 'error', waiting, message: problem.message, ...extra };
+    if (problem) return { state: 'offline', waiting, lastSyncAt, ...extra };
+    return lastSyncAt
+      ? { state: 'synced', at: lastSyncAt, waiting, ...extra }
+      : { state: 'connecting', waiting, ...extra };
+  };
   return {
-    state(): SyncState {
-      const waiting = unsyncedCount(ctx.db);
-      const problem = problems.push?.kind === 'error' ? problems.push : (problems.pull ?? problems.push);
-      if (problem?.kind === 'error') return { state: 'error', waiting, message: problem.message };
-      if (problem) return { state: 'offline', waiting, lastSyncAt };
-      return lastSyncAt ? { state: 'synced', at: lastSyncAt, waiting } : { state: 'connecting', waiting };
+    state(openCustomerId) {
+      if (openCustomerId === undefined) return header();
+      // One person's records together: a change to an alias shows on its survivor's profile, and the other way round.
+      const rows = mergedRows(ctx.db, survivorRow(ctx.db, openCustomerId));
+      return { ...header(), openCustomerRevision: revisions.of([openCustomerId, ...rows]) };
     },
     poke: () => background.poke(),
     async stop() {
       stopped = true;
+      unlisten();
       await background.stop();
     },
   };

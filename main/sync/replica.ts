@@ -196,12 +196,16 @@ function pendingFields(db: DB, rowId: number): Set<string> {
   return new Set(rows.flatMap((r) => JSON.parse(r.fields) as string[]));
 }
 
-function applyCustomer(ctx: ServiceContext, change: Extract<Change, { entity: 'customer'; kind: 'upsert' }>): void {
+/** Applies a pulled customer change; returns the local row it wrote, if any. */
+function applyCustomer(
+  ctx: ServiceContext,
+  change: Extract<Change, { entity: 'customer'; kind: 'upsert' }>,
+): number | null {
   const db = ctx.db;
   const repo = customersRepo(db);
   const rowId = localId(db, 'customer', change.id);
   const row = rowId === undefined ? undefined : repo.byId.get(rowId);
-  if (row && !hasIdentity(row)) return; // erased here: nothing comes back
+  if (row && !hasIdentity(row)) return null; // erased here: nothing comes back
   const pending = row ? pendingFields(db, row.id) : new Set<string>();
   const incoming: Record<string, unknown> = {};
   for (const [field, { value }] of Object.entries(change.fields)) {
@@ -210,7 +214,7 @@ function applyCustomer(ctx: ServiceContext, change: Extract<Change, { entity: 'c
   const base = row ? valuesOf(toCustomer(row)) : {};
   const draft = customerDraftSchema.parse({ ...base, ...incoming });
   const valid = customerRowOfValid(ctx, draft, row?.created_at ?? ctx.now().toISOString());
-  if (!hasIdentity(valid)) return; // an edit that arrived for a customer whose create this terminal never saw
+  if (!hasIdentity(valid)) return null; // an edit that arrived for a customer whose create this terminal never saw
   const { row: next, withheld } = withoutTakenCard(db, valid, row?.id ?? null);
   let id = row?.id;
   if (row) {
@@ -221,6 +225,7 @@ function applyCustomer(ctx: ServiceContext, change: Extract<Change, { entity: 'c
     statements(db).rememberCustomer.run(id, change.id);
   }
   if (!row || 'loyaltyId' in incoming) keepWithheldCard(db, id!, withheld);
+  return id!;
 }
 
 /** An anonymous record kept under a customer's global id: what an erasure leaves, for one never seen here. */
@@ -243,21 +248,38 @@ const purchaserRow =
   (gid: string): number =>
     localId(ctx.db, 'customer', gid) ?? anonymousRow(ctx, gid);
 
-function applyErase(ctx: ServiceContext, change: Extract<Change, { kind: 'erase' }>): void {
+/** Applies a pulled erasure; returns the local row it erased, if this store held the customer. */
+function applyErase(ctx: ServiceContext, change: Extract<Change, { kind: 'erase' }>): number | null {
   const db = ctx.db;
   const rowId = localId(db, 'customer', change.id);
   if (rowId === undefined) {
     // Never seen here: keep an anonymous shell under its id, so a late change of it is recognised and dropped.
     anonymousRow(ctx, change.id);
-    return;
+    return null;
   }
   const row = customersRepo(db).byId.get(rowId);
   if (row && hasIdentity(row)) eraseCustomer(ctx, null, rowId, 'erased at another terminal of the chain');
   db.prepare("DELETE FROM sync_outbox WHERE entity = 'customer' AND row_id = ? AND kind = 'upsert'").run(rowId);
+  return rowId;
 }
 
-/** Applies changes[from…] in the caller's transaction, at least one and until `deadline`; answers where it stopped. */
-function applyFrom(ctx: ServiceContext, changes: Change[], from: number, deadline: number): number {
+/** Told the local customer rows each applied page touched: the running app refreshes the profile on screen. */
+export type AppliedListener = (rows: ReadonlySet<number>) => void;
+const listeners = new WeakMap<DB, Set<AppliedListener>>();
+
+/** Listens to the pages applied to `db`, whichever loop applies them (the puller, a bootstrap); returns the stop. */
+export function onApplied(db: DB, listener: AppliedListener): () => void {
+  const set = listeners.get(db) ?? new Set<AppliedListener>();
+  listeners.set(db, set.add(listener));
+  return () => void set.delete(listener);
+}
+
+/**
+ * Applies changes[from…] in the caller's transaction, at least one and until `deadline`; answers where it stopped.
+ * The local customer rows it changed are added to `touched`.
+ */
+function applyFrom(ctx: ServiceContext, changes: Change[], from: number, deadline: number, touched: Set<number>): number {
+  const touch = (row: number | null | undefined) => row != null && touched.add(row);
   const db = ctx.db;
   setState(db, 'applying', '1');
   stampOutbox(db);
@@ -267,13 +289,17 @@ function applyFrom(ctx: ServiceContext, changes: Change[], from: number, deadlin
   while (at < changes.length && (at === from || performance.now() < deadline)) {
     const change = changes[at++]!;
     clock?.observe(change.hlc);
-    if (change.entity === 'interaction') applyInteraction(ctx, change);
+    if (change.entity === 'interaction') touch(applyInteraction(ctx, change));
     if (change.entity === 'purchase') applyPurchase(ctx, change, purchaserRow(ctx));
     if (isPlaybookFact(change)) applyPlaybookFact(ctx, change, state(db, 'store'));
     if (change.entity !== 'customer') continue;
-    if (change.kind === 'upsert') applyCustomer(ctx, change);
-    else if (change.kind === 'erase') applyErase(ctx, change);
-    else applyLink(db, change);
+    if (change.kind === 'upsert') touch(applyCustomer(ctx, change));
+    else if (change.kind === 'erase') touch(applyErase(ctx, change));
+    else {
+      applyLink(db, change);
+      touch(localId(db, 'customer', change.id));
+      touch(localId(db, 'customer', change.survivorId));
+    }
   }
   if (clock) setState(db, 'hlc', clock.current());
   statements(db).doneApplying.run();
@@ -282,12 +308,19 @@ function applyFrom(ctx: ServiceContext, changes: Change[], from: number, deadlin
 
 /** Applies one pulled page and moves the cursor past it, in one transaction: a crash applies it again or not at all. */
 export function applyChanges(ctx: ServiceContext, changes: Change[], cursor: string): void {
+  const touched = new Set<number>();
   ctx.db
     .transaction(() => {
-      applyFrom(ctx, changes, 0, Infinity);
+      applyFrom(ctx, changes, 0, Infinity, touched);
       setState(ctx.db, 'cursor', cursor);
     })
     .immediate();
+  tell(ctx.db, touched);
+}
+
+/** Tells the listeners the rows a committed transaction changed. */
+function tell(db: DB, touched: Set<number>): void {
+  if (touched.size > 0) for (const listener of listeners.get(db) ?? []) listener(touched);
 }
 
 /**
@@ -328,14 +361,16 @@ export async function applyChangesInSlices(
   let from = 0;
   for (;;) {
     const deadline = performance.now() + APPLY_SLICE_MS;
+    const touched = new Set<number>();
     const slice = ctx.db.transaction(() => {
-      const next = applyFrom(ctx, changes, from, deadline);
+      const next = applyFrom(ctx, changes, from, deadline, touched);
       if (next < changes.length) return next;
       setState(ctx.db, 'cursor', cursor);
       last?.();
       return next;
     });
     from = withoutWaitingForDisk(ctx.db, () => slice.immediate());
+    tell(ctx.db, touched);
     if (from >= changes.length) return;
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -23,6 +23,7 @@ import { flushAllDrafts } from './lib/draft-flush';
 import { FeedbackProvider, useFeedback } from './state/feedback';
 import { LocaleProvider, terminalSettings } from './state/locale';
 import { StoreContext, type StoreState } from './state/store';
+import { SyncProvider } from './state/sync';
 
 type Boot =
   | { phase: 'loading' }
@@ -197,28 +198,30 @@ function Screens({ boot, setBoot }: { boot: Boot; setBoot: Dispatch<SetStateActi
       )}
       {boot.phase === 'counter' && (
         <StoreContext.Provider value={store}>
-          {manageTab !== null && boot.store.clerk.role !== 'clerk' ? (
-            <Suspense
-              fallback={
-                <main className="center-screen" aria-busy="true">
-                  <p className="muted">{t('app.openingBackOffice')}</p>
-                </main>
-              }
-            >
-              <ManagerScreen
-                tab={manageTab}
-                onTab={setManageTab}
-                onBack={() => setManageTab(null)}
+          <SyncProvider>
+            {manageTab !== null && boot.store.clerk.role !== 'clerk' ? (
+              <Suspense
+                fallback={
+                  <main className="center-screen" aria-busy="true">
+                    <p className="muted">{t('app.openingBackOffice')}</p>
+                  </main>
+                }
+              >
+                <ManagerScreen
+                  tab={manageTab}
+                  onTab={setManageTab}
+                  onBack={() => setManageTab(null)}
+                  onSwitchClerk={() => void switchClerk()}
+                />
+              </Suspense>
+            ) : (
+              <CounterScreen
+                key={boot.store.clerk.id}
                 onSwitchClerk={() => void switchClerk()}
+                onManage={() => setManageTab('')}
               />
-            </Suspense>
-          ) : (
-            <CounterScreen
-              key={boot.store.clerk.id}
-              onSwitchClerk={() => void switchClerk()}
-              onManage={() => setManageTab('')}
-            />
-          )}
+            )}
+          </SyncProvider>
         </StoreContext.Provider>
       )}
     </div>

@@ -3,6 +3,7 @@
 import { issueEnrolmentCode } from '../../main/hub/enrolment';
 import { readHubLink, type HubLink } from '../../main/sync/hub-link';
 import { joinHub } from '../../main/sync/join';
+import { exchange } from '../../main/sync/session';
 import type { TestHub } from './hub';
 import type { TestDatabase } from './pg';
 import { tempStore, type TempStore } from './temp-store';
@@ -30,3 +31,6 @@ export async function joinedTerminal(
   if (!link) throw new Error(`${name} joined but keeps no link to the hub`);
   return { ...s, name, link };
 }
+
+/** Push everything, then pull until caught up. */
+export const sync = (t: JoinedTerminal) => exchange(t.ctx, t.link);

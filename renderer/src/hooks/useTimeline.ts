@@ -90,13 +90,42 @@ export function useTimeline(customerId: number) {
     });
   }, []);
 
+  /**
+   * Reads the newest page again (a change pulled from the hub touched the customer: an entry logged at another
+   * counter, an issue settled there, a merge bringing another record's history) in place of what is shown; the list
+   * keeps its rows' keys, so the row in focus stays where it is when it is still among them.
+   */
+  const refresh = useCallback(() => {
+    const gen = ++generation.current;
+    const s = stateRef.current;
+    stateRef.current = { ...s, loading: true }; // no older page is asked for meanwhile
+    setState((cur) => ({ ...cur, loading: true }));
+    call('customers.timeline', { id: s.customerId, cursor: null, limit: FIRST_PAGE }).then(
+      (page) => {
+        if (gen !== generation.current) return;
+        const next = {
+          ...start(s.customerId),
+          entries: page.entries,
+          cursor: page.nextCursor,
+          done: page.nextCursor === null,
+        };
+        stateRef.current = next;
+        setState(next);
+      },
+      (err: unknown) => {
+        if (gen !== generation.current) return;
+        setState((cur) => ({ ...cur, loading: false, error: errorMessage(err) }));
+      },
+    );
+  }, []);
+
   const retry = useCallback(() => {
     setState((cur) => ({ ...cur, error: null }));
     stateRef.current = { ...stateRef.current, error: null };
     loadMore();
   }, [loadMore]);
 
-  return { ...state, loadMore, prepend, retry };
+  return { ...state, loadMore, prepend, refresh, retry };
 }
 
 export const entryKey = (e: TimelineEntry): string => `${e.type}:${e.id}`;

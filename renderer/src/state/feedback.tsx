@@ -5,7 +5,7 @@ import { errorMessage } from '../api/client';
 interface Feedback {
   /** Read out by screen readers (polite); not shown. */
   announce(message: string): void;
-  /** Shown in the alert bar at the top of the screen. */
+  /** Shown in the alert bar at the top of the screen: an error, or a sentence of the counter's own. */
   showError(err: unknown): void;
   clearError(): void;
 }
@@ -30,7 +30,7 @@ export function FeedbackProvider({ children }: { children: ReactNode }) {
     setStatus('');
     timer.current = window.setTimeout(() => setStatus(message), 60);
   }, []);
-  const showError = useCallback((err: unknown) => setError(errorMessage(err)), []);
+  const showError = useCallback((err: unknown) => setError(typeof err === 'string' ? err : errorMessage(err)), []);
   const clearError = useCallback(() => setError(null), []);
   const value = useMemo(() => ({ announce, showError, clearError }), [announce, showError, clearError]);
 

@@ -5,17 +5,14 @@
 // Three ways in: erased at this counter, erased at another terminal and pulled here first, and a merged person erased
 // through their surviving record while an entry of the other record waits.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { createCustomer } from '../../../main/services/customers';
 import { searchCustomers } from '../../../main/services/customer-search';
 import { logInteraction } from '../../../main/services/interactions';
 import { eraseCustomer } from '../../../main/services/privacy';
-import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
-import { exchange, pullAll, pushAll } from '../../../main/sync/session';
+import { pullAll, pushAll } from '../../../main/sync/session';
+import { joinedTerminal, sync, type JoinedTerminal as Terminal } from '../../helpers/chain-terminal';
 import { startTestHub, type TestHub } from '../../helpers/hub';
 import { useTestDatabase } from '../../helpers/pg';
-import { tempStore, type TempStore } from '../../helpers/temp-store';
 
 const db = useTestDatabase();
 let hub: TestHub;
@@ -23,21 +20,7 @@ beforeAll(async () => {
   hub = await startTestHub(db);
 });
 
-interface Terminal extends TempStore {
-  link: HubLink;
-}
-let joined = 0;
-async function terminal(store: string): Promise<Terminal> {
-  const s = tempStore(new Date().toISOString());
-  const { code } = await issueEnrolmentCode(db.pool, {
-    storeName: store,
-    terminalName: `till-${++joined}`,
-    now: new Date(),
-  });
-  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
-  return { ...s, link: readHubLink(s.file)! };
-}
-const sync = (t: Terminal) => exchange(t.ctx, t.link);
+const terminal = (store: string) => joinedTerminal(db, hub, store);
 const tick = () => new Promise((r) => setTimeout(r, 5));
 const gidOf = (t: Terminal, entity: string, rowId: number) =>
   t.db

@@ -2,7 +2,7 @@
 // is told through the contract's sync.state. A real hub on PostgreSQL, reached over a TCP relay that can be cut.
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SyncState } from '../../../common/domain';
+import type { Customer, SyncState, SyncView } from '../../../common/domain';
 import type { Envelope } from '../../../common/errors';
 import { startBackend, type Backend } from '../../../main/backend';
 import { issueEnrolmentCode } from '../../../main/hub/enrolment';
@@ -36,8 +36,12 @@ async function joinedApp(terminal: string): Promise<{ app: Backend; clerk: Sessi
   return { app, clerk };
 }
 
-async function state(app: Backend, session: Session): Promise<SyncState> {
-  const answer = (await app.dispatch('sync.state', {}, session)) as Envelope<SyncState>;
+async function state(app: Backend, session: Session, openCustomerId?: number): Promise<SyncView> {
+  const answer = (await app.dispatch(
+    'sync.state',
+    openCustomerId === undefined ? {} : { openCustomerId },
+    session,
+  )) as Envelope<SyncState>;
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.value;
 }
@@ -87,6 +91,51 @@ describe('the background sync in the app', () => {
       );
     } finally {
       app.close();
+    }
+  });
+
+  it('tells the customer open at the counter when a pulled change touched them, and only then', async () => {
+    const here = await joinedApp('till-3');
+    const there = await joinedApp('till-4');
+    const call = async <T>(app: Backend, session: Session, method: string, input: unknown): Promise<T> => {
+      const answer = (await app.dispatch(method as never, input as never, session)) as Envelope<T>;
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value;
+    };
+    try {
+      for (const { app, clerk } of [here, there])
+        await app.dispatch('session.signIn', { clerkId: 1, pin: '2468' }, clerk);
+      const [open, other] = [
+        await call<Customer>(there.app, there.clerk, 'customers.create', { firstName: 'Open', lastName: 'Atcounter' }),
+        await call<Customer>(there.app, there.clerk, 'customers.create', { firstName: 'Someone', lastName: 'Else' }),
+      ];
+      const idHere = async (q: string) =>
+        (await call<{ id: number }[]>(here.app, here.clerk, 'customers.search', { query: q }))[0]?.id;
+      await until(async () => expect(await idHere('someone else')).toBeDefined());
+      const [openHere, otherHere] = [(await idHere('open atcounter'))!, (await idHere('someone else'))!];
+      const revision = async () => (await state(here.app, here.clerk, openHere)).openCustomerRevision!;
+      const before = await revision();
+      expect(before).toEqual(expect.any(Number));
+      expect((await state(here.app, here.clerk)).openCustomerRevision).toBeUndefined(); // the header asks without one
+
+      // Another customer's entry and edit arrive: the one on screen has nothing to refresh.
+      await call(there.app, there.clerk, 'interactions.log', { ...walkIn, customerId: other.id, notes: 'not yours' });
+      await call(there.app, there.clerk, 'customers.update', { id: other.id, changes: { lastName: 'Elsewhere' } });
+      await until(async () => expect(await idHere('someone elsewhere')).toBe(otherHere));
+      expect(await revision()).toBe(before);
+
+      // An entry for the customer on screen moves the revision once it is here.
+      await call(there.app, there.clerk, 'interactions.log', {
+        ...walkIn,
+        customerId: open.id,
+        notes: 'for the open one',
+      });
+      await until(async () => expect(await revision()).toBeGreaterThan(before));
+      const timeline = await call<{ entries: unknown[] }>(here.app, here.clerk, 'customers.timeline', { id: openHere });
+      expect(JSON.stringify(timeline.entries)).toContain('for the open one');
+    } finally {
+      here.app.close();
+      there.app.close();
     }
   });
 

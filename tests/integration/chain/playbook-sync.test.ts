@@ -21,8 +21,8 @@ import {
 import { bootstrap } from '../../../main/sync/bootstrap';
 import { callHub } from '../../../main/sync/hub-client';
 import { applyChanges, pullCursor } from '../../../main/sync/replica';
-import { exchange } from '../../../main/sync/session';
-import { joinedTerminal, type JoinedTerminal } from '../../helpers/chain-terminal';
+
+import { joinedTerminal, sync, type JoinedTerminal } from '../../helpers/chain-terminal';
 import { startTestHub, type TestHub } from '../../helpers/hub';
 import { useTestDatabase } from '../../helpers/pg';
 
@@ -39,7 +39,7 @@ async function terminal(store: string): Promise<Terminal> {
   listTemplates(t.ctx); // the shipped default, loaded as the app does on first use
   return t;
 }
-const sync = (t: Terminal) => exchange(t.ctx, t.link);
+
 const template = (t: Terminal, id: string): PlaybookTemplate =>
   exportPlaybook(t.ctx).templates.find((x) => x.id === id)!;
 const greenText = (t: Terminal, id: string) => template(t, id).texts.green;

@@ -3,18 +3,14 @@
 // every terminal finds one person (the survivor) by either record's card, phone or id, with both histories; undoing
 // the merge gives each record back its own history everywhere.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { listMerges, unmergeCustomers } from '../../../main/hub/merges';
 import { createCustomer, getProfile } from '../../../main/services/customers';
 import { searchCustomers } from '../../../main/services/customer-search';
 import { timeline } from '../../../main/services/history';
 import { logInteraction } from '../../../main/services/interactions';
-import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
-import { exchange } from '../../../main/sync/session';
+import { joinedTerminal, sync, type JoinedTerminal as Terminal } from '../../helpers/chain-terminal';
 import { startTestHub, type TestHub } from '../../helpers/hub';
 import { useTestDatabase } from '../../helpers/pg';
-import { tempStore, type TempStore } from '../../helpers/temp-store';
 
 const db = useTestDatabase();
 let hub: TestHub;
@@ -22,21 +18,7 @@ beforeAll(async () => {
   hub = await startTestHub(db);
 });
 
-interface Terminal extends TempStore {
-  link: HubLink;
-}
-let joined = 0;
-async function terminal(store: string): Promise<Terminal> {
-  const s = tempStore(new Date().toISOString());
-  const { code } = await issueEnrolmentCode(db.pool, {
-    storeName: store,
-    terminalName: `till-${++joined}`,
-    now: new Date(),
-  });
-  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
-  return { ...s, link: readHubLink(s.file)! };
-}
-const sync = (t: Terminal) => exchange(t.ctx, t.link);
+const terminal = (store: string) => joinedTerminal(db, hub, store);
 const tick = () => new Promise((r) => setTimeout(r, 5));
 const hits = (t: Terminal, q: string) => searchCustomers(t.ctx, q).map((h) => ({ id: h.id, name: h.displayName }));
 const entries = (t: Terminal, id: number) =>

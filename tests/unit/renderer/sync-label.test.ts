@@ -61,4 +61,39 @@ describe('the header line about the sync', () => {
       'Offline – 12 Änderungen warten',
     );
   });
+
+  it("tells how far a new terminal's first copy of the chain has come, customers first, and that it paused while offline", () => {
+    const customers = { phase: 'customers', done: 1000, total: 2500 } as const;
+    expect(syncLabel({ state: 'connecting', waiting: 0, bootstrap: customers }, tz)).toEqual({
+      text: 'Copying the chain: 1,000 of 2,500 customers',
+      tone: 'busy',
+      progress: { value: 1000, max: 2500 },
+    });
+    expect(
+      syncLabel({ state: 'connecting', waiting: 0, bootstrap: { phase: 'customers', done: 0, total: null } }, tz),
+    ).toEqual({
+      text: 'Copying the chain…',
+      tone: 'busy',
+      progress: undefined,
+    });
+    const history = { phase: 'facts', done: 40_000, total: 120_000 } as const;
+    expect(
+      syncLabel({ state: 'synced', at: '2026-12-01T09:42:10.000Z', waiting: 2, bootstrap: history }, tz)?.text,
+    ).toBe('Customers ready; copying history: 40,000 of 120,000 entries');
+    expect(syncLabel({ state: 'offline', waiting: 0, lastSyncAt: null, bootstrap: customers }, tz)).toMatchObject({
+      text: 'Offline — copy of the chain paused at 1,000 of 2,500 customers',
+      tone: 'warn',
+    });
+    expect(
+      syncLabel(
+        { state: 'offline', waiting: 1, lastSyncAt: null, bootstrap: { phase: 'facts', done: 0, total: null } },
+        tz,
+      )?.text,
+    ).toBe('Offline — customers ready; history paused; 1 change waiting');
+    // A refusal still says what to do.
+    expect(syncLabel({ state: 'error', waiting: 0, message: 'Revoked.', bootstrap: customers }, tz)).toEqual({
+      text: 'Not syncing: Revoked.',
+      tone: 'error',
+    });
+  });
 });

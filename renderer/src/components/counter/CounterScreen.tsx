@@ -21,7 +21,7 @@ const viewKey = (view: View): string => (view.kind === 'customer' ? `customer:${
 
 export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): void; onManage(): void }) {
   const { info, clerk } = useStore();
-  const { clearError } = useFeedback();
+  const { clearError, showError } = useFeedback();
   const [view, setView] = useView();
   const { t } = useTranslation();
   const [help, setHelp] = useState(false);
@@ -46,6 +46,12 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
     clearError();
     setView({ kind: 'walk-in' });
   };
+  // Erasure wins: the profile on screen closes, and the clerk is told why it went (the alert bar, read out at once).
+  const erasedElsewhere = useCallback(() => {
+    setView({ kind: 'home' });
+    showError(t('counter.erasedElsewhere'));
+    focusSearch();
+  }, [setView, showError, focusSearch, t]);
   const leaveCreate = () => {
     setView({ kind: 'home' });
     focusSearch();
@@ -120,7 +126,9 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
           {/* Keyed by the view: opening another customer starts with a fresh boundary. */}
           <ErrorBoundary key={viewKey(view)} what={t('boundary.view')}>
             {view.kind === 'home' && <HomeView onNew={() => newCustomer()} onWalkIn={walkIn} onOpen={openCustomer} />}
-            {view.kind === 'customer' && <CustomerView key={view.id} customerId={view.id} opened={view} />}
+            {view.kind === 'customer' && (
+              <CustomerView key={view.id} customerId={view.id} opened={view} onErasedElsewhere={erasedElsewhere} />
+            )}
             {view.kind === 'walk-in' && <WalkInView onNew={() => newCustomer()} />}
             {view.kind === 'create' && (
               <QuickCreate

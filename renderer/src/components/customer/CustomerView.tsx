@@ -4,37 +4,42 @@ import type { Interaction } from '../../../../common/domain';
 import { call } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
 import { useTimeline } from '../../hooks/useTimeline';
+import { useRemoteChanges } from '../../state/sync';
 import { ErrorBoundary } from '../boundary/ErrorBoundary';
 import { WorkPanel } from '../work/WorkPanel';
 import { ProfileSummary } from './ProfileSummary';
 import { Timeline } from './Timeline';
 
-/** Starts over after the customer's data is erased, so profile, history and log form all show the anonymised record. */
-/** `opened` changes with each opening of the customer, the same one again included (see WorkPanel). */
-export function CustomerView({ customerId, opened }: { customerId: number; opened?: object }) {
-  const [generation, setGeneration] = useState(0);
-  return (
-    <CustomerPanels
-      key={generation}
-      customerId={customerId}
-      opened={opened}
-      onErased={() => setGeneration((g) => g + 1)}
-    />
-  );
+interface Props {
+  customerId: number;
+  /** `opened` changes with each opening of the customer, the same one again included (see WorkPanel). */
+  opened?: object | undefined;
+  /** The customer was erased at another terminal while on screen: the counter closes the profile and says so. */
+  onErasedElsewhere?(): void;
 }
 
-function CustomerPanels({
-  customerId,
-  opened,
-  onErased,
-}: {
-  customerId: number;
-  opened?: object | undefined;
-  onErased(): void;
-}) {
+/** Starts over after the customer's data is erased, so profile, history and log form all show the anonymised record. */
+export function CustomerView(props: Props) {
+  const [generation, setGeneration] = useState(0);
+  return <CustomerPanels key={generation} {...props} onErased={() => setGeneration((g) => g + 1)} />;
+}
+
+function CustomerPanels({ customerId, opened, onErased, onErasedElsewhere }: Props & { onErased(): void }) {
   const { t } = useTranslation();
   const profile = useLoad(`customer:${customerId}`, () => call('customers.get', { id: customerId }));
   const timeline = useTimeline(customerId);
+  // A change pulled from the hub touched this customer: read the profile and the history again, in place.
+  // Live when the change came: an erasure made here comes back through the hub too, and must not read as another's.
+  const liveWhenPulled = useRef(false);
+  useRemoteChanges(customerId, () => {
+    liveWhenPulled.current = profile.data ? !profile.data.erased : false;
+    profile.reload();
+    timeline.refresh();
+  });
+  const erasedElsewhere = Boolean(liveWhenPulled.current && profile.data?.erased);
+  useEffect(() => {
+    if (erasedElsewhere) onErasedElsewhere?.();
+  }, [erasedElsewhere, onErasedElsewhere]);
   const heading = useRef<HTMLHeadingElement>(null);
   const focused = useRef(false);
 

@@ -4,6 +4,7 @@ import { AuditTab } from './audit/AuditTab';
 import { BackupsTab } from './backups/BackupsTab';
 import { FollowUpsTab } from './followups/FollowUpsTab';
 import { ImportTab } from './imports/ImportTab';
+import { MergesTab } from './merges/MergesTab';
 import { PlaybookTab } from './playbook/PlaybookTab';
 import { ReviewTab } from './review/ReviewTab';
 import { SettingsTab } from './settings/SettingsTab';
@@ -26,6 +27,7 @@ export const MANAGER_TABS: ManagerTab[] = [
   { id: 'playbook', label: 'Playbook', minRole: 'manager', Component: PlaybookTab },
   { id: 'team', label: 'Team', minRole: 'manager', Component: TeamTab },
   { id: 'audit', label: 'Audit log', minRole: 'manager', Component: AuditTab },
+  { id: 'merges', label: 'Merges', minRole: 'manager', Component: MergesTab },
   { id: 'import', label: 'Import', minRole: 'admin', Component: ImportTab },
   { id: 'backups', label: 'Backups', minRole: 'admin', Component: BackupsTab },
   { id: 'settings', label: 'Settings', minRole: 'manager', Component: SettingsTab },

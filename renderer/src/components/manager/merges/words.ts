@@ -1,0 +1,4 @@
+import type { MergeView } from '../../../../../common/sync/merges';
+
+/** The person's name as the list shows it; an erased record has none left. */
+export const personName = (m: MergeView): string => m.survivor.name ?? m.alias.name ?? 'Erased customer';

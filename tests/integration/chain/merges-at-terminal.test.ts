@@ -1,0 +1,132 @@
+// The hub's merges in a store's back office (contract merges.list / merges.undo), on a real PostgreSQL over real
+// HTTP: a store's managers see the merges that touch their store and no other store's, undo one in their own name
+// (the hub keeps who and where), and get the contract's typed errors when the hub refuses, is away, or there is none.
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../../common/errors';
+import { HUB_API } from '../../../common/sync/api';
+import { uuidv7 } from '../../../common/sync/ids';
+import type { MergeView } from '../../../common/sync/merges';
+import { startBackend, type Backend } from '../../../main/backend';
+import { issueEnrolmentCode } from '../../../main/hub/enrolment';
+import { newSession, type Session } from '../../../main/ipc/session';
+import { joinHub } from '../../../main/sync/join';
+import { post, startTestHub, type TestHub } from '../../helpers/hub';
+import { push, till, upsert, type Till } from '../../helpers/hub-till';
+import { useTestDatabase } from '../../helpers/pg';
+import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy';
+import { tempDir } from '../../helpers/temp-store';
+
+const db = useTestDatabase();
+let hub: TestHub;
+let proxy: TcpProxy;
+let galway: Till;
+let cork: Till;
+let sligo: Till;
+let merge: MergeView;
+
+beforeAll(async () => {
+  hub = await startTestHub(db);
+  proxy = await startTcpProxy(hub.url);
+  [galway, cork, sligo] = [
+    await till(hub, 'Galway', 'till-1'),
+    await till(hub, 'Cork', 'till-1'),
+    await till(hub, 'Sligo', 'till-1'),
+  ];
+  // The same person, created offline at Galway first and at Cork a minute later.
+  const [older, newer] = [uuidv7(Date.now() - 60_000), uuidv7()];
+  await push(cork, upsert(newer, { firstName: 'Orla', lastName: 'Brady', phone: '087 222 3333' }));
+  await push(galway, upsert(older, { firstName: 'Orla', lastName: 'Brady', phone: '+353 87 222 3333' }));
+});
+
+/** A Cork store with its first admin (a manager and more), joined to the hub through the relay. */
+async function corkApp(): Promise<{ app: Backend; manager: Session }> {
+  const dbPath = path.join(tempDir(), 'cork.db');
+  const app = startBackend({ dbPath, sync: false });
+  const manager = newSession();
+  await app.dispatch('app.setupEmpty', { clerkName: 'Declan Murphy', pin: '2468' }, manager);
+  const { code } = await issueEnrolmentCode(db.pool, { storeName: 'Cork', terminalName: 'till-2', now: new Date() });
+  await joinHub({ dbFile: dbPath, db: app.db, hubUrl: proxy.url, code });
+  return { app, manager };
+}
+
+const ask = async <T>(app: Backend, session: Session, method: 'merges.list' | 'merges.undo', input: object) =>
+  (await app.dispatch(method, input as never, session)) as Envelope<T>;
+
+describe('merges in the back office', () => {
+  it("lists the merges touching the store, and undoes one in the manager's name, with the store and till", async () => {
+    const { app, manager } = await corkApp();
+    try {
+      const listed = await ask<MergeView[]>(app, manager, 'merges.list', {});
+      expect(listed).toMatchObject({
+        ok: true,
+        value: [
+          {
+            survivor: { name: 'Orla Brady', store: 'Galway' },
+            alias: { store: 'Cork' },
+            matchedOn: 'phone',
+            undoneAt: null,
+          },
+        ],
+      });
+      merge = (listed as { value: MergeView[] }).value[0]!;
+
+      const undone = await ask<MergeView>(app, manager, 'merges.undo', { mergeId: merge.id });
+      expect(undone).toMatchObject({ ok: true, value: { id: merge.id, undoneBy: 'Declan Murphy (Cork, till-2)' } });
+      expect(await ask(app, manager, 'merges.undo', { mergeId: merge.id })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      });
+      expect(await ask(app, manager, 'merges.undo', { mergeId: 'not-a-merge' })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+
+      // The hub away: a sentence saying so, not a stack.
+      proxy.cut();
+      const away = await ask(app, manager, 'merges.list', {});
+      proxy.restore();
+      expect(away).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringContaining('cannot be reached') },
+      });
+    } finally {
+      app.close();
+    }
+  });
+
+  it("shows another store's merges to no one there, and refuses their undo", async () => {
+    const listed = await post(
+      hub.url,
+      HUB_API.merges.path,
+      { storeId: sligo.store.id },
+      { credential: sligo.credential },
+    );
+    expect(listed).toMatchObject({ status: 200, body: { merges: [] } });
+    const refused = await post(
+      hub.url,
+      HUB_API.unmerge.path,
+      { storeId: sligo.store.id, mergeId: merge.id, actor: 'Someone' },
+      { credential: sligo.credential },
+    );
+    expect(refused).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+  });
+
+  it('says a store outside a chain has no merges, and asks a manager', async () => {
+    const app = startBackend({ dbPath: path.join(tempDir(), 'alone.db'), sync: false });
+    try {
+      const admin = newSession();
+      await app.dispatch('app.setupEmpty', { clerkName: 'Aoife Byrne', pin: '2468' }, admin);
+      expect(await ask(app, admin, 'merges.list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: expect.stringContaining('not joined a chain') },
+      });
+      expect(await ask(app, newSession(), 'merges.list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    } finally {
+      app.close();
+    }
+  });
+});
