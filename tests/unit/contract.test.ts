@@ -13,6 +13,7 @@ import { tempDir, tempStore } from '../helpers/temp-store';
 function complete(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const real = allHandlers({
     loadDemo: () => undefined,
+    dbPath: ':memory:',
     sync: SYNC_OFF,
     backupDir: undefined,
     backupKeep: 1,

@@ -8,6 +8,10 @@ const en = [
   createFormat({ locale: DEFAULT_LOCALE, currency: DEFAULT_CURRENCY, timeZone: tz }),
   translator('en'),
 ] as const;
+const de = [
+  createFormat({ locale: 'de-DE', currency: DEFAULT_CURRENCY, timeZone: 'Europe/Berlin' }),
+  translator('de-DE'),
+] as const;
 
 describe('the header line about the sync', () => {
   it('says when the terminal last heard from the hub, in the store time zone', () => {
@@ -47,10 +51,6 @@ describe('the header line about the sync', () => {
   });
 
   it('speaks the store language, with its plural forms', () => {
-    const de = [
-      createFormat({ locale: 'de-DE', currency: DEFAULT_CURRENCY, timeZone: 'Europe/Berlin' }),
-      translator('de-DE'),
-    ] as const;
     expect(syncLabel({ state: 'synced', at: '2026-07-01T09:42:10.000Z', waiting: 0 }, ...de)?.text).toBe(
       'Abgeglichen 11:42',
     );
@@ -64,13 +64,13 @@ describe('the header line about the sync', () => {
 
   it("tells how far a new terminal's first copy of the chain has come, customers first, and that it paused while offline", () => {
     const customers = { phase: 'customers', done: 1000, total: 2500 } as const;
-    expect(syncLabel({ state: 'connecting', waiting: 0, bootstrap: customers }, tz)).toEqual({
+    expect(syncLabel({ state: 'connecting', waiting: 0, bootstrap: customers }, ...en)).toEqual({
       text: 'Copying the chain: 1,000 of 2,500 customers',
       tone: 'busy',
       progress: { value: 1000, max: 2500 },
     });
     expect(
-      syncLabel({ state: 'connecting', waiting: 0, bootstrap: { phase: 'customers', done: 0, total: null } }, tz),
+      syncLabel({ state: 'connecting', waiting: 0, bootstrap: { phase: 'customers', done: 0, total: null } }, ...en),
     ).toEqual({
       text: 'Copying the chain…',
       tone: 'busy',
@@ -78,20 +78,23 @@ describe('the header line about the sync', () => {
     });
     const history = { phase: 'facts', done: 40_000, total: 120_000 } as const;
     expect(
-      syncLabel({ state: 'synced', at: '2026-12-01T09:42:10.000Z', waiting: 2, bootstrap: history }, tz)?.text,
+      syncLabel({ state: 'synced', at: '2026-12-01T09:42:10.000Z', waiting: 2, bootstrap: history }, ...en)?.text,
     ).toBe('Customers ready; copying history: 40,000 of 120,000 entries');
-    expect(syncLabel({ state: 'offline', waiting: 0, lastSyncAt: null, bootstrap: customers }, tz)).toMatchObject({
+    expect(syncLabel({ state: 'offline', waiting: 0, lastSyncAt: null, bootstrap: customers }, ...en)).toMatchObject({
       text: 'Offline — copy of the chain paused at 1,000 of 2,500 customers',
       tone: 'warn',
     });
     expect(
       syncLabel(
         { state: 'offline', waiting: 1, lastSyncAt: null, bootstrap: { phase: 'facts', done: 0, total: null } },
-        tz,
+        ...en,
       )?.text,
     ).toBe('Offline — customers ready; history paused; 1 change waiting');
+    expect(syncLabel({ state: 'connecting', waiting: 0, bootstrap: customers }, ...de)?.text).toBe(
+      'Kette wird kopiert: 1.000 von 2.500 Kunden',
+    );
     // A refusal still says what to do.
-    expect(syncLabel({ state: 'error', waiting: 0, message: 'Revoked.', bootstrap: customers }, tz)).toEqual({
+    expect(syncLabel({ state: 'error', waiting: 0, message: 'Revoked.', bootstrap: customers }, ...en)).toEqual({
       text: 'Not syncing: Revoked.',
       tone: 'error',
     });
