@@ -11,18 +11,7 @@ const READ_PROPS = new Set(['aria-label', 'aria-description', 'aria-roledescript
 const hasWords = (s: string) => /\p{L}/u.test(s);
 
 /** Back-office tabs and the counter dialogs not yet through the catalogues (see README, development notes). */
-const NOT_YET_CONVERTED = new Set([
-  'renderer/src/components/RecoveryScreen.tsx',
-  'renderer/src/components/create/CustomerFormParts.tsx',
-  'renderer/src/components/create/DuplicateWarnings.tsx',
-  'renderer/src/components/create/QuickCreate.tsx',
-  'renderer/src/components/customer/ProfileEditForm.tsx',
-  'renderer/src/components/customer/StyleChoice.tsx',
-  'renderer/src/components/customer/privacy/CustomerDataMenu.tsx',
-  'renderer/src/components/customer/privacy/EraseCustomerDialog.tsx',
-  'renderer/src/components/work/ManagerPinDialog.tsx',
-  'renderer/src/components/work/RecoveryFields.tsx',
-]);
+const NOT_YET_CONVERTED = new Set<string>([]);
 const BACK_OFFICE = /^renderer\/src\/components\/manager\//;
 
 /** The string expressions a JSX expression shows: itself, or the branches of a ?: / && / ?? that end in a string. */

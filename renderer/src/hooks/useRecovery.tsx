@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { needsApproval, type Approval, type Recovery } from '../../../common/recovery';
 import { ApiError, call } from '../api/client';
 import { useFormat } from '../lib/format';
@@ -34,6 +35,7 @@ function focusField(field: RecoveryField): void {
 /** The complaint's recovery steps, their guide (suggestion, apology, authority) and the manager's approval. */
 export function useRecovery(customerId: number | null, draft: LogDraft, update: (change: Partial<LogDraft>) => void): RecoveryFlow {
   const fmt = useFormat();
+  const { t } = useTranslation();
   const { clerk } = useStore();
   const severity = draft.kind === 'complaint' ? draft.recovery.severity : null;
   const guide = useLoad(`recovery:${customerId ?? 'walk-in'}:${severity ?? '-'}`, () =>
@@ -60,7 +62,7 @@ export function useRecovery(customerId: number | null, draft: LogDraft, update: 
   const dialog = asking && (
     <ManagerPinDialog
       amountMinor={asking.recovery.amountMinor}
-      limits={authority ? limitsText(fmt, authority) : 'your limits'}
+      limits={authority ? limitsText(fmt, t, authority) : t('recovery.yourLimits')}
       clerkId={clerk.id}
       onClose={() => setAsking(null)}
       onApprove={async (managerId, pin) => {
@@ -75,7 +77,7 @@ export function useRecovery(customerId: number | null, draft: LogDraft, update: 
     if (!checked.ok) {
       setInvalid(checked.field);
       focusField(checked.field);
-      return checked.message;
+      return t(`recovery.missing.${checked.field}`);
     }
     setInvalid(null);
     const r = checked.recovery;

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../../common/domain';
 import { call } from '../../../api/client';
 import { useFeedback } from '../../../state/feedback';
@@ -12,6 +13,7 @@ import './privacy.css';
  */
 export function CustomerDataMenu({ customer, onErased }: { customer: Customer; onErased(): void }) {
   const { announce, showError } = useFeedback();
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [erasing, setErasing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -39,7 +41,7 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
     try {
       const json = await call('customers.exportData', { customerId: customer.id });
       downloadText(`customer-${customer.id}-data-${new Date().toISOString().slice(0, 10)}.json`, json, 'application/json');
-      announce(`Data of ${customer.displayName} exported`);
+      announce(t('dataMenu.exported', { name: customer.displayName }));
     } catch (err) {
       showError(err);
     } finally {
@@ -67,13 +69,13 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
         disabled={busy}
         onClick={() => setOpen((o) => !o)}
       >
-        Customer data…
+        {t('dataMenu.open')}
       </button>
       {open && (
-        <ul id={menuId} className="data-menu-list plain-list" aria-label={`Data of ${customer.displayName}`}>
+        <ul id={menuId} className="data-menu-list plain-list" aria-label={t('dataMenu.label', { name: customer.displayName })}>
           <li>
             <button type="button" className="btn btn-small btn-quiet" autoFocus onClick={() => void exportData()}>
-              Export data (JSON)
+              {t('dataMenu.export')}
             </button>
           </li>
           <li>
@@ -86,7 +88,7 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
                 setErasing(true);
               }}
             >
-              Erase customer…
+              {t('dataMenu.erase')}
             </button>
           </li>
         </ul>
@@ -97,7 +99,8 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
           onClose={() => setErasing(false)}
           onErased={(r) => {
             setErasing(false);
-            announce(`Customer erased: ${r.interactionsRedacted} interaction entries anonymised, ${r.purchasesKept} purchases kept without personal data`);
+            announce(t('dataMenu.erased', { count: r.interactionsRedacted, purchases: t('erase.purchases', { count: r.purchasesKept }) }));
+
             onErased();
           }}
         />
