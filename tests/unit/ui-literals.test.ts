@@ -10,9 +10,36 @@ import { parse, readSource, sourceFiles, walkTree } from '../helpers/source-file
 const READ_PROPS = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label', 'legend', 'hint', 'empty', 'what']);
 const hasWords = (s: string) => /\p{L}/u.test(s);
 
-/** Back-office tabs and the counter dialogs not yet through the catalogues (see README, development notes). */
-const NOT_YET_CONVERTED = new Set<string>([]);
-const BACK_OFFICE = /^renderer\/src\/components\/manager\//;
+/** Back-office tabs not yet through the catalogues: the list only shrinks. */
+const NOT_YET_CONVERTED = new Set([
+  'renderer/src/components/manager/audit/AuditTab.tsx',
+  'renderer/src/components/manager/followups/FollowUpsTab.tsx',
+  'renderer/src/components/manager/imports/ImportColumns.tsx',
+  'renderer/src/components/manager/imports/ImportConflicts.tsx',
+  'renderer/src/components/manager/imports/ImportProgress.tsx',
+  'renderer/src/components/manager/imports/ImportResult.tsx',
+  'renderer/src/components/manager/imports/ImportTab.tsx',
+  'renderer/src/components/manager/playbook/ConditionEditor.tsx',
+  'renderer/src/components/manager/playbook/ConditionRows.tsx',
+  'renderer/src/components/manager/playbook/PreviewPanel.tsx',
+  'renderer/src/components/manager/playbook/StyleTexts.tsx',
+  'renderer/src/components/manager/playbook/TemplateEditor.tsx',
+  'renderer/src/components/manager/playbook/TemplateList.tsx',
+  'renderer/src/components/manager/playbook/UsageChart.tsx',
+  'renderer/src/components/manager/playbook/VersionHistory.tsx',
+  'renderer/src/components/manager/review/ChartFrame.tsx',
+  'renderer/src/components/manager/review/Charts.tsx',
+  'renderer/src/components/manager/review/ClerkTable.tsx',
+  'renderer/src/components/manager/review/DayLog.tsx',
+  'renderer/src/components/manager/review/DayPicker.tsx',
+  'renderer/src/components/manager/review/ExportPanel.tsx',
+  'renderer/src/components/manager/review/KpiCards.tsx',
+  'renderer/src/components/manager/review/LogFilters.tsx',
+  'renderer/src/components/manager/review/Pager.tsx',
+  'renderer/src/components/manager/review/RecoveryTables.tsx',
+  'renderer/src/components/manager/review/ReviewDialog.tsx',
+  'renderer/src/components/manager/review/ReviewTab.tsx',
+]);
 
 /** The string expressions a JSX expression shows: itself, or the branches of a ?: / && / ?? that end in a string. */
 function shownStrings(e: ts.Expression): ts.Expression[] {
@@ -54,11 +81,12 @@ export function literalProblems(rel: string, text: string): string[] {
 
 describe('words on screen come from the catalogues', () => {
   const components = sourceFiles('renderer/src').filter((f) => f.endsWith('.tsx'));
-  const converted = components.filter((f) => !BACK_OFFICE.test(f) && !NOT_YET_CONVERTED.has(f));
+  const converted = components.filter((f) => !NOT_YET_CONVERTED.has(f));
 
   it('reads the components it guards', () => {
     expect(converted).toContain('renderer/src/App.tsx');
     expect(converted).toContain('renderer/src/components/search/SearchBox.tsx');
+    expect(converted).toContain('renderer/src/components/manager/team/TeamTab.tsx');
     expect(converted.length).toBeGreaterThan(30);
   });
 

@@ -1,14 +1,10 @@
 import { useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { StoreProblem } from '../../../common/domain';
 import { call, errorMessage } from '../api/client';
-import { useFormat, type CounterFormat } from '../lib/format';
+import { fileSize, useFormat } from '../lib/format';
 import { FormError } from './FormError';
 
-/** "1.5 MB" / "1,5 MB": a file's size, its number written the store's way. */
-export const fileSize = (f: CounterFormat, t: TFunction, bytes: number) =>
-  bytes >= 1024 * 1024 ? t('size.mb', { n: f.fixed(bytes / 1024 / 1024, 1) }) : t('size.kb', { n: f.number(Math.max(1, Math.round(bytes / 1024))) });
 
 /** Shown instead of the counter when the store's database cannot be opened. */
 export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem; onRecovered(): void }) {
