@@ -8,7 +8,21 @@ export const DEFAULT_LOCALE = 'en-IE';
 export const DEFAULT_CURRENCY = 'EUR';
 
 /** Locales offered first on the first-run screen; any other one Intl knows can be typed. */
-export const COMMON_LOCALES = [DEFAULT_LOCALE, 'en-GB', 'en-US', 'ga-IE', 'de-DE', 'de-AT', 'de-CH', 'fr-FR', 'nl-NL', 'pl-PL', 'es-ES', 'it-IT', 'pt-PT'];
+export const COMMON_LOCALES = [
+  DEFAULT_LOCALE,
+  'en-GB',
+  'en-US',
+  'ga-IE',
+  'de-DE',
+  'de-AT',
+  'de-CH',
+  'fr-FR',
+  'nl-NL',
+  'pl-PL',
+  'es-ES',
+  'it-IT',
+  'pt-PT',
+];
 
 export interface FormatSettings {
   /** BCP 47, as the store's `locale` setting holds it ("de-DE"). */
@@ -70,18 +84,54 @@ export function createFormat(settings: FormatSettings): Format {
     return f;
   };
   const digits = minorDigits(currency);
-  const moneyFormat = lazy(() => new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }));
-  const dayFormat = lazy(() => new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric' }));
-  const calendarFormat = lazy(() => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }));
-  const weekdayFormat = lazy(() => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }));
+  const moneyFormat = lazy(
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
+  );
+  const dayFormat = lazy(
+    () => new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric' }),
+  );
+  const calendarFormat = lazy(
+    () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }),
+  );
+  const weekdayFormat = lazy(
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: 'UTC',
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      }),
+  );
   const shortFormat = lazy(() => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' }));
   const dateTimeFormat = lazy(
-    () => new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone,
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
   );
-  const timeFormat = lazy(() => new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+  const timeFormat = lazy(
+    () => new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  );
   // en-CA writes YYYY-MM-DD: the one locale here that is not the store's, because the result is data, not text.
-  const isoDayFormat = lazy(() => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
-  const monthDayFormat = lazy(() => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long' }));
+  const isoDayFormat = lazy(
+    () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  );
+  const monthDayFormat = lazy(
+    () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long' }),
+  );
   const listFormat = lazy(() => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
 
   const dayIn = (iso: string) => isoDayFormat().format(new Date(iso));
@@ -90,10 +140,16 @@ export function createFormat(settings: FormatSettings): Format {
     currency,
     timeZone,
     number: (n, maxFraction = 0) => numberFormat({ maximumFractionDigits: maxFraction }).format(n),
-    fixed: (n, fraction) => numberFormat({ minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(n),
-    percent: (pct, maxFraction = 1) => numberFormat({ style: 'percent', maximumFractionDigits: maxFraction }).format(pct / 100),
+    fixed: (n, fraction) =>
+      numberFormat({ minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(n),
+    percent: (pct, maxFraction = 1) =>
+      numberFormat({ style: 'percent', maximumFractionDigits: maxFraction }).format(pct / 100),
     get currencySymbol() {
-      return moneyFormat().formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
+      return (
+        moneyFormat()
+          .formatToParts(0)
+          .find((p) => p.type === 'currency')?.value ?? currency
+      );
     },
     money: (minor) => moneyFormat().format(minorToUnits(minor, currency)),
     day: (iso) => (iso ? dayFormat().format(new Date(iso)) : '—'),

@@ -21,7 +21,6 @@ export const SEVERITY_LABEL: Record<Severity, string> = en.recovery.severity;
 export const REMEDY_LABEL: Record<Remedy, string> = en.recovery.remedy;
 export const ROOT_CAUSE_LABEL: Record<RootCause, string> = en.recovery.rootCause;
 
-
 /** The most one remedy may be worth, in minor units (€100,000): a typo guard, not a policy. */
 export const MAX_REMEDY_MINOR = 10_000_000;
 
@@ -37,7 +36,10 @@ export const recoverySchema = z
     amountMinor: z.number().int('the amount is in whole cents').min(0).max(MAX_REMEDY_MINOR),
     rootCause: z.enum(ROOT_CAUSES),
   })
-  .refine((r) => r.remedy !== 'none' || r.amountMinor === 0, { message: 'a remedy of "none" has no amount', path: ['amountMinor'] });
+  .refine((r) => r.remedy !== 'none' || r.amountMinor === 0, {
+    message: 'a remedy of "none" has no amount',
+    path: ['amountMinor'],
+  });
 export type Recovery = z.output<typeof recoverySchema>;
 
 /** A manager approving a grant above the clerk's authority, at the counter. The PIN is checked, never stored. */
@@ -91,11 +93,15 @@ export function parseRemedyRule(text: string): { ok: true; rule: RemedyRule } | 
   const remedies: Remedy[] = [];
   for (const word of left.split(/\bor\b|,/).map((w) => w.trim().toLowerCase().replace(/\s+/g, ' '))) {
     const remedy = REMEDY_WORDS[word];
-    if (!remedy) return { ok: false, error: `remedies from ${Object.keys(REMEDY_WORDS).join(', ')} (“${word}” is not one)` };
+    if (!remedy)
+      return { ok: false, error: `remedies from ${Object.keys(REMEDY_WORDS).join(', ')} (“${word}” is not one)` };
     if (!remedies.includes(remedy)) remedies.push(remedy);
   }
   const upTo: Partial<Record<Tier, number>> = {};
-  for (const part of right.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of right
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(new|bronze|silver|gold)\s+(\d{1,6})$/i.exec(part);
     if (!m) return { ok: false, error: `a tier and a whole amount in each part, such as “gold 25” (“${part}” is not)` };
     upTo[m[1]!.toLowerCase() as Tier] = Number(m[2]);

@@ -26,7 +26,15 @@ export const search = command({
         ? `No customer matches "${query}".`
         : table(
             ['ID', 'Name', 'Phone', 'Email', 'Loyalty card', 'Last visit', 'Match'],
-            hits.map((h) => [h.id, h.displayName, h.phone, h.email, h.loyaltyId, localDate(ctx, h.lastVisitAt), h.match]),
+            hits.map((h) => [
+              h.id,
+              h.displayName,
+              h.phone,
+              h.email,
+              h.loyaltyId,
+              localDate(ctx, h.lastVisitAt),
+              h.match,
+            ]),
           );
     return { value: hits, text };
   },
@@ -58,12 +66,19 @@ function profileText(ctx: ServiceContext, profile: CustomerProfile, page: Timeli
     ['Birthday', c.birthday],
     ['Language', c.language],
     ['Marketing', `email ${c.marketingConsent ? 'yes' : 'no'}, SMS ${profile.smsConsent ? 'yes' : 'no'}`],
-    ['Town', [profile.address.city, profile.address.postcode, profile.address.country].filter(Boolean).join(', ') || null],
+    [
+      'Town',
+      [profile.address.city, profile.address.postcode, profile.address.country].filter(Boolean).join(', ') || null,
+    ],
     ['Tags', c.tags.join(', ') || null],
     ['Notes', c.notes || null],
     ['Visits', `${profile.visitCount}, last ${localDate(ctx, profile.lastVisitAt) || 'never'}`],
     ['Spend', `${money(ctx, profile.lifetimeSpendCents)} over ${profile.purchaseCount} purchase(s)`],
-    ['Before', profile.before && `${money(ctx, profile.before.spendCents)} over ${profile.before.orders} order(s) before Counterpart`],
+    [
+      'Before',
+      profile.before &&
+        `${money(ctx, profile.before.spendCents)} over ${profile.before.orders} order(s) before Counterpart`,
+    ],
   ];
   for (const [k, v] of facts) if (v) out.push(`  ${k.padEnd(13)}${v}`);
   if (profile.openIssues.length) {
@@ -73,19 +88,40 @@ function profileText(ctx: ServiceContext, profile: CustomerProfile, page: Timeli
       out.push(`  #${i.interactionId} ${i.kind} ${i.outcome} since ${localDate(ctx, i.openedAt)}${due}: ${i.notes}`);
     }
   }
-  out.push('', page.entries.length ? `History (newest first${page.nextCursor ? `, first ${page.entries.length}` : ''}):` : 'No history yet.');
-  if (page.entries.length) out.push(table(['Date', 'What', 'Detail'], page.entries.map((e) => [localDate(ctx, e.at), ...entryText(ctx, e)]), 90).trimEnd());
+  out.push(
+    '',
+    page.entries.length
+      ? `History (newest first${page.nextCursor ? `, first ${page.entries.length}` : ''}):`
+      : 'No history yet.',
+  );
+  if (page.entries.length)
+    out.push(
+      table(
+        ['Date', 'What', 'Detail'],
+        page.entries.map((e) => [localDate(ctx, e.at), ...entryText(ctx, e)]),
+        90,
+      ).trimEnd(),
+    );
   return out.join('\n');
 }
 
 function entryText(ctx: ServiceContext, e: TimelineEntry): [string, string] {
   if (e.type === 'purchase') {
-    const items = e.items.map((i) => `${i.quantity > 1 ? `${i.quantity} x ` : ''}${i.description}${i.returnStatus === 'returned' ? ' (returned)' : ''}`);
+    const items = e.items.map(
+      (i) =>
+        `${i.quantity > 1 ? `${i.quantity} x ` : ''}${i.description}${i.returnStatus === 'returned' ? ' (returned)' : ''}`,
+    );
     return [`purchase ${money(ctx, e.totalCents)}`, `${e.receiptNo}: ${items.join('; ')}`];
   }
   const i = e.interaction;
   const mood = i.sentiment ? ` [${i.sentiment}/5]` : '';
-  const flags = [e.open ? 'OPEN' : '', e.amendmentCount ? 'amended' : '', i.resolves.length ? `resolves ${i.resolves.map((r) => `#${r}`).join(', ')}` : ''].filter(Boolean).join(', ');
+  const flags = [
+    e.open ? 'OPEN' : '',
+    e.amendmentCount ? 'amended' : '',
+    i.resolves.length ? `resolves ${i.resolves.map((r) => `#${r}`).join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return [`#${e.id} ${i.kind} ${i.outcome}`, `${i.clerkName}${mood}${flags ? ` (${flags})` : ''}: ${i.notes || '-'}`];
 }
 
@@ -106,6 +142,9 @@ export const suggest = command({
       out.push(`${n + 1}. ${s.title}${s.issueId ? ` (about #${s.issueId})` : ''}`, `   "${s.text}"`);
       for (const r of s.reasons) out.push(`   - ${r.fact}`);
     });
-    return { value: suggestions, text: suggestions.length === 0 ? 'No suggestions for this customer right now.' : out.join('\n') };
+    return {
+      value: suggestions,
+      text: suggestions.length === 0 ? 'No suggestions for this customer right now.' : out.join('\n'),
+    };
   },
 });

@@ -48,6 +48,10 @@ export interface ServiceContext {
   now: () => Date;
 }
 
-export function createContext(db: DB, config: Partial<StoreConfig> = {}, now: () => Date = () => new Date()): ServiceContext {
+export function createContext(
+  db: DB,
+  config: Partial<StoreConfig> = {},
+  now: () => Date = () => new Date(),
+): ServiceContext {
   return { db, config: { ...DEFAULT_CONFIG, ...config }, now };
 }

@@ -30,59 +30,66 @@ export type VerifiedApprover = { readonly managerId: number; readonly [verified]
  * two grants saved at once (here or at another till) cannot both slip under the daily limit; above the authority,
  * only `approver` (a manager whose PIN was just checked) lets it through.
  */
-export function logInteraction(ctx: ServiceContext, clerkId: number, input: LogInteractionInput, approver: VerifiedApprover | null = null): Interaction {
+export function logInteraction(
+  ctx: ServiceContext,
+  clerkId: number,
+  input: LogInteractionInput,
+  approver: VerifiedApprover | null = null,
+): Interaction {
   const d = logInteractionSchema.parse(input);
   const repo = interactionsRepo(ctx.db);
-  return ctx.db.transaction(() => {
-    if (d.requestId) {
-      const existing = repo.byRequestId.get(d.requestId);
-      if (existing) return getInteraction(ctx, existing.id);
-    }
-    if (d.customerId !== null && !customersRepo(ctx.db).byId.get(d.customerId)) {
-      throw new AppError('NOT_FOUND', `No customer with id ${d.customerId}.`);
-    }
-    assertSettleable(repo, d.customerId, d.resolves);
-    if (d.outcome === 'follow_up' && !d.followUpDue) {
-      throw new AppError('VALIDATION', 'A follow-up needs a due date.');
-    }
-    const now = ctx.now();
-    const day = localDay(now, ctx.config.timeZone);
-    assertPromisable(d.followUpDue, day);
-    const grant = checkGrant(ctx, clerkId, d.kind, d.recovery, day, approver);
-    const info = repo.insert.run({
-      customer_id: d.customerId,
-      created_at: now.toISOString(),
-      local_day: day,
-      kind: d.kind,
-      outcome: d.outcome,
-      sentiment: d.sentiment,
-      notes: d.notes,
-      follow_up_due: d.followUpDue,
-      clerk_id: clerkId,
-      terminal_id: ctx.config.terminalId,
-      suggestion_template_id: d.suggestionTemplateId,
-      said: d.said,
-      amends_id: null,
-      amend_reason: null,
-      request_id: d.requestId ?? null,
-      ...recoveryColumns(d.recovery, grant.approvedBy),
-    });
-    const id = Number(info.lastInsertRowid);
-    if (d.recovery && d.recovery.remedy !== 'none') {
-      // Who granted what, and who approved it; in the entry's transaction, so no grant is on disk unaudited.
-      audit(ctx, clerkId, 'goodwill_grant', `interaction:${id}`, {
-        remedy: d.recovery.remedy,
-        amountMinor: d.recovery.amountMinor,
-        currency: ctx.config.currency,
-        severity: d.recovery.severity,
-        approvedBy: grant.approvedBy,
-        withinAuthority: grant.approvedBy === null,
+  return ctx.db
+    .transaction(() => {
+      if (d.requestId) {
+        const existing = repo.byRequestId.get(d.requestId);
+        if (existing) return getInteraction(ctx, existing.id);
+      }
+      if (d.customerId !== null && !customersRepo(ctx.db).byId.get(d.customerId)) {
+        throw new AppError('NOT_FOUND', `No customer with id ${d.customerId}.`);
+      }
+      assertSettleable(repo, d.customerId, d.resolves);
+      if (d.outcome === 'follow_up' && !d.followUpDue) {
+        throw new AppError('VALIDATION', 'A follow-up needs a due date.');
+      }
+      const now = ctx.now();
+      const day = localDay(now, ctx.config.timeZone);
+      assertPromisable(d.followUpDue, day);
+      const grant = checkGrant(ctx, clerkId, d.kind, d.recovery, day, approver);
+      const info = repo.insert.run({
+        customer_id: d.customerId,
+        created_at: now.toISOString(),
+        local_day: day,
+        kind: d.kind,
+        outcome: d.outcome,
+        sentiment: d.sentiment,
+        notes: d.notes,
+        follow_up_due: d.followUpDue,
+        clerk_id: clerkId,
+        terminal_id: ctx.config.terminalId,
+        suggestion_template_id: d.suggestionTemplateId,
+        said: d.said,
+        amends_id: null,
+        amend_reason: null,
+        request_id: d.requestId ?? null,
+        ...recoveryColumns(d.recovery, grant.approvedBy),
       });
-    }
-    // In the same transaction: the entry and the issues it settles are on disk together or not at all.
-    for (const issue of [...d.resolves].sort((a, b) => a - b)) repo.settle.run(id, issue);
-    return getInteraction(ctx, id);
-  }).immediate();
+      const id = Number(info.lastInsertRowid);
+      if (d.recovery && d.recovery.remedy !== 'none') {
+        // Who granted what, and who approved it; in the entry's transaction, so no grant is on disk unaudited.
+        audit(ctx, clerkId, 'goodwill_grant', `interaction:${id}`, {
+          remedy: d.recovery.remedy,
+          amountMinor: d.recovery.amountMinor,
+          currency: ctx.config.currency,
+          severity: d.recovery.severity,
+          approvedBy: grant.approvedBy,
+          withinAuthority: grant.approvedBy === null,
+        });
+      }
+      // In the same transaction: the entry and the issues it settles are on disk together or not at all.
+      for (const issue of [...d.resolves].sort((a, b) => a - b)) repo.settle.run(id, issue);
+      return getInteraction(ctx, id);
+    })
+    .immediate();
 }
 
 /**
@@ -104,7 +111,8 @@ function checkGrant(
   if (recovery.amountMinor === 0) return { approvedBy: null };
   const approvedBy = approver && approver.managerId !== clerkId ? approver.managerId : null;
   const authority = goodwillAuthority(ctx, requireClerk(ctx, clerkId), day);
-  if (approvedBy === null && needsApproval(authority, recovery.amountMinor)) throw approvalNeeded(ctx, authority, recovery.amountMinor);
+  if (approvedBy === null && needsApproval(authority, recovery.amountMinor))
+    throw approvalNeeded(ctx, authority, recovery.amountMinor);
   return { approvedBy };
 }
 
@@ -124,7 +132,11 @@ function recoveryColumns(r: Recovery | null, approvedBy: number | null): Recover
  * Each issue to settle must be an open issue of this customer. Another customer's (or a walk-in's) is a mistake in
  * the request; one closed meanwhile (another terminal settled it) is a conflict the clerk resolves by reloading.
  */
-function assertSettleable(repo: ReturnType<typeof interactionsRepo>, customerId: number | null, issues: readonly number[]): void {
+function assertSettleable(
+  repo: ReturnType<typeof interactionsRepo>,
+  customerId: number | null,
+  issues: readonly number[],
+): void {
   for (const id of issues) {
     const issue = repo.issueById.get(id);
     if (!issue || customerId === null || issue.customer_id !== customerId) {
@@ -161,41 +173,48 @@ const insertReview = preparedFor((db: ServiceContext['db']) =>
  * Corrects an entry by appending an amendment; the original row is never touched. With `review`, the amendment is a
  * manager's review: fields not given in `input` carry the entry's current values forward, so it changes nothing else.
  */
-export function amendInteraction(ctx: ServiceContext, clerkId: number, input: AmendInteractionInput, review?: ReviewMark): Interaction {
+export function amendInteraction(
+  ctx: ServiceContext,
+  clerkId: number,
+  input: AmendInteractionInput,
+  review?: ReviewMark,
+): Interaction {
   const d = amendInteractionSchema.parse(input);
   const repo = interactionsRepo(ctx.db);
-  return ctx.db.transaction(() => {
-    const original = repo.originalById.get(d.interactionId);
-    if (!original) throw new AppError('NOT_FOUND', `No interaction with id ${d.interactionId}.`);
-    const current = getInteraction(ctx, original.id);
-    const now = ctx.now();
-    const outcome = d.outcome ?? current.outcome;
-    const followUpDue = d.followUpDue !== undefined ? d.followUpDue : current.followUpDue;
-    if (outcome === 'follow_up' && !followUpDue) throw new AppError('VALIDATION', 'A follow-up needs a due date.');
-    // Only a date the amendment sets is checked: one carried forward was promised on its own day.
-    if (d.followUpDue !== undefined) assertPromisable(d.followUpDue, localDay(now, ctx.config.timeZone));
-    const row: NewInteractionRow = {
-      customer_id: original.customer_id,
-      created_at: now.toISOString(),
-      local_day: localDay(now, ctx.config.timeZone),
-      kind: d.kind ?? current.kind,
-      outcome,
-      sentiment: d.sentiment !== undefined ? d.sentiment : current.sentiment,
-      notes: d.notes ?? current.notes,
-      follow_up_due: followUpDue,
-      clerk_id: clerkId,
-      terminal_id: ctx.config.terminalId,
-      suggestion_template_id: null,
-      said: '',
-      amends_id: original.id,
-      amend_reason: d.reason,
-      request_id: null,
-      ...NO_RECOVERY,
-    };
-    if (review) insertReview(ctx.db).run({ ...row, flagged: review.flagged ? 1 : 0, review_note: review.note });
-    else repo.insert.run(row);
-    return getInteraction(ctx, original.id);
-  }).immediate();
+  return ctx.db
+    .transaction(() => {
+      const original = repo.originalById.get(d.interactionId);
+      if (!original) throw new AppError('NOT_FOUND', `No interaction with id ${d.interactionId}.`);
+      const current = getInteraction(ctx, original.id);
+      const now = ctx.now();
+      const outcome = d.outcome ?? current.outcome;
+      const followUpDue = d.followUpDue !== undefined ? d.followUpDue : current.followUpDue;
+      if (outcome === 'follow_up' && !followUpDue) throw new AppError('VALIDATION', 'A follow-up needs a due date.');
+      // Only a date the amendment sets is checked: one carried forward was promised on its own day.
+      if (d.followUpDue !== undefined) assertPromisable(d.followUpDue, localDay(now, ctx.config.timeZone));
+      const row: NewInteractionRow = {
+        customer_id: original.customer_id,
+        created_at: now.toISOString(),
+        local_day: localDay(now, ctx.config.timeZone),
+        kind: d.kind ?? current.kind,
+        outcome,
+        sentiment: d.sentiment !== undefined ? d.sentiment : current.sentiment,
+        notes: d.notes ?? current.notes,
+        follow_up_due: followUpDue,
+        clerk_id: clerkId,
+        terminal_id: ctx.config.terminalId,
+        suggestion_template_id: null,
+        said: '',
+        amends_id: original.id,
+        amend_reason: d.reason,
+        request_id: null,
+        ...NO_RECOVERY,
+      };
+      if (review) insertReview(ctx.db).run({ ...row, flagged: review.flagged ? 1 : 0, review_note: review.note });
+      else repo.insert.run(row);
+      return getInteraction(ctx, original.id);
+    })
+    .immediate();
 }
 
 /** An original interaction as it stands now (amendments applied). */

@@ -39,9 +39,14 @@ const wholeUnits = (ctx: ServiceContext, key: SettingKey): number => Number(sett
 const minorOf = (ctx: ServiceContext, units: number): number => unitsToMinor(units, ctx.config.currency);
 
 /** The clerk's limits today and what they have granted on their own so far; managers and admins have no limit. */
-export function goodwillAuthority(ctx: ServiceContext, clerk: Clerk, day = localDay(ctx.now(), ctx.config.timeZone)): GoodwillAuthority {
+export function goodwillAuthority(
+  ctx: ServiceContext,
+  clerk: Clerk,
+  day = localDay(ctx.now(), ctx.config.timeZone),
+): GoodwillAuthority {
   const grantedTodayMinor = recoveryRepo(ctx.db).grantedOnOwn.get(clerk.id, day)!.total;
-  if (ROLE_RANK[clerk.role] >= ROLE_RANK.manager) return { perInteractionMinor: null, perDayMinor: null, grantedTodayMinor };
+  if (ROLE_RANK[clerk.role] >= ROLE_RANK.manager)
+    return { perInteractionMinor: null, perDayMinor: null, grantedTodayMinor };
   return {
     perInteractionMinor: minorOf(ctx, wholeUnits(ctx, 'goodwillClerkPerInteraction')),
     perDayMinor: minorOf(ctx, wholeUnits(ctx, 'goodwillClerkPerDay')),
@@ -63,7 +68,11 @@ export function approvalNeeded(ctx: ServiceContext, a: GoodwillAuthority, amount
   );
 }
 
-const SETTING_OF: Record<Severity, SettingKey> = { minor: 'remedyMinor', serious: 'remedySerious', severe: 'remedySevere' };
+const SETTING_OF: Record<Severity, SettingKey> = {
+  minor: 'remedyMinor',
+  serious: 'remedySerious',
+  severe: 'remedySevere',
+};
 
 /** The manager's rule for a severity; a stored rule that no longer parses falls back to the default. */
 export function remedyRule(ctx: ServiceContext, severity: Severity): RemedyRule {
@@ -90,7 +99,10 @@ export function standingOf(ctx: ServiceContext, customerId: number | null): Stan
   const basis = tierBasis(row);
   const tier = tierFor(ctx, basis.spendCents, basis.visits);
   const today = localDay(ctx.now(), ctx.config.timeZone);
-  const years = Math.max(0, Math.floor(daysBetween(localDay(new Date(row.created_at), ctx.config.timeZone), today) / 365.25));
+  const years = Math.max(
+    0,
+    Math.floor(daysBetween(localDay(new Date(row.created_at), ctx.config.timeZone), today) / 365.25),
+  );
   const loyalYears = wholeUnits(ctx, 'remedyLoyalYears');
   const lifted = loyalYears > 0 && years >= loyalYears;
   const column = lifted ? TIERS_IN_ORDER[Math.min(TIERS_IN_ORDER.indexOf(tier) + 1, TIERS_IN_ORDER.length - 1)]! : tier;
@@ -100,7 +112,11 @@ export function standingOf(ctx: ServiceContext, customerId: number | null): Stan
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** Severity × standing through the manager's table, with the reason in one line. */
-export function suggestRemedy(ctx: ServiceContext, customerId: number | null, severity: Severity): RecoveryGuide['suggestion'] {
+export function suggestRemedy(
+  ctx: ServiceContext,
+  customerId: number | null,
+  severity: Severity,
+): RecoveryGuide['suggestion'] {
   const s = standingOf(ctx, customerId);
   const rule = remedyRule(ctx, severity);
   const upToMinor = minorOf(ctx, rule.upTo[s.column]);
@@ -115,12 +131,24 @@ export function suggestRemedy(ctx: ServiceContext, customerId: number | null, se
         ];
   const remedies = rule.remedies.map((r) => REMEDY_LABEL[r].toLowerCase()).join(' or ');
   const amount = upToMinor > 0 ? ` up to ${createFormat(ctx.config).money(upToMinor)}` : '';
-  return { remedies: rule.remedies, upToMinor, why: `${SEVERITY_LABEL[severity]} · ${who.join(' · ')} → ${remedies}${amount}` };
+  return {
+    remedies: rule.remedies,
+    upToMinor,
+    why: `${SEVERITY_LABEL[severity]} · ${who.join(' · ')} → ${remedies}${amount}`,
+  };
 }
 
 /** Everything the recovery steps of the log form show for one severity. */
-export function recoveryGuide(ctx: ServiceContext, clerk: Clerk, customerId: number | null, severity: Severity): RecoveryGuide {
-  const style = customerId === null ? 'unknown' : ((customersRepo(ctx.db).byId.get(customerId)?.style ?? 'unknown') as RecoveryGuide['style']);
+export function recoveryGuide(
+  ctx: ServiceContext,
+  clerk: Clerk,
+  customerId: number | null,
+  severity: Severity,
+): RecoveryGuide {
+  const style =
+    customerId === null
+      ? 'unknown'
+      : ((customersRepo(ctx.db).byId.get(customerId)?.style ?? 'unknown') as RecoveryGuide['style']);
   return {
     severity,
     suggestion: suggestRemedy(ctx, customerId, severity),

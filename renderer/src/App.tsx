@@ -1,4 +1,14 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import {
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Dispatch,
+  type SetStateAction,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Clerk, StoreProblem } from '../../common/domain';
 import { call, errorMessage, setConflictHandler, setForbiddenHandler } from './api/client';
@@ -24,7 +34,9 @@ type Boot =
 
 // The back office (charts, imports, the playbook editor) is its own chunk, fetched when a manager first opens it:
 // the counter, which every clerk starts, loads without it.
-const ManagerScreen = lazy(() => import('./components/manager/ManagerScreen').then((m) => ({ default: m.ManagerScreen })));
+const ManagerScreen = lazy(() =>
+  import('./components/manager/ManagerScreen').then((m) => ({ default: m.ManagerScreen })),
+);
 
 export function App() {
   return (
@@ -113,7 +125,10 @@ function Screens({ boot, setBoot }: { boot: Boot; setBoot: Dispatch<SetStateActi
     );
   }, []);
 
-  const store = useMemo<StoreState | null>(() => (boot.phase === 'counter' ? { ...boot.store, refreshInfo } : null), [boot, refreshInfo]);
+  const store = useMemo<StoreState | null>(
+    () => (boot.phase === 'counter' ? { ...boot.store, refreshInfo } : null),
+    [boot, refreshInfo],
+  );
 
   // The screen is covered when the idle time runs out, not at the next key. Drafts are written first (the session
   // may still save them), the session is ended in the main process, and the view stays in the address so signing in
@@ -174,7 +189,11 @@ function Screens({ boot, setBoot }: { boot: Boot; setBoot: Dispatch<SetStateActi
         />
       )}
       {boot.phase === 'pick' && (
-        <ClerkPicker demo={boot.info.demo} notice={boot.notice ?? null} onSignedIn={(clerk) => signedIn(boot.info, clerk)} />
+        <ClerkPicker
+          demo={boot.info.demo}
+          notice={boot.notice ?? null}
+          onSignedIn={(clerk) => signedIn(boot.info, clerk)}
+        />
       )}
       {boot.phase === 'counter' && (
         <StoreContext.Provider value={store}>
@@ -194,7 +213,11 @@ function Screens({ boot, setBoot }: { boot: Boot; setBoot: Dispatch<SetStateActi
               />
             </Suspense>
           ) : (
-            <CounterScreen key={boot.store.clerk.id} onSwitchClerk={() => void switchClerk()} onManage={() => setManageTab('')} />
+            <CounterScreen
+              key={boot.store.clerk.id}
+              onSwitchClerk={() => void switchClerk()}
+              onManage={() => setManageTab('')}
+            />
           )}
         </StoreContext.Provider>
       )}

@@ -5,7 +5,18 @@ import { cardEnd } from '../../common/card-shape';
 import { translator } from '../../common/i18n';
 import { agoWording as agoIn, dueWording as dueIn } from '../../common/relative-day';
 import { expect, test } from './fixtures';
-import { CLERK, MANAGER, TODAY, clerkId, expectAccessible, fitsItsWidth, openBackOffice, signIn, snap, value } from './manager-helpers';
+import {
+  CLERK,
+  MANAGER,
+  TODAY,
+  clerkId,
+  expectAccessible,
+  fitsItsWidth,
+  openBackOffice,
+  signIn,
+  snap,
+  value,
+} from './manager-helpers';
 
 const en = translator('en');
 const dueWording = (due: string, today: string) => dueIn(due, today, en);
@@ -16,7 +27,10 @@ const SIZES = [
   { width: 1024, height: 768 },
 ];
 
-test('home: due today and overdue (promised callbacks first) and mine; ↓ enters the list, a digit opens', async ({ app, page }, testInfo) => {
+test('home: due today and overdue (promised callbacks first) and mine; ↓ enters the list, a digit opens', async ({
+  app,
+  page,
+}, testInfo) => {
   const open = await value(app, 'followups.list', {}, MANAGER);
   const later = open.find((f) => f.customer && f.dueDate && f.dueDate > TODAY)!;
   await value(app, 'followups.assign', { interactionId: later.interactionId, clerkId: clerkId(app, CLERK) }, MANAGER);
@@ -76,7 +90,10 @@ test('Follow-ups tab: "Due today" and "Mine" filters', async ({ app, page }) => 
   await value(app, 'followups.assign', { interactionId: later.interactionId, clerkId: clerkId(app, MANAGER) }, MANAGER);
   await signIn(page, MANAGER);
   await openBackOffice(page, 'Follow-ups');
-  const ids = () => page.locator('tbody tr[data-followup-id]').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-followup-id'))));
+  const ids = () =>
+    page
+      .locator('tbody tr[data-followup-id]')
+      .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-followup-id'))));
   await page.getByLabel('Mine', { exact: true }).check();
   await expect.poll(ids).toEqual([later.interactionId]);
   await page.getByLabel('Due today', { exact: true }).check();
@@ -88,7 +105,10 @@ test('Follow-ups tab: "Due today" and "Mine" filters', async ({ app, page }) => 
 test.describe('in a store whose cards are 13 digits starting 2000', () => {
   test.use({ managed: { cardPrefix: '2000', cardLength: 13 } });
 
-  test('results: column headers, the card by its end, tier, last visit in days, what is owed in words', async ({ app, page }, testInfo) => {
+  test('results: column headers, the card by its end, tier, last visit in days, what is owed in words', async ({
+    app,
+    page,
+  }, testInfo) => {
     const open = await value(app, 'followups.list', {}, MANAGER);
     const waiting = open.find((f) => f.kind === 'pickup' && f.customer)!;
     const overdue = open.find((f) => f.overdue && f.customer && f.customer.id !== waiting.customer!.id)!;

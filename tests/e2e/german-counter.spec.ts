@@ -19,12 +19,20 @@ test.use({ managed: { locale: 'de-DE', currency: 'EUR', timeZone: 'Europe/Berlin
 
 async function expectAccessible(page: Page, testInfo: TestInfo, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-  await testInfo.attach(`axe-${screen}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
+  await testInfo.attach(`axe-${screen}.json`, {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  });
   expect(bad, `accessibility on the ${screen} screen`).toEqual([]);
 }
 
-test('a German store: sign in, search, open a profile and log an entry, all in German', async ({ app, page }, testInfo) => {
+test('a German store: sign in, search, open a profile and log an entry, all in German', async ({
+  app,
+  page,
+}, testInfo) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
   await expect(page.getByRole('heading', { name: 'Wer steht an der Theke?' })).toBeVisible();
   await expectAccessible(page, testInfo, 'Anmeldung');
@@ -38,18 +46,29 @@ test('a German store: sign in, search, open a profile and log an entry, all in G
 
   // A customer with purchases, so the profile shows an amount and a history.
   const c = app.backend.db
-    .prepare(`SELECT id, first_name || ' ' || last_name AS name FROM customers WHERE lifetime_spend_cents > 100000 ORDER BY id LIMIT 1`)
+    .prepare(
+      `SELECT id, first_name || ' ' || last_name AS name FROM customers WHERE lifetime_spend_cents > 100000 ORDER BY id LIMIT 1`,
+    )
     .get() as { id: number; name: string };
   await search(page).pressSequentially(c.name, { delay: 20 });
   const option = page.locator(`[role="option"][data-customer-id="${c.id}"]`);
   await expect(option).toBeVisible();
-  await expect(page.locator('.search-status')).toHaveText(/^\d+ Kunden?( \(beste Treffer; tippe weiter, um einzugrenzen\))?$/);
-  await expect(option).toHaveAttribute('aria-label', /Stufe (Neu|Bronze|Silber|Gold), (letzter Besuch (heute|gestern|vor \d+ (Tag|Tagen|Woche|Wochen|Monat|Monaten|Jahr|Jahren))|noch keine Besuche)/);
+  await expect(page.locator('.search-status')).toHaveText(
+    /^\d+ Kunden?( \(beste Treffer; tippe weiter, um einzugrenzen\))?$/,
+  );
+  await expect(option).toHaveAttribute(
+    'aria-label',
+    /Stufe (Neu|Bronze|Silber|Gold), (letzter Besuch (heute|gestern|vor \d+ (Tag|Tagen|Woche|Wochen|Monat|Monaten|Jahr|Jahren))|noch keine Besuche)/,
+  );
   await expect(page.locator('.result-head')).toContainText('Letzter Besuch');
   await option.click();
 
   await expect(page.getByRole('heading', { level: 2, name: c.name })).toBeVisible();
-  const fact = (label: string) => page.locator('.facts > div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
+  const fact = (label: string) =>
+    page
+      .locator('.facts > div')
+      .filter({ has: page.getByText(label, { exact: true }) })
+      .locator('dd');
   await expect(fact('Umsatz gesamt')).toHaveText(GERMAN_EUROS);
   await expect(fact('Kunde seit')).toHaveText(GERMAN_DAY);
   await expect(fact('Letzter Besuch')).toHaveText(GERMAN_DAY);
@@ -70,10 +89,14 @@ test('a German store: sign in, search, open a profile and log an entry, all in G
   await page.getByLabel('Notizen').fill(note);
   // The limit with a German thousands dot ("4.000"), read back as the code's own number.
   await expect(page.getByTestId('notes-count')).toHaveText(new RegExp(`^${note.length} / \\d{1,3}\\.\\d{3} Zeichen$`));
-  expect(Number((await page.getByTestId('notes-count').textContent())!.split('/')[1]!.replace(/\D/g, ''))).toBe(MAX_NOTES);
+  expect(Number((await page.getByTestId('notes-count').textContent())!.split('/')[1]!.replace(/\D/g, ''))).toBe(
+    MAX_NOTES,
+  );
   await page.getByRole('button', { name: /Gespräch speichern/ }).click();
   await expect(page.getByTestId('announcer')).toHaveText('Gespräch gespeichert');
-  await expect(page.getByTestId('saved-note')).toHaveText(/^Gespeichert: Anfrage · Erledigt, 23\. Nov\. 2026, \d{2}:\d{2}\.$/);
+  await expect(page.getByTestId('saved-note')).toHaveText(
+    /^Gespeichert: Anfrage · Erledigt, 23\. Nov\. 2026, \d{2}:\d{2}\.$/,
+  );
   const first = page.locator('#timeline-scroll [data-index="0"]');
   await expect(first).toContainText(note);
   await expect(first).toContainText(`von ${CLERK}`);
@@ -81,7 +104,10 @@ test('a German store: sign in, search, open a profile and log an entry, all in G
   expect(saved).toEqual([{ customer_id: c.id, kind: 'inquiry', outcome: 'resolved' }]);
 });
 
-test('the back office of a German store reads German: tabs, team, follow-up counts and the audit log', async ({ app, page }, testInfo) => {
+test('the back office of a German store reads German: tabs, team, follow-up counts and the audit log', async ({
+  app,
+  page,
+}, testInfo) => {
   const de = CATALOGUES.de;
   const t = translator('de-DE');
   await page.getByRole('button', { name: new RegExp(MANAGER) }).click();

@@ -37,7 +37,9 @@ test("a goodwill grant above the clerk's limit needs the manager's PIN", async (
   await page.keyboard.type('The frying pan broke within a month; second time');
 
   // The suggestion says why; the apology is in Tony's style and goes into "What I'll say".
-  await expect(steps.getByTestId('suggested-remedy')).toContainText(/Severe · \w+ · .* → refund or replacement up to €/);
+  await expect(steps.getByTestId('suggested-remedy')).toContainText(
+    /Severe · \w+ · .* → refund or replacement up to €/,
+  );
   await steps.getByRole('button', { name: /Say this/ }).click();
   await expect(page.getByLabel('What I’ll say')).not.toHaveValue('');
 
@@ -64,7 +66,12 @@ test("a goodwill grant above the clerk's limit needs the manager's PIN", async (
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('alert')).toContainText('Wrong PIN. 4 attempt(s) left');
   await expect(dialog.getByLabel("Manager's PIN")).toBeFocused();
-  const grants = () => app.backend.db.prepare('SELECT recovery_amount_minor AS amount, goodwill_approved_by AS approvedBy, clerk_id AS clerk FROM interactions WHERE recovery_amount_minor > 0').all();
+  const grants = () =>
+    app.backend.db
+      .prepare(
+        'SELECT recovery_amount_minor AS amount, goodwill_approved_by AS approvedBy, clerk_id AS clerk FROM interactions WHERE recovery_amount_minor > 0',
+      )
+      .all();
   expect(grants()).toEqual([]);
 
   await page.keyboard.type('1234');
@@ -72,22 +79,38 @@ test("a goodwill grant above the clerk's limit needs the manager's PIN", async (
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('announcer')).toHaveText('Interaction saved');
   expect(grants()).toEqual([{ amount: AMOUNT * 100, approvedBy: clerkId(app, MANAGER), clerk: clerkId(app, CLERK) }]);
-  const audit = app.backend.db.prepare("SELECT details FROM audit_log WHERE event = 'goodwill_grant'").all() as { details: string }[];
-  expect(audit.map((a) => JSON.parse(a.details) as unknown)).toMatchObject([{ amountMinor: AMOUNT * 100, approvedBy: clerkId(app, MANAGER), withinAuthority: false }]);
+  const audit = app.backend.db.prepare("SELECT details FROM audit_log WHERE event = 'goodwill_grant'").all() as {
+    details: string;
+  }[];
+  expect(audit.map((a) => JSON.parse(a.details) as unknown)).toMatchObject([
+    { amountMinor: AMOUNT * 100, approvedBy: clerkId(app, MANAGER), withinAuthority: false },
+  ]);
   // The form starts afresh, and the clerk is still the one signed in.
   await expect(page.getByTestId('signed-in-clerk')).toHaveText(CLERK);
   await snap(page, testInfo, 'recovery-after-save');
 });
 
 test('the daily review shows goodwill per clerk and complaints by root cause', async ({ app, page }, testInfo) => {
-  const tony = (app.backend.db.prepare("SELECT id FROM customers WHERE first_name = 'Tony' AND last_name = 'O''Rourke'").get() as { id: number }).id;
-  const recovery = { severity: 'minor', whatWentWrong: 'waited twenty minutes at the till', remedy: 'gift', amountMinor: 1000, rootCause: 'wait' } as const;
+  const tony = (
+    app.backend.db.prepare("SELECT id FROM customers WHERE first_name = 'Tony' AND last_name = 'O''Rourke'").get() as {
+      id: number;
+    }
+  ).id;
+  const recovery = {
+    severity: 'minor',
+    whatWentWrong: 'waited twenty minutes at the till',
+    remedy: 'gift',
+    amountMinor: 1000,
+    rootCause: 'wait',
+  } as const;
   await value(app, 'interactions.log', { customerId: tony, kind: 'complaint', outcome: 'resolved', recovery }, CLERK);
   await signIn(page, MANAGER);
   await openBackOffice(page, 'Daily review');
   const block = page.getByRole('region', { name: 'Complaints put right' });
   const goodwill = block.getByRole('table', { name: 'Goodwill granted per clerk' });
   await expect(goodwill.getByRole('row', { name: new RegExp(CLERK) })).toContainText(formatMoney(recovery.amountMinor));
-  await expect(block.getByRole('table', { name: 'Complaints by root cause' }).getByRole('row', { name: /Wait/ })).toContainText('1');
+  await expect(
+    block.getByRole('table', { name: 'Complaints by root cause' }).getByRole('row', { name: /Wait/ }),
+  ).toContainText('1');
   await expectAccessible(page, testInfo, 'review-recovery');
 });

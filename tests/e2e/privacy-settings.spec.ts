@@ -9,14 +9,27 @@ import { backupNow } from '../../main/services/backup';
 import { createCustomer } from '../../main/services/customers';
 import { storagePolicy } from '../../main/services/store-settings';
 import { expect, test } from './fixtures';
-import { ADMIN, CLERK, MANAGER, clerkId, expectAccessible, openBackOffice, signIn, snap, value } from './manager-helpers';
+import {
+  ADMIN,
+  CLERK,
+  MANAGER,
+  clerkId,
+  expectAccessible,
+  openBackOffice,
+  signIn,
+  snap,
+  value,
+} from './manager-helpers';
 
 const setting = (page: Page, key: string) => page.locator(`[data-setting="${key}"]`);
 
 test.describe('settings with a managed config', () => {
   test.use({ managed: { storeId: 'dub-01', returnWindowDays: 28 } });
 
-  test('locked keys are read-only, a policy is saved with the server’s checks, and the change is audited', async ({ app, page }, testInfo) => {
+  test('locked keys are read-only, a policy is saved with the server’s checks, and the change is audited', async ({
+    app,
+    page,
+  }, testInfo) => {
     await signIn(page, MANAGER);
     await openBackOffice(page, 'Settings');
     await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
@@ -43,7 +56,9 @@ test.describe('settings with a managed config', () => {
     await goodwill.fill('400');
     const policies = page.locator('[data-group="policies"]');
     await policies.getByRole('button', { name: 'Save policies' }).click();
-    await expect(policies.getByRole('alert')).toHaveText('Goodwill allowance (goodwillDays) must be a whole number from 0 to 365 days.');
+    await expect(policies.getByRole('alert')).toHaveText(
+      'Goodwill allowance (goodwillDays) must be a whole number from 0 to 365 days.',
+    );
 
     await goodwill.fill('3');
     await policies.getByRole('button', { name: 'Save policies' }).click();
@@ -54,7 +69,11 @@ test.describe('settings with a managed config', () => {
     const saved = (await value(app, 'settings.get', {}, MANAGER)).find((s: SettingView) => s.key === 'goodwillDays');
     expect(saved).toMatchObject({ value: 3, source: 'store' });
     const audit = await value(app, 'audit.list', {}, MANAGER);
-    expect(audit.find((a) => a.event === 'settings_change')).toMatchObject({ subject: 'goodwillDays', clerkName: MANAGER, details: { from: 7, to: 3 } });
+    expect(audit.find((a) => a.event === 'settings_change')).toMatchObject({
+      subject: 'goodwillDays',
+      clerkName: MANAGER,
+      details: { from: 7, to: 3 },
+    });
     // The managed value is in force in the backend too.
     expect(app.backend.ctx.config.returnWindowDays).toBe(28);
   });
@@ -63,7 +82,9 @@ test.describe('settings with a managed config', () => {
 test('a manager moves the tier thresholds and the counter shows the new tier at once', async ({ app, page }) => {
   const c = createCustomer(app.backend.ctx, { firstName: 'Ciarán', lastName: 'Tiernan' });
   app.backend.db
-    .prepare("INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, '2026-11-20T11:00:00.000Z', '2026-11-20', 'TIER-1', 15000)")
+    .prepare(
+      "INSERT INTO purchases (customer_id, purchased_at, local_day, receipt_no, total_cents) VALUES (?, '2026-11-20T11:00:00.000Z', '2026-11-20', 'TIER-1', 15000)",
+    )
     .run(c.id);
   await signIn(page, MANAGER);
   await openBackOffice(page, 'Settings');
@@ -72,7 +93,9 @@ test('a manager moves the tier thresholds and the counter shows the new tier at 
   await page.getByLabel('Silver tier from').fill('100');
   await page.getByLabel('Gold tier from').fill('100');
   await policies.getByRole('button', { name: 'Save policies' }).click();
-  await expect(policies.getByRole('alert')).toHaveText('Silver tier from (tierSilverFrom) must be below gold tier from (tierGoldFrom): 100 is not below 100.');
+  await expect(policies.getByRole('alert')).toHaveText(
+    'Silver tier from (tierSilverFrom) must be below gold tier from (tierGoldFrom): 100 is not below 100.',
+  );
   await page.getByLabel('Gold tier from').fill('120');
   await policies.getByRole('button', { name: 'Save policies' }).click();
   await expect(policies.getByRole('status')).toHaveText('Policies saved.');
@@ -114,11 +137,26 @@ test.describe('customer data requests', () => {
   test.use({ managed: { backupDirectory: BACKUPS } });
   test.afterEach(() => fs.rmSync(BACKUPS, { recursive: true, force: true }));
 
-  test('export and erase a customer from the profile; a clerk is not offered either', async ({ app, page }, testInfo) => {
-    const c = createCustomer(app.backend.ctx, { firstName: 'Úna', lastName: 'Fitzgerald', phone: '087 555 0101', notes: 'allergic to wool', tags: ['likes: hiking'] });
+  test('export and erase a customer from the profile; a clerk is not offered either', async ({
+    app,
+    page,
+  }, testInfo) => {
+    const c = createCustomer(app.backend.ctx, {
+      firstName: 'Úna',
+      lastName: 'Fitzgerald',
+      phone: '087 555 0101',
+      notes: 'allergic to wool',
+      tags: ['likes: hiking'],
+    });
     const logged = await app.call(
       'interactions.log',
-      { customerId: c.id, kind: 'complaint', outcome: 'follow_up', followUpDue: '2026-11-27', notes: 'boots leaking, call back' },
+      {
+        customerId: c.id,
+        kind: 'complaint',
+        outcome: 'follow_up',
+        followUpDue: '2026-11-27',
+        notes: 'boots leaking, call back',
+      },
       clerkId(app, CLERK),
     );
     expect(logged.ok).toBe(true);
@@ -144,7 +182,10 @@ test.describe('customer data requests', () => {
     await page.getByRole('button', { name: 'Export data (JSON)' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(new RegExp(`^customer-${c.id}-data-\\d{4}-\\d{2}-\\d{2}\\.json$`));
-    const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as { customer: { notes: string }; interactions: unknown[] };
+    const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as {
+      customer: { notes: string };
+      interactions: unknown[];
+    };
     expect(exported.customer.notes).toBe('allergic to wool');
     expect(exported.interactions).toHaveLength(1);
     await expect(page.getByTestId('announcer')).toHaveText('Data of Úna Fitzgerald exported');
@@ -198,6 +239,11 @@ test.describe('customer data requests', () => {
     const row = app.backend.db.prepare('SELECT first_name, phone, notes FROM customers WHERE id = ?').get(c.id);
     expect(row).toEqual({ first_name: '', phone: null, notes: '' });
     const audit = await value(app, 'audit.list', {}, MANAGER);
-    expect(audit.filter((a) => a.subject === `customer:${c.id}`).map((a) => a.event).sort()).toEqual(['erase', 'export']);
+    expect(
+      audit
+        .filter((a) => a.subject === `customer:${c.id}`)
+        .map((a) => a.event)
+        .sort(),
+    ).toEqual(['erase', 'export']);
   });
 });

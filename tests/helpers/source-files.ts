@@ -16,13 +16,21 @@ export function sourceFiles(...dirs: string[]): string[] {
       return /\.(ts|tsx|mts|cts)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [full] : [];
     });
   };
-  return dirs.flatMap((d) => walk(path.join(projectRoot, d))).map((f) => path.relative(projectRoot, f).split(path.sep).join('/'));
+  return dirs
+    .flatMap((d) => walk(path.join(projectRoot, d)))
+    .map((f) => path.relative(projectRoot, f).split(path.sep).join('/'));
 }
 
 export const readSource = (rel: string) => fs.readFileSync(path.join(projectRoot, rel), 'utf8');
 
 export function parse(rel: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, true, rel.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  return ts.createSourceFile(
+    rel,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    rel.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
 }
 
 /** Calls `visit` on every node of the file's syntax tree. */

@@ -39,11 +39,24 @@ function trickyDay(config: Partial<StoreConfig> = {}) {
   const s = tempStore('2026-11-20T08:00:00.000Z', { storeId: 'dublin/docks 1', storeName: 'Dublin Docks', ...config });
   const zoe = createCustomer(s.ctx, { firstName: 'Zoë', lastName: "O'Brien" }).id;
   const evil = createCustomer(s.ctx, { firstName: '=cmd|', lastName: "'/C calc'!A0" }).id;
-  const ids = TRICKY.map((notes, i) =>
-    logAt(s, `2026-11-20T${String(9 + i).padStart(2, '0')}:15:00.000Z`, { customerId: i === 1 ? evil : zoe, kind: 'inquiry', outcome: 'resolved', sentiment: 4, notes, said: notes, suggestionTemplateId: i === 0 ? 'welcome-back' : null }).id,
+  const ids = TRICKY.map(
+    (notes, i) =>
+      logAt(s, `2026-11-20T${String(9 + i).padStart(2, '0')}:15:00.000Z`, {
+        customerId: i === 1 ? evil : zoe,
+        kind: 'inquiry',
+        outcome: 'resolved',
+        sentiment: 4,
+        notes,
+        said: notes,
+        suggestionTemplateId: i === 0 ? 'welcome-back' : null,
+      }).id,
   );
   s.setNow('2026-11-20T19:00:00.000Z');
-  amendInteraction(s.ctx, s.clerkId, { interactionId: ids[7]!, reason: 'typo', notes: 'plain, with a comma (amended)' });
+  amendInteraction(s.ctx, s.clerkId, {
+    interactionId: ids[7]!,
+    reason: 'typo',
+    notes: 'plain, with a comma (amended)',
+  });
   reviewInteraction(s.ctx, s.clerkId, { interactionId: ids[0]!, flagged: true, note: 'Ask about the "no"' });
   return { s, ids };
 }
@@ -54,7 +67,11 @@ describe('CSV export', () => {
     const csv = exportCsv(s.ctx, s.clerkId, '2026-11-20', '2026-11-20');
     expect(csv.fileName).toBe('counterpart-dublin-docks-1-2026-11-20.csv');
     expect(csv.rows).toBe(TRICKY.length);
-    expect(csv.content.startsWith('date,time,clerk,customer,kind,outcome,sentiment,notes,said,follow-up due,suggestion,amended,flagged,review note,severity,remedy,goodwill cents,root cause,approved by\r\n')).toBe(true);
+    expect(
+      csv.content.startsWith(
+        'date,time,clerk,customer,kind,outcome,sentiment,notes,said,follow-up due,suggestion,amended,flagged,review note,severity,remedy,goodwill cents,root cause,approved by\r\n',
+      ),
+    ).toBe(true);
     expect(csv.content.charCodeAt(0)).not.toBe(0xfeff);
     expect(csv.content).toContain('"He said ""no"", then left\nand came back"');
     expect(csv.content).toContain('"Ask about the ""no"""');
@@ -63,9 +80,37 @@ describe('CSV export', () => {
     expect(records).toHaveLength(TRICKY.length + 1);
     expect(records.map((r) => r.length)).toEqual(records.map(() => CSV_COLUMNS.length));
     // The last five columns are a complaint's recovery: none here.
-    expect(records[1]).toEqual(['2026-11-20', '09:15', 'Aoife Byrne', "Zoë O'Brien", 'inquiry', 'resolved', '4', 'He said "no", then left\nand came back', 'He said "no", then left\nand came back', '', 'welcome-back', '0', 'yes', 'Ask about the "no"', '', '', '', '', '']);
+    expect(records[1]).toEqual([
+      '2026-11-20',
+      '09:15',
+      'Aoife Byrne',
+      "Zoë O'Brien",
+      'inquiry',
+      'resolved',
+      '4',
+      'He said "no", then left\nand came back',
+      'He said "no", then left\nand came back',
+      '',
+      'welcome-back',
+      '0',
+      'yes',
+      'Ask about the "no"',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
     // What was said is the original's: an amendment corrects the notes, not the words spoken.
-    expect(records[8]!.slice(7, 14)).toEqual(['plain, with a comma (amended)', 'plain, with a comma', '', '', '1', '', '']);
+    expect(records[8]!.slice(7, 14)).toEqual([
+      'plain, with a comma (amended)',
+      'plain, with a comma',
+      '',
+      '',
+      '1',
+      '',
+      '',
+    ]);
   });
 
   it('neutralises cells a spreadsheet would run as a formula', () => {
@@ -98,32 +143,67 @@ describe('CSV export', () => {
 
   it('covers a date range and is audited with counts only', () => {
     const { s } = trickyDay();
-    logAt(s, '2026-11-22T10:00:00.000Z', { customerId: null, kind: 'other', outcome: 'resolved', notes: 'two days later' });
+    logAt(s, '2026-11-22T10:00:00.000Z', {
+      customerId: null,
+      kind: 'other',
+      outcome: 'resolved',
+      notes: 'two days later',
+    });
     const csv = exportCsv(s.ctx, s.clerkId, '2026-11-20', '2026-11-22');
     expect(csv.rows).toBe(TRICKY.length + 1);
     expect(csv.fileName).toBe('counterpart-dublin-docks-1-2026-11-20_2026-11-22.csv');
-    expect((parse(csv.content) as string[][]).at(-1)!.slice(0, 4)).toEqual(['2026-11-22', '10:00', 'Aoife Byrne', 'walk-in']);
-    const log = s.db.prepare("SELECT clerk_id, subject, details FROM audit_log WHERE event = 'export'").all() as { clerk_id: number; subject: string; details: string }[];
+    expect((parse(csv.content) as string[][]).at(-1)!.slice(0, 4)).toEqual([
+      '2026-11-22',
+      '10:00',
+      'Aoife Byrne',
+      'walk-in',
+    ]);
+    const log = s.db.prepare("SELECT clerk_id, subject, details FROM audit_log WHERE event = 'export'").all() as {
+      clerk_id: number;
+      subject: string;
+      details: string;
+    }[];
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ clerk_id: s.clerkId, subject: 'reports.csv' });
-    expect(JSON.parse(log[0]!.details)).toEqual({ format: 'csv', from: '2026-11-20', to: '2026-11-22', rows: TRICKY.length + 1 });
+    expect(JSON.parse(log[0]!.details)).toEqual({
+      format: 'csv',
+      from: '2026-11-20',
+      to: '2026-11-22',
+      rows: TRICKY.length + 1,
+    });
     expect(() => exportCsv(s.ctx, null, '2026-11-22', '2026-11-20')).toThrow(/before it starts/);
   });
 });
 
 /** 5,000 interactions on one day, inserted the way an import would (one transaction), names outside Latin-1 included. */
 function busyDay(s: TempStore, day: string, n: number): void {
-  const names = [['Zoë', 'Ní Bhriain'], ['王', '芳'], ['Seán', 'Müller'], ['Ann', 'Lee']];
+  const names = [
+    ['Zoë', 'Ní Bhriain'],
+    ['王', '芳'],
+    ['Seán', 'Müller'],
+    ['Ann', 'Lee'],
+  ];
   const customers = names.map(([f, l]) => createCustomer(s.ctx, { firstName: f!, lastName: l! }).id);
-  const ins = s.db.prepare(`INSERT INTO interactions (customer_id, created_at, local_day, kind, outcome, sentiment, notes, clerk_id, terminal_id)
+  const ins =
+    s.db.prepare(`INSERT INTO interactions (customer_id, created_at, local_day, kind, outcome, sentiment, notes, clerk_id, terminal_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'counter-1')`);
   const kinds = ['inquiry', 'purchase', 'return', 'complaint', 'pickup'];
   const outcomes = ['resolved', 'resolved', 'resolved', 'escalated', 'unresolved'];
   s.db.transaction(() => {
     for (let i = 0; i < n; i++) {
       const at = new Date(Date.parse(`${day}T08:00:00.000Z`) + Math.floor((i * 12 * 3_600_000) / n)).toISOString();
-      const notes = i % 7 === 0 ? `Long note ${i}: ${'the customer explained the whole story again '.repeat(4)}` : `note ${i}`;
-      ins.run(customers[i % customers.length], at, day, kinds[i % kinds.length], outcomes[i % outcomes.length], (i % 5) + 1, notes, s.clerkId);
+      const notes =
+        i % 7 === 0 ? `Long note ${i}: ${'the customer explained the whole story again '.repeat(4)}` : `note ${i}`;
+      ins.run(
+        customers[i % customers.length],
+        at,
+        day,
+        kinds[i % kinds.length],
+        outcomes[i % outcomes.length],
+        (i % 5) + 1,
+        notes,
+        s.clerkId,
+      );
     }
   })();
 }
@@ -133,24 +213,56 @@ describe('PDF report', () => {
     const { s } = trickyDay();
     const wang = createCustomer(s.ctx, { firstName: '王芳', lastName: 'Zoë' }).id;
     const lukasz = createCustomer(s.ctx, { firstName: 'Łukasz', lastName: 'Krzyżanowski' }).id;
-    logAt(s, '2026-11-20T20:00:00.000Z', { customerId: wang, kind: 'complaint', outcome: 'follow_up', followUpDue: '2026-11-21', notes: 'Ελληνικά and 😀' });
-    logAt(s, '2026-11-20T20:30:00.000Z', { customerId: lukasz, kind: 'inquiry', outcome: 'resolved', notes: 'Zapytał o gwarancję; Ж' });
+    logAt(s, '2026-11-20T20:00:00.000Z', {
+      customerId: wang,
+      kind: 'complaint',
+      outcome: 'follow_up',
+      followUpDue: '2026-11-21',
+      notes: 'Ελληνικά and 😀',
+    });
+    logAt(s, '2026-11-20T20:30:00.000Z', {
+      customerId: lukasz,
+      kind: 'inquiry',
+      outcome: 'resolved',
+      notes: 'Zapytał o gwarancję; Ж',
+    });
     const pdf = await exportPdf(s.ctx, s.clerkId, '2026-11-20', '2026-11-20');
     expect(pdf.fileName).toBe('counterpart-dublin-docks-1-2026-11-20.pdf');
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     const { numPages, text } = await readPdf(pdf.base64);
     expect(numPages).toBe(pdf.pages);
     const all = [...text.values()].join(' ');
-    for (const label of ['Dublin Docks', createFormat(s.ctx.config).weekdayDay('2026-11-20'), 'Interactions', 'Resolved', 'Avg sentiment', 'Complaints', 'Follow-ups created',
-      'Follow-ups overdue', 'Suggestions used', 'Interactions per hour by outcome', 'Interactions per clerk', "Zoë O'Brien", 'Café crème', 'FLAGGED']) {
+    for (const label of [
+      'Dublin Docks',
+      createFormat(s.ctx.config).weekdayDay('2026-11-20'),
+      'Interactions',
+      'Resolved',
+      'Avg sentiment',
+      'Complaints',
+      'Follow-ups created',
+      'Follow-ups overdue',
+      'Suggestions used',
+      'Interactions per hour by outcome',
+      'Interactions per clerk',
+      "Zoë O'Brien",
+      'Café crème',
+      'FLAGGED',
+    ]) {
       expect(all, label).toContain(label);
     }
-    for (const printed of ['王芳 Zoë', 'Łukasz Krzyżanowski', 'Ελληνικά and ?', 'Zapytał o gwarancję; Ж']) expect(all, printed).toContain(printed);
+    for (const printed of ['王芳 Zoë', 'Łukasz Krzyżanowski', 'Ελληνικά and ?', 'Zapytał o gwarancję; Ж'])
+      expect(all, printed).toContain(printed);
     expect(all).not.toContain('😀'); // no bundled face has emoji
     expect(all).toContain('Said: “Café crème, naïve”'); // what the clerk said, under the notes
     expect(text.get(numPages)).toContain(`Page ${numPages} of ${numPages}`);
     const log = s.db.prepare("SELECT details FROM audit_log WHERE event = 'export'").get() as { details: string };
-    expect(JSON.parse(log.details)).toEqual({ format: 'pdf', from: '2026-11-20', to: '2026-11-20', rows: TRICKY.length + 2, pages: pdf.pages });
+    expect(JSON.parse(log.details)).toEqual({
+      format: 'pdf',
+      from: '2026-11-20',
+      to: '2026-11-20',
+      rows: TRICKY.length + 2,
+      pages: pdf.pages,
+    });
   });
 
   it('writes dates and numbers the way the store locale does', async () => {
@@ -169,7 +281,14 @@ describe('PDF report', () => {
     const { numPages, text } = await readPdf((await exportPdf(s.ctx, null, '2026-11-20', '2026-11-20')).base64);
     const all = [...text.values()].join(' ');
     const de = CATALOGUES.de;
-    for (const words of [...Object.values(de.pdf.kpi), de.pdf.perHour, de.pdf.perClerk, de.pdf.col.customer, de.label.outcome.resolved, de.pdf.flagged]) {
+    for (const words of [
+      ...Object.values(de.pdf.kpi),
+      de.pdf.perHour,
+      de.pdf.perClerk,
+      de.pdf.col.customer,
+      de.label.outcome.resolved,
+      de.pdf.flagged,
+    ]) {
       expect(all, words).toContain(words);
     }
     expect(text.get(numPages)).toContain(translator('de-DE')('pdf.page', { page: numPages, pages: numPages }));
@@ -202,7 +321,10 @@ describe('PDF report', () => {
   }, 60_000);
 
   it('prints each text in the face that has all its characters, and "?" only for what neither face has', () => {
-    expect(fitText('Zoë Seán Müller €5 “quotes” – ok')).toEqual({ face: 'text', text: 'Zoë Seán Müller €5 “quotes” – ok' });
+    expect(fitText('Zoë Seán Müller €5 “quotes” – ok')).toEqual({
+      face: 'text',
+      text: 'Zoë Seán Müller €5 “quotes” – ok',
+    });
     expect(fitText('Łukasz Dvořák Şahin Ж', true)).toEqual({ face: 'text-bold', text: 'Łukasz Dvořák Şahin Ж' });
     expect(fitText('王芳 Zoe\u0308')).toEqual({ face: 'text-cjk', text: '王芳 Zoë' });
     expect(fitText('王芳 😀 김민준', true)).toEqual({ face: 'text-cjk', text: '王芳 ? ???' });
@@ -218,8 +340,15 @@ describe('report command', () => {
     const out: string[] = [];
     const err: string[] = [];
     const config = path.join(dir, 'config.json');
-    fs.writeFileSync(config, JSON.stringify({ storeName: 'Dublin Docks', timeZone: 'Europe/Dublin', storeId: 'docks' }));
-    const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: { COUNTERPART_CONFIG: config } };
+    fs.writeFileSync(
+      config,
+      JSON.stringify({ storeName: 'Dublin Docks', timeZone: 'Europe/Dublin', storeId: 'docks' }),
+    );
+    const io = {
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => err.push(t) },
+      env: { COUNTERPART_CONFIG: config },
+    };
     const run = (...argv: string[]) => runCli(['report', ...argv], io);
     return { s, dir, out, err, run };
   }
@@ -231,9 +360,16 @@ describe('report command', () => {
     expect(fs.readFileSync(csvFile).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(fs.readFileSync(csvFile, 'utf8')).toContain("'=HYPERLINK");
     const jsonFile = path.join(dir, 'day.json');
-    expect(await run('--date', '2026-11-19', '--to', '2026-11-20', '--format', 'json', '--out', jsonFile, '--db', s.file)).toBe(0);
+    expect(
+      await run('--date', '2026-11-19', '--to', '2026-11-20', '--format', 'json', '--out', jsonFile, '--db', s.file),
+    ).toBe(0);
     const report = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
-    expect(report).toMatchObject({ storeName: 'Dublin Docks', from: '2026-11-19', to: '2026-11-20', kpis: { interactions: TRICKY.length } });
+    expect(report).toMatchObject({
+      storeName: 'Dublin Docks',
+      from: '2026-11-19',
+      to: '2026-11-20',
+      kpis: { interactions: TRICKY.length },
+    });
     expect(report.entries).toHaveLength(TRICKY.length);
     const pdfFile = path.join(dir, 'day.pdf');
     expect(await run('--date', '2026-11-20', '--format', 'pdf', '--out', pdfFile, '--db', s.file)).toBe(0);
@@ -242,7 +378,9 @@ describe('report command', () => {
     expect(out).toHaveLength(3);
     expect(out.every((l) => l.endsWith('\n') && l.split('\n').length === 2)).toBe(true);
     expect(out[0]).toMatch(/CSV report for 2026-11-20 \(9 interactions\)/);
-    const events = s.db.prepare("SELECT json_extract(details, '$.format') AS f FROM audit_log WHERE event = 'export' ORDER BY id").all();
+    const events = s.db
+      .prepare("SELECT json_extract(details, '$.format') AS f FROM audit_log WHERE event = 'export' ORDER BY id")
+      .all();
     expect(events).toEqual([{ f: 'csv' }, { f: 'json' }, { f: 'pdf' }]);
   });
 
@@ -252,10 +390,19 @@ describe('report command', () => {
     const cases: [string[], RegExp][] = [
       [['--format', 'csv', '--out', file, '--db', s.file], /--date is required/],
       [['--date', '2026-13-01', '--format', 'csv', '--out', file, '--db', s.file], /not a calendar date/],
-      [['--date', '2026-11-20', '--to', '2026-11-19', '--format', 'csv', '--out', file, '--db', s.file], /before it starts/],
-      [['--date', '2026-11-20', '--format', 'xlsx', '--out', file, '--db', s.file], /--format must be one of csv, json, pdf/],
+      [
+        ['--date', '2026-11-20', '--to', '2026-11-19', '--format', 'csv', '--out', file, '--db', s.file],
+        /before it starts/,
+      ],
+      [
+        ['--date', '2026-11-20', '--format', 'xlsx', '--out', file, '--db', s.file],
+        /--format must be one of csv, json, pdf/,
+      ],
       [['--date', '2026-11-20', '--format', 'csv', '--db', s.file], /--out FILE is required/],
-      [['--date', '2026-11-20', '--format', 'csv', '--out', file, '--db', s.file, '--colour'], /Unknown option '--colour'/],
+      [
+        ['--date', '2026-11-20', '--format', 'csv', '--out', file, '--db', s.file, '--colour'],
+        /Unknown option '--colour'/,
+      ],
     ];
     for (const [argv, message] of cases) {
       err.length = 0;
@@ -266,8 +413,12 @@ describe('report command', () => {
     }
     // A missing store is not a mistake in the arguments: exit 1, one line, and no file created in its place.
     err.length = 0;
-    expect(await run('--date', '2026-11-20', '--format', 'csv', '--out', file, '--db', path.join(dir, 'none.db'))).toBe(1);
-    expect(err).toEqual([`No database at ${path.join(dir, 'none.db')}: pass --db FILE, or create a demo store with "counterpart seed".\n`]);
+    expect(await run('--date', '2026-11-20', '--format', 'csv', '--out', file, '--db', path.join(dir, 'none.db'))).toBe(
+      1,
+    );
+    expect(err).toEqual([
+      `No database at ${path.join(dir, 'none.db')}: pass --db FILE, or create a demo store with "counterpart seed".\n`,
+    ]);
     expect(out).toEqual([]);
     expect(fs.existsSync(file)).toBe(false);
     expect(fs.existsSync(path.join(dir, 'none.db'))).toBe(false);

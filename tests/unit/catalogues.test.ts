@@ -16,7 +16,8 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 /** The names interpolated in a text: "{{count, number}} of {{name}}" → count, name. */
-const variables = (text: string) => [...new Set([...text.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]!))].sort();
+const variables = (text: string) =>
+  [...new Set([...text.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]!))].sort();
 
 describe('the catalogues', () => {
   const en = leaves(CATALOGUES.en as Tree);
@@ -34,7 +35,9 @@ describe('the catalogues', () => {
 
   it.each(LANGUAGES.filter((l) => l !== FALLBACK_LANGUAGE))('%s uses the same variables in every text', (lang) => {
     const other = leaves(CATALOGUES[lang] as Tree);
-    const differ = [...en].filter(([k, text]) => other.has(k) && variables(text).join() !== variables(other.get(k)!).join()).map(([k]) => k);
+    const differ = [...en]
+      .filter(([k, text]) => other.has(k) && variables(text).join() !== variables(other.get(k)!).join())
+      .map(([k]) => k);
     expect(differ).toEqual([]);
   });
 
@@ -51,14 +54,20 @@ describe('the catalogues', () => {
       const keys = [...leaves(CATALOGUES[lang] as Tree).keys()];
       const plural = new Set(keys.filter((k) => /_(one|other)$/.test(k)).map((k) => k.replace(/_(one|other)$/, '')));
       const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
-      for (const base of plural) for (const form of forms) expect(keys, `${lang} ${base}_${form}`).toContain(`${base}_${form}`);
+      for (const base of plural)
+        for (const form of forms) expect(keys, `${lang} ${base}_${form}`).toContain(`${base}_${form}`);
     }
   });
 });
 
 describe('the language of a store', () => {
   it('follows its locale, English where there is no catalogue', () => {
-    expect([languageOf('de-DE'), languageOf('de-AT'), languageOf('en-IE'), languageOf('pl-PL')]).toEqual(['de', 'de', 'en', 'en']);
+    expect([languageOf('de-DE'), languageOf('de-AT'), languageOf('en-IE'), languageOf('pl-PL')]).toEqual([
+      'de',
+      'de',
+      'en',
+      'en',
+    ]);
     expect(translator('de-AT')('search.found', { count: 2 })).toBe('2 Kunden gefunden');
     expect(translator('pl-PL')('search.found', { count: 1 })).toBe('1 customer found');
   });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createFormat, DEFAULT_CURRENCY, DEFAULT_LOCALE } from '../../common/format';
 import { minorDigits, unitsToMinor } from '../../common/money';
 
-const at = (locale: string, currency = DEFAULT_CURRENCY, timeZone = 'Europe/Dublin') => createFormat({ locale, currency, timeZone });
+const at = (locale: string, currency = DEFAULT_CURRENCY, timeZone = 'Europe/Dublin') =>
+  createFormat({ locale, currency, timeZone });
 // Intl separates a currency from its amount with a no-break space; the tests compare plain text.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 

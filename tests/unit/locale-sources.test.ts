@@ -20,7 +20,9 @@ export function localeProblems(rel: string, text: string): string[] {
   walkTree(parse(rel, text), (node) => {
     const line = () => node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1;
     if (ts.isStringLiteralLike(node) && (node.text === DEFAULT_LOCALE || node.text === DEFAULT_CURRENCY)) {
-      problems.push(`${rel}:${line()} writes '${node.text}' (use the store's settings; the default lives in ${FORMAT_MODULE})`);
+      problems.push(
+        `${rel}:${line()} writes '${node.text}' (use the store's settings; the default lives in ${FORMAT_MODULE})`,
+      );
     }
     if (!guarded || !(ts.isCallExpression(node) || ts.isNewExpression(node))) return;
     const callee = node.expression;
@@ -28,7 +30,8 @@ export function localeProblems(rel: string, text: string): string[] {
       problems.push(`${rel}:${line()} calls ${callee.name.text} (use the store's Format)`);
     }
     // Intl.DateTimeFormat() with no arguments only asks the terminal for its zone; with arguments it formats.
-    const intl = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Intl';
+    const intl =
+      ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Intl';
     if (intl && FORMATTERS.has(callee.name.text) && (node.arguments?.length ?? 0) > 0) {
       problems.push(`${rel}:${line()} builds Intl.${callee.name.text} (use the store's Format)`);
     }
@@ -57,17 +60,35 @@ describe('locale and currency in the source', () => {
 
 describe('the locale checker itself', () => {
   it('catches a hard-coded locale or currency anywhere, and formatting by hand where it is guarded', () => {
-    expect(localeProblems('main/services/x.ts', `const f = (n: number) => n.toFixed(2) + ' ${DEFAULT_CURRENCY}';\nexport const c = '${DEFAULT_CURRENCY}';`)).toHaveLength(1);
+    expect(
+      localeProblems(
+        'main/services/x.ts',
+        `const f = (n: number) => n.toFixed(2) + ' ${DEFAULT_CURRENCY}';\nexport const c = '${DEFAULT_CURRENCY}';`,
+      ),
+    ).toHaveLength(1);
     expect(localeProblems('main/cli/x.ts', `new Intl.DateTimeFormat("${DEFAULT_LOCALE}")`)).toHaveLength(1);
-    expect(localeProblems('renderer/src/x.tsx', 'export const a = (n: number) => <b>{n.toLocaleString()}</b>;')).toHaveLength(1);
+    expect(
+      localeProblems('renderer/src/x.tsx', 'export const a = (n: number) => <b>{n.toLocaleString()}</b>;'),
+    ).toHaveLength(1);
     expect(localeProblems('renderer/src/x.ts', "export const f = new Intl.NumberFormat('de-DE');")).toHaveLength(1);
-    expect(localeProblems('main/services/reports/pdf.ts', 'const s = (d: Date) => d.toLocaleDateString();')).toHaveLength(1);
+    expect(
+      localeProblems('main/services/reports/pdf.ts', 'const s = (d: Date) => d.toLocaleDateString();'),
+    ).toHaveLength(1);
   });
 
   it('lets through what is not formatting for people', () => {
-    expect(localeProblems('renderer/src/x.ts', 'export const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;')).toEqual([]);
-    expect(localeProblems('main/services/time.ts', "new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC' })")).toEqual([]);
-    expect(localeProblems('common/x.ts', `// ${DEFAULT_LOCALE} in a comment\nexport const m = 'a locale such as "${DEFAULT_LOCALE}"';`)).toEqual([]);
+    expect(
+      localeProblems('renderer/src/x.ts', 'export const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;'),
+    ).toEqual([]);
+    expect(localeProblems('main/services/time.ts', "new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC' })")).toEqual(
+      [],
+    );
+    expect(
+      localeProblems(
+        'common/x.ts',
+        `// ${DEFAULT_LOCALE} in a comment\nexport const m = 'a locale such as "${DEFAULT_LOCALE}"';`,
+      ),
+    ).toEqual([]);
     expect(localeProblems(FORMAT_MODULE, `export const DEFAULT_LOCALE = '${DEFAULT_LOCALE}';`)).toEqual([]);
   });
 });

@@ -17,7 +17,15 @@ import type { CustomerField, ResolvedColumns } from './mapping';
 import type { CsvRecord } from './reader';
 import { Reasons, cellText, type RowCheck } from './row-checks';
 import { samePerson } from '../../../common/same-person';
-import { NO_TILL_COLUMNS, TILL_COLUMNS, readTill, tillChanges, tillColumnsOf, type TillColumns, type TillValues } from './till-values';
+import {
+  NO_TILL_COLUMNS,
+  TILL_COLUMNS,
+  readTill,
+  tillChanges,
+  tillColumnsOf,
+  type TillColumns,
+  type TillValues,
+} from './till-values';
 import { emptyOutcome, type BatchOutcome, type RowProcessor } from './types';
 
 type Draft = z.output<typeof customerDraftSchema>;
@@ -36,8 +44,22 @@ export function splitFullName(full: string): [string, string] {
 type ImportRow = NewCustomerRow & TillColumns;
 
 const NEW_COLUMNS = [
-  'first_name', 'last_name', 'name_key', 'last_key', 'phone', 'phone_digits', 'email', 'loyalty_id',
-  'birthday', 'style', 'language', 'marketing_consent', 'tags', 'notes', 'created_at', ...TILL_COLUMNS,
+  'first_name',
+  'last_name',
+  'name_key',
+  'last_key',
+  'phone',
+  'phone_digits',
+  'email',
+  'loyalty_id',
+  'birthday',
+  'style',
+  'language',
+  'marketing_consent',
+  'tags',
+  'notes',
+  'created_at',
+  ...TILL_COLUMNS,
 ] as const satisfies readonly (keyof ImportRow)[];
 
 /** What SELECT * gives: the repository's row type leaves last_key out. */
@@ -77,9 +99,13 @@ const statements = preparedFor((db: DB) => {
   return {
     candidates: db.prepare<{ cards: string; phones: string; emails: string }, StoredRow>(MATCH_SQL.candidates),
     byNameOnly: db.prepare<[string], StoredRow>(MATCH_SQL.nameOnly),
-    externalIds: db.prepare<{ source: string; ids: string }, { external_id: string; customer_id: number }>(MATCH_SQL.externalIds),
+    externalIds: db.prepare<{ source: string; ids: string }, { external_id: string; customer_id: number }>(
+      MATCH_SQL.externalIds,
+    ),
     byIds: db.prepare<[string], StoredRow>(MATCH_SQL.byId),
-    link: db.prepare<[number, string, string]>('INSERT OR IGNORE INTO customer_external_ids (customer_id, source, external_id) VALUES (?, ?, ?)'),
+    link: db.prepare<[number, string, string]>(
+      'INSERT OR IGNORE INTO customer_external_ids (customer_id, source, external_id) VALUES (?, ?, ?)',
+    ),
     updateTill: db.prepare<TillColumns & { id: number }>(
       `UPDATE customers SET city = @city, postcode = @postcode, country = @country, sms_consent = @sms_consent,
          opening_spend_cents = @opening_spend_cents, opening_orders = @opening_orders, opening_as_of = @opening_as_of
@@ -92,7 +118,9 @@ const statements = preparedFor((db: DB) => {
      * trigger. Binding is cheaper than handing the batch over as one JSON text (measured: a third less time).
      */
     stage: new BatchInsert(db, `temp.${STAGE}`, NEW_COLUMNS, Math.floor(480 / NEW_COLUMNS.length)),
-    insertStaged: db.prepare(`INSERT INTO customers (${NEW_COLUMNS.join(', ')}) SELECT * FROM temp.${STAGE} ORDER BY rowid`),
+    insertStaged: db.prepare(
+      `INSERT INTO customers (${NEW_COLUMNS.join(', ')}) SELECT * FROM temp.${STAGE} ORDER BY rowid`,
+    ),
     clearStage: db.prepare(`DELETE FROM temp.${STAGE}`),
     // The batch's name words are counted here instead of by the trigger per row; set and cleared in the batch's
     // transaction, so no other write ever sees the trigger held.
@@ -151,10 +179,16 @@ function changesFor(
   if (p.lastName !== undefined) take('lastName', p.lastName, p.lastName !== r.last_name, r.last_name === '');
   if (p.phone !== undefined) {
     const digits = phoneDigits(p.phone, ctx.config.countryCode);
-    take('phone', p.phone, digits && r.phone_digits ? digits !== r.phone_digits : p.phone !== r.phone, r.phone === null);
+    take(
+      'phone',
+      p.phone,
+      digits && r.phone_digits ? digits !== r.phone_digits : p.phone !== r.phone,
+      r.phone === null,
+    );
   }
   if (p.email !== undefined) take('email', p.email, emailKey(p.email) !== r.email, r.email === null);
-  if (p.loyaltyId !== undefined) take('loyaltyId', p.loyaltyId, loyaltyKey(p.loyaltyId) !== r.loyalty_id, r.loyalty_id === null);
+  if (p.loyaltyId !== undefined)
+    take('loyaltyId', p.loyaltyId, loyaltyKey(p.loyaltyId) !== r.loyalty_id, r.loyalty_id === null);
   if (p.birthday !== undefined) take('birthday', p.birthday, p.birthday !== r.birthday, r.birthday === null);
   if (p.marketingConsent !== undefined) {
     take('marketingConsent', p.marketingConsent, (p.marketingConsent ? 1 : 0) !== r.marketing_consent, false);
@@ -166,7 +200,8 @@ function changesFor(
     const added = p.tags.filter((t) => !have.includes(t));
     if (added.length) c.tags = [...have, ...added];
   }
-  if (p.notes !== undefined && p.notes && !r.notes.includes(p.notes)) c.notes = r.notes ? `${r.notes}\n${p.notes}` : p.notes;
+  if (p.notes !== undefined && p.notes && !r.notes.includes(p.notes))
+    c.notes = r.notes ? `${r.notes}\n${p.notes}` : p.notes;
   return { change: Object.keys(c).length ? c : null, repeat };
 }
 
@@ -206,9 +241,14 @@ export function customerProcessor(
     const i = idx[field as CustomerField] ?? (field === 'firstName' || field === 'lastName' ? idx.fullName : undefined);
     return i === undefined ? field : headers[i]!;
   };
-  const hasIdentity = ['firstName', 'lastName', 'fullName', 'phone', 'email', 'loyaltyId'].some((f) => idx[f as CustomerField] !== undefined);
+  const hasIdentity = ['firstName', 'lastName', 'fullName', 'phone', 'email', 'loyaltyId'].some(
+    (f) => idx[f as CustomerField] !== undefined,
+  );
   if (!hasIdentity) {
-    throw new AppError('VALIDATION', 'The file has no column for a name, phone, email or loyalty card, so no customer could be matched or created. Check the header row or give a mapping file.');
+    throw new AppError(
+      'VALIDATION',
+      'The file has no column for a name, phone, email or loyalty card, so no customer could be matched or created. Check the header row or give a mapping file.',
+    );
   }
 
   /**
@@ -240,7 +280,11 @@ export function customerProcessor(
     const style = get('style');
     if (style) d.style = style.toLowerCase();
     const tags = get('tags');
-    if (tags) d.tags = tags.split(/[;,|]/).map((t) => t.trim()).filter(Boolean);
+    if (tags)
+      d.tags = tags
+        .split(/[;,|]/)
+        .map((t) => t.trim())
+        .filter(Boolean);
     const parsed = customerDraftSchema.safeParse(d);
     const present: Present = {};
     if (parsed.success) {
@@ -257,8 +301,10 @@ export function customerProcessor(
   const getDefault = (f: CustomerField) => cols.defaults[f] ?? '';
   const defaults = read(getDefault, defaultReasons);
   const tillDefaults = readTill(getDefault, label, defaultReasons);
-  if (tillDefaults.externalId !== undefined) defaultReasons.add('a till customer id cannot have a default: it names one customer');
-  if (defaultReasons.any) throw new AppError('VALIDATION', `The mapping's defaults are not valid: ${defaultReasons.toString()}`);
+  if (tillDefaults.externalId !== undefined)
+    defaultReasons.add('a till customer id cannot have a default: it names one customer');
+  if (defaultReasons.any)
+    throw new AppError('VALIDATION', `The mapping's defaults are not valid: ${defaultReasons.toString()}`);
 
   const s = statements(ctx.db);
   const cc = ctx.config.countryCode;
@@ -317,10 +363,17 @@ export function customerProcessor(
       holderName: displayName(h.first_name, h.last_name),
       customerId: found.stored?.id ?? null,
       matchedOn: on,
-      identifier: String((on === 'card' ? r.present.loyaltyId : on === 'externalId' ? r.till.externalId : r.present[on]) ?? ''),
+      identifier: String(
+        (on === 'card' ? r.present.loyaltyId : on === 'externalId' ? r.till.externalId : r.present[on]) ?? '',
+      ),
     };
-    const held = found.stored ? `belongs to ${conflict.holderName} (customer ${found.stored.id})` : `was given to ${conflict.holderName} on line ${found.staged.line}`;
-    return { conflict, reason: `the ${IDENTIFIER_NAMES[on]} ${conflict.identifier} ${held}, not to ${conflict.rowName}; nothing was changed` };
+    const held = found.stored
+      ? `belongs to ${conflict.holderName} (customer ${found.stored.id})`
+      : `was given to ${conflict.holderName} on line ${found.staged.line}`;
+    return {
+      conflict,
+      reason: `the ${IDENTIFIER_NAMES[on]} ${conflict.identifier} ${held}, not to ${conflict.rowName}; nothing was changed`,
+    };
   };
 
   /**
@@ -369,7 +422,9 @@ export function customerProcessor(
     const exts = ready.flatMap((r) => (r.till.externalId ? [r.till.externalId] : []));
     if (exts.length) {
       const held = s.externalIds.all({ source, ids: JSON.stringify(exts) });
-      const rows = new Map(s.byIds.all(JSON.stringify([...new Set(held.map((h) => h.customer_id))])).map((c) => [c.id, c]));
+      const rows = new Map(
+        s.byIds.all(JSON.stringify([...new Set(held.map((h) => h.customer_id))])).map((c) => [c.id, c]),
+      );
       for (const h of held) {
         const c = index.byId(h.customer_id) ?? rows.get(h.customer_id);
         if (c) index.setExt(h.external_id, c);
@@ -383,7 +438,8 @@ export function customerProcessor(
     processBatch(rows: CsvRecord[]): BatchOutcome {
       const out = emptyOutcome();
       const createdAt = ctx.now().toISOString();
-      const reject = (row: CsvRecord, reason: string) => out.rejected.push({ line: row.line, cells: row.cells, reason });
+      const reject = (row: CsvRecord, reason: string) =>
+        out.rejected.push({ line: row.line, cells: row.cells, reason });
       const changed = (fields: string[]) => {
         for (const k of fields) out.fieldsChanged[k] = (out.fieldsChanged[k] ?? 0) + 1;
         out.updated++;
@@ -605,7 +661,8 @@ type Lookup = { match: Match } | { conflict: Match; on: MatchedOn };
 
 const holder = (m: Match): NewCustomerRow => m.stored ?? m.staged.row;
 
-const agrees = (r: ReadRow, c: NewCustomerRow) => samePerson(r.present.firstName, r.present.lastName, c.first_name, c.last_name);
+const agrees = (r: ReadRow, c: NewCustomerRow) =>
+  samePerson(r.present.firstName, r.present.lastName, c.first_name, c.last_name);
 /** A candidate holding another card than the row's is someone else (a family sharing a phone), whatever the name. */
 const fits = (r: ReadRow, c: NewCustomerRow) => !r.card || c.loyalty_id === null;
 
@@ -613,7 +670,12 @@ const fits = (r: ReadRow, c: NewCustomerRow) => !r.card || c.loyalty_id === null
  * The holder of a phone or email several customers may share: the first (stored before staged) whose name fits,
  * else a conflict with the first holder that the row's card allows, else undefined.
  */
-function sharedHolder(r: ReadRow, on: MatchedOn, storedList: StoredRow[] | undefined, stagedList: Staged[] | undefined): Lookup | undefined {
+function sharedHolder(
+  r: ReadRow,
+  on: MatchedOn,
+  storedList: StoredRow[] | undefined,
+  stagedList: Staged[] | undefined,
+): Lookup | undefined {
   let other: Match | undefined;
   if (storedList) {
     for (const c of storedList) {
@@ -665,7 +727,8 @@ class StagedIndex {
 
 /** A per-row problem worth reporting in the error file, or null for a failure that must stop the import. */
 function rowFailure(err: unknown): string | null {
-  if (err instanceof ZodError) return `the merged customer is not valid: ${err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+  if (err instanceof ZodError)
+    return `the merged customer is not valid: ${err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
   const code = (err as { code?: unknown }).code;
   if (code === 'SQLITE_CONSTRAINT_UNIQUE') return 'the loyalty card already belongs to another customer';
   return null;

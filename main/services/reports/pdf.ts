@@ -40,15 +40,22 @@ interface Words {
 }
 
 function rangeLabel(r: RangeReport, { f, t }: Words): string {
-  return r.from === r.to ? f.weekdayDay(r.from) : t('pdf.range', { from: f.calendarDay(r.from), to: f.calendarDay(r.to) });
+  return r.from === r.to
+    ? f.weekdayDay(r.from)
+    : t('pdf.range', { from: f.calendarDay(r.from), to: f.calendarDay(r.to) });
 }
 
 function header(doc: Doc, r: RangeReport, w: Words): void {
-  doc.fontSize(18).fillColor(INK).text(face(doc, r.storeName, true), MARGIN, MARGIN, { width: doc.page.width - 2 * MARGIN });
+  doc
+    .fontSize(18)
+    .fillColor(INK)
+    .text(face(doc, r.storeName, true), MARGIN, MARGIN, { width: doc.page.width - 2 * MARGIN });
   doc
     .fontSize(11)
     .fillColor(MUTED)
-    .text(face(doc, w.t('pdf.header', { range: rangeLabel(r, w), zone: r.timeZone, printed: w.f.dateTime(r.generatedAt) })));
+    .text(
+      face(doc, w.t('pdf.header', { range: rangeLabel(r, w), zone: r.timeZone, printed: w.f.dateTime(r.generatedAt) })),
+    );
 }
 
 /** Each tile: its label's key under pdf.kpi and its value. */
@@ -67,18 +74,34 @@ function kpiTiles(doc: Doc, k: KpiValues, { f, t }: Words, y: number): number {
   KPI_TILES.forEach(([label, value], i) => {
     const x = MARGIN + i * w;
     doc.roundedRect(x + 2, y, w - 4, 46, 4).fillAndStroke('#f5f7fa', RULE);
-    doc.font(FONT).fontSize(8).fillColor(MUTED).text(face(doc, t(`pdf.kpi.${label}`)), x + 8, y + 7, { width: w - 16, lineBreak: false });
-    doc.font(BOLD).fontSize(16).fillColor(INK).text(value(k, f), x + 8, y + 20, { width: w - 16, lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(face(doc, t(`pdf.kpi.${label}`)), x + 8, y + 7, { width: w - 16, lineBreak: false });
+    doc
+      .font(BOLD)
+      .fontSize(16)
+      .fillColor(INK)
+      .text(value(k, f), x + 8, y + 20, { width: w - 16, lineBreak: false });
   });
   return y + 56;
 }
 
 function hourChart(doc: Doc, r: RangeReport, { f, t }: Words, x: number, y: number, w: number, h: number): void {
-  doc.font(BOLD).fontSize(10).fillColor(INK).text(face(doc, t('pdf.perHour'), true), x, y, { lineBreak: false });
+  doc
+    .font(BOLD)
+    .fontSize(10)
+    .fillColor(INK)
+    .text(face(doc, t('pdf.perHour'), true), x, y, { lineBreak: false });
   let lx = x;
   for (const o of INTERACTION_OUTCOMES) {
     doc.rect(lx, y + 16, 7, 7).fill(OUTCOME_COLOUR[o]);
-    doc.font(FONT).fontSize(7).fillColor(MUTED).text(face(doc, t(`label.outcome.${o}`)), lx + 10, y + 16, { lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(7)
+      .fillColor(MUTED)
+      .text(face(doc, t(`label.outcome.${o}`)), lx + 10, y + 16, { lineBreak: false });
     lx += 62;
   }
   const top = y + 30;
@@ -89,7 +112,12 @@ function hourChart(doc: Doc, r: RangeReport, { f, t }: Words, x: number, y: numb
   doc.font(FONT).fontSize(7).fillColor(MUTED);
   doc.text(f.number(max), x, top - 3, { width: 20, align: 'right', lineBreak: false });
   doc.text('0', x, top + plotH - 6, { width: 20, align: 'right', lineBreak: false });
-  doc.moveTo(left, top + plotH).lineTo(left + plotW, top + plotH).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc
+    .moveTo(left, top + plotH)
+    .lineTo(left + plotW, top + plotH)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
   const slot = plotW / 24;
   for (const b of r.byHour) {
     let base = top + plotH;
@@ -101,16 +129,28 @@ function hourChart(doc: Doc, r: RangeReport, { f, t }: Words, x: number, y: numb
       }
     }
     if (b.hour % 3 === 0) {
-      doc.font(FONT).fontSize(7).fillColor(MUTED).text(String(b.hour).padStart(2, '0'), left + b.hour * slot, top + plotH + 3, { lineBreak: false });
+      doc
+        .font(FONT)
+        .fontSize(7)
+        .fillColor(MUTED)
+        .text(String(b.hour).padStart(2, '0'), left + b.hour * slot, top + plotH + 3, { lineBreak: false });
     }
   }
 }
 
 function clerkChart(doc: Doc, r: RangeReport, { f, t }: Words, x: number, y: number, w: number, h: number): void {
-  doc.font(BOLD).fontSize(10).fillColor(INK).text(face(doc, t('pdf.perClerk'), true), x, y, { lineBreak: false });
+  doc
+    .font(BOLD)
+    .fontSize(10)
+    .fillColor(INK)
+    .text(face(doc, t('pdf.perClerk'), true), x, y, { lineBreak: false });
   const rows = r.perClerk.slice(0, 10);
   if (rows.length === 0) {
-    doc.font(FONT).fontSize(8).fillColor(MUTED).text(face(doc, t('pdf.noInteractions')), x, y + 20);
+    doc
+      .font(FONT)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(face(doc, t('pdf.noInteractions')), x, y + 20);
     return;
   }
   const labelW = 90;
@@ -118,13 +158,24 @@ function clerkChart(doc: Doc, r: RangeReport, { f, t }: Words, x: number, y: num
   const max = Math.max(1, ...rows.map((c) => c.interactions));
   rows.forEach((c, i) => {
     const by = y + 20 + i * (barH + 3);
-    doc.fontSize(7).fillColor(INK).text(face(doc, c.clerk.displayName), x, by + 1, { width: labelW - 4, lineBreak: false, ellipsis: true });
+    doc
+      .fontSize(7)
+      .fillColor(INK)
+      .text(face(doc, c.clerk.displayName), x, by + 1, { width: labelW - 4, lineBreak: false, ellipsis: true });
     const bw = Math.max(1, (c.interactions / max) * (w - labelW - 40));
     doc.rect(x + labelW, by, bw, barH).fill('#3b5bdb');
-    doc.font(FONT).fontSize(7).fillColor(MUTED).text(f.number(c.interactions), x + labelW + bw + 4, by + 1, { lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(7)
+      .fillColor(MUTED)
+      .text(f.number(c.interactions), x + labelW + bw + 4, by + 1, { lineBreak: false });
   });
   if (r.perClerk.length > rows.length) {
-    doc.font(FONT).fontSize(7).fillColor(MUTED).text(face(doc, t('pdf.more', { count: r.perClerk.length - rows.length })), x, y + 20 + rows.length * (barH + 3));
+    doc
+      .font(FONT)
+      .fontSize(7)
+      .fillColor(MUTED)
+      .text(face(doc, t('pdf.more', { count: r.perClerk.length - rows.length })), x, y + 20 + rows.length * (barH + 3));
   }
 }
 
@@ -135,7 +186,10 @@ function clerkChart(doc: Doc, r: RangeReport, { f, t }: Words, x: number, y: num
 function recoveryBlock(doc: Doc, r: RangeReport, { f, t }: Words, y: number): number {
   const half = (doc.page.width - 2 * MARGIN) / 2;
   const line = 11;
-  doc.fontSize(10).fillColor(INK).text(face(doc, t('pdf.goodwill'), true), MARGIN, y, { lineBreak: false });
+  doc
+    .fontSize(10)
+    .fillColor(INK)
+    .text(face(doc, t('pdf.goodwill'), true), MARGIN, y, { lineBreak: false });
   doc.text(face(doc, t('pdf.rootCauses'), true), MARGIN + half + 10, y, { lineBreak: false });
   const goodwill = r.recovery.goodwill.slice(0, 10);
   const rows = [
@@ -143,9 +197,13 @@ function recoveryBlock(doc: Doc, r: RangeReport, { f, t }: Words, y: number): nu
       const grants = t('pdf.grants', { count: g.grants, name: g.clerk.displayName, amount: f.money(g.totalMinor) });
       return g.approvedMinor > 0 ? t('pdf.approved', { grants, amount: f.money(g.approvedMinor) }) : grants;
     }),
-    ...(r.recovery.goodwill.length > goodwill.length ? [t('pdf.moreClerks', { count: r.recovery.goodwill.length - goodwill.length })] : []),
+    ...(r.recovery.goodwill.length > goodwill.length
+      ? [t('pdf.moreClerks', { count: r.recovery.goodwill.length - goodwill.length })]
+      : []),
   ];
-  const causes = r.recovery.rootCauses.map((c) => `${t(`recovery.rootCause.${c.rootCause}`)}: ${f.number(c.complaints)}`);
+  const causes = r.recovery.rootCauses.map(
+    (c) => `${t(`recovery.rootCause.${c.rootCause}`)}: ${f.number(c.complaints)}`,
+  );
   doc.fontSize(8).fillColor(INK);
   (rows.length ? rows : [t('pdf.noGoodwill')]).forEach((text, i) => {
     doc.text(face(doc, text), MARGIN, y + 16 + i * line, { width: half - 20, lineBreak: false, ellipsis: true });
@@ -166,7 +224,13 @@ interface Column {
 
 function columns(r: RangeReport, { f, t }: Words, tableWidth: number): Column[] {
   const review = (e: DayEntry) =>
-    [e.flagged ? t('pdf.flagged') : '', e.amendmentCount ? t('pdf.amended', { count: e.amendmentCount }) : '', e.reviewNote ?? ''].filter(Boolean).join(' · ');
+    [
+      e.flagged ? t('pdf.flagged') : '',
+      e.amendmentCount ? t('pdf.amended', { count: e.amendmentCount }) : '',
+      e.reviewNote ?? '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
   const said = (e: DayEntry) => t('pdf.said', { said: e.said });
   const cols: (Column & { title: keyof typeof CATALOGUES.en.pdf.col })[] = [
     ...(r.from === r.to ? [] : [{ title: 'date' as const, width: 52, cell: (e: DayEntry) => f.shortDay(e.day) }]),
@@ -176,7 +240,12 @@ function columns(r: RangeReport, { f, t }: Words, tableWidth: number): Column[] 
     { title: 'kind', width: 50, cell: (e) => t(`label.kind.${e.kind}`) },
     { title: 'outcome', width: 54, cell: (e) => t(`label.outcome.${e.outcome}`) },
     { title: 'sentiment', width: 26, cell: (e) => (e.sentiment === null ? '' : String(e.sentiment)) },
-    { title: 'notes', width: 0, wrap: true, cell: (e) => (e.said ? `${e.notes}${e.notes ? '\n' : ''}${said(e)}` : e.notes) },
+    {
+      title: 'notes',
+      width: 0,
+      wrap: true,
+      cell: (e) => (e.said ? `${e.notes}${e.notes ? '\n' : ''}${said(e)}` : e.notes),
+    },
     { title: 'followUp', width: 54, cell: (e) => (e.followUpDue ? f.calendarDay(e.followUpDue) : (e.followUp ?? '')) },
     { title: 'review', width: 110, wrap: true, cell: review },
   ];
@@ -211,7 +280,11 @@ function table(doc: Doc, r: RangeReport, w: Words, startY: number): void {
   }
   y = tableHeader(doc, cols, y);
   if (r.entries.length === 0) {
-    doc.font(FONT).fontSize(9).fillColor(MUTED).text(face(doc, w.t('pdf.noEntries')), MARGIN, y + 4);
+    doc
+      .font(FONT)
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(face(doc, w.t('pdf.noEntries')), MARGIN, y + 4);
     return;
   }
   doc.font(FONT).fontSize(TABLE_FONT);
@@ -225,7 +298,12 @@ function table(doc: Doc, r: RangeReport, w: Words, startY: number): void {
     let h = doc.font(FONT).currentLineHeight(true);
     cols.forEach((c, j) => {
       const { face: f, text } = cells[j]!;
-      h = Math.max(h, fits[j] ? doc.font(f).currentLineHeight(true) : doc.font(f).heightOfString(text, { width: c.width - 2 * CELL_PAD }));
+      h = Math.max(
+        h,
+        fits[j]
+          ? doc.font(f).currentLineHeight(true)
+          : doc.font(f).heightOfString(text, { width: c.width - 2 * CELL_PAD }),
+      );
     });
     h = Math.min(h, bodyMax);
     if (y + h + 2 * CELL_PAD > bottom()) {
@@ -239,9 +317,16 @@ function table(doc: Doc, r: RangeReport, w: Words, startY: number): void {
     cols.forEach((c, j) => {
       const { face: f, text } = cells[j]!;
       if (text) {
-        doc.font(f).text(text, x + CELL_PAD, y + CELL_PAD, fits[j]
-          ? { width: c.width - 2 * CELL_PAD, lineBreak: false }
-          : { width: c.width - 2 * CELL_PAD, height: h, ellipsis: true });
+        doc
+          .font(f)
+          .text(
+            text,
+            x + CELL_PAD,
+            y + CELL_PAD,
+            fits[j]
+              ? { width: c.width - 2 * CELL_PAD, lineBreak: false }
+              : { width: c.width - 2 * CELL_PAD, height: h, ellipsis: true },
+          );
       }
       x += c.width;
     });
@@ -259,7 +344,11 @@ function footers(doc: Doc, r: RangeReport, words: Words): void {
     const w = doc.page.width - 2 * MARGIN;
     doc.fontSize(7.5).fillColor(MUTED);
     doc.text(face(doc, `${r.storeName} · ${rangeLabel(r, words)}`), MARGIN, y, { width: w / 2, lineBreak: false });
-    doc.text(face(doc, words.t('pdf.page', { page: i - start + 1, pages: count })), MARGIN + w / 2, y, { width: w / 2, align: 'right', lineBreak: false });
+    doc.text(face(doc, words.t('pdf.page', { page: i - start + 1, pages: count })), MARGIN + w / 2, y, {
+      width: w / 2,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottomMargin;
   }
 }
@@ -273,7 +362,11 @@ export function renderPdf(r: RangeReport, f: Format): Promise<{ pdf: Buffer; pag
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
     // Document properties are Unicode strings in any font: the title keeps the store name whole.
-    info: { Title: words.t('pdf.title', { store: cleanText(r.storeName), range: rangeLabel(r, words) }), Creator: 'Counterpart', CreationDate: new Date(r.generatedAt) },
+    info: {
+      Title: words.t('pdf.title', { store: cleanText(r.storeName), range: rangeLabel(r, words) }),
+      Creator: 'Counterpart',
+      CreationDate: new Date(r.generatedAt),
+    },
   });
   registerReportFaces(doc);
   const chunks: Buffer[] = [];
@@ -298,7 +391,12 @@ export function renderPdf(r: RangeReport, f: Format): Promise<{ pdf: Buffer; pag
 }
 
 /** The range as a printable PDF, base64 for the IPC boundary. Audited with counts only. */
-export async function exportPdf(ctx: ServiceContext, clerkId: number | null, from: string, to: string): Promise<PdfExport> {
+export async function exportPdf(
+  ctx: ServiceContext,
+  clerkId: number | null,
+  from: string,
+  to: string,
+): Promise<PdfExport> {
   const report = rangeReport(ctx, from, to);
   const { pdf, pages } = await renderPdf(report, createFormat(ctx.config));
   audit(ctx, clerkId, 'export', 'reports.pdf', { format: 'pdf', from, to, rows: report.entries.length, pages });

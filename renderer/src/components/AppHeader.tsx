@@ -44,7 +44,8 @@ export function AppHeader({ info, clerk, onSwitchClerk, actions }: Props) {
       {clerk && (
         <div className="clerk-box">
           <span className="clerk-label">
-            <span className="muted">{t('header.signedIn')}</span> <strong data-testid="signed-in-clerk">{clerk.displayName}</strong>
+            <span className="muted">{t('header.signedIn')}</span>{' '}
+            <strong data-testid="signed-in-clerk">{clerk.displayName}</strong>
           </span>
           <button type="button" className="btn btn-quiet btn-small" onClick={onSwitchClerk}>
             {t('header.switchClerk')}

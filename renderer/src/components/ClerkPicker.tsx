@@ -28,7 +28,10 @@ export function ClerkPicker({ demo, notice, onSignedIn }: Props) {
   // Back on the list, focus returns to the clerk chosen before (or the first one).
   useEffect(() => {
     if (!clerks?.length || chosen) return;
-    const i = Math.max(0, clerks.findIndex((c) => c.id === lastChosen.current));
+    const i = Math.max(
+      0,
+      clerks.findIndex((c) => c.id === lastChosen.current),
+    );
     buttons.current[i]?.focus();
   }, [clerks, chosen]);
 

@@ -44,7 +44,8 @@ export function FirstRun({ onDemoLoaded, onStoreCreated }: Props) {
     }
   };
 
-  if (created) return <NextSteps info={created.info} onDone={(tab) => onStoreCreated(created.info, created.clerk, tab)} />;
+  if (created)
+    return <NextSteps info={created.info} onDone={(tab) => onStoreCreated(created.info, created.clerk, tab)} />;
 
   return (
     <main className="center-screen" aria-busy={busy !== null}>

@@ -5,7 +5,6 @@ import { call, errorMessage } from '../api/client';
 import { fileSize, useFormat } from '../lib/format';
 import { FormError } from './FormError';
 
-
 /** Shown instead of the counter when the store's database cannot be opened. */
 export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem; onRecovered(): void }) {
   const [busy, setBusy] = useState(false);
@@ -35,9 +34,7 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
       <div className="card recovery">
         <h1>{t('storeProblem.title')}</h1>
         <p className="lead">{problem.message}</p>
-        <p>
-          {replaceable ? t('storeProblem.replaceable') : t('storeProblem.fixFirst')}
-        </p>
+        <p>{replaceable ? t('storeProblem.replaceable') : t('storeProblem.fixFirst')}</p>
         <FormError message={error} />
         {!replaceable ? null : problem.backups.length > 0 ? (
           <section aria-labelledby="backups-h">
@@ -46,7 +43,8 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
               {problem.backups.map((b) => (
                 <li key={b.name}>
                   <span>
-                    <strong>{fmt.dateTime(b.createdAt)}</strong> <span className="muted small">{fileSize(fmt, t, b.bytes)}</span>
+                    <strong>{fmt.dateTime(b.createdAt)}</strong>{' '}
+                    <span className="muted small">{fileSize(fmt, t, b.bytes)}</span>
                     {b.name === problem.recommended && <span className="badge">{t('storeProblem.newestGood')}</span>}
                   </span>
                   <button
@@ -57,7 +55,9 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
                     autoFocus={b.name === offered}
                   >
                     {t('storeProblem.restore')}
-                    <span className="sr-only">{t('storeProblem.restoreWhich', { when: fmt.dateTime(b.createdAt) })}</span>
+                    <span className="sr-only">
+                      {t('storeProblem.restoreWhich', { when: fmt.dateTime(b.createdAt) })}
+                    </span>
                   </button>
                 </li>
               ))}
@@ -71,7 +71,12 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
             {confirmFresh ? (
               <>
                 <span>{t('storeProblem.freshNote')}</span>
-                <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run(() => call('recovery.startFresh', {}))}>
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  disabled={busy}
+                  onClick={() => void run(() => call('recovery.startFresh', {}))}
+                >
                   {t('storeProblem.freshYes')}
                 </button>
                 <button type="button" className="btn btn-quiet" onClick={() => setConfirmFresh(false)}>
@@ -81,7 +86,6 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
             ) : (
               <button type="button" className="btn btn-quiet" onClick={() => setConfirmFresh(true)} disabled={busy}>
                 {t('storeProblem.fresh')}
-
               </button>
             )}
           </div>

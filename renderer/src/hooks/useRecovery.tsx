@@ -29,11 +29,18 @@ export interface RecoveryFlow {
 
 function focusField(field: RecoveryField): void {
   const el = document.getElementById(RECOVERY_FIELD_ID[field]);
-  (el?.matches('input, select, textarea') ? el : (el?.querySelector<HTMLElement>('input:checked, input') ?? el))?.focus();
+  (el?.matches('input, select, textarea')
+    ? el
+    : (el?.querySelector<HTMLElement>('input:checked, input') ?? el)
+  )?.focus();
 }
 
 /** The complaint's recovery steps, their guide (suggestion, apology, authority) and the manager's approval. */
-export function useRecovery(customerId: number | null, draft: LogDraft, update: (change: Partial<LogDraft>) => void): RecoveryFlow {
+export function useRecovery(
+  customerId: number | null,
+  draft: LogDraft,
+  update: (change: Partial<LogDraft>) => void,
+): RecoveryFlow {
   const fmt = useFormat();
   const { t } = useTranslation();
   const { clerk } = useStore();
@@ -90,7 +97,13 @@ export function useRecovery(customerId: number | null, draft: LogDraft, update: 
       return null;
     } catch (err) {
       // Another grant saved meanwhile (here or at another till) used up the day: the manager approves this one.
-      if (r && r.amountMinor > 0 && err instanceof ApiError && err.code === 'FORBIDDEN' && /manager's PIN/.test(err.message)) {
+      if (
+        r &&
+        r.amountMinor > 0 &&
+        err instanceof ApiError &&
+        err.code === 'FORBIDDEN' &&
+        /manager's PIN/.test(err.message)
+      ) {
         guide.reload();
         setAsking({ recovery: r, persist });
         return null;

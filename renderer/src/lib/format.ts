@@ -19,7 +19,10 @@ export function useFormat(): CounterFormat {
   const f = useContext(FormatContext);
   if (!f) throw new Error('useFormat outside LocaleProvider');
   const { t } = useTranslation();
-  return useMemo(() => ({ ...f, due: (day) => dueWording(day, f.today(), t), ago: (iso) => agoWording(f.dayIn(iso), f.today(), t) }), [f, t]);
+  return useMemo(
+    () => ({ ...f, due: (day) => dueWording(day, f.today(), t), ago: (iso) => agoWording(f.dayIn(iso), f.today(), t) }),
+    [f, t],
+  );
 }
 
 export { createFormat };
@@ -28,7 +31,8 @@ export { createFormat };
  * "3 entries": English wording for the back-office tabs whose words are not in the catalogues yet; the number is
  * written the store's way. The counter uses the catalogue's plural keys instead.
  */
-export const plural = (f: Format, n: number, one: string, many = `${one}s`): string => `${f.number(n)} ${n === 1 ? one : many}`;
+export const plural = (f: Format, n: number, one: string, many = `${one}s`): string =>
+  `${f.number(n)} ${n === 1 ? one : many}`;
 
 /** A file's size for people: "512 B", "1.5 MB" / "1,5 MB" (one decimal under 10 of a unit). */
 export function fileSize(f: Format, t: TFunction, bytes: number): string {

@@ -22,12 +22,19 @@ export interface RecoveryDraft {
   rootCause: RootCause | null;
 }
 
-export const emptyRecovery = (): RecoveryDraft => ({ severity: null, whatWentWrong: '', remedy: null, amount: '', rootCause: null });
+export const emptyRecovery = (): RecoveryDraft => ({
+  severity: null,
+  whatWentWrong: '',
+  remedy: null,
+  amount: '',
+  rootCause: null,
+});
 
 export const recoveryBlank = (r: RecoveryDraft): boolean =>
   r.severity === null && !r.whatWentWrong.trim() && r.remedy === null && !r.amount.trim() && r.rootCause === null;
 
-const oneOf = <T extends string>(list: readonly T[], v: unknown): T | null => ((list as readonly unknown[]).includes(v) ? (v as T) : null);
+const oneOf = <T extends string>(list: readonly T[], v: unknown): T | null =>
+  (list as readonly unknown[]).includes(v) ? (v as T) : null;
 
 /** Reads a stored draft's recovery defensively: what is not valid is left empty. */
 export function parseRecovery(raw: unknown): RecoveryDraft {
@@ -52,7 +59,8 @@ export function minorUnits(typed: string): number | null {
 }
 
 /** Minor units as the amount box shows them ("25" or "12.50"). */
-export const typedAmount = (minor: number): string => (minor % 100 === 0 ? String(minor / 100) : (minor / 100).toFixed(2));
+export const typedAmount = (minor: number): string =>
+  minor % 100 === 0 ? String(minor / 100) : (minor / 100).toFixed(2);
 
 export type RecoveryField = 'whatWentWrong' | 'severity' | 'remedy' | 'amount' | 'rootCause';
 export type RecoveryCheck = { ok: true; recovery: Recovery | null } | { ok: false; field: RecoveryField };
@@ -71,6 +79,12 @@ export function checkRecovery(kind: InteractionKind, r: RecoveryDraft): Recovery
   if (!r.rootCause) return { ok: false, field: 'rootCause' };
   return {
     ok: true,
-    recovery: { severity: r.severity, whatWentWrong: r.whatWentWrong.trim(), remedy: r.remedy, amountMinor, rootCause: r.rootCause },
+    recovery: {
+      severity: r.severity,
+      whatWentWrong: r.whatWentWrong.trim(),
+      remedy: r.remedy,
+      amountMinor,
+      rootCause: r.rootCause,
+    },
   };
 }

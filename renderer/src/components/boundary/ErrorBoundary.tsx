@@ -60,7 +60,15 @@ export class ErrorBoundary extends Component<Props, State> {
 }
 
 /** The message in a failed part's place (a function component, so it can speak the store's language). */
-function FailedPart({ what, onRetry, buttonRef }: { what: string; onRetry(): void; buttonRef: RefObject<HTMLButtonElement | null> }) {
+function FailedPart({
+  what,
+  onRetry,
+  buttonRef,
+}: {
+  what: string;
+  onRetry(): void;
+  buttonRef: RefObject<HTMLButtonElement | null>;
+}) {
   const { t } = useTranslation();
   return (
     <div className="boundary-message" role="alert">

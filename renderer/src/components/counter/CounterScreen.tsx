@@ -91,7 +91,12 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
                 {t('counter.backOffice')}
               </button>
             )}
-            <button type="button" className="btn btn-small btn-quiet" onClick={() => setHelp(true)} aria-haspopup="dialog">
+            <button
+              type="button"
+              className="btn btn-small btn-quiet"
+              onClick={() => setHelp(true)}
+              aria-haspopup="dialog"
+            >
               {t('counter.shortcuts')} <kbd>?</kbd>
             </button>
           </>
@@ -114,17 +119,17 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
         <div className="view">
           {/* Keyed by the view: opening another customer starts with a fresh boundary. */}
           <ErrorBoundary key={viewKey(view)} what={t('boundary.view')}>
-          {view.kind === 'home' && <HomeView onNew={() => newCustomer()} onWalkIn={walkIn} onOpen={openCustomer} />}
-          {view.kind === 'customer' && <CustomerView key={view.id} customerId={view.id} opened={view} />}
-          {view.kind === 'walk-in' && <WalkInView onNew={() => newCustomer()} />}
-          {view.kind === 'create' && (
-            <QuickCreate
-              prefill={view.prefill}
-              onCreated={(c) => openCustomer(c.id)}
-              onOpenExisting={openCustomer}
-              onCancel={leaveCreate}
-            />
-          )}
+            {view.kind === 'home' && <HomeView onNew={() => newCustomer()} onWalkIn={walkIn} onOpen={openCustomer} />}
+            {view.kind === 'customer' && <CustomerView key={view.id} customerId={view.id} opened={view} />}
+            {view.kind === 'walk-in' && <WalkInView onNew={() => newCustomer()} />}
+            {view.kind === 'create' && (
+              <QuickCreate
+                prefill={view.prefill}
+                onCreated={(c) => openCustomer(c.id)}
+                onOpenExisting={openCustomer}
+                onCancel={leaveCreate}
+              />
+            )}
           </ErrorBoundary>
         </div>
       </main>

@@ -2,7 +2,21 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The shortcuts in the order the list shows them; the keys and what they do are in the catalogue (help.<id>). */
-export const SHORTCUTS = ['find', 'choose', 'queue', 'clear', 'scan', 'new', 'walkIn', 'suggestion', 'notes', 'timeline', 'profile', 'save', 'help'] as const;
+export const SHORTCUTS = [
+  'find',
+  'choose',
+  'queue',
+  'clear',
+  'scan',
+  'new',
+  'walkIn',
+  'suggestion',
+  'notes',
+  'timeline',
+  'profile',
+  'save',
+  'help',
+] as const;
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation();

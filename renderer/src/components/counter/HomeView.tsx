@@ -79,8 +79,8 @@ export function HomeView({ onWalkIn, onNew, onOpen }: Props) {
         <FormError message={queue.error} />
         {n > 0 && (
           <p className="muted home-keys" id="home-keys">
-            {t('home.keysFrom')} <kbd>↓</kbd> {t('home.keysEnters')} <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd> {t('home.keysOr')}{' '}
-            <kbd>1</kbd>–<kbd>{Math.min(n, DIGIT_ROWS)}</kbd> {t('home.keysOpens')}
+            {t('home.keysFrom')} <kbd>↓</kbd> {t('home.keysEnters')} <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd>{' '}
+            {t('home.keysOr')} <kbd>1</kbd>–<kbd>{Math.min(n, DIGIT_ROWS)}</kbd> {t('home.keysOpens')}
           </p>
         )}
         <QueuePart
@@ -149,7 +149,9 @@ function QueueRow({ f, n, onOpen }: { f: FollowUp; n: number | null; onOpen(cust
         {f.notes && <span className="muted"> — {f.notes}</span>}
       </span>
       {f.dueDate && <DueWhen day={f.dueDate} className={`home-due${f.overdue ? ' is-overdue' : ''}`} />}
-      {f.assignedClerk && <span className="muted home-who">{t('home.for', { name: f.assignedClerk.displayName })}</span>}
+      {f.assignedClerk && (
+        <span className="muted home-who">{t('home.for', { name: f.assignedClerk.displayName })}</span>
+      )}
     </>
   );
   if (!f.customer || n === null) {

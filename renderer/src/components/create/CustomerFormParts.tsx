@@ -13,7 +13,17 @@ export function ConsentCheck({ checked, onChange }: { checked: boolean; onChange
 }
 
 /** Save (Ctrl+Enter) and cancel (Esc): the keys formKeys handles, shown on the buttons. */
-export function SaveOrCancel({ label, busyLabel, busy, onCancel }: { label: string; busyLabel: string; busy: boolean; onCancel(): void }) {
+export function SaveOrCancel({
+  label,
+  busyLabel,
+  busy,
+  onCancel,
+}: {
+  label: string;
+  busyLabel: string;
+  busy: boolean;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="form-actions">
@@ -22,7 +32,6 @@ export function SaveOrCancel({ label, busyLabel, busy, onCancel }: { label: stri
       </button>
       <button type="button" className="btn btn-quiet" onClick={onCancel}>
         {t('common.cancel')} <kbd>Esc</kbd>
-
       </button>
     </div>
   );

@@ -24,7 +24,11 @@ export function DuplicateWarnings({ duplicates, onOpen, onCreateAnyway }: Props)
             <span>
               {t('duplicates.possible')} <strong>{d.customer.displayName}</strong> — {d.reasons.join(', ')}
               <span className="muted small">
-                {[d.customer.phone, d.customer.email, d.customer.loyaltyId && t('duplicates.card', { card: d.customer.loyaltyId })]
+                {[
+                  d.customer.phone,
+                  d.customer.email,
+                  d.customer.loyaltyId && t('duplicates.card', { card: d.customer.loyaltyId }),
+                ]
                   .filter(Boolean)
                   .map((s) => ` · ${s}`)
                   .join('')}
@@ -36,12 +40,13 @@ export function DuplicateWarnings({ duplicates, onOpen, onCreateAnyway }: Props)
           </li>
         ))}
       </ul>
-      {duplicates.length > SHOWN && <p className="muted small">{t('duplicates.more', { count: duplicates.length - SHOWN })}</p>}
+      {duplicates.length > SHOWN && (
+        <p className="muted small">{t('duplicates.more', { count: duplicates.length - SHOWN })}</p>
+      )}
       {onCreateAnyway && (
         <p className="dup-anyway">
           <button type="button" className="btn btn-small btn-quiet" onClick={onCreateAnyway}>
             {t('duplicates.anyway')}
-
           </button>
         </p>
       )}

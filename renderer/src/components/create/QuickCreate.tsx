@@ -1,7 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDraft } from '../../../../common/contract';
-import { COMMUNICATION_STYLES, type CommunicationStyle, type Customer, type DuplicateCandidate } from '../../../../common/domain';
+import {
+  COMMUNICATION_STYLES,
+  type CommunicationStyle,
+  type Customer,
+  type DuplicateCandidate,
+} from '../../../../common/domain';
 import { call, errorMessage } from '../../api/client';
 import { formKeys } from '../../lib/form-keys';
 import type { Prefill } from '../../lib/prefill';
@@ -105,7 +110,10 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
       setDuplicates(found);
       const top = found[0];
       if (top) {
-        const message = t('customerForm.notCreated', { name: top.customer.displayName, reasons: top.reasons.join(', ') });
+        const message = t('customerForm.notCreated', {
+          name: top.customer.displayName,
+          reasons: top.reasons.join(', '),
+        });
         setError(message);
         announce(message);
         setSaving(false);
@@ -124,7 +132,12 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
 
   const onKeyDown = formKeys(() => void submit(), onCancel);
 
-  const text = (k: 'firstName' | 'lastName' | 'phone' | 'email' | 'loyaltyId', label: string, type = 'text', auto = 'off') => (
+  const text = (
+    k: 'firstName' | 'lastName' | 'phone' | 'email' | 'loyaltyId',
+    label: string,
+    type = 'text',
+    auto = 'off',
+  ) => (
     <label className="field">
       <span className="field-label">{label}</span>
       <input
@@ -165,10 +178,18 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
           </label>
         </div>
         <ConsentCheck checked={form.marketingConsent} onChange={(v) => set('marketingConsent', v)} />
-        <DuplicateWarnings duplicates={duplicates} onOpen={onOpenExisting} onCreateAnyway={() => void submit(undefined, true)} />
+        <DuplicateWarnings
+          duplicates={duplicates}
+          onOpen={onOpenExisting}
+          onCreateAnyway={() => void submit(undefined, true)}
+        />
         <FormError message={error} />
-        <SaveOrCancel label={t('customerForm.create')} busyLabel={t('customerForm.creating')} busy={saving} onCancel={onCancel} />
-
+        <SaveOrCancel
+          label={t('customerForm.create')}
+          busyLabel={t('customerForm.creating')}
+          busy={saving}
+          onCancel={onCancel}
+        />
       </form>
     </section>
   );

@@ -23,10 +23,19 @@ export function OpenIssues({ issues }: { issues: OpenIssue[] }) {
               <strong>{t(`label.kind.${i.kind}`)}</strong>
               <span className={`outcome outcome-${i.outcome}`}>{t(`label.outcome.${i.outcome}`)}</span>
               <span className="muted">{t('issues.opened', { day: fmt.day(i.openedAt) })}</span>
-              <span className={i.overdue ? 'due is-overdue' : 'due'}>{i.dueDate ? <DueWhen day={i.dueDate} /> : t('issues.noDueDate')}</span>
-              <button type="button" className="btn btn-small issue-resolve" onClick={() => work.current?.resolveIssue(i.interactionId)}>
+              <span className={i.overdue ? 'due is-overdue' : 'due'}>
+                {i.dueDate ? <DueWhen day={i.dueDate} /> : t('issues.noDueDate')}
+              </span>
+              <button
+                type="button"
+                className="btn btn-small issue-resolve"
+                onClick={() => work.current?.resolveIssue(i.interactionId)}
+              >
                 {t('issues.resolve')}
-                <span className="sr-only"> {t('issues.resolveWhich', { kind: t(`label.kind.${i.kind}`), day: fmt.day(i.openedAt) })}</span>
+                <span className="sr-only">
+                  {' '}
+                  {t('issues.resolveWhich', { kind: t(`label.kind.${i.kind}`), day: fmt.day(i.openedAt) })}
+                </span>
               </button>
             </div>
             {i.notes && <p className="issue-notes">{i.notes}</p>}

@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { valuesOf, type CustomerDraft, type CustomerField, type CustomerValues, type MethodInput } from '../../../../common/contract';
+import {
+  valuesOf,
+  type CustomerDraft,
+  type CustomerField,
+  type CustomerValues,
+  type MethodInput,
+} from '../../../../common/contract';
 import type { Customer, CustomerProfile, DuplicateCandidate } from '../../../../common/domain';
 import { call, errorMessage } from '../../api/client';
 import { formKeys } from '../../lib/form-keys';
@@ -29,7 +35,8 @@ const tagList = (text: string) =>
     .map((t) => t.trim())
     .filter(Boolean);
 
-const differs = (k: Key, a: Form, b: Form) => (k === 'tags' ? tagList(a.tags).join('\n') !== tagList(b.tags).join('\n') : a[k] !== b[k]);
+const differs = (k: Key, a: Form, b: Form) =>
+  k === 'tags' ? tagList(a.tags).join('\n') !== tagList(b.tags).join('\n') : a[k] !== b[k];
 
 /** Only what the clerk changed goes to the main process: an untouched value is never checked or written again. */
 function changesOf(initial: Form, f: Form): Changes {
@@ -41,7 +48,8 @@ function changesOf(initial: Form, f: Form): Changes {
 /** The changed values that could make this customer someone else's twin: name, phone, email, card. */
 function duplicateProbe(initial: Form, f: Form): CustomerDraft | null {
   const d: CustomerDraft = {};
-  if (differs('firstName', initial, f) || differs('lastName', initial, f)) Object.assign(d, { firstName: f.firstName, lastName: f.lastName });
+  if (differs('firstName', initial, f) || differs('lastName', initial, f))
+    Object.assign(d, { firstName: f.firstName, lastName: f.lastName });
   if (differs('phone', initial, f) && f.phone.trim()) d.phone = f.phone.trim();
   if (differs('email', initial, f) && LOOKS_LIKE_EMAIL.test(f.email.trim())) d.email = f.email.trim();
   if (differs('loyaltyId', initial, f) && f.loyaltyId.trim()) d.loyaltyId = f.loyaltyId.trim();
@@ -101,7 +109,10 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
     try {
       const saved = await call('customers.update', { id, changes });
       const now = formOf(saved.customer);
-      onSaved(saved, (Object.keys(initial) as Key[]).filter((k) => differs(k, initial, now)));
+      onSaved(
+        saved,
+        (Object.keys(initial) as Key[]).filter((k) => differs(k, initial, now)),
+      );
     } catch (err) {
       setError(errorMessage(err));
       setSaving(false);
@@ -110,7 +121,12 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
 
   const onKeyDown = formKeys(() => void submit(), onCancel);
 
-  const text = (k: 'firstName' | 'lastName' | 'phone' | 'email' | 'loyaltyId', label: string, type = 'text', max = 100) => (
+  const text = (
+    k: 'firstName' | 'lastName' | 'phone' | 'email' | 'loyaltyId',
+    label: string,
+    type = 'text',
+    max = 100,
+  ) => (
     <label className="field">
       <span className="field-label">{label}</span>
       <input
@@ -125,7 +141,13 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
   );
 
   return (
-    <form className="profile-edit" aria-label={t('customerForm.edit')} onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate>
+    <form
+      className="profile-edit"
+      aria-label={t('customerForm.edit')}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={onKeyDown}
+      noValidate
+    >
       <div className="grid-2">
         {text('firstName', t('customerForm.firstName'))}
         {text('lastName', t('customerForm.lastName'))}
@@ -152,7 +174,12 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
       </label>
       <DuplicateWarnings duplicates={duplicates} onOpen={(other) => (window.location.hash = `#/customer/${other}`)} />
       <FormError message={error} />
-      <SaveOrCancel label={t('customerForm.saveChanges')} busyLabel={t('common.saving')} busy={saving} onCancel={onCancel} />
+      <SaveOrCancel
+        label={t('customerForm.saveChanges')}
+        busyLabel={t('common.saving')}
+        busy={saving}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

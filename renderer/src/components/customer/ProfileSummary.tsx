@@ -64,7 +64,13 @@ export function ProfileSummary({
         </h2>
         <span className={`tier tier-${profile.tier}`}>{t(`label.tier.${profile.tier}`)}</span>
         {canEdit && !editing && (
-          <button type="button" id={EDIT_PROFILE_BUTTON} ref={editButton} className="btn btn-small" onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            id={EDIT_PROFILE_BUTTON}
+            ref={editButton}
+            className="btn btn-small"
+            onClick={() => setEditing(true)}
+          >
             {t('profile.edit')} <kbd>Alt+P</kbd>
           </button>
         )}
@@ -81,7 +87,6 @@ export function ProfileSummary({
             </span>
           )}
           <span className="style-approach">{t(`styleGuide.${c.style}.approach`)}</span>
-
         </span>
       </p>
       <OpenIssues issues={profile.openIssues} />
@@ -110,7 +115,10 @@ export function ProfileSummary({
               <div>
                 <dt>{t('profile.before')}</dt>
                 <dd>
-                  {t('profile.beforeSpend', { amount: fmt.money(profile.before.spendCents), count: profile.before.orders })}
+                  {t('profile.beforeSpend', {
+                    amount: fmt.money(profile.before.spendCents),
+                    count: profile.before.orders,
+                  })}
                 </dd>
               </div>
             )}
@@ -135,7 +143,9 @@ export function ProfileSummary({
             {(profile.address.city || profile.address.postcode) && (
               <div>
                 <dt>{t('profile.town')}</dt>
-                <dd>{[profile.address.city, profile.address.postcode, profile.address.country].filter(Boolean).join(', ')}</dd>
+                <dd>
+                  {[profile.address.city, profile.address.postcode, profile.address.country].filter(Boolean).join(', ')}
+                </dd>
               </div>
             )}
             <div>

@@ -20,11 +20,16 @@ export function ProfileViews({ views }: { views: Views }) {
       <ol className="plain-list">
         {views.recent.map((v) => (
           <li key={`${v.at}-${v.clerkId ?? 'cli'}-${v.terminalId}`}>
-            {who(v.clerkName)} <span className="muted">· {v.terminalId} · {fmt.dateTime(v.at)}</span>
+            {who(v.clerkName)}{' '}
+            <span className="muted">
+              · {v.terminalId} · {fmt.dateTime(v.at)}
+            </span>
           </li>
         ))}
       </ol>
-      {views.total > views.recent.length && <p className="muted small">{t('views.earlier', { count: views.total - views.recent.length })}</p>}
+      {views.total > views.recent.length && (
+        <p className="muted small">{t('views.earlier', { count: views.total - views.recent.length })}</p>
+      )}
     </details>
   );
 }

@@ -2,7 +2,6 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMUNICATION_STYLES, type CommunicationStyle } from '../../../../common/domain';
 
-
 /**
  * The communication style as radio buttons, each with its two lines (how to recognise it, how to talk to it) next
  * to it, so the clerk chooses from the description rather than from a colour. "Not known yet" is always there.
@@ -15,7 +14,6 @@ export function StyleChoice({ value, onChange }: { value: CommunicationStyle; on
       <legend>{t('customerForm.style')}</legend>
       <div className="style-options">
         {COMMUNICATION_STYLES.map((s) => {
-
           const hint = `${name}-${s}`;
           return (
             <label key={s} className={`style-option style-${s}${value === s ? ' is-checked' : ''}`}>
@@ -36,7 +34,6 @@ export function StyleChoice({ value, onChange }: { value: CommunicationStyle; on
                 <span id={hint} className="style-option-hint">
                   <span>{t('customerForm.recognise', { text: t(`styleGuide.${s}.recognise`) })}</span>
                   <span>{t('customerForm.talk', { text: t(`styleGuide.${s}.approach`) })}</span>
-
                 </span>
               </span>
             </label>

@@ -26,17 +26,26 @@ export function TimelineItem({ entry, titleId, today }: Props) {
           <p className="tl-title" id={titleId}>
             <strong>{t('label.kind.purchase')}</strong> <span className="amount">{fmt.money(entry.totalCents)}</span>
             <span className="muted small">{t('timeline.receipt', { receipt: entry.receiptNo })}</span>
-            {returnOpen && <span className="badge badge-return">{t('timeline.returnUntil', { day: fmt.calendarDay(entry.returnWindowEndsOn) })}</span>}
+            {returnOpen && (
+              <span className="badge badge-return">
+                {t('timeline.returnUntil', { day: fmt.calendarDay(entry.returnWindowEndsOn) })}
+              </span>
+            )}
             <span className="tl-when">{when}</span>
           </p>
           <ul className="tl-lines">
             {shown.map((it, i) => (
               <li key={i}>
-                {fmt.number(it.quantity)} × {it.description} <span className="muted">{fmt.money(it.unitPriceCents * it.quantity)}</span>
-                {it.returnStatus === 'returned' && <span className="badge badge-returned">{t('timeline.returned')}</span>}
+                {fmt.number(it.quantity)} × {it.description}{' '}
+                <span className="muted">{fmt.money(it.unitPriceCents * it.quantity)}</span>
+                {it.returnStatus === 'returned' && (
+                  <span className="badge badge-returned">{t('timeline.returned')}</span>
+                )}
               </li>
             ))}
-            {entry.items.length > MAX_ITEMS && <li className="muted">{t('timeline.moreItems', { count: entry.items.length - MAX_ITEMS })}</li>}
+            {entry.items.length > MAX_ITEMS && (
+              <li className="muted">{t('timeline.moreItems', { count: entry.items.length - MAX_ITEMS })}</li>
+            )}
           </ul>
         </div>
       </div>
@@ -55,12 +64,17 @@ export function TimelineItem({ entry, titleId, today }: Props) {
           {entry.open && <span className="badge badge-open">{t('timeline.open')}</span>}
           {i.sentiment !== null && (
             <span className={`sentiment sentiment-${i.sentiment}`}>
-              {t('timeline.sentiment', { n: i.sentiment, label: t(`label.sentiment.${i.sentiment as 1 | 2 | 3 | 4 | 5}`) })}
+              {t('timeline.sentiment', {
+                n: i.sentiment,
+                label: t(`label.sentiment.${i.sentiment as 1 | 2 | 3 | 4 | 5}`),
+              })}
             </span>
           )}
           {entry.amendmentCount > 0 && (
             <span className="badge badge-amended" title={i.amendReason ?? undefined}>
-              {entry.amendmentCount > 1 ? t('timeline.amendedTimes', { count: entry.amendmentCount }) : t('timeline.amended')}
+              {entry.amendmentCount > 1
+                ? t('timeline.amendedTimes', { count: entry.amendmentCount })
+                : t('timeline.amended')}
             </span>
           )}
           <span className="tl-when">{when}</span>

@@ -43,7 +43,8 @@ export function NextSteps({ info, onDone }: Props) {
           <li>
             <h2>{t('nextSteps.backups')}</h2>
             <p>
-              {backupDir ? t('nextSteps.backupsTo', { dir: backupDir }) : t('nextSteps.noBackups')} {t('nextSteps.backupsAbout')}
+              {backupDir ? t('nextSteps.backupsTo', { dir: backupDir }) : t('nextSteps.noBackups')}{' '}
+              {t('nextSteps.backupsAbout')}
             </p>
             <button type="button" className="btn" onClick={() => onDone('backups')}>
               {t('nextSteps.backupsButton')}

@@ -1,7 +1,14 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMON_LOCALES, DEFAULT_CURRENCY, DEFAULT_LOCALE } from '../../../../common/format';
-import { canonicalLocale, currencyCodes, storeIdentitySchema, storeIdFromName, timeZones, type StoreIdentityInput } from '../../../../common/store-identity';
+import {
+  canonicalLocale,
+  currencyCodes,
+  storeIdentitySchema,
+  storeIdFromName,
+  timeZones,
+  type StoreIdentityInput,
+} from '../../../../common/store-identity';
 import { FormError } from '../FormError';
 import { PinInput } from '../PinInput';
 
@@ -22,7 +29,8 @@ type Field = 'name' | 'timeZone' | 'locale' | 'currency' | 'adminName' | 'pin' |
 /** This computer's time zone and language, as a guess the person setting up only has to confirm. */
 function guesses() {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const locale = navigator.language && /^[a-z]{2,3}-[A-Z]{2}$/.test(navigator.language) ? navigator.language : DEFAULT_LOCALE;
+  const locale =
+    navigator.language && /^[a-z]{2,3}-[A-Z]{2}$/.test(navigator.language) ? navigator.language : DEFAULT_LOCALE;
   return { timeZone: timeZones().includes(zone) ? zone : 'Europe/Dublin', locale };
 }
 
@@ -60,7 +68,13 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       const field = String(issue.path[0]) as Field;
-      const label = { name: t('setup.storeName'), timeZone: t('setup.timeZone'), locale: t('setup.locale'), currency: t('setup.currency') }[field as 'name'] ?? t('setup.store');
+      const label =
+        {
+          name: t('setup.storeName'),
+          timeZone: t('setup.timeZone'),
+          locale: t('setup.locale'),
+          currency: t('setup.currency'),
+        }[field as 'name'] ?? t('setup.store');
       return refuse(field, `${label}: ${issue.message}.`);
     }
     if (!adminName.trim()) return refuse('adminName', t('setup.needName'));
@@ -70,8 +84,13 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
     onSubmit({ store, adminName: adminName.trim(), pin });
   };
 
-  const invalid = (field: Field) => (problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': 'setup-problem' } : {});
-  const bind = (field: Field) => ({ ref: (el: HTMLInputElement | HTMLSelectElement | null) => void (refs.current[field] = el), disabled: busy, ...invalid(field) });
+  const invalid = (field: Field) =>
+    problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': 'setup-problem' } : {};
+  const bind = (field: Field) => ({
+    ref: (el: HTMLInputElement | HTMLSelectElement | null) => void (refs.current[field] = el),
+    disabled: busy,
+    ...invalid(field),
+  });
   const id = name.trim() ? storeIdFromName(name) : null;
 
   return (
@@ -86,8 +105,18 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
         <legend>{t('setup.store')}</legend>
         <label className="field">
           <span className="field-label">{t('setup.storeName')}</span>
-          <input type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoComplete="organization" autoFocus {...bind('name')} />
-          <span className="field-hint">{id ? t('setup.nameHintId', { name: name.trim(), id }) : t('setup.nameHint')}</span>
+          <input
+            type="text"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={120}
+            autoComplete="organization"
+            autoFocus
+            {...bind('name')}
+          />
+          <span className="field-hint">
+            {id ? t('setup.nameHintId', { name: name.trim(), id }) : t('setup.nameHint')}
+          </span>
         </label>
         <div className="grid-3">
           <label className="field">
@@ -102,7 +131,15 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
           </label>
           <label className="field">
             <span className="field-label">{t('setup.locale')}</span>
-            <input type="text" list="setup-locales" value={locale} onChange={(e) => setLocale(e.target.value)} maxLength={6} spellCheck={false} {...bind('locale')} />
+            <input
+              type="text"
+              list="setup-locales"
+              value={locale}
+              onChange={(e) => setLocale(e.target.value)}
+              maxLength={6}
+              spellCheck={false}
+              {...bind('locale')}
+            />
             <datalist id="setup-locales">
               {COMMON_LOCALES.map((l) => (
                 <option key={l} value={l} />
@@ -125,7 +162,14 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
         <legend>{t('setup.firstAdmin')}</legend>
         <label className="field">
           <span className="field-label">{t('setup.yourName')}</span>
-          <input type="text" value={adminName} onChange={(e) => setAdminName(e.target.value)} autoComplete="name" maxLength={80} {...bind('adminName')} />
+          <input
+            type="text"
+            value={adminName}
+            onChange={(e) => setAdminName(e.target.value)}
+            autoComplete="name"
+            maxLength={80}
+            {...bind('adminName')}
+          />
         </label>
         <div className="grid-2">
           <label className="field">

@@ -76,9 +76,14 @@ export function ManagerScreen({ tab, onTab, onBack, onSwitchClerk }: Props) {
           ))}
         </div>
         {current && (
-          <section role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="manager-panel" tabIndex={-1}>
+          <section
+            role="tabpanel"
+            id={`panel-${current.id}`}
+            aria-labelledby={`tab-${current.id}`}
+            className="manager-panel"
+            tabIndex={-1}
+          >
             <ErrorBoundary key={current.id} what={t('manager.tabFailed', { tab: t(`manager.tab.${current.id}`) })}>
-
               <current.Component />
             </ErrorBoundary>
           </section>

@@ -30,5 +30,4 @@ export const MANAGER_TABS: ManagerTab[] = [
   { id: 'import', minRole: 'admin', Component: ImportTab },
   { id: 'backups', minRole: 'admin', Component: BackupsTab },
   { id: 'settings', minRole: 'manager', Component: SettingsTab },
-
 ];

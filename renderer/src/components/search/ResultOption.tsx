@@ -42,7 +42,9 @@ export function ResultOption({ id, option, query, selected, card, onPointer, onC
     );
   }
   const h = option.hit;
-  const lastVisit = h.lastVisitAt ? t('search.row.lastVisit', { ago: fmt.ago(h.lastVisitAt) }) : t('search.row.noVisitsYet');
+  const lastVisit = h.lastVisitAt
+    ? t('search.row.lastVisit', { ago: fmt.ago(h.lastVisitAt) })
+    : t('search.row.noVisitsYet');
   // Town and postcode tell two namesakes apart.
   const place = [h.town, h.postcode].filter(Boolean).join(' ');
   const label = [

@@ -198,7 +198,8 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
         />
         <span id="search-hint" className="search-hint">
           <kbd>↑</kbd>
-          <kbd>↓</kbd> {t('search.hintChoose')} · <kbd>Enter</kbd> {t('search.hintOpen')} · <kbd>Esc</kbd> {t('search.hintClear')}
+          <kbd>↓</kbd> {t('search.hintChoose')} · <kbd>Enter</kbd> {t('search.hintOpen')} · <kbd>Esc</kbd>{' '}
+          {t('search.hintClear')}
         </span>
       </div>
       <div className={`search-dropdown${expanded ? ' is-open' : ''}`}>

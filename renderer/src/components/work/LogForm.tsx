@@ -62,7 +62,14 @@ export function LogForm(p: Props) {
         </p>
       )}
       <form className="log-form" onSubmit={submit} noValidate aria-busy={p.saving}>
-        <RadioGroup name="log-kind" legend={t('log.kind')} options={kinds} value={d.kind} onChange={(kind) => p.update({ kind, kindChosen: true })} className="kinds" />
+        <RadioGroup
+          name="log-kind"
+          legend={t('log.kind')}
+          options={kinds}
+          value={d.kind}
+          onChange={(kind) => p.update({ kind, kindChosen: true })}
+          className="kinds"
+        />
         <RadioGroup
           name="log-outcome"
           legend={t('log.outcome')}
@@ -89,7 +96,11 @@ export function LogForm(p: Props) {
           </label>
         )}
         {SETTLING_OUTCOMES.includes(d.outcome) && p.openIssues.length > 0 && (
-          <SettlesGroup issues={p.openIssues} selected={settlesFor(d, p.openIssues)} onChange={(settles) => p.update({ settles })} />
+          <SettlesGroup
+            issues={p.openIssues}
+            selected={settlesFor(d, p.openIssues)}
+            onChange={(settles) => p.update({ settles })}
+          />
         )}
         {d.kind === 'complaint' && p.recovery}
         <RadioGroup
@@ -156,7 +167,8 @@ function SettlesGroup(p: { issues: OpenIssue[]; selected: number[]; onChange(set
                 onChange={(e) => p.onChange(toggled(p.selected, i.interactionId, e.target.checked))}
               />
               <span>
-                <strong>{t(`label.kind.${i.kind}`)}</strong> {t('log.settlesFrom', { day: fmt.day(i.openedAt) })} · {t(`label.outcome.${i.outcome}`)}
+                <strong>{t(`label.kind.${i.kind}`)}</strong> {t('log.settlesFrom', { day: fmt.day(i.openedAt) })} ·{' '}
+                {t(`label.outcome.${i.outcome}`)}
                 {i.notes && <span className="settles-notes"> — {shortened(i.notes)}</span>}
               </span>
             </label>

@@ -62,13 +62,22 @@ export function ManagerPinDialog({ amountMinor, limits, clerkId, onApprove, onCl
     <Dialog title={t('approval.title')} titleId="approval-h" onClose={onClose}>
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <p id="approval-why">
-          <Trans i18nKey="approval.why" values={{ amount: fmt.money(amountMinor), limits }} components={{ strong: <strong /> }} />
+          <Trans
+            i18nKey="approval.why"
+            values={{ amount: fmt.money(amountMinor), limits }}
+            components={{ strong: <strong /> }}
+          />
         </p>
         <div className="field">
           <label className="field-label" htmlFor="approval-manager">
             {t('approval.manager')}
           </label>
-          <select id="approval-manager" value={chosen ?? ''} onChange={(e) => setManagerId(Number(e.target.value))} disabled={busy}>
+          <select
+            id="approval-manager"
+            value={chosen ?? ''}
+            onChange={(e) => setManagerId(Number(e.target.value))}
+            disabled={busy}
+          >
             {managers.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.displayName}
@@ -99,7 +108,6 @@ export function ManagerPinDialog({ amountMinor, limits, clerkId, onApprove, onCl
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy || chosen === null}>
             {busy ? t('approval.approving') : t('approval.approve')}
-
           </button>
         </div>
       </form>

@@ -25,7 +25,11 @@ export function NotesField({ value, notesRef, onChange }: Props) {
     if (after <= MAX_NOTES) return setRefused(null);
     e.preventDefault();
     setRefused(
-      t('notes.refused', { pasted: fmt.number(pasted.length), max: fmt.number(MAX_NOTES), left: fmt.number(Math.max(0, MAX_NOTES - value.length)) }),
+      t('notes.refused', {
+        pasted: fmt.number(pasted.length),
+        max: fmt.number(MAX_NOTES),
+        left: fmt.number(Math.max(0, MAX_NOTES - value.length)),
+      }),
     );
   };
 
@@ -49,7 +53,11 @@ export function NotesField({ value, notesRef, onChange }: Props) {
           onChange(e.target.value);
         }}
       />
-      <span id="log-notes-count" className={`notes-count small${value.length >= MAX_NOTES ? ' is-full' : ''}`} data-testid="notes-count">
+      <span
+        id="log-notes-count"
+        className={`notes-count small${value.length >= MAX_NOTES ? ' is-full' : ''}`}
+        data-testid="notes-count"
+      >
         {t('notes.count', { used: fmt.number(value.length), max: fmt.number(MAX_NOTES) })}
       </span>
       {refused && (

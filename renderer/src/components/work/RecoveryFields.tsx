@@ -1,6 +1,13 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { needsApproval, REMEDIES, ROOT_CAUSES, SEVERITIES, type GoodwillAuthority, type RecoveryGuide } from '../../../../common/recovery';
+import {
+  needsApproval,
+  REMEDIES,
+  ROOT_CAUSES,
+  SEVERITIES,
+  type GoodwillAuthority,
+  type RecoveryGuide,
+} from '../../../../common/recovery';
 import type { Format } from '../../../../common/format';
 import { useFormat } from '../../lib/format';
 import { minorUnits, typedAmount, type RecoveryDraft, type RecoveryField } from '../../lib/recovery-draft';
@@ -18,8 +25,10 @@ export const RECOVERY_FIELD_ID: Record<RecoveryField, string> = {
 /** The clerk's limits in words: "up to €25.00 per complaint and €50.00 left today". */
 export function limitsText(f: Format, t: TFunction, a: GoodwillAuthority): string {
   const parts: string[] = [];
-  if (a.perInteractionMinor !== null) parts.push(t('recovery.perComplaint', { amount: f.money(a.perInteractionMinor) }));
-  if (a.perDayMinor !== null) parts.push(t('recovery.leftToday', { amount: f.money(Math.max(0, a.perDayMinor - a.grantedTodayMinor)) }));
+  if (a.perInteractionMinor !== null)
+    parts.push(t('recovery.perComplaint', { amount: f.money(a.perInteractionMinor) }));
+  if (a.perDayMinor !== null)
+    parts.push(t('recovery.leftToday', { amount: f.money(Math.max(0, a.perDayMinor - a.grantedTodayMinor)) }));
   return parts.length ? f.list(parts) : t('recovery.noLimit');
 }
 
@@ -50,7 +59,10 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
   const overLimit = authority !== null && amountMinor !== null && needsApproval(authority, amountMinor);
   const useSuggestion = () => {
     if (!suggestion) return;
-    onChange({ remedy: suggestion.remedies[0] ?? 'none', amount: suggestion.upToMinor > 0 ? typedAmount(suggestion.upToMinor) : '' });
+    onChange({
+      remedy: suggestion.remedies[0] ?? 'none',
+      amount: suggestion.upToMinor > 0 ? typedAmount(suggestion.upToMinor) : '',
+    });
   };
   return (
     <fieldset className="recovery" data-testid="recovery">
@@ -145,7 +157,11 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
             />
           </label>
         </div>
-        <p id="recovery-authority" className={`small ${overLimit ? 'authority-over' : 'muted'}`} data-testid="recovery-authority">
+        <p
+          id="recovery-authority"
+          className={`small ${overLimit ? 'authority-over' : 'muted'}`}
+          data-testid="recovery-authority"
+        >
           {authority === null
             ? ''
             : t(overLimit ? 'recovery.over' : 'recovery.within', { limits: limitsText(fmt, t, authority) })}
@@ -156,7 +172,6 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
           name="recovery-cause"
           legend={t('recovery.diagnose')}
           options={causeOptions}
-
           value={r.rootCause ?? ('' as never)}
           onChange={(rootCause) => onChange({ rootCause })}
           className="causes"

@@ -79,7 +79,8 @@ export function SayBox({ say, sayRef, onSay, onCopy, problem }: Props) {
       </div>
       {slots.length > 0 && (
         <p id="say-slots" className="say-slots small" data-testid="say-slots">
-          {t('say.toFill', { slots: fmt.list(slots.map((s) => t('timeline.quoted', { text: s.label }))) })} — <kbd>Tab</kbd> {t('say.slotsHelp')}
+          {t('say.toFill', { slots: fmt.list(slots.map((s) => t('timeline.quoted', { text: s.label }))) })} —{' '}
+          <kbd>Tab</kbd> {t('say.slotsHelp')}
         </p>
       )}
       <FormError message={problem} />

@@ -21,7 +21,18 @@ interface Props {
   onCopy(): void;
 }
 
-export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRef, sayProblem, onUse, onSay, onCopy }: Props) {
+export function SuggestionsPanel({
+  suggestions,
+  loading,
+  error,
+  used,
+  say,
+  sayRef,
+  sayProblem,
+  onUse,
+  onSay,
+  onCopy,
+}: Props) {
   const { t } = useTranslation();
   const list = (suggestions ?? []).slice(0, MAX_SUGGESTIONS);
 
@@ -47,9 +58,7 @@ export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRe
       </div>
       <FormError message={error} />
       {loading && !suggestions && <p className="muted small">{t('suggestions.finding')}</p>}
-      {!loading && !error && list.length === 0 && (
-        <p className="empty-note">{t('suggestions.none')}</p>
-      )}
+      {!loading && !error && list.length === 0 && <p className="empty-note">{t('suggestions.none')}</p>}
       {list.length > 0 && (
         <ol className="sugg-list">
           {list.map((s, i) => (

@@ -79,11 +79,19 @@ export function WorkPanel({ customerId, customerName, opened, openIssues = NO_IS
       // A text with blanks is not copied: it is not ready to say. The first blank is selected, so typing fills it.
       requestAnimationFrame(() => selectFirstSlot(sayRef.current));
       return announce(
-        t('suggestions.readyToComplete', { n: index + 1, title: s.title, blanks: blanks.map((b) => b.label).join(t('suggestions.thenSeparator')) }),
+        t('suggestions.readyToComplete', {
+          n: index + 1,
+          title: s.title,
+          blanks: blanks.map((b) => b.label).join(t('suggestions.thenSeparator')),
+        }),
       );
     }
     void copyText(s.text).then((ok) =>
-      announce(ok ? t('suggestions.copied', { n: index + 1, title: s.title }) : t('suggestions.readyToEdit', { n: index + 1, title: s.title })),
+      announce(
+        ok
+          ? t('suggestions.copied', { n: index + 1, title: s.title })
+          : t('suggestions.readyToEdit', { n: index + 1, title: s.title }),
+      ),
     );
   };
 
@@ -157,7 +165,11 @@ export function WorkPanel({ customerId, customerName, opened, openIssues = NO_IS
       });
       await log.reset(d.requestId);
       setSavedNote(
-        t('log.savedNote', { kind: t(`label.kind.${saved.kind}`), outcome: t(`label.outcome.${saved.outcome}`), when: fmt.dateTime(saved.createdAt) }),
+        t('log.savedNote', {
+          kind: t(`label.kind.${saved.kind}`),
+          outcome: t(`label.outcome.${saved.outcome}`),
+          when: fmt.dateTime(saved.createdAt),
+        }),
       );
       announce(t('log.savedAnnounce'));
       onSaved(saved);
@@ -190,7 +202,8 @@ export function WorkPanel({ customerId, customerName, opened, openIssues = NO_IS
     [actions],
   );
 
-  const subject = customerId === null ? t('log.subjectWalkIn') : customerName ? t('log.subjectWith', { name: customerName }) : '';
+  const subject =
+    customerId === null ? t('log.subjectWalkIn') : customerName ? t('log.subjectWith', { name: customerName }) : '';
   return (
     <aside className="work" aria-label={t('work.label')} ref={panelRef}>
       <SuggestionsPanel

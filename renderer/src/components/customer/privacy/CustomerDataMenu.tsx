@@ -40,7 +40,11 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
     setBusy(true);
     try {
       const json = await call('customers.exportData', { customerId: customer.id });
-      downloadText(`customer-${customer.id}-data-${new Date().toISOString().slice(0, 10)}.json`, json, 'application/json');
+      downloadText(
+        `customer-${customer.id}-data-${new Date().toISOString().slice(0, 10)}.json`,
+        json,
+        'application/json',
+      );
       announce(t('dataMenu.exported', { name: customer.displayName }));
     } catch (err) {
       showError(err);
@@ -72,7 +76,11 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
         {t('dataMenu.open')}
       </button>
       {open && (
-        <ul id={menuId} className="data-menu-list plain-list" aria-label={t('dataMenu.label', { name: customer.displayName })}>
+        <ul
+          id={menuId}
+          className="data-menu-list plain-list"
+          aria-label={t('dataMenu.label', { name: customer.displayName })}
+        >
           <li>
             <button type="button" className="btn btn-small btn-quiet" autoFocus onClick={() => void exportData()}>
               {t('dataMenu.export')}
@@ -99,7 +107,12 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
           onClose={() => setErasing(false)}
           onErased={(r) => {
             setErasing(false);
-            announce(t('dataMenu.erased', { count: r.interactionsRedacted, purchases: t('erase.purchases', { count: r.purchasesKept }) }));
+            announce(
+              t('dataMenu.erased', {
+                count: r.interactionsRedacted,
+                purchases: t('erase.purchases', { count: r.purchasesKept }),
+              }),
+            );
 
             onErased();
           }}

@@ -9,7 +9,8 @@ import { Dialog } from '../../manager/shared/Dialog';
 import { FormError } from '../../FormError';
 
 /** Spacing and Unicode composition aside, the typed name must be the one on screen (the main process checks the same). */
-const sameName = (a: string, b: string) => a.normalize('NFC').trim().replace(/\s+/g, ' ') === b.normalize('NFC').trim().replace(/\s+/g, ' ');
+const sameName = (a: string, b: string) =>
+  a.normalize('NFC').trim().replace(/\s+/g, ' ') === b.normalize('NFC').trim().replace(/\s+/g, ' ');
 
 export function EraseCustomerDialog({
   customer,
@@ -69,7 +70,14 @@ export function EraseCustomerDialog({
           <span className="field-label">
             {t('erase.typeName')} <span className="erase-name">{customer.displayName}</span>
           </span>
-          <input type="text" autoComplete="off" spellCheck={false} value={typed} aria-describedby="erase-warning" onChange={(e) => setTyped(e.target.value)} />
+          <input
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={typed}
+            aria-describedby="erase-warning"
+            onChange={(e) => setTyped(e.target.value)}
+          />
         </label>
         <FormError message={error} />
         <div className="form-actions dialog-actions">
@@ -84,7 +92,6 @@ export function EraseCustomerDialog({
     </Dialog>
   );
 }
-
 
 /** What the erasure did, and the copies of the store that still hold the customer until they are deleted. */
 function ErasedResult({ result, onDone }: { result: ErasureSummary; onDone(): void }) {
@@ -130,13 +137,17 @@ function ErasedResult({ result, onDone }: { result: ErasureSummary; onDone(): vo
           </>
         )}
         <p className="muted">
-          {[result.storeFile.walPending && t('erase.walPending'), result.storeFile.compactionPending && t('erase.compaction')].filter(Boolean).join(' ')}
+          {[
+            result.storeFile.walPending && t('erase.walPending'),
+            result.storeFile.compactionPending && t('erase.compaction'),
+          ]
+            .filter(Boolean)
+            .join(' ')}
         </p>
         <p>{t('erase.till')}</p>
         <div className="form-actions dialog-actions">
           <button type="button" className="btn btn-primary" autoFocus onClick={onDone}>
             {t('common.done')}
-
           </button>
         </div>
       </div>

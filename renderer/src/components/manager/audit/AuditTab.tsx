@@ -91,7 +91,6 @@ export function AuditTab() {
             </tbody>
           </table>
           {list.data && rows.length === 0 && <p className="empty-note table-empty">{t('audit.none')}</p>}
-
         </div>
       </section>
     </div>

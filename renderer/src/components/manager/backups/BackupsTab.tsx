@@ -11,7 +11,6 @@ import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { RestoreDialog } from './RestoreDialog';
 import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
 
-
 /** Online backups of this terminal's store, restoring one, and the diagnostics file for IT. */
 export function BackupsTab() {
   const { info } = useStore();
@@ -73,7 +72,12 @@ export function BackupsTab() {
                     </th>
                     <td className="num">{fileSize(fmt, t, b.bytes)}</td>
                     <td>
-                      <button type="button" className="btn btn-small" onClick={() => setRestoring(b)} aria-label={t('backups.restoreFrom', { when: when(b) })}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setRestoring(b)}
+                        aria-label={t('backups.restoreFrom', { when: when(b) })}
+                      >
                         {t('backups.restore')}
                       </button>
                     </td>

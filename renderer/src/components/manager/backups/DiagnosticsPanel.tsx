@@ -34,7 +34,6 @@ export function DiagnosticsPanel() {
       <div className="form-actions">
         <button type="button" className="btn" onClick={() => void exportNow()} disabled={busy}>
           {busy ? t('backups.exporting') : t('backups.exportDiagnostics')}
-
         </button>
       </div>
       <FormError message={error} />

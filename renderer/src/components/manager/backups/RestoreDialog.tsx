@@ -59,9 +59,13 @@ export function RestoreDialog({ backup, when, onClose, onDone }: Props) {
           <button type="button" className="btn" onClick={onClose} autoFocus>
             {t('common.cancel')}
           </button>
-          <button type="button" className="btn btn-danger" onClick={() => void restore()} disabled={busy || importing !== null}>
+          <button
+            type="button"
+            className="btn btn-danger"
+            onClick={() => void restore()}
+            disabled={busy || importing !== null}
+          >
             {busy ? t('backups.restoring') : t('backups.restoreBackup')}
-
           </button>
         </div>
       </div>

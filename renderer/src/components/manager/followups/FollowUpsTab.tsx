@@ -57,16 +57,26 @@ export function FollowUpsTab() {
   const [show, setShow] = useState<Show>('all');
   const [saving, setSaving] = useState<number | null>(null);
 
-  const all = useMemo(() => (list.data ?? []).map((f) => patched.get(f.interactionId) ?? f).sort(queueOrder), [list.data, patched]);
+  const all = useMemo(
+    () => (list.data ?? []).map((f) => patched.get(f.interactionId) ?? f).sort(queueOrder),
+    [list.data, patched],
+  );
   const rows = all.filter((f) => shown(f, show, today, clerk.id));
   const overdue = all.filter((f) => f.overdue).length;
 
   const assign = async (f: FollowUp, value: string) => {
     setSaving(f.interactionId);
     try {
-      const next = await call('followups.assign', { interactionId: f.interactionId, clerkId: value ? Number(value) : null });
+      const next = await call('followups.assign', {
+        interactionId: f.interactionId,
+        clerkId: value ? Number(value) : null,
+      });
       setPatched((m) => new Map(m).set(next.interactionId, next));
-      announce(next.assignedClerk ? t('followUps.assignedTo', { name: next.assignedClerk.displayName }) : t('followUps.unassignedAnnounce'));
+      announce(
+        next.assignedClerk
+          ? t('followUps.assignedTo', { name: next.assignedClerk.displayName })
+          : t('followUps.unassignedAnnounce'),
+      );
     } catch (err) {
       showError(err);
       announce(errorMessage(err));
@@ -80,7 +90,10 @@ export function FollowUpsTab() {
       <div className="page-head">
         <h2>{t('manager.tab.followups')}</h2>
         <p className="lead" data-testid="followup-summary">
-          {list.data ? t('followUps.summary', { open: t('followUps.open', { count: all.length }), overdue }) : t('common.loading')} {t('followUps.closes')}
+          {list.data
+            ? t('followUps.summary', { open: t('followUps.open', { count: all.length }), overdue })
+            : t('common.loading')}{' '}
+          {t('followUps.closes')}
         </p>
       </div>
       <section className="card review-section" aria-labelledby="queue-h">
@@ -103,14 +116,26 @@ export function FollowUpsTab() {
               {rows.map((f) => {
                 const name = f.customer?.displayName ?? t('followUps.walkIn');
                 return (
-                  <tr key={f.interactionId} className={f.overdue ? 'row-overdue' : undefined} data-followup-id={f.interactionId}>
+                  <tr
+                    key={f.interactionId}
+                    className={f.overdue ? 'row-overdue' : undefined}
+                    data-followup-id={f.interactionId}
+                  >
                     <td className="nowrap">
-                      {f.dueDate ? <DueWhen day={f.dueDate} className={f.overdue ? 'badge badge-overdue' : undefined} /> : '—'}
+                      {f.dueDate ? (
+                        <DueWhen day={f.dueDate} className={f.overdue ? 'badge badge-overdue' : undefined} />
+                      ) : (
+                        '—'
+                      )}
                     </td>
                     <td>
                       {f.customer ? (
                         <>
-                          <button type="button" className="link-button" onClick={() => openCustomerOnCounter(f.customer!.id)}>
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => openCustomerOnCounter(f.customer!.id)}
+                          >
                             {f.customer.displayName}
                           </button>
                           {f.customer.phone && <span className="sub muted num-font">{f.customer.phone}</span>}
@@ -126,7 +151,9 @@ export function FollowUpsTab() {
                       </span>
                     </td>
                     <td className="notes-cell">
-                      <span className="notes-text">{f.notes || <span className="muted">{t('followUps.noNotes')}</span>}</span>
+                      <span className="notes-text">
+                        {f.notes || <span className="muted">{t('followUps.noNotes')}</span>}
+                      </span>
                     </td>
                     <td className="nowrap">
                       {fmt.calendarDay(f.loggedOn)}
@@ -165,7 +192,6 @@ export function FollowUpsTab() {
             </tbody>
           </table>
           {list.data && rows.length === 0 && <p className="empty-note table-empty">{t('followUps.empty')}</p>}
-
         </div>
       </section>
     </div>

@@ -9,7 +9,9 @@ export function ImportColumns({ report }: { report: ImportSummary }) {
   return (
     <div className="stack" data-testid="import-columns">
       <h4 id="import-columns-h" className="field-label">
-        {report.preset ? t('imports.columnsAs', { preset: t(`imports.preset.${report.preset}`) }) : t('imports.columns')}
+        {report.preset
+          ? t('imports.columnsAs', { preset: t(`imports.preset.${report.preset}`) })
+          : t('imports.columns')}
       </h4>
       <div className="table-scroll">
         <table className="data-table" aria-labelledby="import-columns-h">
@@ -24,8 +26,9 @@ export function ImportColumns({ report }: { report: ImportSummary }) {
           </tbody>
         </table>
       </div>
-      {report.columns.length >= MAX_LISTED_COLUMNS && <p className="muted small">{t('imports.onlyFirst', { count: MAX_LISTED_COLUMNS })}</p>}
-
+      {report.columns.length >= MAX_LISTED_COLUMNS && (
+        <p className="muted small">{t('imports.onlyFirst', { count: MAX_LISTED_COLUMNS })}</p>
+      )}
     </div>
   );
 }

@@ -4,7 +4,6 @@ import { useFormat } from '../../../lib/format';
 import { TableHead, type Column } from '../shared/TableHead';
 import { holderName } from './words';
 
-
 /**
  * The rows refused because the card, phone or email they carry belongs to someone else, by name: a dry run shows
  * who would have been overwritten before anything is.
@@ -12,7 +11,12 @@ import { holderName } from './words';
 export function ImportConflicts({ report }: { report: ImportSummary }) {
   const fmt = useFormat();
   const { t } = useTranslation();
-  const columns: Column[] = [{ label: t('imports.colLine'), numeric: true }, t('imports.colName'), t('imports.colIdentifier'), t('imports.colHolder')];
+  const columns: Column[] = [
+    { label: t('imports.colLine'), numeric: true },
+    t('imports.colName'),
+    t('imports.colIdentifier'),
+    t('imports.colHolder'),
+  ];
   const more = report.conflicts - report.conflictList.length;
   return (
     <div className="stack" data-testid="import-conflicts">
@@ -38,7 +42,6 @@ export function ImportConflicts({ report }: { report: ImportSummary }) {
         </table>
       </div>
       {more > 0 && <p className="muted small">{t('imports.moreConflicts', { count: more })}</p>}
-
     </div>
   );
 }

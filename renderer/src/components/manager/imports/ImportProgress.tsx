@@ -5,7 +5,13 @@ import { useFormat } from '../../../lib/format';
 const pct = (done: number, total: number) => (total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 100);
 
 /** One bar for both steps: the upload, then the import reading the file. */
-export function ImportProgress({ upload, job }: { upload: { sent: number; total: number } | null; job: ImportJobStatus | null }) {
+export function ImportProgress({
+  upload,
+  job,
+}: {
+  upload: { sent: number; total: number } | null;
+  job: ImportJobStatus | null;
+}) {
   const fmt = useFormat();
   const { t } = useTranslation();
   let value: number;
@@ -20,7 +26,10 @@ export function ImportProgress({ upload, job }: { upload: { sent: number; total:
     value = job.state === 'running' ? Math.min(bytesRead, max) : max;
     const line = t('imports.line', { n: linesRead });
     const args = { pct: fmt.percent(pct(value, max), 0), line };
-    text = job.state === 'failed' ? t('imports.stoppedAt', { line }) : t(job.state === 'done' ? 'imports.progressDone' : 'imports.progress', args);
+    text =
+      job.state === 'failed'
+        ? t('imports.stoppedAt', { line })
+        : t(job.state === 'done' ? 'imports.progressDone' : 'imports.progress', args);
   } else {
     return null;
   }
@@ -28,9 +37,13 @@ export function ImportProgress({ upload, job }: { upload: { sent: number; total:
     <div className="import-progress">
       <span id="import-progress-label" className="sr-only">
         {t('imports.progressLabel')}
-
       </span>
-      <progress max={max} value={value} aria-labelledby="import-progress-label" aria-describedby="import-progress-text" />
+      <progress
+        max={max}
+        value={value}
+        aria-labelledby="import-progress-label"
+        aria-describedby="import-progress-text"
+      />
       <span id="import-progress-text" className="num-font" data-testid="import-progress-text">
         {text}
       </span>

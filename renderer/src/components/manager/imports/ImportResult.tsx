@@ -26,7 +26,8 @@ export function ImportResult({ job, report }: { job: ImportJobStatus; report: Im
     [t('imports.count.conflicts'), report.conflicts],
     [t('imports.count.repeats'), report.repeats],
   ];
-  if (report.entity === 'purchases') counts.splice(2, 0, [t(dry ? 'imports.count.wouldReceipts' : 'imports.count.receipts'), report.receiptsInserted]);
+  if (report.entity === 'purchases')
+    counts.splice(2, 0, [t(dry ? 'imports.count.wouldReceipts' : 'imports.count.receipts'), report.receiptsInserted]);
 
   const download = async () => {
     setError(null);
@@ -42,7 +43,9 @@ export function ImportResult({ job, report }: { job: ImportJobStatus; report: Im
   return (
     <div className="stack" data-testid="import-summary">
       {report.dryRun && <p className="note">{t('imports.dryRunNote')}</p>}
-      {report.resumedFromLine !== null && <p className="note">{t('imports.resumed', { line: report.resumedFromLine })}</p>}
+      {report.resumedFromLine !== null && (
+        <p className="note">{t('imports.resumed', { line: report.resumedFromLine })}</p>
+      )}
       <ul className="kpi-grid" aria-label={t('imports.countsLabel')}>
         {counts.map(([label, n]) => (
           <li key={label} className="kpi">
@@ -61,7 +64,9 @@ export function ImportResult({ job, report }: { job: ImportJobStatus; report: Im
       </p>
       {report.updated > 0 && (
         <p className="small" data-testid="import-fields">
-          {t(dry ? 'imports.fieldsWouldChange' : 'imports.fieldsChanged', { fields: fieldsChanged(t, fmt, report.fieldsChanged) })}
+          {t(dry ? 'imports.fieldsWouldChange' : 'imports.fieldsChanged', {
+            fields: fieldsChanged(t, fmt, report.fieldsChanged),
+          })}
         </p>
       )}
       {report.conflicts > 0 && <ImportConflicts report={report} />}
@@ -80,7 +85,6 @@ export function ImportResult({ job, report }: { job: ImportJobStatus; report: Im
         <div className="form-actions">
           <button type="button" className="btn" onClick={() => void download()}>
             {t('imports.downloadRejected', { count: report.failed })}
-
           </button>
         </div>
       )}

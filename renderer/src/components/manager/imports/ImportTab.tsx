@@ -21,7 +21,8 @@ import { FormError } from '../../FormError';
 
 function finishedMessage(t: TFunction, job: ImportJobStatus): string {
   const r = job.report;
-  if (job.state === 'failed' || !r) return t('imports.failed', { file: job.fileName, message: job.error?.message ?? t('imports.unknownError') });
+  if (job.state === 'failed' || !r)
+    return t('imports.failed', { file: job.fileName, message: job.error?.message ?? t('imports.unknownError') });
   return t(r.dryRun ? 'imports.finishedDry' : 'imports.finished', {
     file: job.fileName,
     rows: t('imports.rows', { count: r.rowsRead }),
@@ -43,7 +44,11 @@ export function ImportTab() {
   const [dryRun, setDryRun] = useState(true);
   const [upload, setUpload] = useState<{ fileName: string; sent: number; total: number } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const { job, error: jobError, follow } = useImportJob((done) => {
+  const {
+    job,
+    error: jobError,
+    follow,
+  } = useImportJob((done) => {
     announce(finishedMessage(t, done));
     if (done.state === 'done' && done.dryRun) setDryRun(false);
   });
@@ -53,13 +58,20 @@ export function ImportTab() {
     e.preventDefault();
     if (!file) return setFormError(t('imports.chooseFile'));
     if (file.size === 0) return setFormError(t('imports.empty', { file: file.name }));
-    if (file.size > MAX_IMPORT_BYTES) return setFormError(t('imports.tooLarge', { file: file.name, mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
+    if (file.size > MAX_IMPORT_BYTES)
+      return setFormError(t('imports.tooLarge', { file: file.name, mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
     setFormError(null);
     try {
       const mapping = mappingFile ? await readMapping(mappingFile) : null;
       setUpload({ fileName: file.name, sent: 0, total: file.size });
       announce(t('imports.uploadingFile', { file: file.name }));
-      const jobId = await uploadAndStart(file, { entity, dryRun, preset: entity === 'customers' ? preset : 'auto', mapping, onSent: (sent) => setUpload({ fileName: file.name, sent, total: file.size }) });
+      const jobId = await uploadAndStart(file, {
+        entity,
+        dryRun,
+        preset: entity === 'customers' ? preset : 'auto',
+        mapping,
+        onSent: (sent) => setUpload({ fileName: file.name, sent, total: file.size }),
+      });
       announce(t(dryRun ? 'imports.checking' : 'imports.importing', { file: file.name }));
       follow(await call('imports.status', { jobId }));
     } catch (err) {
@@ -82,19 +94,34 @@ export function ImportTab() {
             <legend>{t('imports.holds')}</legend>
             {IMPORT_ENTITIES.map((x) => (
               <label key={x} className="check">
-                <input type="radio" name="import-entity" value={x} checked={entity === x} onChange={() => setEntity(x)} />
+                <input
+                  type="radio"
+                  name="import-entity"
+                  value={x}
+                  checked={entity === x}
+                  onChange={() => setEntity(x)}
+                />
                 <span>{t(`imports.entity.${x}`)}</span>
               </label>
             ))}
           </fieldset>
           <label className="field">
             <span className="field-label">{t('imports.csvFile')}</span>
-            <input type="file" accept=".csv,.txt,text/csv,text/plain" disabled={running} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <input
+              type="file"
+              accept=".csv,.txt,text/csv,text/plain"
+              disabled={running}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           </label>
           {entity === 'customers' && (
             <label className="field">
               <span className="field-label">{t('imports.format')}</span>
-              <select value={preset} disabled={running} onChange={(e) => setPreset(e.target.value as ImportPresetChoice)}>
+              <select
+                value={preset}
+                disabled={running}
+                onChange={(e) => setPreset(e.target.value as ImportPresetChoice)}
+              >
                 {IMPORT_PRESET_CHOICES.map((p) => (
                   <option key={p} value={p}>
                     {t(`imports.presetChoice.${p}`)}
@@ -107,7 +134,12 @@ export function ImportTab() {
             <span className="field-label">
               {t('imports.mapping')} <span className="legend-hint">{t('imports.mappingHint')}</span>
             </span>
-            <input type="file" accept=".json,application/json" disabled={running} onChange={(e) => setMappingFile(e.target.files?.[0] ?? null)} />
+            <input
+              type="file"
+              accept=".json,application/json"
+              disabled={running}
+              onChange={(e) => setMappingFile(e.target.files?.[0] ?? null)}
+            />
           </label>
           <label className="check">
             <input type="checkbox" checked={dryRun} disabled={running} onChange={(e) => setDryRun(e.target.checked)} />
@@ -124,7 +156,9 @@ export function ImportTab() {
       {(upload || job) && (
         <section className="card review-section" aria-labelledby="import-status-h">
           <h3 id="import-status-h">
-            {upload ? t('imports.uploadingFile', { file: upload.fileName }) : job && t(job.dryRun ? 'imports.dryRunOf' : 'imports.importOf', { file: job.fileName })}
+            {upload
+              ? t('imports.uploadingFile', { file: upload.fileName })
+              : job && t(job.dryRun ? 'imports.dryRunOf' : 'imports.importOf', { file: job.fileName })}
           </h3>
 
           <ImportProgress upload={upload} job={upload ? null : job} />

@@ -8,7 +8,8 @@ import type { ImportConflict } from '../../../../../common/imports';
 type NamedField = keyof typeof CATALOGUES.en.imports.field;
 const isNamed = (f: string): f is NamedField => f in CATALOGUES.en.imports.field;
 
-export const fieldName = (t: TFunction, field: string): string => (isNamed(field) ? t(`imports.field.${field}`) : field);
+export const fieldName = (t: TFunction, field: string): string =>
+  isNamed(field) ? t(`imports.field.${field}`) : field;
 
 /** "last name 1, phone 12": customers per changed field. */
 export const fieldsChanged = (t: TFunction, f: Format, fields: Record<string, number>): string =>
@@ -17,4 +18,6 @@ export const fieldsChanged = (t: TFunction, f: Format, fields: Record<string, nu
     .join(', ');
 
 export const holderName = (t: TFunction, c: ImportConflict): string =>
-  c.customerId === null ? t('imports.holderRow', { name: c.holderName }) : t('imports.holderCustomer', { name: c.holderName, id: c.customerId });
+  c.customerId === null
+    ? t('imports.holderRow', { name: c.holderName })
+    : t('imports.holderCustomer', { name: c.holderName, id: c.customerId });

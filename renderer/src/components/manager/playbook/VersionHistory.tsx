@@ -26,7 +26,12 @@ export function VersionHistory({ history, current, onRestore }: Props) {
             {h.version === current ? (
               <span className="badge">Current</span>
             ) : (
-              <button type="button" className="btn btn-small" onClick={() => onRestore(h.version)} aria-label={`Restore version ${h.version}`}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => onRestore(h.version)}
+                aria-label={`Restore version ${h.version}`}
+              >
                 Restore
               </button>
             )}

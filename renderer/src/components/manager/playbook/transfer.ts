@@ -17,6 +17,7 @@ export async function importPlaybookFile(file: File): Promise<PlaybookImportResu
 }
 
 export function importSummary(f: Format, r: PlaybookImportResult): string {
-  if (r.added.length === 0 && r.updated.length === 0) return `Playbook imported: nothing changed (${plural(f, r.unchanged.length, 'template')} already up to date).`;
+  if (r.added.length === 0 && r.updated.length === 0)
+    return `Playbook imported: nothing changed (${plural(f, r.unchanged.length, 'template')} already up to date).`;
   return `Playbook imported: ${f.number(r.added.length)} added, ${f.number(r.updated.length)} updated, ${f.number(r.unchanged.length)} unchanged.`;
 }

@@ -1,4 +1,16 @@
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { INTERACTION_OUTCOMES } from '../../../../../common/domain';
 import { OUTCOME_COLOUR } from '../../../../../common/outcome-colours';
 import type { ClerkKpi, HourBucket, SentimentBucket, TrendPoint } from '../../../../../common/reports';
@@ -18,7 +30,9 @@ export function HourChart({ buckets }: { buckets: HourBucket[] }) {
   // Opening hours, widened to whatever hours had activity.
   const first = Math.min(8, ...busy.map((b) => b.hour));
   const last = Math.max(20, ...busy.map((b) => b.hour));
-  const rows = buckets.filter((b) => b.hour >= first && b.hour <= last).map((b) => ({ ...b, label: hourLabel(b.hour), ...b.byOutcome }));
+  const rows = buckets
+    .filter((b) => b.hour >= first && b.hour <= last)
+    .map((b) => ({ ...b, label: hourLabel(b.hour), ...b.byOutcome }));
   const peak = busy.reduce<HourBucket | null>((p, b) => (!p || b.total > p.total ? b : p), null);
   const summary = peak
     ? `Interactions per hour, stacked by outcome. Busiest hour ${hourLabel(peak.hour)} with ${plural(fmt, peak.total, 'interaction')}.`
@@ -32,7 +46,11 @@ export function HourChart({ buckets }: { buckets: HourBucket[] }) {
       rowKey={(r) => r.hour}
       columns={[
         { label: 'Hour', value: (r) => r.label },
-        ...INTERACTION_OUTCOMES.map((o) => ({ label: OUTCOME_LABEL[o], value: (r: (typeof rows)[number]) => r.byOutcome[o], numeric: true })),
+        ...INTERACTION_OUTCOMES.map((o) => ({
+          label: OUTCOME_LABEL[o],
+          value: (r: (typeof rows)[number]) => r.byOutcome[o],
+          numeric: true,
+        })),
         { label: 'Total', value: (r) => r.total, numeric: true },
       ]}
     >
@@ -44,7 +62,14 @@ export function HourChart({ buckets }: { buckets: HourBucket[] }) {
           <Tooltip cursor={{ fill: '#eef2f7' }} />
           <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" />
           {INTERACTION_OUTCOMES.map((o) => (
-            <Bar key={o} dataKey={o} name={OUTCOME_LABEL[o]} stackId="o" fill={OUTCOME_COLOUR[o]} isAnimationActive={false} />
+            <Bar
+              key={o}
+              dataKey={o}
+              name={OUTCOME_LABEL[o]}
+              stackId="o"
+              fill={OUTCOME_COLOUR[o]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>
@@ -52,7 +77,14 @@ export function HourChart({ buckets }: { buckets: HourBucket[] }) {
   );
 }
 
-const SENTIMENT_COLOUR: Record<string, string> = { '1': '#c0392b', '2': '#e07b53', '3': '#9aa3ae', '4': '#5b9bd5', '5': '#2e7d4f', none: '#cfd5dd' };
+const SENTIMENT_COLOUR: Record<string, string> = {
+  '1': '#c0392b',
+  '2': '#e07b53',
+  '3': '#9aa3ae',
+  '4': '#5b9bd5',
+  '5': '#2e7d4f',
+  none: '#cfd5dd',
+};
 
 export function SentimentChart({ buckets }: { buckets: SentimentBucket[] }) {
   const rows = buckets.map((b) => ({
@@ -96,7 +128,12 @@ export function SentimentChart({ buckets }: { buckets: SentimentBucket[] }) {
 }
 
 export function ClerkChart({ rows }: { rows: ClerkKpi[] }) {
-  const data = rows.map((r) => ({ id: r.clerk.id, name: r.clerk.displayName, interactions: r.interactions, resolvedPct: r.resolvedPct }));
+  const data = rows.map((r) => ({
+    id: r.clerk.id,
+    name: r.clerk.displayName,
+    interactions: r.interactions,
+    resolvedPct: r.resolvedPct,
+  }));
   const top = data[0];
   const summary = top
     ? `Interactions per clerk: ${data.length} clerks; ${top.name} logged the most (${top.interactions}).`
@@ -115,12 +152,23 @@ export function ClerkChart({ rows }: { rows: ClerkKpi[] }) {
       ]}
     >
       <ResponsiveContainer width="100%" height={HEIGHT}>
-        <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+        <BarChart
+          data={data}
+          layout="vertical"
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+        >
           <CartesianGrid stroke={GRID} horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={AXIS} tickLine={false} />
           <YAxis type="category" dataKey="name" tick={AXIS} width={110} tickLine={false} />
           <Tooltip cursor={{ fill: '#eef2f7' }} />
-          <Bar dataKey="interactions" name="Interactions" fill="#0b5bb0" radius={[0, 3, 3, 0]} isAnimationActive={false} />
+          <Bar
+            dataKey="interactions"
+            name="Interactions"
+            fill="#0b5bb0"
+            radius={[0, 3, 3, 0]}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>
@@ -145,7 +193,11 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
         { label: 'Day', value: (r) => r.label },
         { label: 'Interactions', value: (r) => r.interactions, numeric: true },
         { label: 'Resolved', value: (r) => (r.resolvedPct === null ? '—' : `${r.resolvedPct}%`), numeric: true },
-        { label: 'Avg sentiment', value: (r) => (r.avgSentiment === null ? '—' : r.avgSentiment.toFixed(2)), numeric: true },
+        {
+          label: 'Avg sentiment',
+          value: (r) => (r.avgSentiment === null ? '—' : r.avgSentiment.toFixed(2)),
+          numeric: true,
+        },
       ]}
     >
       <ResponsiveContainer width="100%" height={HEIGHT}>
@@ -153,11 +205,39 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
           <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis dataKey="label" tick={AXIS} tickLine={false} minTickGap={24} />
           <YAxis yAxisId="n" allowDecimals={false} tick={AXIS} tickLine={false} axisLine={false} />
-          <YAxis yAxisId="p" orientation="right" domain={[0, 100]} tick={AXIS} tickLine={false} axisLine={false} unit="%" />
+          <YAxis
+            yAxisId="p"
+            orientation="right"
+            domain={[0, 100]}
+            tick={AXIS}
+            tickLine={false}
+            axisLine={false}
+            unit="%"
+          />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line yAxisId="n" type="monotone" dataKey="interactions" name="Interactions" stroke="#0b5bb0" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line yAxisId="p" type="monotone" dataKey="resolvedPct" name="Resolved %" stroke="#2e7d4f" strokeWidth={1.5} strokeDasharray="4 3" dot={false} connectNulls isAnimationActive={false} />
+          <Line
+            yAxisId="n"
+            type="monotone"
+            dataKey="interactions"
+            name="Interactions"
+            stroke="#0b5bb0"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="p"
+            type="monotone"
+            dataKey="resolvedPct"
+            name="Resolved %"
+            stroke="#2e7d4f"
+            strokeWidth={1.5}
+            strokeDasharray="4 3"
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -16,7 +16,8 @@ export function Pager({ id, page, pages, total, pageSize, onPage }: Props) {
   return (
     <nav className="pager" aria-label="Pages of the log">
       <p id={id} className="muted small">
-        Rows {fmt.number(from)}–{fmt.number(to)} of {fmt.number(total)} · page {fmt.number(page + 1)} of {fmt.number(pages)}
+        Rows {fmt.number(from)}–{fmt.number(to)} of {fmt.number(total)} · page {fmt.number(page + 1)} of{' '}
+        {fmt.number(pages)}
       </p>
       <div className="pager-buttons">
         <button type="button" className="btn btn-small" onClick={() => onPage(0)} disabled={page === 0}>

@@ -8,7 +8,15 @@ function shown(t: TFunction, s: SettingView): string {
 }
 
 /** One setting: an input when the signed-in clerk may change it, otherwise the value with why it is fixed. */
-export function SettingField({ setting: s, draft, onChange }: { setting: SettingView; draft: string; onChange(v: string): void }) {
+export function SettingField({
+  setting: s,
+  draft,
+  onChange,
+}: {
+  setting: SettingView;
+  draft: string;
+  onChange(v: string): void;
+}) {
   const { t } = useTranslation();
   const id = `setting-${s.key}`;
   const descId = `${id}-desc`;
@@ -33,7 +41,14 @@ export function SettingField({ setting: s, draft, onChange }: { setting: Setting
             {s.unit && <span className="muted">{s.unit}</span>}
           </span>
         ) : (
-          <input id={id} type="text" readOnly value={shown(t, s)} aria-describedby={`${whyId} ${descId}`} className="setting-readonly" />
+          <input
+            id={id}
+            type="text"
+            readOnly
+            value={shown(t, s)}
+            aria-describedby={`${whyId} ${descId}`}
+            className="setting-readonly"
+          />
         )}
         {s.readOnlyReason && (
           <p id={whyId} className="setting-why small">
@@ -42,9 +57,12 @@ export function SettingField({ setting: s, draft, onChange }: { setting: Setting
         )}
         <p id={descId} className="muted small setting-desc">
           {s.description}
-          {s.type === 'number' && s.editable && s.min !== undefined && s.max !== undefined && t('settings.allowed', { min: s.min, max: s.max })}{' '}
+          {s.type === 'number' &&
+            s.editable &&
+            s.min !== undefined &&
+            s.max !== undefined &&
+            t('settings.allowed', { min: s.min, max: s.max })}{' '}
           <span className="setting-source">({t(`settings.source.${s.source}`)})</span>
-
         </p>
       </div>
     </div>

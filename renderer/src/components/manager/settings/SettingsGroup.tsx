@@ -9,11 +9,21 @@ import { FormError } from '../../FormError';
 const asText = (s: SettingView) => (s.value === null ? '' : String(s.value));
 
 /** One area of the settings with its own Save, so a mistake in one area never holds back another. */
-export function SettingsGroup({ group, settings, onSaved }: { group: SettingGroup; settings: SettingView[]; onSaved(all: SettingView[]): void }) {
+export function SettingsGroup({
+  group,
+  settings,
+  onSaved,
+}: {
+  group: SettingGroup;
+  settings: SettingView[];
+  onSaved(all: SettingView[]): void;
+}) {
   const { announce } = useFeedback();
   const { t } = useTranslation();
   const editable = settings.filter((s) => s.editable);
-  const [draft, setDraft] = useState<Partial<Record<SettingKey, string>>>(() => Object.fromEntries(editable.map((s) => [s.key, asText(s)])));
+  const [draft, setDraft] = useState<Partial<Record<SettingKey, string>>>(() =>
+    Object.fromEntries(editable.map((s) => [s.key, asText(s)])),
+  );
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,7 +60,12 @@ export function SettingsGroup({ group, settings, onSaved }: { group: SettingGrou
       <form className="settings-form" onSubmit={(e) => void save(e)} noValidate>
         <div className="settings-list">
           {settings.map((s) => (
-            <SettingField key={s.key} setting={s} draft={draft[s.key] ?? asText(s)} onChange={(v) => setDraft((d) => ({ ...d, [s.key]: v }))} />
+            <SettingField
+              key={s.key}
+              setting={s}
+              draft={draft[s.key] ?? asText(s)}
+              onChange={(v) => setDraft((d) => ({ ...d, [s.key]: v }))}
+            />
           ))}
         </div>
         <FormError message={error} />
@@ -58,7 +73,6 @@ export function SettingsGroup({ group, settings, onSaved }: { group: SettingGrou
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {t(`settings.save.${group}`)}
-
             </button>
             {status && (
               <span className="muted" role="status">

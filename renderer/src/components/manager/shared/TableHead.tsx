@@ -13,7 +13,11 @@ export function TableHead({ columns }: { columns: readonly Column[] }) {
     <thead>
       <tr>
         {columns.map((c) => {
-          const { label, numeric = false, hidden = false } = typeof c === 'string' ? { label: c } : c === ACTIONS ? { ...c, label: t('table.actions') } : c;
+          const {
+            label,
+            numeric = false,
+            hidden = false,
+          } = typeof c === 'string' ? { label: c } : c === ACTIONS ? { ...c, label: t('table.actions') } : c;
 
           return (
             <th key={label} scope="col" className={numeric ? 'num' : undefined}>

@@ -53,7 +53,11 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
         </label>
         <label className="field">
           <span className="field-label">{t('team.roleLabel')}</span>
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)} aria-describedby={canPickRole ? undefined : 'role-hint'}>
+          <select
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            aria-describedby={canPickRole ? undefined : 'role-hint'}
+          >
             {ROLES.filter((r) => canPickRole || r === 'clerk').map((r) => (
               <option key={r} value={r}>
                 {t(`team.role.${r}`)}
@@ -63,11 +67,23 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
         </label>
         <label className="field">
           <span className="field-label">{t('team.pin')}</span>
-          <input type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)} />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+          />
         </label>
         <label className="field">
           <span className="field-label">{t('team.pinAgain')}</span>
-          <input type="password" inputMode="numeric" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+          />
         </label>
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t('team.add')}
@@ -76,7 +92,6 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
       {!canPickRole && (
         <p id="role-hint" className="muted small">
           {t('team.onlyAdmin')}
-
         </p>
       )}
       <FormError message={error} />

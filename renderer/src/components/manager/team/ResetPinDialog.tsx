@@ -34,11 +34,23 @@ export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClo
         <p className="muted">{t('team.tellPin', { name: clerk.displayName })}</p>
         <label className="field">
           <span className="field-label">{t('team.newPin')}</span>
-          <input type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)} />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+          />
         </label>
         <label className="field">
           <span className="field-label">{t('team.newPinAgain')}</span>
-          <input type="password" inputMode="numeric" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+          />
         </label>
         <FormError message={error} />
         <div className="form-actions dialog-actions">
@@ -47,7 +59,6 @@ export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClo
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {t('team.reset')}
-
           </button>
         </div>
       </form>

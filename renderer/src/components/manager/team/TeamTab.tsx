@@ -24,7 +24,9 @@ export function TeamTab() {
   const clerks = useLoad<Clerk[]>('clerks', () => call('clerks.list', {}));
   const [resetting, setResetting] = useState<Clerk | null>(null);
   const now = new Date().toISOString();
-  const rows = [...(clerks.data ?? [])].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.displayName.localeCompare(b.displayName));
+  const rows = [...(clerks.data ?? [])].sort(
+    (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.displayName.localeCompare(b.displayName),
+  );
 
   return (
     <div className="mgr-page">
@@ -52,13 +54,20 @@ export function TeamTab() {
                     </td>
                     <td>
                       {c.lockedUntil && locked ? (
-                        <span className="badge badge-locked">{t('team.lockedUntil', { when: fmt.dateTime(c.lockedUntil) })}</span>
+                        <span className="badge badge-locked">
+                          {t('team.lockedUntil', { when: fmt.dateTime(c.lockedUntil) })}
+                        </span>
                       ) : (
                         <span className="muted">{t('team.active')}</span>
                       )}
                     </td>
                     <td>
-                      <button type="button" className="btn btn-small" onClick={() => setResetting(c)} aria-label={t('team.resetFor', { name: c.displayName })}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setResetting(c)}
+                        aria-label={t('team.resetFor', { name: c.displayName })}
+                      >
                         {t('team.reset')}
                       </button>
                     </td>
