@@ -4,6 +4,7 @@
 // the log form all read these lists and the suggestion table's format from here.
 import { z } from 'zod';
 import type { CommunicationStyle, Tier } from './domain';
+import en from './i18n/en.json' with { type: 'json' };
 
 export const SEVERITIES = ['minor', 'serious', 'severe'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -14,24 +15,11 @@ export type Remedy = (typeof REMEDIES)[number];
 export const ROOT_CAUSES = ['product_fault', 'wait', 'staff', 'policy', 'price', 'other'] as const;
 export type RootCause = (typeof ROOT_CAUSES)[number];
 
-export const SEVERITY_LABEL: Record<Severity, string> = { minor: 'Minor', serious: 'Serious', severe: 'Severe' };
-export const REMEDY_LABEL: Record<Remedy, string> = {
-  refund: 'Refund',
-  replacement: 'Replacement',
-  repair: 'Repair',
-  discount: 'Discount',
-  gift: 'Gift',
-  goodwill_return: 'Goodwill return (beyond the window)',
-  none: 'None',
-};
-export const ROOT_CAUSE_LABEL: Record<RootCause, string> = {
-  product_fault: 'Product fault',
-  wait: 'Wait',
-  staff: 'Staff',
-  policy: 'Policy',
-  price: 'Price',
-  other: 'Other',
-};
+// The English labels, from the catalogue (one source), for the main process's English texts; screens and documents
+// ask t('recovery.severity.…') in the store's language instead.
+export const SEVERITY_LABEL: Record<Severity, string> = en.recovery.severity;
+export const REMEDY_LABEL: Record<Remedy, string> = en.recovery.remedy;
+export const ROOT_CAUSE_LABEL: Record<RootCause, string> = en.recovery.rootCause;
 
 /** The most one remedy may be worth, in minor units (€100,000): a typo guard, not a policy. */
 export const MAX_REMEDY_MINOR = 10_000_000;

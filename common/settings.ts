@@ -3,14 +3,6 @@
 export const SETTING_GROUPS = ['store', 'policies', 'terminal', 'backups', 'updates'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
-export const SETTING_GROUP_LABEL: Record<SettingGroup, string> = {
-  store: 'Store',
-  policies: 'Policies',
-  terminal: 'Terminal & security',
-  backups: 'Backups & retention',
-  updates: 'Updates',
-};
-
 export const SETTING_KEYS = [
   'storeName',
   'storeId',

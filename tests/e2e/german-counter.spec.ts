@@ -4,6 +4,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { MAX_NOTES } from '../../common/contract';
+import { CATALOGUES, translator } from '../../common/i18n';
+import { MANAGER, value } from './manager-helpers';
 import { expect, test } from './fixtures';
 
 const CLERK = 'Aoife Byrne';
@@ -100,4 +102,34 @@ test('a German store: sign in, search, open a profile and log an entry, all in G
   await expect(first).toContainText(`von ${CLERK}`);
   const saved = app.backend.db.prepare('SELECT customer_id, kind, outcome FROM interactions WHERE notes = ?').all(note);
   expect(saved).toEqual([{ customer_id: c.id, kind: 'inquiry', outcome: 'resolved' }]);
+});
+
+test('the back office of a German store reads German: tabs, team, follow-up counts and the audit log', async ({
+  app,
+  page,
+}, testInfo) => {
+  const de = CATALOGUES.de;
+  const t = translator('de-DE');
+  await page.getByRole('button', { name: new RegExp(MANAGER) }).click();
+  await page.getByLabel('Deine PIN').fill('1234');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('signed-in-clerk')).toHaveText(MANAGER);
+  await page.getByRole('button', { name: de.counter.backOffice }).click();
+  const tabs = page.getByRole('tablist', { name: de.manager.title });
+  await expect(tabs).toBeVisible();
+  await expect(tabs.getByRole('tab', { name: de.manager.tab.followups })).toBeVisible();
+
+  await tabs.getByRole('tab', { name: de.manager.tab.followups }).click();
+  const open = (await value(app, 'followups.list', {}, MANAGER)).length;
+  await expect(page.getByTestId('followup-summary')).toContainText(t('followUps.open', { count: open }));
+  await expectAccessible(page, testInfo, 'Rückrufe');
+
+  await tabs.getByRole('tab', { name: de.manager.tab.team }).click();
+  await expect(page.getByRole('heading', { name: de.team.addTitle })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: de.team.col.role })).toBeVisible();
+  await expectAccessible(page, testInfo, 'Team');
+
+  await tabs.getByRole('tab', { name: de.manager.tab.audit }).click();
+  await expect(page.getByRole('cell', { name: de.audit.event.sign_in }).first()).toBeVisible();
+  await expect(page.getByTestId('audit-count')).toHaveText(/^[\d.]+ Ereignis(se)?( \(die letzten 500\))?$/u);
 });

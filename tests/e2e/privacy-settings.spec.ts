@@ -217,7 +217,7 @@ test.describe('customer data requests', () => {
 
     // The result: what was done, and the backup made before that still holds the customer, with when it goes.
     const result = page.getByRole('dialog', { name: 'Customer erased' });
-    await expect(result).toContainText('1 interaction entries anonymised, 1 open issues closed');
+    await expect(result).toContainText('1 interaction entry anonymised, 1 open issue closed');
     const held = result.getByRole('table', { name: /still holds the customer/ });
     await expect(held.getByRole('row')).toHaveCount(2);
     await expect(held.getByRole('row').nth(1)).toContainText(`Backup ${backup.name}`);
@@ -233,7 +233,7 @@ test.describe('customer data requests', () => {
     await expect(page.locator('.profile-card')).not.toContainText('087 555 0101');
     await expect(page.locator('.profile-card')).not.toContainText('allergic to wool');
     await expect(page.getByText('boots leaking, call back')).toHaveCount(0);
-    await expect(page.getByTestId('announcer')).toContainText('Customer erased: 1 interaction entries anonymised');
+    await expect(page.getByTestId('announcer')).toContainText('Customer erased: 1 interaction entry anonymised');
     await snap(page, testInfo, 'erased-profile');
 
     const row = app.backend.db.prepare('SELECT first_name, phone, notes FROM customers WHERE id = ?').get(c.id);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { LogInteractionInput } from '../../common/contract';
 import { nameKey } from '../../common/normalize';
 import { createFormat } from '../../common/format';
+import { CATALOGUES, translator } from '../../common/i18n';
 import { runCli } from '../../main/cli/run';
 import type { StoreConfig } from '../../main/services/context';
 import { createCustomer } from '../../main/services/customers';
@@ -275,6 +276,25 @@ describe('PDF report', () => {
     expect(page).toContain('Fr., 20. Nov. 2026');
     expect(page).toContain('100 %'); // resolved, with the space German puts before the sign
     expect(page).not.toContain('Fri 20 Nov');
+  });
+
+  it('prints its words in the store language: headings, KPI labels, outcomes and page numbers', async () => {
+    const { s } = trickyDay({ locale: 'de-DE', timeZone: 'Europe/Berlin' });
+    const { numPages, text } = await readPdf((await exportPdf(s.ctx, null, '2026-11-20', '2026-11-20')).base64);
+    const all = [...text.values()].join(' ');
+    const de = CATALOGUES.de;
+    for (const words of [
+      ...Object.values(de.pdf.kpi),
+      de.pdf.perHour,
+      de.pdf.perClerk,
+      de.pdf.col.customer,
+      de.label.outcome.resolved,
+      de.pdf.flagged,
+    ]) {
+      expect(all, words).toContain(words);
+    }
+    expect(text.get(numPages)).toContain(translator('de-DE')('pdf.page', { page: numPages, pages: numPages }));
+    for (const english of Object.values(CATALOGUES.en.pdf.kpi)) expect(all, english).not.toContain(english);
   });
 
   it('prints an empty day on one page', async () => {

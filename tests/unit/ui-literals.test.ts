@@ -23,20 +23,32 @@ const READ_PROPS = new Set([
 ]);
 const hasWords = (s: string) => /\p{L}/u.test(s);
 
-/** Back-office tabs and the counter dialogs not yet through the catalogues (see README, development notes). */
+/** Back-office tabs not yet through the catalogues: the list only shrinks. */
 const NOT_YET_CONVERTED = new Set([
-  'renderer/src/components/RecoveryScreen.tsx',
-  'renderer/src/components/create/CustomerFormParts.tsx',
-  'renderer/src/components/create/DuplicateWarnings.tsx',
-  'renderer/src/components/create/QuickCreate.tsx',
-  'renderer/src/components/customer/ProfileEditForm.tsx',
-  'renderer/src/components/customer/StyleChoice.tsx',
-  'renderer/src/components/customer/privacy/CustomerDataMenu.tsx',
-  'renderer/src/components/customer/privacy/EraseCustomerDialog.tsx',
-  'renderer/src/components/work/ManagerPinDialog.tsx',
-  'renderer/src/components/work/RecoveryFields.tsx',
+  'renderer/src/components/manager/merges/MergesTab.tsx',
+  'renderer/src/components/manager/merges/UndoMergeDialog.tsx',
+  'renderer/src/components/manager/playbook/ConditionEditor.tsx',
+  'renderer/src/components/manager/playbook/ConditionRows.tsx',
+  'renderer/src/components/manager/playbook/PreviewPanel.tsx',
+  'renderer/src/components/manager/playbook/StyleTexts.tsx',
+  'renderer/src/components/manager/playbook/TemplateEditor.tsx',
+  'renderer/src/components/manager/playbook/TemplateList.tsx',
+  'renderer/src/components/manager/playbook/UsageChart.tsx',
+  'renderer/src/components/manager/playbook/VersionHistory.tsx',
+  'renderer/src/components/manager/review/ChartFrame.tsx',
+  'renderer/src/components/manager/review/Charts.tsx',
+  'renderer/src/components/manager/review/ClerkTable.tsx',
+  'renderer/src/components/manager/review/DayLog.tsx',
+  'renderer/src/components/manager/review/DayPicker.tsx',
+  'renderer/src/components/manager/review/ExportPanel.tsx',
+  'renderer/src/components/manager/review/KpiCards.tsx',
+  'renderer/src/components/manager/review/LogFilters.tsx',
+  'renderer/src/components/manager/review/Pager.tsx',
+  'renderer/src/components/manager/review/RecoveryTables.tsx',
+  'renderer/src/components/manager/review/StorePicker.tsx',
+  'renderer/src/components/manager/review/ReviewDialog.tsx',
+  'renderer/src/components/manager/review/ReviewTab.tsx',
 ]);
-const BACK_OFFICE = /^renderer\/src\/components\/manager\//;
 
 /** The string expressions a JSX expression shows: itself, or the branches of a ?: / && / ?? that end in a string. */
 function shownStrings(e: ts.Expression): ts.Expression[] {
@@ -99,11 +111,12 @@ function literalProblems(rel: string, text: string): string[] {
 
 describe('words on screen come from the catalogues', () => {
   const components = sourceFiles('renderer/src').filter((f) => f.endsWith('.tsx'));
-  const converted = components.filter((f) => !BACK_OFFICE.test(f) && !NOT_YET_CONVERTED.has(f));
+  const converted = components.filter((f) => !NOT_YET_CONVERTED.has(f));
 
   it('reads the components it guards', () => {
     expect(converted).toContain('renderer/src/App.tsx');
     expect(converted).toContain('renderer/src/components/search/SearchBox.tsx');
+    expect(converted).toContain('renderer/src/components/manager/team/TeamTab.tsx');
     expect(converted.length).toBeGreaterThan(30);
   });
 

@@ -1,9 +1,10 @@
+import type { TFunction } from 'i18next';
 import PDFDocument from 'pdfkit';
-import { INTERACTION_OUTCOMES, type InteractionOutcome } from '../../../common/domain';
+import { INTERACTION_OUTCOMES } from '../../../common/domain';
 import { OUTCOME_COLOUR } from '../../../common/outcome-colours';
 import type { DayEntry, KpiValues, PdfExport, RangeReport, StoreSelection } from '../../../common/reports';
 import { createFormat, type Format } from '../../../common/format';
-import { ROOT_CAUSE_LABEL } from '../../../common/recovery';
+import { CATALOGUES, translator } from '../../../common/i18n';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { exportFileName } from './csv';
@@ -20,12 +21,6 @@ const BOLD = FACES.bold;
 const INK = '#1f2933';
 const MUTED = '#616e7c';
 const RULE = '#cbd2d9';
-const OUTCOME_LABELS: Record<InteractionOutcome, string> = {
-  resolved: 'Resolved',
-  follow_up: 'Follow-up',
-  escalated: 'Escalated',
-  unresolved: 'Unresolved',
-};
 
 /** A KPI as the store writes numbers: a count, an average to two places or a percentage; '–' for none. */
 const count = (f: Format, v: number | null) => (v === null ? '–' : f.number(v, 2));
@@ -38,11 +33,19 @@ function face(doc: Doc, text: string, bold = false): string {
   return fit.text;
 }
 
-function rangeLabel(r: RangeReport, f: Format): string {
-  return r.from === r.to ? f.weekdayDay(r.from) : `${f.calendarDay(r.from)} to ${f.calendarDay(r.to)}`;
+/** The store's Format and the words of its language: everything printed goes through these two. */
+interface Words {
+  f: Format;
+  t: TFunction;
 }
 
-function header(doc: Doc, r: RangeReport, f: Format): void {
+function rangeLabel(r: RangeReport, { f, t }: Words): string {
+  return r.from === r.to
+    ? f.weekdayDay(r.from)
+    : t('pdf.range', { from: f.calendarDay(r.from), to: f.calendarDay(r.to) });
+}
+
+function header(doc: Doc, r: RangeReport, w: Words): void {
   doc
     .fontSize(18)
     .fillColor(INK)
@@ -51,24 +54,22 @@ function header(doc: Doc, r: RangeReport, f: Format): void {
     .fontSize(11)
     .fillColor(MUTED)
     .text(
-      face(
-        doc,
-        `Daily review  ·  ${rangeLabel(r, f)}  ·  times in ${r.timeZone}  ·  printed ${f.dateTime(r.generatedAt)}`,
-      ),
+      face(doc, w.t('pdf.header', { range: rangeLabel(r, w), zone: r.timeZone, printed: w.f.dateTime(r.generatedAt) })),
     );
 }
 
-const KPI_TILES: [string, (k: KpiValues, f: Format) => string][] = [
-  ['Interactions', (k, f) => count(f, k.interactions)],
-  ['Resolved', (k, f) => pct(f, k.resolvedPct)],
-  ['Avg sentiment', (k, f) => count(f, k.avgSentiment)],
-  ['Complaints', (k, f) => count(f, k.complaints)],
-  ['Follow-ups created', (k, f) => count(f, k.followUpsCreated)],
-  ['Follow-ups overdue', (k, f) => count(f, k.followUpsOverdue)],
-  ['Suggestions used', (k, f) => pct(f, k.suggestionsUsedPct)],
+/** Each tile: its label's key under pdf.kpi and its value. */
+const KPI_TILES: [keyof typeof CATALOGUES.en.pdf.kpi, (k: KpiValues, f: Format) => string][] = [
+  ['interactions', (k, f) => count(f, k.interactions)],
+  ['resolved', (k, f) => pct(f, k.resolvedPct)],
+  ['sentiment', (k, f) => count(f, k.avgSentiment)],
+  ['complaints', (k, f) => count(f, k.complaints)],
+  ['followUpsCreated', (k, f) => count(f, k.followUpsCreated)],
+  ['followUpsOverdue', (k, f) => count(f, k.followUpsOverdue)],
+  ['suggestionsUsed', (k, f) => pct(f, k.suggestionsUsedPct)],
 ];
 
-function kpiTiles(doc: Doc, k: KpiValues, f: Format, y: number): number {
+function kpiTiles(doc: Doc, k: KpiValues, { f, t }: Words, y: number): number {
   const w = (doc.page.width - 2 * MARGIN) / KPI_TILES.length;
   KPI_TILES.forEach(([label, value], i) => {
     const x = MARGIN + i * w;
@@ -77,7 +78,7 @@ function kpiTiles(doc: Doc, k: KpiValues, f: Format, y: number): number {
       .font(FONT)
       .fontSize(8)
       .fillColor(MUTED)
-      .text(label, x + 8, y + 7, { width: w - 16, lineBreak: false });
+      .text(face(doc, t(`pdf.kpi.${label}`)), x + 8, y + 7, { width: w - 16, lineBreak: false });
     doc
       .font(BOLD)
       .fontSize(16)
@@ -87,8 +88,12 @@ function kpiTiles(doc: Doc, k: KpiValues, f: Format, y: number): number {
   return y + 56;
 }
 
-function hourChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h: number): void {
-  doc.font(BOLD).fontSize(10).fillColor(INK).text('Interactions per hour by outcome', x, y, { lineBreak: false });
+function hourChart(doc: Doc, r: RangeReport, { f, t }: Words, x: number, y: number, w: number, h: number): void {
+  doc
+    .font(BOLD)
+    .fontSize(10)
+    .fillColor(INK)
+    .text(face(doc, t('pdf.perHour'), true), x, y, { lineBreak: false });
   let lx = x;
   for (const o of INTERACTION_OUTCOMES) {
     doc.rect(lx, y + 16, 7, 7).fill(OUTCOME_COLOUR[o]);
@@ -96,7 +101,7 @@ function hourChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h:
       .font(FONT)
       .fontSize(7)
       .fillColor(MUTED)
-      .text(OUTCOME_LABELS[o], lx + 10, y + 16, { lineBreak: false });
+      .text(face(doc, t(`label.outcome.${o}`)), lx + 10, y + 16, { lineBreak: false });
     lx += 62;
   }
   const top = y + 30;
@@ -105,7 +110,7 @@ function hourChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h:
   const plotW = w - 24;
   const max = Math.max(1, ...r.byHour.map((b) => b.total));
   doc.font(FONT).fontSize(7).fillColor(MUTED);
-  doc.text(String(max), x, top - 3, { width: 20, align: 'right', lineBreak: false });
+  doc.text(f.number(max), x, top - 3, { width: 20, align: 'right', lineBreak: false });
   doc.text('0', x, top + plotH - 6, { width: 20, align: 'right', lineBreak: false });
   doc
     .moveTo(left, top + plotH)
@@ -133,15 +138,19 @@ function hourChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h:
   }
 }
 
-function clerkChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h: number): void {
-  doc.font(BOLD).fontSize(10).fillColor(INK).text('Interactions per clerk', x, y, { lineBreak: false });
+function clerkChart(doc: Doc, r: RangeReport, { f, t }: Words, x: number, y: number, w: number, h: number): void {
+  doc
+    .font(BOLD)
+    .fontSize(10)
+    .fillColor(INK)
+    .text(face(doc, t('pdf.perClerk'), true), x, y, { lineBreak: false });
   const rows = r.perClerk.slice(0, 10);
   if (rows.length === 0) {
     doc
       .font(FONT)
       .fontSize(8)
       .fillColor(MUTED)
-      .text('No interactions.', x, y + 20);
+      .text(face(doc, t('pdf.noInteractions')), x, y + 20);
     return;
   }
   const labelW = 90;
@@ -159,14 +168,14 @@ function clerkChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h
       .font(FONT)
       .fontSize(7)
       .fillColor(MUTED)
-      .text(String(c.interactions), x + labelW + bw + 4, by + 1, { lineBreak: false });
+      .text(f.number(c.interactions), x + labelW + bw + 4, by + 1, { lineBreak: false });
   });
   if (r.perClerk.length > rows.length) {
     doc
       .font(FONT)
       .fontSize(7)
       .fillColor(MUTED)
-      .text(`and ${r.perClerk.length - rows.length} more`, x, y + 20 + rows.length * (barH + 3));
+      .text(face(doc, t('pdf.more', { count: r.perClerk.length - rows.length })), x, y + 20 + rows.length * (barH + 3));
   }
 }
 
@@ -174,64 +183,75 @@ function clerkChart(doc: Doc, r: RangeReport, x: number, y: number, w: number, h
  * Goodwill granted per clerk and complaints by root cause, side by side under the charts. At most ten clerks: a store
  * with more prints the rest as a count (the CSV has every grant).
  */
-function recoveryBlock(doc: Doc, r: RangeReport, f: Format, y: number): number {
+function recoveryBlock(doc: Doc, r: RangeReport, { f, t }: Words, y: number): number {
   const half = (doc.page.width - 2 * MARGIN) / 2;
   const line = 11;
-  doc.font(BOLD).fontSize(10).fillColor(INK).text('Goodwill granted per clerk', MARGIN, y, { lineBreak: false });
-  doc.font(BOLD).text('Complaints by root cause', MARGIN + half + 10, y, { lineBreak: false });
+  doc
+    .fontSize(10)
+    .fillColor(INK)
+    .text(face(doc, t('pdf.goodwill'), true), MARGIN, y, { lineBreak: false });
+  doc.text(face(doc, t('pdf.rootCauses'), true), MARGIN + half + 10, y, { lineBreak: false });
   const goodwill = r.recovery.goodwill.slice(0, 10);
   const rows = [
     ...goodwill.map((g) => {
-      const approved = g.approvedMinor > 0 ? ` (${f.money(g.approvedMinor)} approved by a manager)` : '';
-      return `${g.clerk.displayName}: ${g.grants} ${g.grants === 1 ? 'grant' : 'grants'}, ${f.money(g.totalMinor)}${approved}`;
+      const grants = t('pdf.grants', { count: g.grants, name: g.clerk.displayName, amount: f.money(g.totalMinor) });
+      return g.approvedMinor > 0 ? t('pdf.approved', { grants, amount: f.money(g.approvedMinor) }) : grants;
     }),
     ...(r.recovery.goodwill.length > goodwill.length
-      ? [`and ${r.recovery.goodwill.length - goodwill.length} more clerks`]
+      ? [t('pdf.moreClerks', { count: r.recovery.goodwill.length - goodwill.length })]
       : []),
   ];
-  const causes = r.recovery.rootCauses.map((c) => `${ROOT_CAUSE_LABEL[c.rootCause]}: ${c.complaints}`);
+  const causes = r.recovery.rootCauses.map(
+    (c) => `${t(`recovery.rootCause.${c.rootCause}`)}: ${f.number(c.complaints)}`,
+  );
   doc.fontSize(8).fillColor(INK);
-  (rows.length ? rows : ['No goodwill was granted.']).forEach((t, i) => {
-    doc.text(face(doc, t), MARGIN, y + 16 + i * line, { width: half - 20, lineBreak: false, ellipsis: true });
+  (rows.length ? rows : [t('pdf.noGoodwill')]).forEach((text, i) => {
+    doc.text(face(doc, text), MARGIN, y + 16 + i * line, { width: half - 20, lineBreak: false, ellipsis: true });
   });
-  (causes.length ? causes : ['No complaint was diagnosed.']).forEach((t, i) => {
-    doc.font(FONT).text(t, MARGIN + half + 10, y + 16 + i * line, { width: half - 10, lineBreak: false });
+  (causes.length ? causes : [t('pdf.noDiagnosis')]).forEach((text, i) => {
+    doc.text(face(doc, text), MARGIN + half + 10, y + 16 + i * line, { width: half - 10, lineBreak: false });
   });
   return y + 16 + Math.max(rows.length, causes.length, 1) * line + 10;
 }
 
 interface Column {
+  /** Its heading's key under pdf.col. */
   title: string;
   width: number;
   wrap?: boolean;
   cell: (e: DayEntry) => string;
 }
 
-function columns(r: RangeReport, f: Format, tableWidth: number): Column[] {
+function columns(r: RangeReport, { f, t }: Words, tableWidth: number): Column[] {
   const review = (e: DayEntry) =>
-    [e.flagged ? 'FLAGGED' : '', e.amendmentCount ? `amended ×${e.amendmentCount}` : '', e.reviewNote ?? '']
+    [
+      e.flagged ? t('pdf.flagged') : '',
+      e.amendmentCount ? t('pdf.amended', { count: e.amendmentCount }) : '',
+      e.reviewNote ?? '',
+    ]
       .filter(Boolean)
       .join(' · ');
-  const cols: Column[] = [
-    ...(r.from === r.to ? [] : [{ title: 'Date', width: 52, cell: (e: DayEntry) => f.shortDay(e.day) }]),
-    { title: 'Time', width: 30, cell: (e) => e.localTime },
-    { title: 'Clerk', width: 78, wrap: true, cell: (e) => e.clerk.displayName },
-    { title: 'Customer', width: 92, wrap: true, cell: (e) => e.customer?.displayName ?? 'walk-in' },
-    { title: 'Kind', width: 50, cell: (e) => e.kind },
-    { title: 'Outcome', width: 54, cell: (e) => OUTCOME_LABELS[e.outcome] },
-    { title: 'Sent.', width: 26, cell: (e) => (e.sentiment === null ? '' : String(e.sentiment)) },
+  const said = (e: DayEntry) => t('pdf.said', { said: e.said });
+  const cols: (Column & { title: keyof typeof CATALOGUES.en.pdf.col })[] = [
+    ...(r.from === r.to ? [] : [{ title: 'date' as const, width: 52, cell: (e: DayEntry) => f.shortDay(e.day) }]),
+    { title: 'time', width: 30, cell: (e) => e.localTime },
+    { title: 'clerk', width: 78, wrap: true, cell: (e) => e.clerk.displayName },
+    { title: 'customer', width: 92, wrap: true, cell: (e) => e.customer?.displayName ?? t('pdf.walkIn') },
+    { title: 'kind', width: 50, cell: (e) => t(`label.kind.${e.kind}`) },
+    { title: 'outcome', width: 54, cell: (e) => t(`label.outcome.${e.outcome}`) },
+    { title: 'sentiment', width: 26, cell: (e) => (e.sentiment === null ? '' : String(e.sentiment)) },
     {
-      title: 'Notes',
+      title: 'notes',
       width: 0,
       wrap: true,
-      cell: (e) => (e.said ? `${e.notes}${e.notes ? '\n' : ''}Said: “${e.said}”` : e.notes),
+      cell: (e) => (e.said ? `${e.notes}${e.notes ? '\n' : ''}${said(e)}` : e.notes),
     },
-    { title: 'Follow-up', width: 54, cell: (e) => (e.followUpDue ? f.calendarDay(e.followUpDue) : (e.followUp ?? '')) },
-    { title: 'Review', width: 110, wrap: true, cell: review },
+    { title: 'followUp', width: 54, cell: (e) => (e.followUpDue ? f.calendarDay(e.followUpDue) : (e.followUp ?? '')) },
+    { title: 'review', width: 110, wrap: true, cell: review },
   ];
+  // The notes take the width the others leave.
   const fixed = cols.reduce((s, c) => s + c.width, 0);
-  cols.find((c) => c.title === 'Notes')!.width = tableWidth - fixed;
-  return cols;
+  return cols.map((c) => ({ ...c, title: t(`pdf.col.${c.title}`), width: c.width || tableWidth - fixed }));
 }
 
 const CELL_PAD = 3;
@@ -242,16 +262,16 @@ function tableHeader(doc: Doc, cols: Column[], y: number): number {
   let x = MARGIN;
   doc.font(BOLD).fontSize(TABLE_FONT).fillColor(INK);
   for (const c of cols) {
-    doc.text(c.title, x + CELL_PAD, y + 4, { width: c.width - 2 * CELL_PAD, lineBreak: false });
+    doc.text(face(doc, c.title, true), x + CELL_PAD, y + 4, { width: c.width - 2 * CELL_PAD, lineBreak: false });
     x += c.width;
   }
   return y + 16;
 }
 
 /** The entries table: wrapping cells, a new page with the header repeated whenever a row does not fit. */
-function table(doc: Doc, r: RangeReport, f: Format, startY: number): void {
+function table(doc: Doc, r: RangeReport, w: Words, startY: number): void {
   const bottom = () => doc.page.height - MARGIN - FOOTER;
-  const cols = columns(r, f, doc.page.width - 2 * MARGIN);
+  const cols = columns(r, w, doc.page.width - 2 * MARGIN);
   const bodyMax = doc.page.height - 2 * MARGIN - FOOTER - 16 - 2 * CELL_PAD;
   let y = startY;
   if (y + 40 > bottom()) {
@@ -264,7 +284,7 @@ function table(doc: Doc, r: RangeReport, f: Format, startY: number): void {
       .font(FONT)
       .fontSize(9)
       .fillColor(MUTED)
-      .text('No interactions were logged.', MARGIN, y + 4);
+      .text(face(doc, w.t('pdf.noEntries')), MARGIN, y + 4);
     return;
   }
   doc.font(FONT).fontSize(TABLE_FONT);
@@ -314,7 +334,7 @@ function table(doc: Doc, r: RangeReport, f: Format, startY: number): void {
   });
 }
 
-function footers(doc: Doc, r: RangeReport, f: Format): void {
+function footers(doc: Doc, r: RangeReport, words: Words): void {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
@@ -323,16 +343,19 @@ function footers(doc: Doc, r: RangeReport, f: Format): void {
     const y = doc.page.height - MARGIN - 8;
     const w = doc.page.width - 2 * MARGIN;
     doc.fontSize(7.5).fillColor(MUTED);
-    doc.text(face(doc, `${r.storeName} · ${rangeLabel(r, f)}`), MARGIN, y, { width: w / 2, lineBreak: false });
-    doc
-      .font(FONT)
-      .text(`Page ${i - start + 1} of ${count}`, MARGIN + w / 2, y, { width: w / 2, align: 'right', lineBreak: false });
+    doc.text(face(doc, `${r.storeName} · ${rangeLabel(r, words)}`), MARGIN, y, { width: w / 2, lineBreak: false });
+    doc.text(face(doc, words.t('pdf.page', { page: i - start + 1, pages: count })), MARGIN + w / 2, y, {
+      width: w / 2,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottomMargin;
   }
 }
 
 /** Lays the report out on A4 landscape pages; resolves to the finished PDF file. */
 export function renderPdf(r: RangeReport, f: Format): Promise<{ pdf: Buffer; pages: number }> {
+  const words: Words = { f, t: translator(f.locale) };
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -340,7 +363,7 @@ export function renderPdf(r: RangeReport, f: Format): Promise<{ pdf: Buffer; pag
     bufferPages: true,
     // Document properties are Unicode strings in any font: the title keeps the store name whole.
     info: {
-      Title: `${cleanText(r.storeName)} – daily review ${rangeLabel(r, f)}`,
+      Title: words.t('pdf.title', { store: cleanText(r.storeName), range: rangeLabel(r, words) }),
       Creator: 'Counterpart',
       CreationDate: new Date(r.generatedAt),
     },
@@ -352,16 +375,16 @@ export function renderPdf(r: RangeReport, f: Format): Promise<{ pdf: Buffer; pag
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  header(doc, r, f);
-  let y = kpiTiles(doc, r.kpis, f, doc.y + 10);
+  header(doc, r, words);
+  let y = kpiTiles(doc, r.kpis, words, doc.y + 10);
   const chartH = 170;
   const half = (doc.page.width - 2 * MARGIN) / 2;
-  hourChart(doc, r, MARGIN, y, half - 20, chartH);
-  clerkChart(doc, r, MARGIN + half + 10, y, half - 10, chartH);
+  hourChart(doc, r, words, MARGIN, y, half - 20, chartH);
+  clerkChart(doc, r, words, MARGIN + half + 10, y, half - 10, chartH);
   y += chartH + 12;
-  y = recoveryBlock(doc, r, f, y);
-  table(doc, r, f, y);
-  footers(doc, r, f);
+  y = recoveryBlock(doc, r, words, y);
+  table(doc, r, words, y);
+  footers(doc, r, words);
   const pages = doc.bufferedPageRange().count;
   doc.end();
   return done.then((pdf) => ({ pdf, pages }));

@@ -1,11 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StoreProblem } from '../../../common/domain';
 import { call, errorMessage } from '../api/client';
-import { useFormat } from '../lib/format';
+import { fileSize, useFormat } from '../lib/format';
 import { FormError } from './FormError';
-
-const size = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** Shown instead of the counter when the store's database cannot be opened. */
 export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem; onRecovered(): void }) {
@@ -14,6 +12,7 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
   const [confirmFresh, setConfirmFresh] = useState(false);
   // The store cannot be read, so its settings are unknown: the terminal's own locale and zone (LocaleProvider).
   const fmt = useFormat();
+  const { t } = useTranslation();
   // A read-only or busy file is fine as it is: IT fixes the access or the other program closes; nothing to replace.
   const replaceable = problem.kind !== 'read-only' && problem.kind !== 'in-use';
   const offered = problem.recommended ?? problem.backups[0]?.name;
@@ -33,23 +32,20 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
   return (
     <main className="center-screen" aria-busy={busy}>
       <div className="card recovery">
-        <h1>The store cannot be opened</h1>
+        <h1>{t('storeProblem.title')}</h1>
         <p className="lead">{problem.message}</p>
-        <p>
-          {replaceable
-            ? 'Nothing has been deleted. Restore the newest good backup, or ask IT before starting an empty store.'
-            : 'Nothing has been deleted. Once this is fixed, restart Counterpart.'}
-        </p>
+        <p>{replaceable ? t('storeProblem.replaceable') : t('storeProblem.fixFirst')}</p>
         <FormError message={error} />
         {!replaceable ? null : problem.backups.length > 0 ? (
           <section aria-labelledby="backups-h">
-            <h2 id="backups-h">Backups</h2>
+            <h2 id="backups-h">{t('storeProblem.backups')}</h2>
             <ul className="plain-list backups">
               {problem.backups.map((b) => (
                 <li key={b.name}>
                   <span>
-                    <strong>{fmt.dateTime(b.createdAt)}</strong> <span className="muted small">{size(b.bytes)}</span>
-                    {b.name === problem.recommended && <span className="badge">Newest good</span>}
+                    <strong>{fmt.dateTime(b.createdAt)}</strong>{' '}
+                    <span className="muted small">{fileSize(fmt, t, b.bytes)}</span>
+                    {b.name === problem.recommended && <span className="badge">{t('storeProblem.newestGood')}</span>}
                   </span>
                   <button
                     type="button"
@@ -58,35 +54,38 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
                     onClick={() => void run(() => call('recovery.restore', { name: b.name }))}
                     autoFocus={b.name === offered}
                   >
-                    Restore<span className="sr-only"> the backup from {fmt.dateTime(b.createdAt)}</span>
+                    {t('storeProblem.restore')}
+                    <span className="sr-only">
+                      {t('storeProblem.restoreWhich', { when: fmt.dateTime(b.createdAt) })}
+                    </span>
                   </button>
                 </li>
               ))}
             </ul>
           </section>
         ) : (
-          <p>No backups were found.</p>
+          <p>{t('storeProblem.noBackups')}</p>
         )}
         {replaceable && (
           <div className="form-actions">
             {confirmFresh ? (
               <>
-                <span>The damaged file is kept aside; the new store starts empty.</span>
+                <span>{t('storeProblem.freshNote')}</span>
                 <button
                   type="button"
                   className="btn btn-danger"
                   disabled={busy}
                   onClick={() => void run(() => call('recovery.startFresh', {}))}
                 >
-                  Yes, start an empty store
+                  {t('storeProblem.freshYes')}
                 </button>
                 <button type="button" className="btn btn-quiet" onClick={() => setConfirmFresh(false)}>
-                  Cancel
+                  {t('common.cancel')}
                 </button>
               </>
             ) : (
               <button type="button" className="btn btn-quiet" onClick={() => setConfirmFresh(true)} disabled={busy}>
-                Start an empty store instead…
+                {t('storeProblem.fresh')}
               </button>
             )}
           </div>

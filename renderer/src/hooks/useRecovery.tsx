@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { needsApproval, type Approval, type Recovery } from '../../../common/recovery';
 import { ApiError, call } from '../api/client';
 import { useFormat } from '../lib/format';
@@ -41,6 +42,7 @@ export function useRecovery(
   update: (change: Partial<LogDraft>) => void,
 ): RecoveryFlow {
   const fmt = useFormat();
+  const { t } = useTranslation();
   const { clerk } = useStore();
   const severity = draft.kind === 'complaint' ? draft.recovery.severity : null;
   const guide = useLoad(`recovery:${customerId ?? 'walk-in'}:${severity ?? '-'}`, () =>
@@ -67,7 +69,7 @@ export function useRecovery(
   const dialog = asking && (
     <ManagerPinDialog
       amountMinor={asking.recovery.amountMinor}
-      limits={authority ? limitsText(fmt, authority) : 'your limits'}
+      limits={authority ? limitsText(fmt, t, authority) : t('recovery.yourLimits')}
       clerkId={clerk.id}
       onClose={() => setAsking(null)}
       onApprove={async (managerId, pin) => {
@@ -82,7 +84,7 @@ export function useRecovery(
     if (!checked.ok) {
       setInvalid(checked.field);
       focusField(checked.field);
-      return checked.message;
+      return t(`recovery.missing.${checked.field}`);
     }
     setInvalid(null);
     const r = checked.recovery;

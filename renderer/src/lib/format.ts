@@ -1,6 +1,7 @@
 // The renderer's use of the one formatting module (common/format.ts): the store's Format comes from LocaleProvider,
 // and the relative days ("due today", "3 days ago") are worded in the store's language.
 import { createContext, useContext, useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { createFormat, type Format } from '../../../common/format';
 import { agoWording, dueWording } from '../../../common/relative-day';
@@ -32,3 +33,16 @@ export { createFormat };
  */
 export const plural = (f: Format, n: number, one: string, many = `${one}s`): string =>
   `${f.number(n)} ${n === 1 ? one : many}`;
+
+/** A file's size for people: "512 B", "1.5 MB" / "1,5 MB" (one decimal under 10 of a unit). */
+export function fileSize(f: Format, t: TFunction, bytes: number): string {
+  if (bytes < 1024) return t('size.B', { n: f.number(bytes) });
+  const units = ['KB', 'MB', 'GB'] as const;
+  let v = bytes / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return t(`size.${units[u]!}`, { n: f.number(v, v < 10 ? 1 : 0) });
+}

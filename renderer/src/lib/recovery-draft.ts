@@ -63,24 +63,20 @@ export const typedAmount = (minor: number): string =>
   minor % 100 === 0 ? String(minor / 100) : (minor / 100).toFixed(2);
 
 export type RecoveryField = 'whatWentWrong' | 'severity' | 'remedy' | 'amount' | 'rootCause';
-export type RecoveryCheck =
-  | { ok: true; recovery: Recovery | null }
-  | { ok: false; field: RecoveryField; message: string };
+export type RecoveryCheck = { ok: true; recovery: Recovery | null } | { ok: false; field: RecoveryField };
 
 /**
  * What the save sends: nothing unless the entry is a complaint and the clerk started the recovery steps; then every
- * step must be complete, each missing one named in a sentence the clerk can act on.
+ * step must be complete; the missing one is named by its field (the screen words it: t('recovery.missing.<field>')).
  */
 export function checkRecovery(kind: InteractionKind, r: RecoveryDraft): RecoveryCheck {
   if (kind !== 'complaint' || recoveryBlank(r)) return { ok: true, recovery: null };
-  if (!r.whatWentWrong.trim())
-    return { ok: false, field: 'whatWentWrong', message: 'Say what went wrong, in the customer’s words.' };
-  if (!r.severity) return { ok: false, field: 'severity', message: 'Choose how serious the complaint is.' };
-  if (!r.remedy) return { ok: false, field: 'remedy', message: 'Choose a remedy (or None).' };
+  if (!r.whatWentWrong.trim()) return { ok: false, field: 'whatWentWrong' };
+  if (!r.severity) return { ok: false, field: 'severity' };
+  if (!r.remedy) return { ok: false, field: 'remedy' };
   const amountMinor = r.remedy === 'none' ? 0 : minorUnits(r.amount);
-  if (amountMinor === null)
-    return { ok: false, field: 'amount', message: 'The amount must be a number such as 12 or 12.50.' };
-  if (!r.rootCause) return { ok: false, field: 'rootCause', message: 'Choose a root cause (Other if none fits).' };
+  if (amountMinor === null) return { ok: false, field: 'amount' };
+  if (!r.rootCause) return { ok: false, field: 'rootCause' };
   return {
     ok: true,
     recovery: {

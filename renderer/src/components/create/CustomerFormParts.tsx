@@ -1,11 +1,13 @@
 // Pieces the customer forms share (quick-create and the profile's edit form), so both read and behave the same.
+import { useTranslation } from 'react-i18next';
 
 /** Marketing consent, worded the same wherever it is asked. */
 export function ConsentCheck({ checked, onChange }: { checked: boolean; onChange(checked: boolean): void }) {
+  const { t } = useTranslation();
   return (
     <label className="check">
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <span>Agrees to receive marketing (offers and news by email or text)</span>
+      <span>{t('customerForm.consent')}</span>
     </label>
   );
 }
@@ -22,13 +24,14 @@ export function SaveOrCancel({
   busy: boolean;
   onCancel(): void;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="form-actions">
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? busyLabel : label} <kbd>Ctrl+Enter</kbd>
       </button>
       <button type="button" className="btn btn-quiet" onClick={onCancel}>
-        Cancel <kbd>Esc</kbd>
+        {t('common.cancel')} <kbd>Esc</kbd>
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate } from '../../../../common/domain';
 
 const SHOWN = 3;
@@ -10,36 +11,43 @@ interface Props {
 }
 
 export function DuplicateWarnings({ duplicates, onOpen, onCreateAnyway }: Props) {
+  const { t } = useTranslation();
   if (duplicates.length === 0) return null;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a warning named by its title, not a set of form fields with a legend
     <div className="duplicates" role="group" aria-labelledby="dup-h">
       <p id="dup-h" className="dup-title">
-        This may be someone already in the list
+        {t('duplicates.title')}
       </p>
       <ul>
         {duplicates.slice(0, SHOWN).map((d) => (
           <li key={d.customer.id} className="dup">
             <span>
-              Possible duplicate: <strong>{d.customer.displayName}</strong> — {d.reasons.join(', ')}
+              {t('duplicates.possible')} <strong>{d.customer.displayName}</strong> — {d.reasons.join(', ')}
               <span className="muted small">
-                {[d.customer.phone, d.customer.email, d.customer.loyaltyId && `card ${d.customer.loyaltyId}`]
+                {[
+                  d.customer.phone,
+                  d.customer.email,
+                  d.customer.loyaltyId && t('duplicates.card', { card: d.customer.loyaltyId }),
+                ]
                   .filter(Boolean)
                   .map((s) => ` · ${s}`)
                   .join('')}
               </span>
             </span>
             <button type="button" className="btn btn-small" onClick={() => onOpen(d.customer.id)}>
-              Open {d.customer.displayName}
+              {t('duplicates.open', { name: d.customer.displayName })}
             </button>
           </li>
         ))}
       </ul>
-      {duplicates.length > SHOWN && <p className="muted small">and {duplicates.length - SHOWN} more similar</p>}
+      {duplicates.length > SHOWN && (
+        <p className="muted small">{t('duplicates.more', { count: duplicates.length - SHOWN })}</p>
+      )}
       {onCreateAnyway && (
         <p className="dup-anyway">
           <button type="button" className="btn btn-small btn-quiet" onClick={onCreateAnyway}>
-            Someone else: create anyway
+            {t('duplicates.anyway')}
           </button>
         </p>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CustomerDraft } from '../../../../common/contract';
 import {
   COMMUNICATION_STYLES,
@@ -9,7 +10,6 @@ import {
 import { call, errorMessage } from '../../api/client';
 import { formKeys } from '../../lib/form-keys';
 import type { Prefill } from '../../lib/prefill';
-import { STYLE_LABEL } from '../../lib/labels';
 import { useFeedback } from '../../state/feedback';
 import { ConsentCheck, SaveOrCancel } from './CustomerFormParts';
 import { DuplicateWarnings } from './DuplicateWarnings';
@@ -51,6 +51,7 @@ function toDraft(f: Form, forCheck: boolean): CustomerDraft {
 
 export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Props) {
   const { announce } = useFeedback();
+  const { t } = useTranslation();
   const [form, setForm] = useState<Form>(() => ({
     firstName: prefill.firstName ?? '',
     lastName: prefill.lastName ?? '',
@@ -77,20 +78,20 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
       setDuplicates([]);
       return;
     }
-    const t = window.setTimeout(() => {
+    const timer = window.setTimeout(() => {
       call('customers.findDuplicates', d).then(
         (found) => {
           if (mine !== seq.current) return;
           setDuplicates(found);
           const top = found[0]?.customer;
-          if (top && top.id !== announced.current) announce(`Possible duplicate: ${top.displayName}`);
+          if (top && top.id !== announced.current) announce(t('duplicates.announce', { name: top.displayName }));
           announced.current = top?.id ?? null;
         },
         () => mine === seq.current && setDuplicates([]),
       );
     }, DUPLICATE_CHECK_MS);
-    return () => window.clearTimeout(t);
-  }, [form, announce]);
+    return () => window.clearTimeout(timer);
+  }, [form, announce, t]);
 
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -109,9 +110,10 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
       setDuplicates(found);
       const top = found[0];
       if (top) {
-        const message =
-          `Not created: ${top.customer.displayName} may be the same person (${top.reasons.join(', ')}). ` +
-          'Open them, or choose “Create anyway” if this is someone else.';
+        const message = t('customerForm.notCreated', {
+          name: top.customer.displayName,
+          reasons: top.reasons.join(', '),
+        });
         setError(message);
         announce(message);
         setSaving(false);
@@ -120,7 +122,7 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
     }
     try {
       const created = await call('customers.create', toDraft(form, false));
-      announce(`Customer ${created.displayName} created`);
+      announce(t('customerForm.created', { name: created.displayName }));
       onCreated(created);
     } catch (err) {
       setError(errorMessage(err));
@@ -152,24 +154,24 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
   return (
     <section className="create card" aria-labelledby="create-h">
       <div className="panel-head">
-        <h2 id="create-h">New customer</h2>
+        <h2 id="create-h">{t('customerForm.newTitle')}</h2>
         <span className="muted small">
-          <kbd>Ctrl+Enter</kbd> create · <kbd>Esc</kbd> cancel
+          <kbd>Ctrl+Enter</kbd> {t('customerForm.keysCreate')} · <kbd>Esc</kbd> {t('customerForm.keysCancel')}
         </span>
       </div>
       <form className="create-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate>
         <div className="grid-2">
-          {text('firstName', 'First name', 'text', 'given-name')}
-          {text('lastName', 'Last name', 'text', 'family-name')}
-          {text('phone', 'Phone', 'tel', 'tel')}
-          {text('email', 'Email', 'email', 'email')}
-          {text('loyaltyId', 'Loyalty card')}
+          {text('firstName', t('customerForm.firstName'), 'text', 'given-name')}
+          {text('lastName', t('customerForm.lastName'), 'text', 'family-name')}
+          {text('phone', t('customerForm.phone'), 'tel', 'tel')}
+          {text('email', t('customerForm.email'), 'email', 'email')}
+          {text('loyaltyId', t('customerForm.card'))}
           <label className="field">
-            <span className="field-label">Communication style</span>
+            <span className="field-label">{t('customerForm.style')}</span>
             <select value={form.style} onChange={(e) => set('style', e.target.value as CommunicationStyle)}>
               {COMMUNICATION_STYLES.map((s) => (
                 <option key={s} value={s}>
-                  {STYLE_LABEL[s]}
+                  {t(`label.style.${s}`)}
                 </option>
               ))}
             </select>
@@ -182,7 +184,12 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
           onCreateAnyway={() => void submit(undefined, true)}
         />
         <FormError message={error} />
-        <SaveOrCancel label="Create customer" busyLabel="Creating…" busy={saving} onCancel={onCancel} />
+        <SaveOrCancel
+          label={t('customerForm.create')}
+          busyLabel={t('customerForm.creating')}
+          busy={saving}
+          onCancel={onCancel}
+        />
       </form>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   valuesOf,
   type CustomerDraft,
@@ -22,20 +23,6 @@ type Changes = MethodInput<'customers.update'>['changes'];
 /** The form's fields: every editable value the form shows, as its inputs hold it (tags as one comma-separated text). */
 type Form = Omit<CustomerValues, 'tags' | 'language'> & { tags: string };
 type Key = keyof Form & CustomerField;
-
-export const FIELD_LABEL: Record<CustomerField, string> = {
-  firstName: 'first name',
-  lastName: 'last name',
-  phone: 'phone',
-  email: 'email',
-  loyaltyId: 'loyalty card',
-  birthday: 'birthday',
-  style: 'style',
-  language: 'language',
-  marketingConsent: 'marketing consent',
-  tags: 'tags',
-  notes: 'notes',
-};
 
 function formOf(c: Customer): Form {
   const { tags, language: _notShown, ...values } = valuesOf(c);
@@ -79,6 +66,7 @@ interface Props {
 /** The profile's fields, edited in place. Ctrl+Enter saves, Esc cancels; a refusal keeps everything typed. */
 export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
   const id = profile.customer.id;
+  const { t } = useTranslation();
   const [initial] = useState(() => formOf(profile.customer));
   const [form, setForm] = useState(initial);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
@@ -97,13 +85,13 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
       setDuplicates([]);
       return;
     }
-    const t = window.setTimeout(() => {
+    const timer = window.setTimeout(() => {
       call('customers.findDuplicates', probe).then(
         (found) => mine === seq.current && setDuplicates(found.filter((d) => d.customer.id !== id)),
         () => mine === seq.current && setDuplicates([]),
       );
     }, DUPLICATE_CHECK_MS);
-    return () => window.clearTimeout(t);
+    return () => window.clearTimeout(timer);
   }, [form, initial, id]);
 
   const set = <K extends Key>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
@@ -155,19 +143,19 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
   return (
     <form
       className="profile-edit"
-      aria-label="Edit profile"
+      aria-label={t('customerForm.edit')}
       onSubmit={(e) => void submit(e)}
       onKeyDown={onKeyDown}
       noValidate
     >
       <div className="grid-2">
-        {text('firstName', 'First name')}
-        {text('lastName', 'Last name')}
-        {text('phone', 'Phone', 'tel', 40)}
-        {text('email', 'Email', 'email', 254)}
-        {text('loyaltyId', 'Loyalty card', 'text', 40)}
+        {text('firstName', t('customerForm.firstName'))}
+        {text('lastName', t('customerForm.lastName'))}
+        {text('phone', t('customerForm.phone'), 'tel', 40)}
+        {text('email', t('customerForm.email'), 'email', 254)}
+        {text('loyaltyId', t('customerForm.card'), 'text', 40)}
         <label className="field">
-          <span className="field-label">Birthday</span>
+          <span className="field-label">{t('customerForm.birthday')}</span>
           <input type="date" value={form.birthday} onChange={(e) => set('birthday', e.target.value)} />
         </label>
       </div>
@@ -175,17 +163,23 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
       <ConsentCheck checked={form.marketingConsent} onChange={(v) => set('marketingConsent', v)} />
       <label className="field">
         <span className="field-label">
-          Tags <span className="legend-hint">(separate with commas)</span>
+          {t('customerForm.tags')} <span className="legend-hint">{t('customerForm.tagsHint')}</span>
         </span>
         <input type="text" value={form.tags} autoComplete="off" onChange={(e) => set('tags', e.target.value)} />
       </label>
       <label className="field">
-        <span className="field-label">Notes about the customer</span>
+        <span className="field-label">{t('customerForm.notes')}</span>
+
         <textarea rows={3} maxLength={2000} value={form.notes} onChange={(e) => set('notes', e.target.value)} />
       </label>
       <DuplicateWarnings duplicates={duplicates} onOpen={(other) => (window.location.hash = `#/customer/${other}`)} />
       <FormError message={error} />
-      <SaveOrCancel label="Save changes" busyLabel="Saving…" busy={saving} onCancel={onCancel} />
+      <SaveOrCancel
+        label={t('customerForm.saveChanges')}
+        busyLabel={t('common.saving')}
+        busy={saving}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

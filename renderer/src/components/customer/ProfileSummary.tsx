@@ -2,12 +2,11 @@ import { useEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerField } from '../../../../common/contract';
 import type { CustomerProfile } from '../../../../common/domain';
-import { STYLE_GUIDE } from '../../../../common/styles';
 import { useFormat } from '../../lib/format';
 import { useFeedback } from '../../state/feedback';
 import { useStore } from '../../state/store';
 import { OpenIssues } from './OpenIssues';
-import { FIELD_LABEL, ProfileEditForm } from './ProfileEditForm';
+import { ProfileEditForm } from './ProfileEditForm';
 import { ProfileViews } from './ProfileViews';
 import { CustomerDataMenu } from './privacy/CustomerDataMenu';
 import './profile.css';
@@ -35,7 +34,7 @@ export function ProfileSummary({
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const c = profile.customer;
-  const style = STYLE_GUIDE[c.style];
+
   const canEdit = Boolean(onSaved) && !profile.erased;
 
   const returnFocus = useRef(false);
@@ -52,7 +51,7 @@ export function ProfileSummary({
   const saved = (p: CustomerProfile, changed: CustomerField[]) => {
     if (changed.length) {
       onSaved?.(p);
-      announce(t('profile.saved', { fields: fmt.list(changed.map((f) => FIELD_LABEL[f])) }));
+      announce(t('profile.saved', { fields: fmt.list(changed.map((f) => t(`customerForm.field.${f}`))) }));
     } else announce(t('profile.nothingChanged'));
     closeEditor();
   };
@@ -80,14 +79,14 @@ export function ProfileSummary({
       <p className={`style-line style-${c.style}`} data-testid="style-line">
         <span className="dot" aria-hidden="true" />
         <span>
-          <strong>{t('profile.style', { style: style.name })}</strong>
+          <strong>{t('profile.style', { style: t(`styleGuide.${c.style}.name`) })}</strong>
           {c.styleSetBy && c.styleSetAt && (
             <span className="muted">
               {' '}
               — {t('profile.styleSetBy', { name: c.styleSetBy.name, day: fmt.day(c.styleSetAt) })}
             </span>
           )}
-          <span className="style-approach">{style.approach}</span>
+          <span className="style-approach">{t(`styleGuide.${c.style}.approach`)}</span>
         </span>
       </p>
       <OpenIssues issues={profile.openIssues} />

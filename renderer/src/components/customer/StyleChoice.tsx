@@ -1,6 +1,6 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { COMMUNICATION_STYLES, type CommunicationStyle } from '../../../../common/domain';
-import { STYLE_GUIDE } from '../../../../common/styles';
 
 /**
  * The communication style as radio buttons, each with its two lines (how to recognise it, how to talk to it) next
@@ -8,12 +8,12 @@ import { STYLE_GUIDE } from '../../../../common/styles';
  */
 export function StyleChoice({ value, onChange }: { value: CommunicationStyle; onChange(s: CommunicationStyle): void }) {
   const name = useId();
+  const { t } = useTranslation();
   return (
     <fieldset className="style-choice">
-      <legend>Communication style</legend>
+      <legend>{t('customerForm.style')}</legend>
       <div className="style-options">
         {COMMUNICATION_STYLES.map((s) => {
-          const g = STYLE_GUIDE[s];
           const hint = `${name}-${s}`;
           return (
             <label key={s} className={`style-option style-${s}${value === s ? ' is-checked' : ''}`}>
@@ -29,11 +29,11 @@ export function StyleChoice({ value, onChange }: { value: CommunicationStyle; on
               <span className="style-option-text">
                 <span className="style-option-name" id={`${hint}-name`}>
                   <span className="dot" aria-hidden="true" />
-                  {g.name}
+                  {t(`styleGuide.${s}.name`)}
                 </span>
                 <span id={hint} className="style-option-hint">
-                  <span>Recognise: {g.recognise}</span>
-                  <span>Talk: {g.approach}</span>
+                  <span>{t('customerForm.recognise', { text: t(`styleGuide.${s}.recognise`) })}</span>
+                  <span>{t('customerForm.talk', { text: t(`styleGuide.${s}.approach`) })}</span>
                 </span>
               </span>
             </label>

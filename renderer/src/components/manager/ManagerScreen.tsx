@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { allows } from '../../../../common/permissions';
 import { useStore } from '../../state/store';
 import { AppHeader } from '../AppHeader';
@@ -15,8 +16,9 @@ interface Props {
 /** The back office: a tab list of the areas this clerk's role may open, one panel at a time. */
 export function ManagerScreen({ tab, onTab, onBack, onSwitchClerk }: Props) {
   const { info, clerk } = useStore();
-  const tabs = MANAGER_TABS.filter((t) => allows(clerk.role, t.minRole));
-  const current = tabs.find((t) => t.id === tab) ?? tabs[0];
+  const { t } = useTranslation();
+  const tabs = MANAGER_TABS.filter((m) => allows(clerk.role, m.minRole));
+  const current = tabs.find((m) => m.id === tab) ?? tabs[0];
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
 
   useEffect(() => {
@@ -44,32 +46,32 @@ export function ManagerScreen({ tab, onTab, onBack, onSwitchClerk }: Props) {
         onSwitchClerk={onSwitchClerk}
         actions={
           <button type="button" className="btn btn-small" onClick={onBack}>
-            Back to counter <kbd>Esc</kbd>
+            {t('manager.back')} <kbd>Esc</kbd>
           </button>
         }
       />
       <main className="manager" aria-labelledby="manager-h">
         <h1 id="manager-h" className="sr-only">
-          Back office
+          {t('manager.title')}
         </h1>
-        <div role="tablist" aria-label="Back office" className="manager-tabs">
-          {tabs.map((t, i) => (
+        <div role="tablist" aria-label={t('manager.title')} className="manager-tabs">
+          {tabs.map((m, i) => (
             <button
-              key={t.id}
+              key={m.id}
               ref={(el) => {
-                if (el) tabRefs.current.set(t.id, el);
+                if (el) tabRefs.current.set(m.id, el);
               }}
               type="button"
               role="tab"
-              id={`tab-${t.id}`}
-              aria-selected={t.id === current?.id}
-              aria-controls={`panel-${t.id}`}
-              tabIndex={t.id === current?.id ? 0 : -1}
+              id={`tab-${m.id}`}
+              aria-selected={m.id === current?.id}
+              aria-controls={`panel-${m.id}`}
+              tabIndex={m.id === current?.id ? 0 : -1}
               className="manager-tab"
-              onClick={() => onTab(t.id)}
+              onClick={() => onTab(m.id)}
               onKeyDown={(e) => onTabKey(e, i)}
             >
-              {t.label}
+              {t(`manager.tab.${m.id}`)}
             </button>
           ))}
         </div>
@@ -81,7 +83,7 @@ export function ManagerScreen({ tab, onTab, onBack, onSwitchClerk }: Props) {
             className="manager-panel"
             tabIndex={-1}
           >
-            <ErrorBoundary key={current.id} what={`The ${current.label} tab`}>
+            <ErrorBoundary key={current.id} what={t('manager.tabFailed', { tab: t(`manager.tab.${current.id}`) })}>
               <current.Component />
             </ErrorBoundary>
           </section>

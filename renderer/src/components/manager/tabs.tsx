@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../../../common/domain';
+import type { CATALOGUES } from '../../../../common/i18n';
 import { AuditTab } from './audit/AuditTab';
 import { BackupsTab } from './backups/BackupsTab';
 import { FollowUpsTab } from './followups/FollowUpsTab';
@@ -15,20 +16,20 @@ import { TeamTab } from './team/TeamTab';
  * same roles on every call, so this only decides what is offered.
  */
 export interface ManagerTab {
-  id: string;
-  label: string;
+  /** Also its name's key: t(`manager.tab.${id}`). */
+  id: keyof typeof CATALOGUES.en.manager.tab;
   minRole: Role;
   Component: ComponentType;
 }
 
 export const MANAGER_TABS: ManagerTab[] = [
-  { id: 'review', label: 'Daily review', minRole: 'manager', Component: ReviewTab },
-  { id: 'followups', label: 'Follow-ups', minRole: 'manager', Component: FollowUpsTab },
-  { id: 'playbook', label: 'Playbook', minRole: 'manager', Component: PlaybookTab },
-  { id: 'team', label: 'Team', minRole: 'manager', Component: TeamTab },
-  { id: 'audit', label: 'Audit log', minRole: 'manager', Component: AuditTab },
-  { id: 'merges', label: 'Merges', minRole: 'manager', Component: MergesTab },
-  { id: 'import', label: 'Import', minRole: 'admin', Component: ImportTab },
-  { id: 'backups', label: 'Backups', minRole: 'admin', Component: BackupsTab },
-  { id: 'settings', label: 'Settings', minRole: 'manager', Component: SettingsTab },
+  { id: 'review', minRole: 'manager', Component: ReviewTab },
+  { id: 'followups', minRole: 'manager', Component: FollowUpsTab },
+  { id: 'playbook', minRole: 'manager', Component: PlaybookTab },
+  { id: 'team', minRole: 'manager', Component: TeamTab },
+  { id: 'audit', minRole: 'manager', Component: AuditTab },
+  { id: 'merges', minRole: 'manager', Component: MergesTab },
+  { id: 'import', minRole: 'admin', Component: ImportTab },
+  { id: 'backups', minRole: 'admin', Component: BackupsTab },
+  { id: 'settings', minRole: 'manager', Component: SettingsTab },
 ];

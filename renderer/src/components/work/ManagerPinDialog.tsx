@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Clerk } from '../../../../common/domain';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
@@ -23,6 +24,7 @@ interface Props {
  */
 export function ManagerPinDialog({ amountMinor, limits, clerkId, onApprove, onClose }: Props) {
   const fmt = useFormat();
+  const { t } = useTranslation();
   const clerks = useLoad('clerks', () => call('clerks.list', {}));
   const managers = (clerks.data ?? []).filter((c: Clerk) => c.role !== 'clerk' && c.id !== clerkId);
   const [managerId, setManagerId] = useState<number | null>(null);
@@ -40,9 +42,9 @@ export function ManagerPinDialog({ amountMinor, limits, clerkId, onApprove, onCl
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (chosen === null) return setError('There is no manager to approve this on this store.');
+    if (chosen === null) return setError(t('approval.noManager'));
     if (!/^\d{4,8}$/.test(pin)) {
-      setError('A PIN is 4 to 8 digits.');
+      setError(t('common.pinShape'));
       return pinRef.current?.focus();
     }
     setBusy(true);
@@ -58,15 +60,18 @@ export function ManagerPinDialog({ amountMinor, limits, clerkId, onApprove, onCl
   };
 
   return (
-    <Dialog title="Manager approval" titleId="approval-h" onClose={onClose}>
+    <Dialog title={t('approval.title')} titleId="approval-h" onClose={onClose}>
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <p id="approval-why">
-          Granting <strong>{fmt.money(amountMinor)}</strong> is above your authority ({limits}). A manager approves it
-          here with their PIN.
+          <Trans
+            i18nKey="approval.why"
+            values={{ amount: fmt.money(amountMinor), limits }}
+            components={{ strong: <strong /> }}
+          />
         </p>
         <div className="field">
           <label className="field-label" htmlFor="approval-manager">
-            Manager
+            {t('approval.manager')}
           </label>
           <select
             id="approval-manager"
@@ -82,7 +87,7 @@ export function ManagerPinDialog({ amountMinor, limits, clerkId, onApprove, onCl
           </select>
         </div>
         <label className="field">
-          <span className="field-label">Manager's PIN</span>
+          <span className="field-label">{t('approval.pin')}</span>
           <input
             ref={pinRef}
             type="password"
@@ -100,10 +105,10 @@ export function ManagerPinDialog({ amountMinor, limits, clerkId, onApprove, onCl
         <FormError message={error ?? clerks.error} />
         <div className="form-actions dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy || chosen === null}>
-            {busy ? 'Approving…' : 'Approve and save'}
+            {busy ? t('approval.approving') : t('approval.approve')}
           </button>
         </div>
       </form>

@@ -1,11 +1,10 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import {
   needsApproval,
   REMEDIES,
-  REMEDY_LABEL,
-  ROOT_CAUSE_LABEL,
   ROOT_CAUSES,
   SEVERITIES,
-  SEVERITY_LABEL,
   type GoodwillAuthority,
   type RecoveryGuide,
 } from '../../../../common/recovery';
@@ -23,17 +22,14 @@ export const RECOVERY_FIELD_ID: Record<RecoveryField, string> = {
   rootCause: 'recovery-cause',
 };
 
-const SEVERITY_OPTIONS = SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABEL[s] }));
-const CAUSE_OPTIONS = ROOT_CAUSES.map((c) => ({ value: c, label: ROOT_CAUSE_LABEL[c] }));
-
 /** The clerk's limits in words: "up to €25.00 per complaint and €50.00 left today". */
-export function limitsText(f: Format, a: GoodwillAuthority): string {
-  if (a.perInteractionMinor === null && a.perDayMinor === null) return 'no limit for your role';
-  const parts = [
-    a.perInteractionMinor !== null ? `up to ${f.money(a.perInteractionMinor)} per complaint` : null,
-    a.perDayMinor !== null ? `${f.money(Math.max(0, a.perDayMinor - a.grantedTodayMinor))} left today` : null,
-  ];
-  return parts.filter(Boolean).join(' and ');
+export function limitsText(f: Format, t: TFunction, a: GoodwillAuthority): string {
+  const parts: string[] = [];
+  if (a.perInteractionMinor !== null)
+    parts.push(t('recovery.perComplaint', { amount: f.money(a.perInteractionMinor) }));
+  if (a.perDayMinor !== null)
+    parts.push(t('recovery.leftToday', { amount: f.money(Math.max(0, a.perDayMinor - a.grantedTodayMinor)) }));
+  return parts.length ? f.list(parts) : t('recovery.noLimit');
 }
 
 interface Props {
@@ -54,6 +50,9 @@ interface Props {
  */
 export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, invalid }: Props) {
   const fmt = useFormat();
+  const { t } = useTranslation();
+  const severityOptions = SEVERITIES.map((s) => ({ value: s, label: t(`recovery.severity.${s}`) }));
+  const causeOptions = ROOT_CAUSES.map((c) => ({ value: c, label: t(`recovery.rootCause.${c}`) }));
   const amountMinor = r.remedy === 'none' ? 0 : minorUnits(r.amount);
   const suggestion = guide?.suggestion ?? null;
   const authority = guide?.authority ?? null;
@@ -68,12 +67,12 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
   return (
     <fieldset className="recovery" data-testid="recovery">
       <legend>
-        Recovery <span className="legend-hint">(hear, apologise, resolve, diagnose)</span>
+        {t('recovery.legend')} <span className="legend-hint">{t('recovery.legendHint')}</span>
       </legend>
       <div className="recovery-step">
         <label className="field" htmlFor={RECOVERY_FIELD_ID.whatWentWrong}>
           <span className="field-label">
-            Hear: what went wrong <span className="req">(required)</span>
+            {t('recovery.hear')} <span className="req">{t('common.required')}</span>
           </span>
         </label>
         <textarea
@@ -83,14 +82,14 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
           aria-required="true"
           aria-invalid={invalid === 'whatWentWrong' || undefined}
           value={r.whatWentWrong}
-          placeholder="In the customer's words"
+          placeholder={t('recovery.hearPlaceholder')}
           onChange={(e) => onChange({ whatWentWrong: e.target.value })}
         />
         <div id={RECOVERY_FIELD_ID.severity} tabIndex={-1}>
           <RadioGroup
             name="recovery-severity"
-            legend="How serious"
-            options={SEVERITY_OPTIONS}
+            legend={t('recovery.howSerious')}
+            options={severityOptions}
             value={r.severity ?? ('' as never)}
             onChange={(severity) => onChange({ severity })}
             className="severities"
@@ -98,27 +97,28 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
         </div>
       </div>
       <div className="recovery-step">
-        <span className="field-label">Apologise</span>
+        <span className="field-label" id="recovery-apology-label">
+          {t('recovery.apologise')}
+        </span>
         {guide ? (
           <p className="apology">
             “{guide.apology}”{' '}
             <button type="button" className="btn btn-small btn-quiet" onClick={() => onSay(guide.apology)}>
-              Say this<span className="sr-only"> apology</span>
+              {t('recovery.sayThis')}
+              <span className="sr-only">{t('recovery.sayThisWhat')}</span>
             </button>
           </p>
         ) : (
-          <p className="muted small">
-            Choose how serious it is for an apology in the customer's style and a suggested remedy.
-          </p>
+          <p className="muted small">{t('recovery.chooseSeverity')}</p>
         )}
       </div>
       <div className="recovery-step">
-        <span className="field-label">Resolve</span>
+        <span className="field-label">{t('recovery.resolve')}</span>
         {suggestion && (
           <p className="suggested-remedy" data-testid="suggested-remedy">
-            <span>Suggested: {suggestion.why}</span>{' '}
+            <span>{t('recovery.suggested', { why: suggestion.why })}</span>{' '}
             <button type="button" className="btn btn-small btn-quiet" onClick={applySuggestion}>
-              Use suggestion
+              {t('recovery.useSuggestion')}
             </button>
           </p>
         )}
@@ -126,7 +126,7 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
         <div className="recovery-resolve">
           <div className="field field-inline">
             <label className="field-label" htmlFor={RECOVERY_FIELD_ID.remedy}>
-              Remedy
+              {t('recovery.remedyLabel')}
             </label>
             <select
               id={RECOVERY_FIELD_ID.remedy}
@@ -134,16 +134,16 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
               aria-invalid={invalid === 'remedy' || undefined}
               onChange={(e) => onChange({ remedy: (e.target.value || null) as RecoveryDraft['remedy'] })}
             >
-              <option value="">Choose…</option>
+              <option value="">{t('common.choose')}</option>
               {REMEDIES.map((m) => (
                 <option key={m} value={m}>
-                  {REMEDY_LABEL[m]}
+                  {t(`recovery.remedy.${m}`)}
                 </option>
               ))}
             </select>
           </div>
           <label className="field field-inline">
-            <span className="field-label">Amount (€)</span>
+            <span className="field-label">{t('recovery.amount', { symbol: fmt.currencySymbol })}</span>
             <input
               id={RECOVERY_FIELD_ID.amount}
               type="text"
@@ -164,16 +164,14 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
         >
           {authority === null
             ? ''
-            : overLimit
-              ? `Above your authority (${limitsText(fmt, authority)}): saving asks for a manager's PIN.`
-              : `Within your authority (${limitsText(fmt, authority)}).`}
+            : t(overLimit ? 'recovery.over' : 'recovery.within', { limits: limitsText(fmt, t, authority) })}
         </p>
       </div>
       <div className="recovery-step" id={RECOVERY_FIELD_ID.rootCause} tabIndex={-1}>
         <RadioGroup
           name="recovery-cause"
-          legend="Diagnose: root cause"
-          options={CAUSE_OPTIONS}
+          legend={t('recovery.diagnose')}
+          options={causeOptions}
           value={r.rootCause ?? ('' as never)}
           onChange={(rootCause) => onChange({ rootCause })}
           className="causes"

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../../common/domain';
 import { call } from '../../../api/client';
 import { useFeedback } from '../../../state/feedback';
@@ -12,6 +13,7 @@ import './privacy.css';
  */
 export function CustomerDataMenu({ customer, onErased }: { customer: Customer; onErased(): void }) {
   const { announce, showError } = useFeedback();
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [erasing, setErasing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -43,7 +45,7 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
         json,
         'application/json',
       );
-      announce(`Data of ${customer.displayName} exported`);
+      announce(t('dataMenu.exported', { name: customer.displayName }));
     } catch (err) {
       showError(err);
     } finally {
@@ -72,13 +74,17 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
         disabled={busy}
         onClick={() => setOpen((o) => !o)}
       >
-        Customer data…
+        {t('dataMenu.open')}
       </button>
       {open && (
-        <ul id={menuId} className="data-menu-list plain-list" aria-label={`Data of ${customer.displayName}`}>
+        <ul
+          id={menuId}
+          className="data-menu-list plain-list"
+          aria-label={t('dataMenu.label', { name: customer.displayName })}
+        >
           <li>
             <button type="button" className="btn btn-small btn-quiet" autoFocus onClick={() => void exportData()}>
-              Export data (JSON)
+              {t('dataMenu.export')}
             </button>
           </li>
           <li>
@@ -91,7 +97,7 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
                 setErasing(true);
               }}
             >
-              Erase customer…
+              {t('dataMenu.erase')}
             </button>
           </li>
         </ul>
@@ -103,8 +109,12 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
           onErased={(r) => {
             setErasing(false);
             announce(
-              `Customer erased: ${r.interactionsRedacted} interaction entries anonymised, ${r.purchasesKept} purchases kept without personal data`,
+              t('dataMenu.erased', {
+                count: r.interactionsRedacted,
+                purchases: t('erase.purchases', { count: r.purchasesKept }),
+              }),
             );
+
             onErased();
           }}
         />

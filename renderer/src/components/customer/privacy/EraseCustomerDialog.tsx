@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { Customer, ErasureHolder, ErasureSummary } from '../../../../../common/domain';
+import { useTranslation } from 'react-i18next';
+import type { Customer, ErasureSummary } from '../../../../../common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { flushAllDrafts } from '../../../lib/draft-flush';
 import { useFormat } from '../../../lib/format';
@@ -20,6 +21,7 @@ export function EraseCustomerDialog({
   /** Called when the manager has read the result and closes the dialog. */
   onErased(result: ErasureSummary): void;
 }) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +31,7 @@ export function EraseCustomerDialog({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!matches) return setError(`Type the name exactly as shown: ${customer.displayName}.`);
+    if (!matches) return setError(t('erase.typeExactly', { name: customer.displayName }));
     setBusy(true);
     setError(null);
     try {
@@ -45,31 +47,27 @@ export function EraseCustomerDialog({
   if (done) return <ErasedResult result={done} onDone={() => onErased(done)} />;
 
   return (
-    <Dialog title={`Erase ${customer.displayName}?`} titleId="erase-customer-h" onClose={onClose}>
+    <Dialog title={t('erase.title', { name: customer.displayName })} titleId="erase-customer-h" onClose={onClose}>
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <div className="erase-warning" id="erase-warning">
           <p>
-            <strong>This cannot be undone.</strong> The name, contact details, loyalty card, birthday, tags and notes
-            are deleted. Every interaction loses its notes and its link to this customer, and open issues are closed.
+            <strong>{t('erase.cannotUndo')}</strong> {t('erase.what')}
           </p>
-          <p>
-            Purchases and the store’s counts stay, without personal data. If the customer asked for a copy, export it
-            first.
-          </p>
+          <p>{t('erase.kept')}</p>
         </div>
         <label className="field">
-          <span className="field-label">Reason (kept in the audit log; no names)</span>
+          <span className="field-label">{t('erase.reason')}</span>
           <textarea
             rows={2}
             maxLength={500}
             value={reason}
-            placeholder="e.g. customer request by email of 20 Nov"
+            placeholder={t('erase.reasonExample')}
             onChange={(e) => setReason(e.target.value)}
           />
         </label>
         <label className="field">
           <span className="field-label">
-            Type the customer’s name to confirm: <span className="erase-name">{customer.displayName}</span>
+            {t('erase.typeName')} <span className="erase-name">{customer.displayName}</span>
           </span>
           <input
             type="text"
@@ -83,10 +81,10 @@ export function EraseCustomerDialog({
         <FormError message={error} />
         <div className="form-actions dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="btn btn-danger" disabled={busy || !matches}>
-            Erase customer
+            {t('erase.submit')}
           </button>
         </div>
       </form>
@@ -94,47 +92,39 @@ export function EraseCustomerDialog({
   );
 }
 
-const HOLDER_KIND: Record<ErasureHolder['kind'], string> = {
-  backup: 'Backup',
-  'before-restore': 'Copy kept before a restore',
-  unusable: 'Copy of a store that would not open',
-  'pre-migration': 'Copy kept before an upgrade',
-};
-
 /** What the erasure did, and the copies of the store that still hold the customer until they are deleted. */
 function ErasedResult({ result, onDone }: { result: ErasureSummary; onDone(): void }) {
   const fmt = useFormat();
+  const { t } = useTranslation();
   const held = result.stillHeldBy;
   return (
-    <Dialog title="Customer erased" titleId="erased-customer-h" onClose={onDone}>
+    <Dialog title={t('erase.doneTitle')} titleId="erased-customer-h" onClose={onDone}>
       <div className="stack">
         <p>
-          {result.interactionsRedacted} interaction entries anonymised, {result.openIssuesClosed} open issues closed,{' '}
-          {result.purchasesKept} purchases kept without personal data.
+          {t('erase.summary', {
+            entries: t('erase.entries', { count: result.interactionsRedacted }),
+            issues: t('erase.issues', { count: result.openIssuesClosed }),
+            purchases: t('erase.purchases', { count: result.purchasesKept }),
+          })}
         </p>
         {held.length === 0 ? (
-          <p>No backup and no copy of the store holds this customer.</p>
+          <p>{t('erase.noCopies')}</p>
         ) : (
           <>
-            <p id="erased-held-h">
-              {held.length === 1
-                ? 'One copy made before the erasure still holds'
-                : `${held.length} copies made before the erasure still hold`}{' '}
-              the customer. They cannot be changed; each is deleted at the time shown.
-            </p>
+            <p id="erased-held-h">{t('erase.held', { count: held.length })}</p>
             <table className="data-table" aria-labelledby="erased-held-h" data-testid="erasure-holders">
               <thead>
                 <tr>
-                  <th scope="col">Copy</th>
-                  <th scope="col">Made</th>
-                  <th scope="col">Deleted by</th>
+                  <th scope="col">{t('erase.copy')}</th>
+                  <th scope="col">{t('erase.made')}</th>
+                  <th scope="col">{t('erase.deletedBy')}</th>
                 </tr>
               </thead>
               <tbody>
                 {held.map((h) => (
                   <tr key={h.name}>
                     <td>
-                      {HOLDER_KIND[h.kind]} <span className="erase-file">{h.name}</span>
+                      {t(`erase.holder.${h.kind}`)} <span className="erase-file">{h.name}</span>
                     </td>
                     <td>{fmt.dateTime(h.createdAt)}</td>
                     <td>{fmt.dateTime(h.deletedBy)}</td>
@@ -142,24 +132,21 @@ function ErasedResult({ result, onDone }: { result: ErasureSummary; onDone(): vo
                 ))}
               </tbody>
             </table>
-            <p className="muted">
-              Backups go by rotation while Counterpart runs its scheduled backups; copies beside the store after the
-              days set in Settings.
-            </p>
+            <p className="muted">{t('erase.rotation')}</p>
           </>
         )}
         <p className="muted">
-          {result.storeFile.walPending
-            ? 'Another program is reading the store: its log keeps the old data until that program is done (checked every 15 minutes). '
-            : ''}
-          {result.storeFile.compactionPending
-            ? 'The store file is compacted when Counterpart closes, so no trace of the customer remains in it.'
-            : ''}
+          {[
+            result.storeFile.walPending && t('erase.walPending'),
+            result.storeFile.compactionPending && t('erase.compaction'),
+          ]
+            .filter(Boolean)
+            .join(' ')}
         </p>
-        <p>Remember the till: delete the customer there too, or the next import brings them back.</p>
+        <p>{t('erase.till')}</p>
         <div className="form-actions dialog-actions">
           <button type="button" className="btn btn-primary" autoFocus onClick={onDone}>
-            Done
+            {t('common.done')}
           </button>
         </div>
       </div>

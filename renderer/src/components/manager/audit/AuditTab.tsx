@@ -1,34 +1,22 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATALOGUES } from '../../../../../common/i18n';
 import type { AuditEntry } from '../../../../../common/domain';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
-import { plural, useFormat } from '../../../lib/format';
+import { useFormat } from '../../../lib/format';
 import { isDay } from '../shared/days';
 import '../shared/manager.css';
 import { FormError } from '../../FormError';
 import { TableHead, type Column } from '../shared/TableHead';
 
-const COLUMNS: Column[] = ['Time', 'Who', 'Till', 'Event', 'Subject', 'Details'];
+const COLUMNS = ['time', 'who', 'till', 'event', 'subject', 'details'] as const;
 
 const LIMIT = 500;
 
-const EVENT_LABEL: Record<string, string> = {
-  sign_in: 'Signed in',
-  sign_in_failed: 'Wrong PIN',
-  lockout: 'Account locked',
-  sign_out: 'Signed out',
-  pin_reset: 'PIN reset',
-  pin_changed: 'PIN changed',
-  clerk_created: 'Clerk added',
-  store_created: 'Store set up',
-  playbook_change: 'Playbook changed',
-  export: 'Report exported',
-  erase: 'Customer erased',
-  settings_change: 'Settings changed',
-  backup: 'Backup',
-  restore: 'Restore',
-  import: 'Import',
-};
+/** Events with a name in the catalogues; any other is shown by its code. */
+const EVENTS = new Set(Object.keys(CATALOGUES.en.audit.event));
+const isNamed = (e: string): e is keyof typeof CATALOGUES.en.audit.event => EVENTS.has(e);
 
 function detailsText(d: Record<string, unknown>): string {
   return Object.entries(d)
@@ -39,6 +27,8 @@ function detailsText(d: Record<string, unknown>): string {
 /** Security-relevant events, newest first: sign-ins, PIN changes, exports, backups. */
 export function AuditTab() {
   const fmt = useFormat();
+  const { t } = useTranslation();
+  const columns: Column[] = COLUMNS.map((c) => t(`audit.col.${c}`));
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const range = { ...(isDay(from) ? { from } : {}), ...(isDay(to) ? { to } : {}) };
@@ -48,25 +38,27 @@ export function AuditTab() {
   return (
     <div className="mgr-page">
       <div className="page-head">
-        <h2>Audit log</h2>
-        <p className="lead">Who did what on which till. Entries cannot be changed or removed.</p>
+        <h2>{t('manager.tab.audit')}</h2>
+        <p className="lead">{t('audit.lead')}</p>
       </div>
       <section className="card review-section" aria-labelledby="audit-h">
         <div className="section-head">
-          <h3 id="audit-h">Events</h3>
+          <h3 id="audit-h">{t('audit.events')}</h3>
           <p className="muted small" data-testid="audit-count">
-            {list.data
-              ? `${plural(fmt, rows.length, 'event')}${rows.length === LIMIT ? ` (the latest ${LIMIT})` : ''}`
-              : 'Loading…'}
+            {!list.data
+              ? t('common.loading')
+              : rows.length === LIMIT
+                ? t('audit.latest', { count: t('audit.count', { count: rows.length }), limit: LIMIT })
+                : t('audit.count', { count: rows.length })}
           </p>
         </div>
-        <search className="toolbar" aria-label="Filter the audit log">
+        <search className="toolbar" aria-label={t('audit.filter')}>
           <label className="field">
-            <span className="field-label">From (UTC day)</span>
+            <span className="field-label">{t('audit.from')}</span>
             <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
           </label>
           <label className="field">
-            <span className="field-label">To (UTC day)</span>
+            <span className="field-label">{t('audit.to')}</span>
             <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
           </label>
           <button
@@ -78,27 +70,27 @@ export function AuditTab() {
               setTo('');
             }}
           >
-            All dates
+            {t('audit.allDates')}
           </button>
         </search>
         <FormError message={list.error} />
         <div className="table-scroll">
           <table className="data-table" aria-labelledby="audit-h">
-            <TableHead columns={COLUMNS} />
+            <TableHead columns={columns} />
             <tbody>
               {rows.map((a) => (
                 <tr key={a.id}>
                   <td className="nowrap num-font">{fmt.dateTime(a.at)}</td>
                   <td>{a.clerkName ?? <span className="muted">—</span>}</td>
                   <td className="nowrap">{a.terminalId}</td>
-                  <td>{EVENT_LABEL[a.event] ?? a.event}</td>
+                  <td>{isNamed(a.event) ? t(`audit.event.${a.event}`) : a.event}</td>
                   <td>{a.subject ?? <span className="muted">—</span>}</td>
                   <td className="details-cell">{detailsText(a.details)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {list.data && rows.length === 0 && <p className="empty-note table-empty">No events in this range.</p>}
+          {list.data && rows.length === 0 && <p className="empty-note table-empty">{t('audit.none')}</p>}
         </div>
       </section>
     </div>

@@ -1,28 +1,14 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BackupSummary } from '../../../../../common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
-import type { Format } from '../../../../../common/format';
-import { useFormat } from '../../../lib/format';
+import { fileSize, useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import '../shared/manager.css';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { RestoreDialog } from './RestoreDialog';
 import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
-
-const COLUMNS: Column[] = ['Made', { label: 'Size', numeric: true }, ACTIONS];
-
-export function formatBytes(f: Format, n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${f.number(v, v < 10 ? 1 : 0)} ${units[u]}`;
-}
 
 /** Online backups of this terminal's store, restoring one, and the diagnostics file for IT. */
 export function BackupsTab() {
@@ -32,6 +18,8 @@ export function BackupsTab() {
   const [error, setError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<BackupSummary | null>(null);
   const fmt = useFormat();
+  const { t } = useTranslation();
+  const columns: Column[] = [t('backups.made'), { label: t('backups.size'), numeric: true }, ACTIONS];
   const when = (b: BackupSummary) => fmt.dateTime(b.createdAt);
 
   const backUpNow = async () => {
@@ -40,7 +28,7 @@ export function BackupsTab() {
     try {
       const b = await call('backups.run', {});
       backups.reload();
-      announce(`Backup made: ${when(b)}, ${formatBytes(fmt, b.bytes)}`);
+      announce(t('backups.madeAnnounce', { when: when(b), size: fileSize(fmt, t, b.bytes) }));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -52,17 +40,14 @@ export function BackupsTab() {
   return (
     <div className="mgr-page">
       <div className="page-head">
-        <h2>Backups</h2>
-        <p className="lead">
-          Copies of this terminal’s store, made while the counter keeps working. Each copy passes an integrity check
-          before it is kept, and is checked again in full before a restore.
-        </p>
+        <h2>{t('manager.tab.backups')}</h2>
+        <p className="lead">{t('backups.lead')}</p>
       </div>
       <section className="card review-section" aria-labelledby="backups-h">
         <div className="section-head">
-          <h3 id="backups-h">Backups on this terminal</h3>
+          <h3 id="backups-h">{t('backups.onTerminal')}</h3>
           <button type="button" className="btn btn-primary btn-small" onClick={() => void backUpNow()} disabled={busy}>
-            {busy ? 'Backing up…' : 'Back up now'}
+            {busy ? t('backups.backingUp') : t('backups.backUpNow')}
           </button>
         </div>
         {(backups.error ?? error) && (
@@ -71,27 +56,27 @@ export function BackupsTab() {
           </p>
         )}
         {!backups.loading && !backups.error && rows.length === 0 ? (
-          <p className="muted table-empty">No backups yet.</p>
+          <p className="muted table-empty">{t('backups.none')}</p>
         ) : (
           <div className={`table-scroll${backups.loading && rows.length ? ' is-stale' : ''}`}>
             <table className="data-table" aria-labelledby="backups-h" data-testid="backup-table">
-              <TableHead columns={COLUMNS} />
+              <TableHead columns={columns} />
               <tbody>
                 {rows.map((b, i) => (
                   <tr key={b.name} data-backup={b.name}>
                     <th scope="row" className="nowrap">
                       {when(b)}
-                      {i === 0 && <span className="muted"> (newest)</span>}
+                      {i === 0 && <span className="muted">{t('backups.newest')}</span>}
                     </th>
-                    <td className="num">{formatBytes(fmt, b.bytes)}</td>
+                    <td className="num">{fileSize(fmt, t, b.bytes)}</td>
                     <td>
                       <button
                         type="button"
                         className="btn btn-small"
                         onClick={() => setRestoring(b)}
-                        aria-label={`Restore the backup from ${when(b)}`}
+                        aria-label={t('backups.restoreFrom', { when: when(b) })}
                       >
-                        Restore…
+                        {t('backups.restore')}
                       </button>
                     </td>
                   </tr>
@@ -108,7 +93,8 @@ export function BackupsTab() {
           when={when(restoring)}
           onClose={() => setRestoring(null)}
           onDone={() => {
-            announce(`Restored the backup from ${when(restoring)}. The store now shows the data as it was then.`);
+            announce(t('backups.restored', { when: when(restoring) }));
+
             setRestoring(null);
             backups.reload();
           }}

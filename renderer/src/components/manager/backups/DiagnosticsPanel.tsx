@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call, errorMessage } from '../../../api/client';
 import { useFeedback } from '../../../state/feedback';
 import { downloadText } from '../shared/download';
@@ -7,6 +8,7 @@ import { FormError } from '../../FormError';
 /** One file for IT: versions, database health, settings in force, recent log lines and audit events; no customer data. */
 export function DiagnosticsPanel() {
   const { announce } = useFeedback();
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -17,7 +19,7 @@ export function DiagnosticsPanel() {
       const bundle = await call('diagnostics.export', {});
       const fileName = `counterpart-diagnostics-${bundle.generatedAt.replace(/[:.]/g, '-')}.json`;
       downloadText(fileName, `${JSON.stringify(bundle, null, 2)}\n`, 'application/json');
-      announce(`Diagnostics saved as ${fileName}`);
+      announce(t('backups.diagnosticsSaved', { file: fileName }));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -27,14 +29,11 @@ export function DiagnosticsPanel() {
 
   return (
     <section className="card review-section" aria-labelledby="diagnostics-h">
-      <h3 id="diagnostics-h">Diagnostics for IT</h3>
-      <p className="muted">
-        Versions, database health, the settings in force, recent log lines and audit events, in one JSON file. It holds
-        no customer data.
-      </p>
+      <h3 id="diagnostics-h">{t('backups.diagnostics')}</h3>
+      <p className="muted">{t('backups.diagnosticsLead')}</p>
       <div className="form-actions">
         <button type="button" className="btn" onClick={() => void exportNow()} disabled={busy}>
-          {busy ? 'Exporting…' : 'Export diagnostics'}
+          {busy ? t('backups.exporting') : t('backups.exportDiagnostics')}
         </button>
       </div>
       <FormError message={error} />

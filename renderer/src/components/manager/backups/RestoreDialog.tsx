@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { BackupSummary } from '../../../../../common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { Dialog } from '../shared/Dialog';
@@ -13,6 +14,7 @@ interface Props {
 
 /** Says what a restore does before it happens; refuses while an import is writing to the store. */
 export function RestoreDialog({ backup, when, onClose, onDone }: Props) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState<string | null>(null);
@@ -41,25 +43,21 @@ export function RestoreDialog({ backup, when, onClose, onDone }: Props) {
   };
 
   return (
-    <Dialog title="Restore this backup?" titleId="restore-h" onClose={onClose}>
+    <Dialog title={t('backups.restoreTitle')} titleId="restore-h" onClose={onClose}>
       <div className="stack">
         <p>
-          The store goes back to how it was on <strong>{when}</strong>. Customers, interactions, follow-ups and settings
-          recorded after that are no longer shown on this terminal.
+          <Trans i18nKey="backups.restoreWhat" values={{ when }} components={{ strong: <strong /> }} />
         </p>
-        <p className="muted">
-          The current database is not deleted: it is set aside next to the store file, so IT can bring it back. The
-          backup is checked in full first; if the check fails, nothing changes.
-        </p>
+        <p className="muted">{t('backups.restoreSafe')}</p>
         {importing && (
           <p className="form-error" role="alert">
-            An import of {importing} is running. Wait for it to finish before restoring.
+            {t('backups.importRunning', { file: importing })}
           </p>
         )}
         <FormError message={error} />
         <div className="form-actions dialog-actions">
           <button type="button" className="btn" onClick={onClose} autoFocus>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button
             type="button"
@@ -67,7 +65,7 @@ export function RestoreDialog({ backup, when, onClose, onDone }: Props) {
             onClick={() => void restore()}
             disabled={busy || importing !== null}
           >
-            {busy ? 'Restoring…' : 'Restore backup'}
+            {busy ? t('backups.restoring') : t('backups.restoreBackup')}
           </button>
         </div>
       </div>

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Clerk } from '../../../../../common/domain';
 import type { FollowUp } from '../../../../../common/reports';
 import { call, errorMessage } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
-import { plural, useFormat } from '../../../lib/format';
-import { KIND_LABEL, OUTCOME_LABEL } from '../../../lib/labels';
+import { useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import { useStore } from '../../../state/store';
 import { DueWhen } from '../../DueWhen';
@@ -13,17 +13,10 @@ import '../shared/manager.css';
 import { FormError } from '../../FormError';
 import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
 
-const COLUMNS: Column[] = ['Due', 'Customer', 'Kind', 'Notes', 'Logged', 'Assigned to', ACTIONS];
+const COLUMNS = ['due', 'customer', 'kind', 'notes', 'logged', 'assigned'] as const;
 
-type Show = 'all' | 'overdue' | 'due_today' | 'mine' | 'unassigned';
-
-const SHOW_LABEL: [Show, string][] = [
-  ['all', 'All'],
-  ['overdue', 'Overdue only'],
-  ['due_today', 'Due today'],
-  ['mine', 'Mine'],
-  ['unassigned', 'Unassigned only'],
-];
+const SHOWS = ['all', 'overdue', 'due_today', 'mine', 'unassigned'] as const;
+type Show = (typeof SHOWS)[number];
 
 /** Whether a follow-up passes the filter; today is the store's, the clerk is the one signed in. */
 function shown(f: FollowUp, show: Show, today: string, clerkId: number): boolean {
@@ -55,6 +48,8 @@ export function FollowUpsTab() {
   const { announce, showError } = useFeedback();
   const { clerk } = useStore();
   const fmt = useFormat();
+  const { t } = useTranslation();
+  const columns: Column[] = [...COLUMNS.map((c) => t(`followUps.col.${c}`)), ACTIONS];
   const today = fmt.today();
   const list = useLoad<FollowUp[]>('followups', () => call('followups.list', { limit: 5000 }));
   const clerks = useLoad<Clerk[]>('clerks', () => call('clerks.list', {}));
@@ -77,7 +72,11 @@ export function FollowUpsTab() {
         clerkId: value ? Number(value) : null,
       });
       setPatched((m) => new Map(m).set(next.interactionId, next));
-      announce(next.assignedClerk ? `Assigned to ${next.assignedClerk.displayName}` : 'Follow-up unassigned');
+      announce(
+        next.assignedClerk
+          ? t('followUps.assignedTo', { name: next.assignedClerk.displayName })
+          : t('followUps.unassignedAnnounce'),
+      );
     } catch (err) {
       showError(err);
       announce(errorMessage(err));
@@ -89,20 +88,22 @@ export function FollowUpsTab() {
   return (
     <div className="mgr-page">
       <div className="page-head">
-        <h2>Follow-ups</h2>
+        <h2>{t('manager.tab.followups')}</h2>
         <p className="lead" data-testid="followup-summary">
-          {list.data ? `${plural(fmt, all.length, 'open follow-up')}, ${overdue} overdue.` : 'Loading…'} Logging a
-          follow-up at the counter closes it.
+          {list.data
+            ? t('followUps.summary', { open: t('followUps.open', { count: all.length }), overdue })
+            : t('common.loading')}{' '}
+          {t('followUps.closes')}
         </p>
       </div>
       <section className="card review-section" aria-labelledby="queue-h">
         <div className="section-head">
-          <h3 id="queue-h">Queue</h3>
-          <fieldset className="filter-checks" aria-label="Show">
-            {SHOW_LABEL.map(([v, label]) => (
+          <h3 id="queue-h">{t('followUps.queue')}</h3>
+          <fieldset className="filter-checks" aria-label={t('followUps.showLabel')}>
+            {SHOWS.map((v) => (
               <label key={v} className="check">
                 <input type="radio" name="followup-show" checked={show === v} onChange={() => setShow(v)} />
-                <span>{label}</span>
+                <span>{t(`followUps.show.${v}`)}</span>
               </label>
             ))}
           </fieldset>
@@ -110,10 +111,10 @@ export function FollowUpsTab() {
         <FormError message={list.error} />
         <div className="table-scroll">
           <table className="data-table" aria-labelledby="queue-h">
-            <TableHead columns={COLUMNS} />
+            <TableHead columns={columns} />
             <tbody>
               {rows.map((f) => {
-                const name = f.customer?.displayName ?? 'Walk-in';
+                const name = f.customer?.displayName ?? t('followUps.walkIn');
                 return (
                   <tr
                     key={f.interactionId}
@@ -140,17 +141,19 @@ export function FollowUpsTab() {
                           {f.customer.phone && <span className="sub muted num-font">{f.customer.phone}</span>}
                         </>
                       ) : (
-                        <span className="muted">Walk-in</span>
+                        <span className="muted">{t('followUps.walkIn')}</span>
                       )}
                     </td>
                     <td>
-                      {KIND_LABEL[f.kind]}
+                      {t(`label.kind.${f.kind}`)}
                       <span className="sub">
-                        <span className={`outcome outcome-${f.outcome}`}>{OUTCOME_LABEL[f.outcome]}</span>
+                        <span className={`outcome outcome-${f.outcome}`}>{t(`label.outcome.${f.outcome}`)}</span>
                       </span>
                     </td>
                     <td className="notes-cell">
-                      <span className="notes-text">{f.notes || <span className="muted">No notes</span>}</span>
+                      <span className="notes-text">
+                        {f.notes || <span className="muted">{t('followUps.noNotes')}</span>}
+                      </span>
                     </td>
                     <td className="nowrap">
                       {fmt.calendarDay(f.loggedOn)}
@@ -159,12 +162,12 @@ export function FollowUpsTab() {
                     <td>
                       <select
                         className="assign-select"
-                        aria-label={`Assign the follow-up for ${name}`}
+                        aria-label={t('followUps.assignFor', { name })}
                         value={f.assignedClerk?.id ?? ''}
                         disabled={saving === f.interactionId}
                         onChange={(e) => void assign(f, e.target.value)}
                       >
-                        <option value="">Unassigned</option>
+                        <option value="">{t('followUps.unassigned')}</option>
                         {(clerks.data ?? []).map((c) => (
                           <option key={c.id} value={c.id}>
                             {c.displayName}
@@ -178,9 +181,9 @@ export function FollowUpsTab() {
                         className="btn btn-small"
                         disabled={!f.customer}
                         onClick={() => f.customer && openCustomerOnCounter(f.customer.id)}
-                        aria-label={`Log follow-up for ${name}`}
+                        aria-label={t('followUps.logFor', { name })}
                       >
-                        Log follow-up
+                        {t('followUps.log')}
                       </button>
                     </td>
                   </tr>
@@ -188,7 +191,7 @@ export function FollowUpsTab() {
               })}
             </tbody>
           </table>
-          {list.data && rows.length === 0 && <p className="empty-note table-empty">Nothing in the queue.</p>}
+          {list.data && rows.length === 0 && <p className="empty-note table-empty">{t('followUps.empty')}</p>}
         </div>
       </section>
     </div>

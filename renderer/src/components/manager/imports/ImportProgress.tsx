@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ImportJobStatus } from '../../../../../common/imports';
 import { useFormat } from '../../../lib/format';
 
@@ -12,28 +13,30 @@ export function ImportProgress({
   job: ImportJobStatus | null;
 }) {
   const fmt = useFormat();
+  const { t } = useTranslation();
   let value: number;
   let max: number;
   let text: string;
   if (upload) {
     ({ sent: value, total: max } = upload);
-    text = `Uploading — ${pct(value, max)}%`;
+    text = t('imports.uploading', { pct: fmt.percent(pct(value, max), 0) });
   } else if (job) {
     const { bytesRead, totalBytes, linesRead } = job.progress;
     max = Math.max(1, totalBytes);
     value = job.state === 'running' ? Math.min(bytesRead, max) : max;
-    const line = `line ${fmt.number(linesRead)}`;
+    const line = t('imports.line', { n: linesRead });
+    const args = { pct: fmt.percent(pct(value, max), 0), line };
     text =
       job.state === 'failed'
-        ? `Stopped at ${line}`
-        : `${pct(value, max)}% — ${line}${job.state === 'done' ? ' (finished)' : ''}`;
+        ? t('imports.stoppedAt', { line })
+        : t(job.state === 'done' ? 'imports.progressDone' : 'imports.progress', args);
   } else {
     return null;
   }
   return (
     <div className="import-progress">
       <span id="import-progress-label" className="sr-only">
-        Import progress
+        {t('imports.progressLabel')}
       </span>
       <progress
         max={max}

@@ -8,8 +8,8 @@ import {
   type ImportPresetChoice,
 } from '../../../../../common/imports';
 import { call, errorMessage } from '../../../api/client';
-import type { Format } from '../../../../../common/format';
-import { plural, useFormat } from '../../../lib/format';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../../state/feedback';
 import '../shared/manager.css';
 import './imports.css';
@@ -19,25 +19,22 @@ import { readMapping, uploadAndStart } from './upload';
 import { useImportJob } from './useImportJob';
 import { FormError } from '../../FormError';
 
-const ENTITY_LABEL: Record<ImportEntityName, string> = { customers: 'Customers', purchases: 'Purchases' };
-const PRESET_LABEL: Record<ImportPresetChoice, string> = {
-  auto: 'Recognise from the header (Shopify, Square or other)',
-  shopify: 'Shopify customer export',
-  square: 'Square customer export',
-  none: 'By column names only',
-};
-
-function finishedMessage(f: Format, job: ImportJobStatus): string {
-  if (job.state === 'failed') return `Import of ${job.fileName} failed: ${job.error?.message ?? 'unknown error'}`;
-  const r = job.report!;
-  const conflicts = r.conflicts ? ` (${plural(f, r.conflicts, 'conflict')})` : '';
-  const what = `${plural(f, r.rowsRead, 'row')} read, ${f.number(r.inserted)} ${r.dryRun ? 'would be inserted' : 'inserted'}, ${f.number(r.failed)} refused${conflicts}`;
-  return `${r.dryRun ? 'Dry run' : 'Import'} of ${job.fileName} finished: ${what}`;
+function finishedMessage(t: TFunction, job: ImportJobStatus): string {
+  const r = job.report;
+  if (job.state === 'failed' || !r)
+    return t('imports.failed', { file: job.fileName, message: job.error?.message ?? t('imports.unknownError') });
+  return t(r.dryRun ? 'imports.finishedDry' : 'imports.finished', {
+    file: job.fileName,
+    rows: t('imports.rows', { count: r.rowsRead }),
+    inserted: r.inserted,
+    failed: r.failed,
+    conflicts: r.conflicts ? t('imports.conflictCount', { count: r.conflicts }) : '',
+  });
 }
 
 /** The till's CSV export into the store: upload, a progress bar while it runs, the counts and the refused rows. */
 export function ImportTab() {
-  const fmt = useFormat();
+  const { t } = useTranslation();
   const { announce } = useFeedback();
   const [entity, setEntity] = useState<ImportEntityName>('customers');
   const [file, setFile] = useState<File | null>(null);
@@ -52,24 +49,22 @@ export function ImportTab() {
     error: jobError,
     follow,
   } = useImportJob((done) => {
-    announce(finishedMessage(fmt, done));
+    announce(finishedMessage(t, done));
     if (done.state === 'done' && done.dryRun) setDryRun(false);
   });
   const running = upload !== null || job?.state === 'running';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!file) return setFormError('Choose the CSV file to import.');
-    if (file.size === 0) return setFormError(`${file.name} is empty.`);
+    if (!file) return setFormError(t('imports.chooseFile'));
+    if (file.size === 0) return setFormError(t('imports.empty', { file: file.name }));
     if (file.size > MAX_IMPORT_BYTES)
-      return setFormError(
-        `${file.name} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; import it with the command line.`,
-      );
+      return setFormError(t('imports.tooLarge', { file: file.name, mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
     setFormError(null);
     try {
       const mapping = mappingFile ? await readMapping(mappingFile) : null;
       setUpload({ fileName: file.name, sent: 0, total: file.size });
-      announce(`Uploading ${file.name}`);
+      announce(t('imports.uploadingFile', { file: file.name }));
       const jobId = await uploadAndStart(file, {
         entity,
         dryRun,
@@ -77,7 +72,7 @@ export function ImportTab() {
         mapping,
         onSent: (sent) => setUpload({ fileName: file.name, sent, total: file.size }),
       });
-      announce(`${dryRun ? 'Checking' : 'Importing'} ${file.name}`);
+      announce(t(dryRun ? 'imports.checking' : 'imports.importing', { file: file.name }));
       follow(await call('imports.status', { jobId }));
     } catch (err) {
       setFormError(err instanceof Error && !('code' in err) ? err.message : errorMessage(err));
@@ -89,18 +84,14 @@ export function ImportTab() {
   return (
     <div className="mgr-page">
       <div className="page-head">
-        <h2>Import</h2>
-        <p className="lead">
-          Customers and purchases from the till’s CSV export. Importing the same file again changes nothing; refused
-          rows come back as a CSV with line numbers and reasons, to fix and import again. Nothing is half-written: an
-          import stopped midway continues where it stopped when the same file is imported again.
-        </p>
+        <h2>{t('manager.tab.import')}</h2>
+        <p className="lead">{t('imports.lead')}</p>
       </div>
       <section className="card review-section" aria-labelledby="import-form-h">
-        <h3 id="import-form-h">Import a file</h3>
+        <h3 id="import-form-h">{t('imports.formTitle')}</h3>
         <form className="import-form" onSubmit={(e) => void submit(e)} noValidate>
           <fieldset className="import-entity" disabled={running}>
-            <legend>What the file holds</legend>
+            <legend>{t('imports.holds')}</legend>
             {IMPORT_ENTITIES.map((x) => (
               <label key={x} className="check">
                 <input
@@ -110,12 +101,12 @@ export function ImportTab() {
                   checked={entity === x}
                   onChange={() => setEntity(x)}
                 />
-                <span>{ENTITY_LABEL[x]}</span>
+                <span>{t(`imports.entity.${x}`)}</span>
               </label>
             ))}
           </fieldset>
           <label className="field">
-            <span className="field-label">CSV file</span>
+            <span className="field-label">{t('imports.csvFile')}</span>
             <input
               type="file"
               accept=".csv,.txt,text/csv,text/plain"
@@ -125,7 +116,7 @@ export function ImportTab() {
           </label>
           {entity === 'customers' && (
             <label className="field">
-              <span className="field-label">Export format</span>
+              <span className="field-label">{t('imports.format')}</span>
               <select
                 value={preset}
                 disabled={running}
@@ -133,7 +124,7 @@ export function ImportTab() {
               >
                 {IMPORT_PRESET_CHOICES.map((p) => (
                   <option key={p} value={p}>
-                    {PRESET_LABEL[p]}
+                    {t(`imports.presetChoice.${p}`)}
                   </option>
                 ))}
               </select>
@@ -141,7 +132,7 @@ export function ImportTab() {
           )}
           <label className="field">
             <span className="field-label">
-              Column mapping <span className="legend-hint">(optional JSON file, as for the command line)</span>
+              {t('imports.mapping')} <span className="legend-hint">{t('imports.mappingHint')}</span>
             </span>
             <input
               type="file"
@@ -152,11 +143,11 @@ export function ImportTab() {
           </label>
           <label className="check">
             <input type="checkbox" checked={dryRun} disabled={running} onChange={(e) => setDryRun(e.target.checked)} />
-            <span>Dry run: check the file and count what would change, without changing anything</span>
+            <span>{t('imports.dryRun')}</span>
           </label>
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={running}>
-              {dryRun ? 'Check file' : 'Import file'}
+              {dryRun ? t('imports.check') : t('imports.import')}
             </button>
           </div>
           <FormError message={formError} />
@@ -165,8 +156,11 @@ export function ImportTab() {
       {(upload || job) && (
         <section className="card review-section" aria-labelledby="import-status-h">
           <h3 id="import-status-h">
-            {upload ? `Uploading ${upload.fileName}` : `${job!.dryRun ? 'Dry run of' : 'Import of'} ${job!.fileName}`}
+            {upload
+              ? t('imports.uploadingFile', { file: upload.fileName })
+              : job && t(job.dryRun ? 'imports.dryRunOf' : 'imports.importOf', { file: job.fileName })}
           </h3>
+
           <ImportProgress upload={upload} job={upload ? null : job} />
           <FormError message={jobError} />
           {!upload && job?.state === 'failed' && job.error && (

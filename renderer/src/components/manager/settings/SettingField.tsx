@@ -1,9 +1,9 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { SettingView } from '../../../../../common/settings';
 
-const SOURCE_LABEL = { managed: 'Managed config', store: 'Changed in the app', default: 'Default' } as const;
-
-function shown(s: SettingView): string {
-  if (s.value === null || s.value === '') return 'Not set';
+function shown(t: TFunction, s: SettingView): string {
+  if (s.value === null || s.value === '') return t('settings.notSet');
   return s.unit ? `${String(s.value)} ${s.unit}` : String(s.value);
 }
 
@@ -17,6 +17,7 @@ export function SettingField({
   draft: string;
   onChange(v: string): void;
 }) {
+  const { t } = useTranslation();
   const id = `setting-${s.key}`;
   const descId = `${id}-desc`;
   const whyId = `${id}-why`;
@@ -44,14 +45,14 @@ export function SettingField({
             id={id}
             type="text"
             readOnly
-            value={shown(s)}
+            value={shown(t, s)}
             aria-describedby={`${whyId} ${descId}`}
             className="setting-readonly"
           />
         )}
         {s.readOnlyReason && (
           <p id={whyId} className="setting-why small">
-            {s.locked && <span className="badge badge-locked">Locked</span>} {s.readOnlyReason}
+            {s.locked && <span className="badge badge-locked">{t('settings.locked')}</span>} {s.readOnlyReason}
           </p>
         )}
         <p id={descId} className="muted small setting-desc">
@@ -60,8 +61,8 @@ export function SettingField({
             s.editable &&
             s.min !== undefined &&
             s.max !== undefined &&
-            ` Allowed: ${s.min} to ${s.max}.`}{' '}
-          <span className="setting-source">({SOURCE_LABEL[s.source]})</span>
+            t('settings.allowed', { min: s.min, max: s.max })}{' '}
+          <span className="setting-source">({t(`settings.source.${s.source}`)})</span>
         </p>
       </div>
     </div>

@@ -1,10 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import {
-  SETTING_GROUP_LABEL,
-  type SettingGroup,
-  type SettingKey,
-  type SettingView,
-} from '../../../../../common/settings';
+import { useTranslation } from 'react-i18next';
+import { type SettingGroup, type SettingKey, type SettingView } from '../../../../../common/settings';
 import { call, errorMessage } from '../../../api/client';
 import { useFeedback } from '../../../state/feedback';
 import { SettingField } from './SettingField';
@@ -23,6 +19,7 @@ export function SettingsGroup({
   onSaved(all: SettingView[]): void;
 }) {
   const { announce } = useFeedback();
+  const { t } = useTranslation();
   const editable = settings.filter((s) => s.editable);
   const [draft, setDraft] = useState<Partial<Record<SettingKey, string>>>(() =>
     Object.fromEntries(editable.map((s) => [s.key, asText(s)])),
@@ -30,7 +27,7 @@ export function SettingsGroup({
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const label = SETTING_GROUP_LABEL[group];
+  const label = t(`settings.group.${group}`);
   const headingId = `settings-${group}-h`;
 
   const save = async (e: FormEvent) => {
@@ -41,15 +38,15 @@ export function SettingsGroup({
       if (v !== asText(s)) values[s.key] = v;
     }
     setError(null);
-    if (Object.keys(values).length === 0) return setStatus('Nothing to save: no value was changed.');
+    if (Object.keys(values).length === 0) return setStatus(t('settings.nothing'));
     setBusy(true);
     setStatus(null);
     try {
       const all = await call('settings.set', { values });
       setDraft(Object.fromEntries(all.filter((s) => s.group === group && s.editable).map((s) => [s.key, asText(s)])));
       onSaved(all);
-      setStatus(`${label} saved.`);
-      announce(`${label} saved`);
+      setStatus(t('settings.saved', { group: label }));
+      announce(t('settings.savedAnnounce', { group: label }));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -75,7 +72,7 @@ export function SettingsGroup({
         {editable.length > 0 && (
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>
-              Save {label.toLowerCase()}
+              {t(`settings.save.${group}`)}
             </button>
             {status && (
               <span className="muted" role="status">

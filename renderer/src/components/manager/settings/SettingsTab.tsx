@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SETTING_GROUPS, type SettingView } from '../../../../../common/settings';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
@@ -14,6 +15,7 @@ export function SettingsTab() {
   const [settings, setSettings] = useState<SettingView[] | null>(null);
   useEffect(() => setSettings(loaded.data), [loaded.data]);
   const { refreshInfo } = useStore();
+  const { t } = useTranslation();
   const saved = (all: SettingView[]) => {
     setSettings(all);
     // The header shows the store's name and terminal: let it follow a change at once.
@@ -23,14 +25,12 @@ export function SettingsTab() {
   return (
     <div className="mgr-page">
       <div className="page-head">
-        <h2>Settings</h2>
-        <p className="lead">
-          How this store and terminal work. Values set by your IT department in the managed config file are read-only
-          here; changes take effect on the next action at the counter.
-        </p>
+        <h2>{t('manager.tab.settings')}</h2>
+        <p className="lead">{t('settings.lead')}</p>
       </div>
       <FormError message={loaded.error} />
-      {loaded.loading && !settings && <p className="muted">Loading settings…</p>}
+      {loaded.loading && !settings && <p className="muted">{t('settings.loading')}</p>}
+
       {settings &&
         SETTING_GROUPS.map((g) => (
           <SettingsGroup key={g} group={g} settings={settings.filter((s) => s.group === g)} onSaved={saved} />

@@ -1,18 +1,21 @@
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ROLES, type Clerk, type Role } from '../../../../../common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { FormError } from '../../FormError';
 
 const PIN_RE = /^\d{4,8}$/;
 
-export function pinProblem(pin: string, again: string): string | null {
-  if (!PIN_RE.test(pin)) return 'A PIN is 4 to 8 digits.';
-  if (pin !== again) return 'The two PINs differ.';
+export function pinProblem(t: TFunction, pin: string, again: string): string | null {
+  if (!PIN_RE.test(pin)) return t('common.pinShape');
+  if (pin !== again) return t('team.pinsDiffer');
   return null;
 }
 
 /** Managers add clerks; only an admin is offered the manager and admin roles (the main process checks it as well). */
 export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; onAdded(c: Clerk): void }) {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('clerk');
   const [pin, setPin] = useState('');
@@ -22,7 +25,7 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = !name.trim() ? 'Enter a name.' : pinProblem(pin, again);
+    const problem = !name.trim() ? t('team.enterName') : pinProblem(t, pin, again);
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);
@@ -42,14 +45,14 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
 
   return (
     <section className="card review-section" aria-labelledby="add-clerk-h">
-      <h3 id="add-clerk-h">Add a clerk</h3>
+      <h3 id="add-clerk-h">{t('team.addTitle')}</h3>
       <form className="form-grid" onSubmit={(e) => void submit(e)} noValidate>
         <label className="field">
-          <span className="field-label">Name</span>
+          <span className="field-label">{t('team.name')}</span>
           <input type="text" value={name} maxLength={80} autoComplete="off" onChange={(e) => setName(e.target.value)} />
         </label>
         <label className="field">
-          <span className="field-label">Role</span>
+          <span className="field-label">{t('team.roleLabel')}</span>
           <select
             value={role}
             onChange={(e) => setRole(e.target.value as Role)}
@@ -57,13 +60,13 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
           >
             {ROLES.filter((r) => canPickRole || r === 'clerk').map((r) => (
               <option key={r} value={r}>
-                {r[0]!.toUpperCase() + r.slice(1)}
+                {t(`team.role.${r}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span className="field-label">PIN (4–8 digits)</span>
+          <span className="field-label">{t('team.pin')}</span>
           <input
             type="password"
             inputMode="numeric"
@@ -73,7 +76,7 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
           />
         </label>
         <label className="field">
-          <span className="field-label">PIN again</span>
+          <span className="field-label">{t('team.pinAgain')}</span>
           <input
             type="password"
             inputMode="numeric"
@@ -83,12 +86,12 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
           />
         </label>
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          Add clerk
+          {t('team.add')}
         </button>
       </form>
       {!canPickRole && (
         <p id="role-hint" className="muted small">
-          Only an admin can add managers or admins.
+          {t('team.onlyAdmin')}
         </p>
       )}
       <FormError message={error} />

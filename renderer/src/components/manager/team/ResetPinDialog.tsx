@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Clerk } from '../../../../../common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { Dialog } from '../shared/Dialog';
@@ -6,6 +7,7 @@ import { pinProblem } from './AddClerkForm';
 import { FormError } from '../../FormError';
 
 export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClose(): void; onDone(): void }) {
+  const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -13,7 +15,7 @@ export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClo
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = pinProblem(pin, again);
+    const problem = pinProblem(t, pin, again);
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);
@@ -27,11 +29,11 @@ export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClo
   };
 
   return (
-    <Dialog title={`Reset PIN for ${clerk.displayName}`} titleId="reset-pin-h" onClose={onClose}>
+    <Dialog title={t('team.resetFor', { name: clerk.displayName })} titleId="reset-pin-h" onClose={onClose}>
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
-        <p className="muted">Tell {clerk.displayName} the new PIN in person. A lockout is lifted too.</p>
+        <p className="muted">{t('team.tellPin', { name: clerk.displayName })}</p>
         <label className="field">
-          <span className="field-label">New PIN (4–8 digits)</span>
+          <span className="field-label">{t('team.newPin')}</span>
           <input
             type="password"
             inputMode="numeric"
@@ -41,7 +43,7 @@ export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClo
           />
         </label>
         <label className="field">
-          <span className="field-label">New PIN again</span>
+          <span className="field-label">{t('team.newPinAgain')}</span>
           <input
             type="password"
             inputMode="numeric"
@@ -53,10 +55,10 @@ export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClo
         <FormError message={error} />
         <div className="form-actions dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            Reset PIN
+            {t('team.reset')}
           </button>
         </div>
       </form>

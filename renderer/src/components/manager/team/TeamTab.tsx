@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Clerk } from '../../../../../common/domain';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
@@ -11,15 +12,14 @@ import { ResetPinDialog } from './ResetPinDialog';
 import { FormError } from '../../FormError';
 import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
 
-const COLUMNS: Column[] = ['Name', 'Role', 'Sign-in', ACTIONS];
-
-const ROLE_LABEL = { clerk: 'Clerk', manager: 'Manager', admin: 'Admin' } as const;
 const ROLE_ORDER = { admin: 0, manager: 1, clerk: 2 } as const;
 
 /** Who can sign in at this store, with their role and whether wrong PINs have locked them out. */
 export function TeamTab() {
   const { clerk: me } = useStore();
   const fmt = useFormat();
+  const { t } = useTranslation();
+  const columns: Column[] = [t('team.col.name'), t('team.col.role'), t('team.col.signIn'), ACTIONS];
   const { announce } = useFeedback();
   const clerks = useLoad<Clerk[]>('clerks', () => call('clerks.list', {}));
   const [resetting, setResetting] = useState<Clerk | null>(null);
@@ -31,15 +31,15 @@ export function TeamTab() {
   return (
     <div className="mgr-page">
       <div className="page-head">
-        <h2>Team</h2>
-        <p className="lead">Clerks who can sign in on this store’s tills. Resetting a PIN also lifts a lockout.</p>
+        <h2>{t('manager.tab.team')}</h2>
+        <p className="lead">{t('team.lead')}</p>
       </div>
       <section className="card review-section" aria-labelledby="team-h">
-        <h3 id="team-h">Clerks</h3>
+        <h3 id="team-h">{t('team.clerks')}</h3>
         <FormError message={clerks.error} />
         <div className="table-scroll">
           <table className="data-table" aria-labelledby="team-h">
-            <TableHead columns={COLUMNS} />
+            <TableHead columns={columns} />
             <tbody>
               {rows.map((c) => {
                 const locked = !!c.lockedUntil && c.lockedUntil > now;
@@ -47,16 +47,18 @@ export function TeamTab() {
                   <tr key={c.id} data-clerk-id={c.id}>
                     <th scope="row">
                       {c.displayName}
-                      {c.id === me.id && <span className="muted"> (you)</span>}
+                      {c.id === me.id && <span className="muted">{t('team.you')}</span>}
                     </th>
                     <td>
-                      <span className="badge badge-role">{ROLE_LABEL[c.role]}</span>
+                      <span className="badge badge-role">{t(`team.role.${c.role}`)}</span>
                     </td>
                     <td>
-                      {locked ? (
-                        <span className="badge badge-locked">Locked until {fmt.dateTime(c.lockedUntil!)}</span>
+                      {c.lockedUntil && locked ? (
+                        <span className="badge badge-locked">
+                          {t('team.lockedUntil', { when: fmt.dateTime(c.lockedUntil) })}
+                        </span>
                       ) : (
-                        <span className="muted">Active</span>
+                        <span className="muted">{t('team.active')}</span>
                       )}
                     </td>
                     <td>
@@ -64,9 +66,9 @@ export function TeamTab() {
                         type="button"
                         className="btn btn-small"
                         onClick={() => setResetting(c)}
-                        aria-label={`Reset PIN for ${c.displayName}`}
+                        aria-label={t('team.resetFor', { name: c.displayName })}
                       >
-                        Reset PIN
+                        {t('team.reset')}
                       </button>
                     </td>
                   </tr>
@@ -80,7 +82,7 @@ export function TeamTab() {
         canPickRole={me.role === 'admin'}
         onAdded={(c) => {
           clerks.reload();
-          announce(`${c.displayName} added as ${ROLE_LABEL[c.role].toLowerCase()}`);
+          announce(t('team.added', { name: c.displayName, role: t(`role.${c.role}`) }));
         }}
       />
       {resetting && (
@@ -88,7 +90,8 @@ export function TeamTab() {
           clerk={resetting}
           onClose={() => setResetting(null)}
           onDone={() => {
-            announce(`PIN reset for ${resetting.displayName}`);
+            announce(t('team.resetDone', { name: resetting.displayName }));
+
             setResetting(null);
             clerks.reload();
           }}
