@@ -3,7 +3,7 @@
 // contract.ts must declare exactly these (a type check there and tests/unit/preload-bridge.test.ts hold them equal).
 
 export const METHOD_NAMES = [
-  'app.info', 'app.setupDemo', 'app.setupEmpty',
+  'app.info', 'app.reportRenderError', 'app.setupDemo', 'app.setupEmpty',
   'recovery.status', 'recovery.restore', 'recovery.startFresh',
   'backups.list', 'backups.run', 'backups.restore',
   'clerks.list', 'clerks.create', 'clerks.resetPin', 'clerks.changeOwnPin',

@@ -1,6 +1,7 @@
 import { openDatabase, type DB } from './db/connection';
 import { createDispatcher, checkHandlers, type Dispatch, type Logger } from './ipc/dispatch';
 import { handlers, mergeHandlers, type PartialHandlers } from './ipc/handlers';
+import { renderReportHandlers } from './ipc/render-report-handlers';
 import { hasNoClerks as isEmpty } from './services/clerks';
 import { createStore } from './services/store-setup';
 import { createContext, type ServiceContext, type StoreConfig } from './services/context';
@@ -126,7 +127,7 @@ export function startBackend(opts: BackendOptions): Backend {
   };
   // From here on, a call that meets another writer's lock steps back to the event loop instead of blocking it.
   db.pragma('busy_timeout = 0');
-  const dispatch = createDispatcher(checkHandlers(mergeHandlers(handlers, setup, lifecycle)), ctx, log, {
+  const dispatch = createDispatcher(checkHandlers(mergeHandlers(handlers, setup, lifecycle, renderReportHandlers(log))), ctx, log, {
     ...(opts.onDamaged ? { onDamaged: opts.onDamaged } : {}),
     ...(opts.busyWaitMs !== undefined ? { busyWaitMs: opts.busyWaitMs } : {}),
   });
