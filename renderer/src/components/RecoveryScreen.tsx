@@ -3,6 +3,7 @@ import type { StoreProblem } from '../../../common/domain';
 import { call, errorMessage } from '../api/client';
 import { formatDateTime } from '../lib/format';
 import { FormError } from './FormError';
+import './recovery-screen.css';
 
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -31,7 +32,7 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
 
   return (
     <main className="center-screen" aria-busy={busy}>
-      <div className="card recovery">
+      <div className="card recovery-screen">
         <h1>The store cannot be opened</h1>
         <p className="lead">{problem.message}</p>
         <p>

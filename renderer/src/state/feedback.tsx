@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/client';
+import './feedback.css';
 
 interface Feedback {
   /** Read out by screen readers (polite); not shown. */

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import '../manager/shared/dialog.css';
+import './help-dialog.css';
 
 export const SHORTCUTS: [string, string][] = [
   ['Ctrl+K  or  /', 'Find a customer (focus the search box)'],

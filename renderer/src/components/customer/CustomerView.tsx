@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../boundary/ErrorBoundary';
 import { WorkPanel } from '../work/WorkPanel';
 import { ProfileSummary } from './ProfileSummary';
 import { Timeline } from './Timeline';
+import './customer-view.css';
 
 /** Starts over after the customer's data is erased, so profile, history and log form all show the anonymised record. */
 /** `opened` changes with each opening of the customer, the same one again included (see WorkPanel). */
@@ -54,7 +55,7 @@ function CustomerPanels({ customerId, opened, onErased }: { customerId: number; 
           {profile.data ? (
             <ProfileSummary profile={profile.data} headingRef={heading} onErased={onErased} onSaved={profile.replace} />
           ) : (
-            <div className="profile-card is-loading">
+            <div className="card profile-card is-loading">
               <h2 id="customer-name">Loading customer…</h2>
             </div>
           )}

@@ -4,6 +4,7 @@ import { DueWhen } from '../DueWhen';
 import { KIND_LABEL, OUTCOME_LABEL } from '../../lib/labels';
 import { useStore } from '../../state/store';
 import { useWorkActionsRef } from '../../state/work-actions';
+import './open-issues.css';
 
 export function OpenIssues({ issues }: { issues: OpenIssue[] }) {
   const { info } = useStore();

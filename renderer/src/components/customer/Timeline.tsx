@@ -4,6 +4,7 @@ import { entryKey, type useTimeline } from '../../hooks/useTimeline';
 import { todayIn } from '../../lib/format';
 import { useStore } from '../../state/store';
 import { TimelineItem } from './TimelineItem';
+import './timeline.css';
 
 type TimelineData = ReturnType<typeof useTimeline>;
 
@@ -92,7 +93,7 @@ export function Timeline({ customerId, timeline }: { customerId: number; timelin
       : `${entries.length.toLocaleString('en-IE')}${done ? '' : '+'} entries, newest first`;
 
   return (
-    <section className="timeline" aria-labelledby="timeline-h">
+    <section className="card timeline" aria-labelledby="timeline-h">
       <div className="timeline-head">
         <h3 id="timeline-h">History</h3>
         <span className="muted small">{summary}</span>

@@ -54,7 +54,7 @@ export function LogForm(p: Props) {
     p.onSave();
   };
   return (
-    <section className="log" aria-labelledby="log-h">
+    <section className="card log" aria-labelledby="log-h">
       <div className="panel-head">
         <h3 id="log-h">Log this conversation</h3>
         <span className="muted small">{p.subject}</span>

@@ -34,7 +34,7 @@ export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRe
   };
 
   return (
-    <section className="suggestions" aria-labelledby="sugg-h" onKeyDown={onKeyDown}>
+    <section className="card suggestions" aria-labelledby="sugg-h" onKeyDown={onKeyDown}>
       <div className="panel-head">
         <h3 id="sugg-h">Suggestions</h3>
         {list.length > 0 && (

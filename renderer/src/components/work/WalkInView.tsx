@@ -15,7 +15,7 @@ export function WalkInView({ onNew }: { onNew(): void }) {
   return (
     <div className="customer-layout">
       <section className="customer-main" aria-labelledby="walkin-h">
-        <div className="profile-card">
+        <div className="card profile-card">
           <div className="profile-head">
             <h2 id="walkin-h" tabIndex={-1} ref={heading}>
               Walk-in
@@ -30,7 +30,7 @@ export function WalkInView({ onNew }: { onNew(): void }) {
             Create a customer instead <kbd>Alt+N</kbd>
           </button>
         </div>
-        <section className="walkin-log" aria-labelledby="walkin-logged-h">
+        <section className="card walkin-log" aria-labelledby="walkin-logged-h">
           <h3 id="walkin-logged-h">Walk-ins logged on this screen</h3>
           {logged.length === 0 ? (
             <p className="empty-note">None yet.</p>
