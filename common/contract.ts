@@ -25,14 +25,29 @@ import {
   type SyncState,
   type TimelinePage,
 } from './domain';
-import type { CounterQueue, CsvExport, DayEntry, DayReport, FollowUp, KpiReport, PdfExport, TrendPoint } from './reports';
+import type {
+  CounterQueue,
+  CsvExport,
+  DayEntry,
+  DayReport,
+  FollowUp,
+  KpiReport,
+  PdfExport,
+  TrendPoint,
+} from './reports';
 import type { DiagnosticsBundle } from './diagnostics';
 import { SETTING_KEYS, type SettingView } from './settings';
 import { approvalSchema, recoverySchema, SEVERITIES, type RecoveryGuide } from './recovery';
 import { RENDER_REPORT_LIMITS } from './render-report';
 import { unfilledSlotMessage } from './slots';
 import { storeIdentitySchema } from './store-identity';
-import { importInputs, type ImportChunkReceipt, type ImportJobStatus, type ImportUpload, type RejectedRowsFile } from './imports';
+import {
+  importInputs,
+  type ImportChunkReceipt,
+  type ImportJobStatus,
+  type ImportUpload,
+  type RejectedRowsFile,
+} from './imports';
 import type {
   PlaybookImportResult,
   PlaybookList,
@@ -48,7 +63,11 @@ import type {
  * `access` (default: any signed-in clerk) by the main process before the handler runs.
  */
 function returns<O>() {
-  return <I extends z.ZodType>(input: I, access: Access = 'clerk') => ({ input, access, output: undefined as unknown as O });
+  return <I extends z.ZodType>(input: I, access: Access = 'clerk') => ({
+    input,
+    access,
+    output: undefined as unknown as O,
+  });
 }
 const empty = z.object({});
 
@@ -75,7 +94,8 @@ export const customerDraftSchema = z.object({
 export type CustomerDraft = z.input<typeof customerDraftSchema>;
 
 type Shape = typeof customerDraftSchema.shape;
-type Optional<S extends z.ZodType> = S extends z.ZodDefault<infer Inner extends z.ZodType> ? z.ZodOptional<Inner> : z.ZodOptional<S>;
+type Optional<S extends z.ZodType> =
+  S extends z.ZodDefault<infer Inner extends z.ZodType> ? z.ZodOptional<Inner> : z.ZodOptional<S>;
 
 /**
  * An edit of a customer: any of the draft's fields, each checked by the draft's own schema, none filled in when left
@@ -83,7 +103,10 @@ type Optional<S extends z.ZodType> = S extends z.ZodDefault<infer Inner extends 
  */
 export const customerChangesSchema = z.strictObject(
   Object.fromEntries(
-    Object.entries(customerDraftSchema.shape).map(([k, s]) => [k, (s instanceof z.ZodDefault ? s.unwrap() : s).optional()]),
+    Object.entries(customerDraftSchema.shape).map(([k, s]) => [
+      k,
+      (s instanceof z.ZodDefault ? s.unwrap() : s).optional(),
+    ]),
   ) as { [K in keyof Shape]: Optional<Shape[K]> },
 );
 export type CustomerChanges = z.output<typeof customerChangesSchema>;
@@ -217,18 +240,24 @@ export const contract = {
   /** Where this terminal stands with the chain's hub, for the header: read locally, never waits on the network. */
   'sync.state': returns<SyncState>()(empty),
   'audit.list': returns<AuditEntry[]>()(
-    z.object({ from: calendarDay.optional(), to: calendarDay.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+    z.object({
+      from: calendarDay.optional(),
+      to: calendarDay.optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
     'manager',
   ),
   'customers.search': returns<CustomerHit[]>()(
     z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
   ),
-  'customers.byCard': returns<CustomerHit | null>()(
-    z.object({ loyaltyId: z.string().trim().min(1).max(40) }),
-  ),
+  'customers.byCard': returns<CustomerHit | null>()(z.object({ loyaltyId: z.string().trim().min(1).max(40) })),
   'customers.get': returns<CustomerProfile>()(z.object({ id })),
   'customers.timeline': returns<TimelinePage>()(
-    z.object({ id, cursor: z.string().max(200).nullable().default(null), limit: z.number().int().min(1).max(500).default(100) }),
+    z.object({
+      id,
+      cursor: z.string().max(200).nullable().default(null),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
   ),
   'customers.findDuplicates': returns<DuplicateCandidate[]>()(customerDraftSchema),
   'customers.create': returns<Customer>()(customerDraftSchema),
@@ -248,17 +277,13 @@ export const contract = {
     }),
     'manager',
   ),
-  'suggestions.forCustomer': returns<Suggestion[]>()(
-    z.object({ customerId: id.nullable() }),
-  ),
+  'suggestions.forCustomer': returns<Suggestion[]>()(z.object({ customerId: id.nullable() })),
   'interactions.log': returns<Interaction>()(logInteractionSchema),
   'interactions.amend': returns<Interaction>()(amendInteractionSchema),
   /** The recovery steps for a complaint of this severity: suggested remedy with why, apology, the clerk's authority. */
   'recovery.guide': returns<RecoveryGuide>()(z.object({ customerId: id.nullable(), severity: z.enum(SEVERITIES) })),
   'drafts.get': returns<Draft | null>()(z.object({ key: z.string().min(1).max(100) })),
-  'drafts.save': returns<null>()(
-    z.object({ key: z.string().min(1).max(100), body: z.string().max(20000) }),
-  ),
+  'drafts.save': returns<null>()(z.object({ key: z.string().min(1).max(100), body: z.string().max(20000) })),
   'drafts.clear': returns<null>()(z.object({ key: z.string().min(1).max(100) })),
   'reports.day': returns<DayReport>()(z.object({ day: calendarDay, filters: dayFiltersSchema.default({}) }), 'manager'),
   'reports.kpis': returns<KpiReport>()(z.object({ day: calendarDay }), 'manager'),
@@ -300,9 +325,15 @@ export const contract = {
   'playbook.get': returns<PlaybookTemplateDetail>()(z.object({ id: templateId }), 'manager'),
   /** The template is checked by the playbook's own schema in the main process; its message names the field. */
   'playbook.save': returns<PlaybookStoredTemplate>()(z.object({ template: templateDraft }), 'manager'),
-  'playbook.setEnabled': returns<PlaybookStoredTemplate>()(z.object({ id: templateId, enabled: z.boolean() }), 'manager'),
+  'playbook.setEnabled': returns<PlaybookStoredTemplate>()(
+    z.object({ id: templateId, enabled: z.boolean() }),
+    'manager',
+  ),
   /** How an unsaved draft reads for a customer (null: a walk-in) and whether it would be offered. */
-  'playbook.preview': returns<PlaybookPreview>()(z.object({ template: templateDraft, customerId: id.nullable() }), 'manager'),
+  'playbook.preview': returns<PlaybookPreview>()(
+    z.object({ template: templateDraft, customerId: id.nullable() }),
+    'manager',
+  ),
   /** The whole playbook as the JSON text of a playbook file. */
   'playbook.export': returns<string>()(empty, 'manager'),
   /** All or nothing: one invalid template rejects the file. */
@@ -325,4 +356,3 @@ export type MethodOutput<M extends MethodName> = Contract[M]['output'];
 export type CounterpartBridge = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<import('./errors').Envelope<MethodOutput<M>>>;
 };
-

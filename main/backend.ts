@@ -64,10 +64,15 @@ const notInRecovery = (): never => {
   throw new AppError('CONFLICT', 'The store opened normally; there is nothing to recover.');
 };
 const requireBackupDir = (opts: BackendOptions): string => {
-  if (!opts.backupDir) throw new AppError('CONFLICT', 'No backup directory is configured for this terminal (backupDirectory in the config file).');
+  if (!opts.backupDir)
+    throw new AppError(
+      'CONFLICT',
+      'No backup directory is configured for this terminal (backupDirectory in the config file).',
+    );
   return opts.backupDir;
 };
-const native = (opts: { nativeBinding?: string | undefined }) => (opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+const native = (opts: { nativeBinding?: string | undefined }) =>
+  opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
 export const summary = (b: BackupInfo): BackupSummary => ({ name: b.name, bytes: b.bytes, createdAt: b.createdAt });
 export const DEMO_SEED = 20261123;
 
@@ -75,7 +80,12 @@ export const DEMO_SEED = 20261123;
 export function startBackend(opts: BackendOptions): Backend {
   const db = openDatabase(opts.dbPath, { create: opts.create ?? true, ...native(opts) });
   const ctx = createContext(db, opts.config, opts.now);
-  initStoreSettings(ctx, { managed: opts.managed ?? null, databasePath: opts.dbPath, backupDirectory: opts.backupDir ?? null, backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP });
+  initStoreSettings(ctx, {
+    managed: opts.managed ?? null,
+    databasePath: opts.dbPath,
+    backupDirectory: opts.backupDir ?? null,
+    backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP,
+  });
   const log: Logger = opts.log ?? ((msg, err) => console.error(msg, err));
   // An erasure leaves the file to be compacted when the app closes; if it did not close cleanly, that happens now.
   // A compaction that fails (a full disk: VACUUM needs room for a second copy) is logged and stays pending; it must
@@ -90,7 +100,8 @@ export function startBackend(opts: BackendOptions): Backend {
   };
   compact('at start');
   const loadDemo = () => {
-    if (!isEmpty(ctx)) throw new AppError('CONFLICT', 'This store already has data; the demo store only loads into an empty one.');
+    if (!isEmpty(ctx))
+      throw new AppError('CONFLICT', 'This store already has data; the demo store only loads into an empty one.');
     seedDemoStore(ctx, { customers: opts.demoCustomers ?? DEMO_CUSTOMERS, seed: DEMO_SEED });
     setSetting(ctx, 'demo', '1');
   };
@@ -116,7 +127,11 @@ export function startBackend(opts: BackendOptions): Backend {
     'recovery.startFresh': () => notInRecovery(),
     'backups.list': () => listBackups(requireBackupDir(opts)).map(summary),
     'backups.run': async (c, s) => {
-      const b = await backupNow(db, requireBackupDir(opts), { keep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP, now: c.now(), ...native(opts) });
+      const b = await backupNow(db, requireBackupDir(opts), {
+        keep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP,
+        now: c.now(),
+        ...native(opts),
+      });
       audit(c, s.clerkId, 'backup', b.name, { bytes: b.bytes });
       return summary(b);
     },
@@ -127,10 +142,15 @@ export function startBackend(opts: BackendOptions): Backend {
   };
   // From here on, a call that meets another writer's lock steps back to the event loop instead of blocking it.
   db.pragma('busy_timeout = 0');
-  const dispatch = createDispatcher(checkHandlers(mergeHandlers(handlers, setup, lifecycle, renderReportHandlers(log))), ctx, log, {
-    ...(opts.onDamaged ? { onDamaged: opts.onDamaged } : {}),
-    ...(opts.busyWaitMs !== undefined ? { busyWaitMs: opts.busyWaitMs } : {}),
-  });
+  const dispatch = createDispatcher(
+    checkHandlers(mergeHandlers(handlers, setup, lifecycle, renderReportHandlers(log))),
+    ctx,
+    log,
+    {
+      ...(opts.onDamaged ? { onDamaged: opts.onDamaged } : {}),
+      ...(opts.busyWaitMs !== undefined ? { busyWaitMs: opts.busyWaitMs } : {}),
+    },
+  );
   return {
     db,
     ctx,

@@ -39,12 +39,19 @@ const PROBLEM_KIND: Record<StoreIssue, StoreProblem['kind']> = {
 };
 
 /** What the recovery screen says about a store that failed to open or broke while open, with the backups to offer. */
-export function storeProblem(err: unknown, opts: Pick<BackendOptions, 'dbPath' | 'backupDir' | 'nativeBinding'>): StoreProblem {
+export function storeProblem(
+  err: unknown,
+  opts: Pick<BackendOptions, 'dbPath' | 'backupDir' | 'nativeBinding'>,
+): StoreProblem {
   const store = describeSqliteError(err, opts.dbPath);
   const backups = opts.backupDir ? listBackups(opts.backupDir) : [];
   return {
     kind: store ? PROBLEM_KIND[store.issue] : 'unreadable',
-    message: store ? store.message : err instanceof AppError ? err.message : `The database cannot be opened (${(err as Error).message}).`,
+    message: store
+      ? store.message
+      : err instanceof AppError
+        ? err.message
+        : `The database cannot be opened (${(err as Error).message}).`,
     backups: backups.map(summary),
     recommended: newestGoodBackup(opts.backupDir, opts.nativeBinding)?.name ?? null,
   };
@@ -66,13 +73,21 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
   };
 
   const start = (create: boolean) =>
-    startBackend({ ...opts, create, onDamaged: damaged, overrides: { ...opts.overrides, 'backups.restore': (_ctx, s, i) => restore(i.name, s.clerkId) } });
+    startBackend({
+      ...opts,
+      create,
+      onDamaged: damaged,
+      overrides: { ...opts.overrides, 'backups.restore': (_ctx, s, i) => restore(i.name, s.clerkId) },
+    });
 
   const open = () => {
     problem = null;
     const exists = fs.existsSync(opts.dbPath);
     if (!exists && opts.backupDir && listBackups(opts.backupDir).length) {
-      problem = storeProblem(new StoreError('missing', `The database file ${path.basename(opts.dbPath)} is missing, but backups exist.`), opts);
+      problem = storeProblem(
+        new StoreError('missing', `The database file ${path.basename(opts.dbPath)} is missing, but backups exist.`),
+        opts,
+      );
       return;
     }
     try {
@@ -124,7 +139,8 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
           if (fs.existsSync(opts.dbPath)) {
             const aside = `${opts.dbPath}.unusable-${stamp()}`;
             fs.renameSync(opts.dbPath, aside);
-            for (const suffix of ['-wal', '-shm']) if (fs.existsSync(opts.dbPath + suffix)) fs.renameSync(opts.dbPath + suffix, aside + suffix);
+            for (const suffix of ['-wal', '-shm'])
+              if (fs.existsSync(opts.dbPath + suffix)) fs.renameSync(opts.dbPath + suffix, aside + suffix);
           }
           backend = start(true);
           problem = null;
@@ -142,7 +158,8 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
 
   open();
   return {
-    dispatch: (method, input, session) => (backend ? backend.dispatch(method, input, session) : recoveryDispatch(method, input, session)),
+    dispatch: (method, input, session) =>
+      backend ? backend.dispatch(method, input, session) : recoveryDispatch(method, input, session),
     current: () => backend,
     problem: () => problem,
     close: () => {

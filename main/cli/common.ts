@@ -94,7 +94,11 @@ export interface Store {
  */
 export function openStoreAt(file: string, io: Pick<Io, 'env'>, opts: { create: boolean }): Store {
   const db = openDatabase(file, { create: opts.create });
-  return { file, ctx: terminalContext(db, loadManagedConfig(process.platform, io.env).values, file), close: () => db.close() };
+  return {
+    file,
+    ctx: terminalContext(db, loadManagedConfig(process.platform, io.env).values, file),
+    close: () => db.close(),
+  };
 }
 
 /** Where backups of this store go: the managed backupDirectory, else "backups" beside the store (as the app's). */
@@ -105,7 +109,8 @@ export function backupDir(file: string, io: Pick<Io, 'env'>): string {
 
 /** One sentence for a store that cannot be used; a damaged one also names the newest good backup and how to restore it. */
 export function storeFailure(err: StoreError, io: Pick<Io, 'env'>, file = err.file): string {
-  if (err.issue === 'missing') return `No database at ${file}: pass --db FILE, or create a demo store with "counterpart seed".`;
+  if (err.issue === 'missing')
+    return `No database at ${file}: pass --db FILE, or create a demo store with "counterpart seed".`;
   if (err.issue !== 'damaged' || !file) return err.message;
   const dir = backupDir(file, io);
   const good = newestGoodBackup(dir);
@@ -120,7 +125,12 @@ export function storeFailure(err: StoreError, io: Pick<Io, 'env'>, file = err.fi
  */
 export function terminalContext(db: DB, managed: ManagedConfig | null, file: string, now?: () => Date): ServiceContext {
   const ctx = createContext(db, {}, now);
-  initStoreSettings(ctx, { managed, databasePath: file, backupDirectory: managed?.backupDirectory ?? null, backupKeep: managed?.backupKeep ?? DEFAULT_BACKUP_KEEP });
+  initStoreSettings(ctx, {
+    managed,
+    databasePath: file,
+    backupDirectory: managed?.backupDirectory ?? null,
+    backupKeep: managed?.backupKeep ?? DEFAULT_BACKUP_KEEP,
+  });
   return ctx;
 }
 
@@ -128,9 +138,15 @@ export function terminalContext(db: DB, managed: ManagedConfig | null, file: str
 export function actingClerk(ctx: ServiceContext, flag: string | undefined): Clerk {
   if (flag !== undefined) return requireClerk(ctx, positiveInt(flag, '--clerk')!);
   const row = ctx.db
-    .prepare<[], { id: number }>("SELECT id FROM clerks WHERE active = 1 AND role IN ('admin', 'manager') ORDER BY id LIMIT 1")
+    .prepare<[], { id: number }>(
+      "SELECT id FROM clerks WHERE active = 1 AND role IN ('admin', 'manager') ORDER BY id LIMIT 1",
+    )
     .get();
-  if (!row) throw new AppError('NOT_FOUND', 'This store has no admin or manager yet; pass --clerk ID or set the store up first.');
+  if (!row)
+    throw new AppError(
+      'NOT_FOUND',
+      'This store has no admin or manager yet; pass --clerk ID or set the store up first.',
+    );
   return requireClerk(ctx, row.id);
 }
 
@@ -152,10 +168,15 @@ export function problemOf(err: unknown, io: Pick<Io, 'env'>, file: string | null
   const zodIssues = (err as { issues?: { path: PropertyKey[]; message: string }[] })?.issues;
   if (Array.isArray(zodIssues)) {
     const first = zodIssues[0];
-    return { code: 'VALIDATION', message: first ? `${first.path.map(String).join('.') || 'input'}: ${first.message}` : 'Invalid input', exit: EXIT.usage };
+    return {
+      code: 'VALIDATION',
+      message: first ? `${first.path.map(String).join('.') || 'input'}: ${first.message}` : 'Invalid input',
+      exit: EXIT.usage,
+    };
   }
   const store = describeSqliteError(err, file);
-  if (store) return { code: store.code, message: storeFailure(store, io, store.file ?? file ?? undefined), exit: EXIT.failed };
+  if (store)
+    return { code: store.code, message: storeFailure(store, io, store.file ?? file ?? undefined), exit: EXIT.failed };
   if (err instanceof ConfigError) return { code: 'CONFLICT', message: err.message, exit: EXIT.failed };
   const code = (err as { code?: unknown })?.code;
   if (err instanceof Error && typeof code === 'string' && WIRE_CODES.has(code)) {
@@ -195,10 +216,16 @@ export function table(header: string[], rows: (string | number | null)[][], maxW
   };
   const cells = [header, ...rows.map((r) => r.map(cell))];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => [...(r[c] ?? '')].length)));
-  const line = (r: string[]) => r.map((v, c) => v + ' '.repeat(widths[c]! - [...v].length)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((v, c) => v + ' '.repeat(widths[c]! - [...v].length))
+      .join('  ')
+      .trimEnd();
   return `${[line(cells[0]!), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n')}\n`;
 }
 
-export const money = (cents: number) => `€${(cents / 100).toLocaleString('en-IE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export const money = (cents: number) =>
+  `€${(cents / 100).toLocaleString('en-IE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 /** The store-local day of a timestamp, as the app shows it. */
-export const localDate = (ctx: ServiceContext, iso: string | null) => (iso ? localDay(new Date(iso), ctx.config.timeZone) : '');
+export const localDate = (ctx: ServiceContext, iso: string | null) =>
+  iso ? localDay(new Date(iso), ctx.config.timeZone) : '';

@@ -35,11 +35,15 @@ function summary(file: string, r: ImportReport): string {
       (r.entity === 'purchases' ? ` (${n(r.receiptsInserted)} receipts)` : '') +
       ` in ${(r.ms / 1000).toFixed(1)} s.`,
   ];
-  if (r.updated) lines.push(`  Fields the updates ${r.dryRun ? 'would change' : 'changed'}, customers per field: ${fieldsChangedText(r.fieldsChanged)}.`);
+  if (r.updated)
+    lines.push(
+      `  Fields the updates ${r.dryRun ? 'would change' : 'changed'}, customers per field: ${fieldsChangedText(r.fieldsChanged)}.`,
+    );
   if (r.conflicts) {
     lines.push(`  Conflicts, refused with nothing changed (the identifier belongs to someone else):`);
     for (const c of r.conflictList) lines.push(`    ${conflictText(c)}`);
-    if (r.conflicts > r.conflictList.length) lines.push(`    … and ${n(r.conflicts - r.conflictList.length)} more in the refused rows.`);
+    if (r.conflicts > r.conflictList.length)
+      lines.push(`    … and ${n(r.conflicts - r.conflictList.length)} more in the refused rows.`);
   }
   if (r.errorFile) lines.push(`  Refused rows, with line numbers and reasons: ${r.errorFile}`);
   for (const w of r.warnings) lines.push(`  Note: ${w}`);
@@ -49,7 +53,8 @@ function summary(file: string, r: ImportReport): string {
 export const importFile = command({
   name: 'import',
   summary: 'import customers or purchases from the till (CSV)',
-  usage: 'customers|purchases FILE.csv [--preset auto|shopify|square|none] [--mapping FILE.json] [--dry-run] [--error-file FILE]',
+  usage:
+    'customers|purchases FILE.csv [--preset auto|shopify|square|none] [--mapping FILE.json] [--dry-run] [--error-file FILE]',
   help:
     'counterpart import customers --preset shopify|square --print-mapping   (a mapping file to start from)\n' +
     'Exits 3 when it finished but refused some rows: they are in the error file, with line numbers and reasons.',
@@ -63,10 +68,15 @@ export const importFile = command({
   async run({ values, positionals, io, json, store }) {
     const [entity, file, ...extra] = positionals;
     if (entity !== 'customers' && entity !== 'purchases') {
-      throw new UsageError(entity ? `Cannot import "${entity}": choose customers or purchases.` : 'Say what to import: customers or purchases.');
+      throw new UsageError(
+        entity
+          ? `Cannot import "${entity}": choose customers or purchases.`
+          : 'Say what to import: customers or purchases.',
+      );
     }
     const preset = values.preset ?? 'auto';
-    if (!isPresetChoice(preset)) throw new UsageError(`There is no "${preset}" preset: choose ${PRESET_CHOICES.join(', ')}.`);
+    if (!isPresetChoice(preset))
+      throw new UsageError(`There is no "${preset}" preset: choose ${PRESET_CHOICES.join(', ')}.`);
     if (values['print-mapping']) {
       if (entity !== 'customers' || preset === 'auto' || preset === 'none') {
         throw new UsageError('Name the preset to print: import customers --preset shopify|square --print-mapping.');
@@ -92,7 +102,12 @@ export const importFile = command({
         dryRun: values['dry-run'] ?? false,
         clerkId: null,
         ...(showProgress
-          ? { onProgress: (p) => io.stderr.write(`\r  ${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))} % (line ${p.linesRead.toLocaleString('en')})`) }
+          ? {
+              onProgress: (p) =>
+                io.stderr.write(
+                  `\r  ${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))} % (line ${p.linesRead.toLocaleString('en')})`,
+                ),
+            }
           : {}),
       });
       if (showProgress) io.stderr.write('\r\x1b[K');
@@ -107,7 +122,8 @@ export const importFile = command({
 /** The failure as one sentence that says the import failed, and whether running it again resumes it. */
 function importFailure(err: unknown, io: { env: NodeJS.ProcessEnv }): CliError {
   const p = problemOf(err, io);
-  const resume = err instanceof AppError ? '' : ' Batches committed before the failure stay; run the same command again to resume.';
+  const resume =
+    err instanceof AppError ? '' : ' Batches committed before the failure stay; run the same command again to resume.';
   // A file the import cannot read is a failed run (exit 1), not a mistake in the arguments (exit 2).
   return new CliError(p.code === 'VALIDATION' ? 'CONFLICT' : p.code, `Import failed: ${p.message}${resume}`);
 }

@@ -12,7 +12,10 @@ export interface IpcOptions {
   log: Logger;
 }
 
-const FORBIDDEN: Envelope<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not use Counterpart.' } };
+const FORBIDDEN: Envelope<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'This window may not use Counterpart.' },
+};
 
 /**
  * One ipcMain.handle per contract method (ipcMain throws on a second registration, so a duplicate fails at start-up).
@@ -31,7 +34,10 @@ export function registerIpc({ dispatch, isAppUrl, isOwnWebContents, log }: IpcOp
   for (const method of METHOD_NAMES) {
     ipcMain.handle(channelFor(method), (event: IpcMainInvokeEvent, input: unknown) => {
       const frame = event.senderFrame;
-      const trusted = isTrustedSender({ frame: frame ? { url: frame.url, parent: frame.parent } : null, ownWindow: isOwnWebContents(event.sender) }, isAppUrl);
+      const trusted = isTrustedSender(
+        { frame: frame ? { url: frame.url, parent: frame.parent } : null, ownWindow: isOwnWebContents(event.sender) },
+        isAppUrl,
+      );
       if (!trusted) {
         log(`refused ${method} from an untrusted frame`);
         return FORBIDDEN;

@@ -17,7 +17,8 @@ export const encodeCursor = (seq: number | string) => `v1.${seq}`;
 function decodeCursor(cursor: string | null): number {
   if (cursor === null) return 0;
   const m = CURSOR.exec(cursor);
-  if (!m) throw new HubFailure('VALIDATION', 'cursor: not one this hub gave out; pull again from the beginning (null).');
+  if (!m)
+    throw new HubFailure('VALIDATION', 'cursor: not one this hub gave out; pull again from the beginning (null).');
   return Number(m[1]);
 }
 
@@ -42,14 +43,30 @@ export const READ_FEED_SQL = `SELECT c.seq, c.entity, c.entity_id, c.kind, c.hlc
  LIMIT $2`;
 
 function toChange(r: ChangeRow): Change {
-  const base = { id: r.entity_id, hlc: r.hlc, origin: { storeId: r.origin_store_id, terminalId: r.origin_terminal_id } };
-  if (r.kind === 'append') return { ...base, entity: r.entity, kind: 'append', customerId: r.customer_id, fields: r.fact_fields ?? {} } as Change;
+  const base = {
+    id: r.entity_id,
+    hlc: r.hlc,
+    origin: { storeId: r.origin_store_id, terminalId: r.origin_terminal_id },
+  };
+  if (r.kind === 'append')
+    return {
+      ...base,
+      entity: r.entity,
+      kind: 'append',
+      customerId: r.customer_id,
+      fields: r.fact_fields ?? {},
+    } as Change;
   if (r.kind === 'erase') return { ...base, entity: 'customer', kind: 'erase' };
   if (r.kind === 'merge' || r.kind === 'unmerge') {
     const link = r.body as { survivorId: string; mergeId: string };
     return { ...base, entity: 'customer', kind: r.kind, survivorId: link.survivorId, mergeId: link.mergeId };
   }
-  return { ...base, entity: 'customer', kind: 'upsert', fields: (r.body?.fields ?? {}) as Record<string, { value: unknown; hlc: string }> };
+  return {
+    ...base,
+    entity: 'customer',
+    kind: 'upsert',
+    fields: (r.body?.fields ?? {}) as Record<string, { value: unknown; hlc: string }>,
+  };
 }
 
 async function readPage(pool: Pool, after: number, limit: number): Promise<PullResponse> {
@@ -58,7 +75,10 @@ async function readPage(pool: Pool, after: number, limit: number): Promise<PullR
   if (page.length === 0 && after > 0) {
     const { rows: top } = await pool.query<{ seq: string }>('SELECT coalesce(max(seq), 0) AS seq FROM changes');
     if (Number(top[0]!.seq) < after) {
-      throw new HubFailure('CONFLICT', 'cursor: this hub has no such position (its database was replaced?); pull again from the beginning (null).');
+      throw new HubFailure(
+        'CONFLICT',
+        'cursor: this hub has no such position (its database was replaced?); pull again from the beginning (null).',
+      );
     }
   }
   return { changes: page.map(toChange), cursor: encodeCursor(page.at(-1)?.seq ?? after), more: rows.length > limit };

@@ -95,7 +95,8 @@ const customerHandlers: PartialHandlers = {
 };
 
 const counterHandlers: PartialHandlers = {
-  'suggestions.forCustomer': (ctx, s, i) => suggestFor(ctx, { customerId: i.customerId, clerkId: signedInClerk(ctx, s) }),
+  'suggestions.forCustomer': (ctx, s, i) =>
+    suggestFor(ctx, { customerId: i.customerId, clerkId: signedInClerk(ctx, s) }),
   'interactions.log': (ctx, s, i) => logWithApproval(ctx, signedInClerk(ctx, s), i),
   'interactions.amend': (ctx, s, i) => amendInteraction(ctx, signedInClerk(ctx, s), i),
   'recovery.guide': (ctx, s, i) => recoveryGuide(ctx, actor(ctx, s), i.customerId, i.severity),
@@ -125,4 +126,14 @@ export function mergeHandlers(...maps: PartialHandlers[]): PartialHandlers {
   return out as PartialHandlers;
 }
 
-export const handlers: PartialHandlers = mergeHandlers(appHandlers, customerHandlers, counterHandlers, reportHandlers, diagnosticsHandlers, playbookHandlers, importHandlers, settingsHandlers, privacyHandlers);
+export const handlers: PartialHandlers = mergeHandlers(
+  appHandlers,
+  customerHandlers,
+  counterHandlers,
+  reportHandlers,
+  diagnosticsHandlers,
+  playbookHandlers,
+  importHandlers,
+  settingsHandlers,
+  privacyHandlers,
+);

@@ -118,7 +118,8 @@ function searchRunTogether(ctx: ServiceContext, key: string, take: Take, room: (
   if (!spaced) return;
   const stages = customersRepo(ctx.db).hits;
   take(byVisits(ctx, stages.namePrefix.all(spaced, spaced + HIGH, room()), byName), 'name_prefix');
-  if (room() > 0) take(byVisits(ctx, stages.lastNamePrefix.all(spaced, spaced + HIGH, room()), bySurname), 'name_prefix');
+  if (room() > 0)
+    take(byVisits(ctx, stages.lastNamePrefix.all(spaced, spaced + HIGH, room()), bySurname), 'name_prefix');
 }
 
 /** The key with its spaces put back between the name words and particles it reads as, or null when it does not. */
@@ -187,7 +188,13 @@ const FALLBACK_CANDIDATES = 500;
 const FALLBACK_PATTERNS = 8;
 
 function selective(patterns: string[]): string[] {
-  const shortestRun = (p: string) => Math.min(...p.split(/[%_]+/).filter(Boolean).map((run) => [...run].length));
+  const shortestRun = (p: string) =>
+    Math.min(
+      ...p
+        .split(/[%_]+/)
+        .filter(Boolean)
+        .map((run) => [...run].length),
+    );
   return [...patterns].sort((a, b) => shortestRun(b) - shortestRun(a)).slice(0, FALLBACK_PATTERNS);
 }
 

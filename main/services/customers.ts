@@ -42,7 +42,9 @@ export function requireCustomer(ctx: ServiceContext, id: number): CustomerRow {
  * The spend and visits a customer's tier counts: what was bought here, and what a till's export said came before
  * Counterpart (opening_spend_cents over opening_orders), so a regular of the old till is not Bronze on day one.
  */
-export function tierBasis(r: Pick<CustomerRow, 'lifetime_spend_cents' | 'visit_count' | 'opening_spend_cents' | 'opening_orders'>) {
+export function tierBasis(
+  r: Pick<CustomerRow, 'lifetime_spend_cents' | 'visit_count' | 'opening_spend_cents' | 'opening_orders'>,
+) {
   return { spendCents: r.lifetime_spend_cents + r.opening_spend_cents, visits: r.visit_count + r.opening_orders };
 }
 
@@ -67,7 +69,10 @@ export function getProfile(ctx: ServiceContext, asked: number): CustomerProfile 
     lifetimeSpendCents: r.lifetime_spend_cents,
     purchaseCount: r.purchase_count,
     interactionCount: r.interaction_count,
-    before: r.opening_as_of === null ? null : { spendCents: r.opening_spend_cents, orders: r.opening_orders, asOf: r.opening_as_of },
+    before:
+      r.opening_as_of === null
+        ? null
+        : { spendCents: r.opening_spend_cents, orders: r.opening_orders, asOf: r.opening_as_of },
     address: { city: r.city, postcode: r.postcode, country: r.country },
     smsConsent: r.sms_consent === 1,
     openIssues: openIssuesFor(ctx, id),
@@ -80,9 +85,17 @@ export function getProfile(ctx: ServiceContext, asked: number): CustomerProfile 
 function withMergedFigures(ctx: ServiceContext, r: CustomerRow): CustomerRow {
   const rows = mergedRows(ctx.db, r.id);
   if (rows.length === 1) return r;
-  const all = rows.map((id) => (id === r.id ? r : customersRepo(ctx.db).byId.get(id))).filter((x): x is CustomerRow => x !== undefined);
-  const sum = (k: 'visit_count' | 'lifetime_spend_cents' | 'purchase_count' | 'interaction_count') => all.reduce((s, x) => s + x[k], 0);
-  const last = all.map((x) => x.last_visit_at).filter((x): x is string => x !== null).sort().at(-1) ?? null;
+  const all = rows
+    .map((id) => (id === r.id ? r : customersRepo(ctx.db).byId.get(id)))
+    .filter((x): x is CustomerRow => x !== undefined);
+  const sum = (k: 'visit_count' | 'lifetime_spend_cents' | 'purchase_count' | 'interaction_count') =>
+    all.reduce((s, x) => s + x[k], 0);
+  const last =
+    all
+      .map((x) => x.last_visit_at)
+      .filter((x): x is string => x !== null)
+      .sort()
+      .at(-1) ?? null;
   return {
     ...r,
     visit_count: sum('visit_count'),
@@ -99,7 +112,11 @@ export function customerRow(ctx: ServiceContext, input: CustomerDraft, createdAt
 }
 
 /** customerRow for a draft that has already been through customerDraftSchema (an import validates each row once). */
-export function customerRowOfValid(ctx: ServiceContext, d: z.output<typeof customerDraftSchema>, createdAt: string): NewCustomerRow {
+export function customerRowOfValid(
+  ctx: ServiceContext,
+  d: z.output<typeof customerDraftSchema>,
+  createdAt: string,
+): NewCustomerRow {
   const keys = personNameKeys(d.firstName, d.lastName);
   return {
     first_name: d.firstName,
@@ -135,7 +152,8 @@ export function requireIdentity(r: Pick<NewCustomerRow, 'name_key' | 'phone_digi
 /** A card belongs to one customer only (the column is unique): say so before the insert or update fails. */
 export function requireFreeCard(ctx: ServiceContext, card: string | null, exceptId: number | null = null): void {
   const holder = card ? customerByCard(ctx, card) : null;
-  if (holder && holder.id !== exceptId) throw new AppError('CONFLICT', `Loyalty card ${card} already belongs to another customer.`);
+  if (holder && holder.id !== exceptId)
+    throw new AppError('CONFLICT', `Loyalty card ${card} already belongs to another customer.`);
 }
 
 /** Creates a customer; a style chosen at creation is labelled with the clerk who chose it. */
@@ -164,7 +182,11 @@ export function findDuplicates(ctx: ServiceContext, input: CustomerDraft): Dupli
   if (row.loyalty_id) note(repo.loyaltyExact.all(row.loyalty_id), 'same loyalty card');
   if (row.phone_digits) note(repo.phoneExact.all(row.phone_digits, 10), 'same phone number');
   if (row.email) note(repo.emailExact.all(row.email, 10), 'same email');
-  if (row.phone_digits && row.name_key) note(nearDuplicates(ctx.db, row.phone_digits, row.name_key).map((id) => ({ id })), NEAR_DUPLICATE_REASON);
+  if (row.phone_digits && row.name_key)
+    note(
+      nearDuplicates(ctx.db, row.phone_digits, row.name_key).map((id) => ({ id })),
+      NEAR_DUPLICATE_REASON,
+    );
   if (row.name_key) {
     note(repo.namePrefix.all(row.name_key, `${row.name_key} `, 10), 'same name');
     if ([...row.name_key].length >= 4) {
@@ -173,15 +195,24 @@ export function findDuplicates(ctx: ServiceContext, input: CustomerDraft): Dupli
         for (const { id } of repo.nameLike.all(p, 10)) similar.add(id);
         if (similar.size >= 10) break;
       }
-      note([...similar].filter((id) => !reasons.get(id)?.includes('same name')).map((id) => ({ id })), 'similar name');
+      note(
+        [...similar].filter((id) => !reasons.get(id)?.includes('same name')).map((id) => ({ id })),
+        'similar name',
+      );
     }
   }
   const hits = new Map(repo.hitsByIds([...reasons.keys()]).map((h) => [h.id, h]));
   const found = [...reasons.entries()]
     .filter(([id]) => hits.has(id))
-    .map(([id, why]) => ({ customer: toHit(ctx, hits.get(id)!, why[0] === 'same name' ? 'name' : 'fuzzy'), reasons: why }))
+    .map(([id, why]) => ({
+      customer: toHit(ctx, hits.get(id)!, why[0] === 'same name' ? 'name' : 'fuzzy'),
+      reasons: why,
+    }))
     .sort((a, b) => b.reasons.length - a.reasons.length)
     .slice(0, 10);
-  withMarkers(ctx, found.map((f) => f.customer));
+  withMarkers(
+    ctx,
+    found.map((f) => f.customer),
+  );
   return found;
 }

@@ -8,11 +8,17 @@ import type { DB } from '../db/connection';
 import { preparedFor } from '../db/prepared';
 import { INTERACTION_FIELDS } from './interaction-fields';
 
-type Row = Record<string, string | number | null> & { customer_id: number | null; clerk_id: number; amends_id: number | null };
+type Row = Record<string, string | number | null> & {
+  customer_id: number | null;
+  clerk_id: number;
+  amends_id: number | null;
+};
 
 const statements = preparedFor((db: DB) => ({
   interaction: db.prepare<[number], Row>('SELECT * FROM interactions WHERE id = ?'),
-  globalId: db.prepare<[string, number], { global_id: string }>('SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?'),
+  globalId: db.prepare<[string, number], { global_id: string }>(
+    'SELECT global_id FROM sync_ids WHERE entity = ? AND row_id = ?',
+  ),
   settled: db.prepare<[number], { global_id: string }>(
     `SELECT s.global_id FROM interaction_resolves r JOIN sync_ids s ON s.entity = 'interaction' AND s.row_id = r.issue_id
       WHERE r.interaction_id = ? ORDER BY r.issue_id`,
@@ -44,11 +50,16 @@ function clerkOf(db: DB, clerkId: number): { clerkId: string; clerkName: string 
 }
 
 /** The mutation for the outbox row of interaction `rowId`; null when the row is gone (it never is: append-only). */
-export function interactionMutation(db: DB, rowId: number, base: Pick<Mutation, 'mutationId' | 'id' | 'hlc'>): Mutation | null {
+export function interactionMutation(
+  db: DB,
+  rowId: number,
+  base: Pick<Mutation, 'mutationId' | 'id' | 'hlc'>,
+): Mutation | null {
   const s = statements(db);
   const row = s.interaction.get(rowId);
   if (!row) return null;
-  const gid = (entity: string, id: number | null) => (id === null ? null : (s.globalId.get(entity, id)?.global_id ?? null));
+  const gid = (entity: string, id: number | null) =>
+    id === null ? null : (s.globalId.get(entity, id)?.global_id ?? null);
   const fields: Record<string, string | number | null | string[]> = {};
   for (const f of INTERACTION_FIELDS) fields[f.field] = row[f.column] ?? null;
   Object.assign(fields, clerkOf(db, row.clerk_id));

@@ -106,7 +106,9 @@ export function startBackgroundSync(
       const timer = setTimeout(done, ms);
       wakers.add(done);
     });
-  const fatal = (err: unknown) => err instanceof HubRefused && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN' || err.code === 'UNSUPPORTED_VERSION');
+  const fatal = (err: unknown) =>
+    err instanceof HubRefused &&
+    (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN' || err.code === 'UNSUPPORTED_VERSION');
 
   /** `step` answers whether it talked to the hub (the pusher has nothing to say while the outbox is empty). */
   async function loop(name: SyncLoop, step: () => Promise<boolean>, idleMs: number) {
@@ -128,21 +130,29 @@ export function startBackgroundSync(
     }
   }
 
-  const pusher = loop('push', async () => {
-    if (unsyncedCount(ctx.db) === 0) return false;
-    await pushAll(ctx, link);
-    return true;
-  }, 1_000);
+  const pusher = loop(
+    'push',
+    async () => {
+      if (unsyncedCount(ctx.db) === 0) return false;
+      await pushAll(ctx, link);
+      return true;
+    },
+    1_000,
+  );
   // The first pull after a start or a failure answers at once, so whether the hub is there is known at once (a
   // long poll on a quiet chain would leave it open for 25 s); the ones after it wait for the next change.
   let waitMs = 0;
-  const puller = loop('pull', async () => {
-    const wait = waitMs;
-    waitMs = 0;
-    await pullAll(ctx, link, wait, aborter.signal);
-    waitMs = MAX_PULL_WAIT_MS;
-    return true;
-  }, 0);
+  const puller = loop(
+    'pull',
+    async () => {
+      const wait = waitMs;
+      waitMs = 0;
+      await pullAll(ctx, link, wait, aborter.signal);
+      waitMs = MAX_PULL_WAIT_MS;
+      return true;
+    },
+    0,
+  );
   return {
     poke: () => {
       for (const w of [...wakers]) w();

@@ -11,7 +11,8 @@ const PLATFORMS = new Map([
 ]);
 const ARCHS = ['x64', 'ia32', 'armv7l', 'arm64', 'universal'];
 const PUBLISH = ['onTag', 'onTagOrDraft', 'always', 'never'];
-const SUPPORTED = '--mac/--win/--linux [targets…], --x64, --ia32, --armv7l, --arm64, --universal, --dir, --publish POLICY, -c.key=value';
+const SUPPORTED =
+  '--mac/--win/--linux [targets…], --x64, --ia32, --armv7l, --arm64, --universal, --dir, --publish POLICY, -c.key=value';
 
 /** "true", "12", "null" as the values they name, as electron-builder's command line reads them. */
 function coerce(text) {
@@ -24,7 +25,8 @@ function coerce(text) {
 /** Sets config.a.b from "a.b"; a key given twice keeps the last value. */
 function setPath(config, dotted, value) {
   const keys = dotted.split('.');
-  if (keys.some((k) => k === '' || k === '__proto__' || k === 'constructor' || k === 'prototype')) throw new ConfigProblem(`"${dotted}" is not a setting name.`);
+  if (keys.some((k) => k === '' || k === '__proto__' || k === 'constructor' || k === 'prototype'))
+    throw new ConfigProblem(`"${dotted}" is not a setting name.`);
   let at = config;
   for (const k of keys.slice(0, -1)) at = at[k] = at[k] && typeof at[k] === 'object' ? at[k] : {};
   at[keys.at(-1)] = value;
@@ -57,7 +59,8 @@ export function parseDistArgs(argv) {
       const eq = setting.indexOf('=');
       const [key, value] = eq === -1 ? [setting, argv[++i]] : [setting.slice(0, eq), setting.slice(eq + 1)];
       if (value === undefined) throw new ConfigProblem(`${arg} needs a value: -c.${key}=VALUE.`);
-      if (options.config !== undefined && typeof options.config !== 'object') throw new ConfigProblem('Pass settings as -c.key=value only.');
+      if (options.config !== undefined && typeof options.config !== 'object')
+        throw new ConfigProblem('Pass settings as -c.key=value only.');
       options.config ??= {};
       setPath(options.config, key, coerce(value));
     } else if (arg === '-c' || arg === '--config') {

@@ -40,18 +40,98 @@ function weighted<T>(pairs: readonly (readonly [T, number])[]): T {
   return pairs[pairs.length - 1]![0];
 }
 
-const FIRST = ['Aoife', 'Seán', 'Zoë', 'Ciarán', 'Niamh', 'Liam', 'Emma', 'Jack', 'Saoirse', 'Conor', 'Chloé', '王芳', 'José', 'Fiona'];
-const LAST = ['Byrne', "O'Brien", 'Murphy', 'Kelly', 'Walsh', 'Ní Bhriain', 'Ryan', 'Doyle', 'Müller', 'Nowak', 'Lynch', 'Chen'];
-const WORDS = ['kettle', 'toaster', 'refund', 'receipt', 'broken', 'café', 'crème', 'naïve', 'delivery', 'late', 'lid', 'warranty',
-  'exchange', 'size', 'colour', 'gift', 'card', 'voucher', 'pickup', 'order', 'called', 'happy', 'upset', 'manager', 'discount'];
-const KINDS = [['inquiry', 35], ['purchase', 25], ['return', 12], ['complaint', 8], ['pickup', 15], ['other', 5]] as const;
-const OUTCOMES = [['resolved', 84], ['follow_up', 8], ['escalated', 4], ['unresolved', 4]] as const;
-const SENTIMENT = [[null, 20], [1, 4], [2, 8], [3, 20], [4, 28], [5, 20]] as const;
+const FIRST = [
+  'Aoife',
+  'Seán',
+  'Zoë',
+  'Ciarán',
+  'Niamh',
+  'Liam',
+  'Emma',
+  'Jack',
+  'Saoirse',
+  'Conor',
+  'Chloé',
+  '王芳',
+  'José',
+  'Fiona',
+];
+const LAST = [
+  'Byrne',
+  "O'Brien",
+  'Murphy',
+  'Kelly',
+  'Walsh',
+  'Ní Bhriain',
+  'Ryan',
+  'Doyle',
+  'Müller',
+  'Nowak',
+  'Lynch',
+  'Chen',
+];
+const WORDS = [
+  'kettle',
+  'toaster',
+  'refund',
+  'receipt',
+  'broken',
+  'café',
+  'crème',
+  'naïve',
+  'delivery',
+  'late',
+  'lid',
+  'warranty',
+  'exchange',
+  'size',
+  'colour',
+  'gift',
+  'card',
+  'voucher',
+  'pickup',
+  'order',
+  'called',
+  'happy',
+  'upset',
+  'manager',
+  'discount',
+];
+const KINDS = [
+  ['inquiry', 35],
+  ['purchase', 25],
+  ['return', 12],
+  ['complaint', 8],
+  ['pickup', 15],
+  ['other', 5],
+] as const;
+const OUTCOMES = [
+  ['resolved', 84],
+  ['follow_up', 8],
+  ['escalated', 4],
+  ['unresolved', 4],
+] as const;
+const SENTIMENT = [
+  [null, 20],
+  [1, 4],
+  [2, 8],
+  [3, 20],
+  [4, 28],
+  [5, 20],
+] as const;
 
 /** Minutes to add to UTC to get store-local time on that day, taken at local noon (shop hours never straddle a DST change). */
 function offsetMinutes(day: string): number {
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const [h, m] = f.format(new Date(`${day}T12:00:00Z`)).split(':').map(Number) as [number, number];
+  const f = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const [h, m] = f
+    .format(new Date(`${day}T12:00:00Z`))
+    .split(':')
+    .map(Number) as [number, number];
   return (h - 12) * 60 + m;
 }
 
@@ -61,9 +141,12 @@ function seedStore(db: DB): void {
   db.pragma('cache_size = -200000');
   const now = '2023-01-01T00:00:00.000Z';
   db.transaction(() => {
-    const c = db.prepare("INSERT INTO clerks (display_name, role, created_at) VALUES (?, ?, ?)");
-    for (let i = 1; i <= CLERKS; i++) c.run(`${pick(FIRST)} ${String.fromCharCode(64 + i)}.`, i === 1 ? 'manager' : 'clerk', now);
-    const cu = db.prepare('INSERT INTO customers (first_name, last_name, name_key, last_key, phone, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const c = db.prepare('INSERT INTO clerks (display_name, role, created_at) VALUES (?, ?, ?)');
+    for (let i = 1; i <= CLERKS; i++)
+      c.run(`${pick(FIRST)} ${String.fromCharCode(64 + i)}.`, i === 1 ? 'manager' : 'clerk', now);
+    const cu = db.prepare(
+      'INSERT INTO customers (first_name, last_name, name_key, last_key, phone, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     for (let i = 0; i < CUSTOMERS; i++) {
       const f = pick(FIRST);
       const l = pick(LAST);
@@ -106,10 +189,27 @@ function seedStore(db: DB): void {
       const id = Number(ins.run(row).lastInsertRowid);
       written++;
       if (rand() < 0.01) {
-        ins.run({ ...row, created_at: new Date(t + 600_000).toISOString(), outcome: 'resolved', follow_up_due: null, notes: `${row.notes} (corrected)`, amends_id: id, amend_reason: 'typo', clerk_id: 1 });
+        ins.run({
+          ...row,
+          created_at: new Date(t + 600_000).toISOString(),
+          outcome: 'resolved',
+          follow_up_due: null,
+          notes: `${row.notes} (corrected)`,
+          amends_id: id,
+          amend_reason: 'typo',
+          clerk_id: 1,
+        });
       }
       if (rand() < 0.003) {
-        ins.run({ ...row, created_at: new Date(t + 900_000).toISOString(), amends_id: id, amend_reason: 'manager review', flagged: 1, review_note: 'check tone', clerk_id: 1 });
+        ins.run({
+          ...row,
+          created_at: new Date(t + 900_000).toISOString(),
+          amends_id: id,
+          amend_reason: 'manager review',
+          flagged: 1,
+          review_note: 'check tone',
+          clerk_id: 1,
+        });
       }
     }
   };
@@ -118,13 +218,20 @@ function seedStore(db: DB): void {
   });
   for (let i = 0; i < plan.length; i += 30) {
     tx(plan.slice(i, i + 30));
-    if (++batch % 6 === 0) process.stdout.write(`  ${written.toLocaleString('en')} interactions (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+    if (++batch % 6 === 0)
+      process.stdout.write(
+        `  ${written.toLocaleString('en')} interactions (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`,
+      );
   }
   // Old follow-ups have long been dealt with in a real store; leave the last month open.
-  db.prepare('UPDATE open_issues SET closed_at = opened_at WHERE opened_at < ?').run(`${addDays(BUSY_DAY, -30)}T00:00:00Z`);
+  db.prepare('UPDATE open_issues SET closed_at = opened_at WHERE opened_at < ?').run(
+    `${addDays(BUSY_DAY, -30)}T00:00:00Z`,
+  );
   db.pragma('synchronous = FULL');
   db.pragma('wal_checkpoint(TRUNCATE)');
-  console.log(`Seeded ${written.toLocaleString('en')} interactions in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `Seeded ${written.toLocaleString('en')} interactions in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 function measure(label: string, runs: number, fn: () => unknown, target?: number): void {
@@ -137,8 +244,15 @@ function measure(label: string, runs: number, fn: () => unknown, target?: number
   }
   ms.sort((a, b) => a - b);
   const q = (p: number) => ms[Math.min(ms.length - 1, Math.ceil((p / 100) * ms.length) - 1)]!;
-  const verdict = target === undefined ? '' : q(99) <= target ? `  OK (target p99 <= ${target} ms)` : `  OVER TARGET (p99 <= ${target} ms)`;
-  console.log(`${label.padEnd(44)} p50 ${q(50).toFixed(1).padStart(7)} ms   p99 ${q(99).toFixed(1).padStart(7)} ms${verdict}`);
+  const verdict =
+    target === undefined
+      ? ''
+      : q(99) <= target
+        ? `  OK (target p99 <= ${target} ms)`
+        : `  OVER TARGET (p99 <= ${target} ms)`;
+  console.log(
+    `${label.padEnd(44)} p50 ${q(50).toFixed(1).padStart(7)} ms   p99 ${q(99).toFixed(1).padStart(7)} ms${verdict}`,
+  );
 }
 
 async function main() {
@@ -150,14 +264,21 @@ async function main() {
   try {
     if (fresh) seedStore(db);
     else console.log(`Reusing ${file}`);
-    const ctx = createContext(db, { timeZone: TIME_ZONE, storeName: 'Bench Store' }, () => new Date(`${BUSY_DAY}T18:00:00Z`));
+    const ctx = createContext(
+      db,
+      { timeZone: TIME_ZONE, storeName: 'Bench Store' },
+      () => new Date(`${BUSY_DAY}T18:00:00Z`),
+    );
     const { n } = db.prepare('SELECT count(*) AS n FROM interactions').get() as { n: number };
     console.log(`${n.toLocaleString('en')} interaction rows (originals + amendments), busy day ${BUSY_DAY}\n`);
 
     const day = dayReport(ctx, BUSY_DAY, {});
-    if (day.entries.length !== BUSY_DAY_ROWS) throw new Error(`expected ${BUSY_DAY_ROWS} entries, got ${day.entries.length}`);
+    if (day.entries.length !== BUSY_DAY_ROWS)
+      throw new Error(`expected ${BUSY_DAY_ROWS} entries, got ${day.entries.length}`);
     measure('day view, 5,000 entries, no filter', 100, () => dayReport(ctx, BUSY_DAY, {}), 100);
-    measure('day view, text "cafe kettle" + sentiment >= 4', 100, () => dayReport(ctx, BUSY_DAY, { text: 'cafe kettle', sentimentMin: 4 }));
+    measure('day view, text "cafe kettle" + sentiment >= 4', 100, () =>
+      dayReport(ctx, BUSY_DAY, { text: 'cafe kettle', sentimentMin: 4 }),
+    );
     measure('trend, 30 days', 100, () => trend(ctx, BUSY_DAY, 30), 200);
     measure('trend, 365 days', 10, () => trend(ctx, BUSY_DAY, 365));
     measure('KPIs (day, previous 7 days, clerks, charts)', 50, () => kpiReport(ctx, BUSY_DAY));
@@ -165,7 +286,9 @@ async function main() {
     measure('CSV export, 5,000 entries', 10, () => exportCsv(ctx, null, BUSY_DAY, BUSY_DAY, true));
     const t = performance.now();
     const pdf = await exportPdf(ctx, null, BUSY_DAY, BUSY_DAY);
-    console.log(`${'PDF export, 5,000 entries'.padEnd(44)} ${(performance.now() - t).toFixed(0)} ms, ${pdf.pages} pages, ${(pdf.base64.length * 0.75 / 1e6).toFixed(1)} MB`);
+    console.log(
+      `${'PDF export, 5,000 entries'.padEnd(44)} ${(performance.now() - t).toFixed(0)} ms, ${pdf.pages} pages, ${((pdf.base64.length * 0.75) / 1e6).toFixed(1)} MB`,
+    );
   } finally {
     db.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });

@@ -37,7 +37,13 @@ import { startBackgroundSync } from '../../main/sync/session';
 import { stat, type Stat } from './stats';
 
 /** The issue's targets (#16, Benchmark). */
-const TARGETS = { ingestPerSecond: 2_000, visibleP99Ms: 2_000, bootstrapMs: 180_000, bootstrapRssMb: 300, lookupP99Ms: 5 };
+const TARGETS = {
+  ingestPerSecond: 2_000,
+  visibleP99Ms: 2_000,
+  bootstrapMs: 180_000,
+  bootstrapRssMb: 300,
+  lookupP99Ms: 5,
+};
 /** Interactions per push: what a terminal's outbox sends after a few minutes offline, well under PUSH_BATCH. */
 const INGEST_BATCH = 20;
 const LAST_NAMES = ['Murphy', 'Kelly', "O'Brien", 'Byrne', 'Ryan', 'Walsh', 'Doyle', 'McCarthy', 'Gallagher', 'Lynch'];
@@ -79,7 +85,8 @@ function args() {
     interactions: whole('interactions', 0),
     pg: values.pg ?? process.env.COUNTERPART_PG_URL,
     json: values.json,
-    child: values['child-hub'] && values['child-code'] ? { hub: values['child-hub'], code: values['child-code'] } : null,
+    child:
+      values['child-hub'] && values['child-code'] ? { hub: values['child-hub'], code: values['child-code'] } : null,
   };
 }
 
@@ -99,7 +106,13 @@ function newStore(dir: string): { file: string; ctx: ServiceContext } {
 function interactionFields(at: number, n: number): Record<string, unknown> {
   const fields: Record<string, unknown> = Object.fromEntries(INTERACTION_FIELDS.map((f) => [f.field, f.missing]));
   const iso = new Date(at).toISOString();
-  Object.assign(fields, { createdAt: iso, localDay: iso.slice(0, 10), kind: 'inquiry', outcome: 'resolved', notes: `Asked about order ${n}` });
+  Object.assign(fields, {
+    createdAt: iso,
+    localDay: iso.slice(0, 10),
+    kind: 'inquiry',
+    outcome: 'resolved',
+    notes: `Asked about order ${n}`,
+  });
   return { ...fields, clerkId: null, clerkName: 'Bench Clerk', amendsId: null, resolves: [] };
 }
 
@@ -115,7 +128,11 @@ interface Till {
 async function post(hubUrl: string, route: keyof typeof HUB_API, body: unknown, credential?: string): Promise<any> {
   const res = await fetch(new URL(HUB_API[route].path, hubUrl), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...(credential ? { authorization: `Bearer ${credential}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+      ...(credential ? { authorization: `Bearer ${credential}` } : {}),
+    },
     body: JSON.stringify(body),
   });
   const answer = await res.json();
@@ -135,15 +152,35 @@ async function push(t: Till, bodies: Omit<Mutation, 'mutationId' | 'hlc'>[]): Pr
 }
 
 const customer = (id: string, n: number) =>
-  ({ entity: 'customer', kind: 'upsert', id, fields: { firstName: personName(n), lastName: LAST_NAMES[n % LAST_NAMES.length], phone: `08${String(n).padStart(8, '0')}` } }) as const;
+  ({
+    entity: 'customer',
+    kind: 'upsert',
+    id,
+    fields: {
+      firstName: personName(n),
+      lastName: LAST_NAMES[n % LAST_NAMES.length],
+      phone: `08${String(n).padStart(8, '0')}`,
+    },
+  }) as const;
 const interaction = (customerId: string, n: number) =>
-  ({ entity: 'interaction', kind: 'append', id: uuidv7(), customerId, fields: interactionFields(Date.now(), n) }) as Omit<Mutation, 'mutationId' | 'hlc'>;
+  ({
+    entity: 'interaction',
+    kind: 'append',
+    id: uuidv7(),
+    customerId,
+    fields: interactionFields(Date.now(), n),
+  }) as Omit<Mutation, 'mutationId' | 'hlc'>;
 
 /** 1. N terminals pushing batches of interactions back to back for `seconds`. */
 async function ingest(pool: Pool, hubUrl: string, terminals: number, seconds: number) {
-  const tills = await Promise.all(Array.from({ length: terminals }, (_, i) => till(pool, hubUrl, `Store ${i % 10}`, `ingest-${i}`)));
+  const tills = await Promise.all(
+    Array.from({ length: terminals }, (_, i) => till(pool, hubUrl, `Store ${i % 10}`, `ingest-${i}`)),
+  );
   const people = Array.from({ length: 100 }, () => uuidv7());
-  await push(tills[0]!, people.map((id, n) => customer(id, n)));
+  await push(
+    tills[0]!,
+    people.map((id, n) => customer(id, n)),
+  );
   const latencies: number[] = [];
   let sent = 0;
   const start = performance.now();
@@ -151,7 +188,9 @@ async function ingest(pool: Pool, hubUrl: string, terminals: number, seconds: nu
   await Promise.all(
     tills.map(async (t, i) => {
       while (performance.now() < end) {
-        const batch = Array.from({ length: INGEST_BATCH }, (_, j) => interaction(people[(i + j) % people.length]!, sent + j));
+        const batch = Array.from({ length: INGEST_BATCH }, (_, j) =>
+          interaction(people[(i + j) % people.length]!, sent + j),
+        );
         const t0 = performance.now();
         await push(t, batch);
         latencies.push(performance.now() - t0);
@@ -171,7 +210,9 @@ async function visibility(pool: Pool, hubUrl: string, dir: string, changes: numb
   const reader = newStore(dir);
   const { code } = await issueEnrolmentCode(pool, { storeName: 'Cork', terminalName: 'reader', now: new Date() });
   await joinHub({ dbFile: reader.file, db: reader.ctx.db, hubUrl, code, allowHttp: true });
-  const seen = reader.ctx.db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM sync_ids WHERE entity = 'interaction' AND global_id = ?");
+  const seen = reader.ctx.db.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM sync_ids WHERE entity = 'interaction' AND global_id = ?",
+  );
   const sync = startBackgroundSync(reader.ctx, readHubLink(reader.file)!);
   const waitFor = async (check: () => boolean, what: string) => {
     const until = Date.now() + 60_000;
@@ -240,7 +281,12 @@ async function loadCorpus(pool: Pool, hubUrl: string, customers: number, interac
       const n = from + k;
       // Spread over the last year, inside the default two-year history window.
       const at = now - Math.floor(((interactions - n) / interactions) * 365 * DAY);
-      return { id: uuidv7(at), customer: ids[n % ids.length]!, hlc: origin.clock.tick(), fields: { ...interactionFields(at, n), ...names } };
+      return {
+        id: uuidv7(at),
+        customer: ids[n % ids.length]!,
+        hlc: origin.clock.tick(),
+        fields: { ...interactionFields(at, n), ...names },
+      };
     });
     await pool.query(
       `WITH f AS (INSERT INTO facts (id, entity, customer_id, hlc, fields, origin_store_id, origin_terminal_id, recorded_at)
@@ -248,7 +294,14 @@ async function loadCorpus(pool: Pool, hubUrl: string, customers: number, interac
                     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[]) AS x(id, customer, hlc, fields))
        INSERT INTO changes (entity, entity_id, kind, hlc, body, origin_store_id, origin_terminal_id, committed_at)
        SELECT 'interaction', x.id, 'append', x.hlc, NULL, $5, $6, now() FROM unnest($1::uuid[], $3::text[]) AS x(id, hlc)`,
-      [batch.map((b) => b.id), batch.map((b) => b.customer), batch.map((b) => b.hlc), batch.map((b) => JSON.stringify(b.fields)), t.sid, t.id],
+      [
+        batch.map((b) => b.id),
+        batch.map((b) => b.customer),
+        batch.map((b) => b.hlc),
+        batch.map((b) => JSON.stringify(b.fields)),
+        t.sid,
+        t.id,
+      ],
     );
   }
   await pool.query('ANALYZE');
@@ -313,7 +366,14 @@ async function bootstrapChild(hubUrl: string, code: string): Promise<void> {
     // The same lookups with the bootstrap done: what this machine gives them at all, measured in the same run.
     const after = Array.from({ length: 300 }, lookup);
     const customers = store.ctx.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM customers').get()!.n;
-    const result: ChildResult = { wallMs, maxRssMb: process.resourceUsage().maxRSS / 1024, customers, lookups: stat('lookup during bootstrap', own), felt: stat('lookup during bootstrap, with its wait', felt), after: stat('lookup after bootstrap', after) };
+    const result: ChildResult = {
+      wallMs,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      customers,
+      lookups: stat('lookup during bootstrap', own),
+      felt: stat('lookup during bootstrap, with its wait', felt),
+      after: stat('lookup after bootstrap', after),
+    };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     store.ctx.db.close();
   } finally {
@@ -325,11 +385,17 @@ function runChild(hubUrl: string, code: string): Promise<ChildResult> {
   const script = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
     // The same runtime and loader (tsx) as this process.
-    const child = spawn(process.execPath, [...process.execArgv, script, '--child-hub', hubUrl, '--child-code', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...process.execArgv, script, '--child-hub', hubUrl, '--child-code', code], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
-    child.on('exit', (status) => (status === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as ChildResult) : reject(new Error(`bootstrap child exited ${status}`))));
+    child.on('exit', (status) =>
+      status === 0
+        ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as ChildResult)
+        : reject(new Error(`bootstrap child exited ${status}`)),
+    );
   });
 }
 
@@ -337,7 +403,11 @@ async function startPostgres(given: string | undefined): Promise<{ serverUrl: st
   if (given) return { serverUrl: given, stop: async () => undefined };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counterpart-sync-bench-'));
   fs.chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres`, which must reach the data folder
-  const server: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), password: crypto.randomBytes(18).toString('base64url'), throwaway: true });
+  const server: EmbeddedPostgres = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'data'),
+    password: crypto.randomBytes(18).toString('base64url'),
+    throwaway: true,
+  });
   return {
     serverUrl: server.url,
     stop: async () => {
@@ -373,34 +443,84 @@ async function main() {
     const ingested = await ingest(pool, hub.url, a.terminals, a.seconds);
     say(`2. ${a.changes} changes, one terminal to another …`);
     const visible = await visibility(pool, hub.url, dir, a.changes);
-    say(`3. Loading ${a.customers.toLocaleString('en')} customers and ${a.interactions.toLocaleString('en')} interactions into the hub …`);
+    say(
+      `3. Loading ${a.customers.toLocaleString('en')} customers and ${a.interactions.toLocaleString('en')} interactions into the hub …`,
+    );
     const loadStart = performance.now();
     await loadCorpus(pool, hub.url, a.customers, a.interactions);
     const loadSeconds = (performance.now() - loadStart) / 1000;
     say(`   loaded in ${loadSeconds.toFixed(0)} s; bootstrapping a new terminal …`);
     const { code } = await issueEnrolmentCode(pool, { storeName: 'Sligo', terminalName: 'new-till', now: new Date() });
     const boot = await runChild(hub.url, code);
-    const held = await pool.query<{ c: string; f: string }>('SELECT (SELECT count(*) FROM customers) AS c, (SELECT count(*) FROM facts) AS f');
+    const held = await pool.query<{ c: string; f: string }>(
+      'SELECT (SELECT count(*) FROM customers) AS c, (SELECT count(*) FROM facts) AS f',
+    );
     const corpus = { customers: Number(held.rows[0]!.c), interactions: Number(held.rows[0]!.f) };
 
     const rows = [
-      { measure: 'hub ingest, interactions/s', value: ingested.perSecond, target: `≥ ${TARGETS.ingestPerSecond}`, pass: ingested.perSecond >= TARGETS.ingestPerSecond },
-      { measure: 'push latency p50 / p99, ms', value: `${ingested.latency.p50.toFixed(0)} / ${ingested.latency.p99.toFixed(0)}`, target: '', pass: null },
-      { measure: 'change visible elsewhere p50 / p99, ms', value: `${visible.p50.toFixed(0)} / ${visible.p99.toFixed(0)}`, target: `p99 ≤ ${TARGETS.visibleP99Ms}`, pass: visible.p99 <= TARGETS.visibleP99Ms },
-      { measure: 'bootstrap wall time, s', value: boot.wallMs / 1000, target: `≤ ${TARGETS.bootstrapMs / 1000}`, pass: boot.wallMs <= TARGETS.bootstrapMs },
-      { measure: 'bootstrap peak RSS, MB', value: boot.maxRssMb, target: `≤ ${TARGETS.bootstrapRssMb}`, pass: boot.maxRssMb <= TARGETS.bootstrapRssMb },
-      { measure: `lookup during bootstrap p50 / p99, ms (n=${boot.lookups.n})`, value: `${boot.lookups.p50.toFixed(2)} / ${boot.lookups.p99.toFixed(2)}`, target: `p99 ≤ ${TARGETS.lookupP99Ms}`, pass: boot.lookups.p99 <= TARGETS.lookupP99Ms },
-      { measure: 'the same lookups after the bootstrap p50 / p99, ms', value: `${boot.after.p50.toFixed(2)} / ${boot.after.p99.toFixed(2)}`, target: '', pass: null },
-      { measure: 'the same, with the wait for the shared thread, p50 / p99, ms', value: `${boot.felt.p50.toFixed(2)} / ${boot.felt.p99.toFixed(2)}`, target: `p99 ≤ ${TARGETS.lookupP99Ms}`, pass: boot.felt.p99 <= TARGETS.lookupP99Ms },
+      {
+        measure: 'hub ingest, interactions/s',
+        value: ingested.perSecond,
+        target: `≥ ${TARGETS.ingestPerSecond}`,
+        pass: ingested.perSecond >= TARGETS.ingestPerSecond,
+      },
+      {
+        measure: 'push latency p50 / p99, ms',
+        value: `${ingested.latency.p50.toFixed(0)} / ${ingested.latency.p99.toFixed(0)}`,
+        target: '',
+        pass: null,
+      },
+      {
+        measure: 'change visible elsewhere p50 / p99, ms',
+        value: `${visible.p50.toFixed(0)} / ${visible.p99.toFixed(0)}`,
+        target: `p99 ≤ ${TARGETS.visibleP99Ms}`,
+        pass: visible.p99 <= TARGETS.visibleP99Ms,
+      },
+      {
+        measure: 'bootstrap wall time, s',
+        value: boot.wallMs / 1000,
+        target: `≤ ${TARGETS.bootstrapMs / 1000}`,
+        pass: boot.wallMs <= TARGETS.bootstrapMs,
+      },
+      {
+        measure: 'bootstrap peak RSS, MB',
+        value: boot.maxRssMb,
+        target: `≤ ${TARGETS.bootstrapRssMb}`,
+        pass: boot.maxRssMb <= TARGETS.bootstrapRssMb,
+      },
+      {
+        measure: `lookup during bootstrap p50 / p99, ms (n=${boot.lookups.n})`,
+        value: `${boot.lookups.p50.toFixed(2)} / ${boot.lookups.p99.toFixed(2)}`,
+        target: `p99 ≤ ${TARGETS.lookupP99Ms}`,
+        pass: boot.lookups.p99 <= TARGETS.lookupP99Ms,
+      },
+      {
+        measure: 'the same lookups after the bootstrap p50 / p99, ms',
+        value: `${boot.after.p50.toFixed(2)} / ${boot.after.p99.toFixed(2)}`,
+        target: '',
+        pass: null,
+      },
+      {
+        measure: 'the same, with the wait for the shared thread, p50 / p99, ms',
+        value: `${boot.felt.p50.toFixed(2)} / ${boot.felt.p99.toFixed(2)}`,
+        target: `p99 ≤ ${TARGETS.lookupP99Ms}`,
+        pass: boot.felt.p99 <= TARGETS.lookupP99Ms,
+      },
     ];
     if (a.json) {
-      process.stdout.write(`${JSON.stringify({ terminals: a.terminals, seconds: a.seconds, corpus, loadSeconds, ingest: ingested, visible, bootstrap: boot, targets: TARGETS, rows }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ terminals: a.terminals, seconds: a.seconds, corpus, loadSeconds, ingest: ingested, visible, bootstrap: boot, targets: TARGETS, rows }, null, 2)}\n`,
+      );
       return;
     }
-    const fmt = (v: number | string) => (typeof v === 'number' ? v.toLocaleString('en', { maximumFractionDigits: 1 }) : v);
-    console.log(`\n${a.terminals} terminals, ${ingested.sent.toLocaleString('en')} interactions pushed in ${ingested.seconds.toFixed(1)} s; hub corpus ${corpus.customers.toLocaleString('en')} customers, ${corpus.interactions.toLocaleString('en')} interactions (${os.cpus().length} cores, PostgreSQL on the same machine)`);
+    const fmt = (v: number | string) =>
+      typeof v === 'number' ? v.toLocaleString('en', { maximumFractionDigits: 1 }) : v;
+    console.log(
+      `\n${a.terminals} terminals, ${ingested.sent.toLocaleString('en')} interactions pushed in ${ingested.seconds.toFixed(1)} s; hub corpus ${corpus.customers.toLocaleString('en')} customers, ${corpus.interactions.toLocaleString('en')} interactions (${os.cpus().length} cores, PostgreSQL on the same machine)`,
+    );
     console.log('| measure | value | target | pass |\n| --- | --- | --- | --- |');
-    for (const r of rows) console.log(`| ${r.measure} | ${fmt(r.value)} | ${r.target} | ${r.pass === null ? '' : r.pass ? 'yes' : 'NO'} |`);
+    for (const r of rows)
+      console.log(`| ${r.measure} | ${fmt(r.value)} | ${r.target} | ${r.pass === null ? '' : r.pass ? 'yes' : 'NO'} |`);
   } finally {
     await hub.close();
     await pool.end();

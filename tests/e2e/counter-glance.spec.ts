@@ -11,7 +11,8 @@ test('every key asks for its own answer at once: no pause in the typing is waite
   await signIn(page, CLERK);
   const asked: string[] = [];
   page.on('request', (r) => {
-    if (r.url().endsWith('/rpc/customers.search')) asked.push((JSON.parse(r.postData() ?? '{}') as { query: string }).query);
+    if (r.url().endsWith('/rpc/customers.search'))
+      asked.push((JSON.parse(r.postData() ?? '{}') as { query: string }).query);
   });
   await search(page).focus();
   await page.keyboard.type('murphy', { delay: 40 });
@@ -24,7 +25,10 @@ test('every key asks for its own answer at once: no pause in the typing is waite
 test.describe('with a one-minute idle lock', () => {
   test.use({ managed: { idleLockMinutes: 1 } });
 
-  test('the lock covers an open profile when the minute runs out, with no key pressed, and keeps the draft', async ({ app: _app, page }) => {
+  test('the lock covers an open profile when the minute runs out, with no key pressed, and keeps the draft', async ({
+    app: _app,
+    page,
+  }) => {
     await signIn(page, CLERK);
     await search(page).fill('maguire');
     const first = page.getByRole('option').first();
@@ -44,7 +48,13 @@ test.describe('with a one-minute idle lock', () => {
     await expect(page.getByText(name)).toHaveCount(0);
     await expect(page.getByTestId('signed-in-clerk')).toHaveCount(0);
     // Locked in the main process too, not only covered: the page's session can no longer read anything.
-    const answer = await page.evaluate(() => fetch('/rpc/customers.search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'maguire', limit: 5 }) }).then((r) => r.json()));
+    const answer = await page.evaluate(() =>
+      fetch('/rpc/customers.search', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'maguire', limit: 5 }),
+      }).then((r) => r.json()),
+    );
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
     await signIn(page, CLERK);
@@ -56,9 +66,14 @@ test.describe('with a one-minute idle lock', () => {
 test.describe('in a store whose cards are 13 digits starting 2000', () => {
   test.use({ managed: { cardPrefix: '2000', cardLength: 13 } });
 
-  test('a phone number typed as fast as a scanner, then Enter, is a search; a card-shaped burst is a scan', async ({ app, page }) => {
+  test('a phone number typed as fast as a scanner, then Enter, is a search; a card-shaped burst is a scan', async ({
+    app,
+    page,
+  }) => {
     const c = app.backend.db
-      .prepare('SELECT id, first_name, last_name, phone, loyalty_id FROM customers WHERE loyalty_id IS NOT NULL AND phone IS NOT NULL ORDER BY id LIMIT 1 OFFSET 40')
+      .prepare(
+        'SELECT id, first_name, last_name, phone, loyalty_id FROM customers WHERE loyalty_id IS NOT NULL AND phone IS NOT NULL ORDER BY id LIMIT 1 OFFSET 40',
+      )
       .get() as { id: number; first_name: string; last_name: string; phone: string; loyalty_id: string };
     const name = `${c.first_name} ${c.last_name}`;
     const phoneDigits = c.phone.replace(/\D/g, '');

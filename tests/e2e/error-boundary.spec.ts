@@ -7,9 +7,14 @@ import type { Envelope } from '../../common/errors';
 import { expect, test } from './fixtures';
 import { CLERK, expectAccessible, signIn, value } from './manager-helpers';
 
-test('a profile that fails to render leaves search and the work panel usable, and Try again brings it back', async ({ app, page }, testInfo) => {
+test('a profile that fails to render leaves search and the work panel usable, and Try again brings it back', async ({
+  app,
+  page,
+}, testInfo) => {
   const ids = app.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 2').pluck().all() as number[];
-  const [first, second] = await Promise.all(ids.map(async (id) => ({ id, name: (await value(app, 'customers.get', { id }, CLERK)).customer.displayName })));
+  const [first, second] = await Promise.all(
+    ids.map(async (id) => ({ id, name: (await value(app, 'customers.get', { id }, CLERK)).customer.displayName })),
+  );
   if (!first || !second) throw new Error('the demo store has customers');
   const logged: string[] = [];
   page.on('console', (m) => m.type() === 'error' && logged.push(m.text()));
@@ -29,7 +34,9 @@ test('a profile that fails to render leaves search and the work panel usable, an
   await expect(alert).toBeVisible();
   expect(logged.some((t) => t.includes("[render] The customer's profile failed"))).toBe(true);
   // The main log gets a line naming the part, the error and the components, and nothing of the customer on screen.
-  const reported = expect.stringMatching(/^render failure: The customer's profile could not be shown: TypeError: .* \[in .+\]$/);
+  const reported = expect.stringMatching(
+    /^render failure: The customer's profile could not be shown: TypeError: .* \[in .+\]$/,
+  );
   await expect.poll(() => app.mainLog).toEqual([reported]);
   expect(app.mainLog[0]).not.toContain(first.name);
 

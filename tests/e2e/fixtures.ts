@@ -31,7 +31,11 @@ export interface AppFixture {
    */
   mainLog: string[];
   /** Calls a contract method as `clerkId` (freshly signed in) with a session of its own, not the page's; for preparing data. */
-  call<M extends MethodName>(method: M, input: MethodInput<M>, clerkId?: number | null): Promise<Envelope<MethodOutput<M>>>;
+  call<M extends MethodName>(
+    method: M,
+    input: MethodInput<M>,
+    clerkId?: number | null,
+  ): Promise<Envelope<MethodOutput<M>>>;
 }
 
 interface Options {
@@ -75,7 +79,9 @@ export const test = base.extend<Options & { app: AppFixture }, { demoTemplate: s
 
   app: async ({ page, store, now, managed, demoTemplate }, use) => {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-      throw new Error('The renderer is not built; run `npm run build:renderer` before the end-to-end tests (npm test does).');
+      throw new Error(
+        'The renderer is not built; run `npm run build:renderer` before the end-to-end tests (npm test does).',
+      );
     }
     const dir = tempDir();
     const dbPath = path.join(dir, 'store.db');
@@ -86,7 +92,8 @@ export const test = base.extend<Options & { app: AppFixture }, { demoTemplate: s
       demo: store === 'demo',
       now: runningClock(now),
       managed,
-      log: (message, err) => mainLog.push(err === undefined ? message : `${message}: ${err instanceof Error ? err.stack : String(err)}`),
+      log: (message, err) =>
+        mainLog.push(err === undefined ? message : `${message}: ${err instanceof Error ? err.stack : String(err)}`),
     });
     const server = await startPreviewServer({ backend, staticDir: rendererDir });
     if (now !== null) await page.clock.install({ time: new Date(now) });

@@ -43,17 +43,31 @@ async function expectAccessible(page: Page, testInfo: TestInfo, screen: string):
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  await testInfo.attach(`axe-${screen}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+  await testInfo.attach(`axe-${screen}.json`, {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  });
   expect(bad, `accessibility of the ${screen}`).toEqual([]);
 }
 
-test('a manager edits, previews and saves a template; the clerk sees it; a disabled template is gone', async ({ app, page }, testInfo) => {
+test('a manager edits, previews and saves a template; the clerk sees it; a disabled template is gone', async ({
+  app,
+  page,
+}, testInfo) => {
   test.setTimeout(90_000);
   const db = app.backend.db;
   const clerkId = (db.prepare('SELECT id FROM clerks WHERE display_name = ?').get(CLERK) as { id: number }).id;
   const customer = db
-    .prepare("SELECT id, first_name || ' ' || last_name AS name, phone FROM customers WHERE phone IS NOT NULL ORDER BY id LIMIT 1 OFFSET 60")
+    .prepare(
+      "SELECT id, first_name || ' ' || last_name AS name, phone FROM customers WHERE phone IS NOT NULL ORDER BY id LIMIT 1 OFFSET 60",
+    )
     .get() as { id: number; name: string; phone: string };
   const before = await app.call('suggestions.forCustomer', { customerId: customer.id }, clerkId);
   if (!before.ok) throw new Error(before.error.message);
@@ -90,7 +104,9 @@ test('a manager edits, previews and saves a template; the clerk sees it; a disab
   await text.focus();
   await page.keyboard.press('Control+s');
   await expect(announcer(page)).toHaveText(/Saved “.*” as version \d+\./);
-  const row = db.prepare(`SELECT version, text_${target.style} AS text FROM playbook_templates WHERE id = ?`).get(target.templateId) as {
+  const row = db
+    .prepare(`SELECT version, text_${target.style} AS text FROM playbook_templates WHERE id = ?`)
+    .get(target.templateId) as {
     version: number;
     text: string;
   };
@@ -120,7 +136,9 @@ test('a manager edits, previews and saves a template; the clerk sees it; a disab
   await page.getByRole('switch', { name: `Enabled: ${target.title}` }).click();
   await expect(announcer(page)).toContainText(`${target.title} disabled`);
   await expect(page.getByRole('switch', { name: `Enabled: ${target.title}` })).not.toBeChecked();
-  expect(db.prepare('SELECT enabled FROM playbook_templates WHERE id = ?').get(target.templateId)).toEqual({ enabled: 0 });
+  expect(db.prepare('SELECT enabled FROM playbook_templates WHERE id = ?').get(target.templateId)).toEqual({
+    enabled: 0,
+  });
 
   await switchClerk(page, CLERK);
   await openCustomer(page, customer.phone, customer.id);
@@ -135,6 +153,7 @@ test('a clerk has no way into the playbook', async ({ app, page }) => {
   // Even typing the address of the tab keeps the counter, and the server refuses the calls.
   await page.evaluate("window.location.hash = '#/manage/playbook'");
   await expect(page.getByRole('tab', { name: 'Playbook' })).toHaveCount(0);
-  const clerkId = (app.backend.db.prepare('SELECT id FROM clerks WHERE display_name = ?').get(CLERK) as { id: number }).id;
+  const clerkId = (app.backend.db.prepare('SELECT id FROM clerks WHERE display_name = ?').get(CLERK) as { id: number })
+    .id;
   expect(await app.call('playbook.list', {}, clerkId)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });

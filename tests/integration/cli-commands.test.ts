@@ -25,29 +25,35 @@ describe('every counterpart command', () => {
     expect(out.join('')).toBe(usage());
   });
 
-  it.each(COMMANDS.map((c) => [c.name, c] as const))('%s --help prints its usage on stdout and exits 0', async (name, c) => {
-    reset();
-    expect(await runCli([...words(name), '--help'], io)).toBe(EXIT.ok);
-    expect(err).toEqual([]);
-    const text = out.join('');
-    expect(text.startsWith(`Usage: ${usageLine(c)}\n`)).toBe(true);
-    // Every command takes --json; every command that works on a store takes --db.
-    expect(usageLine(c)).toMatch(/ \[--json\]$/);
-    if (c.store !== false) expect(usageLine(c)).toContain('[--db FILE]');
-  });
+  it.each(COMMANDS.map((c) => [c.name, c] as const))(
+    '%s --help prints its usage on stdout and exits 0',
+    async (name, c) => {
+      reset();
+      expect(await runCli([...words(name), '--help'], io)).toBe(EXIT.ok);
+      expect(err).toEqual([]);
+      const text = out.join('');
+      expect(text.startsWith(`Usage: ${usageLine(c)}\n`)).toBe(true);
+      // Every command takes --json; every command that works on a store takes --db.
+      expect(usageLine(c)).toMatch(/ \[--json\]$/);
+      if (c.store !== false) expect(usageLine(c)).toContain('[--db FILE]');
+    },
+  );
 
-  it.each(COMMANDS.map((c) => [c.name] as const))('%s refuses a bad flag: one line on stderr, exit 2; with --json, {code, message} on stdout', async (name) => {
-    reset();
-    expect(await runCli([...words(name), '--no-such-flag'], io)).toBe(EXIT.usage);
-    expect(out).toEqual([]);
-    expect(err.join('')).toBe("Unknown option '--no-such-flag'. (see --help)\n");
+  it.each(COMMANDS.map((c) => [c.name] as const))(
+    '%s refuses a bad flag: one line on stderr, exit 2; with --json, {code, message} on stdout',
+    async (name) => {
+      reset();
+      expect(await runCli([...words(name), '--no-such-flag'], io)).toBe(EXIT.usage);
+      expect(out).toEqual([]);
+      expect(err.join('')).toBe("Unknown option '--no-such-flag'. (see --help)\n");
 
-    reset();
-    expect(await runCli([...words(name), '--no-such-flag', '--json'], io)).toBe(EXIT.usage);
-    expect(err).toEqual([]);
-    expect(out).toHaveLength(1);
-    expect(JSON.parse(out[0]!)).toEqual({ code: 'VALIDATION', message: "Unknown option '--no-such-flag'." });
-  });
+      reset();
+      expect(await runCli([...words(name), '--no-such-flag', '--json'], io)).toBe(EXIT.usage);
+      expect(err).toEqual([]);
+      expect(out).toHaveLength(1);
+      expect(JSON.parse(out[0]!)).toEqual({ code: 'VALIDATION', message: "Unknown option '--no-such-flag'." });
+    },
+  );
 
   it('groups answer --help with their commands, and a missing or unknown subcommand with exit 2', async () => {
     const groups = [...new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => words(c.name)[0]!))];
@@ -58,7 +64,10 @@ describe('every counterpart command', () => {
       for (const c of COMMANDS.filter((m) => m.name.startsWith(`${g} `))) expect(out.join('')).toContain(usageLine(c));
       reset();
       expect(await runCli([g, 'frobnicate', '--json'], io)).toBe(EXIT.usage);
-      expect(JSON.parse(out.join(''))).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(new RegExp(`^Unknown ${g} command "frobnicate"`)) });
+      expect(JSON.parse(out.join(''))).toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(new RegExp(`^Unknown ${g} command "frobnicate"`)),
+      });
       reset();
       expect(await runCli([g], io)).toBe(EXIT.usage);
       expect(err.join('')).toMatch(/^Say what to do: /);
@@ -70,9 +79,17 @@ describe('--json', () => {
   it('gives report its result as JSON (it used to refuse --json as an unknown option)', async () => {
     const s = tempStore();
     const file = path.join(tempDir(), 'day.csv');
-    expect(await runCli(['report', '--date', '2026-11-20', '--format', 'csv', '--out', file, '--db', s.file, '--json'], io)).toBe(EXIT.ok);
+    expect(
+      await runCli(['report', '--date', '2026-11-20', '--format', 'csv', '--out', file, '--db', s.file, '--json'], io),
+    ).toBe(EXIT.ok);
     expect(err).toEqual([]);
-    expect(JSON.parse(out.join(''))).toEqual({ format: 'csv', from: '2026-11-20', to: '2026-11-20', file, interactions: 0 });
+    expect(JSON.parse(out.join(''))).toEqual({
+      format: 'csv',
+      from: '2026-11-20',
+      to: '2026-11-20',
+      file,
+      interactions: 0,
+    });
     expect(fs.existsSync(file)).toBe(true);
   });
 

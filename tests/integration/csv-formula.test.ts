@@ -22,7 +22,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const records = (text: string, delimiter = ',') => parse(text, { bom: true, delimiter, relax_column_count: true }) as string[][];
+const records = (text: string, delimiter = ',') =>
+  parse(text, { bom: true, delimiter, relax_column_count: true }) as string[][];
 
 /** No cell of the file starts the way a formula does (the line number and reason columns included). */
 function expectNothingRuns(rows: string[][], where: string) {
@@ -41,18 +42,44 @@ describe('formula-safe CSV', () => {
 
   it.each(HOSTILE)('guards every cell toCsv writes, header included: %j', (hostile) => {
     const rows = records(toCsv([[hostile, hostile, 3, null]], { header: [hostile, 'b', 'c', 'd'] }));
-    expect(rows).toEqual([[`'${hostile}`, 'b', 'c', 'd'], [`'${hostile}`, `'${hostile}`, '3', '']]);
+    expect(rows).toEqual([
+      [`'${hostile}`, 'b', 'c', 'd'],
+      [`'${hostile}`, `'${hostile}`, '3', ''],
+    ]);
   });
 
   it.each(HOSTILE)('guards every column of the day report: %j', (hostile) => {
     // Every field the report reads, numbers included, holds the hostile text.
     const person = { id: 1, displayName: hostile };
     const entry = {
-      id: 1, day: hostile, localTime: hostile, createdAt: hostile, clerk: person, customer: person, kind: hostile, outcome: hostile,
-      sentiment: hostile, notes: hostile, said: hostile, followUpDue: hostile, followUp: 'open', suggestionTemplateId: hostile,
-      amendmentCount: hostile, lastAmendReason: hostile, flagged: true, reviewNote: hostile, reviewedBy: person, reviewedAt: hostile,
+      id: 1,
+      day: hostile,
+      localTime: hostile,
+      createdAt: hostile,
+      clerk: person,
+      customer: person,
+      kind: hostile,
+      outcome: hostile,
+      sentiment: hostile,
+      notes: hostile,
+      said: hostile,
+      followUpDue: hostile,
+      followUp: 'open',
+      suggestionTemplateId: hostile,
+      amendmentCount: hostile,
+      lastAmendReason: hostile,
+      flagged: true,
+      reviewNote: hostile,
+      reviewedBy: person,
+      reviewedAt: hostile,
     } as unknown as DayEntry;
-    const recovery = { severity: hostile, remedy: hostile, amountMinor: hostile, rootCause: hostile, approvedBy: hostile } as unknown as EntryRecovery;
+    const recovery = {
+      severity: hostile,
+      remedy: hostile,
+      amountMinor: hostile,
+      rootCause: hostile,
+      approvedBy: hostile,
+    } as unknown as EntryRecovery;
     const [header, row] = records(entriesToCsv([entry], false, new Map([[entry.id, recovery]])));
     expect(header).toEqual([...CSV_COLUMNS]);
     for (const [i, column] of CSV_COLUMNS.entries()) {
@@ -61,27 +88,36 @@ describe('formula-safe CSV', () => {
     }
   });
 
-  it.each(HOSTILE)('guards every column of an import’s rejected rows, the file’s own headers included: %j', async (hostile) => {
-    const s = tempStore();
-    const dir = tempDir();
-    const cases = [
-      { entity: 'customers' as const, fields: ['firstName', 'lastName', 'phone', 'email', 'loyaltyId', 'birthday', 'marketingConsent', 'notes'] },
-      { entity: 'purchases' as const, fields: ['receiptNo', 'loyaltyId', 'dateTime', 'sku', 'description', 'quantity', 'unitPrice', 'returned'] },
-    ];
-    for (const { entity, fields } of cases) {
-      const headers = [...fields.map((f) => `${hostile}${f}`), `${hostile}unmapped`];
-      const columns = Object.fromEntries(fields.map((f, i) => [headers[i]!, f]));
-      const file = path.join(dir, `${entity}.csv`);
-      fs.writeFileSync(file, toCsvRaw([headers, headers.map(() => hostile), headers.map(() => hostile)]));
-      const r = await importCsv(s.ctx, { entity, file, mapping: { columns } });
-      expect(r.failed, entity).toBe(2);
-      const rows = records(fs.readFileSync(r.errorFile!, 'utf8'));
-      // The import trims its headers, so a tab or CR in front is gone before the guard sees it.
-      expect(rows[0]).toEqual(['line', 'reason', ...headers.map((h) => (h.trim() === h ? `'${h}` : h.trim()))]);
-      for (const row of rows.slice(1)) expect(row.slice(2), entity).toEqual(headers.map(() => `'${hostile}`));
-      expectNothingRuns(rows, entity);
-    }
-  });
+  it.each(HOSTILE)(
+    'guards every column of an import’s rejected rows, the file’s own headers included: %j',
+    async (hostile) => {
+      const s = tempStore();
+      const dir = tempDir();
+      const cases = [
+        {
+          entity: 'customers' as const,
+          fields: ['firstName', 'lastName', 'phone', 'email', 'loyaltyId', 'birthday', 'marketingConsent', 'notes'],
+        },
+        {
+          entity: 'purchases' as const,
+          fields: ['receiptNo', 'loyaltyId', 'dateTime', 'sku', 'description', 'quantity', 'unitPrice', 'returned'],
+        },
+      ];
+      for (const { entity, fields } of cases) {
+        const headers = [...fields.map((f) => `${hostile}${f}`), `${hostile}unmapped`];
+        const columns = Object.fromEntries(fields.map((f, i) => [headers[i]!, f]));
+        const file = path.join(dir, `${entity}.csv`);
+        fs.writeFileSync(file, toCsvRaw([headers, headers.map(() => hostile), headers.map(() => hostile)]));
+        const r = await importCsv(s.ctx, { entity, file, mapping: { columns } });
+        expect(r.failed, entity).toBe(2);
+        const rows = records(fs.readFileSync(r.errorFile!, 'utf8'));
+        // The import trims its headers, so a tab or CR in front is gone before the guard sees it.
+        expect(rows[0]).toEqual(['line', 'reason', ...headers.map((h) => (h.trim() === h ? `'${h}` : h.trim()))]);
+        for (const row of rows.slice(1)) expect(row.slice(2), entity).toEqual(headers.map(() => `'${hostile}`));
+        expectNothingRuns(rows, entity);
+      }
+    },
+  );
 
   it('reads a rejected row fixed in a spreadsheet back as it was before the guard', async () => {
     const s = tempStore();
@@ -92,7 +128,11 @@ describe('formula-safe CSV', () => {
     expect(fixed).toContain(`'+353 87 111 2222,'-5 off next time`);
     fs.writeFileSync(file, fixed);
     expect(await importCsv(s.ctx, { entity: 'customers', file })).toMatchObject({ inserted: 1, failed: 0 });
-    expect(s.db.prepare('SELECT phone, notes, birthday FROM customers').get()).toEqual({ phone: '+353 87 111 2222', notes: '-5 off next time', birthday: '1990-02-28' });
+    expect(s.db.prepare('SELECT phone, notes, birthday FROM customers').get()).toEqual({
+      phone: '+353 87 111 2222',
+      notes: '-5 off next time',
+      birthday: '1990-02-28',
+    });
   });
 });
 

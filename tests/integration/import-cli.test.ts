@@ -9,7 +9,11 @@ const FIXTURES = path.resolve(__dirname, '../fixtures/import');
 describe('counterpart import', () => {
   let out: string[];
   let err: string[];
-  const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: process.env };
+  const io = {
+    stdout: { write: (t: string) => out.push(t) },
+    stderr: { write: (t: string) => err.push(t) },
+    env: process.env,
+  };
   const savedDb = process.env.COUNTERPART_DB;
   beforeEach(() => {
     out = [];
@@ -44,8 +48,16 @@ describe('counterpart import', () => {
     const s = tempStore('2026-11-23T10:00:00.000Z', { countryCode: '49' });
     const file = copy('kunden.csv');
     const mapping = path.join(FIXTURES, 'kunden-mapping.json');
-    expect(await runCli(['import', 'customers', file, '--mapping', mapping, '--dry-run', '--json', '--db', s.file], io)).toBe(0);
-    expect(JSON.parse(out.join(''))).toMatchObject({ dryRun: true, inserted: 2, failed: 0, encoding: 'utf-8', delimiter: ';' });
+    expect(
+      await runCli(['import', 'customers', file, '--mapping', mapping, '--dry-run', '--json', '--db', s.file], io),
+    ).toBe(0);
+    expect(JSON.parse(out.join(''))).toMatchObject({
+      dryRun: true,
+      inserted: 2,
+      failed: 0,
+      encoding: 'utf-8',
+      delimiter: ';',
+    });
     expect(s.db.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 0 });
 
     out = [];

@@ -21,7 +21,13 @@ function writeFile(): string {
 
 const snapshot = (s: TempStore) =>
   s.db.prepare('SELECT first_name, email, loyalty_id, name_key FROM customers ORDER BY loyalty_id').all();
-const counts = (r: ImportReport) => ({ rowsRead: r.rowsRead, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, failed: r.failed });
+const counts = (r: ImportReport) => ({
+  rowsRead: r.rowsRead,
+  inserted: r.inserted,
+  updated: r.updated,
+  unchanged: r.unchanged,
+  failed: r.failed,
+});
 
 async function cleanRun(file: string) {
   const s = tempStore();
@@ -54,7 +60,10 @@ describe('interrupted imports', () => {
     expect(seen).toEqual([6, 11]);
     // Two whole batches are in (lines 2-11, one refused), nothing of the third.
     expect(s.db.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 9 });
-    expect(s.db.prepare('SELECT last_line_committed, finished_at FROM import_runs').get()).toEqual({ last_line_committed: 11, finished_at: null });
+    expect(s.db.prepare('SELECT last_line_committed, finished_at FROM import_runs').get()).toEqual({
+      last_line_committed: 11,
+      finished_at: null,
+    });
 
     const resumed = await importCsv(s.ctx, { entity: 'customers', file, batchSize: BATCH, errorFile });
     expect(resumed.resumedFromLine).toBe(11);
@@ -64,7 +73,9 @@ describe('interrupted imports', () => {
     expect(fs.readFileSync(errorFile, 'utf8')).toBe(clean.errors);
     expect(s.db.prepare('SELECT count(*) AS n FROM import_runs WHERE finished_at IS NOT NULL').get()).toEqual({ n: 1 });
 
-    const audits = s.db.prepare<[], { details: string }>("SELECT details FROM audit_log WHERE event = 'import' ORDER BY id").all();
+    const audits = s.db
+      .prepare<[], { details: string }>("SELECT details FROM audit_log WHERE event = 'import' ORDER BY id")
+      .all();
     expect(audits.map((a) => JSON.parse(a.details) as Record<string, unknown>)).toEqual([
       expect.objectContaining({ interrupted: true, rowsRead: 10 }),
       expect.objectContaining({ rowsRead: 25, resumedFromLine: 11 }),
@@ -75,11 +86,17 @@ describe('interrupted imports', () => {
     const file = writeFile();
     const clean = await cleanRun(file);
     const s = tempStore();
-    s.db.exec("CREATE TRIGGER boom BEFORE INSERT ON customers WHEN NEW.first_name = 'Boom' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+    s.db.exec(
+      "CREATE TRIGGER boom BEFORE INSERT ON customers WHEN NEW.first_name = 'Boom' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
+    );
     const errorFile = path.join(tempDir(), 'e.csv');
-    await expect(importCsv(s.ctx, { entity: 'customers', file, batchSize: BATCH, errorFile })).rejects.toThrow('disk on fire');
+    await expect(importCsv(s.ctx, { entity: 'customers', file, batchSize: BATCH, errorFile })).rejects.toThrow(
+      'disk on fire',
+    );
     // Line 14 is in the third batch (lines 12-16): none of that batch is written.
-    expect(s.db.prepare("SELECT count(*) AS n FROM customers WHERE first_name IN ('Name11', 'Name12')").get()).toEqual({ n: 0 });
+    expect(s.db.prepare("SELECT count(*) AS n FROM customers WHERE first_name IN ('Name11', 'Name12')").get()).toEqual({
+      n: 0,
+    });
     expect(s.db.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 9 });
     // The refused line 8 of a committed batch stays in the error file; nothing of the failed batch does.
     expect(fs.readFileSync(errorFile, 'utf8').trim().split('\r\n')).toHaveLength(2);
@@ -98,10 +115,21 @@ describe('interrupted imports', () => {
     const stop = (p: { linesRead: number }) => {
       if (p.linesRead >= 6) throw new Error('stop');
     };
-    await expect(importCsv(s.ctx, { entity: 'customers', file, batchSize: BATCH, onProgress: stop })).rejects.toThrow('stop');
-    const r = await importCsv(s.ctx, { entity: 'customers', file, batchSize: BATCH, mapping: { defaults: { language: 'en' } } });
+    await expect(importCsv(s.ctx, { entity: 'customers', file, batchSize: BATCH, onProgress: stop })).rejects.toThrow(
+      'stop',
+    );
+    const r = await importCsv(s.ctx, {
+      entity: 'customers',
+      file,
+      batchSize: BATCH,
+      mapping: { defaults: { language: 'en' } },
+    });
     expect(r).toMatchObject({ resumedFromLine: null, rowsRead: 25, inserted: 18, unchanged: 5, failed: 2 });
-    const runs = s.db.prepare<[], { finished_at: string | null; counts: string }>('SELECT finished_at, counts FROM import_runs ORDER BY id').all();
+    const runs = s.db
+      .prepare<[], { finished_at: string | null; counts: string }>(
+        'SELECT finished_at, counts FROM import_runs ORDER BY id',
+      )
+      .all();
     expect(runs).toHaveLength(2);
     expect(runs[0]!.finished_at).not.toBeNull();
     expect(JSON.parse(runs[0]!.counts)).toMatchObject({ abandoned: true });
@@ -112,6 +140,13 @@ describe('interrupted imports', () => {
     const s = tempStore();
     await importCsv(s.ctx, { entity: 'customers', file, batchSize: BATCH });
     const again = await importCsv(s.ctx, { entity: 'customers', file, batchSize: BATCH });
-    expect(again).toMatchObject({ resumedFromLine: null, rowsRead: 25, inserted: 0, updated: 0, unchanged: 23, failed: 2 });
+    expect(again).toMatchObject({
+      resumedFromLine: null,
+      rowsRead: 25,
+      inserted: 0,
+      updated: 0,
+      unchanged: 23,
+      failed: 2,
+    });
   });
 });

@@ -19,13 +19,17 @@ const require = createRequire(import.meta.url);
 type Config = Record<string, any>;
 const builderConfig = require('app-builder-lib/out/util/config/config.js') as {
   getConfig(projectDir: string, configPath: string | null, configFromOptions: Config | null): Promise<Config>;
-  validateConfiguration(config: Config, debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void }): Promise<void>;
+  validateConfiguration(
+    config: Config,
+    debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void },
+  ): Promise<void>;
 };
 const { deepAssign } = require('builder-util-runtime') as { deepAssign<T>(target: T, ...objects: unknown[]): T };
 const quiet = { isEnabled: false, add: () => {} };
 
 /** electron-builder.yml as electron-builder itself loads it, optionally with overrides merged over it the same way. */
-const loadConfig = (overrides: Config | null = null) => builderConfig.getConfig(root, null, overrides && structuredClone(overrides));
+const loadConfig = (overrides: Config | null = null) =>
+  builderConfig.getConfig(root, null, overrides && structuredClone(overrides));
 
 const temps: string[] = [];
 const tempDir = () => {
@@ -58,17 +62,25 @@ describe('electron-builder.yml', () => {
     const config = await loadConfig(overrides);
     await expect(builderConfig.validateConfiguration(config, quiet)).resolves.toBeUndefined();
     expect(config.win.target).toEqual(['nsis', 'msi']);
-    expect(config.win.azureSignOptions).toMatchObject({ codeSigningAccountName: 'shop-signing', publisherName: 'Counterpart Ltd' });
+    expect(config.win.azureSignOptions).toMatchObject({
+      codeSigningAccountName: 'shop-signing',
+      publisherName: 'Counterpart Ltd',
+    });
     expect(config.publish).toEqual({ provider: 'generic', url: 'https://updates.example.test/counterpart/' });
     expect(config.electronDist).toBe('/opt/electron');
   });
 
   it('the validator does reject a wrong setting (so the check above can fail)', async () => {
     const config = await loadConfig();
-    await expect(builderConfig.validateConfiguration(deepAssign(config, { nsis: { perMachin: true } }), quiet)).rejects.toThrow(/configuration\.nsis/);
-    await expect(builderConfig.validateConfiguration({ ...config, win: { ...config.win, azureSignOptions: { endpoint: 'x' } } }, quiet)).rejects.toThrow(
-      /azureSignOptions/,
-    );
+    await expect(
+      builderConfig.validateConfiguration(deepAssign(config, { nsis: { perMachin: true } }), quiet),
+    ).rejects.toThrow(/configuration\.nsis/);
+    await expect(
+      builderConfig.validateConfiguration(
+        { ...config, win: { ...config.win, azureSignOptions: { endpoint: 'x' } } },
+        quiet,
+      ),
+    ).rejects.toThrow(/azureSignOptions/);
   });
 
   it('keeps the deployment choices IT relies on', async () => {
@@ -137,7 +149,15 @@ describe('Electron fuses', () => {
   /** A file with a fuse wire the way Electron embeds it: sentinel, wire version 1, length, one byte per fuse. */
   function fakeBinary(states: number[]): string {
     const file = path.join(tempDir(), 'counterpart');
-    fs.writeFileSync(file, Buffer.concat([Buffer.alloc(64, 7), Buffer.from(SENTINEL), Buffer.from([1, states.length, ...states]), Buffer.alloc(64, 7)]));
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.alloc(64, 7),
+        Buffer.from(SENTINEL),
+        Buffer.from([1, states.length, ...states]),
+        Buffer.alloc(64, 7),
+      ]),
+    );
     return file;
   }
   const wireOf = (file: string) => {
@@ -164,7 +184,18 @@ describe('Electron fuses', () => {
 
   it('map onto the wire positions of @electron/fuses, resetting the ad-hoc signature only for Apple silicon', () => {
     const c = fuseConfig({ platform: 'linux', arch: 'x64' });
-    expect(c).toMatchObject({ version: '1', resetAdHocDarwinSignature: false, 0: false, 1: true, 2: false, 3: false, 4: true, 5: true, 6: false, 7: true });
+    expect(c).toMatchObject({
+      version: '1',
+      resetAdHocDarwinSignature: false,
+      0: false,
+      1: true,
+      2: false,
+      3: false,
+      4: true,
+      5: true,
+      6: false,
+      7: true,
+    });
     expect(fuseConfig({ platform: 'darwin', arch: 'arm64' }).resetAdHocDarwinSignature).toBe(true);
     expect(fuseConfig({ platform: 'darwin', arch: 'x64' }).resetAdHocDarwinSignature).toBe(false);
   });
@@ -182,7 +213,9 @@ describe('Electron fuses', () => {
     const newer = fakeBinary([...DEFAULTS, ON]);
     await applyFuses(newer, { platform: 'linux', arch: 'x64' });
     expect(wireOf(newer)).toEqual([OFF, ON, OFF, OFF, ON, ON, OFF, ON, ON]);
-    await expect(applyFuses(fakeBinary(DEFAULTS.slice(0, 6)), { platform: 'linux', arch: 'x64' })).rejects.toThrow(/not long enough/);
+    await expect(applyFuses(fakeBinary(DEFAULTS.slice(0, 6)), { platform: 'linux', arch: 'x64' })).rejects.toThrow(
+      /not long enough/,
+    );
   });
 
   it('fail loudly when the file has no fuse wire', async () => {
@@ -200,9 +233,13 @@ interface Run {
 function runDist(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve) => {
     const cleanEnv = { ...process.env, ...env };
-    for (const key of ['ELECTRON_OVERRIDE_DIST_PATH', 'COUNTERPART_UPDATE_URL', 'CSC_LINK', 'COUNTERPART_GPG_KEY']) if (!(key in env)) delete cleanEnv[key];
-    execFile(process.execPath, [path.join(root, 'scripts', 'dist.mjs'), ...args], { cwd: root, env: cleanEnv, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    for (const key of ['ELECTRON_OVERRIDE_DIST_PATH', 'COUNTERPART_UPDATE_URL', 'CSC_LINK', 'COUNTERPART_GPG_KEY'])
+      if (!(key in env)) delete cleanEnv[key];
+    execFile(
+      process.execPath,
+      [path.join(root, 'scripts', 'dist.mjs'), ...args],
+      { cwd: root, env: cleanEnv, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -214,7 +251,10 @@ function standInElectron(): string {
   fs.mkdirSync(path.join(dist, 'resources'));
   fs.mkdirSync(path.join(dist, 'locales'));
   fs.writeFileSync(path.join(dist, 'locales', 'en-US.pak'), '');
-  fs.writeFileSync(path.join(dist, 'version'), JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version);
+  fs.writeFileSync(
+    path.join(dist, 'version'),
+    JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version,
+  );
   return dist;
 }
 
@@ -245,7 +285,8 @@ describe.runIf(process.platform === 'linux')('npm run dist (Linux dir target, st
   });
 
   it('holds the compiled main, preload and renderer inside app.asar', () => {
-    for (const f of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']) expect(entries).toContain(f);
+    for (const f of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html'])
+      expect(entries).toContain(f);
     expect(entries.some((e) => /^\/out\/renderer\/assets\/.+\.js$/.test(e))).toBe(true);
     const pkg = JSON.parse(extractFile(asar, 'package.json').toString('utf8'));
     expect(pkg.main).toBe('out/main/index.js');
@@ -254,18 +295,36 @@ describe.runIf(process.platform === 'linux')('npm run dist (Linux dir target, st
 
   it('contains the runtime dependencies and none of the development ones', () => {
     const modules = new Set(entries.map((e) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(e)?.[1]).filter(Boolean));
-    for (const dep of ['better-sqlite3', 'zod', 'electron-log', 'electron-updater', 'csv-parse', 'pdfkit', 'fontkit']) expect(modules, dep).toContain(dep);
-    for (const dev of ['react', 'react-dom', 'vitest', 'vite', 'playwright', 'playwright-core', '@playwright/test', 'typescript', 'tsx', 'electron', 'electron-builder', '@electron/fuses', 'fast-check']) {
+    for (const dep of ['better-sqlite3', 'zod', 'electron-log', 'electron-updater', 'csv-parse', 'pdfkit', 'fontkit'])
+      expect(modules, dep).toContain(dep);
+    for (const dev of [
+      'react',
+      'react-dom',
+      'vitest',
+      'vite',
+      'playwright',
+      'playwright-core',
+      '@playwright/test',
+      'typescript',
+      'tsx',
+      'electron',
+      'electron-builder',
+      '@electron/fuses',
+      'fast-check',
+    ]) {
       expect(modules, dev).not.toContain(dev);
     }
   });
 
-  it('ships the fonts the PDF report embeds, where it looks for them, and none of their packages\' other weights', () => {
+  it("ships the fonts the PDF report embeds, where it looks for them, and none of their packages' other weights", () => {
     const shipped = entries.filter((e) => /^\/node_modules\/@embedpdf\/[^/]+\/fonts\/./.test(e)).sort();
-    const used = Object.values(FONT_FILES).map((f) => `/node_modules/${f.pkg}/fonts/${f.file}`).sort();
+    const used = Object.values(FONT_FILES)
+      .map((f) => `/node_modules/${f.pkg}/fonts/${f.file}`)
+      .sort();
     expect(shipped).toEqual(used);
     // The fonts are found from each package's entry point (pdf-fonts.ts), so that must ship too.
-    for (const pkg of new Set(Object.values(FONT_FILES).map((f) => f.pkg))) expect(entries).toContain(`/node_modules/${pkg}/dist/index.cjs`);
+    for (const pkg of new Set(Object.values(FONT_FILES).map((f) => f.pkg)))
+      expect(entries).toContain(`/node_modules/${pkg}/dist/index.cjs`);
   });
 
   it('leaves out source maps, TypeScript sources and tests', () => {
@@ -305,7 +364,9 @@ describe.runIf(process.platform === 'linux')('npm run dist where Electron cannot
     );
     expect(run.code).toBe(1);
     const last = run.stderr.trim().split('\n').pop()!;
-    expect(last).toMatch(/^Packaging needs the Electron [\d.]+ binaries .* could not be downloaded here .*ELECTRON_OVERRIDE_DIST_PATH.*electronDist/);
+    expect(last).toMatch(
+      /^Packaging needs the Electron [\d.]+ binaries .* could not be downloaded here .*ELECTRON_OVERRIDE_DIST_PATH.*electronDist/,
+    );
     expect(run.stderr).not.toMatch(/^\s+at /m);
   }, 300_000);
 });

@@ -24,20 +24,65 @@ function week() {
   const bob = addClerk(s.ctx, 'Bob Clerk').id;
   // 12 Nov: outside the seven days before the 20th, but its open follow-up is overdue from the 15th on.
   logAt(s, '2026-11-12T10:00:00.000Z', { customerId: c, kind: 'inquiry', outcome: 'resolved', sentiment: 1 });
-  logAt(s, '2026-11-12T11:00:00.000Z', { customerId: c, kind: 'pickup', outcome: 'follow_up', followUpDue: '2026-11-14' });
+  logAt(s, '2026-11-12T11:00:00.000Z', {
+    customerId: c,
+    kind: 'pickup',
+    outcome: 'follow_up',
+    followUpDue: '2026-11-14',
+  });
   // The seven days before: 5 entries, 3 resolved, sentiments 5 5 1 3 4, two follow-ups created.
   logAt(s, '2026-11-13T10:00:00.000Z', { customerId: c, kind: 'inquiry', outcome: 'resolved', sentiment: 5 });
   logAt(s, '2026-11-13T11:00:00.000Z', { customerId: c, kind: 'purchase', outcome: 'resolved', sentiment: 5 });
-  logAt(s, '2026-11-15T10:00:00.000Z', { customerId: c, kind: 'pickup', outcome: 'follow_up', followUpDue: '2026-11-18', sentiment: 1 });
-  const later = logAt(s, '2026-11-15T11:00:00.000Z', { customerId: c, kind: 'pickup', outcome: 'follow_up', followUpDue: '2026-11-19', sentiment: 3 });
-  logAt(s, '2026-11-19T10:00:00.000Z', { customerId: c, kind: 'pickup', outcome: 'resolved', sentiment: 4, resolves: [later.id] });
+  logAt(s, '2026-11-15T10:00:00.000Z', {
+    customerId: c,
+    kind: 'pickup',
+    outcome: 'follow_up',
+    followUpDue: '2026-11-18',
+    sentiment: 1,
+  });
+  const later = logAt(s, '2026-11-15T11:00:00.000Z', {
+    customerId: c,
+    kind: 'pickup',
+    outcome: 'follow_up',
+    followUpDue: '2026-11-19',
+    sentiment: 3,
+  });
+  logAt(s, '2026-11-19T10:00:00.000Z', {
+    customerId: c,
+    kind: 'pickup',
+    outcome: 'resolved',
+    sentiment: 4,
+    resolves: [later.id],
+  });
   // The day: 4 entries by two clerks.
-  logAt(s, '2026-11-20T09:10:00.000Z', { customerId: c, kind: 'complaint', outcome: 'follow_up', followUpDue: '2026-11-22', sentiment: 2, suggestionTemplateId: 'apology' });
+  logAt(s, '2026-11-20T09:10:00.000Z', {
+    customerId: c,
+    kind: 'complaint',
+    outcome: 'follow_up',
+    followUpDue: '2026-11-22',
+    sentiment: 2,
+    suggestionTemplateId: 'apology',
+  });
   logAt(s, '2026-11-20T09:50:00.000Z', { customerId: c, kind: 'inquiry', outcome: 'resolved', sentiment: 4 });
-  logAt(s, '2026-11-20T14:00:00.000Z', { customerId: null, kind: 'inquiry', outcome: 'resolved', suggestionTemplateId: 'greeting' }, bob);
-  const escalated = logAt(s, '2026-11-20T23:30:00.000Z', { customerId: c, kind: 'return', outcome: 'escalated', sentiment: 5 }, bob);
+  logAt(
+    s,
+    '2026-11-20T14:00:00.000Z',
+    { customerId: null, kind: 'inquiry', outcome: 'resolved', suggestionTemplateId: 'greeting' },
+    bob,
+  );
+  const escalated = logAt(
+    s,
+    '2026-11-20T23:30:00.000Z',
+    { customerId: c, kind: 'return', outcome: 'escalated', sentiment: 5 },
+    bob,
+  );
   s.setNow('2026-11-21T09:00:00.000Z');
-  amendInteraction(s.ctx, bob, { interactionId: escalated.id, reason: 'manager refunded', outcome: 'resolved', sentiment: 3 });
+  amendInteraction(s.ctx, bob, {
+    interactionId: escalated.id,
+    reason: 'manager refunded',
+    outcome: 'resolved',
+    sentiment: 3,
+  });
   return { s, bob };
 }
 
@@ -78,8 +123,16 @@ describe('KPIs', () => {
       { clerk: { id: bob, displayName: 'Bob Clerk' }, interactions: 2, resolvedPct: 100, avgSentiment: 3 },
     ]);
     expect(r.byHour).toHaveLength(24);
-    expect(r.byHour[9]).toEqual({ hour: 9, total: 2, byOutcome: { resolved: 1, follow_up: 1, escalated: 0, unresolved: 0 } });
-    expect(r.byHour[23]).toEqual({ hour: 23, total: 1, byOutcome: { resolved: 1, follow_up: 0, escalated: 0, unresolved: 0 } });
+    expect(r.byHour[9]).toEqual({
+      hour: 9,
+      total: 2,
+      byOutcome: { resolved: 1, follow_up: 1, escalated: 0, unresolved: 0 },
+    });
+    expect(r.byHour[23]).toEqual({
+      hour: 23,
+      total: 1,
+      byOutcome: { resolved: 1, follow_up: 0, escalated: 0, unresolved: 0 },
+    });
     expect(hours(r.byHour)).toEqual({ 9: 2, 14: 1, 23: 1 });
     expect(r.sentiment).toEqual([
       { sentiment: 1, count: 0 },
@@ -94,7 +147,15 @@ describe('KPIs', () => {
   it('for an empty day: zero counts, no percentages, empty buckets', () => {
     const s = tempStore();
     const r = kpiReport(s.ctx, '2026-11-20');
-    const none = { interactions: 0, resolvedPct: null, avgSentiment: null, complaints: 0, followUpsCreated: 0, followUpsOverdue: 0, suggestionsUsedPct: null };
+    const none = {
+      interactions: 0,
+      resolvedPct: null,
+      avgSentiment: null,
+      complaints: 0,
+      followUpsCreated: 0,
+      followUpsOverdue: 0,
+      suggestionsUsedPct: null,
+    };
     expect(r.kpis).toEqual(none);
     expect(r.previous7DayAverage).toEqual(none);
     expect(r.perClerk).toEqual([]);
@@ -106,7 +167,12 @@ describe('KPIs', () => {
     const s = tempStore('2026-10-24T12:00:00.000Z');
     logAt(s, '2026-10-24T22:30:00.000Z', { customerId: null, kind: 'other', outcome: 'resolved' }); // 23:30 IST on the 24th
     logAt(s, '2026-10-24T23:30:00.000Z', { customerId: null, kind: 'other', outcome: 'resolved' }); // 00:30 IST
-    logAt(s, '2026-10-25T00:30:00.000Z', { customerId: null, kind: 'other', outcome: 'follow_up', followUpDue: '2026-10-27' }); // 01:30 IST
+    logAt(s, '2026-10-25T00:30:00.000Z', {
+      customerId: null,
+      kind: 'other',
+      outcome: 'follow_up',
+      followUpDue: '2026-10-27',
+    }); // 01:30 IST
     logAt(s, '2026-10-25T01:30:00.000Z', { customerId: null, kind: 'other', outcome: 'escalated' }); // 01:30 GMT
     logAt(s, '2026-10-25T12:00:00.000Z', { customerId: null, kind: 'other', outcome: 'resolved' }); // 12:00 GMT
     const r = kpiReport(s.ctx, '2026-10-25');
@@ -144,8 +210,18 @@ describe('trend', () => {
     expect(t).toHaveLength(30);
     expect(t[0]!.day).toBe('2026-10-22');
     expect(t[29]).toEqual({ day: '2026-11-20', interactions: 4, resolvedPct: 75, avgSentiment: 3 });
-    expect(t.find((p) => p.day === '2026-11-15')).toEqual({ day: '2026-11-15', interactions: 2, resolvedPct: 0, avgSentiment: 2 });
-    expect(t.find((p) => p.day === '2026-11-14')).toEqual({ day: '2026-11-14', interactions: 0, resolvedPct: null, avgSentiment: null });
+    expect(t.find((p) => p.day === '2026-11-15')).toEqual({
+      day: '2026-11-15',
+      interactions: 2,
+      resolvedPct: 0,
+      avgSentiment: 2,
+    });
+    expect(t.find((p) => p.day === '2026-11-14')).toEqual({
+      day: '2026-11-14',
+      interactions: 0,
+      resolvedPct: null,
+      avgSentiment: null,
+    });
     expect(trend(s.ctx, '2026-11-13', 2).map((p) => p.interactions)).toEqual([2, 2]);
     expect(() => trend(s.ctx, '2026-11-20', 400)).toThrow(/at most 366/);
   });
@@ -153,7 +229,11 @@ describe('trend', () => {
   it('is one grouped query over the local_day index, with amendments found through their index', () => {
     const s = tempStore();
     for (const stmt of [reportsRepo(s.db).dailyTrend, reportsRepo(s.db).dailyStats]) {
-      const plan = (s.db.prepare(`EXPLAIN QUERY PLAN ${stmt.source}`).all({ from: '2026-10-22', to: '2026-11-20' }) as { detail: string }[]).map((r) => r.detail);
+      const plan = (
+        s.db.prepare(`EXPLAIN QUERY PLAN ${stmt.source}`).all({ from: '2026-10-22', to: '2026-11-20' }) as {
+          detail: string;
+        }[]
+      ).map((r) => r.detail);
       expect(plan).toContain('SEARCH i USING INDEX interactions_day (local_day>? AND local_day<?)');
       expect(plan).toContain('SEARCH x USING COVERING INDEX interactions_amends (amends_id>? AND amends_id<?)');
       expect(plan.filter((d) => /^SCAN (i|o|a|x|interactions)\b/.test(d))).toEqual([]);
@@ -174,13 +254,29 @@ describe('trend', () => {
     for (let i = 0; i < 120; i++) {
       const outcome = outcomes[rnd(4)]!;
       const at = new Date(Date.parse('2026-11-01T06:00:00.000Z') + rnd(12 * 24) * 3_600_000).toISOString();
-      ids.push(logAt(s, at, { customerId: rnd(3) ? c : null, kind: kinds[rnd(6)]!, outcome, sentiment: rnd(4) ? 1 + rnd(5) : null, followUpDue: outcome === 'follow_up' ? '2026-11-20' : null, suggestionTemplateId: rnd(3) ? null : 'tpl' }).id);
+      ids.push(
+        logAt(s, at, {
+          customerId: rnd(3) ? c : null,
+          kind: kinds[rnd(6)]!,
+          outcome,
+          sentiment: rnd(4) ? 1 + rnd(5) : null,
+          followUpDue: outcome === 'follow_up' ? '2026-11-20' : null,
+          suggestionTemplateId: rnd(3) ? null : 'tpl',
+        }).id,
+      );
     }
     s.setNow('2026-11-14T09:00:00.000Z');
     for (let i = 0; i < 40; i++) {
       const id = ids[rnd(ids.length)]!;
       if (rnd(4) === 0) reviewInteraction(s.ctx, s.clerkId, { interactionId: id, flagged: true, note: null });
-      else amendInteraction(s.ctx, s.clerkId, { interactionId: id, reason: 'fix', outcome: 'resolved', kind: kinds[rnd(6)], sentiment: rnd(3) ? 1 + rnd(5) : null });
+      else
+        amendInteraction(s.ctx, s.clerkId, {
+          interactionId: id,
+          reason: 'fix',
+          outcome: 'resolved',
+          kind: kinds[rnd(6)],
+          sentiment: rnd(3) ? 1 + rnd(5) : null,
+        });
     }
     const points = trend(s.ctx, '2026-11-14', 14);
     for (const p of points) {

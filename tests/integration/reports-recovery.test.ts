@@ -18,7 +18,14 @@ const complaint = (customerId: number, r: Partial<Recovery>) => ({
   customerId,
   kind: 'complaint' as const,
   outcome: 'resolved' as const,
-  recovery: { severity: 'serious', whatWentWrong: 'broke', remedy: 'refund', amountMinor: 0, rootCause: 'product_fault', ...r } as Recovery,
+  recovery: {
+    severity: 'serious',
+    whatWentWrong: 'broke',
+    remedy: 'refund',
+    amountMinor: 0,
+    rootCause: 'product_fault',
+    ...r,
+  } as Recovery,
 });
 
 async function dayWithGrants() {
@@ -28,7 +35,10 @@ async function dayWithGrants() {
   const di = addClerk(s.ctx, 'Di Clerk', 'clerk').id;
   const tony = createCustomer(s.ctx, { firstName: 'Tony' }).id;
   await logWithApproval(s.ctx, cy, complaint(tony, { amountMinor: 1500, rootCause: 'wait', remedy: 'gift' }));
-  await logWithApproval(s.ctx, cy, { ...complaint(tony, { amountMinor: 6000 }), approval: { managerId: manager, pin: '5555' } });
+  await logWithApproval(s.ctx, cy, {
+    ...complaint(tony, { amountMinor: 6000 }),
+    approval: { managerId: manager, pin: '5555' },
+  });
   await logWithApproval(s.ctx, di, complaint(tony, { amountMinor: 500, rootCause: 'wait', remedy: 'discount' }));
   await logWithApproval(s.ctx, di, complaint(tony, { remedy: 'none', rootCause: 'staff' }));
   await logWithApproval(s.ctx, di, { customerId: tony, kind: 'inquiry', outcome: 'resolved' });
@@ -57,7 +67,13 @@ describe('the review of recoveries', () => {
     const { s } = await dayWithGrants();
     const [header, ...rows] = parse(exportCsv(s.ctx, null, '2026-11-20', '2026-11-20').content) as string[][];
     const col = (name: (typeof CSV_COLUMNS)[number]) => header!.indexOf(name);
-    const recovery = rows.map((r) => [r[col('clerk')], r[col('remedy')], r[col('goodwill cents')], r[col('root cause')], r[col('approved by')]]);
+    const recovery = rows.map((r) => [
+      r[col('clerk')],
+      r[col('remedy')],
+      r[col('goodwill cents')],
+      r[col('root cause')],
+      r[col('approved by')],
+    ]);
     expect(recovery).toEqual([
       ['Cy Clerk', 'gift', '1500', 'wait', ''],
       ['Cy Clerk', 'refund', '6000', 'product_fault', 'Mo Manager'],

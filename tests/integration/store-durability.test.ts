@@ -25,7 +25,11 @@ async function signedIn(opts: { busyWaitMs?: number; backupDir?: string } = {}) 
 }
 
 const walkIn = (store: StoreLifecycle, session: Session, notes: string) =>
-  store.dispatch('interactions.log', { customerId: null, kind: 'inquiry', outcome: 'resolved', notes }, session) as Promise<Envelope>;
+  store.dispatch(
+    'interactions.log',
+    { customerId: null, kind: 'inquiry', outcome: 'resolved', notes },
+    session,
+  ) as Promise<Envelope>;
 
 const idOf = (r: Envelope) => (r.ok ? (r.value as { id: number }).id : null);
 
@@ -47,7 +51,9 @@ describe('durability', () => {
     const KILLS = 3;
     const acked: number[] = [];
     // Each run is killed after a random number of acknowledgements, at whatever point of its next write it is in.
-    const killAfter = Array.from({ length: KILLS }, (_, k) => Math.floor(((k + 0.2 + Math.random() * 0.6) * TOTAL) / (KILLS + 1)));
+    const killAfter = Array.from({ length: KILLS }, (_, k) =>
+      Math.floor(((k + 0.2 + Math.random() * 0.6) * TOTAL) / (KILLS + 1)),
+    );
     for (let run = 0; run <= KILLS; run++) {
       const child = startStoreProcess('log', file);
       expect(await child.line()).toBe('ready');
@@ -78,7 +84,11 @@ describe('durability', () => {
     }
     expect(full).toEqual({
       ok: false,
-      error: { code: 'CONFLICT', message: 'The disk of this terminal is full: nothing was saved. Free some space (or ask IT to), then save again; what you typed is kept.' },
+      error: {
+        code: 'CONFLICT',
+        message:
+          'The disk of this terminal is full: nothing was saved. Free some space (or ask IT to), then save again; what you typed is kept.',
+      },
     });
     expect(store.problem()).toBeNull(); // a full disk is not a damaged store
     db.pragma('max_page_count = 1073741823');
@@ -103,7 +113,9 @@ describe('durability', () => {
     const lines: string[] = [];
     const io: Io = { stdout: { write: () => true }, stderr: { write: (t: string) => lines.push(t) }, env: {} };
     expect(failure(err, io)).toBe(1);
-    expect(lines).toEqual(['The disk of this terminal is full: nothing was saved. Free some space (or ask IT to), then save again; what you typed is kept.\n']);
+    expect(lines).toEqual([
+      'The disk of this terminal is full: nothing was saved. Free some space (or ask IT to), then save again; what you typed is kept.\n',
+    ]);
   });
 
   it('keeps answering reads while another process holds the write lock, and saves the write once it is released', async () => {
@@ -137,7 +149,11 @@ describe('durability', () => {
     const refused = await walkIn(store, session, 'refused');
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'CONFLICT', message: 'Another program on this computer is writing to the store right now: nothing was saved. Save again in a moment; what you typed is kept.' },
+      error: {
+        code: 'CONFLICT',
+        message:
+          'Another program on this computer is writing to the store right now: nothing was saved. Save again in a moment; what you typed is kept.',
+      },
     });
     await holder.end();
     expect((await walkIn(store, session, 'saved again')).ok).toBe(true);
@@ -152,12 +168,16 @@ describe('durability', () => {
     const { file, store, session } = await signedIn({ backupDir: path.join(dir, 'backups') });
     const live = store.current()!;
     live.db.transaction(() => {
-      for (let i = 0; i < 1500; i++) createCustomer(live.ctx, { firstName: `Customer${i}`, lastName: 'Damage', notes: 'n'.repeat(300) });
+      for (let i = 0; i < 1500; i++)
+        createCustomer(live.ctx, { firstName: `Customer${i}`, lastName: 'Damage', notes: 'n'.repeat(300) });
     })();
     const good = await backupNow(live.db, path.join(dir, 'backups'), { keep: 3 });
     // The damage arrives while the store is open (a failing disk): every leaf page of the customers table is
     // overwritten behind SQLite's back, and the connection's cache is emptied so it has to read them again.
-    const pages = live.db.prepare("SELECT pageno FROM dbstat WHERE name = 'customers' AND pagetype = 'leaf'").pluck().all() as number[];
+    const pages = live.db
+      .prepare("SELECT pageno FROM dbstat WHERE name = 'customers' AND pagetype = 'leaf'")
+      .pluck()
+      .all() as number[];
     live.db.pragma('wal_checkpoint(TRUNCATE)');
     const pageSize = live.db.pragma('page_size', { simple: true }) as number;
     const fd = fs.openSync(file, 'r+');
@@ -167,12 +187,21 @@ describe('durability', () => {
     live.db.pragma('cache_size = 2000');
 
     const read = (await store.dispatch('customers.get', { id: 700 }, session)) as Envelope;
-    expect(read).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^The store is damaged \(SQLite reports .*\); nothing more is written to it\.$/) } });
+    expect(read).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringMatching(/^The store is damaged \(SQLite reports .*\); nothing more is written to it\.$/),
+      },
+    });
     expect(store.current()).toBeNull();
     expect(store.problem()).toMatchObject({ kind: 'corrupt', recommended: good.name });
     const before = fs.readFileSync(file);
     expect(await walkIn(store, session, 'after the damage')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await store.dispatch('recovery.status', {}, session)).toMatchObject({ ok: true, value: { kind: 'corrupt', recommended: good.name } });
+    expect(await store.dispatch('recovery.status', {}, session)).toMatchObject({
+      ok: true,
+      value: { kind: 'corrupt', recommended: good.name },
+    });
     await new Promise((resolve) => setImmediate(resolve));
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     store.close();

@@ -72,9 +72,13 @@ function secondCoreFree(): boolean {
 export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResult {
   const started = performance.now();
   const { db } = ctx;
-  if (!Number.isInteger(opts.customers) || opts.customers < 0) throw new AppError('VALIDATION', 'customers must be a whole number, 0 or more.');
-  const occupied = db.prepare('SELECT EXISTS (SELECT 1 FROM customers) OR EXISTS (SELECT 1 FROM clerks) AS n').get() as { n: number };
-  if (occupied.n) throw new AppError('CONFLICT', 'This store already has data; the demo store only loads into an empty one.');
+  if (!Number.isInteger(opts.customers) || opts.customers < 0)
+    throw new AppError('VALIDATION', 'customers must be a whole number, 0 or more.');
+  const occupied = db
+    .prepare('SELECT EXISTS (SELECT 1 FROM customers) OR EXISTS (SELECT 1 FROM clerks) AS n')
+    .get() as { n: number };
+  if (occupied.n)
+    throw new AppError('CONFLICT', 'This store already has data; the demo store only loads into an empty one.');
   // Everyone shares the demo PIN but not its hash: each clerk gets a salt of their own. ~0.1 s each for seven
   // clerks, so hashed before any transaction holds the store's write lock.
   const pinHashes = CLERKS.map(() => hashPinSync(DEMO_PIN));
@@ -93,7 +97,10 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
     const created = staffSince(cal);
     const repo = clerksRepo(db);
     const clerkIds = CLERKS.map((c, i) =>
-      Number(repo.insert.run({ display_name: c.name, role: c.role, created_at: created, pin_hash: pinHashes[i]! }).lastInsertRowid),
+      Number(
+        repo.insert.run({ display_name: c.name, role: c.role, created_at: created, pin_hash: pinHashes[i]! })
+          .lastInsertRowid,
+      ),
     );
     const catalog = catalogRepo(db);
     for (const p of PRODUCTS) catalog.put.run({ sku: p.sku, spoken: p.mention, check_in: p.checkIn ? 1 : 0 });
@@ -164,5 +171,10 @@ export function seedDemoStore(ctx: ServiceContext, opts: SeedOptions): SeedResul
   } finally {
     restorePragmas();
   }
-  return { ...writer.counts, clerks: CLERKS.length, ms: Math.round(performance.now() - started), threads: side ? 2 : 1 };
+  return {
+    ...writer.counts,
+    clerks: CLERKS.length,
+    ms: Math.round(performance.now() - started),
+    threads: side ? 2 : 1,
+  };
 }

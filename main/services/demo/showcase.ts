@@ -52,14 +52,23 @@ const contact = (first: string, last: string, phone: string | null, email: strin
 
 export const SHOWCASE: ShowcaseCustomer[] = [
   {
-    who: { ...contact('Mary', "O'Brien", '087 123 4567', 'mary.obrien@gmail.com'), style: 'gold', tags: ['prefers-email'], notes: 'Usually in on Saturday mornings.' },
+    who: {
+      ...contact('Mary', "O'Brien", '087 123 4567', 'mary.obrien@gmail.com'),
+      style: 'gold',
+      tags: ['prefers-email'],
+      notes: 'Usually in on Saturday mornings.',
+    },
     birthday: '1961-05-14',
     segment: 'regular',
     visits: 24,
     historyEndsDaysAgo: 21,
     script: (s) => {
       s.buy(19, '11:20', ['KIT-3001', 'COF-2007']);
-      s.talk(19, '11:24', 'purchase', 'KIT-3001', { outcome: 'resolved', sentiment: 5, notes: 'Bought the Russell Hobbs kettle and some Colombian. Chatty as ever.' });
+      s.talk(19, '11:24', 'purchase', 'KIT-3001', {
+        outcome: 'resolved',
+        sentiment: 5,
+        notes: 'Bought the Russell Hobbs kettle and some Colombian. Chatty as ever.',
+      });
       s.talk(5, '10:05', 'complaint', 'KIT-3001', {
         outcome: 'unresolved',
         sentiment: 1,
@@ -68,7 +77,11 @@ export const SHOWCASE: ShowcaseCustomer[] = [
     },
   },
   {
-    who: { ...contact('Zoë', 'Smith-Jones', '+353 86 234 5678', 'Zoe.SmithJones@outlook.com'), style: 'blue', tags: ['prefers-email'] },
+    who: {
+      ...contact('Zoë', 'Smith-Jones', '+353 86 234 5678', 'Zoe.SmithJones@outlook.com'),
+      style: 'blue',
+      tags: ['prefers-email'],
+    },
     segment: 'occasional',
     visits: 5,
     historyEndsDaysAgo: 30,
@@ -93,12 +106,18 @@ export const SHOWCASE: ShowcaseCustomer[] = [
       s.talk(12, '09:50', 'purchase', 'COF-2001', {
         outcome: 'resolved',
         sentiment: 5,
-        notes: 'Bought the Bialetti Moka Express and a bag of espresso beans. Interested in the burr grinder next time.',
+        notes:
+          'Bought the Bialetti Moka Express and a bag of espresso beans. Interested in the burr grinder next time.',
       });
     },
   },
   {
-    who: { ...contact('王芳', '', '086 555 0188', 'fang.wang@163.com'), style: 'green', language: 'zh', marketingConsent: false },
+    who: {
+      ...contact('王芳', '', '086 555 0188', 'fang.wang@163.com'),
+      style: 'green',
+      language: 'zh',
+      marketingConsent: false,
+    },
     segment: 'occasional',
     visits: 4,
     historyEndsDaysAgo: 10,
@@ -119,7 +138,12 @@ export const SHOWCASE: ShowcaseCustomer[] = [
   },
   {
     who: {
-      ...contact('Alexandrina-Maximiliana', 'Fitzgerald-Montgomery Ó Súilleabháin-Delacroix', '+353 87 765 4321', 'a.fitzgerald-montgomery@protonmail.com'),
+      ...contact(
+        'Alexandrina-Maximiliana',
+        'Fitzgerald-Montgomery Ó Súilleabháin-Delacroix',
+        '+353 87 765 4321',
+        'a.fitzgerald-montgomery@protonmail.com',
+      ),
       style: 'gold',
     },
     segment: 'occasional',
@@ -130,23 +154,39 @@ export const SHOWCASE: ShowcaseCustomer[] = [
       s.talk(9, '11:15', 'return', 'CLE-8005', {
         outcome: 'escalated',
         sentiment: 2,
-        notes: 'Returning the Dyson cordless vacuum, battery dies after five minutes. Refund is over my limit - passed to the manager.',
+        notes:
+          'Returning the Dyson cordless vacuum, battery dies after five minutes. Refund is over my limit - passed to the manager.',
       });
     },
   },
   {
-    who: { ...contact('Seán', 'Ó Súilleabháin', '087 998 1122', 'sean.osuilleabhain@eircom.net'), style: 'green', language: 'ga', notes: 'Likes to chat about the garden.' },
+    who: {
+      ...contact('Seán', 'Ó Súilleabháin', '087 998 1122', 'sean.osuilleabhain@eircom.net'),
+      style: 'green',
+      language: 'ga',
+      notes: 'Likes to chat about the garden.',
+    },
     segment: 'heavy',
     visits: 45,
     historyEndsDaysAgo: 270,
   },
   {
-    who: { ...contact('Bridget', 'Walsh', null, null), style: 'unknown', marketingConsent: false, notes: 'Pays cash, no phone or email on file.', card: false },
+    who: {
+      ...contact('Bridget', 'Walsh', null, null),
+      style: 'unknown',
+      marketingConsent: false,
+      notes: 'Pays cash, no phone or email on file.',
+      card: false,
+    },
     segment: 'once',
     historyEndsDaysAgo: 700,
   },
   {
-    who: { ...contact('Pádraig', 'Murphy', '+353 89 432 1098', 'padraig.murphy@gmail.com'), style: 'blue', tags: ['trade'] },
+    who: {
+      ...contact('Pádraig', 'Murphy', '+353 89 432 1098', 'padraig.murphy@gmail.com'),
+      style: 'blue',
+      tags: ['trade'],
+    },
     birthday: [1957, 0],
     segment: 'heavy',
     visits: 110,
@@ -179,7 +219,12 @@ export const SHOWCASE: ShowcaseCustomer[] = [
     historyEndsDaysAgo: 1,
   },
   {
-    who: { ...contact('Małgorzata', 'Wójcik', '+48 601 234 567', null), style: 'green', language: 'pl', tags: ['prefers-text'] },
+    who: {
+      ...contact('Małgorzata', 'Wójcik', '+48 601 234 567', null),
+      style: 'green',
+      language: 'pl',
+      tags: ['prefers-text'],
+    },
     birthday: [1979, 5],
     segment: 'regular',
     visits: 12,
@@ -204,7 +249,11 @@ export function showcaseCustomer(
   spec.script?.({
     cal,
     buy(daysAgo, time, skus) {
-      const p: GenPurchase = { day: daysAgo, at: at(daysAgo, time), items: skus.map((sku) => ({ product: productBySku(sku), quantity: 1, returned: false })) };
+      const p: GenPurchase = {
+        day: daysAgo,
+        at: at(daysAgo, time),
+        items: skus.map((sku) => ({ product: productBySku(sku), quantity: 1, returned: false })),
+      };
       h.purchases.push(p);
       return p;
     },
@@ -212,7 +261,9 @@ export function showcaseCustomer(
       b.talk(r, h, daysAgo, at(daysAgo, time), kind, productBySku(sku), {
         outcome: o.outcome,
         sentiment: o.sentiment ?? null,
-        ...(o.notes ? { notes: o.notes.replace('{due}', o.dueIn !== undefined ? cal.label(cal.day(daysAgo - o.dueIn)) : '') } : {}),
+        ...(o.notes
+          ? { notes: o.notes.replace('{due}', o.dueIn !== undefined ? cal.label(cal.day(daysAgo - o.dueIn)) : '') }
+          : {}),
         ...(o.dueIn !== undefined ? { dueIn: o.dueIn } : {}),
         ...(o.senior ? { clerk: b.senior(r) } : {}),
         resolveAfter: o.resolvedAfter ?? null,

@@ -6,8 +6,36 @@ import { offsetAt } from '../time';
 export class CellError extends Error {}
 
 // "subscribed" and its opposites are Square's Email Subscription Status values.
-const TRUE = new Set(['yes', 'y', '1', 'true', 'x', 'ja', 'j', 'oui', 'si', 'sí', 'opt-in', 'optin', 'opted in', 'subscribed']);
-const FALSE = new Set(['no', 'n', '0', 'false', 'nein', 'non', 'opt-out', 'optout', 'opted out', '-', 'unsubscribed', 'not subscribed']);
+const TRUE = new Set([
+  'yes',
+  'y',
+  '1',
+  'true',
+  'x',
+  'ja',
+  'j',
+  'oui',
+  'si',
+  'sí',
+  'opt-in',
+  'optin',
+  'opted in',
+  'subscribed',
+]);
+const FALSE = new Set([
+  'no',
+  'n',
+  '0',
+  'false',
+  'nein',
+  'non',
+  'opt-out',
+  'optout',
+  'opted out',
+  '-',
+  'unsubscribed',
+  'not subscribed',
+]);
 
 export function parseFlag(raw: string, what: string): boolean {
   const v = raw.trim().toLowerCase();
@@ -76,7 +104,8 @@ export function parseCents(raw: string, what: string): number {
 export function parseQuantity(raw: string, what: string): number {
   const v = raw.trim().replace(',', '.');
   const n = Number(v);
-  if (v === '' || !Number.isFinite(n) || !Number.isInteger(n)) throw new CellError(`${what} "${raw}" is not a whole number`);
+  if (v === '' || !Number.isFinite(n) || !Number.isInteger(n))
+    throw new CellError(`${what} "${raw}" is not a whole number`);
   return n;
 }
 
@@ -111,7 +140,12 @@ export interface PurchaseTime {
 export function parseDateTime(raw: string, timeZone: string, what: string): PurchaseTime {
   const v = raw.trim();
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i.test(v)) {
-    const t = Date.parse(v.replace(' ', 'T').replace(/\s+/g, '').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    const t = Date.parse(
+      v
+        .replace(' ', 'T')
+        .replace(/\s+/g, '')
+        .replace(/([+-]\d{2})(\d{2})$/, '$1:$2'),
+    );
     if (Number.isNaN(t)) throw new CellError(`${what} "${raw}" is not a date and time`);
     return { at: new Date(t).toISOString(), localDay: null };
   }

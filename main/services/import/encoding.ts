@@ -109,7 +109,10 @@ export async function chooseEncoding(file: string): Promise<EncodingChoice> {
       head = Buffer.from(bytes.subarray(0, 3));
       if (head[0] === 0xff && head[1] === 0xfe) return false;
       if (head[0] === 0xfe && head[1] === 0xff) {
-        throw new AppError('VALIDATION', 'The file is UTF-16 big-endian, which the import does not read: save it as "CSV UTF-8" and import that.');
+        throw new AppError(
+          'VALIDATION',
+          'The file is UTF-16 big-endian, which the import does not read: save it as "CSV UTF-8" and import that.',
+        );
       }
       if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) start = 3;
     }
@@ -118,24 +121,46 @@ export async function chooseEncoding(file: string): Promise<EncodingChoice> {
     return valid;
   });
   if (head[0] === 0xff && head[1] === 0xfe) {
-    return { encoding: 'utf-16le', reason: 'it starts with a UTF-16 byte-order mark (Excel\'s "Unicode text")', mixed: false, clean: false };
+    return {
+      encoding: 'utf-16le',
+      reason: 'it starts with a UTF-16 byte-order mark (Excel\'s "Unicode text")',
+      mixed: false,
+      clean: false,
+    };
   }
   if (rest.length > 0) valid = false; // the file ends inside a character
   const bom = start === 3;
   if (valid) {
-    const reason = bom ? 'it starts with a UTF-8 byte-order mark and is valid UTF-8 throughout' : 'the whole file is valid UTF-8';
+    const reason = bom
+      ? 'it starts with a UTF-8 byte-order mark and is valid UTF-8 throughout'
+      : 'the whole file is valid UTF-8';
     return { encoding: bom ? 'utf-8-bom' : 'utf-8', reason, mixed: false, clean };
   }
   const t = await tally(file);
   const bad = `${n(t.invalid)} byte sequence(s) that are not UTF-8 (the first on line ${n(t.firstInvalidLine)})`;
   if (bom) {
-    return { encoding: 'utf-8-bom', reason: `it starts with a UTF-8 byte-order mark; the lines holding ${bad} are refused`, mixed: true, clean: false };
+    return {
+      encoding: 'utf-8-bom',
+      reason: `it starts with a UTF-8 byte-order mark; the lines holding ${bad} are refused`,
+      mixed: true,
+      clean: false,
+    };
   }
   if (t.utf8 === 0) {
-    return { encoding: 'windows-1252', reason: `it holds ${bad} and no character written as UTF-8, as Windows-1252 exports do`, mixed: false, clean: false };
+    return {
+      encoding: 'windows-1252',
+      reason: `it holds ${bad} and no character written as UTF-8, as Windows-1252 exports do`,
+      mixed: false,
+      clean: false,
+    };
   }
   if (t.utf8 >= t.invalid) {
-    return { encoding: 'utf-8', reason: `${n(t.utf8)} character(s) are written as UTF-8; the lines holding ${bad} are refused`, mixed: true, clean: false };
+    return {
+      encoding: 'utf-8',
+      reason: `${n(t.utf8)} character(s) are written as UTF-8; the lines holding ${bad} are refused`,
+      mixed: true,
+      clean: false,
+    };
   }
   return {
     encoding: 'windows-1252',
@@ -194,12 +219,17 @@ const UTF8_AS_1252 = new RegExp(`[\\u00c2-\\u00df]${CONT}|[\\u00e0-\\u00ef]${CON
 export function undecodedCell(choice: EncodingChoice): ((cell: string) => string | null) | null {
   if (choice.clean) return null;
   const unicode = choice.encoding !== 'windows-1252';
-  const notDecoded = choice.encoding === 'utf-16le' ? 'holds bytes that are not valid UTF-16' : 'holds bytes that are not valid UTF-8 (the file mixes encodings)';
+  const notDecoded =
+    choice.encoding === 'utf-16le'
+      ? 'holds bytes that are not valid UTF-16'
+      : 'holds bytes that are not valid UTF-8 (the file mixes encodings)';
   const otherEncoding = choice.mixed && !unicode ? UTF8_AS_1252 : null;
   return (cell) => {
-    if (cell.includes('\u0000')) return 'holds a NUL character (is the file binary, or UTF-16 without a byte-order mark?)';
+    if (cell.includes('\u0000'))
+      return 'holds a NUL character (is the file binary, or UTF-16 without a byte-order mark?)';
     if (unicode && cell.includes('\uFFFD')) return notDecoded;
-    if (otherEncoding?.test(cell)) return 'holds characters written as UTF-8 in a file read as Windows-1252 (the file mixes encodings)';
+    if (otherEncoding?.test(cell))
+      return 'holds characters written as UTF-8 in a file read as Windows-1252 (the file mixes encodings)';
     return null;
   };
 }

@@ -80,7 +80,8 @@ function publicError(err: unknown, hide: string[], describe: DescribeError, clos
   if (closed) {
     return {
       code: 'CONFLICT',
-      message: 'The store was closed or restored while the import ran. Batches committed before stay; import the same file again to continue.',
+      message:
+        'The store was closed or restored while the import ran. Batches committed before stay; import the same file again to continue.',
     };
   }
   const wire = describe(err);
@@ -136,14 +137,28 @@ export class ImportJobs {
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, safeFileName(input.fileName));
     fs.writeFileSync(file, new Uint8Array(0));
-    this.uploads.set(id, { id, clerkId, entity: input.entity, fileName: path.basename(file), size: input.size, received: 0, nextIndex: 0, dir, file, touchedAt: now });
+    this.uploads.set(id, {
+      id,
+      clerkId,
+      entity: input.entity,
+      fileName: path.basename(file),
+      size: input.size,
+      received: 0,
+      nextIndex: 0,
+      dir,
+      file,
+      touchedAt: now,
+    });
     return { uploadId: id, chunkBytes: IMPORT_CHUNK_BYTES };
   }
 
   chunk(clerkId: number, input: { uploadId: string; index: number; base64: string }): ImportChunkReceipt {
     const u = this.upload(clerkId, input.uploadId);
     if (input.index !== u.nextIndex) {
-      throw new AppError('CONFLICT', `Part ${input.index + 1} of the file arrived out of order (expected part ${u.nextIndex + 1}); choose the file again.`);
+      throw new AppError(
+        'CONFLICT',
+        `Part ${input.index + 1} of the file arrived out of order (expected part ${u.nextIndex + 1}); choose the file again.`,
+      );
     }
     const bytes = Buffer.from(input.base64, 'base64');
     if (bytes.length === 0 || bytes.length > IMPORT_CHUNK_BYTES) {
@@ -163,7 +178,10 @@ export class ImportJobs {
   start(ctx: ServiceContext, clerkId: number, input: StartInput): { jobId: string } {
     const u = this.upload(clerkId, input.uploadId);
     if (u.received !== u.size) {
-      throw new AppError('VALIDATION', `The upload is incomplete (${u.received} of ${u.size} bytes); send the rest of the file first.`);
+      throw new AppError(
+        'VALIDATION',
+        `The upload is incomplete (${u.received} of ${u.size} bytes); send the rest of the file first.`,
+      );
     }
     this.refuseWhileRunning();
     this.uploads.delete(u.id);
@@ -212,7 +230,11 @@ export class ImportJobs {
         report: summary(report, hasRows),
       };
     } catch (err) {
-      job.status = { ...job.status, state: 'failed', error: publicError(err, [u.dir, this.stagingDir], this.describe, !db.open) };
+      job.status = {
+        ...job.status,
+        state: 'failed',
+        error: publicError(err, [u.dir, this.stagingDir], this.describe, !db.open),
+      };
     } finally {
       job.status.finishedAt = ctx.now().toISOString();
       fs.rmSync(u.dir, { recursive: true, force: true });
@@ -232,8 +254,10 @@ export class ImportJobs {
 
   rejectedRows(jobId: string): RejectedRowsFile {
     const job = this.job(jobId);
-    if (job.status.state === 'running') throw new AppError('CONFLICT', 'The import is still running; the rejected rows are ready when it finishes.');
-    if (!job.status.report?.hasRejectedRows || !fs.existsSync(job.errorFile)) throw new AppError('NOT_FOUND', 'This import refused no rows.');
+    if (job.status.state === 'running')
+      throw new AppError('CONFLICT', 'The import is still running; the rejected rows are ready when it finishes.');
+    if (!job.status.report?.hasRejectedRows || !fs.existsSync(job.errorFile))
+      throw new AppError('NOT_FOUND', 'This import refused no rows.');
     const size = fs.statSync(job.errorFile).size;
     // Characters never outnumber bytes in UTF-8, so reading the cap in bytes is enough to fill the cap in characters.
     const fd = fs.openSync(job.errorFile, 'r');
@@ -266,7 +290,11 @@ export class ImportJobs {
 
   private upload(clerkId: number, id: string): Upload {
     const u = this.uploads.get(id);
-    if (!u || u.clerkId !== clerkId) throw new AppError('NOT_FOUND', 'That upload is not open (it finished, was replaced or expired); choose the file again.');
+    if (!u || u.clerkId !== clerkId)
+      throw new AppError(
+        'NOT_FOUND',
+        'That upload is not open (it finished, was replaced or expired); choose the file again.',
+      );
     return u;
   }
 

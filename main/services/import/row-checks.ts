@@ -63,7 +63,9 @@ export function rowChecks(headers: string[], undecoded: ((cell: string) => strin
       for (const [why, where] of columns) reasons.add(`${quoteSome(where)}: ${why}`);
     }
     if (cells.length > headers.length) {
-      reasons.add(`the line has ${cells.length} fields but the header has ${headers.length} (a delimiter inside an unquoted value?)`);
+      reasons.add(
+        `the line has ${cells.length} fields but the header has ${headers.length} (a delimiter inside an unquoted value?)`,
+      );
       return false;
     }
     return true;

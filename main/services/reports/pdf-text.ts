@@ -9,11 +9,13 @@ const PLAIN = /^[\x20-\x7e\n]*$/;
 
 /** Composed accents, line breaks kept, tabs and other control characters as spaces. */
 export function cleanText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters (but the line break) are what this blanks out
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
+  return (
+    text
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters (but the line break) are what this blanks out
+      .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ')
+  );
 }
 
 /** Line breaks and spaces need no glyph. */

@@ -152,7 +152,20 @@ const OPS_BY_TYPE = {
   text: ['==', '!=', 'in', 'notIn', 'exists', 'missing'],
   list: ['contains', 'notContains', 'exists', 'missing'],
 } as const;
-export const OPERATORS = ['==', '!=', '<', '<=', '>', '>=', 'in', 'notIn', 'contains', 'notContains', 'exists', 'missing'] as const;
+export const OPERATORS = [
+  '==',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'in',
+  'notIn',
+  'contains',
+  'notContains',
+  'exists',
+  'missing',
+] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export interface Comparison {
@@ -166,17 +179,29 @@ export const MAX_DEPTH = 8;
 
 type Issue = { path: (string | number)[]; message: string };
 
-const describe = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v));
+const describe = (v: unknown) => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
 
 function closest(name: string): string | null {
   const lower = name.toLowerCase();
-  return FIELD_NAMES.find((f) => f.toLowerCase() === lower) ?? FIELD_NAMES.find((f) => f.toLowerCase().endsWith(`.${lower}`)) ?? null;
+  return (
+    FIELD_NAMES.find((f) => f.toLowerCase() === lower) ??
+    FIELD_NAMES.find((f) => f.toLowerCase().endsWith(`.${lower}`)) ??
+    null
+  );
 }
 
-function checkValue(field: FieldName, spec: FieldSpec, op: Operator, value: unknown, path: Issue['path'], issues: Issue[]): void {
+function checkValue(
+  field: FieldName,
+  spec: FieldSpec,
+  op: Operator,
+  value: unknown,
+  path: Issue['path'],
+  issues: Issue[],
+): void {
   const here = [...path, 'value'];
   if (op === 'exists' || op === 'missing') {
-    if (value !== undefined) issues.push({ path: here, message: `"${op}" takes no value; remove "value" from ${field}` });
+    if (value !== undefined)
+      issues.push({ path: here, message: `"${op}" takes no value; remove "value" from ${field}` });
     return;
   }
   const scalarOk = (v: unknown): boolean => {
@@ -200,7 +225,8 @@ function checkValue(field: FieldName, spec: FieldSpec, op: Operator, value: unkn
       return;
     }
     value.forEach((v, i) => {
-      if (!scalarOk(v)) issues.push({ path: [...here, i], message: `${field} values must be ${expected}; got ${describe(v)}` });
+      if (!scalarOk(v))
+        issues.push({ path: [...here, i], message: `${field} values must be ${expected}; got ${describe(v)}` });
     });
     return;
   }
@@ -211,7 +237,8 @@ function checkValue(field: FieldName, spec: FieldSpec, op: Operator, value: unkn
   }
 }
 
-const GROUP_SHAPE = 'a condition is {"all": [...]}, {"any": [...]}, {"not": {...}} or {"field": ..., "op": ..., "value": ...}';
+const GROUP_SHAPE =
+  'a condition is {"all": [...]}, {"any": [...]}, {"not": {...}} or {"field": ..., "op": ..., "value": ...}';
 
 function checkNode(node: unknown, path: Issue['path'], depth: number, issues: Issue[]): void {
   if (depth > MAX_DEPTH) {
@@ -231,7 +258,8 @@ function checkNode(node: unknown, path: Issue['path'], depth: number, issues: Is
       issues.push({ path: [...path, key], message: `"${key}" needs a list of conditions` });
       return;
     }
-    if (key === 'any' && list.length === 0) issues.push({ path: [...path, key], message: '"any" needs at least one condition' });
+    if (key === 'any' && list.length === 0)
+      issues.push({ path: [...path, key], message: '"any" needs at least one condition' });
     list.forEach((c, i) => {
       checkNode(c, [...path, key, i], depth + 1, issues);
     });
@@ -246,7 +274,8 @@ function checkNode(node: unknown, path: Issue['path'], depth: number, issues: Is
     return;
   }
   const extra = keys.filter((k) => k !== 'field' && k !== 'op' && k !== 'value');
-  if (extra.length) issues.push({ path, message: `unexpected key ${extra.map((k) => `"${k}"`).join(', ')} in a comparison` });
+  if (extra.length)
+    issues.push({ path, message: `unexpected key ${extra.map((k) => `"${k}"`).join(', ')} in a comparison` });
   const field = o.field;
   if (typeof field !== 'string' || !(field in FIELDS)) {
     const hint = typeof field === 'string' ? closest(field) : null;
@@ -282,7 +311,10 @@ export const conditionSchema = z.unknown().superRefine((node, ctx) => {
 }) as unknown as z.ZodType<Condition>;
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
+  return path.reduce<string>(
+    (s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)),
+    '',
+  );
 }
 
 /** Parses a condition tree, throwing a VALIDATION error that says what is wrong and where. */

@@ -79,7 +79,8 @@ export const DEFAULT_GOODWILL_DAYS = 7;
 const TIER_RANK = { new: 0, bronze: 1, silver: 2, gold: 3 } as const;
 
 /** Tags that describe how to serve someone, not what they like: never offered as an interest. */
-const SERVICE_TAG = /^(prefers-.*|trade|newsletter|large-print|wheelchair-access|vip|staff|wholesale|do-not-contact|accessibility)$/;
+const SERVICE_TAG =
+  /^(prefers-.*|trade|newsletter|large-print|wheelchair-access|vip|staff|wholesale|do-not-contact|accessibility)$/;
 
 export function interestFrom(tags: readonly string[]): string | null {
   for (const t of tags) {
@@ -167,10 +168,12 @@ export function issueIsAbout(
   // ("pan" in "panel") counts as well: that only ever holds a check-in back.
   const compact = (text: string) => nameKey(text).replaceAll(' ', '');
   const notes = compact(issue.notes);
-  return items.some((i) => [spokenName(i), i.description.split(',')[0]!].some((name) => {
-    const key = compact(name);
-    return key !== '' && notes.includes(key);
-  }));
+  return items.some((i) =>
+    [spokenName(i), i.description.split(',')[0]!].some((name) => {
+      const key = compact(name);
+      return key !== '' && notes.includes(key);
+    }),
+  );
 }
 
 /**
@@ -270,7 +273,8 @@ function personFacts({ values, vars, subjects, cref }: Gathering, row: CustomerR
   const interest = interestFrom(tags);
   values.interest = interest;
   vars.interest = interest;
-  if (tags.length) subjects.tags = { fact: `tagged ${tags.map((tag) => `“${tag}”`).join(', ')}`, ref: cref, ageDays: null };
+  if (tags.length)
+    subjects.tags = { fact: `tagged ${tags.map((tag) => `“${tag}”`).join(', ')}`, ref: cref, ageDays: null };
 }
 
 /** The tier and what it rests on, for the purchase facts to tell whether the latest purchase moved it up. */
@@ -280,7 +284,12 @@ interface Loyalty {
 }
 
 /** Visits and loyalty: counts, the last visit, the tier. */
-function visitFacts(ctx: ServiceContext, { values, vars, subjects, cref }: Gathering, row: CustomerRow, t: DayTools): Loyalty {
+function visitFacts(
+  ctx: ServiceContext,
+  { values, vars, subjects, cref }: Gathering,
+  row: CustomerRow,
+  t: DayTools,
+): Loyalty {
   values.visitCount = row.visit_count;
   values.interactionCount = row.interaction_count;
   values.purchaseCount = row.purchase_count;
@@ -349,7 +358,12 @@ function openIssuesOf(repo: ReturnType<typeof playbookRepo>, customerId: number,
 }
 
 /** The history: the last interaction, and complaints and returns in the last 90 days. */
-function historyFacts({ values, vars, subjects }: Gathering, recent: Recent[], openIds: ReadonlySet<number>, t: DayTools): void {
+function historyFacts(
+  { values, vars, subjects }: Gathering,
+  recent: Recent[],
+  openIds: ReadonlySet<number>,
+  t: DayTools,
+): void {
   const last = recent[0];
   if (last) {
     const d = t.ago(last.createdAt);
@@ -399,8 +413,10 @@ function owedFacts(f: Gathering, open: OpenIssue[], t: DayTools): Facts['resolva
     )[0];
   const withDue = open.filter((o) => o.dueDate !== null);
   values.openFollowUps = withDue.length;
-  const due = withDue
-    .sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || a.openedAt.localeCompare(b.openedAt) || a.interactionId - b.interactionId)[0];
+  const due = withDue.sort(
+    (a, b) =>
+      a.dueDate!.localeCompare(b.dueDate!) || a.openedAt.localeCompare(b.openedAt) || a.interactionId - b.interactionId,
+  )[0];
   const pickups = open.filter((o) => o.kind === 'pickup');
   values.pendingPickups = pickups.length;
   asOpenIssue(base, focus, t);
@@ -409,7 +425,11 @@ function owedFacts(f: Gathering, open: OpenIssue[], t: DayTools): Facts['resolva
   subjects.openIssues =
     open.length === 0
       ? { fact: 'nothing open', ref: f.cref, ageDays: null }
-      : { fact: plural(open.length, 'open issue'), ref: `interaction:${(focus ?? open[0]!).interactionId}`, ageDays: null };
+      : {
+          fact: plural(open.length, 'open issue'),
+          ref: `interaction:${(focus ?? open[0]!).interactionId}`,
+          ageDays: null,
+        };
   return base.resolvable;
 }
 
@@ -445,11 +465,14 @@ function purchaseFacts(
   let underIssue: boolean | undefined;
   const talk: PurchaseTalk = {
     checkInItem: worthAsking.length ? spokenName(dearest(worthAsking)!) || null : null,
-    underIssue: () => (underIssue ??= open.some((o) => issueIsAbout({ ...o, openedDay: t.dayOf(o.openedAt) }, items, bought))),
+    underIssue: () =>
+      (underIssue ??= open.some((o) => issueIsAbout({ ...o, openedDay: t.dayOf(o.openedAt) }, items, bought))),
   };
   vars['lastPurchase.date'] = t.fmt(bought);
   vars.returnWindowEnds = t.fmt(ends);
-  const what = item ? `${item.description.trim()}${items.length > 1 ? ` (+${items.length - 1} more)` : ''}` : `receipt total ${p.total_cents}`;
+  const what = item
+    ? `${item.description.trim()}${items.length > 1 ? ` (+${items.length - 1} more)` : ''}`
+    : `receipt total ${p.total_cents}`;
   const window = allReturned
     ? ', all returned'
     : endsIn >= 0
@@ -460,7 +483,12 @@ function purchaseFacts(
   const before = tierFor(ctx, basis.spendCents - p.total_cents, Math.max(1, basis.visits));
   const tierUp = TIER_RANK[tier] >= TIER_RANK.silver && TIER_RANK[tier] > TIER_RANK[before];
   values['loyalty.tierUp'] = tierUp;
-  if (tierUp) subjects.loyalty = { fact: `reached ${tier} with the purchase on ${t.fmt(bought)}`, ref: `purchase:${p.id}`, ageDays: d };
+  if (tierUp)
+    subjects.loyalty = {
+      fact: `reached ${tier} with the purchase on ${t.fmt(bought)}`,
+      ref: `purchase:${p.id}`,
+      ageDays: d,
+    };
   return talk;
 }
 
@@ -471,12 +499,22 @@ function issueViews(facts: Facts, open: OpenIssue[], t: DayTools): IssueView[] {
     .slice(0, MAX_ISSUE_VIEWS)
     .map((o) => {
       // Each view starts from copies of everything the customer's facts hold, then describes only this issue.
-      const view: Owed = { values: { ...facts.values }, vars: { ...facts.vars }, subjects: { ...facts.subjects }, resolvable: noneOwed() };
+      const view: Owed = {
+        values: { ...facts.values },
+        vars: { ...facts.vars },
+        subjects: { ...facts.subjects },
+        resolvable: noneOwed(),
+      };
       asOpenIssue(view, o.kind === 'pickup' ? undefined : o, t);
       asFollowUp(view, o.dueDate === null ? undefined : o, t);
       asPickup(view, o.kind === 'pickup' ? o : undefined, t);
       if (o.dueDate !== null) view.values.followUpDueToday = o.dueDate <= t.today;
-      return { issueId: o.interactionId, dueDate: o.dueDate, overdue: o.overdue, facts: { ...facts, ...view, issues: [] } };
+      return {
+        issueId: o.interactionId,
+        dueDate: o.dueDate,
+        overdue: o.overdue,
+        facts: { ...facts, ...view, issues: [] },
+      };
     });
 }
 

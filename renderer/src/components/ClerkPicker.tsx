@@ -6,7 +6,6 @@ import { FormError } from './FormError';
 import { initials } from '../lib/initials';
 import './clerk-picker.css';
 
-
 interface Props {
   demo: boolean;
   /** Why the picker is shown again, e.g. the terminal locked itself. */
@@ -28,7 +27,10 @@ export function ClerkPicker({ demo, notice, onSignedIn }: Props) {
   // Back on the list, focus returns to the clerk chosen before (or the first one).
   useEffect(() => {
     if (!clerks?.length || chosen) return;
-    const i = Math.max(0, clerks.findIndex((c) => c.id === lastChosen.current));
+    const i = Math.max(
+      0,
+      clerks.findIndex((c) => c.id === lastChosen.current),
+    );
     buttons.current[i]?.focus();
   }, [clerks, chosen]);
 

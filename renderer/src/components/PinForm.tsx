@@ -43,7 +43,12 @@ export function PinForm({ clerk, demo, onBack, onSignIn }: Props) {
   };
 
   return (
-    <form className="pin-form" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onBack()} noValidate>
+    <form
+      className="pin-form"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => e.key === 'Escape' && onBack()}
+      noValidate
+    >
       <h1 id="pin-h">Hello, {clerk.displayName}</h1>
       <label className="field">
         <span className="field-label">Your PIN</span>

@@ -48,7 +48,8 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
               {problem.backups.map((b) => (
                 <li key={b.name}>
                   <span>
-                    <strong>{formatDateTime(b.createdAt, tz)}</strong> <span className="muted small">{size(b.bytes)}</span>
+                    <strong>{formatDateTime(b.createdAt, tz)}</strong>{' '}
+                    <span className="muted small">{size(b.bytes)}</span>
                     {b.name === problem.recommended && <span className="badge">Newest good</span>}
                   </span>
                   <button
@@ -72,7 +73,12 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
             {confirmFresh ? (
               <>
                 <span>The damaged file is kept aside; the new store starts empty.</span>
-                <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run(() => call('recovery.startFresh', {}))}>
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  disabled={busy}
+                  onClick={() => void run(() => call('recovery.startFresh', {}))}
+                >
                   Yes, start an empty store
                 </button>
                 <button type="button" className="btn btn-quiet" onClick={() => setConfirmFresh(false)}>

@@ -17,23 +17,28 @@ function cached(map: Map<string, Intl.DateTimeFormat>, tz: string, make: (tz: st
 /** "3 Nov 2026" for an ISO timestamp. */
 export function formatDay(iso: string | null, tz: string): string {
   if (!iso) return '—';
-  return cached(dayFormats, tz, (timeZone) =>
-    new Intl.DateTimeFormat('en-IE', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }),
+  return cached(
+    dayFormats,
+    tz,
+    (timeZone) => new Intl.DateTimeFormat('en-IE', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }),
   ).format(new Date(iso));
 }
 
 /** "3 Nov 2026, 14:05" for an ISO timestamp. */
 export function formatDateTime(iso: string, tz: string): string {
-  return cached(timeFormats, tz, (timeZone) =>
-    new Intl.DateTimeFormat('en-IE', {
-      timeZone,
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }),
+  return cached(
+    timeFormats,
+    tz,
+    (timeZone) =>
+      new Intl.DateTimeFormat('en-IE', {
+        timeZone,
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
   ).format(new Date(iso));
 }
 
@@ -45,8 +50,10 @@ export function formatCalendarDay(day: string | null): string {
 
 /** The calendar day (YYYY-MM-DD) of an ISO timestamp in the store's time zone. */
 export function dayIn(iso: string, tz: string): string {
-  return cached(isoFormats, tz, (timeZone) =>
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  return cached(
+    isoFormats,
+    tz,
+    (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
   ).format(new Date(iso));
 }
 
@@ -63,4 +70,5 @@ export const agoIn = (iso: string, tz: string): string => agoWording(dayIn(iso, 
 
 export { formatMoney } from '../../../common/money';
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-IE')} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en-IE')} ${n === 1 ? one : many}`;

@@ -46,7 +46,9 @@ function counterpart(args: string[], env: Record<string, string> = {}) {
     }
   });
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     child,
     exited,
@@ -62,16 +64,25 @@ function counterpart(args: string[], env: Record<string, string> = {}) {
 }
 
 /** A store file that joined the hub at `hubUrl`, closed again so a child process can open it. */
-async function joinedStore(hubUrl: string, store: string, fill?: (s: ReturnType<typeof tempStore>) => void): Promise<string> {
+async function joinedStore(
+  hubUrl: string,
+  store: string,
+  fill?: (s: ReturnType<typeof tempStore>) => void,
+): Promise<string> {
   const s = tempStore(new Date().toISOString());
   fill?.(s);
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: `till-${uuidv7().slice(-8)}`, now: new Date() });
+  const { code } = await issueEnrolmentCode(db.pool, {
+    storeName: store,
+    terminalName: `till-${uuidv7().slice(-8)}`,
+    now: new Date(),
+  });
   await joinHub({ dbFile: s.file, db: s.db, hubUrl, code });
   s.db.close();
   return s.file;
 }
 
-const count = async (sql: string, params: unknown[] = []) => Number((await db.pool.query<{ n: string }>(sql, params)).rows[0]!.n);
+const count = async (sql: string, params: unknown[] = []) =>
+  Number((await db.pool.query<{ n: string }>(sql, params)).rows[0]!.n);
 
 describe('kill -9', () => {
   it('of a terminal while it copies the chain: it keeps whole pages only, goes on from there after a restart, and ends with every customer once', async () => {
@@ -117,7 +128,9 @@ describe('kill -9', () => {
     const after = openDatabase(file);
     try {
       expect(after.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: total });
-      expect(after.prepare("SELECT count(DISTINCT global_id) AS n FROM sync_ids WHERE entity = 'customer'").get()).toEqual({ n: total });
+      expect(
+        after.prepare("SELECT count(DISTINCT global_id) AS n FROM sync_ids WHERE entity = 'customer'").get(),
+      ).toEqual({ n: total });
       expect(bootstrapProgress(after)).toBeNull();
     } finally {
       after.close();
@@ -129,7 +142,8 @@ describe('kill -9', () => {
     const url = (await firstHub.seen(/listening on (\S+)/))[1]!;
     const held = PUSH_BATCH * 4;
     const file = await joinedStore(url, 'Limerick', (s) => {
-      for (let i = 0; i < held; i++) createCustomer(s.ctx, { firstName: `Held${i}`, lastName: 'Upload', email: `held${i}@example.ie` }, s.clerkId);
+      for (let i = 0; i < held; i++)
+        createCustomer(s.ctx, { firstName: `Held${i}`, lastName: 'Upload', email: `held${i}@example.ie` }, s.clerkId);
     });
     const link = readHubLink(file)!;
     const upload = counterpart(['sync', 'now', '--db', file]);
@@ -159,16 +173,24 @@ describe('kill -9', () => {
     secondHub.child.kill('SIGTERM');
     await secondHub.exited;
 
-    expect(await count('SELECT count(*) AS n FROM customers WHERE origin_terminal_id = $1', [link.terminal.id])).toBe(held);
+    expect(await count('SELECT count(*) AS n FROM customers WHERE origin_terminal_id = $1', [link.terminal.id])).toBe(
+      held,
+    );
     expect(
-      await count("SELECT count(*) AS n FROM changes WHERE kind = 'upsert' AND origin_terminal_id = $1", [link.terminal.id]),
+      await count("SELECT count(*) AS n FROM changes WHERE kind = 'upsert' AND origin_terminal_id = $1", [
+        link.terminal.id,
+      ]),
     ).toBe(held); // each change in the feed once: the retried batch was skipped by its mutation ids, not applied twice
     const store = openDatabase(file);
     try {
       expect(unsyncedCount(store)).toBe(0);
       // Its own customers once each (the copy of the chain then brought the other stores' customers too).
-      expect(store.prepare("SELECT count(*) AS n FROM customers WHERE last_name = 'Upload'").get()).toEqual({ n: held });
-      expect(store.prepare("SELECT count(*) - count(DISTINCT global_id) AS n FROM sync_ids WHERE entity = 'customer'").get()).toEqual({ n: 0 });
+      expect(store.prepare("SELECT count(*) AS n FROM customers WHERE last_name = 'Upload'").get()).toEqual({
+        n: held,
+      });
+      expect(
+        store.prepare("SELECT count(*) - count(DISTINCT global_id) AS n FROM sync_ids WHERE entity = 'customer'").get(),
+      ).toEqual({ n: 0 });
     } finally {
       store.close();
     }

@@ -3,7 +3,20 @@ import { describe, expect, it } from 'vitest';
 import type { CommunicationStyle, Suggestion } from '../../../common/domain';
 import { shippedPlaybook } from '../../../main/services/suggestions';
 import { setSetting } from '../../../main/services/settings';
-import { amendAt, buy, catalogue, customer, dayIn, declareCompatible, expectWellFormed, logAt, regular, store, suggest, type Store } from './fixtures';
+import {
+  amendAt,
+  buy,
+  catalogue,
+  customer,
+  dayIn,
+  declareCompatible,
+  expectWellFormed,
+  logAt,
+  regular,
+  store,
+  suggest,
+  type Store,
+} from './fixtures';
 
 interface Expectation {
   /** Kind of the top suggestion. */
@@ -28,7 +41,11 @@ interface Scenario {
   build(s: Store): { customerId: number | null } & Expectation;
 }
 
-const OFFER_IDS = new Set(shippedPlaybook().templates.filter((t) => t.offer).map((t) => t.id));
+const OFFER_IDS = new Set(
+  shippedPlaybook()
+    .templates.filter((t) => t.offer)
+    .map((t) => t.id),
+);
 const kindsOf = (l: Suggestion[]) => l.map((x) => x.templateId);
 
 const scenarios: Scenario[] = [
@@ -76,7 +93,10 @@ const scenarios: Scenario[] = [
         style: 'orange',
         says: ['Great to see you'],
         because: /visits, last yesterday/,
-        also: () => expect(s.db.prepare('SELECT interaction_count AS n FROM customers WHERE id = ?').get(c)).toEqual({ n: 10_000 }),
+        also: () =>
+          expect(s.db.prepare('SELECT interaction_count AS n FROM customers WHERE id = ?').get(c)).toEqual({
+            n: 10_000,
+          }),
       };
     },
   },
@@ -84,8 +104,22 @@ const scenarios: Scenario[] = [
     name: 'a customer who only ever returns things is helped to a better fit',
     build: (s) => {
       const c = customer(s, { style: 'green' });
-      for (const d of [60, 30, 9]) logAt(s, d, { customerId: c, kind: 'return', outcome: 'resolved', sentiment: 3, notes: 'Returned, wrong size' });
-      return { customerId: c, kind: 'return_help', templateId: 'returns-assist', style: 'green', says: ['better match'], because: '3 returns in the last 90 days' };
+      for (const d of [60, 30, 9])
+        logAt(s, d, {
+          customerId: c,
+          kind: 'return',
+          outcome: 'resolved',
+          sentiment: 3,
+          notes: 'Returned, wrong size',
+        });
+      return {
+        customerId: c,
+        kind: 'return_help',
+        templateId: 'returns-assist',
+        style: 'green',
+        says: ['better match'],
+        because: '3 returns in the last 90 days',
+      };
     },
   },
   {
@@ -117,7 +151,12 @@ const scenarios: Scenario[] = [
     build: (s) => {
       const c = customer(s, { firstName: 'J.', lastName: 'Murphy', style: 'unknown' });
       regular(s, c);
-      return { customerId: c, kind: 'greeting', style: 'unknown', says: ['Hello, good to see you again.'], also: (l) => {
+      return {
+        customerId: c,
+        kind: 'greeting',
+        style: 'unknown',
+        says: ['Hello, good to see you again.'],
+        also: (l) => {
           for (const x of l) expect(x.text).not.toContain('J.');
         },
       };
@@ -128,7 +167,13 @@ const scenarios: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'unknown' });
       regular(s, c);
-      return { customerId: c, kind: 'greeting', templateId: 'greeting-regular', style: 'unknown', says: ['Hello Aoife, good to see you again.'] };
+      return {
+        customerId: c,
+        kind: 'greeting',
+        templateId: 'greeting-regular',
+        style: 'unknown',
+        says: ['Hello Aoife, good to see you again.'],
+      };
     },
   },
   {
@@ -152,7 +197,14 @@ const scenarios: Scenario[] = [
     now: '2027-02-28T10:00:00.000Z',
     build: (s) => {
       const c = customer(s, { birthday: '2000-02-29', style: 'orange' });
-      return { customerId: c, kind: 'birthday', templateId: 'birthday-today', style: 'orange', says: ['Happy birthday, Aoife!'], because: 'birthday today' };
+      return {
+        customerId: c,
+        kind: 'birthday',
+        templateId: 'birthday-today',
+        style: 'orange',
+        says: ['Happy birthday, Aoife!'],
+        because: 'birthday today',
+      };
     },
   },
   {
@@ -160,7 +212,13 @@ const scenarios: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'blue' });
       regular(s, c);
-      const complaint = logAt(s, 7, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2, notes: 'Kettle leaks from the base. Wants a replacement.' });
+      const complaint = logAt(s, 7, {
+        customerId: c,
+        kind: 'complaint',
+        outcome: 'unresolved',
+        sentiment: 2,
+        notes: 'Kettle leaks from the base. Wants a replacement.',
+      });
       return {
         customerId: c,
         kind: 'service_recovery',
@@ -211,7 +269,12 @@ const scenarios: Scenario[] = [
       const c = customer(s, { style: 'green' });
       catalogue(s, [{ sku: 'KIT-3005', checkIn: true }]);
       buy(s, c, 33, [{ sku: 'KIT-3005', description: 'Toaster', priceCents: 2999 }]);
-      return { customerId: c, kind: 'recommendation', style: 'green', also: (l) => expect(l.map((x) => x.templateId)).not.toContain('return-window-just-closed') };
+      return {
+        customerId: c,
+        kind: 'recommendation',
+        style: 'green',
+        also: (l) => expect(l.map((x) => x.templateId)).not.toContain('return-window-just-closed'),
+      };
     },
   },
   {
@@ -220,7 +283,13 @@ const scenarios: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'unknown' });
       buy(s, c, 10, [{ description: 'Lamp', priceCents: 5999 }]);
-      return { customerId: c, kind: 'return_window', templateId: 'return-window-closing', style: 'unknown', says: ['until 27 Nov'] };
+      return {
+        customerId: c,
+        kind: 'return_window',
+        templateId: 'return-window-closing',
+        style: 'unknown',
+        says: ['until 27 Nov'],
+      };
     },
   },
   {
@@ -228,7 +297,13 @@ const scenarios: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'gold' });
       regular(s, c);
-      const q = logAt(s, 4, { customerId: c, kind: 'inquiry', outcome: 'follow_up', followUpDue: dayIn(s, 0), notes: 'Check stock of the blue casserole' });
+      const q = logAt(s, 4, {
+        customerId: c,
+        kind: 'inquiry',
+        outcome: 'follow_up',
+        followUpDue: dayIn(s, 0),
+        notes: 'Check stock of the blue casserole',
+      });
       return {
         customerId: c,
         kind: 'follow_up',
@@ -244,8 +319,21 @@ const scenarios: Scenario[] = [
     name: 'an overdue follow-up opens with an apology',
     build: (s) => {
       const c = customer(s, { style: 'blue' });
-      const q = logAt(s, 10, { customerId: c, kind: 'pickup', outcome: 'follow_up', followUpDue: dayIn(s, -3), notes: 'Paint to be mixed' });
-      return { customerId: c, kind: 'follow_up', templateId: 'follow-up-overdue', style: 'blue', says: ["I'm sorry", 'order', 'by 20 Nov'], issueId: q.id };
+      const q = logAt(s, 10, {
+        customerId: c,
+        kind: 'pickup',
+        outcome: 'follow_up',
+        followUpDue: dayIn(s, -3),
+        notes: 'Paint to be mixed',
+      });
+      return {
+        customerId: c,
+        kind: 'follow_up',
+        templateId: 'follow-up-overdue',
+        style: 'blue',
+        says: ["I'm sorry", 'order', 'by 20 Nov'],
+        issueId: q.id,
+      };
     },
   },
   {
@@ -254,7 +342,14 @@ const scenarios: Scenario[] = [
       const c = customer(s, { style: 'orange' });
       regular(s, c);
       const q = logAt(s, 2, { customerId: c, kind: 'inquiry', outcome: 'follow_up', followUpDue: dayIn(s, 3) });
-      return { customerId: c, kind: 'follow_up', templateId: 'follow-up-upcoming', style: 'orange', says: ['26 Nov'], issueId: q.id };
+      return {
+        customerId: c,
+        kind: 'follow_up',
+        templateId: 'follow-up-upcoming',
+        style: 'orange',
+        says: ['26 Nov'],
+        issueId: q.id,
+      };
     },
   },
   {
@@ -262,13 +357,24 @@ const scenarios: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'green' }, 900);
       regular(s, c, [400, 300, 200]);
-      return { customerId: c, kind: 'greeting', templateId: 'welcome-back', style: 'green', says: ['since 7 May'], because: /3 visits, last on 7 May \(200 days ago\)/ };
+      return {
+        customerId: c,
+        kind: 'greeting',
+        templateId: 'welcome-back',
+        style: 'green',
+        says: ['since 7 May'],
+        because: /3 visits, last on 7 May \(200 days ago\)/,
+      };
     },
   },
   {
     name: 'a customer who opted out of marketing gets no offer, even when every offer would match',
     build: (s) => {
-      const c = customer(s, { style: 'orange', marketingConsent: false, tags: ['coffee'], birthday: '1985-11-26' }, 900);
+      const c = customer(
+        s,
+        { style: 'orange', marketingConsent: false, tags: ['coffee'], birthday: '1985-11-26' },
+        900,
+      );
       regular(s, c, [400, 300, 200]);
       return {
         customerId: c,
@@ -303,15 +409,34 @@ const scenarios: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'unknown' });
       regular(s, c);
-      const p = logAt(s, 3, { customerId: c, kind: 'pickup', outcome: 'unresolved', notes: 'Weber kettle BBQ ordered in' });
-      return { customerId: c, kind: 'pickup', templateId: 'pending-pickup', style: 'unknown', says: ['order from 20 Nov'], because: 'order waiting since 20 Nov', issueId: p.id };
+      const p = logAt(s, 3, {
+        customerId: c,
+        kind: 'pickup',
+        outcome: 'unresolved',
+        notes: 'Weber kettle BBQ ordered in',
+      });
+      return {
+        customerId: c,
+        kind: 'pickup',
+        templateId: 'pending-pickup',
+        style: 'unknown',
+        says: ['order from 20 Nov'],
+        because: 'order waiting since 20 Nov',
+        issueId: p.id,
+      };
     },
   },
   {
     name: 'an escalated complaint brings in the manager, and no second suggestion claims the same issue',
     build: (s) => {
       const c = customer(s, { style: 'gold' });
-      const e = logAt(s, 5, { customerId: c, kind: 'complaint', outcome: 'escalated', sentiment: 1, notes: 'Refund refused at till' });
+      const e = logAt(s, 5, {
+        customerId: c,
+        kind: 'complaint',
+        outcome: 'escalated',
+        sentiment: 1,
+        notes: 'Refund refused at till',
+      });
       return {
         customerId: c,
         kind: 'escalation',
@@ -329,7 +454,14 @@ const scenarios: Scenario[] = [
       const c = customer(s, { style: 'blue' });
       logAt(s, 50, { customerId: c, kind: 'complaint', outcome: 'resolved', sentiment: 2 });
       const second = logAt(s, 4, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2 });
-      return { customerId: c, kind: 'escalation', style: 'blue', says: ['my manager'], because: 'complaint on 19 Nov', issueId: second.id };
+      return {
+        customerId: c,
+        kind: 'escalation',
+        style: 'blue',
+        says: ['my manager'],
+        because: 'complaint on 19 Nov',
+        issueId: second.id,
+      };
     },
   },
   {
@@ -359,7 +491,14 @@ const scenarios: Scenario[] = [
         { sku: 'CLE-8002', description: 'Microfibre cloths, 10 pack', priceCents: 899 },
         { sku: 'CLE-8001', description: 'Vileda spin mop', priceCents: 3499 },
       ]);
-      return { customerId: c, kind: 'check_in', templateId: 'check-in-recent-purchase', style: 'blue', says: ['Vileda spin mop'], because: /bought Vileda spin mop \(\+1 more\) on 17 Nov/ };
+      return {
+        customerId: c,
+        kind: 'check_in',
+        templateId: 'check-in-recent-purchase',
+        style: 'blue',
+        says: ['Vileda spin mop'],
+        because: /bought Vileda spin mop \(\+1 more\) on 17 Nov/,
+      };
     },
   },
   {
@@ -370,7 +509,14 @@ const scenarios: Scenario[] = [
       const c = customer(s, { style: 'unknown' });
       buy(s, c, 200, [{ description: 'Drill', priceCents: 40_000 }]);
       buy(s, c, 3, [{ description: 'Mixer', priceCents: 29_999 }]);
-      return { customerId: c, kind: 'loyalty', templateId: 'loyalty-tier-up', style: 'unknown', says: ['silver customer'], because: 'reached silver with the purchase on 20 Nov' };
+      return {
+        customerId: c,
+        kind: 'loyalty',
+        templateId: 'loyalty-tier-up',
+        style: 'unknown',
+        says: ['silver customer'],
+        because: 'reached silver with the purchase on 20 Nov',
+      };
     },
   },
   {
@@ -378,7 +524,14 @@ const scenarios: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'blue' });
       regular(s, c, [200, 180, 160, 140, 120, 100, 80, 60, 40, 20]);
-      return { customerId: c, kind: 'loyalty', templateId: 'loyalty-visit-milestone', style: 'blue', says: ["Aoife, that's 10 visits now"], because: '10 visits' };
+      return {
+        customerId: c,
+        kind: 'loyalty',
+        templateId: 'loyalty-visit-milestone',
+        style: 'blue',
+        says: ["Aoife, that's 10 visits now"],
+        because: '10 visits',
+      };
     },
   },
   {
@@ -401,7 +554,12 @@ const scenarios: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'gold', tags: ['prefers-email', 'wheelchair-access'] });
       regular(s, c);
-      return { customerId: c, kind: 'greeting', style: 'gold', also: (l) => expect(kindsOf(l)).not.toContain('recommendation-interest') };
+      return {
+        customerId: c,
+        kind: 'greeting',
+        style: 'gold',
+        also: (l) => expect(kindsOf(l)).not.toContain('recommendation-interest'),
+      };
     },
   },
   {
@@ -429,7 +587,12 @@ const scenarios: Scenario[] = [
       regular(s, c);
       const q = logAt(s, 9, { customerId: c, kind: 'inquiry', outcome: 'unresolved' });
       logAt(s, 8, { customerId: c, kind: 'inquiry', outcome: 'resolved', sentiment: 5, resolves: [q.id] });
-      return { customerId: c, kind: 'greeting', style: 'orange', also: (l) => expect(l.every((x) => x.issueId === null)).toBe(true) };
+      return {
+        customerId: c,
+        kind: 'greeting',
+        style: 'orange',
+        also: (l) => expect(l.every((x) => x.issueId === null)).toBe(true),
+      };
     },
   },
   {
@@ -437,7 +600,13 @@ const scenarios: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'gold' });
       regular(s, c, [30, 14]);
-      return { customerId: c, kind: 'greeting', templateId: 'greeting-returning', style: 'gold', says: ['Your last visit was on 9 Nov'] };
+      return {
+        customerId: c,
+        kind: 'greeting',
+        templateId: 'greeting-returning',
+        style: 'gold',
+        says: ['Your last visit was on 9 Nov'],
+      };
     },
   },
   {
@@ -459,7 +628,13 @@ const scenarios: Scenario[] = [
     name: 'one open complaint that is also due today is offered once, as the follow-up',
     build: (s) => {
       const c = customer(s, { style: 'green' });
-      const comp = logAt(s, 6, { customerId: c, kind: 'complaint', outcome: 'follow_up', sentiment: 2, followUpDue: dayIn(s, 0) });
+      const comp = logAt(s, 6, {
+        customerId: c,
+        kind: 'complaint',
+        outcome: 'follow_up',
+        sentiment: 2,
+        followUpDue: dayIn(s, 0),
+      });
       return {
         customerId: c,
         kind: 'follow_up',
@@ -476,7 +651,13 @@ const scenarios: Scenario[] = [
       const c = customer(s, { style: 'gold' });
       buy(s, c, 300, [{ description: 'Range cooker', priceCents: 250_000 }]);
       regular(s, c, [100, 50]);
-      return { customerId: c, kind: 'loyalty', templateId: 'loyalty-gold-thanks', style: 'gold', says: ['most valued customers at Counterpart Demo Store'] };
+      return {
+        customerId: c,
+        kind: 'loyalty',
+        templateId: 'loyalty-gold-thanks',
+        style: 'gold',
+        says: ['most valued customers at Counterpart Demo Store'],
+      };
     },
   },
   {
@@ -489,7 +670,8 @@ const scenarios: Scenario[] = [
         customerId: c,
         kind: 'greeting',
         style: 'blue',
-        also: (l) => expect(kindsOf(l).filter((k) => /check-in-recent|return-window|from-purchase/.test(k))).toEqual([]),
+        also: (l) =>
+          expect(kindsOf(l).filter((k) => /check-in-recent|return-window|from-purchase/.test(k))).toEqual([]),
       };
     },
   },
@@ -507,15 +689,25 @@ const PAN = { sku: 'KIT-3004', description: 'Non-stick frying pan 28cm', priceCe
 const KETTLE = { sku: 'KIT-3001', description: 'Russell Hobbs kettle 1.7L', priceCents: 3999 };
 const templateOf = (id: string) => shippedPlaybook().templates.find((t) => t.id === id);
 /** None of these templates is offered. */
-const notOffered = (...templateIds: string[]) => (l: Suggestion[]) => expect(kindsOf(l).filter((id) => templateIds.includes(id))).toEqual([]);
+const notOffered =
+  (...templateIds: string[]) =>
+  (l: Suggestion[]) =>
+    expect(kindsOf(l).filter((id) => templateIds.includes(id))).toEqual([]);
 /** The first suggestions are one per open issue, in this order. */
-const firstAbout = (l: Suggestion[], issues: number[]) => expect(l.slice(0, issues.length).map((x) => x.issueId)).toEqual(issues);
+const firstAbout = (l: Suggestion[], issues: number[]) =>
+  expect(l.slice(0, issues.length).map((x) => x.issueId)).toEqual(issues);
 /** Nothing that is not about an open issue and not declared compatible with one is offered. */
 const nothingHeldBackShown = (l: Suggestion[]) =>
-  expect(l.filter((x) => x.issueId === null && templateOf(x.templateId)?.compatibleWithOpenIssues === false).map((x) => x.templateId)).toEqual([]);
+  expect(
+    l
+      .filter((x) => x.issueId === null && templateOf(x.templateId)?.compatibleWithOpenIssues === false)
+      .map((x) => x.templateId),
+  ).toEqual([]);
 /** No suggestion that is not about the issue talks about this item (quoted clerk notes aside). */
 const silentAbout = (l: Suggestion[], item: RegExp) =>
-  expect(l.filter((x) => x.issueId === null && item.test(x.text.replace(/“[^”]*”/g, ''))).map((x) => x.templateId)).toEqual([]);
+  expect(
+    l.filter((x) => x.issueId === null && item.test(x.text.replace(/“[^”]*”/g, ''))).map((x) => x.templateId),
+  ).toEqual([]);
 
 /** Situations where a cheerful line would contradict what the customer is still owed (issue #14, section 3). */
 const clashes: Scenario[] = [
@@ -531,7 +723,8 @@ const clashes: Scenario[] = [
         kind: 'complaint',
         outcome: 'unresolved',
         sentiment: 2,
-        notes: "Complained the non-stick frying pan 28cm broke within a month. Couldn't agree a fix today, left unhappy.",
+        notes:
+          "Complained the non-stick frying pan 28cm broke within a month. Couldn't agree a fix today, left unhappy.",
       });
       return {
         customerId: c,
@@ -553,9 +746,27 @@ const clashes: Scenario[] = [
     build: (s) => {
       const c = customer(s, { firstName: 'Tony', lastName: "O'Rourke", style: 'blue' });
       regular(s, c, [60, 50, 45]);
-      const ret = logAt(s, 36, { customerId: c, kind: 'return', outcome: 'escalated', sentiment: 2, notes: 'Refund on the raised bed kit over my limit, passed to the manager.' });
-      const q = logAt(s, 12, { customerId: c, kind: 'inquiry', outcome: 'unresolved', sentiment: 2, notes: "Asked for a brand we don't carry." });
-      const comp = logAt(s, 1, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2, notes: 'Frying pan broke within a month.' });
+      const ret = logAt(s, 36, {
+        customerId: c,
+        kind: 'return',
+        outcome: 'escalated',
+        sentiment: 2,
+        notes: 'Refund on the raised bed kit over my limit, passed to the manager.',
+      });
+      const q = logAt(s, 12, {
+        customerId: c,
+        kind: 'inquiry',
+        outcome: 'unresolved',
+        sentiment: 2,
+        notes: "Asked for a brand we don't carry.",
+      });
+      const comp = logAt(s, 1, {
+        customerId: c,
+        kind: 'complaint',
+        outcome: 'unresolved',
+        sentiment: 2,
+        notes: 'Frying pan broke within a month.',
+      });
       return {
         customerId: c,
         kind: 'service_recovery',
@@ -573,8 +784,20 @@ const clashes: Scenario[] = [
     name: 'clash: two open complaints are apologised for one by one',
     build: (s) => {
       const c = customer(s, { style: 'green' });
-      const kettle = logAt(s, 100, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2, notes: 'Kettle leaks from the base.' });
-      const pan = logAt(s, 2, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 1, notes: 'Pan handle came loose.' });
+      const kettle = logAt(s, 100, {
+        customerId: c,
+        kind: 'complaint',
+        outcome: 'unresolved',
+        sentiment: 2,
+        notes: 'Kettle leaks from the base.',
+      });
+      const pan = logAt(s, 2, {
+        customerId: c,
+        kind: 'complaint',
+        outcome: 'unresolved',
+        sentiment: 1,
+        notes: 'Pan handle came loose.',
+      });
       return {
         customerId: c,
         kind: 'service_recovery',
@@ -593,9 +816,27 @@ const clashes: Scenario[] = [
     name: 'clash: four open issues — three suggestions, the overdue promises first, earliest due first',
     build: (s) => {
       const c = customer(s, { style: 'unknown' });
-      const a = logAt(s, 20, { customerId: c, kind: 'inquiry', outcome: 'follow_up', followUpDue: dayIn(s, -5), notes: 'Quote for a shed' });
-      const b = logAt(s, 10, { customerId: c, kind: 'pickup', outcome: 'follow_up', followUpDue: dayIn(s, -2), notes: 'Paint to be mixed' });
-      const esc = logAt(s, 1, { customerId: c, kind: 'complaint', outcome: 'escalated', sentiment: 1, notes: 'Refund refused at the till' });
+      const a = logAt(s, 20, {
+        customerId: c,
+        kind: 'inquiry',
+        outcome: 'follow_up',
+        followUpDue: dayIn(s, -5),
+        notes: 'Quote for a shed',
+      });
+      const b = logAt(s, 10, {
+        customerId: c,
+        kind: 'pickup',
+        outcome: 'follow_up',
+        followUpDue: dayIn(s, -2),
+        notes: 'Paint to be mixed',
+      });
+      const esc = logAt(s, 1, {
+        customerId: c,
+        kind: 'complaint',
+        outcome: 'escalated',
+        sentiment: 1,
+        notes: 'Refund refused at the till',
+      });
       logAt(s, 3, { customerId: c, kind: 'inquiry', outcome: 'unresolved', notes: 'Wanted a brand we do not stock' });
       return {
         customerId: c,
@@ -615,7 +856,13 @@ const clashes: Scenario[] = [
     config: { returnWindowDays: 0 },
     build: (s) => {
       setSetting(s.ctx, 'policy.goodwill_days', '0');
-      const c = customer(s, { firstName: 'Dmytro', lastName: 'Bondarenko', style: 'orange', marketingConsent: true, tags: ['cooking', 'home'] });
+      const c = customer(s, {
+        firstName: 'Dmytro',
+        lastName: 'Bondarenko',
+        style: 'orange',
+        marketingConsent: true,
+        tags: ['cooking', 'home'],
+      });
       buy(s, c, 200, [{ description: 'Le Creuset casserole 24cm', priceCents: 250_000 }]);
       regular(s, c, [60, 30, 15]);
       const comp = logAt(s, 6, {
@@ -644,8 +891,20 @@ const clashes: Scenario[] = [
     build: (s) => {
       const c = customer(s, { birthday: '1980-11-23', style: 'orange' });
       regular(s, c);
-      const comp = logAt(s, 4, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2, notes: 'Toaster burns one side' });
-      return { customerId: c, kind: 'service_recovery', style: 'orange', issueId: comp.id, also: notOffered('birthday-today') };
+      const comp = logAt(s, 4, {
+        customerId: c,
+        kind: 'complaint',
+        outcome: 'unresolved',
+        sentiment: 2,
+        notes: 'Toaster burns one side',
+      });
+      return {
+        customerId: c,
+        kind: 'service_recovery',
+        style: 'orange',
+        issueId: comp.id,
+        also: notOffered('birthday-today'),
+      };
     },
   },
   {
@@ -654,7 +913,13 @@ const clashes: Scenario[] = [
       const c = customer(s, { style: 'blue' });
       regular(s, c, [200, 180, 160, 140, 120, 100, 80, 60, 40]);
       const comp = logAt(s, 5, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2 });
-      return { customerId: c, kind: 'service_recovery', style: 'blue', issueId: comp.id, also: notOffered('loyalty-visit-milestone') };
+      return {
+        customerId: c,
+        kind: 'service_recovery',
+        style: 'blue',
+        issueId: comp.id,
+        also: notOffered('loyalty-visit-milestone'),
+      };
     },
   },
   {
@@ -662,7 +927,13 @@ const clashes: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'gold', tags: ['coffee'], marketingConsent: true });
       regular(s, c);
-      const ret = logAt(s, 3, { customerId: c, kind: 'return', outcome: 'escalated', sentiment: 2, notes: 'Grinder refund over my limit' });
+      const ret = logAt(s, 3, {
+        customerId: c,
+        kind: 'return',
+        outcome: 'escalated',
+        sentiment: 2,
+        notes: 'Grinder refund over my limit',
+      });
       return {
         customerId: c,
         kind: 'escalation',
@@ -681,7 +952,13 @@ const clashes: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'blue', marketingConsent: true }, 900);
       regular(s, c, [400, 300]);
-      const ret = logAt(s, 120, { customerId: c, kind: 'return', outcome: 'escalated', sentiment: 1, notes: 'Refund on the mower, manager to decide' });
+      const ret = logAt(s, 120, {
+        customerId: c,
+        kind: 'return',
+        outcome: 'escalated',
+        sentiment: 1,
+        notes: 'Refund on the mower, manager to decide',
+      });
       return {
         customerId: c,
         kind: 'escalation',
@@ -696,8 +973,19 @@ const clashes: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'orange' });
       regular(s, c);
-      const q = logAt(s, 2, { customerId: c, kind: 'inquiry', outcome: 'unresolved', notes: 'Wants a spare lid for the slow cooker' });
-      return { customerId: c, kind: 'service_recovery', style: 'orange', issueId: q.id, also: notOffered('greeting-regular') };
+      const q = logAt(s, 2, {
+        customerId: c,
+        kind: 'inquiry',
+        outcome: 'unresolved',
+        notes: 'Wants a spare lid for the slow cooker',
+      });
+      return {
+        customerId: c,
+        kind: 'service_recovery',
+        style: 'orange',
+        issueId: q.id,
+        also: notOffered('greeting-regular'),
+      };
     },
   },
   {
@@ -705,9 +993,20 @@ const clashes: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'green' });
       regular(s, c);
-      const open = logAt(s, 20, { customerId: c, kind: 'inquiry', outcome: 'unresolved', notes: 'Delivery to Bray not booked' });
+      const open = logAt(s, 20, {
+        customerId: c,
+        kind: 'inquiry',
+        outcome: 'unresolved',
+        notes: 'Delivery to Bray not booked',
+      });
       logAt(s, 5, { customerId: c, kind: 'complaint', outcome: 'resolved', sentiment: 4, notes: 'Kettle swapped' });
-      return { customerId: c, kind: 'service_recovery', style: 'green', issueId: open.id, also: notOffered('check-in-after-resolved-issue') };
+      return {
+        customerId: c,
+        kind: 'service_recovery',
+        style: 'green',
+        issueId: open.id,
+        also: notOffered('check-in-after-resolved-issue'),
+      };
     },
   },
   {
@@ -718,8 +1017,19 @@ const clashes: Scenario[] = [
       const c = customer(s, { style: 'unknown' });
       buy(s, c, 200, [{ description: 'Drill', priceCents: 40_000 }]);
       buy(s, c, 3, [{ description: 'Mixer', priceCents: 29_999 }]);
-      const ret = logAt(s, 1, { customerId: c, kind: 'return', outcome: 'escalated', notes: 'Mixer bowl cracked, refund over my limit' });
-      return { customerId: c, kind: 'escalation', style: 'unknown', issueId: ret.id, also: notOffered('loyalty-tier-up') };
+      const ret = logAt(s, 1, {
+        customerId: c,
+        kind: 'return',
+        outcome: 'escalated',
+        notes: 'Mixer bowl cracked, refund over my limit',
+      });
+      return {
+        customerId: c,
+        kind: 'escalation',
+        style: 'unknown',
+        issueId: ret.id,
+        also: notOffered('loyalty-tier-up'),
+      };
     },
   },
   {
@@ -727,8 +1037,19 @@ const clashes: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'gold' });
       regular(s, c);
-      const ret = logAt(s, 6, { customerId: c, kind: 'return', outcome: 'escalated', sentiment: 2, notes: 'Vacuum battery, refund over my limit' });
-      const pick = logAt(s, 2, { customerId: c, kind: 'pickup', outcome: 'unresolved', notes: 'Weber kettle BBQ ordered in' });
+      const ret = logAt(s, 6, {
+        customerId: c,
+        kind: 'return',
+        outcome: 'escalated',
+        sentiment: 2,
+        notes: 'Vacuum battery, refund over my limit',
+      });
+      const pick = logAt(s, 2, {
+        customerId: c,
+        kind: 'pickup',
+        outcome: 'unresolved',
+        notes: 'Weber kettle BBQ ordered in',
+      });
       return {
         customerId: c,
         kind: 'escalation',
@@ -748,13 +1069,44 @@ const clashes: Scenario[] = [
       const other = customer(s, { firstName: 'Seán', style: 'blue' });
       s.db.transaction(() => {
         for (let i = 0; i < 30; i++) {
-          logAt(s, 2, { customerId: other, kind: 'complaint', outcome: 'resolved', sentiment: 5, suggestionTemplateId: 'complaint-escalation' });
-          logAt(s, 2, { customerId: other, kind: 'inquiry', outcome: 'resolved', sentiment: 1, suggestionTemplateId: 'follow-up-overdue' });
+          logAt(s, 2, {
+            customerId: other,
+            kind: 'complaint',
+            outcome: 'resolved',
+            sentiment: 5,
+            suggestionTemplateId: 'complaint-escalation',
+          });
+          logAt(s, 2, {
+            customerId: other,
+            kind: 'inquiry',
+            outcome: 'resolved',
+            sentiment: 1,
+            suggestionTemplateId: 'follow-up-overdue',
+          });
         }
       })();
-      const promise = logAt(s, 40, { customerId: c, kind: 'inquiry', outcome: 'follow_up', followUpDue: dayIn(s, -30), notes: 'Ring when the 40cm planter lands' });
-      const esc = logAt(s, 0, { customerId: c, kind: 'complaint', outcome: 'escalated', sentiment: 1, notes: 'Wants compensation for the air fryer' });
-      return { customerId: c, kind: 'follow_up', templateId: 'follow-up-overdue', style: 'blue', issueId: promise.id, also: (l) => firstAbout(l, [promise.id, esc.id]) };
+      const promise = logAt(s, 40, {
+        customerId: c,
+        kind: 'inquiry',
+        outcome: 'follow_up',
+        followUpDue: dayIn(s, -30),
+        notes: 'Ring when the 40cm planter lands',
+      });
+      const esc = logAt(s, 0, {
+        customerId: c,
+        kind: 'complaint',
+        outcome: 'escalated',
+        sentiment: 1,
+        notes: 'Wants compensation for the air fryer',
+      });
+      return {
+        customerId: c,
+        kind: 'follow_up',
+        templateId: 'follow-up-overdue',
+        style: 'blue',
+        issueId: promise.id,
+        also: (l) => firstAbout(l, [promise.id, esc.id]),
+      };
     },
   },
   {
@@ -762,7 +1114,13 @@ const clashes: Scenario[] = [
     build: (s) => {
       const c = customer(s, { style: 'green' });
       regular(s, c);
-      const q = logAt(s, 1, { customerId: c, kind: 'inquiry', outcome: 'follow_up', followUpDue: dayIn(s, 12), notes: 'Stand mixer in red, checking with the supplier' });
+      const q = logAt(s, 1, {
+        customerId: c,
+        kind: 'inquiry',
+        outcome: 'follow_up',
+        followUpDue: dayIn(s, 12),
+        notes: 'Stand mixer in red, checking with the supplier',
+      });
       return { customerId: c, kind: 'follow_up', style: 'green', issueId: q.id, also: notOffered('greeting-regular') };
     },
   },
@@ -806,10 +1164,25 @@ const clashes: Scenario[] = [
     build: (s) => {
       declareCompatible(s, 'check-in-recent-purchase');
       const c = customer(s, { style: 'blue' });
-      catalogue(s, [{ sku: PAN.sku, checkIn: true }, { sku: KETTLE.sku, checkIn: true }]);
+      catalogue(s, [
+        { sku: PAN.sku, checkIn: true },
+        { sku: KETTLE.sku, checkIn: true },
+      ]);
       buy(s, c, 6, [PAN, KETTLE]);
-      const comp = logAt(s, 2, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2, notes: 'The non-stick frying pan 28cm is peeling already.' });
-      return { customerId: c, kind: 'service_recovery', style: 'blue', issueId: comp.id, also: notOffered('check-in-recent-purchase') };
+      const comp = logAt(s, 2, {
+        customerId: c,
+        kind: 'complaint',
+        outcome: 'unresolved',
+        sentiment: 2,
+        notes: 'The non-stick frying pan 28cm is peeling already.',
+      });
+      return {
+        customerId: c,
+        kind: 'service_recovery',
+        style: 'blue',
+        issueId: comp.id,
+        also: notOffered('check-in-recent-purchase'),
+      };
     },
   },
   {
@@ -820,7 +1193,13 @@ const clashes: Scenario[] = [
       catalogue(s, [{ sku: KETTLE.sku, checkIn: true }]);
       buy(s, c, 8, [KETTLE]);
       const comp = logAt(s, 3, { customerId: c, kind: 'complaint', outcome: 'unresolved', sentiment: 2 });
-      return { customerId: c, kind: 'service_recovery', style: 'green', issueId: comp.id, also: notOffered('check-in-recent-purchase') };
+      return {
+        customerId: c,
+        kind: 'service_recovery',
+        style: 'green',
+        issueId: comp.id,
+        also: notOffered('check-in-recent-purchase'),
+      };
     },
   },
 ];
@@ -840,10 +1219,13 @@ describe('suggestion scenarios', () => {
     expect({ kind: kindOf(top.templateId), style: top.style }).toEqual({ kind: e.kind, style: e.style });
     for (const x of list) expect(x.style).toBe(e.style);
     if (e.templateId) expect(top.templateId).toBe(e.templateId);
-    for (const w of e.says ?? []) expect(top.text).toMatch(typeof w === 'string' ? new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : w);
+    for (const w of e.says ?? [])
+      expect(top.text).toMatch(typeof w === 'string' ? new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : w);
     if (e.because) {
       const facts = top.reasons.map((r) => r.fact);
-      expect(facts.some((f) => (typeof e.because === 'string' ? f.includes(e.because) : e.because!.test(f)))).toBe(true);
+      expect(facts.some((f) => (typeof e.because === 'string' ? f.includes(e.because) : e.because!.test(f)))).toBe(
+        true,
+      );
     }
     if (e.issueId !== undefined) expect(top.issueId).toBe(e.issueId);
     e.also?.(list);

@@ -89,7 +89,12 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
                 Back office
               </button>
             )}
-            <button type="button" className="btn btn-small btn-quiet" onClick={() => setHelp(true)} aria-haspopup="dialog">
+            <button
+              type="button"
+              className="btn btn-small btn-quiet"
+              onClick={() => setHelp(true)}
+              aria-haspopup="dialog"
+            >
               Shortcuts <kbd>?</kbd>
             </button>
           </>
@@ -112,17 +117,17 @@ export function CounterScreen({ onSwitchClerk, onManage }: { onSwitchClerk(): vo
         <div className="view">
           {/* Keyed by the view: opening another customer starts with a fresh boundary. */}
           <ErrorBoundary key={viewKey(view)} what="This view">
-          {view.kind === 'home' && <HomeView onNew={() => newCustomer()} onWalkIn={walkIn} onOpen={openCustomer} />}
-          {view.kind === 'customer' && <CustomerView key={view.id} customerId={view.id} opened={view} />}
-          {view.kind === 'walk-in' && <WalkInView onNew={() => newCustomer()} />}
-          {view.kind === 'create' && (
-            <QuickCreate
-              prefill={view.prefill}
-              onCreated={(c) => openCustomer(c.id)}
-              onOpenExisting={openCustomer}
-              onCancel={leaveCreate}
-            />
-          )}
+            {view.kind === 'home' && <HomeView onNew={() => newCustomer()} onWalkIn={walkIn} onOpen={openCustomer} />}
+            {view.kind === 'customer' && <CustomerView key={view.id} customerId={view.id} opened={view} />}
+            {view.kind === 'walk-in' && <WalkInView onNew={() => newCustomer()} />}
+            {view.kind === 'create' && (
+              <QuickCreate
+                prefill={view.prefill}
+                onCreated={(c) => openCustomer(c.id)}
+                onOpenExisting={openCustomer}
+                onCancel={leaveCreate}
+              />
+            )}
           </ErrorBoundary>
         </div>
       </main>

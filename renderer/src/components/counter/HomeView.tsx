@@ -80,8 +80,8 @@ export function HomeView({ onWalkIn, onNew, onOpen }: Props) {
         <FormError message={queue.error} />
         {n > 0 && (
           <p className="muted home-keys" id="home-keys">
-            From the empty search box <kbd>↓</kbd> enters this list; <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd> or a number
-            key <kbd>1</kbd>–<kbd>{Math.min(n, DIGIT_ROWS)}</kbd> opens the customer.
+            From the empty search box <kbd>↓</kbd> enters this list; <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd> or a
+            number key <kbd>1</kbd>–<kbd>{Math.min(n, DIGIT_ROWS)}</kbd> opens the customer.
           </p>
         )}
         <QueuePart

@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CustomerDraft } from '../../../../common/contract';
-import { COMMUNICATION_STYLES, type CommunicationStyle, type Customer, type DuplicateCandidate } from '../../../../common/domain';
+import {
+  COMMUNICATION_STYLES,
+  type CommunicationStyle,
+  type Customer,
+  type DuplicateCandidate,
+} from '../../../../common/domain';
 import { call, errorMessage } from '../../api/client';
 import { formKeys } from '../../lib/form-keys';
 import type { Prefill } from '../../lib/prefill';
@@ -126,7 +131,12 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
 
   const onKeyDown = formKeys(() => void submit(), onCancel);
 
-  const text = (k: 'firstName' | 'lastName' | 'phone' | 'email' | 'loyaltyId', label: string, type = 'text', auto = 'off') => (
+  const text = (
+    k: 'firstName' | 'lastName' | 'phone' | 'email' | 'loyaltyId',
+    label: string,
+    type = 'text',
+    auto = 'off',
+  ) => (
     <label className="field">
       <span className="field-label">{label}</span>
       <input
@@ -167,7 +177,11 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
           </label>
         </div>
         <ConsentCheck checked={form.marketingConsent} onChange={(v) => set('marketingConsent', v)} />
-        <DuplicateWarnings duplicates={duplicates} onOpen={onOpenExisting} onCreateAnyway={() => void submit(undefined, true)} />
+        <DuplicateWarnings
+          duplicates={duplicates}
+          onOpen={onOpenExisting}
+          onCreateAnyway={() => void submit(undefined, true)}
+        />
         <FormError message={error} />
         <SaveOrCancel label="Create customer" busyLabel="Creating…" busy={saving} onCancel={onCancel} />
       </form>

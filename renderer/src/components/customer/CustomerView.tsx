@@ -13,10 +13,25 @@ import './customer-view.css';
 /** `opened` changes with each opening of the customer, the same one again included (see WorkPanel). */
 export function CustomerView({ customerId, opened }: { customerId: number; opened?: object }) {
   const [generation, setGeneration] = useState(0);
-  return <CustomerPanels key={generation} customerId={customerId} opened={opened} onErased={() => setGeneration((g) => g + 1)} />;
+  return (
+    <CustomerPanels
+      key={generation}
+      customerId={customerId}
+      opened={opened}
+      onErased={() => setGeneration((g) => g + 1)}
+    />
+  );
 }
 
-function CustomerPanels({ customerId, opened, onErased }: { customerId: number; opened?: object | undefined; onErased(): void }) {
+function CustomerPanels({
+  customerId,
+  opened,
+  onErased,
+}: {
+  customerId: number;
+  opened?: object | undefined;
+  onErased(): void;
+}) {
   const profile = useLoad(`customer:${customerId}`, () => call('customers.get', { id: customerId }));
   const timeline = useTimeline(customerId);
   const heading = useRef<HTMLHeadingElement>(null);

@@ -24,9 +24,19 @@ export function OpenIssues({ issues }: { issues: OpenIssue[] }) {
               <strong>{KIND_LABEL[i.kind]}</strong>
               <span className={`outcome outcome-${i.outcome}`}>{OUTCOME_LABEL[i.outcome]}</span>
               <span className="muted">opened {formatDay(i.openedAt, info.timeZone)}</span>
-              <span className={i.overdue ? 'due is-overdue' : 'due'}>{i.dueDate ? <DueWhen day={i.dueDate} /> : 'No due date'}</span>
-              <button type="button" className="btn btn-small issue-resolve" onClick={() => work.current?.resolveIssue(i.interactionId)}>
-                Resolve<span className="sr-only"> the {KIND_LABEL[i.kind].toLowerCase()} from {formatDay(i.openedAt, info.timeZone)}</span>
+              <span className={i.overdue ? 'due is-overdue' : 'due'}>
+                {i.dueDate ? <DueWhen day={i.dueDate} /> : 'No due date'}
+              </span>
+              <button
+                type="button"
+                className="btn btn-small issue-resolve"
+                onClick={() => work.current?.resolveIssue(i.interactionId)}
+              >
+                Resolve
+                <span className="sr-only">
+                  {' '}
+                  the {KIND_LABEL[i.kind].toLowerCase()} from {formatDay(i.openedAt, info.timeZone)}
+                </span>
               </button>
             </div>
             {i.notes && <p className="issue-notes">{i.notes}</p>}

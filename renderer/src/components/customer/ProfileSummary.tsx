@@ -64,7 +64,13 @@ export function ProfileSummary({
         </h2>
         <span className={`tier tier-${profile.tier}`}>{TIER_LABEL[profile.tier]}</span>
         {canEdit && !editing && (
-          <button type="button" id={EDIT_PROFILE_BUTTON} ref={editButton} className="btn btn-small" onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            id={EDIT_PROFILE_BUTTON}
+            ref={editButton}
+            className="btn btn-small"
+            onClick={() => setEditing(true)}
+          >
             Edit profile <kbd>Alt+P</kbd>
           </button>
         )}
@@ -135,7 +141,9 @@ export function ProfileSummary({
             {(profile.address.city || profile.address.postcode) && (
               <div>
                 <dt>Town</dt>
-                <dd>{[profile.address.city, profile.address.postcode, profile.address.country].filter(Boolean).join(', ')}</dd>
+                <dd>
+                  {[profile.address.city, profile.address.postcode, profile.address.country].filter(Boolean).join(', ')}
+                </dd>
               </div>
             )}
             <div>

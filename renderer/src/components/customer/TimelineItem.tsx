@@ -25,18 +25,25 @@ export function TimelineItem({ entry, titleId, today, timeZone }: Props) {
           <p className="tl-title" id={titleId}>
             <strong>Purchase</strong> <span className="amount">{formatMoney(entry.totalCents)}</span>
             <span className="muted small">receipt {entry.receiptNo}</span>
-            {returnOpen && <span className="badge badge-return">Return window until {formatCalendarDay(entry.returnWindowEndsOn)}</span>}
+            {returnOpen && (
+              <span className="badge badge-return">
+                Return window until {formatCalendarDay(entry.returnWindowEndsOn)}
+              </span>
+            )}
             <span className="tl-when">{when}</span>
           </p>
           <ul className="tl-lines">
             {shown.map((it, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a receipt's lines have no id and never move
               <li key={i}>
-                {it.quantity} × {it.description} <span className="muted">{formatMoney(it.unitPriceCents * it.quantity)}</span>
+                {it.quantity} × {it.description}{' '}
+                <span className="muted">{formatMoney(it.unitPriceCents * it.quantity)}</span>
                 {it.returnStatus === 'returned' && <span className="badge badge-returned">Returned</span>}
               </li>
             ))}
-            {entry.items.length > MAX_ITEMS && <li className="muted">and {entry.items.length - MAX_ITEMS} more items</li>}
+            {entry.items.length > MAX_ITEMS && (
+              <li className="muted">and {entry.items.length - MAX_ITEMS} more items</li>
+            )}
           </ul>
         </div>
       </div>
@@ -76,7 +83,9 @@ export function TimelineItem({ entry, titleId, today, timeZone }: Props) {
             by {i.clerkName}
             {i.place && <span className="tl-place"> · {i.place}</span>}
           </span>
-          {i.resolves.length > 0 && <span>settled {i.resolves.length === 1 ? 'an open issue' : `${i.resolves.length} open issues`}</span>}
+          {i.resolves.length > 0 && (
+            <span>settled {i.resolves.length === 1 ? 'an open issue' : `${i.resolves.length} open issues`}</span>
+          )}
           {i.followUpDue && <span>follow-up due {formatCalendarDay(i.followUpDue)}</span>}
           {i.suggestionTemplateId && <span>suggestion used</span>}
           {i.amendReason && <span>corrected: {i.amendReason}</span>}

@@ -1,5 +1,12 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { canonicalLocale, currencyCodes, storeIdentitySchema, storeIdFromName, timeZones, type StoreIdentityInput } from '../../../../common/store-identity';
+import {
+  canonicalLocale,
+  currencyCodes,
+  storeIdentitySchema,
+  storeIdFromName,
+  timeZones,
+  type StoreIdentityInput,
+} from '../../../../common/store-identity';
 import { FormError } from '../FormError';
 import { PinInput } from '../PinInput';
 
@@ -18,7 +25,21 @@ interface Props {
 type Field = 'name' | 'timeZone' | 'locale' | 'currency' | 'adminName' | 'pin' | 'pin2';
 
 /** Locales offered as you type; any other the rules accept can be typed. */
-const COMMON_LOCALES = ['en-IE', 'en-GB', 'en-US', 'ga-IE', 'de-DE', 'de-AT', 'de-CH', 'fr-FR', 'nl-NL', 'pl-PL', 'es-ES', 'it-IT', 'pt-PT'];
+const COMMON_LOCALES = [
+  'en-IE',
+  'en-GB',
+  'en-US',
+  'ga-IE',
+  'de-DE',
+  'de-AT',
+  'de-CH',
+  'fr-FR',
+  'nl-NL',
+  'pl-PL',
+  'es-ES',
+  'it-IT',
+  'pt-PT',
+];
 
 /** This computer's time zone and language, as a guess the person setting up only has to confirm. */
 function guesses() {
@@ -60,17 +81,20 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       const field = String(issue.path[0]) as Field;
-      const label = { name: 'Store name', timeZone: 'Time zone', locale: 'Locale', currency: 'Currency' }[field as 'name'] ?? 'Store';
+      const label =
+        { name: 'Store name', timeZone: 'Time zone', locale: 'Locale', currency: 'Currency' }[field as 'name'] ??
+        'Store';
       return refuse(field, `${label}: ${issue.message}.`);
     }
-    if (!adminName.trim()) return refuse('adminName', 'Enter your name: you become the store\'s first admin.');
+    if (!adminName.trim()) return refuse('adminName', "Enter your name: you become the store's first admin.");
     if (!/^\d{4,8}$/.test(pin)) return refuse('pin', 'Choose a PIN of 4 to 8 digits.');
     if (pin !== pin2) return refuse('pin2', 'The two PINs differ; type the same PIN twice.');
     setProblem(null);
     onSubmit({ store, adminName: adminName.trim(), pin });
   };
 
-  const invalid = (field: Field) => (problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': 'setup-problem' } : {});
+  const invalid = (field: Field) =>
+    problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': 'setup-problem' } : {};
   const bind = (field: Field) => ({
     ref: (el: HTMLInputElement | HTMLSelectElement | null) => {
       refs.current[field] = el;
@@ -92,8 +116,20 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
         <legend>Your store</legend>
         <label className="field">
           <span className="field-label">Store name</span>
-          <input type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoComplete="organization" autoFocus {...bind('name')} />
-          <span className="field-hint">{id ? `Said in suggestions ("welcome back to ${name.trim()}"); store id ${id}.` : 'Said in suggestions, e.g. "welcome back to Galway Hardware".'}</span>
+          <input
+            type="text"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={120}
+            autoComplete="organization"
+            autoFocus
+            {...bind('name')}
+          />
+          <span className="field-hint">
+            {id
+              ? `Said in suggestions ("welcome back to ${name.trim()}"); store id ${id}.`
+              : 'Said in suggestions, e.g. "welcome back to Galway Hardware".'}
+          </span>
         </label>
         <div className="grid-3">
           <label className="field">
@@ -108,7 +144,15 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
           </label>
           <label className="field">
             <span className="field-label">Locale</span>
-            <input type="text" list="setup-locales" value={locale} onChange={(e) => setLocale(e.target.value)} maxLength={6} spellCheck={false} {...bind('locale')} />
+            <input
+              type="text"
+              list="setup-locales"
+              value={locale}
+              onChange={(e) => setLocale(e.target.value)}
+              maxLength={6}
+              spellCheck={false}
+              {...bind('locale')}
+            />
             <datalist id="setup-locales">
               {COMMON_LOCALES.map((l) => (
                 <option key={l} value={l} />
@@ -131,7 +175,14 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
         <legend>First admin</legend>
         <label className="field">
           <span className="field-label">Your name</span>
-          <input type="text" value={adminName} onChange={(e) => setAdminName(e.target.value)} autoComplete="name" maxLength={80} {...bind('adminName')} />
+          <input
+            type="text"
+            value={adminName}
+            onChange={(e) => setAdminName(e.target.value)}
+            autoComplete="name"
+            maxLength={80}
+            {...bind('adminName')}
+          />
         </label>
         <div className="grid-2">
           <label className="field">

@@ -65,7 +65,14 @@ export function LogForm(p: Props) {
         </p>
       )}
       <form className="log-form" onSubmit={submit} noValidate aria-busy={p.saving}>
-        <RadioGroup name="log-kind" legend="Kind" options={KINDS} value={d.kind} onChange={(kind) => p.update({ kind, kindChosen: true })} className="kinds" />
+        <RadioGroup
+          name="log-kind"
+          legend="Kind"
+          options={KINDS}
+          value={d.kind}
+          onChange={(kind) => p.update({ kind, kindChosen: true })}
+          className="kinds"
+        />
         <RadioGroup
           name="log-outcome"
           legend="Outcome"
@@ -91,7 +98,12 @@ export function LogForm(p: Props) {
           </label>
         )}
         {SETTLING_OUTCOMES.includes(d.outcome) && p.openIssues.length > 0 && (
-          <SettlesGroup issues={p.openIssues} selected={settlesFor(d, p.openIssues)} timeZone={p.timeZone} onChange={(settles) => p.update({ settles })} />
+          <SettlesGroup
+            issues={p.openIssues}
+            selected={settlesFor(d, p.openIssues)}
+            timeZone={p.timeZone}
+            onChange={(settles) => p.update({ settles })}
+          />
         )}
         {d.kind === 'complaint' && p.recovery}
         <RadioGroup
@@ -139,7 +151,12 @@ export function LogForm(p: Props) {
 const shortened = (notes: string, max = 60) => (notes.length > max ? `${notes.slice(0, max).trimEnd()}…` : notes);
 
 /** Which open issues this entry settles: any number of them, or none (the entry is about something else). */
-function SettlesGroup(p: { issues: OpenIssue[]; selected: number[]; timeZone: string; onChange(settles: number[]): void }) {
+function SettlesGroup(p: {
+  issues: OpenIssue[];
+  selected: number[];
+  timeZone: string;
+  onChange(settles: number[]): void;
+}) {
   return (
     <fieldset className="settles" data-testid="settles">
       <legend>
@@ -155,7 +172,8 @@ function SettlesGroup(p: { issues: OpenIssue[]; selected: number[]; timeZone: st
                 onChange={(e) => p.onChange(toggled(p.selected, i.interactionId, e.target.checked))}
               />
               <span>
-                <strong>{KIND_LABEL[i.kind]}</strong> from {formatDay(i.openedAt, p.timeZone)} · {OUTCOME_LABEL[i.outcome]}
+                <strong>{KIND_LABEL[i.kind]}</strong> from {formatDay(i.openedAt, p.timeZone)} ·{' '}
+                {OUTCOME_LABEL[i.outcome]}
                 {i.notes && <span className="settles-notes"> — {shortened(i.notes)}</span>}
               </span>
             </label>

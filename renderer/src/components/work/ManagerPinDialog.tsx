@@ -60,13 +60,19 @@ export function ManagerPinDialog({ amountMinor, limits, clerkId, onApprove, onCl
     <Dialog title="Manager approval" titleId="approval-h" onClose={onClose}>
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <p id="approval-why">
-          Granting <strong>{formatMoney(amountMinor)}</strong> is above your authority ({limits}). A manager approves it here with their PIN.
+          Granting <strong>{formatMoney(amountMinor)}</strong> is above your authority ({limits}). A manager approves it
+          here with their PIN.
         </p>
         <div className="field">
           <label className="field-label" htmlFor="approval-manager">
             Manager
           </label>
-          <select id="approval-manager" value={chosen ?? ''} onChange={(e) => setManagerId(Number(e.target.value))} disabled={busy}>
+          <select
+            id="approval-manager"
+            value={chosen ?? ''}
+            onChange={(e) => setManagerId(Number(e.target.value))}
+            disabled={busy}
+          >
             {managers.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.displayName}

@@ -58,7 +58,10 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
   const overLimit = authority !== null && amountMinor !== null && needsApproval(authority, amountMinor);
   const applySuggestion = () => {
     if (!suggestion) return;
-    onChange({ remedy: suggestion.remedies[0] ?? 'none', amount: suggestion.upToMinor > 0 ? typedAmount(suggestion.upToMinor) : '' });
+    onChange({
+      remedy: suggestion.remedies[0] ?? 'none',
+      amount: suggestion.upToMinor > 0 ? typedAmount(suggestion.upToMinor) : '',
+    });
   };
   return (
     <fieldset className="recovery" data-testid="recovery">
@@ -102,7 +105,9 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
             </button>
           </p>
         ) : (
-          <p className="muted small">Choose how serious it is for an apology in the customer's style and a suggested remedy.</p>
+          <p className="muted small">
+            Choose how serious it is for an apology in the customer's style and a suggested remedy.
+          </p>
         )}
       </div>
       <div className="recovery-step">
@@ -150,7 +155,11 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
             />
           </label>
         </div>
-        <p id="recovery-authority" className={`small ${overLimit ? 'authority-over' : 'muted'}`} data-testid="recovery-authority">
+        <p
+          id="recovery-authority"
+          className={`small ${overLimit ? 'authority-over' : 'muted'}`}
+          data-testid="recovery-authority"
+        >
           {authority === null
             ? ''
             : overLimit

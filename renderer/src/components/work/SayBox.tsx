@@ -76,7 +76,8 @@ export function SayBox({ say, sayRef, onSay, onCopy, problem }: Props) {
       </div>
       {slots.length > 0 && (
         <p id="say-slots" className="say-slots small" data-testid="say-slots">
-          To fill in: {slots.map((s) => `“${s.label}”`).join(', ')} — <kbd>Tab</kbd> moves between them; type over each or delete it.
+          To fill in: {slots.map((s) => `“${s.label}”`).join(', ')} — <kbd>Tab</kbd> moves between them; type over each
+          or delete it.
         </p>
       )}
       <FormError message={problem} />

@@ -20,7 +20,18 @@ interface Props {
   onCopy(): void;
 }
 
-export function SuggestionsPanel({ suggestions, loading, error, used, say, sayRef, sayProblem, onUse, onSay, onCopy }: Props) {
+export function SuggestionsPanel({
+  suggestions,
+  loading,
+  error,
+  used,
+  say,
+  sayRef,
+  sayProblem,
+  onUse,
+  onSay,
+  onCopy,
+}: Props) {
   const list = (suggestions ?? []).slice(0, MAX_SUGGESTIONS);
 
   // Plain 1…5 work while focus is in the panel (but not while editing the text).

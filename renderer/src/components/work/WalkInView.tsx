@@ -23,8 +23,8 @@ export function WalkInView({ onNew }: { onNew(): void }) {
             <span className="badge">Not linked to a customer</span>
           </div>
           <p>
-            For a quick question from someone who isn’t in the customer list. The entry is kept for the store’s
-            records without a profile.
+            For a quick question from someone who isn’t in the customer list. The entry is kept for the store’s records
+            without a profile.
           </p>
           <button type="button" className="btn btn-small" onClick={onNew}>
             Create a customer instead <kbd>Alt+N</kbd>

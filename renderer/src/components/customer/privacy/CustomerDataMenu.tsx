@@ -38,7 +38,11 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
     setBusy(true);
     try {
       const json = await call('customers.exportData', { customerId: customer.id });
-      downloadText(`customer-${customer.id}-data-${new Date().toISOString().slice(0, 10)}.json`, json, 'application/json');
+      downloadText(
+        `customer-${customer.id}-data-${new Date().toISOString().slice(0, 10)}.json`,
+        json,
+        'application/json',
+      );
       announce(`Data of ${customer.displayName} exported`);
     } catch (err) {
       showError(err);
@@ -98,7 +102,9 @@ export function CustomerDataMenu({ customer, onErased }: { customer: Customer; o
           onClose={() => setErasing(false)}
           onErased={(r) => {
             setErasing(false);
-            announce(`Customer erased: ${r.interactionsRedacted} interaction entries anonymised, ${r.purchasesKept} purchases kept without personal data`);
+            announce(
+              `Customer erased: ${r.interactionsRedacted} interaction entries anonymised, ${r.purchasesKept} purchases kept without personal data`,
+            );
             onErased();
           }}
         />

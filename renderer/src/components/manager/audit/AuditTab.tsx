@@ -56,7 +56,9 @@ export function AuditTab() {
         <div className="section-head">
           <h3 id="audit-h">Events</h3>
           <p className="muted small" data-testid="audit-count">
-            {list.data ? `${plural(rows.length, 'event')}${rows.length === LIMIT ? ` (the latest ${LIMIT})` : ''}` : 'Loading…'}
+            {list.data
+              ? `${plural(rows.length, 'event')}${rows.length === LIMIT ? ` (the latest ${LIMIT})` : ''}`
+              : 'Loading…'}
           </p>
         </div>
         <search className="toolbar" aria-label="Filter the audit log">

@@ -1,7 +1,10 @@
 import { MAX_LISTED_COLUMNS, fieldLabel, type ImportSummary } from '../../../../../common/imports';
 import { TableHead } from '../shared/TableHead';
 
-const PRESET_LABEL: Record<NonNullable<ImportSummary['preset']>, string> = { shopify: 'a Shopify customer export', square: 'a Square customer export' };
+const PRESET_LABEL: Record<NonNullable<ImportSummary['preset']>, string> = {
+  shopify: 'a Shopify customer export',
+  square: 'a Square customer export',
+};
 
 /** Each column of the file and the field it fills, or that it is not imported: what a dry run shows before writing. */
 export function ImportColumns({ report }: { report: ImportSummary }) {
@@ -24,7 +27,9 @@ export function ImportColumns({ report }: { report: ImportSummary }) {
           </tbody>
         </table>
       </div>
-      {report.columns.length >= MAX_LISTED_COLUMNS && <p className="muted small">Only the first {MAX_LISTED_COLUMNS} columns are listed.</p>}
+      {report.columns.length >= MAX_LISTED_COLUMNS && (
+        <p className="muted small">Only the first {MAX_LISTED_COLUMNS} columns are listed.</p>
+      )}
     </div>
   );
 }

@@ -33,10 +33,16 @@ export function ConditionEditor({ value, onChange, draft, catalog }: Props) {
     <fieldset className="pb-card">
       <legend className="pb-card-title">When to suggest it</legend>
       {rows ? (
-        <ConditionRows rows={rows} fields={catalog.fields} onChange={(r) => onChange(JSON.stringify(fromRows(r, catalog.fields), null, 2))} />
+        <ConditionRows
+          rows={rows}
+          fields={catalog.fields}
+          onChange={(r) => onChange(JSON.stringify(fromRows(r, catalog.fields), null, 2))}
+        />
       ) : (
         <p className="muted small" data-testid="pb-rows-unavailable">
-          {draft ? 'These conditions are nested (a group in a group, or “not”): edit them as JSON below.' : 'Rows are shown again once the JSON below is valid.'}
+          {draft
+            ? 'These conditions are nested (a group in a group, or “not”): edit them as JSON below.'
+            : 'Rows are shown again once the JSON below is valid.'}
         </p>
       )}
       <div className="pb-conditions">
@@ -70,9 +76,9 @@ export function ConditionEditor({ value, onChange, draft, catalog }: Props) {
         </div>
       </div>
       <p id="pb-cond-help" className="muted small">
-        A condition is <code>{'{"all": [...]}'}</code>, <code>{'{"any": [...]}'}</code>, <code>{'{"not": {...}}'}</code> or{' '}
-        <code>{'{"field": "visitCount", "op": ">=", "value": 3}'}</code>. A comparison with a fact the customer does not have is false;
-        test for it with <code>exists</code> or <code>missing</code>.
+        A condition is <code>{'{"all": [...]}'}</code>, <code>{'{"any": [...]}'}</code>, <code>{'{"not": {...}}'}</code>{' '}
+        or <code>{'{"field": "visitCount", "op": ">=", "value": 3}'}</code>. A comparison with a fact the customer does
+        not have is false; test for it with <code>exists</code> or <code>missing</code>.
       </p>
       <details className="pb-fields">
         <summary>Fields you can test ({catalog.fields.length})</summary>

@@ -24,7 +24,9 @@ export function ConditionRows({ rows, fields, onChange }: Props) {
           <option value="any">any of these holds</option>
         </select>
       </label>
-      {rows.rows.length === 0 && <p className="muted small">No conditions: {rows.join === 'all' ? 'always suggested.' : 'add at least one.'}</p>}
+      {rows.rows.length === 0 && (
+        <p className="muted small">No conditions: {rows.join === 'all' ? 'always suggested.' : 'add at least one.'}</p>
+      )}
       <ol className="pb-row-list">
         {rows.rows.map((r, i) => {
           const info = infoOf(r.field);
@@ -47,7 +49,11 @@ export function ConditionRows({ rows, fields, onChange }: Props) {
                   </option>
                 ))}
               </select>
-              <select aria-label={`Condition ${n}: operator`} value={r.op} onChange={(e) => setRow(i, { op: e.target.value })}>
+              <select
+                aria-label={`Condition ${n}: operator`}
+                value={r.op}
+                onChange={(e) => setRow(i, { op: e.target.value })}
+              >
                 {(info?.operators ?? [r.op]).map((op) => (
                   <option key={op} value={op}>
                     {OP_WORDS[op] ?? op}
@@ -56,7 +62,11 @@ export function ConditionRows({ rows, fields, onChange }: Props) {
               </select>
               {needsValue(r.op) &&
                 (info?.type === 'boolean' ? (
-                  <select aria-label={`Condition ${n}: value`} value={r.value} onChange={(e) => setRow(i, { value: e.target.value })}>
+                  <select
+                    aria-label={`Condition ${n}: value`}
+                    value={r.value}
+                    onChange={(e) => setRow(i, { value: e.target.value })}
+                  >
                     <option value="">—</option>
                     <option value="true">yes</option>
                     <option value="false">no</option>
@@ -93,7 +103,12 @@ export function ConditionRows({ rows, fields, onChange }: Props) {
         <button
           type="button"
           className="btn btn-small"
-          onClick={() => onChange({ ...rows, rows: [...rows.rows, { field: first.name, op: first.operators[0] ?? '==', value: '' }] })}
+          onClick={() =>
+            onChange({
+              ...rows,
+              rows: [...rows.rows, { field: first.name, op: first.operators[0] ?? '==', value: '' }],
+            })
+          }
         >
           Add a condition
         </button>

@@ -77,7 +77,9 @@ export function PreviewPanel({ customer, onCustomer, state }: Props) {
       </div>
 
       <FormError message={state.error} />
-      {!p && !state.error && <p className="muted small">{state.invalid ? 'Fix the template to see a preview.' : 'Preparing the preview…'}</p>}
+      {!p && !state.error && (
+        <p className="muted small">{state.invalid ? 'Fix the template to see a preview.' : 'Preparing the preview…'}</p>
+      )}
       {p && (
         <div className={`pb-preview-body${state.pending || state.invalid ? ' is-stale' : ''}`} data-testid="pb-preview">
           <p className={`pb-verdict ${p.applies ? 'is-yes' : 'is-no'}`} data-testid="pb-verdict">
@@ -92,7 +94,12 @@ export function PreviewPanel({ customer, onCustomer, state }: Props) {
                 </span>
                 <span className="sr-only">{c.holds ? 'holds: ' : 'does not hold: '}</span>
                 <code>{c.test}</code>
-                {!c.group && <span className="muted small"> — {c.actual === null ? 'not known for this customer' : `is ${c.actual}`}</span>}
+                {!c.group && (
+                  <span className="muted small">
+                    {' '}
+                    — {c.actual === null ? 'not known for this customer' : `is ${c.actual}`}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -107,7 +114,9 @@ export function PreviewPanel({ customer, onCustomer, state }: Props) {
                 <span className={`style-chip style-${s}`}>
                   <span className="dot" aria-hidden="true" />
                   {STYLE_LABEL[s]}
-                  {s === p.style && <span className="badge pb-badge-style">{customer ? 'This customer' : 'Walk-in'}</span>}
+                  {s === p.style && (
+                    <span className="badge pb-badge-style">{customer ? 'This customer' : 'Walk-in'}</span>
+                  )}
                 </span>
                 {p.texts[s] !== null ? (
                   <p className="pb-preview-text">{p.texts[s]}</p>

@@ -62,7 +62,10 @@ export function StyleTexts({ texts, variables, onChange }: Props) {
       {/* biome-ignore lint/a11y/useSemanticElements: buttons named by their heading; a fieldset would need the heading as its legend */}
       <div className="pb-vars" role="group" aria-labelledby="pb-vars-h">
         <h3 id="pb-vars-h" className="pb-mini-h">
-          Variables <span className="legend-hint">— insert into the {target === 'unknown' ? 'neutral' : target} text at the cursor</span>
+          Variables{' '}
+          <span className="legend-hint">
+            — insert into the {target === 'unknown' ? 'neutral' : target} text at the cursor
+          </span>
         </h3>
         <ul className="pb-var-list">
           {variables.map((v) => (
@@ -89,8 +92,8 @@ export function StyleTexts({ texts, variables, onChange }: Props) {
           >
             Insert a slot
           </button>{' '}
-          A blank the clerk fills in before saying it, like <code>{slotToken(SLOT_EXAMPLE)}</code>: type its label over the
-          selected words. Copy and Save wait until it is filled or deleted.
+          A blank the clerk fills in before saying it, like <code>{slotToken(SLOT_EXAMPLE)}</code>: type its label over
+          the selected words. Copy and Save wait until it is filled or deleted.
         </p>
       </div>
     </fieldset>

@@ -70,11 +70,17 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
     try {
       const saved = await call('playbook.save', { template: b.draft });
       setSaveError(null);
-      announce(saved.version === loaded?.version ? 'Nothing to save: no changes.' : `Saved “${saved.title}” as version ${saved.version}.`);
+      announce(
+        saved.version === loaded?.version
+          ? 'Nothing to save: no changes.'
+          : `Saved “${saved.title}” as version ${saved.version}.`,
+      );
       detail.reload();
       onSaved();
     } catch (err) {
-      setSaveError(err instanceof ApiError && err.code === 'VALIDATION' ? `Not saved. ${err.message}` : errorMessage(err));
+      setSaveError(
+        err instanceof ApiError && err.code === 'VALIDATION' ? `Not saved. ${err.message}` : errorMessage(err),
+      );
     } finally {
       setSaving(false);
     }
@@ -175,7 +181,12 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
             <div className="pb-settings">
               <label className="field pb-span-2">
                 <span className="field-label">Title</span>
-                <input type="text" value={form.title} maxLength={80} onChange={(e) => update({ title: e.target.value })} />
+                <input
+                  type="text"
+                  value={form.title}
+                  maxLength={80}
+                  onChange={(e) => update({ title: e.target.value })}
+                />
               </label>
               <label className="field">
                 <span className="field-label">Kind</span>
@@ -191,11 +202,22 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
                 <span className="field-label">
                   Priority <span className="legend-hint">(0–1000; 100 = must not wait)</span>
                 </span>
-                <input type="number" inputMode="numeric" min={0} max={1000} step={1} value={form.priority} onChange={(e) => update({ priority: e.target.value })} />
+                <input
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={1000}
+                  step={1}
+                  value={form.priority}
+                  onChange={(e) => update({ priority: e.target.value })}
+                />
               </label>
               <label className="field">
                 <span className="field-label">Closes an open item</span>
-                <select value={form.resolves} onChange={(e) => update({ resolves: e.target.value as TemplateForm['resolves'] })}>
+                <select
+                  value={form.resolves}
+                  onChange={(e) => update({ resolves: e.target.value as TemplateForm['resolves'] })}
+                >
                   <option value="">No</option>
                   {catalog.resolvables.map((r) => (
                     <option key={r} value={r}>
@@ -204,11 +226,25 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
                   ))}
                 </select>
               </label>
-              <LogDefault label="Sets the log’s Kind" value={form.logKind} names={KIND_LABEL} onChange={(logKind) => update({ logKind })} />
-              <LogDefault label="Sets the log’s Outcome" value={form.logOutcome} names={OUTCOME_LABEL} onChange={(logOutcome) => update({ logOutcome })} />
+              <LogDefault
+                label="Sets the log’s Kind"
+                value={form.logKind}
+                names={KIND_LABEL}
+                onChange={(logKind) => update({ logKind })}
+              />
+              <LogDefault
+                label="Sets the log’s Outcome"
+                value={form.logOutcome}
+                names={OUTCOME_LABEL}
+                onChange={(logOutcome) => update({ logOutcome })}
+              />
               <div className="pb-checks">
                 <label className="check">
-                  <input type="checkbox" checked={form.enabled} onChange={(e) => update({ enabled: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    checked={form.enabled}
+                    onChange={(e) => update({ enabled: e.target.checked })}
+                  />
                   <span>Enabled (offered at the counter)</span>
                 </label>
                 <label className="check">
@@ -226,12 +262,22 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
               </div>
               <label className="field pb-span-2">
                 <span className="field-label">Description for managers</span>
-                <textarea rows={2} value={form.description} maxLength={500} onChange={(e) => update({ description: e.target.value })} />
+                <textarea
+                  rows={2}
+                  value={form.description}
+                  maxLength={500}
+                  onChange={(e) => update({ description: e.target.value })}
+                />
               </label>
             </div>
           </fieldset>
 
-          <ConditionEditor value={form.conditionsText} onChange={(conditionsText) => update({ conditionsText })} draft={built?.draft ?? null} catalog={catalog} />
+          <ConditionEditor
+            value={form.conditionsText}
+            onChange={(conditionsText) => update({ conditionsText })}
+            draft={built?.draft ?? null}
+            catalog={catalog}
+          />
 
           <StyleTexts texts={form.texts} variables={catalog.variables} onChange={(texts) => update({ texts })} />
         </form>
@@ -246,7 +292,12 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
 }
 
 /** One of the log form's fields the template sets when used (its keys are the choices), or '' to leave it. */
-function LogDefault<T extends string>(p: { label: string; value: '' | T; names: Record<T, string>; onChange(v: '' | T): void }) {
+function LogDefault<T extends string>(p: {
+  label: string;
+  value: '' | T;
+  names: Record<T, string>;
+  onChange(v: '' | T): void;
+}) {
   return (
     <label className="field">
       <span className="field-label">{p.label}</span>

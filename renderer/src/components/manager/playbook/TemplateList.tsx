@@ -74,7 +74,9 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
       <div className="pb-head">
         <div>
           <h2 id="pb-h">Playbook</h2>
-          <p className="muted small">What the counter suggests, when, and in which words for each communication style.</p>
+          <p className="muted small">
+            What the counter suggests, when, and in which words for each communication style.
+          </p>
         </div>
         <div className="pb-actions">
           <button type="button" className="btn btn-small" onClick={() => void onExport()}>
@@ -102,7 +104,12 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
       <search className="pb-filters" aria-label="Templates">
         <label className="field pb-filter-text">
           <span className="field-label">Find template</span>
-          <input type="search" value={filter.text} placeholder="Title, id or kind" onChange={(e) => onFilter({ ...filter, text: e.target.value })} />
+          <input
+            type="search"
+            value={filter.text}
+            placeholder="Title, id or kind"
+            onChange={(e) => onFilter({ ...filter, text: e.target.value })}
+          />
         </label>
         <label className="field pb-filter-kind">
           <span className="field-label">Kind</span>
@@ -146,7 +153,12 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
             {templates.map((t) => (
               <tr key={t.id} className={t.enabled ? undefined : 'is-disabled'} data-template-id={t.id}>
                 <th scope="row">
-                  <button type="button" className="pb-title-btn" onClick={() => onEdit(t.id)} aria-label={`Edit ${t.title}`}>
+                  <button
+                    type="button"
+                    className="pb-title-btn"
+                    onClick={() => onEdit(t.id)}
+                    aria-label={`Edit ${t.title}`}
+                  >
                     {t.title}
                   </button>
                   <span className="pb-id">{t.id}</span>
@@ -179,7 +191,9 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
             ))}
           </tbody>
         </table>
-        {list.data && templates.length === 0 && <p className="empty-note pb-empty">No template matches these filters.</p>}
+        {list.data && templates.length === 0 && (
+          <p className="empty-note pb-empty">No template matches these filters.</p>
+        )}
       </div>
     </div>
   );
@@ -195,7 +209,10 @@ function SuccessMeter({ item }: { item: PlaybookListItem }) {
   return (
     <span className="pb-meter" title={label}>
       <span className="pb-meter-bar" aria-hidden="true">
-        <span style={{ width: `${Math.round(Math.max(0, u.estimate) * 100)}%` }} className={u.used === 0 ? 'is-prior' : undefined} />
+        <span
+          style={{ width: `${Math.round(Math.max(0, u.estimate) * 100)}%` }}
+          className={u.used === 0 ? 'is-prior' : undefined}
+        />
       </span>
       <span className="pb-meter-text">
         {u.used === 0 ? '—' : percent(u.successRate)}

@@ -13,7 +13,18 @@ import { ReviewDialog } from './ReviewDialog';
 import { FormError } from '../../FormError';
 import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
 
-const COLUMNS: Column[] = ['Time', 'Clerk', 'Customer', 'Kind', 'Outcome', { label: 'Sentiment', numeric: true }, 'Notes', 'Suggestion', 'Marks', ACTIONS];
+const COLUMNS: Column[] = [
+  'Time',
+  'Clerk',
+  'Customer',
+  'Kind',
+  'Outcome',
+  { label: 'Sentiment', numeric: true },
+  'Notes',
+  'Suggestion',
+  'Marks',
+  ACTIONS,
+];
 
 export const PAGE_SIZE = 100;
 const TEXT_DEBOUNCE_MS = 300;
@@ -89,7 +100,13 @@ export function DayLog({ day, clerks }: { day: string; clerks: Clerk[] }) {
       <LogFilters value={filters} clerks={clerks} onChange={setFilters} />
       <FormError message={report.error} />
       <div className={`table-scroll${report.loading && data ? ' is-stale' : ''}`} aria-busy={report.loading}>
-        <table className="data-table log-table" ref={tableRef} tabIndex={-1} aria-labelledby="log-h" aria-describedby="log-page">
+        <table
+          className="data-table log-table"
+          ref={tableRef}
+          tabIndex={-1}
+          aria-labelledby="log-h"
+          aria-describedby="log-page"
+        >
           <TableHead columns={COLUMNS} />
           <tbody>
             {rows.map((e) => (
@@ -113,7 +130,12 @@ function LogRow({ entry: e, onReview }: { entry: DayEntry; onReview(): void }) {
       <td className="nowrap">{e.clerk.displayName}</td>
       <td>
         {e.customer ? (
-          <button type="button" className="link-button" onClick={() => openCustomerOnCounter(e.customer!.id)} title="Open on the counter">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => openCustomerOnCounter(e.customer!.id)}
+            title="Open on the counter"
+          >
             {e.customer.displayName}
           </button>
         ) : (
@@ -127,7 +149,11 @@ function LogRow({ entry: e, onReview }: { entry: DayEntry; onReview(): void }) {
         {e.followUp === 'done' && <span className="sub muted">followed up</span>}
       </td>
       <td className="num">
-        {e.sentiment === null ? <span className="muted">—</span> : <span title={SENTIMENT_LABEL[e.sentiment]}>{e.sentiment}</span>}
+        {e.sentiment === null ? (
+          <span className="muted">—</span>
+        ) : (
+          <span title={SENTIMENT_LABEL[e.sentiment]}>{e.sentiment}</span>
+        )}
       </td>
       <td className="notes-cell">
         <span className="notes-text">{e.notes || <span className="muted">No notes</span>}</span>
@@ -145,7 +171,15 @@ function LogRow({ entry: e, onReview }: { entry: DayEntry; onReview(): void }) {
           </span>
         )}
       </td>
-      <td>{e.suggestionTemplateId ? <span className="badge badge-sugg" title={e.suggestionTemplateId}>Used</span> : <span className="muted">—</span>}</td>
+      <td>
+        {e.suggestionTemplateId ? (
+          <span className="badge badge-sugg" title={e.suggestionTemplateId}>
+            Used
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
       <td className="marks">
         {e.flagged && <span className="badge badge-flag">Flagged</span>}
         {e.amendmentCount > 0 && (
@@ -155,7 +189,12 @@ function LogRow({ entry: e, onReview }: { entry: DayEntry; onReview(): void }) {
         )}
       </td>
       <td>
-        <button type="button" className="btn btn-small" onClick={onReview} aria-label={`Flag or add a review note: ${who}`}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={onReview}
+          aria-label={`Flag or add a review note: ${who}`}
+        >
           Flag / note
         </button>
       </td>

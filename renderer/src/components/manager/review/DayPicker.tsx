@@ -27,7 +27,13 @@ export function DayPicker({ day, today, onDay }: Props) {
           if (isDay(v) && v <= today) onDay(v);
         }}
       />
-      <button type="button" className="btn btn-small" onClick={() => onDay(addDays(day, 1))} disabled={day >= today} aria-label="Next day">
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => onDay(addDays(day, 1))}
+        disabled={day >= today}
+        aria-label="Next day"
+      >
         <span aria-hidden="true">→</span>
       </button>
       <button type="button" className="btn btn-small btn-quiet" onClick={() => onDay(today)} disabled={day === today}>

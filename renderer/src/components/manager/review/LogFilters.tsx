@@ -12,7 +12,15 @@ export interface FilterState {
   text: string;
 }
 
-export const NO_FILTERS: FilterState = { clerkId: '', kind: '', outcome: '', sentiment: '', hasFollowUp: false, flagged: false, text: '' };
+export const NO_FILTERS: FilterState = {
+  clerkId: '',
+  kind: '',
+  outcome: '',
+  sentiment: '',
+  hasFollowUp: false,
+  flagged: false,
+  text: '',
+};
 
 const SENTIMENT_RANGES: Record<string, [number, number, string]> = {
   low: [1, 2, 'Unhappy (1–2)'],
@@ -92,7 +100,12 @@ export function LogFilters({ value, clerks, onChange }: Props) {
       </label>
       <label className="field field-grow">
         <span className="field-label">Notes contain</span>
-        <input type="search" value={value.text} placeholder="e.g. refund" onChange={(e) => set('text', e.target.value)} />
+        <input
+          type="search"
+          value={value.text}
+          placeholder="e.g. refund"
+          onChange={(e) => set('text', e.target.value)}
+        />
       </label>
       <div className="filter-checks">
         <label className="check">
@@ -104,7 +117,12 @@ export function LogFilters({ value, clerks, onChange }: Props) {
           <span>Flagged</span>
         </label>
       </div>
-      <button type="button" className="btn btn-small btn-quiet" onClick={() => onChange(NO_FILTERS)} disabled={!isFiltered(value)}>
+      <button
+        type="button"
+        className="btn btn-small btn-quiet"
+        onClick={() => onChange(NO_FILTERS)}
+        disabled={!isFiltered(value)}
+      >
         Clear filters
       </button>
     </search>

@@ -9,7 +9,8 @@ interface Props {
   children: ReactNode;
 }
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog: mounted only while open, so the back office's Esc handler (which looks for [role=dialog]) leaves
@@ -25,7 +26,8 @@ export function Dialog({ title, titleId, onClose, children }: Props) {
     const d = ref.current;
     if (d && !d.open) d.showModal();
     // A control marked data-autofocus first (a PIN box after a chooser), else the first one.
-    const first = d?.querySelector<HTMLElement>('[data-autofocus]') ?? d?.querySelector<HTMLElement>(`[autofocus], ${FOCUSABLE}`);
+    const first =
+      d?.querySelector<HTMLElement>('[data-autofocus]') ?? d?.querySelector<HTMLElement>(`[autofocus], ${FOCUSABLE}`);
     first?.focus();
     return () => {
       if (d?.open) d.close();
