@@ -40,6 +40,7 @@ import { uuidV7Schema } from './sync/ids';
 import type { DiagnosticsBundle } from './diagnostics';
 import { SETTING_KEYS, type SettingView } from './settings';
 import { approvalSchema, recoverySchema, SEVERITIES, type RecoveryGuide } from './recovery';
+import { RENDER_REPORT_LIMITS } from './render-report';
 import { unfilledSlotMessage } from './slots';
 import { storeIdentitySchema } from './store-identity';
 import type { MergeView } from './sync/merges';
@@ -204,6 +205,18 @@ const templateDraft = z.custom<PlaybookTemplateDraft>(
 
 export const contract = {
   'app.info': returns<AppInfo>()(empty, 'public'),
+  /**
+   * A part of the screen failed to render (an error boundary caught it): one bounded line for the main log, no
+   * customer data (common/render-report.ts). Public, since the sign-in screen can fail too; rate-limited in main.
+   */
+  'app.reportRenderError': returns<null>()(
+    z.strictObject({
+      part: z.string().trim().min(1).max(RENDER_REPORT_LIMITS.part),
+      message: z.string().max(RENDER_REPORT_LIMITS.message),
+      componentStack: z.string().max(RENDER_REPORT_LIMITS.componentStack),
+    }),
+    'public',
+  ),
   /** First launch on an empty database: fill it with the deterministic demo store. */
   'app.setupDemo': returns<AppInfo>()(empty, 'public'),
   /**

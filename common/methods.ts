@@ -4,6 +4,7 @@
 
 export const METHOD_NAMES = [
   'app.info',
+  'app.reportRenderError',
   'app.setupDemo',
   'app.setupEmpty',
   'recovery.status',

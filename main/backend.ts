@@ -100,7 +100,7 @@ export function startBackend(opts: BackendOptions): Backend {
     backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP,
     nativeBinding: opts.nativeBinding,
     ...(opts.restore ? { restore: opts.restore } : {}),
-  });
+  }, log);
   // From here on, a call that meets another writer's lock steps back to the event loop instead of blocking it.
   db.pragma('busy_timeout = 0');
   const dispatch = createDispatcher(handlers, ctx, log, {

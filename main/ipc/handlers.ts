@@ -22,7 +22,8 @@ import { privacyHandlers } from './privacy-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { importHandlers } from './import-handlers';
 import { storeHandlers, type StoreDeps } from './store-handlers';
-import { checkHandlers } from './dispatch';
+import { checkHandlers, type Logger } from './dispatch';
+import { renderReportHandlers } from './render-report-handlers';
 import type { Session } from './session';
 
 /**
@@ -124,7 +125,7 @@ export function mergeHandlers(...maps: PartialHandlers[]): PartialHandlers {
  * Every handler of the app, from this one list of groups: a method handled twice or not at all stops start-up. The
  * store's own methods (setup, sync, backups, recovery) need what only the backend holds, so it passes that in.
  */
-export function allHandlers(store: StoreDeps): HandlerMap {
+export function allHandlers(store: StoreDeps, log: Logger): HandlerMap {
   return checkHandlers(
     mergeHandlers(
       appHandlers,
@@ -137,6 +138,7 @@ export function allHandlers(store: StoreDeps): HandlerMap {
       settingsHandlers,
       privacyHandlers,
       storeHandlers(store),
+      renderReportHandlers(log),
     ),
   );
 }

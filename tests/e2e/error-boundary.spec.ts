@@ -1,5 +1,6 @@
 // One part of the counter that fails to render shows a message with "Try again" in its place, and the rest of the
-// counter keeps working (#18): here the profile card meets a malformed answer from the backend.
+// counter keeps working (#18), and the failure reaches the main log: here the profile card meets a malformed answer
+// from the backend.
 import type { Route } from '@playwright/test';
 import type { CustomerProfile } from '../../common/domain';
 import type { Envelope } from '../../common/errors';
@@ -32,6 +33,12 @@ test('a profile that fails to render leaves search and the work panel usable, an
   const alert = page.getByRole('alert').filter({ hasText: "The customer's profile could not be shown." });
   await expect(alert).toBeVisible();
   expect(logged.some((t) => t.includes("[render] The customer's profile failed"))).toBe(true);
+  // The main log gets a line naming the part, the error and the components, and nothing of the customer on screen.
+  const reported = expect.stringMatching(
+    /^render failure: The customer's profile could not be shown: TypeError: .* \[in .+\]$/,
+  );
+  await expect.poll(() => app.mainLog).toEqual([reported]);
+  expect(app.mainLog[0]).not.toContain(first.name);
 
   // The rest of the counter is still there and answers: the work panel's form, the header, the search.
   await expect(page.getByRole('group', { name: 'Kind', exact: true })).toBeVisible();
@@ -47,4 +54,6 @@ test('a profile that fails to render leaves search and the work panel usable, an
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(alert).toHaveCount(0);
   await expect(page.locator('#customer-name')).toHaveText(first.name);
+  // Try again draws the answer it has once more while the reload is on its way, which may fail and report again.
+  for (const line of app.mainLog.splice(0)) expect(line).toEqual(reported);
 });

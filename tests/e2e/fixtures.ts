@@ -25,6 +25,11 @@ export interface AppFixture {
   dbPath: string;
   /** The real backend behind the page; query backend.db to check what was written. */
   backend: Backend;
+  /**
+   * What the backend wrote to the main log so far. Anything still here when the test ends fails it, so a test that
+   * expects a line takes it out (splice) after checking it.
+   */
+  mainLog: string[];
   /** Calls a contract method as `clerkId` (freshly signed in) with a session of its own, not the page's; for preparing data. */
   call<M extends MethodName>(
     method: M,
@@ -81,13 +86,14 @@ export const test = base.extend<Options & { app: AppFixture }, { demoTemplate: s
     const dir = tempDir();
     const dbPath = path.join(dir, 'store.db');
     if (store === 'demo') fs.copyFileSync(demoTemplate, dbPath);
-    const errors: string[] = [];
+    const mainLog: string[] = [];
     const backend = startBackend({
       dbPath,
       demo: store === 'demo',
       now: runningClock(now),
       managed,
-      log: (message, err) => errors.push(`${message}: ${err instanceof Error ? err.stack : String(err)}`),
+      log: (message, err) =>
+        mainLog.push(err === undefined ? message : `${message}: ${err instanceof Error ? err.stack : String(err)}`),
     });
     const server = await startPreviewServer({ backend, staticDir: rendererDir });
     if (now !== null) await page.clock.install({ time: new Date(now) });
@@ -103,13 +109,14 @@ export const test = base.extend<Options & { app: AppFixture }, { demoTemplate: s
       session.lastActivityAt = backend.ctx.now().getTime();
       return (await backend.dispatch(method, input, session)) as never;
     };
-    await use({ page, url: server.url, newLink: () => server.newLink(), dbPath, backend, call });
+    await use({ page, url: server.url, newLink: () => server.newLink(), dbPath, backend, mainLog, call });
 
     await server.close();
     backend.close();
     fs.rmSync(dir, { recursive: true, force: true });
-    // An INTERNAL error or an uncaught exception in the page is a bug even when the screen looked fine.
-    expect(errors, 'backend logged internal errors').toEqual([]);
+    // An INTERNAL error, a line no test expected or an uncaught exception in the page is a bug even when the screen
+    // looked fine.
+    expect(mainLog, 'backend logged lines the test did not expect').toEqual([]);
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   },
 });

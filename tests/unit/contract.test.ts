@@ -18,7 +18,7 @@ function complete(overrides: Record<string, unknown> = {}): Record<string, unkno
     backupDir: undefined,
     backupKeep: 1,
     nativeBinding: undefined,
-  });
+  }, () => {});
   return { ...real, ...overrides };
 }
 

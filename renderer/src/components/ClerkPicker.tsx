@@ -5,6 +5,7 @@ import { call, errorMessage } from '../api/client';
 import { PinForm } from './PinForm';
 import { FormError } from './FormError';
 import { initials } from '../lib/initials';
+import './clerk-picker.css';
 
 interface Props {
   demo: boolean;

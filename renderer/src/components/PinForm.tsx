@@ -4,6 +4,7 @@ import type { Clerk } from '../../../common/domain';
 import { errorMessage } from '../api/client';
 import { FormError } from './FormError';
 import { PinInput } from './PinInput';
+import './pin-form.css';
 
 interface Props {
   clerk: Clerk;

@@ -4,6 +4,7 @@ import type { StoreProblem } from '../../../common/domain';
 import { call, errorMessage } from '../api/client';
 import { fileSize, useFormat } from '../lib/format';
 import { FormError } from './FormError';
+import './recovery-screen.css';
 
 /** Shown instead of the counter when the store's database cannot be opened. */
 export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem; onRecovered(): void }) {
@@ -31,7 +32,7 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
 
   return (
     <main className="center-screen" aria-busy={busy}>
-      <div className="card recovery">
+      <div className="card recovery-screen">
         <h1>{t('storeProblem.title')}</h1>
         <p className="lead">{problem.message}</p>
         <p>{replaceable ? t('storeProblem.replaceable') : t('storeProblem.fixFirst')}</p>

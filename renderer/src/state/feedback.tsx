@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client';
+import './feedback.css';
 
 interface Feedback {
   /** Read out by screen readers (polite); not shown. */

@@ -1,5 +1,7 @@
 import { Component, Fragment, createRef, type ErrorInfo, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { renderReport } from '../../../../common/render-report';
+import { call } from '../../api/client';
 import './boundary.css';
 
 interface Props {
@@ -20,8 +22,8 @@ interface State {
 
 /**
  * One part that fails to render shows a message with "Try again" in its place; the rest of the screen keeps working
- * (a render error would otherwise unmount the whole tree and leave the counter blank). There is no renderer-to-main
- * log method in the contract, so the failure goes to the console with a fixed prefix.
+ * (a render error would otherwise unmount the whole tree and leave the counter blank). The failure goes to the main
+ * log as a bounded report (the part, the message, component names; common/render-report.ts) and to the console.
  */
 export class ErrorBoundary extends Component<Props, State> {
   override state: State = { error: null, attempt: 0 };
@@ -33,6 +35,8 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     console.error(`[render] ${this.props.what} failed:`, error, info.componentStack ?? '');
+    // Best effort: with the backend unreachable the console line above is all there is.
+    call('app.reportRenderError', renderReport(this.props.what, error, info.componentStack)).catch(() => undefined);
   }
 
   override componentDidUpdate(prev: Props, prevState: State): void {

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import '../manager/shared/dialog.css';
+import './help-dialog.css';
 import { useTranslation } from 'react-i18next';
 
 /** The shortcuts in the order the list shows them; the keys and what they do are in the catalogue (help.<id>). */

@@ -14,6 +14,7 @@ import { useFeedback } from '../../state/feedback';
 import { ConsentCheck, SaveOrCancel } from './CustomerFormParts';
 import { DuplicateWarnings } from './DuplicateWarnings';
 import { FormError } from '../FormError';
+import './create.css';
 
 const DUPLICATE_CHECK_MS = 250;
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;

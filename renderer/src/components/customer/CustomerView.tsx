@@ -9,6 +9,7 @@ import { ErrorBoundary } from '../boundary/ErrorBoundary';
 import { WorkPanel } from '../work/WorkPanel';
 import { ProfileSummary } from './ProfileSummary';
 import { Timeline } from './Timeline';
+import './customer-view.css';
 
 interface Props {
   customerId: number;
@@ -76,7 +77,7 @@ function CustomerPanels({ customerId, opened, onErased, onErasedElsewhere }: Pro
           {profile.data ? (
             <ProfileSummary profile={profile.data} headingRef={heading} onErased={onErased} onSaved={profile.replace} />
           ) : (
-            <div className="profile-card is-loading">
+            <div className="card profile-card is-loading">
               <h2 id="customer-name">{t('profile.loading')}</h2>
             </div>
           )}

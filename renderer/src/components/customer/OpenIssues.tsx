@@ -3,6 +3,7 @@ import type { OpenIssue } from '../../../../common/domain';
 import { useFormat } from '../../lib/format';
 import { DueWhen } from '../DueWhen';
 import { useWorkActionsRef } from '../../state/work-actions';
+import './open-issues.css';
 
 export function OpenIssues({ issues }: { issues: OpenIssue[] }) {
   const { t } = useTranslation();

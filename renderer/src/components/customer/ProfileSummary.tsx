@@ -57,7 +57,7 @@ export function ProfileSummary({
   };
 
   return (
-    <div className={`profile-card${editing ? ' is-editing' : ''}`}>
+    <div className={`card profile-card${editing ? ' is-editing' : ''}`}>
       <div className="profile-head">
         <h2 id="customer-name" tabIndex={-1} ref={headingRef}>
           {c.displayName}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { entryKey, type useTimeline } from '../../hooks/useTimeline';
 import { useFormat } from '../../lib/format';
 import { TimelineItem } from './TimelineItem';
+import './timeline.css';
 
 type TimelineData = ReturnType<typeof useTimeline>;
 
@@ -95,7 +96,7 @@ export function Timeline({ customerId, timeline }: { customerId: number; timelin
         : t('timeline.summaryMore', { count: entries.length });
 
   return (
-    <section className="timeline" aria-labelledby="timeline-h">
+    <section className="card timeline" aria-labelledby="timeline-h">
       <div className="timeline-head">
         <h3 id="timeline-h">{t('timeline.title')}</h3>
         <span className="muted small">{summary}</span>

@@ -9,6 +9,7 @@ import { useFeedback } from '../../state/feedback';
 import { useStore } from '../../state/store';
 import { ResultHeaders, ResultOption, type SearchOption } from './ResultOption';
 import './results.css';
+import './search.css';
 
 export interface SearchHandle {
   focus(selectAll?: boolean): void;

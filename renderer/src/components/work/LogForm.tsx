@@ -51,7 +51,7 @@ export function LogForm(p: Props) {
     p.onSave();
   };
   return (
-    <section className="log" aria-labelledby="log-h">
+    <section className="card log" aria-labelledby="log-h">
       <div className="panel-head">
         <h3 id="log-h">{t('log.title')}</h3>
         <span className="muted small">{p.subject}</span>

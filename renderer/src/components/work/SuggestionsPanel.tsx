@@ -47,7 +47,7 @@ export function SuggestionsPanel({
   };
 
   return (
-    <section className="suggestions" aria-labelledby="sugg-h" onKeyDown={onKeyDown}>
+    <section className="card suggestions" aria-labelledby="sugg-h" onKeyDown={onKeyDown}>
       <div className="panel-head">
         <h3 id="sugg-h">{t('suggestions.title')}</h3>
         {list.length > 0 && (

@@ -15,7 +15,7 @@ export function WalkInView({ onNew }: { onNew(): void }) {
   return (
     <div className="customer-layout">
       <section className="customer-main" aria-labelledby="walkin-h">
-        <div className="profile-card">
+        <div className="card profile-card">
           <div className="profile-head">
             <h2 id="walkin-h" tabIndex={-1} ref={heading}>
               {t('walkIn.title')}
@@ -27,7 +27,7 @@ export function WalkInView({ onNew }: { onNew(): void }) {
             {t('walkIn.createInstead')} <kbd>Alt+N</kbd>
           </button>
         </div>
-        <section className="walkin-log" aria-labelledby="walkin-logged-h">
+        <section className="card walkin-log" aria-labelledby="walkin-logged-h">
           <h3 id="walkin-logged-h">{t('walkIn.logged')}</h3>
           {logged.length === 0 ? (
             <p className="empty-note">{t('walkIn.noneYet')}</p>
