@@ -11,7 +11,6 @@ import type { ManagedConfig } from './config/managed-config';
 import { initStoreSettings } from './services/store-settings';
 import { compactIfPending } from './services/store-scrub';
 import { startLiveSync, SYNC_OFF, type LiveSync } from './sync/live-sync';
-import { chainMerges, undoChainMerge } from './sync/chain-merges';
 
 export interface BackendOptions {
   dbPath: string;
@@ -92,15 +91,18 @@ export function startBackend(opts: BackendOptions): Backend {
   if (opts.demo && isEmpty(ctx)) loadDemo();
   // Started after the demo load and the compaction, so the first push sees the store as it will stay.
   const sync = opts.sync === false ? SYNC_OFF : startLiveSync(ctx, opts.dbPath, log);
-  const handlers = allHandlers({
-    loadDemo,
-    dbPath: opts.dbPath,
-    sync,
-    backupDir: opts.backupDir,
-    backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP,
-    nativeBinding: opts.nativeBinding,
-    ...(opts.restore ? { restore: opts.restore } : {}),
-  }, log);
+  const handlers = allHandlers(
+    {
+      loadDemo,
+      dbPath: opts.dbPath,
+      sync,
+      backupDir: opts.backupDir,
+      backupKeep: opts.backupKeep ?? DEFAULT_BACKUP_KEEP,
+      nativeBinding: opts.nativeBinding,
+      ...(opts.restore ? { restore: opts.restore } : {}),
+    },
+    log,
+  );
   // From here on, a call that meets another writer's lock steps back to the event loop instead of blocking it.
   db.pragma('busy_timeout = 0');
   const dispatch = createDispatcher(handlers, ctx, log, {

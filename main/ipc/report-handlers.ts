@@ -17,7 +17,8 @@ export const reportHandlers: PartialHandlers = {
   'reports.trend': (ctx, { clerk }, i) => trend(ctx, i.to, i.days, allowedStore(ctx, clerk.id, i.store)),
   'reports.exportCsv': (ctx, { clerk }, i) =>
     exportCsv(ctx, clerk.id, i.from, i.to, i.bom, allowedStore(ctx, clerk.id, i.store)),
-  'reports.exportPdf': (ctx, { clerk }, i) => exportPdf(ctx, clerk.id, i.from, i.to, allowedStore(ctx, clerk.id, i.store)),
+  'reports.exportPdf': (ctx, { clerk }, i) =>
+    exportPdf(ctx, clerk.id, i.from, i.to, allowedStore(ctx, clerk.id, i.store)),
   'reports.stores': (ctx, { clerk }) => reviewStores(ctx, clerk.id),
   'followups.list': (ctx, _call, i) => listFollowUps(ctx, i.limit),
   'followups.counter': (ctx, { clerk }) => counterQueue(ctx, clerk.id),

@@ -278,7 +278,13 @@ export function onApplied(db: DB, listener: AppliedListener): () => void {
  * Applies changes[from…] in the caller's transaction, at least one and until `deadline`; answers where it stopped.
  * The local customer rows it changed are added to `touched`.
  */
-function applyFrom(ctx: ServiceContext, changes: Change[], from: number, deadline: number, touched: Set<number>): number {
+function applyFrom(
+  ctx: ServiceContext,
+  changes: Change[],
+  from: number,
+  deadline: number,
+  touched: Set<number>,
+): number {
   const touch = (row: number | null | undefined) => row != null && touched.add(row);
   const db = ctx.db;
   setState(db, 'applying', '1');

@@ -11,14 +11,17 @@ import { tempDir, tempStore } from '../helpers/temp-store';
 
 /** The real handler map (the store's own methods on a store without backups or sync), with some replaced. */
 function complete(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const real = allHandlers({
-    loadDemo: () => undefined,
-    dbPath: ':memory:',
-    sync: SYNC_OFF,
-    backupDir: undefined,
-    backupKeep: 1,
-    nativeBinding: undefined,
-  }, () => {});
+  const real = allHandlers(
+    {
+      loadDemo: () => undefined,
+      dbPath: ':memory:',
+      sync: SYNC_OFF,
+      backupDir: undefined,
+      backupKeep: 1,
+      nativeBinding: undefined,
+    },
+    () => {},
+  );
   return { ...real, ...overrides };
 }
 
