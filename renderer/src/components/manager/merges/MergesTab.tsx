@@ -2,9 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { MergeView } from '../../../../../common/sync/merges';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
-import { formatDateTime } from '../../../lib/format';
+import { useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
-import { useStore } from '../../../state/store';
 import '../shared/manager.css';
 import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
 import { UndoMergeDialog } from './UndoMergeDialog';
@@ -23,7 +22,7 @@ const MATCHED_ON: Record<MergeView['matchedOn'], string> = {
  * A manager who knows they are two people undoes the merge here; the hub then never links that pair again.
  */
 export function MergesTab() {
-  const { info } = useStore();
+  const fmt = useFormat();
   const { announce } = useFeedback();
   const merges = useLoad<MergeView[]>('merges', () => call('merges.list', {}));
   const [undoing, setUndoing] = useState<MergeView | null>(null);
@@ -33,7 +32,7 @@ export function MergesTab() {
   useEffect(() => {
     if (undone) table.current?.querySelector<HTMLElement>(`tr[data-merge="${undone}"] th`)?.focus();
   }, [undone]);
-  const when = (iso: string) => formatDateTime(iso, info.timeZone);
+  const when = (iso: string) => fmt.dateTime(iso);
 
   const rows = merges.data ?? [];
   return (
