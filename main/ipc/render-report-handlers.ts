@@ -7,6 +7,8 @@ import type { PartialHandlers } from './handlers';
  * renderer keeps asking for) must not fill the 5 MB log and rotate away the start-up lines that explain it.
  */
 export const RENDER_REPORTS_PER_MINUTE = 5;
+/** How each of its lines starts: a reader of the log (or a test) tells them from the backend's own errors. */
+export const RENDER_FAILURE = 'render failure:';
 const WINDOW_MS = 60_000;
 
 /** `app.reportRenderError`: one line in the main log per report, rate-limited for the whole process. */
@@ -20,7 +22,7 @@ export function renderReportHandlers(log: Logger): PartialHandlers {
       if (now - windowStart >= WINDOW_MS) {
         if (dropped > 0)
           log(
-            `render failure: ${dropped} more in the minute before were not logged (at most ${RENDER_REPORTS_PER_MINUTE} a minute)`,
+            `${RENDER_FAILURE} ${dropped} more in the minute before were not logged (at most ${RENDER_REPORTS_PER_MINUTE} a minute)`,
           );
         windowStart = now;
         written = 0;
@@ -33,7 +35,7 @@ export function renderReportHandlers(log: Logger): PartialHandlers {
       written++;
       // Masked here as well as by the log file's hook, so every transport (preview, tests) gets the same line.
       const where = report.componentStack ? ` [in ${report.componentStack}]` : '';
-      log(scrubText(`render failure: ${report.part} could not be shown: ${report.message}${where}`));
+      log(scrubText(`${RENDER_FAILURE} ${report.part} could not be shown: ${report.message}${where}`));
       return null;
     },
   };

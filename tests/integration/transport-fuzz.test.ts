@@ -11,6 +11,7 @@ import { contract, METHOD_NAMES, type MethodName } from '../../common/contract';
 import { ERROR_CODES } from '../../common/errors';
 import { startBackend, type Backend } from '../../main/backend';
 import { DEMO_PIN } from '../../main/services/demo/catalog';
+import { RENDER_FAILURE } from '../../main/ipc/render-report-handlers';
 import { startPreviewServer, type PreviewServer } from '../../main/preview/server';
 import { inputsFor, type Hints } from '../helpers/schema-arbitrary';
 import { tempDir } from '../helpers/temp-store';
@@ -107,7 +108,10 @@ beforeAll(async () => {
     dbPath: path.join(dir, 'fuzz.db'),
     demo: true,
     demoCustomers: 500,
-    log: (message, err) => logged.push(`${message}: ${String(err)}`),
+    // A render report is the renderer's to send (app.reportRenderError logs it by design); anything else is a fault.
+    log: (message, err) => {
+      if (!message.startsWith(RENDER_FAILURE)) logged.push(`${message}: ${String(err)}`);
+    },
   });
   const staticDir = path.join(dir, 'renderer'); // the calls are the point; no page is served
   fs.mkdirSync(staticDir);

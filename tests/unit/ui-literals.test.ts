@@ -33,6 +33,7 @@ const NOT_YET_CONVERTED = new Set([
   'renderer/src/components/manager/playbook/StyleTexts.tsx',
   'renderer/src/components/manager/playbook/TemplateEditor.tsx',
   'renderer/src/components/manager/playbook/TemplateList.tsx',
+  'renderer/src/components/manager/playbook/TextLanguage.tsx',
   'renderer/src/components/manager/playbook/UsageChart.tsx',
   'renderer/src/components/manager/playbook/VersionHistory.tsx',
   'renderer/src/components/manager/review/ChartFrame.tsx',
@@ -45,7 +46,6 @@ const NOT_YET_CONVERTED = new Set([
   'renderer/src/components/manager/review/LogFilters.tsx',
   'renderer/src/components/manager/review/Pager.tsx',
   'renderer/src/components/manager/review/RecoveryTables.tsx',
-  'renderer/src/components/manager/review/StorePicker.tsx',
   'renderer/src/components/manager/review/ReviewDialog.tsx',
   'renderer/src/components/manager/review/ReviewTab.tsx',
 ]);

@@ -1,3 +1,4 @@
+import { useFormat } from '../../../lib/format';
 import { languageName } from './labels';
 
 interface Props {
@@ -16,6 +17,7 @@ interface Props {
  * prefers one of them hears it, everyone else the store's language, else the template's own.
  */
 export function TextLanguage({ languages, own, store, value, onChange, onAddStore }: Props) {
+  const fmt = useFormat();
   const fallback =
     store === own ? languageName(own) : `${languageName(store)} when it has it, else ${languageName(own)}`;
   const note = (l: string) =>
@@ -39,11 +41,8 @@ export function TextLanguage({ languages, own, store, value, onChange, onAddStor
         </button>
       )}
       <p id="pb-lang-help" className="muted small">
-        {languages.length > 1
-          ? `This template speaks ${new Intl.ListFormat('en').format(languages.map(languageName))}. `
-          : ''}
-        A customer who prefers one of its languages hears that one; everyone else hears {fallback}. Saving keeps every
-        language.
+        {languages.length > 1 ? `This template speaks ${fmt.list(languages.map(languageName))}. ` : ''}A customer who
+        prefers one of its languages hears that one; everyone else hears {fallback}. Saving keeps every language.
       </p>
     </div>
   );
