@@ -38,6 +38,10 @@ export function createI18n(locale: string, ...modules: Module[]): i18n {
     // i18next prints an advertisement to the console on start otherwise.
     showSupportNotice: false,
   });
+  // "the {{kind, lower}} from …": English writes a kind's label ("Complaint") small inside a sentence; German does not.
+  instance.services.formatter?.add('lower', (value: unknown, lng: string | undefined) =>
+    String(value).toLocaleLowerCase(lng),
+  );
   return instance;
 }
 

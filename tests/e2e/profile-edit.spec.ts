@@ -71,7 +71,7 @@ test('edit a profile by keyboard: Alt+P opens the form, Ctrl+Enter saves, the ch
   await page.keyboard.press('Control+Enter');
 
   await expect(form(page)).toBeHidden();
-  await expect(page.getByTestId('announcer')).toHaveText('Profile saved: phone, style changed');
+  await expect(page.getByTestId('announcer')).toHaveText('Profile saved: phone and style changed');
   await expect(editButton(page)).toBeFocused();
   await expect(contact(page, 'Phone')).toHaveText('087 555 0199');
   await expect(page.getByTestId('style-line')).toHaveText(

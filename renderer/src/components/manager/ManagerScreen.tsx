@@ -5,6 +5,7 @@ import { useStore } from '../../state/store';
 import { AppHeader } from '../AppHeader';
 import { ErrorBoundary } from '../boundary/ErrorBoundary';
 import { MANAGER_TABS } from './tabs';
+import { dialogOpen } from '../../lib/dialogs';
 
 interface Props {
   tab: string;
@@ -23,7 +24,7 @@ export function ManagerScreen({ tab, onTab, onBack, onSwitchClerk }: Props) {
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('[role="dialog"]')) onBack();
+      if (e.key === 'Escape' && !dialogOpen()) onBack();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -13,6 +13,7 @@ import { TextLanguage } from './TextLanguage';
 import { usePlaybookPreview } from './usePlaybookPreview';
 import { VersionHistory } from './VersionHistory';
 import { FormError } from '../../FormError';
+import { dialogOpen } from '../../../lib/dialogs';
 
 interface Props {
   id: string;
@@ -117,7 +118,7 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
   }, [save]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'Escape' || document.querySelector('[role="dialog"]')) return;
+    if (e.key !== 'Escape' || dialogOpen()) return;
     // Escape leaves the editor, not the back office; with unsaved changes it asks for a second press.
     e.stopPropagation();
     if (!dirty || discardArmed) onClose();

@@ -13,7 +13,7 @@ const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
 /**
- * A modal dialog: mounted only while open, so the back office's Esc handler (which looks for [role=dialog]) leaves
+ * A modal dialog: mounted only while open, so the back office's Esc handler (lib/dialogs.ts) leaves
  * it to the dialog. Esc closes it, Tab stays inside, and focus goes back to where it was when it closes.
  */
 export function Dialog({ title, titleId, onClose, children }: Props) {
