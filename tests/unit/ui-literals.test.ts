@@ -43,9 +43,7 @@ const NOT_YET_CONVERTED = new Set([
   'renderer/src/components/manager/review/LogFilters.tsx',
   'renderer/src/components/manager/review/Pager.tsx',
   'renderer/src/components/manager/review/RecoveryTables.tsx',
-  'renderer/src/components/manager/review/StorePicker.tsx',
   'renderer/src/components/manager/review/ReviewDialog.tsx',
-  'renderer/src/components/manager/review/ReviewTab.tsx',
 ]);
 
 /** The string expressions a JSX expression shows: itself, or the branches of a ?: / && / ?? that end in a string. */

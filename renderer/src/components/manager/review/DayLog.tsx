@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Clerk } from '../../../../../common/domain';
 import type { DayEntry, DayReport, StoreSelection } from '../../../../../common/reports';
 import { call } from '../../../api/client';
@@ -10,7 +11,6 @@ import { openCustomerOnCounter } from '../shared/open-customer';
 import { LogFilters, NO_FILTERS, toDayFilters, type FilterState } from './LogFilters';
 import { Pager } from './Pager';
 import { ReviewDialog } from './ReviewDialog';
-import { STORE_TEXT } from './StorePicker';
 import { FormError } from '../../FormError';
 import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
 
@@ -55,6 +55,7 @@ export function DayLog({
   clerks: Clerk[];
 }) {
   const fmt = useFormat();
+  const { t } = useTranslation();
   const { announce } = useFeedback();
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const text = useDebounced(filters.text, TEXT_DEBOUNCE_MS);
@@ -103,7 +104,7 @@ export function DayLog({
   return (
     <section className="card review-section" aria-labelledby="log-h">
       <div className="section-head">
-        <h3 id="log-h">{STORE_TEXT.heading('Log', storeName)}</h3>
+        <h3 id="log-h">{storeName ? t('review.log.headingAt', { store: storeName }) : t('review.log.heading')}</h3>
         <p className="muted small" data-testid="log-count">
           {data
             ? data.entries.length === data.total

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StoreSelection } from '../../../../../common/reports';
 import { call, errorMessage } from '../../../api/client';
 import { useFeedback } from '../../../state/feedback';
 import { isDay } from '../shared/days';
 import { downloadBase64, downloadText } from '../shared/download';
 import { FormError } from '../../FormError';
-import { STORE_TEXT } from './StorePicker';
 
 /**
  * CSV or PDF for the day shown, or for any from/to range, of the store the review shows (its name on the panel and
@@ -22,6 +22,7 @@ export function ExportPanel({
   store: StoreSelection;
   storeName: string;
 }) {
+  const { t } = useTranslation();
   const { announce } = useFeedback();
   const [from, setFrom] = useState(day);
   const [to, setTo] = useState(day);
@@ -60,7 +61,9 @@ export function ExportPanel({
 
   return (
     <section className="card review-section" aria-labelledby="export-h">
-      <h3 id="export-h">{STORE_TEXT.heading('Export', storeName)}</h3>
+      <h3 id="export-h">
+        {storeName ? t('review.export.headingAt', { store: storeName }) : t('review.export.heading')}
+      </h3>
       <div className="export-row">
         <label className="field">
           <span className="field-label">From</span>
