@@ -39,7 +39,6 @@ const NOT_YET_CONVERTED = new Set([
   'renderer/src/components/manager/review/DayLog.tsx',
   'renderer/src/components/manager/review/DayPicker.tsx',
   'renderer/src/components/manager/review/ExportPanel.tsx',
-  'renderer/src/components/manager/review/KpiCards.tsx',
   'renderer/src/components/manager/review/LogFilters.tsx',
   'renderer/src/components/manager/review/Pager.tsx',
   'renderer/src/components/manager/review/RecoveryTables.tsx',
