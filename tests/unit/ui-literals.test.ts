@@ -36,7 +36,6 @@ const NOT_YET_CONVERTED = new Set([
   'renderer/src/components/manager/review/ChartFrame.tsx',
   'renderer/src/components/manager/review/Charts.tsx',
   'renderer/src/components/manager/review/ClerkTable.tsx',
-  'renderer/src/components/manager/review/DayLog.tsx',
   'renderer/src/components/manager/review/DayPicker.tsx',
   'renderer/src/components/manager/review/ExportPanel.tsx',
   'renderer/src/components/manager/review/LogFilters.tsx',
