@@ -37,7 +37,6 @@ const NOT_YET_CONVERTED = new Set([
   'renderer/src/components/manager/review/Charts.tsx',
   'renderer/src/components/manager/review/ClerkTable.tsx',
   'renderer/src/components/manager/review/DayPicker.tsx',
-  'renderer/src/components/manager/review/ExportPanel.tsx',
   'renderer/src/components/manager/review/LogFilters.tsx',
   'renderer/src/components/manager/review/Pager.tsx',
   'renderer/src/components/manager/review/RecoveryTables.tsx',
