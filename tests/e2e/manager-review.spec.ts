@@ -98,7 +98,7 @@ test('daily review: KPIs, charts with tables, filters, flag with a note, open th
   await expect(logRows(page)).toHaveCount(1);
   await expect(logRows(page).first()).toContainText(`${TAG} alpha`);
   await expect(page.getByTestId('log-count')).toContainText(`1 of ${kpis.kpis.interactions} entries match`);
-  await expect(page.getByTestId('announcer')).toHaveText('1 entry match');
+  await expect(page.getByTestId('announcer')).toHaveText('1 entry matches');
 
   // Flag it with a review note. The dialog keeps focus inside and Esc closes it without leaving the back office.
   const flagButton = logRows(page)

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MergeView } from '../../../../../common/sync/merges';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
@@ -9,20 +10,21 @@ import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
 import { UndoMergeDialog } from './UndoMergeDialog';
 import { personName } from './words';
 
-const COLUMNS: Column[] = ['Merged', 'Customer', 'Records made at', 'Matched on', 'Status', ACTIONS];
-
-const MATCHED_ON: Record<MergeView['matchedOn'], string> = {
-  loyaltyId: 'Loyalty card',
-  email: 'Email',
-  phone: 'Phone',
-};
-
 /**
  * The chain's merges that touch this store: the hub linked the same person created at two stores into one record.
  * A manager who knows they are two people undoes the merge here; the hub then never links that pair again.
  */
 export function MergesTab() {
   const fmt = useFormat();
+  const { t } = useTranslation();
+  const columns: Column[] = [
+    t('merges.col.merged'),
+    t('merges.col.customer'),
+    t('merges.col.stores'),
+    t('merges.col.matchedOn'),
+    t('merges.col.status'),
+    ACTIONS,
+  ];
   const { announce } = useFeedback();
   const merges = useLoad<MergeView[]>('merges', () => call('merges.list', {}));
   const [undoing, setUndoing] = useState<MergeView | null>(null);
@@ -38,18 +40,14 @@ export function MergesTab() {
   return (
     <div className="mgr-page">
       <div className="page-head">
-        <h2>Merges</h2>
-        <p className="lead">
-          When the same person was created at two stores (the same card, email or phone, and the same name), the chain’s
-          hub keeps one record and links the other to it, so their whole history shows together. If two different people
-          were linked, undo the merge: each record gets its own history back, at every counter of the chain.
-        </p>
+        <h2>{t('manager.tab.merges')}</h2>
+        <p className="lead">{t('merges.lead')}</p>
       </div>
       <section className="card review-section" aria-labelledby="merges-h">
         <div className="section-head">
-          <h3 id="merges-h">Merges involving this store’s customers</h3>
+          <h3 id="merges-h">{t('merges.heading')}</h3>
           <button type="button" className="btn btn-small" onClick={merges.reload} disabled={merges.loading}>
-            {merges.loading ? 'Asking the hub…' : 'Refresh'}
+            {merges.loading ? t('merges.asking') : t('merges.refresh')}
           </button>
         </div>
         {merges.error && (
@@ -58,34 +56,34 @@ export function MergesTab() {
           </p>
         )}
         {!merges.loading && !merges.error && rows.length === 0 ? (
-          <p className="muted table-empty">
-            No merges: the hub has not found anyone created both here and at another store.
-          </p>
+          <p className="muted table-empty">{t('merges.empty')}</p>
         ) : (
           <div className={`table-scroll${merges.loading && rows.length ? ' is-stale' : ''}`}>
             <table ref={table} className="data-table" aria-labelledby="merges-h" data-testid="merge-table">
-              <TableHead columns={COLUMNS} />
+              <TableHead columns={columns} />
               <tbody>
                 {rows.map((m) => (
                   <tr key={m.id} data-merge={m.id}>
                     <td className="nowrap">{when(m.mergedAt)}</td>
                     <th scope="row" tabIndex={-1}>
-                      {personName(m)}
+                      {personName(t, m)}
                     </th>
+                    <td>{t('merges.stores', { kept: m.survivor.store, linked: m.alias.store })}</td>
+                    <td>{t(`merges.matchedOn.${m.matchedOn}`)}</td>
                     <td>
-                      {m.survivor.store} (kept), {m.alias.store} (linked)
+                      {m.undoneAt
+                        ? t('merges.undoneBy', { when: when(m.undoneAt), who: m.undoneBy ?? t('merges.theHub') })
+                        : t('merges.linked')}
                     </td>
-                    <td>{MATCHED_ON[m.matchedOn]}</td>
-                    <td>{m.undoneAt ? `Undone ${when(m.undoneAt)} by ${m.undoneBy ?? 'the hub'}` : 'Linked'}</td>
                     <td>
                       {!m.undoneAt && (
                         <button
                           type="button"
                           className="btn btn-small"
                           onClick={() => setUndoing(m)}
-                          aria-label={`Undo the merge of ${personName(m)}`}
+                          aria-label={t('merges.undoOf', { name: personName(t, m) })}
                         >
-                          Undo…
+                          {t('merges.undo')}
                         </button>
                       )}
                     </td>
@@ -101,9 +99,7 @@ export function MergesTab() {
           merge={undoing}
           onClose={() => setUndoing(null)}
           onDone={(m) => {
-            announce(
-              `Merge undone: the records of ${personName(m)} at ${m.survivor.store} and ${m.alias.store} are separate again.`,
-            );
+            announce(t('merges.undone', { name: personName(t, m), kept: m.survivor.store, linked: m.alias.store }));
             setUndoing(null);
             merges.replace(rows.map((r) => (r.id === m.id ? m : r))); // the hub's answer is the row as it now stands
             setUndone(m.id);

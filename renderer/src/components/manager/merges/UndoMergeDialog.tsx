@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { MergeView } from '../../../../../common/sync/merges';
 import { call, errorMessage } from '../../../api/client';
 import { FormError } from '../../FormError';
@@ -13,6 +14,7 @@ interface Props {
 
 /** Says what undoing a merge does before it happens; Cancel has the focus, so Enter alone changes nothing. */
 export function UndoMergeDialog({ merge, onClose, onDone }: Props) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -28,23 +30,23 @@ export function UndoMergeDialog({ merge, onClose, onDone }: Props) {
   };
 
   return (
-    <Dialog title="Undo this merge?" titleId="undo-merge-h" onClose={onClose}>
+    <Dialog title={t('merges.undoTitle')} titleId="undo-merge-h" onClose={onClose}>
       <div className="stack">
         <p>
-          <strong>{personName(merge)}</strong> at {merge.survivor.store} and the record linked to it from{' '}
-          {merge.alias.store} become two customers again, each with the history logged for it, at every counter of the
-          chain.
+          <Trans
+            i18nKey="merges.undoWhat"
+            values={{ name: personName(t, merge), kept: merge.survivor.store, linked: merge.alias.store }}
+            components={{ strong: <strong /> }}
+          />
         </p>
-        <p className="muted">
-          The hub will not link these two records again by itself. It keeps who undid the merge and when.
-        </p>
+        <p className="muted">{t('merges.undoKept')}</p>
         <FormError message={error} />
         <div className="form-actions dialog-actions">
           <button type="button" className="btn" onClick={onClose} autoFocus>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className="btn btn-danger" onClick={() => void undo()} disabled={busy}>
-            {busy ? 'Undoing…' : 'Undo merge'}
+            {busy ? t('merges.undoing') : t('merges.undoMerge')}
           </button>
         </div>
       </div>

@@ -1,31 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Clerk } from '../../../../../common/domain';
 import type { DayEntry, DayReport, StoreSelection } from '../../../../../common/reports';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
-import { KIND_LABEL, OUTCOME_LABEL, SENTIMENT_LABEL } from '../../../lib/labels';
-import { plural, useFormat } from '../../../lib/format';
+import { useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import { openCustomerOnCounter } from '../shared/open-customer';
 import { LogFilters, NO_FILTERS, toDayFilters, type FilterState } from './LogFilters';
 import { Pager } from './Pager';
 import { ReviewDialog } from './ReviewDialog';
-import { STORE_TEXT } from './StorePicker';
 import { FormError } from '../../FormError';
 import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
-
-const COLUMNS: Column[] = [
-  'Time',
-  'Clerk',
-  'Customer',
-  'Kind',
-  'Outcome',
-  { label: 'Sentiment', numeric: true },
-  'Notes',
-  'Suggestion',
-  'Marks',
-  ACTIONS,
-];
 
 export const PAGE_SIZE = 100;
 const TEXT_DEBOUNCE_MS = 300;
@@ -54,7 +40,19 @@ export function DayLog({
   storeName: string;
   clerks: Clerk[];
 }) {
-  const fmt = useFormat();
+  const { t } = useTranslation();
+  const columns: Column[] = [
+    t('review.log.col.time'),
+    t('review.log.col.clerk'),
+    t('review.log.col.customer'),
+    t('review.log.col.kind'),
+    t('review.log.col.outcome'),
+    { label: t('review.log.col.sentiment'), numeric: true },
+    t('review.log.col.notes'),
+    t('review.log.col.suggestion'),
+    t('review.log.col.marks'),
+    ACTIONS,
+  ];
   const { announce } = useFeedback();
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const text = useDebounced(filters.text, TEXT_DEBOUNCE_MS);
@@ -80,8 +78,8 @@ export function DayLog({
       firstLoad.current = false;
       return;
     }
-    announce(`${plural(fmt, data.entries.length, 'entry', 'entries')} match`);
-  }, [data, announce, fmt]);
+    announce(t('review.log.match', { count: data.entries.length }));
+  }, [data, announce, t]);
 
   const entries = data?.entries ?? [];
   const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
@@ -91,25 +89,30 @@ export function DayLog({
   const goPage = (p: number) => {
     setPage(p);
     tableRef.current?.focus();
-    announce(`Page ${p + 1} of ${pages}`);
+    announce(t('review.log.page', { page: p + 1, pages }));
   };
 
   const saved = (entry: DayEntry) => {
     setPatched((m) => new Map(m).set(entry.id, entry));
     setReviewing(null);
-    announce(entry.flagged ? 'Entry flagged' : entry.reviewNote ? 'Review note saved' : 'Flag cleared');
+    announce(
+      t(entry.flagged ? 'review.log.flagged' : entry.reviewNote ? 'review.log.noteSaved' : 'review.log.flagCleared'),
+    );
   };
 
   return (
     <section className="card review-section" aria-labelledby="log-h">
       <div className="section-head">
-        <h3 id="log-h">{STORE_TEXT.heading('Log', storeName)}</h3>
+        <h3 id="log-h">{storeName ? t('review.log.headingAt', { store: storeName }) : t('review.log.heading')}</h3>
         <p className="muted small" data-testid="log-count">
           {data
             ? data.entries.length === data.total
-              ? plural(fmt, data.total, 'entry', 'entries')
-              : `${fmt.number(data.entries.length)} of ${plural(fmt, data.total, 'entry', 'entries')} match`
-            : 'Loading…'}
+              ? t('review.log.entries', { count: data.total })
+              : t('review.log.someMatch', {
+                  shown: data.entries.length,
+                  entries: t('review.log.entries', { count: data.total }),
+                })
+            : t('common.loading')}
         </p>
       </div>
       <LogFilters value={filters} clerks={clerks} onChange={setFilters} />
@@ -122,14 +125,14 @@ export function DayLog({
           aria-labelledby="log-h"
           aria-describedby="log-page"
         >
-          <TableHead columns={COLUMNS} />
+          <TableHead columns={columns} />
           <tbody>
             {rows.map((e) => (
               <LogRow key={e.id} entry={e} onReview={() => setReviewing(e)} />
             ))}
           </tbody>
         </table>
-        {data && entries.length === 0 && <p className="empty-note table-empty">No entries match.</p>}
+        {data && entries.length === 0 && <p className="empty-note table-empty">{t('review.log.empty')}</p>}
       </div>
       <Pager id="log-page" page={current} pages={pages} total={entries.length} pageSize={PAGE_SIZE} onPage={goPage} />
       {reviewing && <ReviewDialog entry={reviewing} onClose={() => setReviewing(null)} onSaved={saved} />}
@@ -138,7 +141,9 @@ export function DayLog({
 }
 
 function LogRow({ entry: e, onReview }: { entry: DayEntry; onReview(): void }) {
-  const who = `${e.localTime} entry by ${e.clerk.displayName}`;
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const who = t('review.log.who', { time: e.localTime, clerk: e.clerk.displayName });
   return (
     <tr className={e.flagged ? 'is-flagged' : undefined} data-entry-id={e.id}>
       <td className="nowrap num-font">{e.localTime}</td>
@@ -149,37 +154,39 @@ function LogRow({ entry: e, onReview }: { entry: DayEntry; onReview(): void }) {
             type="button"
             className="link-button"
             onClick={() => openCustomerOnCounter(e.customer!.id)}
-            title="Open on the counter"
+            title={t('review.log.openOnCounter')}
           >
             {e.customer.displayName}
           </button>
         ) : (
-          <span className="muted">Walk-in</span>
+          <span className="muted">{t('review.log.walkIn')}</span>
         )}
       </td>
-      <td>{KIND_LABEL[e.kind]}</td>
+      <td>{t(`label.kind.${e.kind}`)}</td>
       <td>
-        <span className={`outcome outcome-${e.outcome}`}>{OUTCOME_LABEL[e.outcome]}</span>
-        {e.followUp === 'open' && e.followUpDue && <span className="sub muted">due {e.followUpDue}</span>}
-        {e.followUp === 'done' && <span className="sub muted">followed up</span>}
+        <span className={`outcome outcome-${e.outcome}`}>{t(`label.outcome.${e.outcome}`)}</span>
+        {e.followUp === 'open' && e.followUpDue && (
+          <span className="sub muted">{t('review.log.due', { day: fmt.calendarDay(e.followUpDue) })}</span>
+        )}
+        {e.followUp === 'done' && <span className="sub muted">{t('review.log.followedUp')}</span>}
       </td>
       <td className="num">
         {e.sentiment === null ? (
           <span className="muted">—</span>
         ) : (
-          <span title={SENTIMENT_LABEL[e.sentiment]}>{e.sentiment}</span>
+          <span title={t(`label.sentiment.${e.sentiment as 1 | 2 | 3 | 4 | 5}`)}>{e.sentiment}</span>
         )}
       </td>
       <td className="notes-cell">
-        <span className="notes-text">{e.notes || <span className="muted">No notes</span>}</span>
+        <span className="notes-text">{e.notes || <span className="muted">{t('review.log.noNotes')}</span>}</span>
         {e.said && (
           <span className="said">
-            <span className="said-label">Said:</span> “{e.said}”
+            <span className="said-label">{t('review.log.said')}</span> “{e.said}”
           </span>
         )}
         {e.reviewNote && (
           <span className="review-note">
-            <span className="sr-only">Review note: </span>
+            <span className="sr-only">{t('review.log.reviewNote')}</span>
             <span aria-hidden="true">✎ </span>
             {e.reviewNote}
             {e.reviewedBy && <span className="muted"> — {e.reviewedBy.displayName}</span>}
@@ -189,17 +196,17 @@ function LogRow({ entry: e, onReview }: { entry: DayEntry; onReview(): void }) {
       <td>
         {e.suggestionTemplateId ? (
           <span className="badge badge-sugg" title={e.suggestionTemplateId}>
-            Used
+            {t('review.log.used')}
           </span>
         ) : (
           <span className="muted">—</span>
         )}
       </td>
       <td className="marks">
-        {e.flagged && <span className="badge badge-flag">Flagged</span>}
+        {e.flagged && <span className="badge badge-flag">{t('review.log.flag')}</span>}
         {e.amendmentCount > 0 && (
           <span className="badge badge-amended" title={e.lastAmendReason ?? undefined}>
-            Amended{e.amendmentCount > 1 ? ` ×${e.amendmentCount}` : ''}
+            {e.amendmentCount > 1 ? t('review.log.amendedTimes', { count: e.amendmentCount }) : t('review.log.amended')}
           </span>
         )}
       </td>
@@ -208,9 +215,9 @@ function LogRow({ entry: e, onReview }: { entry: DayEntry; onReview(): void }) {
           type="button"
           className="btn btn-small"
           onClick={onReview}
-          aria-label={`Flag or add a review note: ${who}`}
+          aria-label={t('review.log.flagFor', { who })}
         >
-          Flag / note
+          {t('review.log.flagNote')}
         </button>
       </td>
     </tr>

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StoreSelection } from '../../../../../common/reports';
 import { call, errorMessage } from '../../../api/client';
 import { useFeedback } from '../../../state/feedback';
 import { isDay } from '../shared/days';
 import { downloadBase64, downloadText } from '../shared/download';
 import { FormError } from '../../FormError';
-import { STORE_TEXT } from './StorePicker';
 
 /**
  * CSV or PDF for the day shown, or for any from/to range, of the store the review shows (its name on the panel and
@@ -22,6 +22,7 @@ export function ExportPanel({
   store: StoreSelection;
   storeName: string;
 }) {
+  const { t } = useTranslation();
   const { announce } = useFeedback();
   const [from, setFrom] = useState(day);
   const [to, setTo] = useState(day);
@@ -35,7 +36,7 @@ export function ExportPanel({
   }, [day]);
 
   const rangeError =
-    !isDay(from) || !isDay(to) ? 'Choose both dates.' : from > to ? 'The start date is after the end date.' : null;
+    !isDay(from) || !isDay(to) ? t('review.export.chooseBoth') : from > to ? t('review.export.backwards') : null;
 
   const run = async (what: 'csv' | 'pdf') => {
     if (rangeError) return setError(rangeError);
@@ -45,11 +46,11 @@ export function ExportPanel({
       if (what === 'csv') {
         const file = await call('reports.exportCsv', { from, to, bom, store });
         downloadText(file.fileName, file.content, 'text/csv;charset=utf-8');
-        announce(`CSV exported: ${file.rows} rows, saved as ${file.fileName}`);
+        announce(t('review.export.csvDone', { count: file.rows, file: file.fileName }));
       } else {
         const file = await call('reports.exportPdf', { from, to, store });
         downloadBase64(file.fileName, file.base64, 'application/pdf');
-        announce(`PDF exported: ${file.pages} pages, saved as ${file.fileName}`);
+        announce(t('review.export.pdfDone', { count: file.pages, file: file.fileName }));
       }
     } catch (err) {
       setError(errorMessage(err));
@@ -60,26 +61,28 @@ export function ExportPanel({
 
   return (
     <section className="card review-section" aria-labelledby="export-h">
-      <h3 id="export-h">{STORE_TEXT.heading('Export', storeName)}</h3>
+      <h3 id="export-h">
+        {storeName ? t('review.export.headingAt', { store: storeName }) : t('review.export.heading')}
+      </h3>
       <div className="export-row">
         <label className="field">
-          <span className="field-label">From</span>
+          <span className="field-label">{t('review.export.from')}</span>
           <input type="date" value={from} max={today} onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label className="field">
-          <span className="field-label">To</span>
+          <span className="field-label">{t('review.export.to')}</span>
           <input type="date" value={to} max={today} onChange={(e) => setTo(e.target.value)} />
         </label>
         <label className="check export-bom">
           <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
-          <span>BOM for Excel</span>
+          <span>{t('review.export.bom')}</span>
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={() => void run('csv')} disabled={busy !== null}>
-            {busy === 'csv' ? 'Exporting…' : 'Export CSV'}
+            {busy === 'csv' ? t('review.export.exporting') : t('review.export.csv')}
           </button>
           <button type="button" className="btn" onClick={() => void run('pdf')} disabled={busy !== null}>
-            {busy === 'pdf' ? 'Exporting…' : 'Export PDF'}
+            {busy === 'pdf' ? t('review.export.exporting') : t('review.export.pdf')}
           </button>
         </div>
       </div>

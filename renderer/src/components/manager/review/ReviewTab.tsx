@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Clerk } from '../../../../../common/domain';
 import type { KpiReport, ReviewStores, StoreSelection, TrendPoint } from '../../../../../common/reports';
 import { call } from '../../../api/client';
@@ -13,13 +14,14 @@ import { DayPicker } from './DayPicker';
 import { ExportPanel } from './ExportPanel';
 import { KpiCards } from './KpiCards';
 import { RecoveryTables } from './RecoveryTables';
-import { STORE_TEXT, StorePicker, selectionName } from './StorePicker';
+import { StorePicker, selectionName } from './StorePicker';
 import { FormError } from '../../FormError';
 
 /** One day of the store at a glance: figures against the week before, charts, and every entry. */
 export function ReviewTab() {
   const { announce } = useFeedback();
   const fmt = useFormat();
+  const { t } = useTranslation();
   const today = fmt.today();
   const [day, setDay] = useState(today);
   const [store, setStore] = useState<StoreSelection>('this');
@@ -33,33 +35,37 @@ export function ReviewTab() {
 
   const changeDay = (next: string) => {
     setDay(next);
-    announce(`Showing ${fmt.weekdayDay(next)}`);
+    announce(t('review.showingDay', { day: fmt.weekdayDay(next) }));
   };
   const changeStore = (next: StoreSelection) => {
     setStore(next);
-    announce(STORE_TEXT.showing(selectionName(stores.data, next)));
+    announce(t('review.store.showing', { name: selectionName(stores.data, next) }));
   };
 
   return (
     <div className="mgr-page review">
       <div className="page-head">
-        <h2>Daily review</h2>
+        <h2>{t('manager.tab.review')}</h2>
         {stores.data && <StorePicker stores={stores.data} store={store} onStore={changeStore} />}
         <DayPicker day={day} today={today} onDay={changeDay} />
       </div>
 
       <section aria-labelledby="kpi-h" className="review-block">
         <h3 id="kpi-h" className="sr-only">
-          Key figures
+          {t('review.keyFigures')}
         </h3>
         <FormError message={kpis.error} />
-        {kpis.data ? <KpiCards report={kpis.data} /> : !kpis.error && <p className="muted">Loading figures…</p>}
-        <p className="muted small">Arrows compare the day with the average of the seven days before it.</p>
+        {kpis.data ? (
+          <KpiCards report={kpis.data} />
+        ) : (
+          !kpis.error && <p className="muted">{t('review.loadingFigures')}</p>
+        )}
+        <p className="muted small">{t('review.compare')}</p>
       </section>
 
       <section aria-labelledby="charts-h" className="review-block">
         <h3 id="charts-h" className="sr-only">
-          Charts
+          {t('review.charts')}
         </h3>
         <div className="chart-grid">
           {kpis.data && (
@@ -74,12 +80,12 @@ export function ReviewTab() {
       </section>
 
       <section className="card review-section" aria-labelledby="clerks-h">
-        <h3 id="clerks-h">Per clerk</h3>
+        <h3 id="clerks-h">{t('review.perClerk')}</h3>
         {kpis.data && <ClerkTable rows={kpis.data.perClerk} />}
       </section>
 
       <section className="card review-section" aria-labelledby="recovery-h">
-        <h3 id="recovery-h">Complaints put right</h3>
+        <h3 id="recovery-h">{t('review.recovery')}</h3>
         {kpis.data && <RecoveryTables summary={kpis.data.recovery} />}
       </section>
 

@@ -1,14 +1,5 @@
+import { useTranslation } from 'react-i18next';
 import type { ReviewStores, StoreSelection } from '../../../../../common/reports';
-
-/** The selector's words, kept together so they move into the translation catalogue in one step. */
-export const STORE_TEXT = {
-  label: 'Store',
-  shown: 'Store:',
-  thisStore: (name: string) => `${name} (this store)`,
-  showing: (name: string) => `Showing ${name}`,
-  /** A section heading that names the store it holds, e.g. "Log: Cork". */
-  heading: (title: string, store: string) => (store ? `${title}: ${store}` : title),
-} as const;
 
 interface Props {
   stores: ReviewStores;
@@ -27,22 +18,23 @@ export function selectionName(stores: ReviewStores | null, store: StoreSelection
  * nothing to choose, so it only says which store is shown, as text.
  */
 export function StorePicker({ stores, store, onStore }: Props) {
+  const { t } = useTranslation();
   if (!stores.chain) {
     return (
       <p className="store-shown">
-        {STORE_TEXT.shown} <strong>{stores.stores[0]?.name}</strong>
+        {t('review.store.shown')} <strong>{stores.stores[0]?.name}</strong>
       </p>
     );
   }
   return (
     <div className="field store-picker">
       <label className="field-label" htmlFor="review-store">
-        {STORE_TEXT.label}
+        {t('review.store.label')}
       </label>
       <select id="review-store" value={store} onChange={(e) => onStore(e.target.value)}>
         {stores.stores.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.id === 'this' ? STORE_TEXT.thisStore(s.name) : s.name}
+            {s.id === 'this' ? t('review.store.thisStore', { name: s.name }) : s.name}
           </option>
         ))}
       </select>
