@@ -1,26 +1,22 @@
 // Wrong PINs add up across the counters of a store while they reach the hub, atomically (two counters guessing at
 // once get no more checks between them than the limit), and each counter still locks on its own count offline.
 // Real SQLite files, real HTTP on 127.0.0.1, a hub on a real PostgreSQL.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lockDuration, MAX_PIN_ATTEMPTS } from '../../../common/pin-lockout';
 import { HUB_API } from '../../../common/sync/api';
 import { createClerk, resetPin, signIn } from '../../../main/services/accounts';
 import { listClerks, requireClerk } from '../../../main/services/clerks';
 import { hubLinkFile } from '../../../main/sync/hub-link';
 import { storeAttempt } from '../../../main/sync/store-lockout';
-import { post, startTestHub, type TestHub } from '../../helpers/hub';
-import { joinedCounter, syncCounter as sync, type JoinedCounter } from '../../helpers/joined-counter';
-import { useTestDatabase } from '../../helpers/pg';
+import { sync, useChain, type JoinedTerminal as JoinedCounter } from '../../helpers/chain-terminal';
+import { post } from '../../helpers/hub';
 import fs from 'node:fs';
 
-const db = useTestDatabase();
-let hub: TestHub;
-beforeAll(async () => {
-  hub = await startTestHub(db);
-});
+const chain = useChain();
+const { db } = chain;
 
 // The hub counts by its own clock: the counters' run with it, so "locked for 1 minute" reads the same on both.
-const counter = (store: string) => joinedCounter(hub, store, { liveClock: true });
+const counter = (store: string) => chain.terminal(store, { liveClock: true });
 
 /** A clerk made at the first counter and known at all of them; their local id at each. */
 async function sharedClerk(counters: JoinedCounter[], name: string, pin: string): Promise<number[]> {
@@ -124,7 +120,7 @@ describe('lockouts across the counters of a store', () => {
       .get(atA!)!.global_id;
     for (const step of ['count', 'wrong', 'right'] as const) {
       const asked = await post(
-        hub.url,
+        chain.hub.url,
         HUB_API.pinAttempt.path,
         { storeId: cork.link.store.id, clerkId: gid, step },
         { credential: cork.link.credential },
@@ -133,7 +129,7 @@ describe('lockouts across the counters of a store', () => {
     }
     // Under Clonmel's own id the credential is refused outright.
     const posing = await post(
-      hub.url,
+      chain.hub.url,
       HUB_API.pinAttempt.path,
       { storeId: a.link.store.id, clerkId: gid, step: 'count' },
       { credential: cork.link.credential },

@@ -2,22 +2,17 @@
 // PostgreSQL. A clerk made at one counter signs in at another counter of the same store with the PIN chosen there,
 // and never at another store's; edits, PIN changes and deactivation follow; two counters' first admins stay two
 // accounts; PIN hashes travel, PINs never, and neither reaches the hub's log.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HUB_API } from '../../../common/sync/api';
 import { changeOwnPin, createClerk, resetPin, signIn } from '../../../main/services/accounts';
 import { listClerks, requireClerk } from '../../../main/services/clerks';
 import { clerkOutboxCount, hubStoreOf } from '../../../main/sync/clerks-sync';
-import { post, startTestHub, type TestHub } from '../../helpers/hub';
-import { joinedCounter, syncCounter as sync, type JoinedCounter } from '../../helpers/joined-counter';
-import { useTestDatabase } from '../../helpers/pg';
+import { sync, useChain, type JoinedTerminal as JoinedCounter } from '../../helpers/chain-terminal';
+import { post } from '../../helpers/hub';
 
-const db = useTestDatabase();
-let hub: TestHub;
-beforeAll(async () => {
-  hub = await startTestHub(db);
-});
-
-const counter = (store: string) => joinedCounter(hub, store);
+const chain = useChain();
+const { db } = chain;
+const counter = (store: string) => chain.terminal(store);
 const actor = (c: JoinedCounter) => requireClerk(c.ctx, c.clerkId);
 const named = (c: JoinedCounter, name: string) => listClerks(c.ctx).filter((k) => k.displayName === name);
 
@@ -50,7 +45,7 @@ describe('clerk accounts within a store', () => {
     await createClerk(a.ctx, actor(a), 'Ciara Walsh', 'clerk', '1357');
     await sync(a);
     const asked = await post(
-      hub.url,
+      chain.hub.url,
       HUB_API.clerks.path,
       { storeId: a.link.store.id, changes: [] },
       { credential: cork.link.credential },
@@ -62,7 +57,7 @@ describe('clerk accounts within a store', () => {
       )
       .get()!.global_id;
     const pushed = await post(
-      hub.url,
+      chain.hub.url,
       HUB_API.clerks.path,
       {
         storeId: cork.link.store.id,
@@ -146,7 +141,7 @@ describe('clerk accounts within a store', () => {
     expect(rows.map((r) => r.value)).toContain(hash);
     const everything = JSON.stringify(rows);
     expect(everything).not.toContain('86420');
-    const logs = JSON.stringify(hub.logs);
+    const logs = JSON.stringify(chain.hub.logs);
     expect(logs).not.toContain('86420');
     expect(logs).not.toContain(hash.split('$').at(-1));
   });

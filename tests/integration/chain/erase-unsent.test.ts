@@ -4,23 +4,18 @@
 // follow-up they opened closed) instead of keeping an anonymous follow-up open that this terminal closed.
 // Three ways in: erased at this counter, erased at another terminal and pulled here first, and a merged person erased
 // through their surviving record while an entry of the other record waits.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCustomer } from '../../../main/services/customers';
 import { searchCustomers } from '../../../main/services/customer-search';
 import { logInteraction } from '../../../main/services/interactions';
 import { eraseCustomer } from '../../../main/services/privacy';
 import { pullAll, pushAll } from '../../../main/sync/session';
-import { joinedTerminal, sync, type JoinedTerminal as Terminal } from '../../helpers/chain-terminal';
-import { startTestHub, type TestHub } from '../../helpers/hub';
-import { useTestDatabase } from '../../helpers/pg';
+import { sync, useChain, type JoinedTerminal as Terminal } from '../../helpers/chain-terminal';
 
-const db = useTestDatabase();
-let hub: TestHub;
-beforeAll(async () => {
-  hub = await startTestHub(db);
-});
+const chain = useChain();
+const { db } = chain;
 
-const terminal = (store: string) => joinedTerminal(db, hub, store);
+const terminal = (store: string) => chain.terminal(store);
 const tick = () => new Promise((r) => setTimeout(r, 5));
 const gidOf = (t: Terminal, entity: string, rowId: number) =>
   t.db

@@ -2,7 +2,7 @@
 // 127.0.0.1, a hub on a real PostgreSQL. An entry logged at one terminal is on the profile at the others, with what
 // was said, who logged it (a stand-in, never a local clerk) and where; the issues it settles are settled everywhere;
 // a batch sent twice and a page applied twice change nothing; an erased customer's entries arrive anonymous.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Interaction } from '../../../common/domain';
 import { addClerk, listClerks } from '../../../main/services/clerks';
 import { createCustomer } from '../../../main/services/customers';
@@ -12,22 +12,12 @@ import { amendInteraction, logInteraction } from '../../../main/services/interac
 import { eraseCustomer } from '../../../main/services/privacy';
 import { callHub } from '../../../main/sync/hub-client';
 import { applyChanges, nextMutations, pullCursor, unsyncedCount } from '../../../main/sync/replica';
-import { exchange, pullAll } from '../../../main/sync/session';
-import { joinedTerminal, type JoinedTerminal } from '../../helpers/chain-terminal';
-import { startTestHub, type TestHub } from '../../helpers/hub';
-import { useTestDatabase } from '../../helpers/pg';
+import { pullAll } from '../../../main/sync/session';
+import { sync, useChain, type JoinedTerminal as Terminal } from '../../helpers/chain-terminal';
 import { tempStore } from '../../helpers/temp-store';
 
-const db = useTestDatabase();
-let hub: TestHub;
-
-beforeAll(async () => {
-  hub = await startTestHub(db);
-});
-
-type Terminal = JoinedTerminal;
-const terminal = (store = 'Galway'): Promise<Terminal> => joinedTerminal(db, hub, store);
-const sync = (t: Terminal) => exchange(t.ctx, t.link);
+const chain = useChain();
+const { db, terminal } = chain;
 const idAt = (t: Terminal, q: string) => searchCustomers(t.ctx, q)[0]!.id;
 /** The customer's entries on the profile's timeline, newest first. */
 const entries = (t: Terminal, customerId: number): Interaction[] =>
@@ -201,8 +191,7 @@ describe('interactions across the chain', () => {
       outcome: 'resolved',
       notes: 'old entry',
     });
-    const { link } = await joinedTerminal(db, hub, 'Galway', s);
-    await exchange(s.ctx, link);
+    await sync(await terminal('Galway', { from: s }));
     const b = await terminal('Cork');
     await sync(b);
     expect(entries(b, idAt(b, 'before joining')).map((i) => i.notes)).toEqual(['old entry']);

@@ -2,7 +2,7 @@
 // template saved at one terminal is the text at every terminal of every store; two managers who edit one template
 // offline end with the same (the later by the chain's clock) everywhere; a store disables a template for its own
 // counters and no other store's; a new terminal takes every template, however old; the shipped default never travels.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TIMELESS_FACTS } from '../../../common/sync/changes';
 import { addClerk } from '../../../main/services/clerks';
 import { searchCustomers } from '../../../main/services/customer-search';
@@ -22,20 +22,13 @@ import { bootstrap } from '../../../main/sync/bootstrap';
 import { callHub } from '../../../main/sync/hub-client';
 import { applyChanges, pullCursor } from '../../../main/sync/replica';
 
-import { joinedTerminal, sync, type JoinedTerminal } from '../../helpers/chain-terminal';
-import { startTestHub, type TestHub } from '../../helpers/hub';
-import { useTestDatabase } from '../../helpers/pg';
+import { sync, useChain, type JoinedTerminal as Terminal } from '../../helpers/chain-terminal';
 
-const db = useTestDatabase();
-let hub: TestHub;
+const chain = useChain();
+const { db } = chain;
 
-beforeAll(async () => {
-  hub = await startTestHub(db);
-});
-
-type Terminal = JoinedTerminal;
 async function terminal(store: string): Promise<Terminal> {
-  const t = await joinedTerminal(db, hub, store);
+  const t = await chain.terminal(store);
   listTemplates(t.ctx); // the shipped default, loaded as the app does on first use
   return t;
 }
@@ -133,7 +126,7 @@ describe('the playbook across the chain', () => {
     const a = await terminal('Galway');
     edit(a, a.clerkId, ID, 'Old enough to be outside any history window.');
     await sync(a);
-    const late = await joinedTerminal(db, hub, 'Cork');
+    const late = await chain.terminal('Cork');
     const { link } = late;
     // A window that ends before anything was recorded: the template still comes, as the playbook is timeless.
     late.setNow('2030-01-01T00:00:00.000Z');

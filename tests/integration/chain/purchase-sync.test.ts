@@ -6,7 +6,7 @@
 // one person linked across two stores has the purchases of both records.
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CustomerProfile } from '../../../common/domain';
 import { uuidv7Time } from '../../../common/sync/ids';
 import { createCustomer, getProfile, hasIdentity, tierFor } from '../../../main/services/customers';
@@ -20,23 +20,13 @@ import { bootstrap } from '../../../main/sync/bootstrap';
 import { callHub } from '../../../main/sync/hub-client';
 import { PURCHASE_FIELDS, PURCHASE_LINE_FIELDS } from '../../../main/sync/purchase-fields';
 import { applyChanges, nextMutations, pullCursor, unsyncedCount } from '../../../main/sync/replica';
-import { exchange, PUSH_BATCH } from '../../../main/sync/session';
+import { PUSH_BATCH } from '../../../main/sync/session';
 import { MAX_BODY_BYTES } from '../../../main/hub/http';
-import { startTestHub, type TestHub } from '../../helpers/hub';
-import { joinTestHub, type JoinedStore } from '../../helpers/joined-store';
-import { useTestDatabase } from '../../helpers/pg';
+import { sync, useChain, type JoinedTerminal as Terminal } from '../../helpers/chain-terminal';
 import { addPurchase, tempDir, tempStore, type TempStore } from '../../helpers/temp-store';
 
-const db = useTestDatabase();
-let hub: TestHub;
-beforeAll(async () => {
-  hub = await startTestHub(db);
-});
-
-type Terminal = JoinedStore;
-const join = (s: TempStore, store: string) => joinTestHub(db, hub, s, store);
-const terminal = (store = 'Galway') => join(tempStore(new Date().toISOString()), store);
-const sync = (t: Terminal) => exchange(t.ctx, t.link);
+const chain = useChain();
+const { db, terminal } = chain;
 const idAt = (t: Terminal, q: string) => searchCustomers(t.ctx, q)[0]!.id;
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
@@ -291,7 +281,7 @@ describe('purchases across the chain', () => {
     const boughtAt = daysAgo(100);
     const old = addPurchase(s, customer, boughtAt, [{ description: 'Old coat', priceCents: 90_00 }]);
     expect(uuidv7Time(gidOf(s, 'purchase', old)).toISOString()).toBe(boughtAt);
-    const a = await join(s, 'Galway');
+    const a = await terminal('Galway', { from: s });
     await sync(a);
     const b = await terminal('Cork');
     await sync(b);

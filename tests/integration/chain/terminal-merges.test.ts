@@ -2,23 +2,18 @@
 // A second customer with the same card reaches a terminal without stalling its pulls; once the hub links the two,
 // every terminal finds one person (the survivor) by either record's card, phone or id, with both histories; undoing
 // the merge gives each record back its own history everywhere.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listMerges, unmergeCustomers } from '../../../main/hub/merges';
 import { createCustomer, getProfile } from '../../../main/services/customers';
 import { searchCustomers } from '../../../main/services/customer-search';
 import { timeline } from '../../../main/services/history';
 import { logInteraction } from '../../../main/services/interactions';
-import { joinedTerminal, sync, type JoinedTerminal as Terminal } from '../../helpers/chain-terminal';
-import { startTestHub, type TestHub } from '../../helpers/hub';
-import { useTestDatabase } from '../../helpers/pg';
+import { sync, useChain, type JoinedTerminal as Terminal } from '../../helpers/chain-terminal';
 
-const db = useTestDatabase();
-let hub: TestHub;
-beforeAll(async () => {
-  hub = await startTestHub(db);
-});
+const chain = useChain();
+const { db } = chain;
 
-const terminal = (store: string) => joinedTerminal(db, hub, store);
+const terminal = (store: string) => chain.terminal(store);
 const tick = () => new Promise((r) => setTimeout(r, 5));
 const hits = (t: Terminal, q: string) => searchCustomers(t.ctx, q).map((h) => ({ id: h.id, name: h.displayName }));
 const entries = (t: Terminal, id: number) =>
