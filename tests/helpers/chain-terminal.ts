@@ -21,15 +21,15 @@ export interface JoinedTerminal extends TempStore {
 let joined = 0;
 /**
  * Joins the store in `file` (opened as `db`) to the hub at `hubUrl` (a hub process, or a relay in front of one) as a
- * terminal of `store`. Terminals are named till-1, till-2, … across the test file, so no two of a store share a name.
+ * terminal of `store`, named `name`: by default till-1, till-2, … across the test file, so no two of a store share one.
  */
 export async function joinStore(
   db: TestDatabase,
   hubUrl: string,
   s: { file: string; db: DB },
   store: string,
+  name = `till-${++joined}`,
 ): Promise<{ link: HubLink; name: string }> {
-  const name = `till-${++joined}`;
   const { code } = await issueEnrolmentCode(db.pool, { storeName: store, terminalName: name, now: new Date() });
   await joinHub({ dbFile: s.file, db: s.db, hubUrl, code });
   const link = readHubLink(s.file);

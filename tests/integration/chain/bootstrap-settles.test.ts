@@ -3,22 +3,15 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../common/sync/ids';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { bootstrap } from '../../../main/sync/bootstrap';
-import { readHubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
-import { startTestHub, type TestHub } from '../../helpers/hub';
+import { useChain } from '../../helpers/chain-terminal';
 import { push, till, upsert } from '../../helpers/hub-till';
-import { useTestDatabase } from '../../helpers/pg';
-import { tempStore } from '../../helpers/temp-store';
 
-const db = useTestDatabase();
-let hub: TestHub;
+const chain = useChain();
 const CUSTOMERS = 600;
 
 beforeAll(async () => {
-  hub = await startTestHub(db);
-  const galway = await till(hub, 'Galway', 'till-1');
+  const galway = await till(chain.hub, 'Galway', 'till-1');
   const ids = Array.from({ length: CUSTOMERS }, (_, i) => uuidv7(Date.now() - (CUSTOMERS - i)));
   for (let i = 0; i < CUSTOMERS; i += 300) {
     await push(
@@ -30,14 +23,8 @@ beforeAll(async () => {
 
 describe('a bootstrap from the hub', () => {
   it('leaves the WAL empty once every page is in', async () => {
-    const s = tempStore(new Date().toISOString());
-    const { code } = await issueEnrolmentCode(db.pool, {
-      storeName: 'Cork',
-      terminalName: 'till-settle',
-      now: new Date(),
-    });
-    await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
-    await bootstrap(s.ctx, readHubLink(s.file)!);
+    const s = await chain.terminal('Cork');
+    await bootstrap(s.ctx, s.link);
     expect(s.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(CUSTOMERS);
     expect(fs.statSync(`${s.file}-wal`).size).toBe(0);
   });

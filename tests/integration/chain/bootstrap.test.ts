@@ -4,31 +4,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HISTORY_DAYS } from '../../../common/sync/bootstrap';
 import { uuidv7 } from '../../../common/sync/ids';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { customersRepo } from '../../../main/db/customers.repo';
 import { searchCustomers } from '../../../main/services/customer-search';
 import { getProfile } from '../../../main/services/customers';
 import { BOOTSTRAP_PAGE, bootstrap, bootstrapProgress, type BootstrapProgress } from '../../../main/sync/bootstrap';
-import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
 import { pullCursor } from '../../../main/sync/replica';
 import { pullAll } from '../../../main/sync/session';
 import { syncStatus } from '../../../main/sync/status';
-import { startTestHub, type TestHub } from '../../helpers/hub';
+import { useChain, type JoinedTerminal as Terminal } from '../../helpers/chain-terminal';
 import { interaction, push, till, upsert, type Till } from '../../helpers/hub-till';
-import { useTestDatabase } from '../../helpers/pg';
-import { tempStore, type TempStore } from '../../helpers/temp-store';
 
-const db = useTestDatabase();
-let hub: TestHub;
+const chain = useChain();
 let galway: Till;
 const CUSTOMERS = BOOTSTRAP_PAGE * 2 + 500;
 const ids: string[] = [];
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  hub = await startTestHub(db);
-  galway = await till(hub, 'Galway', 'till-1');
+  galway = await till(chain.hub, 'Galway', 'till-1');
   for (let i = 0; i < CUSTOMERS; i++) ids.push(uuidv7(Date.now() - (CUSTOMERS - i)));
   for (let i = 0; i < CUSTOMERS; i += 500) {
     await push(
@@ -48,19 +41,7 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-interface Terminal extends TempStore {
-  link: HubLink;
-}
-async function terminal(): Promise<Terminal> {
-  const s = tempStore(new Date().toISOString());
-  const { code } = await issueEnrolmentCode(db.pool, {
-    storeName: 'Cork',
-    terminalName: `till-${uuidv7().slice(-6)}`,
-    now: new Date(),
-  });
-  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
-  return { ...s, link: readHubLink(s.file)! };
-}
+const terminal = () => chain.terminal('Cork');
 const customerCount = (t: Terminal) => t.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM customers').get()!.n;
 
 describe('a new terminal', () => {

@@ -5,20 +5,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../common/sync/ids';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { openDatabase } from '../../../main/db/connection';
 import { createCustomer } from '../../../main/services/customers';
 import { BOOTSTRAP_PAGE, bootstrapProgress } from '../../../main/sync/bootstrap';
 import { readHubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
 import { unsyncedCount } from '../../../main/sync/replica';
 import { PUSH_BATCH } from '../../../main/sync/session';
-import { startTestHub } from '../../helpers/hub';
-import { useTestDatabase } from '../../helpers/pg';
+import { joinStore, useChain } from '../../helpers/chain-terminal';
 import { ROOT } from '../../helpers/processes';
 import { tempStore } from '../../helpers/temp-store';
 
-const db = useTestDatabase();
+const chain = useChain();
+const { db } = chain;
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
@@ -71,12 +69,7 @@ async function joinedStore(
 ): Promise<string> {
   const s = tempStore(new Date().toISOString());
   fill?.(s);
-  const { code } = await issueEnrolmentCode(db.pool, {
-    storeName: store,
-    terminalName: `till-${uuidv7().slice(-8)}`,
-    now: new Date(),
-  });
-  await joinHub({ dbFile: s.file, db: s.db, hubUrl, code });
+  await joinStore(db, hubUrl, s, store);
   s.db.close();
   return s.file;
 }
@@ -86,7 +79,7 @@ const count = async (sql: string, params: unknown[] = []) =>
 
 describe('kill -9', () => {
   it('of a terminal while it copies the chain: it goes on from the last whole page after a restart and ends with every customer once', async () => {
-    const hub = await startTestHub(db);
+    const { hub } = chain;
     // The chain's customers, written straight into the hub's tables (the push path is tested elsewhere; this is data).
     const seeder = await joinedStore(hub.url, 'Galway');
     const seedLink = readHubLink(seeder)!;

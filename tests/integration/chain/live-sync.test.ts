@@ -5,35 +5,30 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Customer, SyncState, SyncView } from '../../../common/domain';
 import type { Envelope } from '../../../common/errors';
 import { startBackend, type Backend } from '../../../main/backend';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { revokeTerminal } from '../../../main/hub/terminals';
 import { newSession, type Session } from '../../../main/ipc/session';
-import { joinHub } from '../../../main/sync/join';
-import { startTestHub, type TestHub } from '../../helpers/hub';
-import { useTestDatabase } from '../../helpers/pg';
+import { joinStore, useChain } from '../../helpers/chain-terminal';
 import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy';
 import { tempDir } from '../../helpers/temp-store';
 
-const db = useTestDatabase();
-let hub: TestHub;
+const chain = useChain();
+const { db } = chain;
 let proxy: TcpProxy;
 
 beforeAll(async () => {
-  hub = await startTestHub(db);
-  proxy = await startTcpProxy(hub.url);
+  proxy = await startTcpProxy(chain.hub.url);
 });
 
 /** A store set up with its first admin and joined to the hub through the relay, then opened as the app opens it. */
-async function joinedApp(terminal: string): Promise<{ app: Backend; clerk: Session }> {
+async function joinedApp(): Promise<{ app: Backend; clerk: Session; name: string }> {
   const dbPath = path.join(tempDir(), 'store.db');
   const setup = startBackend({ dbPath, sync: false });
   const clerk = newSession();
   await setup.dispatch('app.setupEmpty', { clerkName: 'Aoife Byrne', pin: '2468' }, clerk);
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: 'Galway', terminalName: terminal, now: new Date() });
-  await joinHub({ dbFile: dbPath, db: setup.db, hubUrl: proxy.url, code });
+  const { name } = await joinStore(db, proxy.url, { file: dbPath, db: setup.db }, 'Galway');
   setup.close();
   const app = startBackend({ dbPath });
-  return { app, clerk };
+  return { app, clerk, name };
 }
 
 async function state(app: Backend, session: Session, openCustomerId?: number): Promise<SyncView> {
@@ -50,7 +45,7 @@ const walkIn = { customerId: null, kind: 'inquiry', outcome: 'resolved' };
 
 describe('the background sync in the app', () => {
   it('says Synced, then how many changes wait while the hub is out of reach, and sends them when it is back', async () => {
-    const { app, clerk } = await joinedApp('till-1');
+    const { app, clerk } = await joinedApp();
     try {
       await app.dispatch('session.signIn', { clerkId: 1, pin: '2468' }, clerk);
       await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'synced', waiting: 0 }));
@@ -74,13 +69,13 @@ describe('the background sync in the app', () => {
   });
 
   it('names what to do when the hub refuses this terminal, and answers only a signed-in clerk', async () => {
-    const { app, clerk } = await joinedApp('till-2');
+    const { app, clerk, name } = await joinedApp();
     try {
       const stranger = newSession();
       expect(await app.dispatch('sync.state', {}, stranger)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       await app.dispatch('session.signIn', { clerkId: 1, pin: '2468' }, clerk);
       await until(async () => expect((await state(app, clerk)).state).toBe('synced'));
-      await revokeTerminal(db.pool, { terminal: 'till-2', store: 'Galway' }, new Date());
+      await revokeTerminal(db.pool, { terminal: name, store: 'Galway' }, new Date());
       await app.dispatch('interactions.log', walkIn, clerk);
       await until(async () =>
         expect(await state(app, clerk)).toMatchObject({
@@ -95,8 +90,8 @@ describe('the background sync in the app', () => {
   });
 
   it('tells the customer open at the counter when a pulled change touched them, and only then', async () => {
-    const here = await joinedApp('till-3');
-    const there = await joinedApp('till-4');
+    const here = await joinedApp();
+    const there = await joinedApp();
     const call = async <T>(app: Backend, session: Session, method: string, input: unknown): Promise<T> => {
       const answer = (await app.dispatch(method as never, input as never, session)) as Envelope<T>;
       if (!answer.ok) throw new Error(answer.error.message);

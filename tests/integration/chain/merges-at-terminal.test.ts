@@ -8,16 +8,15 @@ import { HUB_API } from '../../../common/sync/api';
 import { uuidv7 } from '../../../common/sync/ids';
 import type { MergeView } from '../../../common/sync/merges';
 import { startBackend, type Backend } from '../../../main/backend';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { newSession, type Session } from '../../../main/ipc/session';
-import { joinHub } from '../../../main/sync/join';
-import { post, startTestHub, type TestHub } from '../../helpers/hub';
+import { joinStore, useChain } from '../../helpers/chain-terminal';
+import { post, type TestHub } from '../../helpers/hub';
 import { push, till, upsert, type Till } from '../../helpers/hub-till';
-import { useTestDatabase } from '../../helpers/pg';
 import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy';
 import { tempDir } from '../../helpers/temp-store';
 
-const db = useTestDatabase();
+const chain = useChain();
+const { db } = chain;
 let hub: TestHub;
 let proxy: TcpProxy;
 let galway: Till;
@@ -26,7 +25,7 @@ let sligo: Till;
 let merge: MergeView;
 
 beforeAll(async () => {
-  hub = await startTestHub(db);
+  hub = chain.hub;
   proxy = await startTcpProxy(hub.url);
   [galway, cork, sligo] = [
     await till(hub, 'Galway', 'till-1'),
@@ -45,8 +44,8 @@ async function corkApp(): Promise<{ app: Backend; manager: Session }> {
   const app = startBackend({ dbPath, sync: false });
   const manager = newSession();
   await app.dispatch('app.setupEmpty', { clerkName: 'Declan Murphy', pin: '2468' }, manager);
-  const { code } = await issueEnrolmentCode(db.pool, { storeName: 'Cork', terminalName: 'till-2', now: new Date() });
-  await joinHub({ dbFile: dbPath, db: app.db, hubUrl: proxy.url, code });
+  // Cork's till-1 is the one driven by hand above.
+  await joinStore(db, proxy.url, { file: dbPath, db: app.db }, 'Cork', 'till-2');
   return { app, manager };
 }
 

@@ -1,47 +1,24 @@
 // The daily review's store: this store by default; another store or all of them only for a manager whose account
 // carries the chain scope, granted on the hub (`counterpart hub grant`) and brought to the counters by the clerk sync.
 // Real SQLite files, the app's own dispatcher, real HTTP on 127.0.0.1, a hub on a real PostgreSQL.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startBackend, type Backend } from '../../../main/backend';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { newSession } from '../../../main/ipc/session';
 import { createClerk } from '../../../main/services/accounts';
 import { requireClerk } from '../../../main/services/clerks';
 import { logInteraction } from '../../../main/services/interactions';
 import { createCustomer } from '../../../main/services/customers';
-import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
-import { exchange } from '../../../main/sync/session';
 import { chainCli } from '../../helpers/chain-cli';
-import { startTestHub, type TestHub } from '../../helpers/hub';
-import { useTestDatabase } from '../../helpers/pg';
-import { tempStore, type TempStore } from '../../helpers/temp-store';
+import { sync, useChain, type JoinedTerminal as Counter } from '../../helpers/chain-terminal';
 
-const db = useTestDatabase();
-let hub: TestHub;
-beforeAll(async () => {
-  hub = await startTestHub(db);
-});
+const chain = useChain();
+const { db } = chain;
 const backends: Backend[] = [];
 afterEach(() => {
   for (const b of backends.splice(0)) b.close();
 });
 
-interface Counter extends TempStore {
-  link: HubLink;
-}
-let joined = 0;
-async function counter(store: string): Promise<Counter> {
-  const s = tempStore(new Date().toISOString(), { storeName: store });
-  const { code } = await issueEnrolmentCode(db.pool, {
-    storeName: store,
-    terminalName: `till-${++joined}`,
-    now: new Date(),
-  });
-  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
-  return { ...s, link: readHubLink(s.file)! };
-}
-const sync = (c: Counter) => exchange(c.ctx, c.link);
+const counter = (store: string) => chain.terminal(store, { config: { storeName: store } });
 
 /** The app on counter `c`'s file with `clerkId` signed in: its dispatcher, as the review screen calls it. */
 async function signedIn(c: Counter, clerkId: number, pin: string) {

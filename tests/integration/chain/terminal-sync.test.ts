@@ -2,46 +2,24 @@
 // A customer made at one terminal is found at another; edits of different fields both stay; of one field the later
 // wins everywhere; an erasure reaches every terminal and an offline edit cannot bring the data back; a push whose
 // answer was lost changes nothing when sent again; the background sync brings a change over by itself.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { customersRepo } from '../../../main/db/customers.repo';
-import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { createCustomer, getProfile } from '../../../main/services/customers';
 import { updateCustomer } from '../../../main/services/customer-edits';
 import { searchCustomers } from '../../../main/services/customer-search';
 import { eraseCustomer } from '../../../main/services/privacy';
 import { callHub } from '../../../main/sync/hub-client';
-import { readHubLink, type HubLink } from '../../../main/sync/hub-link';
-import { joinHub } from '../../../main/sync/join';
 import { nextMutations, unsyncedCount } from '../../../main/sync/replica';
 import { exchange, pullAll, pushAll, startBackgroundSync } from '../../../main/sync/session';
+import type { HubLink } from '../../../main/sync/hub-link';
 import { syncStatus } from '../../../main/sync/status';
-import { startTestHub, type TestHub } from '../../helpers/hub';
-import { useTestDatabase } from '../../helpers/pg';
-import { tempStore, type TempStore } from '../../helpers/temp-store';
+import { sync, useChain, type JoinedTerminal as Terminal } from '../../helpers/chain-terminal';
+import { tempStore } from '../../helpers/temp-store';
 
-const db = useTestDatabase();
-let hubs: TestHub[];
-
-beforeAll(async () => {
-  hubs = [await startTestHub(db), await startTestHub(db)];
-});
-
-interface Terminal extends TempStore {
-  link: HubLink;
-}
-let joined = 0;
-/** A store file that joined the hub (through hub process `via`) the way `sync join` does. */
-async function terminal(store = 'Galway', via = 0): Promise<Terminal> {
-  const s = tempStore(new Date().toISOString());
-  const { code } = await issueEnrolmentCode(db.pool, {
-    storeName: store,
-    terminalName: `till-${++joined}`,
-    now: new Date(),
-  });
-  await joinHub({ dbFile: s.file, db: s.db, hubUrl: hubs[via]!.url, code });
-  return { ...s, link: readHubLink(s.file)! };
-}
-const sync = (t: Terminal) => exchange(t.ctx, t.link);
+// Two hub processes on one database, as a chain may run them; a terminal talks to the one it is given.
+const chain = useChain({ hubs: 2 });
+const { db } = chain;
+const terminal = (store = 'Galway', via = 0) => chain.terminal(store, { via });
 const tick = () => new Promise((r) => setTimeout(r, 3));
 const find = (t: Terminal, q: string) => searchCustomers(t.ctx, q).map((h) => h.displayName);
 /** The local row of a customer known by its name at another terminal. */
@@ -79,13 +57,7 @@ describe('two terminals and a hub', () => {
   it('share what a store held before it joined', async () => {
     const s = tempStore(new Date().toISOString());
     createCustomer(s.ctx, { firstName: 'Declan', lastName: 'Early' }, s.clerkId);
-    const { code } = await issueEnrolmentCode(db.pool, {
-      storeName: 'Galway',
-      terminalName: `till-${++joined}`,
-      now: new Date(),
-    });
-    await joinHub({ dbFile: s.file, db: s.db, hubUrl: hubs[0]!.url, code });
-    const a: Terminal = { ...s, link: readHubLink(s.file)! };
+    const a = await chain.terminal('Galway', { from: s });
     expect((await sync(a)).pushed).toBe(1);
     const b = await terminal('Cork');
     await sync(b);
