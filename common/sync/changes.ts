@@ -193,6 +193,12 @@ export const pullResponseSchema = z.object({
   cursor: z.string(),
   /** More changes wait after this page. */
   more: z.boolean(),
+  /**
+   * Where the caller's store's clerk accounts stand (clerks.ts): a terminal asks /v1/clerks again only when this
+   * differs from what its last exchange was told. Absent from a hub that predates it: the terminal then asks each
+   * round, as before (an optional field, so protocol 3 serves both ways).
+   */
+  clerksTag: z.string().max(100).optional(),
 });
 
 export type Mutation = z.infer<typeof mutationSchema>;

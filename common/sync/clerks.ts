@@ -52,6 +52,8 @@ export const clerksSyncRequestSchema = z.strictObject({
 const stamped = z.object({ value: z.unknown(), hlc: hlcSchema });
 export const clerksSyncResponseSchema = z.object({
   clerks: z.array(z.object({ id: uuidV7Schema, fields: z.record(z.string(), stamped) })),
+  /** Where these accounts stand, as a pull answer names it (changes.ts); absent from a hub that predates it. */
+  clerksTag: z.string().max(100).optional(),
 });
 export type HubClerk = z.infer<typeof clerksSyncResponseSchema>['clerks'][number];
 

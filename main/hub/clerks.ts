@@ -48,13 +48,26 @@ async function storeClerks(db: Pick<PoolClient, 'query'>, storeId: string): Prom
   return rows;
 }
 
-/** A counter's clerk changes merged in, the store's accounts back; one transaction. */
+/**
+ * Where the store's accounts stand, for a pull answer to carry (common/sync/changes.ts): a digest of every field's
+ * stamp. A field changes only with a later stamp (MERGE_CLERK_FIELDS_SQL), so any change a terminal could take from
+ * /v1/clerks changes the tag, and nothing else does (the lockout counts travel on /v1/pin-attempt).
+ */
+export const CLERKS_TAG_SQL = `SELECT md5(coalesce(string_agg(f.clerk_id || ' ' || f.field || ' ' || f.hlc, ',' ORDER BY f.clerk_id, f.field), '')) AS tag
+  FROM clerks c JOIN clerk_fields f ON f.clerk_id = c.id
+ WHERE c.store_id = $1`;
+export async function clerksTag(db: Pick<PoolClient, 'query'>, storeId: string): Promise<string> {
+  const { rows } = await db.query<{ tag: string }>(CLERKS_TAG_SQL, [storeId]);
+  return rows[0]!.tag;
+}
+
+/** A counter's clerk changes merged in, the store's accounts back (and where they stand); one transaction. */
 export async function syncClerks(
   pool: Pool,
   caller: Caller,
   changes: ClerkChange[],
   now: Date,
-): Promise<{ clerks: HubClerk[] }> {
+): Promise<{ clerks: HubClerk[]; clerksTag: string }> {
   return inTransaction(pool, async (client) => {
     if (changes.length > 0) {
       const kept = await client.query<{ last: string }>('SELECT last FROM hub_clock');
@@ -73,7 +86,10 @@ export async function syncClerks(
         if (set.rows.some((r) => r.field === 'pinHash')) await client.query(CLEAR_SQL, [c.id, caller.store.id]);
       }
     }
-    return { clerks: await storeClerks(client, caller.store.id) };
+    // The tag first: read committed takes a snapshot per statement, so a change committed in between is in the
+    // accounts but not the tag, and costs the terminal one more exchange, never a missed one.
+    const tag = await clerksTag(client, caller.store.id);
+    return { clerks: await storeClerks(client, caller.store.id), clerksTag: tag };
   });
 }
 

@@ -3,7 +3,7 @@
 import { HUB_API, type HubRequestParsed, type HubResponse, type HubRoute } from '../../common/sync/api';
 import { THIS_HUB_PROTOCOLS } from '../../common/sync/protocol';
 import { bootstrapPage } from './bootstrap';
-import { pinAttempt, syncClerks } from './clerks';
+import { clerksTag, pinAttempt, syncClerks } from './clerks';
 import { redeemEnrolmentCode } from './enrolment';
 import { MERGES_LISTED } from '../../common/sync/merges';
 import { listMerges, unmergeCustomers } from './merges';
@@ -45,7 +45,11 @@ export const HUB_HANDLERS: HubHandlers = {
     return { ...caller, hub: hubInfo(), serverTime: now.toISOString() };
   },
   push: (ctx, { input, caller }) => applyPush(ctx.pool, caller, input.mutations, ctx.now()),
-  pull: (ctx, { input }) => pullChanges(ctx.pool, ctx.feed, input),
+  // Read after the wait, so the tag is as of the answer: a terminal asks /v1/clerks when it moved (session.ts).
+  pull: async (ctx, { input, caller }) => ({
+    ...(await pullChanges(ctx.pool, ctx.feed, input)),
+    clerksTag: await clerksTag(ctx.pool, caller.store.id),
+  }),
   bootstrap: (ctx, { input }) => bootstrapPage(ctx.pool, input),
   clerks: (ctx, { input, caller }) => syncClerks(ctx.pool, caller, input.changes, ctx.now()),
   pinAttempt: (ctx, { input, caller }) => pinAttempt(ctx.pool, caller, input, ctx.now()),

@@ -164,12 +164,17 @@ function valuesOf(clerk: HubClerk): Record<string, unknown> {
   return out;
 }
 
-/** The store's accounts as the hub holds them, applied here; what waits in this counter's outbox is left as it is. */
-export function applyHubClerks(ctx: ServiceContext, clerks: HubClerk[], acknowledged = 0): void {
+/**
+ * The store's accounts as the hub holds them, applied here; what waits in this counter's outbox is left as it is.
+ * `tag` is where they stand (the hub's clerksTag), kept with them so a pull answer tells when they moved on.
+ */
+export function applyHubClerks(ctx: ServiceContext, clerks: HubClerk[], acknowledged = 0, tag?: string): void {
   const db = ctx.db;
   const s = statements(db);
   db.transaction(() => {
     s.setState.run('applying', '1');
+    if (tag === undefined) s.dropState.run('clerksTag');
+    else s.setState.run('clerksTag', tag);
     if (acknowledged > 0) s.acknowledge.run(acknowledged);
     for (const clerk of clerks) {
       const v = valuesOf(clerk);
@@ -207,6 +212,14 @@ export function applyHubClerks(ctx: ServiceContext, clerks: HubClerk[], acknowle
   }).immediate();
 }
 
+/**
+ * Whether a pull answer says the store's accounts moved on since this counter last took them: its tag differs from
+ * the one kept, or there is none to compare (a hub that predates the tag, so the counter asks each round as before).
+ */
+export function clerksMoved(db: DB, tag: string | undefined): boolean {
+  return tag === undefined || tag !== stateOf(db, 'clerksTag');
+}
+
 export const CLERK_BATCH = 200;
 
 /** Sends this counter's clerk changes and takes the store's accounts back; until nothing is left to send. */
@@ -225,7 +238,7 @@ export async function exchangeClerks(
       { storeId: link.store.id, changes },
       { credential: link.credential, signal: opts.signal },
     );
-    applyHubClerks(ctx, answer.clerks, last);
+    applyHubClerks(ctx, answer.clerks, last, answer.clerksTag);
     sent += changes.length;
     if (changes.length < CLERK_BATCH) return { sent, accounts: answer.clerks.length };
   }

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../services/context';
 import { callHub, HubRefused } from './hub-client';
 import type { HubLink } from './hub-link';
 import { bootstrap } from './bootstrap';
-import { clerkOutboxCount, exchangeClerks } from './clerks-sync';
+import { clerkOutboxCount, clerksMoved, exchangeClerks } from './clerks-sync';
 import {
   acknowledge,
   applyChangesInSlices,
@@ -66,15 +66,30 @@ export async function pushAll(
   }
 }
 
-/** Pulls and applies pages until the hub has nothing more; with waitMs, the first empty answer may wait that long. */
-export async function pullAll(ctx: ServiceContext, link: HubLink, waitMs = 0, signal?: AbortSignal): Promise<number> {
+export interface PullOptions {
+  /** When nothing follows the cursor, the first answer may wait this long for a change (a long poll). */
+  waitMs?: number;
+  signal?: AbortSignal;
+  /**
+   * 'always' (the default) takes the store's clerk accounts before the feed: a one-off sync, a start, a reconnect.
+   * 'whenMoved' takes them only when a pull answer says they moved on (its clerksTag), as the long-poll rounds of
+   * a running terminal do: an idle round costs the hub one request, not two.
+   */
+  clerks?: 'always' | 'whenMoved';
+}
+
+/** Pulls and applies pages until the hub has nothing more. */
+export async function pullAll(ctx: ServiceContext, link: HubLink, opts: PullOptions = {}): Promise<number> {
+  const { signal } = opts;
   rememberStore(ctx.db, link.store.id);
   // A terminal that never pulled (or stopped halfway) takes the chain's current state first, in pages (bootstrap.ts).
   let pulled = await bootstrap(ctx, link, { signal });
-  // The store's clerk accounts first (clerks-sync.ts): a clerk made at another counter can sign in here.
-  await exchangeClerks(ctx, link, { signal });
+  // The store's clerk accounts (clerks-sync.ts), at most once a pull: a clerk made at another counter can sign in
+  // here. Once asked, a tag that moved meanwhile is the next round's to take up.
+  let clerksTaken = opts.clerks !== 'whenMoved';
+  if (clerksTaken) await exchangeClerks(ctx, link, { signal });
   for (;;) {
-    const wait = pulled === 0 ? waitMs : 0;
+    const wait = pulled === 0 ? (opts.waitMs ?? 0) : 0;
     const page = await callHub(
       link.hubUrl,
       'pull',
@@ -83,6 +98,10 @@ export async function pullAll(ctx: ServiceContext, link: HubLink, waitMs = 0, si
     );
     await applyChangesInSlices(ctx, page.changes, page.cursor);
     pulled += page.changes.length;
+    if (!clerksTaken && clerksMoved(ctx.db, page.clerksTag)) {
+      await exchangeClerks(ctx, link, { signal });
+      clerksTaken = true;
+    }
     if (!page.more) return pulled;
   }
 }
@@ -163,15 +182,20 @@ export function startBackgroundSync(
     1_000,
   );
   // The first pull after a start or a failure answers at once, so whether the hub is there is known at once (a
-  // long poll on a quiet chain would leave it open for 25 s); the ones after it wait for the next change.
-  let waitMs = 0;
+  // long poll on a quiet chain would leave it open for 25 s), and takes the store's clerk accounts whatever the tag
+  // says; the ones after it wait for the next change and ask for the accounts only when they moved on.
+  let reconnecting = true;
   const puller = loop(
     'pull',
     async () => {
-      const wait = waitMs;
-      waitMs = 0;
-      await pullAll(ctx, link, wait, aborter.signal);
-      waitMs = MAX_PULL_WAIT_MS;
+      const first = reconnecting;
+      reconnecting = true; // until this round has gone through
+      await pullAll(ctx, link, {
+        waitMs: first ? 0 : MAX_PULL_WAIT_MS,
+        signal: aborter.signal,
+        clerks: first ? 'always' : 'whenMoved',
+      });
+      reconnecting = false;
       return true;
     },
     0,

@@ -1,14 +1,20 @@
 // Clerk accounts shared by the counters of one store: real SQLite files, real HTTP on 127.0.0.1, a hub on a real
 // PostgreSQL. A clerk made at one counter signs in at another counter of the same store with the PIN chosen there,
 // and never at another store's; edits, PIN changes and deactivation follow; two counters' first admins stay two
-// accounts; PIN hashes travel, PINs never, and neither reaches the hub's log.
-import { describe, expect, it } from 'vitest';
+// accounts; PIN hashes travel, PINs never, and neither reaches the hub's log. A running counter asks the hub for the
+// store's accounts when they moved on (and at start, and after a reconnect), not on every round of its long poll.
+import { describe, expect, it, vi } from 'vitest';
 import { HUB_API } from '../../../common/sync/api';
+import { uuidv7 } from '../../../common/sync/ids';
 import { changeOwnPin, createClerk, resetPin, signIn } from '../../../main/services/accounts';
 import { listClerks, requireClerk } from '../../../main/services/clerks';
+import { searchCustomers } from '../../../main/services/customer-search';
 import { clerkOutboxCount, hubStoreOf } from '../../../main/sync/clerks-sync';
+import { startBackgroundSync } from '../../../main/sync/session';
 import { sync, useChain, type JoinedTerminal as JoinedCounter } from '../../helpers/chain-terminal';
 import { post } from '../../helpers/hub';
+import { push, till, upsert } from '../../helpers/hub-till';
+import { startTcpProxy } from '../../helpers/tcp-proxy';
 
 const chain = useChain();
 const { db } = chain;
@@ -144,5 +150,62 @@ describe('clerk accounts within a store', () => {
     const logs = JSON.stringify(chain.hub.logs);
     expect(logs).not.toContain('86420');
     expect(logs).not.toContain(hash.split('$').at(-1));
+  });
+});
+
+describe("the store's accounts in a running counter's sync", () => {
+  it('are asked for at start, when a pull says they moved on and after a reconnect; an idle round does not ask', async () => {
+    const a = await counter('Carlow');
+    const b = await counter('Carlow');
+    await sync(a);
+    await sync(b);
+    // Another store's till ends a's long polls with a customer each time: rounds in which the accounts stay put.
+    const other = await till(chain.hub, 'Wexford', 'by-hand');
+    const relay = await startTcpProxy(chain.hub.url);
+    const asked = () =>
+      chain.hub.logs.filter((l) => l.route === HUB_API.clerks.path && l.terminal === a.link.terminal.id).length;
+    const before = asked();
+    let rounds = 0;
+    const failures: Error[] = [];
+    const bg = startBackgroundSync(
+      a.ctx,
+      { ...a.link, hubUrl: relay.url },
+      (err) => failures.push(err),
+      (loop) => void (loop === 'pull' && rounds++),
+    );
+    const until = (check: () => void) => vi.waitFor(check, { timeout: 20_000, interval: 20 });
+    /** One more round, ended by a customer pushed elsewhere, which a then holds. */
+    const round = async (name: string) => {
+      const done = rounds;
+      await push(other, upsert(uuidv7(), { firstName: name, lastName: 'Round' }));
+      await until(() => {
+        expect(searchCustomers(a.ctx, name)).toHaveLength(1);
+        expect(rounds).toBeGreaterThan(done);
+      });
+    };
+    try {
+      await until(() => expect(rounds).toBeGreaterThan(0));
+      expect(asked() - before).toBe(1); // at start
+      for (const name of ['Idle-one', 'Idle-two', 'Idle-three']) await round(name);
+      expect(asked() - before).toBe(1);
+
+      // A clerk made at b moves the store's accounts on: the answer that ends a's waiting pull says so.
+      await createClerk(b.ctx, actor(b), 'Nóra Walsh', 'clerk', '5150');
+      await sync(b);
+      await round('Moved');
+      expect(named(a, 'Nóra Walsh')).toHaveLength(1);
+      await until(() => expect(asked() - before).toBe(2));
+
+      // The line to the hub drops under the waiting pull; the first round after it asks again, whatever the tag.
+      relay.cut();
+      await until(() => expect(failures.length).toBeGreaterThan(0));
+      relay.restore();
+      await round('Back');
+      await until(() => expect(asked() - before).toBe(3));
+      await round('Idle-four');
+      expect(asked() - before).toBe(3);
+    } finally {
+      await bg.stop();
+    }
   });
 });
