@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { openDatabase, type DB } from '../../main/db/connection';
 import { addClerk } from '../../main/services/clerks';
 import { createContext, type ServiceContext, type StoreConfig } from '../../main/services/context';
@@ -11,10 +11,15 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-/** A fresh directory under the OS temp dir, removed after the test. */
-export function tempDir(): string {
+const fileCleanups: (() => void)[] = [];
+afterAll(() => {
+  while (fileCleanups.length) fileCleanups.pop()!();
+});
+
+/** A fresh directory under the OS temp dir, removed after the test (or, `forFile`, after the test file). */
+export function tempDir(opts: { forFile?: boolean } = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counterpart-test-'));
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  (opts.forFile ? fileCleanups : cleanups).push(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

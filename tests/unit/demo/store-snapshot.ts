@@ -29,12 +29,16 @@ export interface SeededStore {
   result: SeedResult;
 }
 
-/** A demo store seeded into a fresh file, clock fixed at TODAY unless `today` says otherwise. */
+/**
+ * A demo store seeded into a fresh file, clock fixed at TODAY unless `today` says otherwise; the file goes after the
+ * test, or after the test file when `forFile` (a store its tests share).
+ */
 export function seeded(
   opts: Partial<SeedOptions> & { customers: number },
   config: Partial<StoreConfig> = {},
+  { forFile = false } = {},
 ): SeededStore {
-  const file = path.join(tempDir(), 'demo.db');
+  const file = path.join(tempDir({ forFile }), 'demo.db');
   const db = openDatabase(file, { create: true });
   const now = new Date(opts.today ?? TODAY);
   const ctx = createContext(db, config, () => now);
