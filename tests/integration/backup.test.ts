@@ -8,23 +8,29 @@ import { backupNow, listBackups, restoreBackup, verifyDatabaseFile } from '../..
 import { createCustomer } from '../../main/services/customers';
 import { logInteraction } from '../../main/services/interactions';
 import Database from 'better-sqlite3';
+import { cliHere } from '../helpers/chain-cli';
 import { cli, startStoreProcess, storeWithAdmin } from '../helpers/processes';
 import { tempDir, tempStore } from '../helpers/temp-store';
 
-function liveStore() {
+/** A store with `customers` customers of some bulk, open; its folder holds nothing else. */
+function liveStore(customers: number) {
   const dir = tempDir();
   const file = path.join(dir, 'store.db');
   const db = openDatabase(file, { create: true });
   const ctx = createContext(db);
   const clerk = addClerk(ctx, 'Ann').id;
-  for (let i = 0; i < 2000; i++)
-    createCustomer(ctx, { firstName: `Customer${i}`, lastName: 'Test', notes: 'x'.repeat(200) });
+  // One transaction: the same file as one commit each, without waiting on a sync to disk each.
+  db.transaction(() => {
+    for (let i = 0; i < customers; i++)
+      createCustomer(ctx, { firstName: `Customer${i}`, lastName: 'Test', notes: 'x'.repeat(200) });
+  })();
   return { dir, file, db, ctx, clerk };
 }
 
 describe('backups', () => {
   it('round-trips while the counter keeps writing', async () => {
-    const s = liveStore();
+    // Big enough that the backup copies it in several steps, with the counter's writes in between.
+    const s = liveStore(2000);
     const backups = path.join(s.dir, 'backups');
     let writes = 0;
     const writer = setInterval(() => {
@@ -56,7 +62,7 @@ describe('backups', () => {
   });
 
   it('keeps only the newest N and ignores foreign files', async () => {
-    const s = liveStore();
+    const s = liveStore(50);
     const dir = path.join(s.dir, 'b');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'keep me');
@@ -66,7 +72,7 @@ describe('backups', () => {
   });
 
   it('refuses to restore a corrupt backup and leaves the live file alone', () => {
-    const s = liveStore();
+    const s = liveStore(50); // the schema alone fills the pages scribbled over
     s.db.close();
     const bad = path.join(s.dir, 'counterpart-20260101T000000000Z.db');
     const bytes = fs.readFileSync(s.file);
@@ -116,7 +122,8 @@ describe('backups from the command line', () => {
     const first = await cli(['backup', '--dir', backups, '--keep', '1', '--json'], { cwd: s.elsewhere, env });
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
-    const second = await cli(['backup', '--dir', backups, '--keep', '1', '--json'], { cwd: s.elsewhere, env });
+    // The rotation is the same code in this process: one child (above) shows the command finds the store from anywhere.
+    const second = await cliHere(['backup', '--dir', backups, '--keep', '1', '--json'], env);
     expect(second.code).toBe(0);
     // nothing was created where the command ran, and the one backup kept is the newer copy of the real store
     expect(fs.readdirSync(s.elsewhere)).toEqual([]);
@@ -154,14 +161,16 @@ describe('backups from the command line', () => {
     expect(listBackups(dir).map((b) => b.name)).toEqual([made.name]);
   });
 
+  // The app runs in a process of its own, so its hold on the store is another process's; the commands run here
+  // (the tests above start them as IT does).
   it('refuses to restore while a running app has the store open, and every write the app acknowledges stays in the store', async () => {
     const s = await managedStore();
     const backups = path.join(s.dir, 'backups');
-    const made = await cli(['backup', '--db', s.file, '--dir', backups, '--json']);
+    const made = await cliHere(['backup', '--db', s.file, '--dir', backups, '--json']);
     const backup = JSON.parse(made.out).file as string;
     const app = startStoreProcess('app', s.file);
     expect(await app.line()).toBe('ready');
-    const refused = await cli(['restore', backup, '--db', s.file]);
+    const refused = await cliHere(['restore', backup, '--db', s.file]);
     expect(refused.code).toBe(1);
     expect(refused.err).toBe(
       `The store ${s.file} is open in Counterpart or in another command on this computer; close it there, then restore again. Nothing was changed.\n`,
@@ -183,7 +192,7 @@ describe('backups from the command line', () => {
     db.close();
 
     // with the app closed the restore goes ahead, keeps the replaced file aside and is audited in the restored store
-    const restored = await cli(['restore', backup, '--db', s.file]);
+    const restored = await cliHere(['restore', backup, '--db', s.file]);
     expect(restored.err).toBe('');
     expect(restored.code).toBe(0);
     const back = new Database(s.file, { readonly: true });
