@@ -44,7 +44,7 @@ export function ConditionEditor({ value, onChange, draft, catalog }: Props) {
   const lines = useMemo(() => safeSummary(t, fmt, draft), [t, fmt, draft]);
   const rows = useMemo(() => (draft ? toRows(draft.conditions) : null), [draft]);
   return (
-    <fieldset className="pb-card">
+    <fieldset className="pb-card mgr-card">
       <legend className="pb-card-title">{t('playbook.conditions.legend')}</legend>
       {rows ? (
         <ConditionRows

@@ -27,7 +27,7 @@ export function PreviewPanel({ customer, onCustomer, state, enabled }: Props) {
   const p = state.preview;
 
   return (
-    <section className="pb-card pb-preview" aria-labelledby="pb-preview-h" aria-busy={state.pending}>
+    <section className="pb-card mgr-card pb-preview" aria-labelledby="pb-preview-h" aria-busy={state.pending}>
       <h3 id="pb-preview-h" className="pb-card-title">
         {t('playbook.preview.title')}
       </h3>

@@ -37,7 +37,7 @@ export function StyleTexts({ language, picker, texts, variables, onChange }: Pro
   };
 
   return (
-    <fieldset className="pb-card">
+    <fieldset className="pb-card mgr-card">
       <legend className="pb-card-title">{t('playbook.texts.legend')}</legend>
       <p className="muted small">
         <Trans

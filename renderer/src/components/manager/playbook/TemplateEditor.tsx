@@ -212,7 +212,7 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
             void save();
           }}
         >
-          <fieldset className="pb-card">
+          <fieldset className="pb-card mgr-card">
             <legend className="pb-card-title">{t('playbook.editor.settings')}</legend>
             <div className="pb-settings">
               <label className="field pb-span-2">

@@ -137,7 +137,7 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
         </p>
       </search>
 
-      <div className="pb-table-wrap">
+      <div className="pb-table-wrap mgr-card">
         <table className="pb-table" aria-labelledby="pb-h">
           <thead>
             <tr>

@@ -26,7 +26,7 @@ export function UsageChart({ templates }: { templates: PlaybookListItem[] }) {
       })
     : t('playbook.chart.none');
   return (
-    <figure className="pb-chart" aria-labelledby="pb-chart-h">
+    <figure className="pb-chart mgr-card" aria-labelledby="pb-chart-h">
       <h3 id="pb-chart-h" className="pb-chart-title">
         {t('playbook.chart.title')}
       </h3>

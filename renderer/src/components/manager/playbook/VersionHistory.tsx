@@ -13,7 +13,7 @@ export function VersionHistory({ history, current, onRestore }: Props) {
   const fmt = useFormat();
   const { t } = useTranslation();
   return (
-    <section className="pb-card" aria-labelledby="pb-history-h">
+    <section className="pb-card mgr-card" aria-labelledby="pb-history-h">
       <h3 id="pb-history-h" className="pb-card-title">
         {t('playbook.history.title')}
       </h3>
