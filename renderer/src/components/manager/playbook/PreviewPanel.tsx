@@ -112,7 +112,7 @@ export function PreviewPanel({ customer, onCustomer, state, enabled }: Props) {
                 <span className="sr-only">
                   {c.holds ? t('playbook.preview.holds') : t('playbook.preview.holdsNot')}{' '}
                 </span>
-                <code>{c.test}</code>
+                {c.group ? t(`playbook.preview.group.${c.group}`) : <code>{c.test}</code>}
                 {!c.group && (
                   <span className="muted small">
                     {' '}
