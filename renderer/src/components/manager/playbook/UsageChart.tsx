@@ -5,6 +5,12 @@ import { useFormat } from '../../../lib/format';
 
 const AXIS = { fontSize: 11.5, fill: '#535d6b' };
 const TOP = 10;
+/** The usage figures drawn, each with its name in the catalogue. */
+const BARS = [
+  { key: 'shown', name: 'shown', fill: '#9db8d9' },
+  { key: 'used', name: 'used', fill: '#0b5bb0' },
+  { key: 'successes', name: 'successful', fill: '#2e7d4f' },
+] as const;
 
 /** The most-shown templates: how often each was offered, used, and ended well. The table below has every number. */
 export function UsageChart({ templates }: { templates: PlaybookListItem[] }) {
@@ -55,27 +61,16 @@ export function UsageChart({ templates }: { templates: PlaybookListItem[] }) {
               />
               <Tooltip cursor={{ fill: '#eef2f7' }} formatter={(v) => (typeof v === 'number' ? number(v) : v)} />
               <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" />
-              <Bar
-                dataKey="shown"
-                name={t('playbook.chart.shown')}
-                fill="#9db8d9"
-                isAnimationActive={false}
-                barSize={5}
-              />
-              <Bar
-                dataKey="used"
-                name={t('playbook.chart.used')}
-                fill="#0b5bb0"
-                isAnimationActive={false}
-                barSize={5}
-              />
-              <Bar
-                dataKey="successes"
-                name={t('playbook.chart.successful')}
-                fill="#2e7d4f"
-                isAnimationActive={false}
-                barSize={5}
-              />
+              {BARS.map((b) => (
+                <Bar
+                  key={b.key}
+                  dataKey={b.key}
+                  name={t(`playbook.chart.${b.name}`)}
+                  fill={b.fill}
+                  isAnimationActive={false}
+                  barSize={5}
+                />
+              ))}
             </BarChart>
           </ResponsiveContainer>
         </div>
