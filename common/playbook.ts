@@ -115,9 +115,14 @@ export interface PlaybookCheck {
   holds: boolean;
   /** Nesting depth, for indentation. */
   depth: number;
-  /** Group lines ("all of", "any of", "not") carry no actual value. */
-  group: boolean;
+  /**
+   * Which group a group line opens ("all of", "any of", "not"; "always" for an empty "all"), so a screen can word it
+   * in its own language; null on a comparison. Group lines carry no actual value.
+   */
+  group: PlaybookCheckGroup | null;
 }
+
+export type PlaybookCheckGroup = 'all' | 'any' | 'not' | 'always';
 
 export type PlaybookNotShownReason =
   | 'no-consent'

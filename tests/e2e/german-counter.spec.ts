@@ -133,3 +133,58 @@ test('the back office of a German store reads German: tabs, team, follow-up coun
   await expect(page.getByRole('cell', { name: de.audit.event.sign_in }).first()).toBeVisible();
   await expect(page.getByTestId('audit-count')).toHaveText(/^[\d.]+ Ereignis(se)?( \(die letzten 500\))?$/u);
 });
+
+test('the Playbook tab of a German store reads German: list, editor, conditions in words and the preview', async ({
+  app,
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const de = CATALOGUES.de.playbook;
+  const t = translator('de-DE');
+  const { templates } = await value(app, 'playbook.list', {}, MANAGER);
+  const target = templates.find((x) => x.id === 'welcome-back')!;
+  expect(target, 'the shipped playbook has the welcome-back template').toBeDefined();
+  await page.getByRole('button', { name: new RegExp(MANAGER) }).click();
+  await page.getByLabel('Deine PIN').fill('1234');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('signed-in-clerk')).toHaveText(MANAGER);
+  await page.getByRole('button', { name: CATALOGUES.de.counter.backOffice }).click();
+  await page.getByRole('tab', { name: CATALOGUES.de.manager.tab.playbook }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: CATALOGUES.de.manager.tab.playbook })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: de.col.success })).toBeVisible();
+  await expect(page.locator('.pb-count')).toHaveText(
+    t('playbook.count', { shown: templates.length, count: templates.length }),
+  );
+  const row = page.locator(`tr[data-template-id="${target.id}"]`);
+  await expect(row.locator('td').first()).toHaveText(de.kind.greeting);
+  await expectAccessible(page, testInfo, 'Gesprächsleitfaden');
+
+  // The filter finds a template by its kind's German name.
+  await page.getByLabel(de.find).fill(de.kind.greeting);
+  await expect(row).toBeVisible();
+  await row.getByRole('button', { name: t('playbook.edit', { title: target.title }) }).click();
+  await expect(page.getByRole('heading', { level: 2, name: target.title })).toBeFocused();
+
+  // The store speaks German: the editor opens on the German texts and names the languages in German.
+  await expect(page.getByLabel(de.language.label)).toHaveValue('de');
+  await expect(page.locator('#pb-lang-help')).toContainText(
+    t('playbook.language.speaks', { languages: 'Englisch und Deutsch' }),
+  );
+  await expect(page.getByRole('group', { name: de.conditions.legend })).toBeVisible();
+  const rows = page.getByTestId('pb-condition-rows');
+  await expect(rows.getByLabel(t('playbook.conditions.rowField', { n: 1 })).locator('option:checked')).toHaveText(
+    de.field.daysSinceLastVisit,
+  );
+  await expect(page.getByTestId('pb-condition-summary')).toContainText(`${de.field.daysSinceLastVisit} ${de.op.ge} 90`);
+  // A walk-in has no last visit: the preview says so, and why it is not offered, in German.
+  await expect(page.getByTestId('pb-preview-customer')).toHaveText(de.preview.walkIn);
+  await expect(page.getByTestId('pb-verdict')).toHaveText(
+    `${t('playbook.preview.notOffered', { who: de.preview.walkIn })} ${de.preview.why.conditions}`,
+  );
+  const checks = page.locator('.pb-checks-list li');
+  await expect(checks.first()).toContainText(`${de.preview.holdsNot} ${de.preview.group.all}`);
+  await expect(checks.nth(1)).toContainText(de.preview.unknownFact);
+  await expectAccessible(page, testInfo, 'Vorlage bearbeiten');
+  await page.screenshot({ path: testInfo.outputPath('leitfaden-vorlage.png') });
+});

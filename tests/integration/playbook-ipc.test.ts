@@ -193,8 +193,8 @@ describe('playbook over IPC', () => {
     });
     expect(gated).toMatchObject({ applies: false, why: 'conditions', conditionsHold: false });
     expect(gated.checks).toEqual([
-      { test: 'all of', actual: null, holds: false, depth: 0, group: true },
-      { test: 'tier == gold', actual: 'new', holds: false, depth: 1, group: false },
+      { test: 'all of', actual: null, holds: false, depth: 0, group: 'all' },
+      { test: 'tier == gold', actual: 'new', holds: false, depth: 1, group: null },
     ]);
   });
 

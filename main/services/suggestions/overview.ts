@@ -3,6 +3,7 @@
 import type {
   PlaybookCatalog,
   PlaybookCheck,
+  PlaybookCheckGroup,
   PlaybookFieldInfo,
   PlaybookList,
   PlaybookPreview,
@@ -94,23 +95,34 @@ export function playbookStats(ctx: ServiceContext): PlaybookStats {
 
 const show = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
 
+/** A group line's test in English, for the CLI and logs; the back office words it from `group`. */
+const GROUP_TEST: Record<PlaybookCheckGroup, string> = {
+  all: 'all of',
+  any: 'any of',
+  not: 'not',
+  always: 'always (no conditions)',
+};
+
 /** Walks a condition tree the way evaluate() does, one line per group and comparison, for the preview. */
 export function explainConditions(c: Condition, facts: FactValues, depth = 0): PlaybookCheck[] {
   const holds = evaluate(c, facts).ok;
   if ('all' in c || 'any' in c) {
     const list = 'all' in c ? c.all : c.any;
-    const label = 'all' in c ? (list.length === 0 ? 'always (no conditions)' : 'all of') : 'any of';
+    const group = 'all' in c ? (list.length === 0 ? 'always' : 'all') : 'any';
     return [
-      { test: label, actual: null, holds, depth, group: true },
+      { test: GROUP_TEST[group], actual: null, holds, depth, group },
       ...list.flatMap((s) => explainConditions(s, facts, depth + 1)),
     ];
   }
   if ('not' in c)
-    return [{ test: 'not', actual: null, holds, depth, group: true }, ...explainConditions(c.not, facts, depth + 1)];
+    return [
+      { test: GROUP_TEST.not, actual: null, holds, depth, group: 'not' },
+      ...explainConditions(c.not, facts, depth + 1),
+    ];
   const v = facts[c.field];
   const missing = v === null || v === undefined || (Array.isArray(v) && v.length === 0);
   const test = c.value === undefined ? `${c.field} ${c.op}` : `${c.field} ${c.op} ${show(c.value)}`;
-  return [{ test, actual: missing ? null : show(v), holds, depth, group: false }];
+  return [{ test, actual: missing ? null : show(v), holds, depth, group: null }];
 }
 
 const WHY: Record<NonNullable<PlaybookPreview['why']>, string> = {

@@ -1,8 +1,12 @@
 import { useMemo } from 'react';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import type { Format } from '../../../../../common/format';
 import type { PlaybookCatalog, PlaybookTemplateDraft } from '../../../../../common/playbook';
+import { useFormat } from '../../../lib/format';
 import { fromRows, toRows } from './condition-rows';
 import { ConditionRows } from './ConditionRows';
-import { summarize, type SummaryLine } from './labels';
+import { summarize, typeName, type SummaryLine } from './labels';
 
 interface Props {
   value: string;
@@ -12,10 +16,18 @@ interface Props {
   catalog: PlaybookCatalog;
 }
 
-function safeSummary(draft: PlaybookTemplateDraft | null): SummaryLine[] | null {
+/** The condition forms the help names, as the playbook file writes them. */
+const FORMS = {
+  all: '{"all": [...]}',
+  any: '{"any": [...]}',
+  not: '{"not": {...}}',
+  field: '{"field": "visitCount", "op": ">=", "value": 3}',
+};
+
+function safeSummary(t: TFunction, f: Format, draft: PlaybookTemplateDraft | null): SummaryLine[] | null {
   if (!draft) return null;
   try {
-    return summarize(draft.conditions);
+    return summarize(t, f, draft.conditions);
   } catch {
     // Half-typed structures ({"all": 3}) have no summary yet; the server's message says what is wrong.
     return null;
@@ -27,11 +39,13 @@ function safeSummary(draft: PlaybookTemplateDraft | null): SummaryLine[] | null 
  * own format), with a summary in words and the fields they can test. Both edit the same text.
  */
 export function ConditionEditor({ value, onChange, draft, catalog }: Props) {
-  const lines = useMemo(() => safeSummary(draft), [draft]);
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const lines = useMemo(() => safeSummary(t, fmt, draft), [t, fmt, draft]);
   const rows = useMemo(() => (draft ? toRows(draft.conditions) : null), [draft]);
   return (
-    <fieldset className="pb-card">
-      <legend className="pb-card-title">When to suggest it</legend>
+    <fieldset className="pb-card mgr-card">
+      <legend className="pb-card-title">{t('playbook.conditions.legend')}</legend>
       {rows ? (
         <ConditionRows
           rows={rows}
@@ -40,14 +54,12 @@ export function ConditionEditor({ value, onChange, draft, catalog }: Props) {
         />
       ) : (
         <p className="muted small" data-testid="pb-rows-unavailable">
-          {draft
-            ? 'These conditions are nested (a group in a group, or “not”): edit them as JSON below.'
-            : 'Rows are shown again once the JSON below is valid.'}
+          {draft ? t('playbook.conditions.nested') : t('playbook.conditions.rowsAgain')}
         </p>
       )}
       <div className="pb-conditions">
         <label className="field">
-          <span className="field-label">Conditions (JSON)</span>
+          <span className="field-label">{t('playbook.conditions.json')}</span>
           <textarea
             className="pb-code"
             rows={Math.min(14, Math.max(5, value.split('\n').length))}
@@ -58,7 +70,7 @@ export function ConditionEditor({ value, onChange, draft, catalog }: Props) {
           />
         </label>
         <div className="pb-cond-side">
-          <h3 className="pb-mini-h">In words</h3>
+          <h3 className="pb-mini-h">{t('playbook.conditions.inWords')}</h3>
           <div id="pb-cond-summary" data-testid="pb-condition-summary">
             {lines ? (
               <ul className="pb-summary">
@@ -70,24 +82,22 @@ export function ConditionEditor({ value, onChange, draft, catalog }: Props) {
                 ))}
               </ul>
             ) : (
-              <p className="muted small">Shown once the conditions are valid JSON.</p>
+              <p className="muted small">{t('playbook.conditions.wordsLater')}</p>
             )}
           </div>
         </div>
       </div>
       <p id="pb-cond-help" className="muted small">
-        A condition is <code>{'{"all": [...]}'}</code>, <code>{'{"any": [...]}'}</code>, <code>{'{"not": {...}}'}</code>{' '}
-        or <code>{'{"field": "visitCount", "op": ">=", "value": 3}'}</code>. A comparison with a fact the customer does
-        not have is false; test for it with <code>exists</code> or <code>missing</code>.
+        <Trans i18nKey="playbook.conditions.help" values={FORMS} components={{ code: <code /> }} />
       </p>
       <details className="pb-fields">
-        <summary>Fields you can test ({catalog.fields.length})</summary>
+        <summary>{t('playbook.conditions.fields', { count: catalog.fields.length })}</summary>
         <table className="pb-ref">
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Type</th>
-              <th scope="col">Operators</th>
+              <th scope="col">{t('playbook.conditions.colField')}</th>
+              <th scope="col">{t('playbook.conditions.colType')}</th>
+              <th scope="col">{t('playbook.conditions.colOperators')}</th>
             </tr>
           </thead>
           <tbody>
@@ -96,7 +106,9 @@ export function ConditionEditor({ value, onChange, draft, catalog }: Props) {
                 <th scope="row">
                   <code>{f.name}</code>
                 </th>
-                <td>{f.values ? `one of ${f.values.join(', ')}` : f.type}</td>
+                <td>
+                  {f.values ? t('playbook.conditions.oneOf', { values: f.values.join(', ') }) : typeName(t, f.type)}
+                </td>
                 <td>
                   <code>{f.operators.join('  ')}</code>
                 </td>

@@ -1,6 +1,7 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { PlaybookFieldInfo } from '../../../../../common/playbook';
-import { fieldWords, needsValue, type ConditionRow, type ConditionRows as Rows } from './condition-rows';
-import { OP_WORDS } from './labels';
+import { needsValue, type ConditionRow, type ConditionRows as Rows } from './condition-rows';
+import { fieldName, opWords } from './labels';
 
 interface Props {
   rows: Rows;
@@ -10,6 +11,7 @@ interface Props {
 
 /** Field / operator / value rows under "all" or "any"; each control is labelled with its row number. */
 export function ConditionRows({ rows, fields, onChange }: Props) {
+  const { t } = useTranslation();
   const setRow = (i: number, patch: Partial<ConditionRow>) =>
     onChange({ ...rows, rows: rows.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const infoOf = (name: string) => fields.find((f) => f.name === name);
@@ -18,14 +20,16 @@ export function ConditionRows({ rows, fields, onChange }: Props) {
   return (
     <div className="pb-rows" data-testid="pb-condition-rows">
       <label className="field field-inline">
-        <span className="field-label">Suggest it when</span>
+        <span className="field-label">{t('playbook.conditions.when')}</span>
         <select value={rows.join} onChange={(e) => onChange({ ...rows, join: e.target.value as Rows['join'] })}>
-          <option value="all">all of these hold</option>
-          <option value="any">any of these holds</option>
+          <option value="all">{t('playbook.conditions.joinAll')}</option>
+          <option value="any">{t('playbook.conditions.joinAny')}</option>
         </select>
       </label>
       {rows.rows.length === 0 && (
-        <p className="muted small">No conditions: {rows.join === 'all' ? 'always suggested.' : 'add at least one.'}</p>
+        <p className="muted small">
+          {rows.join === 'all' ? t('playbook.conditions.noneAll') : t('playbook.conditions.noneAny')}
+        </p>
       )}
       <ol className="pb-row-list">
         {rows.rows.map((r, i) => {
@@ -35,7 +39,7 @@ export function ConditionRows({ rows, fields, onChange }: Props) {
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own; after Remove the focus stays on the row now in that place
             <li key={i} className="pb-row">
               <select
-                aria-label={`Condition ${n}: field`}
+                aria-label={t('playbook.conditions.rowField', { n })}
                 value={r.field}
                 onChange={(e) => {
                   const ops = infoOf(e.target.value)?.operators ?? [];
@@ -45,35 +49,40 @@ export function ConditionRows({ rows, fields, onChange }: Props) {
                 {!info && <option value={r.field}>{r.field}</option>}
                 {fields.map((f) => (
                   <option key={f.name} value={f.name}>
-                    {fieldWords(f.name)}
+                    {fieldName(t, f.name)}
                   </option>
                 ))}
               </select>
               <select
-                aria-label={`Condition ${n}: operator`}
+                aria-label={t('playbook.conditions.rowOp', { n })}
                 value={r.op}
                 onChange={(e) => setRow(i, { op: e.target.value })}
               >
                 {(info?.operators ?? [r.op]).map((op) => (
                   <option key={op} value={op}>
-                    {OP_WORDS[op] ?? op}
+                    {opWords(t, op)}
                   </option>
                 ))}
               </select>
               {needsValue(r.op) &&
                 (info?.type === 'boolean' ? (
                   <select
-                    aria-label={`Condition ${n}: value`}
+                    aria-label={t('playbook.conditions.rowValue', { n })}
                     value={r.value}
                     onChange={(e) => setRow(i, { value: e.target.value })}
                   >
                     <option value="">—</option>
-                    <option value="true">yes</option>
-                    <option value="false">no</option>
+                    <option value="true">{t('playbook.conditions.yes')}</option>
+                    <option value="false">{t('playbook.conditions.no')}</option>
                   </select>
                 ) : (
                   <input
-                    aria-label={`Condition ${n}: value${r.op === 'in' || r.op === 'notIn' ? ' (comma-separated)' : ''}`}
+                    aria-label={t(
+                      r.op === 'in' || r.op === 'notIn'
+                        ? 'playbook.conditions.rowValues'
+                        : 'playbook.conditions.rowValue',
+                      { n },
+                    )}
                     type="text"
                     inputMode={info?.type === 'number' ? 'numeric' : undefined}
                     list={info?.values ? `pb-values-${i}` : undefined}
@@ -93,7 +102,11 @@ export function ConditionRows({ rows, fields, onChange }: Props) {
                 className="btn btn-small btn-quiet"
                 onClick={() => onChange({ ...rows, rows: rows.rows.filter((_, j) => j !== i) })}
               >
-                Remove<span className="sr-only"> condition {n}</span>
+                <Trans
+                  i18nKey="playbook.conditions.remove"
+                  values={{ n }}
+                  components={{ sr: <span className="sr-only" /> }}
+                />
               </button>
             </li>
           );
@@ -110,7 +123,7 @@ export function ConditionRows({ rows, fields, onChange }: Props) {
             })
           }
         >
-          Add a condition
+          {t('playbook.conditions.add')}
         </button>
       )}
     </div>

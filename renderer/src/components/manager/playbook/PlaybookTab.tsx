@@ -3,6 +3,7 @@ import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplateList } from './TemplateList';
+import '../shared/manager.css';
 import './playbook.css';
 
 /** The playbook: what the counter suggests. A list with usage figures; one template at a time in the editor. */

@@ -1,9 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { COMMUNICATION_STYLES, type CommunicationStyle } from '../../../../../common/domain';
 import { slotToken } from '../../../../../common/slots';
-import { STYLE_LABEL } from '../../../lib/labels';
-
-const SLOT_EXAMPLE = 'what went wrong';
 
 interface Props {
   /** The language of `texts`, for spell checking and screen readers. */
@@ -19,6 +17,9 @@ interface Props {
 export function StyleTexts({ language, picker, texts, variables, onChange }: Props) {
   const areas = useRef(new Map<CommunicationStyle, HTMLTextAreaElement>());
   const [target, setTarget] = useState<CommunicationStyle>('blue');
+  const { t, i18n } = useTranslation();
+  // The slot goes into the text being edited, so its example label is in that text's language (English without one).
+  const slotExample = i18n.getFixedT(language)('playbook.texts.slotExample');
 
   /** Puts a token where the cursor was; then selects `select` of it (a slot's label, to type over) or goes past it. */
   const insert = (token: string, select?: string) => {
@@ -36,11 +37,14 @@ export function StyleTexts({ language, picker, texts, variables, onChange }: Pro
   };
 
   return (
-    <fieldset className="pb-card">
-      <legend className="pb-card-title">What the clerk says</legend>
+    <fieldset className="pb-card mgr-card">
+      <legend className="pb-card-title">{t('playbook.texts.legend')}</legend>
       <p className="muted small">
-        The clerk sees the text for the customer’s communication style. Put a part that needs a fact in brackets, like{' '}
-        <code>{'Welcome back[, {firstName}]!'}</code>, so it is dropped when the fact is not known.
+        <Trans
+          i18nKey="playbook.texts.help"
+          values={{ example: t('playbook.texts.example') }}
+          components={{ code: <code /> }}
+        />
       </p>
       {picker}
       <div className="pb-texts">
@@ -48,7 +52,7 @@ export function StyleTexts({ language, picker, texts, variables, onChange }: Pro
           <label key={s} className="field">
             <span className={`field-label style-chip style-${s}`}>
               <span className="dot" aria-hidden="true" />
-              Text for {STYLE_LABEL[s]}
+              {t('playbook.texts.textFor', { style: t(`label.style.${s}`) })}
             </span>
             <textarea
               ref={(el) => {
@@ -68,9 +72,11 @@ export function StyleTexts({ language, picker, texts, variables, onChange }: Pro
       {/* biome-ignore lint/a11y/useSemanticElements: buttons named by their heading; a fieldset would need the heading as its legend */}
       <div className="pb-vars" role="group" aria-labelledby="pb-vars-h">
         <h3 id="pb-vars-h" className="pb-mini-h">
-          Variables{' '}
+          {t('playbook.texts.variables')}{' '}
           <span className="legend-hint">
-            — insert into the {target === 'unknown' ? 'neutral' : target} text at the cursor
+            {target === 'unknown'
+              ? t('playbook.texts.insertIntoNeutral')
+              : t('playbook.texts.insertInto', { style: t(`styleGuide.${target}.name`) })}
           </span>
         </h3>
         <ul className="pb-var-list">
@@ -82,7 +88,7 @@ export function StyleTexts({ language, picker, texts, variables, onChange }: Pro
                 // Keeps the cursor (and the selection) in the text being edited.
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => insert(`{${v}}`)}
-                aria-label={`Insert {${v}}`}
+                aria-label={t('playbook.texts.insertVariable', { variable: `{${v}}` })}
               >
                 {`{${v}}`}
               </button>
@@ -94,12 +100,15 @@ export function StyleTexts({ language, picker, texts, variables, onChange }: Pro
             type="button"
             className="pb-var pb-slot"
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => insert(slotToken(SLOT_EXAMPLE), SLOT_EXAMPLE)}
+            onClick={() => insert(slotToken(slotExample), slotExample)}
           >
-            Insert a slot
+            {t('playbook.texts.insertSlot')}
           </button>{' '}
-          A blank the clerk fills in before saying it, like <code>{slotToken(SLOT_EXAMPLE)}</code>: type its label over
-          the selected words. Copy and Save wait until it is filled or deleted.
+          <Trans
+            i18nKey="playbook.texts.slotHelp"
+            values={{ slot: slotToken(slotExample) }}
+            components={{ code: <code /> }}
+          />
         </p>
       </div>
     </fieldset>

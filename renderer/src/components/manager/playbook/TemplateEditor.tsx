@@ -1,12 +1,18 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  INTERACTION_KINDS,
+  INTERACTION_OUTCOMES,
+  type InteractionKind,
+  type InteractionOutcome,
+} from '../../../../../common/domain';
 import type { PlaybookCatalog } from '../../../../../common/playbook';
-import { KIND_LABEL, OUTCOME_LABEL } from '../../../lib/labels';
 import { ApiError, call, errorMessage } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFeedback } from '../../../state/feedback';
 import { ConditionEditor } from './ConditionEditor';
 import { buildDraft, emptyTexts, formFrom, sameContent, withTexts, type TemplateForm } from './form';
-import { kindName, RESOLVES_NAME } from './labels';
+import { kindName, resolvesName } from './labels';
 import { PreviewPanel } from './PreviewPanel';
 import { StyleTexts } from './StyleTexts';
 import { TextLanguage } from './TextLanguage';
@@ -30,6 +36,25 @@ export interface PreviewCustomer {
 /** One template: its settings, conditions and texts, with a live preview for a chosen customer and its history. */
 export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
   const { announce } = useFeedback();
+  const { t } = useTranslation();
+  const kindNames = useMemo(
+    () =>
+      Object.fromEntries(INTERACTION_KINDS.map((k) => [k, t(`label.kind.${k}`)])) as Record<InteractionKind, string>,
+    [t],
+  );
+  const outcomeNames = useMemo(
+    () =>
+      Object.fromEntries(INTERACTION_OUTCOMES.map((o) => [o, t(`label.outcome.${o}`)])) as Record<
+        InteractionOutcome,
+        string
+      >,
+    [t],
+  );
+  /** Why the conditions text is not JSON yet, with the parser's own detail when it gave one. */
+  const notJson = useCallback(
+    (detail: string) => (detail ? t('playbook.editor.notJsonDetail', { detail }) : t('playbook.editor.notJson')),
+    [t],
+  );
   const detail = useLoad(`playbook:${id}`, () => call('playbook.get', { id }));
   const [form, setForm] = useState<TemplateForm | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -71,7 +96,7 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
     if (!form || saving) return;
     const b = buildDraft(form);
     if (!b.draft) {
-      setSaveError(b.jsonError);
+      setSaveError(notJson(b.jsonError));
       return;
     }
     setSaving(true);
@@ -80,24 +105,26 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
       setSaveError(null);
       announce(
         saved.version === loaded?.version
-          ? 'Nothing to save: no changes.'
-          : `Saved “${saved.title}” as version ${saved.version}.`,
+          ? t('playbook.editor.nothingToSave')
+          : t('playbook.editor.saved', { title: saved.title, version: saved.version }),
       );
       detail.reload();
       onSaved();
     } catch (err) {
       setSaveError(
-        err instanceof ApiError && err.code === 'VALIDATION' ? `Not saved. ${err.message}` : errorMessage(err),
+        err instanceof ApiError && err.code === 'VALIDATION'
+          ? t('playbook.editor.notSaved', { message: err.message })
+          : errorMessage(err),
       );
     } finally {
       setSaving(false);
     }
-  }, [form, saving, announce, loaded?.version, detail, onSaved]);
+  }, [form, saving, announce, loaded?.version, detail, onSaved, t, notJson]);
 
   const restore = async (v: number) => {
     try {
       const saved = await call('playbook.restoreVersion', { id, version: v });
-      announce(`Version ${v} restored as version ${saved.version}.`);
+      announce(t('playbook.editor.restored', { from: v, version: saved.version }));
       detail.reload();
       onSaved();
     } catch (err) {
@@ -124,7 +151,7 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
     if (!dirty || discardArmed) onClose();
     else {
       setDiscardArmed(true);
-      announce('Unsaved changes. Save with Ctrl+S, or press Escape again to discard them.');
+      announce(t('playbook.editor.unsaved'));
     }
   };
 
@@ -135,33 +162,34 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
           {detail.error}
         </p>
         <button type="button" className="btn" onClick={onClose}>
-          Back to all templates
+          {t('playbook.editor.backToAll')}
         </button>
       </div>
     );
   }
-  if (!form || !loaded) return <p className="muted">Loading template…</p>;
+  if (!form || !loaded) return <p className="muted">{t('playbook.editor.loading')}</p>;
 
-  const invalid = built?.jsonError ?? preview.invalid;
+  const invalid = built?.draft === null ? notJson(built.jsonError) : preview.invalid;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the editor's shortcuts (Ctrl+S, Esc) bubble up from its fields; the wrapper is not a control
     <div className="pb pb-editor" onKeyDown={onKeyDown}>
       <div className="pb-head">
         <div>
           <button type="button" className="btn btn-quiet btn-small pb-back" onClick={onClose}>
-            ← All templates <kbd>Esc</kbd>
+            {t('playbook.editor.allTemplates')} <kbd>Esc</kbd>
           </button>
           <h2 ref={heading} tabIndex={-1} id="pb-editor-h">
             {loaded.title}
           </h2>
           <p className="muted small">
-            <span className="pb-id">{loaded.id}</span> · version {loaded.version} · {kindName(loaded.kind)}
-            {dirty && <span className="badge pb-badge-dirty">Unsaved changes</span>}
+            <span className="pb-id">{loaded.id}</span> · {t('playbook.editor.version', { version: loaded.version })} ·{' '}
+            {kindName(t, loaded.kind)}
+            {dirty && <span className="badge pb-badge-dirty">{t('playbook.editor.unsavedBadge')}</span>}
           </p>
         </div>
         <div className="pb-actions">
           <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={saving}>
-            {saving ? 'Saving…' : 'Save'} <kbd>Ctrl+S</kbd>
+            {saving ? t('common.saving') : t('common.save')} <kbd>Ctrl+S</kbd>
           </button>
         </div>
       </div>
@@ -170,7 +198,7 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
         <FormError message={saveError} />
         {!saveError && invalid && (
           <p className="form-error" data-testid="pb-invalid">
-            <strong>Check before saving:</strong> {invalid}
+            <strong>{t('playbook.editor.checkFirst')}</strong> {invalid}
           </p>
         )}
       </div>
@@ -184,11 +212,11 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
             void save();
           }}
         >
-          <fieldset className="pb-card">
-            <legend className="pb-card-title">Settings</legend>
+          <fieldset className="pb-card mgr-card">
+            <legend className="pb-card-title">{t('playbook.editor.settings')}</legend>
             <div className="pb-settings">
               <label className="field pb-span-2">
-                <span className="field-label">Title</span>
+                <span className="field-label">{t('playbook.editor.title')}</span>
                 <input
                   type="text"
                   value={form.title}
@@ -197,18 +225,19 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
                 />
               </label>
               <label className="field">
-                <span className="field-label">Kind</span>
+                <span className="field-label">{t('playbook.editor.kind')}</span>
                 <select value={form.kind} onChange={(e) => update({ kind: e.target.value })}>
                   {catalog.kinds.map((k) => (
                     <option key={k} value={k}>
-                      {kindName(k)}
+                      {kindName(t, k)}
                     </option>
                   ))}
                 </select>
               </label>
               <label className="field">
                 <span className="field-label">
-                  Priority <span className="legend-hint">(0–1000; 100 = must not wait)</span>
+                  {t('playbook.editor.priority')}{' '}
+                  <span className="legend-hint">{t('playbook.editor.priorityHint')}</span>
                 </span>
                 <input
                   type="number"
@@ -221,29 +250,29 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
                 />
               </label>
               <label className="field">
-                <span className="field-label">Closes an open item</span>
+                <span className="field-label">{t('playbook.editor.resolves')}</span>
                 <select
                   value={form.resolves}
                   onChange={(e) => update({ resolves: e.target.value as TemplateForm['resolves'] })}
                 >
-                  <option value="">No</option>
+                  <option value="">{t('playbook.editor.resolvesNo')}</option>
                   {catalog.resolvables.map((r) => (
                     <option key={r} value={r}>
-                      Yes: {RESOLVES_NAME[r] ?? r}
+                      {t('playbook.editor.resolvesYes', { what: resolvesName(t, r) })}
                     </option>
                   ))}
                 </select>
               </label>
               <LogDefault
-                label="Sets the log’s Kind"
+                label={t('playbook.editor.logKind')}
                 value={form.logKind}
-                names={KIND_LABEL}
+                names={kindNames}
                 onChange={(logKind) => update({ logKind })}
               />
               <LogDefault
-                label="Sets the log’s Outcome"
+                label={t('playbook.editor.logOutcome')}
                 value={form.logOutcome}
-                names={OUTCOME_LABEL}
+                names={outcomeNames}
                 onChange={(logOutcome) => update({ logOutcome })}
               />
               <div className="pb-checks">
@@ -253,11 +282,11 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
                     checked={form.enabled}
                     onChange={(e) => update({ enabled: e.target.checked })}
                   />
-                  <span>Enabled (offered at the counter)</span>
+                  <span>{t('playbook.editor.enabled')}</span>
                 </label>
                 <label className="check">
                   <input type="checkbox" checked={form.offer} onChange={(e) => update({ offer: e.target.checked })} />
-                  <span>Contains an offer (only for customers who agreed to marketing)</span>
+                  <span>{t('playbook.editor.offer')}</span>
                 </label>
                 <label className="check">
                   <input
@@ -265,11 +294,11 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
                     checked={form.compatibleWithOpenIssues}
                     onChange={(e) => update({ compatibleWithOpenIssues: e.target.checked })}
                   />
-                  <span>Fit to say while the customer has an open issue (small talk, thanks and offers are not)</span>
+                  <span>{t('playbook.editor.openIssues')}</span>
                 </label>
               </div>
               <label className="field pb-span-2">
-                <span className="field-label">Description for managers</span>
+                <span className="field-label">{t('playbook.editor.description')}</span>
                 <textarea
                   rows={2}
                   value={form.description}
@@ -309,7 +338,7 @@ export function TemplateEditor({ id, catalog, onClose, onSaved }: Props) {
         </form>
 
         <div className="pb-side">
-          <PreviewPanel customer={customer} onCustomer={setCustomer} state={preview} />
+          <PreviewPanel customer={customer} onCustomer={setCustomer} state={preview} enabled={form.enabled} />
           <VersionHistory history={loaded.history} current={loaded.version} onRestore={(v) => void restore(v)} />
         </div>
       </div>
@@ -330,11 +359,12 @@ function LogDefault<T extends string>(p: {
   names: Record<T, string>;
   onChange(v: '' | T): void;
 }) {
+  const { t } = useTranslation();
   return (
     <label className="field">
       <span className="field-label">{p.label}</span>
       <select value={p.value} onChange={(e) => p.onChange(e.target.value as '' | T)}>
-        <option value="">No (leave as it is)</option>
+        <option value="">{t('playbook.editor.leave')}</option>
         {(Object.keys(p.names) as T[]).map((k) => (
           <option key={k} value={k}>
             {p.names[k]}

@@ -1,12 +1,15 @@
 import { useMemo, useRef, useState, type ChangeEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { Format } from '../../../../../common/format';
 import type { PlaybookList, PlaybookListItem } from '../../../../../common/playbook';
 import { call } from '../../../api/client';
 import type { Loaded } from '../../../hooks/useLoad';
 import { useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import { useStore } from '../../../state/store';
-import { kindName, percent } from './labels';
-import { exportPlaybook, importPlaybookFile, importSummary } from './transfer';
+import { importSummary, kindName, percent } from './labels';
+import { exportPlaybook, importPlaybookFile } from './transfer';
 import { UsageChart } from './UsageChart';
 import { FormError } from '../../FormError';
 
@@ -22,26 +25,32 @@ interface Props {
   onEdit(id: string): void;
 }
 
-const matches = (t: PlaybookListItem, f: Filter) => {
-  const words = f.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const hay = `${t.title} ${t.id} ${kindName(t.kind)}`.toLowerCase();
-  return (!f.kind || t.kind === f.kind) && words.every((w) => hay.includes(w));
+/** Every word typed is in the title, the id or the kind's name as the screen shows it. */
+const matches = (t: TFunction, item: PlaybookListItem, f: Filter) => {
+  const words = f.text.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const hay = `${item.title} ${item.id} ${kindName(t, item.kind)}`.toLocaleLowerCase();
+  return (!f.kind || item.kind === f.kind) && words.every((w) => hay.includes(w));
 };
 
 export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
   const { info } = useStore();
   const fmt = useFormat();
+  const { t } = useTranslation();
   const { announce, showError } = useFeedback();
   const [busy, setBusy] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const templates = useMemo(() => (list.data?.templates ?? []).filter((t) => matches(t, filter)), [list.data, filter]);
+  const templates = useMemo(
+    () => (list.data?.templates ?? []).filter((item) => matches(t, item, filter)),
+    [list.data, filter, t],
+  );
   const kinds = list.data?.catalog.kinds ?? [];
 
-  const toggle = async (t: PlaybookListItem) => {
-    setBusy(t.id);
+  const toggle = async (item: PlaybookListItem) => {
+    setBusy(item.id);
     try {
-      const saved = await call('playbook.setEnabled', { id: t.id, enabled: !t.enabled });
-      announce(`${t.title} ${saved.enabled ? 'enabled' : 'disabled'} (version ${saved.version}).`);
+      const saved = await call('playbook.setEnabled', { id: item.id, enabled: !item.enabled });
+      const said = { title: item.title, version: saved.version };
+      announce(saved.enabled ? t('playbook.enabledAnnounce', said) : t('playbook.disabledAnnounce', said));
       list.reload();
     } catch (err) {
       showError(err);
@@ -52,7 +61,7 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
 
   const onExport = async () => {
     try {
-      announce(`Playbook exported as ${await exportPlaybook(info.storeId, fmt.today())}.`);
+      announce(t('playbook.exported', { file: await exportPlaybook(info.storeId, fmt.today()) }));
     } catch (err) {
       showError(err);
     }
@@ -63,7 +72,7 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
     e.target.value = '';
     if (!file) return;
     try {
-      announce(importSummary(fmt, await importPlaybookFile(file)));
+      announce(importSummary(t, fmt, await importPlaybookFile(file)));
       list.reload();
     } catch (err) {
       showError(err);
@@ -74,14 +83,12 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
     <div className="pb">
       <div className="pb-head">
         <div>
-          <h2 id="pb-h">Playbook</h2>
-          <p className="muted small">
-            What the counter suggests, when, and in which words for each communication style.
-          </p>
+          <h2 id="pb-h">{t('manager.tab.playbook')}</h2>
+          <p className="muted small">{t('playbook.lead')}</p>
         </div>
         <div className="pb-actions">
           <button type="button" className="btn btn-small" onClick={() => void onExport()}>
-            Export playbook
+            {t('playbook.export')}
           </button>
           <span className="pb-file">
             <input
@@ -93,7 +100,7 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
               onChange={(e) => void onImport(e)}
             />
             <label htmlFor="pb-import" className="btn btn-small">
-              Import playbook…
+              {t('playbook.import')}
             </label>
           </span>
         </div>
@@ -102,111 +109,115 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
       <FormError message={list.error} />
       {list.data && <UsageChart templates={list.data.templates} />}
 
-      <search className="pb-filters" aria-label="Templates">
+      <search className="pb-filters" aria-label={t('playbook.filters')}>
         <label className="field pb-filter-text">
-          <span className="field-label">Find template</span>
+          <span className="field-label">{t('playbook.find')}</span>
           <input
             type="search"
             value={filter.text}
-            placeholder="Title, id or kind"
+            placeholder={t('playbook.findPlaceholder')}
             onChange={(e) => onFilter({ ...filter, text: e.target.value })}
           />
         </label>
         <label className="field pb-filter-kind">
-          <span className="field-label">Kind</span>
+          <span className="field-label">{t('playbook.kindFilter')}</span>
           <select value={filter.kind} onChange={(e) => onFilter({ ...filter, kind: e.target.value })}>
-            <option value="">All kinds</option>
+            <option value="">{t('playbook.allKinds')}</option>
             {kinds.map((k) => (
               <option key={k} value={k}>
-                {kindName(k)}
+                {kindName(t, k)}
               </option>
             ))}
           </select>
         </label>
         <p className="muted small pb-count" aria-live="polite">
-          {list.data ? `${templates.length} of ${list.data.templates.length} templates` : 'Loading templates…'}
+          {list.data
+            ? t('playbook.count', { shown: templates.length, count: list.data.templates.length })
+            : t('playbook.loading')}
         </p>
       </search>
 
-      <div className="pb-table-wrap">
+      <div className="pb-table-wrap mgr-card">
         <table className="pb-table" aria-labelledby="pb-h">
           <thead>
             <tr>
-              <th scope="col">Template</th>
-              <th scope="col">Kind</th>
+              <th scope="col">{t('playbook.col.template')}</th>
+              <th scope="col">{t('playbook.col.kind')}</th>
               <th scope="col" className="num">
-                Priority
+                {t('playbook.col.priority')}
               </th>
-              <th scope="col">Enabled</th>
+              <th scope="col">{t('playbook.col.enabled')}</th>
               <th scope="col" className="num">
-                Version
-              </th>
-              <th scope="col" className="num">
-                Shown
+                {t('playbook.col.version')}
               </th>
               <th scope="col" className="num">
-                Used
+                {t('playbook.col.shown')}
               </th>
-              <th scope="col">Success</th>
+              <th scope="col" className="num">
+                {t('playbook.col.used')}
+              </th>
+              <th scope="col">{t('playbook.col.success')}</th>
             </tr>
           </thead>
           <tbody>
-            {templates.map((t) => (
-              <tr key={t.id} className={t.enabled ? undefined : 'is-disabled'} data-template-id={t.id}>
+            {templates.map((item) => (
+              <tr key={item.id} className={item.enabled ? undefined : 'is-disabled'} data-template-id={item.id}>
                 <th scope="row">
                   <button
                     type="button"
                     className="pb-title-btn"
-                    onClick={() => onEdit(t.id)}
-                    aria-label={`Edit ${t.title}`}
+                    onClick={() => onEdit(item.id)}
+                    aria-label={t('playbook.edit', { title: item.title })}
                   >
-                    {t.title}
+                    {item.title}
                   </button>
-                  <span className="pb-id">{t.id}</span>
-                  {t.offer && <span className="badge pb-badge-offer">Offer</span>}
-                  {t.usage.used === 0 && <span className="badge pb-badge-never">Never used</span>}
+                  <span className="pb-id">{item.id}</span>
+                  {item.offer && <span className="badge pb-badge-offer">{t('playbook.offer')}</span>}
+                  {item.usage.used === 0 && <span className="badge pb-badge-never">{t('playbook.neverUsed')}</span>}
                 </th>
-                <td>{kindName(t.kind)}</td>
-                <td className="num">{t.priority}</td>
+                <td>{kindName(t, item.kind)}</td>
+                <td className="num">{fmt.number(item.priority)}</td>
                 <td>
                   <label className="pb-switch">
                     <input
                       type="checkbox"
                       role="switch"
-                      checked={t.enabled}
-                      aria-checked={t.enabled}
-                      disabled={busy === t.id}
-                      onChange={() => void toggle(t)}
-                      aria-label={`Enabled: ${t.title}`}
+                      checked={item.enabled}
+                      aria-checked={item.enabled}
+                      disabled={busy === item.id}
+                      onChange={() => void toggle(item)}
+                      aria-label={t('playbook.enabledOf', { title: item.title })}
                     />
-                    <span aria-hidden="true">{t.enabled ? 'On' : 'Off'}</span>
+                    <span aria-hidden="true">{item.enabled ? t('playbook.on') : t('playbook.off')}</span>
                   </label>
                 </td>
-                <td className="num">v{t.version}</td>
-                <td className="num">{fmt.number(t.usage.shown)}</td>
-                <td className="num">{fmt.number(t.usage.used)}</td>
+                <td className="num">{t('playbook.version', { version: fmt.number(item.version) })}</td>
+                <td className="num">{fmt.number(item.usage.shown)}</td>
+                <td className="num">{fmt.number(item.usage.used)}</td>
                 <td>
-                  <SuccessMeter item={t} />
+                  <SuccessMeter item={item} t={t} fmt={fmt} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {list.data && templates.length === 0 && (
-          <p className="empty-note pb-empty">No template matches these filters.</p>
-        )}
+        {list.data && templates.length === 0 && <p className="empty-note pb-empty">{t('playbook.empty')}</p>}
       </div>
     </div>
   );
 }
 
 /** Raw success rate next to a bar of the cautious estimate the ranking uses. */
-function SuccessMeter({ item }: { item: PlaybookListItem }) {
+function SuccessMeter({ item, t, fmt }: { item: PlaybookListItem; t: TFunction; fmt: Format }) {
   const u = item.usage;
   const label =
     u.used === 0
-      ? 'Not used yet'
-      : `${percent(u.successRate)} of ${u.used} uses successful; estimate ${percent(u.estimate)}`;
+      ? t('playbook.notUsedYet')
+      : t('playbook.success', {
+          rate: percent(fmt, u.successRate),
+          count: u.used,
+          estimate: percent(fmt, u.estimate),
+        });
   return (
     <span className="pb-meter" title={label}>
       <span className="pb-meter-bar" aria-hidden="true">
@@ -216,7 +227,7 @@ function SuccessMeter({ item }: { item: PlaybookListItem }) {
         />
       </span>
       <span className="pb-meter-text">
-        {u.used === 0 ? '—' : percent(u.successRate)}
+        {u.used === 0 ? '—' : percent(fmt, u.successRate)}
         <span className="sr-only">{`: ${label}`}</span>
       </span>
     </span>

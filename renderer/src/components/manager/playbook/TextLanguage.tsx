@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
 import { languageName } from './labels';
 
@@ -18,18 +19,19 @@ interface Props {
  */
 export function TextLanguage({ languages, own, store, value, onChange, onAddStore }: Props) {
   const fmt = useFormat();
-  const fallback =
-    store === own ? languageName(own) : `${languageName(store)} when it has it, else ${languageName(own)}`;
+  const { t, i18n } = useTranslation();
+  const name = (l: string) => languageName(l, i18n.language);
+  const fallback = store === own ? name(own) : t('playbook.language.fallback', { store: name(store), own: name(own) });
   const note = (l: string) =>
-    [l === store && 'the store’s language', l === own && 'the template’s own'].filter(Boolean).join(', ');
+    [l === store && t('playbook.language.store'), l === own && t('playbook.language.own')].filter(Boolean).join(', ');
   return (
     <div className="pb-lang">
       <label className="field">
-        <span className="field-label">Language of the texts</span>
+        <span className="field-label">{t('playbook.language.label')}</span>
         <select value={value} onChange={(e) => onChange(e.target.value)} aria-describedby="pb-lang-help">
           {languages.map((l) => (
             <option key={l} value={l}>
-              {languageName(l)}
+              {name(l)}
               {note(l) && ` (${note(l)})`}
             </option>
           ))}
@@ -37,12 +39,12 @@ export function TextLanguage({ languages, own, store, value, onChange, onAddStor
       </label>
       {!languages.includes(store) && (
         <button type="button" className="btn btn-small" onClick={onAddStore}>
-          Add {languageName(store)} texts
+          {t('playbook.language.add', { language: name(store) })}
         </button>
       )}
       <p id="pb-lang-help" className="muted small">
-        {languages.length > 1 ? `This template speaks ${fmt.list(languages.map(languageName))}. ` : ''}A customer who
-        prefers one of its languages hears that one; everyone else hears {fallback}. Saving keeps every language.
+        {languages.length > 1 && `${t('playbook.language.speaks', { languages: fmt.list(languages.map(name)) })} `}
+        {t('playbook.language.help', { fallback })}
       </p>
     </div>
   );

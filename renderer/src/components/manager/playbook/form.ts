@@ -68,6 +68,10 @@ export function withTexts(f: TemplateForm, language: string, texts: TextsByStyle
 export const emptyTexts = (): TextsByStyle =>
   Object.fromEntries(COMMUNICATION_STYLES.map((s) => [s, ''])) as TextsByStyle;
 
+/**
+ * The draft, or the conditions text not being JSON yet: `jsonError` is then the parser's detail ("Unexpected token…",
+ * in the browser's language; '' when it gave none), which the editor words in the store's language.
+ */
 export type Built = { draft: PlaybookTemplateDraft; jsonError: null } | { draft: null; jsonError: string };
 
 /** The draft to send, or why the conditions text is not JSON yet (the server explains everything else). */
@@ -76,8 +80,7 @@ export function buildDraft(f: TemplateForm): Built {
   try {
     conditions = JSON.parse(f.conditionsText) as PlaybookCondition;
   } catch (err) {
-    const detail = err instanceof SyntaxError ? err.message.replace(/^JSON\.parse: /, '') : '';
-    return { draft: null, jsonError: `The conditions are not valid JSON${detail ? `: ${detail}` : ''}.` };
+    return { draft: null, jsonError: err instanceof SyntaxError ? err.message.replace(/^JSON\.parse: /, '') : '' };
   }
   return {
     jsonError: null,

@@ -20,7 +20,7 @@ interface Props<R> {
 /** A chart as a picture with a one-line description, and the same numbers as a real table one click away. */
 export function ChartFrame<R>({ id, title, summary, rows, columns, rowKey, children }: Props<R>) {
   return (
-    <figure className="chart" aria-labelledby={`${id}-h`}>
+    <figure className="chart mgr-card" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} className="chart-title">
         {title}
       </h3>

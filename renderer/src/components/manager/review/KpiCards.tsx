@@ -54,7 +54,7 @@ export function KpiCards({ report }: { report: KpiReport }) {
         const value = report.kpis[spec.key];
         const c = comparison(t, fmt, spec, value, report.previous7DayAverage[spec.key]);
         return (
-          <li key={spec.key} className="kpi" data-testid={`kpi-${spec.key}`}>
+          <li key={spec.key} className="kpi mgr-card" data-testid={`kpi-${spec.key}`}>
             <span className="kpi-label">{t(`review.kpi.label.${spec.key}`)}</span>
             <span className="kpi-value">
               {value === null ? '—' : spec.format(fmt, value)}
