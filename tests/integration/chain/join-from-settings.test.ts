@@ -4,7 +4,7 @@
 // and its code unspent where the hub never saw it; the credential never crosses the contract.
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChainLink, SyncView } from '../../../common/domain';
 import type { Envelope } from '../../../common/errors';
 import { startBackend, type Backend } from '../../../main/backend';
@@ -84,6 +84,7 @@ describe('joining a chain from Settings', () => {
       const joinedAt = Date.now();
       expect(await syncState(s)).not.toBe('off');
       expect(Date.now() - joinedAt).toBeLessThan(LOOK_FOR_LINK_MS);
+      await vi.waitFor(async () => expect(await syncState(s)).toBe('synced'), { timeout: 15_000, interval: 100 });
 
       const seen = await status(s);
       expect(seen).toEqual({ ok: true, value: (joined as { value: ChainLink }).value });
