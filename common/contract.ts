@@ -12,6 +12,7 @@ import {
   type AppInfo,
   type AuditEntry,
   type BackupSummary,
+  type ChainLink,
   type StoreProblem,
   type Clerk,
   type Customer,
@@ -43,7 +44,7 @@ import { approvalSchema, recoverySchema, SEVERITIES, type RecoveryGuide } from '
 import { RENDER_REPORT_LIMITS } from './render-report';
 import { unfilledSlotMessage } from './slots';
 import { storeIdentitySchema } from './store-identity';
-import type { MergeView } from './sync/merges';
+import type { ConflictView, MergeView } from './sync/merges';
 import {
   importInputs,
   type ImportChunkReceipt,
@@ -255,6 +256,25 @@ export const contract = {
   'merges.list': returns<MergeView[]>()(empty, 'manager'),
   /** Undoes one of those merges on the hub, as the signed-in manager; every terminal learns it through the sync. */
   'merges.undo': returns<MergeView>()(z.object({ mergeId: z.string().trim().min(1).max(64) }), 'manager'),
+  /**
+   * Records sharing a card, email or phone that the hub did not link because the names differ, touching this store,
+   * newest first: for a manager to check by hand. Asked of the hub, with the errors of merges.list.
+   */
+  'merges.conflicts': returns<ConflictView[]>()(empty, 'manager'),
+  /** The hub this store joined (names, never the credential), or null outside a chain. Read locally. */
+  'chain.status': returns<ChainLink | null>()(empty, 'manager'),
+  /**
+   * Joins the chain's hub with a one-time code from its operator (`counterpart hub enroll`), as `sync join` does; the
+   * background sync starts at once. VALIDATION: a malformed address or code, or plain http to another machine;
+   * FORBIDDEN: a code unknown, used or expired; CONFLICT: joined already, the hub unreachable or of another protocol.
+   */
+  'chain.join': returns<ChainLink>()(
+    z.object({
+      hubUrl: z.string().trim().min(1, 'enter the hub address').max(2000),
+      code: z.string().trim().min(1, 'enter the enrolment code').max(64),
+    }),
+    'admin',
+  ),
   'audit.list': returns<AuditEntry[]>()(
     z.object({
       from: calendarDay.optional(),

@@ -327,6 +327,17 @@ export interface BootstrapView {
 }
 
 /**
+ * The hub this store joined, as the back office shows it (chain.status, chain.join): names and ids only, never the
+ * terminal's credential, which stays in the main process.
+ */
+export interface ChainLink {
+  hubUrl: string;
+  store: { id: string; name: string };
+  terminal: { id: string; name: string };
+  joinedAt: string;
+}
+
+/**
  * sync.state's answer: the header's SyncState and, when asked with the customer open at the counter, the revision of
  * the last change pulled from the hub that touched them (a number that only grows while the app runs: when it moves,
  * the profile and its history are read again).

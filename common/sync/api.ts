@@ -12,7 +12,14 @@ import {
   pinAttemptResponseSchema,
 } from './clerks';
 import { uuidV7Schema } from './ids';
-import { mergeViewSchema, mergesRequestSchema, mergesResponseSchema, unmergeRequestSchema } from './merges';
+import {
+  conflictsRequestSchema,
+  conflictsResponseSchema,
+  mergeViewSchema,
+  mergesRequestSchema,
+  mergesResponseSchema,
+  unmergeRequestSchema,
+} from './merges';
 
 /** Crockford base32: no I, L, O or U, so a code read aloud or typed from paper survives. */
 export const ENROLMENT_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -112,6 +119,13 @@ export const HUB_API = {
   },
   /** The merges that touch the caller's store (either record made there), newest first, for its managers. */
   merges: { path: '/v1/merges', auth: 'terminal', request: mergesRequestSchema, response: mergesResponseSchema },
+  /** Records sharing an identifier that the hub did not link, the names differing: those touching the caller's store. */
+  conflicts: {
+    path: '/v1/conflicts',
+    auth: 'terminal',
+    request: conflictsRequestSchema,
+    response: conflictsResponseSchema,
+  },
   /** A manager at the caller's store undoes one of those merges. */
   unmerge: { path: '/v1/unmerge', auth: 'terminal', request: unmergeRequestSchema, response: mergeViewSchema },
 } as const satisfies Record<string, RouteSpec>;

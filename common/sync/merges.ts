@@ -36,3 +36,18 @@ export const unmergeRequestSchema = z.strictObject({
   mergeId: uuidV7Schema,
   actor: z.string().trim().min(1).max(100),
 });
+
+/**
+ * Two records sharing a card, email or phone whose names disagree: the hub refused to link them ("no merge overwrites
+ * a different person") and lists them for a manager to check by hand. `a` is the one with the smaller id.
+ */
+export const conflictViewSchema = z.object({
+  a: person,
+  b: person,
+  matchedOn: z.enum(IDENTIFIER_FIELDS),
+  foundAt: z.iso.datetime(),
+});
+export type ConflictView = z.infer<typeof conflictViewSchema>;
+
+export const conflictsRequestSchema = mergesRequestSchema;
+export const conflictsResponseSchema = z.object({ conflicts: z.array(conflictViewSchema) });

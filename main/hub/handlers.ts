@@ -6,7 +6,7 @@ import { bootstrapPage } from './bootstrap';
 import { clerksTag, pinAttempt, syncClerks } from './clerks';
 import { redeemEnrolmentCode } from './enrolment';
 import { MERGES_LISTED } from '../../common/sync/merges';
-import { listMerges, unmergeCustomers } from './merges';
+import { listConflicts, listMerges, unmergeCustomers } from './merges';
 import { pullChanges, type FeedSignal } from './feed';
 import type { Pool } from './pg';
 import { applyPush } from './push';
@@ -55,6 +55,9 @@ export const HUB_HANDLERS: HubHandlers = {
   pinAttempt: (ctx, { input, caller }) => pinAttempt(ctx.pool, caller, input, ctx.now()),
   merges: async (ctx, { caller }) => ({
     merges: await listMerges(ctx.pool, { storeId: caller.store.id, limit: MERGES_LISTED }),
+  }),
+  conflicts: async (ctx, { caller }) => ({
+    conflicts: await listConflicts(ctx.pool, { storeId: caller.store.id, limit: MERGES_LISTED }),
   }),
   // The hub keeps who undid it and where: the manager's name as the terminal gives it, and the caller's store and till.
   unmerge: (ctx, { input, caller }) =>

@@ -15,12 +15,12 @@
 import { samePerson } from '../../common/same-person';
 import { HybridClock } from '../../common/sync/hlc';
 import { uuidv7, UUID_V7 } from '../../common/sync/ids';
-import { IDENTIFIER_FIELDS, type IdentifierField, type MergeView } from '../../common/sync/merges';
+import { type ConflictView, IDENTIFIER_FIELDS, type IdentifierField, type MergeView } from '../../common/sync/merges';
 import { HubFailure } from './errors';
 import { inTransaction, type Pool, type PoolClient } from './pg';
 import { feed, FEED_CHANNEL, FEED_LOCK_KEY, type Push } from './push';
 
-export { IDENTIFIER_FIELDS, type IdentifierField, type MergeView };
+export { type ConflictView, IDENTIFIER_FIELDS, type IdentifierField, type MergeView };
 /** A change of one of these can make or unmake a match; an edit of anything else (notes, tags) is not looked at. */
 export const LINKING_FIELDS: readonly string[] = [...IDENTIFIER_FIELDS, 'firstName', 'lastName'];
 
@@ -115,19 +115,16 @@ export async function linkSamePerson(p: Push, id: string, hlc: string): Promise<
   }
 }
 
-export interface ConflictView {
-  a: { id: string; name: string | null; store: string };
-  b: { id: string; name: string | null; store: string };
-  matchedOn: IdentifierField;
-  foundAt: string;
-}
-
 /** A customer as a manager sees it in these lists: the name (null once erased) and the store it was made at. */
 const PERSON_SQL = (col: string) => `(SELECT nullif(btrim(concat_ws(' ', fn.value #>> '{}', ln.value #>> '{}')), '')
     FROM customers c LEFT JOIN customer_fields fn ON fn.customer_id = c.id AND fn.field = 'firstName'
     LEFT JOIN customer_fields ln ON ln.customer_id = c.id AND ln.field = 'lastName' WHERE c.id = ${col})`;
 const STORE_SQL = (col: string) =>
   `(SELECT s.name FROM customers c JOIN stores s ON s.id = c.origin_store_id WHERE c.id = ${col})`;
+
+/** Whether either of a row's two records was made at store $1 ($1 null: every row passes). */
+const TOUCHES_STORE_SQL = (a: string, b: string) =>
+  `($1::uuid IS NULL OR EXISTS (SELECT 1 FROM customers c WHERE c.id IN (${a}, ${b}) AND c.origin_store_id = $1))`;
 
 /**
  * The merges, newest first. With `storeId`, only those that touch that store (either record made there): what its
@@ -151,7 +148,7 @@ export async function listMerges(pool: Pool, opts: { storeId?: string; limit?: n
             ${STORE_SQL('m.alias_id')} AS alias_store, ${STORE_SQL('m.survivor_id')} AS survivor_store,
             m.matched_on, m.merged_at, m.undone_at, m.undone_by
        FROM customer_merges m
-      WHERE $1::uuid IS NULL OR EXISTS (SELECT 1 FROM customers c WHERE c.id IN (m.alias_id, m.survivor_id) AND c.origin_store_id = $1)
+      WHERE ${TOUCHES_STORE_SQL('m.alias_id', 'm.survivor_id')}
       ORDER BY m.merged_at DESC, m.id DESC LIMIT $2`,
     [opts.storeId ?? null, opts.limit ?? null],
   );
@@ -166,7 +163,14 @@ export async function listMerges(pool: Pool, opts: { storeId?: string; limit?: n
   }));
 }
 
-export async function listConflicts(pool: Pool): Promise<ConflictView[]> {
+/**
+ * The pairs the hub refused to link, newest first. With `storeId`, only those touching that store (either record made
+ * there), as with the merges: a manager sees their own store's, never two other stores' customers.
+ */
+export async function listConflicts(
+  pool: Pool,
+  opts: { storeId?: string; limit?: number } = {},
+): Promise<ConflictView[]> {
   const { rows } = await pool.query<{
     customer_a: string;
     customer_b: string;
@@ -179,7 +183,10 @@ export async function listConflicts(pool: Pool): Promise<ConflictView[]> {
   }>(
     `SELECT customer_a, customer_b, ${PERSON_SQL('customer_a')} AS a_name, ${PERSON_SQL('customer_b')} AS b_name,
             ${STORE_SQL('customer_a')} AS a_store, ${STORE_SQL('customer_b')} AS b_store, matched_on, found_at
-       FROM customer_conflicts ORDER BY found_at DESC`,
+       FROM customer_conflicts
+      WHERE ${TOUCHES_STORE_SQL('customer_a', 'customer_b')}
+      ORDER BY found_at DESC, customer_a, customer_b LIMIT $2`,
+    [opts.storeId ?? null, opts.limit ?? null],
   );
   return rows.map((r) => ({
     a: { id: r.customer_a, name: r.a_name, store: r.a_store },

@@ -22,6 +22,7 @@ import { privacyHandlers } from './privacy-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { importHandlers } from './import-handlers';
 import { storeHandlers, type StoreDeps } from './store-handlers';
+import { chainHandlers } from './chain-handlers';
 import { checkHandlers, type Logger } from './dispatch';
 import { renderReportHandlers } from './render-report-handlers';
 import type { Session } from './session';
@@ -138,6 +139,7 @@ export function allHandlers(store: StoreDeps, log: Logger): HandlerMap {
       settingsHandlers,
       privacyHandlers,
       storeHandlers(store),
+      chainHandlers(store),
       renderReportHandlers(log),
     ),
   );

@@ -4,7 +4,6 @@ import { appInfo } from '../services/app-info';
 import { audit } from '../services/audit';
 import { backupNow, listBackups, type BackupInfo } from '../services/backup';
 import { createStore } from '../services/store-setup';
-import { chainMerges, undoChainMerge } from '../sync/chain-merges';
 import type { LiveSync } from '../sync/live-sync';
 import type { PartialHandlers } from './handlers';
 
@@ -12,7 +11,7 @@ import type { PartialHandlers } from './handlers';
 export interface StoreDeps {
   /** Loads the demo store into this store; refuses one that holds data. */
   loadDemo: () => void;
-  /** The store's file: the chain's merges are asked of the hub it joined (its link is kept beside it). */
+  /** The store's file: its hub link is kept beside it (main/sync/hub-link.ts). */
   dbPath: string;
   /** The background sync with the chain's hub ('off' when the store has not joined one). */
   sync: LiveSync;
@@ -34,7 +33,7 @@ const notInRecovery = (): never => {
   throw new AppError('CONFLICT', 'The store opened normally; there is nothing to recover.');
 };
 
-/** First-run setup, the sync state and the chain's merges, backups, and the recovery methods' answers while the store is open. */
+/** First-run setup, the sync state, backups, and the recovery methods' answers while the store is open. */
 export function storeHandlers(deps: StoreDeps): PartialHandlers {
   const backupDir = (): string => {
     if (!deps.backupDir)
@@ -56,9 +55,6 @@ export function storeHandlers(deps: StoreDeps): PartialHandlers {
       return clerk;
     },
     'sync.state': (_ctx, _call, i) => deps.sync.state(i.openCustomerId),
-    'merges.list': () => chainMerges(deps.dbPath),
-    // The hub keeps the manager's name with the undo: its own records do not know this store's clerks.
-    'merges.undo': (_ctx, { clerk }, i) => undoChainMerge(deps.dbPath, i.mergeId, clerk.displayName),
     'recovery.status': () => null,
     'recovery.restore': () => notInRecovery(),
     'recovery.startFresh': () => notInRecovery(),

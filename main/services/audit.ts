@@ -18,7 +18,8 @@ export type AuditEvent =
   | 'restore'
   | 'import'
   | 'customer_update'
-  | 'goodwill_grant';
+  | 'goodwill_grant'
+  | 'chain_join';
 
 /** Appends one security-relevant event. Details must never hold PINs or customer personal data. */
 export function audit(

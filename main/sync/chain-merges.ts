@@ -2,10 +2,9 @@
 // store, and a manager's undo of one. Asked of the hub when the manager opens the list: merges live on the hub (the
 // terminal holds only the links it pulled), and undoing one is the hub's act, which the feed then brings to every
 // terminal. The hub's refusals and absence become the contract's typed errors, in its own words.
-import { AppError, ERROR_CODES, type ErrorCode } from '../../common/errors';
-import type { MergeView } from '../../common/sync/merges';
-import type { HubErrorCode } from '../../common/sync/protocol';
-import { callHub, HubRefused, HubUnreachable } from './hub-client';
+import { AppError } from '../../common/errors';
+import type { ConflictView, MergeView } from '../../common/sync/merges';
+import { askHubFor, callHub } from './hub-client';
 import { readHubLink, type HubLink } from './hub-link';
 
 function linkOf(dbFile: string): HubLink {
@@ -18,22 +17,8 @@ function linkOf(dbFile: string): HubLink {
   return link;
 }
 
-/** The hub's codes the contract has pass as they are; a refused credential is a refusal; the rest wait on the hub. */
-function codeOf(code: HubErrorCode): ErrorCode {
-  if ((ERROR_CODES as readonly string[]).includes(code)) return code as ErrorCode;
-  return code === 'UNAUTHENTICATED' ? 'FORBIDDEN' : 'CONFLICT';
-}
-
-async function askHub<T>(ask: () => Promise<T>): Promise<T> {
-  try {
-    return await ask();
-  } catch (err) {
-    // Unreachable: the counter works on; only this list waits for the hub.
-    if (err instanceof HubUnreachable) throw new AppError('CONFLICT', `${err.message} The merges are kept on the hub.`);
-    if (err instanceof HubRefused) throw new AppError(codeOf(err.code), err.message);
-    throw err;
-  }
-}
+/** Asked of the hub; when it cannot be reached, the counter works on and only this list waits. */
+const askHub = <T>(ask: () => Promise<T>) => askHubFor(ask, 'The merges are kept on the hub.');
 
 /** The merges touching this store, newest first. */
 export async function chainMerges(dbFile: string): Promise<MergeView[]> {
@@ -41,6 +26,15 @@ export async function chainMerges(dbFile: string): Promise<MergeView[]> {
   return askHub(
     async () =>
       (await callHub(link.hubUrl, 'merges', { storeId: link.store.id }, { credential: link.credential })).merges,
+  );
+}
+
+/** The pairs sharing an identifier the hub did not link (the names differ) that touch this store, newest first. */
+export async function chainConflicts(dbFile: string): Promise<ConflictView[]> {
+  const link = linkOf(dbFile);
+  return askHub(
+    async () =>
+      (await callHub(link.hubUrl, 'conflicts', { storeId: link.store.id }, { credential: link.credential })).conflicts,
   );
 }
 

@@ -15,9 +15,9 @@ import {
   type HubClerk,
 } from '../../common/sync/clerks';
 import { HybridClock } from '../../common/sync/hlc';
+import { uuidv7 } from '../../common/sync/ids';
 import type { DB } from '../db/connection';
 import { CLERK_COLUMNS } from '../db/migrations/0020-clerk-sync';
-import { uuidV7 as uuidV7Sql, MS_NOW } from '../db/migrations/0011-sync';
 import { preparedFor } from '../db/prepared';
 import type { ServiceContext } from '../services/context';
 import { callHub } from './hub-client';
@@ -41,10 +41,9 @@ const statements = preparedFor((db: DB) => ({
   ),
   dropState: db.prepare<[string]>('DELETE FROM sync_state WHERE key = ?'),
   /** This store's clerks without a global id yet: every clerk that is not a stand-in of another counter's. */
-  nameOurs: db.prepare(
-    `INSERT INTO sync_clerks (global_id, clerk_id, stand_in)
-     SELECT ${uuidV7Sql(MS_NOW)}, id, 0 FROM clerks WHERE id NOT IN (SELECT clerk_id FROM sync_clerks) ORDER BY id`,
-  ),
+  unnamed: db
+    .prepare<[], number>('SELECT id FROM clerks WHERE id NOT IN (SELECT clerk_id FROM sync_clerks) ORDER BY id')
+    .pluck(),
   queueOurs: db.prepare<[string]>(
     `INSERT INTO clerk_outbox (clerk_id, fields, at_ms)
      SELECT clerk_id, ?, CAST(unixepoch('subsec') * 1000 AS INTEGER) FROM sync_clerks WHERE stand_in = 0 ORDER BY clerk_id`,
@@ -101,7 +100,10 @@ export function startClerkSync(db: DB, store: { id: string; name: string }): voi
     if (stateOf(db, 'hubStore') === null)
       s.setState.run('hubStore', JSON.stringify({ id: store.id, name: store.name }));
     if (stateOf(db, 'clerks') !== null) return;
-    s.nameOurs.run();
+    // One id each, made here: the SQL form of a UUID v7 in an INSERT … SELECT over all clerks is a subquery that
+    // names no column of the row, which SQLite runs once, so a store with two clerks got one id twice and could not
+    // join at all.
+    for (const clerkId of s.unnamed.all()) s.remember.run(uuidv7(), clerkId);
     s.queueOurs.run(JSON.stringify(CLERK_FIELDS));
     s.setState.run('clerks', 'started');
   }).immediate();

@@ -1,6 +1,7 @@
 // The terminal's side of the hub API: one typed call per declared route, over fetch. The answer is checked against
 // the route's response schema, so a wrong server (a proxy's error page, another service) is a clear error, not a
 // crash later. The credential goes only into the Authorization header; no message here ever contains it.
+import { AppError, ERROR_CODES, type ErrorCode } from '../../common/errors';
 import { HUB_API, type HubRequest, type HubResponse, type HubRoute } from '../../common/sync/api';
 import { hubErrorSchema, PROTOCOL_HEADER, PROTOCOL_VERSION, type HubErrorCode } from '../../common/sync/protocol';
 
@@ -85,4 +86,24 @@ export async function callHub<R extends HubRoute>(
   const parsed = spec.response.safeParse(body);
   if (!parsed.success) throw notAHub();
   return parsed.data as HubResponse<R>;
+}
+
+/** The hub's codes the contract has pass as they are; a refused credential or code is a refusal; the rest wait on the hub. */
+function contractCode(code: HubErrorCode): ErrorCode {
+  if ((ERROR_CODES as readonly string[]).includes(code)) return code as ErrorCode;
+  return code === 'UNAUTHENTICATED' ? 'FORBIDDEN' : 'CONFLICT';
+}
+
+/**
+ * A call to the hub made for the back office (IPC): the hub away or refusing becomes the contract's typed error in the
+ * hub's own words, so the screen can say what to do. `away` is added to the sentence when the hub cannot be reached.
+ */
+export async function askHubFor<T>(ask: () => Promise<T>, away = ''): Promise<T> {
+  try {
+    return await ask();
+  } catch (err) {
+    if (err instanceof HubUnreachable) throw new AppError('CONFLICT', away ? `${err.message} ${away}` : err.message);
+    if (err instanceof HubRefused) throw new AppError(contractCode(err.code), err.message);
+    throw err;
+  }
 }

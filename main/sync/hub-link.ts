@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { CREDENTIAL_PATTERN } from '../../common/sync/api';
 import { uuidV7Schema } from '../../common/sync/ids';
 import { AppError } from '../../common/errors';
+import type { ChainLink } from '../../common/domain';
 
 const named = z.object({ id: uuidV7Schema, name: z.string() });
 const linkSchema = z.object({
@@ -21,8 +22,8 @@ const linkSchema = z.object({
   joinedAt: z.iso.datetime(),
 });
 export type HubLink = z.infer<typeof linkSchema>;
-/** Everything but the credential: what may be printed, returned or logged. */
-export type HubLinkView = Omit<HubLink, 'credential'>;
+/** Everything but the credential: what may be printed, returned or logged (and shown in the back office). */
+export type HubLinkView = ChainLink;
 
 export const hubLinkFile = (dbFile: string) => `${dbFile}.hub.json`;
 
@@ -48,6 +49,12 @@ export function readHubLink(dbFile: string): HubLink | null {
 }
 
 export const linkView = ({ credential: _secret, ...view }: HubLink): HubLinkView => view;
+
+/** The hub this store joined, without the credential; null when it has not joined one. */
+export function chainLinkOf(dbFile: string): HubLinkView | null {
+  const link = readHubLink(dbFile);
+  return link ? linkView(link) : null;
+}
 
 /** Written whole or not at all (a temporary file renamed into place), owner-readable only, never over a link. */
 export function writeHubLink(dbFile: string, link: HubLink): void {

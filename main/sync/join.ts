@@ -31,7 +31,8 @@ export function hubAddress(text: string, allowHttp = false): string {
   if (url.protocol === 'http:' && !allowHttp && !LOOPBACK.test(url.hostname)) {
     throw new AppError(
       'VALIDATION',
-      "A hub on another machine must be reached over https (this terminal's credential travels with every request); use --allow-http only on a network you trust.",
+      "A hub on another machine must be reached over https (this terminal's credential travels with every request). " +
+        'Plain http is for a network you trust only, joined from the command line: counterpart sync join --allow-http.',
     );
   }
   if (!url.pathname.endsWith('/')) url.pathname += '/';

@@ -16,6 +16,8 @@ export interface LiveSync {
   state(openCustomerId?: number): SyncView;
   /** Ask for a push now (after a write at the counter) rather than at the pusher's next look. */
   poke(): void;
+  /** The store just joined a hub in this process (chain.join): start syncing now, not at the next look for the link. */
+  joined(): void;
   stop(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ type Problem = { kind: 'offline' } | { kind: 'error'; message: string };
 export const SYNC_OFF: LiveSync = {
   state: () => ({ state: 'off' }),
   poke: () => undefined,
+  joined: () => undefined,
   stop: async () => undefined,
 };
 
@@ -45,8 +48,8 @@ export function startLiveSync(
   let damaged: string | null = null;
   let lookedAt = -Infinity;
   let stopped = false;
-  const look = () => {
-    if (running || stopped || Date.now() - lookedAt < LOOK_FOR_LINK_MS) return;
+  const look = (now = false) => {
+    if (running || stopped || (!now && Date.now() - lookedAt < LOOK_FOR_LINK_MS)) return;
     lookedAt = Date.now();
     try {
       const link = readHubLink(dbFile);
@@ -64,6 +67,7 @@ export function startLiveSync(
       return damaged === null ? { state: 'off' } : { state: 'error', waiting: unsyncedCount(ctx.db), message: damaged };
     },
     poke: () => running?.poke(),
+    joined: () => look(true),
     async stop() {
       stopped = true;
       await running?.stop();
@@ -112,6 +116,7 @@ function follow(ctx: ServiceContext, link: HubLink, log: (message: string, err?:
       return { ...header(), openCustomerRevision: revisions.of([openCustomerId, ...rows]) };
     },
     poke: () => background.poke(),
+    joined: () => undefined,
     async stop() {
       stopped = true;
       unlisten();

@@ -365,6 +365,94 @@ test('a manager sees the merge of one person created at two stores, and undoes i
   }
 });
 
+test('outside a chain the Merges tab says so calmly; an admin joins from Settings by keyboard and sees the refused merges', async ({
+  browser,
+}, testInfo) => {
+  const dbPath = path.join(dir, 'joins-in-settings.db');
+  const backend = startBackend({ dbPath, log: () => undefined });
+  await backend.dispatch('app.setupEmpty', { clerkName: 'Siobhán Daly', pin: PIN }, newSession());
+  const c = await serve(browser, backend, 'Siobhán Daly');
+  // Every answer of the backend, to show that outside a chain the tab asks nothing that fails.
+  const refused: string[] = [];
+  c.page.on('response', async (r) => {
+    if (!new URL(r.url()).pathname.startsWith('/rpc/')) return;
+    const body = (await r.json().catch(() => null)) as { ok?: boolean } | null;
+    if (body?.ok === false) refused.push(new URL(r.url()).pathname);
+  });
+  let cork: Backend | null = null;
+  try {
+    await openBackOffice(c.page, 'Merges');
+    const outside = c.page.getByTestId('not-in-chain');
+    await expect(outside).toContainText('This store is not part of a chain');
+    // Calm: no error styling anywhere, and the page's alert region says nothing.
+    await expect(c.page.getByRole('alert')).toHaveText('');
+    await expect(c.page.locator('.form-error, .alert-bar')).toHaveCount(0);
+    expect(refused).toEqual([]);
+    await expectAccessible(c.page, testInfo, 'merges-outside-a-chain');
+
+    // The way to join is one link away, and Settings has the form: address, code, Enter.
+    await outside.getByRole('link', { name: 'Go to Settings' }).focus();
+    await c.page.keyboard.press('Enter');
+    const section = c.page.getByRole('region', { name: 'Chain' });
+    await expect(section).toContainText('This store is not part of a chain');
+    await section.getByLabel('Hub address').focus();
+    await c.page.keyboard.type(hub.url);
+    await c.page.keyboard.press('Tab');
+    await expect(section.getByLabel('One-time code')).toBeFocused();
+    await c.page.keyboard.type('ABCD-EFGH-JKMN-PQRS');
+    await c.page.keyboard.press('Enter');
+    await expect(section.getByRole('alert')).toContainText('unknown or was used already');
+    await expectAccessible(c.page, testInfo, 'settings-join-refused');
+    expect(readHubLink(dbPath)).toBeNull();
+
+    const { code } = await issueEnrolmentCode(pool, { storeName: 'Galway', terminalName: 'till-8', now: new Date() });
+    await section.getByLabel('One-time code').fill(code);
+    await c.page.keyboard.press('Enter');
+    const joined = section.getByTestId('chain-link');
+    await expect(joined).toContainText(hub.url);
+    await expect(joined).toContainText('Galway');
+    await expect(joined).toContainText('till-8');
+    await expect(section.getByRole('heading', { name: 'Chain' })).toBeFocused();
+    await expect(c.page.getByTestId('announcer')).toHaveText('Joined the chain as till-8 at Galway');
+    expect(await c.page.content()).not.toContain(readHubLink(dbPath)!.credential);
+    await expectAccessible(c.page, testInfo, 'settings-joined');
+    // No restart: the header says the terminal syncs.
+    await expect(c.page.getByTestId('sync-status')).toHaveText(/^Synced \d\d:\d\d$/, { timeout: 15_000 });
+
+    // Cork gives this store's customer's email to someone else: the hub lists the pair, and the tab shows it.
+    const session = newSession();
+    await backend.dispatch('session.signIn', { clerkId: 1, pin: PIN }, session);
+    const mary = { firstName: 'Mary', lastName: "O'Brien", email: 'mary.obrien@example.ie' };
+    expect(await backend.dispatch('customers.create', mary, session)).toMatchObject({ ok: true });
+    const corkPath = path.join(dir, 'cork-conflict.db');
+    const setup = startBackend({ dbPath: corkPath, sync: false });
+    const atCork = newSession();
+    await setup.dispatch('app.setupEmpty', { clerkName: 'Eoin Walsh', pin: PIN }, atCork);
+    await join(corkPath, setup, 'till-5', hub.url, 'Cork');
+    setup.close();
+    cork = startBackend({ dbPath: corkPath, log: () => undefined });
+    await cork.dispatch('session.signIn', { clerkId: 1, pin: PIN }, atCork);
+    const nuala = { firstName: 'Nuala', lastName: 'Quinn', email: 'Mary.OBrien@example.ie' };
+    expect(await cork.dispatch('customers.create', nuala, atCork)).toMatchObject({ ok: true });
+
+    await c.page.getByRole('tab', { name: 'Merges' }).click(); // the back office is open already
+    const conflicts = c.page.getByRole('region', { name: 'Not merged: one identifier, two names' });
+    const row = conflicts.getByRole('row', { name: /Mary O'Brien|Nuala Quinn/ });
+    await expect(async () => {
+      await c.page.getByRole('button', { name: 'Refresh' }).click();
+      await expect(row).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(row).toContainText("Mary O'Brien, Galway");
+    await expect(row).toContainText('Nuala Quinn, Cork');
+    await expect(row).toContainText('Email');
+    await expectAccessible(c.page, testInfo, 'merges-conflicts');
+    await snap(c.page, testInfo, 'chain-conflicts');
+  } finally {
+    cork?.close();
+    await closeCounter(c);
+  }
+});
+
 /** A name of letters only for the i-th customer: Ab, Ac, … */
 function lettersOf(i: number): string {
   const letters = i

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../common/errors';
 import { HUB_API } from '../../../common/sync/api';
 import { uuidv7 } from '../../../common/sync/ids';
-import type { MergeView } from '../../../common/sync/merges';
+import type { ConflictView, MergeView } from '../../../common/sync/merges';
 import { startBackend, type Backend } from '../../../main/backend';
 import { newSession, type Session } from '../../../main/ipc/session';
 import { joinStore, useChain } from '../../helpers/chain-terminal';
@@ -39,17 +39,18 @@ beforeAll(async () => {
 });
 
 /** A Cork store with its first admin (a manager and more), joined to the hub through the relay. */
-async function corkApp(): Promise<{ app: Backend; manager: Session }> {
+async function corkApp(terminal = 'till-2'): Promise<{ app: Backend; manager: Session }> {
   const dbPath = path.join(tempDir(), 'cork.db');
   const app = startBackend({ dbPath, sync: false });
   const manager = newSession();
   await app.dispatch('app.setupEmpty', { clerkName: 'Declan Murphy', pin: '2468' }, manager);
   // Cork's till-1 is the one driven by hand above.
-  await joinStore(db, proxy.url, { file: dbPath, db: app.db }, 'Cork', 'till-2');
+  await joinStore(db, proxy.url, { file: dbPath, db: app.db }, 'Cork', terminal);
   return { app, manager };
 }
 
-const ask = async <T>(app: Backend, session: Session, method: 'merges.list' | 'merges.undo', input: object) =>
+type Method = 'merges.list' | 'merges.undo' | 'merges.conflicts';
+const ask = async <T>(app: Backend, session: Session, method: Method, input: object) =>
   (await app.dispatch(method, input as never, session)) as Envelope<T>;
 
 describe('merges in the back office', () => {
@@ -111,6 +112,51 @@ describe('merges in the back office', () => {
     expect(refused).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
   });
 
+  it('lists the records the hub would not link, the names differing, that touch the store and no other', async () => {
+    // Mary O'Brien's card given at Cork to someone called Nuala Quinn; and a phone shared between Galway and Sligo.
+    const [mary, nuala, sean, sinead] = [uuidv7(Date.now() - 30_000), uuidv7(), uuidv7(), uuidv7()];
+    await push(galway, upsert(mary, { firstName: 'Mary', lastName: "O'Brien", loyaltyId: 'CARD-777' }));
+    await push(cork, upsert(nuala, { firstName: 'Nuala', lastName: 'Quinn', loyaltyId: 'card 777' }));
+    await push(galway, upsert(sean, { firstName: 'Seán', lastName: 'Walsh', phone: '086 555 1234' }));
+    await push(sligo, upsert(sinead, { firstName: 'Sinéad', lastName: 'Nolan', phone: '+353 86 555 1234' }));
+
+    const { app, manager } = await corkApp('till-3');
+    try {
+      const listed = await ask<ConflictView[]>(app, manager, 'merges.conflicts', {});
+      expect(listed).toEqual({
+        ok: true,
+        value: [
+          {
+            a: { id: mary, name: "Mary O'Brien", store: 'Galway' },
+            b: { id: nuala, name: 'Nuala Quinn', store: 'Cork' },
+            matchedOn: 'loyaltyId',
+            foundAt: expect.any(String),
+          },
+        ],
+      });
+      const clerk = newSession();
+      expect(await ask(app, clerk, 'merges.conflicts', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    } finally {
+      app.close();
+    }
+    const atSligo = await post(
+      hub.url,
+      HUB_API.conflicts.path,
+      { storeId: sligo.store.id },
+      { credential: sligo.credential },
+    );
+    expect(atSligo).toMatchObject({ status: 200, body: { conflicts: [{ a: { id: sean }, b: { id: sinead } }] } });
+    expect(atSligo.body.conflicts).toHaveLength(1);
+    // A credential speaks for its own store only.
+    const asAnother = await post(
+      hub.url,
+      HUB_API.conflicts.path,
+      { storeId: galway.store.id },
+      { credential: sligo.credential },
+    );
+    expect(asAnother).toMatchObject({ status: 403 });
+  });
+
   it('says a store outside a chain has no merges, and asks a manager', async () => {
     const app = startBackend({ dbPath: path.join(tempDir(), 'alone.db'), sync: false });
     try {
@@ -119,6 +165,10 @@ describe('merges in the back office', () => {
       expect(await ask(app, admin, 'merges.list', {})).toMatchObject({
         ok: false,
         error: { code: 'NOT_FOUND', message: expect.stringContaining('not joined a chain') },
+      });
+      expect(await ask(app, admin, 'merges.conflicts', {})).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
       });
       expect(await ask(app, newSession(), 'merges.list', {})).toMatchObject({
         ok: false,

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChainLink } from '../../../../../common/domain';
 import type { MergeView } from '../../../../../common/sync/merges';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
@@ -7,14 +8,56 @@ import { useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';
 import '../shared/manager.css';
 import { ACTIONS, TableHead, type Column } from '../shared/TableHead';
+import { FormError } from '../../FormError';
+import { ConflictsSection } from './ConflictsSection';
 import { UndoMergeDialog } from './UndoMergeDialog';
 import { personName } from './words';
 
 /**
- * The chain's merges that touch this store: the hub linked the same person created at two stores into one record.
- * A manager who knows they are two people undoes the merge here; the hub then never links that pair again.
+ * The chain's merges that touch this store, and the pairs the hub would not merge. Outside a chain there is nothing
+ * to ask the hub: the tab says so calmly and where to join, without a request that can only fail.
  */
 export function MergesTab() {
+  const { t } = useTranslation();
+  const chain = useLoad<ChainLink | null>('chain', () => call('chain.status', {}));
+  const [round, setRound] = useState(0);
+  return (
+    <div className="mgr-page">
+      <div className="page-head">
+        <h2>{t('manager.tab.merges')}</h2>
+        <p className="lead">{t('merges.lead')}</p>
+      </div>
+      <FormError message={chain.error} />
+      {chain.loading && <p className="muted">{t('chain.loading')}</p>}
+      {!chain.loading && chain.data && (
+        <>
+          <MergesList onRefresh={() => setRound((r) => r + 1)} />
+          <ConflictsSection round={round} />
+        </>
+      )}
+      {!chain.loading && !chain.error && !chain.data && <NotInChain />}
+    </div>
+  );
+}
+
+function NotInChain() {
+  const { t } = useTranslation();
+  return (
+    <section className="card review-section" aria-labelledby="not-in-chain-h" data-testid="not-in-chain">
+      <h3 id="not-in-chain-h">{t('chain.notJoined')}</h3>
+      <p>{t('chain.outside')}</p>
+      <p>
+        {t('chain.outsideHow')} <a href="#/manage/settings">{t('chain.toSettings')}</a>
+      </p>
+    </section>
+  );
+}
+
+/**
+ * The hub linked the same person created at two stores into one record. A manager who knows they are two people
+ * undoes the merge here; the hub then never links that pair again.
+ */
+function MergesList({ onRefresh }: { onRefresh(): void }) {
   const fmt = useFormat();
   const { t } = useTranslation();
   const columns: Column[] = [
@@ -38,15 +81,19 @@ export function MergesTab() {
 
   const rows = merges.data ?? [];
   return (
-    <div className="mgr-page">
-      <div className="page-head">
-        <h2>{t('manager.tab.merges')}</h2>
-        <p className="lead">{t('merges.lead')}</p>
-      </div>
+    <>
       <section className="card review-section" aria-labelledby="merges-h">
         <div className="section-head">
           <h3 id="merges-h">{t('merges.heading')}</h3>
-          <button type="button" className="btn btn-small" onClick={merges.reload} disabled={merges.loading}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              merges.reload();
+              onRefresh();
+            }}
+            disabled={merges.loading}
+          >
             {merges.loading ? t('merges.asking') : t('merges.refresh')}
           </button>
         </div>
@@ -106,6 +153,6 @@ export function MergesTab() {
           }}
         />
       )}
-    </div>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import '../shared/manager.css';
 import './settings.css';
 import { SettingsGroup } from './SettingsGroup';
 import { FormError } from '../../FormError';
+import { ChainSection } from '../chain/ChainSection';
 
 /** The store's settings by area; what IT fixed in the managed config file is shown but cannot be changed here. */
 export function SettingsTab() {
@@ -35,6 +36,7 @@ export function SettingsTab() {
         SETTING_GROUPS.map((g) => (
           <SettingsGroup key={g} group={g} settings={settings.filter((s) => s.group === g)} onSaved={saved} />
         ))}
+      <ChainSection />
     </div>
   );
 }
