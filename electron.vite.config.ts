@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import renderer from './renderer/vite.config';
+import { viteAliases } from './scripts/lib/path-aliases';
 
 const at = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -9,6 +10,7 @@ const at = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // Preload: sandboxed preloads cannot require npm modules at all, so it is one self-contained CommonJS file.
 export default defineConfig({
   main: {
+    resolve: { alias: viteAliases() },
     build: {
       outDir: at('./out/main'),
       externalizeDeps: true,
@@ -20,6 +22,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: viteAliases() },
     build: {
       outDir: at('./out/preload'),
       externalizeDeps: false,

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { viteAliases } from './scripts/lib/path-aliases';
 
 export default defineConfig({
+  resolve: { alias: viteAliases() },
   test: {
     environment: 'node',
     pool: 'forks',

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { viteAliases } from '../scripts/lib/path-aliases';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -9,6 +10,7 @@ export default defineConfig({
   root: here,
   base: './',
   plugins: [react()],
+  resolve: { alias: viteAliases() },
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { aliasedPath } from '../../scripts/lib/path-aliases';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SCANNED = ['common', 'main', 'renderer', 'tests'];
@@ -91,8 +92,12 @@ const isNodeBuiltin = (spec: string) =>
 function layeringProblems(rel: string, text: string): string[] {
   const problems: string[] = [];
   const imports = importsOf(text, rel);
-  const resolved = (spec: string) =>
-    spec.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec)) : null;
+  // The file a relative or aliased import names, from the project root; null for packages and Node's modules.
+  const resolved = (spec: string) => {
+    if (spec.startsWith('.')) return path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
+    const aliased = aliasedPath(spec);
+    return aliased ? path.relative(root, aliased).split(path.sep).join('/') : null;
+  };
   for (const spec of imports) {
     if (isElectron(spec) && !ELECTRON_ALLOWED.some((r) => r.test(rel))) problems.push(`${rel} imports ${spec}`);
     if (rel.startsWith('common/')) {
@@ -183,6 +188,8 @@ describe('layering checker itself', () => {
         "import { z } from 'zod';\nimport { a } from './errors';\n// window.x in a comment",
       ),
     ).toEqual([]);
+    expect(layeringProblems('common/x.ts', "import { a } from '@common/errors';")).toEqual([]);
+    expect(layeringProblems('common/x.ts', "import { x } from '@common/../main/backend';")).toHaveLength(1);
   });
 
   it('requires the JSON import attribute that Node needs', () => {
@@ -206,6 +213,10 @@ describe('layering checker itself', () => {
         "import { HUB_API } from '../../common/sync/api';\nimport pg from 'pg';\nimport { sha256 } from './secrets';",
       ),
     ).toEqual([]);
+    expect(layeringProblems('main/hub/x.ts', "import { HUB_API } from '@common/sync/api';")).toEqual([]);
+    expect(
+      layeringProblems('main/hub/x.ts', "import { openDatabase } from '@common/../main/db/connection';"),
+    ).toHaveLength(1);
   });
 
   it('keeps the renderer away from main/ and Node', () => {
@@ -216,5 +227,9 @@ describe('layering checker itself', () => {
     expect(
       layeringProblems('renderer/src/api/client.ts', "import type { Contract } from '../../../common/contract';"),
     ).toEqual([]);
+    expect(layeringProblems('renderer/src/a.ts', "import type { Contract } from '@common/contract';")).toEqual([]);
+    expect(
+      layeringProblems('renderer/src/a.ts', "import { startBackend } from '@common/../main/backend';"),
+    ).toHaveLength(1);
   });
 });

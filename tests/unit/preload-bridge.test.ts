@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { channelFor, contract, METHOD_NAMES } from '../../common/contract';
 import * as methods from '../../common/methods';
 import { buildBridge } from '../../preload/api';
+import { aliasedPath } from '../../scripts/lib/path-aliases';
 
 /**
- * The modules a bundle of `entry` holds: value imports followed through relative paths (type-only imports are erased
- * by the bundler), and the bare package names reached.
+ * The modules a bundle of `entry` holds: value imports followed through relative and aliased paths (type-only imports
+ * are erased by the bundler), and the bare package names reached.
  */
 function bundled(entry: string): { files: string[]; packages: string[] } {
   const files = new Set<string>();
@@ -30,7 +31,9 @@ function bundled(entry: string): { files: string[]; packages: string[] } {
       const named = clause?.namedBindings;
       if (named && ts.isNamedImports(named) && !clause.name && named.elements.every((e) => e.isTypeOnly)) continue;
       const spec = s.moduleSpecifier.text;
+      const aliased = aliasedPath(spec);
       if (spec.startsWith('.')) visit(path.resolve(path.dirname(file), `${spec}.ts`));
+      else if (aliased) visit(`${aliased}.ts`);
       else packages.add(spec);
     }
   };

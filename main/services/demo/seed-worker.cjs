@@ -6,6 +6,8 @@ const { workerData } = require('node:worker_threads');
 const state = new Int32Array(workerData.state);
 let side;
 try {
+  // tsx looks for tsconfig (and the @common/ alias in it) in the working folder; the command may run from any.
+  process.env.TSX_TSCONFIG_PATH ||= require('node:path').join(__dirname, '..', '..', '..', 'tsconfig.json');
   require('tsx/cjs/api').register();
   side = require('./parallel.ts');
 } catch (err) {
