@@ -32,11 +32,11 @@ afterAll(async () => {
 /** A hub process of its own: its own pool on the file's database, as a second process would have. */
 export async function startTestHub(
   db: TestDatabase,
-  opts: { now?: () => Date; maxBodyBytes?: number; port?: number } = {},
+  opts: { now?: () => Date; maxBodyBytes?: number } = {},
 ): Promise<TestHub> {
   const pool = db.newPool();
   const logs: Record<string, unknown>[] = [];
-  const hub = await startHub({ pool, ...opts, log: (e) => logs.push(e) });
+  const hub = await startHub({ pool, now: opts.now, maxBodyBytes: opts.maxBodyBytes, log: (e) => logs.push(e) });
   running.push(hub);
   return { ...hub, pool, logs };
 }

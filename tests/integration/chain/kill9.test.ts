@@ -13,7 +13,6 @@ import { unsyncedCount } from '../../../main/sync/replica';
 import { PUSH_BATCH } from '../../../main/sync/session';
 import { cliHere } from '../../helpers/chain-cli';
 import { joinStore, useChain } from '../../helpers/chain-terminal';
-import { startTestHub } from '../../helpers/hub';
 import { ROOT } from '../../helpers/processes';
 import { tempStore } from '../../helpers/temp-store';
 
@@ -157,9 +156,11 @@ describe('kill -9', () => {
     expect(landed).toBeGreaterThanOrEqual(PUSH_BATCH);
     expect(landed).toBeLessThan(held);
 
-    // A new hub on the same address and database (in this process: what it finds is all in PostgreSQL, and its
-    // start-up is not what this test is about); the terminal tries again.
-    await startTestHub(db, { port: Number(new URL(url).port) });
+    // A new hub process on the same address and database (a process of its own: a hub in this one, sharing its thread
+    // with the terminal's retries, answered too slowly on a loaded machine); the terminal tries again.
+    const port = new URL(url).port;
+    const secondHub = counterpart(['hub', 'start', '--port', port], { COUNTERPART_PG_URL: db.url });
+    await secondHub.seen(/listening on/);
     // As the background sync would, the terminal tries again while the answer is slow to come (a 200-customer batch
     // on this 2-core machine under the whole suite can pass the terminal's 10 s wait; the batch is then skipped).
     // The same runCli the child above ran, here in this process.
@@ -170,6 +171,8 @@ describe('kill -9', () => {
       if (retried.code !== 0) expect(retried.err).toMatch(/no answer within/);
     }
     expect(retried).toEqual({ code: 0, err: '' });
+    secondHub.child.kill('SIGTERM');
+    await secondHub.exited;
 
     expect(await count('SELECT count(*) AS n FROM customers WHERE origin_terminal_id = $1', [link.terminal.id])).toBe(
       held,
