@@ -34,14 +34,6 @@ const NOT_YET_CONVERTED = new Set([
   'renderer/src/components/manager/playbook/TextLanguage.tsx',
   'renderer/src/components/manager/playbook/UsageChart.tsx',
   'renderer/src/components/manager/playbook/VersionHistory.tsx',
-  'renderer/src/components/manager/review/ChartFrame.tsx',
-  'renderer/src/components/manager/review/Charts.tsx',
-  'renderer/src/components/manager/review/ClerkTable.tsx',
-  'renderer/src/components/manager/review/DayPicker.tsx',
-  'renderer/src/components/manager/review/LogFilters.tsx',
-  'renderer/src/components/manager/review/Pager.tsx',
-  'renderer/src/components/manager/review/RecoveryTables.tsx',
-  'renderer/src/components/manager/review/ReviewDialog.tsx',
 ]);
 
 /** The string expressions a JSX expression shows: itself, or the branches of a ?: / && / ?? that end in a string. */
