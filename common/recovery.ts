@@ -84,17 +84,26 @@ const REMEDY_WORDS: Record<string, Remedy> = {
 /** How a rule reads in Settings, e.g. "replacement or repair; new 10, bronze 15, silver 20, gold 25". */
 export const REMEDY_RULE_EXAMPLE = 'replacement or repair; new 10, bronze 15, silver 20, gold 25';
 
-/** Reads a rule as the manager writes it in Settings; an error completes “… must be” in words. */
-export function parseRemedyRule(text: string): { ok: true; rule: RemedyRule } | { ok: false; error: string } {
+/** Why a rule does not read: a catalogue key under settings.remedyRule with what to name in it. */
+export type RemedyRuleProblem =
+  | { code: 'shape' }
+  | { code: 'word'; word: string }
+  | { code: 'part'; part: string }
+  | { code: 'missing'; tiers: Tier[] };
+
+/** The remedy words a rule may use, in the order the error message lists them. */
+export const REMEDY_RULE_WORDS = Object.keys(REMEDY_WORDS);
+
+/** Reads a rule as the manager writes it in Settings; a problem completes “… must be” in words (settings.remedyRule). */
+export function parseRemedyRule(
+  text: string,
+): { ok: true; rule: RemedyRule } | { ok: false; problem: RemedyRuleProblem } {
   const [left, right, ...rest] = text.split(';');
-  if (left === undefined || right === undefined || rest.length > 0) {
-    return { ok: false, error: `remedies, a semicolon, then an amount per tier, as in “${REMEDY_RULE_EXAMPLE}”` };
-  }
+  if (left === undefined || right === undefined || rest.length > 0) return { ok: false, problem: { code: 'shape' } };
   const remedies: Remedy[] = [];
   for (const word of left.split(/\bor\b|,/).map((w) => w.trim().toLowerCase().replace(/\s+/g, ' '))) {
     const remedy = REMEDY_WORDS[word];
-    if (!remedy)
-      return { ok: false, error: `remedies from ${Object.keys(REMEDY_WORDS).join(', ')} (“${word}” is not one)` };
+    if (!remedy) return { ok: false, problem: { code: 'word', word } };
     if (!remedies.includes(remedy)) remedies.push(remedy);
   }
   const upTo: Partial<Record<Tier, number>> = {};
@@ -103,11 +112,11 @@ export function parseRemedyRule(text: string): { ok: true; rule: RemedyRule } | 
     .map((p) => p.trim())
     .filter(Boolean)) {
     const m = /^(new|bronze|silver|gold)\s+(\d{1,6})$/i.exec(part);
-    if (!m) return { ok: false, error: `a tier and a whole amount in each part, such as “gold 25” (“${part}” is not)` };
+    if (!m) return { ok: false, problem: { code: 'part', part } };
     upTo[m[1]!.toLowerCase() as Tier] = Number(m[2]);
   }
   const missing = TIERS_IN_ORDER.filter((t) => upTo[t] === undefined);
-  if (missing.length) return { ok: false, error: `an amount for every tier (${missing.join(', ')} missing)` };
+  if (missing.length) return { ok: false, problem: { code: 'missing', tiers: missing } };
   return { ok: true, rule: { remedies, upTo: upTo as Record<Tier, number> } };
 }
 

@@ -79,7 +79,8 @@ export function remedyRule(ctx: ServiceContext, severity: Severity): RemedyRule 
   const parsed = parseRemedyRule(String(settingValue(ctx, SETTING_OF[severity])));
   if (parsed.ok) return parsed.rule;
   const fallback = parseRemedyRule(DEFAULT_REMEDY_RULES[severity]);
-  if (!fallback.ok) throw new Error(`default remedy rule for ${severity} does not parse: ${fallback.error}`);
+  if (!fallback.ok)
+    throw new Error(`default remedy rule for ${severity} does not parse: ${JSON.stringify(fallback.problem)}`);
   return fallback.rule;
 }
 

@@ -12,19 +12,25 @@
 // retention and the update feed are read from the config file before the database opens and drive jobs set up at
 // start, so only that file sets them; the app shows them read-only (the update feed also must not be redirectable
 // from the counter).
+import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import type { Clerk } from '../../common/domain';
 import { AppError } from '../../common/errors';
+import { createFormat, type Format } from '../../common/format';
+import { CATALOGUES, translator } from '../../common/i18n';
 import { ROLE_RANK } from '../../common/permissions';
 import {
-  MANAGED_LOCK_TEXT,
   SETTING_KEYS,
+  type ReadOnlyReason,
   type SettingGroup,
   type SettingKey,
   type SettingSource,
+  type SettingUnit,
   type SettingValue,
   type SettingView,
+  withUnit,
 } from '../../common/settings';
+import { DEMO_STORE_ID } from '../../common/store-identity';
 import { managedConfigSchema, MAX_TIER_FROM, type ManagedConfig } from '../config/managed-config';
 import { GOODWILL_SETTING } from '../db/playbook.repo';
 import { audit } from './audit';
@@ -38,20 +44,21 @@ import {
   DEFAULT_REMEDY_RULES,
   parseRemedyRule,
   REMEDY_RULE_EXAMPLE,
+  REMEDY_RULE_WORDS,
+  type RemedyRuleProblem,
   type Severity,
 } from '../../common/recovery';
 
+/** A setting's rules; its name and help text are the catalogue's settings.field.<key>. */
 interface Def {
   group: SettingGroup;
-  label: string;
-  description: string;
   /** null: only the config file sets it. */
   editRole: 'manager' | 'admin' | null;
   type: 'number' | 'text';
   schema: z.ZodType<SettingValue>;
   min?: number;
   max?: number;
-  unit?: string;
+  unit?: SettingUnit;
   /** Row in the settings table holding the value saved in the app. */
   storedAs?: string;
   /** The field of ctx.config it drives. */
@@ -65,24 +72,20 @@ const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(
 const MAX_GOODWILL_LIMIT = 100_000;
 
 /** A clerk's goodwill limit, in whole currency units; the manager's to set. */
-const goodwillLimit = (label: string, description: string, storedAs: string): Def => ({
+const goodwillLimit = (storedAs: string): Def => ({
   group: 'policies',
-  label,
-  description,
   editRole: 'manager',
   type: 'number',
   schema: wholeNumber(0, MAX_GOODWILL_LIMIT),
   min: 0,
   max: MAX_GOODWILL_LIMIT,
-  unit: '€',
+  unit: 'currency',
   storedAs,
 });
 
 /** A row of the suggested-remedy table: checked by the same parser the suggestion reads it with. */
 const remedyRule = (severity: Severity): Def => ({
   group: 'policies',
-  label: `Suggested remedy, ${severity} complaint`,
-  description: `What the log form suggests for a ${severity} complaint, by the customer's tier, up to how many €, as in “${REMEDY_RULE_EXAMPLE}”.`,
   editRole: 'manager',
   type: 'text',
   schema: z
@@ -90,7 +93,7 @@ const remedyRule = (severity: Severity): Def => ({
     .max(200)
     .superRefine((text, c) => {
       const parsed = parseRemedyRule(text);
-      if (!parsed.ok) c.addIssue({ code: 'custom', message: parsed.error });
+      if (!parsed.ok) c.addIssue({ code: 'custom', message: parsed.problem.code, params: parsed.problem });
     }),
   max: 200,
   storedAs: `recovery.remedy_${severity}`,
@@ -99,8 +102,6 @@ const remedyRule = (severity: Severity): Def => ({
 const DEFS: Record<SettingKey, Def> = {
   storeName: {
     group: 'store',
-    label: 'Store name',
-    description: 'Shown on the counter and used in suggestion texts ({storeName}).',
     editRole: 'admin',
     type: 'text',
     schema: fileRule('storeName'),
@@ -110,8 +111,6 @@ const DEFS: Record<SettingKey, Def> = {
   },
   storeId: {
     group: 'store',
-    label: 'Store id',
-    description: 'Identifies this store in exports and diagnostics.',
     editRole: 'admin',
     type: 'text',
     schema: fileRule('storeId'),
@@ -121,9 +120,6 @@ const DEFS: Record<SettingKey, Def> = {
   },
   timeZone: {
     group: 'store',
-    label: 'Time zone',
-    description:
-      'Decides which day an entry belongs to, return window ends and follow-up dates (IANA name, e.g. Europe/Dublin).',
     editRole: 'admin',
     type: 'text',
     schema: fileRule('timeZone'),
@@ -132,8 +128,6 @@ const DEFS: Record<SettingKey, Def> = {
   },
   countryCode: {
     group: 'store',
-    label: 'Country calling code',
-    description: 'Puts local phone numbers into international form for lookup (digits, without "+").',
     editRole: 'admin',
     type: 'text',
     schema: fileRule('countryCode'),
@@ -142,8 +136,6 @@ const DEFS: Record<SettingKey, Def> = {
   },
   locale: {
     group: 'store',
-    label: 'Locale',
-    description: 'Language and region the store writes dates and numbers in (e.g. en-IE, de-DE).',
     editRole: 'admin',
     type: 'text',
     schema: fileRule('locale'),
@@ -152,8 +144,6 @@ const DEFS: Record<SettingKey, Def> = {
   },
   currency: {
     group: 'store',
-    label: 'Currency',
-    description: "The currency of the store's prices and spend (ISO 4217 code, e.g. EUR, PLN).",
     editRole: 'admin',
     type: 'text',
     schema: fileRule('currency'),
@@ -162,9 +152,6 @@ const DEFS: Record<SettingKey, Def> = {
   },
   cardPrefix: {
     group: 'store',
-    label: 'Loyalty card prefix',
-    description:
-      'Leading digits every loyalty card of the store has. Only digits typed as fast as a scanner and shaped like a card open a profile directly; empty: any.',
     editRole: 'manager',
     type: 'text',
     schema: fileRule('cardPrefix'),
@@ -174,8 +161,6 @@ const DEFS: Record<SettingKey, Def> = {
   },
   cardLength: {
     group: 'store',
-    label: 'Loyalty card length',
-    description: 'Number of digits of a loyalty card, so a phone number typed quickly is not taken for a scan; 0: any.',
     editRole: 'manager',
     type: 'number',
     schema: fileRule('cardLength'),
@@ -187,8 +172,6 @@ const DEFS: Record<SettingKey, Def> = {
   },
   returnWindowDays: {
     group: 'policies',
-    label: 'Return window',
-    description: 'Days after a purchase in which it can be returned; suggestions and the history use it.',
     editRole: 'manager',
     type: 'number',
     schema: fileRule('returnWindowDays'),
@@ -200,8 +183,6 @@ const DEFS: Record<SettingKey, Def> = {
   },
   goodwillDays: {
     group: 'policies',
-    label: 'Goodwill allowance',
-    description: 'Days after the return window in which a manager may still accept a return; suggestions offer to ask.',
     editRole: 'manager',
     type: 'number',
     schema: wholeNumber(0, 365),
@@ -212,50 +193,33 @@ const DEFS: Record<SettingKey, Def> = {
   },
   tierSilverFrom: {
     group: 'policies',
-    label: 'Silver tier from',
-    description:
-      'Lifetime spend from which a customer is silver, shown on the profile; the purchase that crosses it brings the "New loyalty tier" suggestion.',
     editRole: 'manager',
     type: 'number',
     schema: fileRule('tierSilverFrom'),
     min: 0,
     max: MAX_TIER_FROM,
-    unit: '€',
+    unit: 'currency',
     storedAs: 'policy.tier_silver_from',
     config: 'tierSilverFrom',
   },
   tierGoldFrom: {
     group: 'policies',
-    label: 'Gold tier from',
-    description:
-      'Lifetime spend from which a customer is gold (suggestions thank gold customers); must be above the silver tier.',
     editRole: 'manager',
     type: 'number',
     schema: fileRule('tierGoldFrom'),
     min: 0,
     max: MAX_TIER_FROM,
-    unit: '€',
+    unit: 'currency',
     storedAs: 'policy.tier_gold_from',
     config: 'tierGoldFrom',
   },
-  goodwillClerkPerInteraction: goodwillLimit(
-    'Clerk goodwill per complaint',
-    `What a clerk may grant to put one complaint right without asking; above it a manager's PIN approves it at the counter. Managers have no limit. Default ${DEFAULT_CLERK_GOODWILL.perInteraction}.`,
-    'recovery.clerk_per_interaction',
-  ),
-  goodwillClerkPerDay: goodwillLimit(
-    'Clerk goodwill per day',
-    `What one clerk may grant in a day on their own authority (grants a manager approved do not count). Default ${DEFAULT_CLERK_GOODWILL.perDay}.`,
-    'recovery.clerk_per_day',
-  ),
+  goodwillClerkPerInteraction: goodwillLimit('recovery.clerk_per_interaction'),
+  goodwillClerkPerDay: goodwillLimit('recovery.clerk_per_day'),
   remedyMinor: remedyRule('minor'),
   remedySerious: remedyRule('serious'),
   remedySevere: remedyRule('severe'),
   remedyLoyalYears: {
     group: 'policies',
-    label: 'Long-standing customer after',
-    description:
-      'Customers for at least this many years are suggested what the next tier up would get; 0: tenure does not count.',
     editRole: 'manager',
     type: 'number',
     schema: wholeNumber(0, 100),
@@ -266,8 +230,6 @@ const DEFS: Record<SettingKey, Def> = {
   },
   terminalId: {
     group: 'terminal',
-    label: 'Terminal id',
-    description: 'Recorded with every entry and audit event made on this terminal.',
     editRole: 'admin',
     type: 'text',
     schema: fileRule('terminalId'),
@@ -277,8 +239,6 @@ const DEFS: Record<SettingKey, Def> = {
   },
   idleLockMinutes: {
     group: 'terminal',
-    label: 'Idle lock',
-    description: 'Minutes without use after which the terminal signs the clerk out.',
     editRole: 'admin',
     type: 'number',
     schema: fileRule('idleLockMinutes'),
@@ -290,24 +250,18 @@ const DEFS: Record<SettingKey, Def> = {
   },
   databasePath: {
     group: 'terminal',
-    label: 'Database file',
-    description: 'Where this terminal keeps its store. Only the config file can move it.',
     editRole: null,
     type: 'text',
     schema: fileRule('databasePath'),
   },
   backupDirectory: {
     group: 'backups',
-    label: 'Backup folder',
-    description: 'Where automatic and manual backups are written.',
     editRole: null,
     type: 'text',
     schema: fileRule('backupDirectory'),
   },
   backupEveryHours: {
     group: 'backups',
-    label: 'Backup interval',
-    description: 'Hours between automatic backups.',
     editRole: null,
     type: 'number',
     schema: fileRule('backupEveryHours'),
@@ -315,16 +269,12 @@ const DEFS: Record<SettingKey, Def> = {
   },
   backupKeep: {
     group: 'backups',
-    label: 'Backups kept',
-    description: 'How many backups are kept before the oldest is deleted.',
     editRole: null,
     type: 'number',
     schema: fileRule('backupKeep'),
   },
   retentionDays: {
     group: 'backups',
-    label: 'Note retention',
-    description: 'Days after which the free text of interactions is blanked; empty keeps notes.',
     editRole: null,
     type: 'number',
     schema: fileRule('retentionDays'),
@@ -332,9 +282,6 @@ const DEFS: Record<SettingKey, Def> = {
   },
   storeCopyDays: {
     group: 'backups',
-    label: 'Store copies kept',
-    description:
-      'Days the copies kept beside the store file (before a restore, before an upgrade, a file that would not open) stay before they are deleted. They still hold erased customers.',
     editRole: 'admin',
     type: 'number',
     schema: wholeNumber(1, 3650),
@@ -345,16 +292,12 @@ const DEFS: Record<SettingKey, Def> = {
   },
   updateUrl: {
     group: 'updates',
-    label: 'Update feed',
-    description: 'Where the app looks for updates; empty means no automatic updates.',
     editRole: null,
     type: 'text',
     schema: fileRule('updateUrl'),
   },
   pinVersion: {
     group: 'updates',
-    label: 'Pinned version',
-    description: 'Updates stop at this version; empty follows the feed.',
     editRole: null,
     type: 'text',
     schema: fileRule('pinVersion'),
@@ -482,23 +425,21 @@ function view(ctx: ServiceContext, key: SettingKey, clerk: Clerk, f: TerminalFac
   const { value, source } = current(ctx, key, f);
   const managed = source === 'managed';
   const locked = managed || def.editRole === null;
-  const readOnlyReason = managed
-    ? MANAGED_LOCK_TEXT
+  const readOnly: ReadOnlyReason | null = managed
+    ? 'managed'
     : def.editRole === null
-      ? `Only the config file IT deploys can set this (key "${key}").`
+      ? 'configFile'
       : !mayEdit(clerk, def.editRole)
-        ? `Only an ${def.editRole} can change this.`
+        ? 'role'
         : null;
   const out: SettingView = {
     key,
     group: def.group,
-    label: def.label,
-    description: def.description,
     value,
     source,
     locked,
-    readOnlyReason,
-    editable: readOnlyReason === null,
+    readOnly,
+    editable: readOnly === null,
     editRole: def.editRole,
     type: def.type,
   };
@@ -518,15 +459,52 @@ const ORDERED: [SettingKey, SettingKey][] = [['tierSilverFrom', 'tierGoldFrom']]
 
 const isKey = (k: string): k is SettingKey => (SETTING_KEYS as readonly string[]).includes(k);
 
-function problem(def: Def, key: string, issue: z.core.$ZodIssue | undefined): string {
-  const name = `${def.label} (${key})`;
-  if (def.type === 'number' && def.min !== undefined && def.max !== undefined) {
-    return `${name} must be a whole number from ${def.min} to ${def.max}${def.unit ? ` ${def.unit}` : ''}.`;
+/** What a text setting with its own rule must be, in words (settings.must); the others are told by zod's issue. */
+const MUST = CATALOGUES.en.settings.must;
+const hasMust = (key: SettingKey): key is keyof typeof MUST & SettingKey => Object.hasOwn(MUST, key);
+
+/** The messages of a save, in the store's language: the manager reads them on the Settings tab. */
+interface Words {
+  t: TFunction;
+  f: Format;
+  name(key: SettingKey): string;
+}
+function wordsOf(ctx: ServiceContext): Words {
+  const t = translator(ctx.config.locale);
+  return { t, f: createFormat(ctx.config), name: (key) => t(`settings.field.${key}.label`) };
+}
+
+function remedyRuleText({ t, f }: Words, p: RemedyRuleProblem): string {
+  switch (p.code) {
+    case 'shape':
+      return t('settings.remedyRule.shape', { example: REMEDY_RULE_EXAMPLE });
+    case 'word':
+      return t('settings.remedyRule.word', { words: f.list(REMEDY_RULE_WORDS), word: p.word });
+    case 'part':
+      return t('settings.remedyRule.part', { part: p.part });
+    case 'missing':
+      return t('settings.remedyRule.missing', { tiers: f.list(p.tiers) });
   }
-  if (issue?.code === 'too_small') return `${name} cannot be empty.`;
-  if (issue?.code === 'too_big') return `${name} must be at most ${String(issue.maximum)} characters.`;
-  if (issue?.code === 'invalid_type') return `${name} must be ${def.type === 'number' ? 'a number' : 'text'}.`;
-  return `${name} must be ${issue?.message.replace(/^Invalid input: /, '') ?? 'valid'}.`;
+}
+
+function problem(w: Words, def: Def, key: SettingKey, issue: z.core.$ZodIssue | undefined): string {
+  const { t, f } = w;
+  const about = { name: w.name(key), key };
+  if (def.type === 'number' && def.min !== undefined && def.max !== undefined) {
+    return t('settings.invalid.range', { ...about, min: f.number(def.min), max: withUnit(f, t, def.max, def.unit) });
+  }
+  if (issue?.code === 'too_small') return t('settings.invalid.empty', about);
+  if (issue?.code === 'too_big')
+    return t('settings.invalid.tooLong', { ...about, max: f.number(Number(issue.maximum)) });
+  if (issue?.code === 'invalid_type')
+    return t(def.type === 'number' ? 'settings.invalid.number' : 'settings.invalid.text', about);
+  const remedy = issue?.code === 'custom' ? (issue.params as RemedyRuleProblem | undefined) : undefined;
+  const rule = remedy
+    ? remedyRuleText(w, remedy)
+    : hasMust(key)
+      ? t(`settings.must.${key}`, { demo: DEMO_STORE_ID })
+      : (issue?.message.replace(/^Invalid input: /, '') ?? '');
+  return t('settings.invalid.rule', { ...about, rule });
 }
 
 /**
@@ -535,25 +513,27 @@ function problem(def: Def, key: string, issue: z.core.$ZodIssue | undefined): st
  */
 export function updateSettings(ctx: ServiceContext, clerk: Clerk, values: Record<string, unknown>): SettingView[] {
   const f = factsOf(ctx);
+  const w = wordsOf(ctx);
+  const { t } = w;
   const changes: { key: SettingKey; def: Def; from: SettingValue; to: SettingValue }[] = [];
   const keys = Object.keys(values);
-  if (keys.length === 0) throw new AppError('VALIDATION', 'Nothing to save.');
+  if (keys.length === 0) throw new AppError('VALIDATION', t('settings.invalid.nothing'));
   for (const key of keys) {
-    if (!isKey(key)) throw new AppError('VALIDATION', `"${key}" is not a setting.`);
+    if (!isKey(key)) throw new AppError('VALIDATION', t('settings.invalid.unknown', { key }));
     const def = DEFS[key];
-    if (isManaged(f, key)) {
-      throw new AppError(
-        'FORBIDDEN',
-        `${def.label} (${key}) is set by your IT department in the managed config file and cannot be changed in the app.`,
-      );
-    }
-    if (def.editRole === null || !def.storedAs) {
-      throw new AppError('FORBIDDEN', `${def.label} (${key}) can only be set in the config file IT deploys.`);
-    }
+    const about = { name: w.name(key), key };
+    if (isManaged(f, key)) throw new AppError('FORBIDDEN', t('settings.invalid.managed', about));
+    if (def.editRole === null || !def.storedAs)
+      throw new AppError('FORBIDDEN', t('settings.invalid.configFile', about));
     if (!mayEdit(clerk, def.editRole)) {
       throw new AppError(
         'FORBIDDEN',
-        `Changing ${def.label.toLowerCase()} (${key}) needs an ${def.editRole}; ${clerk.displayName} is signed in as ${clerk.role}.`,
+        t('settings.invalid.role', {
+          ...about,
+          needed: t(`settings.invalid.needs.${def.editRole}`),
+          clerk: clerk.displayName,
+          role: t(`role.${clerk.role}`),
+        }),
       );
     }
     const raw = values[key];
@@ -564,7 +544,7 @@ export function updateSettings(ctx: ServiceContext, clerk: Clerk, values: Record
           ? raw.trim()
           : raw;
     const parsed = def.schema.safeParse(input);
-    if (!parsed.success) throw new AppError('VALIDATION', problem(def, key, parsed.error.issues[0]));
+    if (!parsed.success) throw new AppError('VALIDATION', problem(w, def, key, parsed.error.issues[0]));
     const from = current(ctx, key, f).value;
     if (parsed.data !== from) changes.push({ key, def, from, to: parsed.data });
   }
@@ -572,9 +552,17 @@ export function updateSettings(ctx: ServiceContext, clerk: Clerk, values: Record
     const after = (k: SettingKey) => changes.find((c) => c.key === k)?.to ?? current(ctx, k, f).value;
     const [low, high] = [after(lower), after(upper)];
     if (typeof low === 'number' && typeof high === 'number' && low >= high) {
+      const amount = (key: SettingKey, n: number) => withUnit(w.f, t, n, DEFS[key].unit);
       throw new AppError(
         'VALIDATION',
-        `${DEFS[lower].label} (${lower}) must be below ${DEFS[upper].label.toLowerCase()} (${upper}): ${low} is not below ${high}.`,
+        t('settings.invalid.below', {
+          name: w.name(lower),
+          key: lower,
+          upper: w.name(upper),
+          upperKey: upper,
+          low: amount(lower, low),
+          high: amount(upper, high),
+        }),
       );
     }
   }

@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { MAX_NOTES } from '../../common/contract';
 import { CATALOGUES, translator } from '../../common/i18n';
-import { MANAGER, value } from './manager-helpers';
+import { MANAGER, TODAY, value } from './manager-helpers';
 import { expect, test } from './fixtures';
 
 const CLERK = 'Aoife Byrne';
@@ -16,6 +16,16 @@ const GERMAN_DAY = /^\d{1,2}\. \p{L}{3,4}\.? \d{4}$/u;
 const GERMAN_EUROS = /^\d{1,3}(\.\d{3})*,\d{2}\s€$/u;
 
 test.use({ managed: { locale: 'de-DE', currency: 'EUR', timeZone: 'Europe/Berlin' } });
+
+/** The manager signs in and opens the back office, all in German. */
+async function openGermanBackOffice(page: Page): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(MANAGER) }).click();
+  await page.getByLabel('Deine PIN').fill('1234');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('signed-in-clerk')).toHaveText(MANAGER);
+  await page.getByRole('button', { name: CATALOGUES.de.counter.backOffice }).click();
+  await expect(page.getByRole('tablist', { name: CATALOGUES.de.manager.title })).toBeVisible();
+}
 
 async function expectAccessible(page: Page, testInfo: TestInfo, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -110,13 +120,8 @@ test('the back office of a German store reads German: tabs, team, follow-up coun
 }, testInfo) => {
   const de = CATALOGUES.de;
   const t = translator('de-DE');
-  await page.getByRole('button', { name: new RegExp(MANAGER) }).click();
-  await page.getByLabel('Deine PIN').fill('1234');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('signed-in-clerk')).toHaveText(MANAGER);
-  await page.getByRole('button', { name: de.counter.backOffice }).click();
+  await openGermanBackOffice(page);
   const tabs = page.getByRole('tablist', { name: de.manager.title });
-  await expect(tabs).toBeVisible();
   await expect(tabs.getByRole('tab', { name: de.manager.tab.followups })).toBeVisible();
 
   await tabs.getByRole('tab', { name: de.manager.tab.followups }).click();
@@ -132,6 +137,99 @@ test('the back office of a German store reads German: tabs, team, follow-up coun
   await tabs.getByRole('tab', { name: de.manager.tab.audit }).click();
   await expect(page.getByRole('cell', { name: de.audit.event.sign_in }).first()).toBeVisible();
   await expect(page.getByTestId('audit-count')).toHaveText(/^[\d.]+ Ereignis(se)?( \(die letzten 500\))?$/u);
+});
+
+test('the daily review of a German store: days, counts, shares and averages written the German way', async ({
+  app,
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const de = CATALOGUES.de;
+  const t = translator('de-DE');
+  const customerId = (app.backend.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1').get() as { id: number })
+    .id;
+  const note = 'E2E Prüfung: Wasserkocher schaltet nicht ab';
+  await value(
+    app,
+    'interactions.log',
+    { customerId, kind: 'complaint', outcome: 'escalated', sentiment: 2, notes: note },
+    CLERK,
+  );
+  const kpis = await value(app, 'reports.kpis', { day: TODAY }, MANAGER);
+
+  await openGermanBackOffice(page);
+  await expect(page.getByRole('heading', { level: 2, name: de.manager.tab.review })).toBeVisible();
+  // "Mo., 23. Nov. 2026 (heute)": weekday and month abbreviated the German way, the day with its dot.
+  await expect(page.locator('.day-long')).toHaveText(/^\p{L}{2}\., 23\. Nov\. 2026 \(heute\)$/u);
+  await expect(page.getByRole('button', { name: de.review.day.previous })).toBeVisible();
+  await expect(page.getByTestId('log-count')).toHaveText(t('review.log.entries', { count: kpis.kpis.interactions }));
+  await expect(page.locator('#log-page')).toHaveText(
+    new RegExp(`^Zeilen 1–${kpis.kpis.interactions} von ${kpis.kpis.interactions} · Seite 1 von 1$`),
+  );
+
+  // Charts: German names and summaries; their tables write days, shares and averages the German way.
+  const hours = page.getByRole('figure', { name: de.review.chart.hours });
+  await expect(hours.locator('.chart-canvas[role="img"]')).toHaveAttribute(
+    'aria-label',
+    /Am meisten los war um \d{2}:00/,
+  );
+  const trend = page.getByRole('figure', { name: de.review.chart.trend });
+  await trend.getByText(de.review.chart.showTable).click();
+  const trendRows = trend.locator('tbody tr');
+  await expect(trendRows.last().locator('th')).toHaveText('23. Nov.');
+  const cells = async (col: number) => trendRows.locator(`td:nth-child(${col})`).allTextContents();
+  const shares = await cells(3);
+  expect(shares.length).toBeGreaterThan(0);
+  // "66,7 %": a decimal comma and a (non-breaking) space before the sign.
+  for (const v of shares) expect(v).toMatch(/^(\d{1,3}(,\d)?\s%|—)$/u);
+  expect(shares.some((v) => v !== '—')).toBe(true);
+  for (const v of await cells(4)) expect(v).toMatch(/^(\d,\d{2}|—)$/);
+  // The share axis too: "100 %".
+  await expect(trend.locator('.chart-canvas')).toContainText(/100\s%/u);
+
+  // The review dialog: German kind and outcome as the catalogue writes them (no lower-casing as in English).
+  const row = page.locator('.log-table tbody tr').filter({ hasText: note });
+  await row.getByRole('button', { name: /^Markieren oder Prüfnotiz schreiben/ }).click();
+  const dialog = page.getByRole('dialog', { name: de.review.dialog.title });
+  await expect(dialog).toContainText(`${de.label.kind.complaint}, ${de.label.outcome.escalated}`);
+  await expect(dialog.getByLabel(de.review.dialog.flag)).toBeChecked();
+  await dialog.getByRole('button', { name: de.common.cancel }).click();
+
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    await expectAccessible(page, testInfo, `Tagesrückblick ${width}`);
+  }
+});
+
+test('the settings of a German store: names, reasons and the server’s refusal in German', async ({
+  app,
+  page,
+}, testInfo) => {
+  test.setTimeout(60_000);
+  const de = CATALOGUES.de;
+  const t = translator('de-DE');
+  await openGermanBackOffice(page);
+  await page.getByRole('tab', { name: de.manager.tab.settings }).click();
+  // The config file IT deploys fixed the locale: read-only, and says so.
+  await expect(page.getByLabel(de.settings.field.locale.label)).toHaveValue('de-DE');
+  await expect(page.locator('[data-setting="locale"]')).toContainText(de.settings.readOnly.managed);
+  await expect(page.locator('[data-setting="storeName"]')).toContainText(de.settings.readOnly.admin);
+  const goodwill = page.getByLabel(de.settings.field.goodwillDays.label);
+  await goodwill.fill('400');
+  const policies = page.locator('[data-group="policies"]');
+  await policies.getByRole('button', { name: de.settings.save.policies }).click();
+  await expect(policies.getByRole('alert')).toHaveText(
+    new RegExp(
+      `^${de.settings.field.goodwillDays.label} \\(goodwillDays\\) .*${t('settings.unit.days', { count: 365, n: '365' })}`,
+    ),
+  );
+  expect((await value(app, 'settings.get', {}, MANAGER)).find((x) => x.key === 'goodwillDays')?.source).toBe('default');
+  // The goodwill limits are amounts in the store's currency, written the German way.
+  await expect(page.locator('[data-setting="goodwillClerkPerDay"]')).toContainText(/Standard: 75,00\s€/u);
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    await expectAccessible(page, testInfo, `Einstellungen ${width}`);
+  }
 });
 
 test('the Playbook tab of a German store reads German: list, editor, conditions in words and the preview', async ({

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppInfo, AuditEntry, Customer, CustomerProfile, Suggestion } from '../../common/domain';
 import type { Envelope } from '../../common/errors';
-import { MANAGED_LOCK_TEXT, type SettingView } from '../../common/settings';
+import { CATALOGUES, translator } from '../../common/i18n';
+import type { SettingView } from '../../common/settings';
 import type { ManagedConfig } from '../../main/config/managed-config';
 import { startBackend, type Backend } from '../../main/backend';
 import { newSession, type Session } from '../../main/ipc/session';
@@ -95,11 +96,12 @@ describe('settings over IPC', () => {
       editRole: 'manager',
     });
     expect(all.find((v) => v.key === 'goodwillDays')).toMatchObject({ value: 7, source: 'default', editable: true });
-    // A manager sees the admin's keys read-only, with the reason.
+    // A manager sees the admin's keys read-only, with the reason (the screen words it from the catalogue).
     expect(all.find((v) => v.key === 'storeName')).toMatchObject({
       locked: false,
       editable: false,
-      readOnlyReason: 'Only an admin can change this.',
+      readOnly: 'role',
+      editRole: 'admin',
     });
     expect(all.find((v) => v.key === 'databasePath')).toMatchObject({ value: s.dbPath, locked: true, editable: false });
     expect((await s.setting('storeName', s.admin)).editable).toBe(true);
@@ -118,7 +120,7 @@ describe('settings over IPC', () => {
       source: 'managed',
       locked: true,
       editable: false,
-      readOnlyReason: MANAGED_LOCK_TEXT,
+      readOnly: 'managed',
     });
     expect(await s.setting('storeId', s.admin)).toMatchObject({
       value: 'dub-01',
@@ -178,6 +180,25 @@ describe('settings over IPC', () => {
     expect((await s.setting('goodwillDays')).source).toBe('default');
   });
 
+  it('words its refusals in the store’s language: a German store reads German names, units and amounts', async () => {
+    const s = await store({ managed: { locale: 'de-DE', currency: 'PLN' } });
+    const de = CATALOGUES.de.settings;
+    const t = translator('de-DE');
+    const big = await s.call(s.manager, 'settings.set', { values: { goodwillDays: 400 } });
+    expect(!big.ok && big.error.message).toMatch(new RegExp(`^${de.field.goodwillDays.label} \\(goodwillDays\\) `));
+    expect(!big.ok && big.error.message).toContain(t('settings.unit.days', { count: 365, n: '365' }));
+    const tz = await s.call(s.admin, 'settings.set', { values: { timeZone: 'Mars/Olympus' } });
+    expect(!tz.ok && tz.error.message).toContain(de.must.timeZone);
+    const remedy = await s.call(s.manager, 'settings.set', { values: { remedyMinor: 'voucher; new 1' } });
+    expect(!remedy.ok && remedy.error.message).toContain(de.field.remedyMinor.label);
+    expect(!remedy.ok && remedy.error.message).toContain('„voucher“');
+    // The tiers are whole units of the store's currency, written the German way.
+    const crossed = await s.call(s.manager, 'settings.set', { values: { tierSilverFrom: 5000, tierGoldFrom: 4000 } });
+    expect(!crossed.ok && crossed.error.message).toMatch(/5\.000,00\sPLN liegt nicht unter 4\.000,00\sPLN\.$/u);
+    const mgr = await s.call(s.manager, 'settings.set', { values: { storeName: 'Kaufhaus' } });
+    expect(!mgr.ok && mgr.error.message).toContain(`${t('settings.invalid.needs.admin')} nötig; Mo Manager`);
+  });
+
   it('audits each change with old and new value, keeps it across a restart, and IT’s file still wins later', async () => {
     const s = await store();
     const after = await s.ok<SettingView[]>(s.manager, 'settings.set', {
@@ -232,14 +253,15 @@ describe('settings over IPC', () => {
       source: 'default',
       editable: true,
       group: 'policies',
-      unit: '€',
+      unit: 'currency',
     });
     await s.ok(s.manager, 'settings.set', { values: { tierSilverFrom: 50, tierGoldFrom: '80' } });
     expect(await tier()).toBe('gold');
     const crossed = await s.call(s.manager, 'settings.set', { values: { tierSilverFrom: 80 } });
     expect(!crossed.ok && crossed.error).toEqual({
       code: 'VALIDATION',
-      message: 'Silver tier from (tierSilverFrom) must be below gold tier from (tierGoldFrom): 80 is not below 80.',
+      message:
+        'Silver tier from (tierSilverFrom) must be below gold tier from (tierGoldFrom): €80.00 is not below €80.00.',
     });
     // Both moved in one save: checked against each other's new value, not the old one.
     await s.ok(s.manager, 'settings.set', { values: { tierSilverFrom: 85, tierGoldFrom: 100 } });

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface Column<R> {
   label: string;
@@ -19,6 +20,7 @@ interface Props<R> {
 
 /** A chart as a picture with a one-line description, and the same numbers as a real table one click away. */
 export function ChartFrame<R>({ id, title, summary, rows, columns, rowKey, children }: Props<R>) {
+  const { t } = useTranslation();
   return (
     <figure className="chart mgr-card" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} className="chart-title">
@@ -28,7 +30,7 @@ export function ChartFrame<R>({ id, title, summary, rows, columns, rowKey, child
         {children}
       </div>
       <details className="chart-table">
-        <summary>Show as table</summary>
+        <summary>{t('review.chart.showTable')}</summary>
         <table className="data-table compact">
           <caption className="sr-only">{title}</caption>
           <thead>

@@ -1,24 +1,25 @@
+import { useTranslation } from 'react-i18next';
 import type { ClerkKpi } from '../../../../../common/reports';
-
 import { useFormat } from '../../../lib/format';
 
 export function ClerkTable({ rows }: { rows: ClerkKpi[] }) {
   const fmt = useFormat();
-  if (rows.length === 0) return <p className="empty-note">Nobody logged anything this day.</p>;
+  const { t } = useTranslation();
+  if (rows.length === 0) return <p className="empty-note">{t('review.clerks.none')}</p>;
   return (
     <table className="data-table compact">
-      <caption className="sr-only">Figures per clerk</caption>
+      <caption className="sr-only">{t('review.clerks.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Clerk</th>
+          <th scope="col">{t('review.col.clerk')}</th>
           <th scope="col" className="num">
-            Interactions
+            {t('review.col.interactions')}
           </th>
           <th scope="col" className="num">
-            Resolved
+            {t('review.col.resolved')}
           </th>
           <th scope="col" className="num">
-            Avg sentiment
+            {t('review.col.avgSentiment')}
           </th>
         </tr>
       </thead>

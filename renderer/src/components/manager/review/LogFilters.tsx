@@ -1,6 +1,6 @@
 import { INTERACTION_KINDS, INTERACTION_OUTCOMES, type Clerk } from '../../../../../common/domain';
 import type { DayFilters } from '../../../../../common/reports';
-import { KIND_LABEL, OUTCOME_LABEL } from '../../../lib/labels';
+import { useTranslation } from 'react-i18next';
 
 export interface FilterState {
   clerkId: string;
@@ -22,11 +22,13 @@ export const NO_FILTERS: FilterState = {
   text: '',
 };
 
-const SENTIMENT_RANGES: Record<string, [number, number, string]> = {
-  low: [1, 2, 'Unhappy (1–2)'],
-  mid: [3, 3, 'Neutral (3)'],
-  high: [4, 5, 'Happy (4–5)'],
-};
+/** Sentiment bands offered as one choice each; their names are the catalogue's review.filter.low / mid / high. */
+const SENTIMENT_RANGES = {
+  low: [1, 2],
+  mid: [3, 3],
+  high: [4, 5],
+} as const satisfies Record<string, readonly [number, number]>;
+type SentimentRange = keyof typeof SENTIMENT_RANGES;
 
 /** The form's strings as the contract's filters; "any" is a missing field. `text` is passed separately (debounced). */
 export function toDayFilters(f: FilterState, text: string): DayFilters {
@@ -34,7 +36,7 @@ export function toDayFilters(f: FilterState, text: string): DayFilters {
   if (f.clerkId) out.clerkId = Number(f.clerkId);
   if (f.kind) out.kind = f.kind as DayFilters['kind'];
   if (f.outcome) out.outcome = f.outcome as DayFilters['outcome'];
-  const range = SENTIMENT_RANGES[f.sentiment];
+  const range = Object.hasOwn(SENTIMENT_RANGES, f.sentiment) ? SENTIMENT_RANGES[f.sentiment as SentimentRange] : null;
   if (range) [out.sentimentMin, out.sentimentMax] = range;
   if (f.hasFollowUp) out.hasFollowUp = true;
   if (f.flagged) out.flagged = true;
@@ -51,13 +53,14 @@ interface Props {
 }
 
 export function LogFilters({ value, clerks, onChange }: Props) {
+  const { t } = useTranslation();
   const set = <K extends keyof FilterState>(k: K, v: FilterState[K]) => onChange({ ...value, [k]: v });
   return (
-    <search className="log-filters" aria-label="Filter the day’s log">
+    <search className="log-filters" aria-label={t('review.filter.label')}>
       <label className="field">
-        <span className="field-label">Clerk</span>
+        <span className="field-label">{t('review.filter.clerk')}</span>
         <select value={value.clerkId} onChange={(e) => set('clerkId', e.target.value)}>
-          <option value="">Any clerk</option>
+          <option value="">{t('review.filter.anyClerk')}</option>
           {clerks.map((c) => (
             <option key={c.id} value={c.id}>
               {c.displayName}
@@ -66,55 +69,55 @@ export function LogFilters({ value, clerks, onChange }: Props) {
         </select>
       </label>
       <label className="field">
-        <span className="field-label">Kind</span>
+        <span className="field-label">{t('review.filter.kind')}</span>
         <select value={value.kind} onChange={(e) => set('kind', e.target.value)}>
-          <option value="">Any kind</option>
+          <option value="">{t('review.filter.anyKind')}</option>
           {INTERACTION_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABEL[k]}
+              {t(`label.kind.${k}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
-        <span className="field-label">Outcome</span>
+        <span className="field-label">{t('review.filter.outcome')}</span>
         <select value={value.outcome} onChange={(e) => set('outcome', e.target.value)}>
-          <option value="">Any outcome</option>
+          <option value="">{t('review.filter.anyOutcome')}</option>
           {INTERACTION_OUTCOMES.map((o) => (
             <option key={o} value={o}>
-              {OUTCOME_LABEL[o]}
+              {t(`label.outcome.${o}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
-        <span className="field-label">Sentiment</span>
+        <span className="field-label">{t('review.filter.sentiment')}</span>
         <select value={value.sentiment} onChange={(e) => set('sentiment', e.target.value)}>
-          <option value="">Any sentiment</option>
-          {Object.entries(SENTIMENT_RANGES).map(([k, [, , label]]) => (
+          <option value="">{t('review.filter.anySentiment')}</option>
+          {(Object.keys(SENTIMENT_RANGES) as SentimentRange[]).map((k) => (
             <option key={k} value={k}>
-              {label}
+              {t(`review.filter.${k}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="field field-grow">
-        <span className="field-label">Notes contain</span>
+        <span className="field-label">{t('review.filter.text')}</span>
         <input
           type="search"
           value={value.text}
-          placeholder="e.g. refund"
+          placeholder={t('review.filter.textExample')}
           onChange={(e) => set('text', e.target.value)}
         />
       </label>
       <div className="filter-checks">
         <label className="check">
           <input type="checkbox" checked={value.hasFollowUp} onChange={(e) => set('hasFollowUp', e.target.checked)} />
-          <span>Has follow-up</span>
+          <span>{t('review.filter.hasFollowUp')}</span>
         </label>
         <label className="check">
           <input type="checkbox" checked={value.flagged} onChange={(e) => set('flagged', e.target.checked)} />
-          <span>Flagged</span>
+          <span>{t('review.filter.flagged')}</span>
         </label>
       </div>
       <button
@@ -123,7 +126,7 @@ export function LogFilters({ value, clerks, onChange }: Props) {
         onClick={() => onChange(NO_FILTERS)}
         disabled={!isFiltered(value)}
       >
-        Clear filters
+        {t('review.filter.clear')}
       </button>
     </search>
   );

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { DayEntry } from '../../../../../common/reports';
 import { call, errorMessage } from '../../../api/client';
-import { KIND_LABEL, OUTCOME_LABEL } from '../../../lib/labels';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../shared/Dialog';
 import { FormError } from '../../FormError';
 
@@ -13,6 +13,7 @@ interface Props {
 
 /** Flags an entry (or clears the flag) with a note; the entry itself stays as logged. */
 export function ReviewDialog({ entry, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
   const [flagged, setFlagged] = useState(entry.reviewedAt ? entry.flagged : true);
   const [note, setNote] = useState(entry.reviewNote ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -32,24 +33,27 @@ export function ReviewDialog({ entry, onClose, onSaved }: Props) {
   };
 
   return (
-    <Dialog title="Review entry" titleId="review-dialog-h" onClose={onClose}>
+    <Dialog title={t('review.dialog.title')} titleId="review-dialog-h" onClose={onClose}>
       <form className="stack" onSubmit={(e) => void submit(e)}>
         <p className="muted">
-          {entry.localTime} · {entry.clerk.displayName} · {entry.customer?.displayName ?? 'Walk-in'} ·{' '}
-          {KIND_LABEL[entry.kind]}, {OUTCOME_LABEL[entry.outcome].toLowerCase()}
+          {entry.localTime} · {entry.clerk.displayName} · {entry.customer?.displayName ?? t('review.log.walkIn')} ·{' '}
+          {t('review.dialog.what', {
+            kind: t(`label.kind.${entry.kind}`),
+            outcome: t(`label.outcome.${entry.outcome}`),
+          })}
         </p>
         {entry.notes && <blockquote className="quoted">{entry.notes}</blockquote>}
         {entry.said && (
           <p className="said">
-            <span className="said-label">Said:</span> “{entry.said}”
+            <span className="said-label">{t('review.log.said')}</span> “{entry.said}”
           </p>
         )}
         <label className="check">
           <input type="checkbox" checked={flagged} onChange={(e) => setFlagged(e.target.checked)} autoFocus />
-          <span>Flag this entry for follow-up with the clerk</span>
+          <span>{t('review.dialog.flag')}</span>
         </label>
         <label className="field">
-          <span className="field-label">Review note</span>
+          <span className="field-label">{t('review.dialog.note')}</span>
           <textarea
             rows={3}
             maxLength={1000}
@@ -63,10 +67,10 @@ export function ReviewDialog({ entry, onClose, onSaved }: Props) {
         <FormError message={error} />
         <div className="form-actions dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            Save review
+            {t('review.dialog.save')}
           </button>
         </div>
       </form>
