@@ -1,7 +1,7 @@
 // Every word a screen shows comes from the catalogues (common/i18n), so a German store reads German. Read from the
 // syntax tree of the real components: JSX text, and the string props people read or hear (aria-label, title,
-// placeholder, a legend or label passed down). Key names inside <kbd> are keys, not words. The allow-list holds the
-// components not components yet; it may only shrink: a listed file without a literal left fails until it is removed.
+// placeholder, a legend or label passed down). Key names inside <kbd> are keys, not words. Every component is
+// checked: none is left outside the catalogues.
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parse, readSource, sourceFiles, walkTree } from '../helpers/source-files';
@@ -83,7 +83,6 @@ function literalProblems(rel: string, text: string): string[] {
 }
 
 describe('words on screen come from the catalogues', () => {
-  // Every component, the counter's and the back office's: none is left outside the catalogues.
   const components = sourceFiles('renderer/src').filter((f) => f.endsWith('.tsx'));
 
   it('reads the components it guards', () => {
