@@ -10,7 +10,7 @@ import { listMerges, unmergeCustomers } from './merges';
 import { pullChanges, type FeedSignal } from './feed';
 import type { Pool } from './pg';
 import { applyPush } from './push';
-import type { Caller } from './terminals';
+import { heldMutations, type Caller } from './terminals';
 
 export interface HubContext {
   pool: Pool;
@@ -44,8 +44,15 @@ export const HUB_HANDLERS: HubHandlers = {
     );
     return { ...caller, hub: hubInfo(), serverTime: now.toISOString() };
   },
-  push: (ctx, { input, caller }) => applyPush(ctx.pool, caller, input.mutations, ctx.now()),
-  pull: (ctx, { input }) => pullChanges(ctx.pool, ctx.feed, input),
+  // Read before the request's work, so a terminal compares it with what it was told before it asked (hub-restore.ts).
+  push: async (ctx, { input, caller }) => {
+    const held = await heldMutations(ctx.pool, caller);
+    return { ...(await applyPush(ctx.pool, caller, input.mutations, ctx.now())), held };
+  },
+  pull: async (ctx, { input, caller }) => {
+    const held = await heldMutations(ctx.pool, caller);
+    return { ...(await pullChanges(ctx.pool, ctx.feed, input)), held };
+  },
   bootstrap: (ctx, { input }) => bootstrapPage(ctx.pool, input),
   clerks: (ctx, { input, caller }) => syncClerks(ctx.pool, caller, input.changes, ctx.now()),
   pinAttempt: (ctx, { input, caller }) => pinAttempt(ctx.pool, caller, input, ctx.now()),

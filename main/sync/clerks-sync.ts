@@ -107,6 +107,17 @@ export function startClerkSync(db: DB, store: { id: string; name: string }): voi
   }).immediate();
 }
 
+/**
+ * Queues every account of this store's again, all fields (after the hub went back to an earlier copy and may have
+ * lost some: hub-restore.ts); returns how many. Pending here, they keep their values until the hub's verdict.
+ */
+export function resendClerks(db: DB): number {
+  if (stateOf(db, 'clerks') === null) return 0;
+  const s = statements(db);
+  s.nameOurs.run();
+  return s.queueOurs.run(JSON.stringify(CLERK_FIELDS)).changes;
+}
+
 export const clerkOutboxCount = (db: DB): number => statements(db).count.get()!.n;
 
 /**
