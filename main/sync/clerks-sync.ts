@@ -40,10 +40,14 @@ const statements = preparedFor((db: DB) => ({
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ),
   dropState: db.prepare<[string]>('DELETE FROM sync_state WHERE key = ?'),
-  /** This store's clerks without a global id yet: every clerk that is not a stand-in of another counter's. */
+  /**
+   * This store's clerks without a global id yet: every clerk that is not a stand-in of another counter's. The time
+   * names the row (`+ 0 * id`): SQLite computes a subquery that names no outer column once for the whole statement,
+   * which gave every clerk of a store with several the same id and failed the join.
+   */
   nameOurs: db.prepare(
     `INSERT INTO sync_clerks (global_id, clerk_id, stand_in)
-     SELECT ${uuidV7Sql(MS_NOW)}, id, 0 FROM clerks WHERE id NOT IN (SELECT clerk_id FROM sync_clerks) ORDER BY id`,
+     SELECT ${uuidV7Sql(`(${MS_NOW} + 0 * id)`)}, id, 0 FROM clerks WHERE id NOT IN (SELECT clerk_id FROM sync_clerks) ORDER BY id`,
   ),
   queueOurs: db.prepare<[string]>(
     `INSERT INTO clerk_outbox (clerk_id, fields, at_ms)

@@ -6,10 +6,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HUB_API } from '../../../common/sync/api';
 import { changeOwnPin, createClerk, resetPin, signIn } from '../../../main/services/accounts';
 import { listClerks, requireClerk } from '../../../main/services/clerks';
+import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { clerkOutboxCount, hubStoreOf } from '../../../main/sync/clerks-sync';
+import { readHubLink } from '../../../main/sync/hub-link';
+import { joinHub } from '../../../main/sync/join';
 import { post, startTestHub, type TestHub } from '../../helpers/hub';
 import { joinedCounter, syncCounter as sync, type JoinedCounter } from '../../helpers/joined-counter';
 import { useTestDatabase } from '../../helpers/pg';
+import { tempStore } from '../../helpers/temp-store';
 
 const db = useTestDatabase();
 let hub: TestHub;
@@ -42,6 +46,21 @@ describe('clerk accounts within a store', () => {
     expect(clerkOutboxCount(a.db) + clerkOutboxCount(b.db)).toBe(0);
     // The store's hub id is kept at join: how the review tells this store's entries apart.
     expect(hubStoreOf(b.db)).toEqual(b.link.store);
+  });
+
+  it('a store that had several clerks before it joined gives each its own id, and all reach the other counter', async () => {
+    const s = tempStore(new Date().toISOString());
+    for (const name of ['Aine Ruane', 'Brid Tully']) await createClerk(s.ctx, requireClerk(s.ctx, s.clerkId), name, 'clerk', '4821');
+    const { code } = await issueEnrolmentCode(hub.pool, { storeName: 'Sligo', terminalName: 'till-s1', now: new Date() });
+    // It failed here: the clerks' ids were made once for the whole statement, the same for each.
+    await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
+    const ids = s.db.prepare<[], { global_id: string }>('SELECT global_id FROM sync_clerks').all();
+    expect(new Set(ids.map((r) => r.global_id)).size).toBe(3);
+    await sync({ ...s, link: readHubLink(s.file)! });
+    const other = await counter('Sligo');
+    await sync(other);
+    expect(named(other, 'Aine Ruane')).toHaveLength(1);
+    expect(named(other, 'Brid Tully')).toHaveLength(1);
   });
 
   it("refuses a terminal that asks for another store's accounts or pushes to one", async () => {
