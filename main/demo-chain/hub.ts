@@ -44,7 +44,9 @@ async function main() {
   const running = readHandoff(handoff);
   if (running) fail(`A demo hub is already running (process ${running.pid}) on ${running.hubUrl}.`);
   if (!values.pg && process.getuid?.() === 0)
-    fail('PostgreSQL does not run as root: start the demo as an ordinary user, or give it an empty database with --pg URL.');
+    fail(
+      'PostgreSQL does not run as root: start the demo as an ordinary user, or give it an empty database with --pg URL.',
+    );
 
   const dir = values.pg ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'counterpart-demo-hub-'));
   let postgres: EmbeddedPostgres | null = null;

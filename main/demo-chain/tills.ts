@@ -21,7 +21,11 @@ import { DEFAULT_HANDOFF, DEMO_TILLS, readHandoff } from './handoff';
  */
 export const DEMO_CHAIN_CUSTOMERS = 100;
 
-const BUILT_RENDERER = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'), 'out', 'renderer');
+const BUILT_RENDERER = path.join(
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'),
+  'out',
+  'renderer',
+);
 const USAGE = 'Usage: npm run demo:chain -- [--hub URL --codes CODE1,CODE2] [--handoff FILE] [--renderer DIR]';
 
 function fail(message: string): never {
@@ -110,7 +114,10 @@ async function main() {
     );
   }
   const links = () =>
-    tills.map((t, i) => `  ${t.name} (${i === 0 ? 'the demo store' : 'a new counter, copying the chain'}): ${t.server.newLink()}`);
+    tills.map(
+      (t, i) =>
+        `  ${t.name} (${i === 0 ? 'the demo store' : 'a new counter, copying the chain'}): ${t.server.newLink()}`,
+    );
   console.log(
     [
       `Two counters of the demo shop, joined to the hub at ${hubUrl}. Open each link in a browser window of its own (each works once; every clerk's PIN is ${DEMO_PIN}):`,
@@ -119,7 +126,8 @@ async function main() {
       process.stdin.isTTY ? 'Enter: a new pair of links. Ctrl+C: stop.' : 'Ctrl+C: stop.',
     ].join('\n'),
   );
-  if (process.stdin.isTTY) readline.createInterface({ input: process.stdin }).on('line', () => console.log(links().join('\n')));
+  if (process.stdin.isTTY)
+    readline.createInterface({ input: process.stdin }).on('line', () => console.log(links().join('\n')));
   let stopping = false;
   const onSignal = () => {
     if (stopping) return;

@@ -50,14 +50,19 @@ describe('clerk accounts within a store', () => {
 
   it('a store that had several clerks before it joined gives each its own id, and all reach the other counter', async () => {
     const s = tempStore(new Date().toISOString());
-    for (const name of ['Aine Ruane', 'Brid Tully']) await createClerk(s.ctx, requireClerk(s.ctx, s.clerkId), name, 'clerk', '4821');
-    const { code } = await issueEnrolmentCode(hub.pool, { storeName: 'Sligo', terminalName: 'till-s1', now: new Date() });
+    for (const name of ['Aine Ruane', 'Brid Tully'])
+      await createClerk(s.ctx, requireClerk(s.ctx, s.clerkId), name, 'clerk', '4821');
+    const { code } = await issueEnrolmentCode(hub.pool, {
+      storeName: 'Ennis',
+      terminalName: 'till-e1',
+      now: new Date(),
+    });
     // It failed here: the clerks' ids were made once for the whole statement, the same for each.
     await joinHub({ dbFile: s.file, db: s.db, hubUrl: hub.url, code });
     const ids = s.db.prepare<[], { global_id: string }>('SELECT global_id FROM sync_clerks').all();
     expect(new Set(ids.map((r) => r.global_id)).size).toBe(3);
     await sync({ ...s, link: readHubLink(s.file)! });
-    const other = await counter('Sligo');
+    const other = await counter('Ennis');
     await sync(other);
     expect(named(other, 'Aine Ruane')).toHaveLength(1);
     expect(named(other, 'Brid Tully')).toHaveLength(1);
