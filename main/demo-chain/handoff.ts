@@ -50,3 +50,18 @@ export function removeHandoff(file: string): void {
     // gone already, or not ours
   }
 }
+
+/** Ctrl+C or SIGTERM runs `stop` once, says `done` and exits: how both demo commands end. */
+export function stopOnSignal(stop: () => Promise<void>, done: string): void {
+  let stopping = false;
+  const onSignal = () => {
+    if (stopping) return;
+    stopping = true;
+    void stop().then(() => {
+      console.log(done);
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

@@ -10,7 +10,15 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../hub/embedded';
 import { issueEnrolmentCode } from '../hub/enrolment';
 import { createPool, type Pool } from '../hub/pg';
 import { startHub, type Hub } from '../hub/server';
-import { DEFAULT_HANDOFF, DEMO_STORE, DEMO_TILLS, readHandoff, removeHandoff, writeHandoff } from './handoff';
+import {
+  DEFAULT_HANDOFF,
+  DEMO_STORE,
+  DEMO_TILLS,
+  readHandoff,
+  removeHandoff,
+  stopOnSignal,
+  writeHandoff,
+} from './handoff';
 
 export const DEMO_HUB_PORT = 8740;
 const USAGE = 'Usage: npm run demo:hub -- [--port N] [--pg URL-of-an-empty-database] [--handoff FILE]';
@@ -95,17 +103,7 @@ async function main() {
     await stop();
     fail(`The demo hub did not start: ${(err as Error).message}`);
   }
-  let stopping = false;
-  const onSignal = () => {
-    if (stopping) return;
-    stopping = true;
-    void stop().then(() => {
-      console.log('Demo hub stopped; its throwaway data is deleted.');
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  stopOnSignal(stop, 'Demo hub stopped; its throwaway data is deleted.');
 }
 
 void main();

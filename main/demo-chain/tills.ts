@@ -13,7 +13,7 @@ import { newSession } from '../ipc/session';
 import { DEMO_PIN } from '../services/demo/catalog';
 import { startPreviewServer, type PreviewServer } from '../preview/server';
 import { joinHub } from '../sync/join';
-import { DEFAULT_HANDOFF, DEMO_TILLS, readHandoff } from './handoff';
+import { DEFAULT_HANDOFF, DEMO_TILLS, readHandoff, stopOnSignal } from './handoff';
 
 /**
  * Customers in the first counter's demo store: fewer than the preview's, so its upload and the other counter's copy
@@ -128,17 +128,7 @@ async function main() {
   );
   if (process.stdin.isTTY)
     readline.createInterface({ input: process.stdin }).on('line', () => console.log(links().join('\n')));
-  let stopping = false;
-  const onSignal = () => {
-    if (stopping) return;
-    stopping = true;
-    void stop().then(() => {
-      console.log('Demo counters stopped; their stores are deleted.');
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  stopOnSignal(stop, 'Demo counters stopped; their stores are deleted.');
 }
 
 void main();

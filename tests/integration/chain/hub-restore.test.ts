@@ -4,7 +4,6 @@
 // again, and the hub has lost what the terminals sent meanwhile. The terminals notice (hub-restore.ts), send again
 // what they sent, read the chain anew, and the hub and both terminals end up holding the same, nothing lost.
 import crypto from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CUSTOMER_FIELDS } from '../../../common/sync/changes';
 import { issueEnrolmentCode } from '../../../main/hub/enrolment';
@@ -21,21 +20,12 @@ import { joinHub } from '../../../main/sync/join';
 import { pullCursor, unsyncedCount } from '../../../main/sync/replica';
 import { exchange } from '../../../main/sync/session';
 import { syncStatus } from '../../../main/sync/status';
+import { onServer } from '../../helpers/pg';
 import { tempStore, type TempStore } from '../../helpers/temp-store';
 
 const name = `counterpart_restore_${crypto.randomBytes(6).toString('hex')}`;
 const snapshot = `${name}_backup`;
 let url: string;
-
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: inject('pgUrl') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The hub process, on a port that stays the same across its restarts (the terminals' links name it). */
 let hub: Hub | null = null;
