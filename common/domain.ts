@@ -313,7 +313,14 @@ export type SyncState =
       | { state: 'synced'; at: string; waiting: number }
       | { state: 'offline'; waiting: number; lastSyncAt: string | null }
       | { state: 'error'; waiting: number; message: string }
-    ) & { bootstrap?: BootstrapView });
+    ) & {
+      bootstrap?: BootstrapView;
+      /**
+       * The hub's database went back to an earlier copy (main/sync/hub-restore.ts) at `detectedAt`, and this terminal
+       * is still sending its changes again or copying the chain; absent once both are done.
+       */
+      hubRestored?: { detectedAt: string };
+    });
 
 /**
  * A new terminal's first copy of the chain, while it is unfinished (main/sync/bootstrap.ts): the customers first (the

@@ -133,6 +133,12 @@ export const pushResponseSchema = z.object({
   lastMutationId: z.number().int().nonnegative(),
   /** How many of these changes carried a clock too far ahead of the hub's and were re-stamped (hlc.ts). */
   restamped: z.number().int().nonnegative(),
+  /**
+   * The last mutationId of this terminal's the hub held when the request came (before this push). Only grows, unless
+   * the hub's database went back to an earlier copy: a terminal that was told a larger one knows the hub lost changes
+   * it had acknowledged (main/sync/hub-restore.ts). Absent from hubs before it.
+   */
+  held: z.number().int().nonnegative().optional(),
 });
 
 export const pullRequestSchema = z.strictObject({
@@ -199,6 +205,12 @@ export const pullResponseSchema = z.object({
    * round, as before (an optional field, so protocol 3 serves both ways).
    */
   clerksTag: z.string().max(100).optional(),
+  /**
+   * The last mutationId of this terminal's the hub held when the request came (before this push). Only grows, unless
+   * the hub's database went back to an earlier copy: a terminal that was told a larger one knows the hub lost changes
+   * it had acknowledged (main/sync/hub-restore.ts). Absent from hubs before it.
+   */
+  held: z.number().int().nonnegative().optional(),
 });
 
 export type Mutation = z.infer<typeof mutationSchema>;

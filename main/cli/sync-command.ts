@@ -3,6 +3,7 @@
 import type { BootstrapProgress } from '../sync/bootstrap';
 import { HubUnreachable } from '../sync/hub-client';
 import { joinHub } from '../sync/join';
+import { hubRestoreSentence } from '../sync/hub-restore';
 import { syncNow, syncStatus } from '../sync/status';
 import { command, type Outcome } from './command';
 import { CliError, noMoreArguments, positiveInt, UsageError } from './common';
@@ -63,6 +64,7 @@ export const syncStatusCommand = command({
         `Last sync:  ${when(status.lastSync)}`,
         `Unsynced:   ${status.unsynced} changes`,
         ...(status.bootstrap ? [`First copy: ${copied(status.bootstrap)} (sync now goes on from there)`] : []),
+        ...(status.hubRestore ? [`Hub restore: ${hubRestoreSentence(status.hubRestore, when)}`] : []),
       ].join('\n'),
     };
   },
@@ -92,6 +94,7 @@ export const syncNowCommand = command({
       const lines = [
         `Synced ${terminal.name} at ${shop.name}: sent ${result.pushed} changes, received ${result.pulled}.`,
       ];
+      if (result.hubRestore) lines.push(hubRestoreSentence(result.hubRestore, when));
       if (result.restamped > 0) {
         lines.push(
           `This terminal's clock is ahead of the hub's: ${result.restamped} changes were re-timed by the hub. Set the clock right.`,

@@ -4,7 +4,7 @@
 import type { BootstrapRequest, BootstrapResponse } from '../../common/sync/bootstrap';
 import { firstIdAt } from '../../common/sync/bootstrap';
 import { TIMELESS_FACTS, type Change } from '../../common/sync/changes';
-import { DEFAULT_PULL_LIMIT, encodeCursor } from './feed';
+import { DEFAULT_PULL_LIMIT, feedEnd } from './feed';
 import type { Pool } from './pg';
 
 export const CUSTOMER_PAGE_SQL = `SELECT c.id, c.erased_hlc, c.origin_store_id, c.origin_terminal_id,
@@ -69,9 +69,7 @@ export async function bootstrapPage(pool: Pool, input: BootstrapRequest): Promis
   const first = input.after === null;
   const windowStart = firstIdAt(new Date(input.since).getTime());
   // Read before the page, so whatever changes while the terminal pages arrives again through the feed.
-  const feedCursor = first
-    ? encodeCursor((await pool.query<{ seq: string }>('SELECT coalesce(max(seq), 0) AS seq FROM changes')).rows[0]!.seq)
-    : null;
+  const feedCursor = first ? await feedEnd(pool) : null;
   if (input.phase === 'customers') {
     const total = first
       ? Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM customers')).rows[0]!.n)

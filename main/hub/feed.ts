@@ -2,6 +2,7 @@
 // there is none. Waiting costs no queries: each hub process LISTENs on one connection and wakes its waiting pulls
 // when any hub process's push commits (PostgreSQL delivers NOTIFY at commit, to every listener).
 import type { Change, PullResponse } from '../../common/sync/changes';
+import crypto from 'node:crypto';
 import { HubFailure } from './errors';
 import pg from 'pg';
 import type { Pool } from './pg';
@@ -11,15 +12,63 @@ export const DEFAULT_PULL_LIMIT = 500;
 /** While the listening connection is down, a waiting pull looks again this often instead. */
 export const FALLBACK_POLL_MS = 1_000;
 
-/** The cursor is opaque to terminals: "v1." and the last seq they hold, so the encoding can change later. */
-const CURSOR = /^v1\.(\d{1,18})$/;
-export const encodeCursor = (seq: number | string) => `v1.${seq}`;
-function decodeCursor(cursor: string | null): number {
-  if (cursor === null) return 0;
+/**
+ * The cursor is opaque to terminals: "v2.", the last seq they hold and that change's fingerprint (which entity, its
+ * stamp, when the hub committed it). A seq alone cannot tell a restored database from the one the terminal read: after
+ * PostgreSQL goes back to a backup, the seqs handed out since are handed out again, to other changes. The fingerprint
+ * can: the hub checks the change at that seq is still the one the terminal read, and refuses the cursor (CONFLICT)
+ * when it is not. "v1." cursors (seq only, from older hubs) are still read, checked only against the feed's end.
+ */
+const CURSOR = /^v1\.(\d{1,18})$|^v2\.(\d{1,18})(?:\.([A-Za-z0-9_-]{16}))?$/;
+
+interface FeedPosition {
+  seq: string;
+  entity_id: string;
+  hlc: string;
+  committed_at: Date;
+}
+
+/** What identifies the change at a position, whatever the database's history: 96 bits of SHA-256. */
+const fingerprint = (p: FeedPosition) =>
+  crypto
+    .createHash('sha256')
+    .update(`${p.entity_id}|${p.hlc}|${p.committed_at.toISOString()}`)
+    .digest('base64url')
+    .slice(0, 16);
+export const encodeCursor = (p: FeedPosition | null) => (p === null ? 'v2.0' : `v2.${p.seq}.${fingerprint(p)}`);
+
+interface Cursor {
+  seq: number;
+  /** null: a v1 cursor, or the start of the feed. */
+  fingerprint: string | null;
+}
+
+function decodeCursor(cursor: string | null): Cursor {
+  if (cursor === null) return { seq: 0, fingerprint: null };
   const m = CURSOR.exec(cursor);
   if (!m)
     throw new HubFailure('VALIDATION', 'cursor: not one this hub gave out; pull again from the beginning (null).');
-  return Number(m[1]);
+  return { seq: Number(m[1] ?? m[2]), fingerprint: m[3] ?? null };
+}
+
+/** The message of the refusal a terminal takes as "this hub went back to an earlier copy" (main/sync/hub-restore.ts). */
+export const NOT_THIS_HISTORY =
+  'cursor: this hub does not hold the change this terminal read there (its database was restored to an earlier point?); the terminal sends its changes again and re-reads the chain.';
+
+const POSITION_SQL = 'SELECT seq, entity_id, hlc, committed_at FROM changes WHERE seq = $1';
+/** The feed's last change, where a bootstrap starts following the feed (bootstrap.ts). */
+export const FEED_END_SQL = 'SELECT seq, entity_id, hlc, committed_at FROM changes ORDER BY seq DESC LIMIT 1';
+
+export async function feedEnd(pool: Pool): Promise<string> {
+  const { rows } = await pool.query<FeedPosition>(FEED_END_SQL);
+  return encodeCursor(rows[0] ?? null);
+}
+
+/** Refuses a cursor whose change this hub does not hold at that seq: another history than the terminal read. */
+async function checkCursor(pool: Pool, at: Cursor): Promise<void> {
+  if (at.fingerprint === null) return;
+  const { rows } = await pool.query<FeedPosition>(POSITION_SQL, [at.seq]);
+  if (!rows[0] || fingerprint(rows[0]) !== at.fingerprint) throw new HubFailure('CONFLICT', NOT_THIS_HISTORY);
 }
 
 interface ChangeRow {
@@ -28,6 +77,7 @@ interface ChangeRow {
   entity_id: string;
   kind: string;
   hlc: string;
+  committed_at: Date;
   body: { fields?: Record<string, unknown>; survivorId?: string; mergeId?: string } | null;
   origin_store_id: string;
   origin_terminal_id: string;
@@ -35,7 +85,7 @@ interface ChangeRow {
   fact_fields: Record<string, unknown> | null;
 }
 
-export const READ_FEED_SQL = `SELECT c.seq, c.entity, c.entity_id, c.kind, c.hlc, c.body, c.origin_store_id, c.origin_terminal_id,
+export const READ_FEED_SQL = `SELECT c.seq, c.entity, c.entity_id, c.kind, c.hlc, c.committed_at, c.body, c.origin_store_id, c.origin_terminal_id,
        f.customer_id, f.fields AS fact_fields
   FROM changes c LEFT JOIN facts f ON c.kind = 'append' AND f.id = c.entity_id
  WHERE c.seq > $1
@@ -69,19 +119,19 @@ function toChange(r: ChangeRow): Change {
   };
 }
 
-async function readPage(pool: Pool, after: number, limit: number): Promise<PullResponse> {
-  const { rows } = await pool.query<ChangeRow>(READ_FEED_SQL, [after, limit + 1]);
+async function readPage(pool: Pool, after: Cursor, input: string | null, limit: number): Promise<PullResponse> {
+  const { rows } = await pool.query<ChangeRow>(READ_FEED_SQL, [after.seq, limit + 1]);
   const page = rows.slice(0, limit);
-  if (page.length === 0 && after > 0) {
+  if (page.length === 0 && after.seq > 0) {
     const { rows: top } = await pool.query<{ seq: string }>('SELECT coalesce(max(seq), 0) AS seq FROM changes');
-    if (Number(top[0]!.seq) < after) {
-      throw new HubFailure(
-        'CONFLICT',
-        'cursor: this hub has no such position (its database was replaced?); pull again from the beginning (null).',
-      );
-    }
+    if (Number(top[0]!.seq) < after.seq) throw new HubFailure('CONFLICT', NOT_THIS_HISTORY);
   }
-  return { changes: page.map(toChange), cursor: encodeCursor(page.at(-1)?.seq ?? after), more: rows.length > limit };
+  const last = page.at(-1);
+  return {
+    changes: page.map(toChange),
+    cursor: last ? encodeCursor(last) : (input ?? 'v2.0'),
+    more: rows.length > limit,
+  };
 }
 
 /**
@@ -172,11 +222,12 @@ export async function pullChanges(
   input: { cursor: string | null; limit?: number; waitMs?: number },
 ): Promise<PullResponse> {
   const after = decodeCursor(input.cursor);
+  await checkCursor(pool, after);
   const limit = input.limit ?? DEFAULT_PULL_LIMIT;
   const deadline = Date.now() + (input.waitMs ?? 0);
   for (;;) {
     const woken = signal.next();
-    const page = await readPage(pool, after, limit);
+    const page = await readPage(pool, after, input.cursor, limit);
     const left = deadline - Date.now();
     if (page.changes.length > 0 || left <= 0 || signal.isClosed) return page;
     const timer = sleep(signal.listening ? left : Math.min(left, FALLBACK_POLL_MS));

@@ -10,7 +10,7 @@ import { listConflicts, listMerges, unmergeCustomers } from './merges';
 import { pullChanges, type FeedSignal } from './feed';
 import type { Pool } from './pg';
 import { applyPush } from './push';
-import type { Caller } from './terminals';
+import { heldMutations, type Caller } from './terminals';
 
 export interface HubContext {
   pool: Pool;
@@ -44,12 +44,20 @@ export const HUB_HANDLERS: HubHandlers = {
     );
     return { ...caller, hub: hubInfo(), serverTime: now.toISOString() };
   },
-  push: (ctx, { input, caller }) => applyPush(ctx.pool, caller, input.mutations, ctx.now()),
-  // Read after the wait, so the tag is as of the answer: a terminal asks /v1/clerks when it moved (session.ts).
-  pull: async (ctx, { input, caller }) => ({
-    ...(await pullChanges(ctx.pool, ctx.feed, input)),
-    clerksTag: await clerksTag(ctx.pool, caller.store.id),
-  }),
+  // Read before the request's work, so a terminal compares it with what it was told before it asked (hub-restore.ts).
+  push: async (ctx, { input, caller }) => {
+    const held = await heldMutations(ctx.pool, caller);
+    return { ...(await applyPush(ctx.pool, caller, input.mutations, ctx.now())), held };
+  },
+  // The clerks' tag is read after the wait, so it is as of the answer: a terminal asks /v1/clerks when it moved.
+  pull: async (ctx, { input, caller }) => {
+    const held = await heldMutations(ctx.pool, caller);
+    return {
+      ...(await pullChanges(ctx.pool, ctx.feed, input)),
+      held,
+      clerksTag: await clerksTag(ctx.pool, caller.store.id),
+    };
+  },
   bootstrap: (ctx, { input }) => bootstrapPage(ctx.pool, input),
   clerks: (ctx, { input, caller }) => syncClerks(ctx.pool, caller, input.changes, ctx.now()),
   pinAttempt: (ctx, { input, caller }) => pinAttempt(ctx.pool, caller, input, ctx.now()),

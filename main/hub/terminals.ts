@@ -103,6 +103,14 @@ export interface Caller {
   store: Named;
 }
 
+/** The last of the caller's mutations the hub applied (push.ts): what it holds of that terminal's changes. */
+export async function heldMutations(pool: Pool, caller: Caller): Promise<number> {
+  const { rows } = await pool.query<{ last: string }>('SELECT last_mutation_id AS last FROM terminals WHERE id = $1', [
+    caller.terminal.id,
+  ]);
+  return Number(rows[0]?.last ?? 0);
+}
+
 /** How long a terminal's "last seen" may lag, so that frequent calls do not each write a row. */
 export const LAST_SEEN_PRECISION_MS = 60_000;
 

@@ -100,13 +100,31 @@ export function startClerkSync(db: DB, store: { id: string; name: string }): voi
     if (stateOf(db, 'hubStore') === null)
       s.setState.run('hubStore', JSON.stringify({ id: store.id, name: store.name }));
     if (stateOf(db, 'clerks') !== null) return;
-    // One id each, made here: the SQL form of a UUID v7 in an INSERT … SELECT over all clerks is a subquery that
-    // names no column of the row, which SQLite runs once, so a store with two clerks got one id twice and could not
-    // join at all.
-    for (const clerkId of s.unnamed.all()) s.remember.run(uuidv7(), clerkId);
+    nameOurs(db);
     s.queueOurs.run(JSON.stringify(CLERK_FIELDS));
     s.setState.run('clerks', 'started');
   }).immediate();
+}
+
+/**
+ * Gives this store's clerks without one a global id. One id each, made here: the SQL form of a UUID v7 in an
+ * INSERT … SELECT over all clerks is a subquery that names no column of the row, which SQLite runs once, so a store
+ * with two clerks got one id twice and could not join at all.
+ */
+function nameOurs(db: DB): void {
+  const s = statements(db);
+  for (const clerkId of s.unnamed.all()) s.remember.run(uuidv7(), clerkId);
+}
+
+/**
+ * Queues every account of this store's again, all fields (after the hub went back to an earlier copy and may have
+ * lost some: hub-restore.ts); returns how many. Pending here, they keep their values until the hub's verdict.
+ */
+export function resendClerks(db: DB): number {
+  if (stateOf(db, 'clerks') === null) return 0;
+  const s = statements(db);
+  nameOurs(db);
+  return s.queueOurs.run(JSON.stringify(CLERK_FIELDS)).changes;
 }
 
 export const clerkOutboxCount = (db: DB): number => statements(db).count.get()!.n;

@@ -7,6 +7,7 @@ import { mergedRows, survivorRow } from '../services/customer-aliases';
 import { bootstrapProgress } from './bootstrap';
 import { HubRefused, HubUnreachable } from './hub-client';
 import { readHubLink, type HubLink } from './hub-link';
+import { hubRestoreView } from './hub-restore';
 import { onApplied, unsyncedCount } from './replica';
 import { Revisions } from './revisions';
 import { startBackgroundSync, type SyncLoop } from './session';
@@ -100,7 +101,11 @@ function follow(ctx: ServiceContext, link: HubLink, log: (message: string, err?:
     const waiting = unsyncedCount(ctx.db);
     // An unfinished first copy of the chain, as far as its last kept page (one row of sync_state, read locally).
     const boot = bootstrapProgress(ctx.db);
-    const extra = boot ? { bootstrap: boot } : {};
+    const restore = hubRestoreView(ctx.db);
+    const extra = {
+      ...(boot ? { bootstrap: boot } : {}),
+      ...(restore?.recovering ? { hubRestored: { detectedAt: restore.detectedAt } } : {}),
+    };
     const problem = problems.push?.kind === 'error' ? problems.push : (problems.pull ?? problems.push);
     if (problem?.kind === 'error') return { state: 'error', waiting, message: problem.message, ...extra };
     if (problem) return { state: 'offline', waiting, lastSyncAt, ...extra };

@@ -185,9 +185,41 @@ export function nextMutations(db: DB, limit: number): Mutation[] {
     .immediate();
 }
 
-/** The hub holds everything up to `lastMutationId`: those leave the outbox. */
-export function acknowledge(db: DB, lastMutationId: number): void {
-  db.prepare('DELETE FROM sync_outbox WHERE mutation_id <= ?').run(lastMutationId);
+/**
+ * How long an acknowledged change is kept (migration 0024-sync-sent) to be sent again should the hub's database go
+ * back to an earlier copy: longer than the oldest backup a hub would be restored from.
+ */
+export const SENT_KEPT_DAYS = 35;
+const DAY_MS = 86_400_000;
+
+/**
+ * The hub holds everything up to `lastMutationId`: those leave the outbox, into the journal of what was sent, and
+ * what the journal kept longer than SENT_KEPT_DAYS goes.
+ */
+export function acknowledge(db: DB, lastMutationId: number, nowMs: number = Date.now()): void {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT OR REPLACE INTO sync_sent (mutation_id, entity, row_id, kind, fields, at_ms, hlc, acked_ms)
+       SELECT mutation_id, entity, row_id, kind, fields, at_ms, hlc, ? FROM sync_outbox WHERE mutation_id <= ?`,
+    ).run(nowMs, lastMutationId);
+    db.prepare('DELETE FROM sync_outbox WHERE mutation_id <= ?').run(lastMutationId);
+    db.prepare('DELETE FROM sync_sent WHERE acked_ms < ?').run(nowMs - SENT_KEPT_DAYS * DAY_MS);
+  })();
+}
+
+/**
+ * Puts every change the journal kept back in the outbox, in their order, with the stamps they first went with (new
+ * mutation ids: the hub's count of this terminal's may have gone back, or on past them); returns how many.
+ */
+export function resendKept(db: DB): number {
+  const n = db
+    .prepare(
+      `INSERT INTO sync_outbox (entity, row_id, kind, fields, at_ms, hlc)
+       SELECT entity, row_id, kind, fields, at_ms, hlc FROM sync_sent ORDER BY mutation_id`,
+    )
+    .run().changes;
+  db.prepare('DELETE FROM sync_sent').run();
+  return n;
 }
 
 /** Fields of a customer changed here and not yet pushed: a pulled value does not overwrite them. */

@@ -8,6 +8,7 @@ import { callHub, HubRefused } from './hub-client';
 import type { HubLink } from './hub-link';
 import { bootstrap } from './bootstrap';
 import { clerkOutboxCount, clerksMoved, exchangeClerks } from './clerks-sync';
+import { heldByHub, lostAcknowledged, noteHeld, recoverFromHubRestore } from './hub-restore';
 import {
   acknowledge,
   applyChangesInSlices,
@@ -57,8 +58,12 @@ export async function pushAll(
       if (unsyncedCount(ctx.db) > 0) acknowledge(ctx.db, Number.MAX_SAFE_INTEGER);
       return { pushed, restamped };
     }
+    const known = heldByHub(ctx.db, link);
     const answer = await callHub(link.hubUrl, 'push', { storeId: link.store.id, mutations }, auth(link));
     acknowledge(ctx.db, Math.max(answer.lastMutationId, mutations.at(-1)!.mutationId));
+    // The hub held fewer of this terminal's changes than it had acknowledged: its database went back (hub-restore.ts).
+    if (lostAcknowledged(answer.held, known)) recoverFromHubRestore(ctx, link, 'acknowledged');
+    noteHeld(ctx.db, link, answer.lastMutationId);
     pushed += mutations.length;
     restamped += answer.restamped;
     // Each batch the hub acknowledged has left the outbox: a crash from here on resumes with the rest.
@@ -78,8 +83,31 @@ export interface PullOptions {
   clerks?: 'always' | 'whenMoved';
 }
 
+/** The page after the cursor, or the sign that the hub's database went back to an earlier copy (hub-restore.ts). */
+async function pullPage(ctx: ServiceContext, link: HubLink, wait: number, signal?: AbortSignal) {
+  const known = heldByHub(ctx.db, link);
+  try {
+    const page = await callHub(
+      link.hubUrl,
+      'pull',
+      { storeId: link.store.id, cursor: pullCursor(ctx.db), limit: PULL_PAGE, waitMs: wait },
+      { ...auth(link), timeoutMs: wait + 10_000, signal },
+    );
+    return lostAcknowledged(page.held, known) ? ('acknowledged' as const) : page;
+  } catch (err) {
+    // The pull's only refusal of its kind: the hub does not hold the change the cursor was read at (main/hub/feed.ts).
+    if (err instanceof HubRefused && err.code === 'CONFLICT') return 'feed' as const;
+    throw err;
+  }
+}
+
 /** Pulls and applies pages until the hub has nothing more. */
-export async function pullAll(ctx: ServiceContext, link: HubLink, opts: PullOptions = {}): Promise<number> {
+export async function pullAll(
+  ctx: ServiceContext,
+  link: HubLink,
+  opts: PullOptions = {},
+  recovered = false,
+): Promise<number> {
   const { signal } = opts;
   rememberStore(ctx.db, link.store.id);
   // A terminal that never pulled (or stopped halfway) takes the chain's current state first, in pages (bootstrap.ts).
@@ -89,13 +117,14 @@ export async function pullAll(ctx: ServiceContext, link: HubLink, opts: PullOpti
   let clerksTaken = opts.clerks !== 'whenMoved';
   if (clerksTaken) await exchangeClerks(ctx, link, { signal });
   for (;;) {
-    const wait = pulled === 0 ? (opts.waitMs ?? 0) : 0;
-    const page = await callHub(
-      link.hubUrl,
-      'pull',
-      { storeId: link.store.id, cursor: pullCursor(ctx.db), limit: PULL_PAGE, waitMs: wait },
-      { ...auth(link), timeoutMs: wait + 10_000, signal },
-    );
+    const page = await pullPage(ctx, link, pulled === 0 ? (opts.waitMs ?? 0) : 0, signal);
+    if (typeof page === 'string') {
+      // Once per call: a hub that refuses even the cursor of a fresh copy is not one that went back, and is reported.
+      if (recovered)
+        throw new HubRefused('CONFLICT', 'The hub refuses this terminal its own new copy of the chain.', 409);
+      recoverFromHubRestore(ctx, link, page);
+      return pulled + (await pullAll(ctx, link, { signal }, true));
+    }
     await applyChangesInSlices(ctx, page.changes, page.cursor);
     pulled += page.changes.length;
     if (!clerksTaken && clerksMoved(ctx.db, page.clerksTag)) {

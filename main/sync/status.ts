@@ -10,6 +10,7 @@ import { unsyncedCount } from './replica';
 import { bootstrap, bootstrapProgress, type BootstrapProgress } from './bootstrap';
 import { pullAll, pushAll, type Exchanged } from './session';
 import { linkView, readHubLink, type HubLinkView } from './hub-link';
+import { hubRestoreView, type HubRestoreView } from './hub-restore';
 
 export type SyncStatus =
   | { joined: false }
@@ -21,6 +22,8 @@ export type SyncStatus =
       unsynced: number;
       /** An unfinished first copy of the chain (bootstrap.ts): which phase, how far; null when there is none. */
       bootstrap: BootstrapProgress | null;
+      /** The last time this terminal found the hub's database gone back to an earlier copy (hub-restore.ts). */
+      hubRestore: HubRestoreView | null;
     });
 
 /** `db` is the store of `dbFile`, opened. */
@@ -33,11 +36,14 @@ export function syncStatus(dbFile: string, db: DB): SyncStatus {
     lastSync: null,
     unsynced: unsyncedCount(db),
     bootstrap: bootstrapProgress(db),
+    hubRestore: hubRestoreView(db),
   };
 }
 
 export interface SyncResult extends Exchanged {
   hello: HelloResponse;
+  /** This run found the hub's database gone back to an earlier copy and put it right (hub-restore.ts). */
+  hubRestore: HubRestoreView | null;
 }
 
 export interface SyncProgress {
@@ -62,7 +68,23 @@ export async function syncNow(
     { storeId: link.store.id, appVersion: APP_VERSION },
     { credential: link.credential },
   );
+  const before = hubRestoreView(ctx.db)?.detectedAt;
   const { pushed, restamped } = await pushAll(ctx, link, opts.progress?.upload);
   const booted = await bootstrap(ctx, link, { historyDays: opts.historyDays, onProgress: opts.progress?.bootstrap });
-  return { hello, pushed, restamped, pulled: booted + (await pullAll(ctx, link)) };
+  let pulled = booted + (await pullAll(ctx, link));
+  let restore = hubRestoreView(ctx.db);
+  if (restore?.recovering && restore.detectedAt !== before) {
+    // Noticed in this run: what it put back in the outbox goes now, and the hub's verdicts on it come back.
+    const again = await pushAll(ctx, link, opts.progress?.upload);
+    pulled += await pullAll(ctx, link);
+    restore = hubRestoreView(ctx.db);
+    return {
+      hello,
+      pushed: pushed + again.pushed,
+      restamped: restamped + again.restamped,
+      pulled,
+      hubRestore: restore,
+    };
+  }
+  return { hello, pushed, restamped, pulled, hubRestore: restore?.detectedAt === before ? null : restore };
 }

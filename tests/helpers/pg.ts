@@ -16,7 +16,8 @@ export interface TestDatabase {
   reset(): Promise<void>;
 }
 
-async function onServer(sql: string): Promise<void> {
+/** Runs `sql` on the run's server, outside any test database (CREATE and DROP DATABASE). */
+export async function onServer(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: inject('pgUrl') });
   await client.connect();
   try {

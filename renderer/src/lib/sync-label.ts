@@ -26,7 +26,12 @@ function bootstrapLabel(s: Extract<SyncState, { waiting: number }>, b: Bootstrap
 
 /** The header's line, and whether it is a problem (shown as one); null when the store is not in a chain. */
 export function syncLabel(s: SyncState, f: Format, t: TFunction): SyncLabel | null {
-  // A refusal needs a person whatever else is going on; short of that, an unfinished copy of the chain is the news.
+  // A refusal needs a person whatever else is going on; short of that, a hub gone back to an earlier copy (the copy
+  // of the chain that follows it keeps its bar), then an unfinished copy of the chain is the news.
+  if (s.state !== 'off' && s.state !== 'error' && s.hubRestored) {
+    const progress = s.bootstrap ? bootstrapLabel(s, s.bootstrap, t).progress : undefined;
+    return { text: t('sync.hubRestored'), tone: 'warn', progress };
+  }
   if (s.state !== 'off' && s.state !== 'error' && s.bootstrap) return bootstrapLabel(s, s.bootstrap, t);
   switch (s.state) {
     case 'off':

@@ -15,6 +15,7 @@ import { sync, useChain, type JoinedTerminal as JoinedCounter } from '../../help
 import { post } from '../../helpers/hub';
 import { push, till, upsert } from '../../helpers/hub-till';
 import { startTcpProxy } from '../../helpers/tcp-proxy';
+import { tempStore } from '../../helpers/temp-store';
 
 const chain = useChain();
 const { db } = chain;
@@ -43,6 +44,21 @@ describe('clerk accounts within a store', () => {
     expect(clerkOutboxCount(a.db) + clerkOutboxCount(b.db)).toBe(0);
     // The store's hub id is kept at join: how the review tells this store's entries apart.
     expect(hubStoreOf(b.db)).toEqual(b.link.store);
+  });
+
+  it('a store that had several clerks before it joined gives each its own id, and all reach the other counter', async () => {
+    const s = tempStore(new Date().toISOString());
+    for (const name of ['Aine Ruane', 'Brid Tully'])
+      await createClerk(s.ctx, requireClerk(s.ctx, s.clerkId), name, 'clerk', '4821');
+    // It failed here: the clerks' ids were made once for the whole statement, the same for each.
+    const joined = await chain.terminal('Ennis', { from: s });
+    const ids = s.db.prepare<[], { global_id: string }>('SELECT global_id FROM sync_clerks').all();
+    expect(new Set(ids.map((r) => r.global_id)).size).toBe(3);
+    await sync(joined);
+    const other = await counter('Ennis');
+    await sync(other);
+    expect(named(other, 'Aine Ruane')).toHaveLength(1);
+    expect(named(other, 'Brid Tully')).toHaveLength(1);
   });
 
   it("refuses a terminal that asks for another store's accounts or pushes to one", async () => {

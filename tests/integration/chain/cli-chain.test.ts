@@ -75,6 +75,7 @@ describe('a chain from the command line', () => {
       lastSync: null,
       unsynced: 0,
       bootstrap: null,
+      hubRestore: null,
     });
     const plain = await cli('sync', 'status', '--db', store.file);
     expect(plain.out).toMatch(

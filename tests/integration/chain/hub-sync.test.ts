@@ -101,6 +101,7 @@ describe('push and pull', () => {
     ).toEqual({
       lastMutationId: 1,
       restamped: 0,
+      held: 0,
     });
     const page = await pull(cork, start.cursor, {}, other);
     expect(page.more).toBe(false);
@@ -132,7 +133,8 @@ describe('push and pull', () => {
     );
     expect((await push(t, first)).lastMutationId).toBe(2);
     const before = await feedCount();
-    expect(await push(t, first, other)).toEqual({ lastMutationId: 2, restamped: 0 });
+    // A batch sent again: the hub held both already, and says so.
+    expect(await push(t, first, other)).toEqual({ lastMutationId: 2, restamped: 0, held: 2 });
     expect(await feedCount()).toBe(before);
     const more = batch(t, upsert(id, { lastName: 'Walsh' }));
     expect((await push(t, [...first, ...more])).lastMutationId).toBe(3);
@@ -227,7 +229,7 @@ describe('a till whose clock is 3 hours ahead', () => {
     const honest = await till('Cork', 'till-honest');
     const id = uuidv7();
     const stale = batch(fast, upsert(id, { notes: 'from the fast till', firstName: 'Niamh' }));
-    expect(await push(fast, stale)).toEqual({ lastMutationId: 1, restamped: 1 });
+    expect(await push(fast, stale)).toEqual({ lastMutationId: 1, restamped: 1, held: 0 });
     const { rows } = await db.pool.query<{ hlc: string }>(
       "SELECT hlc FROM customer_fields WHERE customer_id = $1 AND field = 'notes'",
       [id],
@@ -308,7 +310,7 @@ describe('pulls', () => {
     const b = await till('Cork', 'till-11');
     const { cursor } = await pullAll(b);
     const page = await pull(b, cursor, { waitMs: 300 });
-    expect(page).toEqual({ changes: [], cursor, more: false, clerksTag: expect.any(String) });
+    expect(page).toEqual({ changes: [], cursor, more: false, clerksTag: expect.any(String), held: 0 });
   });
 
   it('refuse a cursor they did not give out, or one past the end of the feed', async () => {

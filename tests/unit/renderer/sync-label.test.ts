@@ -99,4 +99,23 @@ describe('the header line about the sync', () => {
       tone: 'error',
     });
   });
+
+  it('says the hub went back to an earlier copy while the counter puts it right, with the copy bar, unless refused', () => {
+    const hubRestored = { detectedAt: '2026-12-01T09:42:10.000Z' };
+    const customers = { phase: 'customers', done: 1000, total: 2500 } as const;
+    expect(
+      syncLabel(
+        { state: 'synced', at: '2026-12-01T09:42:10.000Z', waiting: 3, hubRestored, bootstrap: customers },
+        ...en,
+      ),
+    ).toEqual({
+      text: 'The hub was restored from an earlier backup: this counter is sending its changes again and re-reading the chain; keep working, nothing here is lost',
+      tone: 'warn',
+      progress: { value: 1000, max: 2500 },
+    });
+    expect(syncLabel({ state: 'offline', waiting: 0, lastSyncAt: null, hubRestored }, ...de)?.text).toMatch(
+      /^Der Hub wurde aus einer älteren Sicherung zurückgeholt/,
+    );
+    expect(syncLabel({ state: 'error', waiting: 0, message: 'Revoked.', hubRestored }, ...en)?.tone).toBe('error');
+  });
 });
