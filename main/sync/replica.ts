@@ -186,7 +186,7 @@ export function nextMutations(db: DB, limit: number): Mutation[] {
 }
 
 /**
- * How long an acknowledged change is kept (migration 0024-sync-sent) to be sent again should the hub's database go
+ * How long an acknowledged change is kept (migration 0023-sync-sent) to be sent again should the hub's database go
  * back to an earlier copy: longer than the oldest backup a hub would be restored from.
  */
 export const SENT_KEPT_DAYS = 35;
