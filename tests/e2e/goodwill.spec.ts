@@ -73,7 +73,7 @@ test("a goodwill grant above the clerk's limit needs the manager's PIN", async (
   // A wrong PIN: refused with the attempts left, counted like a sign-in; nothing saved, the dialog stays.
   await page.keyboard.type('0000');
   await page.keyboard.press('Enter');
-  await expect(dialog.getByRole('alert')).toContainText('Wrong PIN. 4 attempt(s) left');
+  await expect(dialog.getByRole('alert')).toContainText('Wrong PIN. 4 attempts left');
   await expect(dialog.getByLabel("Manager's PIN")).toBeFocused();
   const grants = () =>
     app.backend.db

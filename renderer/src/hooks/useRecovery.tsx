@@ -98,13 +98,7 @@ export function useRecovery(
       return null;
     } catch (err) {
       // Another grant saved meanwhile (here or at another till) used up the day: the manager approves this one.
-      if (
-        r &&
-        r.amountMinor > 0 &&
-        err instanceof ApiError &&
-        err.code === 'FORBIDDEN' &&
-        /manager's PIN/.test(err.message)
-      ) {
+      if (r && r.amountMinor > 0 && err instanceof ApiError && err.reason?.startsWith('recovery.needsApproval.')) {
         guide.reload();
         setAsking({ recovery: r, persist });
         return null;
