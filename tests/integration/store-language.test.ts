@@ -1,14 +1,16 @@
 // What the main process says to the clerk is in the store's language (issue #18): errors worded at the boundary from
-// their catalogue key, duplicate reasons, zod's own wording of a bad input. A real store file, the real dispatcher,
+// their catalogue key, duplicate reasons, the Import tab's notes, zod's own wording of a bad input. A real store file, the real dispatcher,
 // set up as the first-run screen does; the expected sentences are read from the catalogues, not typed here.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wordError, words } from '../../common/errors';
 import { translator } from '../../common/i18n';
 import { startBackend } from '../../main/backend';
 import { newSession } from '../../main/ipc/session';
+import { importCsv } from '../../main/services/import';
 import { NEAR_DUPLICATE_REASON } from '../../main/services/near-duplicates';
-import { tempDir } from '../helpers/temp-store';
+import { tempDir, tempStore } from '../helpers/temp-store';
 
 async function storeIn(locale: string) {
   const b = startBackend({ dbPath: path.join(tempDir(), 'store.db') });
@@ -63,6 +65,17 @@ describe('a German store', () => {
         reason: 'dispatch.signInFirst',
       },
     });
+  });
+
+  it('gets the Import tab’s notes in German, the columns listed the German way', async () => {
+    const s = tempStore(undefined, { locale: 'de-DE' });
+    const file = path.join(tempDir(), 'kunden.csv');
+    fs.writeFileSync(file, 'Name,Lieblingsfarbe,Schuhgröße\nAnn Lee,blau,38\n');
+    const r = await importCsv(s.ctx, { entity: 'customers', file });
+    expect(r.warnings).toEqual([
+      translator('de-DE')('importWarnings.unknownColumns', { count: 2, columns: '"Lieblingsfarbe" und "Schuhgröße"' }),
+    ]);
+    expect(r.warnings[0]).toMatch(/^Die Spalten "Lieblingsfarbe" und "Schuhgröße" werden nicht importiert/);
   });
 
   it('follows the locale an admin saves in the Settings tab from the next call on', async () => {
