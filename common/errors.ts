@@ -1,20 +1,69 @@
 // Errors cross the process boundary as plain { code, message }; stack traces stay in the main-process log.
+//
+// Language: an error the clerk may see names a key of the catalogues' `errors` section (common/i18n) and its values,
+// and the main process words it once, at the boundary, in the store's language (main/ipc/dispatch.ts). Why there and
+// not in the renderer: the main process already words the PDF through the same i18next core, it knows the store's
+// locale on every call, and the other texts it composes (duplicate reasons, import warnings) go the same way, so the
+// renderer keeps showing `message` as it is and no screen needs to know the error catalogue. What stays
+// machine-readable is the `code` (unchanged) and the `reason` (the catalogue key, stable like a code): a screen that
+// reacts to one particular refusal tests the reason, never the words. The message of the Error itself is English,
+// which is what the log and the CLI (a tool for IT) print. A plain string is an English-only message: kept for what
+// only IT meets (CLI usage, config files, joining a hub), not for what reaches the counter.
+import { translator } from './i18n';
+import type en from './i18n/en.json';
+
 export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface WireError {
   code: ErrorCode;
   message: string;
+  /** Which refusal this is, for a screen that reacts to one (the catalogue key: 'recovery.needsApproval'). */
+  reason?: ErrorKey;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
+/** "a.b" for every text under a tree of the catalogue; plural forms ("x_one", "x_other") are the one key "x". */
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string
+    ? `${P}${K extends `${infer B}_${'one' | 'other'}` ? B : K}`
+    : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/** A text of the catalogues' `errors` section, without the section: 'customers.notFound'. */
+export type ErrorKey = Leaves<(typeof en)['errors']>;
+export type ErrorValues = Record<string, string | number>;
+
+/** What an error says, to be worded in whichever language reads it. */
+export interface ErrorWords {
+  key: ErrorKey;
+  values: ErrorValues;
+}
+
+/** new AppError('NOT_FOUND', words('customers.notFound', { id })) */
+export const words = (key: ErrorKey, values: ErrorValues = {}): ErrorWords => ({ key, values });
+
+/** Error words in a locale's language ("de-AT" reads German, a locale without a catalogue English). */
+export const wordError = (w: ErrorWords, locale: string): string =>
+  (translator(locale) as (key: string, values: ErrorValues) => string)(`errors.${w.key}`, w.values);
+
 export class AppError extends Error {
+  /** Null for an English-only message (see above). */
+  readonly words: ErrorWords | null;
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: ErrorWords | string,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : wordError(message, 'en'));
+    this.words = typeof message === 'string' ? null : message;
     this.name = 'AppError';
+  }
+
+  /** The error for the wire, worded in the store's language. */
+  toWire(locale: string): WireError {
+    return this.words
+      ? { code: this.code, message: wordError(this.words, locale), reason: this.words.key }
+      : { code: this.code, message: this.message };
   }
 }

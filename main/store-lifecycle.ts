@@ -3,6 +3,7 @@ import path from 'node:path';
 import { METHOD_NAMES } from '../common/contract';
 import type { StoreProblem } from '../common/domain';
 import { AppError, type Envelope } from '../common/errors';
+import { DEFAULT_LOCALE } from '../common/format';
 import { startBackend, type Backend, type BackendOptions } from './backend';
 import { toWireError, type Dispatch } from './ipc/dispatch';
 import { summary } from './ipc/store-handlers';
@@ -119,6 +120,7 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
     return null;
   };
 
+  const recoveryLocale = opts.config?.locale ?? DEFAULT_LOCALE;
   const recoveryDispatch: Dispatch = async (method, rawInput) => {
     const p = problem;
     try {
@@ -147,7 +149,8 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
             : { ok: false, error: { code: 'NOT_FOUND', message: `Unknown method ${method}.` } };
       }
     } catch (err) {
-      return { ok: false, error: toWireError(err, log, method) } as Envelope<unknown>;
+      // No store to read the locale from: the one the backend was started with.
+      return { ok: false, error: toWireError(err, log, method, recoveryLocale) } as Envelope<unknown>;
     }
   };
 

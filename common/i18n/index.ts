@@ -45,5 +45,16 @@ export function createI18n(locale: string, ...modules: Module[]): i18n {
   return instance;
 }
 
-/** The translate function of a locale, for code outside React (the PDF, tests). */
-export const translator = (locale: string): TFunction => createI18n(locale).t;
+const translators = new Map<string, TFunction>();
+/**
+ * The translate function of a locale, for code outside React (the main process: the PDF, errors, duplicate reasons,
+ * import warnings; tests). One instance per locale for the life of the process: a store changes its locale rarely.
+ */
+export function translator(locale: string): TFunction {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createI18n(locale).t;
+    translators.set(locale, t);
+  }
+  return t;
+}

@@ -2,7 +2,7 @@
 // about the file (damaged, full disk, read-only, another writer) turned into one sentence a clerk or IT can act on.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../common/errors';
+import { AppError, words, type ErrorWords } from '../../common/errors';
 
 export type StoreIssue =
   | 'missing'
@@ -19,7 +19,7 @@ export type StoreIssue =
 export class StoreError extends AppError {
   constructor(
     readonly issue: StoreIssue,
-    message: string,
+    message: ErrorWords | string,
     readonly file: string | null = null,
   ) {
     super('CONFLICT', message);
@@ -162,36 +162,21 @@ export function sqliteIssue(err: unknown): StoreIssue | null {
 export function describeSqliteError(err: unknown, file: string | null = null): StoreError | null {
   if (err instanceof StoreError) return err;
   const issue = sqliteIssue(err);
-  const store = file ? `The store ${file}` : 'The store';
+  // The words name the file where it is known (" /srv/store.db"): a path reads the same in every language.
+  const at = file ? ` ${file}` : '';
   switch (issue) {
     case 'damaged':
-      return new StoreError(
-        'damaged',
-        `${store} is damaged (SQLite reports ${(err as Error).message}); nothing more is written to it.`,
-        file,
-      );
+      return new StoreError('damaged', words('store.damaged', { at, detail: (err as Error).message }), file);
     case 'disk-full':
-      return new StoreError(
-        'disk-full',
-        'The disk of this terminal is full: nothing was saved. Free some space (or ask IT to), then save again; what you typed is kept.',
-        file,
-      );
+      return new StoreError('disk-full', words('store.diskFull'), file);
     case 'busy':
-      return new StoreError(
-        'busy',
-        'Another program on this computer is writing to the store right now: nothing was saved. Save again in a moment; what you typed is kept.',
-        file,
-      );
+      return new StoreError('busy', words('store.busy'), file);
     case 'read-only':
-      return new StoreError(
-        'read-only',
-        `${store} cannot be written to (it, or its folder, is read-only for this user): nothing was saved. Ask IT to allow writing to it.`,
-        file,
-      );
+      return new StoreError('read-only', words('store.readOnly', { at }), file);
     case 'unreadable':
       return new StoreError(
         'unreadable',
-        `${store} could not be read or written by the operating system (${(err as { code: string }).code}): nothing was saved. Ask IT to check the disk.`,
+        words('store.unreadable', { at, detail: (err as { code: string }).code }),
         file,
       );
     default:

@@ -1,5 +1,7 @@
 import { contract, METHOD_NAMES, type MethodName } from '../../common/contract';
-import { AppError, type Envelope, type WireError } from '../../common/errors';
+import { z } from 'zod';
+import { AppError, words, type Envelope, type WireError } from '../../common/errors';
+import { languageOf } from '../../common/i18n';
 import { allows } from '../../common/permissions';
 import { clerksRepo } from '../db/clerks.repo';
 import { describeSqliteError, sqliteIssue } from '../db/store-file';
@@ -25,6 +27,12 @@ export function checkHandlers(handlers: Partial<Record<string, unknown>>): Handl
   return handlers as HandlerMap;
 }
 
+/**
+ * Zod's own wording of what is wrong with an input, in the store's language (zod ships German). A message a schema
+ * gives itself ("say what went wrong") stays as the schema words it.
+ */
+const ZOD_WORDS = { en: z.locales.en().localeError, de: z.locales.de().localeError };
+
 function validationMessage(issues: { path: PropertyKey[]; message: string }[]): string {
   return issues
     .slice(0, 3)
@@ -32,8 +40,12 @@ function validationMessage(issues: { path: PropertyKey[]; message: string }[]): 
     .join('; ');
 }
 
-export function toWireError(err: unknown, log: Logger, method: string): WireError {
-  if (err instanceof AppError) return { code: err.code, message: err.message };
+/**
+ * Any failure as the { code, message } the renderer shows, worded in `locale` (the store's): an AppError by its
+ * catalogue key, a SQLite failure about the store by its issue, anything else as an internal error (logged).
+ */
+export function toWireError(err: unknown, log: Logger, method: string, locale: string): WireError {
+  if (err instanceof AppError) return err.toWire(locale);
   if (err && typeof err === 'object' && 'issues' in err && Array.isArray((err as { issues: unknown }).issues)) {
     return {
       code: 'VALIDATION',
@@ -45,10 +57,10 @@ export function toWireError(err: unknown, log: Logger, method: string): WireErro
   const store = describeSqliteError(err);
   if (store) {
     log(`${method} failed: ${store.issue}`, err);
-    return { code: store.code, message: store.message };
+    return store.toWire(locale);
   }
   log(`${method} failed`, err);
-  return { code: 'INTERNAL', message: 'Something went wrong on this terminal. It has been logged; try again.' };
+  return new AppError('INTERNAL', words('dispatch.internal')).toWire(locale);
 }
 
 /**
@@ -65,13 +77,18 @@ export function createDispatcher(
 ): Dispatch {
   const waitMs = store.busyWaitMs ?? BUSY_WAIT_MS;
   return async (method, rawInput, session) => {
+    // Read per call: an admin may change the store's locale in the Settings tab, and the next answer follows it.
+    const locale = ctx.config.locale;
     if (!Object.hasOwn(contract, method)) {
-      return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown method ${method}.` } };
+      return {
+        ok: false,
+        error: new AppError('NOT_FOUND', words('dispatch.unknownMethod', { method })).toWire(locale),
+      };
     }
     const name = method as MethodName;
     const access = checkAccess(ctx, session, contract[name].access);
-    if ('error' in access) return { ok: false, error: access.error };
-    const parsed = contract[name].input.safeParse(rawInput ?? {});
+    if ('error' in access) return { ok: false, error: access.error.toWire(locale) };
+    const parsed = contract[name].input.safeParse(rawInput ?? {}, { error: ZOD_WORDS[languageOf(locale)] });
     if (!parsed.success) {
       return { ok: false, error: { code: 'VALIDATION', message: validationMessage(parsed.error.issues) } };
     }
@@ -82,7 +99,7 @@ export function createDispatcher(
       return { ok: true, value: value === undefined ? null : value };
     } catch (err) {
       if (sqliteIssue(err) === 'damaged') store.onDamaged?.(err);
-      return { ok: false, error: toWireError(err, log, name) };
+      return { ok: false, error: toWireError(err, log, name, locale) };
     }
   };
 }
@@ -132,7 +149,7 @@ function checkAccess(
   ctx: ServiceContext,
   session: Session,
   needed: (typeof contract)[MethodName]['access'],
-): { clerk: Clerk | null } | { error: WireError } {
+): { clerk: Clerk | null } | { error: AppError } {
   const now = ctx.now().getTime();
   if (session.clerkId !== null && now - session.lastActivityAt > ctx.config.idleLockMinutes * 60_000)
     session.clerkId = null;
@@ -140,16 +157,13 @@ function checkAccess(
   const clerk = row ? toClerk(row) : null;
   if (!clerk) session.clerkId = null;
   if (needed === 'public') return { clerk };
-  if (!clerk)
-    return {
-      error: { code: 'FORBIDDEN', message: 'Sign in with your PIN first (the terminal locks itself when idle).' },
-    };
+  if (!clerk) return { error: new AppError('FORBIDDEN', words('dispatch.signInFirst')) };
   if (!allows(clerk.role, needed)) {
     return {
-      error: {
-        code: 'FORBIDDEN',
-        message: `This needs a ${needed}; ${clerk.displayName} is signed in as ${clerk.role}.`,
-      },
+      error: new AppError(
+        'FORBIDDEN',
+        words(`dispatch.needsRole.${needed}`, { name: clerk.displayName, role: clerk.role }),
+      ),
     };
   }
   session.lastActivityAt = now;

@@ -5,7 +5,9 @@ import type { PartialHandlers } from './handlers';
 
 // A job fails long after its call returned, so its unexpected errors are logged here rather than by the dispatcher.
 const jobs = (ctx: ServiceContext): ImportJobs =>
-  importJobsFor(ctx.db, (err) => toWireError(err, (message, e) => console.error(message, e), 'imports.start'));
+  importJobsFor(ctx.db, (err) =>
+    toWireError(err, (message, e) => console.error(message, e), 'imports.start', ctx.config.locale),
+  );
 
 /** The till import from the admin screen: upload in ordered chunks, then a background job the screen polls; each records who ran it. */
 export const importHandlers: PartialHandlers = {

@@ -1,4 +1,4 @@
-import { AppError } from '../../common/errors';
+import { AppError, words } from '../../common/errors';
 import { requireCustomer, toCustomer } from '../services/customers';
 import { eraseCustomer, exportCustomerData } from '../services/privacy';
 import type { PartialHandlers } from './handlers';
@@ -14,7 +14,7 @@ export const privacyHandlers: PartialHandlers = {
     // Erasure cannot be undone, so the typed name must match the record being erased, not just any customer.
     const shown = toCustomer(requireCustomer(ctx, i.customerId)).displayName;
     if (!sameName(i.confirmName, shown)) {
-      throw new AppError('VALIDATION', `To confirm, type the customer's name exactly as shown: ${shown}.`);
+      throw new AppError('VALIDATION', words('privacy.confirmName', { name: shown }));
     }
     const { customerId: _id, otherTables: _tables, ...summary } = eraseCustomer(ctx, clerk.id, i.customerId, i.reason);
     return summary;

@@ -1,5 +1,5 @@
 import type { BackupSummary } from '../../common/domain';
-import { AppError } from '../../common/errors';
+import { AppError, words } from '../../common/errors';
 import { appInfo } from '../services/app-info';
 import { audit } from '../services/audit';
 import { backupNow, listBackups, type BackupInfo } from '../services/backup';
@@ -30,17 +30,13 @@ export interface StoreDeps {
 export const summary = (b: BackupInfo): BackupSummary => ({ name: b.name, bytes: b.bytes, createdAt: b.createdAt });
 
 const notInRecovery = (): never => {
-  throw new AppError('CONFLICT', 'The store opened normally; there is nothing to recover.');
+  throw new AppError('CONFLICT', words('backups.nothingToRecover'));
 };
 
 /** First-run setup, the sync state, backups, and the recovery methods' answers while the store is open. */
 export function storeHandlers(deps: StoreDeps): PartialHandlers {
   const backupDir = (): string => {
-    if (!deps.backupDir)
-      throw new AppError(
-        'CONFLICT',
-        'No backup directory is configured for this terminal (backupDirectory in the config file).',
-      );
+    if (!deps.backupDir) throw new AppError('CONFLICT', words('backups.noDirectory'));
     return deps.backupDir;
   };
   return {
@@ -66,11 +62,7 @@ export function storeHandlers(deps: StoreDeps): PartialHandlers {
       return summary(b);
     },
     'backups.restore': (_ctx, { clerk }, i) => {
-      if (!deps.restore)
-        throw new AppError(
-          'CONFLICT',
-          'Restoring needs the app to reopen its database; use the desktop app or the CLI.',
-        );
+      if (!deps.restore) throw new AppError('CONFLICT', words('backups.restoreNeedsApp'));
       return deps.restore(i.name, clerk.id);
     },
   };

@@ -1,5 +1,5 @@
 import type { Clerk, Role } from '../../common/domain';
-import { AppError } from '../../common/errors';
+import { AppError, words } from '../../common/errors';
 import { ROLE_RANK } from '../../common/permissions';
 import { lockDuration, MAX_PIN_ATTEMPTS } from '../../common/pin-lockout';
 import type { PinAttemptResponse } from '../../common/sync/clerks';
@@ -20,16 +20,13 @@ type PinCheck = 'sign_in' | 'pin_change' | 'approval';
 /** Why an attempt was not even counted: no such clerk, no PIN, a lockout, or every attempt left already in flight. */
 function refusal(ctx: ServiceContext, clerkId: number, now: Date): AppError {
   const row = clerksRepo(ctx.db).authById.get(clerkId);
-  if (!row) return new AppError('NOT_FOUND', `No active clerk with id ${clerkId}.`);
-  if (!row.pin_hash) return new AppError('FORBIDDEN', `${row.display_name} has no PIN yet. Ask a manager to set one.`);
+  if (!row) return new AppError('NOT_FOUND', words('clerks.notFound', { id: clerkId }));
+  if (!row.pin_hash) return new AppError('FORBIDDEN', words('accounts.noPin', { name: row.display_name }));
   if (row.locked_until && row.locked_until > now.toISOString()) {
     const wait = Date.parse(row.locked_until) - now.getTime();
-    return new AppError(
-      'FORBIDDEN',
-      `Too many wrong PINs: ${row.display_name}'s account is locked for ${minutes(wait)} more minute(s). A manager can reset the PIN.`,
-    );
+    return new AppError('FORBIDDEN', words('accounts.locked', { name: row.display_name, count: minutes(wait) }));
   }
-  return new AppError('FORBIDDEN', `Too many PIN attempts for ${row.display_name} at once; try again in a moment.`);
+  return new AppError('FORBIDDEN', words('accounts.tooManyAtOnce', { name: row.display_name }));
 }
 
 /**
@@ -61,7 +58,7 @@ async function checkPin(ctx: ServiceContext, clerkId: number, pin: string, check
   if (!counted) throw refusal(ctx, clerkId, now);
   // The store's count across its counters (null offline): refused there, the attempt is not checked here either.
   const store = await storeAttempt(ctx.db, clerkId, 'count').catch((err: unknown) => {
-    if (err instanceof StoreCountSilent) throw new AppError('FORBIDDEN', err.message);
+    if (err instanceof StoreCountSilent) throw new AppError('FORBIDDEN', words('accounts.hubSilent'));
     throw err;
   });
   if (store && !store.allowed) {
@@ -75,7 +72,7 @@ async function checkPin(ctx: ServiceContext, clerkId: number, pin: string, check
     if (store) await storeAttempt(ctx.db, clerkId, 'right');
     return;
   }
-  const wrong = check === 'pin_change' ? 'The current PIN is not right.' : 'Wrong PIN.';
+  const wrong = check === 'pin_change' ? 'currentPin' : 'pin';
   const storeLocked = store && (await storeAttempt(ctx.db, clerkId, 'wrong'));
   const locked =
     lockIfSpent(ctx, clerkId) ??
@@ -84,15 +81,12 @@ async function checkPin(ctx: ServiceContext, clerkId: number, pin: string, check
     audit(ctx, clerkId, 'lockout', null, { ...locked, check });
     throw new AppError(
       'FORBIDDEN',
-      `${wrong} The account is now locked for ${minutes(lockDuration(locked.lockouts))} minute(s).`,
+      words(`accounts.wrongLocked.${wrong}`, { count: minutes(lockDuration(locked.lockouts)) }),
     );
   }
   const failed = store ? store.failed : counted.failed_pins;
   audit(ctx, clerkId, 'sign_in_failed', null, { attempt: failed, check });
-  throw new AppError(
-    'FORBIDDEN',
-    `${wrong} ${Math.max(1, MAX_PIN_ATTEMPTS - failed)} attempt(s) left before the account locks.`,
-  );
+  throw new AppError('FORBIDDEN', words(`accounts.wrong.${wrong}`, { count: Math.max(1, MAX_PIN_ATTEMPTS - failed) }));
 }
 
 /** The store's lockout, kept here too, so it still holds when this counter goes offline. */
@@ -125,7 +119,7 @@ export async function signIn(ctx: ServiceContext, clerkId: number, pin: string):
 export async function confirmManagerPin(ctx: ServiceContext, managerId: number, pin: string): Promise<Clerk> {
   const manager = requireClerk(ctx, managerId);
   if (ROLE_RANK[manager.role] < ROLE_RANK.manager) {
-    throw new AppError('FORBIDDEN', `${manager.displayName} is not a manager: only a manager's PIN approves this.`);
+    throw new AppError('FORBIDDEN', words('accounts.notManager', { name: manager.displayName }));
   }
   await checkPin(ctx, managerId, pin, 'approval');
   clerksRepo(ctx.db).recordSuccess.run(managerId);
@@ -141,7 +135,7 @@ export async function createClerk(
   pin: string,
 ): Promise<Clerk> {
   if (ROLE_RANK[role] > ROLE_RANK.clerk && actor.role !== 'admin') {
-    throw new AppError('FORBIDDEN', 'Only an admin can add managers or admins.');
+    throw new AppError('FORBIDDEN', words('accounts.adminAddsManagers'));
   }
   const clerk = addClerk(ctx, displayName, role, await hashPin(pin));
   audit(ctx, actor.id, 'clerk_created', `clerk:${clerk.id}`, { role });
@@ -152,7 +146,7 @@ export async function createClerk(
 export async function resetPin(ctx: ServiceContext, actor: Clerk, clerkId: number, pin: string): Promise<void> {
   const target = requireClerk(ctx, clerkId);
   if (ROLE_RANK[target.role] > ROLE_RANK[actor.role])
-    throw new AppError('FORBIDDEN', `Only an admin can reset ${target.displayName}'s PIN.`);
+    throw new AppError('FORBIDDEN', words('accounts.adminResetsPin', { name: target.displayName }));
   clerksRepo(ctx.db).setPin.run(await hashPin(pin), clerkId);
   audit(ctx, actor.id, 'pin_reset', `clerk:${clerkId}`);
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../common/errors';
+import { AppError, words } from '../../common/errors';
 import type { DB } from '../db/connection';
 import { sqliteIssue, StoreError } from '../db/store-file';
 
@@ -132,7 +132,7 @@ export function restoreBackup(
   opts: { now?: Date; nativeBinding?: string } = {},
 ): { previous: string | null } {
   const check = verifyDatabaseFile(backupFile, opts.nativeBinding, true);
-  if (!check.ok) throw new AppError('VALIDATION', `That backup cannot be restored: ${check.message}.`);
+  if (!check.ok) throw new AppError('VALIDATION', words('backups.cannotRestore', { detail: check.message }));
   // Copied next to the store first, so the store's path is empty only for the moment between two renames.
   const incoming = `${dbPath}.restoring`;
   fs.copyFileSync(backupFile, incoming);

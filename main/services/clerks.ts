@@ -1,5 +1,5 @@
 import type { Clerk, Role } from '../../common/domain';
-import { AppError } from '../../common/errors';
+import { AppError, words } from '../../common/errors';
 import { clerksRepo, type ClerkRow } from '../db/clerks.repo';
 import type { ServiceContext } from './context';
 
@@ -16,7 +16,7 @@ export function listClerks(ctx: ServiceContext): Clerk[] {
 
 export function requireClerk(ctx: ServiceContext, id: number): Clerk {
   const r = clerksRepo(ctx.db).byId.get(id);
-  if (!r) throw new AppError('NOT_FOUND', `No active clerk with id ${id}.`);
+  if (!r) throw new AppError('NOT_FOUND', words('clerks.notFound', { id }));
   return toClerk(r);
 }
 
@@ -28,7 +28,7 @@ export function addClerk(
   pinHash: string | null = null,
 ): Clerk {
   const name = displayName.trim();
-  if (!name) throw new AppError('VALIDATION', 'A clerk needs a name.');
+  if (!name) throw new AppError('VALIDATION', words('clerks.needsName'));
   const info = clerksRepo(ctx.db).insert.run({
     display_name: name,
     role,

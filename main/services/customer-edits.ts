@@ -12,7 +12,7 @@
 // filling the anonymous shell in again would undo the erasure.
 import { customerChangesSchema, valuesOf, type CustomerChanges, type CustomerField } from '../../common/contract';
 import type { Customer } from '../../common/domain';
-import { AppError } from '../../common/errors';
+import { AppError, words } from '../../common/errors';
 import { customersRepo, type IdRows, type NewCustomerRow } from '../db/customers.repo';
 import { profileAuditRepo } from '../db/profile-audit.repo';
 import { audit } from './audit';
@@ -29,11 +29,17 @@ import {
 const asJson = (v: unknown) => JSON.stringify(v ?? null);
 
 /** Refuses a phone or email that is new to this customer and already another customer's. */
-function requireUnshared(ctx: ServiceContext, id: number, what: string, shown: string, holders: IdRows): void {
+function requireUnshared(
+  ctx: ServiceContext,
+  id: number,
+  what: 'phone' | 'email',
+  shown: string,
+  holders: IdRows,
+): void {
   const other = holders.find((h) => h.id !== id);
   if (!other) return;
   const name = toCustomer(requireCustomer(ctx, other.id)).displayName;
-  throw new AppError('CONFLICT', `${what} ${shown} already belongs to ${name} (customer ${other.id}).`);
+  throw new AppError('CONFLICT', words(`customers.taken.${what}`, { value: shown, name, id: other.id }));
 }
 
 type Keys = Pick<NewCustomerRow, 'phone' | 'phone_digits' | 'email' | 'loyalty_id'>;
@@ -42,10 +48,10 @@ function requireNoClash(ctx: ServiceContext, id: number, before: Keys, after: Ke
   const repo = customersRepo(ctx.db);
   if (after.loyalty_id !== before.loyalty_id) requireFreeCard(ctx, after.loyalty_id, id);
   if (after.phone_digits && after.phone_digits !== before.phone_digits) {
-    requireUnshared(ctx, id, 'Phone', after.phone ?? after.phone_digits, repo.phoneExact.all(after.phone_digits, 2));
+    requireUnshared(ctx, id, 'phone', after.phone ?? after.phone_digits, repo.phoneExact.all(after.phone_digits, 2));
   }
   if (after.email && after.email !== before.email)
-    requireUnshared(ctx, id, 'Email', after.email, repo.emailExact.all(after.email, 2));
+    requireUnshared(ctx, id, 'email', after.email, repo.emailExact.all(after.email, 2));
 }
 
 export interface CustomerUpdate {
@@ -63,13 +69,12 @@ export function updateCustomer(
 ): CustomerUpdate {
   const changes = customerChangesSchema.parse(input);
   const named = (Object.keys(changes) as CustomerField[]).filter((f) => changes[f] !== undefined);
-  if (named.length === 0) throw new AppError('VALIDATION', 'Say what to change.');
+  if (named.length === 0) throw new AppError('VALIDATION', words('customers.nothingToChange'));
   const db = ctx.db;
   return db
     .transaction((): CustomerUpdate => {
       const row = requireCustomer(ctx, id);
-      if (!hasIdentity(row))
-        throw new AppError('CONFLICT', `Customer ${id} was erased; an erased record cannot be edited.`);
+      if (!hasIdentity(row)) throw new AppError('CONFLICT', words('customers.erased', { id }));
       const before = toCustomer(row);
       // Unchanged fields are taken as stored, not checked again: an old value never blocks an edit of another field.
       const next = customerRowOfValid(ctx, { ...valuesOf(before), ...changes }, row.created_at);

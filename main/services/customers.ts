@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { customerDraftSchema, type CustomerDraft } from '../../common/contract';
 import type { CommunicationStyle, Customer, CustomerProfile, DuplicateCandidate, Tier } from '../../common/domain';
-import { AppError } from '../../common/errors';
+import { AppError, words } from '../../common/errors';
+import { translator } from '../../common/i18n';
 import { displayName, emailKey, loyaltyKey, personNameKeys, phoneDigits } from '../../common/normalize';
 import { customersRepo, type CustomerRow, type NewCustomerRow } from '../db/customers.repo';
 import { NEAR_DUPLICATE_REASON, nearDuplicates } from './near-duplicates';
@@ -34,7 +35,7 @@ export function toCustomer(r: CustomerRow): Customer {
 
 export function requireCustomer(ctx: ServiceContext, id: number): CustomerRow {
   const row = customersRepo(ctx.db).byId.get(id);
-  if (!row) throw new AppError('NOT_FOUND', `No customer with id ${id}.`);
+  if (!row) throw new AppError('NOT_FOUND', words('customers.notFound', { id }));
   return row;
 }
 
@@ -146,14 +147,13 @@ export const hasIdentity = (r: Pick<NewCustomerRow, 'name_key' | 'phone_digits' 
   Boolean(r.name_key || r.phone_digits || r.email || r.loyalty_id);
 
 export function requireIdentity(r: Pick<NewCustomerRow, 'name_key' | 'phone_digits' | 'email' | 'loyalty_id'>): void {
-  if (!hasIdentity(r)) throw new AppError('VALIDATION', 'Give at least a name, phone, email or loyalty card.');
+  if (!hasIdentity(r)) throw new AppError('VALIDATION', words('customers.noIdentity'));
 }
 
 /** A card belongs to one customer only (the column is unique): say so before the insert or update fails. */
 export function requireFreeCard(ctx: ServiceContext, card: string | null, exceptId: number | null = null): void {
   const holder = card ? customerByCard(ctx, card) : null;
-  if (holder && holder.id !== exceptId)
-    throw new AppError('CONFLICT', `Loyalty card ${card} already belongs to another customer.`);
+  if (card && holder && holder.id !== exceptId) throw new AppError('CONFLICT', words('customers.cardTaken', { card }));
 }
 
 /** Creates a customer; a style chosen at creation is labelled with the clerk who chose it. */
@@ -171,24 +171,27 @@ export function createCustomer(ctx: ServiceContext, input: CustomerDraft, clerkI
   return toCustomer(requireCustomer(ctx, id));
 }
 
+/** Why an existing customer may be the one being created: a key of the catalogues' duplicates.reason. */
+type DuplicateReason = 'card' | 'phone' | 'email' | typeof NEAR_DUPLICATE_REASON | 'name' | 'similarName';
+
 /** Existing customers the clerk is probably about to create again: same phone, email or card, or a similar name. */
 export function findDuplicates(ctx: ServiceContext, input: CustomerDraft): DuplicateCandidate[] {
   const row = customerRow(ctx, input, '');
   const repo = customersRepo(ctx.db);
-  const reasons = new Map<number, string[]>();
-  const note = (ids: { id: number }[], why: string) => {
+  const reasons = new Map<number, DuplicateReason[]>();
+  const note = (ids: { id: number }[], why: DuplicateReason) => {
     for (const { id } of ids) reasons.set(id, [...(reasons.get(id) ?? []), why]);
   };
-  if (row.loyalty_id) note(repo.loyaltyExact.all(row.loyalty_id), 'same loyalty card');
-  if (row.phone_digits) note(repo.phoneExact.all(row.phone_digits, 10), 'same phone number');
-  if (row.email) note(repo.emailExact.all(row.email, 10), 'same email');
+  if (row.loyalty_id) note(repo.loyaltyExact.all(row.loyalty_id), 'card');
+  if (row.phone_digits) note(repo.phoneExact.all(row.phone_digits, 10), 'phone');
+  if (row.email) note(repo.emailExact.all(row.email, 10), 'email');
   if (row.phone_digits && row.name_key)
     note(
       nearDuplicates(ctx.db, row.phone_digits, row.name_key).map((id) => ({ id })),
       NEAR_DUPLICATE_REASON,
     );
   if (row.name_key) {
-    note(repo.namePrefix.all(row.name_key, `${row.name_key} `, 10), 'same name');
+    note(repo.namePrefix.all(row.name_key, `${row.name_key} `, 10), 'name');
     if ([...row.name_key].length >= 4) {
       const similar = new Set<number>();
       for (const p of oneEditPatterns(row.name_key)) {
@@ -196,17 +199,19 @@ export function findDuplicates(ctx: ServiceContext, input: CustomerDraft): Dupli
         if (similar.size >= 10) break;
       }
       note(
-        [...similar].filter((id) => !reasons.get(id)?.includes('same name')).map((id) => ({ id })),
-        'similar name',
+        [...similar].filter((id) => !reasons.get(id)?.includes('name')).map((id) => ({ id })),
+        'similarName',
       );
     }
   }
   const hits = new Map(repo.hitsByIds([...reasons.keys()]).map((h) => [h.id, h]));
+  // The reasons are read by the clerk next to the warning: in the store's language.
+  const t = translator(ctx.config.locale);
   const found = [...reasons.entries()]
     .filter(([id]) => hits.has(id))
     .map(([id, why]) => ({
-      customer: toHit(ctx, hits.get(id)!, why[0] === 'same name' ? 'name' : 'fuzzy'),
-      reasons: why,
+      customer: toHit(ctx, hits.get(id)!, why[0] === 'name' ? 'name' : 'fuzzy'),
+      reasons: why.map((w) => t(`duplicates.reason.${w}`)),
     }))
     .sort((a, b) => b.reasons.length - a.reasons.length)
     .slice(0, 10);

@@ -7,7 +7,7 @@ import type {
   TimelineEntry,
   TimelinePage,
 } from '../../common/domain';
-import { AppError } from '../../common/errors';
+import { AppError, words } from '../../common/errors';
 import type { InteractionRecovery, Remedy, RootCause, Severity } from '../../common/recovery';
 import { mergedRows, survivorRow } from './customer-aliases';
 import { historyRepo, type InteractionRow } from '../db/history.repo';
@@ -89,7 +89,7 @@ const FIRST_CURSOR = { at: '\u{10FFFF}', type: 'purchase', id: 0 };
 function parseCursor(cursor: string | null): { at: string; type: string; id: number } {
   if (!cursor) return FIRST_CURSOR;
   const m = /^(.+)\|(purchase|interaction)\|(\d+)$/.exec(cursor);
-  if (!m) throw new AppError('VALIDATION', 'That timeline position is not valid; reload the profile.');
+  if (!m) throw new AppError('VALIDATION', words('history.badPosition'));
   return { at: m[1]!, type: m[2]!, id: Number(m[3]) };
 }
 

@@ -5,7 +5,7 @@ import {
   type LogInteractionInput,
 } from '../../common/contract';
 import type { Interaction } from '../../common/domain';
-import { AppError } from '../../common/errors';
+import { AppError, words } from '../../common/errors';
 import { followUpDueProblem } from '../../common/follow-up-due';
 import { customersRepo } from '../db/customers.repo';
 import { historyRepo } from '../db/history.repo';
@@ -45,11 +45,11 @@ export function logInteraction(
         if (existing) return getInteraction(ctx, existing.id);
       }
       if (d.customerId !== null && !customersRepo(ctx.db).byId.get(d.customerId)) {
-        throw new AppError('NOT_FOUND', `No customer with id ${d.customerId}.`);
+        throw new AppError('NOT_FOUND', words('customers.notFound', { id: d.customerId }));
       }
       assertSettleable(repo, d.customerId, d.resolves);
       if (d.outcome === 'follow_up' && !d.followUpDue) {
-        throw new AppError('VALIDATION', 'A follow-up needs a due date.');
+        throw new AppError('VALIDATION', words('followUp.needsDate'));
       }
       const now = ctx.now();
       const day = localDay(now, ctx.config.timeZone);
@@ -106,7 +106,7 @@ function checkGrant(
 ): { approvedBy: number | null } {
   if (!recovery) return { approvedBy: null };
   if (kind !== 'complaint') {
-    throw new AppError('VALIDATION', 'Recovery steps belong to a complaint: choose Kind Complaint, or leave them out.');
+    throw new AppError('VALIDATION', words('interactions.recoveryNotComplaint'));
   }
   if (recovery.amountMinor === 0) return { approvedBy: null };
   const approvedBy = approver && approver.managerId !== clerkId ? approver.managerId : null;
@@ -140,10 +140,10 @@ function assertSettleable(
   for (const id of issues) {
     const issue = repo.issueById.get(id);
     if (!issue || customerId === null || issue.customer_id !== customerId) {
-      throw new AppError('VALIDATION', `#${id} is not an issue of this customer, so this entry cannot settle it.`);
+      throw new AppError('VALIDATION', words('interactions.notThisCustomersIssue', { id }));
     }
     if (issue.closed_at !== null) {
-      throw new AppError('CONFLICT', `Issue #${id} was settled already (perhaps at another till); reload the profile.`);
+      throw new AppError('CONFLICT', words('interactions.issueSettled', { id }));
     }
   }
 }
@@ -184,12 +184,12 @@ export function amendInteraction(
   return ctx.db
     .transaction(() => {
       const original = repo.originalById.get(d.interactionId);
-      if (!original) throw new AppError('NOT_FOUND', `No interaction with id ${d.interactionId}.`);
+      if (!original) throw new AppError('NOT_FOUND', words('interactions.notFound', { id: d.interactionId }));
       const current = getInteraction(ctx, original.id);
       const now = ctx.now();
       const outcome = d.outcome ?? current.outcome;
       const followUpDue = d.followUpDue !== undefined ? d.followUpDue : current.followUpDue;
-      if (outcome === 'follow_up' && !followUpDue) throw new AppError('VALIDATION', 'A follow-up needs a due date.');
+      if (outcome === 'follow_up' && !followUpDue) throw new AppError('VALIDATION', words('followUp.needsDate'));
       // Only a date the amendment sets is checked: one carried forward was promised on its own day.
       if (d.followUpDue !== undefined) assertPromisable(d.followUpDue, localDay(now, ctx.config.timeZone));
       const row: NewInteractionRow = {
@@ -220,7 +220,7 @@ export function amendInteraction(
 /** An original interaction as it stands now (amendments applied). */
 export function getInteraction(ctx: ServiceContext, id: number): Interaction {
   const [row] = historyRepo(ctx.db).interactionsByIds([id]);
-  if (!row) throw new AppError('NOT_FOUND', `No interaction with id ${id}.`);
+  if (!row) throw new AppError('NOT_FOUND', words('interactions.notFound', { id }));
   if (row.amends_id !== null) return getInteraction(ctx, row.amends_id);
   return effectiveInteractions(ctx, [row]).get(id)?.interaction ?? toInteraction(row);
 }

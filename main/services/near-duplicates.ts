@@ -4,7 +4,8 @@
 import type Database from 'better-sqlite3';
 import { preparedFor } from '../db/prepared';
 
-export const NEAR_DUPLICATE_REASON = 'phone one digit apart and a similar name';
+/** The reason a near miss is shown with: the catalogue's duplicates.reason.nearMiss in the store's language. */
+export const NEAR_DUPLICATE_REASON = 'nearMiss';
 
 const byPhone = preparedFor((db: Database.Database) =>
   db.prepare<[string, number], { id: number; name_key: string | null }>(

@@ -23,7 +23,7 @@
 // the name for real (FTS5 secure-delete, migration 0008), the WAL is emptied and the file compacted (store-scrub.ts).
 // Backups and copies of the store made before cannot be changed: the result names them and when each is deleted.
 import type { Customer, ErasureSummary } from '../../common/domain';
-import { AppError } from '../../common/errors';
+import { AppError, words } from '../../common/errors';
 import type { DB } from '../db/connection';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
@@ -287,9 +287,8 @@ export function eraseCustomer(
   opts: { backupDirectory?: string | null } = {},
 ): EraseResult {
   const why = reason.trim();
-  if (!why)
-    throw new AppError('VALIDATION', 'Say why the customer is erased (for example "customer request of 2026-11-20").');
-  if (why.length > 500) throw new AppError('VALIDATION', 'Keep the reason under 500 characters.');
+  if (!why) throw new AppError('VALIDATION', words('privacy.sayWhy'));
+  if (why.length > 500) throw new AppError('VALIDATION', words('privacy.reasonTooLong', { max: 500 }));
   const db = ctx.db;
   const now = ctx.now().toISOString();
   const erased = db
@@ -328,8 +327,7 @@ export function eraseCustomer(
  * keep their notes until closed: the clerk following up needs them. The link to the customer stays.
  */
 export function applyRetention(ctx: ServiceContext, days: number): number {
-  if (!Number.isInteger(days) || days < 1)
-    throw new AppError('VALIDATION', 'Retention must be a whole number of days, at least 1.');
+  if (!Number.isInteger(days) || days < 1) throw new AppError('VALIDATION', words('privacy.retentionDays'));
   const cutoff = localDay(new Date(ctx.now().getTime() - days * 86_400_000), ctx.config.timeZone);
   const db = ctx.db;
   const n = db

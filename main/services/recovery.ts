@@ -2,7 +2,7 @@
 // is written by logInteraction inside the interaction's own transaction (see there). This module decides; it never
 // writes an interaction.
 import type { Clerk, Tier } from '../../common/domain';
-import { AppError } from '../../common/errors';
+import { AppError, words } from '../../common/errors';
 import { createFormat } from '../../common/format';
 import { unitsToMinor } from '../../common/money';
 import { ROLE_RANK } from '../../common/permissions';
@@ -57,15 +57,15 @@ export function goodwillAuthority(
 /** The refusal a clerk gets above their authority: what is needed, and the limits that apply. */
 export function approvalNeeded(ctx: ServiceContext, a: GoodwillAuthority, amountMinor: number): AppError {
   const formatMoney = createFormat(ctx.config).money;
-  const left = a.perDayMinor === null ? null : Math.max(0, a.perDayMinor - a.grantedTodayMinor);
-  const limits = [
-    a.perInteractionMinor !== null ? `${formatMoney(a.perInteractionMinor)} per complaint` : null,
-    a.perDayMinor !== null ? `${formatMoney(a.perDayMinor)} a day (${formatMoney(left ?? 0)} left today)` : null,
-  ].filter(Boolean);
-  return new AppError(
-    'FORBIDDEN',
-    `A manager's PIN is needed to grant ${formatMoney(amountMinor)}: a clerk may grant up to ${limits.join(' and ')} on their own.`,
-  );
+  // Amounts in the store's format: the words are the store's language too (the dispatcher words them in it).
+  const values = {
+    amount: formatMoney(amountMinor),
+    perComplaint: formatMoney(a.perInteractionMinor ?? 0),
+    perDay: formatMoney(a.perDayMinor ?? 0),
+    left: formatMoney(Math.max(0, (a.perDayMinor ?? 0) - a.grantedTodayMinor)),
+  };
+  const limits = a.perDayMinor === null ? 'perComplaint' : a.perInteractionMinor === null ? 'perDay' : 'both';
+  return new AppError('FORBIDDEN', words(`recovery.needsApproval.${limits}`, values));
 }
 
 const SETTING_OF: Record<Severity, SettingKey> = {
@@ -96,7 +96,7 @@ export interface Standing {
 export function standingOf(ctx: ServiceContext, customerId: number | null): Standing {
   if (customerId === null) return { tier: 'new', column: 'new', years: null, visits: 0 };
   const row = customersRepo(ctx.db).byId.get(customerId);
-  if (!row) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
+  if (!row) throw new AppError('NOT_FOUND', words('customers.notFound', { id: customerId }));
   const basis = tierBasis(row);
   const tier = tierFor(ctx, basis.spendCents, basis.visits);
   const today = localDay(ctx.now(), ctx.config.timeZone);

@@ -3,7 +3,9 @@
 // of the demo store; keyboard only from the Kind onwards.
 import { createFormat } from '../../common/format';
 import { DEFAULT_CONFIG } from '../../main/services/context';
+import { translator } from '../../common/i18n';
 import { DEFAULT_CLERK_GOODWILL } from '../../common/recovery';
+import { amountProblemText } from '../../renderer/src/lib/recovery-draft';
 import { expect, test } from './fixtures';
 import { CLERK, clerkId, expectAccessible, MANAGER, openBackOffice, signIn, snap, value } from './manager-helpers';
 
@@ -44,7 +46,14 @@ test("a goodwill grant above the clerk's limit needs the manager's PIN", async (
   await expect(page.getByLabel('What I’ll say')).not.toHaveValue('');
 
   await steps.getByLabel('Remedy').selectOption({ label: 'Refund' });
+  // More decimals than the store's currency has: the box says so next to it, in the store's words.
+  await steps.getByLabel(/Amount/).fill(`${AMOUNT}.505`);
+  await expect(steps.getByLabel(/Amount/)).toHaveAttribute('aria-invalid', 'true');
+  await expect(steps.getByTestId('recovery-amount-problem')).toHaveText(
+    amountProblemText(translator(DEFAULT_CONFIG.locale), DEFAULT_CONFIG, 'tooManyDecimals'),
+  );
   await steps.getByLabel(/Amount/).fill(String(AMOUNT));
+  await expect(steps.getByTestId('recovery-amount-problem')).toHaveCount(0);
   await expect(steps.getByTestId('recovery-authority')).toContainText(
     `Above your authority (up to ${formatMoney(DEFAULT_CLERK_GOODWILL.perInteraction * 100)} per complaint and ${formatMoney(DEFAULT_CLERK_GOODWILL.perDay * 100)} left today): saving asks for a manager's PIN.`,
   );
@@ -64,7 +73,7 @@ test("a goodwill grant above the clerk's limit needs the manager's PIN", async (
   // A wrong PIN: refused with the attempts left, counted like a sign-in; nothing saved, the dialog stays.
   await page.keyboard.type('0000');
   await page.keyboard.press('Enter');
-  await expect(dialog.getByRole('alert')).toContainText('Wrong PIN. 4 attempt(s) left');
+  await expect(dialog.getByRole('alert')).toContainText('Wrong PIN. 4 attempts left');
   await expect(dialog.getByLabel("Manager's PIN")).toBeFocused();
   const grants = () =>
     app.backend.db

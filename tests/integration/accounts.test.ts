@@ -47,7 +47,7 @@ describe('PINs', () => {
     const s = newSession();
     expect(await call(s, 'session.signIn', { clerkId, pin: '0000' })).toMatchObject({
       ok: false,
-      error: { code: 'FORBIDDEN', message: expect.stringContaining('4 attempt(s) left') },
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('4 attempts left') },
     });
     expect(await call(s, 'session.current', {})).toEqual({ ok: true, value: null });
     expect(await call(s, 'session.signIn', { clerkId, pin: '1234' })).toMatchObject({
@@ -162,7 +162,7 @@ describe('changing your own PIN', () => {
     const wrong = await call(s, 'clerks.changeOwnPin', { currentPin: '0000', newPin: '2222' });
     expect(wrong).toMatchObject({
       ok: false,
-      error: { code: 'FORBIDDEN', message: expect.stringContaining(`${MAX_PIN_ATTEMPTS - 1} attempt(s) left`) },
+      error: { code: 'FORBIDDEN', message: expect.stringContaining(`${MAX_PIN_ATTEMPTS - 1} attempts left`) },
     });
     expect(events(b, 'sign_in_failed')).toEqual([{ attempt: 1, check: 'pin_change' }]);
     await Promise.all(

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { followUpDueProblem, oneYearAfter } from '../../common/follow-up-due';
 import { slotToken, unfilledSlotMessage } from '../../common/slots';
-import { AppError } from '../../common/errors';
+import { AppError, wordError } from '../../common/errors';
 import { amendInteraction, logInteraction } from '../../main/services/interactions';
 import { tempStore } from '../helpers/temp-store';
 
@@ -59,7 +59,7 @@ describe('follow-up dates', () => {
     const err = refusal(() => log(s, due));
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('VALIDATION');
-    expect(err.message).toBe(followUpDueProblem(due, today));
+    expect(err.message).toBe(wordError(followUpDueProblem(due, today)!, 'en'));
     expect(err.message).toContain(words);
     expect(count(s)).toBe(0);
   });

@@ -8,6 +8,7 @@ import {
   phoneNeighbours,
   similarNames,
 } from '../../main/services/near-duplicates';
+import { translator } from '../../common/i18n';
 import { tempStore } from '../helpers/temp-store';
 
 describe('near duplicates', () => {
@@ -15,7 +16,9 @@ describe('near duplicates', () => {
     const s = tempStore();
     const mary = createCustomer(s.ctx, { firstName: 'Mary', lastName: "O'Brien", phone: '087 123 4567' });
     const found = findDuplicates(s.ctx, { firstName: 'Marie', lastName: 'OBrien', phone: '087 123 4568' });
-    expect(found.map((d) => [d.customer.id, d.reasons])).toEqual([[mary.id, [NEAR_DUPLICATE_REASON]]]);
+    expect(found.map((d) => [d.customer.id, d.reasons])).toEqual([
+      [mary.id, [translator(s.ctx.config.locale)(`duplicates.reason.${NEAR_DUPLICATE_REASON}`)]],
+    ]);
     // Two neighbouring digits swapped is the same slip.
     expect(
       findDuplicates(s.ctx, { firstName: 'Marie', lastName: 'OBrien', phone: '087 123 4576' }).map(

@@ -207,7 +207,7 @@ describe('preview server', () => {
     for (const m of ['nope.nothing', 'constructor', '__proto__', 'toString']) {
       expect(JSON.parse((await rpc(m, {})).body)).toEqual({
         ok: false,
-        error: { code: 'NOT_FOUND', message: expect.any(String) },
+        error: { code: 'NOT_FOUND', message: expect.any(String), reason: 'dispatch.unknownMethod' },
       });
     }
   });
@@ -232,7 +232,10 @@ describe('preview server', () => {
     backend.db.exec('DROP TABLE drafts');
     const res = await rpc('drafts.get', { key: 'note' });
     const text = res.body;
-    expect(JSON.parse(text)).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
+    expect(JSON.parse(text)).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.any(String), reason: 'dispatch.internal' },
+    });
     expect(text).not.toMatch(/at .*\.ts|SQLITE|no such table|drafts/i);
   });
 

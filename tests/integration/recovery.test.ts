@@ -220,7 +220,7 @@ describe("a manager's PIN on the spot", () => {
     );
     expect(wrong).toMatchObject({
       ok: false,
-      error: { code: 'FORBIDDEN', message: expect.stringContaining(`${MAX_PIN_ATTEMPTS - 1} attempt(s) left`) },
+      error: { code: 'FORBIDDEN', message: expect.stringContaining(`${MAX_PIN_ATTEMPTS - 1} attempts left`) },
     });
     expect(audits(b, 'sign_in_failed')).toMatchObject([
       { clerk_id: managerId, details: { attempt: 1, check: 'approval' } },

@@ -339,6 +339,7 @@ describe('customer data requests over IPC', () => {
     expect(!wrong.ok && wrong.error).toEqual({
       code: 'VALIDATION',
       message: "To confirm, type the customer's name exactly as shown: Gráinne Ní Bhriain.",
+      reason: 'privacy.confirmName',
     });
     const noReason = await s.call(s.manager, 'customers.erase', {
       customerId: id,

@@ -88,6 +88,7 @@ describe('durability', () => {
         code: 'CONFLICT',
         message:
           'The disk of this terminal is full: nothing was saved. Free some space (or ask IT to), then save again; what you typed is kept.',
+        reason: 'store.diskFull',
       },
     });
     expect(store.problem()).toBeNull(); // a full disk is not a damaged store
@@ -153,6 +154,7 @@ describe('durability', () => {
         code: 'CONFLICT',
         message:
           'Another program on this computer is writing to the store right now: nothing was saved. Save again in a moment; what you typed is kept.',
+        reason: 'store.busy',
       },
     });
     await holder.end();

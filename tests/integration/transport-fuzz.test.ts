@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES, type MethodName } from '../../common/contract';
 import { ERROR_CODES } from '../../common/errors';
+import { createI18n } from '../../common/i18n';
 import { startBackend, type Backend } from '../../main/backend';
 import { DEMO_PIN } from '../../main/services/demo/catalog';
 import { RENDER_FAILURE } from '../../main/ipc/render-report-handlers';
@@ -72,6 +73,9 @@ const rpc = (m: string, input: unknown, who: Browser) =>
   send('POST', `/rpc/${m}`, input === undefined ? '' : JSON.stringify(input), cookies.get(who));
 
 /** Leaks an error message must not carry, unless the caller put that very text in the input. */
+/** The English catalogue, to check an error's reason is one of its keys. */
+const ENGLISH = createI18n('en');
+
 const LEAKS = [
   /\n\s+at |\bat \S+ \(?\S+:\d+:\d+\)?/, // stack frames
   /SQLITE_\w+|no such (table|column)|syntax error|constraint failed|\b(SELECT|INSERT INTO|DELETE FROM)\b|\bUPDATE \w+ SET\b/i,
@@ -82,14 +86,22 @@ const PATHS = () => [dir, os.tmpdir(), os.homedir(), process.cwd()].filter((p) =
 function checkAnswer(method: string, input: unknown, who: Browser, res: { status: number; body: string }): void {
   const where = `${method} as ${who} with ${JSON.stringify(input)?.slice(0, 300)}`;
   expect(res.status, where).toBeLessThan(500);
-  const envelope = JSON.parse(res.body) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+  const envelope = JSON.parse(res.body) as {
+    ok: boolean;
+    value?: unknown;
+    error?: { code: string; message: string; reason?: string };
+  };
   if (envelope.ok) {
     expect(Object.keys(envelope).sort(), where).toEqual(['ok', 'value']);
     return;
   }
   expect(Object.keys(envelope).sort(), where).toEqual(['error', 'ok']);
   const { error } = envelope;
-  expect(Object.keys(error!).sort(), where).toEqual(['code', 'message']);
+  // The reason, when there is one, names a text of the catalogues' errors section (common/errors.ts).
+  const { reason, ...worded } = error!;
+  expect(Object.keys(worded).sort(), where).toEqual(['code', 'message']);
+  if (reason !== undefined)
+    expect(ENGLISH.exists(`errors.${reason}`, { count: 2 }), `${where}: reason ${reason}`).toBe(true);
   expect(ERROR_CODES, where).toContain(error!.code);
   expect(error!.code, `${where}: ${error!.message}`).not.toBe('INTERNAL');
   expect(typeof error!.message, where).toBe('string');

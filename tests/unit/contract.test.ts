@@ -105,7 +105,10 @@ describe('dispatch', () => {
     });
     const dispatch = createDispatcher(checkHandlers(boom), s.ctx, (msg, err) => logged.push([msg, err]));
     const res = await dispatch('clerks.list', {}, newSession());
-    expect(res).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.any(String), reason: 'dispatch.internal' },
+    });
     expect(JSON.stringify(res)).not.toMatch(/no_such_table|SELECT|at .*\.ts/);
     expect(logged).toHaveLength(1);
   });

@@ -24,6 +24,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../common/errors';
+import { createFormat } from '../../../common/format';
+import { translator } from '../../../common/i18n';
 import { MAX_LISTED_CONFLICTS, MAX_WARNINGS, type ImportConflict } from '../../../common/imports';
 import { audit } from '../audit';
 import type { DB } from '../../db/connection';
@@ -32,7 +34,14 @@ import type { ServiceContext } from '../context';
 import { customerProcessor } from './customer-rows';
 import { chooseEncoding, decodeAll, detectDelimiter, detectLineBreak, undecodedCell } from './encoding';
 import { ErrorFile } from './error-file';
-import { loadMapping, resolveColumns, type CustomerField, type PurchaseField, type ResolvedColumns } from './mapping';
+import {
+  loadMapping,
+  resolveColumns,
+  type NoteWords,
+  type CustomerField,
+  type PurchaseField,
+  type ResolvedColumns,
+} from './mapping';
 import { presetFor } from './presets';
 import { purchaseProcessor } from './purchase-rows';
 import { readRecords, type CsvRecord } from './reader';
@@ -112,10 +121,10 @@ function addCounts(a: Record<string, number>, b: Record<string, number>): Record
 }
 
 /** At most MAX_WARNINGS notes; the rest are counted in the last one. */
-function capWarnings(warnings: string[]): string[] {
+function capWarnings(warnings: string[], say: NoteWords): string[] {
   if (warnings.length <= MAX_WARNINGS) return warnings;
   const more = warnings.length - (MAX_WARNINGS - 1);
-  return [...warnings.slice(0, MAX_WARNINGS - 1), `… and ${more.toLocaleString('en')} more notes like these.`];
+  return [...warnings.slice(0, MAX_WARNINGS - 1), say.t('importWarnings.moreNotes', { count: more })];
 }
 
 export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promise<ImportReport> {
@@ -173,7 +182,9 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
       );
     }
     const preset = opts.entity === 'customers' ? presetFor(presetChoice, headers) : null;
-    const cols = resolveColumns(opts.entity, headers, mapping, preset?.columns);
+    // The notes are read in the Import tab: in the store's language (the CLI prints them as they are).
+    const say: NoteWords = { t: translator(ctx.config.locale), list: createFormat(ctx.config).list };
+    const cols = resolveColumns(opts.entity, headers, mapping, preset?.columns ?? {}, say);
 
     const purchaseIdBefore = ctx.db
       .prepare<[], { m: number }>('SELECT COALESCE(MAX(id), 0) AS m FROM purchases')
@@ -247,14 +258,20 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
       encodingReason: choice.reason,
       delimiter,
       resumedFromLine: resumeLine > 0 ? resumeLine : null,
-      warnings: capWarnings([
-        ...cols.warnings,
-        ...(state.repeats
-          ? [
-              `${state.repeats} row(s) repeat a customer from earlier in the file with different values; the earlier values were kept (line ${state.repeatLines.join(', ')}${state.repeats > state.repeatLines.length ? ', …' : ''}).`,
-            ]
-          : []),
-      ]),
+      warnings: capWarnings(
+        [
+          ...cols.warnings,
+          ...(state.repeats
+            ? [
+                say.t('importWarnings.repeats', {
+                  count: state.repeats,
+                  lines: `${state.repeatLines.join(', ')}${state.repeats > state.repeatLines.length ? ', …' : ''}`,
+                }),
+              ]
+            : []),
+        ],
+        say,
+      ),
       preset: preset?.name ?? null,
       columns: cols.uses,
       ms: Math.round(performance.now() - started),

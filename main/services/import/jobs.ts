@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, type WireError } from '../../../common/errors';
+import { AppError, words, type WireError } from '../../../common/errors';
 import {
   IMPORT_CHUNK_BYTES,
   MAX_REJECTED_CSV_CHARS,
@@ -77,17 +77,10 @@ export type DescribeError = (err: unknown) => WireError;
 
 /** What the screen may see of an error: never the staging folder (`hide`, innermost first), SQL or a stack. */
 function publicError(err: unknown, hide: string[], describe: DescribeError, closed: boolean): WireError {
-  if (closed) {
-    return {
-      code: 'CONFLICT',
-      message:
-        'The store was closed or restored while the import ran. Batches committed before stay; import the same file again to continue.',
-    };
-  }
-  const wire = describe(err);
+  const wire = describe(closed ? new AppError('CONFLICT', words('imports.storeClosed')) : err);
   let message = wire.message;
   for (const dir of hide) message = message.split(`${dir}${path.sep}`).join('').split(dir).join('');
-  return { code: wire.code, message };
+  return { ...wire, message };
 }
 
 function summary(r: ImportReport, hasRejectedRows: boolean): ImportSummary {
@@ -155,18 +148,15 @@ export class ImportJobs {
   chunk(clerkId: number, input: { uploadId: string; index: number; base64: string }): ImportChunkReceipt {
     const u = this.upload(clerkId, input.uploadId);
     if (input.index !== u.nextIndex) {
-      throw new AppError(
-        'CONFLICT',
-        `Part ${input.index + 1} of the file arrived out of order (expected part ${u.nextIndex + 1}); choose the file again.`,
-      );
+      throw new AppError('CONFLICT', words('imports.outOfOrder', { part: input.index + 1, expected: u.nextIndex + 1 }));
     }
     const bytes = Buffer.from(input.base64, 'base64');
     if (bytes.length === 0 || bytes.length > IMPORT_CHUNK_BYTES) {
-      throw new AppError('VALIDATION', `A part of the file must hold 1 byte to ${IMPORT_CHUNK_BYTES / 1024} KiB.`);
+      throw new AppError('VALIDATION', words('imports.partSize', { kib: IMPORT_CHUNK_BYTES / 1024 }));
     }
     if (u.received + bytes.length > u.size) {
       this.dropUpload(u);
-      throw new AppError('VALIDATION', 'More data arrived than the file size announced; choose the file again.');
+      throw new AppError('VALIDATION', words('imports.tooMuchData'));
     }
     fs.appendFileSync(u.file, bytes);
     u.received += bytes.length;
@@ -178,10 +168,7 @@ export class ImportJobs {
   start(ctx: ServiceContext, clerkId: number, input: StartInput): { jobId: string } {
     const u = this.upload(clerkId, input.uploadId);
     if (u.received !== u.size) {
-      throw new AppError(
-        'VALIDATION',
-        `The upload is incomplete (${u.received} of ${u.size} bytes); send the rest of the file first.`,
-      );
+      throw new AppError('VALIDATION', words('imports.incomplete', { received: u.received, size: u.size }));
     }
     this.refuseWhileRunning();
     this.uploads.delete(u.id);
@@ -254,10 +241,9 @@ export class ImportJobs {
 
   rejectedRows(jobId: string): RejectedRowsFile {
     const job = this.job(jobId);
-    if (job.status.state === 'running')
-      throw new AppError('CONFLICT', 'The import is still running; the rejected rows are ready when it finishes.');
+    if (job.status.state === 'running') throw new AppError('CONFLICT', words('imports.stillRunning'));
     if (!job.status.report?.hasRejectedRows || !fs.existsSync(job.errorFile))
-      throw new AppError('NOT_FOUND', 'This import refused no rows.');
+      throw new AppError('NOT_FOUND', words('imports.noRejectedRows'));
     const size = fs.statSync(job.errorFile).size;
     // Characters never outnumber bytes in UTF-8, so reading the cap in bytes is enough to fill the cap in characters.
     const fd = fs.openSync(job.errorFile, 'r');
@@ -285,22 +271,18 @@ export class ImportJobs {
 
   private refuseWhileRunning(): void {
     const r = this.running();
-    if (r) throw new AppError('CONFLICT', `An import of ${r.fileName} is running; wait for it to finish.`);
+    if (r) throw new AppError('CONFLICT', words('imports.anotherRunning', { file: r.fileName }));
   }
 
   private upload(clerkId: number, id: string): Upload {
     const u = this.uploads.get(id);
-    if (!u || u.clerkId !== clerkId)
-      throw new AppError(
-        'NOT_FOUND',
-        'That upload is not open (it finished, was replaced or expired); choose the file again.',
-      );
+    if (!u || u.clerkId !== clerkId) throw new AppError('NOT_FOUND', words('imports.uploadNotOpen'));
     return u;
   }
 
   private job(id: string): Job {
     const j = this.jobs.get(id);
-    if (!j) throw new AppError('NOT_FOUND', 'No such import on this terminal (the app may have restarted since).');
+    if (!j) throw new AppError('NOT_FOUND', words('imports.noSuchJob'));
     return j;
   }
 
@@ -323,7 +305,7 @@ const registries = new Map<string, ImportJobs>();
 
 /** The registry of the store open on `db`; imports need a database file to stage beside. */
 export function importJobsFor(db: DB, describe: DescribeError): ImportJobs {
-  if (db.memory) throw new AppError('CONFLICT', 'Imports need a store kept in a file.');
+  if (db.memory) throw new AppError('CONFLICT', words('imports.needsFile'));
   const key = path.resolve(db.name);
   let r = registries.get(key);
   if (!r) {

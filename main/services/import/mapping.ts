@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../../common/errors';
 import { MAX_LISTED_COLUMNS } from '../../../common/imports';
-import { quoteSome } from './row-checks';
+import type { TFunction } from 'i18next';
 
 export type ImportEntity = 'customers' | 'purchases';
 
@@ -309,6 +309,19 @@ export interface ColumnUse {
   field: string | null;
 }
 
+/** The words of the notes an import leaves for the Import tab: the store's language and its way of listing names. */
+export interface NoteWords {
+  t: TFunction;
+  list(items: string[]): string;
+}
+
+/** '"Colour", "Size" and 3 more' / '"Colour", "Size" und 3 weitere': the first few names, the rest counted. */
+export function quoteNames(names: readonly string[], say: NoteWords, max = 5): string {
+  const shown = names.slice(0, max).map((h) => `"${h.length > 40 ? `${h.slice(0, 39)}…` : h}"`);
+  const more = names.length - shown.length;
+  return say.list(more > 0 ? [...shown, say.t('importWarnings.more', { count: more })] : shown);
+}
+
 export interface ResolvedColumns<F extends Field> {
   /** Column index per field; the first column mapped to a field wins. */
   index: Partial<Record<F, number>>;
@@ -326,7 +339,8 @@ export function resolveColumns<F extends Field>(
   entity: ImportEntity,
   headers: string[],
   mapping: Required<ImportMapping>,
-  presetColumns: Record<string, string | null> = {},
+  presetColumns: Record<string, string | null>,
+  say: NoteWords,
 ): ResolvedColumns<F> {
   const fields: readonly string[] = entity === 'customers' ? CUSTOMER_FIELDS : PURCHASE_FIELDS;
   const aliases: Record<string, string> = entity === 'customers' ? CUSTOMER_ALIASES : PURCHASE_ALIASES;
@@ -365,17 +379,12 @@ export function resolveColumns<F extends Field>(
   });
   // One note per kind, naming a few columns: a file with 100,000 stray columns gets one line, not 100,000.
   const warnings: string[] = [];
-  if (unknown.length === 1)
-    warnings.push(
-      `Column ${quoteSome(unknown)} is not imported: no field matches its name (map it in a mapping file).`,
-    );
-  if (unknown.length > 1)
-    warnings.push(
-      `Columns ${quoteSome(unknown)} are not imported: no field matches their names (map them in a mapping file).`,
-    );
+  if (unknown.length)
+    warnings.push(say.t('importWarnings.unknownColumns', { count: unknown.length, columns: quoteNames(unknown, say) }));
   for (const [field, hs] of repeated) {
+    const supplier = quoteNames([headers[index[field]!]!], say);
     warnings.push(
-      `${hs.length === 1 ? 'Column' : 'Columns'} ${quoteSome(hs)} ${hs.length === 1 ? 'is' : 'are'} not imported: ${quoteSome([headers[index[field]!]!])} already supplies ${field}.`,
+      say.t('importWarnings.repeatedColumns', { count: hs.length, columns: quoteNames(hs, say), supplier, field }),
     );
   }
   const defaults: Partial<Record<F, string>> = {};

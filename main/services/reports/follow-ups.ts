@@ -1,6 +1,6 @@
 import { displayName } from '../../../common/normalize';
 import type { CounterQueue, FollowUp } from '../../../common/reports';
-import { AppError } from '../../../common/errors';
+import { AppError, words } from '../../../common/errors';
 import { historyRepo } from '../../db/history.repo';
 import { requireClerk } from '../clerks';
 import type { ServiceContext } from '../context';
@@ -48,8 +48,8 @@ export function assignFollowUp(ctx: ServiceContext, interactionId: number, clerk
     .transaction(() => {
       if (clerkId !== null) requireClerk(ctx, clerkId);
       const row = repo.followUpById.get(interactionId);
-      if (!row) throw new AppError('NOT_FOUND', `Interaction ${interactionId} has no follow-up.`);
-      if (row.closed_at !== null) throw new AppError('CONFLICT', 'That follow-up is already done.');
+      if (!row) throw new AppError('NOT_FOUND', words('followUp.none', { id: interactionId }));
+      if (row.closed_at !== null) throw new AppError('CONFLICT', words('followUp.done'));
       repo.assign.run(clerkId, interactionId);
       return toFollowUps(ctx, [repo.followUpById.get(interactionId)!])[0]!;
     })

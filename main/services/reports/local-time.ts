@@ -1,7 +1,7 @@
 // Store-local clock times for report rows. Intl formatting costs microseconds per call, and a day view formats
 // thousands of rows, so results are cached per UTC minute: every real time zone offset is a whole number of minutes.
 import { calendarDayProblem } from '../../../common/calendar-day';
-import { AppError } from '../../../common/errors';
+import { AppError, words } from '../../../common/errors';
 import { daysBetween } from '../time';
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
@@ -49,8 +49,8 @@ export function assertRange(from: string, to: string): number {
   assertDay(from, 'from');
   assertDay(to, 'to');
   const days = daysBetween(from, to) + 1;
-  if (days < 1) throw new AppError('VALIDATION', `The range ends (${to}) before it starts (${from}).`);
+  if (days < 1) throw new AppError('VALIDATION', words('reports.rangeBackwards', { from, to }));
   if (days > MAX_RANGE_DAYS)
-    throw new AppError('VALIDATION', `A report covers at most ${MAX_RANGE_DAYS} days; ${from} to ${to} is ${days}.`);
+    throw new AppError('VALIDATION', words('reports.rangeTooLong', { max: MAX_RANGE_DAYS, from, to, days }));
   return days;
 }

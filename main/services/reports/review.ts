@@ -1,4 +1,4 @@
-import { AppError } from '../../../common/errors';
+import { AppError, words } from '../../../common/errors';
 import type { DayEntry } from '../../../common/reports';
 import type { ServiceContext } from '../context';
 import { amendInteraction } from '../interactions';
@@ -23,6 +23,6 @@ export function reviewInteraction(
     { flagged: input.flagged, note },
   );
   const entry = entryById(ctx, input.interactionId);
-  if (!entry) throw new AppError('NOT_FOUND', `No interaction with id ${input.interactionId}.`);
+  if (!entry) throw new AppError('NOT_FOUND', words('interactions.notFound', { id: input.interactionId }));
   return entry;
 }

@@ -3,7 +3,7 @@
 // An entry pulled from another counter names its store in interaction_origins; an entry logged here has no row and
 // is this store's. The store's own hub id is kept when it joins (sync_state 'hubStore'); a store that never joined
 // has only its own entries.
-import { AppError } from '../../../common/errors';
+import { AppError, words } from '../../../common/errors';
 import { ROLE_RANK } from '../../../common/permissions';
 import type { ReviewStores, StoreSelection } from '../../../common/reports';
 import { preparedFor } from '../../db/prepared';
@@ -49,10 +49,7 @@ export function allowedStore(
   const home = hubStoreOf(ctx.db)?.id;
   if (selection === 'this' || selection === home) return 'this';
   if (clerkId === null || !hasChainScope(ctx, clerkId)) {
-    throw new AppError(
-      'FORBIDDEN',
-      'Your account reviews this store only; a chain-wide review is granted on the hub (counterpart hub grant).',
-    );
+    throw new AppError('FORBIDDEN', words('reports.storeOnly'));
   }
   return selection;
 }

@@ -1,6 +1,6 @@
 // Everything the engine may say anything about, gathered once per call with a handful of indexed, LIMITed queries.
 import type { CommunicationStyle, InteractionKind, InteractionOutcome, OpenIssue, Tier } from '../../../common/domain';
-import { AppError } from '../../../common/errors';
+import { AppError, words } from '../../../common/errors';
 import { nameKey } from '../../../common/normalize';
 import { customersRepo, type CustomerRow } from '../../db/customers.repo';
 import { GOODWILL_SETTING, playbookRepo, type LatestPurchaseRow } from '../../db/playbook.repo';
@@ -196,7 +196,7 @@ export function gatherFacts(ctx: ServiceContext, customerId: number | null, cler
   if (customerId === null) return walkInFacts(values, vars, store, localDay(ctx.now(), ctx.config.timeZone));
   const repo = playbookRepo(ctx.db);
   const row = customersRepo(ctx.db).byId.get(customerId);
-  if (!row) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
+  if (!row) throw new AppError('NOT_FOUND', words('customers.notFound', { id: customerId }));
   const t = dayTools(ctx);
   const f: Gathering = { values, vars, spoken: {}, subjects: {}, cref: `customer:${row.id}` };
   const style = row.style as CommunicationStyle;

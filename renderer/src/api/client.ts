@@ -2,7 +2,7 @@
 // contract); in a plain browser the same calls go to the loopback preview server, which knows this browser by the
 // HttpOnly cookie its one-time link set (the page itself never sees a credential).
 import type { CounterpartBridge, MethodInput, MethodName, MethodOutput } from '../../../common/contract';
-import type { Envelope, ErrorCode } from '../../../common/errors';
+import type { Envelope, ErrorCode, ErrorKey } from '../../../common/errors';
 
 declare global {
   interface Window {
@@ -14,6 +14,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Which refusal, for a screen that reacts to one (WireError.reason); never the words. */
+    readonly reason?: ErrorKey,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -65,7 +67,7 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   if (!envelope.ok) {
     if (envelope.error.code === 'FORBIDDEN' && !SIGN_IN_METHODS.has(method)) onForbidden?.(method);
     if (envelope.error.code === 'CONFLICT' && !method.startsWith('recovery.')) onConflict?.();
-    throw new ApiError(envelope.error.code, envelope.error.message);
+    throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.reason);
   }
   return envelope.value;
 }

@@ -5,7 +5,7 @@ import { ApiError, call } from '../api/client';
 import { useFormat } from '../lib/format';
 import { RECOVERY_FIELD_ID, RecoveryFields, limitsText } from '../components/work/RecoveryFields';
 import { ManagerPinDialog } from '../components/work/ManagerPinDialog';
-import { checkRecovery, type RecoveryField } from '../lib/recovery-draft';
+import { amountProblemText, checkRecovery, type RecoveryField } from '../lib/recovery-draft';
 import type { LogDraft } from '../state/log-draft';
 import { useStore } from '../state/store';
 import { useLoad } from './useLoad';
@@ -80,10 +80,11 @@ export function useRecovery(
   );
 
   const save = async (persist: Persist): Promise<string | null> => {
-    const checked = checkRecovery(draft.kind, draft.recovery);
+    const checked = checkRecovery(draft.kind, draft.recovery, fmt);
     if (!checked.ok) {
       setInvalid(checked.field);
       focusField(checked.field);
+      if (checked.field === 'amount') return amountProblemText(t, fmt, checked.amount);
       return t(`recovery.missing.${checked.field}`);
     }
     setInvalid(null);
@@ -97,13 +98,7 @@ export function useRecovery(
       return null;
     } catch (err) {
       // Another grant saved meanwhile (here or at another till) used up the day: the manager approves this one.
-      if (
-        r &&
-        r.amountMinor > 0 &&
-        err instanceof ApiError &&
-        err.code === 'FORBIDDEN' &&
-        /manager's PIN/.test(err.message)
-      ) {
+      if (r && r.amountMinor > 0 && err instanceof ApiError && err.reason?.startsWith('recovery.needsApproval.')) {
         guide.reload();
         setAsking({ recovery: r, persist });
         return null;

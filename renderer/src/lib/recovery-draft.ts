@@ -1,6 +1,15 @@
 // The recovery steps of the log form as the clerk types them, kept in the log draft (so they survive a crash), and
 // turned into the contract's recovery when the entry is saved. Never holds a manager's PIN: that lives only in the
 // PIN dialog while it is open.
+import type { TFunction } from 'i18next';
+import {
+  amountExample,
+  readAmount,
+  type AmountProblem,
+  type AmountReading,
+  type MoneySettings,
+} from '../../../common/amount-input';
+import { minorDigits } from '../../../common/money';
 import type { InteractionKind } from '../../../common/domain';
 import {
   MAX_REMEDY_MINOR,
@@ -17,7 +26,7 @@ export interface RecoveryDraft {
   severity: Severity | null;
   whatWentWrong: string;
   remedy: Remedy | null;
-  /** The amount as typed, in the currency's main unit ("12.50"). */
+  /** The amount as typed, in the currency's main unit and the store's locale ("12.50", "12,50"). */
   amount: string;
   rootCause: RootCause | null;
 }
@@ -49,33 +58,38 @@ export function parseRecovery(raw: unknown): RecoveryDraft {
   };
 }
 
-/** "12", "12.5", "12,50" → 1250; null when it is not an amount. */
-export function minorUnits(typed: string): number | null {
-  const t = typed.trim().replace(/^€\s*/, '').replace(',', '.');
-  if (t === '') return 0;
-  if (!/^\d{1,7}(\.\d{1,2})?$/.test(t)) return null;
-  const minor = Math.round(Number(t) * 100);
-  return minor <= MAX_REMEDY_MINOR ? minor : null;
+/** The typed amount in the store's currency and locale ("12,50" in a German EUR store is 1250); a remedy of none is 0. */
+export const remedyAmount = (r: RecoveryDraft, money: MoneySettings): AmountReading =>
+  r.remedy === 'none' ? { ok: true, minor: 0 } : readAmount(r.amount, money, MAX_REMEDY_MINOR);
+
+/** Why the amount box holds no amount, with one the box would take: "EUR amounts have at most 2 decimals, …". */
+export function amountProblemText(t: TFunction, money: MoneySettings, problem: AmountProblem): string {
+  const words = { currency: money.currency, example: amountExample(money) };
+  if (problem !== 'tooManyDecimals') return t(`recovery.amountProblem.${problem}`, words);
+  const count = minorDigits(money.currency);
+  return count === 0
+    ? t('recovery.amountProblem.wholeOnly', words)
+    : t('recovery.amountProblem.tooManyDecimals', { ...words, count });
 }
 
-/** Minor units as the amount box shows them ("25" or "12.50"). */
-export const typedAmount = (minor: number): string =>
-  minor % 100 === 0 ? String(minor / 100) : (minor / 100).toFixed(2);
-
 export type RecoveryField = 'whatWentWrong' | 'severity' | 'remedy' | 'amount' | 'rootCause';
-export type RecoveryCheck = { ok: true; recovery: Recovery | null } | { ok: false; field: RecoveryField };
+export type RecoveryCheck =
+  | { ok: true; recovery: Recovery | null }
+  | { ok: false; field: Exclude<RecoveryField, 'amount'> }
+  | { ok: false; field: 'amount'; amount: AmountProblem };
 
 /**
  * What the save sends: nothing unless the entry is a complaint and the clerk started the recovery steps; then every
- * step must be complete; the missing one is named by its field (the screen words it: t('recovery.missing.<field>')).
+ * step must be complete; the missing one is named by its field (the screen words it: t('recovery.missing.<field>')),
+ * and an amount that is not one says why (t('recovery.amountProblem.<problem>')).
  */
-export function checkRecovery(kind: InteractionKind, r: RecoveryDraft): RecoveryCheck {
+export function checkRecovery(kind: InteractionKind, r: RecoveryDraft, money: MoneySettings): RecoveryCheck {
   if (kind !== 'complaint' || recoveryBlank(r)) return { ok: true, recovery: null };
   if (!r.whatWentWrong.trim()) return { ok: false, field: 'whatWentWrong' };
   if (!r.severity) return { ok: false, field: 'severity' };
   if (!r.remedy) return { ok: false, field: 'remedy' };
-  const amountMinor = r.remedy === 'none' ? 0 : minorUnits(r.amount);
-  if (amountMinor === null) return { ok: false, field: 'amount' };
+  const amount = remedyAmount(r, money);
+  if (!amount.ok) return { ok: false, field: 'amount', amount: amount.problem };
   if (!r.rootCause) return { ok: false, field: 'rootCause' };
   return {
     ok: true,
@@ -83,7 +97,7 @@ export function checkRecovery(kind: InteractionKind, r: RecoveryDraft): Recovery
       severity: r.severity,
       whatWentWrong: r.whatWentWrong.trim(),
       remedy: r.remedy,
-      amountMinor,
+      amountMinor: amount.minor,
       rootCause: r.rootCause,
     },
   };

@@ -1,15 +1,17 @@
 // The log form's recovery steps as typed, and what a save sends (renderer/src/lib/recovery-draft.ts).
 import { describe, expect, it } from 'vitest';
-import { recoverySchema } from '../../../common/recovery';
+import { amountInput } from '../../../common/amount-input';
+import { MAX_REMEDY_MINOR, recoverySchema } from '../../../common/recovery';
 import {
   checkRecovery,
   emptyRecovery,
-  minorUnits,
   parseRecovery,
-  typedAmount,
   type RecoveryDraft,
 } from '../../../renderer/src/lib/recovery-draft';
 import { emptyDraft, isBlank, parseDraft } from '../../../renderer/src/state/log-draft';
+
+const german = { locale: 'de-DE', currency: 'EUR' };
+const irish = { locale: 'en-IE', currency: 'EUR' };
 
 const full: RecoveryDraft = {
   severity: 'serious',
@@ -21,9 +23,9 @@ const full: RecoveryDraft = {
 
 describe('recovery steps in the log form', () => {
   it('send nothing for another kind or untouched steps, and a valid recovery when complete', () => {
-    expect(checkRecovery('inquiry', full)).toEqual({ ok: true, recovery: null });
-    expect(checkRecovery('complaint', emptyRecovery())).toEqual({ ok: true, recovery: null });
-    const checked = checkRecovery('complaint', full);
+    expect(checkRecovery('inquiry', full, german)).toEqual({ ok: true, recovery: null });
+    expect(checkRecovery('complaint', emptyRecovery(), german)).toEqual({ ok: true, recovery: null });
+    const checked = checkRecovery('complaint', full, german);
     expect(checked).toEqual({
       ok: true,
       recovery: {
@@ -35,32 +37,43 @@ describe('recovery steps in the log form', () => {
       },
     });
     if (checked.ok) expect(recoverySchema.safeParse(checked.recovery).success).toBe(true);
-    expect(checkRecovery('complaint', { ...full, remedy: 'none', amount: '99' })).toMatchObject({
+    expect(checkRecovery('complaint', { ...full, remedy: 'none', amount: '99' }, german)).toMatchObject({
       ok: true,
       recovery: { amountMinor: 0 },
     });
   });
 
   it('name the first missing step', () => {
-    expect(checkRecovery('complaint', { ...full, whatWentWrong: ' ' })).toMatchObject({
+    expect(checkRecovery('complaint', { ...full, whatWentWrong: ' ' }, german)).toMatchObject({
       ok: false,
       field: 'whatWentWrong',
     });
-    expect(checkRecovery('complaint', { ...full, severity: null })).toMatchObject({ ok: false, field: 'severity' });
-    expect(checkRecovery('complaint', { ...full, remedy: null })).toMatchObject({ ok: false, field: 'remedy' });
-    expect(checkRecovery('complaint', { ...full, amount: '12.505' })).toMatchObject({ ok: false, field: 'amount' });
-    expect(checkRecovery('complaint', { ...full, rootCause: null })).toMatchObject({ ok: false, field: 'rootCause' });
+    expect(checkRecovery('complaint', { ...full, severity: null }, german)).toMatchObject({
+      ok: false,
+      field: 'severity',
+    });
+    expect(checkRecovery('complaint', { ...full, remedy: null }, german)).toMatchObject({ ok: false, field: 'remedy' });
+    expect(checkRecovery('complaint', { ...full, amount: '12,505' }, german)).toEqual({
+      ok: false,
+      field: 'amount',
+      amount: 'tooManyDecimals',
+    });
+    // The same amount read in an English store: there the comma groups thousands, so "12,50" is no amount at all.
+    expect(checkRecovery('complaint', full, irish)).toEqual({ ok: false, field: 'amount', amount: 'notANumber' });
+    expect(checkRecovery('complaint', { ...full, rootCause: null }, german)).toMatchObject({
+      ok: false,
+      field: 'rootCause',
+    });
   });
 
-  it('read amounts as typed and write them back', () => {
-    expect([minorUnits('25'), minorUnits('€ 7.5'), minorUnits(''), minorUnits('-3'), minorUnits('abc')]).toEqual([
-      2500,
-      750,
-      0,
-      null,
-      null,
-    ]);
-    expect([typedAmount(2500), typedAmount(1250)]).toEqual(['25', '12.50']);
+  it('hold no more than the most a remedy may be worth', () => {
+    const most = amountInput(MAX_REMEDY_MINOR, irish);
+    expect(checkRecovery('complaint', { ...full, amount: most }, irish)).toMatchObject({ ok: true });
+    expect(checkRecovery('complaint', { ...full, amount: amountInput(MAX_REMEDY_MINOR + 1, irish) }, irish)).toEqual({
+      ok: false,
+      field: 'amount',
+      amount: 'tooLarge',
+    });
   });
 
   it('survive in the draft, and count towards whether it is blank', () => {

@@ -8,9 +8,10 @@ import {
   type GoodwillAuthority,
   type RecoveryGuide,
 } from '../../../../common/recovery';
+import { amountInput } from '../../../../common/amount-input';
 import type { Format } from '../../../../common/format';
 import { useFormat } from '../../lib/format';
-import { minorUnits, typedAmount, type RecoveryDraft, type RecoveryField } from '../../lib/recovery-draft';
+import { amountProblemText, remedyAmount, type RecoveryDraft, type RecoveryField } from '../../lib/recovery-draft';
 import { RadioGroup } from './RadioGroup';
 
 /** The element each step's check focuses when it is what is missing. */
@@ -53,7 +54,8 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
   const { t } = useTranslation();
   const severityOptions = SEVERITIES.map((s) => ({ value: s, label: t(`recovery.severity.${s}`) }));
   const causeOptions = ROOT_CAUSES.map((c) => ({ value: c, label: t(`recovery.rootCause.${c}`) }));
-  const amountMinor = r.remedy === 'none' ? 0 : minorUnits(r.amount);
+  const amount = remedyAmount(r, fmt);
+  const amountMinor = amount.ok ? amount.minor : null;
   const suggestion = guide?.suggestion ?? null;
   const authority = guide?.authority ?? null;
   const overLimit = authority !== null && amountMinor !== null && needsApproval(authority, amountMinor);
@@ -61,7 +63,7 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
     if (!suggestion) return;
     onChange({
       remedy: suggestion.remedies[0] ?? 'none',
-      amount: suggestion.upToMinor > 0 ? typedAmount(suggestion.upToMinor) : '',
+      amount: suggestion.upToMinor > 0 ? amountInput(suggestion.upToMinor, fmt) : '',
     });
   };
   return (
@@ -152,11 +154,16 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
               value={r.remedy === 'none' ? '' : r.amount}
               disabled={r.remedy === 'none'}
               aria-invalid={invalid === 'amount' || amountMinor === null || undefined}
-              aria-describedby="recovery-authority"
+              aria-describedby={amount.ok ? 'recovery-authority' : 'recovery-amount-problem recovery-authority'}
               onChange={(e) => onChange({ amount: e.target.value })}
             />
           </label>
         </div>
+        {!amount.ok && (
+          <p id="recovery-amount-problem" className="form-error small" data-testid="recovery-amount-problem">
+            {amountProblemText(t, fmt, amount.problem)}
+          </p>
+        )}
         <p
           id="recovery-authority"
           className={`small ${overLimit ? 'authority-over' : 'muted'}`}

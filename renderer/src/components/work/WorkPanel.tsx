@@ -10,6 +10,7 @@ import { useFormat } from '../../lib/format';
 import { settlesFor } from '../../lib/settles';
 import { useFeedback } from '../../state/feedback';
 import { useWorkActionsRef } from '../../state/work-actions';
+import { wordError } from '../../../../common/errors';
 import { followUpDueProblem } from '../../../../common/follow-up-due';
 import { findSlots, unfilledSlotMessage } from '../../../../common/slots';
 import type { LogDraft } from '../../state/log-draft';
@@ -137,7 +138,7 @@ export function WorkPanel({ customerId, customerName, opened, openIssues = NO_IS
     }
     const dueProblem = d.outcome === 'follow_up' ? followUpDueProblem(d.followUpDue, fmt.today()) : null;
     if (dueProblem) {
-      setError(dueProblem);
+      setError(wordError(dueProblem, fmt.locale));
       dueRef.current?.focus();
       return;
     }
