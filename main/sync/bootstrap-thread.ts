@@ -89,7 +89,9 @@ export function bootstrapOffThread(
     ...(opts.historyDays !== undefined ? { historyDays: opts.historyDays } : {}),
   };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: job });
+    // A page's garbage is short-lived: a small nursery holds it as well as V8's default of up to 32 MB and keeps the
+    // second heap's share of the process's memory down (as the seed's worker does, demo/parallel.ts).
+    const worker = new Worker(entry, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     const stop = () => worker.postMessage(STOP);
     opts.signal?.addEventListener('abort', stop, { once: true });
     let settled = false;
