@@ -11,6 +11,7 @@ import { settleAfterBulkLoad } from '../db/settle';
 import type { ServiceContext } from '../services/context';
 import { callHub } from './hub-client';
 import type { HubLink } from './hub-link';
+import { bootstrapOffThread } from './bootstrap-thread';
 import { applyChangesInSlices, pullCursor } from './replica';
 
 export const BOOTSTRAP_PAGE = 1000;
@@ -54,14 +55,32 @@ export function bootstrapProgress(db: DB): BootstrapProgress | null {
 /** A terminal that never pulled, or whose bootstrap did not finish. */
 export const needsBootstrap = (db: DB): boolean => pullCursor(db) === null || readState(db) !== null;
 
+export interface BootstrapOptions {
+  historyDays?: number;
+  /** Told after each page is kept; what it throws ends the bootstrap there (it resumes from that page on). */
+  onProgress?: (p: BootstrapProgress) => void;
+  signal?: AbortSignal;
+}
+
 /**
  * Brings this terminal's copy up to the hub's, page by page, from where it stopped. Returns how many changes it
  * applied. `historyDays` counts from the bootstrap's start; a resumed bootstrap keeps the window it began with.
+ * A store in a file is copied on a thread of its own (bootstrap-thread.ts), so the counter's lookups on this one
+ * never wait for it; where that thread cannot start, here.
  */
-export async function bootstrap(
+export async function bootstrap(ctx: ServiceContext, link: HubLink, opts: BootstrapOptions = {}): Promise<number> {
+  if (!needsBootstrap(ctx.db)) return 0;
+  return (await bootstrapOffThread(ctx, link, opts)) ?? copyChain(ctx, link, opts);
+}
+
+/** The bootstrap itself, on the calling thread, in slices of `sliceMs` (replica.ts). */
+export async function copyChain(
   ctx: ServiceContext,
   link: HubLink,
-  opts: { historyDays?: number; onProgress?: (p: BootstrapProgress) => void; signal?: AbortSignal } = {},
+  opts: Omit<BootstrapOptions, 'onProgress'> & {
+    onProgress?: (p: BootstrapProgress) => void | Promise<void>;
+    sliceMs?: number;
+  },
 ): Promise<number> {
   const db = ctx.db;
   if (!needsBootstrap(db)) return 0;
@@ -103,12 +122,18 @@ export async function bootstrap(
     if (next) coming = ask(next);
     // The pull cursor is where the feed stood before the bootstrap read anything: the feed goes on from there. Where
     // the bootstrap stands moves with the page's last slice.
-    await applyChangesInSlices(ctx, page.changes, feedCursor, () => {
-      if (next) writeState(db, next);
-      else db.prepare("DELETE FROM sync_state WHERE key = 'bootstrap'").run();
-    });
+    await applyChangesInSlices(
+      ctx,
+      page.changes,
+      feedCursor,
+      () => {
+        if (next) writeState(db, next);
+        else db.prepare("DELETE FROM sync_state WHERE key = 'bootstrap'").run();
+      },
+      opts.sliceMs,
+    );
     applied += page.changes.length;
-    opts.onProgress?.({ phase: s.phase, done: s.done + rows, total: page.total ?? s.total });
+    await opts.onProgress?.({ phase: s.phase, done: s.done + rows, total: page.total ?? s.total });
     if (!next) {
       settleAfterBulkLoad(db); // the chain was just written here: settled before the counter's first write waits on it
       return applied;

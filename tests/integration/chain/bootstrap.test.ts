@@ -8,7 +8,7 @@ import { customersRepo } from '../../../main/db/customers.repo';
 import { searchCustomers } from '../../../main/services/customer-search';
 import { getProfile } from '../../../main/services/customers';
 import { BOOTSTRAP_PAGE, bootstrap, bootstrapProgress, type BootstrapProgress } from '../../../main/sync/bootstrap';
-import { pullCursor } from '../../../main/sync/replica';
+import { onApplied, pullCursor } from '../../../main/sync/replica';
 import { pullAll } from '../../../main/sync/session';
 import { syncStatus } from '../../../main/sync/status';
 import { useChain, type JoinedTerminal as Terminal } from '../../helpers/chain-terminal';
@@ -93,15 +93,18 @@ describe('a new terminal', () => {
     const turns: { copied: number; found: number; kept: number | undefined; synchronous: unknown }[] = [];
     let running = true;
     const ownSetting = cork.db.pragma('synchronous', { simple: true });
+    // One read transaction per turn: the bootstrap writes on a thread of its own, and the counts must agree.
     const look = () => {
       if (!running) return;
-      turns.push({
-        copied: customerCount(cork),
-        found: searchCustomers(cork.ctx, 'person0 boot').length,
-        kept: bootstrapProgress(cork.db)?.done,
-        // The slices commit without waiting for the disk; a clerk's write between them waits as the store says.
-        synchronous: cork.db.pragma('synchronous', { simple: true }),
-      });
+      turns.push(
+        cork.db.transaction(() => ({
+          copied: customerCount(cork),
+          found: searchCustomers(cork.ctx, 'person0 boot').length,
+          kept: bootstrapProgress(cork.db)?.done,
+          // The slices commit without waiting for the disk; a clerk's write between them waits as the store says.
+          synchronous: cork.db.pragma('synchronous', { simple: true }),
+        }))(),
+      );
       setImmediate(look);
     };
     setImmediate(look);
@@ -117,6 +120,24 @@ describe('a new terminal', () => {
       expect(t.kept ?? 0).toBe(Math.floor(t.copied / BOOTSTRAP_PAGE) * BOOTSTRAP_PAGE);
     }
     expect(customerCount(cork)).toBe(CUSTOMERS);
+  });
+
+  it("copies through a connection of its own (on a thread of its own): the counter's connection writes nothing", async () => {
+    const cork = await terminal();
+    // total_changes() counts the rows written through this connection only.
+    const written = () => cork.db.prepare('SELECT total_changes()').pluck().get() as number;
+    const before = written();
+    const told = new Set<number>();
+    const stop = onApplied(cork.db, (rows) => {
+      for (const r of rows) told.add(r);
+    });
+    await bootstrap(cork.ctx, cork.link);
+    stop();
+    expect(customerCount(cork)).toBe(CUSTOMERS);
+    expect(written()).toBe(before);
+    // What the other thread applied is told to this one's listeners (the profile on screen refreshes from them).
+    expect(told.size).toBe(CUSTOMERS);
+    expect(searchCustomers(cork.ctx, 'person0 boot').map((h) => h.displayName)).toEqual(['Person0 Boot']);
   });
 
   it('takes the history window it is given', async () => {
