@@ -41,6 +41,8 @@ export interface BackendOptions {
   busyWaitMs?: number;
   /** Keep the store in step with its hub while open, when it has joined one (default true). */
   sync?: boolean;
+  /** How soon the managed config's hub is asked again when it could not be reached (default JOIN_RETRY_MS). */
+  joinRetryMs?: number;
 }
 
 export interface Backend {
@@ -90,7 +92,15 @@ export function startBackend(opts: BackendOptions): Backend {
   };
   if (opts.demo && isEmpty(ctx)) loadDemo();
   // Started after the demo load and the compaction, so the first push sees the store as it will stay.
-  const sync = opts.sync === false ? SYNC_OFF : startLiveSync(ctx, opts.dbPath, log);
+  // A store not yet in a chain joins the one the managed config names, beside the counter, never holding it up.
+  const sync =
+    opts.sync === false
+      ? SYNC_OFF
+      : startLiveSync(ctx, opts.dbPath, log, {
+          hub: opts.managed?.hub,
+          note: opts.note ?? ((m) => console.info(m)),
+          retryMs: opts.joinRetryMs,
+        });
   const handlers = allHandlers(
     {
       loadDemo,

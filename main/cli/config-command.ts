@@ -8,6 +8,10 @@ import { EXIT, noMoreArguments, UsageError } from './common';
 const line = (p: ConfigProblem) =>
   p.key === null ? `  ${p.expected}` : `  "${p.key}" ${p.expected.replace(/; known: .*\)$/, ')')}`;
 
+export const CODE_NOT_SHOWN = '(set, not shown)';
+const HUB_NOTE =
+  'A terminal whose store is in no chain yet joins the hub with it at start; a store that joined a hub already ignores it.';
+
 export const configCheck = command({
   name: 'config check',
   summary: 'validate a managed config file before deploying it',
@@ -23,9 +27,13 @@ export const configCheck = command({
     const { values, problems } = readConfigFile(file, { absentIsEmpty: false })!;
     if (problems.length === 0) {
       const keys = Object.keys(values ?? {});
+      // The enrolment code is a secret until a terminal spends it: the report (often kept in a deployment log) says
+      // that one is set, not which.
+      const settings = values?.hub ? { ...values, hub: { ...values.hub, enrolmentCode: CODE_NOT_SHOWN } } : values;
+      const hub = values?.hub ? ` ${HUB_NOTE}` : '';
       return {
-        value: { file, valid: true, settings: values, problems },
-        text: `${file} is valid: ${keys.length ? `it sets ${keys.join(', ')}` : 'it sets nothing, so every setting stays at its default'}.`,
+        value: { file, valid: true, settings, problems },
+        text: `${file} is valid: ${keys.length ? `it sets ${keys.join(', ')}` : 'it sets nothing, so every setting stays at its default'}.${hub}`,
       };
     }
     return {

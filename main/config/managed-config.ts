@@ -3,6 +3,36 @@ import path from 'node:path';
 import { z } from 'zod';
 import { currencySchema, localeSchema, timeZoneSchema } from '../../common/store-identity';
 import { nearest } from '../../common/edit-distance';
+import { enrolmentCodeSchema } from '../../common/sync/api';
+import { hubAddress } from '../sync/hub-address';
+
+const isHubAddress = (text: string) => {
+  try {
+    hubAddress(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The chain a new terminal joins at start (main/sync/managed-join.ts): both keys or neither. The messages say what is
+ * expected without repeating the value, so a mistyped code is not copied into a log or a `config check` report.
+ */
+const managedHubSchema = z.strictObject({
+  url: z
+    .string()
+    .refine(
+      isHubAddress,
+      'an https:// hub address such as "https://hub.example.com/" (plain http only to this machine), without a user name, password, query or #fragment',
+    ),
+  enrolmentCode: z
+    .string()
+    .refine(
+      (code) => enrolmentCodeSchema.safeParse(code).success,
+      'the one-time code `counterpart hub enroll` printed, such as "ABCD-EFGH-JKMN-PQRS"',
+    ),
+});
 
 /** Highest lifetime spend (whole euros) a tier may start at. */
 export const MAX_TIER_FROM = 1_000_000;
@@ -42,6 +72,7 @@ export const managedConfigSchema = z
       .string()
       .regex(/^\d{0,12}$/, 'the leading digits of the store\'s loyalty cards, such as "2000" (or "" for any)'),
     cardLength: z.number().int().min(0).max(40),
+    hub: managedHubSchema,
   })
   .partial()
   .strict()
@@ -104,6 +135,7 @@ export interface ConfigProblem {
 
 /** Every setting a managed file may hold. */
 export const MANAGED_KEYS = Object.keys(managedConfigSchema.shape) as (keyof ManagedConfig)[];
+const HUB_KEYS = Object.keys(managedHubSchema.shape);
 
 /**
  * Reads a config file and lists everything wrong with it (start-up stops at the first; `config check` shows them
@@ -136,11 +168,15 @@ export function readConfigFile(
 
 function problemsOf(issue: z.core.$ZodIssue, json: unknown): ConfigProblem[] {
   if (issue.code === 'unrecognized_keys') {
+    // Inside "hub" the known keys are its own, named with their prefix ("hub.url").
+    const prefix = issue.path.map((k) => `${String(k)}.`).join('');
+    const known = prefix === 'hub.' ? HUB_KEYS : MANAGED_KEYS;
     return issue.keys.map((key) => {
-      const near = nearest(key, MANAGED_KEYS)!;
+      const near = `${prefix}${nearest(key, known)!}`;
+      const all = known.map((k) => `${prefix}${k}`).join(', ');
       return {
-        key,
-        expected: `is not a known setting (the nearest is "${near}"; known: ${MANAGED_KEYS.join(', ')})`,
+        key: `${prefix}${key}`,
+        expected: `is not a known setting (the nearest is "${near}"; known: ${all})`,
         nearest: near,
       };
     });

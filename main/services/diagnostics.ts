@@ -100,6 +100,8 @@ function configInForce(ctx: ServiceContext, sources: DiagnosticsSources): Diagno
 function settingValue(key: string, value: unknown): SettingValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
+  // The managed hub's enrolment code is a secret until it is spent: the bundle shows that one is set, not which.
+  if (key === 'hub') return `${withoutSecrets((value as { url: string }).url)} (an enrolment code is set, not shown)`;
   const text = String(value);
   if (key === 'updateUrl') return withoutSecrets(text);
   return text;

@@ -366,7 +366,9 @@ function current(
   f: TerminalFacts,
 ): { value: SettingValue; source: SettingSource } {
   const def = DEFS[key];
-  if (isManaged(f, key)) return { value: f.managed![key as keyof ManagedConfig] ?? null, source: 'managed' };
+  // The managed hub (an address and a secret) is no setting the back office shows: it joins the chain at start.
+  if (isManaged(f, key))
+    return { value: f.managed![key as Exclude<keyof ManagedConfig, 'hub'>] ?? null, source: 'managed' };
   const stored = readStored(ctx, def);
   if (stored !== undefined) return { value: stored, source: 'store' };
   if (def.config) return { value: ctx.config[def.config] as SettingValue, source: 'default' };

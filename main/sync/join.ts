@@ -8,36 +8,8 @@ import type { DB } from '../db/connection';
 import { callHub } from './hub-client';
 import { startClerkSync } from './clerks-sync';
 import { startOutbox } from './replica';
+import { hubAddress } from './hub-address';
 import { hubLinkFile, linkView, readHubLink, writeHubLink, type HubLinkView } from './hub-link';
-
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-
-/**
- * The hub's address, normalised (one trailing slash, no query). Plain http only to this machine unless allowed: the
- * credential travels with every request, so across a network it needs TLS (a reverse proxy in front of the hub).
- */
-export function hubAddress(text: string, allowHttp = false): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new AppError('VALIDATION', `"${text}" is not a hub address; give it like https://hub.example.com/.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new AppError('VALIDATION', `A hub address starts with https:// (not ${url.protocol}//).`);
-  if (url.username || url.password || url.search || url.hash) {
-    throw new AppError('VALIDATION', 'Give the hub address without a user name, password, query or #fragment.');
-  }
-  if (url.protocol === 'http:' && !allowHttp && !LOOPBACK.test(url.hostname)) {
-    throw new AppError(
-      'VALIDATION',
-      "A hub on another machine must be reached over https (this terminal's credential travels with every request). " +
-        'Plain http is for a network you trust only, joined from the command line: counterpart sync join --allow-http.',
-    );
-  }
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  return url.toString();
-}
 
 /**
  * `db` is the store of `dbFile`, opened: from the moment it has joined, every change it takes is queued for the hub

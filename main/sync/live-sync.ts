@@ -8,6 +8,7 @@ import { bootstrapProgress } from './bootstrap';
 import { HubRefused, HubUnreachable } from './hub-client';
 import { readHubLink, type HubLink } from './hub-link';
 import { hubRestoreView } from './hub-restore';
+import { joinFromManagedConfig, type ManagedHub, type ManagedJoin } from './managed-join';
 import { onApplied, unsyncedCount } from './replica';
 import { Revisions } from './revisions';
 import { startBackgroundSync, type SyncLoop } from './session';
@@ -44,8 +45,12 @@ export function startLiveSync(
   ctx: ServiceContext,
   dbFile: string,
   log: (message: string, err?: unknown) => void,
+  managed: { hub?: ManagedHub | undefined; note: (message: string) => void; retryMs?: number | undefined } = {
+    note: () => undefined,
+  },
 ): LiveSync {
   let running: LiveSync | null = null;
+  let managedJoin: ManagedJoin | null = null;
   let damaged: string | null = null;
   let lookedAt = -Infinity;
   let stopped = false;
@@ -61,16 +66,31 @@ export function startLiveSync(
     }
   };
   look();
+  // Only a store with no link at all joins the managed config's hub: one that joined (or whose link is damaged) keeps
+  // the hub it has, and the keys are left for a terminal still to be set up.
+  if (managed.hub && !running && damaged === null) {
+    managedJoin = joinFromManagedConfig({
+      ctx,
+      dbFile,
+      hub: managed.hub,
+      joined: () => look(true),
+      log,
+      note: managed.note,
+      retryMs: managed.retryMs,
+    });
+  }
   return {
     state(openCustomerId) {
       look();
       if (running) return running.state(openCustomerId);
-      return damaged === null ? { state: 'off' } : { state: 'error', waiting: unsyncedCount(ctx.db), message: damaged };
+      if (damaged !== null) return { state: 'error', waiting: unsyncedCount(ctx.db), message: damaged };
+      return managedJoin?.state() ?? { state: 'off' };
     },
     poke: () => running?.poke(),
     joined: () => look(true),
     async stop() {
       stopped = true;
+      managedJoin?.stop();
       await running?.stop();
     },
   };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editDistance, nearest } from '../../common/edit-distance';
 import { EXIT } from '../../main/cli/common';
+import { CODE_NOT_SHOWN } from '../../main/cli/config-command';
 import { runCli } from '../../main/cli/run';
 import { ConfigError, loadManagedConfig, MANAGED_KEYS } from '../../main/config/managed-config';
 import { cliTerminal } from '../helpers/cli-terminal';
@@ -58,6 +59,50 @@ describe('counterpart config check', () => {
     expect(out.join('')).toContain('  "retentionDays" expected at least 30\n');
     // The same file stops start-up with its first problem.
     expect(() => loadManagedConfig('linux', { COUNTERPART_CONFIG: file })).toThrow(ConfigError);
+  });
+
+  it('accepts hub.url and hub.enrolmentCode, and never prints the code', async () => {
+    const code = 'ABCD-EFGH-JKMN-PQRS';
+    const file = configFile(
+      JSON.stringify({ storeName: 'Sligo', hub: { url: 'https://hub.example.com/', enrolmentCode: code } }),
+    );
+    expect(await runCli(['config', 'check', file], io)).toBe(EXIT.ok);
+    expect(out.join('')).toMatch(
+      new RegExp(`^${file} is valid: it sets storeName, hub\\. .*a store that joined a hub already ignores it\\.\n$`),
+    );
+    out.length = 0;
+    expect(await runCli(['config', 'check', file, '--json'], io)).toBe(EXIT.ok);
+    const result = JSON.parse(out.join('')) as { valid: boolean; settings: { hub: unknown } };
+    expect(result).toMatchObject({
+      valid: true,
+      settings: { hub: { url: 'https://hub.example.com/', enrolmentCode: CODE_NOT_SHOWN } },
+    });
+    expect(out.join('')).not.toContain(code);
+    expect(loadManagedConfig('linux', { COUNTERPART_CONFIG: file }).values?.hub).toEqual({
+      url: 'https://hub.example.com/',
+      enrolmentCode: code,
+    });
+  });
+
+  it('rejects a hub address a terminal could not join, a malformed code, half a hub and a misspelt hub key', async () => {
+    const content = JSON.stringify({ hub: { url: 'http://10.0.0.5:8740/', enrolmentCode: 'ABC', urll: 'x' } });
+    const file = configFile(content);
+    expect(await runCli(['config', 'check', file], io)).toBe(EXIT.failed);
+    const text = out.join('');
+    expect(text).toContain('  "hub.urll" is not a known setting (the nearest is "hub.url")\n');
+    expect(text).toMatch(/ {2}"hub\.url" expected an https:\/\/ hub address /);
+    expect(text).toMatch(/ {2}"hub\.enrolmentCode" expected the one-time code `counterpart hub enroll` printed/);
+    expect(text).not.toContain('"ABC"');
+    for (const url of ['ftp://hub.example.com/', 'hub.example.com', 'https://admin:pw@hub.example.com/']) {
+      const bad = configFile(JSON.stringify({ hub: { url, enrolmentCode: 'ABCD-EFGH-JKMN-PQRS' } }));
+      expect(() => loadManagedConfig('linux', { COUNTERPART_CONFIG: bad }), url).toThrow(
+        /"hub\.url" expected an https/,
+      );
+    }
+    const half = configFile(JSON.stringify({ hub: { url: 'https://hub.example.com/' } }));
+    expect(() => loadManagedConfig('linux', { COUNTERPART_CONFIG: half })).toThrow(
+      /"hub\.enrolmentCode" expected a string/,
+    );
   });
 
   it('exits 1 for a file that is not there or not JSON, and 2 without a file', async () => {

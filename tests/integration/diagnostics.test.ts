@@ -108,6 +108,7 @@ describe('diagnostics.export', () => {
         storeId: 'dub-01',
         backupKeep: 30,
         updateUrl: 'https://it:s3cret@updates.example.test/counterpart/?token=abc#x',
+        hub: { url: 'https://hub.example.test/', enrolmentCode: 'ABCD-EFGH-JKMN-PQRS' },
       },
       defaults: {
         backupDirectory: 'D:\\Backups',
@@ -141,7 +142,10 @@ describe('diagnostics.export', () => {
 
     expect(bundle.config.file).toBe('C:\\ProgramData\\Counterpart\\config.json');
     expect(bundle.config.deployed).toBe(true);
-    expect(bundle.config.locked).toEqual(['backupKeep', 'storeId', 'updateUrl']);
+    expect(bundle.config.locked).toEqual(['backupKeep', 'hub', 'storeId', 'updateUrl']);
+    // The hub's address, not the enrolment code IT deployed with it.
+    expect(bundle.config.inForce.hub).toBe('https://hub.example.test/ (an enrolment code is set, not shown)');
+    expect(JSON.stringify(bundle)).not.toContain('ABCD-EFGH-JKMN-PQRS');
     expect(bundle.config.inForce).toMatchObject({
       storeId: 'dub-01',
       storeName: 'Grafton Street',

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callHub, HubRefused, HubUnreachable } from '../../main/sync/hub-client';
 import { hubLinkFile, readHubLink } from '../../main/sync/hub-link';
-import { hubAddress } from '../../main/sync/join';
+import { hubAddress } from '../../main/sync/hub-address';
 import { tempDir } from '../helpers/temp-store';
 
 describe('hub addresses', () => {
