@@ -46,7 +46,7 @@ describe('lockouts across the counters of a store', () => {
     const [atA, atB] = await sharedClerk([a, b], 'Nuala Keane', '4821');
     // Three wrong at A, then two at B: the fifth, at B, locks the account at both counters.
     for (let i = 0; i < 3; i++) expect(await attempt(a, atA!, '0000')).toMatch(/Wrong PIN/);
-    expect(await attempt(b, atB!, '0000')).toMatch(/1 attempt\(s\) left/);
+    expect(await attempt(b, atB!, '0000')).toMatch(/1 attempt left/);
     expect(await attempt(b, atB!, '0000')).toMatch(/now locked for 1 minute/);
     expect(await attempt(a, atA!, '4821')).toMatch(/locked for 1 more minute/);
     expect(await attempt(b, atB!, '4821')).toMatch(/locked/);
@@ -62,7 +62,7 @@ describe('lockouts across the counters of a store', () => {
     for (let i = 0; i < 4; i++) await attempt(a, atA!, '0000');
     expect(await attempt(b, atB!, '2468')).toBe('in');
     expect((await hubCount('Sean Power')).failed_pins).toBe(0);
-    expect(await attempt(a, atA!, '0000')).toMatch(/4 attempt\(s\) left/);
+    expect(await attempt(a, atA!, '0000')).toMatch(/4 attempts left/);
   });
 
   it('gives two counters guessing at once no more checks between them than the limit', async () => {
