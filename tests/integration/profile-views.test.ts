@@ -197,7 +197,11 @@ describe('customers.get and customers.update through the dispatcher', () => {
     ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await call(clerk, 'customers.update', { id: mary.id, changes: { phone: '086 111 2222' } })).toEqual({
       ok: false,
-      error: { code: 'CONFLICT', message: `Phone 086 111 2222 already belongs to Liam (customer ${liam.id}).` },
+      error: {
+        code: 'CONFLICT',
+        message: `Phone 086 111 2222 already belongs to Liam (customer ${liam.id}).`,
+        reason: 'customers.taken.phone',
+      },
     });
     expect(await call(newSession(), 'customers.update', { id: mary.id, changes: { notes: 'y' } })).toMatchObject({
       ok: false,

@@ -120,7 +120,7 @@ describe('copies of the store beside it', () => {
     });
     expect(await b.dispatch('settings.set', { values: { storeCopyDays: 0 } }, admin)).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', message: expect.stringContaining('from 1 to 3650 days') },
+      error: { code: 'VALIDATION', message: expect.stringContaining('from 1 to 3,650 days') },
     });
     expect(await b.dispatch('settings.set', { values: { storeCopyDays: 10 } }, admin)).toMatchObject({ ok: true });
     expect(await view()).toMatchObject({ value: 10, source: 'store' });
