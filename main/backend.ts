@@ -5,7 +5,7 @@ import type { StoreDeps } from './ipc/store-handlers';
 import { hasNoClerks as isEmpty } from './services/clerks';
 import { createContext, type ServiceContext, type StoreConfig } from './services/context';
 import { seedDemoStore } from './services/demo/seed-store';
-import { AppError } from '../common/errors';
+import { AppError } from '@common/errors';
 import { setSetting } from './services/settings';
 import type { ManagedConfig } from './config/managed-config';
 import { initStoreSettings } from './services/store-settings';

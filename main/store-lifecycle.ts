@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { METHOD_NAMES } from '../common/contract';
-import type { StoreProblem } from '../common/domain';
-import { AppError, type Envelope } from '../common/errors';
-import { DEFAULT_LOCALE } from '../common/format';
+import { METHOD_NAMES } from '@common/contract';
+import type { StoreProblem } from '@common/domain';
+import { AppError, type Envelope } from '@common/errors';
+import { DEFAULT_LOCALE } from '@common/format';
 import { startBackend, type Backend, type BackendOptions } from './backend';
 import { toWireError, type Dispatch } from './ipc/dispatch';
 import { summary } from './ipc/store-handlers';

@@ -1,7 +1,7 @@
 // Names only (common/methods.ts): importing the contract's values would bundle zod into the preload.
-import type { CounterpartBridge } from '../common/contract';
-import { channelFor, METHOD_NAMES } from '../common/methods';
-import type { Envelope } from '../common/errors';
+import type { CounterpartBridge } from '@common/contract';
+import { channelFor, METHOD_NAMES } from '@common/methods';
+import type { Envelope } from '@common/errors';
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 

@@ -3,11 +3,11 @@
 // runs a command with them is command.ts.
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { calendarDayProblem } from '../../common/calendar-day';
-import type { Clerk } from '../../common/domain';
-import { createFormat } from '../../common/format';
-import { AppError } from '../../common/errors';
-import { HUB_ERROR_CODES } from '../../common/sync/protocol';
+import { calendarDayProblem } from '@common/calendar-day';
+import type { Clerk } from '@common/domain';
+import { createFormat } from '@common/format';
+import { AppError } from '@common/errors';
+import { HUB_ERROR_CODES } from '@common/sync/protocol';
 import { DEFAULT_BACKUP_KEEP } from '../backend';
 import { ConfigError, loadManagedConfig, type ManagedConfig } from '../config/managed-config';
 import { openDatabase, type DB } from '../db/connection';

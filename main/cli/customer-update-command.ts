@@ -1,8 +1,8 @@
 // `counterpart customer update ID [--phone …] …`: the profile edit of the counter from a terminal, with the same
 // checks (each value by the contract's schema, no phone, email or card another customer has) and the same per-field
 // change rows and audit entry, made as --clerk or the first admin or manager.
-import { customerChangesSchema } from '../../common/contract';
-import { COMMUNICATION_STYLES } from '../../common/domain';
+import { customerChangesSchema } from '@common/contract';
+import { COMMUNICATION_STYLES } from '@common/domain';
 import { updateCustomer } from '../services/customer-edits';
 import { command } from './command';
 import { actingClerk, customerIdArg, UsageError } from './common';

@@ -2,8 +2,8 @@
 // PostgreSQL directly (--pg, COUNTERPART_PG_URL, or the local hub's own), so the hub itself has no admin routes.
 import os from 'node:os';
 import path from 'node:path';
-import { nameSchema } from '../../common/sync/api';
-import { REVIEW_SCOPES, type ReviewScope } from '../../common/sync/clerks';
+import { nameSchema } from '@common/sync/api';
+import { REVIEW_SCOPES, type ReviewScope } from '@common/sync/clerks';
 import { grantScope } from '../hub/clerks';
 import { issueEnrolmentCode } from '../hub/enrolment';
 import { HubFailure, isDatabaseUnavailable } from '../hub/errors';

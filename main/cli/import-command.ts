@@ -1,8 +1,8 @@
 // `counterpart import customers|purchases FILE.csv …`: the POS import from a terminal, for IT and scheduled scripts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../common/errors';
-import { MAX_LISTED_COLUMNS, conflictText, fieldsChangedText } from '../../common/imports';
+import { AppError } from '@common/errors';
+import { MAX_LISTED_COLUMNS, conflictText, fieldsChangedText } from '@common/imports';
 import { importCsv, type ImportReport } from '../services/import';
 import { PRESET_CHOICES, PRESETS, type PresetChoice } from '../services/import/presets';
 import { command } from './command';

@@ -2,8 +2,8 @@
 // as the first-run screen. The PIN never appears on the command line (shell history, the process list): it comes
 // from standard input or COUNTERPART_ADMIN_PIN.
 import fs from 'node:fs';
-import { pin as pinSchema } from '../../common/contract';
-import { storeIdentitySchema } from '../../common/store-identity';
+import { pin as pinSchema } from '@common/contract';
+import { storeIdentitySchema } from '@common/store-identity';
 import { hasNoClerks } from '../services/clerks';
 import { createStore } from '../services/store-setup';
 import { command } from './command';

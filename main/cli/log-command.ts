@@ -1,8 +1,8 @@
 // `counterpart log`: records an interaction exactly as the counter's log form does (same validation, same durability).
-import { INTERACTION_KINDS, INTERACTION_OUTCOMES } from '../../common/domain';
+import { INTERACTION_KINDS, INTERACTION_OUTCOMES } from '@common/domain';
 import { requireCustomer } from '../services/customers';
 import { logInteraction } from '../services/interactions';
-import { displayName } from '../../common/normalize';
+import { displayName } from '@common/normalize';
 import { command } from './command';
 import { actingClerk, customerIdArg, dayArg, positiveInt, UsageError } from './common';
 

@@ -1,5 +1,5 @@
 // `counterpart search|show|suggest`: what the counter screen shows, from a terminal.
-import type { CustomerProfile, TimelineEntry, TimelinePage } from '../../common/domain';
+import type { CustomerProfile, TimelineEntry, TimelinePage } from '@common/domain';
 import type { ServiceContext } from '../services/context';
 import { searchCustomers } from '../services/customer-search';
 import { requireCustomer } from '../services/customers';

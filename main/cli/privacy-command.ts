@@ -4,7 +4,7 @@
 // that still hold the customer, with when each is deleted.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ErasureHolder } from '../../common/domain';
+import type { ErasureHolder } from '@common/domain';
 import { eraseCustomer, exportCustomerData, type EraseResult } from '../services/privacy';
 import { compactIfPending, scrubState } from '../services/store-scrub';
 import { storagePolicy } from '../services/store-settings';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { currencySchema, localeSchema, timeZoneSchema } from '../../common/store-identity';
-import { nearest } from '../../common/edit-distance';
-import { enrolmentCodeSchema } from '../../common/sync/api';
+import { currencySchema, localeSchema, timeZoneSchema } from '@common/store-identity';
+import { nearest } from '@common/edit-distance';
+import { enrolmentCodeSchema } from '@common/sync/api';
 import { hubAddress } from '../sync/hub-address';
 
 const isHubAddress = (text: string) => {

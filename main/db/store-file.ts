@@ -2,7 +2,7 @@
 // about the file (damaged, full disk, read-only, another writer) turned into one sentence a clerk or IT can act on.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, words, type ErrorWords } from '../../common/errors';
+import { AppError, words, type ErrorWords } from '@common/errors';
 
 export type StoreIssue =
   | 'missing'

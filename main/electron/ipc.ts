@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { channelFor, METHOD_NAMES } from '../../common/contract';
-import type { Envelope } from '../../common/errors';
+import { channelFor, METHOD_NAMES } from '@common/contract';
+import type { Envelope } from '@common/errors';
 import type { Dispatch, Logger } from '../ipc/dispatch';
 import { newSession, type Session } from '../ipc/session';
 import { isTrustedSender, type UrlCheck } from './trust';

@@ -1,9 +1,9 @@
 // A page of a new terminal's bootstrap (common/sync/bootstrap.ts), read from the hub's tables as they are now:
 // customers with every field's value and stamp (an erased one as its erasure, an alias followed by its merge), or
 // facts from the history window. Keyset pages by id, so every page costs the same however deep the terminal is.
-import type { BootstrapRequest, BootstrapResponse } from '../../common/sync/bootstrap';
-import { firstIdAt } from '../../common/sync/bootstrap';
-import { TIMELESS_FACTS, type Change } from '../../common/sync/changes';
+import type { BootstrapRequest, BootstrapResponse } from '@common/sync/bootstrap';
+import { firstIdAt } from '@common/sync/bootstrap';
+import { TIMELESS_FACTS, type Change } from '@common/sync/changes';
 import { DEFAULT_PULL_LIMIT, feedEnd } from './feed';
 import type { Pool } from './pg';
 

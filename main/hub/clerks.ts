@@ -5,10 +5,10 @@
 // PostgreSQL re-checks that condition on the row it waited for, so counters hammering at once are handed out no
 // more checks between them than the limit. A refused count locks a spent account, and a new PIN synced from a
 // counter lifts the lock. The terminal keeps its own count too, so it still locks offline.
-import { lockDuration, MAX_PIN_ATTEMPTS } from '../../common/pin-lockout';
-import type { ClerkChange, HubClerk, PinAttemptResponse, ReviewScope } from '../../common/sync/clerks';
-import { HybridClock } from '../../common/sync/hlc';
-import { uuidv7, UUID_V7 } from '../../common/sync/ids';
+import { lockDuration, MAX_PIN_ATTEMPTS } from '@common/pin-lockout';
+import type { ClerkChange, HubClerk, PinAttemptResponse, ReviewScope } from '@common/sync/clerks';
+import { HybridClock } from '@common/sync/hlc';
+import { uuidv7, UUID_V7 } from '@common/sync/ids';
 import { HubFailure } from './errors';
 import { inTransaction, type Pool, type PoolClient } from './pg';
 import { FEED_LOCK_KEY } from './push';

@@ -1,7 +1,7 @@
 // Enrolment: an admin issues a one-time code for a named terminal at a store (`counterpart hub enroll`); the terminal
 // trades it, once and within a day, for its id and credential (POST /v1/enrol).
-import { formatEnrolmentCode } from '../../common/sync/api';
-import { uuidv7 } from '../../common/sync/ids';
+import { formatEnrolmentCode } from '@common/sync/api';
+import { uuidv7 } from '@common/sync/ids';
 import { HubFailure } from './errors';
 import { inTransaction, type Pool, type PoolClient } from './pg';
 import { newCredential, newEnrolmentCode, sha256 } from './secrets';

@@ -1,7 +1,7 @@
 // A refusal the hub answers with: an HTTP status and the { code, message } body. Anything else thrown while
 // answering is a failure of the hub: logged with its stack, answered as INTERNAL (or UNAVAILABLE when PostgreSQL is
 // out of reach) without details.
-import type { HubErrorCode } from '../../common/sync/protocol';
+import type { HubErrorCode } from '@common/sync/protocol';
 
 export const STATUS_OF: Record<HubErrorCode, number> = {
   VALIDATION: 400,

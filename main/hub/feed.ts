@@ -1,7 +1,7 @@
 // Reading the change feed: a page after a cursor, in commit order, waiting (long-poll) for the next change when
 // there is none. Waiting costs no queries: each hub process LISTENs on one connection and wakes its waiting pulls
 // when any hub process's push commits (PostgreSQL delivers NOTIFY at commit, to every listener).
-import type { Change, PullResponse } from '../../common/sync/changes';
+import type { Change, PullResponse } from '@common/sync/changes';
 import crypto from 'node:crypto';
 import { HubFailure } from './errors';
 import pg from 'pg';

@@ -1,11 +1,11 @@
 // What the hub does for each declared route (common/sync/api.ts). The server has already checked the protocol
 // version, the credential (for terminal routes), the body against the route's schema and the store.
-import { HUB_API, type HubRequestParsed, type HubResponse, type HubRoute } from '../../common/sync/api';
-import { THIS_HUB_PROTOCOLS } from '../../common/sync/protocol';
+import { HUB_API, type HubRequestParsed, type HubResponse, type HubRoute } from '@common/sync/api';
+import { THIS_HUB_PROTOCOLS } from '@common/sync/protocol';
 import { bootstrapPage } from './bootstrap';
 import { clerksTag, pinAttempt, syncClerks } from './clerks';
 import { redeemEnrolmentCode } from './enrolment';
-import { MERGES_LISTED } from '../../common/sync/merges';
+import { MERGES_LISTED } from '@common/sync/merges';
 import { listConflicts, listMerges, unmergeCustomers } from './merges';
 import { pullChanges, type FeedSignal } from './feed';
 import type { Pool } from './pg';

@@ -12,10 +12,10 @@
 // Resolving follows the active merges to the root, so a manager's undo (unmergeCustomers) gives the alias back its
 // own facts at once, on the hub and, through the feed, on every terminal. An undone merge stays recorded as the
 // manager's word that the two are different people: the pair is never merged again.
-import { samePerson } from '../../common/same-person';
-import { HybridClock } from '../../common/sync/hlc';
-import { uuidv7, UUID_V7 } from '../../common/sync/ids';
-import { type ConflictView, IDENTIFIER_FIELDS, type IdentifierField, type MergeView } from '../../common/sync/merges';
+import { samePerson } from '@common/same-person';
+import { HybridClock } from '@common/sync/hlc';
+import { uuidv7, UUID_V7 } from '@common/sync/ids';
+import { type ConflictView, IDENTIFIER_FIELDS, type IdentifierField, type MergeView } from '@common/sync/merges';
 import { HubFailure } from './errors';
 import { inTransaction, type Pool, type PoolClient } from './pg';
 import { feed, FEED_CHANNEL, FEED_LOCK_KEY, type Push } from './push';

@@ -8,9 +8,9 @@
 // The function is a temporary one (pg_temp), made once per pooled connection: the SQL sits beside the code that calls
 // it, and the hub's schema and its version are left alone. Its statements each see what committed before them
 // (PL/pgSQL takes a new snapshot per statement), so the terminal's last applied mutation read after the lock is exact.
-import type { Mutation } from '../../common/sync/changes';
-import { FACT_ENTITIES, factOrigin } from '../../common/sync/changes';
-import { HybridClock } from '../../common/sync/hlc';
+import type { Mutation } from '@common/sync/changes';
+import { FACT_ENTITIES, factOrigin } from '@common/sync/changes';
+import { HybridClock } from '@common/sync/hlc';
 import type { Pool, PoolClient } from './pg';
 import type { PushResult } from './push';
 import type { Caller } from './terminals';

@@ -1,8 +1,8 @@
 // Applying a terminal's push: per terminal idempotent (mutation ids), per customer field last writer wins, facts
 // append-only, erasure final. One push is one transaction; its changes enter the feed in commit order.
-import type { Mutation } from '../../common/sync/changes';
-import { FACT_ENTITIES, factOrigin } from '../../common/sync/changes';
-import { HybridClock } from '../../common/sync/hlc';
+import type { Mutation } from '@common/sync/changes';
+import { FACT_ENTITIES, factOrigin } from '@common/sync/changes';
+import { HybridClock } from '@common/sync/hlc';
 import { inTransaction, type Pool, type PoolClient } from './pg';
 import { LINKING_FIELDS, linkSamePerson, sameRecords } from './merges';
 import { factsOnly, pushFacts } from './push-facts';

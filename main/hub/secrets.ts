@@ -5,7 +5,7 @@
 // find the terminal by an indexed equality lookup on every request, instead of paying a deliberately slow hash
 // per call. Comparing digests leaks nothing useful through timing: nobody can steer a digest's bytes.
 import crypto from 'node:crypto';
-import { ENROLMENT_CODE_ALPHABET, ENROLMENT_CODE_LENGTH } from '../../common/sync/api';
+import { ENROLMENT_CODE_ALPHABET, ENROLMENT_CODE_LENGTH } from '@common/sync/api';
 
 export const sha256 = (secret: string): Buffer => crypto.createHash('sha256').update(secret, 'utf8').digest();
 

@@ -9,9 +9,9 @@
 import type http from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HUB_API, type HubRoute } from '../../common/sync/api';
-import { uuidv7 } from '../../common/sync/ids';
-import { PROTOCOL_HEADER, protocolProblem, THIS_HUB_PROTOCOLS, type HubErrorCode } from '../../common/sync/protocol';
+import { HUB_API, type HubRoute } from '@common/sync/api';
+import { uuidv7 } from '@common/sync/ids';
+import { PROTOCOL_HEADER, protocolProblem, THIS_HUB_PROTOCOLS, type HubErrorCode } from '@common/sync/protocol';
 import { HubFailure, isDatabaseUnavailable } from './errors';
 import { checkHandlers, HUB_HANDLERS, type HubContext } from './handlers';
 import { FeedSignal } from './feed';

@@ -1,5 +1,5 @@
 // The terminals a hub knows: the list for its admin, revocation, and recognising a terminal by its credential.
-import { UUID_V7 } from '../../common/sync/ids';
+import { UUID_V7 } from '@common/sync/ids';
 import { HubFailure } from './errors';
 import type { Named } from './enrolment';
 import type { Pool } from './pg';

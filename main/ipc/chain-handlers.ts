@@ -1,4 +1,4 @@
-import { AppError } from '../../common/errors';
+import { AppError } from '@common/errors';
 import { audit } from '../services/audit';
 import { chainConflicts, chainMerges, undoChainMerge } from '../sync/chain-merges';
 import { askHubFor } from '../sync/hub-client';

@@ -1,15 +1,15 @@
-import { contract, METHOD_NAMES, type MethodName } from '../../common/contract';
+import { contract, METHOD_NAMES, type MethodName } from '@common/contract';
 import { z } from 'zod';
-import { AppError, words, type Envelope, type WireError } from '../../common/errors';
-import { languageOf } from '../../common/i18n';
-import { allows } from '../../common/permissions';
+import { AppError, words, type Envelope, type WireError } from '@common/errors';
+import { languageOf } from '@common/i18n';
+import { allows } from '@common/permissions';
 import { clerksRepo } from '../db/clerks.repo';
 import { describeSqliteError, sqliteIssue } from '../db/store-file';
 import { toClerk } from '../services/clerks';
 import type { ServiceContext } from '../services/context';
 import type { Call, HandlerMap } from './handlers';
 import type { Session } from './session';
-import type { Clerk } from '../../common/domain';
+import type { Clerk } from '@common/domain';
 
 export type Logger = (message: string, err?: unknown) => void;
 

@@ -1,4 +1,4 @@
-import type { Contract, MethodName, MethodOutput, ParsedInput } from '../../common/contract';
+import type { Contract, MethodName, MethodOutput, ParsedInput } from '@common/contract';
 import { listClerks } from '../services/clerks';
 import type { ServiceContext } from '../services/context';
 import { customerByCard, searchCustomers } from '../services/customer-search';
@@ -14,7 +14,7 @@ import { suggestFor } from '../services/suggestions/index';
 import { appInfo } from '../services/app-info';
 import { changeOwnPin, createClerk, resetPin, signIn } from '../services/accounts';
 import { audit, listAudit } from '../services/audit';
-import type { Clerk } from '../../common/domain';
+import type { Clerk } from '@common/domain';
 import { diagnosticsHandlers } from './diagnostics-handlers';
 import { reportHandlers } from './report-handlers';
 import { playbookHandlers } from './playbook-handlers';

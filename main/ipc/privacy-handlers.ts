@@ -1,4 +1,4 @@
-import { AppError, words } from '../../common/errors';
+import { AppError, words } from '@common/errors';
 import { requireCustomer, toCustomer } from '../services/customers';
 import { eraseCustomer, exportCustomerData } from '../services/privacy';
 import type { PartialHandlers } from './handlers';

@@ -1,5 +1,5 @@
-import type { BackupSummary } from '../../common/domain';
-import { AppError, words } from '../../common/errors';
+import type { BackupSummary } from '@common/domain';
+import { AppError, words } from '@common/errors';
 import { appInfo } from '../services/app-info';
 import { audit } from '../services/audit';
 import { backupNow, listBackups, type BackupInfo } from '../services/backup';

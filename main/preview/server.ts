@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Envelope, ErrorCode } from '../../common/errors';
+import type { Envelope, ErrorCode } from '@common/errors';
 import type { Backend } from '../backend';
 import { cspForIndex } from '../csp';
 import { browserSessions } from './browser-sessions';

@@ -1,8 +1,8 @@
-import type { Clerk, Role } from '../../common/domain';
-import { AppError, words } from '../../common/errors';
-import { ROLE_RANK } from '../../common/permissions';
-import { lockDuration, MAX_PIN_ATTEMPTS } from '../../common/pin-lockout';
-import type { PinAttemptResponse } from '../../common/sync/clerks';
+import type { Clerk, Role } from '@common/domain';
+import { AppError, words } from '@common/errors';
+import { ROLE_RANK } from '@common/permissions';
+import { lockDuration, MAX_PIN_ATTEMPTS } from '@common/pin-lockout';
+import type { PinAttemptResponse } from '@common/sync/clerks';
 import { clerksRepo } from '../db/clerks.repo';
 import { storeAttempt, StoreCountSilent } from '../sync/store-lockout';
 import { audit } from './audit';

@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../common/domain';
+import type { AppInfo } from '@common/domain';
 import type { ServiceContext } from './context';
 import { getSetting } from './settings';
 import { hasNoClerks } from './clerks';

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../common/domain';
+import type { AuditEntry } from '@common/domain';
 import type { ServiceContext } from './context';
 
 export type AuditEvent =

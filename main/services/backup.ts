@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError, words } from '../../common/errors';
+import { AppError, words } from '@common/errors';
 import type { DB } from '../db/connection';
 import { sqliteIssue, StoreError } from '../db/store-file';
 

@@ -1,5 +1,5 @@
-import type { Clerk, Role } from '../../common/domain';
-import { AppError, words } from '../../common/errors';
+import type { Clerk, Role } from '@common/domain';
+import { AppError, words } from '@common/errors';
 import { clerksRepo, type ClerkRow } from '../db/clerks.repo';
 import type { ServiceContext } from './context';
 

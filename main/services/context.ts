@@ -1,5 +1,5 @@
-import { DEFAULT_CURRENCY, DEFAULT_LOCALE } from '../../common/format';
-import { DEMO_STORE_ID } from '../../common/store-identity';
+import { DEFAULT_CURRENCY, DEFAULT_LOCALE } from '@common/format';
+import { DEMO_STORE_ID } from '@common/store-identity';
 import type { DB } from '../db/connection';
 
 /** Store-level settings the services need. Comes from the managed config file and the settings table. */

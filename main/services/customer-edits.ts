@@ -10,9 +10,9 @@
 // JSON) in the same transaction as the update; the audit log names the fields, never their values. The chain's
 // sync will merge edits from several terminals field by field from these rows. An erased customer is not edited:
 // filling the anonymous shell in again would undo the erasure.
-import { customerChangesSchema, valuesOf, type CustomerChanges, type CustomerField } from '../../common/contract';
-import type { Customer } from '../../common/domain';
-import { AppError, words } from '../../common/errors';
+import { customerChangesSchema, valuesOf, type CustomerChanges, type CustomerField } from '@common/contract';
+import type { Customer } from '@common/domain';
+import { AppError, words } from '@common/errors';
 import { customersRepo, type IdRows, type NewCustomerRow } from '../db/customers.repo';
 import { profileAuditRepo } from '../db/profile-audit.repo';
 import { audit } from './audit';

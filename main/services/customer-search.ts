@@ -1,6 +1,6 @@
-import { withinOneEdit } from '../../common/same-person';
-import type { CustomerHit, MatchKind } from '../../common/domain';
-import { displayName, emailKey, loyaltyKey, nameKey, phoneDigits } from '../../common/normalize';
+import { withinOneEdit } from '@common/same-person';
+import type { CustomerHit, MatchKind } from '@common/domain';
+import { displayName, emailKey, loyaltyKey, nameKey, phoneDigits } from '@common/normalize';
 import { customersRepo, type HitRow } from '../db/customers.repo';
 import { hasAliases, survivorRow } from './customer-aliases';
 import type { ServiceContext } from './context';

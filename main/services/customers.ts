@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { customerDraftSchema, type CustomerDraft } from '../../common/contract';
-import type { CommunicationStyle, Customer, CustomerProfile, DuplicateCandidate, Tier } from '../../common/domain';
-import { AppError, words } from '../../common/errors';
-import { translator } from '../../common/i18n';
-import { displayName, emailKey, loyaltyKey, personNameKeys, phoneDigits } from '../../common/normalize';
+import { customerDraftSchema, type CustomerDraft } from '@common/contract';
+import type { CommunicationStyle, Customer, CustomerProfile, DuplicateCandidate, Tier } from '@common/domain';
+import { AppError, words } from '@common/errors';
+import { translator } from '@common/i18n';
+import { displayName, emailKey, loyaltyKey, personNameKeys, phoneDigits } from '@common/normalize';
 import { customersRepo, type CustomerRow, type NewCustomerRow } from '../db/customers.repo';
 import { NEAR_DUPLICATE_REASON, nearDuplicates } from './near-duplicates';
 import type { ServiceContext } from './context';

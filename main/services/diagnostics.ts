@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { DiagnosticsAuditEntry, DiagnosticsBundle, SettingValue } from '../../common/diagnostics';
+import type { DiagnosticsAuditEntry, DiagnosticsBundle, SettingValue } from '@common/diagnostics';
 import { managedConfigSchema } from '../config/managed-config';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { audit } from './audit';

@@ -1,4 +1,4 @@
-import type { Draft } from '../../common/domain';
+import type { Draft } from '@common/domain';
 import type { ServiceContext } from './context';
 
 // Drafts live in the database (not browser storage) so an app crash or power cut loses at most the last keystrokes.

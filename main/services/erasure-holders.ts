@@ -2,7 +2,7 @@
 // created (a copy made before that never held them). An erasure cannot reach into those files (a backup is a
 // verified, unchanged copy; rewriting it would make it unreliable), so the erasure names them and says when each
 // is deleted: backups by rotation, copies beside the store by their retention (store-copies.ts).
-import type { ErasureHolder } from '../../common/domain';
+import type { ErasureHolder } from '@common/domain';
 import { listBackups } from './backup';
 import type { ServiceContext } from './context';
 import { copyDeletedBy, listStoreCopies } from './store-copies';

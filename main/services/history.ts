@@ -6,9 +6,9 @@ import type {
   PurchaseItem,
   TimelineEntry,
   TimelinePage,
-} from '../../common/domain';
-import { AppError, words } from '../../common/errors';
-import type { InteractionRecovery, Remedy, RootCause, Severity } from '../../common/recovery';
+} from '@common/domain';
+import { AppError, words } from '@common/errors';
+import type { InteractionRecovery, Remedy, RootCause, Severity } from '@common/recovery';
 import { mergedRows, survivorRow } from './customer-aliases';
 import { historyRepo, type InteractionRow } from '../db/history.repo';
 import type { ServiceContext } from './context';

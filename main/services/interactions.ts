@@ -3,15 +3,15 @@ import {
   logInteractionSchema,
   type AmendInteractionInput,
   type LogInteractionInput,
-} from '../../common/contract';
-import type { Interaction } from '../../common/domain';
-import { AppError, words } from '../../common/errors';
-import { followUpDueProblem } from '../../common/follow-up-due';
+} from '@common/contract';
+import type { Interaction } from '@common/domain';
+import { AppError, words } from '@common/errors';
+import { followUpDueProblem } from '@common/follow-up-due';
 import { customersRepo } from '../db/customers.repo';
 import { historyRepo } from '../db/history.repo';
 import { interactionsRepo, NO_RECOVERY, type NewInteractionRow, type RecoveryColumns } from '../db/interactions.repo';
 import { preparedFor } from '../db/prepared';
-import { needsApproval, type Recovery } from '../../common/recovery';
+import { needsApproval, type Recovery } from '@common/recovery';
 import { audit } from './audit';
 import { requireClerk } from './clerks';
 import type { ServiceContext } from './context';

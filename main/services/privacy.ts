@@ -22,8 +22,8 @@
 // The store's files: what the update frees is zeroed (secure_delete on every connection), the search index forgets
 // the name for real (FTS5 secure-delete, migration 0008), the WAL is emptied and the file compacted (store-scrub.ts).
 // Backups and copies of the store made before cannot be changed: the result names them and when each is deleted.
-import type { Customer, ErasureSummary } from '../../common/domain';
-import { AppError, words } from '../../common/errors';
+import type { Customer, ErasureSummary } from '@common/domain';
+import { AppError, words } from '@common/errors';
 import type { DB } from '../db/connection';
 import { audit } from './audit';
 import type { ServiceContext } from './context';

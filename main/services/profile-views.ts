@@ -8,8 +8,8 @@
 // logged interaction, and a clerk flicking back to the customer in front of them is still the same look. After the
 // window it counts as a new opening. The rows hold the customer's id and no personal data, so erasure keeps them as
 // an audit of access; the retention job (retentionDays) deletes them once they are older than the retention period.
-import type { Clerk, CustomerProfile, ProfileViews } from '../../common/domain';
-import { allows } from '../../common/permissions';
+import type { Clerk, CustomerProfile, ProfileViews } from '@common/domain';
+import { allows } from '@common/permissions';
 import type { DB } from '../db/connection';
 import { profileAuditRepo } from '../db/profile-audit.repo';
 import type { ServiceContext } from './context';

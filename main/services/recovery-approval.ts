@@ -1,8 +1,8 @@
 // A grant above the clerk's authority, approved on the spot: the manager's PIN is checked like a sign-in (attempts
 // counted before the slow hash, lockout, wrong PINs audited; accounts.ts), then the entry is written by
 // logInteraction, which checks the authority again inside its own transaction. The PIN goes no further than the check.
-import { logInteractionSchema, type LogInteractionInput } from '../../common/contract';
-import type { Interaction } from '../../common/domain';
+import { logInteractionSchema, type LogInteractionInput } from '@common/contract';
+import type { Interaction } from '@common/domain';
 import { interactionsRepo } from '../db/interactions.repo';
 import { confirmManagerPin } from './accounts';
 import type { ServiceContext } from './context';

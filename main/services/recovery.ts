@@ -1,11 +1,11 @@
 // Guided recovery of a complaint: the clerk's goodwill authority, the suggested remedy, and the grant itself, which
 // is written by logInteraction inside the interaction's own transaction (see there). This module decides; it never
 // writes an interaction.
-import type { Clerk, Tier } from '../../common/domain';
-import { AppError, words } from '../../common/errors';
-import { createFormat } from '../../common/format';
-import { unitsToMinor } from '../../common/money';
-import { ROLE_RANK } from '../../common/permissions';
+import type { Clerk, Tier } from '@common/domain';
+import { AppError, words } from '@common/errors';
+import { createFormat } from '@common/format';
+import { unitsToMinor } from '@common/money';
+import { ROLE_RANK } from '@common/permissions';
 import {
   APOLOGY_BY_STYLE,
   parseRemedyRule,
@@ -17,8 +17,8 @@ import {
   type RecoveryGuide,
   type RemedyRule,
   type Severity,
-} from '../../common/recovery';
-import type { SettingKey } from '../../common/settings';
+} from '@common/recovery';
+import type { SettingKey } from '@common/settings';
 import { customersRepo } from '../db/customers.repo';
 import { preparedFor } from '../db/prepared';
 import type { ServiceContext } from './context';

@@ -9,7 +9,7 @@
 // so a store set aside today after a month without writes would look a month old.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ErasureHolder } from '../../common/domain';
+import type { ErasureHolder } from '@common/domain';
 
 export const DEFAULT_STORE_COPY_DAYS = 30;
 const DAY_MS = 86_400_000;

@@ -14,11 +14,11 @@
 // from the counter).
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import type { Clerk } from '../../common/domain';
-import { AppError } from '../../common/errors';
-import { createFormat, type Format } from '../../common/format';
-import { CATALOGUES, translator } from '../../common/i18n';
-import { ROLE_RANK } from '../../common/permissions';
+import type { Clerk } from '@common/domain';
+import { AppError } from '@common/errors';
+import { createFormat, type Format } from '@common/format';
+import { CATALOGUES, translator } from '@common/i18n';
+import { ROLE_RANK } from '@common/permissions';
 import {
   SETTING_KEYS,
   type ReadOnlyReason,
@@ -29,8 +29,8 @@ import {
   type SettingValue,
   type SettingView,
   withUnit,
-} from '../../common/settings';
-import { DEMO_STORE_ID } from '../../common/store-identity';
+} from '@common/settings';
+import { DEMO_STORE_ID } from '@common/store-identity';
 import { managedConfigSchema, MAX_TIER_FROM, type ManagedConfig } from '../config/managed-config';
 import { GOODWILL_SETTING } from '../db/playbook.repo';
 import { audit } from './audit';
@@ -47,7 +47,7 @@ import {
   REMEDY_RULE_WORDS,
   type RemedyRuleProblem,
   type Severity,
-} from '../../common/recovery';
+} from '@common/recovery';
 
 /** A setting's rules; its name and help text are the catalogue's settings.field.<key>. */
 interface Def {

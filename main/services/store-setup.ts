@@ -1,15 +1,10 @@
 // A real store's beginning: its name, id, time zone, locale and currency, and its first admin. The first-run screen
 // (app.setupEmpty) and `counterpart init` both come here, so a store set up either way is the same store.
 import { z } from 'zod';
-import { clerkName, pin } from '../../common/contract';
-import type { Clerk } from '../../common/domain';
-import { AppError } from '../../common/errors';
-import {
-  storeIdentitySchema,
-  withStoreId,
-  type StoreIdentity,
-  type StoreIdentityInput,
-} from '../../common/store-identity';
+import { clerkName, pin } from '@common/contract';
+import type { Clerk } from '@common/domain';
+import { AppError } from '@common/errors';
+import { storeIdentitySchema, withStoreId, type StoreIdentity, type StoreIdentityInput } from '@common/store-identity';
 import { audit } from './audit';
 import { addClerk, hasNoClerks } from './clerks';
 import type { ServiceContext } from './context';

@@ -11,7 +11,7 @@ export function localDay(instant: Date, timeZone: string): string {
   return f.format(instant);
 }
 
-export { daysBetween } from '../../common/calendar-day';
+export { daysBetween } from '@common/calendar-day';
 
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

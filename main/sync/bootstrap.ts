@@ -5,7 +5,7 @@
 // applying part of a page twice changes nothing (customers merge by field stamps, facts by global id). Then the
 // terminal follows the feed from where it stood when the bootstrap began.
 import { z } from 'zod';
-import { BOOTSTRAP_PHASES, DEFAULT_HISTORY_DAYS, type BootstrapPhase } from '../../common/sync/bootstrap';
+import { BOOTSTRAP_PHASES, DEFAULT_HISTORY_DAYS, type BootstrapPhase } from '@common/sync/bootstrap';
 import type { DB } from '../db/connection';
 import { settleAfterBulkLoad } from '../db/settle';
 import type { ServiceContext } from '../services/context';

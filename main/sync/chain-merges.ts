@@ -2,8 +2,8 @@
 // store, and a manager's undo of one. Asked of the hub when the manager opens the list: merges live on the hub (the
 // terminal holds only the links it pulled), and undoing one is the hub's act, which the feed then brings to every
 // terminal. The hub's refusals and absence become the contract's typed errors, in its own words.
-import { AppError } from '../../common/errors';
-import type { ConflictView, MergeView } from '../../common/sync/merges';
+import { AppError } from '@common/errors';
+import type { ConflictView, MergeView } from '@common/sync/merges';
 import { askHubFor, callHub } from './hub-client';
 import { readHubLink, type HubLink } from './hub-link';
 

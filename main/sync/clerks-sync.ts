@@ -13,9 +13,9 @@ import {
   type ClerkChange,
   type ClerkField,
   type HubClerk,
-} from '../../common/sync/clerks';
-import { HybridClock } from '../../common/sync/hlc';
-import { uuidv7 } from '../../common/sync/ids';
+} from '@common/sync/clerks';
+import { HybridClock } from '@common/sync/hlc';
+import { uuidv7 } from '@common/sync/ids';
 import type { DB } from '../db/connection';
 import { CLERK_COLUMNS } from '../db/migrations/0020-clerk-sync';
 import { preparedFor } from '../db/prepared';

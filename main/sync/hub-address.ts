@@ -1,6 +1,6 @@
 // A hub's address as a terminal may use it: one rule for joining (Settings, `sync join`) and for the managed config's
 // hub.url, which `config check` and start-up validate before anything is sent.
-import { AppError } from '../../common/errors';
+import { AppError } from '@common/errors';
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 

@@ -1,9 +1,9 @@
 // The terminal's side of the hub API: one typed call per declared route, over fetch. The answer is checked against
 // the route's response schema, so a wrong server (a proxy's error page, another service) is a clear error, not a
 // crash later. The credential goes only into the Authorization header; no message here ever contains it.
-import { AppError, ERROR_CODES, type ErrorCode } from '../../common/errors';
-import { HUB_API, type HubRequest, type HubResponse, type HubRoute } from '../../common/sync/api';
-import { hubErrorSchema, PROTOCOL_HEADER, PROTOCOL_VERSION, type HubErrorCode } from '../../common/sync/protocol';
+import { AppError, ERROR_CODES, type ErrorCode } from '@common/errors';
+import { HUB_API, type HubRequest, type HubResponse, type HubRoute } from '@common/sync/api';
+import { hubErrorSchema, PROTOCOL_HEADER, PROTOCOL_VERSION, type HubErrorCode } from '@common/sync/protocol';
 
 export const HUB_TIMEOUT_MS = 10_000;
 

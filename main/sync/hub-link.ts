@@ -8,10 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CREDENTIAL_PATTERN } from '../../common/sync/api';
-import { uuidV7Schema } from '../../common/sync/ids';
-import { AppError } from '../../common/errors';
-import type { ChainLink } from '../../common/domain';
+import { CREDENTIAL_PATTERN } from '@common/sync/api';
+import { uuidV7Schema } from '@common/sync/ids';
+import { AppError } from '@common/errors';
+import type { ChainLink } from '@common/domain';
 
 const named = z.object({ id: uuidV7Schema, name: z.string() });
 const linkSchema = z.object({

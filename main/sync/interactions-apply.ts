@@ -11,7 +11,7 @@
 // - Erasure wins: an entry for a customer erased here (or never seen here, which in the hub's order means erased
 //   before this terminal heard of them) arrives unlinked, without its free text, and any issue it opens is closed,
 //   as the erasure itself leaves that customer's entries (services/privacy.ts).
-import { FACT_ENTITIES, type Change } from '../../common/sync/changes';
+import { FACT_ENTITIES, type Change } from '@common/sync/changes';
 import type { DB } from '../db/connection';
 import { preparedFor } from '../db/prepared';
 import type { ServiceContext } from '../services/context';

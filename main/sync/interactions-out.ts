@@ -3,8 +3,8 @@
 // it) and turns local ids into global ones: the customer, the clerk, the entry an amendment corrects, the issues it
 // settles. An entry its customer's erasure unlinked still names that customer (the outbox row kept the global id:
 // migration 0018-sync-erased-entries), so the hub and the other terminals treat it as an erased customer's entry.
-import { uuidv7 } from '../../common/sync/ids';
-import type { Mutation } from '../../common/sync/changes';
+import { uuidv7 } from '@common/sync/ids';
+import type { Mutation } from '@common/sync/changes';
 import type { DB } from '../db/connection';
 import { preparedFor } from '../db/prepared';
 import { INTERACTION_FIELDS } from './interaction-fields';

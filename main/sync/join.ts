@@ -1,8 +1,8 @@
 // Joining a hub: trade the one-time code for this terminal's credential and keep it beside the store.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../common/errors';
-import { enrolmentCodeSchema } from '../../common/sync/api';
+import { AppError } from '@common/errors';
+import { enrolmentCodeSchema } from '@common/sync/api';
 import { APP_VERSION } from '../services/app-info';
 import type { DB } from '../db/connection';
 import { callHub } from './hub-client';

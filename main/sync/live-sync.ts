@@ -1,7 +1,7 @@
 // The background sync while the app (or the browser preview) runs on a store that joined a hub, and what the header
 // says about it. Started and stopped with the store (backend.ts); nothing here waits on the network in a call the
 // counter makes: state() reads what the loops last saw and counts the outbox, a local read.
-import type { SyncState, SyncView } from '../../common/domain';
+import type { SyncState, SyncView } from '@common/domain';
 import type { ServiceContext } from '../services/context';
 import { mergedRows, survivorRow } from '../services/customer-aliases';
 import { bootstrapProgress } from './bootstrap';

@@ -2,8 +2,8 @@
 // through the same joinHub as Settings and `sync join`. Joining never holds up the counter: it runs beside it, and
 // until it succeeds the store works unjoined. An unreachable hub is asked again later; a refused code is not, since
 // the hub would refuse it again: the header says so in a sentence an admin can act on.
-import type { SyncState } from '../../common/domain';
-import { AppError } from '../../common/errors';
+import type { SyncState } from '@common/domain';
+import { AppError } from '@common/errors';
 import type { ServiceContext } from '../services/context';
 import { audit } from '../services/audit';
 import { HubRefused, HubUnreachable } from './hub-client';

@@ -3,7 +3,7 @@
 // with its own history (its interactions always named it). And a pulled customer whose loyalty card another
 // customer here holds already is kept without the card (set aside in sync_withheld_cards) instead of failing the
 // unique index: that failure rolled the page back and stalled every pull after it.
-import type { Change } from '../../common/sync/changes';
+import type { Change } from '@common/sync/changes';
 import type { DB } from '../db/connection';
 import type { NewCustomerRow } from '../db/customers.repo';
 import { preparedFor } from '../db/prepared';

@@ -7,7 +7,7 @@
 //   own enabled setting is kept; a template new here takes its author's, or this store's latest switch of it.
 // - A switch is applied only from this store (the hub names the store that pushed it): the latest by stamp decides
 //   whether the template is offered at this store's counters. Other stores' switches are passed over.
-import type { Change } from '../../common/sync/changes';
+import type { Change } from '@common/sync/changes';
 import type { DB } from '../db/connection';
 import { playbookRepo } from '../db/playbook.repo';
 import { preparedFor } from '../db/prepared';

@@ -1,6 +1,6 @@
 // The playbook leaving this terminal: a version a person saved, or a store's switch of a template, each a row of
 // playbook_sync that the outbox names (trigger sync_playbook_shared, migration 0021-playbook-chain). Read when sent.
-import type { Mutation } from '../../common/sync/changes';
+import type { Mutation } from '@common/sync/changes';
 import type { DB } from '../db/connection';
 import { preparedFor } from '../db/prepared';
 import { parseTemplate } from '../services/suggestions/playbook';

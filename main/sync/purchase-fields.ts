@@ -6,7 +6,7 @@
 // receipt's lines (the field `lines`). Not travelling at all: `pulled` (whether this terminal wrote it itself) and
 // where it was bought, which comes from the hub (purchase_origins). A purchase holds nothing a person said, so an
 // erasure blanks none of it: FACT_ENTITIES.purchase.personal is empty (common/sync/changes.ts).
-import type { PurchaseLineFact } from '../../common/sync/changes';
+import type { PurchaseLineFact } from '@common/sync/changes';
 import type { SyncedField } from './interaction-fields';
 
 export const PURCHASE_FIELDS: readonly SyncedField[] = [

@@ -12,8 +12,8 @@
 //   purchase for a customer erased here lands on that record, and one for a customer never seen here (in the hub's
 //   order: erased before this terminal heard of them) on an anonymous record kept under their id, which a later
 //   erasure or edit of them recognises.
-import type { Change } from '../../common/sync/changes';
-import { purchaseLineSchema } from '../../common/sync/changes';
+import type { Change } from '@common/sync/changes';
+import { purchaseLineSchema } from '@common/sync/changes';
 import type { DB } from '../db/connection';
 import { preparedFor } from '../db/prepared';
 import type { ServiceContext } from '../services/context';

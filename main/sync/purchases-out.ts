@@ -1,6 +1,6 @@
 // A purchase leaving this terminal: the outbox names it (trigger sync_purchase_logged, migration 0019-sync-purchases);
 // this reads the receipt and its lines as they are when sent, and names the customer by global id.
-import { MAX_PURCHASE_LINES, type Mutation } from '../../common/sync/changes';
+import { MAX_PURCHASE_LINES, type Mutation } from '@common/sync/changes';
 import type { DB } from '../db/connection';
 import { preparedFor } from '../db/prepared';
 import { LINES_FIELD, PURCHASE_FIELDS, PURCHASE_LINE_FIELDS } from './purchase-fields';

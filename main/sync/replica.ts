@@ -5,15 +5,15 @@
 // it hands out carries its verdict for the fields it touched, so a pulled field is applied as it comes, except a
 // field this terminal has changed and not yet pushed: that edit's own verdict follows in a later change. Erasure is
 // final here too: a pulled erasure erases, and a change of an erased customer is dropped.
-import { customerDraftSchema, valuesOf } from '../../common/contract';
+import { customerDraftSchema, valuesOf } from '@common/contract';
 import {
   CUSTOMER_FIELDS,
   type Change,
   type CustomerField,
   type CustomerFields,
   type Mutation,
-} from '../../common/sync/changes';
-import { HybridClock } from '../../common/sync/hlc';
+} from '@common/sync/changes';
+import { HybridClock } from '@common/sync/hlc';
 import type { DB } from '../db/connection';
 import { customersRepo, type CustomerRow } from '../db/customers.repo';
 import { preparedFor } from '../db/prepared';

@@ -2,7 +2,7 @@
 // background while the app runs: it never holds up the counter (reads never wait on the network; each pulled page is
 // applied in transactions of a few milliseconds, giving the thread back between them), retries with backoff when the
 // hub is away, and long-polls so a change made at another terminal shows here within a second or two.
-import { MAX_PULL_WAIT_MS, MAX_PUSH_BYTES, type Mutation } from '../../common/sync/changes';
+import { MAX_PULL_WAIT_MS, MAX_PUSH_BYTES, type Mutation } from '@common/sync/changes';
 import type { ServiceContext } from '../services/context';
 import { callHub, HubRefused } from './hub-client';
 import type { HubLink } from './hub-link';

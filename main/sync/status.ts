@@ -1,7 +1,7 @@
 // Where this terminal stands with its hub, read from this machine only (a status must answer without the network),
 // and `sync now`: checks the hub still knows this terminal, then pushes and pulls until caught up.
-import { AppError } from '../../common/errors';
-import type { HelloResponse } from '../../common/sync/api';
+import { AppError } from '@common/errors';
+import type { HelloResponse } from '@common/sync/api';
 import { APP_VERSION } from '../services/app-info';
 import type { DB } from '../db/connection';
 import type { ServiceContext } from '../services/context';

@@ -5,7 +5,7 @@
 // A hub that took the request but did not answer in time may have counted it: that attempt is refused unchecked
 // (checking it could hand out more checks than the store's limit), and the hub is taken as offline for a while, so
 // the next attempts go on with this counter's own count instead of each waiting for it again.
-import type { PinAttemptResponse } from '../../common/sync/clerks';
+import type { PinAttemptResponse } from '@common/sync/clerks';
 import type { DB } from '../db/connection';
 import { callHub, HubRefused, HubUnreachable } from './hub-client';
 import { readHubLink } from './hub-link';

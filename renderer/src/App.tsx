@@ -10,7 +10,7 @@ import {
   type SetStateAction,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Clerk, StoreProblem } from '../../common/domain';
+import type { AppInfo, Clerk, StoreProblem } from '@common/domain';
 import { call, errorMessage, setConflictHandler, setForbiddenHandler } from './api/client';
 import { AppHeader } from './components/AppHeader';
 import { ClerkPicker } from './components/ClerkPicker';

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { emailKey, loyaltyKey, nameKey, phoneDigits } from '../../common/normalize';
+import { emailKey, loyaltyKey, nameKey, phoneDigits } from '@common/normalize';
 import { openDatabase, type DB } from '../../main/db/connection';
 import { createContext, type ServiceContext } from '../../main/services/context';
 import { searchCustomers } from '../../main/services/customer-search';

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { uuidv7 } from '../../common/sync/ids';
+import { uuidv7 } from '@common/sync/ids';
 import { openDatabase } from '../../main/db/connection';
 import { startEmbeddedPostgres } from '../../main/hub/embedded';
 import { issueEnrolmentCode } from '../../main/hub/enrolment';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { nameKey } from '../../common/normalize';
+import { nameKey } from '@common/normalize';
 import { openDatabase, type DB } from '../../main/db/connection';
 import { createContext } from '../../main/services/context';
 import { dayReport } from '../../main/services/reports/day-view';

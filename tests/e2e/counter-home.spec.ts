@@ -1,9 +1,9 @@
 // The counter's home view and the result rows that tell namesakes apart: what is due today is on screen before anyone
 // is searched, one key opens its customer, and each result says what the customer is owed in words.
 import type { Page } from '@playwright/test';
-import { cardEnd } from '../../common/card-shape';
-import { translator } from '../../common/i18n';
-import { agoWording as agoIn, dueWording as dueIn } from '../../common/relative-day';
+import { cardEnd } from '@common/card-shape';
+import { translator } from '@common/i18n';
+import { agoWording as agoIn, dueWording as dueIn } from '@common/relative-day';
 import { expect, test } from './fixtures';
 import {
   CLERK,

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { METHOD_NAMES } from '../../common/contract';
+import { METHOD_NAMES } from '@common/contract';
 import { electronBinary } from '../../scripts/lib/electron-binary.mjs';
 import { electronNativeBinding } from '../../scripts/lib/native-binding.mjs';
 

@@ -2,8 +2,8 @@
 // counter keeps working (#18), and the failure reaches the main log: here the profile card meets a malformed answer
 // from the backend.
 import type { Route } from '@playwright/test';
-import type { CustomerProfile } from '../../common/domain';
-import type { Envelope } from '../../common/errors';
+import type { CustomerProfile } from '@common/domain';
+import type { Envelope } from '@common/errors';
 import { expect, test } from './fixtures';
 import { CLERK, expectAccessible, signIn, value } from './manager-helpers';
 

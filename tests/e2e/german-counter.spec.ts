@@ -3,8 +3,8 @@
 // the German way, and the entry is saved as in any other store.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
-import { MAX_NOTES } from '../../common/contract';
-import { CATALOGUES, translator } from '../../common/i18n';
+import { MAX_NOTES } from '@common/contract';
+import { CATALOGUES, translator } from '@common/i18n';
 import { MANAGER, TODAY, value } from './manager-helpers';
 import { expect, test } from './fixtures';
 

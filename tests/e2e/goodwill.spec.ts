@@ -1,10 +1,10 @@
 // Issue #14, section 4 at the counter: a complaint's recovery steps, and a goodwill grant above the clerk's own
 // authority approved on the spot with a manager's PIN. Real Chromium, the built renderer, the real backend on a copy
 // of the demo store; keyboard only from the Kind onwards.
-import { createFormat } from '../../common/format';
+import { createFormat } from '@common/format';
 import { DEFAULT_CONFIG } from '../../main/services/context';
-import { translator } from '../../common/i18n';
-import { DEFAULT_CLERK_GOODWILL } from '../../common/recovery';
+import { translator } from '@common/i18n';
+import { DEFAULT_CLERK_GOODWILL } from '@common/recovery';
 import { amountProblemText } from '../../renderer/src/lib/recovery-draft';
 import { expect, test } from './fixtures';
 import { CLERK, clerkId, expectAccessible, MANAGER, openBackOffice, signIn, snap, value } from './manager-helpers';

@@ -1,9 +1,9 @@
 // Templates the clerk completes (issue #14, section 5) and the guards on the log form (issue #17): real Chromium, the
 // built renderer, the real backend on a copy of the demo store.
 import type { Page } from '@playwright/test';
-import { findSlots, slotToken, unfilledSlotMessage } from '../../common/slots';
-import { oneYearAfter } from '../../common/follow-up-due';
-import { MAX_NOTES } from '../../common/contract';
+import { findSlots, slotToken, unfilledSlotMessage } from '@common/slots';
+import { oneYearAfter } from '@common/follow-up-due';
+import { MAX_NOTES } from '@common/contract';
 import { expect, test, type AppFixture } from './fixtures';
 import { CLERK, expectAccessible, MANAGER, signIn, snap, TODAY } from './manager-helpers';
 

@@ -1,7 +1,7 @@
 // Shared steps of the back-office end-to-end tests: sign in as someone, open a tab, scan it, keep a screenshot.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
-import type { MethodInput, MethodName, MethodOutput } from '../../common/contract';
+import type { MethodInput, MethodName, MethodOutput } from '@common/contract';
 import { expect, type AppFixture } from './fixtures';
 
 export const PIN = '1234';

@@ -2,7 +2,7 @@
 // words, a disabled template disappears, and clerks never reach the back office.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
-import type { Suggestion } from '../../common/domain';
+import type { Suggestion } from '@common/domain';
 import { expect, test, type AppFixture } from './fixtures';
 
 const PIN = '1234';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { SettingView } from '../../common/settings';
+import type { SettingView } from '@common/settings';
 import { backupNow } from '../../main/services/backup';
 import { createCustomer } from '../../main/services/customers';
 import { storagePolicy } from '../../main/services/store-settings';

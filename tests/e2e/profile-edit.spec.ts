@@ -1,7 +1,7 @@
 // Editing a profile in place, by keyboard, and the managers' "Opened by" list: real Chromium, the built renderer and
 // the real backend on a copy of the demo store.
 import type { Page } from '@playwright/test';
-import { STYLE_GUIDE } from '../../common/styles';
+import { STYLE_GUIDE } from '@common/styles';
 import { expect, test, type AppFixture } from './fixtures';
 import { CLERK, clerkId, expectAccessible, MANAGER, signIn, snap, value } from './manager-helpers';
 

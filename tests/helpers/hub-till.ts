@@ -1,8 +1,8 @@
 // A terminal as the hub sees it, driven by hand over real HTTP: its credential, its clock and its numbering of
 // mutations, for tests of the hub's side of the sync.
-import { HUB_API } from '../../common/sync/api';
-import type { Change, Mutation, PullResponse } from '../../common/sync/changes';
-import { HybridClock } from '../../common/sync/hlc';
+import { HUB_API } from '@common/sync/api';
+import type { Change, Mutation, PullResponse } from '@common/sync/changes';
+import { HybridClock } from '@common/sync/hlc';
 import { enrolTerminal, post, type EnrolledTerminal, type TestHub } from './hub';
 
 export interface Till extends EnrolledTerminal {

@@ -1,7 +1,7 @@
 // A hub on this test file's database, answering on 127.0.0.1, with its clock and log in the test's hands.
 import { afterAll } from 'vitest';
-import { HUB_API } from '../../common/sync/api';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../common/sync/protocol';
+import { HUB_API } from '@common/sync/api';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@common/sync/protocol';
 import { issueEnrolmentCode } from '../../main/hub/enrolment';
 import type { Pool } from '../../main/hub/pg';
 import { startHub, type Hub } from '../../main/hub/server';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contract, METHOD_NAMES } from '../../common/contract';
+import { contract, METHOD_NAMES } from '@common/contract';
 import { startBackend, type Backend } from '../../main/backend';
 import { newSession } from '../../main/ipc/session';
 import { lockDuration, MAX_PIN_ATTEMPTS } from '../../main/services/accounts';

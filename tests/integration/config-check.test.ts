@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editDistance, nearest } from '../../common/edit-distance';
+import { editDistance, nearest } from '@common/edit-distance';
 import { EXIT } from '../../main/cli/common';
 import { CODE_NOT_SHOWN } from '../../main/cli/config-command';
 import { runCli } from '../../main/cli/run';

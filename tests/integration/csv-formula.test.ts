@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { DayEntry, EntryRecovery } from '../../common/reports';
+import type { DayEntry, EntryRecovery } from '@common/reports';
 import { toCsv } from '../../main/services/csv-out';
 import { importCsv } from '../../main/services/import';
 import { CSV_COLUMNS, entriesToCsv } from '../../main/services/reports/csv';

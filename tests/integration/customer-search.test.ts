@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customersRepo } from '../../main/db/customers.repo';
 import { historyRepo } from '../../main/db/history.repo';
-import { withinOneEdit } from '../../common/same-person';
+import { withinOneEdit } from '@common/same-person';
 import { customerByCard, oneEditPatterns, searchCustomers } from '../../main/services/customer-search';
 import { createCustomer, findDuplicates } from '../../main/services/customers';
 import { logInteraction } from '../../main/services/interactions';

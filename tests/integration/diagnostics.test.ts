@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DiagnosticsBundle } from '../../common/diagnostics';
+import type { DiagnosticsBundle } from '@common/diagnostics';
 import { startBackend } from '../../main/backend';
 import { SCHEMA_VERSION } from '../../main/db/migrate';
 import { setDiagnosticsSources } from '../../main/ipc/diagnostics-handlers';

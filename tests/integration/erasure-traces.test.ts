@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startBackend, type Backend } from '../../main/backend';
-import { nameKey } from '../../common/normalize';
+import { nameKey } from '@common/normalize';
 import { addClerk } from '../../main/services/clerks';
 import { createCustomer } from '../../main/services/customers';
 import { saveDraft } from '../../main/services/drafts';

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { conflictText } from '../../common/imports';
+import { conflictText } from '@common/imports';
 import { runCli } from '../../main/cli/run';
 import { createCustomer } from '../../main/services/customers';
 import { importCsv } from '../../main/services/import';
-import { samePerson } from '../../common/same-person';
+import { samePerson } from '@common/same-person';
 import { logInteraction } from '../../main/services/interactions';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { MAX_WARNINGS } from '../../common/imports';
+import { MAX_WARNINGS } from '@common/imports';
 import { runCli } from '../../main/cli/run';
 import { importCsv } from '../../main/services/import';
 import { SCAN_CHUNK_BYTES } from '../../main/services/import/encoding';

@@ -4,14 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../../common/errors';
-import {
-  IMPORT_CHUNK_BYTES,
-  type ImportJobStatus,
-  type ImportUpload,
-  type RejectedRowsFile,
-} from '../../common/imports';
-import { METHOD_NAMES } from '../../common/contract';
+import type { Envelope } from '@common/errors';
+import { IMPORT_CHUNK_BYTES, type ImportJobStatus, type ImportUpload, type RejectedRowsFile } from '@common/imports';
+import { METHOD_NAMES } from '@common/contract';
 import { startBackend } from '../../main/backend';
 import { openStore } from '../../main/store-lifecycle';
 import { newSession, type Session } from '../../main/ipc/session';

@@ -1,9 +1,9 @@
 // Guards on what a logged entry may hold (issues #14 and #17): no unfilled slot in what was said, a follow-up date a
 // clerk can keep, and one entry per draft.
 import { describe, expect, it } from 'vitest';
-import { followUpDueProblem, oneYearAfter } from '../../common/follow-up-due';
-import { slotToken, unfilledSlotMessage } from '../../common/slots';
-import { AppError, wordError } from '../../common/errors';
+import { followUpDueProblem, oneYearAfter } from '@common/follow-up-due';
+import { slotToken, unfilledSlotMessage } from '@common/slots';
+import { AppError, wordError } from '@common/errors';
 import { amendInteraction, logInteraction } from '../../main/services/interactions';
 import { tempStore } from '../helpers/temp-store';
 

@@ -8,7 +8,7 @@ import {
   phoneNeighbours,
   similarNames,
 } from '../../main/services/near-duplicates';
-import { translator } from '../../common/i18n';
+import { translator } from '@common/i18n';
 import { tempStore } from '../helpers/temp-store';
 
 describe('near duplicates', () => {

@@ -1,7 +1,7 @@
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { INTERACTION_OUTCOMES } from '../../common/domain';
-import { OUTCOME_COLOUR } from '../../common/outcome-colours';
+import { INTERACTION_OUTCOMES } from '@common/domain';
+import { OUTCOME_COLOUR } from '@common/outcome-colours';
 import { createCustomer } from '../../main/services/customers';
 import { logInteraction } from '../../main/services/interactions';
 import { exportPdf } from '../../main/services/reports/pdf';

@@ -2,16 +2,16 @@
 // validation messages, the effect on suggestions, and export/import.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { METHOD_NAMES } from '../../common/contract';
-import type { Suggestion } from '../../common/domain';
+import { METHOD_NAMES } from '@common/contract';
+import type { Suggestion } from '@common/domain';
 import type {
   PlaybookList,
   PlaybookPreview,
   PlaybookStats,
   PlaybookStoredTemplate,
   PlaybookTemplateDetail,
-} from '../../common/playbook';
-import type { Envelope } from '../../common/errors';
+} from '@common/playbook';
+import type { Envelope } from '@common/errors';
 import { startBackend } from '../../main/backend';
 import { newSession, type Session } from '../../main/ipc/session';
 import { tempDir } from '../helpers/temp-store';

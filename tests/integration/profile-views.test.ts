@@ -2,8 +2,8 @@
 // through the dispatcher Electron and the preview server use.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Clerk, CustomerProfile } from '../../common/domain';
-import type { Envelope } from '../../common/errors';
+import type { Clerk, CustomerProfile } from '@common/domain';
+import type { Envelope } from '@common/errors';
 import { startBackend } from '../../main/backend';
 import { profileAuditRepo } from '../../main/db/profile-audit.repo';
 import { newSession, type Session } from '../../main/ipc/session';

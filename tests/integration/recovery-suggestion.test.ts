@@ -8,7 +8,7 @@ import {
   formatRemedyRule,
   parseRemedyRule,
   REMEDY_RULE_EXAMPLE,
-} from '../../common/recovery';
+} from '@common/recovery';
 import { requireClerk } from '../../main/services/clerks';
 import { createCustomer } from '../../main/services/customers';
 import { recoveryGuide, remedyRule, suggestRemedy } from '../../main/services/recovery';

@@ -5,7 +5,7 @@ import { startBackend, type Backend } from '../../main/backend';
 import { newSession, type Session } from '../../main/ipc/session';
 import { MAX_PIN_ATTEMPTS } from '../../main/services/accounts';
 import { recoveryRepo } from '../../main/services/recovery';
-import { DEFAULT_CLERK_GOODWILL, type Recovery } from '../../common/recovery';
+import { DEFAULT_CLERK_GOODWILL, type Recovery } from '@common/recovery';
 import { tempDir } from '../helpers/temp-store';
 
 let clock = new Date('2026-11-23T09:00:00.000Z');

@@ -2,8 +2,8 @@
 // customer data, and at most a few a minute however often the renderer asks.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contract } from '../../common/contract';
-import { RENDER_REPORT_LIMITS, renderReport } from '../../common/render-report';
+import { contract } from '@common/contract';
+import { RENDER_REPORT_LIMITS, renderReport } from '@common/render-report';
 import { startBackend, type Backend } from '../../main/backend';
 import { RENDER_REPORTS_PER_MINUTE } from '../../main/ipc/render-report-handlers';
 import { newSession } from '../../main/ipc/session';

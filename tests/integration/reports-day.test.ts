@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { LogInteractionInput } from '../../common/contract';
+import type { LogInteractionInput } from '@common/contract';
 import { addClerk } from '../../main/services/clerks';
 import { createCustomer } from '../../main/services/customers';
 import { effectiveInteractions, openIssuesFor } from '../../main/services/history';

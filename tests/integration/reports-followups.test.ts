@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogInteractionInput } from '../../common/contract';
+import type { LogInteractionInput } from '@common/contract';
 import { addClerk } from '../../main/services/clerks';
 import { createCustomer } from '../../main/services/customers';
 import { amendInteraction, logInteraction } from '../../main/services/interactions';

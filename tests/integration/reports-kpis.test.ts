@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LogInteractionInput } from '../../common/contract';
-import type { HourBucket } from '../../common/reports';
+import type { LogInteractionInput } from '@common/contract';
+import type { HourBucket } from '@common/reports';
 import { addClerk } from '../../main/services/clerks';
 import { createCustomer } from '../../main/services/customers';
 import { amendInteraction, logInteraction } from '../../main/services/interactions';

@@ -2,9 +2,9 @@
 // screen's figures, in the CSV and in the PDF (issue #14, section 4).
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { createFormat } from '../../common/format';
+import { createFormat } from '@common/format';
 import { DEFAULT_CONFIG } from '../../main/services/context';
-import { ROOT_CAUSE_LABEL, type Recovery } from '../../common/recovery';
+import { ROOT_CAUSE_LABEL, type Recovery } from '@common/recovery';
 import { addClerk } from '../../main/services/clerks';
 import { createCustomer } from '../../main/services/customers';
 import { hashPin } from '../../main/services/pin-hash';

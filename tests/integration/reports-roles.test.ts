@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contract, type MethodName } from '../../common/contract';
+import { contract, type MethodName } from '@common/contract';
 import { startBackend } from '../../main/backend';
 import { newSession, type Session } from '../../main/ipc/session';
 import { tempDir } from '../helpers/temp-store';

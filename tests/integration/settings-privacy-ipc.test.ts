@@ -3,10 +3,10 @@
 // erasure need a manager and, for erasure, the customer's name typed back.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AppInfo, AuditEntry, Customer, CustomerProfile, Suggestion } from '../../common/domain';
-import type { Envelope } from '../../common/errors';
-import { CATALOGUES, translator } from '../../common/i18n';
-import type { SettingView } from '../../common/settings';
+import type { AppInfo, AuditEntry, Customer, CustomerProfile, Suggestion } from '@common/domain';
+import type { Envelope } from '@common/errors';
+import { CATALOGUES, translator } from '@common/i18n';
+import type { SettingView } from '@common/settings';
 import type { ManagedConfig } from '../../main/config/managed-config';
 import { startBackend, type Backend } from '../../main/backend';
 import { newSession, type Session } from '../../main/ipc/session';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { SettingView } from '../../common/settings';
+import type { SettingView } from '@common/settings';
 import { startBackend, type Backend } from '../../main/backend';
 import { openDatabase } from '../../main/db/connection';
 import { migrate, SCHEMA_VERSION } from '../../main/db/migrate';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoreProblem } from '../../common/domain';
+import type { StoreProblem } from '@common/domain';
 import { SCHEMA_VERSION } from '../../main/db/migrate';
 import { newSession } from '../../main/ipc/session';
 import { backupNow } from '../../main/services/backup';

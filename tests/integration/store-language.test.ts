@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { wordError, words } from '../../common/errors';
-import { translator } from '../../common/i18n';
+import { wordError, words } from '@common/errors';
+import { translator } from '@common/i18n';
 import { startBackend } from '../../main/backend';
 import { newSession } from '../../main/ipc/session';
 import { importCsv } from '../../main/services/import';

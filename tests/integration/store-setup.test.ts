@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AppInfo, Clerk, Suggestion } from '../../common/domain';
-import { DEMO_STORE_ID } from '../../common/store-identity';
+import type { AppInfo, Clerk, Suggestion } from '@common/domain';
+import { DEMO_STORE_ID } from '@common/store-identity';
 import { startBackend, type Backend } from '../../main/backend';
 import { newSession } from '../../main/ipc/session';
 import { getSetting } from '../../main/services/settings';

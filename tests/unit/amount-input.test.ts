@@ -1,9 +1,9 @@
 // The amount box reads and shows amounts in the store's currency and locale (common/amount-input.ts): as many decimals
 // as the currency has (Intl's data: EUR 2, JPY 0, KWD 3), the locale's own decimal mark, and a clear reason otherwise.
 import { describe, expect, it } from 'vitest';
-import { amountExample, amountInput, readAmount } from '../../common/amount-input';
-import { translator } from '../../common/i18n';
-import { minorDigits } from '../../common/money';
+import { amountExample, amountInput, readAmount } from '@common/amount-input';
+import { translator } from '@common/i18n';
+import { minorDigits } from '@common/money';
 import { amountProblemText } from '../../renderer/src/lib/recovery-draft';
 
 const eur = { locale: 'en-IE', currency: 'EUR' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { calendarDay, calendarDayProblem, isCalendarDay } from '../../common/calendar-day';
-import { contract, METHOD_NAMES } from '../../common/contract';
+import { calendarDay, calendarDayProblem, isCalendarDay } from '@common/calendar-day';
+import { contract, METHOD_NAMES } from '@common/contract';
 
 describe('calendar days', () => {
   it.each(['2024-02-29', '2000-02-29', '2026-01-31', '2026-12-31', '1990-02-28', '0001-01-01'])('accepts %s', (day) => {

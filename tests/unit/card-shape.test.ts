@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANY_CARD, CARD_END_DIGITS, cardEnd, isCardShaped } from '../../common/card-shape';
+import { ANY_CARD, CARD_END_DIGITS, cardEnd, isCardShaped } from '@common/card-shape';
 import { managedConfigSchema } from '../../main/config/managed-config';
 import { loyaltyNumber } from '../../main/services/demo/people';
 

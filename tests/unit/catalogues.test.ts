@@ -1,7 +1,7 @@
 // English and German are both complete: the same keys, and per key the same {{variables}}, so no screen falls back to
 // English or loses a value in one language. Read from the catalogue files themselves.
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, FALLBACK_LANGUAGE, languageOf, LANGUAGES, translator } from '../../common/i18n';
+import { CATALOGUES, FALLBACK_LANGUAGE, languageOf, LANGUAGES, translator } from '@common/i18n';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { METHOD_NAMES, channelFor, contract } from '../../common/contract';
+import { METHOD_NAMES, channelFor, contract } from '@common/contract';
 import { startBackend } from '../../main/backend';
 import { checkHandlers, createDispatcher } from '../../main/ipc/dispatch';
 import { allHandlers, mergeHandlers, type Call } from '../../main/ipc/handlers';
 import { newSession } from '../../main/ipc/session';
 import { SYNC_OFF } from '../../main/sync/live-sync';
-import { AppError } from '../../common/errors';
+import { AppError } from '@common/errors';
 import { tempDir, tempStore } from '../helpers/temp-store';
 
 /** The real handler map (the store's own methods on a store without backups or sync), with some replaced. */

@@ -1,7 +1,7 @@
 // The one formatting module: the store's locale and currency decide how every date, number and amount reads.
 import { describe, expect, it } from 'vitest';
-import { createFormat, DEFAULT_CURRENCY, DEFAULT_LOCALE } from '../../common/format';
-import { minorDigits, unitsToMinor } from '../../common/money';
+import { createFormat, DEFAULT_CURRENCY, DEFAULT_LOCALE } from '@common/format';
+import { minorDigits, unitsToMinor } from '@common/money';
 
 const at = (locale: string, currency = DEFAULT_CURRENCY, timeZone = 'Europe/Dublin') =>
   createFormat({ locale, currency, timeZone });

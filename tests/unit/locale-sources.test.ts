@@ -3,7 +3,7 @@
 // screens or in the PDF except through it. Read from the real source files.
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CURRENCY, DEFAULT_LOCALE } from '../../common/format';
+import { DEFAULT_CURRENCY, DEFAULT_LOCALE } from '@common/format';
 import { parse, readSource, sourceFiles, walkTree } from '../helpers/source-files';
 
 const FORMAT_MODULE = 'common/format.ts';

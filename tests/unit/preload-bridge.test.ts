@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { channelFor, contract, METHOD_NAMES } from '../../common/contract';
-import * as methods from '../../common/methods';
+import { channelFor, contract, METHOD_NAMES } from '@common/contract';
+import * as methods from '@common/methods';
 import { buildBridge } from '../../preload/api';
 import { aliasedPath } from '../../scripts/lib/path-aliases';
 

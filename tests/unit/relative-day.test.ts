@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween } from '../../common/calendar-day';
-import { translator } from '../../common/i18n';
+import { daysBetween } from '@common/calendar-day';
+import { translator } from '@common/i18n';
 import {
   agoWording as agoIn,
   DAYS_BEFORE_MONTHS,
   DAYS_BEFORE_WEEKS,
   DAYS_BEFORE_YEARS,
   dueWording as dueIn,
-} from '../../common/relative-day';
+} from '@common/relative-day';
 import { addDays } from '../../main/services/time';
 
 const today = '2026-12-07';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logInteractionSchema } from '../../common/contract';
+import { logInteractionSchema } from '@common/contract';
 import {
   adjacentSlot,
   findSlots,
@@ -8,7 +8,7 @@ import {
   slotToken,
   unfilledSlotMessage,
   validSlotLabel,
-} from '../../common/slots';
+} from '@common/slots';
 import { parseText, render } from '../../main/services/suggestions/variables';
 
 const text = `Sorry about ${slotToken('what went wrong')} — I'll ${slotToken('remedy')} today.`;

@@ -12,7 +12,7 @@ import {
   storeIdSchema,
   timeZones,
   withStoreId,
-} from '../../common/store-identity';
+} from '@common/store-identity';
 import { managedConfigSchema } from '../../main/config/managed-config';
 
 describe('store identity rules', () => {

@@ -2,7 +2,7 @@ import products from '../../../resources/demo/products.json' with { type: 'json'
 import names from '../../../resources/demo/names.json' with { type: 'json' };
 import notes from '../../../resources/demo/notes.json' with { type: 'json' };
 import staff from '../../../resources/demo/clerks.json' with { type: 'json' };
-import type { Role } from '../../../common/domain';
+import type { Role } from '@common/domain';
 import { WeightedPick } from './random';
 
 export interface Product {

@@ -1,4 +1,4 @@
-import type { InteractionKind, InteractionOutcome } from '../../../common/domain';
+import type { InteractionKind, InteractionOutcome } from '@common/domain';
 import type { StoreCalendar } from './calendar';
 import { CATEGORIES, CATEGORY_PICK, NOTES, PRODUCTS, type NoteKey, type Product } from './catalog';
 import { WeightedPick, type Rng } from './random';

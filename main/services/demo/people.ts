@@ -1,5 +1,5 @@
-import type { CommunicationStyle, Customer } from '../../../common/domain';
-import { nameKey } from '../../../common/normalize';
+import type { CommunicationStyle, Customer } from '@common/domain';
+import { nameKey } from '@common/normalize';
 import { LONG_NAMES, NAME_GROUP_PICK, NOTES, type NameGroup } from './catalog';
 import { mix, WeightedPick, type Rng } from './random';
 

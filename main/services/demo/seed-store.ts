@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { AppError } from '../../../common/errors';
+import { AppError } from '@common/errors';
 import { catalogRepo } from '../../db/catalog.repo';
 import { clerksRepo } from '../../db/clerks.repo';
 import { settleAfterBulkLoad } from '../../db/settle';

@@ -1,4 +1,4 @@
-import type { InteractionKind, InteractionOutcome } from '../../../common/domain';
+import type { InteractionKind, InteractionOutcome } from '@common/domain';
 import type { StoreCalendar } from './calendar';
 import { productBySku } from './catalog';
 import type { GenPurchase, History, HistoryBuilder, Segment } from './history';

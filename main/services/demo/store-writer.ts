@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { emailKey, personNameKeys, phoneDigits } from '../../../common/normalize';
+import { emailKey, personNameKeys, phoneDigits } from '@common/normalize';
 import { isoOf as iso, type StoreCalendar } from './calendar';
 import { BatchInsert } from '../../db/batch-insert';
 import { countNameWords } from '../../db/name-words';

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { createFormat, type Format } from '../../../common/format';
+import { createFormat, type Format } from '@common/format';
 import { ZodError, type z } from 'zod';
-import { customerDraftSchema, type CustomerDraft } from '../../../common/contract';
-import { AppError } from '../../../common/errors';
-import { IDENTIFIER_NAMES, type ImportConflict } from '../../../common/imports';
-import { displayName, emailKey, loyaltyKey, personNameKeys, phoneDigits } from '../../../common/normalize';
+import { customerDraftSchema, type CustomerDraft } from '@common/contract';
+import { AppError } from '@common/errors';
+import { IDENTIFIER_NAMES, type ImportConflict } from '@common/imports';
+import { displayName, emailKey, loyaltyKey, personNameKeys, phoneDigits } from '@common/normalize';
 import type { CustomerRow, NewCustomerRow } from '../../db/customers.repo';
 import { BatchInsert } from '../../db/batch-insert';
 import { ADD_NAME_WORDS, countNameWords } from '../../db/name-words';
@@ -16,7 +16,7 @@ import { parseDay, parseFlag } from './cells';
 import type { CustomerField, ResolvedColumns } from './mapping';
 import type { CsvRecord } from './reader';
 import { Reasons, cellText, type RowCheck } from './row-checks';
-import { samePerson } from '../../../common/same-person';
+import { samePerson } from '@common/same-person';
 import {
   NO_TILL_COLUMNS,
   TILL_COLUMNS,

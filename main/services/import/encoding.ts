@@ -3,7 +3,7 @@
 // from its start alone: one stray byte near the top must not turn every "ë" further down into "Ã«".
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
-import { AppError } from '../../../common/errors';
+import { AppError } from '@common/errors';
 
 export type CsvEncoding = 'utf-8-bom' | 'utf-8' | 'windows-1252' | 'utf-16le';
 

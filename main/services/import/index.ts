@@ -23,10 +23,10 @@
 // thread for about a second, so a big import in the app belongs off the thread that answers the window.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../common/errors';
-import { createFormat } from '../../../common/format';
-import { translator } from '../../../common/i18n';
-import { MAX_LISTED_CONFLICTS, MAX_WARNINGS, type ImportConflict } from '../../../common/imports';
+import { AppError } from '@common/errors';
+import { createFormat } from '@common/format';
+import { translator } from '@common/i18n';
+import { MAX_LISTED_CONFLICTS, MAX_WARNINGS, type ImportConflict } from '@common/imports';
 import { audit } from '../audit';
 import type { DB } from '../../db/connection';
 import { settleAfterBulkLoad } from '../../db/settle';

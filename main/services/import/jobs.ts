@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, words, type WireError } from '../../../common/errors';
+import { AppError, words, type WireError } from '@common/errors';
 import {
   IMPORT_CHUNK_BYTES,
   MAX_REJECTED_CSV_CHARS,
@@ -16,7 +16,7 @@ import {
   type ImportSummary,
   type ImportUpload,
   type RejectedRowsFile,
-} from '../../../common/imports';
+} from '@common/imports';
 import type { DB } from '../../db/connection';
 import type { ServiceContext } from '../context';
 import { importCsv, type ImportReport } from './index';

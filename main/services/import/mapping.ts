@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { AppError } from '../../../common/errors';
-import { MAX_LISTED_COLUMNS } from '../../../common/imports';
+import { AppError } from '@common/errors';
+import { MAX_LISTED_COLUMNS } from '@common/imports';
 import type { TFunction } from 'i18next';
 
 export type ImportEntity = 'customers' | 'purchases';

@@ -11,7 +11,7 @@
 import type { CustomerField } from './mapping';
 import { headerKey } from './mapping';
 
-import { IMPORT_PRESET_CHOICES, type ImportPresetChoice } from '../../../common/imports';
+import { IMPORT_PRESET_CHOICES, type ImportPresetChoice } from '@common/imports';
 
 export const PRESET_NAMES = ['shopify', 'square'] as const satisfies readonly ImportPresetChoice[];
 export type PresetName = (typeof PRESET_NAMES)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../../../common/errors';
-import { emailKey, loyaltyKey, phoneDigits } from '../../../common/normalize';
+import { AppError } from '@common/errors';
+import { emailKey, loyaltyKey, phoneDigits } from '@common/normalize';
 import type { DB } from '../../db/connection';
 import { preparedFor } from '../../db/prepared';
 import type { ServiceContext } from '../context';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Transform, pipeline } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { AppError } from '../../../common/errors';
+import { AppError } from '@common/errors';
 import { chunkDecoder, type CsvEncoding } from './encoding';
 
 export interface CsvRecord {

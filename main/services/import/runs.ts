@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { ImportCounts } from '../../../common/imports';
+import type { ImportCounts } from '@common/imports';
 import type { DB } from '../../db/connection';
 import { preparedFor } from '../../db/prepared';
 import type { ImportEntity } from './mapping';

@@ -1,4 +1,4 @@
-import type { ImportColumnUse, ImportConflict, ImportCounts } from '../../../common/imports';
+import type { ImportColumnUse, ImportConflict, ImportCounts } from '@common/imports';
 import type { CsvEncoding } from './encoding';
 import type { RejectedRow } from './error-file';
 import type { ImportEntity, ImportMapping } from './mapping';

@@ -1,4 +1,4 @@
-import type { CsvExport, DayEntry, EntryRecovery, StoreSelection } from '../../../common/reports';
+import type { CsvExport, DayEntry, EntryRecovery, StoreSelection } from '@common/reports';
 import { audit } from '../audit';
 import { toCsv } from '../csv-out';
 import type { ServiceContext } from '../context';

@@ -1,4 +1,4 @@
-import type { DayFilters, DayReport, StoreSelection } from '../../../common/reports';
+import type { DayFilters, DayReport, StoreSelection } from '@common/reports';
 import { storeParams } from './store-scope';
 import type { ServiceContext } from '../context';
 import { entriesBetween } from './entries';

@@ -1,6 +1,6 @@
-import type { InteractionKind, InteractionOutcome } from '../../../common/domain';
-import { displayName, nameKey } from '../../../common/normalize';
-import type { DayEntry, DayFilters, StoreSelection } from '../../../common/reports';
+import type { InteractionKind, InteractionOutcome } from '@common/domain';
+import { displayName, nameKey } from '@common/normalize';
+import type { DayEntry, DayFilters, StoreSelection } from '@common/reports';
 import type { ServiceContext } from '../context';
 import { localClock } from './local-time';
 import { storeParams } from './store-scope';

@@ -1,6 +1,6 @@
-import { displayName } from '../../../common/normalize';
-import type { CounterQueue, FollowUp } from '../../../common/reports';
-import { AppError, words } from '../../../common/errors';
+import { displayName } from '@common/normalize';
+import type { CounterQueue, FollowUp } from '@common/reports';
+import { AppError, words } from '@common/errors';
 import { historyRepo } from '../../db/history.repo';
 import { requireClerk } from '../clerks';
 import type { ServiceContext } from '../context';

@@ -1,12 +1,12 @@
-import { INTERACTION_OUTCOMES, type InteractionOutcome } from '../../../common/domain';
-import type { ClerkKpi, HourBucket, KpiReport, KpiValues, SentimentBucket, TrendPoint } from '../../../common/reports';
+import { INTERACTION_OUTCOMES, type InteractionOutcome } from '@common/domain';
+import type { ClerkKpi, HourBucket, KpiReport, KpiValues, SentimentBucket, TrendPoint } from '@common/reports';
 import { recoverySummary } from './recovery-summary';
 import type { ServiceContext } from '../context';
 import { addDays } from '../time';
 import { assertDay, assertRange, localHour } from './local-time';
 import { reportsRepo, type DailyStatsRow } from './reports.repo';
 import { storeParams } from './store-scope';
-import type { StoreSelection } from '../../../common/reports';
+import type { StoreSelection } from '@common/reports';
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
 const pct = (part: number, whole: number) => (whole === 0 ? null : round((100 * part) / whole, 1));

@@ -1,7 +1,7 @@
 // Store-local clock times for report rows. Intl formatting costs microseconds per call, and a day view formats
 // thousands of rows, so results are cached per UTC minute: every real time zone offset is a whole number of minutes.
-import { calendarDayProblem } from '../../../common/calendar-day';
-import { AppError, words } from '../../../common/errors';
+import { calendarDayProblem } from '@common/calendar-day';
+import { AppError, words } from '@common/errors';
 import { daysBetween } from '../time';
 
 const clocks = new Map<string, Intl.DateTimeFormat>();

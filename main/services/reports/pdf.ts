@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
 import PDFDocument from 'pdfkit';
-import { INTERACTION_OUTCOMES } from '../../../common/domain';
-import { OUTCOME_COLOUR } from '../../../common/outcome-colours';
-import type { DayEntry, KpiValues, PdfExport, RangeReport, StoreSelection } from '../../../common/reports';
-import { createFormat, type Format } from '../../../common/format';
-import { type CATALOGUES, translator } from '../../../common/i18n';
+import { INTERACTION_OUTCOMES } from '@common/domain';
+import { OUTCOME_COLOUR } from '@common/outcome-colours';
+import type { DayEntry, KpiValues, PdfExport, RangeReport, StoreSelection } from '@common/reports';
+import { createFormat, type Format } from '@common/format';
+import { type CATALOGUES, translator } from '@common/i18n';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
 import { exportFileName } from './csv';

@@ -1,4 +1,4 @@
-import type { RangeReport, StoreSelection } from '../../../common/reports';
+import type { RangeReport, StoreSelection } from '@common/reports';
 import type { ServiceContext } from '../context';
 import { entriesBetween } from './entries';
 import { byHour, perClerk, rangeKpis, sentimentBuckets } from './kpis';

@@ -1,11 +1,11 @@
 // The recovery of complaints in the daily review: goodwill granted per clerk and complaints by root cause, for the
 // review screen, the PDF and the CSV. Read from the originals' own columns: an amendment never changes a recovery.
-import type { Remedy, RootCause, Severity } from '../../../common/recovery';
-import type { EntryRecovery, RecoverySummary } from '../../../common/reports';
+import type { Remedy, RootCause, Severity } from '@common/recovery';
+import type { EntryRecovery, RecoverySummary } from '@common/reports';
 import { preparedFor } from '../../db/prepared';
 import type { ServiceContext } from '../context';
 import { IN_STORE, storeParams, type StoreParams } from './store-scope';
-import type { StoreSelection } from '../../../common/reports';
+import type { StoreSelection } from '@common/reports';
 
 type Range = { from: string; to: string } & StoreParams;
 

@@ -1,5 +1,5 @@
-import { AppError, words } from '../../../common/errors';
-import type { DayEntry } from '../../../common/reports';
+import { AppError, words } from '@common/errors';
+import type { DayEntry } from '@common/reports';
 import type { ServiceContext } from '../context';
 import { amendInteraction } from '../interactions';
 import { entryById } from './entries';

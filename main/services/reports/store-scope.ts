@@ -3,9 +3,9 @@
 // An entry pulled from another counter names its store in interaction_origins; an entry logged here has no row and
 // is this store's. The store's own hub id is kept when it joins (sync_state 'hubStore'); a store that never joined
 // has only its own entries.
-import { AppError, words } from '../../../common/errors';
-import { ROLE_RANK } from '../../../common/permissions';
-import type { ReviewStores, StoreSelection } from '../../../common/reports';
+import { AppError, words } from '@common/errors';
+import { ROLE_RANK } from '@common/permissions';
+import type { ReviewStores, StoreSelection } from '@common/reports';
 import { preparedFor } from '../../db/prepared';
 import { hubStoreOf } from '../../sync/clerks-sync';
 import { requireClerk } from '../clerks';

@@ -65,8 +65,8 @@
  * | purchase.itemCount             | number  | number of item lines                                                       |
  */
 import { z } from 'zod';
-import { COMMUNICATION_STYLES, INTERACTION_KINDS, INTERACTION_OUTCOMES } from '../../../common/domain';
-import { AppError } from '../../../common/errors';
+import { COMMUNICATION_STYLES, INTERACTION_KINDS, INTERACTION_OUTCOMES } from '@common/domain';
+import { AppError } from '@common/errors';
 
 /** Groups of facts that make one reason ("complaint on 12 Nov, unresolved" for all lastInteraction.* fields). */
 export const SUBJECTS = [

@@ -1,6 +1,6 @@
 // Matching, rendering, explaining and ranking: from facts and templates to the few suggestions a clerk sees.
-import type { CommunicationStyle, Suggestion, SuggestionReason } from '../../../common/domain';
-import type { PlaybookNotShownReason } from '../../../common/playbook';
+import type { CommunicationStyle, Suggestion, SuggestionReason } from '@common/domain';
+import type { PlaybookNotShownReason } from '@common/playbook';
 import { playbookRepo } from '../../db/playbook.repo';
 import type { ServiceContext } from '../context';
 import { evaluate, FIELDS, type Subject } from './conditions';

@@ -1,7 +1,7 @@
 // Everything the engine may say anything about, gathered once per call with a handful of indexed, LIMITed queries.
-import type { CommunicationStyle, InteractionKind, InteractionOutcome, OpenIssue, Tier } from '../../../common/domain';
-import { AppError, words } from '../../../common/errors';
-import { nameKey } from '../../../common/normalize';
+import type { CommunicationStyle, InteractionKind, InteractionOutcome, OpenIssue, Tier } from '@common/domain';
+import { AppError, words } from '@common/errors';
+import { nameKey } from '@common/normalize';
 import { customersRepo, type CustomerRow } from '../../db/customers.repo';
 import { GOODWILL_SETTING, playbookRepo, type LatestPurchaseRow } from '../../db/playbook.repo';
 import type { ServiceContext } from '../context';

@@ -1,5 +1,5 @@
 // The suggestion engine: what the clerk could say next to the person at the counter, and why.
-import type { Suggestion } from '../../../common/domain';
+import type { Suggestion } from '@common/domain';
 import type { ServiceContext } from '../context';
 import { rank, recordShown } from './engine';
 import { gatherFacts } from './facts';

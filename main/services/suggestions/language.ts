@@ -3,7 +3,7 @@
 // the template's own. The reason beside it says which and why ("in German — Klaus prefers German"), so a clerk is
 // never surprised by the language on the screen.
 import { z } from 'zod';
-import type { InteractionKind, Tier } from '../../../common/domain';
+import type { InteractionKind, Tier } from '@common/domain';
 import type { VariableName, VariableValues } from './variables';
 import { formatDay, KIND_NOUN } from './wording';
 

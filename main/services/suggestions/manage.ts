@@ -1,8 +1,8 @@
 // Playbook management for managers: list, edit with history, enable/disable, export/import, preview, statistics.
-import { COMMUNICATION_STYLES, type CommunicationStyle, type Suggestion } from '../../../common/domain';
-import type { PlaybookUsage } from '../../../common/playbook';
-import { AppError } from '../../../common/errors';
-import { uuidv7 } from '../../../common/sync/ids';
+import { COMMUNICATION_STYLES, type CommunicationStyle, type Suggestion } from '@common/domain';
+import type { PlaybookUsage } from '@common/playbook';
+import { AppError } from '@common/errors';
+import { uuidv7 } from '@common/sync/ids';
 import { playbookRepo } from '../../db/playbook.repo';
 import { audit } from '../audit';
 import { requireClerk } from '../clerks';

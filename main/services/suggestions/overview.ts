@@ -9,7 +9,7 @@ import type {
   PlaybookPreview,
   PlaybookStats,
   PlaybookUsage,
-} from '../../../common/playbook';
+} from '@common/playbook';
 import type { ServiceContext } from '../context';
 import { evaluate, FIELDS, type Condition, type FactValues } from './conditions';
 import { gatherFacts } from './facts';

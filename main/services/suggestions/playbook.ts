@@ -8,9 +8,9 @@ import {
   type CommunicationStyle,
   type InteractionKind,
   type InteractionOutcome,
-} from '../../../common/domain';
-import { AppError } from '../../../common/errors';
-import { uuidv7 } from '../../../common/sync/ids';
+} from '@common/domain';
+import { AppError } from '@common/errors';
+import { uuidv7 } from '@common/sync/ids';
 import type { DB } from '../../db/connection';
 import { playbookRepo, STORE_SETTING, type TemplateRow } from '../../db/playbook.repo';
 import defaultPlaybook from '../../../resources/playbook/default.json' with { type: 'json' };

@@ -34,7 +34,7 @@
  * | goodwillDays            | 7                  | store policy: days after the window a manager may still help  |
  * Dates read "12 Nov", with the year when it is not this year.
  */
-import { validSlotLabel } from '../../../common/slots';
+import { validSlotLabel } from '@common/slots';
 import type { Subject } from './conditions';
 
 export const VARIABLES = {

@@ -1,5 +1,5 @@
 // How facts read, to the clerk in reasons and to the customer in texts. Pure functions, no database.
-import type { InteractionKind, InteractionOutcome } from '../../../common/domain';
+import type { InteractionKind, InteractionOutcome } from '@common/domain';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

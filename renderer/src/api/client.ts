@@ -1,8 +1,8 @@
 // The renderer's only way to the backend. Electron provides window.counterpart (built by preload from the
 // contract); in a plain browser the same calls go to the loopback preview server, which knows this browser by the
 // HttpOnly cookie its one-time link set (the page itself never sees a credential).
-import type { CounterpartBridge, MethodInput, MethodName, MethodOutput } from '../../../common/contract';
-import type { Envelope, ErrorCode, ErrorKey } from '../../../common/errors';
+import type { CounterpartBridge, MethodInput, MethodName, MethodOutput } from '@common/contract';
+import type { Envelope, ErrorCode, ErrorKey } from '@common/errors';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Clerk } from '../../../common/domain';
+import type { AppInfo, Clerk } from '@common/domain';
 import { SyncStatus } from './SyncStatus';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Clerk } from '../../../common/domain';
+import type { Clerk } from '@common/domain';
 import { call, errorMessage } from '../api/client';
 import { PinForm } from './PinForm';
 import { FormError } from './FormError';

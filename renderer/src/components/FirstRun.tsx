@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Clerk } from '../../../common/domain';
+import type { AppInfo, Clerk } from '@common/domain';
 import { call, errorMessage } from '../api/client';
 import { FormError } from './FormError';
 import { NextSteps } from './first-run/NextSteps';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Clerk } from '../../../common/domain';
+import type { Clerk } from '@common/domain';
 import { errorMessage } from '../api/client';
 import { FormError } from './FormError';
 import { PinInput } from './PinInput';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoreProblem } from '../../../common/domain';
+import type { StoreProblem } from '@common/domain';
 import { call, errorMessage } from '../api/client';
 import { fileSize, useFormat } from '../lib/format';
 import { FormError } from './FormError';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CustomerHit } from '../../../common/domain';
+import type { CustomerHit } from '@common/domain';
 import { call, errorMessage } from '../api/client';
 
 const LIMIT = 20;

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { needsApproval, type Approval, type Recovery } from '../../../common/recovery';
+import { needsApproval, type Approval, type Recovery } from '@common/recovery';
 import { ApiError, call } from '../api/client';
 import { useFormat } from '../lib/format';
 import { RECOVERY_FIELD_ID, RecoveryFields, limitsText } from '../components/work/RecoveryFields';

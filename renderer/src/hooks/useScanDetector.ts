@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import { isCardShaped, type CardShape } from '../../../common/card-shape';
+import { isCardShaped, type CardShape } from '@common/card-shape';
 
 /**
  * Wedge scanners send keys 5–30 ms apart; even fast data entry by hand is 100 ms or more per digit. The typical gap

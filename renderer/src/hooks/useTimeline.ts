@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Interaction, TimelineEntry } from '../../../common/domain';
-import { OPEN_OUTCOMES } from '../../../common/domain';
+import type { Interaction, TimelineEntry } from '@common/domain';
+import { OPEN_OUTCOMES } from '@common/domain';
 import { call, errorMessage } from '../api/client';
 
 const FIRST_PAGE = 100;

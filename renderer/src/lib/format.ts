@@ -3,8 +3,8 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { createFormat, type Format } from '../../../common/format';
-import { agoWording, dueWording } from '../../../common/relative-day';
+import { createFormat, type Format } from '@common/format';
+import { agoWording, dueWording } from '@common/relative-day';
 
 export interface CounterFormat extends Format {
   /** "due today", "overdue by 3 days" for a follow-up day, counted in the store's calendar days. */

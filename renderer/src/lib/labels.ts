@@ -1,8 +1,8 @@
 // Labels of the domain's values in English, for the back-office tabs whose words are not through the catalogues yet.
 // They are the English catalogue's own entries (one source); the counter asks t('label.kind.…') instead, so it
 // speaks the store's language.
-import type { CommunicationStyle, InteractionKind, InteractionOutcome, MatchKind, Tier } from '../../../common/domain';
-import { CATALOGUES } from '../../../common/i18n';
+import type { CommunicationStyle, InteractionKind, InteractionOutcome, MatchKind, Tier } from '@common/domain';
+import { CATALOGUES } from '@common/i18n';
 
 const { label } = CATALOGUES.en;
 

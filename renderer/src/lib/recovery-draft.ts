@@ -8,9 +8,9 @@ import {
   type AmountProblem,
   type AmountReading,
   type MoneySettings,
-} from '../../../common/amount-input';
-import { minorDigits } from '../../../common/money';
-import type { InteractionKind } from '../../../common/domain';
+} from '@common/amount-input';
+import { minorDigits } from '@common/money';
+import type { InteractionKind } from '@common/domain';
 import {
   MAX_REMEDY_MINOR,
   REMEDIES,
@@ -20,7 +20,7 @@ import {
   type Remedy,
   type RootCause,
   type Severity,
-} from '../../../common/recovery';
+} from '@common/recovery';
 
 export interface RecoveryDraft {
   severity: Severity | null;

@@ -1,4 +1,4 @@
-import type { InteractionOutcome, OpenIssue } from '../../../common/domain';
+import type { InteractionOutcome, OpenIssue } from '@common/domain';
 import type { LogDraft } from '../state/log-draft';
 
 /** Outcomes after which the form asks which open issues the entry settles (a visit that resolves or follows up). */

@@ -1,8 +1,8 @@
 // What the header says about the chain's sync, in words a clerk can act on. Pure: the time is shown in the store's
 // time zone and locale, like every time on the counter, the words in the store's language.
 import type { TFunction } from 'i18next';
-import type { Format } from '../../../common/format';
-import type { BootstrapView, SyncState } from '../../../common/domain';
+import type { Format } from '@common/format';
+import type { BootstrapView, SyncState } from '@common/domain';
 
 export interface SyncLabel {
   text: string;

@@ -3,8 +3,8 @@
 // reads German as German.
 import { useMemo, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { DEFAULT_CURRENCY, DEFAULT_LOCALE, type FormatSettings } from '../../../common/format';
-import { canonicalLocale } from '../../../common/store-identity';
+import { DEFAULT_CURRENCY, DEFAULT_LOCALE, type FormatSettings } from '@common/format';
+import { canonicalLocale } from '@common/store-identity';
 import { createFormat, FormatContext } from '../lib/format';
 import { i18n } from '../lib/i18n';
 

@@ -1,6 +1,6 @@
-import { isCalendarDay } from '../../../common/calendar-day';
-import type { InteractionKind, InteractionOutcome } from '../../../common/domain';
-import { INTERACTION_KINDS, INTERACTION_OUTCOMES } from '../../../common/domain';
+import { isCalendarDay } from '@common/calendar-day';
+import type { InteractionKind, InteractionOutcome } from '@common/domain';
+import { INTERACTION_KINDS, INTERACTION_OUTCOMES } from '@common/domain';
 import { emptyRecovery, parseRecovery, recoveryBlank, type RecoveryDraft } from '../lib/recovery-draft';
 
 export interface UsedSuggestion {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { AppInfo, Clerk } from '../../../common/domain';
+import type { AppInfo, Clerk } from '@common/domain';
 
 export interface StoreState {
   info: AppInfo;

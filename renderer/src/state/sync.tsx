@@ -3,7 +3,7 @@
 // touched them (another counter logged an entry, edited a field, erased or merged them), so the profile and its
 // history are read again without the clerk doing anything.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { SyncState } from '../../../common/domain';
+import type { SyncState } from '@common/domain';
 import { call } from '../api/client';
 
 /** How often the renderer asks. */

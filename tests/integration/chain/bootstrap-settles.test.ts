@@ -4,7 +4,7 @@
 // leftover segment.
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../../common/sync/ids';
+import { uuidv7 } from '@common/sync/ids';
 import { fullTextTables } from '../../../main/db/settle';
 import { bootstrap } from '../../../main/sync/bootstrap';
 import { useChain } from '../../helpers/chain-terminal';

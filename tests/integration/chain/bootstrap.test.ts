@@ -2,8 +2,8 @@
 // (lookups work before the history comes), resumed after a crash from the last page it kept, the facts of the
 // history window only, and what changed meanwhile arriving through the feed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_HISTORY_DAYS } from '../../../common/sync/bootstrap';
-import { uuidv7 } from '../../../common/sync/ids';
+import { DEFAULT_HISTORY_DAYS } from '@common/sync/bootstrap';
+import { uuidv7 } from '@common/sync/ids';
 import { customersRepo } from '../../../main/db/customers.repo';
 import { searchCustomers } from '../../../main/services/customer-search';
 import { getProfile } from '../../../main/services/customers';

@@ -2,8 +2,8 @@
 // once get no more checks between them than the limit), and each counter still locks on its own count offline.
 // Real SQLite files, real HTTP on 127.0.0.1, a hub on a real PostgreSQL.
 import { describe, expect, it } from 'vitest';
-import { lockDuration, MAX_PIN_ATTEMPTS } from '../../../common/pin-lockout';
-import { HUB_API } from '../../../common/sync/api';
+import { lockDuration, MAX_PIN_ATTEMPTS } from '@common/pin-lockout';
+import { HUB_API } from '@common/sync/api';
 import { createClerk, resetPin, signIn } from '../../../main/services/accounts';
 import { listClerks, requireClerk } from '../../../main/services/clerks';
 import { hubLinkFile } from '../../../main/sync/hub-link';

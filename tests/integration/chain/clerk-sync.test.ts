@@ -4,8 +4,8 @@
 // accounts; PIN hashes travel, PINs never, and neither reaches the hub's log. A running counter asks the hub for the
 // store's accounts when they moved on (and at start, and after a reconnect), not on every round of its long poll.
 import { describe, expect, it, vi } from 'vitest';
-import { HUB_API } from '../../../common/sync/api';
-import { uuidv7 } from '../../../common/sync/ids';
+import { HUB_API } from '@common/sync/api';
+import { uuidv7 } from '@common/sync/ids';
 import { changeOwnPin, createClerk, resetPin, signIn } from '../../../main/services/accounts';
 import { listClerks, requireClerk } from '../../../main/services/clerks';
 import { searchCustomers } from '../../../main/services/customer-search';

@@ -1,7 +1,7 @@
 // `counterpart hub merges` and `hub unmerge` on a real PostgreSQL: the list a manager reads (and the conflicts the hub
 // refused to merge), undoing one with who did it audited, and clear refusals.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../../common/sync/ids';
+import { uuidv7 } from '@common/sync/ids';
 import { startTestHub } from '../../helpers/hub';
 import { push, till, upsert } from '../../helpers/hub-till';
 import { chainCli } from '../../helpers/chain-cli';

@@ -1,15 +1,15 @@
 // Who may talk to the hub: the credential (401), the store it was enrolled for (403), revocation on the next request
 // to any hub process, and protocol versions answered before anything else.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HUB_API } from '../../../common/sync/api';
-import { uuidv7 } from '../../../common/sync/ids';
+import { HUB_API } from '@common/sync/api';
+import { uuidv7 } from '@common/sync/ids';
 import {
   MIN_PROTOCOL_VERSION,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   protocolProblem,
   THIS_HUB_PROTOCOLS,
-} from '../../../common/sync/protocol';
+} from '@common/sync/protocol';
 import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { LAST_SEEN_PRECISION_MS, listTerminals, revokeTerminal } from '../../../main/hub/terminals';
 import { post, startTestHub, testClock, type TestHub } from '../../helpers/hub';

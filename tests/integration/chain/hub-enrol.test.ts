@@ -1,9 +1,9 @@
 // Enrolment over real HTTP against real PostgreSQL: one-time codes, 24-hour expiry on the hub's clock, hashed
 // secrets, and two hub processes sharing the database.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CREDENTIAL_PATTERN, HUB_API } from '../../../common/sync/api';
-import { UUID_V7 } from '../../../common/sync/ids';
-import { PROTOCOL_VERSION } from '../../../common/sync/protocol';
+import { CREDENTIAL_PATTERN, HUB_API } from '@common/sync/api';
+import { UUID_V7 } from '@common/sync/ids';
+import { PROTOCOL_VERSION } from '@common/sync/protocol';
 import { ENROLMENT_CODE_TTL_MS, issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { sha256 } from '../../../main/hub/secrets';
 import { listTerminals, revokeTerminal } from '../../../main/hub/terminals';

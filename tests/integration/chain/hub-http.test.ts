@@ -2,8 +2,8 @@
 // sees when something breaks (a { code, message }, never a stack).
 import http from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HUB_API } from '../../../common/sync/api';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../common/sync/protocol';
+import { HUB_API } from '@common/sync/api';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@common/sync/protocol';
 import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { DURATION_BUCKETS } from '../../../main/hub/metrics';
 import { createPool } from '../../../main/hub/pg';

@@ -2,8 +2,8 @@
 // survives, the other resolves to it, histories merge), never when the names say two people (a conflict for a
 // manager instead), undone by a manager (audited, never merged again by itself).
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Change } from '../../../common/sync/changes';
-import { uuidv7 } from '../../../common/sync/ids';
+import type { Change } from '@common/sync/changes';
+import { uuidv7 } from '@common/sync/ids';
 import { customerOnHub, listConflicts, listMerges, unmergeCustomers } from '../../../main/hub/merges';
 import { HubFailure } from '../../../main/hub/errors';
 import { startTestHub, type TestHub } from '../../helpers/hub';

@@ -2,7 +2,7 @@
 // one live merge per alias, the conflict pair's order, and merges in the feed.
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../../common/sync/ids';
+import { uuidv7 } from '@common/sync/ids';
 import { HUB_MIGRATIONS, migrateHub } from '../../../main/hub/migrate';
 import { useTestDatabase } from '../../helpers/pg';
 

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../../common/sync/ids';
+import { uuidv7 } from '@common/sync/ids';
 import {
   HUB_MIGRATIONS,
   HUB_SCHEMA_VERSION,

@@ -3,9 +3,9 @@
 // through the two processes), an erasure that the batch's facts must not undo, and feed numbers taken only under
 // the feed's lock.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HUB_API } from '../../../common/sync/api';
-import { FACT_ENTITIES, type Change, type Mutation, type PullResponse } from '../../../common/sync/changes';
-import { uuidv7 } from '../../../common/sync/ids';
+import { HUB_API } from '@common/sync/api';
+import { FACT_ENTITIES, type Change, type Mutation, type PullResponse } from '@common/sync/changes';
+import { uuidv7 } from '@common/sync/ids';
 import { FEED_LOCK_KEY } from '../../../main/hub/push';
 import { factsOnly } from '../../../main/hub/push-facts';
 import { post, startTestHub, type TestHub } from '../../helpers/hub';

@@ -5,7 +5,7 @@
 // what they sent, read the chain anew, and the hub and both terminals end up holding the same, nothing lost.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CUSTOMER_FIELDS } from '../../../common/sync/changes';
+import { CUSTOMER_FIELDS } from '@common/sync/changes';
 import { issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { createPool, withDatabase, type Pool } from '../../../main/hub/pg';
 import { startHub, type Hub } from '../../../main/hub/server';

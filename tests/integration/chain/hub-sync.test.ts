@@ -2,10 +2,10 @@
 // pushes, per-field last writer wins, facts appended once, erasure final, the 3-hours-ahead clock, long-polls woken by
 // a push at the other process, and a feed read in commit order while terminals push at once.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HUB_API } from '../../../common/sync/api';
-import { factOrigin, type Change, type Mutation, type PullResponse } from '../../../common/sync/changes';
-import { formatHlc, HybridClock, MAX_CLOCK_LEAD_MS, parseHlc } from '../../../common/sync/hlc';
-import { uuidv7 } from '../../../common/sync/ids';
+import { HUB_API } from '@common/sync/api';
+import { factOrigin, type Change, type Mutation, type PullResponse } from '@common/sync/changes';
+import { formatHlc, HybridClock, MAX_CLOCK_LEAD_MS, parseHlc } from '@common/sync/hlc';
+import { uuidv7 } from '@common/sync/ids';
 import { enrolTerminal, post, startTestHub, type EnrolledTerminal, type TestHub } from '../../helpers/hub';
 import { useTestDatabase } from '../../helpers/pg';
 

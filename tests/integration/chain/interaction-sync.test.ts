@@ -3,7 +3,7 @@
 // was said, who logged it (a stand-in, never a local clerk) and where; the issues it settles are settled everywhere;
 // a batch sent twice and a page applied twice change nothing; an erased customer's entries arrive anonymous.
 import { describe, expect, it } from 'vitest';
-import type { Interaction } from '../../../common/domain';
+import type { Interaction } from '@common/domain';
 import { addClerk, listClerks } from '../../../main/services/clerks';
 import { createCustomer } from '../../../main/services/customers';
 import { searchCustomers } from '../../../main/services/customer-search';

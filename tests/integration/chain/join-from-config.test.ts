@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SyncView } from '../../../common/domain';
-import type { Envelope } from '../../../common/errors';
+import type { SyncView } from '@common/domain';
+import type { Envelope } from '@common/errors';
 import { startBackend, type Backend, type BackendOptions } from '../../../main/backend';
 import type { ManagedConfig } from '../../../main/config/managed-config';
 import { issueEnrolmentCode } from '../../../main/hub/enrolment';

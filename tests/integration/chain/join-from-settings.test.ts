@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ChainLink, SyncView } from '../../../common/domain';
-import type { Envelope } from '../../../common/errors';
+import type { ChainLink, SyncView } from '@common/domain';
+import type { Envelope } from '@common/errors';
 import { startBackend, type Backend } from '../../../main/backend';
 import { ENROLMENT_CODE_TTL_MS, issueEnrolmentCode } from '../../../main/hub/enrolment';
 import { newSession, type Session } from '../../../main/ipc/session';

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../../common/sync/ids';
+import { uuidv7 } from '@common/sync/ids';
 import { openDatabase } from '../../../main/db/connection';
 import { createCustomer } from '../../../main/services/customers';
 import { BOOTSTRAP_PAGE, bootstrapProgress } from '../../../main/sync/bootstrap';

@@ -2,8 +2,8 @@
 // is told through the contract's sync.state. A real hub on PostgreSQL, reached over a TCP relay that can be cut.
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Customer, SyncState, SyncView } from '../../../common/domain';
-import type { Envelope } from '../../../common/errors';
+import type { Customer, SyncState, SyncView } from '@common/domain';
+import type { Envelope } from '@common/errors';
 import { startBackend, type Backend } from '../../../main/backend';
 import { revokeTerminal } from '../../../main/hub/terminals';
 import { newSession, type Session } from '../../../main/ipc/session';

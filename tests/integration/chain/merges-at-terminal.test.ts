@@ -3,10 +3,10 @@
 // (the hub keeps who and where), and get the contract's typed errors when the hub refuses, is away, or there is none.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../../common/errors';
-import { HUB_API } from '../../../common/sync/api';
-import { uuidv7 } from '../../../common/sync/ids';
-import type { ConflictView, MergeView } from '../../../common/sync/merges';
+import type { Envelope } from '@common/errors';
+import { HUB_API } from '@common/sync/api';
+import { uuidv7 } from '@common/sync/ids';
+import type { ConflictView, MergeView } from '@common/sync/merges';
 import { startBackend, type Backend } from '../../../main/backend';
 import { newSession, type Session } from '../../../main/ipc/session';
 import { joinStore, useChain } from '../../helpers/chain-terminal';

@@ -3,7 +3,7 @@
 // offline end with the same (the later by the chain's clock) everywhere; a store disables a template for its own
 // counters and no other store's; a new terminal takes every template, however old; the shipped default never travels.
 import { describe, expect, it } from 'vitest';
-import { TIMELESS_FACTS } from '../../../common/sync/changes';
+import { TIMELESS_FACTS } from '@common/sync/changes';
 import { addClerk } from '../../../main/services/clerks';
 import { searchCustomers } from '../../../main/services/customer-search';
 import { updateCustomer } from '../../../main/services/customer-edits';

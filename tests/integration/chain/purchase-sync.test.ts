@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CustomerProfile } from '../../../common/domain';
-import { uuidv7Time } from '../../../common/sync/ids';
+import type { CustomerProfile } from '@common/domain';
+import { uuidv7Time } from '@common/sync/ids';
 import { createCustomer, getProfile, hasIdentity, tierFor } from '../../../main/services/customers';
 import { customersRepo } from '../../../main/db/customers.repo';
 import { searchCustomers } from '../../../main/services/customer-search';

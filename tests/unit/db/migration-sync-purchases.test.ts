@@ -4,7 +4,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { uuidv7Time } from '../../../common/sync/ids';
+import { uuidv7Time } from '@common/sync/ids';
 import { migrate } from '../../../main/db/migrate';
 import { MIGRATIONS } from '../../../main/db/migrations';
 import { tempDir } from '../../helpers/temp-store';

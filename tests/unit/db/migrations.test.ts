@@ -8,7 +8,7 @@ import { migrate, SCHEMA_VERSION } from '../../../main/db/migrate';
 import { MIGRATIONS } from '../../../main/db/migrations';
 import * as customerEdits from '../../../main/db/migrations/0008-customer-edits';
 import * as sync from '../../../main/db/migrations/0011-sync';
-import { UUID_V7, uuidv7Time } from '../../../common/sync/ids';
+import { UUID_V7, uuidv7Time } from '@common/sync/ids';
 import { tempDir } from '../../helpers/temp-store';
 
 const tables = (db: Database.Database) =>

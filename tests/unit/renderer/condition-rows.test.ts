@@ -1,6 +1,6 @@
 // The playbook editor's condition rows: every shipped one-level condition reads into rows and back unchanged.
 import { describe, expect, it } from 'vitest';
-import type { PlaybookCondition } from '../../../common/playbook';
+import type { PlaybookCondition } from '@common/playbook';
 import { fieldWords, fromRows, toRows } from '../../../renderer/src/components/manager/playbook/condition-rows';
 import { playbookCatalog } from '../../../main/services/suggestions/overview';
 import { parseCondition, shippedPlaybook } from '../../../main/services/suggestions';

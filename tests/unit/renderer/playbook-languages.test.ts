@@ -2,7 +2,7 @@
 // whichever one the manager edits, and the preview shows the language being edited. The form's own functions and the
 // real services on a real SQLite file, as the editor uses them.
 import { describe, expect, it } from 'vitest';
-import type { PlaybookTemplateDetail } from '../../../common/playbook';
+import type { PlaybookTemplateDetail } from '@common/playbook';
 import {
   buildDraft,
   emptyTexts,

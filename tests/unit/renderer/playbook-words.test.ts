@@ -2,9 +2,9 @@
 // knows has a name in each catalogue, and the condition summary, counts and language names read German in a German
 // store. The engine's own lists and the tab's own wording functions, with the real catalogues.
 import { describe, expect, it } from 'vitest';
-import { createFormat, DEFAULT_CURRENCY } from '../../../common/format';
-import { LANGUAGES, translator } from '../../../common/i18n';
-import type { PlaybookCondition } from '../../../common/playbook';
+import { createFormat, DEFAULT_CURRENCY } from '@common/format';
+import { LANGUAGES, translator } from '@common/i18n';
+import type { PlaybookCondition } from '@common/playbook';
 import { fieldWords } from '../../../renderer/src/components/manager/playbook/condition-rows';
 import {
   fieldName,

@@ -1,7 +1,7 @@
 // The log form's recovery steps as typed, and what a save sends (renderer/src/lib/recovery-draft.ts).
 import { describe, expect, it } from 'vitest';
-import { amountInput } from '../../../common/amount-input';
-import { MAX_REMEDY_MINOR, recoverySchema } from '../../../common/recovery';
+import { amountInput } from '@common/amount-input';
+import { MAX_REMEDY_MINOR, recoverySchema } from '@common/recovery';
 import {
   checkRecovery,
   emptyRecovery,

@@ -1,6 +1,6 @@
 // The log form's proposal of which open issues an entry settles (renderer/src/lib/settles.ts): pure, so tested here.
 import { describe, expect, it } from 'vitest';
-import type { OpenIssue } from '../../../common/domain';
+import type { OpenIssue } from '@common/domain';
 import { settlesFor, SETTLING_OUTCOMES, toggled } from '../../../renderer/src/lib/settles';
 import { emptyDraft, type LogDraft } from '../../../renderer/src/state/log-draft';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFormat, DEFAULT_CURRENCY, DEFAULT_LOCALE } from '../../../common/format';
-import { translator } from '../../../common/i18n';
+import { createFormat, DEFAULT_CURRENCY, DEFAULT_LOCALE } from '@common/format';
+import { translator } from '@common/i18n';
 import { syncLabel } from '../../../renderer/src/lib/sync-label';
 
 const tz = 'Europe/Dublin';

@@ -1,8 +1,8 @@
 // Builders for suggestion scenarios: real SQLite files, the real services, and purchases inserted as the POS does.
 import { expect } from 'vitest';
-import type { CustomerDraft, LogInteractionInput } from '../../../common/contract';
-import type { Interaction, Suggestion } from '../../../common/domain';
-import { fillSlots } from '../../../common/slots';
+import type { CustomerDraft, LogInteractionInput } from '@common/contract';
+import type { Interaction, Suggestion } from '@common/domain';
+import { fillSlots } from '@common/slots';
 import { createCustomer } from '../../../main/services/customers';
 import { amendInteraction, logInteraction } from '../../../main/services/interactions';
 import { getTemplate, saveTemplate, suggestFor } from '../../../main/services/suggestions';

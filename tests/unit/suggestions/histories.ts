@@ -1,6 +1,6 @@
 // Random customer histories for property tests: any mix of visits, purchases, issues, amendments and follow-ups.
 import fc from 'fast-check';
-import { COMMUNICATION_STYLES, INTERACTION_KINDS, INTERACTION_OUTCOMES } from '../../../common/domain';
+import { COMMUNICATION_STYLES, INTERACTION_KINDS, INTERACTION_OUTCOMES } from '@common/domain';
 import { openIssuesFor } from '../../../main/services/history';
 import { amendAt, buy, customer, dayIn, logAt, type Store } from './fixtures';
 

@@ -1,7 +1,7 @@
 // The language of a suggestion (#18): the customer's preferred one when the template has it, else the store's, else
 // the template's own; the reasons say which and why. Real SQLite files and the real engine, as the counter asks.
 import { describe, expect, it } from 'vitest';
-import { findSlots } from '../../../common/slots';
+import { findSlots } from '@common/slots';
 import { addClerk } from '../../../main/services/clerks';
 import { updateSettings } from '../../../main/services/store-settings';
 import { chooseLanguage, formatDayIn, preferredLanguage } from '../../../main/services/suggestions/language';

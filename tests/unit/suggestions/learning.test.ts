@@ -1,6 +1,6 @@
 // Learning from outcomes: the database counts uses and successes; ranking trusts proof over luck.
 import { describe, expect, it } from 'vitest';
-import type { CommunicationStyle } from '../../../common/domain';
+import type { CommunicationStyle } from '@common/domain';
 import { openDatabase } from '../../../main/db/connection';
 import { createContext } from '../../../main/services/context';
 import { importPlaybook, suggestFor, templateStats } from '../../../main/services/suggestions';

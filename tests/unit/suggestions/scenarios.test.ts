@@ -1,6 +1,6 @@
 // Hand-written counter situations: who is at the counter, and what the clerk should see first, in which tone.
 import { describe, expect, it } from 'vitest';
-import type { CommunicationStyle, Suggestion } from '../../../common/domain';
+import type { CommunicationStyle, Suggestion } from '@common/domain';
 import { shippedPlaybook } from '../../../main/services/suggestions';
 import { setSetting } from '../../../main/services/settings';
 import {

@@ -1,8 +1,8 @@
 // The shipped playbook and the text language: every claim rests on a fact, or the template is not shown.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMUNICATION_STYLES } from '../../../common/domain';
-import { fillSlots, findSlots } from '../../../common/slots';
+import { COMMUNICATION_STYLES } from '@common/domain';
+import { fillSlots, findSlots } from '@common/slots';
 import { suggestFor } from '../../../main/services/suggestions';
 import { evaluate } from '../../../main/services/suggestions/conditions';
 import { gatherFacts } from '../../../main/services/suggestions/facts';

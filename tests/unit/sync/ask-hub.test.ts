@@ -1,8 +1,8 @@
 // The hub's answers as the back office gets them (askHubFor): each refusal becomes one of the contract's codes with
 // the hub's own sentence, so a screen can say what to do; the hub out of reach says so, with what waits on it.
 import { describe, expect, it } from 'vitest';
-import { AppError, ERROR_CODES } from '../../../common/errors';
-import { HUB_ERROR_CODES, protocolProblem, THIS_HUB_PROTOCOLS } from '../../../common/sync/protocol';
+import { AppError, ERROR_CODES } from '@common/errors';
+import { HUB_ERROR_CODES, protocolProblem, THIS_HUB_PROTOCOLS } from '@common/sync/protocol';
 import { askHubFor, HubRefused, HubUnreachable } from '../../../main/sync/hub-client';
 
 const refusedAs = async (err: Error) => {

@@ -7,8 +7,8 @@ import {
   MAX_CLOCK_LEAD_MS,
   MAX_HLC_COUNTER,
   parseHlc,
-} from '../../../common/sync/hlc';
-import { uuidv7 } from '../../../common/sync/ids';
+} from '@common/sync/hlc';
+import { uuidv7 } from '@common/sync/ids';
 
 const A = uuidv7(1);
 const B = uuidv7(2);

@@ -6,15 +6,10 @@ import {
   formatEnrolmentCode,
   HUB_API,
   nameSchema,
-} from '../../../common/sync/api';
-import { HLC_PATTERN, MAX_PUSH_MUTATIONS, pushRequestSchema } from '../../../common/sync/changes';
-import { UUID_V7, uuidv7, uuidV7Schema, uuidv7Time } from '../../../common/sync/ids';
-import {
-  MIN_PROTOCOL_VERSION,
-  PROTOCOL_VERSION,
-  protocolProblem,
-  THIS_HUB_PROTOCOLS,
-} from '../../../common/sync/protocol';
+} from '@common/sync/api';
+import { HLC_PATTERN, MAX_PUSH_MUTATIONS, pushRequestSchema } from '@common/sync/changes';
+import { UUID_V7, uuidv7, uuidV7Schema, uuidv7Time } from '@common/sync/ids';
+import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, protocolProblem, THIS_HUB_PROTOCOLS } from '@common/sync/protocol';
 
 describe('UUID v7', () => {
   it('carries its millisecond, version 7 and the RFC variant, and sorts by time as text', () => {

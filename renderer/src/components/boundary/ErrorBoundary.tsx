@@ -1,6 +1,6 @@
 import { Component, Fragment, createRef, type ErrorInfo, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { renderReport } from '../../../../common/render-report';
+import { renderReport } from '@common/render-report';
 import { call } from '../../api/client';
 import './boundary.css';
 

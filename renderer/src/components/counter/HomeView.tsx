@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CounterQueue, FollowUp } from '../../../../common/reports';
+import type { CounterQueue, FollowUp } from '@common/reports';
 import { call } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
 import { useFormat } from '../../lib/format';

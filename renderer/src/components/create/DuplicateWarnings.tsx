@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DuplicateCandidate } from '../../../../common/domain';
+import type { DuplicateCandidate } from '@common/domain';
 
 const SHOWN = 3;
 

@@ -1,12 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerDraft } from '../../../../common/contract';
-import {
-  COMMUNICATION_STYLES,
-  type CommunicationStyle,
-  type Customer,
-  type DuplicateCandidate,
-} from '../../../../common/domain';
+import type { CustomerDraft } from '@common/contract';
+import { COMMUNICATION_STYLES, type CommunicationStyle, type Customer, type DuplicateCandidate } from '@common/domain';
 import { call, errorMessage } from '../../api/client';
 import { formKeys } from '../../lib/form-keys';
 import type { Prefill } from '../../lib/prefill';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Interaction } from '../../../../common/domain';
+import type { Interaction } from '@common/domain';
 import { call } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
 import { useTimeline } from '../../hooks/useTimeline';

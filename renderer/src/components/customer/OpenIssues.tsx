@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { OpenIssue } from '../../../../common/domain';
+import type { OpenIssue } from '@common/domain';
 import { useFormat } from '../../lib/format';
 import { DueWhen } from '../DueWhen';
 import { useWorkActionsRef } from '../../state/work-actions';

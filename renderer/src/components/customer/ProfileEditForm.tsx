@@ -6,8 +6,8 @@ import {
   type CustomerField,
   type CustomerValues,
   type MethodInput,
-} from '../../../../common/contract';
-import type { Customer, CustomerProfile, DuplicateCandidate } from '../../../../common/domain';
+} from '@common/contract';
+import type { Customer, CustomerProfile, DuplicateCandidate } from '@common/domain';
 import { call, errorMessage } from '../../api/client';
 import { formKeys } from '../../lib/form-keys';
 import { ConsentCheck, SaveOrCancel } from '../create/CustomerFormParts';

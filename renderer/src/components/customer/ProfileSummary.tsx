@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerField } from '../../../../common/contract';
-import type { CustomerProfile } from '../../../../common/domain';
+import type { CustomerField } from '@common/contract';
+import type { CustomerProfile } from '@common/domain';
 import { useFormat } from '../../lib/format';
 import { useFeedback } from '../../state/feedback';
 import { useStore } from '../../state/store';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ProfileViews as Views } from '../../../../common/domain';
+import type { ProfileViews as Views } from '@common/domain';
 import { useFormat } from '../../lib/format';
 
 /** For managers: who opened this profile, newest first, with how many openings are kept. Folded away by default. */

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMMUNICATION_STYLES, type CommunicationStyle } from '../../../../common/domain';
+import { COMMUNICATION_STYLES, type CommunicationStyle } from '@common/domain';
 
 /**
  * The communication style as radio buttons, each with its two lines (how to recognise it, how to talk to it) next

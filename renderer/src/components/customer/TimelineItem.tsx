@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TimelineEntry } from '../../../../common/domain';
+import type { TimelineEntry } from '@common/domain';
 import { useFormat } from '../../lib/format';
 
 const MAX_ITEMS = 6;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../../common/domain';
+import type { AppInfo } from '@common/domain';
 import { call } from '../../api/client';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMMON_LOCALES, DEFAULT_CURRENCY, DEFAULT_LOCALE } from '../../../../common/format';
+import { COMMON_LOCALES, DEFAULT_CURRENCY, DEFAULT_LOCALE } from '@common/format';
 import {
   canonicalLocale,
   currencyCodes,
@@ -8,7 +8,7 @@ import {
   storeIdFromName,
   timeZones,
   type StoreIdentityInput,
-} from '../../../../common/store-identity';
+} from '@common/store-identity';
 import { FormError } from '../FormError';
 import { PinInput } from '../PinInput';
 

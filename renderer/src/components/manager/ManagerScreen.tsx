@@ -1,6 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allows } from '../../../../common/permissions';
+import { allows } from '@common/permissions';
 import { useStore } from '../../state/store';
 import { AppHeader } from '../AppHeader';
 import { ErrorBoundary } from '../boundary/ErrorBoundary';

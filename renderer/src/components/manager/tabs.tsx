@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
-import type { Role } from '../../../../common/domain';
-import type { CATALOGUES } from '../../../../common/i18n';
+import type { Role } from '@common/domain';
+import type { CATALOGUES } from '@common/i18n';
 import { AuditTab } from './audit/AuditTab';
 import { BackupsTab } from './backups/BackupsTab';
 import { FollowUpsTab } from './followups/FollowUpsTab';

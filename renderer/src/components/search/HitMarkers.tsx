@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { HitMarkers as Markers } from '../../../../common/domain';
+import type { HitMarkers as Markers } from '@common/domain';
 
 /** What a customer is owed, in words (a row's accessible name says the same as its badges). */
 export function markerWords(m: Markers, t: TFunction): string[] {

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cardEnd, type CardShape } from '../../../../common/card-shape';
-import type { CustomerHit } from '../../../../common/domain';
+import { cardEnd, type CardShape } from '@common/card-shape';
+import type { CustomerHit } from '@common/domain';
 import { useFormat } from '../../lib/format';
 import type { Prefill } from '../../lib/prefill';
 import { HitMarkers, markerWords } from './HitMarkers';

@@ -1,6 +1,6 @@
 import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerHit } from '../../../../common/domain';
+import type { CustomerHit } from '@common/domain';
 import { call } from '../../api/client';
 import { useCustomerSearch } from '../../hooks/useCustomerSearch';
 import { useScanDetector } from '../../hooks/useScanDetector';

@@ -1,11 +1,11 @@
 import type { FormEvent, ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INTERACTION_KINDS, INTERACTION_OUTCOMES, type OpenIssue } from '../../../../common/domain';
+import { INTERACTION_KINDS, INTERACTION_OUTCOMES, type OpenIssue } from '@common/domain';
 import type { DraftSaveState } from '../../hooks/useLogDraft';
 import { useFormat } from '../../lib/format';
 import { SETTLING_OUTCOMES, settlesFor, toggled } from '../../lib/settles';
 import type { LogDraft } from '../../state/log-draft';
-import { oneYearAfter } from '../../../../common/follow-up-due';
+import { oneYearAfter } from '@common/follow-up-due';
 import { NotesField } from './NotesField';
 import { RadioGroup } from './RadioGroup';
 import { FormError } from '../FormError';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { Clerk } from '../../../../common/domain';
+import type { Clerk } from '@common/domain';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../hooks/useLoad';
 import { useFormat } from '../../lib/format';

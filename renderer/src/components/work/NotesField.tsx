@@ -1,6 +1,6 @@
 import { useState, type ClipboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_NOTES } from '../../../../common/contract';
+import { MAX_NOTES } from '@common/contract';
 import { useFormat } from '../../lib/format';
 
 interface Props {

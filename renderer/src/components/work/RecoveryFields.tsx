@@ -7,9 +7,9 @@ import {
   SEVERITIES,
   type GoodwillAuthority,
   type RecoveryGuide,
-} from '../../../../common/recovery';
-import { amountInput } from '../../../../common/amount-input';
-import type { Format } from '../../../../common/format';
+} from '@common/recovery';
+import { amountInput } from '@common/amount-input';
+import type { Format } from '@common/format';
 import { useFormat } from '../../lib/format';
 import { amountProblemText, remedyAmount, type RecoveryDraft, type RecoveryField } from '../../lib/recovery-draft';
 import { RadioGroup } from './RadioGroup';

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adjacentSlot, findSlots } from '../../../../common/slots';
+import { adjacentSlot, findSlots } from '@common/slots';
 import { useFormat } from '../../lib/format';
 import { FormError } from '../FormError';
 

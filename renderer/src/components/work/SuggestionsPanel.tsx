@@ -1,6 +1,6 @@
 import type { KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Suggestion } from '../../../../common/domain';
+import type { Suggestion } from '@common/domain';
 import type { UsedSuggestion } from '../../state/log-draft';
 import { FormError } from '../FormError';
 import { SayBox } from './SayBox';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Interaction } from '../../../../common/domain';
+import type { Interaction } from '@common/domain';
 import { useFormat } from '../../lib/format';
 import { WorkPanel } from './WorkPanel';
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../../../../common/domain';
+import type { Customer } from '@common/domain';
 import { call } from '../../../api/client';
 import { useFeedback } from '../../../state/feedback';
 import { downloadText } from '../../manager/shared/download';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer, ErasureSummary } from '../../../../../common/domain';
+import type { Customer, ErasureSummary } from '@common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { flushAllDrafts } from '../../../lib/draft-flush';
 import { useFormat } from '../../../lib/format';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATALOGUES } from '../../../../../common/i18n';
-import type { AuditEntry } from '../../../../../common/domain';
+import { CATALOGUES } from '@common/i18n';
+import type { AuditEntry } from '@common/domain';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFormat } from '../../../lib/format';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupSummary } from '../../../../../common/domain';
+import type { BackupSummary } from '@common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { fileSize, useFormat } from '../../../lib/format';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { BackupSummary } from '../../../../../common/domain';
+import type { BackupSummary } from '@common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { Dialog } from '../shared/Dialog';
 import { FormError } from '../../FormError';

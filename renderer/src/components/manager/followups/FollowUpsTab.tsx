@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Clerk } from '../../../../../common/domain';
-import type { FollowUp } from '../../../../../common/reports';
+import type { Clerk } from '@common/domain';
+import type { FollowUp } from '@common/reports';
 import { call, errorMessage } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFormat } from '../../../lib/format';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MAX_LISTED_COLUMNS, type ImportSummary } from '../../../../../common/imports';
+import { MAX_LISTED_COLUMNS, type ImportSummary } from '@common/imports';
 import { TableHead } from '../shared/TableHead';
 import { fieldName } from './words';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportSummary } from '../../../../../common/imports';
+import type { ImportSummary } from '@common/imports';
 import { useFormat } from '../../../lib/format';
 import { TableHead, type Column } from '../shared/TableHead';
 import { holderName } from './words';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportJobStatus } from '../../../../../common/imports';
+import type { ImportJobStatus } from '@common/imports';
 import { useFormat } from '../../../lib/format';
 
 const pct = (done: number, total: number) => (total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 100);

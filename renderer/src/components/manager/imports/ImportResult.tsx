@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportJobStatus, ImportSummary } from '../../../../../common/imports';
+import type { ImportJobStatus, ImportSummary } from '@common/imports';
 import { call, errorMessage } from '../../../api/client';
 import { useFormat } from '../../../lib/format';
 import { useFeedback } from '../../../state/feedback';

@@ -6,7 +6,7 @@ import {
   type ImportEntityName,
   type ImportJobStatus,
   type ImportPresetChoice,
-} from '../../../../../common/imports';
+} from '@common/imports';
 import { call, errorMessage } from '../../../api/client';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';

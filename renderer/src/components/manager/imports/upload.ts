@@ -1,4 +1,4 @@
-import type { ImportEntityName, ImportMappingInput, ImportPresetChoice } from '../../../../../common/imports';
+import type { ImportEntityName, ImportMappingInput, ImportPresetChoice } from '@common/imports';
 import { call } from '../../../api/client';
 
 function toBase64(bytes: Uint8Array): string {

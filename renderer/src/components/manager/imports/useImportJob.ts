@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportJobStatus } from '../../../../../common/imports';
+import type { ImportJobStatus } from '@common/imports';
 import { call, errorMessage } from '../../../api/client';
 
 const POLL_MS = 300;

@@ -1,9 +1,9 @@
 // The Import tab's names for fields and identifiers in the store's language. The CLI keeps its English names
 // (common/imports.ts); a field the catalogue has no name for is shown by its own name, as the file has it.
 import type { TFunction } from 'i18next';
-import type { Format } from '../../../../../common/format';
-import { CATALOGUES } from '../../../../../common/i18n';
-import type { ImportConflict } from '../../../../../common/imports';
+import type { Format } from '@common/format';
+import { CATALOGUES } from '@common/i18n';
+import type { ImportConflict } from '@common/imports';
 
 type NamedField = keyof typeof CATALOGUES.en.imports.field;
 const isNamed = (f: string): f is NamedField => f in CATALOGUES.en.imports.field;

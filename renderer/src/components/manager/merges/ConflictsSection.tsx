@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ConflictView } from '../../../../../common/sync/merges';
+import type { ConflictView } from '@common/sync/merges';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFormat } from '../../../lib/format';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChainLink } from '../../../../../common/domain';
-import type { MergeView } from '../../../../../common/sync/merges';
+import type { ChainLink } from '@common/domain';
+import type { MergeView } from '@common/sync/merges';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFormat } from '../../../lib/format';

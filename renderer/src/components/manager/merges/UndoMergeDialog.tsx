@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { MergeView } from '../../../../../common/sync/merges';
+import type { MergeView } from '@common/sync/merges';
 import { call, errorMessage } from '../../../api/client';
 import { FormError } from '../../FormError';
 import { Dialog } from '../shared/Dialog';

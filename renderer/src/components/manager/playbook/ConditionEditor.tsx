@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { Trans, useTranslation } from 'react-i18next';
-import type { Format } from '../../../../../common/format';
-import type { PlaybookCatalog, PlaybookTemplateDraft } from '../../../../../common/playbook';
+import type { Format } from '@common/format';
+import type { PlaybookCatalog, PlaybookTemplateDraft } from '@common/playbook';
 import { useFormat } from '../../../lib/format';
 import { fromRows, toRows } from './condition-rows';
 import { ConditionRows } from './ConditionRows';

@@ -1,5 +1,5 @@
 import { Trans, useTranslation } from 'react-i18next';
-import type { PlaybookFieldInfo } from '../../../../../common/playbook';
+import type { PlaybookFieldInfo } from '@common/playbook';
 import { needsValue, type ConditionRow, type ConditionRows as Rows } from './condition-rows';
 import { fieldName, opWords } from './labels';
 

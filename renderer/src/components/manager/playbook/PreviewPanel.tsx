@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { COMMUNICATION_STYLES } from '../../../../../common/domain';
+import { COMMUNICATION_STYLES } from '@common/domain';
 import { useCustomerSearch } from '../../../hooks/useCustomerSearch';
 import type { PreviewCustomer } from './TemplateEditor';
 import type { PreviewState } from './usePlaybookPreview';

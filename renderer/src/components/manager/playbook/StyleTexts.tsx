@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { COMMUNICATION_STYLES, type CommunicationStyle } from '../../../../../common/domain';
-import { slotToken } from '../../../../../common/slots';
+import { COMMUNICATION_STYLES, type CommunicationStyle } from '@common/domain';
+import { slotToken } from '@common/slots';
 
 interface Props {
   /** The language of `texts`, for spell checking and screen readers. */

@@ -1,12 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  INTERACTION_KINDS,
-  INTERACTION_OUTCOMES,
-  type InteractionKind,
-  type InteractionOutcome,
-} from '../../../../../common/domain';
-import type { PlaybookCatalog } from '../../../../../common/playbook';
+import { INTERACTION_KINDS, INTERACTION_OUTCOMES, type InteractionKind, type InteractionOutcome } from '@common/domain';
+import type { PlaybookCatalog } from '@common/playbook';
 import { ApiError, call, errorMessage } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFeedback } from '../../../state/feedback';

@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Format } from '../../../../../common/format';
-import type { PlaybookList, PlaybookListItem } from '../../../../../common/playbook';
+import type { Format } from '@common/format';
+import type { PlaybookList, PlaybookListItem } from '@common/playbook';
 import { call } from '../../../api/client';
 import type { Loaded } from '../../../hooks/useLoad';
 import { useFormat } from '../../../lib/format';

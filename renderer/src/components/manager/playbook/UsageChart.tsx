@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { PlaybookListItem } from '../../../../../common/playbook';
+import type { PlaybookListItem } from '@common/playbook';
 import { useFormat } from '../../../lib/format';
 
 const AXIS = { fontSize: 11.5, fill: '#535d6b' };

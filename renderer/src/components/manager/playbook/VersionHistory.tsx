@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PlaybookVersion } from '../../../../../common/playbook';
+import type { PlaybookVersion } from '@common/playbook';
 import { useFormat } from '../../../lib/format';
 
 interface Props {

@@ -1,6 +1,6 @@
 // Conditions as rows of field / operator / value under "all" or "any": the form most templates use, edited without
 // JSON. Deeper trees (a "not", a group inside a group) stay JSON; toRows says so by returning null.
-import type { PlaybookCondition, PlaybookFieldInfo } from '../../../../../common/playbook';
+import type { PlaybookCondition, PlaybookFieldInfo } from '@common/playbook';
 
 export interface ConditionRow {
   field: string;

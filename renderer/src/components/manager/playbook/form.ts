@@ -4,13 +4,13 @@ import {
   type CommunicationStyle,
   type InteractionKind,
   type InteractionOutcome,
-} from '../../../../../common/domain';
+} from '@common/domain';
 import type {
   PlaybookCondition,
   PlaybookResolvable,
   PlaybookTemplateDetail,
   PlaybookTemplateDraft,
-} from '../../../../../common/playbook';
+} from '@common/playbook';
 
 export interface TemplateForm {
   id: string;

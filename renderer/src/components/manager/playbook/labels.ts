@@ -1,9 +1,9 @@
 // Words for the playbook's vocabulary as a manager reads them, in the store's language (the `playbook` catalogue
 // section). A kind, field or operator the catalogue has no name for (a newer playbook file) is shown by its own name.
 import type { TFunction } from 'i18next';
-import type { Format } from '../../../../../common/format';
-import { CATALOGUES, languageOf } from '../../../../../common/i18n';
-import type { PlaybookCondition, PlaybookImportResult } from '../../../../../common/playbook';
+import type { Format } from '@common/format';
+import { CATALOGUES, languageOf } from '@common/i18n';
+import type { PlaybookCondition, PlaybookImportResult } from '@common/playbook';
 import { fieldWords } from './condition-rows';
 
 const words = CATALOGUES.en.playbook;

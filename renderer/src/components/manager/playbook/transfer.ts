@@ -1,4 +1,4 @@
-import type { PlaybookImportResult } from '../../../../../common/playbook';
+import type { PlaybookImportResult } from '@common/playbook';
 import { call } from '../../../api/client';
 import { downloadText } from '../shared/download';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PlaybookPreview, PlaybookTemplateDraft } from '../../../../../common/playbook';
+import type { PlaybookPreview, PlaybookTemplateDraft } from '@common/playbook';
 import { ApiError, call, errorMessage } from '../../../api/client';
 
 export const PREVIEW_DEBOUNCE_MS = 300;

@@ -12,9 +12,9 @@ import {
   YAxis,
 } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import { INTERACTION_OUTCOMES } from '../../../../../common/domain';
-import { OUTCOME_COLOUR } from '../../../../../common/outcome-colours';
-import type { ClerkKpi, HourBucket, SentimentBucket, TrendPoint } from '../../../../../common/reports';
+import { INTERACTION_OUTCOMES } from '@common/domain';
+import { OUTCOME_COLOUR } from '@common/outcome-colours';
+import type { ClerkKpi, HourBucket, SentimentBucket, TrendPoint } from '@common/reports';
 import { type CounterFormat, useFormat } from '../../../lib/format';
 import { ChartFrame } from './ChartFrame';
 

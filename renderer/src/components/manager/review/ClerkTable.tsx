@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ClerkKpi } from '../../../../../common/reports';
+import type { ClerkKpi } from '@common/reports';
 import { useFormat } from '../../../lib/format';
 
 export function ClerkTable({ rows }: { rows: ClerkKpi[] }) {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Clerk } from '../../../../../common/domain';
-import type { DayEntry, DayReport, StoreSelection } from '../../../../../common/reports';
+import type { Clerk } from '@common/domain';
+import type { DayEntry, DayReport, StoreSelection } from '@common/reports';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFormat } from '../../../lib/format';

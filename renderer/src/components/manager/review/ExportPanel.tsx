@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoreSelection } from '../../../../../common/reports';
+import type { StoreSelection } from '@common/reports';
 import { call, errorMessage } from '../../../api/client';
 import { useFeedback } from '../../../state/feedback';
 import { isDay } from '../shared/days';

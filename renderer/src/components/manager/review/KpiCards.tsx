@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Format } from '../../../../../common/format';
-import type { KpiReport, KpiValues } from '../../../../../common/reports';
+import type { Format } from '@common/format';
+import type { KpiReport, KpiValues } from '@common/reports';
 import { useFormat } from '../../../lib/format';
 
 type Key = keyof KpiValues;

@@ -1,5 +1,5 @@
-import { INTERACTION_KINDS, INTERACTION_OUTCOMES, type Clerk } from '../../../../../common/domain';
-import type { DayFilters } from '../../../../../common/reports';
+import { INTERACTION_KINDS, INTERACTION_OUTCOMES, type Clerk } from '@common/domain';
+import type { DayFilters } from '@common/reports';
 import { useTranslation } from 'react-i18next';
 
 export interface FilterState {

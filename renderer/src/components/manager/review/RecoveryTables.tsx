@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RecoverySummary } from '../../../../../common/reports';
+import type { RecoverySummary } from '@common/reports';
 import { useFormat } from '../../../lib/format';
 
 /** Goodwill granted per clerk and complaints by root cause, for the day under review. */

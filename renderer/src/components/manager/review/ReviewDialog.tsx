@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { DayEntry } from '../../../../../common/reports';
+import type { DayEntry } from '@common/reports';
 import { call, errorMessage } from '../../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../shared/Dialog';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Clerk } from '../../../../../common/domain';
-import type { KpiReport, ReviewStores, StoreSelection, TrendPoint } from '../../../../../common/reports';
+import type { Clerk } from '@common/domain';
+import type { KpiReport, ReviewStores, StoreSelection, TrendPoint } from '@common/reports';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFormat } from '../../../lib/format';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReviewStores, StoreSelection } from '../../../../../common/reports';
+import type { ReviewStores, StoreSelection } from '@common/reports';
 
 interface Props {
   stores: ReviewStores;

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Format } from '../../../../../common/format';
-import { DEFAULT_CLERK_GOODWILL, REMEDY_RULE_EXAMPLE } from '../../../../../common/recovery';
-import { type SettingView, withUnit } from '../../../../../common/settings';
+import type { Format } from '@common/format';
+import { DEFAULT_CLERK_GOODWILL, REMEDY_RULE_EXAMPLE } from '@common/recovery';
+import { type SettingView, withUnit } from '@common/settings';
 import { useFormat } from '../../../lib/format';
 
 function shown(f: Format, t: TFunction, s: SettingView): string {

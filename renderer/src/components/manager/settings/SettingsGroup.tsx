@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SettingGroup, SettingKey, SettingView } from '../../../../../common/settings';
+import type { SettingGroup, SettingKey, SettingView } from '@common/settings';
 import { call, errorMessage } from '../../../api/client';
 import { useFeedback } from '../../../state/feedback';
 import { SettingField } from './SettingField';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SETTING_GROUPS, type SettingView } from '../../../../../common/settings';
+import { SETTING_GROUPS, type SettingView } from '@common/settings';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useStore } from '../../../state/store';

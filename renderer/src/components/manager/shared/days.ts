@@ -1,5 +1,5 @@
 // Calendar-day arithmetic on "YYYY-MM-DD" strings. Done in UTC noon so no time zone or DST shift can move the day.
-import { isCalendarDay } from '../../../../../common/calendar-day';
+import { isCalendarDay } from '@common/calendar-day';
 
 export function addDays(day: string, n: number): string {
   const t = Date.parse(`${day}T12:00:00Z`) + n * 86_400_000;

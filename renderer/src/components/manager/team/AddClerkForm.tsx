@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Clerk, type Role } from '../../../../../common/domain';
+import { ROLES, type Clerk, type Role } from '@common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { FormError } from '../../FormError';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Clerk } from '../../../../../common/domain';
+import type { Clerk } from '@common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { Dialog } from '../shared/Dialog';
 import { pinProblem } from './AddClerkForm';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Clerk } from '../../../../../common/domain';
+import type { Clerk } from '@common/domain';
 import { call } from '../../../api/client';
 import { useLoad } from '../../../hooks/useLoad';
 import { useFormat } from '../../../lib/format';
