@@ -171,7 +171,11 @@ test('a clerk sees no back office and every manager method answers FORBIDDEN', a
     { displayName: 'Promoted', role: 'manager', pin: '1111' },
     clerkId(app, MANAGER),
   );
-  expect(r.ok ? null : r.error).toEqual({ code: 'FORBIDDEN', message: 'Only an admin can add managers or admins.' });
+  expect(r.ok ? null : r.error).toEqual({
+    code: 'FORBIDDEN',
+    message: 'Only an admin can add managers or admins.',
+    reason: 'accounts.adminAddsManagers',
+  });
 });
 
 test('every back-office tab passes an axe scan and works by keyboard', async ({ app, page }, testInfo) => {
