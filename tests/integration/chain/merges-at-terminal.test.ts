@@ -114,7 +114,8 @@ describe('merges in the back office', () => {
 
   it('lists the records the hub would not link, the names differing, that touch the store and no other', async () => {
     // Mary O'Brien's card given at Cork to someone called Nuala Quinn; and a phone shared between Galway and Sligo.
-    const [mary, nuala, sean, sinead] = [uuidv7(Date.now() - 30_000), uuidv7(), uuidv7(), uuidv7()];
+    // The older record is listed first: ids made in the same millisecond would order by chance.
+    const [mary, nuala, sean, sinead] = [uuidv7(Date.now() - 30_000), uuidv7(), uuidv7(Date.now() - 20_000), uuidv7()];
     await push(galway, upsert(mary, { firstName: 'Mary', lastName: "O'Brien", loyaltyId: 'CARD-777' }));
     await push(cork, upsert(nuala, { firstName: 'Nuala', lastName: 'Quinn', loyaltyId: 'card 777' }));
     await push(galway, upsert(sean, { firstName: 'Seán', lastName: 'Walsh', phone: '086 555 1234' }));
