@@ -1,5 +1,5 @@
 import { openDatabase, type DB } from './db/connection';
-import { createDispatcher, type Dispatch, type Logger } from './ipc/dispatch';
+import { createDispatcher, type Dispatch, type Logger, waitBetweenCalls } from './ipc/dispatch';
 import { allHandlers } from './ipc/handlers';
 import type { StoreDeps } from './ipc/store-handlers';
 import { hasNoClerks as isEmpty } from './services/clerks';
@@ -113,8 +113,8 @@ export function startBackend(opts: BackendOptions): Backend {
     },
     log,
   );
-  // From here on, a call that meets another writer's lock steps back to the event loop instead of blocking it.
-  db.pragma('busy_timeout = 0');
+  // From here on, a call that meets another writer's lock for long steps back to the event loop instead of blocking it.
+  waitBetweenCalls(db);
   const dispatch = createDispatcher(handlers, ctx, log, {
     ...(opts.onDamaged ? { onDamaged: opts.onDamaged } : {}),
     ...(opts.busyWaitMs !== undefined ? { busyWaitMs: opts.busyWaitMs } : {}),

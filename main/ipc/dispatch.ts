@@ -5,6 +5,7 @@ import { languageOf } from '@common/i18n';
 import { allows } from '@common/permissions';
 import { clerksRepo } from '../db/clerks.repo';
 import { describeSqliteError, sqliteIssue } from '../db/store-file';
+import { asCounterCall, SLICE_WAIT_MS } from '../db/write-turns';
 import { toClerk } from '../services/clerks';
 import type { ServiceContext } from '../services/context';
 import type { Call, HandlerMap } from './handlers';
@@ -95,7 +96,9 @@ export function createDispatcher(
     try {
       const handler = handlers[name] as (c: ServiceContext, call: Call, i: unknown) => unknown;
       const call: Call = { session, clerk: access.clerk };
-      const value = await retryWhileBusy(ctx.db, () => handler(ctx, call, parsed.data), waitMs);
+      const value = await asCounterCall(ctx.db, () =>
+        retryWhileBusy(ctx.db, () => handler(ctx, call, parsed.data), waitMs),
+      );
       return { ok: true, value: value === undefined ? null : value };
     } catch (err) {
       if (sqliteIssue(err) === 'damaged') store.onDamaged?.(err);
@@ -112,11 +115,19 @@ export interface StoreHooks {
 }
 
 /**
- * How long a call keeps trying while another process holds the store's write lock. The connection itself does not
- * wait (busy_timeout 0 after opening): better-sqlite3 is synchronous, so waiting inside SQLite would freeze every
- * other call, reads included, for as long. Instead the call steps back to the event loop between attempts.
+ * How long a call keeps trying while another process holds the store's write lock. The connection itself waits only
+ * briefly (waitBetweenCalls): better-sqlite3 is synchronous, so waiting inside SQLite freezes every other call, reads
+ * included, for as long. Beyond that the call steps back to the event loop between attempts.
  */
 export const BUSY_WAIT_MS = 10_000;
+
+/**
+ * Makes the store's connection wait inside SQLite no longer than a copy's slice (db/write-turns.ts): a longer hold by
+ * another writer (a command line import) is waited out between attempts, where other calls can run.
+ */
+export function waitBetweenCalls(db: ServiceContext['db']): void {
+  db.pragma(`busy_timeout = ${SLICE_WAIT_MS}`);
+}
 const BUSY_PAUSE_MAX_MS = 200;
 
 /**

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { callsFlag } from '../db/write-turns';
 import type { ServiceContext, StoreConfig } from '../services/context';
 import type { BootstrapOptions, BootstrapProgress } from './bootstrap';
 import { HubRefused, HubUnreachable } from './hub-client';
@@ -22,6 +23,8 @@ export interface BootstrapJob {
   historyDays?: number;
   /** Whether this thread listens to the progress: the copy then waits for its answer after each page. */
   progress: boolean;
+  /** Raised while the counter's calls run on this thread's connection: the copy starts no slice then. */
+  calls: Int32Array;
 }
 
 /** An error as it crosses threads: hub errors keep their class, so the sync loop still tells a refusal apart. */
@@ -86,6 +89,7 @@ export function bootstrapOffThread(
     clockOffsetMs: ctx.now().getTime() - Date.now(),
     link,
     progress: opts.onProgress !== undefined,
+    calls: callsFlag(ctx.db),
     ...(opts.historyDays !== undefined ? { historyDays: opts.historyDays } : {}),
   };
   return new Promise((resolve, reject) => {

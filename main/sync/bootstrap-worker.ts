@@ -2,6 +2,7 @@
 // thread (bootstrap.ts, copyChain), in longer slices, since no lookup waits for this thread.
 import type { MessagePort } from 'node:worker_threads';
 import { openDatabase } from '../db/connection';
+import { giveWayTo } from '../db/write-turns';
 import { createContext } from '../services/context';
 import { type BootstrapProgress, copyChain } from './bootstrap';
 import { type BootstrapJob, type BootstrapMessage, errorOf, GO, STOP } from './bootstrap-thread';
@@ -28,6 +29,7 @@ export async function runBootstrapJob(job: BootstrapJob, port: MessagePort): Pro
     try {
       const ctx = createContext(db, job.config, () => new Date(Date.now() + job.clockOffsetMs));
       onApplied(db, (rows) => say({ type: 'applied', rows: [...rows] }));
+      giveWayTo(db, job.calls);
       const applied = await copyChain(ctx, job.link, {
         ...(job.historyDays !== undefined ? { historyDays: job.historyDays } : {}),
         signal: aborter.signal,

@@ -17,6 +17,7 @@ import { HybridClock } from '@common/sync/hlc';
 import type { DB } from '../db/connection';
 import { customersRepo, type CustomerRow } from '../db/customers.repo';
 import { preparedFor } from '../db/prepared';
+import { counterCallsDone } from '../db/write-turns';
 import type { ServiceContext } from '../services/context';
 import { customerRowOfValid, hasIdentity, toCustomer } from '../services/customers';
 import { eraseCustomer } from '../services/privacy';
@@ -407,6 +408,7 @@ export async function applyChangesInSlices(
 ): Promise<void> {
   let from = 0;
   for (;;) {
+    await counterCallsDone(ctx.db);
     const deadline = performance.now() + sliceMs;
     const touched = new Set<number>();
     const slice = ctx.db.transaction(() => {
