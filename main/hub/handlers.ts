@@ -10,7 +10,7 @@ import { listConflicts, listMerges, unmergeCustomers } from './merges';
 import { pullChanges, type FeedSignal } from './feed';
 import type { Pool } from './pg';
 import { applyPush } from './push';
-import { heldMutations, type Caller } from './terminals';
+import type { Caller } from './terminals';
 
 export interface HubContext {
   pool: Pool;
@@ -42,22 +42,20 @@ export const HUB_HANDLERS: HubHandlers = {
       'UPDATE terminals SET app_version = $2, protocol_version = $3, last_seen_at = $4 WHERE id = $1',
       [caller.terminal.id, input.appVersion, protocolVersion, now],
     );
-    return { ...caller, hub: hubInfo(), serverTime: now.toISOString() };
+    return { terminal: caller.terminal, store: caller.store, hub: hubInfo(), serverTime: now.toISOString() };
   },
-  // Read before the request's work, so a terminal compares it with what it was told before it asked (hub-restore.ts).
-  push: async (ctx, { input, caller }) => {
-    const held = await heldMutations(ctx.pool, caller);
-    return { ...(await applyPush(ctx.pool, caller, input.mutations, ctx.now())), held };
-  },
+  // `held` was read with the credential, before the request's work: a terminal compares it with what it was told
+  // before it asked (hub-restore.ts).
+  push: async (ctx, { input, caller }) => ({
+    ...(await applyPush(ctx.pool, caller, input.mutations, ctx.now())),
+    held: caller.held,
+  }),
   // The clerks' tag is read after the wait, so it is as of the answer: a terminal asks /v1/clerks when it moved.
-  pull: async (ctx, { input, caller }) => {
-    const held = await heldMutations(ctx.pool, caller);
-    return {
-      ...(await pullChanges(ctx.pool, ctx.feed, input)),
-      held,
-      clerksTag: await clerksTag(ctx.pool, caller.store.id),
-    };
-  },
+  pull: async (ctx, { input, caller }) => ({
+    ...(await pullChanges(ctx.pool, ctx.feed, input)),
+    held: caller.held,
+    clerksTag: await clerksTag(ctx.pool, caller.store.id),
+  }),
   bootstrap: (ctx, { input }) => bootstrapPage(ctx.pool, input),
   clerks: (ctx, { input, caller }) => syncClerks(ctx.pool, caller, input.changes, ctx.now()),
   pinAttempt: (ctx, { input, caller }) => pinAttempt(ctx.pool, caller, input, ctx.now()),

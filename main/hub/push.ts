@@ -25,7 +25,8 @@ export interface PushResult {
 
 export interface Push {
   client: PoolClient;
-  caller: Caller;
+  /** Whose change it is: a terminal, or the hub itself on a store's behalf (an unmerge, merges.ts). */
+  caller: Pick<Caller, 'store' | 'terminal'>;
   now: Date;
 }
 

@@ -26,10 +26,11 @@ interface TerminalRow {
   app_version: string | null;
   protocol_version: number | null;
   revoked_at: Date | null;
+  last_mutation_id: string;
 }
 
 const SELECT_TERMINALS = `SELECT t.id, t.name, t.store_id, s.name AS store_name, t.enrolled_at, t.last_seen_at, t.app_version,
-       t.protocol_version, t.revoked_at
+       t.protocol_version, t.revoked_at, t.last_mutation_id
   FROM terminals t JOIN stores s ON s.id = t.store_id`;
 
 const view = (r: TerminalRow): TerminalView => ({
@@ -101,14 +102,11 @@ export async function countTerminals(pool: Pool): Promise<{ active: number; revo
 export interface Caller {
   terminal: Named;
   store: Named;
-}
-
-/** The last of the caller's mutations the hub applied (push.ts): what it holds of that terminal's changes. */
-export async function heldMutations(pool: Pool, caller: Caller): Promise<number> {
-  const { rows } = await pool.query<{ last: string }>('SELECT last_mutation_id AS last FROM terminals WHERE id = $1', [
-    caller.terminal.id,
-  ]);
-  return Number(rows[0]?.last ?? 0);
+  /**
+   * The last of the caller's mutations the hub had applied when the request came (push.ts): what it holds of that
+   * terminal's changes, read with the credential's row, before the request's work (main/sync/hub-restore.ts).
+   */
+  held: number;
 }
 
 /** How long a terminal's "last seen" may lag, so that frequent calls do not each write a row. */
@@ -144,5 +142,9 @@ export async function authenticate(pool: Pool, header: string | undefined, now: 
   if (!row.last_seen_at || now.getTime() - row.last_seen_at.getTime() >= LAST_SEEN_PRECISION_MS) {
     await pool.query('UPDATE terminals SET last_seen_at = $2 WHERE id = $1', [row.id, now]);
   }
-  return { terminal: { id: row.id, name: row.name }, store: { id: row.store_id, name: row.store_name } };
+  return {
+    terminal: { id: row.id, name: row.name },
+    store: { id: row.store_id, name: row.store_name },
+    held: Number(row.last_mutation_id),
+  };
 }
