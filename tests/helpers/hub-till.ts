@@ -41,8 +41,11 @@ export async function push(t: Till, ...bodies: Body[]): Promise<{ lastMutationId
   return answer.body;
 }
 
-/** Everything in the feed after `cursor`, page after page. */
-export async function pullAll(t: Till, cursor: string | null = null): Promise<{ changes: Change[]; cursor: string }> {
+/**
+ * Everything in the feed after `cursor`, page after page, read over raw HTTP as the hub answers it (nothing applied
+ * anywhere; a terminal's own pull is main/sync/session.ts's pullAll).
+ */
+export async function pullRaw(t: Till, cursor: string | null = null): Promise<{ changes: Change[]; cursor: string }> {
   const changes: Change[] = [];
   for (;;) {
     const answer = await post(

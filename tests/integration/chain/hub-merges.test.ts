@@ -7,7 +7,7 @@ import { uuidv7 } from '@common/sync/ids';
 import { customerOnHub, listConflicts, listMerges, unmergeCustomers } from '../../../main/hub/merges';
 import { HubFailure } from '../../../main/hub/errors';
 import { startTestHub, type TestHub } from '../../helpers/hub';
-import { erase, interaction, pullAll, push, till, upsert, type Till } from '../../helpers/hub-till';
+import { erase, interaction, pullRaw, push, till, upsert, type Till } from '../../helpers/hub-till';
 import { useTestDatabase } from '../../helpers/pg';
 
 const db = useTestDatabase();
@@ -31,7 +31,7 @@ const links = (changes: Change[]) =>
 
 describe('the same person created at two stores', () => {
   it('is linked when the second arrives: the older id survives, whichever store pushed first, and its history is both', async () => {
-    const { cursor } = await pullAll(cork);
+    const { cursor } = await pullRaw(cork);
     const older = madeAgo(60_000);
     const newer = madeAgo(1_000);
     // The newer one reaches the hub first; the older one, made offline a minute earlier, after it.
@@ -45,7 +45,7 @@ describe('the same person created at two stores', () => {
       upsert(older, { firstName: 'Maire', lastName: 'Ní Bhriain', email: ' maire@example.ie' }),
       interaction(older, { kind: 'purchase' }, uuidv7()),
     );
-    const { changes } = await pullAll(cork, cursor);
+    const { changes } = await pullRaw(cork, cursor);
     expect(links(changes)).toEqual([{ kind: 'merge', id: newer, survivorId: older }]);
     for (const asked of [newer, older]) {
       const found = await customerOnHub(db.pool, asked);
@@ -73,12 +73,12 @@ describe('the same person created at two stores', () => {
   });
 
   it('is not linked when the names say two people: the shared card is a conflict for a manager', async () => {
-    const { cursor } = await pullAll(cork);
+    const { cursor } = await pullRaw(cork);
     const mary = madeAgo(30_000);
     const nuala = madeAgo(20_000);
     await push(galway, upsert(mary, { firstName: 'Mary', lastName: "O'Brien", loyaltyId: 'CARD-777' }));
     await push(cork, upsert(nuala, { firstName: 'Nuala', lastName: 'Quinn', loyaltyId: 'card 777' }));
-    expect(links((await pullAll(cork, cursor)).changes)).toEqual([]);
+    expect(links((await pullRaw(cork, cursor)).changes)).toEqual([]);
     expect((await customerOnHub(db.pool, nuala))!.id).toBe(nuala);
     expect((await listConflicts(db.pool)).filter((c) => [c.a.id, c.b.id].includes(mary))).toEqual([
       expect.objectContaining({
@@ -98,10 +98,10 @@ describe('erasing a merged person', () => {
       cork,
       upsert(newer, { firstName: 'Eimear', lastName: 'Doyle', email: 'eimear@example.ie', phone: '01 222 8888' }),
     );
-    const { cursor } = await pullAll(cork);
+    const { cursor } = await pullRaw(cork);
     await push(cork, erase(newer));
     expect(
-      (await pullAll(cork, cursor)).changes
+      (await pullRaw(cork, cursor)).changes
         .filter((c) => c.kind === 'erase')
         .map((c) => c.id)
         .sort(),
@@ -128,11 +128,11 @@ describe('undoing a merge', () => {
       interaction(newer, { kind: 'complaint' }, uuidv7()),
     );
     const merge = (await listMerges(db.pool)).find((m) => m.alias.id === newer)!;
-    const { cursor } = await pullAll(cork);
+    const { cursor } = await pullRaw(cork);
 
     const undone = await unmergeCustomers(db.pool, { mergeId: merge.id, actor: 'manager@galway', now: new Date() });
     expect(undone).toMatchObject({ id: merge.id, undoneBy: 'manager@galway' });
-    expect(links((await pullAll(cork, cursor)).changes)).toEqual([{ kind: 'unmerge', id: newer, survivorId: older }]);
+    expect(links((await pullRaw(cork, cursor)).changes)).toEqual([{ kind: 'unmerge', id: newer, survivorId: older }]);
     const alone = await customerOnHub(db.pool, newer);
     expect(alone).toMatchObject({ id: newer, aliases: [] });
     expect(alone!.facts.map((f) => f.customerId)).toEqual([newer]);

@@ -4,12 +4,12 @@
 // the feed's lock.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HUB_API } from '@common/sync/api';
-import { FACT_ENTITIES, type Change, type Mutation, type PullResponse } from '@common/sync/changes';
+import { FACT_ENTITIES, type Change, type Mutation } from '@common/sync/changes';
 import { uuidv7 } from '@common/sync/ids';
 import { FEED_LOCK_KEY } from '../../../main/hub/push';
 import { factsOnly } from '../../../main/hub/push-facts';
 import { post, startTestHub, type TestHub } from '../../helpers/hub';
-import { erase, interaction, till, upsert, type Body, type Till } from '../../helpers/hub-till';
+import { erase, interaction, pullRaw, till, upsert, type Body, type Till } from '../../helpers/hub-till';
 import { useTestDatabase } from '../../helpers/pg';
 
 const db = useTestDatabase();
@@ -34,25 +34,6 @@ async function send(t: Till, mutations: Mutation[], via = hub) {
   );
   if (answer.status !== 200) throw new Error(`push: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body as { lastMutationId: number; restamped: number };
-}
-async function pull(t: Till, cursor: string | null, limit: number, via = hub): Promise<PullResponse> {
-  const answer = await post(
-    via.url,
-    HUB_API.pull.path,
-    { storeId: t.store.id, cursor, limit },
-    { credential: t.credential },
-  );
-  if (answer.status !== 200) throw new Error(`pull: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body as PullResponse;
-}
-async function pullAll(t: Till, cursor: string | null = null): Promise<{ changes: Change[]; cursor: string }> {
-  const changes: Change[] = [];
-  for (;;) {
-    const page = await pull(t, cursor, 1000);
-    changes.push(...page.changes);
-    cursor = page.cursor;
-    if (!page.more) return { changes, cursor };
-  }
 }
 const facts = async (ids: string[]) =>
   (
@@ -135,7 +116,7 @@ describe('a push of facts only', () => {
       expect(Object.keys(f.fields).filter((k) => personal.includes(k))).toEqual([]);
       expect(f.fields.kind).toBe('inquiry');
     }
-    const { changes } = await pullAll(galway);
+    const { changes } = await pullRaw(galway);
     const pulled = changes.filter((c) => late.some((m) => m.id === c.id));
     expect(pulled.map((c) => (c as Extract<Change, { kind: 'append' }>).fields.notes)).toEqual([undefined, undefined]);
   });

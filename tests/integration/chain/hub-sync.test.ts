@@ -3,10 +3,11 @@
 // a push at the other process, and a feed read in commit order while terminals push at once.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HUB_API } from '@common/sync/api';
-import { factOrigin, type Change, type Mutation, type PullResponse } from '@common/sync/changes';
-import { formatHlc, HybridClock, MAX_CLOCK_LEAD_MS, parseHlc } from '@common/sync/hlc';
+import { factOrigin, type Mutation, type PullResponse } from '@common/sync/changes';
+import { formatHlc, MAX_CLOCK_LEAD_MS, parseHlc } from '@common/sync/hlc';
 import { uuidv7 } from '@common/sync/ids';
-import { enrolTerminal, post, startTestHub, type EnrolledTerminal, type TestHub } from '../../helpers/hub';
+import { post, startTestHub, type EnrolledTerminal, type TestHub } from '../../helpers/hub';
+import { erase, till as enrolTill, pullRaw, upsert, type Body, type Till } from '../../helpers/hub-till';
 import { useTestDatabase } from '../../helpers/pg';
 
 const db = useTestDatabase();
@@ -18,20 +19,8 @@ beforeAll(async () => {
   other = await startTestHub(db);
 });
 
-/** A terminal as the hub sees it: its credential, its clock and its numbering of mutations. */
-interface Till extends EnrolledTerminal {
-  clock: HybridClock;
-  next: number;
-}
-async function till(store: string, name: string, wallClock: () => number = Date.now): Promise<Till> {
-  const t = await enrolTerminal(hub, store, name);
-  return { ...t, clock: new HybridClock(t.terminal.id, wallClock), next: 1 };
-}
-
-type Body = Omit<Mutation, 'mutationId' | 'hlc'> & { hlc?: string };
-const upsert = (id: string, fields: Record<string, unknown>): Body =>
-  ({ entity: 'customer', kind: 'upsert', id, fields }) as Body;
-const erase = (id: string): Body => ({ entity: 'customer', kind: 'erase', id });
+/** A terminal as the hub sees it (hub-till.ts), enrolled through this file's first hub process. */
+const till = (store: string, name: string, wallClock?: () => number) => enrolTill(hub, store, name, wallClock);
 const interaction = (customerId: string, fields: Record<string, unknown>, id = uuidv7()): Body =>
   ({ entity: 'interaction', kind: 'append', id, customerId, fields }) as Body;
 
@@ -64,20 +53,6 @@ async function pull(
   if (answer.status !== 200) throw new Error(`pull: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body as PullResponse;
 }
-/** Everything in the feed, page after page. */
-async function pullAll(
-  t: EnrolledTerminal,
-  cursor: string | null = null,
-  limit = 1000,
-): Promise<{ changes: Change[]; cursor: string }> {
-  const changes: Change[] = [];
-  for (;;) {
-    const page = await pull(t, cursor, { limit });
-    changes.push(...page.changes);
-    cursor = page.cursor;
-    if (!page.more) return { changes, cursor: cursor! };
-  }
-}
 const customerFields = async (id: string) =>
   Object.fromEntries(
     (
@@ -94,7 +69,7 @@ describe('push and pull', () => {
   it('bring a customer made at one till to a till of another store, through the other hub process', async () => {
     const galway = await till('Galway', 'till-1');
     const cork = await till('Cork', 'till-1');
-    const start = await pullAll(cork);
+    const start = await pullRaw(cork);
     const id = uuidv7();
     expect(
       await push(galway, batch(galway, upsert(id, { firstName: 'Aoife', lastName: 'Byrne', phone: '087 123 4567' }))),
@@ -192,11 +167,11 @@ describe('customer fields', () => {
       ...upsert(id, { phone: '01 222' }),
       hlc: formatHlc({ ms: t0, counter: 1, node: b.terminal.id }),
     });
-    const { cursor } = await pullAll(a);
+    const { cursor } = await pullRaw(a);
     await push(b, later);
     await push(a, earlier); // arrives last, with the older stamp
     expect(await customerFields(id)).toEqual({ phone: '01 222' });
-    const { changes } = await pullAll(a, cursor);
+    const { changes } = await pullRaw(a, cursor);
     // The loser's own change comes back carrying the winner, so a till that showed its own value ends at the hub's.
     expect(changes.map((c) => c.kind === 'upsert' && c.fields.phone)).toEqual([
       { value: '01 222', hlc: later[0]!.hlc },
@@ -258,7 +233,7 @@ describe('erasure', () => {
     const a = await till('Galway', 'till-9');
     const b = await till('Cork', 'till-9');
     const id = uuidv7();
-    const { cursor } = await pullAll(b);
+    const { cursor } = await pullRaw(b);
     const fact = interaction(id, {
       kind: 'complaint',
       notes: 'my name is Aoife Byrne',
@@ -285,7 +260,7 @@ describe('erasure', () => {
       { kind: 'complaint', ...factOrigin(a) },
       { kind: 'inquiry', ...factOrigin(b) },
     ]);
-    const { changes } = await pullAll(b, cursor);
+    const { changes } = await pullRaw(b, cursor);
     expect(changes.map((c) => c.kind)).toEqual(['upsert', 'append', 'erase', 'append']);
     expect(JSON.stringify(changes)).not.toMatch(/Aoife|example\.ie|broke|hello/);
   });
@@ -295,7 +270,7 @@ describe('pulls', () => {
   it('wait for the next change and wake when it commits at the other hub process', async () => {
     const a = await till('Galway', 'till-10');
     const b = await till('Cork', 'till-10');
-    const { cursor } = await pullAll(b);
+    const { cursor } = await pullRaw(b);
     const started = Date.now();
     const waiting = pull(b, cursor, { waitMs: 20_000 }, other);
     await new Promise((r) => setTimeout(r, 200));
@@ -308,7 +283,7 @@ describe('pulls', () => {
 
   it('answer with nothing once the wait is over, at the same cursor', async () => {
     const b = await till('Cork', 'till-11');
-    const { cursor } = await pullAll(b);
+    const { cursor } = await pullRaw(b);
     const page = await pull(b, cursor, { waitMs: 300 });
     expect(page).toEqual({ changes: [], cursor, more: false, clerksTag: expect.any(String), held: 0 });
   });
@@ -369,7 +344,7 @@ describe('the feed under concurrent pushes', () => {
   it('hands every change out exactly once, in commit order, to a reader paging while six tills push through two hub processes', async () => {
     const tills = await Promise.all(Array.from({ length: 6 }, (_, i) => till(i % 2 ? 'Galway' : 'Cork', `busy-${i}`)));
     const reader = tills[0]!;
-    let { cursor } = await pullAll(reader);
+    let { cursor } = await pullRaw(reader);
     const seen: string[] = [];
     let pushing = true;
     const reading = (async () => {
@@ -378,7 +353,7 @@ describe('the feed under concurrent pushes', () => {
         seen.push(...page.changes.map((c) => c.id));
         cursor = page.cursor;
       }
-      const rest = await pullAll(reader, cursor);
+      const rest = await pullRaw(reader, cursor);
       seen.push(...rest.changes.map((c) => c.id));
     })();
     const sent: string[] = [];

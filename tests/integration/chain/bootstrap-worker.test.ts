@@ -1,0 +1,65 @@
+// A bootstrap's thread (main/sync/bootstrap-worker.cjs) registers tsx for itself. It must find the checkout's
+// tsconfig, and with it the @common/ alias, wherever the process was started: a thread that cannot load its code
+// answers 'unavailable', and the bootstrap then runs on the counter's own thread without a word.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { uuidv7 } from '@common/sync/ids';
+import type { BootstrapJob, BootstrapMessage } from '../../../main/sync/bootstrap-thread';
+import { useChain } from '../../helpers/chain-terminal';
+import { push, till, upsert } from '../../helpers/hub-till';
+import { ROOT } from '../../helpers/processes';
+import { tempDir } from '../../helpers/temp-store';
+
+const chain = useChain();
+const CUSTOMERS = 3;
+
+beforeAll(async () => {
+  const galway = await till(chain.hub, 'Galway', 'till-1');
+  await push(
+    galway,
+    ...Array.from({ length: CUSTOMERS }, (_, i) =>
+      upsert(uuidv7(), { firstName: `Person${i}`, lastName: 'Elsewhere' }),
+    ),
+  );
+});
+
+/** Runs `script` (an ES module) in a Node process whose working folder is `cwd`; resolves with its output. */
+function nodeIn(cwd: string, script: string): Promise<{ out: string; err: string }> {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd, timeout: 120_000 });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
+  child.stderr.setEncoding('utf8').on('data', (t: string) => (err += t));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', () => resolve({ out, err }));
+  });
+}
+
+it('the bootstrap thread loads its TypeScript and copies the chain when the process runs in another folder', async () => {
+  const cork = await chain.terminal('Cork');
+  const job: BootstrapJob = {
+    file: cork.file,
+    config: cork.ctx.config,
+    clockOffsetMs: 0,
+    link: cork.link,
+    progress: false,
+  };
+  // The thread's last word: 'done' once it copied the chain, 'unavailable' (with the reason) when it could not load.
+  const script = `
+    import { Worker } from 'node:worker_threads';
+    const worker = new Worker(${JSON.stringify(path.join(ROOT, 'main', 'sync', 'bootstrap-worker.cjs'))}, {
+      workerData: ${JSON.stringify(job)},
+    });
+    let last = null;
+    worker.on('message', (m) => { if (m.type !== 'applied' && m.type !== 'progress') last = m; });
+    worker.on('exit', () => console.log(JSON.stringify(last)));
+  `;
+  const r = await nodeIn(tempDir(), script);
+  expect(r.err).toBe('');
+  const last = JSON.parse(r.out) as BootstrapMessage;
+  if (last.type === 'unavailable') last.reason = last.reason.split('\n')[0]!;
+  expect(last).toEqual({ type: 'done', applied: CUSTOMERS });
+  expect(cork.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(CUSTOMERS);
+});
