@@ -39,7 +39,8 @@ function nodeIn(cwd: string, script: string): Promise<{ out: string; err: string
 
 it('the bootstrap thread loads its TypeScript and copies the chain when the process runs in another folder', async () => {
   const cork = await chain.terminal('Cork');
-  const job: BootstrapJob = {
+  // The counter's calls flag is shared memory, made in the process that starts the thread.
+  const job: Omit<BootstrapJob, 'calls'> = {
     file: cork.file,
     config: cork.ctx.config,
     clockOffsetMs: 0,
@@ -50,7 +51,7 @@ it('the bootstrap thread loads its TypeScript and copies the chain when the proc
   const script = `
     import { Worker } from 'node:worker_threads';
     const worker = new Worker(${JSON.stringify(path.join(ROOT, 'main', 'sync', 'bootstrap-worker.cjs'))}, {
-      workerData: ${JSON.stringify(job)},
+      workerData: { ...${JSON.stringify(job)}, calls: new Int32Array(new SharedArrayBuffer(4)) },
     });
     let last = null;
     worker.on('message', (m) => { if (m.type !== 'applied' && m.type !== 'progress') last = m; });
