@@ -5,6 +5,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { createCustomer } from '../../main/services/customers';
 import { expect, test } from './fixtures';
 import { wedge } from './keys';
+import { watchStart } from './start-watch';
 
 const PIN = '1234';
 const CLERK = 'Aoife Byrne';
@@ -74,22 +75,21 @@ async function openFirstResult(page: Page, query: string): Promise<{ name: strin
 }
 
 test('starts without console errors or failed requests', async ({ app, page }) => {
-  void app;
-  // Listen from a settled page on, so nothing of the first load is cut short by the reload and counted.
-  await page.waitForLoadState('networkidle');
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} (${r.failure()?.errorText})`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
-  });
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Who is at the counter?' })).toBeVisible();
-  // The tab icon is asked for after load; give it its turn.
-  await page.waitForLoadState('networkidle');
-  expect(problems).toEqual([]);
+  const start = await watchStart(page.context());
+  await start.page.goto(app.url);
+  // The clerk list is the last thing the start asks for.
+  await expect(start.page.getByRole('button', { name: new RegExp(CLERK) })).toBeVisible();
+  await start.settled();
+  expect(start.problems).toEqual([]);
+});
+
+test('the start check counts a call cut short', async ({ app, page }) => {
+  const start = await watchStart(page.context());
+  await start.page.route('**/rpc/clerks.list', (route) => route.abort('aborted'));
+  await start.page.goto(app.url);
+  await expect(start.page.getByRole('alert').filter({ hasText: /\S/ })).toBeVisible();
+  await start.settled();
+  expect(start.problems).toContain(`failed: ${app.url}rpc/clerks.list (net::ERR_ABORTED)`);
 });
 
 test('sign in, find a customer, use a suggestion and log with Ctrl+Enter', async ({ app, page }, testInfo) => {
