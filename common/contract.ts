@@ -42,7 +42,8 @@ import type { DiagnosticsBundle } from './diagnostics';
 import { SETTING_KEYS, type SettingView } from './settings';
 import { approvalSchema, recoverySchema, SEVERITIES, type RecoveryGuide } from './recovery';
 import { RENDER_REPORT_LIMITS } from './render-report';
-import { unfilledSlotMessage } from './slots';
+import { wordError } from './errors';
+import { unfilledSlot } from './slots';
 import { storeIdentitySchema } from './store-identity';
 import type { ConflictView, MergeView } from './sync/merges';
 import {
@@ -160,8 +161,9 @@ export const logInteractionSchema = z.object({
     .max(4000)
     .default('')
     .superRefine((said, ctx) => {
-      const problem = unfilledSlotMessage(said);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      // The words ride along, so the dispatcher words the refusal in the store's language.
+      const problem = unfilledSlot(said);
+      if (problem) ctx.addIssue({ code: 'custom', message: wordError(problem, 'en'), params: { words: problem } });
     }),
   /** Client-generated id so a retried save (after a crash or timeout) is not logged twice. */
   requestId: z.string().min(8).max(64).optional(),

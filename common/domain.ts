@@ -1,6 +1,7 @@
 // Process-neutral domain types. Everything here is JSON-plain: dates are ISO strings, money is integer cents.
 
 import type { CardShape } from './card-shape';
+import type { ErrorWords } from './errors';
 import type { InteractionRecovery } from './recovery';
 import type { BootstrapPhase } from './sync/bootstrap';
 
@@ -303,8 +304,9 @@ export interface StoreProblem {
 /**
  * Where this terminal stands with the chain's hub, for the header. `waiting`: changes made here that the hub does not
  * have yet. 'off': the store has not joined a hub; 'connecting': no answer from the hub yet since the app started;
- * 'offline': the hub cannot be reached (the counter works on, changes wait); 'error': the hub refused, and `message`
- * says what a person can do about it.
+ * 'offline': the hub cannot be reached (the counter works on, changes wait); 'error': the hub refused, and `problem`
+ * says what a person can do about it: catalogue words (errors.sync.*), not a sentence, so the header words them in
+ * the store's language.
  */
 export type SyncState =
   | { state: 'off' }
@@ -312,7 +314,7 @@ export type SyncState =
       | { state: 'connecting'; waiting: number }
       | { state: 'synced'; at: string; waiting: number }
       | { state: 'offline'; waiting: number; lastSyncAt: string | null }
-      | { state: 'error'; waiting: number; message: string }
+      | { state: 'error'; waiting: number; problem: ErrorWords }
     ) & {
       bootstrap?: BootstrapView;
       /**

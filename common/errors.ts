@@ -8,7 +8,9 @@
 // machine-readable is the `code` (unchanged) and the `reason` (the catalogue key, stable like a code): a screen that
 // reacts to one particular refusal tests the reason, never the words. The message of the Error itself is English,
 // which is what the log and the CLI (a tool for IT) print. A plain string is an English-only message: kept for what
-// only IT meets (CLI usage, config files, joining a hub), not for what reaches the counter.
+// only IT meets (CLI usage, config files), not for what reaches the counter or the back office (joining a hub there
+// included: errors.sync.*).
+import type { TFunction } from 'i18next';
 import { translator } from './i18n';
 import type en from './i18n/en.json';
 
@@ -33,7 +35,12 @@ type Leaves<T, P extends string = ''> = {
 
 /** A text of the catalogues' `errors` section, without the section: 'customers.notFound'. */
 export type ErrorKey = Leaves<(typeof en)['errors']>;
-export type ErrorValues = Record<string, string | number>;
+/**
+ * What a sentence names. A value may itself be error words (a refusal quoted inside a sentence: "could not join the
+ * hub: {{reason}}"), or a list of them (the problems of a playbook template, joined by "; "), worded in the same
+ * language as the sentence around it.
+ */
+export type ErrorValues = { [name: string]: string | number | ErrorWords | ErrorWords[] };
 
 /** What an error says, to be worded in whichever language reads it. */
 export interface ErrorWords {
@@ -44,9 +51,21 @@ export interface ErrorWords {
 /** new AppError('NOT_FOUND', words('customers.notFound', { id })) */
 export const words = (key: ErrorKey, values: ErrorValues = {}): ErrorWords => ({ key, values });
 
+type Translate = (key: string, values: Record<string, string | number>) => string;
+
+/** Error words through a translate function: the main process's translator(locale), or a screen's own t. */
+export function wordWith(t: TFunction, w: ErrorWords): string {
+  const values = Object.fromEntries(
+    Object.entries(w.values).map(([name, v]) => [
+      name,
+      Array.isArray(v) ? v.map((each) => wordWith(t, each)).join('; ') : typeof v === 'object' ? wordWith(t, v) : v,
+    ]),
+  );
+  return (t as unknown as Translate)(`errors.${w.key}`, values);
+}
+
 /** Error words in a locale's language ("de-AT" reads German, a locale without a catalogue English). */
-export const wordError = (w: ErrorWords, locale: string): string =>
-  (translator(locale) as (key: string, values: ErrorValues) => string)(`errors.${w.key}`, w.values);
+export const wordError = (w: ErrorWords, locale: string): string => wordWith(translator(locale), w);
 
 export class AppError extends Error {
   /** Null for an English-only message (see above). */

@@ -4,6 +4,7 @@
 // the log form all read these lists and the suggestion table's format from here.
 import { z } from 'zod';
 import type { CommunicationStyle, Tier } from './domain';
+import type { Language } from './i18n';
 import en from './i18n/en.json' with { type: 'json' };
 
 export const SEVERITIES = ['minor', 'serious', 'severe'] as const;
@@ -72,17 +73,70 @@ export interface RemedyRule {
 }
 
 export const TIERS_IN_ORDER: readonly Tier[] = ['new', 'bronze', 'silver', 'gold'];
-const REMEDY_WORDS: Record<string, Remedy> = {
-  refund: 'refund',
-  replacement: 'replacement',
-  repair: 'repair',
-  discount: 'discount',
-  gift: 'gift',
-  'goodwill return': 'goodwill_return',
-  none: 'none',
+
+/** The words a remedy rule is written with in one language; each list's first word is the one a rule is written back in. */
+export interface RemedyRuleVocabulary {
+  or: string;
+  remedies: Record<Remedy, readonly string[]>;
+  tiers: Record<Tier, string>;
+  /** How a rule reads in Settings in this language. */
+  example: string;
+}
+
+/**
+ * The remedy rule's keywords per language: what the parser matches in the rule a manager types in Settings ("Ersatz
+ * oder Reparatur; neu 10, Bronze 15, …"). They are matching data, not UI text, so they live here and not in the
+ * catalogues: a rule is saved as the manager wrote it, and rewording a catalogue entry (what translators may do at
+ * any time) would make saved rules stop parsing without anyone noticing. For the same reason the parser reads every
+ * language's words whatever the store's language: a store that switches language keeps its rules. Keyed by the
+ * catalogue languages (Record<Language, …>), so a new language cannot ship without its rule words.
+ */
+export const REMEDY_RULE_VOCABULARY: Record<Language, RemedyRuleVocabulary> = {
+  en: {
+    or: 'or',
+    remedies: {
+      refund: ['refund'],
+      replacement: ['replacement'],
+      repair: ['repair'],
+      discount: ['discount'],
+      gift: ['gift'],
+      goodwill_return: ['goodwill return'],
+      none: ['none'],
+    },
+    tiers: { new: 'new', bronze: 'bronze', silver: 'silver', gold: 'gold' },
+    example: 'replacement or repair; new 10, bronze 15, silver 20, gold 25',
+  },
+  de: {
+    or: 'oder',
+    remedies: {
+      refund: ['Erstattung', 'Rückerstattung'],
+      replacement: ['Ersatz', 'Umtausch'],
+      repair: ['Reparatur'],
+      discount: ['Nachlass', 'Rabatt'],
+      gift: ['Geschenk'],
+      goodwill_return: ['Kulanzrückgabe'],
+      none: ['keine'],
+    },
+    tiers: { new: 'neu', bronze: 'Bronze', silver: 'Silber', gold: 'Gold' },
+    example: 'Ersatz oder Reparatur; neu 10, Bronze 15, Silber 20, Gold 25',
+  },
 };
-/** How a rule reads in Settings, e.g. "replacement or repair; new 10, bronze 15, silver 20, gold 25". */
-export const REMEDY_RULE_EXAMPLE = 'replacement or repair; new 10, bronze 15, silver 20, gold 25';
+
+/** How a rule reads in Settings, in English (the default rules are written so). */
+export const REMEDY_RULE_EXAMPLE = REMEDY_RULE_VOCABULARY.en.example;
+
+const lower = (w: string) => w.toLowerCase().replace(/\s+/g, ' ');
+const vocabularies = Object.values(REMEDY_RULE_VOCABULARY);
+/** Every language's words, lower case, to what they name. */
+const REMEDY_WORDS = new Map<string, Remedy>(
+  vocabularies.flatMap((v) =>
+    (Object.entries(v.remedies) as [Remedy, readonly string[]][]).flatMap(([r, ws]) => ws.map((w) => [lower(w), r])),
+  ),
+);
+const TIER_WORDS = new Map<string, Tier>(
+  vocabularies.flatMap((v) => (Object.entries(v.tiers) as [Tier, string][]).map(([t, w]) => [lower(w), t])),
+);
+const OR = new RegExp(`\\b(?:${[...new Set(vocabularies.map((v) => v.or))].join('|')})\\b|,`, 'i');
 
 /** Why a rule does not read: a catalogue key under settings.remedyRule with what to name in it. */
 export type RemedyRuleProblem =
@@ -91,8 +145,9 @@ export type RemedyRuleProblem =
   | { code: 'part'; part: string }
   | { code: 'missing'; tiers: Tier[] };
 
-/** The remedy words a rule may use, in the order the error message lists them. */
-export const REMEDY_RULE_WORDS = Object.keys(REMEDY_WORDS);
+/** The remedy words a rule may use in a language, in the order the error message lists them. */
+export const remedyRuleWords = (language: Language): string[] =>
+  REMEDIES.map((r) => REMEDY_RULE_VOCABULARY[language].remedies[r][0]!);
 
 /** Reads a rule as the manager writes it in Settings; a problem completes “… must be” in words (settings.remedyRule). */
 export function parseRemedyRule(
@@ -101,8 +156,8 @@ export function parseRemedyRule(
   const [left, right, ...rest] = text.split(';');
   if (left === undefined || right === undefined || rest.length > 0) return { ok: false, problem: { code: 'shape' } };
   const remedies: Remedy[] = [];
-  for (const word of left.split(/\bor\b|,/).map((w) => w.trim().toLowerCase().replace(/\s+/g, ' '))) {
-    const remedy = REMEDY_WORDS[word];
+  for (const word of left.split(OR).map((w) => lower(w.trim()))) {
+    const remedy = REMEDY_WORDS.get(word);
     if (!remedy) return { ok: false, problem: { code: 'word', word } };
     if (!remedies.includes(remedy)) remedies.push(remedy);
   }
@@ -111,18 +166,22 @@ export function parseRemedyRule(
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean)) {
-    const m = /^(new|bronze|silver|gold)\s+(\d{1,6})$/i.exec(part);
-    if (!m) return { ok: false, problem: { code: 'part', part } };
-    upTo[m[1]!.toLowerCase() as Tier] = Number(m[2]);
+    const m = /^(\p{L}+)\s+(\d{1,6})$/u.exec(part);
+    const tier = m && TIER_WORDS.get(lower(m[1]!));
+    if (!tier) return { ok: false, problem: { code: 'part', part } };
+    upTo[tier] = Number(m[2]);
   }
   const missing = TIERS_IN_ORDER.filter((t) => upTo[t] === undefined);
   if (missing.length) return { ok: false, problem: { code: 'missing', tiers: missing } };
   return { ok: true, rule: { remedies, upTo: upTo as Record<Tier, number> } };
 }
 
-/** A remedy rule written back the way the manager reads it. */
-export const formatRemedyRule = (r: RemedyRule): string =>
-  `${r.remedies.map((m) => (m === 'goodwill_return' ? 'goodwill return' : m)).join(' or ')}; ${TIERS_IN_ORDER.map((t) => `${t} ${r.upTo[t]}`).join(', ')}`;
+/** A remedy rule written back the way the manager reads it, in a language's words. */
+export function formatRemedyRule(r: RemedyRule, language: Language = 'en'): string {
+  const v = REMEDY_RULE_VOCABULARY[language];
+  const remedies = r.remedies.map((m) => v.remedies[m][0]).join(` ${v.or} `);
+  return `${remedies}; ${TIERS_IN_ORDER.map((t) => `${v.tiers[t]} ${r.upTo[t]}`).join(', ')}`;
+}
 
 /** What the form shows next to the severity: the suggestion, why, and the clerk's authority today. */
 export interface RecoveryGuide {

@@ -1,3 +1,5 @@
+import { wordError, words, type ErrorWords } from './errors';
+
 // Slots: places in a suggestion the clerk completes before saying it, written `{slot:what went wrong}` in a
 // playbook text. The engine passes them through untouched; the "What I'll say" box highlights them, Tab moves between
 // them, and neither Copy nor Save accepts a text that still holds one (the service checks `said` too).
@@ -28,13 +30,18 @@ export function hasUnfilledSlot(text: string): boolean {
   return text.includes(SLOT_OPEN);
 }
 
-/** The sentence that refuses a text with an unfilled slot, naming it; null when the text is complete. */
-export function unfilledSlotMessage(text: string): string | null {
+/** What refuses a text with an unfilled slot, naming it, as catalogue words; null when the text is complete. */
+export function unfilledSlot(text: string): ErrorWords | null {
   if (!hasUnfilledSlot(text)) return null;
   const first = findSlots(text)[0];
-  return first
-    ? `Fill in “${first.label || 'the blank'}” in what you’ll say, or delete it, first.`
-    : `What you’ll say still has a “${SLOT_OPEN}” in it: finish or delete that slot first.`;
+  if (!first) return words('playbook.slot.damaged', { open: SLOT_OPEN });
+  return first.label ? words('playbook.slot.unfilled', { label: first.label }) : words('playbook.slot.blank');
+}
+
+/** That refusal in a locale's language (the store's); null when the text is complete. */
+export function unfilledSlotMessage(text: string, locale = 'en'): string | null {
+  const w = unfilledSlot(text);
+  return w && wordError(w, locale);
 }
 
 /** The slot text for a label, as the playbook editor inserts it. */

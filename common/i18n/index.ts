@@ -42,6 +42,14 @@ export function createI18n(locale: string, ...modules: Module[]): i18n {
   instance.services.formatter?.add('lower', (value: unknown, lng: string | undefined) =>
     String(value).toLocaleLowerCase(lng),
   );
+  // "no texts in {{language, language}}": a language code ("pl") by its name in the reader's language (Polish, Polnisch).
+  instance.services.formatter?.add('language', (value: unknown, lng: string | undefined) => {
+    try {
+      return new Intl.DisplayNames([lng ?? FALLBACK_LANGUAGE], { type: 'language' }).of(String(value)) ?? String(value);
+    } catch {
+      return String(value);
+    }
+  });
   return instance;
 }
 

@@ -1,4 +1,4 @@
-import { AppError } from '@common/errors';
+import { AppError, words } from '@common/errors';
 import { audit } from '../services/audit';
 import { chainConflicts, chainMerges, undoChainMerge } from '../sync/chain-merges';
 import { askHubFor } from '../sync/hub-client';
@@ -18,7 +18,7 @@ export function chainHandlers(deps: Pick<StoreDeps, 'dbPath' | 'sync'>): Partial
   return {
     'chain.status': () => chainLinkOf(deps.dbPath),
     'chain.join': async (ctx, { clerk }, i) => {
-      if (joining) throw new AppError('CONFLICT', 'This store is joining a hub already; wait for its answer.');
+      if (joining) throw new AppError('CONFLICT', words('sync.joiningAlready'));
       joining = true;
       try {
         const link = await askHubFor(() =>

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import type { Clerk } from '@common/domain';
 import { AppError } from '@common/errors';
 import { createFormat, type Format } from '@common/format';
-import { CATALOGUES, translator } from '@common/i18n';
+import { CATALOGUES, languageOf, translator } from '@common/i18n';
 import { ROLE_RANK } from '@common/permissions';
 import {
   SETTING_KEYS,
@@ -43,8 +43,8 @@ import {
   DEFAULT_LOYAL_YEARS,
   DEFAULT_REMEDY_RULES,
   parseRemedyRule,
-  REMEDY_RULE_EXAMPLE,
-  REMEDY_RULE_WORDS,
+  REMEDY_RULE_VOCABULARY,
+  remedyRuleWords,
   type RemedyRuleProblem,
   type Severity,
 } from '@common/recovery';
@@ -479,13 +479,15 @@ function wordsOf(ctx: ServiceContext): Words {
 function remedyRuleText({ t, f }: Words, p: RemedyRuleProblem): string {
   switch (p.code) {
     case 'shape':
-      return t('settings.remedyRule.shape', { example: REMEDY_RULE_EXAMPLE });
+      return t('settings.remedyRule.shape', { example: REMEDY_RULE_VOCABULARY[languageOf(f.locale)].example });
     case 'word':
-      return t('settings.remedyRule.word', { words: f.list(REMEDY_RULE_WORDS), word: p.word });
+      return t('settings.remedyRule.word', { words: f.list(remedyRuleWords(languageOf(f.locale))), word: p.word });
     case 'part':
       return t('settings.remedyRule.part', { part: p.part });
     case 'missing':
-      return t('settings.remedyRule.missing', { tiers: f.list(p.tiers) });
+      return t('settings.remedyRule.missing', {
+        tiers: f.list(p.tiers.map((tier) => REMEDY_RULE_VOCABULARY[languageOf(f.locale)].tiers[tier])),
+      });
   }
 }
 

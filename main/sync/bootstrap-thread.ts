@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ErrorWords } from '@common/errors';
 import { callsFlag } from '../db/write-turns';
 import type { ServiceContext, StoreConfig } from '../services/context';
 import type { BootstrapOptions, BootstrapProgress } from './bootstrap';
@@ -34,6 +35,8 @@ export interface ThreadError {
   code?: string;
   status?: number;
   timedOut?: boolean;
+  /** A hub error's catalogue words (hub-client.ts), plain data, so the header words it as the main thread would. */
+  words?: ErrorWords;
 }
 
 export type BootstrapMessage =
@@ -59,12 +62,13 @@ export function errorOf(err: unknown): ThreadError {
     ...(typeof extra.code === 'string' ? { code: extra.code } : {}),
     ...(typeof extra.status === 'number' ? { status: extra.status } : {}),
     ...(typeof extra.timedOut === 'boolean' ? { timedOut: extra.timedOut } : {}),
+    ...(e instanceof HubRefused || e instanceof HubUnreachable ? { words: e.words } : {}),
   };
 }
 
 function revived(e: ThreadError): Error {
-  if (e.name === 'HubRefused') return new HubRefused(e.code as HubRefused['code'], e.message, e.status ?? 0);
-  if (e.name === 'HubUnreachable') return new HubUnreachable(e.message, e.timedOut ?? false);
+  if (e.name === 'HubRefused') return new HubRefused(e.code as HubRefused['code'], e.words ?? e.message, e.status ?? 0);
+  if (e.name === 'HubUnreachable' && e.words) return new HubUnreachable(e.words, e.timedOut ?? false);
   const err = new Error(e.message);
   err.name = e.name;
   if (e.code) Object.assign(err, { code: e.code });

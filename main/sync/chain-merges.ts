@@ -2,23 +2,19 @@
 // store, and a manager's undo of one. Asked of the hub when the manager opens the list: merges live on the hub (the
 // terminal holds only the links it pulled), and undoing one is the hub's act, which the feed then brings to every
 // terminal. The hub's refusals and absence become the contract's typed errors, in its own words.
-import { AppError } from '@common/errors';
+import { AppError, words } from '@common/errors';
 import type { ConflictView, MergeView } from '@common/sync/merges';
 import { askHubFor, callHub } from './hub-client';
 import { readHubLink, type HubLink } from './hub-link';
 
 function linkOf(dbFile: string): HubLink {
   const link = readHubLink(dbFile);
-  if (!link)
-    throw new AppError(
-      'NOT_FOUND',
-      'This store has not joined a chain, so it has no merges: the hub links the same person created at two stores.',
-    );
+  if (!link) throw new AppError('NOT_FOUND', words('sync.noMerges'));
   return link;
 }
 
 /** Asked of the hub; when it cannot be reached, the counter works on and only this list waits. */
-const askHub = <T>(ask: () => Promise<T>) => askHubFor(ask, 'The merges are kept on the hub.');
+const askHub = <T>(ask: () => Promise<T>) => askHubFor(ask, 'sync.mergesAway');
 
 /** The merges touching this store, newest first. */
 export async function chainMerges(dbFile: string): Promise<MergeView[]> {

@@ -1,6 +1,6 @@
 // A hub's address as a terminal may use it: one rule for joining (Settings, `sync join`) and for the managed config's
 // hub.url, which `config check` and start-up validate before anything is sent.
-import { AppError } from '@common/errors';
+import { AppError, words } from '@common/errors';
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -13,19 +13,15 @@ export function hubAddress(text: string, allowHttp = false): string {
   try {
     url = new URL(text);
   } catch {
-    throw new AppError('VALIDATION', `"${text}" is not a hub address; give it like https://hub.example.com/.`);
+    throw new AppError('VALIDATION', words('sync.address.notOne', { text }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new AppError('VALIDATION', `A hub address starts with https:// (not ${url.protocol}//).`);
+    throw new AppError('VALIDATION', words('sync.address.scheme', { scheme: `${url.protocol}//` }));
   if (url.username || url.password || url.search || url.hash) {
-    throw new AppError('VALIDATION', 'Give the hub address without a user name, password, query or #fragment.');
+    throw new AppError('VALIDATION', words('sync.address.extras'));
   }
   if (url.protocol === 'http:' && !allowHttp && !LOOPBACK.test(url.hostname)) {
-    throw new AppError(
-      'VALIDATION',
-      "A hub on another machine must be reached over https (this terminal's credential travels with every request). " +
-        'Plain http is for a network you trust only, joined from the command line: counterpart sync join --allow-http.',
-    );
+    throw new AppError('VALIDATION', words('sync.address.plainHttp'));
   }
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url.toString();

@@ -1,33 +1,59 @@
 // The terminal's side of the hub API: one typed call per declared route, over fetch. The answer is checked against
 // the route's response schema, so a wrong server (a proxy's error page, another service) is a clear error, not a
 // crash later. The credential goes only into the Authorization header; no message here ever contains it.
-import { AppError, ERROR_CODES, type ErrorCode } from '@common/errors';
+import {
+  AppError,
+  ERROR_CODES,
+  wordError,
+  words,
+  type ErrorCode,
+  type ErrorKey,
+  type ErrorWords,
+} from '@common/errors';
 import { HUB_API, type HubRequest, type HubResponse, type HubRoute } from '@common/sync/api';
 import { hubErrorSchema, PROTOCOL_HEADER, PROTOCOL_VERSION, type HubErrorCode } from '@common/sync/protocol';
 
 export const HUB_TIMEOUT_MS = 10_000;
 
+// Both failures carry what a person reads as catalogue words (errors.sync.*), worded at the boundary in the store's
+// language (the header, chain.join); their Error message is the English wording, for the log and the CLI.
+
 /** The hub could not be asked: no route to it, nobody listening, no answer in time. */
 export class HubUnreachable extends Error {
   override name = 'HubUnreachable';
   constructor(
-    message: string,
+    readonly words: ErrorWords,
     /** Sent, but no answer in time: the hub may have acted on it. */
     readonly timedOut = false,
   ) {
-    super(message);
+    super(wordError(words, 'en'));
   }
 }
+
+/**
+ * The hub's refusals, by its code: a sentence in the store's language saying what it means here, then the hub's own
+ * words (English: the hub answers every terminal alike, whatever its store's language).
+ */
+const REFUSED: Partial<Record<HubErrorCode, ErrorKey>> = {
+  UNAUTHENTICATED: 'sync.refused.unauthenticated',
+  UNSUPPORTED_VERSION: 'sync.refused.unsupportedVersion',
+  UNAVAILABLE: 'sync.refused.unavailable',
+  PAYLOAD_TOO_LARGE: 'sync.refused.tooLarge',
+};
 
 /** The hub answered, and said no. */
 export class HubRefused extends Error {
   override name = 'HubRefused';
+  /** What a person reads: the hub's words behind a sentence of ours, or ours alone when this terminal refused itself. */
+  readonly words: ErrorWords;
   constructor(
     readonly code: HubErrorCode,
-    message: string,
+    message: string | ErrorWords,
     readonly status: number,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : wordError(message, 'en'));
+    this.words =
+      typeof message === 'string' ? words(REFUSED[code] ?? 'sync.refused.other', { detail: message }) : message;
   }
 }
 
@@ -59,10 +85,12 @@ export async function callHub<R extends HubRoute>(
     });
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
-    const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (e.cause?.code ?? e.message);
+    const timedOut = e.name === 'TimeoutError';
     throw new HubUnreachable(
-      `The hub at ${hubUrl} cannot be reached (${why}): check the address and that the hub is running.`,
-      e.name === 'TimeoutError',
+      timedOut
+        ? words('sync.noAnswer', { hub: hubUrl, seconds: timeoutMs / 1000 })
+        : words('sync.unreachable', { hub: hubUrl, cause: e.cause?.code ?? e.message }),
+      timedOut,
     );
   }
   const text = await res.text().catch(() => '');
@@ -73,11 +101,7 @@ export async function callHub<R extends HubRoute>(
     body = undefined;
   }
   const notAHub = () =>
-    new HubRefused(
-      'INTERNAL',
-      `${hubUrl} answered HTTP ${res.status}, not the way a Counterpart hub does: check the address.`,
-      res.status,
-    );
+    new HubRefused('INTERNAL', words('sync.notAHub', { hub: hubUrl, status: String(res.status) }), res.status);
   if (!res.ok) {
     const error = hubErrorSchema.safeParse(body);
     if (!error.success) throw notAHub();
@@ -95,15 +119,17 @@ function contractCode(code: HubErrorCode): ErrorCode {
 }
 
 /**
- * A call to the hub made for the back office (IPC): the hub away or refusing becomes the contract's typed error in the
- * hub's own words, so the screen can say what to do. `away` is added to the sentence when the hub cannot be reached.
+ * A call to the hub made for the back office (IPC): the hub away or refusing becomes the contract's typed error, the
+ * hub's own words included, so the screen can say what to do. `away` words the hub out of reach instead, given that
+ * sentence as {{reason}} (what waits on the hub).
  */
-export async function askHubFor<T>(ask: () => Promise<T>, away = ''): Promise<T> {
+export async function askHubFor<T>(ask: () => Promise<T>, away?: ErrorKey): Promise<T> {
   try {
     return await ask();
   } catch (err) {
-    if (err instanceof HubUnreachable) throw new AppError('CONFLICT', away ? `${err.message} ${away}` : err.message);
-    if (err instanceof HubRefused) throw new AppError(contractCode(err.code), err.message);
+    if (err instanceof HubUnreachable)
+      throw new AppError('CONFLICT', away ? words(away, { reason: err.words }) : err.words);
+    if (err instanceof HubRefused) throw new AppError(contractCode(err.code), err.words);
     throw err;
   }
 }

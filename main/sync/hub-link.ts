@@ -10,7 +10,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CREDENTIAL_PATTERN } from '@common/sync/api';
 import { uuidV7Schema } from '@common/sync/ids';
-import { AppError } from '@common/errors';
+import { AppError, words } from '@common/errors';
 import type { ChainLink } from '@common/domain';
 
 const named = z.object({ id: uuidV7Schema, name: z.string() });
@@ -43,8 +43,7 @@ export function readHubLink(dbFile: string): HubLink | null {
     parsed = undefined;
   }
   const link = linkSchema.safeParse(parsed);
-  if (!link.success)
-    throw new AppError('CONFLICT', `${file} is damaged; ask for a new enrolment code and join the hub again.`);
+  if (!link.success) throw new AppError('CONFLICT', words('sync.linkDamaged', { file }));
   return link.data;
 }
 
@@ -59,7 +58,7 @@ export function chainLinkOf(dbFile: string): HubLinkView | null {
 /** Written whole or not at all (a temporary file renamed into place), owner-readable only, never over a link. */
 export function writeHubLink(dbFile: string, link: HubLink): void {
   const file = hubLinkFile(dbFile);
-  if (fs.existsSync(file)) throw new AppError('CONFLICT', `${file} exists already.`);
+  if (fs.existsSync(file)) throw new AppError('CONFLICT', words('sync.linkExists', { file }));
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(temp, `${JSON.stringify(linkSchema.parse(link), null, 2)}\n`, { flag: 'wx', mode: 0o600 });

@@ -1,8 +1,8 @@
 // Joining a hub: trade the one-time code for this terminal's credential and keep it beside the store.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '@common/errors';
-import { enrolmentCodeSchema } from '@common/sync/api';
+import { AppError, words } from '@common/errors';
+import { ENROLMENT_CODE_LENGTH, enrolmentCodeSchema } from '@common/sync/api';
 import { APP_VERSION } from '../services/app-info';
 import type { DB } from '../db/connection';
 import { callHub } from './hub-client';
@@ -25,24 +25,24 @@ export async function joinHub(input: {
 }): Promise<HubLinkView> {
   const hubUrl = hubAddress(input.hubUrl, input.allowHttp);
   const code = enrolmentCodeSchema.safeParse(input.code);
-  if (!code.success)
-    throw new AppError('VALIDATION', `That is not an enrolment code: ${code.error.issues[0]!.message}.`);
+  if (!code.success) throw new AppError('VALIDATION', words('sync.notACode', { length: ENROLMENT_CODE_LENGTH }));
   const existing = readHubLink(input.dbFile);
   if (existing) {
     throw new AppError(
       'CONFLICT',
-      `This store already joined the hub at ${existing.hubUrl} as ${existing.terminal.name} (${existing.store.name}). To join again, ` +
-        `have that terminal revoked on the hub, then delete ${hubLinkFile(input.dbFile)}.`,
+      words('sync.alreadyJoined', {
+        hub: existing.hubUrl,
+        terminal: existing.terminal.name,
+        store: existing.store.name,
+        file: hubLinkFile(input.dbFile),
+      }),
     );
   }
   // Checked before the code is spent: a code traded for a credential that cannot be kept would be lost.
   try {
     fs.accessSync(path.dirname(hubLinkFile(input.dbFile)), fs.constants.W_OK);
   } catch {
-    throw new AppError(
-      'FORBIDDEN',
-      `Cannot write beside the store in ${path.dirname(input.dbFile)}; joining needs to keep a file there.`,
-    );
+    throw new AppError('FORBIDDEN', words('sync.cannotWrite', { folder: path.dirname(input.dbFile) }));
   }
   const enrolled = await callHub(hubUrl, 'enrol', { code: code.data, appVersion: APP_VERSION });
   const link = {

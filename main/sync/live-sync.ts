@@ -2,6 +2,7 @@
 // says about it. Started and stopped with the store (backend.ts); nothing here waits on the network in a call the
 // counter makes: state() reads what the loops last saw and counts the outbox, a local read.
 import type { SyncState, SyncView } from '@common/domain';
+import { AppError, words, type ErrorWords } from '@common/errors';
 import type { ServiceContext } from '../services/context';
 import { mergedRows, survivorRow } from '../services/customer-aliases';
 import { bootstrapProgress } from './bootstrap';
@@ -23,7 +24,7 @@ export interface LiveSync {
   stop(): Promise<void>;
 }
 
-type Problem = { kind: 'offline' } | { kind: 'error'; message: string };
+type Problem = { kind: 'offline' } | { kind: 'error'; words: ErrorWords };
 
 /** A store that has not joined a hub, or a backend asked not to sync. */
 export const SYNC_OFF: LiveSync = {
@@ -51,7 +52,7 @@ export function startLiveSync(
 ): LiveSync {
   let running: LiveSync | null = null;
   let managedJoin: ManagedJoin | null = null;
-  let damaged: string | null = null;
+  let damaged: ErrorWords | null = null;
   let lookedAt = -Infinity;
   let stopped = false;
   const look = (now = false) => {
@@ -62,7 +63,10 @@ export function startLiveSync(
       damaged = null;
       if (link) running = follow(ctx, link, log);
     } catch (err) {
-      damaged = (err as Error).message;
+      damaged =
+        err instanceof AppError && err.words
+          ? err.words
+          : words('sync.linkUnreadable', { detail: (err as Error).message });
     }
   };
   look();
@@ -83,7 +87,7 @@ export function startLiveSync(
     state(openCustomerId) {
       look();
       if (running) return running.state(openCustomerId);
-      if (damaged !== null) return { state: 'error', waiting: unsyncedCount(ctx.db), message: damaged };
+      if (damaged !== null) return { state: 'error', waiting: unsyncedCount(ctx.db), problem: damaged };
       return managedJoin?.state() ?? { state: 'off' };
     },
     poke: () => running?.poke(),
@@ -105,7 +109,7 @@ function follow(ctx: ServiceContext, link: HubLink, log: (message: string, err?:
   const report = (err: Error, loop: SyncLoop) => {
     if (stopped) return;
     if (err instanceof HubUnreachable) problems[loop] = { kind: 'offline' };
-    else if (err instanceof HubRefused) problems[loop] = { kind: 'error', message: err.message };
+    else if (err instanceof HubRefused) problems[loop] = { kind: 'error', words: err.words };
     // Anything else (the store busy with another program's write) is retried by the loop; the header keeps its state.
     log(`sync: the ${loop} failed; retrying`, err);
   };
@@ -127,7 +131,7 @@ function follow(ctx: ServiceContext, link: HubLink, log: (message: string, err?:
       ...(restore?.recovering ? { hubRestored: { detectedAt: restore.detectedAt } } : {}),
     };
     const problem = problems.push?.kind === 'error' ? problems.push : (problems.pull ?? problems.push);
-    if (problem?.kind === 'error') return { state: 'error', waiting, message: problem.message, ...extra };
+    if (problem?.kind === 'error') return { state: 'error', waiting, problem: problem.words, ...extra };
     if (problem) return { state: 'offline', waiting, lastSyncAt, ...extra };
     return lastSyncAt
       ? { state: 'synced', at: lastSyncAt, waiting, ...extra }

@@ -3,7 +3,7 @@
 // until it succeeds the store works unjoined. An unreachable hub is asked again later; a refused code is not, since
 // the hub would refuse it again: the header says so in a sentence an admin can act on.
 import type { SyncState } from '@common/domain';
-import { AppError } from '@common/errors';
+import { AppError, wordError, words, type ErrorWords } from '@common/errors';
 import type { ServiceContext } from '../services/context';
 import { audit } from '../services/audit';
 import { HubRefused, HubUnreachable } from './hub-client';
@@ -19,7 +19,7 @@ export interface ManagedHub {
 export const JOIN_RETRY_MS = 30_000;
 export const JOIN_RETRY_MAX_MS = 15 * 60_000;
 
-type Attempt = { kind: 'joining' } | { kind: 'away' } | { kind: 'refused'; message: string } | { kind: 'joined' };
+type Attempt = { kind: 'joining' } | { kind: 'away' } | { kind: 'refused'; words: ErrorWords } | { kind: 'joined' };
 
 export interface ManagedJoin {
   /** What the header shows until the store has joined; null once it has (the live sync speaks for it then). */
@@ -70,8 +70,8 @@ export function joinFromManagedConfig(input: {
         delay = Math.min(delay * 2, JOIN_RETRY_MAX_MS);
         return;
       }
-      attempt = { kind: 'refused', message: refusal(err, hub.url) };
-      input.log(`sync: ${attempt.message}`);
+      attempt = { kind: 'refused', words: refusal(err, hub.url) };
+      input.log(`sync: ${wordError(attempt.words, 'en')}`);
     }
   };
   void tryOnce();
@@ -87,7 +87,7 @@ export function joinFromManagedConfig(input: {
         case 'away':
           return { state: 'offline', waiting, lastSyncAt: null };
         case 'refused':
-          return { state: 'error', waiting, message: attempt.message };
+          return { state: 'error', waiting, problem: attempt.words };
       }
     },
     stop() {
@@ -105,11 +105,17 @@ const ids = (link: { store: { id: string; name: string }; terminal: { id: string
 });
 
 /** The sentence for the header and the log: what was refused, in the hub's words, and what the admin can do. */
-function refusal(err: unknown, hubUrl: string): string {
-  const why = err instanceof HubRefused || err instanceof AppError ? err.message : String(err);
+function refusal(err: unknown, hubUrl: string): ErrorWords {
   if (err instanceof HubRefused && err.code === 'UNAUTHENTICATED') {
     // The hub's words end with "ask for a new one (counterpart hub enroll)".
-    return `The managed config's enrolment code was refused by the hub at ${hubUrl}: ${why} Put the new code in hub.enrolmentCode.`;
+    return words('sync.managed.codeRefused', { hub: hubUrl, detail: err.message });
   }
-  return `This terminal could not join the hub at ${hubUrl} named in the managed config: ${why}`;
+  // Our own refusals (a bad address, a store already joined) are words; anything else is only known in English.
+  const reason =
+    err instanceof HubRefused || (err instanceof AppError && err.words)
+      ? (err.words as ErrorWords)
+      : err instanceof Error
+        ? err.message
+        : String(err);
+  return words('sync.managed.failed', { hub: hubUrl, reason });
 }

@@ -3,6 +3,7 @@
 // applied in transactions of a few milliseconds, giving the thread back between them), retries with backoff when the
 // hub is away, and long-polls so a change made at another terminal shows here within a second or two.
 import { MAX_PULL_WAIT_MS, MAX_PUSH_BYTES, type Mutation } from '@common/sync/changes';
+import { words } from '@common/errors';
 import type { ServiceContext } from '../services/context';
 import { callHub, HubRefused } from './hub-client';
 import type { HubLink } from './hub-link';
@@ -120,8 +121,7 @@ export async function pullAll(
     const page = await pullPage(ctx, link, pulled === 0 ? (opts.waitMs ?? 0) : 0, signal);
     if (typeof page === 'string') {
       // Once per call: a hub that refuses even the cursor of a fresh copy is not one that went back, and is reported.
-      if (recovered)
-        throw new HubRefused('CONFLICT', 'The hub refuses this terminal its own new copy of the chain.', 409);
+      if (recovered) throw new HubRefused('CONFLICT', words('sync.ownCopyRefused'), 409);
       recoverFromHubRestore(ctx, link, page);
       return pulled + (await pullAll(ctx, link, { signal }, true));
     }

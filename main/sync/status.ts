@@ -1,6 +1,6 @@
 // Where this terminal stands with its hub, read from this machine only (a status must answer without the network),
 // and `sync now`: checks the hub still knows this terminal, then pushes and pulls until caught up.
-import { AppError } from '@common/errors';
+import { AppError, words } from '@common/errors';
 import type { HelloResponse } from '@common/sync/api';
 import { APP_VERSION } from '../services/app-info';
 import type { DB } from '../db/connection';
@@ -60,8 +60,7 @@ export async function syncNow(
   opts: { historyDays?: number; progress?: SyncProgress } = {},
 ): Promise<SyncResult> {
   const link = readHubLink(dbFile);
-  if (!link)
-    throw new AppError('NOT_FOUND', 'This store has not joined a hub: counterpart sync join --hub URL --code CODE.');
+  if (!link) throw new AppError('NOT_FOUND', words('sync.notJoined'));
   const hello = await callHub(
     link.hubUrl,
     'hello',

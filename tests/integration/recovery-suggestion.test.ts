@@ -8,7 +8,9 @@ import {
   formatRemedyRule,
   parseRemedyRule,
   REMEDY_RULE_EXAMPLE,
+  REMEDY_RULE_VOCABULARY,
 } from '@common/recovery';
+import { LANGUAGES } from '@common/i18n';
 import { requireClerk } from '../../main/services/clerks';
 import { createCustomer } from '../../main/services/customers';
 import { recoveryGuide, remedyRule, suggestRemedy } from '../../main/services/recovery';
@@ -93,6 +95,24 @@ describe('the suggested remedy', () => {
     expect(goodwill).toEqual({
       ok: true,
       rule: { remedies: ['goodwill_return', 'refund'], upTo: { new: 6, bronze: 7, silver: 8, gold: 9 } },
+    });
+  });
+
+  it('reads a rule in every language’s words, whatever the store’s language, and writes it back in one', () => {
+    for (const language of LANGUAGES) {
+      const { example } = REMEDY_RULE_VOCABULARY[language];
+      const parsed = parseRemedyRule(example);
+      if (!parsed.ok) throw new Error(`${language}: ${JSON.stringify(parsed.problem)}`);
+      expect(parsed.rule).toEqual((parseRemedyRule(REMEDY_RULE_EXAMPLE) as { rule: unknown }).rule);
+      expect(formatRemedyRule(parsed.rule, language)).toBe(example);
+    }
+    expect(parseRemedyRule('Rückerstattung oder Umtausch; gold 9, Silber 8, bronze 7, NEU 6')).toEqual({
+      ok: true,
+      rule: { remedies: ['refund', 'replacement'], upTo: { new: 6, bronze: 7, silver: 8, gold: 9 } },
+    });
+    expect(parseRemedyRule('Gutschein; neu 1, Bronze 1, Silber 1, Gold 1')).toEqual({
+      ok: false,
+      problem: { code: 'word', word: 'gutschein' },
     });
   });
 

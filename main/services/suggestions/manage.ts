@@ -1,7 +1,7 @@
 // Playbook management for managers: list, edit with history, enable/disable, export/import, preview, statistics.
 import { COMMUNICATION_STYLES, type CommunicationStyle, type Suggestion } from '@common/domain';
 import type { PlaybookUsage } from '@common/playbook';
-import { AppError } from '@common/errors';
+import { AppError, words } from '@common/errors';
 import { uuidv7 } from '@common/sync/ids';
 import { playbookRepo } from '../../db/playbook.repo';
 import { audit } from '../audit';
@@ -9,7 +9,7 @@ import { requireClerk } from '../clerks';
 import type { ServiceContext } from '../context';
 import { evidenceFor, judgeForCustomer, type NotShown } from './engine';
 import { gatherFacts } from './facts';
-import { languageName, templateLanguages } from './language';
+import { templateLanguages } from './language';
 import {
   ensureDefaultPlaybook,
   fromRow,
@@ -29,12 +29,12 @@ import { render } from './variables';
 /** Editing what every clerk will say is a manager's decision. */
 function requireManager(ctx: ServiceContext, clerkId: number): void {
   const clerk = requireClerk(ctx, clerkId);
-  if (clerk.role === 'clerk') throw new AppError('FORBIDDEN', 'Only a manager or admin can change the playbook.');
+  if (clerk.role === 'clerk') throw new AppError('FORBIDDEN', words('playbook.managersOnly'));
 }
 
 function requireTemplate(ctx: ServiceContext, id: string): StoredTemplate {
   const row = playbookRepo(ctx.db).byId.get(id);
-  if (!row) throw new AppError('NOT_FOUND', `No playbook template "${id}".`);
+  if (!row) throw new AppError('NOT_FOUND', words('playbook.notFound', { id }));
   return toStored(row);
 }
 
@@ -88,7 +88,7 @@ export function setEnabled(ctx: ServiceContext, clerkId: number, id: string, ena
     .transaction(() => {
       const repo = playbookRepo(ctx.db);
       const row = repo.byId.get(id);
-      if (!row) throw new AppError('NOT_FOUND', `No playbook template "${id}".`);
+      if (!row) throw new AppError('NOT_FOUND', words('playbook.notFound', { id }));
       // The store's decision: it reaches this store's other counters as a switch, never another store (0021).
       const { stored, changed } = writeTemplate(ctx, { ...fromRow(row), enabled }, clerkId, { travels: false });
       if (!changed) return stored;
@@ -111,7 +111,7 @@ export function setEnabled(ctx: ServiceContext, clerkId: number, id: string, ena
 export function restoreVersion(ctx: ServiceContext, clerkId: number, id: string, version: number): StoredTemplate {
   requireManager(ctx, clerkId);
   const old = getTemplate(ctx, id).history.find((h) => h.version === version);
-  if (!old) throw new AppError('NOT_FOUND', `Template "${id}" has no version ${version}.`);
+  if (!old) throw new AppError('NOT_FOUND', words('playbook.noVersion', { id, version }));
   const t = parseTemplate(old.template);
   return ctx.db.transaction(() => saveAudited(ctx, clerkId, t, `restore v${version}`)).immediate();
 }
@@ -205,7 +205,7 @@ export function previewTemplate(
   if (!parsed) {
     throw new AppError(
       'VALIDATION',
-      `Template "${t.id}" has no texts in ${languageName(shownIn)} ("${shownIn}"): it has ${templateLanguages(t).join(', ')}.`,
+      words('playbook.noTexts', { id: t.id, language: shownIn, has: templateLanguages(t).join(', ') }),
     );
   }
   const facts = gatherFacts(ctx, customerId, clerkId);

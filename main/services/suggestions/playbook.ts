@@ -9,7 +9,7 @@ import {
   type InteractionKind,
   type InteractionOutcome,
 } from '@common/domain';
-import { AppError } from '@common/errors';
+import { AppError, wordError, words, type ErrorWords } from '@common/errors';
 import { uuidv7 } from '@common/sync/ids';
 import type { DB } from '../../db/connection';
 import { playbookRepo, STORE_SETTING, type TemplateRow } from '../../db/playbook.repo';
@@ -37,13 +37,21 @@ export const TEMPLATE_KINDS = [
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 export const RESOLVABLES = ['openIssue', 'followUp', 'pickup'] as const;
 
+/**
+ * A problem of our own with a template, as zod carries it: the catalogue words ride in `params`, so the refusal is
+ * worded in the store's language (issueWords); the message is the English wording, for whoever reads the raw issue.
+ */
+function addProblem(ctx: z.RefinementCtx, w: ErrorWords, path?: PropertyKey[]): void {
+  ctx.addIssue({ code: 'custom', message: wordError(w, 'en'), params: { words: w }, ...(path ? { path } : {}) });
+}
+
 const textSchema = z
   .string()
   .trim()
-  .min(1, 'a text cannot be empty')
   .max(600)
   .superRefine((t, ctx) => {
-    for (const message of parseText(t).errors) ctx.addIssue({ code: 'custom', message });
+    if (!t) addProblem(ctx, words('playbook.check.textEmpty'));
+    for (const w of parseText(t).errors) addProblem(ctx, w);
   });
 
 /** The five texts of one language, one per communication style. */
@@ -75,7 +83,9 @@ const templateObject = z
     id: z
       .string()
       .max(64)
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lower-case words joined by hyphens, like "service-recovery"'),
+      .superRefine((id, ctx) => {
+        if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) addProblem(ctx, words('playbook.check.id'));
+      }),
     kind: z.enum(TEMPLATE_KINDS),
     title: z.string().trim().min(1).max(80),
     description: z.string().trim().max(500).default(''),
@@ -107,11 +117,7 @@ const templateObject = z
   .strict()
   .superRefine((t, ctx) => {
     if (t.language in t.translations) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['translations', t.language],
-        message: `"${t.language}" is the template's own language: its texts are in "texts"`,
-      });
+      addProblem(ctx, words('playbook.check.ownLanguage', { language: t.language }), ['translations', t.language]);
     }
   });
 
@@ -137,8 +143,7 @@ export const playbookFileSchema = z
   .superRefine((f, ctx) => {
     const seen = new Set<string>();
     f.templates.forEach((t, i) => {
-      if (seen.has(t.id))
-        ctx.addIssue({ code: 'custom', path: ['templates', i, 'id'], message: `template id "${t.id}" appears twice` });
+      if (seen.has(t.id)) addProblem(ctx, words('playbook.check.twice', { id: t.id }), ['templates', i, 'id']);
       seen.add(t.id);
     });
   });
@@ -158,21 +163,48 @@ export interface LoadedTemplate extends StoredTemplate {
   aboutPurchase: boolean;
 }
 
-/** Turns a zod failure into one readable VALIDATION error: where, and what is wrong. */
-export function validationError(what: string, err: z.ZodError): AppError {
-  const lines = err.issues.slice(0, 3).map((i) => `${formatPath(i.path) || what}: ${i.message}`);
-  const more = err.issues.length > 3 ? ` (and ${err.issues.length - 3} more)` : '';
-  return new AppError('VALIDATION', `${what} is not valid — ${lines.join('; ')}${more}`);
+/**
+ * What one zod issue says, as catalogue words: ours (addProblem) as they are, zod's own by its code, so a German store
+ * reads "höchstens 600 Zeichen" rather than zod's English. A condition's problem (conditions.ts) is English-only.
+ */
+function issueWords(i: z.core.$ZodIssue): ErrorWords {
+  const ours = i.code === 'custom' ? (i.params as { words?: ErrorWords } | undefined)?.words : undefined;
+  if (ours) return ours;
+  if ((i.code === 'too_big' || i.code === 'too_small') && i.origin !== 'date') {
+    const limit = Number(i.code === 'too_big' ? i.maximum : i.minimum);
+    const kind = i.origin === 'string' ? 'text' : i.origin === 'array' ? 'list' : 'number';
+    if (i.code === 'too_small' && kind === 'text' && limit <= 1) return words('playbook.check.textEmpty');
+    return words(`playbook.check.${i.code === 'too_big' ? 'atMost' : 'atLeast'}.${kind}`, { count: limit });
+  }
+  if (i.code === 'invalid_value') return words('playbook.check.oneOf', { values: i.values.map(String).join(', ') });
+  if (i.code === 'unrecognized_keys') return words('playbook.check.unknownKeys', { keys: i.keys.join(', ') });
+  if (i.code === 'invalid_type') return words('playbook.check.type', { expected: i.expected });
+  return words('playbook.check.other', { detail: i.message });
+}
+
+/** Turns a zod failure into one readable VALIDATION error: where, and what is wrong (the first three issues). */
+export function validationError(what: ErrorWords, err: z.ZodError): AppError {
+  const problems = err.issues.slice(0, 3).map((i) => {
+    const where = formatPath(i.path);
+    return words('playbook.issue', { where: where || what, problem: issueWords(i) });
+  });
+  const more = err.issues.length - problems.length;
+  return new AppError(
+    'VALIDATION',
+    more > 0
+      ? words('playbook.invalidMore', { what, problems, count: more })
+      : words('playbook.invalid', { what, problems }),
+  );
 }
 
 export function parseTemplate(input: unknown): PlaybookTemplate {
   const r = templateSchema.safeParse(input);
   if (!r.success) {
-    const id =
+    const what =
       typeof input === 'object' && input && 'id' in input
-        ? `Template "${String((input as { id: unknown }).id)}"`
-        : 'The template';
-    throw validationError(id, r.error);
+        ? words('playbook.what.template', { id: String((input as { id: unknown }).id) })
+        : words('playbook.what.aTemplate');
+    throw validationError(what, r.error);
   }
   return r.data;
 }
@@ -183,11 +215,11 @@ export function parsePlaybookFile(input: unknown): PlaybookFile {
     try {
       json = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch {
-      throw new AppError('VALIDATION', 'The playbook file is not valid JSON.');
+      throw new AppError('VALIDATION', words('playbook.notJson'));
     }
   }
   const r = playbookFileSchema.safeParse(json);
-  if (!r.success) throw validationError('The playbook', r.error);
+  if (!r.success) throw validationError(words('playbook.what.file'), r.error);
   return r.data;
 }
 

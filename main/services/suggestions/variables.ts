@@ -34,7 +34,8 @@
  * | goodwillDays            | 7                  | store policy: days after the window a manager may still help  |
  * Dates read "12 Nov", with the year when it is not this year.
  */
-import { validSlotLabel } from '@common/slots';
+import { words, type ErrorWords } from '@common/errors';
+import { MAX_SLOT_LABEL, validSlotLabel } from '@common/slots';
 import type { Subject } from './conditions';
 
 export const VARIABLES = {
@@ -84,9 +85,12 @@ export interface ParsedText {
   variables: VariableName[];
 }
 
-/** Splits a text into plain and optional segments; returns problems as messages instead of throwing. */
-export function parseText(text: string): { parsed: ParsedText; errors: string[] } {
-  const errors: string[] = [];
+/**
+ * Splits a text into plain and optional segments; returns problems instead of throwing, as catalogue words
+ * (errors.playbook.text.*): the manager reads them in the store's language when a save is refused.
+ */
+export function parseText(text: string): { parsed: ParsedText; errors: ErrorWords[] } {
+  const errors: ErrorWords[] = [];
   const segments: Segment[] = [];
   let current: Segment = { optional: false, parts: [] };
   let buf = '';
@@ -104,45 +108,45 @@ export function parseText(text: string): { parsed: ParsedText; errors: string[] 
       const end = text.indexOf('}', i);
       const name = end < 0 ? null : text.slice(i + 1, end);
       if (name === null || name.includes('{')) {
-        errors.push(`an unclosed "{" at position ${i + 1}`);
+        errors.push(words('playbook.text.unclosed', { position: i + 1 }));
         buf += ch;
         continue;
       }
       if (name.startsWith('slot:')) {
         // A slot is text the clerk completes at the counter ({slot:what went wrong}, see common/slots.ts): kept as is.
-        if (!validSlotLabel(name.slice(5)))
-          errors.push(`a slot needs a short label without brackets, like {slot:what went wrong}`);
+        if (!validSlotLabel(name.slice(5))) errors.push(words('playbook.text.slotLabel', { max: MAX_SLOT_LABEL }));
         buf += text.slice(i, end + 1);
       } else if (!(name in VARIABLES)) {
-        errors.push(`unknown variable {${name}}; known variables: ${VARIABLE_NAMES.map((v) => `{${v}}`).join(', ')}`);
+        const known = VARIABLE_NAMES.map((v) => `{${v}}`).join(', ');
+        errors.push(words('playbook.text.unknownVariable', { name: `{${name}}`, known }));
       } else {
         flushText();
         current.parts.push({ variable: name as VariableName });
       }
       i = end;
     } else if (ch === '}') {
-      errors.push(`a "}" without "{" at position ${i + 1}`);
+      errors.push(words('playbook.text.strayClose', { position: i + 1 }));
     } else if (ch === '[') {
       if (current.optional) {
-        errors.push('optional parts [ ] cannot be nested');
+        errors.push(words('playbook.text.nested'));
         continue;
       }
       closeSegment();
       current = { optional: true, parts: [] };
     } else if (ch === ']') {
       if (!current.optional) {
-        errors.push(`a "]" without "[" at position ${i + 1}`);
+        errors.push(words('playbook.text.strayBracket', { position: i + 1 }));
         continue;
       }
       flushText();
-      if (!current.parts.some((p) => 'variable' in p)) errors.push('an optional part [ ] must contain a variable');
+      if (!current.parts.some((p) => 'variable' in p)) errors.push(words('playbook.text.emptyOptional'));
       closeSegment();
       current = { optional: false, parts: [] };
     } else {
       buf += ch;
     }
   }
-  if (current.optional) errors.push('an optional part "[" is never closed with "]"');
+  if (current.optional) errors.push(words('playbook.text.unclosedOptional'));
   closeSegment();
   const vars = (optional: boolean | null) =>
     segments

@@ -1,6 +1,8 @@
 // What the header says about the chain's sync, in words a clerk can act on. Pure: the time is shown in the store's
-// time zone and locale, like every time on the counter, the words in the store's language.
+// time zone and locale, like every time on the counter, the words in the store's language: the main process sends
+// a refusal as catalogue words (SyncState's `problem`), never as a sentence.
 import type { TFunction } from 'i18next';
+import { wordWith } from '@common/errors';
 import type { Format } from '@common/format';
 import type { BootstrapView, SyncState } from '@common/domain';
 
@@ -48,6 +50,6 @@ export function syncLabel(s: SyncState, f: Format, t: TFunction): SyncLabel | nu
     case 'offline':
       return { text: s.waiting > 0 ? t('sync.offlineWaiting', { count: s.waiting }) : t('sync.offline'), tone: 'warn' };
     case 'error':
-      return { text: t('sync.error', { message: s.message }), tone: 'error' };
+      return { text: t('sync.error', { message: wordWith(t, s.problem) }), tone: 'error' };
   }
 }

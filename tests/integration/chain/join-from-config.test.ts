@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SyncView } from '@common/domain';
-import type { Envelope } from '@common/errors';
+import { wordError, type Envelope, type ErrorWords } from '@common/errors';
 import { startBackend, type Backend, type BackendOptions } from '../../../main/backend';
 import type { ManagedConfig } from '../../../main/config/managed-config';
 import { issueEnrolmentCode } from '../../../main/hub/enrolment';
@@ -139,12 +139,11 @@ describe('joining the chain from the managed config at start', () => {
       const s = await signIn(app);
       await until(app, s, 'error');
       const view = await syncView(app, s);
-      expect(view).toMatchObject({
-        state: 'error',
-        message: expect.stringMatching(
-          /^The managed config's enrolment code was refused by the hub at .*: ask for a new one .* Put the new code in hub\.enrolmentCode\.$/,
-        ),
-      });
+      expect(view).toMatchObject({ state: 'error', problem: { key: 'sync.managed.codeRefused' } });
+      const problem = (view as { problem: ErrorWords }).problem;
+      expect(wordError(problem, 'en')).toMatch(
+        /^The managed config’s enrolment code was refused by the hub at .*: ask for a new one .* Put the new code in hub\.enrolmentCode\.$/,
+      );
       // The counter works: a new customer is saved, and the store is not in a chain.
       const made = (await app.dispatch('customers.create', { firstName: 'Ciarán', lastName: 'Walsh' }, s)) as Envelope<{
         id: number;
@@ -156,7 +155,7 @@ describe('joining the chain from the managed config at start', () => {
       // Not asked again, though an unreachable hub would have been within a few retry delays by now.
       await new Promise((r) => setTimeout(r, 500));
       const refusals = out.logged.filter((l) => l.includes('refused'));
-      expect(refusals).toEqual([`sync: ${(view as { message: string }).message}`]);
+      expect(refusals).toEqual([`sync: ${wordError(problem, 'en')}`]);
       expect(out.logged.join('\n')).not.toContain(spent);
     } finally {
       app.close();

@@ -81,7 +81,10 @@ describe('the background sync in the app', () => {
         expect(await state(app, clerk)).toMatchObject({
           state: 'error',
           waiting: 1,
-          message: expect.stringMatching(/revoked.*enrol it again/),
+          problem: {
+            key: 'sync.refused.unauthenticated',
+            values: { detail: expect.stringMatching(/revoked.*enrol it again/) },
+          },
         }),
       );
     } finally {

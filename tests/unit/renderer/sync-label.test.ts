@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wordError, words } from '@common/errors';
 import { createFormat, DEFAULT_CURRENCY, DEFAULT_LOCALE } from '@common/format';
 import { translator } from '@common/i18n';
 import { syncLabel } from '../../../renderer/src/lib/sync-label';
@@ -41,13 +42,23 @@ describe('the header line about the sync', () => {
     });
   });
 
-  it("passes on the hub's sentence about what to do, and says nothing for a store outside a chain", () => {
-    const message = 'This terminal was revoked on the hub at 2026-12-01T09:00:00.000Z: enrol it again with a new code.';
-    expect(syncLabel({ state: 'error', waiting: 2, message }, ...en)).toEqual({
-      text: `Not syncing: ${message}`,
+  it("words the refusal's catalogue words about what to do, and says nothing for a store outside a chain", () => {
+    const detail = 'This terminal was revoked on the hub at 2026-12-01T09:00:00.000Z: enrol it again with a new code.';
+    const problem = words('sync.refused.unauthenticated', { detail });
+    expect(syncLabel({ state: 'error', waiting: 2, problem }, ...en)).toEqual({
+      text: `Not syncing: ${wordError(problem, 'en')}`,
       tone: 'error',
     });
     expect(syncLabel({ state: 'off' }, ...en)).toBeNull();
+  });
+
+  it('words a refusal in the store language, a refusal quoted inside another one too', () => {
+    const inner = words('sync.address.extras');
+    const problem = words('sync.managed.failed', { hub: 'https://hub.example.com/', reason: inner });
+    const text = syncLabel({ state: 'error', waiting: 0, problem }, ...de)?.text;
+    expect(text).toBe(`Kein Abgleich: ${wordError(problem, 'de-DE')}`);
+    expect(text).toContain(translator('de')('errors.sync.address.extras'));
+    expect(text).not.toContain(translator('en')('errors.sync.address.extras'));
   });
 
   it('speaks the store language, with its plural forms', () => {
@@ -94,8 +105,10 @@ describe('the header line about the sync', () => {
       'Kette wird kopiert: 1.000 von 2.500 Kunden',
     );
     // A refusal still says what to do.
-    expect(syncLabel({ state: 'error', waiting: 0, message: 'Revoked.', bootstrap: customers }, ...en)).toEqual({
-      text: 'Not syncing: Revoked.',
+    expect(
+      syncLabel({ state: 'error', waiting: 0, problem: words('sync.ownCopyRefused'), bootstrap: customers }, ...en),
+    ).toEqual({
+      text: 'Not syncing: The hub refuses this terminal its own new copy of the chain.',
       tone: 'error',
     });
   });
@@ -116,6 +129,8 @@ describe('the header line about the sync', () => {
     expect(syncLabel({ state: 'offline', waiting: 0, lastSyncAt: null, hubRestored }, ...de)?.text).toMatch(
       /^Der Hub wurde aus einer älteren Sicherung zurückgeholt/,
     );
-    expect(syncLabel({ state: 'error', waiting: 0, message: 'Revoked.', hubRestored }, ...en)?.tone).toBe('error');
+    expect(
+      syncLabel({ state: 'error', waiting: 0, problem: words('sync.ownCopyRefused'), hubRestored }, ...en)?.tone,
+    ).toBe('error');
   });
 });

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMUNICATION_STYLES } from '@common/domain';
+import { wordError } from '@common/errors';
 import { fillSlots, findSlots } from '@common/slots';
 import { suggestFor } from '../../../main/services/suggestions';
 import { evaluate } from '../../../main/services/suggestions/conditions';
@@ -198,12 +199,14 @@ describe('template texts', () => {
     });
   });
 
-  it('reports syntax problems by name', () => {
-    expect(parseText('Hi {frstName}').errors[0]).toMatch(/unknown variable \{frstName\}/);
-    expect(parseText('Hi [there]').errors).toContain('an optional part [ ] must contain a variable');
-    expect(parseText('Hi [[{firstName}]]').errors.join()).toMatch(/cannot be nested/);
-    expect(parseText('Hi [{firstName}').errors.join()).toMatch(/never closed/);
-    expect(parseText('Hi {firstName').errors.join()).toMatch(/unclosed "\{"/);
+  it('reports syntax problems by name, in the store language', () => {
+    const said = (text: string, locale = 'en') => parseText(text).errors.map((w) => wordError(w, locale));
+    expect(said('Hi {frstName}')[0]).toMatch(/unknown variable \{frstName\}/);
+    expect(said('Hi [there]')).toContain('an optional part [ ] must contain a variable');
+    expect(said('Hi [[{firstName}]]').join()).toMatch(/cannot be nested/);
+    expect(said('Hi [{firstName}').join()).toMatch(/never closed/);
+    expect(said('Hi {firstName').join()).toMatch(/unclosed "\{"/);
+    expect(said('Hi {firstName', 'de-AT')).toEqual(['ein nicht geschlossenes „{“ an Position 4']);
   });
 
   it('a template with a variable no fact can fill is not shown, and the preview says why', () => {

@@ -1,13 +1,14 @@
 // The hub's answers as the back office gets them (askHubFor): each refusal becomes one of the contract's codes with
-// the hub's own sentence, so a screen can say what to do; the hub out of reach says so, with what waits on it.
+// the hub's own sentence behind ours (in the store's language), so a screen can say what to do; the hub out of reach
+// says so, with what waits on it.
 import { describe, expect, it } from 'vitest';
-import { AppError, ERROR_CODES } from '@common/errors';
+import { AppError, ERROR_CODES, words } from '@common/errors';
 import { HUB_ERROR_CODES, protocolProblem, THIS_HUB_PROTOCOLS } from '@common/sync/protocol';
 import { askHubFor, HubRefused, HubUnreachable } from '../../../main/sync/hub-client';
 
 const refusedAs = async (err: Error) => {
   try {
-    await askHubFor(() => Promise.reject(err), 'The merges are kept on the hub.');
+    await askHubFor(() => Promise.reject(err), 'sync.mergesAway');
   } catch (e) {
     return e;
   }
@@ -20,7 +21,8 @@ describe('askHubFor', () => {
       const e = (await refusedAs(new HubRefused(code, `said ${code}`, 400))) as AppError;
       expect(e).toBeInstanceOf(AppError);
       expect(ERROR_CODES).toContain(e.code);
-      expect(e.message).toBe(`said ${code}`);
+      expect(e.message).toMatch(new RegExp(`^(The hub|This terminal) .*: said ${code}$`));
+      expect(e.toWire('de-DE').message).toMatch(new RegExp(`^(Der Hub|Diese Kasse) .*: said ${code}$`));
     }
   });
 
@@ -36,9 +38,11 @@ describe('askHubFor', () => {
   });
 
   it('adds what waits on the hub when it cannot be reached, and lets anything else through', async () => {
-    expect(await refusedAs(new HubUnreachable('The hub at x cannot be reached.'))).toMatchObject({
+    const away = new HubUnreachable(words('sync.unreachable', { hub: 'https://x/', cause: 'ECONNREFUSED' }));
+    expect(await refusedAs(away)).toMatchObject({
       code: 'CONFLICT',
-      message: 'The hub at x cannot be reached. The merges are kept on the hub.',
+      message:
+        'The hub at https://x/ cannot be reached (ECONNREFUSED): check the address and that the hub is running. The merges are kept on the hub.',
     });
     const other = new Error('disk full');
     expect(await refusedAs(other)).toBe(other);

@@ -105,7 +105,7 @@ export function WorkPanel({ customerId, customerName, opened, openIssues = NO_IS
 
   /** Copy and Save refuse a text with a blank still in it, saying which, and select that blank. */
   const refuseUnfilled = (): boolean => {
-    const problem = unfilledSlotMessage(log.draft.say);
+    const problem = unfilledSlotMessage(log.draft.say, fmt.locale);
     if (!problem) return false;
     setSayProblem(problem);
     if (!selectFirstSlot(sayRef.current)) sayRef.current?.focus();
@@ -143,7 +143,7 @@ export function WorkPanel({ customerId, customerName, opened, openIssues = NO_IS
       return;
     }
     if (refuseUnfilled()) {
-      setError(unfilledSlotMessage(d.say));
+      setError(unfilledSlotMessage(d.say, fmt.locale));
       return;
     }
     savingRef.current = true;

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Format } from '@common/format';
-import { DEFAULT_CLERK_GOODWILL, REMEDY_RULE_EXAMPLE } from '@common/recovery';
+import { languageOf } from '@common/i18n';
+import { DEFAULT_CLERK_GOODWILL, REMEDY_RULE_VOCABULARY } from '@common/recovery';
 import { type SettingView, withUnit } from '@common/settings';
 import { useFormat } from '../../../lib/format';
 
@@ -22,7 +23,9 @@ function readOnlyText(t: TFunction, s: SettingView): string | null {
 function helpValues(f: Format, t: TFunction, s: SettingView) {
   const goodwill =
     s.key === 'goodwillClerkPerDay' ? DEFAULT_CLERK_GOODWILL.perDay : DEFAULT_CLERK_GOODWILL.perInteraction;
-  return { currency: f.currencySymbol, example: REMEDY_RULE_EXAMPLE, default: withUnit(f, t, goodwill, 'currency') };
+  // The example in the words the store's language writes a rule with (the parser reads every language's).
+  const example = REMEDY_RULE_VOCABULARY[languageOf(f.locale)].example;
+  return { currency: f.currencySymbol, example, default: withUnit(f, t, goodwill, 'currency') };
 }
 
 /** One setting: an input when the signed-in clerk may change it, otherwise the value with why it is fixed. */
