@@ -12,26 +12,46 @@ export interface LatestAsk<Q> {
  * Asks as the clerk types, without a debounce and without a queue: one request in flight at a time, and the keys
  * typed meanwhile coalesce into one request for the newest query, sent the moment the answer in flight is back.
  * A lookup takes about a millisecond, so on a quiet machine every key gets its own answer at once; on a busy one the
- * server never holds a backlog of queries nobody is waiting for.
+ * server never holds a backlog of queries nobody is waiting for. An answer that has not come back within `patienceMs`
+ * stops holding the newest query back (it is sent beside it), so one stuck request never stops the search.
  *
  * `show` gets an answer only when it is newer than every answer shown so far and nothing newer was cleared: a slow
  * answer to "ob" never overwrites the one to "obrien". An answer to a query the clerk has since typed past is shown
  * (it is newer than what is on screen; the caller marks it as not yet the answer to what is in the box).
  */
-export function latestAsk<Q, A>(ask: (query: Q) => Promise<A>, show: (query: Q, outcome: Outcome<A>) => void) {
+export function latestAsk<Q, A>(
+  ask: (query: Q) => Promise<A>,
+  show: (query: Q, outcome: Outcome<A>) => void,
+  { patienceMs = 250 } = {},
+) {
   /** Every want and clear gets the next number; an answer carries the number of the want it answers. */
   let latest = 0;
   let shown = 0;
-  let inFlight: { query: Q; n: number } | null = null;
+  let inFlight: { query: Q; n: number; sentAt: number } | null = null;
   let next: { query: Q; n: number } | null = null;
+  let waiting: ReturnType<typeof setTimeout> | undefined;
 
   const send = () => {
-    const job = next;
-    if (!job || inFlight) return;
+    if (!next) return;
+    if (inFlight) {
+      // Waits for the answer in flight, but not for ever.
+      waiting ??= setTimeout(
+        () => {
+          waiting = undefined;
+          inFlight = null;
+          send();
+        },
+        Math.max(0, inFlight.sentAt + patienceMs - performance.now()),
+      );
+      return;
+    }
+    clearTimeout(waiting);
+    waiting = undefined;
+    const job = { ...next, sentAt: performance.now() };
     next = null;
     inFlight = job;
     const settle = (outcome: Outcome<A>) => {
-      inFlight = null;
+      if (inFlight === job) inFlight = null;
       if (job.n > shown) {
         shown = job.n;
         show(job.query, outcome);

@@ -13,7 +13,7 @@ interface Asked {
 /** Lets every answer already given reach `show` (and the request it frees be sent). */
 const flush = () => new Promise<void>((r) => setTimeout(r, 0));
 
-function harness() {
+function harness(patienceMs?: number) {
   const asked: Asked[] = [];
   const shown: { query: string; outcome: Outcome<string> }[] = [];
   const ask = latestAsk(
@@ -32,6 +32,7 @@ function harness() {
         });
       }),
     (query, outcome) => shown.push({ query, outcome }),
+    patienceMs === undefined ? {} : { patienceMs },
   );
   return { ask, asked, shown, flush };
 }
@@ -91,5 +92,20 @@ describe('asking for the newest query only', () => {
     expect(h.shown).toEqual([{ query: 'ob', outcome: { ok: false, error: refusal } }]);
     await h.asked[1]!.answer('answer to obrien');
     expect(h.shown.at(-1)).toEqual({ query: 'obrien', outcome: { ok: true, value: 'answer to obrien' } });
+  });
+
+  it('an answer that does not come back within the patience stops holding the newest query back', async () => {
+    const h = harness(20);
+    h.ask.want('mar');
+    await h.flush();
+    h.ask.want('murphy');
+    await h.flush();
+    expect(h.asked.map((a) => a.query)).toEqual(['mar']);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(h.asked.map((a) => a.query)).toEqual(['mar', 'murphy']);
+    await h.asked[1]!.answer('answer to murphy');
+    await h.asked[0]!.answer('answer to mar');
+    // The late answer to "mar" came after the newer one was shown: dropped.
+    expect(h.shown.map((s) => s.query)).toEqual(['murphy']);
   });
 });
