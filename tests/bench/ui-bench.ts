@@ -2,7 +2,9 @@
 // Drives the built renderer in Chromium over the preview transport (the same server `npm run preview` starts) on a
 // demo store of N customers, types a fixed list of queries key by key and opens the best match of each. Measures,
 // in the page, from the key's own timestamp to the frame after the list answering exactly what is in the box (or
-// the opened profile with its first timeline row) is in the DOM. Not part of `npm test`.
+// the opened profile with its first timeline row) is in the DOM, and where a key's time goes: until its request is
+// sent, the round trip, the answer until the list is in the DOM, then until the frame is painted; and the server's
+// own time for the lookup. Not part of `npm test`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,10 +49,20 @@ function args() {
 /**
  * Installed in the page before the app (plain JavaScript: the Node project has no DOM types). Remembers when the
  * last key went down; `arm` makes `done` resolve, in ms since that key, once the screen shows what the key asked for
- * and a frame has been painted with it.
+ * and a frame has been painted with it, with the parts of that time (`parts`) for a search. The page's fetch is
+ * wrapped to see when the search for the expected query leaves and when its answer is back.
  */
 const PAGE_PROBE = `(() => {
   const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+  let asked = {};
+  const pageFetch = window.fetch.bind(window);
+  window.fetch = async (url, init) => {
+    if (!String(url).endsWith('/rpc/customers.search')) return pageFetch(url, init);
+    const mark = (asked[JSON.parse(init.body).query] = { sent: performance.now(), back: NaN });
+    const res = await pageFetch(url, init);
+    mark.back = performance.now();
+    return res;
+  };
   const ready = {
     results(expected) {
       const box = document.getElementById('customer-search');
@@ -65,12 +77,20 @@ const PAGE_PROBE = `(() => {
   const bench = {
     lastKey: 0,
     done: Promise.resolve(0),
+    parts: null,
     arm(kind, expected) {
+      asked = {};
+      bench.parts = null;
       bench.done = new Promise((resolve) => {
         const observer = new MutationObserver(() => {
           if (!ready[kind](expected)) return;
           observer.disconnect();
-          void painted().then((t) => resolve(t - bench.lastKey));
+          const inDom = performance.now();
+          void painted().then((t) => {
+            const mark = asked[expected.trim()];
+            if (mark) bench.parts = [mark.sent - bench.lastKey, mark.back - mark.sent, inDom - mark.back, t - inDom];
+            resolve(t - bench.lastKey);
+          });
         });
         observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
       });
@@ -80,10 +100,24 @@ const PAGE_PROBE = `(() => {
   document.addEventListener('keydown', (e) => { bench.lastKey = e.timeStamp; }, true);
 })();`;
 
-async function measure(page: Page, kind: 'results' | 'profile', expected: string, key: string): Promise<number> {
+/** The parts of a key's time, in the order PAGE_PROBE records them. */
+const PARTS = [
+  '  key → its request sent',
+  '  request round trip',
+  '  answer → list in the DOM',
+  '  list in the DOM → painted',
+] as const;
+
+async function measure(
+  page: Page,
+  kind: 'results' | 'profile',
+  expected: string,
+  key: string,
+): Promise<{ ms: number; parts: number[] | null }> {
   await page.evaluate(`window.__bench.arm(${JSON.stringify(kind)}, ${JSON.stringify(expected)})`);
   await page.keyboard.press(key);
-  return (await page.evaluate('window.__bench.done')) as number;
+  const ms = (await page.evaluate('window.__bench.done')) as number;
+  return { ms, parts: (await page.evaluate('window.__bench.parts')) as number[] | null };
 }
 
 async function main(): Promise<void> {
@@ -98,7 +132,19 @@ async function main(): Promise<void> {
   const held = backend.db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
   if (a.db && Math.abs(held - a.customers) > 1)
     say(`${dbPath} holds ${held.toLocaleString('en')} customers; measuring on that.`);
-  const server = await startPreviewServer({ backend, staticDir: rendererDir });
+  // The server's own time for each lookup (validation, session, the search), around the same dispatcher it calls.
+  const lookups: number[] = [];
+  const timed: Pick<typeof backend, 'dispatch'> = {
+    dispatch: async (method, input, session) => {
+      const started = performance.now();
+      try {
+        return await backend.dispatch(method, input, session);
+      } finally {
+        if (method === 'customers.search') lookups.push(performance.now() - started);
+      }
+    },
+  };
+  const server = await startPreviewServer({ backend: timed, staticDir: rendererDir });
   const executablePath = chromiumExecutable();
   const browser = await chromium.launch({
     headless: true,
@@ -106,6 +152,7 @@ async function main(): Promise<void> {
     ...(executablePath ? { executablePath } : {}),
   });
   const keys: number[] = [];
+  const parts: number[][] = PARTS.map(() => []);
   const opens: number[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -121,14 +168,17 @@ async function main(): Promise<void> {
         await page.keyboard.press('Control+k');
         await page.keyboard.press('Backspace');
         for (let i = 1; i <= query.length; i++) {
-          const ms = await measure(page, 'results', query.slice(0, i), query[i - 1]!);
-          if (query.slice(0, i).trim()) keys.push(ms);
+          const key = await measure(page, 'results', query.slice(0, i), query[i - 1]!);
+          if (query.slice(0, i).trim()) {
+            keys.push(key.ms);
+            for (const [p, ms] of (key.parts ?? []).entries()) parts[p]!.push(ms);
+          }
           await page.waitForTimeout(KEY_GAP_MS);
         }
         const first = page.locator('#search-results [role="option"][data-customer-id] .hit-name').first();
         if ((await first.count()) === 0) continue;
         const name = (await first.textContent()) ?? '';
-        opens.push(await measure(page, 'profile', name, 'Enter'));
+        opens.push((await measure(page, 'profile', name, 'Enter')).ms);
       }
     }
   } finally {
@@ -137,7 +187,12 @@ async function main(): Promise<void> {
     backend.close();
     if (temp) fs.rmSync(temp, { recursive: true, force: true });
   }
-  const rows: Stat[] = [stat('keystroke → results painted', keys), stat('profile open → painted', opens)];
+  const rows: Stat[] = [
+    stat('keystroke → results painted', keys),
+    ...PARTS.map((name, p) => stat(name, parts[p]!)),
+    stat('  server: customers.search dispatched', lookups),
+    stat('profile open → painted', opens),
+  ];
   if (a.json) {
     process.stdout.write(
       `${JSON.stringify({ customers: held, rounds: a.rounds, queries: UI_QUERIES, results: rows }, null, 2)}\n`,

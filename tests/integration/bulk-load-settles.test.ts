@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/connection';
 import { settleAfterBulkLoad } from '../../main/db/settle';
 import { createContext } from '../../main/services/context';
+import { addLongStandingRegular } from '../../main/services/demo/long-history';
 import { seedDemoStore } from '../../main/services/demo/seed-store';
 import { importCsv } from '../../main/services/import';
 import { tempDir, tempStore } from '../helpers/temp-store';
@@ -38,6 +39,20 @@ describe('a bulk load leaves the store settled', () => {
       } finally {
         db.close();
       }
+    }
+  });
+
+  it('after a regular with thousands of interactions is added to a seeded store (what npm run bench times next)', () => {
+    const file = path.join(tempDir(), 'regular.db');
+    const db = openDatabase(file, { create: true });
+    try {
+      const ctx = createContext(db, {}, () => new Date('2026-11-23T10:00:00.000Z'));
+      seedDemoStore(ctx, { customers: 200, seed: 7, parallel: false });
+      const id = addLongStandingRegular(ctx, { interactions: 3000, seed: 7 });
+      expect(walBytes(file)).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM interactions WHERE customer_id = ?').pluck().get(id)).toBe(3000);
+    } finally {
+      db.close();
     }
   });
 

@@ -1,3 +1,4 @@
+import { emptyWal } from '../../db/settle';
 import type { ServiceContext } from '../context';
 import { StoreCalendar } from './calendar';
 import { CLERKS, TERMINALS } from './catalog';
@@ -29,7 +30,7 @@ export function addLongStandingRegular(
   h.interactions = h.interactions.filter(
     (i) => kept.has(i) && (!i.resolves || kept.has(i.resolves)) && (!i.amends || kept.has(i.amends)),
   );
-  return ctx.db.transaction(() => {
+  const id = ctx.db.transaction(() => {
     const writer = new StoreWriter(ctx.db, cal, {
       strategy: 'triggers',
       clerkIds,
@@ -42,4 +43,7 @@ export function addLongStandingRegular(
     writer.flush();
     return id;
   })();
+  // Thousands of interactions in one transaction: left in the WAL, the first writes after it would pay for them.
+  emptyWal(ctx.db);
+  return id;
 }

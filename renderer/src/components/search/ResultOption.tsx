@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardEnd, type CardShape } from '@common/card-shape';
 import type { CustomerHit } from '@common/domain';
@@ -10,15 +10,31 @@ export type SearchOption = { type: 'hit'; hit: CustomerHit } | { type: 'create';
 
 interface Props {
   id: string;
+  /** Its place in the list, handed back to onPointer and onChoose (which stay the same from render to render). */
+  index: number;
   option: SearchOption;
+  /** What was typed: only the "create" row shows it, so a hit row gets '' and is not rendered again on every key. */
   query: string;
   selected: boolean;
   card: CardShape;
-  onPointer(): void;
-  onChoose(): void;
+  onPointer(index: number): void;
+  onChoose(index: number): void;
 }
 
-export function ResultOption({ id, option, query, selected, card, onPointer, onChoose }: Props) {
+/**
+ * One row of the results. Memoised: on a key the box changes but the rows shown do not, and on a new answer most
+ * rows are the same customers (useCustomerSearch hands back the same hit objects), so only what changed is rendered.
+ */
+export const ResultOption = memo(function ResultOption({
+  id,
+  index,
+  option,
+  query,
+  selected,
+  card,
+  onPointer,
+  onChoose,
+}: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const common = {
@@ -27,8 +43,8 @@ export function ResultOption({ id, option, query, selected, card, onPointer, onC
     'aria-selected': selected,
     // Keeps focus in the search box when an option is clicked.
     onMouseDown: (e: MouseEvent) => e.preventDefault(),
-    onMouseMove: onPointer,
-    onClick: onChoose,
+    onMouseMove: () => onPointer(index),
+    onClick: () => onChoose(index),
   };
   if (option.type === 'create') {
     return (
@@ -79,7 +95,7 @@ export function ResultOption({ id, option, query, selected, card, onPointer, onC
       <span className={`match match-${h.match}`}>{t(`label.match.${h.match}`)}</span>
     </li>
   );
-}
+});
 
 /**
  * Column headers for the result rows. Shown, not read: a listbox holds options only, and each option's label

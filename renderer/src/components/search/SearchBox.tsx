@@ -1,4 +1,13 @@
-import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerHit } from '@common/domain';
 import { call } from '../../api/client';
@@ -53,9 +62,9 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
   }));
 
   const createPrefill: Prefill = cardMiss && cardMiss === q ? { loyaltyId: cardMiss } : prefillFrom(q);
-  const options: Option[] = q
-    ? [...search.hits.map((hit): Option => ({ type: 'hit', hit })), { type: 'create', prefill: createPrefill }]
-    : [];
+  // The same option objects for the same hits, so a key that only changes the box re-renders no result row.
+  const hitOptions = useMemo(() => search.hits.map((hit): Option => ({ type: 'hit', hit })), [search.hits]);
+  const options: Option[] = q ? [...hitOptions, { type: 'create', prefill: createPrefill }] : [];
   const expanded = open && q.length > 0;
 
   const choose = (o: Option | undefined) => {
@@ -64,12 +73,18 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
     if (o.type === 'hit') onOpen(o.hit);
     else onCreate(o.prefill);
   };
+  // Stable for the memoised rows; each reads the options of the latest render.
+  const latest = useRef({ options, choose });
+  latest.current = { options, choose };
+  const pointAt = useCallback((i: number) => setActive(i), []);
+  const chooseAt = useCallback((i: number) => latest.current.choose(latest.current.options[i]), []);
 
   // New results: the best match is highlighted, so Enter opens it; the count is read out.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new answer triggers this, not a re-render with new callbacks
   useEffect(() => {
     setActive(0);
-    if (!search.query) return;
+    // An answer to a query typed past is shown dimmed while the newest is asked; Enter waits for the newest.
+    if (!search.query || search.pending) return;
     if (openWhenReady.current) {
       openWhenReady.current = false;
       const first = search.hits[0];
@@ -88,7 +103,7 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
             : t('search.noneFound'),
       );
     }
-  }, [search.query, search.hits, search.error]);
+  }, [search.query, search.hits, search.error, search.pending]);
 
   useEffect(() => {
     if (expanded) document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
@@ -226,12 +241,13 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
               <ResultOption
                 key={o.type === 'hit' ? o.hit.id : 'create'}
                 id={optionId(i)}
+                index={i}
                 option={o}
-                query={q}
+                query={o.type === 'create' ? q : ''}
                 selected={i === active}
                 card={info.card}
-                onPointer={() => setActive(i)}
-                onChoose={() => choose(o)}
+                onPointer={pointAt}
+                onChoose={chooseAt}
               />
             ))}
         </ul>
