@@ -33,7 +33,14 @@ type Leaves<T, P extends string = ''> = {
 
 /** A text of the catalogues' `errors` section, without the section: 'customers.notFound'. */
 export type ErrorKey = Leaves<(typeof en)['errors']>;
-export type ErrorValues = Record<string, string | number>;
+/**
+ * A list of catalogue texts inside a text ("no column for: receipt number, date"): each is worded in the reader's
+ * language, so the list is too. The items are joined with ", ", which reads the same in English and German.
+ */
+export interface ErrorTexts {
+  texts: ErrorKey[];
+}
+export type ErrorValues = Record<string, string | number | ErrorTexts>;
 
 /** What an error says, to be worded in whichever language reads it. */
 export interface ErrorWords {
@@ -45,8 +52,16 @@ export interface ErrorWords {
 export const words = (key: ErrorKey, values: ErrorValues = {}): ErrorWords => ({ key, values });
 
 /** Error words in a locale's language ("de-AT" reads German, a locale without a catalogue English). */
-export const wordError = (w: ErrorWords, locale: string): string =>
-  (translator(locale) as (key: string, values: ErrorValues) => string)(`errors.${w.key}`, w.values);
+export function wordError(w: ErrorWords, locale: string): string {
+  const t = translator(locale) as (key: string, values?: Record<string, string | number>) => string;
+  const values = Object.fromEntries(
+    Object.entries(w.values).map(([k, v]) => [
+      k,
+      typeof v === 'object' ? v.texts.map((key) => t(`errors.${key}`)).join(', ') : v,
+    ]),
+  );
+  return t(`errors.${w.key}`, values);
+}
 
 export class AppError extends Error {
   /** Null for an English-only message (see above). */
@@ -66,4 +81,62 @@ export class AppError extends Error {
       ? { code: this.code, message: wordError(this.words, locale), reason: this.words.key }
       : { code: this.code, message: this.message };
   }
+}
+
+/**
+ * A schema's own refusal in catalogue words: `.refine(ok, refusal('calendarDay.notADate', { text }))` or
+ * `ctx.addIssue({ code: 'custom', ...refusal(…) })`. The message stays English (the CLI and config checks print it);
+ * the words ride along in the issue's params, which zod keeps only on custom issues: a schema that words its refusal
+ * uses refine or superRefine rather than the message of min, max or regex.
+ */
+export function refusal(key: ErrorKey, values: ErrorValues = {}): { message: string; params: { words: ErrorWords } } {
+  const w = words(key, values);
+  return { message: wordError(w, 'en'), params: { words: w } };
+}
+
+/** What every input refusal carries, a zod issue or one made by hand. */
+export interface InputIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  params?: Record<string, unknown> | undefined;
+}
+
+const refusalWords = (issue: InputIssue): ErrorWords | null => {
+  const w = issue.params?.words as ErrorWords | undefined;
+  return w && typeof w.key === 'string' ? w : null;
+};
+
+/** One issue's words in a locale's language: the catalogue's where its schema gave a refusal, else its message. */
+export function issueText(issue: InputIssue, locale: string): string {
+  const w = refusalWords(issue);
+  return w ? wordError(w, locale) : issue.message;
+}
+
+/** The one wording of a refused input: the first three issues as "field: what is wrong; …", in a locale's language. */
+export function issuesText(issues: readonly InputIssue[], locale: string): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${issueText(i, locale)}` : issueText(i, locale)))
+    .join('; ');
+}
+
+/**
+ * An input refused by a check outside the dispatcher's own (a service checking again for the CLI, a field checked by
+ * hand): it reaches the screen worded as the dispatcher words a refused input, and the CLI reads it in English.
+ */
+export class InputError extends AppError {
+  constructor(readonly issues: readonly InputIssue[]) {
+    super('VALIDATION', issuesText(issues, 'en'));
+    this.name = 'InputError';
+  }
+
+  override toWire(locale: string): WireError {
+    return refusedInput(this.issues, locale);
+  }
+}
+
+/** A refused input for the wire: VALIDATION, its words, and the first refusal's key when its schema gave one. */
+export function refusedInput(issues: readonly InputIssue[], locale: string): WireError {
+  const first = issues[0] && refusalWords(issues[0]);
+  return { code: 'VALIDATION', message: issuesText(issues, locale), ...(first ? { reason: first.key } : {}) };
 }
