@@ -61,6 +61,7 @@ export function storeProblem(
   return {
     kind: store ? PROBLEM_KIND[store.issue] : 'unreadable',
     message: said.toWire(terminalLocale(opts)).message,
+    words: said.words,
     backups: backups.map(summary),
     recommended: newestGoodBackup(opts.backupDir, opts.nativeBinding)?.name ?? null,
   };

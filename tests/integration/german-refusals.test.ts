@@ -124,6 +124,8 @@ describe('the store-open and recovery screens of a German terminal', () => {
         message: german('storeFile.notAStore.empty', { file: dbPath }),
       });
       expect(store.problem()?.message).toMatch(/leere Datei/);
+      // The words too, for the recovery screen to word in the language it shows (the computer's, without a store).
+      expect(store.problem()?.words).toEqual(words('storeFile.notAStore.empty', { file: dbPath }));
       expect(refusal(await store.dispatch('customers.search', { query: 'Roth' }, newSession()))).toEqual({
         code: 'CONFLICT',
         message: german('storeRecovery.openFirst'),
