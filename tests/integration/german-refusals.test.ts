@@ -16,8 +16,8 @@ import {
   type WireError,
 } from '@common/errors';
 import { MAX_IMPORT_BYTES } from '@common/imports';
-import { startBackend } from '../../main/backend';
-import { newSession } from '../../main/ipc/session';
+import { startBackend, type Backend } from '../../main/backend';
+import { newSession, type Session } from '../../main/ipc/session';
 import { importCsv } from '../../main/services/import';
 import { assertDay } from '../../main/services/reports/local-time';
 import { openStore } from '../../main/store-lifecycle';
@@ -31,6 +31,18 @@ const german = (key: ErrorKey, values: ErrorValues = {}) => wordError(words(key,
 function germanTerminal() {
   const dbPath = path.join(tempDir(), 'store.db');
   return startBackend({ dbPath, log: () => {}, config: { locale: DE } });
+}
+
+/** Runs `use` on a German terminal whose store was set up as the first-run screen does, signed in as its admin. */
+async function inGermanStore(use: (b: Backend, admin: Session) => Promise<void>) {
+  const b = germanTerminal();
+  const admin = newSession();
+  try {
+    await b.dispatch('app.setupEmpty', { clerkName: 'Ada', pin: '2468', store: KOELN }, admin);
+    await use(b, admin);
+  } finally {
+    b.close();
+  }
 }
 
 /** The refusal a failed call answers with. */
@@ -70,11 +82,8 @@ describe('the first-run screen of a German terminal', () => {
 });
 
 describe('calendar days in a German store', () => {
-  it('says in German that 31 February is no day, through the contract and through a service check alike', async () => {
-    const b = germanTerminal();
-    const s = newSession();
-    try {
-      await b.dispatch('app.setupEmpty', { clerkName: 'Ada', pin: '2468', store: KOELN }, s);
+  it('says in German that 31 February is no day, through the contract and through a service check alike', () =>
+    inGermanStore(async (b, s) => {
       const refused = await b.dispatch(
         'customers.create',
         { firstName: 'Jana', lastName: 'Roth', birthday: '1990-02-31' },
@@ -106,10 +115,7 @@ describe('calendar days in a German store', () => {
         message: `day: ${german('calendarDay.notInCalendar', { text: '2026-02-30' })}`,
         reason: 'calendarDay.notInCalendar',
       });
-    } finally {
-      b.close();
-    }
-  });
+    }));
 });
 
 describe('the store-open and recovery screens of a German terminal', () => {
@@ -157,11 +163,8 @@ describe('the store-open and recovery screens of a German terminal', () => {
 });
 
 describe('the import refusing a whole file in a German store', () => {
-  it('refuses a file too big to import before any byte is sent, in German', async () => {
-    const b = germanTerminal();
-    const s = newSession();
-    try {
-      await b.dispatch('app.setupEmpty', { clerkName: 'Ada', pin: '2468', store: KOELN }, s);
+  it('refuses a file too big to import before any byte is sent, in German', () =>
+    inGermanStore(async (b, s) => {
       const big = await b.dispatch(
         'imports.begin',
         { entity: 'customers', fileName: 'kunden.csv', size: MAX_IMPORT_BYTES + 1 },
@@ -172,10 +175,7 @@ describe('the import refusing a whole file in a German store', () => {
         message: `size: ${german('importFile.tooBig', { mb: MAX_IMPORT_BYTES / 1024 / 1024 })}`,
         reason: 'importFile.tooBig',
       });
-    } finally {
-      b.close();
-    }
-  });
+    }));
 
   it('words a refused file, and the columns a purchases file lacks, in German; the CLI reads English', async () => {
     const s = tempStore(undefined, { locale: DE });
