@@ -1,6 +1,7 @@
 // A calendar day as the contract and the CLI take it: "YYYY-MM-DD", and a day that exists. The pattern alone let
 // 1990-02-31 and 2026-02-30 through, and Date.parse is no check either (V8 reads "2026-02-30" as 2 March).
 import { z } from 'zod';
+import { refusal, words, type ErrorWords } from './errors';
 
 export const CALENDAR_DAY_FORMAT = 'YYYY-MM-DD';
 
@@ -18,11 +19,17 @@ export function isCalendarDay(text: string): boolean {
   return d <= (mo === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[mo - 1]!);
 }
 
-/** Why a text is not a calendar day, in the words every date field and date flag uses; null when it is one. */
-export function calendarDayProblem(text: string): string | null {
+/**
+ * Why a text is not a calendar day, in the words every date field and date flag uses (errors.calendarDay in the
+ * catalogues, so each reader gets them in their language); null when it is one.
+ */
+export function calendarDayProblem(text: string): ErrorWords | null {
   if (!SHAPE.test(text))
-    return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not a date as ${CALENDAR_DAY_FORMAT}`;
-  return isCalendarDay(text) ? null : `${text} is not a calendar date`;
+    return words('calendarDay.shape', {
+      text: text.length > 40 ? `${text.slice(0, 40)}…` : text,
+      format: CALENDAR_DAY_FORMAT,
+    });
+  return isCalendarDay(text) ? null : words('calendarDay.notInCalendar', { text });
 }
 
 /** Whole calendar days from day a to day b (both YYYY-MM-DD), positive when b is later. */
@@ -33,5 +40,5 @@ export function daysBetween(a: string, b: string): number {
 /** The one schema of every date field in the contract. */
 export const calendarDay = z.string().superRefine((text, ctx) => {
   const problem = calendarDayProblem(text);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  if (problem) ctx.addIssue({ code: 'custom', ...refusal(problem.key, problem.values) });
 });

@@ -295,7 +295,13 @@ export interface StoreProblem {
    * in-use: another program holds it; unreadable: anything else the operating system refused.
    */
   kind: 'corrupt' | 'missing' | 'not-a-store' | 'newer' | 'read-only' | 'in-use' | 'unreadable';
+  /** In the terminal config's locale: what the log and a client without the catalogues show. */
   message: string;
+  /**
+   * The same in catalogue words, for the recovery screen to word in the language it shows everything else in (the
+   * store cannot be read, so the screen follows the computer's language, which the config need not name).
+   */
+  words: ErrorWords | null;
   backups: BackupSummary[];
   /** The newest backup that passes its check: the one to restore. */
   recommended: string | null;

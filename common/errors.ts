@@ -37,10 +37,17 @@ type Leaves<T, P extends string = ''> = {
 export type ErrorKey = Leaves<(typeof en)['errors']>;
 /**
  * What a sentence names. A value may itself be error words (a refusal quoted inside a sentence: "could not join the
- * hub: {{reason}}"), or a list of them (the problems of a playbook template, joined by "; "), worded in the same
- * language as the sentence around it.
+ * hub: {{reason}}"), a list of them (the problems of a playbook template, sentences joined by "; "), or a list of
+ * catalogue texts (ErrorTexts), all worded in the same language as the sentence around them.
  */
-export type ErrorValues = { [name: string]: string | number | ErrorWords | ErrorWords[] };
+export type ErrorValues = { [name: string]: string | number | ErrorWords | ErrorWords[] | ErrorTexts };
+/**
+ * A list of catalogue texts inside a text ("no column for: receipt number, date"): each is worded in the reader's
+ * language, so the list is too. The items are joined with ", ", which reads the same in English and German.
+ */
+export interface ErrorTexts {
+  texts: ErrorKey[];
+}
 
 /** What an error says, to be worded in whichever language reads it. */
 export interface ErrorWords {
@@ -58,7 +65,13 @@ export function wordWith(t: TFunction, w: ErrorWords): string {
   const values = Object.fromEntries(
     Object.entries(w.values).map(([name, v]) => [
       name,
-      Array.isArray(v) ? v.map((each) => wordWith(t, each)).join('; ') : typeof v === 'object' ? wordWith(t, v) : v,
+      Array.isArray(v)
+        ? v.map((each) => wordWith(t, each)).join('; ')
+        : typeof v !== 'object'
+          ? v
+          : 'texts' in v
+            ? v.texts.map((key) => (t as unknown as Translate)(`errors.${key}`, {})).join(', ')
+            : wordWith(t, v),
     ]),
   );
   return (t as unknown as Translate)(`errors.${w.key}`, values);
@@ -85,4 +98,62 @@ export class AppError extends Error {
       ? { code: this.code, message: wordError(this.words, locale), reason: this.words.key }
       : { code: this.code, message: this.message };
   }
+}
+
+/**
+ * A schema's own refusal in catalogue words: `.refine(ok, refusal('calendarDay.notADate', { text }))` or
+ * `ctx.addIssue({ code: 'custom', ...refusal(…) })`. The message stays English (the CLI and config checks print it);
+ * the words ride along in the issue's params, which zod keeps only on custom issues: a schema that words its refusal
+ * uses refine or superRefine rather than the message of min, max or regex.
+ */
+export function refusal(key: ErrorKey, values: ErrorValues = {}): { message: string; params: { words: ErrorWords } } {
+  const w = words(key, values);
+  return { message: wordError(w, 'en'), params: { words: w } };
+}
+
+/** What every input refusal carries, a zod issue or one made by hand. */
+export interface InputIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  params?: Record<string, unknown> | undefined;
+}
+
+const refusalWords = (issue: InputIssue): ErrorWords | null => {
+  const w = issue.params?.words as ErrorWords | undefined;
+  return w && typeof w.key === 'string' ? w : null;
+};
+
+/** One issue's words in a locale's language: the catalogue's where its schema gave a refusal, else its message. */
+export function issueText(issue: InputIssue, locale: string): string {
+  const w = refusalWords(issue);
+  return w ? wordError(w, locale) : issue.message;
+}
+
+/** The one wording of a refused input: the first three issues as "field: what is wrong; …", in a locale's language. */
+export function issuesText(issues: readonly InputIssue[], locale: string): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${issueText(i, locale)}` : issueText(i, locale)))
+    .join('; ');
+}
+
+/**
+ * An input refused by a check outside the dispatcher's own (a service checking again for the CLI, a field checked by
+ * hand): it reaches the screen worded as the dispatcher words a refused input, and the CLI reads it in English.
+ */
+export class InputError extends AppError {
+  constructor(readonly issues: readonly InputIssue[]) {
+    super('VALIDATION', issuesText(issues, 'en'));
+    this.name = 'InputError';
+  }
+
+  override toWire(locale: string): WireError {
+    return refusedInput(this.issues, locale);
+  }
+}
+
+/** A refused input for the wire: VALIDATION, its words, and the first refusal's key when its schema gave one. */
+export function refusedInput(issues: readonly InputIssue[], locale: string): WireError {
+  const first = issues[0] && refusalWords(issues[0]);
+  return { code: 'VALIDATION', message: issuesText(issues, locale), ...(first ? { reason: first.key } : {}) };
 }

@@ -2,7 +2,7 @@
 // preview has none, and a sandboxed window should not), so the chosen file is uploaded in ordered chunks into a
 // staging folder beside the database and imported from there as a background job the screen polls.
 import { z } from 'zod';
-import type { WireError } from './errors';
+import { refusal, type WireError } from './errors';
 
 export const IMPORT_ENTITIES = ['customers', 'purchases'] as const;
 export type ImportEntityName = (typeof IMPORT_ENTITIES)[number];
@@ -30,7 +30,7 @@ export interface ImportColumnUse {
   field: string | null;
 }
 
-const token = z.string().regex(/^[0-9a-f-]{36}$/, 'not an upload or job id');
+const token = z.string().refine((id) => /^[0-9a-f-]{36}$/.test(id), refusal('importFile.notAnId'));
 const base64Limit = Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4;
 
 /** The shape of a mapping file (see the CLI's --mapping); the import checks field names against the entity. */
@@ -50,12 +50,17 @@ export type ImportMappingInput = z.input<typeof importMappingSchema>;
 export const importInputs = {
   begin: z.object({
     entity: z.enum(IMPORT_ENTITIES),
-    fileName: z.string().trim().min(1, 'name the file').max(200),
+    fileName: z
+      .string()
+      .trim()
+      .refine((name) => name.length > 0, refusal('importFile.nameTheFile'))
+      .max(200),
+    // The Import tab refuses these before sending; a refusal here is worded like the rest, in the store's language.
     size: z
       .number()
       .int()
-      .min(1, 'the file is empty')
-      .max(MAX_IMPORT_BYTES, `files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported`),
+      .refine((n) => n >= 1, refusal('importFile.fileEmpty'))
+      .refine((n) => n <= MAX_IMPORT_BYTES, refusal('importFile.tooBig', { mb: MAX_IMPORT_BYTES / 1024 / 1024 })),
   }),
   chunk: z.object({
     uploadId: token,
@@ -63,8 +68,11 @@ export const importInputs = {
     base64: z
       .string()
       .min(1)
-      .max(base64Limit, `a chunk is at most ${IMPORT_CHUNK_BYTES / 1024} KiB`)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'a chunk is base64 text'),
+      .refine(
+        (text) => text.length <= base64Limit,
+        refusal('importFile.chunkTooBig', { kib: IMPORT_CHUNK_BYTES / 1024 }),
+      )
+      .refine((text) => /^[A-Za-z0-9+/]*={0,2}$/.test(text), refusal('importFile.notBase64')),
   }),
   start: z.object({
     uploadId: token,

@@ -3,6 +3,7 @@
 // the same values. The rules ask the JavaScript engine's own Intl data (IANA time zones, ISO 4217 currencies), the
 // same data that later formats the store's dates and amounts: a value Intl does not know could not be shown anyway.
 import { z } from 'zod';
+import { refusal } from './errors';
 
 /** The id of the generated demo store; a real store never takes it, so exports and diagnostics tell them apart. */
 export const DEMO_STORE_ID = 'demo-store';
@@ -50,27 +51,33 @@ export function timeZones(): string[] {
   return zones.includes('UTC') ? zones : [...zones, 'UTC'];
 }
 
-export const storeNameSchema = z.string().trim().min(1, "enter the store's name").max(STORE_NAME_MAX);
+// Each refusal in catalogue words (errors.storeSetup), so the first-run screen and the dispatcher word it in the
+// reader's language; the English message completes "--flag must be …" for `counterpart init`.
+export const storeNameSchema = z
+  .string()
+  .trim()
+  .refine((name) => name.length > 0, refusal('storeSetup.name'))
+  .max(STORE_NAME_MAX);
 export const storeIdSchema = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens, such as "galway" or "dub-01"')
+  .refine((id) => /^[a-z0-9][a-z0-9-]*$/.test(id), refusal('storeSetup.storeId'))
   .max(STORE_ID_MAX)
-  .refine((id) => id !== DEMO_STORE_ID, `"${DEMO_STORE_ID}" is kept for the demo store`);
-export const timeZoneSchema = z.string().trim().refine(isTimeZone, 'an IANA time zone such as "Europe/Dublin"');
+  .refine((id) => id !== DEMO_STORE_ID, refusal('storeSetup.demoId', { id: DEMO_STORE_ID }));
+export const timeZoneSchema = z.string().trim().refine(isTimeZone, refusal('storeSetup.timeZone'));
 export const localeSchema = z
   .string()
   .trim()
   .transform((tag, c) => {
     const canonical = canonicalLocale(tag);
-    if (canonical === null) c.addIssue({ code: 'custom', message: 'a locale such as "en-IE" or "de-DE"' });
+    if (canonical === null) c.addIssue({ code: 'custom', ...refusal('storeSetup.locale') });
     return canonical ?? tag;
   });
 export const currencySchema = z
   .string()
   .trim()
   .transform((code) => code.toUpperCase())
-  .refine(isCurrency, 'an ISO 4217 currency code such as "EUR" or "PLN"');
+  .refine(isCurrency, refusal('storeSetup.currency'));
 
 /**
  * The store's id from its name: "Galway – Shop Street" becomes "galway-shop-street". Accents are dropped; a name with

@@ -5,7 +5,7 @@ import type { StoreDeps } from './ipc/store-handlers';
 import { hasNoClerks as isEmpty } from './services/clerks';
 import { createContext, type ServiceContext, type StoreConfig } from './services/context';
 import { seedDemoStore } from './services/demo/seed-store';
-import { AppError } from '@common/errors';
+import { AppError, words } from '@common/errors';
 import { setSetting } from './services/settings';
 import type { ManagedConfig } from './config/managed-config';
 import { initStoreSettings } from './services/store-settings';
@@ -85,8 +85,7 @@ export function startBackend(opts: BackendOptions): Backend {
   };
   compact('at start');
   const loadDemo = () => {
-    if (!isEmpty(ctx))
-      throw new AppError('CONFLICT', 'This store already has data; the demo store only loads into an empty one.');
+    if (!isEmpty(ctx)) throw new AppError('CONFLICT', words('storeSetup.demoNeedsEmpty'));
     seedDemoStore(ctx, { customers: opts.demoCustomers ?? DEMO_CUSTOMERS, seed: DEMO_SEED });
     setSetting(ctx, 'demo', '1');
   };

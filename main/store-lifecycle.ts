@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { METHOD_NAMES } from '@common/contract';
 import type { StoreProblem } from '@common/domain';
-import { AppError, type Envelope } from '@common/errors';
+import { AppError, InputError, refusal, words, type Envelope } from '@common/errors';
 import { DEFAULT_LOCALE } from '@common/format';
 import { startBackend, type Backend, type BackendOptions } from './backend';
 import { toWireError, type Dispatch } from './ipc/dispatch';
@@ -28,6 +28,9 @@ export interface StoreLifecycle {
 
 const stamp = () => new Date().toISOString().replace(/[-:.]/g, '');
 
+/** The locale of the terminal's config: the one a store that cannot be read is spoken about in. */
+const terminalLocale = (opts: Pick<BackendOptions, 'config'>) => opts.config?.locale ?? DEFAULT_LOCALE;
+
 const PROBLEM_KIND: Record<StoreIssue, StoreProblem['kind']> = {
   missing: 'missing',
   'not-a-store': 'not-a-store',
@@ -40,20 +43,25 @@ const PROBLEM_KIND: Record<StoreIssue, StoreProblem['kind']> = {
   'in-use': 'in-use',
 };
 
-/** What the recovery screen says about a store that failed to open or broke while open, with the backups to offer. */
+/**
+ * What the recovery screen says about a store that failed to open or broke while open, with the backups to offer.
+ * The store cannot be read, so its settings are unknown: the words are in the terminal's own locale.
+ */
 export function storeProblem(
   err: unknown,
-  opts: Pick<BackendOptions, 'dbPath' | 'backupDir' | 'nativeBinding'>,
+  opts: Pick<BackendOptions, 'dbPath' | 'backupDir' | 'nativeBinding' | 'config'>,
 ): StoreProblem {
   const store = describeSqliteError(err, opts.dbPath);
   const backups = opts.backupDir ? listBackups(opts.backupDir) : [];
+  const said =
+    store ??
+    (err instanceof AppError
+      ? err
+      : new AppError('INTERNAL', words('storeFile.cannotOpen', { detail: (err as Error).message })));
   return {
     kind: store ? PROBLEM_KIND[store.issue] : 'unreadable',
-    message: store
-      ? store.message
-      : err instanceof AppError
-        ? err.message
-        : `The database cannot be opened (${(err as Error).message}).`,
+    message: said.toWire(terminalLocale(opts)).message,
+    words: said.words,
     backups: backups.map(summary),
     recommended: newestGoodBackup(opts.backupDir, opts.nativeBinding)?.name ?? null,
   };
@@ -81,7 +89,7 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
     const exists = fs.existsSync(opts.dbPath);
     if (!exists && opts.backupDir && listBackups(opts.backupDir).length) {
       problem = storeProblem(
-        new StoreError('missing', `The database file ${path.basename(opts.dbPath)} is missing, but backups exist.`),
+        new StoreError('missing', words('storeFile.missingWithBackups', { name: path.basename(opts.dbPath) })),
         opts,
       );
       return;
@@ -96,16 +104,16 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
   };
 
   const backupFile = (name: string) => {
-    if (!opts.backupDir) throw new AppError('CONFLICT', 'No backup directory is configured for this terminal.');
+    if (!opts.backupDir) throw new AppError('CONFLICT', words('backups.noDirectory'));
     const found = listBackups(opts.backupDir).find((b) => b.name === name);
-    if (!found) throw new AppError('NOT_FOUND', `No backup named ${name}.`);
+    if (!found) throw new AppError('NOT_FOUND', words('storeRecovery.noBackupNamed', { name }));
     return found.file;
   };
 
   const restore = (name: string, clerkId: number | null): null => {
     const file = backupFile(name);
     if (importRunningOn(opts.dbPath)) {
-      throw new AppError('CONFLICT', 'An import is running. Restore the backup when it has finished.');
+      throw new AppError('CONFLICT', words('storeRecovery.importRunning'));
     }
     const wasOpen: Backend | null = backend;
     if (wasOpen) wasOpen.close();
@@ -120,7 +128,7 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
     return null;
   };
 
-  const recoveryLocale = opts.config?.locale ?? DEFAULT_LOCALE;
+  const recoveryLocale = terminalLocale(opts);
   const recoveryDispatch: Dispatch = async (method, rawInput) => {
     const p = problem;
     try {
@@ -129,7 +137,8 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
           return { ok: true, value: p };
         case 'recovery.restore': {
           const name = (rawInput as { name?: unknown } | null)?.name;
-          if (typeof name !== 'string') throw new AppError('VALIDATION', 'name: choose a backup');
+          if (typeof name !== 'string')
+            throw new InputError([{ path: ['name'], ...refusal('storeRecovery.chooseBackup') }]);
           return { ok: true, value: restore(name, null) };
         }
         case 'recovery.startFresh': {
@@ -144,9 +153,9 @@ export function openStore(opts: BackendOptions): StoreLifecycle {
           return { ok: true, value: null };
         }
         default:
-          return METHOD_NAMES.includes(method as never)
-            ? { ok: false, error: { code: 'CONFLICT', message: 'The store cannot be opened; restore a backup first.' } }
-            : { ok: false, error: { code: 'NOT_FOUND', message: `Unknown method ${method}.` } };
+          throw METHOD_NAMES.includes(method as never)
+            ? new AppError('CONFLICT', words('storeRecovery.openFirst'))
+            : new AppError('NOT_FOUND', words('dispatch.unknownMethod', { method }));
       }
     } catch (err) {
       // No store to read the locale from: the one the backend was started with.

@@ -6,7 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { calendarDayProblem } from '@common/calendar-day';
 import type { Clerk } from '@common/domain';
 import { createFormat } from '@common/format';
-import { AppError } from '@common/errors';
+import { AppError, wordError } from '@common/errors';
 import { HUB_ERROR_CODES } from '@common/sync/protocol';
 import { DEFAULT_BACKUP_KEEP } from '../backend';
 import { ConfigError, loadManagedConfig, type ManagedConfig } from '../config/managed-config';
@@ -59,7 +59,7 @@ export function positiveInt(text: string | undefined, what: string, max = Number
 export function dayArg(text: string | undefined, flag: string): string | undefined {
   if (text === undefined) return undefined;
   const problem = calendarDayProblem(text);
-  if (problem) throw new UsageError(`${flag}: ${problem}.`);
+  if (problem) throw new UsageError(`${flag}: ${wordError(problem, 'en')}.`);
   return text;
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { words } from '@common/errors';
 import { assertNotNewer, migrate } from './migrate';
 import {
   assertWritable,
@@ -52,11 +53,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
       if (before && inodeOf(file) !== before.ino) {
         db.close();
         if (attempt < 2) continue;
-        throw new StoreError(
-          'in-use',
-          `The store ${file} was being replaced (a restore) while it opened; open it again.`,
-          file,
-        );
+        throw new StoreError('in-use', words('storeFile.replacedWhileOpening', { file }), file);
       }
       if (before && before.size <= QUICK_CHECK_MAX_BYTES) assertUndamaged(db, file);
       if (write) {
@@ -95,19 +92,14 @@ function assertIsStore(db: DB, file: string): void {
     .pluck()
     .get(...CORE_TABLES) as number;
   if (version === 0 || found !== CORE_TABLES.length) {
-    throw notAStore(
-      file,
-      version === 0 && found === 0
-        ? 'an SQLite database without any Counterpart data'
-        : 'an SQLite database of another program',
-    );
+    throw notAStore(file, version === 0 && found === 0 ? 'noData' : 'otherProgram');
   }
 }
 
 function assertUndamaged(db: DB, file: string): void {
   const rows = db.pragma('quick_check') as Record<string, string>[];
   const problems = rows.map((r) => Object.values(r)[0]).filter((v) => v && v !== 'ok');
-  if (problems.length) throw damagedStore(file, `quick_check: ${problems.slice(0, 2).join('; ')}`);
+  if (problems.length) throw damagedStore(file, 'check', { detail: problems.slice(0, 2).join('; ') });
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
+import { words } from '@common/errors';
 import { StoreError } from './store-file';
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -32,10 +33,7 @@ export function migrate(db: Database.Database, file: string, opts: { backup: boo
 export function assertNotNewer(db: Database.Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new StoreError(
-      'newer',
-      `This database was written by a newer Counterpart (schema ${current}, this app knows ${SCHEMA_VERSION}). Update the app.`,
-    );
+    throw new StoreError('newer', words('storeFile.newer', { found: current, known: SCHEMA_VERSION }));
   }
   return current;
 }

@@ -2,7 +2,7 @@
 // about the file (damaged, full disk, read-only, another writer) turned into one sentence a clerk or IT can act on.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, words, type ErrorWords } from '@common/errors';
+import { AppError, words, type ErrorValues, type ErrorWords } from '@common/errors';
 
 export type StoreIssue =
   | 'missing'
@@ -42,10 +42,15 @@ export const QUICK_CHECK_MAX_BYTES = 16 * 1024 * 1024;
 const MAGIC = 'SQLite format 3\0';
 const WAL_HEADER_BYTES = 32;
 
-const damaged = (file: string, detail: string) =>
-  new StoreError('damaged', `The store ${file} is damaged (${detail}); nothing more is written to it.`, file);
-const notAStore = (file: string, what: string) =>
-  new StoreError('not-a-store', `${file} is ${what}, not a Counterpart store; nothing was written to it.`, file);
+// The words of each trouble are in the catalogues (errors.storeFile): the recovery screen shows them in the terminal's
+// language, the log and the CLI in English. A path reads the same in every language, so it is a value.
+type Damage = 'header' | 'cutShort' | 'check';
+const damaged = (file: string, how: Damage, values: ErrorValues = {}) =>
+  new StoreError('damaged', words(`storeFile.damaged.${how}`, { file, ...values }), file);
+/** What is at the path instead of a store. */
+type Foreign = 'notAFile' | 'empty' | 'notSqlite' | 'noData' | 'otherProgram';
+const notAStore = (file: string, what: Foreign) =>
+  new StoreError('not-a-store', words(`storeFile.notAStore.${what}`, { file }), file);
 
 /**
  * Checks the file itself: there, a regular non-empty SQLite file whose size matches its header, and writable by this
@@ -57,11 +62,11 @@ export function checkStoreFile(file: string, opts: { write: boolean }): fs.Stats
     st = fs.statSync(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new StoreError('missing', `No database at ${file}.`, file);
+      throw new StoreError('missing', words('storeFile.missing', { file }), file);
     throw unreadable(file, err);
   }
-  if (!st.isFile()) throw notAStore(file, 'not a file');
-  if (st.size === 0) throw notAStore(file, 'an empty file (0 bytes)');
+  if (!st.isFile()) throw notAStore(file, 'notAFile');
+  if (st.size === 0) throw notAStore(file, 'empty');
   const header = Buffer.alloc(100);
   let fd: number | undefined;
   try {
@@ -72,11 +77,10 @@ export function checkStoreFile(file: string, opts: { write: boolean }): fs.Stats
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
-  if (st.size < 100 || header.toString('latin1', 0, 16) !== MAGIC) throw notAStore(file, 'not an SQLite database');
+  if (st.size < 100 || header.toString('latin1', 0, 16) !== MAGIC) throw notAStore(file, 'notSqlite');
   const raw = header.readUInt16BE(16);
   const pageSize = raw === 1 ? 65536 : raw;
-  if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0)
-    throw damaged(file, 'its header is not valid');
+  if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) throw damaged(file, 'header');
   // The page count in the header is only meaningful while "version-valid-for" matches the change counter; with
   // frames still in the WAL the file may legitimately lag behind the header until the next checkpoint.
   const pages = header.readUInt32BE(28);
@@ -86,10 +90,7 @@ export function checkStoreFile(file: string, opts: { write: boolean }): fs.Stats
     st.size < pages * pageSize &&
     !walHasFrames(file)
   ) {
-    throw damaged(
-      file,
-      `it is ${st.size.toLocaleString('en')} bytes where its header says ${(pages * pageSize).toLocaleString('en')}: it was cut short`,
-    );
+    throw damaged(file, 'cutShort', { size: st.size, expected: pages * pageSize });
   }
   if (opts.write) assertWritable(file);
   return st;
@@ -106,31 +107,19 @@ function walHasFrames(file: string): boolean {
 function unreadable(file: string, err: unknown): StoreError {
   const code = (err as NodeJS.ErrnoException).code ?? 'error';
   if (code === 'EACCES' || code === 'EPERM') {
-    return new StoreError(
-      'unreadable',
-      `The store ${file} cannot be read by this user; ask IT to give it access to the file and its folder.`,
-      file,
-    );
+    return new StoreError('unreadable', words('storeFile.noAccess', { file }), file);
   }
-  return new StoreError('unreadable', `The store ${file} cannot be read (${code}).`, file);
+  return new StoreError('unreadable', words('storeFile.unreadable', { file, code }), file);
 }
 
 /** The folder must take new files (the journal, a new store) and an existing store must take writes. */
 export function assertWritable(file: string): void {
   const dir = path.dirname(file);
   if (!canWrite(dir)) {
-    throw new StoreError(
-      'read-only',
-      `The folder ${dir} is read-only for this user, and Counterpart keeps its journal beside the store there; ask IT to allow writing to the folder.`,
-      file,
-    );
+    throw new StoreError('read-only', words('storeFile.folderReadOnly', { dir }), file);
   }
   if (fs.existsSync(file) && !canWrite(file)) {
-    throw new StoreError(
-      'read-only',
-      `The store ${file} is read-only for this user; ask IT to allow writing to the file.`,
-      file,
-    );
+    throw new StoreError('read-only', words('storeFile.readOnly', { file }), file);
   }
 }
 

@@ -1,6 +1,6 @@
 import { contract, METHOD_NAMES, type MethodName } from '@common/contract';
 import { z } from 'zod';
-import { AppError, wordError, words, type Envelope, type ErrorWords, type WireError } from '@common/errors';
+import { AppError, refusedInput, words, type Envelope, type InputIssue, type WireError } from '@common/errors';
 import { languageOf } from '@common/i18n';
 import { allows } from '@common/permissions';
 import { clerksRepo } from '../db/clerks.repo';
@@ -30,22 +30,10 @@ export function checkHandlers(handlers: Partial<Record<string, unknown>>): Handl
 
 /**
  * Zod's own wording of what is wrong with an input, in the store's language (zod ships German). A message a schema
- * gives itself ("say what went wrong") stays as the schema words it, unless the issue carries catalogue words in its
- * params (an unfilled slot in what was said): those are worded in the store's language too.
+ * gives itself ("say what went wrong") stays as the schema words it, unless it is a refusal in catalogue words
+ * (common/errors.ts), which is worded in the store's language too.
  */
 const ZOD_WORDS = { en: z.locales.en().localeError, de: z.locales.de().localeError };
-
-type Issue = { path: PropertyKey[]; message: string; params?: { words?: ErrorWords } };
-
-function validationMessage(issues: Issue[], locale: string): string {
-  return issues
-    .slice(0, 3)
-    .map((i) => {
-      const message = i.params?.words ? wordError(i.params.words, locale) : i.message;
-      return i.path.length ? `${i.path.map(String).join('.')}: ${message}` : message;
-    })
-    .join('; ');
-}
 
 /**
  * Any failure as the { code, message } the renderer shows, worded in `locale` (the store's): an AppError by its
@@ -54,10 +42,7 @@ function validationMessage(issues: Issue[], locale: string): string {
 export function toWireError(err: unknown, log: Logger, method: string, locale: string): WireError {
   if (err instanceof AppError) return err.toWire(locale);
   if (err && typeof err === 'object' && 'issues' in err && Array.isArray((err as { issues: unknown }).issues)) {
-    return {
-      code: 'VALIDATION',
-      message: validationMessage((err as { issues: Issue[] }).issues, locale),
-    };
+    return refusedInput((err as { issues: InputIssue[] }).issues, locale);
   }
   // A full disk, another writer, a damaged or read-only file: the clerk gets what happened and what to do; the log
   // gets the SQLite error.
@@ -97,10 +82,7 @@ export function createDispatcher(
     if ('error' in access) return { ok: false, error: access.error.toWire(locale) };
     const parsed = contract[name].input.safeParse(rawInput ?? {}, { error: ZOD_WORDS[languageOf(locale)] });
     if (!parsed.success) {
-      return {
-        ok: false,
-        error: { code: 'VALIDATION', message: validationMessage(parsed.error.issues as Issue[], locale) },
-      };
+      return { ok: false, error: refusedInput(parsed.error.issues, locale) };
     }
     try {
       const handler = handlers[name] as (c: ServiceContext, call: Call, i: unknown) => unknown;

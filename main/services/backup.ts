@@ -47,11 +47,7 @@ export async function backupNow(
       copy.close();
     }
     const check = verifyDatabaseFile(partial, opts.nativeBinding);
-    if (!check.ok)
-      throw new AppError(
-        'INTERNAL',
-        `The backup failed its integrity check (${check.message}); the previous backups are kept.`,
-      );
+    if (!check.ok) throw new AppError('INTERNAL', words('backups.failedCheck', { detail: check.message }));
     fs.renameSync(partial, file);
   } finally {
     for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
@@ -163,11 +159,7 @@ function moveAsideLocked(dbPath: string, opts: { now?: Date; nativeBinding?: str
       if (lock.pragma('journal_mode', { simple: true }) === 'wal') lock.pragma('wal_checkpoint(TRUNCATE)');
     } catch (err) {
       if (sqliteIssue(err) === 'busy') {
-        throw new StoreError(
-          'in-use',
-          `The store ${dbPath} is open in Counterpart or in another command on this computer; close it there, then restore again. Nothing was changed.`,
-          dbPath,
-        );
+        throw new StoreError('in-use', words('storeFile.inUse', { file: dbPath }), dbPath);
       }
       // A file SQLite cannot read (damaged, not a database) cannot be in use by anyone either: it is moved aside as it is.
       if (sqliteIssue(err) !== 'damaged') throw err;

@@ -502,11 +502,12 @@ function problem(w: Words, def: Def, key: SettingKey, issue: z.core.$ZodIssue | 
     return t('settings.invalid.tooLong', { ...about, max: f.number(Number(issue.maximum)) });
   if (issue?.code === 'invalid_type')
     return t(def.type === 'number' ? 'settings.invalid.number' : 'settings.invalid.text', about);
+  // A rule of its own first: the store identity's schemas carry refusal words in their params, not a remedy problem.
   const remedy = issue?.code === 'custom' ? (issue.params as RemedyRuleProblem | undefined) : undefined;
-  const rule = remedy
-    ? remedyRuleText(w, remedy)
-    : hasMust(key)
-      ? t(`settings.must.${key}`, { demo: DEMO_STORE_ID })
+  const rule = hasMust(key)
+    ? t(`settings.must.${key}`, { demo: DEMO_STORE_ID })
+    : remedy
+      ? remedyRuleText(w, remedy)
       : (issue?.message.replace(/^Invalid input: /, '') ?? '');
   return t('settings.invalid.rule', { ...about, rule });
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { clerkName, pin } from '@common/contract';
 import type { Clerk } from '@common/domain';
-import { AppError } from '@common/errors';
+import { AppError, InputError, words } from '@common/errors';
 import { storeIdentitySchema, withStoreId, type StoreIdentity, type StoreIdentityInput } from '@common/store-identity';
 import { audit } from './audit';
 import { addClerk, hasNoClerks } from './clerks';
@@ -18,13 +18,7 @@ export const newStoreSchema = z.object({
 });
 export type NewStoreInput = { store: StoreIdentityInput | null; admin: { name: string; pin: string } };
 
-const ALREADY_SET_UP = 'This store is already set up.';
-
-/** The first problem of a zod failure as "field: what is expected", the wording the contract's errors use. */
-export function firstProblem(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  return `${issue.path.map(String).join('.') || 'input'}: ${issue.message}`;
-}
+const ALREADY_SET_UP = words('storeSetup.alreadySetUp');
 
 /**
  * Sets up an empty store: its identity as settings (the settings form shows and changes them later) and the first
@@ -36,7 +30,8 @@ export async function createStore(
   input: NewStoreInput,
 ): Promise<{ clerk: Clerk; store: StoreIdentity | null }> {
   const parsed = newStoreSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('VALIDATION', firstProblem(parsed.error));
+  // The first problem only, as "field: what is expected": `counterpart init` prints it as one line.
+  if (!parsed.success) throw new InputError(parsed.error.issues.slice(0, 1));
   if (!hasNoClerks(ctx)) throw new AppError('CONFLICT', ALREADY_SET_UP);
   const store = parsed.data.store && withStoreId(parsed.data.store);
   const pinHash = await hashPin(parsed.data.admin.pin);

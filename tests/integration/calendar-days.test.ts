@@ -18,7 +18,11 @@ describe('dates through the dispatcher', () => {
         await b.dispatch('customers.create', { firstName: 'Ann', lastName: 'Lee', birthday: '1990-02-31' }, s),
       ).toEqual({
         ok: false,
-        error: { code: 'VALIDATION', message: 'birthday: 1990-02-31 is not a calendar date' },
+        error: {
+          code: 'VALIDATION',
+          message: 'birthday: 1990-02-31 is not a calendar date',
+          reason: 'calendarDay.notInCalendar',
+        },
       });
       expect(
         await b.dispatch(
@@ -28,7 +32,11 @@ describe('dates through the dispatcher', () => {
         ),
       ).toEqual({
         ok: false,
-        error: { code: 'VALIDATION', message: 'followUpDue: 2026-02-30 is not a calendar date' },
+        error: {
+          code: 'VALIDATION',
+          message: 'followUpDue: 2026-02-30 is not a calendar date',
+          reason: 'calendarDay.notInCalendar',
+        },
       });
       expect(await b.dispatch('reports.day', { day: '2023-02-29' }, s)).toMatchObject({
         ok: false,

@@ -128,6 +128,7 @@ describe('store lifecycle', () => {
       error: {
         code: 'CONFLICT',
         message: `The store ${s.dbPath} is open in Counterpart or in another command on this computer; close it there, then restore again. Nothing was changed.`,
+        reason: 'storeFile.inUse',
       },
     });
     await other.end();

@@ -127,7 +127,10 @@ describe('setting up a real store (first run)', () => {
       pin: '1111',
       store: { ...GALWAY, name: 'Taken Over' },
     });
-    expect(r).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'This store is already set up.' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'This store is already set up.', reason: 'storeSetup.alreadySetUp' },
+    });
     expect(backend.ctx.config.storeName).toBe(GALWAY.name);
     expect(getSetting(backend.ctx, 'store.name')).toBe(GALWAY.name);
     backend.close();

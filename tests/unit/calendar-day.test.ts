@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { calendarDay, calendarDayProblem, isCalendarDay } from '@common/calendar-day';
 import { contract, METHOD_NAMES } from '@common/contract';
+import { wordError } from '@common/errors';
 
 describe('calendar days', () => {
   it.each(['2024-02-29', '2000-02-29', '2026-01-31', '2026-12-31', '1990-02-28', '0001-01-01'])('accepts %s', (day) => {
@@ -21,15 +22,15 @@ describe('calendar days', () => {
     '0000-01-01',
   ])('refuses %s as no day of the calendar', (day) => {
     expect(isCalendarDay(day)).toBe(false);
-    expect(calendarDayProblem(day)).toBe(`${day} is not a calendar date`);
+    expect(wordError(calendarDayProblem(day)!, 'en')).toBe(`${day} is not a calendar date`);
   });
 
   it.each(['30/11/2026', '2026-2-3', '2026-02-03T00:00', ' 2026-02-03', ''])('refuses the shape of %j', (text) => {
-    expect(calendarDayProblem(text)).toMatch(/is not a date as YYYY-MM-DD$/);
+    expect(wordError(calendarDayProblem(text)!, 'en')).toMatch(/is not a date as YYYY-MM-DD$/);
   });
 
   it('keeps a long wrong value short in the message', () => {
-    expect(calendarDayProblem('x'.repeat(5000))!.length).toBeLessThan(80);
+    expect(wordError(calendarDayProblem('x'.repeat(5000))!, 'en').length).toBeLessThan(80);
   });
 });
 

@@ -1,7 +1,8 @@
 // Every word a screen shows comes from the catalogues (common/i18n), so a German store reads German. Read from the
 // syntax tree of the real components: JSX text, and the string props people read or hear (aria-label, title,
 // placeholder, a legend or label passed down). Key names inside <kbd> are keys, not words. Every component is
-// checked: none is left outside the catalogues.
+// checked: none is left outside the catalogues. The refusals the main process words for a screen (the first run, the
+// store-open and recovery screens, calendar days, the import's file-level refusals) are held to the same rule below.
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parse, readSource, sourceFiles, walkTree } from '../helpers/source-files';
@@ -125,5 +126,122 @@ describe('the literal checker itself', () => {
     expect(
       check("export const A = (p: { ok: boolean }) => <span className={p.ok ? 'used' : 'muted'}>{p.ok && '✓'}</span>;"),
     ).toEqual([]);
+  });
+});
+
+/**
+ * Files whose refusals reach a screen and are worded from the catalogues (errors.*): no English sentence may be
+ * handed to an error or a schema there. Plain strings stay for what only IT meets (the CLI's usage errors).
+ */
+const REFUSING = [
+  'common/calendar-day.ts',
+  'common/imports.ts',
+  'common/store-identity.ts',
+  'main/backend.ts',
+  'main/db/connection.ts',
+  'main/db/migrate.ts',
+  'main/db/store-file.ts',
+  'main/services/backup.ts',
+  'main/services/reports/local-time.ts',
+  'main/services/store-setup.ts',
+  'main/store-lifecycle.ts',
+  ...sourceFiles('main/services/import'),
+];
+/**
+ * Left in English for now, and named so: the row reasons of the rejected-rows file, which cells.ts words the same way
+ * (a file IT reads beside the CLI's output; its wording per language is a change of its own).
+ */
+const ROW_REASON_SCHEMAS = new Set(['purchaseLineSchema']);
+/** Errors whose second argument is what the clerk reads. */
+const WORDED_ERRORS = new Set(['AppError', 'StoreError']);
+/** Zod checks whose string argument is the message of their refusal. */
+const ZOD_CHECKS = new Set(['min', 'max', 'length', 'nonempty', 'regex', 'refine', 'int', 'positive', 'gte', 'lte']);
+
+/** The sentences a file hands to an error, a zod check or a `message` in place of catalogue words. */
+function refusalLiterals(rel: string, text: string): string[] {
+  const problems: string[] = [];
+  const source = parse(rel, text);
+  const at = (n: ts.Node) => `${rel}:${source.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
+  // A sentence kept in a constant of the file is a literal all the same: const ALREADY = 'This store is …'.
+  const constants = new Map<string, ts.Expression>();
+  walkTree(source, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer)
+      constants.set(node.name.text, node.initializer);
+  });
+  const sentences = (e: ts.Expression): ts.Expression[] => {
+    if (ts.isIdentifier(e) && constants.has(e.text)) return sentences(constants.get(e.text)!);
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken)
+      return [...sentences(e.left), ...sentences(e.right)];
+    return shownStrings(e);
+  };
+  const flag = (what: string, e: ts.Expression) => {
+    for (const s of sentences(e)) problems.push(`${at(s)} ${what} ${s.getText().slice(0, 60)}`);
+  };
+  const rowReasons = (node: ts.Node): boolean => {
+    for (let p = node.parent; p; p = p.parent)
+      if (ts.isVariableDeclaration(p) && ROW_REASON_SCHEMAS.has(p.name.getText())) return true;
+    return false;
+  };
+  walkTree(source, (node) => {
+    if (rowReasons(node)) return;
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && WORDED_ERRORS.has(node.expression.text)) {
+      const message = node.arguments?.[1];
+      if (message) flag(node.expression.text, message);
+    }
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ZOD_CHECKS.has(node.expression.name.text)
+    ) {
+      for (const arg of node.arguments) if (!ts.isObjectLiteralExpression(arg)) flag(node.expression.name.text, arg);
+    }
+    // The message of an error shape or of a zod issue: { code, message }.
+    if (
+      ts.isPropertyAssignment(node) &&
+      node.name.getText() === 'message' &&
+      ts.isObjectLiteralExpression(node.parent) &&
+      node.parent.properties.some((p) => p.name?.getText() === 'code')
+    )
+      flag('message', node.initializer);
+  });
+  return problems;
+}
+
+describe('refusals worded for a screen come from the catalogues', () => {
+  it('reads the files it guards', () => {
+    expect(REFUSING).toContain('main/services/import/index.ts');
+    expect(REFUSING).toContain('main/services/import/mapping.ts');
+    expect(REFUSING.length).toBeGreaterThan(20);
+  });
+
+  it('leaves no sentence in an error, a schema check or a message there', () => {
+    expect(REFUSING.flatMap((rel) => refusalLiterals(rel, readSource(rel)))).toEqual([]);
+  });
+});
+
+describe('the refusal checker itself', () => {
+  const check = (src: string) => refusalLiterals('main/services/x.ts', src);
+
+  it('catches sentences handed to an error, a zod check or a message, kept in a constant or not', () => {
+    expect(check("throw new AppError('CONFLICT', 'This store is already set up.');")).toHaveLength(1);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the string is source code for the checker
+    expect(check("throw new StoreError('missing', `No database at ${file}.`, file);")).toHaveLength(1);
+    expect(check("const DONE = 'Already done.';\nthrow new AppError('CONFLICT', DONE);")).toHaveLength(1);
+    expect(check("throw new AppError('VALIDATION', 'Cannot import ' + name + ': choose one.');")).toHaveLength(2);
+    expect(check('export const n = z.string().trim().min(1, "enter the store\'s name");')).toHaveLength(1);
+    expect(check("export const t = z.string().refine(isTimeZone, 'an IANA time zone');")).toHaveLength(1);
+    expect(check("ctx.addIssue({ code: 'custom', message: 'not a calendar date' });")).toHaveLength(1);
+    expect(
+      check("return { ok: false, error: { code: 'CONFLICT', message: 'Restore a backup first.' } };"),
+    ).toHaveLength(1);
+  });
+
+  it('lets through catalogue words, codes and what is not a message', () => {
+    expect(check("throw new AppError('CONFLICT', words('storeSetup.alreadySetUp'));")).toEqual([]);
+    expect(check("throw new StoreError('missing', words('storeFile.missing', { file }), file);")).toEqual([]);
+    expect(check("export const t = z.string().refine(isTimeZone, refusal('storeSetup.timeZone'));")).toEqual([]);
+    expect(check('export const n = z.string().min(1).max(200);')).toEqual([]);
+    expect(check("const e = new Error('the hub closed the socket'); const m = Math.max(a, b);")).toEqual([]);
+    expect(check("return { ok: false, message: 'the file does not exist' };")).toEqual([]);
   });
 });

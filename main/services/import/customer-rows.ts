@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { createFormat, type Format } from '@common/format';
 import { ZodError, type z } from 'zod';
 import { customerDraftSchema, type CustomerDraft } from '@common/contract';
-import { AppError } from '@common/errors';
+import { AppError, words } from '@common/errors';
 import { IDENTIFIER_NAMES, type ImportConflict } from '@common/imports';
 import { displayName, emailKey, loyaltyKey, personNameKeys, phoneDigits } from '@common/normalize';
 import type { CustomerRow, NewCustomerRow } from '../../db/customers.repo';
@@ -245,10 +245,7 @@ export function customerProcessor(
     (f) => idx[f as CustomerField] !== undefined,
   );
   if (!hasIdentity) {
-    throw new AppError(
-      'VALIDATION',
-      'The file has no column for a name, phone, email or loyalty card, so no customer could be matched or created. Check the header row or give a mapping file.',
-    );
+    throw new AppError('VALIDATION', words('importFile.noIdentityColumn'));
   }
 
   /**
@@ -304,7 +301,7 @@ export function customerProcessor(
   if (tillDefaults.externalId !== undefined)
     defaultReasons.add('a till customer id cannot have a default: it names one customer');
   if (defaultReasons.any)
-    throw new AppError('VALIDATION', `The mapping's defaults are not valid: ${defaultReasons.toString()}`);
+    throw new AppError('VALIDATION', words('importFile.mapping.badDefaults', { reasons: defaultReasons.toString() }));
 
   const s = statements(ctx.db);
   const cc = ctx.config.countryCode;

@@ -3,7 +3,7 @@
 // from its start alone: one stray byte near the top must not turn every "ë" further down into "Ã«".
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
-import { AppError } from '@common/errors';
+import { AppError, words } from '@common/errors';
 
 export type CsvEncoding = 'utf-8-bom' | 'utf-8' | 'windows-1252' | 'utf-16le';
 
@@ -109,10 +109,7 @@ export async function chooseEncoding(file: string): Promise<EncodingChoice> {
       head = Buffer.from(bytes.subarray(0, 3));
       if (head[0] === 0xff && head[1] === 0xfe) return false;
       if (head[0] === 0xfe && head[1] === 0xff) {
-        throw new AppError(
-          'VALIDATION',
-          'The file is UTF-16 big-endian, which the import does not read: save it as "CSV UTF-8" and import that.',
-        );
+        throw new AppError('VALIDATION', words('importFile.utf16BigEndian'));
       }
       if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) start = 3;
     }

@@ -23,7 +23,7 @@
 // thread for about a second, so a big import in the app belongs off the thread that answers the window.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '@common/errors';
+import { AppError, words } from '@common/errors';
 import { createFormat } from '@common/format';
 import { translator } from '@common/i18n';
 import { MAX_LISTED_CONFLICTS, MAX_WARNINGS, type ImportConflict } from '@common/imports';
@@ -131,19 +131,19 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
   const started = performance.now();
   const file = path.resolve(opts.file);
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1)
-    throw new AppError('VALIDATION', 'The batch size must be a whole number of at least 1.');
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new AppError('VALIDATION', words('importFile.batchSize'));
   if (opts.entity !== 'customers' && opts.entity !== 'purchases') {
-    throw new AppError('VALIDATION', `Cannot import "${String(opts.entity)}": choose customers or purchases.`);
+    throw new AppError('VALIDATION', words('importFile.entity', { entity: String(opts.entity) }));
   }
   let size: number;
   try {
     const st = fs.statSync(file);
-    if (!st.isFile()) throw new AppError('VALIDATION', `${opts.file} is not a file.`);
+    if (!st.isFile()) throw new AppError('VALIDATION', words('importFile.notAFile', { file: opts.file }));
     size = st.size;
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('NOT_FOUND', `Cannot read ${opts.file} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new AppError('NOT_FOUND', words('importFile.cannotRead', { file: opts.file, code }));
   }
   const dryRun = opts.dryRun ?? false;
   const mapping = loadMapping(opts.mapping);
@@ -165,8 +165,7 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
     let firstRun: CsvRecord[] = [];
     while (!headerRecord) {
       const next = await records.next();
-      if (next.done)
-        throw new AppError('VALIDATION', `${path.basename(file)} is empty: expected a header row and data.`);
+      if (next.done) throw new AppError('VALIDATION', words('importFile.empty', { file: path.basename(file) }));
       const at = next.value.findIndex((r) => !isBlank(r));
       if (at >= 0) {
         headerRecord = next.value[at]!;
@@ -176,10 +175,7 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
     const headers = headerRecord.cells.map((h) => h.trim());
     const presetChoice = opts.preset ?? 'auto';
     if (opts.entity !== 'customers' && presetChoice !== 'auto' && presetChoice !== 'none') {
-      throw new AppError(
-        'VALIDATION',
-        `The ${presetChoice} preset reads customer exports; purchases are read by their header names and a mapping file.`,
-      );
+      throw new AppError('VALIDATION', words('importFile.presetForPurchases', { preset: presetChoice }));
     }
     const preset = opts.entity === 'customers' ? presetFor(presetChoice, headers) : null;
     // The notes are read in the Import tab: in the store's language (the CLI prints them as they are).

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { AppError } from '@common/errors';
+import { AppError, words } from '@common/errors';
 import { MAX_LISTED_COLUMNS } from '@common/imports';
 import type { TFunction } from 'i18next';
 
@@ -284,21 +284,20 @@ export function loadMapping(mapping: ImportMapping | string | undefined): Requir
     try {
       text = fs.readFileSync(mapping, 'utf8');
     } catch (err) {
-      throw new AppError(
-        'NOT_FOUND',
-        `The mapping file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
-      );
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      throw new AppError('NOT_FOUND', words('importFile.mapping.cannotRead', { code }));
     }
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (err) {
-      throw new AppError('VALIDATION', `The mapping file is not valid JSON: ${(err as Error).message}`);
+      throw new AppError('VALIDATION', words('importFile.mapping.notJson', { detail: (err as Error).message }));
     }
   }
   const parsed = mappingSchema.safeParse(json);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
-    throw new AppError('VALIDATION', `The mapping is not valid at "${i.path.join('.') || '(top)'}": ${i.message}`);
+    const at = i.path.join('.') || '(top)';
+    throw new AppError('VALIDATION', words('importFile.mapping.invalid', { at, detail: i.message }));
   }
   return parsed.data;
 }
@@ -349,9 +348,10 @@ export function resolveColumns<F extends Field>(
   for (const [header, field] of Object.entries(presetColumns)) explicit.set(headerKey(header), field);
   for (const [header, field] of Object.entries(mapping.columns)) {
     if (field !== null && !isField(field)) {
+      const known = fields.join(', ');
       throw new AppError(
         'VALIDATION',
-        `The mapping sends "${header}" to "${field}", which is not a ${entity} field (fields: ${fields.join(', ')}).`,
+        words('importFile.mapping.unknownField', { header, field, entity, fields: known }),
       );
     }
     explicit.set(headerKey(header), field);
@@ -390,7 +390,7 @@ export function resolveColumns<F extends Field>(
   const defaults: Partial<Record<F, string>> = {};
   for (const [field, value] of Object.entries(mapping.defaults)) {
     if (!isField(field))
-      throw new AppError('VALIDATION', `The mapping has a default for "${field}", which is not a ${entity} field.`);
+      throw new AppError('VALIDATION', words('importFile.mapping.unknownDefault', { field, entity }));
     defaults[field] = Array.isArray(value) ? value.join(';') : String(value);
   }
   return { index, uses, defaults, warnings };

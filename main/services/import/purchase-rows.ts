@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@common/errors';
+import { AppError, words, type ErrorKey } from '@common/errors';
 import { emailKey, loyaltyKey, phoneDigits } from '@common/normalize';
 import type { DB } from '../../db/connection';
 import { preparedFor } from '../../db/prepared';
@@ -59,19 +59,17 @@ export function purchaseProcessor(
   checkRow: RowCheck,
 ): RowProcessor {
   const idx = cols.index;
-  const missing: string[] = [];
-  if (idx.receiptNo === undefined) missing.push('receipt number');
-  if (idx.unitPrice === undefined && cols.defaults.unitPrice === undefined) missing.push('unit price');
-  if (idx.dateTime === undefined && idx.date === undefined && cols.defaults.date === undefined) missing.push('date');
+  const missing: ErrorKey[] = [];
+  if (idx.receiptNo === undefined) missing.push('importFile.purchaseColumn.receiptNo');
+  if (idx.unitPrice === undefined && cols.defaults.unitPrice === undefined)
+    missing.push('importFile.purchaseColumn.unitPrice');
+  if (idx.dateTime === undefined && idx.date === undefined && cols.defaults.date === undefined)
+    missing.push('importFile.purchaseColumn.date');
   if (idx.loyaltyId === undefined && idx.phone === undefined && idx.email === undefined)
-    missing.push('customer (loyalty id, phone or email)');
-  if (idx.sku === undefined && idx.description === undefined) missing.push('SKU or description');
-  if (missing.length) {
-    throw new AppError(
-      'VALIDATION',
-      `The purchases file has no column for: ${missing.join(', ')}. Check the header row or give a mapping file.`,
-    );
-  }
+    missing.push('importFile.purchaseColumn.customer');
+  if (idx.sku === undefined && idx.description === undefined) missing.push('importFile.purchaseColumn.item');
+  if (missing.length)
+    throw new AppError('VALIDATION', words('importFile.noPurchaseColumns', { missing: { texts: missing } }));
   const tz = ctx.config.timeZone;
   const label = (f: PurchaseField) => (idx[f] === undefined ? f : headers[idx[f]!]!);
   const cell = (cells: string[], f: PurchaseField) => {

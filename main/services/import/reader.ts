@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Transform, pipeline } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { AppError } from '@common/errors';
+import { AppError, words, type ErrorWords } from '@common/errors';
 import { chunkDecoder, type CsvEncoding } from './encoding';
 
 export interface CsvRecord {
@@ -95,7 +95,7 @@ export async function* readRecords(
     if (!(err instanceof CsvError)) throw err;
     // The records parsed before the failure are not imported, but they say on which line the bad one starts.
     countRecords();
-    throw new AppError('VALIDATION', `The file is not valid CSV: ${csvProblem(err, nextLine)}`);
+    throw new AppError('VALIDATION', csvProblem(err, nextLine));
   } finally {
     source.destroy();
     parser.destroy();
@@ -103,10 +103,10 @@ export async function* readRecords(
 }
 
 /** What went wrong, told from the line where the broken record starts (csv-parse reports where it gave up). */
-function csvProblem(err: CsvError, line: number): string {
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return `line ${line} opens a quote that is never closed.`;
-  if (err.code === 'CSV_MAX_RECORD_SIZE') {
-    return `the record starting on line ${line} holds over ${MAX_RECORD_CHARS >> 20} million characters (a quote opened there and never closed?).`;
-  }
-  return `near line ${line}: ${err.message}`;
+function csvProblem(err: CsvError, line: number): ErrorWords {
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return words('importFile.notCsv.quoteNotClosed', { line });
+  if (err.code === 'CSV_MAX_RECORD_SIZE')
+    return words('importFile.notCsv.recordTooLong', { line, millions: MAX_RECORD_CHARS >> 20 });
+  // csv-parse's own words, in English only: they name what the parser met, which the line number locates.
+  return words('importFile.notCsv.other', { line, detail: err.message });
 }

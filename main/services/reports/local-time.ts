@@ -1,7 +1,7 @@
 // Store-local clock times for report rows. Intl formatting costs microseconds per call, and a day view formats
 // thousands of rows, so results are cached per UTC minute: every real time zone offset is a whole number of minutes.
 import { calendarDayProblem } from '@common/calendar-day';
-import { AppError, words } from '@common/errors';
+import { AppError, InputError, refusal, words } from '@common/errors';
 import { daysBetween } from '../time';
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
@@ -35,10 +35,10 @@ export function localHour(iso: string, timeZone: string): number {
   return Number(localClock(iso, timeZone).slice(0, 2)) || 0;
 }
 
-/** A real calendar day, not just the YYYY-MM-DD shape ("2026-02-30" is refused). */
+/** A real calendar day, not just the YYYY-MM-DD shape ("2026-02-30" is refused), refused as the contract refuses it. */
 export function assertDay(day: string, label = 'date'): string {
   const problem = calendarDayProblem(day);
-  if (problem) throw new AppError('VALIDATION', `${label}: ${problem}.`);
+  if (problem) throw new InputError([{ path: [label], ...refusal(problem.key, problem.values) }]);
   return day;
 }
 

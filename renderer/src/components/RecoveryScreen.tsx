@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreProblem } from '@common/domain';
+import { wordError } from '@common/errors';
 import { call, errorMessage } from '../api/client';
 import { fileSize, useFormat } from '../lib/format';
 import { FormError } from './FormError';
@@ -13,7 +14,7 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
   const [confirmFresh, setConfirmFresh] = useState(false);
   // The store cannot be read, so its settings are unknown: the terminal's own locale and zone (LocaleProvider).
   const fmt = useFormat();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // A read-only or busy file is fine as it is: IT fixes the access or the other program closes; nothing to replace.
   const replaceable = problem.kind !== 'read-only' && problem.kind !== 'in-use';
   const offered = problem.recommended ?? problem.backups[0]?.name;
@@ -34,7 +35,7 @@ export function RecoveryScreen({ problem, onRecovered }: { problem: StoreProblem
     <main className="center-screen" aria-busy={busy}>
       <div className="card recovery-screen">
         <h1>{t('storeProblem.title')}</h1>
-        <p className="lead">{problem.message}</p>
+        <p className="lead">{problem.words ? wordError(problem.words, i18n.language) : problem.message}</p>
         <p>{replaceable ? t('storeProblem.replaceable') : t('storeProblem.fixFirst')}</p>
         <FormError message={error} />
         {!replaceable ? null : problem.backups.length > 0 ? (

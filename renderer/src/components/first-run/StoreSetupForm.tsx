@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { issueText } from '@common/errors';
 import { COMMON_LOCALES, DEFAULT_CURRENCY, DEFAULT_LOCALE } from '@common/format';
 import {
   canonicalLocale,
@@ -39,7 +40,7 @@ function guesses() {
  * process applies (common/store-identity), so a mistake is named at its field before anything is sent.
  */
 export function StoreSetupForm({ busy, error, onSubmit }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const initial = useMemo(guesses, []);
   const [name, setName] = useState('');
   const [timeZone, setTimeZone] = useState(initial.timeZone);
@@ -75,7 +76,7 @@ export function StoreSetupForm({ busy, error, onSubmit }: Props) {
           locale: t('setup.locale'),
           currency: t('setup.currency'),
         }[field as 'name'] ?? t('setup.store');
-      return refuse(field, `${label}: ${issue.message}.`);
+      return refuse(field, `${label}: ${issueText(issue, i18n.language)}.`);
     }
     if (!adminName.trim()) return refuse('adminName', t('setup.needName'));
     if (!/^\d{4,8}$/.test(pin)) return refuse('pin', t('setup.needPin'));
