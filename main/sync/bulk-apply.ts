@@ -21,7 +21,7 @@ import type { Change } from '@common/sync/changes';
 import { BatchInsert } from '../db/batch-insert';
 import type { DB } from '../db/connection';
 import type { NewCustomerRow } from '../db/customers.repo';
-import { ADD_NAME_WORDS, countNameWords } from '../db/name-words';
+import { addNameWordsFrom, countNameWords } from '../db/name-words';
 import { preparedFor } from '../db/prepared';
 import type { ServiceContext } from '../services/context';
 import { hasIdentity } from '../services/customers';
@@ -65,9 +65,14 @@ const CUSTOMER_COLUMNS = [
 ] as const satisfies readonly (keyof NewCustomerRow)[];
 const ORIGIN_COLUMNS = ['store_id', 'store_name', 'terminal_id', 'terminal_name'];
 
-/** Private to the connection, emptied after every run: new customers enter the table (and its index) in one go. */
+/**
+ * Private to the connection, emptied after every run: new customers and their name words enter their tables (and the
+ * search indexes the triggers keep) in one statement each, which FTS5 flushes once.
+ */
 const STAGE = 'sync_bulk_customers';
-const STAGE_TABLE = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (id INTEGER PRIMARY KEY, ${CUSTOMER_COLUMNS.join(', ')}, global_id)`;
+const WORDS = 'sync_bulk_words';
+const STAGE_TABLES = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (id INTEGER PRIMARY KEY, ${CUSTOMER_COLUMNS.join(', ')}, global_id);
+  CREATE TEMP TABLE IF NOT EXISTS ${WORDS} (word, uses)`;
 
 /** About 500 values a statement, as the import's staging (SQLite binds up to 32,766). */
 const rowsFor = (columns: number) => Math.max(1, Math.floor(500 / columns));
@@ -75,7 +80,7 @@ const batch = (db: DB, table: string, columns: readonly string[]) =>
   new BatchInsert(db, table, columns, rowsFor(columns.length));
 
 const statements = preparedFor((db: DB) => {
-  db.exec(STAGE_TABLE);
+  db.exec(STAGE_TABLES);
   return {
     known: db.prepare<[string, string], { row_id: number }>(
       'SELECT row_id FROM sync_ids WHERE entity = ? AND global_id = ?',
@@ -94,7 +99,9 @@ const statements = preparedFor((db: DB) => {
     clearStage: db.prepare(`DELETE FROM temp.${STAGE}`),
     // Held and released in the run's own transaction: no other write ever sees the trigger held (as an import).
     holdNameWords: db.prepare("INSERT OR IGNORE INTO bulk_loads (name) VALUES ('name_words')"),
-    addNameWords: db.prepare<[string, number]>(ADD_NAME_WORDS),
+    words: batch(db, `temp.${WORDS}`, ['word', 'uses']),
+    addNameWords: db.prepare(addNameWordsFrom(`temp.${WORDS}`)),
+    clearWords: db.prepare(`DELETE FROM temp.${WORDS}`),
     releaseNameWords: db.prepare("DELETE FROM bulk_loads WHERE name = 'name_words'"),
     forgetCards: db.prepare<[number, number]>('DELETE FROM sync_withheld_cards WHERE row_id BETWEEN ? AND ?'),
     withholdCard: db.prepare<[number, string]>(
@@ -131,7 +138,7 @@ interface Run {
 
 function customerRun(ctx: ServiceContext, s: Statements, changes: Change[], from: number, limit: number): Run {
   const db = ctx.db;
-  db.exec(STAGE_TABLE); // again after a rollback that took it away: its statements recompile on their own
+  db.exec(STAGE_TABLES); // again after a rollback that took it away: its statements recompile on their own
   const first = s.nextCustomer.get()!;
   let next = first;
   const rows: Rows = [];
@@ -162,7 +169,9 @@ function customerRun(ctx: ServiceContext, s: Statements, changes: Change[], from
     writeRows(s.stage, rows);
     s.holdNameWords.run();
     s.unstage.run();
-    for (const [word, uses] of words) s.addNameWords.run(word, uses);
+    writeRows(s.words, [...words]);
+    s.addNameWords.run();
+    s.clearWords.run();
     s.releaseNameWords.run();
     s.stagedIds.run();
     s.clearStage.run();
