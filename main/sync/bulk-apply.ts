@@ -20,7 +20,7 @@
 import type { Change } from '@common/sync/changes';
 import { BatchInsert } from '../db/batch-insert';
 import type { DB } from '../db/connection';
-import type { NewCustomerRow } from '../db/customers.repo';
+import { NEW_CUSTOMER_COLUMNS } from '../db/customers.repo';
 import { addNameWordsFrom, countNameWords } from '../db/name-words';
 import { preparedFor } from '../db/prepared';
 import type { ServiceContext } from '../services/context';
@@ -31,38 +31,14 @@ import {
   customerFor,
   INTERACTION_COLUMNS,
   type InteractionChange,
-  interactionOrigin,
+  factOrigin,
   interactionRow,
 } from './interactions-apply';
 import { withoutTakenCard } from './merges';
 import { countPulledUse } from './playbook-uses';
-import {
-  LINE_COLUMNS,
-  PURCHASE_COLUMNS,
-  type PurchaseChange,
-  purchaseLines,
-  purchaseOrigin,
-  purchaseRow,
-} from './purchases-apply';
+import { LINE_COLUMNS, PURCHASE_COLUMNS, type PurchaseChange, purchaseLines, purchaseRow } from './purchases-apply';
 
-/** The customers columns a pulled customer is written with (customersRepo's insert). */
-const CUSTOMER_COLUMNS = [
-  'first_name',
-  'last_name',
-  'name_key',
-  'last_key',
-  'phone',
-  'phone_digits',
-  'email',
-  'loyalty_id',
-  'birthday',
-  'style',
-  'language',
-  'marketing_consent',
-  'tags',
-  'notes',
-  'created_at',
-] as const satisfies readonly (keyof NewCustomerRow)[];
+const CUSTOMER_COLUMNS = NEW_CUSTOMER_COLUMNS;
 const ORIGIN_COLUMNS = ['store_id', 'store_name', 'terminal_id', 'terminal_name'];
 
 /**
@@ -208,7 +184,7 @@ function factRun(ctx: ServiceContext, s: Statements, changes: Change[], from: nu
       const id = nextInteraction++;
       const row = interactionRow(ctx, c, customer, null, clerk);
       interactions.push([id, ...INTERACTION_COLUMNS.map((k) => row[k])]);
-      interactionOrigins.push([id, ...interactionOrigin(c)]);
+      interactionOrigins.push([id, ...factOrigin(c)]);
       ids.push(['interaction', id, c.id]);
       if (row.suggestion_template_id != null) uses.push([id, c]);
       if (customer.id !== null) touched.push(customer.id);
@@ -219,7 +195,7 @@ function factRun(ctx: ServiceContext, s: Statements, changes: Change[], from: nu
       const id = nextPurchase++;
       const row = purchaseRow(c as PurchaseChange, customer);
       purchases.push([id, ...PURCHASE_COLUMNS.map((k) => row[k])]);
-      purchaseOrigins.push([id, ...purchaseOrigin(c as PurchaseChange)]);
+      purchaseOrigins.push([id, ...factOrigin(c)]);
       for (const line of purchaseLines(c as PurchaseChange))
         lines.push(LINE_COLUMNS.map((k) => (k === 'purchase_id' ? id : line[k])));
       ids.push(['purchase', id, c.id]);

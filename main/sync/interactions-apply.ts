@@ -155,8 +155,11 @@ export function interactionRow(
   return row;
 }
 
-/** Where a pulled entry was logged, as interaction_origins keeps it after the entry's id. */
-export const interactionOrigin = (change: InteractionChange): [string, string, string, string] => [
+/**
+ * Where a pulled fact (an entry, a purchase) was made, as interaction_origins and purchase_origins keep it after the
+ * fact's id: the store and terminal the hub named, with their names as the fact carries them.
+ */
+export const factOrigin = (change: InteractionChange): [string, string, string, string] => [
   change.origin.storeId,
   text(change.fields.originStore, 'another store'),
   change.origin.terminalId,
@@ -175,7 +178,7 @@ function writeInteraction(ctx: ServiceContext, change: InteractionChange): numbe
   const row = interactionRow(ctx, change, customer, amends);
   const id = Number(s.insert.run(row).lastInsertRowid);
   s.remember.run(id, change.id);
-  s.origin.run(id, ...interactionOrigin(change));
+  s.origin.run(id, ...factOrigin(change));
   countPulledUse(db, id, ctx.config.storeId, change.origin.storeId, f.useStyle);
   for (const issue of Array.isArray(f.resolves) ? f.resolves : []) {
     const issueId = typeof issue === 'string' ? s.localId.get('interaction', issue)?.row_id : undefined;

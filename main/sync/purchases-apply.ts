@@ -17,6 +17,7 @@ import { purchaseLineSchema } from '@common/sync/changes';
 import type { DB } from '../db/connection';
 import { preparedFor } from '../db/prepared';
 import type { ServiceContext } from '../services/context';
+import { factOrigin } from './interactions-apply';
 import { LINES_FIELD, PURCHASE_FIELDS, PURCHASE_LINE_FIELDS } from './purchase-fields';
 import { countRefused, writeOrCount } from './refused-facts';
 
@@ -43,8 +44,6 @@ const statements = preparedFor((db: DB) => ({
   ),
 }));
 
-const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.trim() !== '' ? v : fallback);
-
 /**
  * Writes one pulled purchase; inside applyChanges' transaction. `customerRow` gives the local row of a customer's
  * global id, making an anonymous one for a customer never seen here. One this store's schema refuses is counted and
@@ -66,7 +65,7 @@ function writePurchase(ctx: ServiceContext, change: PurchaseChange, customerId: 
   const s = statements(ctx.db);
   const id = Number(s.insert.run(purchaseRow(change, customerId)).lastInsertRowid);
   s.remember.run(id, change.id);
-  s.origin.run(id, ...purchaseOrigin(change));
+  s.origin.run(id, ...factOrigin(change));
   for (const line of purchaseLines(change)) s.insertLine.run({ purchase_id: id, ...line });
 }
 
@@ -78,14 +77,6 @@ export function purchaseRow(change: PurchaseChange, customerId: number): Record<
     row[column] = f[field] === undefined || Array.isArray(f[field]) ? missing : f[field];
   return row;
 }
-
-/** Where a pulled purchase was bought, as purchase_origins keeps it after the purchase's id. */
-export const purchaseOrigin = (change: PurchaseChange): [string, string, string, string] => [
-  change.origin.storeId,
-  text(change.fields.originStore, 'another store'),
-  change.origin.terminalId,
-  text(change.fields.originTerminal, 'another terminal'),
-];
 
 /** The receipt's lines in purchase_items' column names (less purchase_id), in the order they were written. */
 export function purchaseLines(change: PurchaseChange): Record<string, unknown>[] {
