@@ -84,6 +84,25 @@ export interface NewCustomerRow {
   created_at: string;
 }
 
+/** A new customer's columns, in the order its insert writes them (a bulk writer stages them the same way). */
+export const NEW_CUSTOMER_COLUMNS = [
+  'first_name',
+  'last_name',
+  'name_key',
+  'last_key',
+  'phone',
+  'phone_digits',
+  'email',
+  'loyalty_id',
+  'birthday',
+  'style',
+  'language',
+  'marketing_consent',
+  'tags',
+  'notes',
+  'created_at',
+] as const satisfies readonly (keyof NewCustomerRow)[];
+
 type Ids = { id: number }[];
 
 const HIT_COLUMNS = `SELECT customers.id, customers.first_name, customers.last_name, customers.name_key, customers.last_key,
@@ -155,10 +174,7 @@ export const customersRepo = preparedFor((db: Database.Database) => {
     ),
     nameLike: likeOverIndex(db),
     insert: db.prepare<NewCustomerRow>(
-      `INSERT INTO customers (first_name, last_name, name_key, last_key, phone, phone_digits, email, loyalty_id,
-         birthday, style, language, marketing_consent, tags, notes, created_at)
-       VALUES (@first_name, @last_name, @name_key, @last_key, @phone, @phone_digits, @email, @loyalty_id,
-         @birthday, @style, @language, @marketing_consent, @tags, @notes, @created_at)`,
+      `INSERT INTO customers (${NEW_CUSTOMER_COLUMNS.join(', ')}) VALUES (${NEW_CUSTOMER_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     ),
     /** An edit: every editable column with its matching keys (the search index and name words follow by trigger). */
     update: db.prepare<Omit<NewCustomerRow, 'created_at'> & { id: number }>(

@@ -24,3 +24,11 @@ export function countNameWords(key: string, into: Map<string, number>): void {
 /** Adds counted words to name_words (its insert trigger adds their typo variants). */
 export const ADD_NAME_WORDS =
   'INSERT INTO name_words (word, uses) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET uses = uses + excluded.uses';
+
+/**
+ * The same for counted words held in `table` (word, uses), in its order, in one statement: the trigger's insert into
+ * the name_word_grams index is then flushed once, not once per word (which cost ~0.4 ms a new word).
+ */
+export const addNameWordsFrom = (table: string) =>
+  `INSERT INTO name_words (word, uses) SELECT word, uses FROM ${table} WHERE true ORDER BY rowid
+   ON CONFLICT (word) DO UPDATE SET uses = uses + excluded.uses`;

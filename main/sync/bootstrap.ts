@@ -24,6 +24,8 @@ const stateSchema = z.object({
   feedCursor: z.string().nullable(),
   done: z.number(),
   total: z.number().nullable(),
+  /** Whether the copy began in a store that held nothing to merge with (holdsNothingToMerge): it writes in bulk. */
+  bulk: z.boolean().default(false),
 });
 type BootState = z.infer<typeof stateSchema>;
 
@@ -50,6 +52,27 @@ const writeState = (db: DB, s: BootState) =>
 export function bootstrapProgress(db: DB): BootstrapProgress | null {
   const s = readState(db);
   return s && { phase: s.phase, done: s.done, total: s.total };
+}
+
+/**
+ * Whether this store holds nothing a pulled customer, entry or purchase could merge with: no customer (not even an
+ * erased one's anonymous record), entry or purchase, no global id, no merge link. A terminal enrolled as a new one
+ * holds nothing of these (its clerks and playbook are not among them). Only a bootstrap that begins in such a store
+ * writes in bulk (bulk-apply.ts), and keeps doing so when it resumes; what the counter writes meanwhile is what that
+ * path checks change by change. Any other store (one that joined with data, or re-copies the chain after its hub was
+ * restored) is copied change by change.
+ */
+export function holdsNothingToMerge(db: DB): boolean {
+  return (
+    db
+      .prepare<[], number>(
+        `SELECT NOT EXISTS (SELECT 1 FROM customers) AND NOT EXISTS (SELECT 1 FROM interactions)
+            AND NOT EXISTS (SELECT 1 FROM purchases) AND NOT EXISTS (SELECT 1 FROM sync_ids)
+            AND NOT EXISTS (SELECT 1 FROM customer_aliases)`,
+      )
+      .pluck()
+      .get() === 1
+  );
 }
 
 /** A terminal that never pulled, or whose bootstrap did not finish. */
@@ -80,6 +103,8 @@ export async function copyChain(
   opts: Omit<BootstrapOptions, 'onProgress'> & {
     onProgress?: (p: BootstrapProgress) => void | Promise<void>;
     sliceMs?: number;
+    /** false: change by change even into an empty store (the reference the bulk path is tested against). */
+    bulk?: false;
   },
 ): Promise<number> {
   const db = ctx.db;
@@ -91,6 +116,7 @@ export async function copyChain(
     feedCursor: null,
     done: 0,
     total: null,
+    bulk: opts.bulk ?? holdsNothingToMerge(db),
   };
   const ask = (at: BootState) => {
     const asked = callHub(
@@ -131,6 +157,7 @@ export async function copyChain(
         else db.prepare("DELETE FROM sync_state WHERE key = 'bootstrap'").run();
       },
       opts.sliceMs,
+      s.bulk,
     );
     applied += page.changes.length;
     await opts.onProgress?.({ phase: s.phase, done: s.done + rows, total: page.total ?? s.total });

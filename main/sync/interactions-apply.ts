@@ -21,10 +21,12 @@ import { countIfRefused } from './refused-facts';
 import { countPulledUse } from './playbook-uses';
 
 /** A fact's change; this file is called for those of entity 'interaction'. */
-type InteractionChange = Extract<Change, { kind: 'append' }>;
+export type InteractionChange = Extract<Change, { kind: 'append' }>;
 
 const LINKS = ['customer_id', 'clerk_id', 'terminal_id', 'amends_id'] as const;
-const COLUMNS = [...INTERACTION_FIELDS.map((f) => f.column), ...LINKS];
+/** The interactions columns a pulled entry is written with, in interactionRow's names. */
+export const INTERACTION_COLUMNS = [...INTERACTION_FIELDS.map((f) => f.column), ...LINKS];
+const COLUMNS = INTERACTION_COLUMNS;
 const PERSONAL = new Set<string>(FACT_ENTITIES.interaction.personal);
 
 const statements = preparedFor((db: DB) => ({
@@ -85,8 +87,25 @@ export function clerkFor(ctx: ServiceContext, globalId: unknown, name: unknown):
   return clerkId;
 }
 
+/**
+ * clerkFor for many entries written in one transaction (a bootstrap's run, bulk-apply.ts): a clerk met again under
+ * the name it was last given here needs no second look, since nothing else changes the clerk meanwhile.
+ */
+export function clerksOfRun(ctx: ServiceContext): (globalId: unknown, name: unknown) => number {
+  const last = new Map<string, { display: string; clerkId: number }>();
+  return (globalId, name) => {
+    const id = text(globalId, 'unknown clerk');
+    const display = text(name, 'A clerk');
+    const seen = last.get(id);
+    if (seen?.display === display) return seen.clerkId;
+    const clerkId = clerkFor(ctx, globalId, name);
+    last.set(id, { display, clerkId });
+    return clerkId;
+  };
+}
+
 /** The customer's local id, or null when the entry must arrive unlinked (erased here, or never seen here). */
-function customerFor(db: DB, globalId: string | null): { id: number | null; erased: boolean } {
+export function customerFor(db: DB, globalId: string | null): { id: number | null; erased: boolean } {
   if (globalId === null) return { id: null, erased: false };
   const row = statements(db).customer.get(globalId);
   return row && hasIdentity(row) ? { id: row.id, erased: false } : { id: null, erased: true };
@@ -108,15 +127,18 @@ export function applyInteraction(ctx: ServiceContext, change: InteractionChange)
   return id;
 }
 
-/** Writes the entry; returns the local customer it was written for (null: none, or nothing written). */
-function writeInteraction(ctx: ServiceContext, change: InteractionChange): number | null {
-  const db = ctx.db;
-  const s = statements(db);
-  if (s.localId.get('interaction', change.id)) return null;
+/**
+ * The interactions row a pulled entry is written as (COLUMNS): its fields, blanked of a person's words when its
+ * customer is erased here, and its links as local ids; the stand-in clerk is made or renamed on the way (clerkFor).
+ */
+export function interactionRow(
+  ctx: ServiceContext,
+  change: InteractionChange,
+  customer: { id: number | null; erased: boolean },
+  amends: number | null,
+  clerk: (globalId: unknown, name: unknown) => number = (g, n) => clerkFor(ctx, g, n),
+): Record<string, unknown> {
   const f = change.fields;
-  const amends = typeof f.amendsId === 'string' ? (s.localId.get('interaction', f.amendsId)?.row_id ?? null) : null;
-  if (typeof f.amendsId === 'string' && amends === null) return null; // corrects an entry this store never had
-  const customer = customerFor(db, change.customerId);
   const row: Record<string, unknown> = {};
   for (const { field, column, missing } of INTERACTION_FIELDS) {
     const value = f[field] === undefined || Array.isArray(f[field]) ? missing : f[field];
@@ -127,18 +149,36 @@ function writeInteraction(ctx: ServiceContext, change: InteractionChange): numbe
   // A recovery is all or nothing (a CHECK): what went wrong, dropped with the free text, comes back as ''.
   if (row.recovery_root_cause != null) row.recovery_what ??= '';
   row.customer_id = customer.id;
-  row.clerk_id = clerkFor(ctx, f.clerkId, f.clerkName);
+  row.clerk_id = clerk(f.clerkId, f.clerkName);
   row.terminal_id = text(f.originTerminal, change.origin.terminalId);
   row.amends_id = amends;
+  return row;
+}
+
+/**
+ * Where a pulled fact (an entry, a purchase) was made, as interaction_origins and purchase_origins keep it after the
+ * fact's id: the store and terminal the hub named, with their names as the fact carries them.
+ */
+export const factOrigin = (change: InteractionChange): [string, string, string, string] => [
+  change.origin.storeId,
+  text(change.fields.originStore, 'another store'),
+  change.origin.terminalId,
+  text(change.fields.originTerminal, 'another terminal'),
+];
+
+/** Writes the entry; returns the local customer it was written for (null: none, or nothing written). */
+function writeInteraction(ctx: ServiceContext, change: InteractionChange): number | null {
+  const db = ctx.db;
+  const s = statements(db);
+  if (s.localId.get('interaction', change.id)) return null;
+  const f = change.fields;
+  const amends = typeof f.amendsId === 'string' ? (s.localId.get('interaction', f.amendsId)?.row_id ?? null) : null;
+  if (typeof f.amendsId === 'string' && amends === null) return null; // corrects an entry this store never had
+  const customer = customerFor(db, change.customerId);
+  const row = interactionRow(ctx, change, customer, amends);
   const id = Number(s.insert.run(row).lastInsertRowid);
   s.remember.run(id, change.id);
-  s.origin.run(
-    id,
-    change.origin.storeId,
-    text(f.originStore, 'another store'),
-    change.origin.terminalId,
-    text(f.originTerminal, 'another terminal'),
-  );
+  s.origin.run(id, ...factOrigin(change));
   countPulledUse(db, id, ctx.config.storeId, change.origin.storeId, f.useStyle);
   for (const issue of Array.isArray(f.resolves) ? f.resolves : []) {
     const issueId = typeof issue === 'string' ? s.localId.get('interaction', issue)?.row_id : undefined;

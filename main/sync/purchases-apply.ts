@@ -17,13 +17,16 @@ import { purchaseLineSchema } from '@common/sync/changes';
 import type { DB } from '../db/connection';
 import { preparedFor } from '../db/prepared';
 import type { ServiceContext } from '../services/context';
+import { factOrigin } from './interactions-apply';
 import { LINES_FIELD, PURCHASE_FIELDS, PURCHASE_LINE_FIELDS } from './purchase-fields';
 import { countRefused, writeOrCount } from './refused-facts';
 
-type PurchaseChange = Extract<Change, { kind: 'append' }>;
+export type PurchaseChange = Extract<Change, { kind: 'append' }>;
 
-const COLUMNS = [...PURCHASE_FIELDS.map((f) => f.column), 'customer_id', 'pulled'];
-const LINE_COLUMNS = ['purchase_id', ...PURCHASE_LINE_FIELDS.map((f) => f.column)];
+/** The purchases columns a pulled purchase is written with (purchaseRow), and its lines' (purchaseLines). */
+export const PURCHASE_COLUMNS = [...PURCHASE_FIELDS.map((f) => f.column), 'customer_id', 'pulled'];
+export const LINE_COLUMNS = ['purchase_id', ...PURCHASE_LINE_FIELDS.map((f) => f.column)];
+const COLUMNS = PURCHASE_COLUMNS;
 
 const statements = preparedFor((db: DB) => ({
   insert: db.prepare<Record<string, unknown>>(
@@ -40,8 +43,6 @@ const statements = preparedFor((db: DB) => ({
     'INSERT INTO purchase_origins (purchase_id, store_id, store_name, terminal_id, terminal_name) VALUES (?, ?, ?, ?, ?)',
   ),
 }));
-
-const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.trim() !== '' ? v : fallback);
 
 /**
  * Writes one pulled purchase; inside applyChanges' transaction. `customerRow` gives the local row of a customer's
@@ -62,24 +63,25 @@ export function applyPurchase(ctx: ServiceContext, change: PurchaseChange, custo
 
 function writePurchase(ctx: ServiceContext, change: PurchaseChange, customerId: number): void {
   const s = statements(ctx.db);
+  const id = Number(s.insert.run(purchaseRow(change, customerId)).lastInsertRowid);
+  s.remember.run(id, change.id);
+  s.origin.run(id, ...factOrigin(change));
+  for (const line of purchaseLines(change)) s.insertLine.run({ purchase_id: id, ...line });
+}
+
+/** The purchases row a pulled purchase is written as (PURCHASE_COLUMNS). */
+export function purchaseRow(change: PurchaseChange, customerId: number): Record<string, unknown> {
   const f = change.fields;
   const row: Record<string, unknown> = { customer_id: customerId, pulled: 1 };
   for (const { field, column, missing } of PURCHASE_FIELDS)
     row[column] = f[field] === undefined || Array.isArray(f[field]) ? missing : f[field];
-  const id = Number(s.insert.run(row).lastInsertRowid);
-  s.remember.run(id, change.id);
-  s.origin.run(
-    id,
-    change.origin.storeId,
-    text(f.originStore, 'another store'),
-    change.origin.terminalId,
-    text(f.originTerminal, 'another terminal'),
+  return row;
+}
+
+/** The receipt's lines in purchase_items' column names (less purchase_id), in the order they were written. */
+export function purchaseLines(change: PurchaseChange): Record<string, unknown>[] {
+  const lines = purchaseLineSchema.array().safeParse(change.fields[LINES_FIELD] ?? []);
+  return (lines.success ? lines.data : []).map((line) =>
+    Object.fromEntries(PURCHASE_LINE_FIELDS.map((l) => [l.column, line[l.field]])),
   );
-  const lines = purchaseLineSchema.array().safeParse(f[LINES_FIELD] ?? []);
-  for (const line of lines.success ? lines.data : []) {
-    s.insertLine.run({
-      purchase_id: id,
-      ...Object.fromEntries(PURCHASE_LINE_FIELDS.map((l) => [l.column, line[l.field]])),
-    });
-  }
 }

@@ -5,7 +5,7 @@
 // it hands out carries its verdict for the fields it touched, so a pulled field is applied as it comes, except a
 // field this terminal has changed and not yet pushed: that edit's own verdict follows in a later change. Erasure is
 // final here too: a pulled erasure erases, and a change of an erased customer is dropped.
-import { customerDraftSchema, valuesOf } from '@common/contract';
+import { customerDraftSchema } from '@common/contract';
 import {
   CUSTOMER_FIELDS,
   type Change,
@@ -21,7 +21,9 @@ import { counterCallsDone } from '../db/write-turns';
 import type { ServiceContext } from '../services/context';
 import { customerRowOfValid, hasIdentity, toCustomer } from '../services/customers';
 import { eraseCustomer } from '../services/privacy';
+import { applyRun } from './bulk-apply';
 import { stampClerkOutbox } from './clerks-sync';
+import { type CustomerUpsert, pulledCustomerRow } from './customer-row';
 import { applyInteraction } from './interactions-apply';
 import { interactionMutation, queueInteractions } from './interactions-out';
 import { applyLink, keepWithheldCard, withoutTakenCard } from './merges';
@@ -230,23 +232,13 @@ function pendingFields(db: DB, rowId: number): Set<string> {
 }
 
 /** Applies a pulled customer change; returns the local row it wrote, if any. */
-function applyCustomer(
-  ctx: ServiceContext,
-  change: Extract<Change, { entity: 'customer'; kind: 'upsert' }>,
-): number | null {
+function applyCustomer(ctx: ServiceContext, change: CustomerUpsert): number | null {
   const db = ctx.db;
   const repo = customersRepo(db);
   const rowId = localId(db, 'customer', change.id);
   const row = rowId === undefined ? undefined : repo.byId.get(rowId);
   if (row && !hasIdentity(row)) return null; // erased here: nothing comes back
-  const pending = row ? pendingFields(db, row.id) : new Set<string>();
-  const incoming: Record<string, unknown> = {};
-  for (const [field, { value }] of Object.entries(change.fields)) {
-    if ((CUSTOMER_FIELDS as string[]).includes(field) && !pending.has(field)) incoming[field] = value ?? '';
-  }
-  const base = row ? valuesOf(toCustomer(row)) : {};
-  const draft = customerDraftSchema.parse({ ...base, ...incoming });
-  const valid = customerRowOfValid(ctx, draft, row?.created_at ?? ctx.now().toISOString());
+  const { incoming, valid } = pulledCustomerRow(ctx, change, row, row ? pendingFields(db, row.id) : undefined);
   if (!hasIdentity(valid)) return null; // an edit that arrived for a customer whose create this terminal never saw
   const { row: next, withheld } = withoutTakenCard(db, valid, row?.id ?? null);
   let id = row?.id;
@@ -307,9 +299,27 @@ export function onApplied(db: DB, listener: AppliedListener): () => void {
   return () => void set.delete(listener);
 }
 
+/** Applies one pulled change in the caller's transaction; the local customer rows it changed go to `touched`. */
+function applyOne(ctx: ServiceContext, change: Change, touched: Set<number>): void {
+  const touch = (row: number | null | undefined) => row != null && touched.add(row);
+  const db = ctx.db;
+  if (change.entity === 'interaction') touch(applyInteraction(ctx, change));
+  if (change.entity === 'purchase') applyPurchase(ctx, change, purchaserRow(ctx));
+  if (isPlaybookFact(change)) applyPlaybookFact(ctx, change, state(db, 'store'));
+  if (change.entity !== 'customer') return;
+  if (change.kind === 'upsert') touch(applyCustomer(ctx, change));
+  else if (change.kind === 'erase') touch(applyErase(ctx, change));
+  else {
+    applyLink(db, change);
+    touch(localId(db, 'customer', change.id));
+    touch(localId(db, 'customer', change.survivorId));
+  }
+}
+
 /**
  * Applies changes[from…] in the caller's transaction, at least one and until `deadline`; answers where it stopped.
- * The local customer rows it changed are added to `touched`.
+ * The local customer rows it changed are added to `touched`. With `bulk` (a bootstrap into a store that held nothing
+ * to merge with), the runs of changes that only add rows are written many at a time (bulk-apply.ts).
  */
 function applyFrom(
   ctx: ServiceContext,
@@ -317,28 +327,26 @@ function applyFrom(
   from: number,
   deadline: number,
   touched: Set<number>,
+  bulk = false,
 ): number {
-  const touch = (row: number | null | undefined) => row != null && touched.add(row);
   const db = ctx.db;
   setState(db, 'applying', '1');
   stampOutbox(db);
   stampClerkOutbox(db);
   const clock = state(db, 'node') ? clockOf(db) : null;
+  const single = (change: Change) => applyOne(ctx, change, touched);
   let at = from;
   while (at < changes.length && (at === from || performance.now() < deadline)) {
+    if (bulk) {
+      const end = applyRun(ctx, changes, at, deadline - performance.now(), touched, single);
+      if (end > at) {
+        for (; at < end; at++) clock?.observe(changes[at]!.hlc);
+        continue;
+      }
+    }
     const change = changes[at++]!;
     clock?.observe(change.hlc);
-    if (change.entity === 'interaction') touch(applyInteraction(ctx, change));
-    if (change.entity === 'purchase') applyPurchase(ctx, change, purchaserRow(ctx));
-    if (isPlaybookFact(change)) applyPlaybookFact(ctx, change, state(db, 'store'));
-    if (change.entity !== 'customer') continue;
-    if (change.kind === 'upsert') touch(applyCustomer(ctx, change));
-    else if (change.kind === 'erase') touch(applyErase(ctx, change));
-    else {
-      applyLink(db, change);
-      touch(localId(db, 'customer', change.id));
-      touch(localId(db, 'customer', change.survivorId));
-    }
+    single(change);
   }
   if (clock) setState(db, 'hlc', clock.current());
   statements(db).doneApplying.run();
@@ -405,6 +413,7 @@ export async function applyChangesInSlices(
   cursor: string,
   last?: () => void,
   sliceMs = APPLY_SLICE_MS,
+  bulk = false,
 ): Promise<void> {
   let from = 0;
   for (;;) {
@@ -412,7 +421,7 @@ export async function applyChangesInSlices(
     const deadline = performance.now() + sliceMs;
     const touched = new Set<number>();
     const slice = ctx.db.transaction(() => {
-      const next = applyFrom(ctx, changes, from, deadline, touched);
+      const next = applyFrom(ctx, changes, from, deadline, touched, bulk);
       if (next < changes.length) return next;
       setState(ctx.db, 'cursor', cursor);
       last?.();
