@@ -3,11 +3,10 @@
 // felt p99 of 43 ms where the lookup itself took 7, bench:sync). In WAL mode they now read beside the copy, which
 // also commits less often (OFF_THREAD_SLICE_MS). What the thread applies is told to this thread's listeners
 // (replica.ts, onApplied) as it commits; its progress and its end come back as messages.
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { callsFlag } from '../db/write-turns';
 import type { ServiceContext, StoreConfig } from '../services/context';
+import { threadEntry } from '../thread-entry';
 import type { BootstrapOptions, BootstrapProgress } from './bootstrap';
 import { HubRefused, HubUnreachable } from './hub-client';
 import type { HubLink } from './hub-link';
@@ -81,8 +80,6 @@ export function bootstrapOffThread(
   opts: BootstrapOptions,
 ): Promise<number | null> | null {
   if (ctx.db.memory) return null;
-  const entry = fileURLToPath(new URL('./bootstrap-worker.cjs', import.meta.url));
-  if (!fs.existsSync(entry)) return null;
   const job: BootstrapJob = {
     file: ctx.db.name,
     config: ctx.config,
@@ -95,7 +92,10 @@ export function bootstrapOffThread(
   return new Promise((resolve, reject) => {
     // A page's garbage is short-lived: a small nursery holds it as well as V8's default of up to 32 MB and keeps the
     // second heap's share of the process's memory down (as the seed's worker does, demo/parallel.ts).
-    const worker = new Worker(entry, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(threadEntry('bootstrap-worker'), {
+      workerData: job,
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     const stop = () => worker.postMessage(STOP);
     opts.signal?.addEventListener('abort', stop, { once: true });
     let settled = false;

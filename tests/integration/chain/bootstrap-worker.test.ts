@@ -1,13 +1,13 @@
 // A bootstrap's thread (main/sync/bootstrap-worker.cjs) registers tsx for itself. It must find the checkout's
 // tsconfig, and with it the @common/ alias, wherever the process was started: a thread that cannot load its code
 // answers 'unavailable', and the bootstrap then runs on the counter's own thread without a word.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { uuidv7 } from '@common/sync/ids';
 import type { BootstrapJob, BootstrapMessage } from '../../../main/sync/bootstrap-thread';
 import { useChain } from '../../helpers/chain-terminal';
 import { push, till, upsert } from '../../helpers/hub-till';
+import { nodeIn } from '../../helpers/node-script';
 import { ROOT } from '../../helpers/processes';
 import { tempDir } from '../../helpers/temp-store';
 
@@ -23,19 +23,6 @@ beforeAll(async () => {
     ),
   );
 });
-
-/** Runs `script` (an ES module) in a Node process whose working folder is `cwd`; resolves with its output. */
-function nodeIn(cwd: string, script: string): Promise<{ out: string; err: string }> {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd, timeout: 120_000 });
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
-  child.stderr.setEncoding('utf8').on('data', (t: string) => (err += t));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', () => resolve({ out, err }));
-  });
-}
 
 it('the bootstrap thread loads its TypeScript and copies the chain when the process runs in another folder', async () => {
   const cork = await chain.terminal('Cork');
