@@ -4,6 +4,7 @@
 // also commits less often (OFF_THREAD_SLICE_MS). What the thread applies is told to this thread's listeners
 // (replica.ts, onApplied) as it commits; its progress and its end come back as messages.
 import { Worker } from 'node:worker_threads';
+import { nativeBindingOf } from '../db/connection';
 import { callsFlag } from '../db/write-turns';
 import type { ServiceContext, StoreConfig } from '../services/context';
 import { threadEntry } from '../thread-entry';
@@ -24,6 +25,8 @@ export interface BootstrapJob {
   progress: boolean;
   /** Raised while the counter's calls run on this thread's connection: the copy starts no slice then. */
   calls: Int32Array;
+  /** The better_sqlite3.node the store was opened with, when not the package's own (an Electron build, `npm start`). */
+  nativeBinding?: string;
 }
 
 /** An error as it crosses threads: hub errors keep their class, so the sync loop still tells a refusal apart. */
@@ -80,6 +83,7 @@ export function bootstrapOffThread(
   opts: BootstrapOptions,
 ): Promise<number | null> | null {
   if (ctx.db.memory) return null;
+  const nativeBinding = nativeBindingOf(ctx.db);
   const job: BootstrapJob = {
     file: ctx.db.name,
     config: ctx.config,
@@ -88,6 +92,7 @@ export function bootstrapOffThread(
     progress: opts.onProgress !== undefined,
     calls: callsFlag(ctx.db),
     ...(opts.historyDays !== undefined ? { historyDays: opts.historyDays } : {}),
+    ...(nativeBinding ? { nativeBinding } : {}),
   };
   return new Promise((resolve, reject) => {
     // A page's garbage is short-lived: a small nursery holds it as well as V8's default of up to 32 MB and keeps the
