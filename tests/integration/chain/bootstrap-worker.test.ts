@@ -9,12 +9,13 @@ import { beforeAll, expect, it } from 'vitest';
 import { uuidv7 } from '@common/sync/ids';
 import { nativeBindingOf, openDatabase } from '../../../main/db/connection';
 import { createContext } from '../../../main/services/context';
-import { type BootstrapJob, type BootstrapMessage, bootstrapOffThread } from '../../../main/sync/bootstrap-thread';
+import { type BootstrapMessage, bootstrapOffThread } from '../../../main/sync/bootstrap-thread';
 import { useChain } from '../../helpers/chain-terminal';
 import { push, till, upsert } from '../../helpers/hub-till';
 import { nodeIn } from '../../helpers/node-script';
 import { ROOT } from '../../helpers/processes';
 import { tempDir } from '../../helpers/temp-store';
+import { bootstrapJobFor } from '../../helpers/thread-jobs';
 
 const chain = useChain();
 const CUSTOMERS = 3;
@@ -31,14 +32,7 @@ beforeAll(async () => {
 
 it('the bootstrap thread loads its TypeScript and copies the chain when the process runs in another folder', async () => {
   const cork = await chain.terminal('Cork');
-  // The counter's calls flag is shared memory, made in the process that starts the thread.
-  const job: Omit<BootstrapJob, 'calls'> = {
-    file: cork.file,
-    config: cork.ctx.config,
-    clockOffsetMs: 0,
-    link: cork.link,
-    progress: false,
-  };
+  const job = bootstrapJobFor(cork);
   // The thread's last word: 'done' once it copied the chain, 'unavailable' (with the reason) when it could not load.
   const script = `
     import { Worker } from 'node:worker_threads';

@@ -7,13 +7,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { uuidv7 } from '@common/sync/ids';
-import type { BootstrapJob, BootstrapMessage } from '../../../main/sync/bootstrap-thread';
+import type { BootstrapMessage } from '../../../main/sync/bootstrap-thread';
 import type { ThreadName } from '../../../main/thread-entry';
 import { useChain } from '../../helpers/chain-terminal';
 import { push, till, upsert } from '../../helpers/hub-till';
 import { buildMainBundle } from '../../helpers/main-bundle';
 import { nodeIn } from '../../helpers/node-script';
 import { tempDir } from '../../helpers/temp-store';
+import { bootstrapJobFor, emptySideJobScript } from '../../helpers/thread-jobs';
 
 const chain = useChain();
 const CUSTOMERS = 3;
@@ -49,13 +50,7 @@ function startFromBundle(name: ThreadName, workerOptions: string): string {
 
 it('the bundle starts the bootstrap on a thread of its own, which copies the chain', async () => {
   const cork = await chain.terminal('Cork');
-  const job: Omit<BootstrapJob, 'calls'> = {
-    file: cork.file,
-    config: cork.ctx.config,
-    clockOffsetMs: 0,
-    link: cork.link,
-    progress: false,
-  };
+  const job = bootstrapJobFor(cork);
   // The thread's last word: 'done' once it copied the chain, 'unavailable' when it could not load its code.
   const script = `${startFromBundle(
     'bootstrap-worker',
@@ -77,18 +72,10 @@ it('the bundle starts the bootstrap on a thread of its own, which copies the cha
 
 it("the bundle starts the demo seed's second thread, which loads its code", async () => {
   const elsewhere = tempDir();
-  // An empty job (no customers, no tables): the worker answers with its name-word counts once its modules loaded,
-  // or with the reason it could not.
-  const script = `
-    const { port1, port2 } = new MessageChannel();
-    const job = {
-      file: ${JSON.stringify(path.join(elsewhere, 'side.db'))}, schema: [], customers: 0, batch: 1, seed: 1,
-      nowMs: Date.now(), timeZone: 'Europe/Dublin', returnWindowDays: 30, countryCode: 'IE', clerkIds: [1],
-      terminals: ['t'], firstIds: {}, tables: [], indexes: [], state: new SharedArrayBuffer(12), port: port2,
-    };
-    ${startFromBundle('seed-worker', '{ workerData: job, transferList: [port2] }')}
-    port1.once('message', (m) => { console.log(m instanceof Map ? 'loaded' : String(m).split('\\n')[0]); port1.close(); });
-  `;
+  const script = emptySideJobScript(
+    elsewhere,
+    startFromBundle('seed-worker', '{ workerData: job, transferList: [port2] }'),
+  );
   const r = await nodeIn(elsewhere, script);
   expect(r.err).toBe('');
   expect(r.out.trim().split('\n')).toEqual([path.join(outMain, 'seed-worker.js'), 'loaded']);
