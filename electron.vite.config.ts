@@ -1,12 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import renderer from './renderer/vite.config';
+import { THREADS } from './main/thread-entry';
 import { viteAliases } from './scripts/lib/path-aliases';
 
 const at = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 // Main: runtime dependencies stay in node_modules (electron-builder ships them); better-sqlite3 must, for its .node
-// file, and some (pdfkit's font data, electron-log's file writer) read files next to their own code.
+// file, and some (pdfkit's font data, electron-log's file writer) read files next to their own code. Each worker thread
+// is an entry of its own (main/thread-entry.ts), and every chunk stays in out/main beside them, where that module
+// looks for them; it is a chunk of its own so a test can ask the bundle which files it starts.
 // Preload: sandboxed preloads cannot require npm modules at all, so it is one self-contained CommonJS file.
 export default defineConfig({
   main: {
@@ -15,9 +18,17 @@ export default defineConfig({
       outDir: at('./out/main'),
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: at('./main/index.ts') },
+        input: {
+          index: at('./main/index.ts'),
+          ...Object.fromEntries(Object.entries(THREADS).map(([name, t]) => [name, at(`./main/${t.entry}`)])),
+        },
         external: ['electron', 'better-sqlite3', /^electron-log(\/.*)?$/, /^node:/],
-        output: { format: 'es', entryFileNames: '[name].js' },
+        output: {
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: '[name]-[hash].js',
+          manualChunks: { 'thread-entry': [at('./main/thread-entry.ts')] },
+        },
       },
     },
   },

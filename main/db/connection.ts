@@ -27,6 +27,17 @@ export interface OpenOptions {
   create?: boolean;
 }
 
+/**
+ * The binding each connection was opened with, when not better-sqlite3's own: a thread that opens the same store needs
+ * the same build (`npm start` runs Electron with an Electron build of it; sync/bootstrap-thread.ts).
+ */
+const bindings = new WeakMap<DB, string>();
+
+/** The better_sqlite3.node `db` was opened with through openDatabase; undefined for the package's own. */
+export function nativeBindingOf(db: DB): string | undefined {
+  return bindings.get(db);
+}
+
 /** How long opening waits for another process's write lock (migrations, the damage check); the app shortens it after. */
 export const OPEN_BUSY_TIMEOUT_MS = 5000;
 
@@ -65,6 +76,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
       }
       db.pragma('foreign_keys = ON');
       if (write) migrate(db, file, { backup: options.backupBeforeMigrate ?? true });
+      if (options.nativeBinding) bindings.set(db, options.nativeBinding);
       return db;
     } catch (err) {
       if (db.open) db.close();

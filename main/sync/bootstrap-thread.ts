@@ -3,12 +3,12 @@
 // felt p99 of 43 ms where the lookup itself took 7, bench:sync). In WAL mode they now read beside the copy, which
 // also commits less often (OFF_THREAD_SLICE_MS). What the thread applies is told to this thread's listeners
 // (replica.ts, onApplied) as it commits; its progress and its end come back as messages.
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorWords } from '@common/errors';
+import { nativeBindingOf } from '../db/connection';
 import { callsFlag } from '../db/write-turns';
 import type { ServiceContext, StoreConfig } from '../services/context';
+import { threadEntry } from '../thread-entry';
 import type { BootstrapOptions, BootstrapProgress } from './bootstrap';
 import { HubRefused, HubUnreachable } from './hub-client';
 import type { HubLink } from './hub-link';
@@ -26,6 +26,8 @@ export interface BootstrapJob {
   progress: boolean;
   /** Raised while the counter's calls run on this thread's connection: the copy starts no slice then. */
   calls: Int32Array;
+  /** The better_sqlite3.node the store was opened with, when not the package's own (an Electron build, `npm start`). */
+  nativeBinding?: string;
 }
 
 /** An error as it crosses threads: hub errors keep their class, so the sync loop still tells a refusal apart. */
@@ -85,8 +87,7 @@ export function bootstrapOffThread(
   opts: BootstrapOptions,
 ): Promise<number | null> | null {
   if (ctx.db.memory) return null;
-  const entry = fileURLToPath(new URL('./bootstrap-worker.cjs', import.meta.url));
-  if (!fs.existsSync(entry)) return null;
+  const nativeBinding = nativeBindingOf(ctx.db);
   const job: BootstrapJob = {
     file: ctx.db.name,
     config: ctx.config,
@@ -95,11 +96,15 @@ export function bootstrapOffThread(
     progress: opts.onProgress !== undefined,
     calls: callsFlag(ctx.db),
     ...(opts.historyDays !== undefined ? { historyDays: opts.historyDays } : {}),
+    ...(nativeBinding ? { nativeBinding } : {}),
   };
   return new Promise((resolve, reject) => {
     // A page's garbage is short-lived: a small nursery holds it as well as V8's default of up to 32 MB and keeps the
     // second heap's share of the process's memory down (as the seed's worker does, demo/parallel.ts).
-    const worker = new Worker(entry, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(threadEntry('bootstrap-worker'), {
+      workerData: job,
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     const stop = () => worker.postMessage(STOP);
     opts.signal?.addEventListener('abort', stop, { once: true });
     let settled = false;

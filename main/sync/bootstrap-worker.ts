@@ -25,7 +25,10 @@ export async function runBootstrapJob(job: BootstrapJob, port: MessagePort): Pro
     if (!go) throw new Error('The bootstrap was stopped after a page.');
   };
   try {
-    const db = openDatabase(job.file, { backupBeforeMigrate: false });
+    const db = openDatabase(job.file, {
+      backupBeforeMigrate: false,
+      ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}),
+    });
     try {
       const ctx = createContext(db, job.config, () => new Date(Date.now() + job.clockOffsetMs));
       onApplied(db, (rows) => say({ type: 'applied', rows: [...rows] }));

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFuses, FUSE_SETTINGS, fuseConfig } from '../../scripts/fuses.mjs';
 import { builderOverrides } from '../../scripts/lib/builder-overrides.mjs';
 import { FONT_FILES } from '../../main/services/reports/pdf-fonts';
+import { THREADS } from '../../main/thread-entry';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -291,6 +292,10 @@ describe.runIf(process.platform === 'linux')('npm run dist (Linux dir target, st
     const pkg = JSON.parse(extractFile(asar, 'package.json').toString('utf8'));
     expect(pkg.main).toBe('out/main/index.js');
     expect(pkg.name).toBe('counterpart');
+  });
+
+  it("holds each worker thread's bundle entry beside the main bundle, where main/thread-entry.ts looks for it", () => {
+    for (const name of Object.keys(THREADS)) expect(entries).toContain(`/out/main/${name}.js`);
   });
 
   it('contains the runtime dependencies and none of the development ones', () => {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { threadEntry } from '../../thread-entry';
 import { buildIndexes } from './bulk-load';
 import { StoreCalendar } from './calendar';
 import { StoreGenerator } from './generate';
@@ -121,16 +121,14 @@ export interface SideWriter {
 }
 
 /**
- * Starts the side writer, or returns null when this build cannot run the worker (a bundled app: the demo's 3,000
- * customers never need it) or the store is in memory.
+ * Starts the side writer, or returns null when the store is in memory or has no customers to seed. A process that
+ * cannot load the worker's code has this part done on its own thread (finishInto).
  */
 export function startSideWriter(
   db: Database.Database,
   job: Omit<SideJob, 'file' | 'schema' | 'state' | 'port'>,
 ): SideWriter | null {
   if (db.memory || job.customers === 0) return null;
-  const entry = fileURLToPath(new URL('./seed-worker.cjs', import.meta.url));
-  if (!fs.existsSync(entry)) return null;
   const placeholders = job.tables.map(() => '?').join(', ');
   const schema = db
     .prepare<string[], { sql: string }>(
@@ -148,7 +146,7 @@ export function startSideWriter(
   // The thread starts now and runs while this one generates; it is only ever waited for synchronously.
   // The generator's garbage is short-lived: a small nursery holds it as well as V8's default of up to 32 MB and keeps
   // the seed's peak memory down (1M customers: ~15 MB less, no slower).
-  const worker = new Worker(entry, {
+  const worker = new Worker(threadEntry('seed-worker'), {
     workerData: full,
     transferList: [port2],
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
