@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { findSlots, slotToken, unfilledSlotMessage } from '@common/slots';
 import { oneYearAfter } from '@common/follow-up-due';
 import { MAX_NOTES } from '@common/contract';
+import { draftKeyFor } from '../../renderer/src/state/log-draft';
 import { expect, test, type AppFixture } from './fixtures';
 import { CLERK, expectAccessible, MANAGER, signIn, snap, TODAY } from './manager-helpers';
 
@@ -139,6 +140,37 @@ test('triple Ctrl+Enter logs once, and says so', async ({ app, page }) => {
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('saved-note')).toHaveText(/^Saved:/);
   expect(entries()).toBe(before + 2);
+});
+
+test('a draft save still on its way when the entry is logged does not bring the draft back', async ({ app, page }) => {
+  await walkIn(page);
+  const drafts = () => count(app, 'SELECT count(*) FROM drafts WHERE key LIKE ?', `%:${draftKeyFor(null)}`);
+  let saveSent!: () => void;
+  const sent = new Promise<void>((resolve) => (saveSent = resolve));
+  let clearWritten!: () => void;
+  const cleared = new Promise<void>((resolve) => (clearWritten = resolve));
+  // The draft save is held until the clear has been written, or long enough that a clear waiting its turn is late.
+  await page.route('**/rpc/drafts.save', async (route) => {
+    saveSent();
+    await Promise.race([cleared, page.waitForTimeout(1500)]);
+    await route.continue();
+  });
+  await page.route('**/rpc/drafts.clear', async (route) => {
+    await route.fulfill({ response: await route.fetch() });
+    clearWritten();
+  });
+  // The entry is logged only once the form's draft save is on its way.
+  await page.route('**/rpc/interactions.log', async (route) => {
+    await sent;
+    await route.continue();
+  });
+  const saveAnswered = page.waitForResponse((r) => r.url().endsWith('/rpc/drafts.save'));
+  await page.getByLabel('Notes').fill('Asked whether the new lids fit the older jars.');
+  await page.keyboard.press('Control+Enter');
+  await expect(announcer(page)).toHaveText('Interaction saved');
+  await saveAnswered;
+  expect(drafts()).toBe(0);
+  await expect(page.getByLabel('Notes')).toHaveValue('');
 });
 
 test('follow-up dates, a long paste and sentiment digits', async ({ app, page }, testInfo) => {

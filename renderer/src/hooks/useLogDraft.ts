@@ -24,20 +24,38 @@ export function useLogDraft(customerId: number | null) {
   /** The request id of the entry just saved, while the form after it is untouched (see reset). */
   const savedKey = useRef<string | null>(null);
 
+  /**
+   * The tail of the draft writes. Each write waits for the one before, so a clear never overtakes a save sent earlier:
+   * a save still in flight when an entry is logged would otherwise reach the store after reset's clear and bring the
+   * logged entry's draft back.
+   */
+  const writes = useRef<Promise<void>>(Promise.resolve());
+  const enqueue = useCallback((write: () => Promise<unknown>): Promise<unknown> => {
+    const done = writes.current.then(write);
+    writes.current = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done;
+  }, []);
+
   const flush = useCallback(async () => {
     window.clearTimeout(timer.current);
     const p = pending.current;
     pending.current = null;
-    if (!p) return;
+    // Nothing new to write: still wait for the writes already sent, so signing out ends after them.
+    if (!p) return writes.current;
     try {
-      if (p.body === null) await call('drafts.clear', { key: p.key });
-      else await call('drafts.save', { key: p.key, body: p.body });
-      if (!pending.current) setSaveState(p.body === null ? 'idle' : 'saved');
+      await enqueue(() =>
+        p.body === null ? call('drafts.clear', { key: p.key }) : call('drafts.save', { key: p.key, body: p.body }),
+      );
+      // After a reset the form is the logged entry's, which has no draft to report on.
+      if (!pending.current && savedKey.current === null) setSaveState(p.body === null ? 'idle' : 'saved');
     } catch {
       // Typing goes on; the next change tries again.
-      setSaveState('failed');
+      if (savedKey.current === null) setSaveState('failed');
     }
-  }, []);
+  }, [enqueue]);
 
   useEffect(() => {
     let live = true;
@@ -106,12 +124,13 @@ export function useLogDraft(customerId: number | null) {
       setRestored(null);
       setSaveState('idle');
       try {
-        await call('drafts.clear', { key });
+        // Queued behind any save already sent, and nothing is left pending to follow it: the draft stays gone.
+        await enqueue(() => call('drafts.clear', { key }));
       } catch {
         // A stale draft is harmless: its request id makes a second save return the entry already logged.
       }
     },
-    [key],
+    [key, enqueue],
   );
 
   /** Whether the form is the untouched one left by a save: saving it again would only repeat that save. */
