@@ -190,7 +190,11 @@ describe('customers.get and customers.update through the dispatcher', () => {
 
     expect(await call(clerk, 'customers.update', { id: mary.id, changes: { birthday: '23/11/1980' } })).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', message: expect.stringMatching(/^changes\.birthday: /) },
+      error: {
+        code: 'VALIDATION',
+        message: expect.stringMatching(/^changes\.birthday: /),
+        reason: 'calendarDay.shape',
+      },
     });
     expect(
       await call(clerk, 'customers.update', { id: mary.id, changes: { loyaltyId: 'A1', visitCount: 3 } }),
