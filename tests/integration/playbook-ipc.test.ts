@@ -165,7 +165,7 @@ describe('playbook over IPC', () => {
   });
 
   it('previews a draft for a customer: text per style, whether it applies, the checks and unfilled variables', async () => {
-    const { manager, ok, customerId } = await store();
+    const { manager, ok, call, customerId } = await store();
     const {
       history: _h,
       version: _v,
@@ -192,6 +192,13 @@ describe('playbook over IPC', () => {
       customerId,
     });
     expect(gated).toMatchObject({ applies: false, why: 'conditions', conditionsHold: false });
+    // A language the template lacks is refused, also one named like a property every object has (the fuzz found it).
+    for (const language of ['fr', '__defineGetter__', 'constructor', '__proto__']) {
+      expect(
+        await call(manager, 'playbook.preview', { template: draft, customerId, language }),
+        language,
+      ).toMatchObject({ ok: false, error: { code: 'VALIDATION', reason: 'playbook.noTexts' } });
+    }
     expect(gated.checks).toEqual([
       { test: 'all of', actual: null, holds: false, depth: 0, group: 'all' },
       { test: 'tier == gold', actual: 'new', holds: false, depth: 1, group: null },

@@ -201,7 +201,8 @@ export function previewTemplate(
       : { ...parseTemplate(template), version: 0, updatedAt: '', updatedBy: null };
   const t = loadTemplate(stored);
   const shownIn = language ?? t.language;
-  const parsed = t.parsed[shownIn];
+  // Own keys only: a language asked as "constructor" or "__proto__" is one the template lacks, not a method.
+  const parsed = Object.hasOwn(t.parsed, shownIn) ? t.parsed[shownIn] : undefined;
   if (!parsed) {
     throw new AppError(
       'VALIDATION',
