@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { emailKey, personNameKeys, phoneDigits } from '@common/normalize';
 import { isoOf as iso, type StoreCalendar } from './calendar';
 import { BatchInsert } from '../../db/batch-insert';
+import { NEW_CUSTOMER_COLUMNS } from '../../db/customers.repo';
 import { countNameWords } from '../../db/name-words';
 import type { GenInteraction, GenPurchase, History } from './history';
 import type { Identity } from './people';
@@ -13,24 +14,7 @@ import type { Identity } from './people';
  */
 export type SeedStrategy = 'bulk' | 'triggers';
 
-const CUSTOMER_COLUMNS = [
-  'id',
-  'first_name',
-  'last_name',
-  'name_key',
-  'last_key',
-  'phone',
-  'phone_digits',
-  'email',
-  'loyalty_id',
-  'birthday',
-  'style',
-  'language',
-  'marketing_consent',
-  'tags',
-  'notes',
-  'created_at',
-] as const;
+const CUSTOMER_COLUMNS = ['id', ...NEW_CUSTOMER_COLUMNS] as const;
 const STAT_COLUMNS = ['visit_count', 'last_visit_at', 'lifetime_spend_cents', 'purchase_count', 'interaction_count'];
 const INTERACTION_COLUMNS = [
   'id',

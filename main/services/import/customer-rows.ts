@@ -5,7 +5,7 @@ import { customerDraftSchema, type CustomerDraft } from '@common/contract';
 import { AppError, words } from '@common/errors';
 import { IDENTIFIER_NAMES, type ImportConflict } from '@common/imports';
 import { displayName, emailKey, loyaltyKey, personNameKeys, phoneDigits } from '@common/normalize';
-import type { CustomerRow, NewCustomerRow } from '../../db/customers.repo';
+import { type CustomerRow, NEW_CUSTOMER_COLUMNS, type NewCustomerRow } from '../../db/customers.repo';
 import { BatchInsert } from '../../db/batch-insert';
 import { ADD_NAME_WORDS, countNameWords } from '../../db/name-words';
 import { preparedFor } from '../../db/prepared';
@@ -43,24 +43,7 @@ export function splitFullName(full: string): [string, string] {
 /** A new customer as the import writes it: the draft's columns and a till export's (till-values.ts). */
 type ImportRow = NewCustomerRow & TillColumns;
 
-const NEW_COLUMNS = [
-  'first_name',
-  'last_name',
-  'name_key',
-  'last_key',
-  'phone',
-  'phone_digits',
-  'email',
-  'loyalty_id',
-  'birthday',
-  'style',
-  'language',
-  'marketing_consent',
-  'tags',
-  'notes',
-  'created_at',
-  ...TILL_COLUMNS,
-] as const satisfies readonly (keyof ImportRow)[];
+const NEW_COLUMNS = [...NEW_CUSTOMER_COLUMNS, ...TILL_COLUMNS] as const satisfies readonly (keyof ImportRow)[];
 
 /** What SELECT * gives: the repository's row type leaves last_key out. */
 type StoredRow = CustomerRow & ImportRow;
