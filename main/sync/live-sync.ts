@@ -113,9 +113,9 @@ function follow(ctx: ServiceContext, link: HubLink, log: (message: string, err?:
     // Anything else (the store busy with another program's write) is retried by the loop; the header keeps its state.
     log(`sync: the ${loop} failed; retrying`, err);
   };
-  const succeeded = (loop: SyncLoop) => {
+  const succeeded = (loop: SyncLoop, talked: boolean) => {
     delete problems[loop];
-    lastSyncAt = ctx.now().toISOString();
+    if (talked) lastSyncAt = ctx.now().toISOString();
   };
   const revisions = new Revisions();
   const unlisten = onApplied(ctx.db, (rows) => revisions.touched(rows));

@@ -161,8 +161,12 @@ export function startBackgroundSync(
   ctx: ServiceContext,
   link: HubLink,
   report: (err: Error, loop: SyncLoop) => void = () => undefined,
-  /** Told after each push or pull the hub answered (live-sync.ts keeps the header's "Synced 10:42" from it). */
-  succeeded: (loop: SyncLoop) => void = () => undefined,
+  /**
+   * Told after each round of a loop that did not fail, and whether the hub answered in it (live-sync.ts keeps the
+   * header's "Synced 10:42" from it). A pusher with nothing to send has not failed either: its outbox may have been
+   * emptied by the other loop (the clerk accounts go out with a pull), and its last failure is over.
+   */
+  succeeded: (loop: SyncLoop, talked: boolean) => void = () => undefined,
 ): BackgroundSync {
   let stopped = false;
   const aborter = new AbortController();
@@ -186,7 +190,7 @@ export function startBackgroundSync(
     let backoff = BACKOFF_MS.first;
     while (!stopped) {
       try {
-        if (await step()) succeeded(name);
+        succeeded(name, await step());
         backoff = BACKOFF_MS.first;
         if (idleMs > 0) await sleep(idleMs);
       } catch (err) {

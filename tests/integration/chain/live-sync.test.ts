@@ -7,6 +7,8 @@ import type { Envelope } from '@common/errors';
 import { startBackend, type Backend } from '../../../main/backend';
 import { revokeTerminal } from '../../../main/hub/terminals';
 import { newSession, type Session } from '../../../main/ipc/session';
+import { readHubLink } from '../../../main/sync/hub-link';
+import { pushAll } from '../../../main/sync/session';
 import { joinStore, useChain } from '../../helpers/chain-terminal';
 import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy';
 import { tempDir } from '../../helpers/temp-store';
@@ -20,7 +22,7 @@ beforeAll(async () => {
 });
 
 /** A store set up with its first admin and joined to the hub through the relay, then opened as the app opens it. */
-async function joinedApp(): Promise<{ app: Backend; clerk: Session; name: string }> {
+async function joinedApp(): Promise<{ app: Backend; clerk: Session; name: string; dbPath: string }> {
   const dbPath = path.join(tempDir(), 'store.db');
   const setup = startBackend({ dbPath, sync: false });
   const clerk = newSession();
@@ -28,7 +30,7 @@ async function joinedApp(): Promise<{ app: Backend; clerk: Session; name: string
   const { name } = await joinStore(db, proxy.url, { file: dbPath, db: setup.db }, 'Galway');
   setup.close();
   const app = startBackend({ dbPath });
-  return { app, clerk, name };
+  return { app, clerk, name, dbPath };
 }
 
 async function state(app: Backend, session: Session, openCustomerId?: number): Promise<SyncView> {
@@ -62,6 +64,25 @@ describe('the background sync in the app', () => {
       proxy.restore();
       await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'synced', waiting: 0 }));
       expect(await facts()).toBe(3);
+    } finally {
+      proxy.restore();
+      app.close();
+    }
+  });
+
+  it('leaves Offline once the hub is back even when what failed to go out was sent by other means meanwhile', async () => {
+    const { app, clerk, dbPath } = await joinedApp();
+    try {
+      await app.dispatch('session.signIn', { clerkId: 1, pin: '2468' }, clerk);
+      await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'synced', waiting: 0 }));
+      proxy.cut();
+      await app.dispatch('interactions.log', walkIn, clerk);
+      await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'offline', waiting: 1 }));
+      // The push failed; the outbox now empties past the relay, as the clerk accounts a pull sends empty theirs.
+      await pushAll(app.ctx, { ...readHubLink(dbPath)!, hubUrl: chain.hub.url });
+      expect(await state(app, clerk)).toMatchObject({ state: 'offline', waiting: 0 });
+      proxy.restore();
+      await until(async () => expect(await state(app, clerk)).toMatchObject({ state: 'synced', waiting: 0 }));
     } finally {
       proxy.restore();
       app.close();
