@@ -142,7 +142,8 @@ export const customersRepo = preparedFor((db: Database.Database) => {
         WHERE customer_fts MATCH 'phone_digits : ' || ? LIMIT ?`),
       emailExact: hits(`${HIT_COLUMNS} FROM customers WHERE email = ? LIMIT ?`),
       emailPrefix: hits(`${HIT_COLUMNS} FROM customers WHERE email >= ? AND email < ? ORDER BY email LIMIT ?`),
-      // Namesakes (the same key) come most recent visitor first, straight from the index (0017-counter-glance).
+      // Namesakes (the same key) come most recent visitor first, straight from the index (0025-name-by-visit,
+      // 0017-counter-glance): a lookup reads the rows it shows, not every namesake of each name it lists.
       namePrefix: hits(`${HIT_COLUMNS} FROM customers WHERE name_key >= ? AND name_key < ?
         ORDER BY name_key, last_visit_at DESC LIMIT ?`),
       lastNamePrefix: hits(`${HIT_COLUMNS} FROM customers WHERE last_key >= ? AND last_key < ?

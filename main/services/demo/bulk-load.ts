@@ -55,6 +55,7 @@ const SEEDED_TABLES = [
  */
 const REBUILT_INDEXES = [
   'customers_name_key',
+  'customers_name_visit',
   'customers_last_key',
   'customers_phone_digits',
   'customers_phone_last4',
