@@ -1,17 +1,9 @@
-import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Clerk, type Role } from '@common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { FormError } from '../../FormError';
-
-const PIN_RE = /^\d{4,8}$/;
-
-export function pinProblem(t: TFunction, pin: string, again: string): string | null {
-  if (!PIN_RE.test(pin)) return t('common.pinShape');
-  if (pin !== again) return t('team.pinsDiffer');
-  return null;
-}
+import { NewPinFields, pinProblem } from './NewPinFields';
 
 /** Managers add clerks; only an admin is offered the manager and admin roles (the main process checks it as well). */
 export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; onAdded(c: Clerk): void }) {
@@ -65,26 +57,13 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field-label">{t('team.pin')}</span>
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('team.pinAgain')}</span>
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-          />
-        </label>
+        <NewPinFields
+          labels={[t('team.pin'), t('team.pinAgain')]}
+          pin={pin}
+          again={again}
+          onPin={setPin}
+          onAgain={setAgain}
+        />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t('team.add')}
         </button>

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Clerk } from '@common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { Dialog } from '../shared/Dialog';
-import { pinProblem } from './AddClerkForm';
 import { FormError } from '../../FormError';
+import { NewPinFields, pinProblem } from './NewPinFields';
 
 export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
@@ -32,26 +32,13 @@ export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClo
     <Dialog title={t('team.resetFor', { name: clerk.displayName })} titleId="reset-pin-h" onClose={onClose}>
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <p className="muted">{t('team.tellPin', { name: clerk.displayName })}</p>
-        <label className="field">
-          <span className="field-label">{t('team.newPin')}</span>
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('team.newPinAgain')}</span>
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-          />
-        </label>
+        <NewPinFields
+          labels={[t('team.newPin'), t('team.newPinAgain')]}
+          pin={pin}
+          again={again}
+          onPin={setPin}
+          onAgain={setAgain}
+        />
         <FormError message={error} />
         <div className="form-actions dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
