@@ -78,7 +78,7 @@ test('daily review: KPIs, charts with tables, filters, flag with a note, open th
   const perClerk = page.getByRole('table', { name: 'Figures per clerk' });
   expect(kpis.perClerk.length).toBeGreaterThan(0);
   for (const c of kpis.perClerk) {
-    const heads = perClerk.getByRole('rowheader', { name: c.clerk.displayName, exact: true });
+    const heads = page.getByRole('rowheader', { name: c.clerk.displayName, exact: true });
     await expect(perClerk.getByRole('row').filter({ has: heads })).toContainText(String(c.interactions));
   }
   const hours = page.getByRole('figure', { name: 'Interactions per hour' });
