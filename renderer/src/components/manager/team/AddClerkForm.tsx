@@ -3,30 +3,28 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Clerk, type Role } from '@common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { FormError } from '../../FormError';
-import { NewPinFields, pinProblem } from './NewPinFields';
+import { NewPinFields, useNewPin } from './NewPinFields';
 
 /** Managers add clerks; only an admin is offered the manager and admin roles (the main process checks it as well). */
 export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; onAdded(c: Clerk): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('clerk');
-  const [pin, setPin] = useState('');
-  const [again, setAgain] = useState('');
+  const newPin = useNewPin();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = !name.trim() ? t('team.enterName') : pinProblem(t, pin, again);
+    const problem = !name.trim() ? t('team.enterName') : newPin.problem(t);
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);
     try {
-      const c = await call('clerks.create', { displayName: name.trim(), role, pin });
+      const c = await call('clerks.create', { displayName: name.trim(), role, pin: newPin.pin });
       setName('');
       setRole('clerk');
-      setPin('');
-      setAgain('');
+      newPin.clear();
       onAdded(c);
     } catch (err) {
       setError(errorMessage(err));
@@ -57,13 +55,7 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
             ))}
           </select>
         </label>
-        <NewPinFields
-          labels={[t('team.pin'), t('team.pinAgain')]}
-          pin={pin}
-          again={again}
-          onPin={setPin}
-          onAgain={setAgain}
-        />
+        <NewPinFields labels={[t('team.pin'), t('team.pinAgain')]} {...newPin.fields} />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t('team.add')}
         </button>
