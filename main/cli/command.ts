@@ -16,7 +16,7 @@ import {
   type Store,
 } from './common';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+export type Options = NonNullable<ParseArgsConfig['options']>;
 type AllOptions<O extends Options> = O & typeof COMMON_OPTIONS & typeof STORE_OPTIONS;
 type Values<O extends Options> = ReturnType<typeof parse<AllOptions<O>>>['values'];
 

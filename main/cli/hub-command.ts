@@ -19,7 +19,7 @@ import { createPool, redactUrl, type Pool } from '../hub/pg';
 import { startHub, stdoutLog } from '../hub/server';
 import { listConflicts, listMerges, unmergeCustomers } from '../hub/merges';
 import { listTerminals, revokeTerminal } from '../hub/terminals';
-import { command, type Outcome } from './command';
+import { command, type Call, type Command, type Options, type Outcome } from './command';
 import { CliError, type Io, noMoreArguments, positiveInt, table, UsageError } from './common';
 
 export const DEFAULT_HUB_PORT = 8740;
@@ -84,6 +84,30 @@ async function withHubDatabase<T>(values: Values, io: Io, fn: (pool: Pool) => Pr
   }
 }
 
+/**
+ * A hub admin command: the hub's PostgreSQL options (their usage and help after its own), no store, failures told as
+ * hubCall tells them. `hub(fn)` opens that PostgreSQL, migrated, for fn and closes it after; a command checks its
+ * arguments before it calls hub(), so a mistyped one is refused without a connection.
+ */
+function adminCommand<O extends Options = Record<never, never>>(c: {
+  name: string;
+  summary: string;
+  usage?: string;
+  help?: string;
+  options?: O;
+  run(call: Call<O & typeof DATABASE>, hub: <T>(fn: (pool: Pool) => Promise<T>) => Promise<T>): Promise<Outcome>;
+}): Command<O & typeof DATABASE> {
+  return command({
+    name: c.name,
+    summary: c.summary,
+    usage: c.usage ? `${c.usage} ${DATABASE_USAGE}` : DATABASE_USAGE,
+    help: c.help ? `${c.help}\n${DATABASE_HELP}` : DATABASE_HELP,
+    store: false,
+    options: { ...DATABASE, ...c.options } as O & typeof DATABASE,
+    run: (call) => hubCall(call, () => c.run(call, (fn) => withHubDatabase(call.values, call.io, fn))),
+  });
+}
+
 export const hubStart = command({
   name: 'hub start',
   summary: 'run the chain hub until stopped (Ctrl+C or SIGTERM)',
@@ -132,189 +156,159 @@ export const hubStart = command({
     }),
 });
 
-export const hubEnroll = command({
+export const hubEnroll = adminCommand({
   name: 'hub enroll',
   summary: 'a one-time code (valid 24 hours) for a terminal to join the chain',
-  usage: `--store NAME --terminal NAME ${DATABASE_USAGE}`,
-  help: DATABASE_HELP,
-  store: false,
-  options: { ...DATABASE, store: { type: 'string' }, terminal: { type: 'string' } },
-  run: (call) =>
-    hubCall(call, async () => {
-      const { values, io } = call;
-      noMoreArguments(call.positionals);
-      const storeName = nameArg(values.store, '--store');
-      const terminalName = nameArg(values.terminal, '--terminal');
-      const issued = await withHubDatabase(values, io, (pool) =>
-        issueEnrolmentCode(pool, { storeName, terminalName, now: new Date() }),
-      );
-      return {
-        value: issued,
-        text:
-          `${issued.store.created ? `New store ${issued.store.name}.\n` : ''}` +
-          `Enrolment code for ${issued.terminalName} at ${issued.store.name}: ${issued.code}\n` +
-          `Use it once, before ${when(issued.expiresAt)}, on that terminal: counterpart sync join --hub HUB_URL --code ${issued.code}`,
-      };
-    }),
+  usage: `--store NAME --terminal NAME`,
+  options: { store: { type: 'string' }, terminal: { type: 'string' } },
+  run: async (call, hub) => {
+    const { values } = call;
+    noMoreArguments(call.positionals);
+    const storeName = nameArg(values.store, '--store');
+    const terminalName = nameArg(values.terminal, '--terminal');
+    const issued = await hub((pool) => issueEnrolmentCode(pool, { storeName, terminalName, now: new Date() }));
+    return {
+      value: issued,
+      text:
+        `${issued.store.created ? `New store ${issued.store.name}.\n` : ''}` +
+        `Enrolment code for ${issued.terminalName} at ${issued.store.name}: ${issued.code}\n` +
+        `Use it once, before ${when(issued.expiresAt)}, on that terminal: counterpart sync join --hub HUB_URL --code ${issued.code}`,
+    };
+  },
 });
 
-export const hubTerminals = command({
+export const hubTerminals = adminCommand({
   name: 'hub terminals',
   summary: 'the enrolled terminals: store, state, enrolled, last seen, app version, id',
-  usage: DATABASE_USAGE,
-  help: DATABASE_HELP,
-  store: false,
-  options: { ...DATABASE },
-  run: (call) =>
-    hubCall(call, async () => {
-      noMoreArguments(call.positionals);
-      const list = await withHubDatabase(call.values, call.io, (pool) => listTerminals(pool));
-      const rows = list.map((t) => [
-        t.store.name,
-        t.name,
-        t.revokedAt ? 'revoked' : 'active',
-        when(t.enrolledAt),
-        when(t.lastSeenAt),
-        t.appVersion,
-        t.id,
-      ]);
-      return {
-        value: list,
-        text:
-          list.length === 0
-            ? 'No terminals enrolled yet (counterpart hub enroll).'
-            : table(['Store', 'Terminal', 'State', 'Enrolled', 'Last seen', 'Version', 'Id'], rows),
-      };
-    }),
+  run: async (call, hub) => {
+    noMoreArguments(call.positionals);
+    const list = await hub((pool) => listTerminals(pool));
+    const rows = list.map((t) => [
+      t.store.name,
+      t.name,
+      t.revokedAt ? 'revoked' : 'active',
+      when(t.enrolledAt),
+      when(t.lastSeenAt),
+      t.appVersion,
+      t.id,
+    ]);
+    return {
+      value: list,
+      text:
+        list.length === 0
+          ? 'No terminals enrolled yet (counterpart hub enroll).'
+          : table(['Store', 'Terminal', 'State', 'Enrolled', 'Last seen', 'Version', 'Id'], rows),
+    };
+  },
 });
 
-export const hubRevoke = command({
+export const hubRevoke = adminCommand({
   name: 'hub revoke',
   summary: 'refuse a terminal from its very next request',
-  usage: `TERMINAL [--store NAME] ${DATABASE_USAGE}`,
-  help: `TERMINAL is its name (with --store when two stores use it) or its id.\n${DATABASE_HELP}`,
-  store: false,
-  options: { ...DATABASE, store: { type: 'string' } },
-  run: (call) =>
-    hubCall(call, async () => {
-      const [terminal, ...extra] = call.positionals;
-      if (!terminal) throw new UsageError('Say which terminal: counterpart hub revoke NAME [--store NAME], or its id.');
-      noMoreArguments(extra);
-      const r = await withHubDatabase(call.values, call.io, (pool) =>
-        revokeTerminal(pool, { terminal, store: call.values.store }, new Date()),
-      );
-      const who = `${r.terminal.name} at ${r.terminal.store.name}`;
-      return {
-        value: r,
-        text: r.alreadyRevoked
-          ? `${who} was revoked already, at ${when(r.terminal.revokedAt)}.`
-          : `Revoked ${who}: the hub refuses its next request. Its name is free for a new enrolment.`,
-      };
-    }),
+  usage: `TERMINAL [--store NAME]`,
+  help: `TERMINAL is its name (with --store when two stores use it) or its id.`,
+  options: { store: { type: 'string' } },
+  run: async (call, hub) => {
+    const [terminal, ...extra] = call.positionals;
+    if (!terminal) throw new UsageError('Say which terminal: counterpart hub revoke NAME [--store NAME], or its id.');
+    noMoreArguments(extra);
+    const r = await hub((pool) => revokeTerminal(pool, { terminal, store: call.values.store }, new Date()));
+    const who = `${r.terminal.name} at ${r.terminal.store.name}`;
+    return {
+      value: r,
+      text: r.alreadyRevoked
+        ? `${who} was revoked already, at ${when(r.terminal.revokedAt)}.`
+        : `Revoked ${who}: the hub refuses its next request. Its name is free for a new enrolment.`,
+    };
+  },
 });
 
 const person = (p: { name: string | null; store: string }) => `${p.name ?? '(erased)'}, ${p.store}`;
 
-export const hubMerges = command({
+export const hubMerges = adminCommand({
   name: 'hub merges',
   summary: "the hub's merges of one person's two records, newest first, and the shared identifiers it refused to merge",
-  usage: DATABASE_USAGE,
-  help: DATABASE_HELP,
-  store: false,
-  options: { ...DATABASE },
-  run: (call) =>
-    hubCall(call, async () => {
-      noMoreArguments(call.positionals);
-      const [list, conflicts] = await withHubDatabase(
-        call.values,
-        call.io,
-        async (pool) => [await listMerges(pool), await listConflicts(pool)] as const,
+  run: async (call, hub) => {
+    noMoreArguments(call.positionals);
+    const [list, conflicts] = await hub(async (pool) => [await listMerges(pool), await listConflicts(pool)] as const);
+    const lines: string[] = [];
+    if (list.length === 0) lines.push('No merges: the hub has found no one created at two stores.');
+    else {
+      const rows = list.map((m) => [
+        when(m.mergedAt),
+        person(m.survivor),
+        person(m.alias),
+        m.matchedOn,
+        m.undoneAt ? `undone ${when(m.undoneAt)}` : 'merged',
+        m.undoneBy ?? '',
+        m.id,
+      ]);
+      lines.push(table(['Merged', 'Kept', 'Alias', 'Same', 'State', 'Undone by', 'Id'], rows));
+    }
+    if (conflicts.length > 0) {
+      lines.push(`\nNot merged, the names differ (${conflicts.length}); check these by hand:`);
+      lines.push(
+        table(
+          ['Found', 'Customer', 'Other customer', 'Same'],
+          conflicts.map((c) => [when(c.foundAt), person(c.a), person(c.b), c.matchedOn]),
+        ),
       );
-      const lines: string[] = [];
-      if (list.length === 0) lines.push('No merges: the hub has found no one created at two stores.');
-      else {
-        const rows = list.map((m) => [
-          when(m.mergedAt),
-          person(m.survivor),
-          person(m.alias),
-          m.matchedOn,
-          m.undoneAt ? `undone ${when(m.undoneAt)}` : 'merged',
-          m.undoneBy ?? '',
-          m.id,
-        ]);
-        lines.push(table(['Merged', 'Kept', 'Alias', 'Same', 'State', 'Undone by', 'Id'], rows));
-      }
-      if (conflicts.length > 0) {
-        lines.push(`\nNot merged, the names differ (${conflicts.length}); check these by hand:`);
-        lines.push(
-          table(
-            ['Found', 'Customer', 'Other customer', 'Same'],
-            conflicts.map((c) => [when(c.foundAt), person(c.a), person(c.b), c.matchedOn]),
-          ),
-        );
-      }
-      return { value: { merges: list, conflicts }, text: lines.join('\n') };
-    }),
+    }
+    return { value: { merges: list, conflicts }, text: lines.join('\n') };
+  },
 });
 
-export const hubUnmerge = command({
+export const hubUnmerge = adminCommand({
   name: 'hub unmerge',
   summary: 'undo one merge: the alias is its own customer again and the hub never links that pair again',
-  usage: `MERGE_ID [--by NAME] ${DATABASE_USAGE}`,
-  help: `MERGE_ID comes from counterpart hub merges; --by names who undid it (default: this computer's user).\n${DATABASE_HELP}`,
-  store: false,
-  options: { ...DATABASE, by: { type: 'string' } },
-  run: (call) =>
-    hubCall(call, async () => {
-      const [mergeId, ...extra] = call.positionals;
-      if (!mergeId)
-        throw new UsageError('Say which merge: counterpart hub unmerge MERGE_ID (see counterpart hub merges).');
-      noMoreArguments(extra);
-      const actor = call.values.by ?? os.userInfo().username;
-      const m = await withHubDatabase(call.values, call.io, (pool) =>
-        unmergeCustomers(pool, { mergeId, actor, now: new Date() }),
-      );
-      return {
-        value: m,
-        text: `Undone: ${person(m.alias)} is their own customer again, apart from ${person(m.survivor)}; every terminal follows at its next sync.`,
-      };
-    }),
+  usage: `MERGE_ID [--by NAME]`,
+  help: `MERGE_ID comes from counterpart hub merges; --by names who undid it (default: this computer's user).`,
+  options: { by: { type: 'string' } },
+  run: async (call, hub) => {
+    const [mergeId, ...extra] = call.positionals;
+    if (!mergeId)
+      throw new UsageError('Say which merge: counterpart hub unmerge MERGE_ID (see counterpart hub merges).');
+    noMoreArguments(extra);
+    const actor = call.values.by ?? os.userInfo().username;
+    const m = await hub((pool) => unmergeCustomers(pool, { mergeId, actor, now: new Date() }));
+    return {
+      value: m,
+      text: `Undone: ${person(m.alias)} is their own customer again, apart from ${person(m.survivor)}; every terminal follows at its next sync.`,
+    };
+  },
 });
 
-export const hubGrant = command({
+export const hubGrant = adminCommand({
   name: 'hub grant',
   summary: "let a store's manager review other stores (--scope chain), or only their own again (--scope store)",
-  usage: `--store NAME --clerk NAME|ID --scope chain|store [--by NAME] ${DATABASE_USAGE}`,
+  usage: `--store NAME --clerk NAME|ID --scope chain|store [--by NAME]`,
   help:
     "The clerk is one of the store's accounts the hub knows (a counter shares them when it syncs), by name or id. The\n" +
     "scope reaches the clerk's account at every counter of that store with their next sync; --by names who granted it\n" +
-    `(default: this computer's user), recorded in the hub's audit.\n${DATABASE_HELP}`,
-  store: false,
+    `(default: this computer's user), recorded in the hub's audit.`,
   options: {
-    ...DATABASE,
     store: { type: 'string' },
     clerk: { type: 'string' },
     scope: { type: 'string' },
     by: { type: 'string' },
   },
-  run: (call) =>
-    hubCall(call, async () => {
-      const { values, io } = call;
-      noMoreArguments(call.positionals);
-      const store = nameArg(values.store, '--store');
-      const clerk = nameArg(values.clerk, '--clerk');
-      const scope = values.scope;
-      if (!(REVIEW_SCOPES as readonly (string | undefined)[]).includes(scope))
-        throw new UsageError(`Give --scope ${REVIEW_SCOPES.join(' or ')}.`);
-      const by = values.by ?? os.userInfo().username;
-      const granted = await withHubDatabase(values, io, (pool) =>
-        grantScope(pool, { store, clerk, scope: scope as ReviewScope, by }, new Date()),
-      );
-      const what =
-        granted.scope === 'chain' ? 'may now review every store of the chain' : `reviews ${granted.store.name} only`;
-      return {
-        value: granted,
-        text: `${granted.clerk.name} (${granted.store.name}) ${what}, from their counters' next sync.`,
-      };
-    }),
+  run: async (call, hub) => {
+    const { values } = call;
+    noMoreArguments(call.positionals);
+    const store = nameArg(values.store, '--store');
+    const clerk = nameArg(values.clerk, '--clerk');
+    const scope = values.scope;
+    if (!(REVIEW_SCOPES as readonly (string | undefined)[]).includes(scope))
+      throw new UsageError(`Give --scope ${REVIEW_SCOPES.join(' or ')}.`);
+    const by = values.by ?? os.userInfo().username;
+    const granted = await hub((pool) =>
+      grantScope(pool, { store, clerk, scope: scope as ReviewScope, by }, new Date()),
+    );
+    const what =
+      granted.scope === 'chain' ? 'may now review every store of the chain' : `reviews ${granted.store.name} only`;
+    return {
+      value: granted,
+      text: `${granted.clerk.name} (${granted.store.name}) ${what}, from their counters' next sync.`,
+    };
+  },
 });

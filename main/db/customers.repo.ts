@@ -13,22 +13,9 @@ export interface TillColumns {
   opening_as_of: string | null;
 }
 
-export interface CustomerRow extends TillColumns {
+/** A stored customer: the columns it was written with (last_key aside), its till columns and what accrued since. */
+export interface CustomerRow extends TillColumns, Omit<NewCustomerRow, 'last_key'> {
   id: number;
-  first_name: string;
-  last_name: string;
-  name_key: string;
-  phone: string | null;
-  phone_digits: string | null;
-  email: string | null;
-  loyalty_id: string | null;
-  birthday: string | null;
-  style: string;
-  language: string | null;
-  marketing_consent: number;
-  tags: string;
-  notes: string;
-  created_at: string;
   visit_count: number;
   last_visit_at: string | null;
   lifetime_spend_cents: number;

@@ -1,29 +1,15 @@
 import type Database from 'better-sqlite3';
-import type { RecoveryColumns } from './interactions.repo';
+import type { NewInteractionRow } from './interactions.repo';
 import { preparedFor } from './prepared';
 
-/** An interaction row with its clerk's name and what it settled; the recovery columns as interactions.repo has them. */
-export interface InteractionRow extends RecoveryColumns {
+/** An interaction row as it was written (the request id aside), with its clerk's name and what it settled. */
+export interface InteractionRow extends Omit<NewInteractionRow, 'request_id'> {
   id: number;
-  customer_id: number | null;
-  created_at: string;
-  local_day: string;
-  kind: string;
-  outcome: string;
-  sentiment: number | null;
-  notes: string;
-  follow_up_due: string | null;
-  clerk_id: number;
   clerk_name: string;
-  terminal_id: string;
   /** "Store, terminal" for an entry pulled from another terminal (interaction_origins); null for one logged here. */
   place: string | null;
-  suggestion_template_id: string | null;
-  said: string;
   /** JSON array of the issue ids the interaction settled (interaction_resolves). */
   resolves: string;
-  amends_id: number | null;
-  amend_reason: string | null;
 }
 
 export interface TimelineRow {

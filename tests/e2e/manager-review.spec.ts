@@ -74,6 +74,13 @@ test('daily review: KPIs, charts with tables, filters, flag with a note, open th
   for (const name of ['Interactions per hour', 'Sentiment', 'Per clerk', 'Last 30 days']) {
     await expect(page.getByRole('figure', { name })).toBeVisible();
   }
+  // The figures per clerk: a row a clerk, headed by their name, with the backend's count.
+  const perClerk = page.getByRole('table', { name: 'Figures per clerk' });
+  expect(kpis.perClerk.length).toBeGreaterThan(0);
+  for (const c of kpis.perClerk) {
+    const heads = page.getByRole('rowheader', { name: c.clerk.displayName, exact: true });
+    await expect(perClerk.getByRole('row').filter({ has: heads })).toContainText(String(c.interactions));
+  }
   const hours = page.getByRole('figure', { name: 'Interactions per hour' });
   await expect(hours.locator('.chart-canvas[role="img"]')).toHaveAttribute('aria-label', /Busiest hour/);
   await hours.getByText('Show as table').click();

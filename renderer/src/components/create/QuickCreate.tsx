@@ -6,13 +6,10 @@ import { call, errorMessage } from '../../api/client';
 import { formKeys } from '../../lib/form-keys';
 import type { Prefill } from '../../lib/prefill';
 import { useFeedback } from '../../state/feedback';
-import { ConsentCheck, SaveOrCancel } from './CustomerFormParts';
+import { ConsentCheck, ContactFields, DUPLICATE_CHECK_MS, LOOKS_LIKE_EMAIL, SaveOrCancel } from './CustomerFormParts';
 import { DuplicateWarnings } from './DuplicateWarnings';
 import { FormError } from '../FormError';
 import './create.css';
-
-const DUPLICATE_CHECK_MS = 250;
-const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 interface Form {
   firstName: string;
@@ -60,11 +57,8 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const first = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
   const announced = useRef<number | null>(null);
-
-  useEffect(() => first.current?.focus(), []);
 
   // Checks for the same person as the clerk types, so a second profile is not created by accident.
   useEffect(() => {
@@ -128,25 +122,6 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
 
   const onKeyDown = formKeys(() => void submit(), onCancel);
 
-  const text = (
-    k: 'firstName' | 'lastName' | 'phone' | 'email' | 'loyaltyId',
-    label: string,
-    type = 'text',
-    auto = 'off',
-  ) => (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input
-        ref={k === 'firstName' ? first : undefined}
-        type={type}
-        value={form[k]}
-        autoComplete={auto}
-        maxLength={k === 'firstName' || k === 'lastName' ? 100 : k === 'email' ? 254 : 40}
-        onChange={(e) => set(k, e.target.value)}
-      />
-    </label>
-  );
-
   return (
     <section className="create card" aria-labelledby="create-h">
       <div className="panel-head">
@@ -157,11 +132,7 @@ export function QuickCreate({ prefill, onCreated, onOpenExisting, onCancel }: Pr
       </div>
       <form className="create-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate>
         <div className="grid-2">
-          {text('firstName', t('customerForm.firstName'), 'text', 'given-name')}
-          {text('lastName', t('customerForm.lastName'), 'text', 'family-name')}
-          {text('phone', t('customerForm.phone'), 'tel', 'tel')}
-          {text('email', t('customerForm.email'), 'email', 'email')}
-          {text('loyaltyId', t('customerForm.card'))}
+          <ContactFields values={form} onChange={set} autoFill />
           <label className="field">
             <span className="field-label">{t('customerForm.style')}</span>
             <select value={form.style} onChange={(e) => set('style', e.target.value as CommunicationStyle)}>

@@ -10,13 +10,16 @@ import {
 import type { Customer, CustomerProfile, DuplicateCandidate } from '@common/domain';
 import { call, errorMessage } from '../../api/client';
 import { formKeys } from '../../lib/form-keys';
-import { ConsentCheck, SaveOrCancel } from '../create/CustomerFormParts';
+import {
+  ConsentCheck,
+  ContactFields,
+  DUPLICATE_CHECK_MS,
+  LOOKS_LIKE_EMAIL,
+  SaveOrCancel,
+} from '../create/CustomerFormParts';
 import { DuplicateWarnings } from '../create/DuplicateWarnings';
 import { FormError } from '../FormError';
 import { StyleChoice } from './StyleChoice';
-
-const DUPLICATE_CHECK_MS = 250;
-const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 type Changes = MethodInput<'customers.update'>['changes'];
 
@@ -72,10 +75,7 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const first = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
-
-  useEffect(() => first.current?.focus(), []);
 
   // The same warning as when creating, for the values changed: who else already has this phone, email, card or name.
   useEffect(() => {
@@ -121,25 +121,6 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
 
   const onKeyDown = formKeys(() => void submit(), onCancel);
 
-  const text = (
-    k: 'firstName' | 'lastName' | 'phone' | 'email' | 'loyaltyId',
-    label: string,
-    type = 'text',
-    max = 100,
-  ) => (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input
-        ref={k === 'firstName' ? first : undefined}
-        type={type}
-        value={form[k]}
-        autoComplete="off"
-        maxLength={max}
-        onChange={(e) => set(k, e.target.value)}
-      />
-    </label>
-  );
-
   return (
     <form
       className="profile-edit"
@@ -149,11 +130,7 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
       noValidate
     >
       <div className="grid-2">
-        {text('firstName', t('customerForm.firstName'))}
-        {text('lastName', t('customerForm.lastName'))}
-        {text('phone', t('customerForm.phone'), 'tel', 40)}
-        {text('email', t('customerForm.email'), 'email', 254)}
-        {text('loyaltyId', t('customerForm.card'), 'text', 40)}
+        <ContactFields values={form} onChange={set} />
         <label className="field">
           <span className="field-label">{t('customerForm.birthday')}</span>
           <input type="date" value={form.birthday} onChange={(e) => set('birthday', e.target.value)} />

@@ -12,6 +12,7 @@ import { importSummary, kindName, percent } from './labels';
 import { exportPlaybook, importPlaybookFile } from './transfer';
 import { UsageChart } from './UsageChart';
 import { FormError } from '../../FormError';
+import { TableHead } from '../shared/TableHead';
 
 interface Filter {
   text: string;
@@ -139,26 +140,18 @@ export function TemplateList({ list, filter, onFilter, onEdit }: Props) {
 
       <div className="pb-table-wrap mgr-card">
         <table className="pb-table" aria-labelledby="pb-h">
-          <thead>
-            <tr>
-              <th scope="col">{t('playbook.col.template')}</th>
-              <th scope="col">{t('playbook.col.kind')}</th>
-              <th scope="col" className="num">
-                {t('playbook.col.priority')}
-              </th>
-              <th scope="col">{t('playbook.col.enabled')}</th>
-              <th scope="col" className="num">
-                {t('playbook.col.version')}
-              </th>
-              <th scope="col" className="num">
-                {t('playbook.col.shown')}
-              </th>
-              <th scope="col" className="num">
-                {t('playbook.col.used')}
-              </th>
-              <th scope="col">{t('playbook.col.success')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('playbook.col.template'),
+              t('playbook.col.kind'),
+              { label: t('playbook.col.priority'), numeric: true },
+              t('playbook.col.enabled'),
+              { label: t('playbook.col.version'), numeric: true },
+              { label: t('playbook.col.shown'), numeric: true },
+              { label: t('playbook.col.used'), numeric: true },
+              t('playbook.col.success'),
+            ]}
+          />
           <tbody>
             {templates.map((item) => (
               <tr key={item.id} className={item.enabled ? undefined : 'is-disabled'} data-template-id={item.id}>

@@ -1,11 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-
-export interface Column<R> {
-  label: string;
-  value(row: R): ReactNode;
-  numeric?: boolean;
-}
+import { DataTable, type Column } from '../shared/DataTable';
 
 interface Props<R> {
   id: string;
@@ -31,35 +26,7 @@ export function ChartFrame<R>({ id, title, summary, rows, columns, rowKey, child
       </div>
       <details className="chart-table">
         <summary>{t('review.chart.showTable')}</summary>
-        <table className="data-table compact">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c.label} scope="col" className={c.numeric ? 'num' : undefined}>
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={rowKey(r)}>
-                {columns.map((c, i) =>
-                  i === 0 ? (
-                    <th key={c.label} scope="row">
-                      {c.value(r)}
-                    </th>
-                  ) : (
-                    <td key={c.label} className={c.numeric ? 'num' : undefined}>
-                      {c.value(r)}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable caption={title} hideCaption rows={rows} columns={columns} rowKey={rowKey} />
       </details>
     </figure>
   );

@@ -1,40 +1,30 @@
-import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Clerk, type Role } from '@common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { FormError } from '../../FormError';
-
-const PIN_RE = /^\d{4,8}$/;
-
-export function pinProblem(t: TFunction, pin: string, again: string): string | null {
-  if (!PIN_RE.test(pin)) return t('common.pinShape');
-  if (pin !== again) return t('team.pinsDiffer');
-  return null;
-}
+import { NewPinFields, useNewPin } from './NewPinFields';
 
 /** Managers add clerks; only an admin is offered the manager and admin roles (the main process checks it as well). */
 export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; onAdded(c: Clerk): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('clerk');
-  const [pin, setPin] = useState('');
-  const [again, setAgain] = useState('');
+  const newPin = useNewPin();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = !name.trim() ? t('team.enterName') : pinProblem(t, pin, again);
+    const problem = !name.trim() ? t('team.enterName') : newPin.problem(t);
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);
     try {
-      const c = await call('clerks.create', { displayName: name.trim(), role, pin });
+      const c = await call('clerks.create', { displayName: name.trim(), role, pin: newPin.pin });
       setName('');
       setRole('clerk');
-      setPin('');
-      setAgain('');
+      newPin.clear();
       onAdded(c);
     } catch (err) {
       setError(errorMessage(err));
@@ -65,26 +55,7 @@ export function AddClerkForm({ canPickRole, onAdded }: { canPickRole: boolean; o
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field-label">{t('team.pin')}</span>
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('team.pinAgain')}</span>
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-          />
-        </label>
+        <NewPinFields labels={[t('team.pin'), t('team.pinAgain')]} {...newPin.fields} />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t('team.add')}
         </button>

@@ -3,24 +3,23 @@ import { useTranslation } from 'react-i18next';
 import type { Clerk } from '@common/domain';
 import { call, errorMessage } from '../../../api/client';
 import { Dialog } from '../shared/Dialog';
-import { pinProblem } from './AddClerkForm';
 import { FormError } from '../../FormError';
+import { NewPinFields, useNewPin } from './NewPinFields';
 
 export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
-  const [pin, setPin] = useState('');
-  const [again, setAgain] = useState('');
+  const newPin = useNewPin();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = pinProblem(t, pin, again);
+    const problem = newPin.problem(t);
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);
     try {
-      await call('clerks.resetPin', { clerkId: clerk.id, pin });
+      await call('clerks.resetPin', { clerkId: clerk.id, pin: newPin.pin });
       onDone();
     } catch (err) {
       setError(errorMessage(err));
@@ -32,26 +31,7 @@ export function ResetPinDialog({ clerk, onClose, onDone }: { clerk: Clerk; onClo
     <Dialog title={t('team.resetFor', { name: clerk.displayName })} titleId="reset-pin-h" onClose={onClose}>
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <p className="muted">{t('team.tellPin', { name: clerk.displayName })}</p>
-        <label className="field">
-          <span className="field-label">{t('team.newPin')}</span>
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('team.newPinAgain')}</span>
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-          />
-        </label>
+        <NewPinFields labels={[t('team.newPin'), t('team.newPinAgain')]} {...newPin.fields} />
         <FormError message={error} />
         <div className="form-actions dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
