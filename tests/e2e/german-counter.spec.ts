@@ -19,12 +19,17 @@ const GERMAN_EUROS = /^\d{1,3}(\.\d{3})*,\d{2}\s€$/u;
 
 test.use({ managed: { locale: 'de-DE', currency: 'EUR', timeZone: 'Europe/Berlin' } });
 
-/** The manager signs in and opens the back office, all in German. */
-async function openGermanBackOffice(page: Page): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(MANAGER) }).click();
+/** Someone of the demo store's team signs in with the German PIN prompt. */
+async function signInGerman(page: Page, who: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(who) }).click();
   await page.getByLabel('Deine PIN').fill('1234');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('signed-in-clerk')).toHaveText(MANAGER);
+  await expect(page.getByTestId('signed-in-clerk')).toHaveText(who);
+}
+
+/** The manager signs in and opens the back office, all in German. */
+async function openGermanBackOffice(page: Page): Promise<void> {
+  await signInGerman(page, MANAGER);
   await page.getByRole('button', { name: CATALOGUES.de.counter.backOffice }).click();
   await expect(page.getByRole('tablist', { name: CATALOGUES.de.manager.title })).toBeVisible();
 }
@@ -122,10 +127,7 @@ test('a German store’s suggestions and complaint steps: why, the suggested rem
 }, testInfo) => {
   const de = CATALOGUES.de;
   const t = translator('de-DE');
-  await page.getByRole('button', { name: new RegExp(CLERK) }).click();
-  await page.getByLabel('Deine PIN').fill('1234');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('signed-in-clerk')).toHaveText(CLERK);
+  await signInGerman(page, CLERK);
   // A regular who names no language of their own: the store's, German, is what they hear.
   const c = app.backend.db
     .prepare(
