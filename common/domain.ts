@@ -2,6 +2,7 @@
 
 import type { CardShape } from './card-shape';
 import type { ErrorWords } from './errors';
+import type { TextWords } from './words';
 import type { InteractionRecovery } from './recovery';
 import type { BootstrapPhase } from './sync/bootstrap';
 
@@ -186,8 +187,11 @@ export interface TimelinePage {
 }
 
 export interface SuggestionReason {
-  /** Human-readable fact, e.g. "complaint on 12 Nov, unresolved". */
-  fact: string;
+  /**
+   * The fact in catalogue words, e.g. "complaint on 12 Nov, unresolved": the clerk reads it, so the screen words it
+   * in its own language (common/words.ts), whatever language the suggestion's text is in.
+   */
+  fact: TextWords;
   /** What the fact points at, e.g. "interaction:812" or "purchase:77". */
   ref: string;
 }

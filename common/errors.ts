@@ -27,7 +27,7 @@ export interface WireError {
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
 /** "a.b" for every text under a tree of the catalogue; plural forms ("x_one", "x_other") are the one key "x". */
-type Leaves<T, P extends string = ''> = {
+export type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string
     ? `${P}${K extends `${infer B}_${'one' | 'other'}` ? B : K}`
     : Leaves<T[K], `${P}${K}.`>;

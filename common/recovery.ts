@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CommunicationStyle, Tier } from './domain';
 import type { Language } from './i18n';
 import en from './i18n/en.json' with { type: 'json' };
+import type { TextWords } from './words';
 
 export const SEVERITIES = ['minor', 'serious', 'severe'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -16,10 +17,8 @@ export type Remedy = (typeof REMEDIES)[number];
 export const ROOT_CAUSES = ['product_fault', 'wait', 'staff', 'policy', 'price', 'other'] as const;
 export type RootCause = (typeof ROOT_CAUSES)[number];
 
-// The English labels, from the catalogue (one source), for the main process's English texts; screens and documents
-// ask t('recovery.severity.…') in the store's language instead.
-export const SEVERITY_LABEL: Record<Severity, string> = en.recovery.severity;
-export const REMEDY_LABEL: Record<Remedy, string> = en.recovery.remedy;
+// The English labels of root causes, from the catalogue (one source), for English texts; screens and documents ask
+// t('recovery.rootCause.…') in the store's language instead.
 export const ROOT_CAUSE_LABEL: Record<RootCause, string> = en.recovery.rootCause;
 
 /** The most one remedy may be worth, in minor units (€100,000): a typo guard, not a policy. */
@@ -186,24 +185,39 @@ export function formatRemedyRule(r: RemedyRule, language: Language = 'en'): stri
 /** What the form shows next to the severity: the suggestion, why, and the clerk's authority today. */
 export interface RecoveryGuide {
   severity: Severity;
-  suggestion: { remedies: Remedy[]; upToMinor: number; why: string };
+  /** `why` is the clerk's to read: catalogue words (recovery.why), worded by the screen in the clerk's language. */
+  suggestion: { remedies: Remedy[]; upToMinor: number; why: TextWords };
   authority: GoodwillAuthority;
-  /** An apology in the customer's communication style. */
+  /** An apology in the customer's communication style, said aloud: in the customer's language when there is one. */
   apology: string;
+  /** The apology's language (ISO 639): the customer's preferred one when it has a text in it, else the store's. */
+  language: string;
   style: CommunicationStyle;
   currency: string;
 }
 
 /**
- * The apology step, per style (common/styles.ts says how each likes to be spoken to). The playbook's apologies all
- * speak of an issue already open since a date; a complaint being heard now needs its own first sentence.
+ * The apology step, per language and style (common/styles.ts says how each likes to be spoken to). The playbook's
+ * apologies all speak of an issue already open since a date; a complaint being heard now needs its own first
+ * sentence. Said to the customer, so it follows the customer's language like a suggestion's text (German addresses
+ * the customer as "Sie", as the default playbook does), not the clerk's screen. Keyed by the catalogue languages, so
+ * a new language cannot ship without its apologies.
  */
-export const APOLOGY_BY_STYLE: Record<CommunicationStyle, string> = {
-  blue: "I'm really sorry this happened to you — thank you for telling me. Let's put it right together.",
-  green: "I'm sorry about that. Here is exactly what I can do to put it right.",
-  gold: 'I apologise; that is not the standard we hold ourselves to. I will resolve it now, properly.',
-  orange: "Sorry about that! Let's fix it right now.",
-  unknown: "I'm sorry this happened. Let me put it right for you now.",
+export const APOLOGY_BY_STYLE: Record<Language, Record<CommunicationStyle, string>> = {
+  en: {
+    blue: "I'm really sorry this happened to you — thank you for telling me. Let's put it right together.",
+    green: "I'm sorry about that. Here is exactly what I can do to put it right.",
+    gold: 'I apologise; that is not the standard we hold ourselves to. I will resolve it now, properly.',
+    orange: "Sorry about that! Let's fix it right now.",
+    unknown: "I'm sorry this happened. Let me put it right for you now.",
+  },
+  de: {
+    blue: 'Es tut mir wirklich leid, dass Ihnen das passiert ist — danke, dass Sie es mir sagen. Lassen Sie uns das gemeinsam in Ordnung bringen.',
+    green: 'Das tut mir leid. Ich sage Ihnen genau, was ich tun kann, um es in Ordnung zu bringen.',
+    gold: 'Ich bitte um Entschuldigung; das entspricht nicht unserem Anspruch. Ich kläre das jetzt, und zwar gründlich.',
+    orange: 'Das tut mir leid! Das bringen wir sofort in Ordnung.',
+    unknown: 'Es tut mir leid, dass das passiert ist. Ich bringe das jetzt für Sie in Ordnung.',
+  },
 };
 
 /**
@@ -215,12 +229,20 @@ export const APOLOGY_BY_STYLE: Record<CommunicationStyle, string> = {
 export const DEFAULT_CLERK_GOODWILL = { perInteraction: 25, perDay: 75 } as const;
 /** Customers for at least this many years are suggested what the next tier up would get (0: tenure does not count). */
 export const DEFAULT_LOYAL_YEARS = 5;
-/** What a severity suggests by tier: small tokens for a minor slip, making good for a serious one, money back for the worst. */
-export const DEFAULT_REMEDY_RULES: Record<Severity, string> = {
-  minor: 'discount or gift; new 5, bronze 5, silver 10, gold 15',
-  serious: 'replacement or repair; new 10, bronze 15, silver 20, gold 25',
-  severe: 'refund or replacement; new 20, bronze 30, silver 40, gold 60',
+/**
+ * What a severity suggests by tier: small tokens for a minor slip, making good for a serious one, money back for the
+ * worst. Kept as rules, not text: Settings shows a default in the store's language (defaultRemedyRuleText), in the
+ * same words a manager would type it.
+ */
+export const DEFAULT_REMEDY_RULES: Record<Severity, RemedyRule> = {
+  minor: { remedies: ['discount', 'gift'], upTo: { new: 5, bronze: 5, silver: 10, gold: 15 } },
+  serious: { remedies: ['replacement', 'repair'], upTo: { new: 10, bronze: 15, silver: 20, gold: 25 } },
+  severe: { remedies: ['refund', 'replacement'], upTo: { new: 20, bronze: 30, silver: 40, gold: 60 } },
 };
+
+/** A default rule as Settings shows it in a language: "Ersatz oder Reparatur; neu 10, Bronze 15, Silber 20, Gold 25". */
+export const defaultRemedyRuleText = (severity: Severity, language: Language): string =>
+  formatRemedyRule(DEFAULT_REMEDY_RULES[severity], language);
 
 /** A recovery as an interaction carries it: what was recorded, and the manager who approved it when one had to. */
 export type InteractionRecovery = Recovery & { approvedById: number | null };

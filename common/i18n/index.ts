@@ -5,6 +5,7 @@
 import i18next, { type i18n, type Module, type TFunction } from 'i18next';
 import de from './de.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
+import { monthIn, shortDayIn } from '../short-day';
 
 export const CATALOGUES = { en, de } as const;
 export type Language = keyof typeof CATALOGUES;
@@ -50,6 +51,26 @@ export function createI18n(locale: string, ...modules: Module[]): i18n {
       return String(value);
     }
   });
+  // "bought it on {{on, day}}": a day sent as words (common/short-day.ts) in the reader's language, "12 Nov" / "12. Nov.".
+  instance.services.formatter?.add('day', (value: unknown, lng: string | undefined) =>
+    shortDayIn(lng ?? FALLBACK_LANGUAGE, String(value)),
+  );
+  instance.services.formatter?.add('month', (value: unknown, lng: string | undefined) =>
+    monthIn(lng ?? FALLBACK_LANGUAGE, String(value)),
+  );
+  // "{{remedies, or}}": a list of worded items as the reader's language says either of them ("refund or repair").
+  instance.services.formatter?.add('or', (value: unknown, lng: string | undefined) => {
+    const items = Array.isArray(value) ? value.map(String) : [String(value)];
+    try {
+      return new Intl.ListFormat(lng ?? FALLBACK_LANGUAGE, { type: 'disjunction' }).format(items);
+    } catch {
+      return items.join(', ');
+    }
+  });
+  // "tagged {{tags, commas}}": a list of quoted items, one comma between each, the same in English and German.
+  instance.services.formatter?.add('commas', (value: unknown) =>
+    Array.isArray(value) ? value.map(String).join(', ') : String(value),
+  );
   return instance;
 }
 

@@ -4,13 +4,12 @@
 import type { Clerk, Tier } from '@common/domain';
 import { AppError, words } from '@common/errors';
 import { createFormat } from '@common/format';
+import { FALLBACK_LANGUAGE, type Language } from '@common/i18n';
 import { unitsToMinor } from '@common/money';
 import { ROLE_RANK } from '@common/permissions';
 import {
   APOLOGY_BY_STYLE,
   parseRemedyRule,
-  REMEDY_LABEL,
-  SEVERITY_LABEL,
   TIERS_IN_ORDER,
   DEFAULT_REMEDY_RULES,
   type GoodwillAuthority,
@@ -19,11 +18,13 @@ import {
   type Severity,
 } from '@common/recovery';
 import type { SettingKey } from '@common/settings';
+import { text } from '@common/words';
 import { customersRepo } from '../db/customers.repo';
 import { preparedFor } from '../db/prepared';
 import type { ServiceContext } from './context';
 import { tierBasis, tierFor } from './customers';
 import { settingValue } from './store-settings';
+import { chooseLanguage, preferredLanguage, storeLanguage } from './suggestions/language';
 import { daysBetween, localDay } from './time';
 
 export const recoveryRepo = preparedFor((db: ServiceContext['db']) => ({
@@ -77,11 +78,7 @@ const SETTING_OF: Record<Severity, SettingKey> = {
 /** The manager's rule for a severity; a stored rule that no longer parses falls back to the default. */
 export function remedyRule(ctx: ServiceContext, severity: Severity): RemedyRule {
   const parsed = parseRemedyRule(String(settingValue(ctx, SETTING_OF[severity])));
-  if (parsed.ok) return parsed.rule;
-  const fallback = parseRemedyRule(DEFAULT_REMEDY_RULES[severity]);
-  if (!fallback.ok)
-    throw new Error(`default remedy rule for ${severity} does not parse: ${JSON.stringify(fallback.problem)}`);
-  return fallback.rule;
+  return parsed.ok ? parsed.rule : DEFAULT_REMEDY_RULES[severity];
 }
 
 /** The customer's standing as the table reads it: the tier, lifted one step for a long-standing customer. */
@@ -110,9 +107,10 @@ export function standingOf(ctx: ServiceContext, customerId: number | null): Stan
   return { tier, column, years, visits: basis.visits };
 }
 
-const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
-
-/** Severity × standing through the manager's table, with the reason in one line. */
+/**
+ * Severity × standing through the manager's table, with the reason in one line ("Serious · Gold · 6 years · 40 visits
+ * → replacement or repair up to €25.00"). The reason is the clerk's: catalogue words, the amount in the store's format.
+ */
 export function suggestRemedy(
   ctx: ServiceContext,
   customerId: number | null,
@@ -121,22 +119,25 @@ export function suggestRemedy(
   const s = standingOf(ctx, customerId);
   const rule = remedyRule(ctx, severity);
   const upToMinor = minorOf(ctx, rule.upTo[s.column]);
-  const who =
-    customerId === null
-      ? ['walk-in']
-      : [
-          cap(s.tier),
-          s.years === null || s.years < 1 ? 'under a year' : `${s.years} ${s.years === 1 ? 'year' : 'years'}`,
-          `${s.visits} ${s.visits === 1 ? 'visit' : 'visits'}`,
-          ...(s.column !== s.tier ? [`long-standing, counted as ${s.column}`] : []),
-        ];
-  const remedies = rule.remedies.map((r) => REMEDY_LABEL[r].toLowerCase()).join(' or ');
-  const amount = upToMinor > 0 ? ` up to ${createFormat(ctx.config).money(upToMinor)}` : '';
-  return {
-    remedies: rule.remedies,
-    upToMinor,
-    why: `${SEVERITY_LABEL[severity]} · ${who.join(' · ')} → ${remedies}${amount}`,
+  const common = {
+    severity: text(`recovery.severity.${severity}`),
+    remedies: rule.remedies.map((r) => text(`recovery.remedy.${r}`)),
+    upTo: upToMinor > 0 ? text('recovery.why.upTo', { amount: createFormat(ctx.config).money(upToMinor) }) : '',
   };
+  const why =
+    customerId === null
+      ? text('recovery.why.walkIn', common)
+      : text('recovery.why.customer', {
+          ...common,
+          tier: text(`label.tier.${s.tier}`),
+          years:
+            s.years === null || s.years < 1
+              ? text('recovery.why.underAYear')
+              : text('recovery.why.years', { count: s.years }),
+          visits: text('recovery.why.visits', { count: s.visits }),
+          lifted: s.column !== s.tier ? text('recovery.why.lifted', { tier: text(`label.tier.${s.column}`) }) : '',
+        });
+  return { remedies: rule.remedies, upToMinor, why };
 }
 
 /** Everything the recovery steps of the log form show for one severity. */
@@ -146,15 +147,21 @@ export function recoveryGuide(
   customerId: number | null,
   severity: Severity,
 ): RecoveryGuide {
-  const style =
-    customerId === null
-      ? 'unknown'
-      : ((customersRepo(ctx.db).byId.get(customerId)?.style ?? 'unknown') as RecoveryGuide['style']);
+  const row = customerId === null ? undefined : customersRepo(ctx.db).byId.get(customerId);
+  const style = (row?.style ?? 'unknown') as RecoveryGuide['style'];
+  // Said aloud, so chosen like a suggestion's text: the customer's language when there is an apology in it, else the
+  // store's; the apologies stand in for a template's texts per language.
+  const { language } = chooseLanguage(
+    { language: FALLBACK_LANGUAGE, translations: APOLOGY_BY_STYLE },
+    { preferred: preferredLanguage(row?.language), store: storeLanguage(ctx.config.locale), who: null },
+  );
   return {
     severity,
     suggestion: suggestRemedy(ctx, customerId, severity),
     authority: goodwillAuthority(ctx, clerk),
-    apology: APOLOGY_BY_STYLE[style],
+    // chooseLanguage answers one of the languages it was offered: the apologies' own.
+    apology: APOLOGY_BY_STYLE[language as Language][style],
+    language,
     style,
     currency: ctx.config.currency,
   };

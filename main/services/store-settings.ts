@@ -41,7 +41,7 @@ import { DEFAULT_GOODWILL_DAYS } from './suggestions/facts';
 import {
   DEFAULT_CLERK_GOODWILL,
   DEFAULT_LOYAL_YEARS,
-  DEFAULT_REMEDY_RULES,
+  defaultRemedyRuleText,
   parseRemedyRule,
   REMEDY_RULE_VOCABULARY,
   remedyRuleWords,
@@ -376,9 +376,10 @@ function current(
     goodwillDays: DEFAULT_GOODWILL_DAYS,
     goodwillClerkPerInteraction: DEFAULT_CLERK_GOODWILL.perInteraction,
     goodwillClerkPerDay: DEFAULT_CLERK_GOODWILL.perDay,
-    remedyMinor: DEFAULT_REMEDY_RULES.minor,
-    remedySerious: DEFAULT_REMEDY_RULES.serious,
-    remedySevere: DEFAULT_REMEDY_RULES.severe,
+    // A default rule reads in the store's language, as the manager would type it there.
+    remedyMinor: defaultRemedyRuleText('minor', languageOf(ctx.config.locale)),
+    remedySerious: defaultRemedyRuleText('serious', languageOf(ctx.config.locale)),
+    remedySevere: defaultRemedyRuleText('severe', languageOf(ctx.config.locale)),
     remedyLoyalYears: DEFAULT_LOYAL_YEARS,
     databasePath: f.databasePath,
     backupDirectory: f.backupDirectory,

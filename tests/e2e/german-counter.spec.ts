@@ -5,6 +5,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { MAX_NOTES } from '@common/contract';
 import { CATALOGUES, translator } from '@common/i18n';
+import { APOLOGY_BY_STYLE } from '@common/recovery';
+import { wordText } from '@common/words';
 import { MANAGER, TODAY, value } from './manager-helpers';
 import { expect, test } from './fixtures';
 
@@ -17,12 +19,17 @@ const GERMAN_EUROS = /^\d{1,3}(\.\d{3})*,\d{2}\s€$/u;
 
 test.use({ managed: { locale: 'de-DE', currency: 'EUR', timeZone: 'Europe/Berlin' } });
 
-/** The manager signs in and opens the back office, all in German. */
-async function openGermanBackOffice(page: Page): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(MANAGER) }).click();
+/** Someone of the demo store's team signs in with the German PIN prompt. */
+async function signInGerman(page: Page, who: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(who) }).click();
   await page.getByLabel('Deine PIN').fill('1234');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('signed-in-clerk')).toHaveText(MANAGER);
+  await expect(page.getByTestId('signed-in-clerk')).toHaveText(who);
+}
+
+/** The manager signs in and opens the back office, all in German. */
+async function openGermanBackOffice(page: Page): Promise<void> {
+  await signInGerman(page, MANAGER);
   await page.getByRole('button', { name: CATALOGUES.de.counter.backOffice }).click();
   await expect(page.getByRole('tablist', { name: CATALOGUES.de.manager.title })).toBeVisible();
 }
@@ -112,6 +119,45 @@ test('a German store: sign in, search, open a profile and log an entry, all in G
   await expect(first).toContainText(`von ${CLERK}`);
   const saved = app.backend.db.prepare('SELECT customer_id, kind, outcome FROM interactions WHERE notes = ?').all(note);
   expect(saved).toEqual([{ customer_id: c.id, kind: 'inquiry', outcome: 'resolved' }]);
+});
+
+test('a German store’s suggestions and complaint steps: why, the suggested remedy and the apology in German', async ({
+  app,
+  page,
+}, testInfo) => {
+  const de = CATALOGUES.de;
+  const t = translator('de-DE');
+  await signInGerman(page, CLERK);
+  // A regular who names no language of their own: the store's, German, is what they hear.
+  const c = app.backend.db
+    .prepare(
+      `SELECT id, first_name || ' ' || last_name AS name, style FROM customers
+       WHERE lifetime_spend_cents > 100000 AND language IS NULL ORDER BY id LIMIT 1`,
+    )
+    .get() as { id: number; name: string; style: keyof typeof APOLOGY_BY_STYLE.de };
+  await search(page).pressSequentially(c.name, { delay: 20 });
+  await page.locator(`[role="option"][data-customer-id="${c.id}"]`).click();
+  await expect(page.getByRole('heading', { level: 2, name: c.name })).toBeVisible();
+
+  // Why each suggestion: the backend's own reasons, as the German screen words them.
+  const suggestions = await value(app, 'suggestions.forCustomer', { customerId: c.id }, CLERK);
+  const why = page.locator('.sugg-why');
+  await expect(why).toHaveCount(suggestions.length);
+  await expect(why.first()).toHaveText(
+    `${de.suggestions.why} ${suggestions[0]!.reasons.map((r) => wordText(t, r.fact)).join('; ')}`,
+  );
+
+  // A complaint: the suggested remedy says why in German, the apology is the German one in the customer's style.
+  await page.getByRole('radio', { name: de.label.kind.complaint, exact: true }).check();
+  const steps = page.getByRole('group', { name: new RegExp(de.recovery.legend) });
+  await steps.getByRole('radio', { name: de.recovery.severity.serious, exact: true }).check();
+  const guide = await value(app, 'recovery.guide', { customerId: c.id, severity: 'serious' }, CLERK);
+  expect(guide).toMatchObject({ language: 'de', apology: APOLOGY_BY_STYLE.de[c.style] });
+  await expect(steps.getByTestId('suggested-remedy')).toContainText(
+    t('recovery.suggested', { why: wordText(t, guide.suggestion.why) }),
+  );
+  await expect(steps.locator('.apology [lang="de"]')).toHaveText(`“${guide.apology}”`);
+  await expectAccessible(page, testInfo, 'Reklamation');
 });
 
 test('the back office of a German store reads German: tabs, team, follow-up counts and the audit log', async ({

@@ -1,11 +1,17 @@
 // What the main process says to the clerk is in the store's language (issue #18): errors worded at the boundary from
-// their catalogue key, duplicate reasons, the Import tab's notes, zod's own wording of a bad input. A real store file, the real dispatcher,
+// their catalogue key, duplicate reasons, the Import tab's notes, zod's own wording of a bad input; the reasons beside
+// a suggestion and the suggested remedy's why as words the screen reads in its language, the apology and the default
+// remedy table in German. A real store file, the real dispatcher,
 // set up as the first-run screen does; the expected sentences are read from the catalogues, not typed here.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wordError, words } from '@common/errors';
+import type { Suggestion } from '@common/domain';
 import { translator } from '@common/i18n';
+import { APOLOGY_BY_STYLE, DEFAULT_REMEDY_RULES, formatRemedyRule, type RecoveryGuide } from '@common/recovery';
+import type { SettingView } from '@common/settings';
+import { wordText } from '@common/words';
 import { startBackend } from '../../main/backend';
 import { newSession } from '../../main/ipc/session';
 import { importCsv } from '../../main/services/import';
@@ -76,6 +82,65 @@ describe('a German store', () => {
       translator('de-DE')('importWarnings.unknownColumns', { count: 2, columns: '"Lieblingsfarbe" und "Schuhgröße"' }),
     ]);
     expect(r.warnings[0]).toMatch(/^Die Spalten "Lieblingsfarbe" und "Schuhgröße" werden nicht importiert/);
+  });
+
+  it('gets the reasons beside a suggestion, the suggested remedy, its apology and the remedy table in German', async () => {
+    const { call } = await storeIn('de-DE');
+    const t = translator('de-DE');
+    const value = async <T>(m: string, input: unknown): Promise<T> => {
+      const r = await call(m, input);
+      if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
+      return r.value as T;
+    };
+    const { id } = await value<{ id: number }>('customers.create', {
+      firstName: 'Jonas',
+      lastName: 'Weber',
+      style: 'gold',
+    });
+    await value('interactions.log', {
+      customerId: id,
+      kind: 'complaint',
+      outcome: 'unresolved',
+      notes: 'Deckel gerissen.',
+    });
+    const [top] = await value<Suggestion[]>('suggestions.forCustomer', { customerId: id });
+    expect(top).toMatchObject({ templateId: 'service-recovery', language: 'de' });
+    // Today, whichever day the test runs on, written the German way: "7. Dez.".
+    expect(top!.reasons.map((r) => wordText(t, r.fact))).toContainEqual(
+      expect.stringMatching(/^Reklamation am \d{1,2}\. \p{L}{3,4}\.?, noch offen \(ungelöst\): „Deckel gerissen“$/u),
+    );
+
+    const guide = await value<RecoveryGuide>('recovery.guide', { customerId: id, severity: 'serious' });
+    expect(guide).toMatchObject({ apology: APOLOGY_BY_STYLE.de.gold, language: 'de' });
+    expect(wordText(t, guide.suggestion.why)).toMatch(
+      /^Ernst · (Neu|Bronze) · unter einem Jahr · 1 Besuch → Ersatz oder Reparatur bis \d+,00\s€$/u,
+    );
+
+    const settings = await value<SettingView[]>('settings.get', {});
+    expect(settings.find((v) => v.key === 'remedySerious')).toMatchObject({
+      source: 'default',
+      value: formatRemedyRule(DEFAULT_REMEDY_RULES.serious, 'de'),
+    });
+  });
+
+  it('gets a refused condition of the playbook editor in German, naming the field it could be', async () => {
+    const { call } = await storeIn('de-DE');
+    const got = await call('playbook.get', { id: 'greeting-regular' });
+    if (!got.ok) throw new Error(got.error.message);
+    const { history: _h, version: _v, updatedAt: _u, updatedBy: _b, ...draft } = got.value as Record<string, unknown>;
+    const refused = await call('playbook.save', {
+      template: { ...draft, conditions: { all: [{ field: 'visitcount', op: '>=', value: 3 }] } },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', reason: 'playbook.invalid' } });
+    expect(refused.ok || refused.error.message).toContain(
+      'conditions.all[0].field: unbekanntes Bedingungsfeld "visitcount" (meintest du "visitCount"?); bekannte Felder: ',
+    );
+    const wrongOp = await call('playbook.save', {
+      template: { ...draft, conditions: { all: [{ field: 'tags', op: '>', value: 1 }] } },
+    });
+    expect(wrongOp.ok || wrongOp.error.message).toContain(
+      'der Operator ">" passt nicht zu tags (eine Liste); nimm einen von contains, notContains, exists, missing',
+    );
   });
 
   it('follows the locale an admin saves in the Settings tab from the next call on', async () => {

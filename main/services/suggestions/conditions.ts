@@ -66,7 +66,7 @@
  */
 import { z } from 'zod';
 import { COMMUNICATION_STYLES, INTERACTION_KINDS, INTERACTION_OUTCOMES } from '@common/domain';
-import { AppError } from '@common/errors';
+import { AppError, refusal, words, type ErrorWords } from '@common/errors';
 
 /** Groups of facts that make one reason ("complaint on 12 Nov, unresolved" for all lastInteraction.* fields). */
 export const SUBJECTS = [
@@ -177,7 +177,29 @@ export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Con
 
 export const MAX_DEPTH = 8;
 
-type Issue = { path: (string | number)[]; message: string };
+/**
+ * One problem of a condition and where: catalogue words (errors.playbook.condition), so the manager of a German store
+ * reads it in German when the playbook editor refuses a template (validationError in playbook.ts words it).
+ */
+type Issue = { path: (string | number)[]; words: ErrorWords };
+const problem = (key: ConditionProblem, values: Parameters<typeof words>[1] = {}): ErrorWords =>
+  words(`playbook.condition.${key}`, values);
+type ConditionProblem =
+  | 'noValue'
+  | 'needsList'
+  | 'listValue'
+  | 'needsValue'
+  | 'wrongValue'
+  | 'tooDeep'
+  | 'shape'
+  | 'shapeKeys'
+  | 'needsConditions'
+  | 'anyEmpty'
+  | 'unexpectedKey'
+  | 'unknownField'
+  | 'unknownFieldHint'
+  | 'wrongOperator'
+  | 'unknownOperator';
 
 const describe = (v: unknown) => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
 
@@ -200,8 +222,7 @@ function checkValue(
 ): void {
   const here = [...path, 'value'];
   if (op === 'exists' || op === 'missing') {
-    if (value !== undefined)
-      issues.push({ path: here, message: `"${op}" takes no value; remove "value" from ${field}` });
+    if (value !== undefined) issues.push({ path: here, words: problem('noValue', { op, field }) });
     return;
   }
   const scalarOk = (v: unknown): boolean => {
@@ -218,35 +239,34 @@ function checkValue(
     }
   };
   const expected =
-    spec.type === 'enum' ? `one of ${spec.values.join(', ')}` : spec.type === 'list' ? 'a string' : `a ${spec.type}`;
+    spec.type === 'enum'
+      ? words('playbook.condition.expected.oneOf', { values: spec.values.join(', ') })
+      : words(`playbook.condition.expected.${spec.type === 'list' ? 'string' : spec.type}`);
   if (op === 'in' || op === 'notIn') {
     if (!Array.isArray(value) || value.length === 0) {
-      issues.push({ path: here, message: `"${op}" on ${field} needs a non-empty list of values, each ${expected}` });
+      issues.push({ path: here, words: problem('needsList', { op, field, expected }) });
       return;
     }
     value.forEach((v, i) => {
       if (!scalarOk(v))
-        issues.push({ path: [...here, i], message: `${field} values must be ${expected}; got ${describe(v)}` });
+        issues.push({ path: [...here, i], words: problem('listValue', { field, expected, got: describe(v) }) });
     });
     return;
   }
   if (value === undefined) {
-    issues.push({ path: here, message: `"${op}" on ${field} needs a value (${expected})` });
+    issues.push({ path: here, words: problem('needsValue', { op, field, expected }) });
   } else if (!scalarOk(value)) {
-    issues.push({ path: here, message: `${field} must be compared with ${expected}; got ${describe(value)}` });
+    issues.push({ path: here, words: problem('wrongValue', { field, expected, got: describe(value) }) });
   }
 }
 
-const GROUP_SHAPE =
-  'a condition is {"all": [...]}, {"any": [...]}, {"not": {...}} or {"field": ..., "op": ..., "value": ...}';
-
 function checkNode(node: unknown, path: Issue['path'], depth: number, issues: Issue[]): void {
   if (depth > MAX_DEPTH) {
-    issues.push({ path, message: `conditions nest deeper than ${MAX_DEPTH} levels; simplify them` });
+    issues.push({ path, words: problem('tooDeep', { max: MAX_DEPTH }) });
     return;
   }
   if (typeof node !== 'object' || node === null || Array.isArray(node)) {
-    issues.push({ path, message: `${GROUP_SHAPE}; got ${describe(node)}` });
+    issues.push({ path, words: problem('shape', { got: describe(node) }) });
     return;
   }
   const keys = Object.keys(node);
@@ -255,11 +275,10 @@ function checkNode(node: unknown, path: Issue['path'], depth: number, issues: Is
     const key = keys[0];
     const list = o[key];
     if (!Array.isArray(list)) {
-      issues.push({ path: [...path, key], message: `"${key}" needs a list of conditions` });
+      issues.push({ path: [...path, key], words: problem('needsConditions', { key }) });
       return;
     }
-    if (key === 'any' && list.length === 0)
-      issues.push({ path: [...path, key], message: '"any" needs at least one condition' });
+    if (key === 'any' && list.length === 0) issues.push({ path: [...path, key], words: problem('anyEmpty') });
     list.forEach((c, i) => {
       checkNode(c, [...path, key, i], depth + 1, issues);
     });
@@ -270,20 +289,22 @@ function checkNode(node: unknown, path: Issue['path'], depth: number, issues: Is
     return;
   }
   if (!('field' in o) || !('op' in o)) {
-    issues.push({ path, message: `${GROUP_SHAPE}; got keys ${keys.map((k) => `"${k}"`).join(', ') || 'none'}` });
+    const named = keys.map((k) => `"${k}"`).join(', ');
+    issues.push({ path, words: problem('shapeKeys', { keys: named || words('playbook.condition.noKeys') }) });
     return;
   }
   const extra = keys.filter((k) => k !== 'field' && k !== 'op' && k !== 'value');
   if (extra.length)
-    issues.push({ path, message: `unexpected key ${extra.map((k) => `"${k}"`).join(', ')} in a comparison` });
+    issues.push({ path, words: problem('unexpectedKey', { keys: extra.map((k) => `"${k}"`).join(', ') }) });
   const field = o.field;
   if (typeof field !== 'string' || !(field in FIELDS)) {
     const hint = typeof field === 'string' ? closest(field) : null;
+    const known = FIELD_NAMES.join(', ');
     issues.push({
       path: [...path, 'field'],
-      message:
-        `unknown condition field ${describe(field)}${hint ? ` (did you mean "${hint}"?)` : ''}; ` +
-        `known fields: ${FIELD_NAMES.join(', ')}`,
+      words: hint
+        ? problem('unknownFieldHint', { field: describe(field), hint, known })
+        : problem('unknownField', { field: describe(field), known }),
     });
     return;
   }
@@ -294,20 +315,26 @@ function checkNode(node: unknown, path: Issue['path'], depth: number, issues: Is
     const known = typeof op === 'string' && (OPERATORS as readonly string[]).includes(op);
     issues.push({
       path: [...path, 'op'],
-      message:
-        `${known ? 'operator' : 'unknown operator'} ${describe(op)} ${known ? 'does not apply to' : 'for'} ${field} ` +
-        `(a ${spec.type}); use one of ${allowed.join(', ')}`,
+      words: problem(known ? 'wrongOperator' : 'unknownOperator', {
+        op: describe(op),
+        field,
+        type: words(`playbook.condition.type.${spec.type}`),
+        allowed: allowed.join(', '),
+      }),
     });
     return;
   }
   checkValue(field as FieldName, spec, op as Operator, o.value, path, issues);
 }
 
-/** Zod schema for a condition tree. Error messages name the offending field, operator or value and where it is. */
+/**
+ * Zod schema for a condition tree. Each refusal names the offending field, operator or value and where it is, in
+ * catalogue words (the message is their English, for parseCondition, the log and the CLI).
+ */
 export const conditionSchema = z.unknown().superRefine((node, ctx) => {
   const issues: Issue[] = [];
   checkNode(node, [], 0, issues);
-  for (const i of issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+  for (const i of issues) ctx.addIssue({ code: 'custom', path: i.path, ...refusal(i.words.key, i.words.values) });
 }) as unknown as z.ZodType<Condition>;
 
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -1,6 +1,7 @@
 // Matching, rendering, explaining and ranking: from facts and templates to the few suggestions a clerk sees.
 import type { CommunicationStyle, Suggestion, SuggestionReason } from '@common/domain';
 import type { PlaybookNotShownReason } from '@common/playbook';
+import type { TextWords } from '@common/words';
 import { playbookRepo } from '../../db/playbook.repo';
 import type { ServiceContext } from '../context';
 import { evaluate, FIELDS, type Subject } from './conditions';
@@ -14,6 +15,8 @@ export const MAX_SUGGESTIONS = 5;
 /** Open issues that get a suggestion of their own, at the top of the list; more would crowd out everything else. */
 export const MAX_ISSUE_SUGGESTIONS = 3;
 export const MAX_REASONS = 4;
+/** Two reasons that would read the same (a follow-up and the open issue it is about can be one fact): listed once. */
+const sameWords = (a: TextWords, b: TextWords): boolean => JSON.stringify(a) === JSON.stringify(b);
 const FULL = 2;
 
 /** Why a template is not offered: a disabled one never is; the other reasons are the ones a preview explains. */
@@ -70,7 +73,7 @@ export function judge(
     const fact = facts.subjects[s];
     if (!fact) continue;
     if (fact.ageDays !== null) age = age === null ? fact.ageDays : Math.min(age, fact.ageDays);
-    if (reasons.length < MAX_REASONS && !reasons.some((x) => x.fact === fact.fact && x.ref === fact.ref)) {
+    if (reasons.length < MAX_REASONS && !reasons.some((x) => x.ref === fact.ref && sameWords(x.fact, fact.fact))) {
       reasons.push({ fact: fact.fact, ref: fact.ref });
     }
   }

@@ -2,6 +2,8 @@
 import type { CommunicationStyle, InteractionKind, InteractionOutcome, OpenIssue, Tier } from '@common/domain';
 import { AppError, words } from '@common/errors';
 import { nameKey } from '@common/normalize';
+import { dayValue, monthValue } from '@common/short-day';
+import { text, type TextWords } from '@common/words';
 import { customersRepo, type CustomerRow } from '../../db/customers.repo';
 import { GOODWILL_SETTING, playbookRepo, type LatestPurchaseRow } from '../../db/playbook.repo';
 import type { ServiceContext } from '../context';
@@ -10,23 +12,14 @@ import { addDays, daysBetween, localDay } from '../time';
 import { emptyFacts, type FactValues, type Subject } from './conditions';
 import { preferredLanguage, storeLanguage, varsIn, type LanguageFacts, type SpokenValues } from './language';
 import type { VariableValues } from './variables';
-import {
-  addressName,
-  clerkFirstName,
-  formatDay,
-  formatMonth,
-  KIND_LABEL,
-  KIND_NOUN,
-  nextBirthday,
-  OUTCOME_LABEL,
-  plural,
-  summarise,
-  whenPhrase,
-} from './wording';
+import { addressName, clerkFirstName, formatDay, KIND_NOUN, nextBirthday, summarise } from './wording';
 
-/** One reason-sized fact: what it says, what it points at, and how old the event is (for recency). */
+/**
+ * One reason-sized fact: what it says (catalogue words, worded by the screen in the clerk's language), what it points
+ * at, and how old the event is (for recency).
+ */
 export interface SubjectFact {
-  fact: string;
+  fact: TextWords;
   ref: string;
   ageDays: number | null;
 }
@@ -257,7 +250,7 @@ function walkInFacts(values: FactValues, vars: VariableValues, store: string, to
     style: 'unknown',
     marketingConsent: false,
     values,
-    subjects: { customer: { fact: 'walk-in, no customer selected', ref: 'walk-in', ageDays: null } },
+    subjects: { customer: { fact: text('suggestions.reason.walkIn'), ref: 'walk-in', ageDays: null } },
     vars,
     spoken: {},
     language: { preferred: null, store, who: null },
@@ -281,7 +274,13 @@ function dayTools(ctx: ServiceContext): DayTools {
     }
     return d;
   };
-  return { dayOf, ago: (iso) => daysBetween(dayOf(iso), today), fmt: (day) => formatDay(day, today), today };
+  return {
+    dayOf,
+    ago: (iso) => daysBetween(dayOf(iso), today),
+    fmt: (day) => formatDay(day, today),
+    on: (day) => dayValue(day, today),
+    today,
+  };
 }
 
 /** The person: since when, style, consent, tags and the interest they suggest. */
@@ -290,14 +289,22 @@ function personFacts({ values, vars, subjects, cref }: Gathering, row: CustomerR
   const tags = (JSON.parse(row.tags) as string[]).map((tag) => tag.trim().toLowerCase()).filter(Boolean);
   values.isWalkIn = false;
   values.customerSinceDays = t.ago(row.created_at);
-  subjects.customer = { fact: `customer since ${formatMonth(t.dayOf(row.created_at))}`, ref: cref, ageDays: null };
+  subjects.customer = {
+    fact: text('suggestions.reason.customerSince', { since: monthValue(t.dayOf(row.created_at)) }),
+    ref: cref,
+    ageDays: null,
+  };
   vars.firstName = addressName(row.first_name, row.last_name);
   vars.displayName = [row.first_name.trim(), row.last_name.trim()].filter(Boolean).join(' ') || null;
   values.style = style;
-  subjects.style = { fact: `communication style: ${style}`, ref: cref, ageDays: null };
+  subjects.style = {
+    fact: text('suggestions.reason.style', { style: text(`suggestions.reason.styleName.${style}`) }),
+    ref: cref,
+    ageDays: null,
+  };
   values.marketingConsent = row.marketing_consent === 1;
   subjects.consent = {
-    fact: row.marketing_consent === 1 ? 'agreed to hear about offers' : 'has not agreed to marketing',
+    fact: text(row.marketing_consent === 1 ? 'suggestions.reason.consented' : 'suggestions.reason.noConsent'),
     ref: cref,
     ageDays: null,
   };
@@ -306,7 +313,13 @@ function personFacts({ values, vars, subjects, cref }: Gathering, row: CustomerR
   values.interest = interest;
   vars.interest = interest;
   if (tags.length)
-    subjects.tags = { fact: `tagged ${tags.map((tag) => `“${tag}”`).join(', ')}`, ref: cref, ageDays: null };
+    subjects.tags = {
+      fact: text('suggestions.reason.tagged', {
+        tags: tags.map((tag) => text('suggestions.reason.quoted', { text: tag })),
+      }),
+      ref: cref,
+      ageDays: null,
+    };
 }
 
 /** The tier and what it rests on, for the purchase facts to tell whether the latest purchase moved it up. */
@@ -333,10 +346,16 @@ function visitFacts(
     vars.daysSinceLastVisit = String(since);
     vars['lastVisit.date'] = t.fmt(lastDay);
     spoken['lastVisit.date'] = { day: lastDay };
-    const fact = `${plural(row.visit_count, 'visit')}, last ${whenPhrase(lastDay, since, t.today)}`;
+    const when =
+      since === 0
+        ? text('suggestions.reason.today')
+        : since === 1
+          ? text('suggestions.reason.yesterday')
+          : text('suggestions.reason.daysAgo', { on: t.on(lastDay), count: since });
+    const fact = text('suggestions.reason.visits', { count: row.visit_count, when });
     subjects.visits = { fact, ref: cref, ageDays: null };
   } else {
-    subjects.visits = { fact: 'first visit, no history yet', ref: cref, ageDays: null };
+    subjects.visits = { fact: text('suggestions.reason.firstVisit'), ref: cref, ageDays: null };
   }
   const basis = tierBasis(row);
   const tier = tierFor(ctx, basis.spendCents, basis.visits);
@@ -344,7 +363,14 @@ function visitFacts(
   values.lifetimeSpendCents = row.lifetime_spend_cents;
   vars.tier = tier;
   spoken.tier = { tier };
-  subjects.tier = { fact: tier === 'new' ? 'new customer' : `${tier} tier`, ref: cref, ageDays: null };
+  subjects.tier = {
+    fact:
+      tier === 'new'
+        ? text('suggestions.reason.newCustomer')
+        : text('suggestions.reason.tier', { tier: text(`label.tier.${tier}`) }),
+    ref: cref,
+    ageDays: null,
+  };
   return { tier, basis };
 }
 
@@ -356,13 +382,15 @@ function birthdayFacts({ values, vars, spoken, subjects, cref }: Gathering, row:
   values.birthdayInDays = b.inDays;
   vars['birthday.date'] = t.fmt(b.day);
   spoken['birthday.date'] = { day: b.day };
-  const born = formatDay(`${t.today.slice(0, 4)}${row.birthday.slice(4)}`, t.today);
-  const shifted = b.day.slice(5) !== row.birthday.slice(5) ? ` (born on ${born})` : '';
+  const born = t.on(`${t.today.slice(0, 4)}${row.birthday.slice(4)}`);
+  const shifted = b.day.slice(5) !== row.birthday.slice(5) ? text('suggestions.reason.bornOn', { on: born }) : '';
   subjects.birthday = {
     fact:
       b.inDays === 0
-        ? `birthday today${shifted}`
-        : `birthday ${b.inDays === 1 ? 'tomorrow' : `on ${t.fmt(b.day)}, in ${b.inDays} days`}${shifted}`,
+        ? text('suggestions.reason.birthdayToday', { born: shifted })
+        : b.inDays === 1
+          ? text('suggestions.reason.birthdayTomorrow', { born: shifted })
+          : text('suggestions.reason.birthdayOn', { on: t.on(b.day), days: b.inDays, born: shifted }),
     ref: cref,
     ageDays: b.inDays,
   };
@@ -412,24 +440,30 @@ function historyFacts(
     spoken['lastInteraction.kind'] = { kind: last.kind };
     spoken['lastInteraction.date'] = { day: t.dayOf(last.createdAt) };
     vars['lastInteraction.summary'] = summarise(last.notes);
-    const still = openIds.has(last.id) && last.outcome === 'resolved' ? ', still open' : '';
-    const mood = last.sentiment !== null ? `, sentiment ${last.sentiment}/5` : '';
+    const still = openIds.has(last.id) && last.outcome === 'resolved' ? text('suggestions.reason.stillOpen') : '';
+    const mood = last.sentiment !== null ? text('suggestions.reason.sentiment', { sentiment: last.sentiment }) : '';
     subjects.lastInteraction = {
-      fact: `${KIND_LABEL[last.kind]} on ${t.fmt(t.dayOf(last.createdAt))}, ${OUTCOME_LABEL[last.outcome]}${still}${mood}`,
+      fact: text('suggestions.reason.interaction', {
+        kind: kindLabel(last.kind),
+        on: t.on(t.dayOf(last.createdAt)),
+        outcome: text(`suggestions.reason.outcome.${last.outcome}`),
+        still,
+        mood,
+      }),
       ref: `interaction:${last.id}`,
       ageDays: d,
     };
   }
-  const countWithin90 = (kind: 'complaint' | 'return', subject: 'complaints' | 'returns', label: string) => {
+  const countWithin90 = (kind: 'complaint' | 'return', subject: 'complaints' | 'returns') => {
     const hits = recent.filter((i) => i.kind === kind && t.ago(i.createdAt) <= 90);
     const first = hits[0];
     if (!first) return 0;
-    const fact = `${plural(hits.length, label)} in the last 90 days`;
+    const fact = text(`suggestions.reason.${subject}`, { count: hits.length });
     subjects[subject] = { fact, ref: `interaction:${first.id}`, ageDays: t.ago(first.createdAt) };
     return hits.length;
   };
-  values.complaintsLast90Days = countWithin90('complaint', 'complaints', 'complaint');
-  values.returnsLast90Days = countWithin90('return', 'returns', 'return');
+  values.complaintsLast90Days = countWithin90('complaint', 'complaints');
+  values.returnsLast90Days = countWithin90('return', 'returns');
 }
 
 /**
@@ -461,9 +495,9 @@ function owedFacts(f: Gathering, open: OpenIssue[], t: DayTools): Facts['resolva
   asPickup(base, pickups[0], t);
   subjects.openIssues =
     open.length === 0
-      ? { fact: 'nothing open', ref: f.cref, ageDays: null }
+      ? { fact: text('suggestions.reason.nothingOpen'), ref: f.cref, ageDays: null }
       : {
-          fact: plural(open.length, 'open issue'),
+          fact: text('suggestions.reason.openIssues', { count: open.length }),
           ref: `interaction:${(focus ?? open[0]!).interactionId}`,
           ageDays: null,
         };
@@ -509,22 +543,26 @@ function purchaseFacts(
   vars.returnWindowEnds = t.fmt(ends);
   spoken['lastPurchase.date'] = { day: bought };
   spoken.returnWindowEnds = { day: ends };
-  const what = item
-    ? `${item.description.trim()}${items.length > 1 ? ` (+${items.length - 1} more)` : ''}`
-    : `receipt total ${p.total_cents}`;
+  const what = !item
+    ? text('suggestions.reason.receiptTotal', { total: p.total_cents })
+    : items.length > 1
+      ? text('suggestions.reason.andMore', { item: item.description.trim(), more: items.length - 1 })
+      : item.description.trim();
   const window = allReturned
-    ? ', all returned'
-    : endsIn >= 0
-      ? `, return window ends ${t.fmt(ends)}`
-      : `, return window ended ${t.fmt(ends)}`;
-  subjects.purchase = { fact: `bought ${what} on ${t.fmt(bought)}${window}`, ref: `purchase:${p.id}`, ageDays: d };
+    ? text('suggestions.reason.allReturned')
+    : text(endsIn >= 0 ? 'suggestions.reason.windowEnds' : 'suggestions.reason.windowEnded', { on: t.on(ends) });
+  subjects.purchase = {
+    fact: text('suggestions.reason.bought', { what, on: t.on(bought), window }),
+    ref: `purchase:${p.id}`,
+    ageDays: d,
+  };
 
   const before = tierFor(ctx, basis.spendCents - p.total_cents, Math.max(1, basis.visits));
   const tierUp = TIER_RANK[tier] >= TIER_RANK.silver && TIER_RANK[tier] > TIER_RANK[before];
   values['loyalty.tierUp'] = tierUp;
   if (tierUp)
     subjects.loyalty = {
-      fact: `reached ${tier} with the purchase on ${t.fmt(bought)}`,
+      fact: text('suggestions.reason.reachedTier', { tier: text(`label.tier.${tier}`), on: t.on(bought) }),
       ref: `purchase:${p.id}`,
       ageDays: d,
     };
@@ -574,15 +612,21 @@ interface Owed {
  * The clerk's note on an issue, for the reasons beside a suggestion: it tells the clerk which issue a line is about.
  * It is never put in what the customer hears; notes are written for colleagues ("Complained the pan broke").
  */
-const quoted = (notes: string): string => {
+const quoted = (notes: string): TextWords | '' => {
   const s = summarise(notes);
-  return s ? `: “${s}”` : '';
+  return s ? text('suggestions.reason.note', { text: s }) : '';
 };
+
+/** What the clerk reads for a kind of interaction in a reason ("complaint"; "interaction" for other). */
+const kindLabel = (kind: InteractionKind): TextWords => text(`suggestions.reason.kind.${kind}`);
 
 interface DayTools {
   dayOf(iso: string): string;
   ago(iso: string): number;
+  /** A day as the customer hears it in English ("12 Nov"): the vars; varsIn says it in another language. */
   fmt(day: string): string;
+  /** A day as a value for the reasons' words (common/short-day.ts). */
+  on(day: string): string;
   today: string;
 }
 
@@ -606,10 +650,13 @@ function asOpenIssue(f: Owed, o: OpenIssue | undefined, t: DayTools): void {
   f.values['openIssue.overdue'] = o?.overdue ?? null;
   if (!o) return void delete f.subjects.openIssue;
   f.subjects.openIssue = {
-    fact:
-      `${KIND_LABEL[o.kind]} on ${t.fmt(t.dayOf(o.openedAt))}, still open (${OUTCOME_LABEL[o.outcome]})` +
-      (o.overdue ? ', follow-up overdue' : '') +
-      quoted(o.notes),
+    fact: text('suggestions.reason.openIssue', {
+      kind: kindLabel(o.kind),
+      on: t.on(t.dayOf(o.openedAt)),
+      outcome: text(`suggestions.reason.outcome.${o.outcome}`),
+      overdue: o.overdue ? text('suggestions.reason.followUpOverdue') : '',
+      note: quoted(o.notes),
+    }),
     ref: `interaction:${o.interactionId}`,
     ageDays: t.ago(o.openedAt),
   };
@@ -627,14 +674,15 @@ function asFollowUp(f: Owed, o: OpenIssue | undefined, t: DayTools): void {
   const inDays = daysBetween(t.today, o.dueDate);
   f.values['followUp.dueInDays'] = inDays;
   f.values.followUpDueToday = inDays <= 0;
-  const what = `${KIND_LABEL[o.kind]} on ${t.fmt(t.dayOf(o.openedAt))}`;
+  const what = text('suggestions.reason.issueOn', { kind: kindLabel(o.kind), on: t.on(t.dayOf(o.openedAt)) });
+  const key =
+    inDays === 0
+      ? 'suggestions.reason.followUpToday'
+      : inDays < 0
+        ? 'suggestions.reason.followUpOverdueSince'
+        : 'suggestions.reason.followUpDue';
   f.subjects.followUp = {
-    fact:
-      (inDays === 0
-        ? `follow-up due today for the ${what}`
-        : inDays < 0
-          ? `follow-up overdue since ${t.fmt(o.dueDate)} for the ${what}`
-          : `follow-up due ${t.fmt(o.dueDate)} for the ${what}`) + quoted(o.notes),
+    fact: text(key, { due: t.on(o.dueDate), what, note: quoted(o.notes) }),
     ref: `interaction:${o.interactionId}`,
     ageDays: Math.max(0, inDays),
   };
@@ -649,7 +697,7 @@ function asPickup(f: Owed, o: OpenIssue | undefined, t: DayTools): void {
   f.vars['pickup.summary'] = o ? summarise(o.notes) : null;
   if (!o) return void delete f.subjects.pickup;
   f.subjects.pickup = {
-    fact: `order waiting since ${t.fmt(t.dayOf(o.openedAt))}${quoted(o.notes)}`,
+    fact: text('suggestions.reason.orderWaiting', { since: t.on(t.dayOf(o.openedAt)), note: quoted(o.notes) }),
     ref: `interaction:${o.interactionId}`,
     ageDays: t.ago(o.openedAt),
   };

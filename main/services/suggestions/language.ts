@@ -1,9 +1,11 @@
 // Which language a suggestion is said in, and why. The playbook holds a template's texts per language; a suggestion
 // takes the customer's preferred language when the template has it, else the store's (its locale's language), else
 // the template's own. The reason beside it says which and why ("in German — Klaus prefers German"), so a clerk is
-// never surprised by the language on the screen.
+// never surprised by the language on the screen. That reason is the clerk's to read: catalogue words, worded in the
+// clerk's language by the screen ("auf Deutsch — Klaus spricht lieber Deutsch"); the text itself is the customer's.
 import { z } from 'zod';
 import type { InteractionKind, Tier } from '@common/domain';
+import { text, type TextWords } from '@common/words';
 import type { VariableName, VariableValues } from './variables';
 import { formatDay, KIND_NOUN } from './wording';
 
@@ -31,15 +33,6 @@ export function preferredLanguage(raw: string | null | undefined): string | null
 /** The store's language: its locale's ("de-DE" → "de"). */
 export const storeLanguage = (locale: string): string => preferredLanguage(locale) ?? DEFAULT_TEMPLATE_LANGUAGE;
 
-/** "German", for a reason the clerk reads (in English, like every reason). */
-export function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 export interface LanguageFacts {
   /** The customer's preferred language, when the record names one. */
   preferred: string | null;
@@ -51,7 +44,7 @@ export interface LanguageFacts {
 export interface LanguageChoice {
   language: string;
   /** Why this language, for the reasons beside the suggestion; null when there is nothing to say (the store's, as asked). */
-  reason: string | null;
+  reason: TextWords | null;
 }
 
 /** The languages a template can speak: its own and its translations'. */
@@ -65,23 +58,25 @@ export function chooseLanguage(
   f: LanguageFacts,
 ): LanguageChoice {
   const has = new Set(templateLanguages(t));
-  const who = f.who ?? 'The customer';
+  const who = f.who ?? text('suggestions.reason.language.theCustomer');
   if (f.preferred !== null && has.has(f.preferred)) {
     return {
       language: f.preferred,
-      reason: `in ${languageName(f.preferred)} — ${who} prefers ${languageName(f.preferred)}`,
+      reason: text('suggestions.reason.language.preferred', { language: f.preferred, who }),
     };
   }
   const fallback = has.has(f.store) ? f.store : t.language;
-  const said = `in ${languageName(fallback)}${fallback === f.store ? ', the store’s language' : ''}`;
+  const said = text(fallback === f.store ? 'suggestions.reason.language.inStore' : 'suggestions.reason.language.in', {
+    language: fallback,
+  });
   if (f.preferred !== null) {
     return {
       language: fallback,
-      reason: `${said} — ${who} prefers ${languageName(f.preferred)}, which this template has no text in`,
+      reason: text('suggestions.reason.language.notInPreferred', { said, who, preferred: f.preferred }),
     };
   }
   if (fallback !== f.store)
-    return { language: fallback, reason: `${said} — this template has no text in ${languageName(f.store)}` };
+    return { language: fallback, reason: text('suggestions.reason.language.notInStore', { said, store: f.store }) };
   return { language: fallback, reason: null };
 }
 

@@ -165,7 +165,7 @@ export interface LoadedTemplate extends StoredTemplate {
 
 /**
  * What one zod issue says, as catalogue words: ours (addProblem) as they are, zod's own by its code, so a German store
- * reads "höchstens 600 Zeichen" rather than zod's English. A condition's problem (conditions.ts) is English-only.
+ * reads "höchstens 600 Zeichen" rather than zod's English; a condition's problems (conditions.ts) carry their own.
  */
 function issueWords(i: z.core.$ZodIssue): ErrorWords {
   const ours = i.code === 'custom' ? (i.params as { words?: ErrorWords } | undefined)?.words : undefined;

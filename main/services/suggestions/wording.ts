@@ -1,19 +1,9 @@
-// How facts read, to the clerk in reasons and to the customer in texts. Pure functions, no database.
-import type { InteractionKind, InteractionOutcome } from '@common/domain';
+// How facts read to the customer in texts (the clerk's reasons are catalogue words: facts.ts). Pure functions, no
+// database.
+import type { InteractionKind } from '@common/domain';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-11-12" -> "12 Nov", with the year when it is not the year of `today`. */
-export function formatDay(day: string, today: string): string {
-  const [y, m, d] = day.split('-');
-  const base = `${Number(d)} ${MONTHS[Number(m) - 1] ?? '?'}`;
-  return y === today.slice(0, 4) ? base : `${base} ${y}`;
-}
-
-/** "2024-03-05" -> "Mar 2024". */
-export function formatMonth(day: string): string {
-  return `${MONTHS[Number(day.slice(5, 7)) - 1] ?? '?'} ${day.slice(0, 4)}`;
-}
+// The house's English day ("12 Nov"), shared with the reasons' words, which write it in the clerk's language.
+export { formatDay } from '@common/short-day';
 
 /** What the customer hears: "your question", "your order". */
 export const KIND_NOUN: Record<InteractionKind, string> = {
@@ -24,32 +14,6 @@ export const KIND_NOUN: Record<InteractionKind, string> = {
   pickup: 'order',
   other: 'request',
 };
-
-/** What the clerk reads in a reason. */
-export const KIND_LABEL: Record<InteractionKind, string> = {
-  inquiry: 'inquiry',
-  purchase: 'purchase',
-  return: 'return',
-  complaint: 'complaint',
-  pickup: 'pickup',
-  other: 'interaction',
-};
-
-export const OUTCOME_LABEL: Record<InteractionOutcome, string> = {
-  resolved: 'resolved',
-  follow_up: 'follow-up pending',
-  escalated: 'escalated',
-  unresolved: 'unresolved',
-};
-
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** "today", "yesterday" or "on 3 Nov (40 days ago)". */
-export function whenPhrase(day: string, daysAgo: number, today: string): string {
-  if (daysAgo === 0) return 'today';
-  if (daysAgo === 1) return 'yesterday';
-  return `on ${formatDay(day, today)} (${plural(daysAgo, 'day')} ago)`;
-}
 
 /** First sentence of clerk notes, shortened on a word boundary: something to quote back, never a whole essay. */
 export function summarise(notes: string, max = 60): string | null {

@@ -5,8 +5,11 @@ import { historyRepo } from '../../../main/db/history.repo';
 import { playbookRepo } from '../../../main/db/playbook.repo';
 import { effectiveInteractions, openIssuesFor } from '../../../main/services/history';
 import { evaluate, parseCondition } from '../../../main/services/suggestions/conditions';
-import { gatherFacts, interestFrom } from '../../../main/services/suggestions/facts';
-import { amendAt, buy, customer, dayIn, logAt, store } from './fixtures';
+import { gatherFacts, interestFrom, type SubjectFact } from '../../../main/services/suggestions/facts';
+import { amendAt, buy, customer, dayIn, logAt, read, store } from './fixtures';
+
+/** A fact as the clerk reads it in the house English, with what it points at and its age. */
+const readFact = (f: SubjectFact | undefined) => f && { ...f, fact: read(f.fact) };
 import { applyHistory, historyArb } from './histories';
 
 describe('facts', () => {
@@ -73,11 +76,15 @@ describe('facts', () => {
       ],
     });
     expect(evaluate(example, f.values)).toEqual({ ok: true, fields: ['lastInteraction.sentiment', 'openFollowUps'] });
-    expect(f.subjects.lastInteraction).toEqual({
+    expect(readFact(f.subjects.lastInteraction)).toEqual({
       fact: 'complaint on 18 Nov, follow-up pending, sentiment 2/5',
       ref: `interaction:${i.id}`,
       ageDays: 5,
     });
+    // The clerk of a German store reads the same fact in German, the day written the German way.
+    expect(read(f.subjects.lastInteraction!.fact, 'de-DE')).toBe(
+      'Reklamation am 18. Nov., Nachfassen offen, Stimmung 2/5',
+    );
     expect(f.resolvable).toEqual({ openIssue: i.id, followUp: i.id, pickup: null });
     amendAt(s, 1, { interactionId: i.id, reason: 'called back', outcome: 'resolved', sentiment: 4 });
     const after = gatherFacts(s.ctx, c, s.clerkId);
@@ -112,11 +119,14 @@ describe('facts', () => {
       returnWindowDays: '28',
       goodwillDays: '7',
     });
-    expect(f.subjects.purchase).toEqual({
+    expect(readFact(f.subjects.purchase)).toEqual({
       fact: 'bought Spin mop (+1 more) on 24 Oct, return window ended 21 Nov',
       ref: `purchase:${p}`,
       ageDays: 30,
     });
+    expect(read(f.subjects.purchase!.fact, 'de-DE')).toBe(
+      'kaufte Spin mop (+1 weitere) am 24. Okt., Rückgabefrist endete am 21. Nov.',
+    );
   });
 
   it('a walk-in has no customer facts at all', () => {

@@ -1,14 +1,23 @@
 // Builders for suggestion scenarios: real SQLite files, the real services, and purchases inserted as the POS does.
 import { expect } from 'vitest';
 import type { CustomerDraft, LogInteractionInput } from '@common/contract';
-import type { Interaction, Suggestion } from '@common/domain';
+import type { Interaction, Suggestion, SuggestionReason } from '@common/domain';
+import { translator } from '@common/i18n';
 import { fillSlots } from '@common/slots';
+import { wordText, type TextWords } from '@common/words';
 import { createCustomer } from '../../../main/services/customers';
 import { amendInteraction, logInteraction } from '../../../main/services/interactions';
 import { getTemplate, saveTemplate, suggestFor } from '../../../main/services/suggestions';
 import { catalogRepo } from '../../../main/db/catalog.repo';
 import type { StoreConfig } from '../../../main/services/context';
 import { addPurchase, tempStore, type TempStore } from '../../helpers/temp-store';
+
+/** Words as a screen in `locale` reads them: the house English (en-IE) unless asked otherwise. */
+export const read = (w: TextWords, locale = 'en-IE'): string => wordText(translator(locale), w);
+
+/** A suggestion's reasons as a screen in `locale` reads them, each with what it points at. */
+export const readReasons = (reasons: SuggestionReason[], locale = 'en-IE'): { fact: string; ref: string }[] =>
+  reasons.map((r) => ({ fact: read(r.fact, locale), ref: r.ref }));
 
 /** Monday 23 Nov 2026, 10:00 in Dublin (GMT in winter). */
 export const NOW = '2026-11-23T10:00:00.000Z';
@@ -111,7 +120,11 @@ export function expectWellFormed(list: Suggestion[], opts: { walkIn?: boolean } 
     expect(x.text).toMatch(/^[\p{Lu}\p{Lo}“"]/u);
     expect(x.reasons.length).toBeGreaterThan(0);
     for (const r of x.reasons) {
-      expect(r.fact.length).toBeGreaterThan(3);
+      // Every reason reads in each catalogue language: no key left unworded, no value missing.
+      for (const locale of ['en-IE', 'de-DE']) {
+        expect(read(r.fact, locale).length).toBeGreaterThan(3);
+        expect(read(r.fact, locale)).not.toMatch(/^(suggestions|label)\.|\{\{|undefined|null|NaN|\[object/);
+      }
       expect(r.ref).toMatch(opts.walkIn ? /^walk-in$/ : /^(customer|interaction|purchase):\d+$/);
     }
   }

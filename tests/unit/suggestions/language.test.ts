@@ -1,12 +1,13 @@
 // The language of a suggestion (#18): the customer's preferred one when the template has it, else the store's, else
 // the template's own; the reasons say which and why. Real SQLite files and the real engine, as the counter asks.
 import { describe, expect, it } from 'vitest';
+import type { SuggestionReason } from '@common/domain';
 import { findSlots } from '@common/slots';
 import { addClerk } from '../../../main/services/clerks';
 import { updateSettings } from '../../../main/services/store-settings';
 import { chooseLanguage, formatDayIn, preferredLanguage } from '../../../main/services/suggestions/language';
 import { shippedPlaybook } from '../../../main/services/suggestions/playbook';
-import { customer, logAt, store, suggest } from './fixtures';
+import { customer, logAt, readReasons, store, suggest } from './fixtures';
 
 /** Klaus, with a complaint from last week still open: the first suggestion puts it right. */
 function klaus(language: string | undefined, locale = 'en-IE') {
@@ -20,7 +21,10 @@ function klaus(language: string | undefined, locale = 'en-IE') {
   });
   return { s, c, first: suggest(s, c)[0]!, issue };
 }
-const languageReason = (reasons: { fact: string }[]) => reasons.map((r) => r.fact).filter((f) => /^in [A-Z]/.test(f));
+const languageReason = (reasons: SuggestionReason[]) =>
+  readReasons(reasons)
+    .map((r) => r.fact)
+    .filter((f) => /^in [A-Z]/.test(f));
 
 describe('the language of a suggestion', () => {
   it('speaks German to a customer who prefers it, in an English-speaking store, and says why', () => {
@@ -64,6 +68,24 @@ describe('the language of a suggestion', () => {
     const english = klaus(undefined).first;
     expect(english).toMatchObject({ language: 'en' });
     expect(languageReason(english.reasons)).toEqual([]);
+  });
+
+  it('words the reasons in the language of the clerk’s screen, the text in the customer’s', () => {
+    // A German store, an English-speaking customer: Klaus hears English, the clerk reads why in German.
+    const english = klaus('en', 'de-DE').first;
+    expect(english).toMatchObject({ templateId: 'service-recovery', language: 'en' });
+    expect(english.text).toMatch(/^Your complaint from 17 Nov is still open/);
+    expect(readReasons(english.reasons, 'de-DE').map((r) => r.fact)).toEqual([
+      'Reklamation am 17. Nov., noch offen (ungelöst): „Lid of the pot cracked“',
+      'auf Englisch — Klaus spricht lieber Englisch',
+    ]);
+    // The store's language for a customer whose language no template has, and why, in German.
+    expect(readReasons(klaus('pl', 'de-DE').first.reasons, 'de-DE').at(-1)!.fact).toBe(
+      'auf Deutsch, der Sprache des Ladens — Klaus spricht lieber Polnisch, aber diese Vorlage hat keinen Text auf Polnisch',
+    );
+    expect(readReasons(klaus(undefined, 'pl-PL').first.reasons, 'de-DE').at(-1)!.fact).toBe(
+      'auf Englisch — diese Vorlage hat keinen Text auf Polnisch',
+    );
   });
 
   it("falls back to the template's own language where neither the customer's nor the store's is in it", () => {

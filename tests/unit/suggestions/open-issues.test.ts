@@ -10,7 +10,18 @@ import {
   parseTemplate,
   shippedPlaybook,
 } from '../../../main/services/suggestions/playbook';
-import { buy, catalogue, customer, dayIn, declareCompatible, logAt, regular, store, suggest } from './fixtures';
+import {
+  buy,
+  catalogue,
+  customer,
+  dayIn,
+  declareCompatible,
+  logAt,
+  readReasons,
+  regular,
+  store,
+  suggest,
+} from './fixtures';
 
 const KETTLE = { sku: 'KIT-3001', description: 'Russell Hobbs kettle 1.7L', priceCents: 3999 };
 const ids = (l: { templateId: string }[]) => l.map((x) => x.templateId);
@@ -92,7 +103,7 @@ describe('one suggestion per open issue, first', () => {
     const [top] = suggest(s, c);
     expect(top).toMatchObject({ templateId: 'service-recovery', issueId: comp.id });
     expect(top!.text).not.toContain('Complained');
-    expect(top!.reasons[0]).toEqual({
+    expect(readReasons(top!.reasons)[0]).toEqual({
       fact: 'complaint on 21 Nov, still open (unresolved): “Complained the pan broke”',
       ref: `interaction:${comp.id}`,
     });

@@ -21,7 +21,7 @@ import {
 } from '../../../main/services/suggestions';
 import { writeTemplate } from '../../../main/services/suggestions/playbook';
 import { tempDir } from '../../helpers/temp-store';
-import { customer, logAt, regular, store, suggest } from './fixtures';
+import { customer, logAt, readReasons, regular, store, suggest } from './fixtures';
 
 const count = (s: ReturnType<typeof store>, sql: string) => (s.db.prepare(sql).get() as { n: number }).n;
 
@@ -312,7 +312,7 @@ describe('preview and statistics', () => {
     const p = previewTemplate(s.ctx, 'service-recovery', c, s.clerkId);
     expect(p).toMatchObject({ templateId: 'service-recovery', applies: true, why: null, style: 'gold' });
     expect(p.suggestion).toMatchObject({ issueId: comp.id });
-    expect(p.suggestion!.reasons[0]!.fact).toContain('“Door hinge broke”');
+    expect(readReasons(p.suggestion!.reasons)[0]!.fact).toContain('“Door hinge broke”');
     expect(p.texts.blue).toBe(
       "I'm so sorry your complaint from 20 Nov still isn't sorted. I'd like to put it right today, and I'll make sure you hear back from me.",
     );

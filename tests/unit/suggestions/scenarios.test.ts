@@ -12,6 +12,7 @@ import {
   declareCompatible,
   expectWellFormed,
   logAt,
+  readReasons,
   regular,
   store,
   suggest,
@@ -807,7 +808,11 @@ const clashes: Scenario[] = [
         issueId: pan.id,
         also: (l) => {
           firstAbout(l, [pan.id, kettle.id]);
-          expect(l[1]!.reasons.map((r) => r.fact).join()).toContain('“Kettle leaks from the base”');
+          expect(
+            readReasons(l[1]!.reasons)
+              .map((r) => r.fact)
+              .join(),
+          ).toContain('“Kettle leaks from the base”');
         },
       };
     },
@@ -1222,7 +1227,7 @@ describe('suggestion scenarios', () => {
     for (const w of e.says ?? [])
       expect(top.text).toMatch(typeof w === 'string' ? new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : w);
     if (e.because) {
-      const facts = top.reasons.map((r) => r.fact);
+      const facts = readReasons(top.reasons).map((r) => r.fact);
       expect(facts.some((f) => (typeof e.because === 'string' ? f.includes(e.because) : e.because!.test(f)))).toBe(
         true,
       );
@@ -1239,7 +1244,7 @@ describe('suggestion scenarios', () => {
     const list = suggest(s, c);
     expect(list.map((x) => x.templateId)).toEqual(['welcome-first-visit', 'how-can-i-help', 'honest-unknown']);
     for (const x of list) for (const r of x.reasons) expect(r.ref).toBe(`customer:${c}`);
-    expect(list[0]!.reasons).toContainEqual({ fact: 'first visit, no history yet', ref: `customer:${c}` });
+    expect(readReasons(list[0]!.reasons)).toContainEqual({ fact: 'first visit, no history yet', ref: `customer:${c}` });
   });
 
   it('an unknown customer id is NOT_FOUND, not an empty list', () => {

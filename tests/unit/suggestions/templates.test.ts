@@ -18,7 +18,7 @@ import { parseText, render, tidy, VARIABLE_NAMES } from '../../../main/services/
 import { addressName, nextBirthday, summarise } from '../../../main/services/suggestions/wording';
 import { previewTemplate, saveTemplate } from '../../../main/services/suggestions/manage';
 import defaultFile from '../../../resources/playbook/default.json' with { type: 'json' };
-import { buy, customer, dayIn, logAt, regular, store } from './fixtures';
+import { buy, customer, dayIn, logAt, readReasons, regular, store } from './fixtures';
 import { applyHistory, historyArb } from './histories';
 
 describe('the default playbook', () => {
@@ -241,7 +241,10 @@ describe('template texts', () => {
       (x) => x.templateId === 'ask-about-pickup',
     )!;
     expect(shown).toMatchObject({ text: 'Your order from 22 Nov is in.' });
-    expect(shown.reasons).toContainEqual({ fact: 'order waiting since 22 Nov', ref: `interaction:${p.id}` });
+    expect(readReasons(shown.reasons)).toContainEqual({
+      fact: 'order waiting since 22 Nov',
+      ref: `interaction:${p.id}`,
+    });
   });
 
   it('loadTemplate parses every style of every language once', () => {

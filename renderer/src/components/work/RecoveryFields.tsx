@@ -13,6 +13,7 @@ import type { Format } from '@common/format';
 import { useFormat } from '../../lib/format';
 import { amountProblemText, remedyAmount, type RecoveryDraft, type RecoveryField } from '../../lib/recovery-draft';
 import { RadioGroup } from './RadioGroup';
+import { wordText } from '@common/words';
 
 /** The element each step's check focuses when it is what is missing. */
 export const RECOVERY_FIELD_ID: Record<RecoveryField, string> = {
@@ -104,7 +105,7 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
         </span>
         {guide ? (
           <p className="apology">
-            “{guide.apology}”{' '}
+            <span lang={guide.language}>“{guide.apology}”</span>{' '}
             <button type="button" className="btn btn-small btn-quiet" onClick={() => onSay(guide.apology)}>
               {t('recovery.sayThis')}
               <span className="sr-only">{t('recovery.sayThisWhat')}</span>
@@ -118,7 +119,7 @@ export function RecoveryFields({ value: r, onChange, guide, guideError, onSay, i
         <span className="field-label">{t('recovery.resolve')}</span>
         {suggestion && (
           <p className="suggested-remedy" data-testid="suggested-remedy">
-            <span>{t('recovery.suggested', { why: suggestion.why })}</span>{' '}
+            <span>{t('recovery.suggested', { why: wordText(t, suggestion.why) })}</span>{' '}
             <button type="button" className="btn btn-small btn-quiet" onClick={applySuggestion}>
               {t('recovery.useSuggestion')}
             </button>

@@ -4,6 +4,7 @@ import type { Suggestion } from '@common/domain';
 import type { UsedSuggestion } from '../../state/log-draft';
 import { FormError } from '../FormError';
 import { SayBox } from './SayBox';
+import { wordText } from '@common/words';
 
 export const MAX_SUGGESTIONS = 5;
 
@@ -83,7 +84,8 @@ export function SuggestionsPanel({
               </p>
               {s.reasons.length > 0 && (
                 <p className="sugg-why">
-                  <span className="why">{t('suggestions.why')}</span> {s.reasons.map((r) => r.fact).join('; ')}
+                  <span className="why">{t('suggestions.why')}</span>{' '}
+                  {s.reasons.map((r) => wordText(t, r.fact)).join('; ')}
                 </p>
               )}
             </li>

@@ -6,6 +6,7 @@ import type { PreviewCustomer } from './TemplateEditor';
 import type { PreviewState } from './usePlaybookPreview';
 import { FormError } from '../../FormError';
 import { languageName } from './labels';
+import { wordText } from '@common/words';
 
 interface Props {
   customer: PreviewCustomer | null;
@@ -128,7 +129,7 @@ export function PreviewPanel({ customer, onCustomer, state, enabled }: Props) {
           {p.suggestion && p.suggestion.reasons.length > 0 && (
             <p className="small pb-reasons">
               <span className="why">{t('playbook.preview.clerkSees')}</span>{' '}
-              {p.suggestion.reasons.map((r) => r.fact).join('; ')}
+              {p.suggestion.reasons.map((r) => wordText(t, r.fact)).join('; ')}
             </p>
           )}
           <ul
