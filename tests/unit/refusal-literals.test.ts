@@ -14,6 +14,11 @@ const GUARDED = [
   'main/services/suggestions/manage.ts',
   'main/services/suggestions/variables.ts',
   'common/slots.ts',
+  ...sourceFiles('main/services/import'),
+  'main/services/store-settings.ts',
+  'main/services/zod-words.ts',
+  'common/contract.ts',
+  'common/pin.ts',
 ];
 
 /** Error classes whose message a person reads; their first argument is a code, the rest must not be sentences. */
