@@ -13,7 +13,7 @@ import { preparedFor } from '../../db/prepared';
 import type { DB } from '../../db/connection';
 import type { ServiceContext } from '../context';
 import { customerRowOfValid } from '../customers';
-import { zodWords } from '../zod-words';
+import { safeParseIn } from '../zod-words';
 import { CellError, parseDay, parseFlag } from './cells';
 import type { CustomerField, ResolvedColumns } from './mapping';
 import type { CsvRecord } from './reader';
@@ -229,8 +229,8 @@ export function customerProcessor(
     throw new AppError('VALIDATION', words('importFile.noIdentityColumn'));
   }
   // What the import writes into a customer and the reasons it gives, in the store's language.
-  const t = translator(ctx.config.locale);
-  const zodOptions = zodWords(ctx.config.locale);
+  const locale = ctx.config.locale;
+  const t = translator(locale);
 
   /**
    * The fields a row (or the defaults) supplies, validated. Every problem goes into `reasons`; the fields that passed
@@ -266,7 +266,7 @@ export function customerProcessor(
         .split(/[;,|]/)
         .map((tag) => tag.trim())
         .filter(Boolean);
-    const parsed = customerDraftSchema.safeParse(d, zodOptions);
+    const parsed = safeParseIn(customerDraftSchema, d, locale);
     const present: Present = {};
     if (parsed.success) {
       for (const k of Object.keys(d) as (keyof Draft)[]) (present as Record<string, unknown>)[k] = parsed.data[k];
@@ -297,7 +297,7 @@ export function customerProcessor(
    * added to a customer's own are too many): the row is refused (CellError, see rowFailure), the import goes on.
    */
   const mergedRow = (draft: CustomerDraft, createdAt: string): NewCustomerRow => {
-    const parsed = customerDraftSchema.safeParse(draft, zodOptions);
+    const parsed = safeParseIn(customerDraftSchema, draft, locale);
     if (parsed.success) return customerRowOfValid(ctx, parsed.data, createdAt);
     const problems = new Reasons();
     problems.addIssues(parsed.error.issues, label);

@@ -5,7 +5,7 @@ import type { DB } from '../../db/connection';
 import { preparedFor } from '../../db/prepared';
 import type { ServiceContext } from '../context';
 import { localDay } from '../time';
-import { zodWords } from '../zod-words';
+import { safeParseIn } from '../zod-words';
 import { parseCents, parseDateTime, parseFlag, parseQuantity } from './cells';
 import type { RejectedRow } from './error-file';
 import type { PurchaseField, ResolvedColumns } from './mapping';
@@ -91,7 +91,6 @@ export function purchaseProcessor(
   if (missing.length)
     throw new AppError('VALIDATION', words('importFile.noPurchaseColumns', { missing: { texts: missing } }));
   const tz = ctx.config.timeZone;
-  const zodOptions = zodWords(ctx.config.locale);
   const label = (f: PurchaseField) => (idx[f] === undefined ? f : headers[idx[f]!]!);
   const column = (field: string) => label(COLUMN_OF[field as keyof PurchaseLine] ?? (field as PurchaseField));
   const cell = (cells: string[], f: PurchaseField) => {
@@ -115,7 +114,8 @@ export function purchaseProcessor(
     const cents = priceText ? reasons.attempt(parseCents, priceText, label('unitPrice')) : undefined;
     const card = cell(cells, 'loyaltyId');
     const sku = cell(cells, 'sku');
-    const parsed = purchaseLineSchema.safeParse(
+    const parsed = safeParseIn(
+      purchaseLineSchema,
       {
         receiptNo: cell(cells, 'receiptNo'),
         loyaltyId: card ? loyaltyKey(card) : null,
@@ -131,7 +131,7 @@ export function purchaseProcessor(
         unitPriceCents: cents ?? 0,
         returned: (signed ?? 1) < 0 || (returned ?? false),
       },
-      zodOptions,
+      ctx.config.locale,
     );
     if (!parsed.success) reasons.addIssues(parsed.error.issues, column);
     return reasons.any || !parsed.success ? undefined : parsed.data;

@@ -29,7 +29,7 @@ export class Reasons {
 
   /**
    * A schema's refusals: its own catalogue words where it gave them (they say what is missing themselves), else zod's
-   * wording, which the parse gave in the store's language (zodWords), after the column it is about.
+   * wording, which the parse gave in the store's language (safeParseIn), after the column it is about.
    */
   addIssues(issues: readonly InputIssue[], column: (field: string) => string): void {
     for (const i of issues) {
