@@ -42,7 +42,8 @@ import type { DiagnosticsBundle } from './diagnostics';
 import { SETTING_KEYS, type SettingView } from './settings';
 import { approvalSchema, recoverySchema, SEVERITIES, type RecoveryGuide } from './recovery';
 import { RENDER_REPORT_LIMITS } from './render-report';
-import { wordError } from './errors';
+import { refusal, wordError } from './errors';
+import { pinSchema } from './pin';
 import { unfilledSlot } from './slots';
 import { storeIdentitySchema } from './store-identity';
 import type { ConflictView, MergeView } from './sync/merges';
@@ -78,9 +79,17 @@ function returns<O>() {
 const empty = z.object({});
 
 const id = z.number().int().positive();
-export const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
-export const clerkName = z.string().trim().min(1, 'enter your name').max(80);
-const backupName = z.string().regex(/^counterpart-\d{8}T\d{6,9}Z\.db$/, 'not a Counterpart backup file name');
+// Refusals a person may meet are in catalogue words (common/errors.ts refusal), so the dispatcher words them in the
+// store's language; zod's own wording of the rest (a text too long) follows the store's language too.
+export const pin = pinSchema;
+export const clerkName = z
+  .string()
+  .trim()
+  .refine((name) => name.length > 0, refusal('clerks.yourName'))
+  .max(80);
+const backupName = z
+  .string()
+  .refine((name) => /^counterpart-\d{8}T\d{6,9}Z\.db$/.test(name), refusal('backups.notABackupName'));
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 export const customerDraftSchema = z.object({
@@ -154,7 +163,7 @@ export const logInteractionSchema = z.object({
     .array(id)
     .max(MAX_SETTLED)
     .default([])
-    .refine((ids) => new Set(ids).size === ids.length, 'an issue is listed twice in resolves'),
+    .refine((ids) => new Set(ids).size === ids.length, refusal('interactions.listedTwice')),
   /** What the clerk finally said: the edited "What I'll say" text, every slot filled in or deleted. */
   said: z
     .string()
@@ -176,7 +185,11 @@ export type LogInteractionInput = z.input<typeof logInteractionSchema>;
 
 export const amendInteractionSchema = z.object({
   interactionId: id,
-  reason: z.string().trim().min(1, 'say why the entry is corrected').max(500),
+  reason: z
+    .string()
+    .trim()
+    .refine((why) => why.length > 0, refusal('interactions.sayWhyCorrected'))
+    .max(500),
   kind: z.enum(INTERACTION_KINDS).optional(),
   outcome: z.enum(INTERACTION_OUTCOMES).optional(),
   sentiment: z.number().int().min(1).max(5).nullable().optional(),
@@ -203,7 +216,7 @@ const dayRange = z.object({ from: calendarDay, to: calendarDay, store: storeSele
 const templateId = z.string().min(1).max(64);
 const templateDraft = z.custom<PlaybookTemplateDraft>(
   (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-  'expected a template object',
+  refusal('playbook.notATemplate'),
 );
 
 export const contract = {
@@ -272,8 +285,16 @@ export const contract = {
    */
   'chain.join': returns<ChainLink>()(
     z.object({
-      hubUrl: z.string().trim().min(1, 'enter the hub address').max(2000),
-      code: z.string().trim().min(1, 'enter the enrolment code').max(64),
+      hubUrl: z
+        .string()
+        .trim()
+        .refine((url) => url.length > 0, refusal('sync.enterAddress'))
+        .max(2000),
+      code: z
+        .string()
+        .trim()
+        .refine((code) => code.length > 0, refusal('sync.enterCode'))
+        .max(64),
     }),
     'admin',
   ),
@@ -310,7 +331,11 @@ export const contract = {
   'customers.erase': returns<ErasureSummary>()(
     z.object({
       customerId: id,
-      reason: z.string().trim().min(1, 'say why the customer is erased').max(500),
+      reason: z
+        .string()
+        .trim()
+        .refine((why) => why.length > 0, refusal('privacy.sayWhy'))
+        .max(500),
       confirmName: z.string().max(250),
     }),
     'manager',

@@ -118,7 +118,8 @@ export interface InputIssue {
   params?: Record<string, unknown> | undefined;
 }
 
-const refusalWords = (issue: InputIssue): ErrorWords | null => {
+/** The catalogue words a schema gave its refusal (refusal()), or null for zod's own wording. */
+export const refusalWords = (issue: InputIssue): ErrorWords | null => {
   const w = issue.params?.words as ErrorWords | undefined;
   return w && typeof w.key === 'string' ? w : null;
 };

@@ -188,8 +188,10 @@ export interface ImportSummary extends ImportCounts {
   /** The first MAX_LISTED_CONFLICTS conflicts by name (of this run; an interrupted run resumed lists its own part). */
   conflictList: ImportConflict[];
   encoding: string;
-  /** Why that encoding, in a sentence. */
+  /** Why that encoding, in a sentence of the store's language. */
   encodingReason: string;
+  /** The same as a stable code (main/services/import/encoding.ts). */
+  encodingReasonCode: string;
   delimiter: string;
   resumedFromLine: number | null;
   warnings: string[];

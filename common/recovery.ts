@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CommunicationStyle, Tier } from './domain';
 import type { Language } from './i18n';
 import en from './i18n/en.json' with { type: 'json' };
+import { pinSchema } from './pin';
 import type { TextWords } from './words';
 
 export const SEVERITIES = ['minor', 'serious', 'severe'] as const;
@@ -45,7 +46,7 @@ export type Recovery = z.output<typeof recoverySchema>;
 /** A manager approving a grant above the clerk's authority, at the counter. The PIN is checked, never stored. */
 export const approvalSchema = z.object({
   managerId: z.number().int().positive(),
-  pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits'),
+  pin: pinSchema,
 });
 export type Approval = z.output<typeof approvalSchema>;
 

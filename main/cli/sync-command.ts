@@ -3,13 +3,23 @@
 import type { BootstrapProgress } from '../sync/bootstrap';
 import { HubUnreachable } from '../sync/hub-client';
 import { joinHub } from '../sync/join';
-import { hubRestoreSentence } from '../sync/hub-restore';
+import type { HubRestoreView } from '../sync/hub-restore';
 import { syncNow, syncStatus } from '../sync/status';
 import { command, type Outcome } from './command';
 import { CliError, noMoreArguments, positiveInt, UsageError } from './common';
 
 const copied = (p: BootstrapProgress) => `${p.phase} ${p.done}${p.total === null ? '' : ` of ${p.total}`}`;
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never');
+
+/**
+ * For `sync status` and `sync now`: what happened and what to do, in one sentence. English, as everything the CLI
+ * says for IT; the header tells the clerk the same from the catalogue (sync.hubRestored).
+ */
+function hubRestoreSentence(v: HubRestoreView): string {
+  return v.recovering
+    ? `The hub's database went back to an earlier copy (noticed ${when(v.detectedAt)}): this terminal is sending ${v.resent} changes again and copying the chain anew; keep it running or run counterpart sync now until this line says done.`
+    : `The hub's database went back to an earlier copy (noticed ${when(v.detectedAt)}): done, this terminal sent ${v.resent} changes again and copied the chain anew.`;
+}
 
 /** The hub out of reach is a failure with the hub's code for it; its refusals (HubRefused) carry their own code. */
 async function reaching(fn: () => Promise<Outcome>): Promise<Outcome> {
@@ -64,7 +74,7 @@ export const syncStatusCommand = command({
         `Last sync:  ${when(status.lastSync)}`,
         `Unsynced:   ${status.unsynced} changes`,
         ...(status.bootstrap ? [`First copy: ${copied(status.bootstrap)} (sync now goes on from there)`] : []),
-        ...(status.hubRestore ? [`Hub restore: ${hubRestoreSentence(status.hubRestore, when)}`] : []),
+        ...(status.hubRestore ? [`Hub restore: ${hubRestoreSentence(status.hubRestore)}`] : []),
       ].join('\n'),
     };
   },
@@ -94,7 +104,7 @@ export const syncNowCommand = command({
       const lines = [
         `Synced ${terminal.name} at ${shop.name}: sent ${result.pushed} changes, received ${result.pulled}.`,
       ];
-      if (result.hubRestore) lines.push(hubRestoreSentence(result.hubRestore, when));
+      if (result.hubRestore) lines.push(hubRestoreSentence(result.hubRestore));
       if (result.restamped > 0) {
         lines.push(
           `This terminal's clock is ahead of the hub's: ${result.restamped} changes were re-timed by the hub. Set the clock right.`,

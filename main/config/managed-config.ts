@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { refusal } from '@common/errors';
 import { currencySchema, localeSchema, timeZoneSchema } from '@common/store-identity';
 import { nearest } from '@common/edit-distance';
 import { enrolmentCodeSchema } from '@common/sync/api';
@@ -58,7 +59,9 @@ export const managedConfigSchema = z
     locale: localeSchema,
     currency: currencySchema,
     timeZone: timeZoneSchema,
-    countryCode: z.string().regex(/^\d{1,3}$/, 'a country calling code without "+", such as "353"'),
+    // Settings of the back office too: refused in catalogue words (errors.storeSetup), which the Settings tab words in
+    // the store's language; the config check prints the English after "expected".
+    countryCode: z.string().refine((code) => /^\d{1,3}$/.test(code), refusal('storeSetup.countryCode')),
     returnWindowDays: z.number().int().min(0).max(365),
     tierSilverFrom: z.number().int().min(0).max(MAX_TIER_FROM),
     tierGoldFrom: z.number().int().min(0).max(MAX_TIER_FROM),
@@ -68,9 +71,7 @@ export const managedConfigSchema = z
       .regex(/^\d+\.\d+\.\d+$/, 'a version such as "1.4.2"')
       .nullable(),
     idleLockMinutes: z.number().int().min(1).max(240),
-    cardPrefix: z
-      .string()
-      .regex(/^\d{0,12}$/, 'the leading digits of the store\'s loyalty cards, such as "2000" (or "" for any)'),
+    cardPrefix: z.string().refine((prefix) => /^\d{0,12}$/.test(prefix), refusal('storeSetup.cardPrefix')),
     cardLength: z.number().int().min(0).max(40),
     hub: managedHubSchema,
   })

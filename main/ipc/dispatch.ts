@@ -1,12 +1,11 @@
 import { contract, METHOD_NAMES, type MethodName } from '@common/contract';
-import { z } from 'zod';
 import { AppError, refusedInput, words, type Envelope, type InputIssue, type WireError } from '@common/errors';
-import { languageOf } from '@common/i18n';
 import { allows } from '@common/permissions';
 import { clerksRepo } from '../db/clerks.repo';
 import { describeSqliteError, sqliteIssue } from '../db/store-file';
 import { asCounterCall, SLICE_WAIT_MS } from '../db/write-turns';
 import { toClerk } from '../services/clerks';
+import { zodWords } from '../services/zod-words';
 import type { ServiceContext } from '../services/context';
 import type { Call, HandlerMap } from './handlers';
 import type { Session } from './session';
@@ -27,13 +26,6 @@ export function checkHandlers(handlers: Partial<Record<string, unknown>>): Handl
   }
   return handlers as HandlerMap;
 }
-
-/**
- * Zod's own wording of what is wrong with an input, in the store's language (zod ships German). A message a schema
- * gives itself ("say what went wrong") stays as the schema words it, unless it is a refusal in catalogue words
- * (common/errors.ts), which is worded in the store's language too.
- */
-const ZOD_WORDS = { en: z.locales.en().localeError, de: z.locales.de().localeError };
 
 /**
  * Any failure as the { code, message } the renderer shows, worded in `locale` (the store's): an AppError by its
@@ -80,7 +72,8 @@ export function createDispatcher(
     const name = method as MethodName;
     const access = checkAccess(ctx, session, contract[name].access);
     if ('error' in access) return { ok: false, error: access.error.toWire(locale) };
-    const parsed = contract[name].input.safeParse(rawInput ?? {}, { error: ZOD_WORDS[languageOf(locale)] });
+    // Zod's own wording in the store's language; a schema's refusal in catalogue words (common/errors.ts) is too.
+    const parsed = contract[name].input.safeParse(rawInput ?? {}, zodWords(locale));
     if (!parsed.success) {
       return { ok: false, error: refusedInput(parsed.error.issues, locale) };
     }

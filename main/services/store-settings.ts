@@ -15,9 +15,9 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import type { Clerk } from '@common/domain';
-import { AppError } from '@common/errors';
+import { AppError, refusalWords, wordWith } from '@common/errors';
 import { createFormat, type Format } from '@common/format';
-import { CATALOGUES, languageOf, translator } from '@common/i18n';
+import { languageOf, translator } from '@common/i18n';
 import { ROLE_RANK } from '@common/permissions';
 import {
   SETTING_KEYS,
@@ -30,7 +30,6 @@ import {
   type SettingView,
   withUnit,
 } from '@common/settings';
-import { DEMO_STORE_ID } from '@common/store-identity';
 import { managedConfigSchema, MAX_TIER_FROM, type ManagedConfig } from '../config/managed-config';
 import { GOODWILL_SETTING } from '../db/playbook.repo';
 import { audit } from './audit';
@@ -462,10 +461,6 @@ const ORDERED: [SettingKey, SettingKey][] = [['tierSilverFrom', 'tierGoldFrom']]
 
 const isKey = (k: string): k is SettingKey => (SETTING_KEYS as readonly string[]).includes(k);
 
-/** What a text setting with its own rule must be, in words (settings.must); the others are told by zod's issue. */
-const MUST = CATALOGUES.en.settings.must;
-const hasMust = (key: SettingKey): key is keyof typeof MUST & SettingKey => Object.hasOwn(MUST, key);
-
 /** The messages of a save, in the store's language: the manager reads them on the Settings tab. */
 interface Words {
   t: TFunction;
@@ -503,10 +498,12 @@ function problem(w: Words, def: Def, key: SettingKey, issue: z.core.$ZodIssue | 
     return t('settings.invalid.tooLong', { ...about, max: f.number(Number(issue.maximum)) });
   if (issue?.code === 'invalid_type')
     return t(def.type === 'number' ? 'settings.invalid.number' : 'settings.invalid.text', about);
-  // A rule of its own first: the store identity's schemas carry refusal words in their params, not a remedy problem.
-  const remedy = issue?.code === 'custom' ? (issue.params as RemedyRuleProblem | undefined) : undefined;
-  const rule = hasMust(key)
-    ? t(`settings.must.${key}`, { demo: DEMO_STORE_ID })
+  // A rule of its own: the store identity's schemas (and the country code's, the card prefix's) give theirs in
+  // catalogue words, the same the first-run screen shows (errors.storeSetup); a remedy rule gives its problem.
+  const own = issue && refusalWords(issue);
+  const remedy = !own && issue?.code === 'custom' ? (issue.params as RemedyRuleProblem | undefined) : undefined;
+  const rule = own
+    ? wordWith(t, own)
     : remedy
       ? remedyRuleText(w, remedy)
       : (issue?.message.replace(/^Invalid input: /, '') ?? '');

@@ -103,7 +103,10 @@ export function recoverFromHubRestore(
   return record;
 }
 
-/** The last restore this terminal noticed, and whether it is still putting things right; null if it never saw one. */
+/**
+ * The last restore this terminal noticed, and whether it is still putting things right; null if it never saw one.
+ * Facts only: the header words it from the catalogue (sync.hubRestored), `sync status` in the CLI's English.
+ */
 export function hubRestoreView(db: DB): HubRestoreView | null {
   const kept = stateOf(db, 'hubRestore');
   if (kept === null) return null;
@@ -117,11 +120,4 @@ export function hubRestoreView(db: DB): HubRestoreView | null {
     resent: r.resent,
     recovering: left > 0 || needsBootstrap(db),
   };
-}
-
-/** For `sync status` and `sync now`: what happened and what to do, in one sentence. */
-export function hubRestoreSentence(v: HubRestoreView, when: (iso: string) => string): string {
-  return v.recovering
-    ? `The hub's database went back to an earlier copy (noticed ${when(v.detectedAt)}): this terminal is sending ${v.resent} changes again and copying the chain anew; keep it running or run counterpart sync now until this line says done.`
-    : `The hub's database went back to an earlier copy (noticed ${when(v.detectedAt)}): done, this terminal sent ${v.resent} changes again and copied the chain anew.`;
 }

@@ -133,9 +133,9 @@ test('import: dry run, real import with progress and refused rows, then the same
     .replace(/^\uFEFF/, '')
     .trim()
     .split(/\r\n/);
-  expect(rows[0]).toBe('line,reason,Card No,First Name,Surname,E-mail,Opt-in');
+  expect(rows[0]).toBe('line,reason,reason_code,Card No,First Name,Surname,E-mail,Opt-in');
   expect(rows).toHaveLength(2);
-  expect(rows[1]).toMatch(/^5,.*e-?mail.*,ADM-0004,Bad,Address,not-an-email,no$/i);
+  expect(rows[1]).toMatch(/^5,.*e-?mail.*,importRow\.invalidValue,ADM-0004,Bad,Address,not-an-email,no$/i);
   await expect(page.getByTestId('announcer')).toHaveText('Refused rows saved as admin-customers.rejected-rows.csv');
 
   // The same file again: everything is already there.

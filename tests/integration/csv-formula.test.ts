@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { DayEntry, EntryRecovery } from '@common/reports';
 import { toCsv } from '../../main/services/csv-out';
 import { importCsv } from '../../main/services/import';
+import { REJECTED_COLUMNS } from '../../main/services/import/error-file';
 import { CSV_COLUMNS, entriesToCsv } from '../../main/services/reports/csv';
 import { tempDir, tempStore } from '../helpers/temp-store';
 
@@ -112,8 +113,9 @@ describe('formula-safe CSV', () => {
         expect(r.failed, entity).toBe(2);
         const rows = records(fs.readFileSync(r.errorFile!, 'utf8'));
         // The import trims its headers, so a tab or CR in front is gone before the guard sees it.
-        expect(rows[0]).toEqual(['line', 'reason', ...headers.map((h) => (h.trim() === h ? `'${h}` : h.trim()))]);
-        for (const row of rows.slice(1)) expect(row.slice(2), entity).toEqual(headers.map(() => `'${hostile}`));
+        expect(rows[0]).toEqual([...REJECTED_COLUMNS, ...headers.map((h) => (h.trim() === h ? `'${h}` : h.trim()))]);
+        for (const row of rows.slice(1))
+          expect(row.slice(REJECTED_COLUMNS.length), entity).toEqual(headers.map(() => `'${hostile}`));
         expectNothingRuns(rows, entity);
       }
     },

@@ -35,7 +35,7 @@ describe('customer import: the encoding is decided from the whole file', () => {
     const r = await importCsv(s.ctx, { entity: 'customers', file });
     expect(r).toMatchObject({ encoding: 'utf-8', inserted: 2, failed: 1 });
     expect(r.encodingReason).toBe(
-      '6 character(s) are written as UTF-8; the lines holding 1 byte sequence(s) that are not UTF-8 (the first on line 2) are refused',
+      '6 characters are written as UTF-8; the lines holding 1 byte sequence that is not UTF-8 (on line 2) are refused',
     );
     expect(names(s)).toEqual(['Zoë Müller-Łukasz', 'Seán Ó Sé']);
     expect(readErrors(r.errorFile!)).toEqual([
@@ -55,7 +55,8 @@ describe('customer import: the encoding is decided from the whole file', () => {
     );
     const r = await importCsv(s.ctx, { entity: 'customers', file });
     expect(r).toMatchObject({ encoding: 'windows-1252', inserted: 3, failed: 1 });
-    expect(r.encodingReason).toContain('against 2 character(s) written as UTF-8');
+    expect(r).toMatchObject({ encodingReasonCode: 'windows1252Mixed' });
+    expect(r.encodingReason).toContain('against 2 characters written as UTF-8');
     expect(names(s)).toEqual(['Zoë Müller', 'José García', 'Renée Faÿ']);
     expect(readErrors(r.errorFile!)[0]).toMatchObject({
       line: '5',

@@ -188,7 +188,10 @@ describe('settings over IPC', () => {
     expect(!big.ok && big.error.message).toMatch(new RegExp(`^${de.field.goodwillDays.label} \\(goodwillDays\\) `));
     expect(!big.ok && big.error.message).toContain(t('settings.unit.days', { count: 365, n: '365' }));
     const tz = await s.call(s.admin, 'settings.set', { values: { timeZone: 'Mars/Olympus' } });
-    expect(!tz.ok && tz.error.message).toContain(de.must.timeZone);
+    // The rule in the words the first-run screen uses for it: one set of texts for the store's identity.
+    expect(!tz.ok && tz.error.message).toContain(CATALOGUES.de.errors.storeSetup.timeZone);
+    const prefix = await s.call(s.admin, 'settings.set', { values: { cardPrefix: '20-00' } });
+    expect(!prefix.ok && prefix.error.message).toContain(CATALOGUES.de.errors.storeSetup.cardPrefix);
     const remedy = await s.call(s.manager, 'settings.set', { values: { remedyMinor: 'voucher; new 1' } });
     expect(!remedy.ok && remedy.error.message).toContain(de.field.remedyMinor.label);
     expect(!remedy.ok && remedy.error.message).toContain('„voucher“');

@@ -30,6 +30,11 @@ const GUARDED = [
   'main/services/suggestions/manage.ts',
   'main/services/suggestions/variables.ts',
   'common/slots.ts',
+  ...sourceFiles('main/services/import'),
+  'main/services/store-settings.ts',
+  'main/services/zod-words.ts',
+  'common/contract.ts',
+  'common/pin.ts',
 ];
 
 describe('refusals the main process words come from the catalogues', () => {

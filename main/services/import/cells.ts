@@ -1,9 +1,21 @@
 // Reading the values tills and spreadsheets write: yes/no flags, European and ISO dates, prices with "," or ".".
 // Each parser returns a value or throws CellError with a reason fit for the error file.
-
+import { wordError, words, type ErrorKey, type ErrorWords } from '@common/errors';
 import { offsetAt } from '../time';
 
-export class CellError extends Error {}
+/**
+ * A value the import cannot take, and why in catalogue words: the rejected-rows file words it in the store's language,
+ * the message is English like an AppError's.
+ */
+export class CellError extends Error {
+  constructor(readonly words: ErrorWords) {
+    super(wordError(words, 'en'));
+    this.name = 'CellError';
+  }
+}
+
+/** Why the cell `value` of `column` is refused: "DOB "31/02/1990" is not a real calendar date". */
+const refused = (key: ErrorKey, column: string, value: string) => new CellError(words(key, { column, value }));
 
 // "subscribed" and its opposites are Square's Email Subscription Status values.
 const TRUE = new Set([
@@ -41,7 +53,7 @@ export function parseFlag(raw: string, what: string): boolean {
   const v = raw.trim().toLowerCase();
   if (TRUE.has(v)) return true;
   if (FALSE.has(v)) return false;
-  throw new CellError(`${what} "${raw}" is not yes/no, 1/0, true/false or y/n`);
+  throw refused('importRow.notYesNo', what, raw);
 }
 
 function validDay(y: number, m: number, d: number): boolean {
@@ -59,8 +71,8 @@ export function parseDay(raw: string, what: string): string {
   let y: number, mo: number, d: number;
   if (iso) [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (dayFirst) [d, mo, y] = [Number(dayFirst[1]), Number(dayFirst[2]), Number(dayFirst[3])];
-  else throw new CellError(`${what} "${raw}" is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
-  if (!validDay(y, mo, d)) throw new CellError(`${what} "${raw}" is not a real calendar date`);
+  else throw refused('importRow.notADate', what, raw);
+  if (!validDay(y, mo, d)) throw refused('importRow.notACalendarDate', what, raw);
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
@@ -70,7 +82,7 @@ export function parseDay(raw: string, what: string): string {
  */
 export function parseCents(raw: string, what: string): number {
   const shape = /^([-+]?)(\(?)([\d.,]+)\)?(-?)$/.exec(raw.replace(/\s+|EUR|GBP|USD|CHF|[€$£]/gi, ''));
-  if (!shape || !/\d/.test(shape[3]!)) throw new CellError(`${what} "${raw}" is not an amount`);
+  if (!shape || !/\d/.test(shape[3]!)) throw refused('importRow.notAnAmount', what, raw);
   const negative = shape[1] === '-' || shape[2] === '(' || shape[4] === '-';
   const v = shape[3]!;
   const lastDot = v.lastIndexOf('.');
@@ -95,8 +107,8 @@ export function parseCents(raw: string, what: string): number {
   } else {
     intPart = v;
   }
-  if (!/^\d*$/.test(frac) || frac.length > 2) throw new CellError(`${what} "${raw}" has more than two decimals`);
-  if (!/^\d*$/.test(intPart) || intPart.length > 12) throw new CellError(`${what} "${raw}" is not an amount`);
+  if (!/^\d*$/.test(frac) || frac.length > 2) throw refused('importRow.tooManyDecimals', what, raw);
+  if (!/^\d*$/.test(intPart) || intPart.length > 12) throw refused('importRow.notAnAmount', what, raw);
   const cents = Number(intPart || '0') * 100 + Number(frac.padEnd(2, '0') || '0');
   return negative ? -cents : cents;
 }
@@ -104,8 +116,7 @@ export function parseCents(raw: string, what: string): number {
 export function parseQuantity(raw: string, what: string): number {
   const v = raw.trim().replace(',', '.');
   const n = Number(v);
-  if (v === '' || !Number.isFinite(n) || !Number.isInteger(n))
-    throw new CellError(`${what} "${raw}" is not a whole number`);
+  if (v === '' || !Number.isFinite(n) || !Number.isInteger(n)) throw refused('importRow.notAWholeNumber', what, raw);
   return n;
 }
 
@@ -146,14 +157,14 @@ export function parseDateTime(raw: string, timeZone: string, what: string): Purc
         .replace(/\s+/g, '')
         .replace(/([+-]\d{2})(\d{2})$/, '$1:$2'),
     );
-    if (Number.isNaN(t)) throw new CellError(`${what} "${raw}" is not a date and time`);
+    if (Number.isNaN(t)) throw refused('importRow.notADateTime', what, raw);
     return { at: new Date(t).toISOString(), localDay: null };
   }
   const m = /^([\d./-]+)(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$/.exec(v);
-  if (!m) throw new CellError(`${what} "${raw}" is not a date and time (use YYYY-MM-DD HH:MM or DD/MM/YYYY HH:MM)`);
+  if (!m) throw refused('importRow.notADateTime', what, raw);
   const day = parseDay(m[1]!, what);
   const [h, mi, s] = m[2] === undefined ? [12, 0, 0] : [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
-  if (h > 23 || mi > 59 || s > 59) throw new CellError(`${what} "${raw}" has an impossible time`);
+  if (h > 23 || mi > 59 || s > 59) throw refused('importRow.impossibleTime', what, raw);
   const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
   return { at: zonedToUtc(y, mo, d, h, mi, s, timeZone).toISOString(), localDay: day };
 }

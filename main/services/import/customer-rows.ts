@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { createFormat, type Format } from '@common/format';
-import { ZodError, type z } from 'zod';
+import type { z } from 'zod';
 import { customerDraftSchema, type CustomerDraft } from '@common/contract';
-import { AppError, words } from '@common/errors';
-import { IDENTIFIER_NAMES, type ImportConflict } from '@common/imports';
+import { AppError, words, type ErrorWords } from '@common/errors';
+import { translator } from '@common/i18n';
+import type { ImportConflict } from '@common/imports';
 import { displayName, emailKey, loyaltyKey, personNameKeys, phoneDigits } from '@common/normalize';
 import { type CustomerRow, NEW_CUSTOMER_COLUMNS, type NewCustomerRow } from '../../db/customers.repo';
 import { BatchInsert } from '../../db/batch-insert';
@@ -11,8 +12,9 @@ import { ADD_NAME_WORDS, countNameWords } from '../../db/name-words';
 import { preparedFor } from '../../db/prepared';
 import type { DB } from '../../db/connection';
 import type { ServiceContext } from '../context';
-import { customerRow, customerRowOfValid } from '../customers';
-import { parseDay, parseFlag } from './cells';
+import { customerRowOfValid } from '../customers';
+import { safeParseIn } from '../zod-words';
+import { CellError, parseDay, parseFlag } from './cells';
 import type { CustomerField, ResolvedColumns } from './mapping';
 import type { CsvRecord } from './reader';
 import { Reasons, cellText, type RowCheck } from './row-checks';
@@ -204,10 +206,6 @@ class IdSet {
   }
 }
 
-function zodReason(err: z.ZodError, label: (field: string) => string): string {
-  return err.issues.map((i) => `${i.path.length ? `${label(String(i.path[0]))}: ` : ''}${i.message}`).join('; ');
-}
-
 /**
  * `source` names the system the file's externalId column comes from (a preset's name, or 'import' for a column a
  * mapping file names): a till id is only ever matched against ids from the same source.
@@ -230,6 +228,9 @@ export function customerProcessor(
   if (!hasIdentity) {
     throw new AppError('VALIDATION', words('importFile.noIdentityColumn'));
   }
+  // What the import writes into a customer and the reasons it gives, in the store's language.
+  const locale = ctx.config.locale;
+  const t = translator(locale);
 
   /**
    * The fields a row (or the defaults) supplies, validated. Every problem goes into `reasons`; the fields that passed
@@ -251,7 +252,7 @@ export function customerProcessor(
     const monthDay = birthday ? yearlessBirthday(birthday, createFormat(ctx.config)) : null;
     // Square lets a customer give a birthday without the year; the customer's birthday is a date, so the day goes
     // to the notes rather than being dropped or given an invented year.
-    if (monthDay) d.notes = [d.notes, `Birthday: ${monthDay} (no year given)`].filter(Boolean).join('\n');
+    if (monthDay) d.notes = [d.notes, t('imports.yearlessBirthday', { day: monthDay })].filter(Boolean).join('\n');
     const day = birthday && !monthDay ? reasons.attempt(parseDay, birthday, label('birthday')) : undefined;
     if (day !== undefined) d.birthday = day;
     const consent = get('marketingConsent');
@@ -263,15 +264,15 @@ export function customerProcessor(
     if (tags)
       d.tags = tags
         .split(/[;,|]/)
-        .map((t) => t.trim())
+        .map((tag) => tag.trim())
         .filter(Boolean);
-    const parsed = customerDraftSchema.safeParse(d);
+    const parsed = safeParseIn(customerDraftSchema, d, locale);
     const present: Present = {};
     if (parsed.success) {
       for (const k of Object.keys(d) as (keyof Draft)[]) (present as Record<string, unknown>)[k] = parsed.data[k];
       return present;
     }
-    reasons.add(zodReason(parsed.error, label));
+    reasons.addIssues(parsed.error.issues, label);
     const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
     for (const k of Object.keys(d)) if (!bad.has(k)) (present as Record<string, unknown>)[k] = d[k];
     return present;
@@ -281,16 +282,27 @@ export function customerProcessor(
   const getDefault = (f: CustomerField) => cols.defaults[f] ?? '';
   const defaults = read(getDefault, defaultReasons);
   const tillDefaults = readTill(getDefault, label, defaultReasons);
-  if (tillDefaults.externalId !== undefined)
-    defaultReasons.add('a till customer id cannot have a default: it names one customer');
+  if (tillDefaults.externalId !== undefined) defaultReasons.add(words('importFile.mapping.externalIdDefault'));
   if (defaultReasons.any)
-    throw new AppError('VALIDATION', words('importFile.mapping.badDefaults', { reasons: defaultReasons.toString() }));
+    throw new AppError('VALIDATION', words('importFile.mapping.badDefaults', { reasons: defaultReasons.all }));
 
   const s = statements(ctx.db);
   const cc = ctx.config.countryCode;
   const seen = new IdSet();
   /** What a new customer starts from: the mapping's defaults over the schema's. */
   const base = customerDraftSchema.parse(defaults);
+
+  /**
+   * A customer with a row's changes merged in. Each value passed on its own, but together they may not (the tags
+   * added to a customer's own are too many): the row is refused (CellError, see rowFailure), the import goes on.
+   */
+  const mergedRow = (draft: CustomerDraft, createdAt: string): NewCustomerRow => {
+    const parsed = safeParseIn(customerDraftSchema, draft, locale);
+    if (parsed.success) return customerRowOfValid(ctx, parsed.data, createdAt);
+    const problems = new Reasons();
+    problems.addIssues(parsed.error.issues, label);
+    throw new CellError(words('importRow.mergedInvalid', { problems: problems.all }));
+  };
 
   /**
    * Loyalty card first, then phone, then email, then (for a row naming only a person) the same name on a customer
@@ -335,7 +347,11 @@ export function customerProcessor(
   };
 
   /** The conflict as the result lists it and the reason the rejected-rows file gives. */
-  const describeConflict = (r: ReadRow, found: Match, on: MatchedOn): { conflict: ImportConflict; reason: string } => {
+  const describeConflict = (
+    r: ReadRow,
+    found: Match,
+    on: MatchedOn,
+  ): { conflict: ImportConflict; reason: ErrorWords } => {
     const h = holder(found);
     const conflict: ImportConflict = {
       line: r.row.line,
@@ -348,11 +364,11 @@ export function customerProcessor(
       ),
     };
     const held = found.stored
-      ? `belongs to ${conflict.holderName} (customer ${found.stored.id})`
-      : `was given to ${conflict.holderName} on line ${found.staged.line}`;
+      ? words('importRow.held.customer', { name: conflict.holderName, id: found.stored.id })
+      : words('importRow.held.row', { name: conflict.holderName, line: found.staged.line });
     return {
       conflict,
-      reason: `the ${IDENTIFIER_NAMES[on]} ${conflict.identifier} ${held}, not to ${conflict.rowName}; nothing was changed`,
+      reason: words(`importRow.conflict.${on}`, { identifier: conflict.identifier, held, name: conflict.rowName }),
     };
   };
 
@@ -360,12 +376,12 @@ export function customerProcessor(
    * The batch's rows with their values and matching keys, and why each is refused so far; rows whose values cannot
    * be read at all (shifted columns) are refused here.
    */
-  const readRows = (rows: CsvRecord[], reject: (row: CsvRecord, reason: string) => void): ReadRow[] => {
+  const readRows = (rows: CsvRecord[], reject: (row: CsvRecord, reasons: ErrorWords[]) => void): ReadRow[] => {
     const ready: ReadRow[] = [];
     for (const row of rows) {
       const reasons = new Reasons();
       if (!checkRow(row.cells, reasons)) {
-        reject(row, reasons.toString());
+        reject(row, reasons.all);
         continue;
       }
       const get = (f: CustomerField) => {
@@ -418,8 +434,8 @@ export function customerProcessor(
     processBatch(rows: CsvRecord[]): BatchOutcome {
       const out = emptyOutcome();
       const createdAt = ctx.now().toISOString();
-      const reject = (row: CsvRecord, reason: string) =>
-        out.rejected.push({ line: row.line, cells: row.cells, reason });
+      const reject = (row: CsvRecord, reasons: ErrorWords[]) =>
+        out.rejected.push({ line: row.line, cells: row.cells, reasons });
       const changed = (fields: string[]) => {
         for (const k of fields) out.fieldsChanged[k] = (out.fieldsChanged[k] ?? 0) + 1;
         out.updated++;
@@ -445,7 +461,7 @@ export function customerProcessor(
             reasons.add(reason);
           }
           if (reasons.any) {
-            reject(row, reasons.toString());
+            reject(row, reasons.all);
             continue;
           }
           const match = found && 'match' in found ? found.match : undefined;
@@ -458,7 +474,7 @@ export function customerProcessor(
               out.unchanged++;
               continue;
             }
-            const updated = c.draft ? customerRow(ctx, Object.assign(draftOf(m), c.draft), m.created_at) : m;
+            const updated = c.draft ? mergedRow(Object.assign(draftOf(m), c.draft), m.created_at) : m;
             if (c.draft) s.update.run({ ...updated, id: m.id });
             const till = Object.assign({}, m, c.till);
             if (Object.keys(c.till).length) s.updateTill.run({ ...pickTill(till), id: m.id });
@@ -475,7 +491,7 @@ export function customerProcessor(
               out.unchanged++;
               continue;
             }
-            const draftRow = c.draft ? customerRow(ctx, Object.assign(draftOf(st.row), c.draft), createdAt) : st.row;
+            const draftRow = c.draft ? mergedRow(Object.assign(draftOf(st.row), c.draft), createdAt) : st.row;
             st.row = Object.assign({}, st.row, draftRow, c.till);
             if (c.newExt) st.exts.push(c.newExt);
             staged.index(st);
@@ -488,7 +504,7 @@ export function customerProcessor(
               tillColumnsOf(Object.assign({}, tillDefaults, r.till), createdAt),
             );
             if (!n.name_key && !n.phone_digits && !n.email && !n.loyalty_id) {
-              reject(row, 'no name, phone, email or loyalty card');
+              reject(row, [words('importRow.noIdentity')]);
               continue;
             }
             staged.add({ row: n, line: row.line, exts: r.till.externalId ? [r.till.externalId] : [] });
@@ -497,7 +513,7 @@ export function customerProcessor(
         } catch (err) {
           const reason = rowFailure(err);
           if (reason === null) throw err;
-          reject(row, reason);
+          reject(row, [reason]);
         }
       }
       // Rows failing validation were turned away before the matching pass: put the error file back in line order.
@@ -706,10 +722,9 @@ class StagedIndex {
 }
 
 /** A per-row problem worth reporting in the error file, or null for a failure that must stop the import. */
-function rowFailure(err: unknown): string | null {
-  if (err instanceof ZodError)
-    return `the merged customer is not valid: ${err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+function rowFailure(err: unknown): ErrorWords | null {
+  if (err instanceof CellError) return err.words;
   const code = (err as { code?: unknown }).code;
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return 'the loyalty card already belongs to another customer';
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return words('importRow.cardTaken');
   return null;
 }

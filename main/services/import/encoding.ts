@@ -3,14 +3,37 @@
 // from its start alone: one stray byte near the top must not turn every "ë" further down into "Ã«".
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
-import { AppError, words } from '@common/errors';
+import { AppError, words, type ErrorKey } from '@common/errors';
+import type { TFunction } from 'i18next';
 
 export type CsvEncoding = 'utf-8-bom' | 'utf-8' | 'windows-1252' | 'utf-16le';
 
+/**
+ * Why an encoding was chosen: a catalogue text of importEncoding (its stable code in the CLI's --json) and, for a file
+ * that is not all UTF-8, what the scan counted.
+ */
+export type EncodingReason =
+  | { code: 'utf16Bom' | 'utf8Bom' | 'utf8' }
+  | {
+      code: 'utf8BomMixed' | 'windows1252' | 'utf8Mixed' | 'windows1252Mixed';
+      /** Runs of bytes that are not UTF-8, and the line of the first. */
+      invalid: number;
+      firstInvalidLine: number;
+      /** Characters written as UTF-8. */
+      utf8: number;
+    };
+
+/** The reason in one sentence of the store's language, as the Import tab, the CLI and --json give it. */
+export function encodingReasonText(r: EncodingReason, t: TFunction): string {
+  if (!('invalid' in r)) return t(`importEncoding.${r.code}`);
+  const bad = t('importEncoding.bad', { count: r.invalid, line: r.firstInvalidLine });
+  if (r.code === 'utf8Mixed') return t('importEncoding.utf8Mixed', { count: r.utf8, bad });
+  return t(`importEncoding.${r.code}`, { bad, utf8: t('importEncoding.characters', { count: r.utf8 }) });
+}
+
 export interface EncodingChoice {
   encoding: CsvEncoding;
-  /** One sentence for the result: why this encoding (shown by the CLI, in --json and on the Import tab). */
-  reason: string;
+  reason: EncodingReason;
   /** The file holds both encodings' characters: rows in the other one are refused, not reinterpreted. */
   mixed: boolean;
   /**
@@ -87,8 +110,6 @@ async function tally(file: string): Promise<Tally> {
   return t;
 }
 
-const n = (x: number) => x.toLocaleString('en');
-
 /**
  * Reads the whole file once (a chunk at a time) and decides:
  * - a byte-order mark says it: UTF-8 or UTF-16 (little-endian, as Excel writes it);
@@ -118,53 +139,23 @@ export async function chooseEncoding(file: string): Promise<EncodingChoice> {
     return valid;
   });
   if (head[0] === 0xff && head[1] === 0xfe) {
-    return {
-      encoding: 'utf-16le',
-      reason: 'it starts with a UTF-16 byte-order mark (Excel\'s "Unicode text")',
-      mixed: false,
-      clean: false,
-    };
+    return { encoding: 'utf-16le', reason: { code: 'utf16Bom' }, mixed: false, clean: false };
   }
   if (rest.length > 0) valid = false; // the file ends inside a character
   const bom = start === 3;
   if (valid) {
-    const reason = bom
-      ? 'it starts with a UTF-8 byte-order mark and is valid UTF-8 throughout'
-      : 'the whole file is valid UTF-8';
-    return { encoding: bom ? 'utf-8-bom' : 'utf-8', reason, mixed: false, clean };
+    return { encoding: bom ? 'utf-8-bom' : 'utf-8', reason: { code: bom ? 'utf8Bom' : 'utf8' }, mixed: false, clean };
   }
   const t = await tally(file);
-  const bad = `${n(t.invalid)} byte sequence(s) that are not UTF-8 (the first on line ${n(t.firstInvalidLine)})`;
-  if (bom) {
-    return {
-      encoding: 'utf-8-bom',
-      reason: `it starts with a UTF-8 byte-order mark; the lines holding ${bad} are refused`,
-      mixed: true,
-      clean: false,
-    };
-  }
+  const counted = { invalid: t.invalid, firstInvalidLine: t.firstInvalidLine, utf8: t.utf8 };
+  if (bom) return { encoding: 'utf-8-bom', reason: { code: 'utf8BomMixed', ...counted }, mixed: true, clean: false };
   if (t.utf8 === 0) {
-    return {
-      encoding: 'windows-1252',
-      reason: `it holds ${bad} and no character written as UTF-8, as Windows-1252 exports do`,
-      mixed: false,
-      clean: false,
-    };
+    return { encoding: 'windows-1252', reason: { code: 'windows1252', ...counted }, mixed: false, clean: false };
   }
   if (t.utf8 >= t.invalid) {
-    return {
-      encoding: 'utf-8',
-      reason: `${n(t.utf8)} character(s) are written as UTF-8; the lines holding ${bad} are refused`,
-      mixed: true,
-      clean: false,
-    };
+    return { encoding: 'utf-8', reason: { code: 'utf8Mixed', ...counted }, mixed: true, clean: false };
   }
-  return {
-    encoding: 'windows-1252',
-    reason: `it holds ${bad} against ${n(t.utf8)} character(s) written as UTF-8; the lines holding those UTF-8 characters are refused`,
-    mixed: true,
-    clean: false,
-  };
+  return { encoding: 'windows-1252', reason: { code: 'windows1252Mixed', ...counted }, mixed: true, clean: false };
 }
 
 // Bytes 0x80-0x9F, where Windows-1252 differs from Latin-1. Decoded by table rather than by
@@ -209,24 +200,20 @@ const CONT = `[${hex(CP1252_HIGH)}\\u00a0-\\u00bf]`;
 const UTF8_AS_1252 = new RegExp(`[\\u00c2-\\u00df]${CONT}|[\\u00e0-\\u00ef]${CONT}{2}|[\\u00f0-\\u00f4]${CONT}{3}`);
 
 /**
- * Why a cell cannot be stored as read, or null: a NUL (a binary or UTF-16 file read as text) or a character the
- * chosen encoding did not decode. Checked per row, so only the rows concerned are refused; null when the scan found
- * the file clean.
+ * Why a cell cannot be stored as read (a catalogue reason, to name with the cell's column), or null: a NUL (a binary
+ * or UTF-16 file read as text) or a character the chosen encoding did not decode. Checked per row, so only the rows
+ * concerned are refused; null when the scan found the file clean.
  */
-export function undecodedCell(choice: EncodingChoice): ((cell: string) => string | null) | null {
+export function undecodedCell(choice: EncodingChoice): ((cell: string) => ErrorKey | null) | null {
   if (choice.clean) return null;
   const unicode = choice.encoding !== 'windows-1252';
-  const notDecoded =
-    choice.encoding === 'utf-16le'
-      ? 'holds bytes that are not valid UTF-16'
-      : 'holds bytes that are not valid UTF-8 (the file mixes encodings)';
+  const notDecoded: ErrorKey =
+    choice.encoding === 'utf-16le' ? 'importRow.undecoded.utf16' : 'importRow.undecoded.utf8';
   const otherEncoding = choice.mixed && !unicode ? UTF8_AS_1252 : null;
   return (cell) => {
-    if (cell.includes('\u0000'))
-      return 'holds a NUL character (is the file binary, or UTF-16 without a byte-order mark?)';
+    if (cell.includes('\u0000')) return 'importRow.undecoded.nul';
     if (unicode && cell.includes('\uFFFD')) return notDecoded;
-    if (otherEncoding?.test(cell))
-      return 'holds characters written as UTF-8 in a file read as Windows-1252 (the file mixes encodings)';
+    if (otherEncoding?.test(cell)) return 'importRow.undecoded.utf8In1252';
     return null;
   };
 }

@@ -32,7 +32,14 @@ import type { DB } from '../../db/connection';
 import { settleAfterBulkLoad } from '../../db/settle';
 import type { ServiceContext } from '../context';
 import { customerProcessor } from './customer-rows';
-import { chooseEncoding, decodeAll, detectDelimiter, detectLineBreak, undecodedCell } from './encoding';
+import {
+  chooseEncoding,
+  decodeAll,
+  detectDelimiter,
+  detectLineBreak,
+  encodingReasonText,
+  undecodedCell,
+} from './encoding';
 import { ErrorFile } from './error-file';
 import {
   loadMapping,
@@ -178,7 +185,8 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
       throw new AppError('VALIDATION', words('importFile.presetForPurchases', { preset: presetChoice }));
     }
     const preset = opts.entity === 'customers' ? presetFor(presetChoice, headers) : null;
-    // The notes are read in the Import tab: in the store's language (the CLI prints them as they are).
+    // The notes, the encoding's reason and the refused rows' reasons are read in the Import tab and the rejected-rows
+    // file: in the store's language (the CLI prints them as they are; codes beside them in --json and the file).
     const say: NoteWords = { t: translator(ctx.config.locale), list: createFormat(ctx.config).list };
     const cols = resolveColumns(opts.entity, headers, mapping, preset?.columns ?? {}, say);
 
@@ -234,7 +242,7 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
       }
     }
     state = { ...state, errorFile: errorPath };
-    const errors = new ErrorFile(errorPath, headers, delimiter, resumeLine > 0 ? state.errorBytes : 0);
+    const errors = new ErrorFile(errorPath, headers, delimiter, resumeLine > 0 ? state.errorBytes : 0, say.t);
 
     const report = (): ImportReport => ({
       entity: opts.entity,
@@ -251,7 +259,8 @@ export async function importCsv(ctx: ServiceContext, opts: ImportOptions): Promi
       fieldsChanged: { ...state.fieldsChanged },
       errorFile: state.failed > 0 ? errorPath : null,
       encoding,
-      encodingReason: choice.reason,
+      encodingReason: encodingReasonText(choice.reason, say.t),
+      encodingReasonCode: choice.reason.code,
       delimiter,
       resumedFromLine: resumeLine > 0 ? resumeLine : null,
       warnings: capWarnings(

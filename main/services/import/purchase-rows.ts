@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { AppError, words, type ErrorKey } from '@common/errors';
+import { AppError, refusal, words, type ErrorKey, type ErrorWords } from '@common/errors';
 import { emailKey, loyaltyKey, phoneDigits } from '@common/normalize';
 import type { DB } from '../../db/connection';
 import { preparedFor } from '../../db/prepared';
 import type { ServiceContext } from '../context';
 import { localDay } from '../time';
+import { safeParseIn } from '../zod-words';
 import { parseCents, parseDateTime, parseFlag, parseQuantity } from './cells';
 import type { RejectedRow } from './error-file';
 import type { PurchaseField, ResolvedColumns } from './mapping';
@@ -12,10 +13,16 @@ import type { CsvRecord } from './reader';
 import { Reasons, cellText, type RowCheck } from './row-checks';
 import { emptyOutcome, type BatchOutcome, type RowProcessor } from './types';
 
-/** One line of a till receipt after its cells are read. A receipt is the lines sharing receiptNo. */
+/**
+ * One line of a till receipt after its cells are read. A receipt is the lines sharing receiptNo. Its own refusals say
+ * what is missing in catalogue words; zod words the rest (a value too long) in the store's language.
+ */
 export const purchaseLineSchema = z
   .object({
-    receiptNo: z.string().min(1, 'the receipt number is missing').max(64),
+    receiptNo: z
+      .string()
+      .refine((no) => no.length > 0, refusal('importRow.noReceiptNo'))
+      .max(64),
     loyaltyId: z.string().max(40).nullable(),
     phoneDigits: z.string().max(40).nullable(),
     email: z.string().max(254).nullable(),
@@ -23,15 +30,28 @@ export const purchaseLineSchema = z
     localDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     sku: z.string().max(64),
     description: z.string().max(200),
-    quantity: z.number().int().positive('the quantity must be more than 0').max(100_000),
+    quantity: z
+      .number()
+      .int()
+      .refine((n) => n > 0, refusal('importRow.quantityNotPositive'))
+      .max(100_000),
     /** Signed: a negative quantity in the file is a return on a refund receipt and counts against the total. */
     signedQuantity: z.number().int(),
     unitPriceCents: z.number().int().min(-100_000_000).max(100_000_000),
     returned: z.boolean(),
   })
-  .refine((l) => l.loyaltyId || l.phoneDigits || l.email, 'no customer: the line has no loyalty id, phone or email')
-  .refine((l) => l.sku || l.description, 'the line has neither a SKU nor a description');
+  .refine((l) => l.loyaltyId || l.phoneDigits || l.email, refusal('importRow.noCustomer'))
+  .refine((l) => l.sku || l.description, refusal('importRow.noItem'));
 export type PurchaseLine = z.output<typeof purchaseLineSchema>;
+
+/** The column a field of a line is read from, where the two are named differently. */
+const COLUMN_OF: Partial<Record<keyof PurchaseLine, PurchaseField>> = {
+  phoneDigits: 'phone',
+  at: 'dateTime',
+  localDay: 'date',
+  signedQuantity: 'quantity',
+  unitPriceCents: 'unitPrice',
+};
 
 const statements = preparedFor((db: DB) => ({
   // This store's own receipts: one pulled from another store of the chain may carry the same number (0019-sync-purchases).
@@ -72,6 +92,7 @@ export function purchaseProcessor(
     throw new AppError('VALIDATION', words('importFile.noPurchaseColumns', { missing: { texts: missing } }));
   const tz = ctx.config.timeZone;
   const label = (f: PurchaseField) => (idx[f] === undefined ? f : headers[idx[f]!]!);
+  const column = (field: string) => label(COLUMN_OF[field as keyof PurchaseLine] ?? (field as PurchaseField));
   const cell = (cells: string[], f: PurchaseField) => {
     const i = idx[f];
     return (i === undefined ? '' : cellText(cells[i])) || cols.defaults[f] || '';
@@ -80,7 +101,7 @@ export function purchaseProcessor(
   /** The line's values, or undefined with every reason it cannot be imported in `reasons`. */
   const read = (cells: string[], reasons: Reasons): PurchaseLine | undefined => {
     const when = cell(cells, 'dateTime') || [cell(cells, 'date'), cell(cells, 'time')].filter(Boolean).join(' ');
-    if (!when) reasons.add('the date is missing');
+    if (!when) reasons.add(words('importRow.noDate'));
     const time = when
       ? reasons.attempt(parseDateTime, when, tz, idx.dateTime !== undefined ? label('dateTime') : label('date'))
       : undefined;
@@ -89,26 +110,30 @@ export function purchaseProcessor(
     const returnedText = cell(cells, 'returned');
     const returned = returnedText ? reasons.attempt(parseFlag, returnedText, label('returned')) : false;
     const priceText = cell(cells, 'unitPrice');
-    if (!priceText) reasons.add('the unit price is missing');
+    if (!priceText) reasons.add(words('importRow.noUnitPrice'));
     const cents = priceText ? reasons.attempt(parseCents, priceText, label('unitPrice')) : undefined;
     const card = cell(cells, 'loyaltyId');
     const sku = cell(cells, 'sku');
-    const parsed = purchaseLineSchema.safeParse({
-      receiptNo: cell(cells, 'receiptNo'),
-      loyaltyId: card ? loyaltyKey(card) : null,
-      phoneDigits: phoneDigits(cell(cells, 'phone'), ctx.config.countryCode),
-      email: emailKey(cell(cells, 'email')),
-      // Stand-ins where a value above was refused, so the schema still reports every other problem.
-      at: time?.at ?? new Date(0).toISOString(),
-      localDay: time ? (time.localDay ?? localDay(new Date(time.at), tz)) : '1970-01-01',
-      sku,
-      description: cell(cells, 'description') || sku,
-      quantity: Math.abs(signed ?? 1),
-      signedQuantity: signed ?? 1,
-      unitPriceCents: cents ?? 0,
-      returned: (signed ?? 1) < 0 || (returned ?? false),
-    });
-    if (!parsed.success) for (const i of parsed.error.issues) reasons.add(i.message);
+    const parsed = safeParseIn(
+      purchaseLineSchema,
+      {
+        receiptNo: cell(cells, 'receiptNo'),
+        loyaltyId: card ? loyaltyKey(card) : null,
+        phoneDigits: phoneDigits(cell(cells, 'phone'), ctx.config.countryCode),
+        email: emailKey(cell(cells, 'email')),
+        // Stand-ins where a value above was refused, so the schema still reports every other problem.
+        at: time?.at ?? new Date(0).toISOString(),
+        localDay: time ? (time.localDay ?? localDay(new Date(time.at), tz)) : '1970-01-01',
+        sku,
+        description: cell(cells, 'description') || sku,
+        quantity: Math.abs(signed ?? 1),
+        signedQuantity: signed ?? 1,
+        unitPriceCents: cents ?? 0,
+        returned: (signed ?? 1) < 0 || (returned ?? false),
+      },
+      ctx.config.locale,
+    );
+    if (!parsed.success) reasons.addIssues(parsed.error.issues, column);
     return reasons.any || !parsed.success ? undefined : parsed.data;
   };
 
@@ -144,17 +169,20 @@ export function purchaseProcessor(
           const reasons = new Reasons();
           const line = checkRow(row.cells, reasons) ? read(row.cells, reasons) : undefined;
           if (line) lines.push(line);
-          else rejected.push({ line: row.line, cells: row.cells, reason: reasons.toString() });
+          else rejected.push({ line: row.line, cells: row.cells, reasons: reasons.all });
         }
         // A receipt is imported whole or not at all: a partial one would carry a wrong total for good, since a
         // corrected re-import finds the receipt number taken.
-        const refuse = (reason: string) => {
+        const refuse = (reason: ErrorWords) => {
           const bad = new Set(rejected.map((r) => r.line));
-          const others = group.filter((r) => !bad.has(r.line)).map((r) => ({ line: r.line, cells: r.cells, reason }));
+          const others = group
+            .filter((r) => !bad.has(r.line))
+            .map((r) => ({ line: r.line, cells: r.cells, reasons: [reason] }));
           out.rejected.push(...[...rejected, ...others].sort((a, b) => a.line - b.line));
         };
         if (rejected.length) {
-          refuse(`another line of receipt ${receiptNo || '(none)'} is not valid (line ${rejected[0]!.line})`);
+          const receipt = receiptNo || words('importRow.receipt.none');
+          refuse(words('importRow.receipt.otherLineInvalid', { receipt, line: rejected[0]!.line }));
           continue;
         }
         const first = lines[0]!;
@@ -163,21 +191,18 @@ export function purchaseProcessor(
             (l) => l.loyaltyId !== first.loyaltyId || l.phoneDigits !== first.phoneDigits || l.email !== first.email,
           )
         ) {
-          refuse(`the lines of receipt ${receiptNo} name different customers`);
+          refuse(words('importRow.receipt.differentCustomers', { receipt: receiptNo }));
           continue;
         }
         const existing = s.receipt.get(receiptNo);
         if (existing) {
-          if (existing.id > purchaseIdBefore())
-            refuse(
-              `receipt ${receiptNo} appears again further down the file; the lines of one receipt must be next to each other`,
-            );
+          if (existing.id > purchaseIdBefore()) refuse(words('importRow.receipt.splitUp', { receipt: receiptNo }));
           else out.unchanged += group.length;
           continue;
         }
         const customerId = customerFor(first);
         if (customerId === undefined) {
-          refuse('no customer has this loyalty id, phone or email; import the customers first');
+          refuse(words('importRow.receipt.noCustomer'));
           continue;
         }
         writeReceipt(customerId, receiptNo, lines);

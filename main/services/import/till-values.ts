@@ -2,6 +2,7 @@
 // postcode and country, SMS consent, the spend before Counterpart, and the till's own customer id. Read, compared
 // and written here so customer-rows.ts keeps to matching.
 import { z } from 'zod';
+import { words } from '@common/errors';
 import { CellError, parseCents, parseFlag, parseQuantity } from './cells';
 import type { CustomerField } from './mapping';
 import type { Reasons } from './row-checks';
@@ -55,7 +56,7 @@ const texts = { city: 100, postcode: 20, country: 60, externalId: 100 } as const
 
 function parseOrders(raw: string, what: string): number {
   const n = parseQuantity(raw.replace(/[,.](?=\d{3}\b)/g, ''), what);
-  if (n < 0) throw new CellError(`${what} "${raw}" cannot be negative`);
+  if (n < 0) throw new CellError(words('importRow.negative', { column: what, value: raw }));
   return n;
 }
 
@@ -71,7 +72,7 @@ export function readTill(
     if (!v) continue;
     const ok = z.string().max(max).safeParse(v);
     if (ok.success) t[f] = v;
-    else reasons.add(`${label(f)}: at most ${max} characters`);
+    else reasons.add(words('importRow.tooLong', { column: label(f), max }));
   }
   const sms = get('smsConsent');
   const flag = sms ? reasons.attempt(parseFlag, sms, label('smsConsent')) : undefined;

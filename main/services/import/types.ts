@@ -1,5 +1,5 @@
 import type { ImportColumnUse, ImportConflict, ImportCounts } from '@common/imports';
-import type { CsvEncoding } from './encoding';
+import type { CsvEncoding, EncodingReason } from './encoding';
 import type { RejectedRow } from './error-file';
 import type { ImportEntity, ImportMapping } from './mapping';
 import type { PresetName, PresetChoice } from './presets';
@@ -37,8 +37,10 @@ export interface ImportReport extends ImportCounts {
   conflictList: ImportConflict[];
   errorFile: string | null;
   encoding: CsvEncoding;
-  /** Why that encoding, in a sentence: said by the CLI, in --json and on the Import tab. */
+  /** Why that encoding, in a sentence of the store's language: said by the CLI, in --json and on the Import tab. */
   encodingReason: string;
+  /** The same as a stable code for a script (the catalogue text's name under importEncoding). */
+  encodingReasonCode: EncodingReason['code'];
   delimiter: string;
   /** Set when this run continued an interrupted import of the same file: the last line committed before. */
   resumedFromLine: number | null;
