@@ -71,7 +71,10 @@ const CASES: [string, Plain][] = [
   ['an object value', varied(entry(), (c) => (fieldsOf(c).o = { a: 1 }))],
   ['settled issues', varied(entry(), (c) => (fieldsOf(c).resolves = [uuidv7(), uuidv7()]))],
   ['a settled issue not an id', varied(entry(), (c) => (fieldsOf(c).resolves = [uuidv7(), 'x']))],
-  ['too many settled issues', varied(entry(), (c) => (fieldsOf(c).resolves = Array.from({ length: 201 }, () => uuidv7())))],
+  [
+    'too many settled issues',
+    varied(entry(), (c) => (fieldsOf(c).resolves = Array.from({ length: 201 }, () => uuidv7()))),
+  ],
   ['ids and lines mixed', varied(purchase(), (c) => (fieldsOf(c).lines = [line, uuidv7()]))],
   ['a line with more', varied(purchase(), (c) => (fieldsOf(c).lines = [{ ...line, colour: 'red' }]))],
   ['a line of no quantity', varied(purchase(), (c) => (fieldsOf(c).lines = [{ ...line, quantity: 0 }]))],
