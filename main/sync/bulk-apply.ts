@@ -3,8 +3,9 @@
 // with a lookup, a savepoint and a statement per row and table. The end state is the one the change-by-change path
 // (replica.ts, applyFrom) leaves: the same rows under the same local ids, written by the same row builders
 // (pulledCustomerRow, interactionRow, purchaseRow), with the schema's own triggers keeping what derives from them
-// (visits, open issues, the playbook's counts, the search index). tests/integration/chain/bootstrap-bulk.test.ts
-// bootstraps one hub's content both ways and compares the stores.
+// (the playbook's counts, the search index), except the name words, counted here, and the customers' visit stats and
+// the open issues, which a run adds once for all its rows (db/visit-stats.ts).
+// tests/integration/chain/bootstrap-bulk.test.ts bootstraps one hub's content both ways and compares the stores.
 //
 // A run takes the changes in their order, from the first that cannot go in bulk on, change by change:
 // - a customer's creation (an upsert of a global id not known here); the name words of the run are counted here and
@@ -23,6 +24,7 @@ import type { DB } from '../db/connection';
 import { NEW_CUSTOMER_COLUMNS } from '../db/customers.repo';
 import { addNameWordsFrom, countNameWords } from '../db/name-words';
 import { preparedFor } from '../db/prepared';
+import { withVisitStatsHeld } from '../db/visit-stats';
 import type { ServiceContext } from '../services/context';
 import { hasIdentity } from '../services/customers';
 import { type CustomerUpsert, pulledCustomerRow } from './customer-row';
@@ -160,8 +162,10 @@ function customerRun(ctx: ServiceContext, s: Statements, changes: Change[], from
 function factRun(ctx: ServiceContext, s: Statements, changes: Change[], from: number, limit: number): Run {
   const db = ctx.db;
   const clerk = clerksOfRun(ctx);
-  let nextInteraction = s.nextInteraction.get()!;
-  let nextPurchase = s.nextPurchase.get()!;
+  const firstInteraction = s.nextInteraction.get()!;
+  const firstPurchase = s.nextPurchase.get()!;
+  let nextInteraction = firstInteraction;
+  let nextPurchase = firstPurchase;
   const interactions: Rows = [];
   const interactionOrigins: Rows = [];
   const uses: [number, InteractionChange][] = [];
@@ -202,16 +206,19 @@ function factRun(ctx: ServiceContext, s: Statements, changes: Change[], from: nu
     } else break;
     seen.add(c.id);
   }
-  const write = () => {
-    writeRows(s.interactions, interactions);
-    writeRows(s.interactionOrigins, interactionOrigins);
-    // The schema's trigger counted each use for this store; it moves to its own cell as a single entry's does.
-    for (const [id, c] of uses) countPulledUse(db, id, ctx.config.storeId, c.origin.storeId, c.fields.useStyle);
-    writeRows(s.purchases, purchases);
-    writeRows(s.purchaseOrigins, purchaseOrigins);
-    writeRows(s.lines, lines);
-    writeRows(s.ids, ids);
-  };
+  // The customers' visit stats and the open issues are added once for the run, not by the triggers row by row.
+  const write = () =>
+    withVisitStatsHeld(db, () => {
+      writeRows(s.interactions, interactions);
+      writeRows(s.interactionOrigins, interactionOrigins);
+      // The schema's trigger counted each use for this store; it moves to its own cell as a single entry's does.
+      for (const [id, c] of uses) countPulledUse(db, id, ctx.config.storeId, c.origin.storeId, c.fields.useStyle);
+      writeRows(s.purchases, purchases);
+      writeRows(s.purchaseOrigins, purchaseOrigins);
+      writeRows(s.lines, lines);
+      writeRows(s.ids, ids);
+      return { interactions: [firstInteraction, nextInteraction - 1], purchases: [firstPurchase, nextPurchase - 1] };
+    });
   return { end: at, touched, write };
 }
 

@@ -22,6 +22,7 @@ import * as m0020 from './0020-clerk-sync';
 import * as m0021 from './0021-playbook-chain';
 import * as m0022 from './0022-name-word-grams';
 import * as m0023 from './0023-sync-sent';
+import * as m0024 from './0024-held-visit-stats';
 import * as m0025 from './0025-name-by-visit';
 
 export interface Migration {
@@ -54,5 +55,6 @@ export const MIGRATIONS: Migration[] = [
   { name: '0021-playbook-chain', up: m0021.up },
   { name: '0022-name-word-grams', up: m0022.up },
   { name: '0023-sync-sent', up: m0023.up },
+  { name: '0024-held-visit-stats', up: m0024.up },
   { name: '0025-name-by-visit', up: m0025.up },
 ];

@@ -8,12 +8,15 @@ import { uuidv7 } from '@common/sync/ids';
 import type { DB } from '../../../main/db/connection';
 import { fullTextTables } from '../../../main/db/settle';
 import { searchCustomers } from '../../../main/services/customer-search';
+import { logInteraction } from '../../../main/services/interactions';
 import { BOOTSTRAP_PAGE, bootstrapProgress, copyChain, holdsNothingToMerge } from '../../../main/sync/bootstrap';
 import { onApplied } from '../../../main/sync/replica';
 import { useChain, type JoinedTerminal } from '../../helpers/chain-terminal';
 import { type Body, erase, push, till, upsert } from '../../helpers/hub-till';
 
 const chain = useChain();
+/** A copy of this content takes 10–30 s on a loaded 2-core machine, one in 1 ms slices longer. */
+const COPY_TIMEOUT_MS = 120_000;
 /** More customers than a page, so runs cross pages; the facts make a second phase of more than one page too. */
 const CUSTOMERS = BOOTSTRAP_PAGE + 300;
 const DAY = 86_400_000;
@@ -173,6 +176,15 @@ function answers(t: JoinedTerminal): Record<string, unknown> {
   return out;
 }
 
+/** A customer's row, as far as these tests read it. */
+interface Stats {
+  id: number;
+  visit_count: number;
+  interaction_count: number;
+  purchase_count: number;
+  last_visit_at: string | null;
+}
+
 const differing = (got: Record<string, unknown[]>) =>
   Object.keys(reference.dump).filter((t) => !isDeepStrictEqual(got[t], reference.dump[t]));
 
@@ -184,41 +196,106 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('a bootstrap into an empty store, in bulk', () => {
-  it('leaves the store the change-by-change copy leaves: every table, the search index, the derived counts', async () => {
-    const t = await newTerminal();
-    expect(holdsNothingToMerge(t.db)).toBe(true);
-    await copyChain(t.ctx, t.link, {});
-    const got = dump(t.db);
-    expect(differing(got)).toEqual([]);
-    for (const table of Object.keys(reference.dump)) expect(got[table], table).toEqual(reference.dump[table]);
-    expect(answers(t)).toEqual(reference.answers);
-    // What the content was made to hold came through: a link, a withheld card, an erasure, a refused entry.
-    expect(got.customer_aliases).toHaveLength(1);
-    expect(got.sync_withheld_cards!.length).toBeGreaterThan(0);
-    expect(got.sync_state).toContainEqual({ key: 'refusedFacts', value: '1' });
-    expect(t.db.prepare("SELECT count(*) FROM interactions WHERE said = 'private words'").pluck().get()).toBe(0);
-  });
+  it(
+    'leaves the store the change-by-change copy leaves: every table, the search index, the derived counts',
+    async () => {
+      const t = await newTerminal();
+      expect(holdsNothingToMerge(t.db)).toBe(true);
+      await copyChain(t.ctx, t.link, {});
+      const got = dump(t.db);
+      expect(differing(got)).toEqual([]);
+      for (const table of Object.keys(reference.dump)) expect(got[table], table).toEqual(reference.dump[table]);
+      expect(answers(t)).toEqual(reference.answers);
+      // What the content was made to hold came through: a link, a withheld card, an erasure, a refused entry.
+      expect(got.customer_aliases).toHaveLength(1);
+      expect(got.sync_withheld_cards!.length).toBeGreaterThan(0);
+      expect(got.sync_state).toContainEqual({ key: 'refusedFacts', value: '1' });
+      expect(t.db.prepare("SELECT count(*) FROM interactions WHERE said = 'private words'").pluck().get()).toBe(0);
+      // The stats a run adds once (db/visit-stats.ts) were put to the test: customers whose entries and purchases
+      // came in more than one page, on days they had come before, and issues left open.
+      const customers = got.customers as Stats[];
+      const spread = t.db
+        .prepare<[number], number>(
+          'SELECT count(*) FROM (SELECT customer_id FROM interactions GROUP BY customer_id HAVING max(id) - min(id) > ?)',
+        )
+        .pluck()
+        .get(BOOTSTRAP_PAGE / 2)!;
+      expect(spread).toBeGreaterThan(10);
+      expect(
+        customers.filter((c) => c.visit_count > 1 && c.visit_count < c.interaction_count + c.purchase_count).length,
+      ).toBeGreaterThan(10);
+      expect(got.open_issues!.length).toBeGreaterThan(100);
+    },
+    COPY_TIMEOUT_MS,
+  );
 
-  it('resumed after a stop between pages and after one in the middle of a page, ends the same', async () => {
-    const t = await newTerminal();
-    const stop = new Error('stopped');
-    // Between pages: after the first one is kept.
-    await expect(copyChain(t.ctx, t.link, { onProgress: () => Promise.reject(stop) })).rejects.toBe(stop);
-    expect(bootstrapProgress(t.db)).toMatchObject({ phase: 'customers', done: BOOTSTRAP_PAGE });
-    // In the middle of the next page: after a few of its slices committed, the next never does.
-    let slices = 0;
-    const off = onApplied(t.db, () => {
-      if (++slices === 3) throw stop;
-    });
-    await expect(copyChain(t.ctx, t.link, { sliceMs: 1 })).rejects.toBe(stop);
-    off();
-    expect(slices).toBe(3);
-    expect(holdsNothingToMerge(t.db)).toBe(false);
-    await copyChain(t.ctx, t.link, {});
-    expect(bootstrapProgress(t.db)).toBeNull();
-    const got = dump(t.db);
-    expect(differing(got)).toEqual([]);
-    for (const table of Object.keys(reference.dump)) expect(got[table], table).toEqual(reference.dump[table]);
-    expect(answers(t)).toEqual(reference.answers);
-  });
+  it(
+    "counts an entry the counter logs between the copy's slices as the triggers would",
+    async () => {
+      const t = await newTerminal();
+      // Between two slices of the facts (after their first page), for a customer the slice before wrote to.
+      const logged: { id?: number; customerId?: number } = {};
+      const off = onApplied(t.db, (rows) => {
+        const at = bootstrapProgress(t.db);
+        if (logged.id !== undefined || at?.phase !== 'facts' || at.done === 0) return;
+        logged.customerId = Math.min(...rows);
+        logged.id = logInteraction(t.ctx, t.clerkId, {
+          customerId: logged.customerId,
+          kind: 'inquiry',
+          outcome: 'escalated',
+        }).id;
+      });
+      await copyChain(t.ctx, t.link, { sliceMs: 1 });
+      off();
+      const { id, customerId } = logged;
+      expect(id).toBeDefined();
+      const got = dump(t.db);
+      const before = (reference.dump.customers as Stats[]).find((c) => c.id === customerId)!;
+      const today = NOW.toISOString().slice(0, 10);
+      const cameToday = (reference.dump.customer_days as { customer_id: number; day: string }[]).some(
+        (d) => d.customer_id === customerId && d.day === today,
+      );
+      const latest = [before.last_visit_at, NOW.toISOString()].sort().at(-1);
+      expect((got.customers as Stats[]).find((c) => c.id === customerId)).toEqual({
+        ...before,
+        visit_count: before.visit_count + (cameToday ? 0 : 1),
+        interaction_count: before.interaction_count + 1,
+        last_visit_at: latest,
+      });
+      expect(got.customers!.filter((c) => (c as Stats).id !== customerId)).toEqual(
+        reference.dump.customers!.filter((c) => (c as Stats).id !== customerId),
+      );
+      expect(got.open_issues).toHaveLength(reference.dump.open_issues!.length + 1);
+      expect(got.open_issues).toContainEqual(expect.objectContaining({ interaction_id: id, customer_id: customerId }));
+      expect(got.bulk_loads).toEqual([]);
+    },
+    COPY_TIMEOUT_MS,
+  );
+
+  it(
+    'resumed after a stop between pages and after one in the middle of a page, ends the same',
+    async () => {
+      const t = await newTerminal();
+      const stop = new Error('stopped');
+      // Between pages: after the first one is kept.
+      await expect(copyChain(t.ctx, t.link, { onProgress: () => Promise.reject(stop) })).rejects.toBe(stop);
+      expect(bootstrapProgress(t.db)).toMatchObject({ phase: 'customers', done: BOOTSTRAP_PAGE });
+      // In the middle of the next page: after a few of its slices committed, the next never does.
+      let slices = 0;
+      const off = onApplied(t.db, () => {
+        if (++slices === 3) throw stop;
+      });
+      await expect(copyChain(t.ctx, t.link, { sliceMs: 1 })).rejects.toBe(stop);
+      off();
+      expect(slices).toBe(3);
+      expect(holdsNothingToMerge(t.db)).toBe(false);
+      await copyChain(t.ctx, t.link, {});
+      expect(bootstrapProgress(t.db)).toBeNull();
+      const got = dump(t.db);
+      expect(differing(got)).toEqual([]);
+      for (const table of Object.keys(reference.dump)) expect(got[table], table).toEqual(reference.dump[table]);
+      expect(answers(t)).toEqual(reference.answers);
+    },
+    COPY_TIMEOUT_MS,
+  );
 });
