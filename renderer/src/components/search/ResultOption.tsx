@@ -1,8 +1,9 @@
+import type { TFunction } from 'i18next';
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardEnd, type CardShape } from '@common/card-shape';
 import type { CustomerHit } from '@common/domain';
-import { useFormat } from '../../lib/format';
+import type { CounterFormat } from '../../lib/format';
 import type { Prefill } from '../../lib/prefill';
 import { HitMarkers, markerWords } from './HitMarkers';
 
@@ -17,6 +18,13 @@ interface Props {
   query: string;
   selected: boolean;
   card: CardShape;
+  /**
+   * The list's words and formats, handed down rather than taken by each row (useTranslation, useFormat): a row that
+   * takes them sets up their subscriptions and wrappers when it mounts, and a new answer mounts up to twenty rows.
+   * Both stay the same object until the store's language or format changes.
+   */
+  t: TFunction;
+  fmt: CounterFormat;
   onPointer(index: number): void;
   onChoose(index: number): void;
 }
@@ -32,11 +40,11 @@ export const ResultOption = memo(function ResultOption({
   query,
   selected,
   card,
+  t,
+  fmt,
   onPointer,
   onChoose,
 }: Props) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
   const common = {
     id,
     role: 'option' as const,
@@ -82,7 +90,7 @@ export const ResultOption = memo(function ResultOption({
         {h.displayName}
         {place && <span className="hit-town"> · {place}</span>}
       </span>
-      <HitMarkers markers={h.markers} />
+      <HitMarkers markers={h.markers} t={t} />
       <span className="hit-phone">{h.phone ?? '—'}</span>
       <span className="hit-email">{h.email ?? '—'}</span>
       <span className="hit-card" title={h.loyaltyId ?? undefined}>
