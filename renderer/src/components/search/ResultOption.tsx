@@ -66,21 +66,23 @@ export const ResultOption = memo(function ResultOption({
     );
   }
   const h = option.hit;
-  const lastVisit = h.lastVisitAt
-    ? t('search.row.lastVisit', { ago: fmt.ago(h.lastVisitAt) })
-    : t('search.row.noVisitsYet');
+  // Each word once: the row's label and its cells say the same tier, visit and match.
+  const tier = t(`label.tier.${h.tier}`);
+  const match = t(`label.match.${h.match}`);
+  const ago = h.lastVisitAt ? fmt.ago(h.lastVisitAt) : null;
+  const lastVisit = ago ? t('search.row.lastVisit', { ago }) : t('search.row.noVisitsYet');
   // Town and postcode tell two namesakes apart.
   const place = [h.town, h.postcode].filter(Boolean).join(' ');
   const label = [
     h.displayName,
     place,
     ...markerWords(h.markers, t),
-    t('search.row.tier', { tier: t(`label.tier.${h.tier}`) }),
+    t('search.row.tier', { tier }),
     lastVisit,
     h.phone && t('search.row.phone', { phone: h.phone }),
     h.email,
     h.loyaltyId && t('search.row.card', { card: h.loyaltyId }),
-    t('search.row.matchedBy', { match: t(`label.match.${h.match}`) }),
+    t('search.row.matchedBy', { match }),
   ]
     .filter(Boolean)
     .join(', ');
@@ -96,11 +98,11 @@ export const ResultOption = memo(function ResultOption({
       <span className="hit-card" title={h.loyaltyId ?? undefined}>
         {h.loyaltyId ? cardEnd(h.loyaltyId, card) : '—'}
       </span>
-      <span className={`hit-tier tier-${h.tier}`}>{t(`label.tier.${h.tier}`)}</span>
+      <span className={`hit-tier tier-${h.tier}`}>{tier}</span>
       <span className="hit-visit" title={h.lastVisitAt ? fmt.day(h.lastVisitAt) : undefined}>
-        {h.lastVisitAt ? fmt.ago(h.lastVisitAt) : t('search.row.noVisits')}
+        {ago ?? t('search.row.noVisits')}
       </span>
-      <span className={`match match-${h.match}`}>{t(`label.match.${h.match}`)}</span>
+      <span className={`match match-${h.match}`}>{match}</span>
     </li>
   );
 });
