@@ -32,7 +32,7 @@ describe('the order of languages a word is looked up in', () => {
     expect(i18n.t('search.noneFound')).toBe(CATALOGUES.en.search.noneFound);
     await i18n.changeLanguage('de-CH');
     expect(i18n.t('search.noneFound')).toBe(CATALOGUES.de.search.noneFound);
-    i18n.languages.splice(0);
+    (i18n.languages as string[]).splice(0);
     (i18n.services.languageUtils as { toResolveHierarchy(code: string): string[] }).toResolveHierarchy('de-CH').pop();
     expect(i18n.t('search.noneFound')).toBe(CATALOGUES.de.search.noneFound);
     await i18n.changeLanguage('en-GB');
