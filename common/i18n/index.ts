@@ -71,7 +71,35 @@ export function createI18n(locale: string, ...modules: Module[]): i18n {
   instance.services.formatter?.add('commas', (value: unknown) =>
     Array.isArray(value) ? value.map(String).join(', ') : String(value),
   );
+  rememberLanguageOrder(instance);
   return instance;
+}
+
+/** The part of i18next's language helper that `rememberLanguageOrder` replaces (i18next types it as `any`). */
+interface LanguageOrder {
+  toResolveHierarchy(code: unknown, fallbackCode?: unknown): string[];
+}
+
+/**
+ * i18next works out on every t() call which languages to look the key up in ("de-AT" → de-AT, de, en), through
+ * Intl.getCanonicalLocales, and that is about half of what a call costs: a result row of the search asks a dozen
+ * words and a new answer brings twenty rows, so it was most of the time from an answer to the list on screen. The
+ * order depends only on the code asked for (the other options it reads are fixed at init), so it is worked out once
+ * per code. A call naming its own fallback languages is answered afresh; each caller gets its own copy of the list.
+ */
+function rememberLanguageOrder(instance: i18n): void {
+  const utils = instance.services.languageUtils as LanguageOrder;
+  const workOut = utils.toResolveHierarchy.bind(utils);
+  const known = new Map<string, readonly string[]>();
+  utils.toResolveHierarchy = (code, fallbackCode) => {
+    if (typeof code !== 'string' || fallbackCode !== undefined) return workOut(code, fallbackCode);
+    let order = known.get(code);
+    if (!order) {
+      order = workOut(code);
+      known.set(code, order);
+    }
+    return [...order];
+  };
 }
 
 const translators = new Map<string, TFunction>();

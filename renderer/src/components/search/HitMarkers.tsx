@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import type { HitMarkers as Markers } from '@common/domain';
 
 /** What a customer is owed, in words (a row's accessible name says the same as its badges). */
@@ -13,10 +12,9 @@ export function markerWords(m: Markers, t: TFunction): string[] {
 
 /**
  * Short badges for a result row, each a word and not a colour alone: "Overdue", "Issue", "Order". The full words are
- * the badge's title and, for screen readers, the row's label.
+ * the badge's title and, for screen readers, the row's label. The row hands down its `t` (see ResultOption).
  */
-export function HitMarkers({ markers: m }: { markers: Markers }) {
-  const { t } = useTranslation();
+export function HitMarkers({ markers: m, t }: { markers: Markers; t: TFunction }) {
   return (
     <span className="hit-markers">
       {m.overduePromises > 0 && (

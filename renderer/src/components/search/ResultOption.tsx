@@ -1,8 +1,9 @@
+import type { TFunction } from 'i18next';
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardEnd, type CardShape } from '@common/card-shape';
 import type { CustomerHit } from '@common/domain';
-import { useFormat } from '../../lib/format';
+import type { CounterFormat } from '../../lib/format';
 import type { Prefill } from '../../lib/prefill';
 import { HitMarkers, markerWords } from './HitMarkers';
 
@@ -17,6 +18,13 @@ interface Props {
   query: string;
   selected: boolean;
   card: CardShape;
+  /**
+   * The list's words and formats, handed down rather than taken by each row (useTranslation, useFormat): a row that
+   * takes them sets up their subscriptions and wrappers when it mounts, and a new answer mounts up to twenty rows.
+   * Both stay the same object until the store's language or format changes.
+   */
+  t: TFunction;
+  fmt: CounterFormat;
   onPointer(index: number): void;
   onChoose(index: number): void;
 }
@@ -32,11 +40,11 @@ export const ResultOption = memo(function ResultOption({
   query,
   selected,
   card,
+  t,
+  fmt,
   onPointer,
   onChoose,
 }: Props) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
   const common = {
     id,
     role: 'option' as const,
@@ -58,21 +66,23 @@ export const ResultOption = memo(function ResultOption({
     );
   }
   const h = option.hit;
-  const lastVisit = h.lastVisitAt
-    ? t('search.row.lastVisit', { ago: fmt.ago(h.lastVisitAt) })
-    : t('search.row.noVisitsYet');
+  // Each word once: the row's label and its cells say the same tier, visit and match.
+  const tier = t(`label.tier.${h.tier}`);
+  const match = t(`label.match.${h.match}`);
+  const ago = h.lastVisitAt ? fmt.ago(h.lastVisitAt) : null;
+  const lastVisit = ago ? t('search.row.lastVisit', { ago }) : t('search.row.noVisitsYet');
   // Town and postcode tell two namesakes apart.
   const place = [h.town, h.postcode].filter(Boolean).join(' ');
   const label = [
     h.displayName,
     place,
     ...markerWords(h.markers, t),
-    t('search.row.tier', { tier: t(`label.tier.${h.tier}`) }),
+    t('search.row.tier', { tier }),
     lastVisit,
     h.phone && t('search.row.phone', { phone: h.phone }),
     h.email,
     h.loyaltyId && t('search.row.card', { card: h.loyaltyId }),
-    t('search.row.matchedBy', { match: t(`label.match.${h.match}`) }),
+    t('search.row.matchedBy', { match }),
   ]
     .filter(Boolean)
     .join(', ');
@@ -82,17 +92,17 @@ export const ResultOption = memo(function ResultOption({
         {h.displayName}
         {place && <span className="hit-town"> · {place}</span>}
       </span>
-      <HitMarkers markers={h.markers} />
+      <HitMarkers markers={h.markers} t={t} />
       <span className="hit-phone">{h.phone ?? '—'}</span>
       <span className="hit-email">{h.email ?? '—'}</span>
       <span className="hit-card" title={h.loyaltyId ?? undefined}>
         {h.loyaltyId ? cardEnd(h.loyaltyId, card) : '—'}
       </span>
-      <span className={`hit-tier tier-${h.tier}`}>{t(`label.tier.${h.tier}`)}</span>
+      <span className={`hit-tier tier-${h.tier}`}>{tier}</span>
       <span className="hit-visit" title={h.lastVisitAt ? fmt.day(h.lastVisitAt) : undefined}>
-        {h.lastVisitAt ? fmt.ago(h.lastVisitAt) : t('search.row.noVisits')}
+        {ago ?? t('search.row.noVisits')}
       </span>
-      <span className={`match match-${h.match}`}>{t(`label.match.${h.match}`)}</span>
+      <span className={`match match-${h.match}`}>{match}</span>
     </li>
   );
 });

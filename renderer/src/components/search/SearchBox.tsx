@@ -13,6 +13,7 @@ import type { CustomerHit } from '@common/domain';
 import { call } from '../../api/client';
 import { useCustomerSearch } from '../../hooks/useCustomerSearch';
 import { useScanDetector } from '../../hooks/useScanDetector';
+import { useFormat } from '../../lib/format';
 import { prefillFrom, type Prefill } from '../../lib/prefill';
 import { useFeedback } from '../../state/feedback';
 import { useStore } from '../../state/store';
@@ -43,6 +44,7 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
   const { info } = useStore();
   const { announce, showError } = useFeedback();
   const { t } = useTranslation();
+  const fmt = useFormat();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -246,6 +248,8 @@ export function SearchBox({ ref, onOpen, onCreate, onDownFromEmpty }: Props) {
                 query={o.type === 'create' ? q : ''}
                 selected={i === active}
                 card={info.card}
+                t={t}
+                fmt={fmt}
                 onPointer={pointAt}
                 onChoose={chooseAt}
               />
