@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CommunicationStyle, Tier } from './domain';
 import type { Language } from './i18n';
 import en from './i18n/en.json' with { type: 'json' };
+import { refusal } from './errors';
 import { pinSchema } from './pin';
 import type { TextWords } from './words';
 
@@ -32,13 +33,17 @@ export const MAX_REMEDY_MINOR = 10_000_000;
 export const recoverySchema = z
   .object({
     severity: z.enum(SEVERITIES),
-    whatWentWrong: z.string().trim().min(1, 'say what went wrong').max(1000),
+    whatWentWrong: z
+      .string()
+      .trim()
+      .max(1000)
+      .refine((s) => s.length > 0, refusal('recovery.whatWentWrong')),
     remedy: z.enum(REMEDIES),
-    amountMinor: z.number().int('the amount is in whole cents').min(0).max(MAX_REMEDY_MINOR),
+    amountMinor: z.number().min(0).max(MAX_REMEDY_MINOR).refine(Number.isInteger, refusal('recovery.wholeCents')),
     rootCause: z.enum(ROOT_CAUSES),
   })
   .refine((r) => r.remedy !== 'none' || r.amountMinor === 0, {
-    message: 'a remedy of "none" has no amount',
+    ...refusal('recovery.noneHasNoAmount'),
     path: ['amountMinor'],
   });
 export type Recovery = z.output<typeof recoverySchema>;

@@ -212,11 +212,14 @@ describe('preview server', () => {
     }
   });
 
-  it('returns validation failures as a {code, message} envelope without stack or SQL', async () => {
+  it('returns validation failures as a {code, message, reason} envelope without stack or SQL', async () => {
     const res = await rpc('app.setupEmpty', { clerkName: '' });
     const body = JSON.parse(res.body);
-    expect(body).toEqual({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('clerkName') } });
-    expect(Object.keys(body.error).sort()).toEqual(['code', 'message']);
+    expect(body).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('clerkName'), reason: 'clerks.yourName' },
+    });
+    expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'reason']);
 
     const bad = await rpc('app.info', '{not json');
     expect(bad.status).toBe(400);

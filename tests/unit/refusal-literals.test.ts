@@ -30,7 +30,11 @@ const GUARDED = [
   'main/services/suggestions/manage.ts',
   'main/services/suggestions/variables.ts',
   'common/slots.ts',
-  ...sourceFiles('main/services/import'),
+  'main/services/suggestions/conditions.ts',
+  'main/services/suggestions/language.ts',
+  'main/services/recovery.ts',
+  'common/recovery.ts',
+  // The store's settings, and the contract's own checks (a PIN, a clerk's name, a hub address, an erasure's reason).
   'main/services/store-settings.ts',
   'main/services/zod-words.ts',
   'common/contract.ts',

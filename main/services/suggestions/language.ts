@@ -5,14 +5,13 @@
 // clerk's language by the screen ("auf Deutsch — Klaus spricht lieber Deutsch"); the text itself is the customer's.
 import { z } from 'zod';
 import type { InteractionKind, Tier } from '@common/domain';
+import { refusal } from '@common/errors';
 import { text, type TextWords } from '@common/words';
 import type { VariableName, VariableValues } from './variables';
 import { formatDay, KIND_NOUN } from './wording';
 
 /** A language as ISO 639 names it: "en", "de", "ga". */
-export const languageSchema = z
-  .string()
-  .regex(/^[a-z]{2,3}$/, 'a language is its ISO 639 code in lower case, like "en" or "de"');
+export const languageSchema = z.string().refine((s) => /^[a-z]{2,3}$/.test(s), refusal('playbook.languageCode'));
 export const DEFAULT_TEMPLATE_LANGUAGE = 'en';
 
 /** Names people and tills give a language in a customer's record, beyond its code ("Deutsch", "de-AT", "German"). */
