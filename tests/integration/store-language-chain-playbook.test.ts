@@ -103,7 +103,7 @@ describe('a German store’s playbook', () => {
       expect(refused.ok || refused.error.message).toBe(
         `said: ${german('playbook.slot.unfilled', { label: 'was schiefging' })}`,
       );
-      expect(german('playbook.slot.unfilled', { label: 'x' })).toMatch(/^Füllen Sie „x“/);
+      expect(german('playbook.slot.unfilled', { label: 'x' })).toMatch(/^Füll „x“ in deinem Text/);
     } finally {
       b.close();
     }
